@@ -1,0 +1,184 @@
+import type { AppState, Channel } from '../../shared/contract';
+import type { UiLanguage } from '../../shared/domain/languages';
+import type { SessionUser } from '../../shared/domain/user';
+import { CasebookError, type Result } from '../../shared/result';
+import { recordAudit } from './audit/audit';
+import { appHandlers } from './app/handlers';
+import { charityHandlers } from './charity/handlers';
+import { clientHandlers } from './clients/handlers';
+import { closeDatabase, type Db } from './db/database';
+import type { Platform } from './platform';
+import { languageFromLocale, readPreferences } from './preferences/preferences';
+import { dispatch, type Gate, type Handlers } from './rpc';
+import { sessionHandlers } from './session/handlers';
+import { LoginThrottle } from './session/throttle';
+import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
+import { setupHandlers, type SetupDraft } from './setup/handlers';
+import { KDF_DEFAULT, type KdfParams } from './vault/kdf';
+
+export interface CasebookOptions {
+  /** The folder that holds the encrypted database, its key slots and the preferences. */
+  dataDir: string;
+  /** The folder with `fonts/` (the repository's or the installed app's `resources`). */
+  resourcesDir: string;
+  platform: Platform;
+  kdf?: KdfParams;
+  now?: () => Date;
+  /** The operating system's locale, for the language before anyone has chosen one. */
+  locale?: string;
+  /** How often the idle lock is checked; 0 turns the timer off (tests call checkIdle themselves). */
+  idleCheckMs?: number;
+  /** Where unexpected errors are reported. Never given client details. */
+  log?: (message: string) => void;
+}
+
+export interface Session {
+  db: Db;
+  dbKey: Buffer;
+  user: SessionUser;
+  mustChangePassword: boolean;
+  lastActivity: number;
+  idleMinutes: number;
+}
+
+export const DEFAULT_IDLE_MINUTES = 10;
+
+/** Channels a person who unlocked with the recovery key may use before choosing a new password. */
+const ALLOWED_BEFORE_NEW_PASSWORD: ReadonlySet<Channel> = new Set(['session.setNewPassword']);
+
+/**
+ * The running core: one per data folder. Holds the unlocked session (database + key) and the
+ * handler table, and knows nothing about Electron.
+ */
+export class Casebook {
+  readonly paths: DataPaths;
+  readonly resourcesDir: string;
+  readonly platform: Platform;
+  readonly kdf: KdfParams;
+  readonly now: () => Date;
+  readonly throttle: LoginThrottle;
+  readonly handlers: Handlers;
+  readonly defaultLanguage: UiLanguage;
+  setupDraft: SetupDraft | null = null;
+  private session: Session | null = null;
+  private lockReason: 'idle' | 'manual' | null = null;
+  private readonly timer: NodeJS.Timeout | null;
+  private readonly log: (message: string) => void;
+
+  constructor(opts: CasebookOptions) {
+    this.paths = dataPaths(opts.dataDir);
+    this.resourcesDir = opts.resourcesDir;
+    this.platform = opts.platform;
+    this.kdf = opts.kdf ?? KDF_DEFAULT;
+    this.now = opts.now ?? (() => new Date());
+    this.log = opts.log ?? ((m) => console.error(m));
+    this.defaultLanguage = languageFromLocale(opts.locale);
+    this.throttle = new LoginThrottle(() => this.now().getTime());
+    this.handlers = {
+      ...appHandlers(this),
+      ...setupHandlers(this),
+      ...sessionHandlers(this),
+      ...charityHandlers(this),
+      ...clientHandlers(this),
+    };
+    const every = opts.idleCheckMs ?? 15_000;
+    this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;
+    this.timer?.unref();
+  }
+
+  /** Runs one channel call end to end and returns the envelope. */
+  call(channel: string, input: unknown): Promise<Result<unknown>> {
+    return dispatch(this.handlers, this.gate, channel, input, (ch, err) =>
+      this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
+    );
+  }
+
+  private readonly gate: Gate = (channel, access) => {
+    if (access === 'open') return;
+    const s = this.session;
+    if (!s) throw new CasebookError('LOCKED', 'Casebook is locked');
+    if (s.mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.has(channel))
+      throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'A new password must be chosen first');
+    s.lastActivity = this.now().getTime();
+  };
+
+  language(): UiLanguage {
+    return readPreferences(this.paths.preferences, { language: this.defaultLanguage }).language;
+  }
+
+  status(): AppState {
+    const base = {
+      language: this.language(),
+      dataDir: this.paths.dir,
+      lockReason: null,
+      user: null,
+      mustChangePassword: false,
+      idleMinutes: DEFAULT_IDLE_MINUTES,
+      problem: null,
+    };
+    if (this.session) {
+      const s = this.session;
+      return { ...base, state: 'unlocked', user: s.user, mustChangePassword: s.mustChangePassword, idleMinutes: s.idleMinutes };
+    }
+    const folder = inspectDataFolder(this.paths);
+    if (folder.kind === 'problem') return { ...base, state: 'problem', problem: folder.problem };
+    if (folder.kind === 'needsSetup') return { ...base, state: 'needsSetup' };
+    return { ...base, state: 'locked', lockReason: this.lockReason };
+  }
+
+  /** The signed-in session, or LOCKED. */
+  requireSession(): Session {
+    if (!this.session) throw new CasebookError('LOCKED', 'Casebook is locked');
+    return this.session;
+  }
+
+  startSession(s: Omit<Session, 'lastActivity'>): void {
+    if (this.session) this.lock('manual');
+    this.session = { ...s, lastActivity: this.now().getTime() };
+    this.lockReason = null;
+  }
+
+  /** Runs `fn` as one transaction on the session's database: one user action, one commit. */
+  write<T>(fn: (db: Db, s: Session) => T): T {
+    const s = this.requireSession();
+    return s.db.$client.transaction(() => fn(s.db, s))();
+  }
+
+  read<T>(fn: (db: Db, s: Session) => T): T {
+    const s = this.requireSession();
+    return fn(s.db, s);
+  }
+
+  /** Closes the database and wipes the key from memory. */
+  lock(reason: 'idle' | 'manual'): void {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    this.lockReason = reason;
+    try {
+      recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked' });
+    } catch (err) {
+      this.log(`[casebook] could not record lock: ${String(err)}`);
+    }
+    try {
+      closeDatabase(s.db);
+    } finally {
+      s.dbKey.fill(0);
+    }
+  }
+
+  /** Locks when nobody has used Casebook for the configured minutes. */
+  checkIdle(): void {
+    const s = this.session;
+    if (s && this.now().getTime() - s.lastActivity >= s.idleMinutes * 60_000) this.lock('idle');
+  }
+
+  touch(): void {
+    if (this.session) this.session.lastActivity = this.now().getTime();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.lock('manual');
+  }
+}

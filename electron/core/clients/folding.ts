@@ -1,0 +1,52 @@
+/** Letters that Unicode decomposition does not turn into a base letter plus an accent. */
+const SPECIAL: Record<string, string> = { ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ħ: 'h' };
+
+/** Folds text for matching: lower case, accents and Polish letters removed ("Łęcka" -> "lecka"). */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[łđðøßæœþıħ]/g, (c) => SPECIAL[c] ?? c);
+}
+
+/** Words of folded text: runs of letters and digits. */
+export function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Everything a client can be found by: name words, whole reference and its number, phone digits, postcode. */
+export function clientTokens(c: { firstName: string; lastName: string; reference: string; phone: string | null; postcode: string | null }): string[] {
+  const tokens = new Set<string>([...words(c.firstName), ...words(c.lastName)]);
+  const ref = fold(c.reference).replace(/[^a-z0-9]/g, '');
+  tokens.add(ref);
+  const refNumber = c.reference.replace(/\D/g, '').replace(/^0+/, '');
+  if (refNumber) tokens.add(refNumber);
+  const phoneDigits = c.phone?.replace(/\D/g, '');
+  if (phoneDigits) {
+    tokens.add(phoneDigits);
+    if (phoneDigits.startsWith('44') || phoneDigits.startsWith('48')) tokens.add(phoneDigits.slice(2));
+    if (phoneDigits.startsWith('0')) tokens.add(phoneDigits.slice(1));
+  }
+  if (c.postcode) {
+    const compact = fold(c.postcode).replace(/[^\p{L}\p{N}]/gu, '');
+    if (compact) tokens.add(compact);
+    for (const w of words(c.postcode)) tokens.add(w);
+  }
+  return [...tokens].filter((t) => t.length > 0 && t.length <= 100);
+}
+
+/**
+ * Search terms from what a person typed: folded words. A phone number typed with spaces, and a
+ * reference such as "CB-0004", each become one term.
+ */
+export function queryTerms(query: string): string[] {
+  const trimmed = query.trim();
+  const reference = /^cb[\s-]*(\d*)$/i.exec(trimmed);
+  if (reference) return [`cb${reference[1]}`];
+  if (/^[+\d][\d\s()\-.]{4,}$/.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    return [digits.startsWith('0') ? digits.slice(1) : digits];
+  }
+  return [...new Set(words(trimmed))].slice(0, 8);
+}

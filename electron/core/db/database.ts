@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import { CasebookError } from '../../../shared/result';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import * as schema from './schema';
+
+export type Sqlite = Database.Database;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
+
+/** "CBK1": refuses any SQLite file that is not a Casebook database. */
+export const APPLICATION_ID = 0x43424b31;
+/** 64 MB page cache: encryption costs nothing on cached pages. */
+const CACHE_KIB = 65536;
+
+export interface OpenOptions {
+  /** Only setup creates a database; every other open needs the file to exist. */
+  create?: boolean;
+  migrations?: readonly Migration[];
+}
+
+function isNotADatabase(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(String((err as Error)?.message));
+}
+
+/**
+ * Opens the encrypted database with the raw 32-byte key, SQLCipher 4 format, and sets every pragma
+ * before anything else is read. A file that the right key cannot read is DATABASE_DAMAGED.
+ */
+export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}): Db {
+  if (key.length !== 32) throw new CasebookError('INTERNAL', 'Database key must be 32 bytes');
+  if (!opts.create) {
+    if (!existsSync(path)) throw new CasebookError('DATABASE_MISSING', 'The database file is missing');
+    if (statSync(path).size === 0) throw new CasebookError('DATABASE_DAMAGED', 'The database file is empty');
+  } else if (existsSync(path)) {
+    throw new CasebookError('CONFLICT', 'A database already exists there');
+  }
+  const sqlite = new Database(path, { fileMustExist: !opts.create });
+  try {
+    sqlite.pragma(`cipher = 'sqlcipher'`);
+    sqlite.pragma('legacy = 4');
+    sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (err) {
+      if (isNotADatabase(err)) throw new CasebookError('DATABASE_DAMAGED', 'The database cannot be read with this key');
+      throw err;
+    }
+    sqlite.pragma('temp_store = MEMORY');
+    const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new CasebookError('INTERNAL', `Could not switch to WAL (got ${String(mode)})`);
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+    sqlite.pragma('busy_timeout = 5000');
+
+    if (opts.create) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    else if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+      throw new CasebookError('DATABASE_DAMAGED', 'This file is not a Casebook database');
+
+    migrate(sqlite, opts.migrations ?? MIGRATIONS);
+    return drizzle({ client: sqlite, schema }) as Db;
+  } catch (err) {
+    sqlite.close();
+    if (err instanceof CasebookError) throw err;
+    if (isNotADatabase(err)) throw new CasebookError('DATABASE_DAMAGED', 'The database is damaged');
+    throw err;
+  }
+}
+
+/** Applies every migration newer than the file, each in its own transaction. Refuses newer files. */
+export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const current = sqlite.pragma('user_version', { simple: true }) as number;
+  if (current > latest) throw new CasebookError('DATABASE_TOO_NEW', `Database schema ${current} is newer than this Casebook (${latest})`);
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    sqlite.transaction(() => {
+      sqlite.exec(m.sql);
+      sqlite.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/** Writes the WAL back into the main file and closes. */
+export function closeDatabase(db: Db): void {
+  const sqlite = db.$client;
+  if (!sqlite.open) return;
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    sqlite.close();
+  }
+}
+
+export { SCHEMA_VERSION };

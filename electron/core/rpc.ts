@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contract, type Access, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
+import { fieldIssues } from '../../shared/domain/validation';
+import { CasebookError, type Result } from '../../shared/result';
+
+export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** Checks, before a handler runs, that the caller may use a channel of this access level. */
+export type Gate = (channel: Channel, access: Access) => void;
+
+/** Something unexpected: logged without any input (it may hold client details), returned as INTERNAL. */
+export type ReportInternal = (channel: string, err: unknown) => void;
+
+const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
+
+/**
+ * The one way into the core: validate input -> gate -> handler -> validate output -> envelope.
+ * Nothing thrown crosses the boundary; every failure is `{ ok: false, error: { code, message } }`.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  gate: Gate,
+  channel: string,
+  raw: unknown,
+  reportInternal: ReportInternal = () => {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No channel named ${channel.slice(0, 80)}` } };
+  const def = contract[channel];
+  try {
+    gate(channel, def.access);
+    const parsed = (def.input as z.ZodType).safeParse(raw ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid input for ${channel}`, fields: fieldIssues(parsed.error) } };
+    }
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    const out = (def.output as z.ZodType).safeParse(value);
+    if (!out.success) {
+      reportInternal(channel, new Error(`Output of ${channel} does not match the contract: ${out.error.issues.map((i) => i.path.join('.')).join(', ')}`));
+      return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected result' } };
+    }
+    return { ok: true, value: out.data };
+  } catch (err) {
+    if (err instanceof CasebookError) return { ok: false, error: err.toAppError() };
+    reportInternal(channel, err);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error' } };
+  }
+}

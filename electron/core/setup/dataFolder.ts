@@ -1,0 +1,61 @@
+import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { fsyncDir } from '../storage/files';
+import { readKeySlots } from '../vault/keySlots';
+import { CasebookError } from '../../../shared/result';
+
+export interface DataPaths {
+  dir: string;
+  database: string;
+  keySlots: string;
+  preferences: string;
+  /** Where setup builds the new database before it is moved into place. */
+  databaseBeingSetUp: string;
+}
+
+export function dataPaths(dir: string): DataPaths {
+  return {
+    dir,
+    database: join(dir, 'casebook.db'),
+    keySlots: join(dir, 'keyslots.json'),
+    preferences: join(dir, 'preferences.json'),
+    databaseBeingSetUp: join(dir, 'casebook.db.setup'),
+  };
+}
+
+export type FolderState =
+  | { kind: 'needsSetup' }
+  | { kind: 'ready' }
+  | { kind: 'problem'; problem: 'KEY_FILE_MISSING' | 'KEY_FILE_DAMAGED' | 'DATABASE_MISSING' | 'NOT_WRITABLE' };
+
+/**
+ * What the data folder holds. Never creates a database: an empty folder means "set up", anything
+ * half-there is a problem to show, not to paper over.
+ */
+export function inspectDataFolder(p: DataPaths): FolderState {
+  try {
+    mkdirSync(p.dir, { recursive: true, mode: 0o700 });
+    accessSync(p.dir, constants.W_OK);
+  } catch {
+    return { kind: 'problem', problem: 'NOT_WRITABLE' };
+  }
+  const hasSlots = existsSync(p.keySlots);
+  let hasDb = existsSync(p.database);
+  // Setup writes the database, then the key slots, then moves the database into place. A power cut
+  // between the last two steps leaves a complete database beside complete slots: finish the move.
+  if (hasSlots && !hasDb && existsSync(p.databaseBeingSetUp)) {
+    renameSync(p.databaseBeingSetUp, p.database);
+    fsyncDir(p.dir);
+    hasDb = true;
+  }
+  if (!hasSlots && !hasDb) return { kind: 'needsSetup' };
+  if (!hasSlots) return { kind: 'problem', problem: 'KEY_FILE_MISSING' };
+  if (!hasDb) return { kind: 'problem', problem: 'DATABASE_MISSING' };
+  try {
+    readKeySlots(p.keySlots);
+  } catch (err) {
+    if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED') return { kind: 'problem', problem: 'KEY_FILE_DAMAGED' };
+    throw err;
+  }
+  return { kind: 'ready' };
+}

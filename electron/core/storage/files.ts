@@ -1,0 +1,52 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { CasebookError } from '../../../shared/result';
+
+/** Turns a file-system error into a sentence-worthy code; anything else is re-thrown. */
+export function fileError(err: unknown, what: string): never {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') throw new CasebookError('DISK_FULL', `No space left while writing ${what}`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV' || code === 'ENXIO')
+    throw new CasebookError('NOT_WRITABLE', `The folder for ${what} is not there any more`);
+  throw err;
+}
+
+/** Makes a rename or a new file in `dir` survive a power cut. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes a whole file or nothing: a temporary file beside the target, flushed to disk, then renamed
+ * over the target. A crash or a full disk leaves the old file as it was.
+ */
+export function writeFileAtomic(path: string, data: Uint8Array | string): void {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    fsyncDir(dir);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    fileError(err, basename(path));
+  }
+}

@@ -1,0 +1,94 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { CasebookError } from '../../../shared/result';
+import { loginKey } from '../../../shared/domain/user';
+import { parseRecoveryKey, recoveryGroup, RECOVERY_GROUPS } from '../../../shared/domain/recoveryKey';
+import { deriveKey, type KdfParams } from './kdf';
+import { KEY_SLOTS_FORMAT, KEY_SLOTS_VERSION, makeSlot, openSlot, readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from './keySlots';
+
+export interface Unlocked {
+  dbKey: Buffer;
+  vaultId: string;
+  userId: number | null;
+}
+
+/** A new recovery key: 8 groups of 5 random digits, each with its check digit. */
+export function generateRecoveryKey(): string[] {
+  const groups: string[] = [];
+  for (let i = 0; i < RECOVERY_GROUPS; i++) groups.push(recoveryGroup(String(randomInt(0, 100000)).padStart(5, '0')));
+  return groups;
+}
+
+/** The recovery key as the key-derivation secret: its 48 digits, whatever separators were typed. */
+function recoverySecret(recoveryKey: string): string {
+  const parsed = parseRecoveryKey(recoveryKey);
+  if (!parsed.ok) throw new CasebookError('WRONG_RECOVERY_KEY', 'The recovery key is not written correctly');
+  return parsed.groups.join('');
+}
+
+/** Writes the first slots for a new database key: the first administrator's password and the recovery key. */
+export async function createKeySlots(
+  slotsPath: string,
+  dbKey: Buffer,
+  admin: { userId: number; name: string; password: string },
+  recoveryGroups: string[],
+  kdf: KdfParams,
+  now: Date,
+): Promise<Unlocked> {
+  const vaultId = randomUUID();
+  const adminSlot = await makeSlot(vaultId, dbKey, admin.password, { kind: 'password', userId: admin.userId, login: loginKey(admin.name) }, kdf, now);
+  const recoverySlot = await makeSlot(vaultId, dbKey, recoverySecret(recoveryGroups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
+  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, version: KEY_SLOTS_VERSION, vaultId, slots: [adminSlot, recoverySlot] }, dbKey);
+  return { dbKey, vaultId, userId: admin.userId };
+}
+
+/** Unlocks with a user's name and password. An unknown name costs as much time as a wrong password. */
+export async function unlockWithPassword(slotsPath: string, name: string, password: string, kdfForUnknown: KdfParams): Promise<Unlocked> {
+  const file = readKeySlots(slotsPath);
+  const slot = file.slots.find((s) => s.kind === 'password' && s.login === loginKey(name));
+  if (!slot) {
+    await deriveKey(password, randomBytes(16), kdfForUnknown);
+    throw new CasebookError('WRONG_PASSWORD', 'Name and password do not match');
+  }
+  const dbKey = await openSlot(file.vaultId, slot, password);
+  if (!dbKey) throw new CasebookError('WRONG_PASSWORD', 'Name and password do not match');
+  verifyKeySlotsMac(file, dbKey);
+  return { dbKey, vaultId: file.vaultId, userId: slot.userId };
+}
+
+export async function unlockWithRecoveryKey(slotsPath: string, recoveryKey: string): Promise<Unlocked> {
+  const file = readKeySlots(slotsPath);
+  const secret = recoverySecret(recoveryKey);
+  const slot = file.slots.find((s) => s.kind === 'recovery');
+  if (!slot) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file has no recovery slot');
+  const dbKey = await openSlot(file.vaultId, slot, secret);
+  if (!dbKey) throw new CasebookError('WRONG_RECOVERY_KEY', 'The recovery key does not match');
+  verifyKeySlotsMac(file, dbKey);
+  return { dbKey, vaultId: file.vaultId, userId: null };
+}
+
+/**
+ * Gives a user a new password. The new slot is written (with the old one still in the file) before
+ * the old one is removed, so a crash between the two writes leaves a file that still opens.
+ */
+export async function setUserPassword(
+  slotsPath: string,
+  dbKey: Buffer,
+  user: { id: number; name: string },
+  password: string,
+  kdf: KdfParams,
+  now: Date,
+): Promise<void> {
+  const file: KeySlotsFile = readKeySlots(slotsPath);
+  verifyKeySlotsMac(file, dbKey);
+  const fresh = await makeSlot(file.vaultId, dbKey, password, { kind: 'password', userId: user.id, login: loginKey(user.name) }, kdf, now);
+  const withBoth = writeKeySlots(slotsPath, { ...file, slots: [...file.slots, fresh] }, dbKey);
+  const onlyNew = withBoth.slots.filter((s) => s.id === fresh.id || !(s.kind === 'password' && s.userId === user.id));
+  writeKeySlots(slotsPath, { ...withBoth, slots: onlyNew }, dbKey);
+}
+
+/** Which user names have a password slot (folded), to refuse a second user with the same login. */
+export function slotLogins(slotsPath: string): string[] {
+  return readKeySlots(slotsPath)
+    .slots.filter((s) => s.kind === 'password' && s.login)
+    .map((s) => s.login!);
+}

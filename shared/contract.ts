@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { charitySchema } from './domain/charity';
+import { clientDetailsSchema, clientIdSchema, clientSchema, clientSummarySchema } from './domain/client';
+import { UI_LANGUAGES } from './domain/languages';
+import { sessionUserSchema, userNameSchema } from './domain/user';
+import { newPassword } from './domain/validation';
+
+/**
+ * THE table of channels between the renderer and the core. Each channel says what it takes, what it
+ * gives back, and who may call it:
+ *  - 'open': before unlock (status, setup, unlock, language);
+ *  - 'session': only while unlocked, by any signed-in user.
+ * Both transports (Electron IPC and the test bridge) dispatch through this table.
+ */
+export type Access = 'open' | 'session';
+
+interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
+  access: Access;
+  input: I;
+  output: O;
+}
+const channel = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): ChannelDef<I, O> => ({
+  access,
+  input,
+  output,
+});
+
+const empty = z.object({}).strict();
+const uiLanguage = z.enum(UI_LANGUAGES);
+
+export const appStateSchema = z.object({
+  /**
+   * needsSetup: no data yet; locked: data present, nobody signed in; unlocked: a user is signed in;
+   * problem: the data folder is in a state Casebook will not touch (see `problem`).
+   */
+  state: z.enum(['needsSetup', 'locked', 'unlocked', 'problem']),
+  problem: z.enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'NOT_WRITABLE']).nullable(),
+  language: uiLanguage,
+  user: sessionUserSchema.nullable(),
+  /** True after unlocking with the recovery key: a new password must be chosen before anything else. */
+  mustChangePassword: z.boolean(),
+  /** Why the app is locked: 'idle' when it locked itself, so the unlock screen can say so. */
+  lockReason: z.enum(['idle', 'manual']).nullable(),
+  idleMinutes: z.number().int(),
+  dataDir: z.string(),
+});
+export type AppState = z.infer<typeof appStateSchema>;
+
+const recoveryKeyShown = z.object({
+  groups: z.array(z.string()),
+  /** 1-based number of the group the user must type back to prove they kept the key. */
+  confirmGroup: z.number().int(),
+});
+
+export const contract = {
+  'app.status': channel('open', empty, appStateSchema),
+  'app.setLanguage': channel('open', z.object({ language: uiLanguage }), appStateSchema),
+
+  'setup.prepare': channel(
+    'open',
+    z.object({
+      charity: charitySchema,
+      admin: z.object({ name: userNameSchema, password: newPassword() }),
+    }),
+    recoveryKeyShown,
+  ),
+  'setup.saveRecoverySheet': channel('open', empty, z.object({ path: z.string() })),
+  'setup.finish': channel('open', z.object({ confirmation: z.string().max(100) }), appStateSchema),
+
+  'session.unlock': channel(
+    'open',
+    z.object({ name: userNameSchema, password: z.string().min(1, { error: 'required' }).max(1024) }),
+    appStateSchema,
+  ),
+  'session.unlockWithRecoveryKey': channel(
+    'open',
+    z.object({ name: userNameSchema, recoveryKey: z.string().min(1, { error: 'required' }).max(200) }),
+    appStateSchema,
+  ),
+  'session.setNewPassword': channel('session', z.object({ newPassword: newPassword() }), appStateSchema),
+  'session.lock': channel('open', empty, appStateSchema),
+  /** The renderer reports that a person is active, so the idle lock waits. */
+  'session.touch': channel('open', empty, appStateSchema),
+
+  'charity.get': channel('session', empty, charitySchema),
+  'charity.update': channel('session', charitySchema, charitySchema),
+
+  'clients.search': channel(
+    'session',
+    z.object({
+      query: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ items: z.array(clientSummarySchema), total: z.number().int() }),
+  ),
+  'clients.get': channel('session', z.object({ id: clientIdSchema }), clientSchema),
+  'clients.create': channel('session', clientDetailsSchema, clientSchema),
+  'clients.update': channel(
+    'session',
+    z.object({ id: clientIdSchema, version: z.number().int(), details: clientDetailsSchema }),
+    clientSchema,
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * Validation messages are keys, translated by the renderer (`validation.<key>`), so the same
+ * schema gives the same words in a form and in a BAD_INPUT error from the core.
+ */
+export const VALIDATION_KEYS = [
+  'required',
+  'invalid',
+  'tooLong',
+  'tooShort',
+  'invalidDate',
+  'dateInFuture',
+  'dateTooEarly',
+  'invalidPhone',
+  'invalidEmail',
+  'invalidLanguage',
+  'passwordTooShort',
+  'passwordsDiffer',
+  'recoveryGroupMismatch',
+  'recoveryKeyLength',
+  'recoveryKeyGroup',
+  'recoverySheetNotSaved',
+  'unknownUser',
+] as const;
+export type ValidationKey = (typeof VALIDATION_KEYS)[number];
+
+const isKey = (m: unknown): m is ValidationKey => typeof m === 'string' && (VALIDATION_KEYS as readonly string[]).includes(m);
+
+/** Turns zod issues into `{ "field.path": key }`, first issue per field wins. */
+export function fieldIssues(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    if (fields[path]) continue;
+    fields[path] = isKey(issue.message) ? issue.message : issue.code === 'too_big' ? 'tooLong' : 'invalid';
+  }
+  return fields;
+}
+
+const typeError = (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid');
+
+/** Required single-line text, trimmed, 1..max characters. */
+export const requiredText = (max: number) =>
+  z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+
+/** Optional text: '' and missing become null. */
+export const optionalText = (max: number) =>
+  z
+    .string({ error: 'invalid' })
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Today's date on this PC's calendar, as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Optional date of birth: a real date, not in the future, not before 1900. */
+export const optionalBirthDate = () =>
+  z
+    .string({ error: 'invalid' })
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .superRefine((v, ctx) => {
+      if (v === null) return;
+      if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+      else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
+      else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
+    });
+
+/** Phone numbers as people write them: digits, spaces, + ( ) - . and an optional extension. */
+export const optionalPhone = () =>
+  optionalText(40).refine((v) => v === null || /^\+?[0-9 ()\-.]{3,}(\s*(ext|x)\.?\s*\d+)?$/i.test(v), {
+    error: 'invalidPhone',
+  });
+
+export const optionalEmail = () =>
+  optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, { error: 'invalidEmail' });
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 1024;
+
+export const newPassword = () =>
+  z
+    .string({ error: typeError })
+    .min(1, { error: 'required' })
+    .min(PASSWORD_MIN_LENGTH, { error: 'passwordTooShort' })
+    .max(PASSWORD_MAX_LENGTH, { error: 'tooLong' });

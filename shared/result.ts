@@ -1,0 +1,62 @@
+/**
+ * The envelope every channel returns. Errors cross the boundary as data with a stable code;
+ * the renderer turns the code (and field issues) into a translated sentence.
+ */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'LOCKED',
+  'WRONG_PASSWORD',
+  'WRONG_RECOVERY_KEY',
+  'TOO_MANY_ATTEMPTS',
+  'KEY_FILE_DAMAGED',
+  'KEY_FILE_MISSING',
+  'DATABASE_DAMAGED',
+  'DATABASE_MISSING',
+  'DATABASE_TOO_NEW',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'CANCELLED',
+  'DISK_FULL',
+  'NOT_WRITABLE',
+  'PASSWORD_CHANGE_REQUIRED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  /** English text for logs and developers; the UI translates by code instead. */
+  message: string;
+  /** For BAD_INPUT: field path (dot-joined) -> validation message key. */
+  fields?: Record<string, string>;
+  /** For TOO_MANY_ATTEMPTS and WRONG_PASSWORD: how long until the next try is accepted. */
+  retryAfterMs?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export class CasebookError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+  readonly retryAfterMs?: number;
+
+  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; retryAfterMs?: number } = {}) {
+    super(message);
+    this.name = 'CasebookError';
+    this.code = code;
+    this.fields = extra.fields;
+    this.retryAfterMs = extra.retryAfterMs;
+  }
+
+  toAppError(): AppError {
+    const error: AppError = { code: this.code, message: this.message };
+    if (this.fields) error.fields = this.fields;
+    if (this.retryAfterMs !== undefined) error.retryAfterMs = this.retryAfterMs;
+    return error;
+  }
+}

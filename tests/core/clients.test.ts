@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { clientTokens, fold, queryTerms } from '../../electron/core/clients/folding';
+import { setUp, startCore, type TestCore } from './helpers';
+
+async function ready(): Promise<TestCore> {
+  const t = startCore();
+  await setUp(t);
+  return t;
+}
+
+const count = async (t: TestCore) => (await t.ok('clients.search', { query: '' })).total;
+
+describe('folding for search', () => {
+  it('folds Polish letters and accents', () => {
+    expect(fold('Zofia Wiśniewska-Łęcka')).toBe('zofia wisniewska-lecka');
+    expect(fold('ŻÓŁĆ Ęą ń ś ź')).toBe('zolc ea n s z');
+    expect(fold('Søren Straße Ærø')).toBe('soren strasse aero');
+  });
+
+  it('indexes names, reference, phone digits and postcode', () => {
+    const tokens = clientTokens({ firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', reference: 'CB-00042', phone: '+44 7700 900123', postcode: 'LS1 4AB' });
+    expect(tokens).toEqual(expect.arrayContaining(['zofia', 'wisniewska', 'lecka', 'cb00042', '42', '447700900123', '7700900123', 'ls14ab', 'ls1', '4ab']));
+    expect(queryTerms('07700 900123')).toEqual(['7700900123']);
+    expect(queryTerms('  Wiśn  zof ')).toEqual(['wisn', 'zof']);
+  });
+});
+
+describe('client channels', () => {
+  it('creates a client with a reference, opens and edits them, and keeps the version', async () => {
+    const t = await ready();
+    const zofia = await t.ok('clients.create', {
+      firstName: ' Zofia ',
+      lastName: 'Wiśniewska-Łęcka',
+      dateOfBirth: '1984-03-07',
+      phone: '07700 900123',
+      address: '3 Mill Lane\nLeeds',
+      postcode: 'LS6 2AB',
+      preferredLanguage: 'pl',
+    });
+    expect(zofia).toMatchObject({ id: 1, reference: 'CB-00001', firstName: 'Zofia', version: 1 });
+    expect(await t.ok('clients.get', { id: zofia.id })).toEqual(zofia);
+
+    const edited = await t.ok('clients.update', { id: zofia.id, version: 1, details: { ...zofia, phone: '', postcode: 'LS6 3CD' } });
+    expect(edited).toMatchObject({ version: 2, phone: null, postcode: 'LS6 3CD' });
+    // An edit based on the old version is refused, not silently applied over the newer one.
+    expect((await t.fail('clients.update', { id: zofia.id, version: 1, details: { ...zofia, lastName: 'Nowak' } })).code).toBe('CONFLICT');
+    expect((await t.ok('clients.get', { id: zofia.id })).lastName).toBe('Wiśniewska-Łęcka');
+    expect((await t.fail('clients.get', { id: 999 })).code).toBe('NOT_FOUND');
+
+    const found = await t.ok('clients.search', { query: 'ls6 3' });
+    expect(found.items.map((c) => c.id)).toEqual([zofia.id]);
+    expect((await t.ok('clients.search', { query: 'LS6 2AB' })).total).toBe(0);
+  });
+
+  it('finds by typing part of a name, with or without Polish letters', async () => {
+    const t = await ready();
+    await t.ok('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '+48 601 234 567' });
+    await t.ok('clients.create', { firstName: 'Zbigniew', lastName: 'Wiśniewski' });
+    await t.ok('clients.create', { firstName: 'John', lastName: 'Smith' });
+    const names = async (query: string) => (await t.ok('clients.search', { query })).items.map((c) => `${c.firstName} ${c.lastName}`);
+    expect(await names('wiśn')).toEqual(['Zofia Wiśniewska-Łęcka', 'Zbigniew Wiśniewski']);
+    expect(await names('WISN')).toEqual(['Zofia Wiśniewska-Łęcka', 'Zbigniew Wiśniewski']);
+    expect(await names('lecka')).toEqual(['Zofia Wiśniewska-Łęcka']);
+    expect(await names('łęc zof')).toEqual(['Zofia Wiśniewska-Łęcka']);
+    expect(await names('601 234')).toEqual(['Zofia Wiśniewska-Łęcka']);
+    expect(await names('CB-00003')).toEqual(['John Smith']);
+    expect(await names('3')).toEqual(['John Smith']);
+    expect(await names('nobody')).toEqual([]);
+    expect(await names('')).toEqual(['John Smith', 'Zofia Wiśniewska-Łęcka', 'Zbigniew Wiśniewski']);
+  });
+
+  it('sorts Polish surnames where a reader expects (Ł with L, not after Z)', async () => {
+    const t = await ready();
+    for (const lastName of ['Zając', 'Łukasik', 'Lis', 'Mazur']) await t.ok('clients.create', { firstName: 'A', lastName });
+    expect((await t.ok('clients.search', {})).items.map((c) => c.lastName)).toEqual(['Lis', 'Łukasik', 'Mazur', 'Zając']);
+  });
+
+  it('pages through a long list with a true total', async () => {
+    const t = await ready();
+    for (let i = 0; i < 25; i++) await t.ok('clients.create', { firstName: `Person${i}`, lastName: 'Nowak' });
+    const page = await t.ok('clients.search', { query: 'nowak', limit: 10, offset: 20 });
+    expect(page.items).toHaveLength(5);
+    expect(page.total).toBe(25);
+    expect((await t.ok('clients.search', { query: 'nowak', limit: 10 })).total).toBe(25);
+  });
+
+  it('refuses bad input with BAD_INPUT and field messages, and writes nothing', async () => {
+    const t = await ready();
+    await t.ok('clients.create', { firstName: 'Existing', lastName: 'Client' });
+    const cases: [Record<string, unknown>, Record<string, string>][] = [
+      [{ lastName: 'Nowak' }, { firstName: 'required' }],
+      [{ firstName: '   ', lastName: 'Nowak' }, { firstName: 'required' }],
+      [{ firstName: 'Jan', lastName: 'Nowak', dateOfBirth: '2999-01-01' }, { dateOfBirth: 'dateInFuture' }],
+      [{ firstName: 'Jan', lastName: 'Nowak', dateOfBirth: '2001-02-30' }, { dateOfBirth: 'invalidDate' }],
+      [{ firstName: 'Jan', lastName: 'Nowak', dateOfBirth: '1850-01-01' }, { dateOfBirth: 'dateTooEarly' }],
+      [{ firstName: 'x'.repeat(10_000), lastName: 'Nowak' }, { firstName: 'tooLong' }],
+      [{ firstName: 'Jan', lastName: 'Nowak', phone: 'call me maybe' }, { phone: 'invalidPhone' }],
+      [{ firstName: 'Jan', lastName: 'Nowak', preferredLanguage: 'klingon' }, { preferredLanguage: 'invalidLanguage' }],
+      [{ firstName: 'Jan', lastName: 'Nowak', address: 'a'.repeat(501) }, { address: 'tooLong' }],
+    ];
+    for (const [input, fields] of cases) {
+      const err = await t.fail('clients.create', input as never);
+      expect(err.code).toBe('BAD_INPUT');
+      expect(err.fields).toEqual(fields);
+    }
+    const existing = (await t.ok('clients.search', {})).items[0]!;
+    const err = await t.fail('clients.update', { id: existing.id, version: 1, details: { firstName: '', lastName: 'Client' } });
+    expect(err.fields).toEqual({ 'details.firstName': 'required' });
+    expect(await count(t)).toBe(1);
+    expect((await t.ok('clients.get', { id: existing.id })).firstName).toBe('Existing');
+  });
+
+  it('records who created, opened and changed a client, naming fields but not their values', async () => {
+    const t = await ready();
+    const c = await t.ok('clients.create', { firstName: 'Jan', lastName: 'Nowak', phone: '0113 496 0001' });
+    await t.ok('clients.get', { id: c.id });
+    await t.ok('clients.update', { id: c.id, version: 1, details: { ...c, phone: '0113 496 0002' } });
+    const rows = t.cb.read((db) => db.$client.prepare('SELECT user_id, action, client_id, detail FROM audit_events WHERE client_id = ? ORDER BY id').all(c.id));
+    expect(rows).toEqual([
+      { user_id: 1, action: 'client.created', client_id: c.id, detail: null },
+      { user_id: 1, action: 'client.viewed', client_id: c.id, detail: null },
+      { user_id: 1, action: 'client.changed', client_id: c.id, detail: '{"fields":["phone"]}' },
+    ]);
+  });
+});

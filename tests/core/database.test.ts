@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CasebookError } from '../../shared/result';
+import { APPLICATION_ID, closeDatabase, openDatabase } from '../../electron/core/db/database';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import * as schema from '../../electron/core/db/schema';
+import { tempDir } from './helpers';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'no error';
+  } catch (err) {
+    if (err instanceof CasebookError) return err.code;
+    throw err;
+  }
+}
+
+function newDb() {
+  const path = join(tempDir(), 'casebook.db');
+  const key = randomBytes(32);
+  closeDatabase(openDatabase(path, key, { create: true }));
+  return { path, key };
+}
+
+describe('opening the encrypted database', () => {
+  it('sets the pragmas on every open and the file does not start with the SQLite header', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key);
+    const p = (name: string) => db.$client.pragma(name, { simple: true });
+    expect(p('synchronous')).toBe(2);
+    expect(p('foreign_keys')).toBe(1);
+    expect(p('temp_store')).toBe(2);
+    expect(p('journal_mode')).toBe('wal');
+    expect(p('application_id')).toBe(APPLICATION_ID);
+    expect(p('user_version')).toBe(SCHEMA_VERSION);
+    expect(p('cache_size')).toBe(-65536);
+    expect(p('cipher')).toBe('sqlcipher');
+    closeDatabase(db);
+    expect(readFileSync(path).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+  });
+
+  it('is readable by standard SQLCipher 4 settings with the raw key (no lock-in)', () => {
+    const { path, key } = newDb();
+    const raw = new Database(path, { fileMustExist: true });
+    raw.pragma(`cipher = 'sqlcipher'`);
+    raw.pragma('legacy = 4');
+    raw.pragma(`key = "x'${key.toString('hex')}'"`);
+    expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'clients'`).get()).toEqual({ n: 1 });
+    raw.close();
+  });
+
+  it('refuses a wrong key, a damaged file, a foreign SQLite file and an empty file as DATABASE_DAMAGED', () => {
+    const { path, key } = newDb();
+    expect(codeOf(() => openDatabase(path, randomBytes(32)))).toBe('DATABASE_DAMAGED');
+
+    const bytes = readFileSync(path);
+    const damaged = Buffer.from(bytes);
+    for (let i = 0; i < 64; i++) damaged[i] ^= 0xff; // the salt and first page header
+    writeFileSync(path, damaged);
+    expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_DAMAGED');
+
+    const foreign = join(tempDir(), 'other.db');
+    const plain = new Database(foreign);
+    plain.exec('CREATE TABLE t(x)');
+    plain.close();
+    expect(codeOf(() => openDatabase(foreign, key))).toBe('DATABASE_DAMAGED');
+
+    const empty = join(tempDir(), 'empty.db');
+    writeFileSync(empty, '');
+    expect(codeOf(() => openDatabase(empty, key))).toBe('DATABASE_DAMAGED');
+  });
+
+  it('refuses an encrypted SQLite file of another program (wrong application id)', () => {
+    const path = join(tempDir(), 'x.db');
+    const key = randomBytes(32);
+    const other = new Database(path);
+    other.pragma(`cipher = 'sqlcipher'`);
+    other.pragma('legacy = 4');
+    other.pragma(`key = "x'${key.toString('hex')}'"`);
+    other.exec('CREATE TABLE t(x)');
+    other.close();
+    expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_DAMAGED');
+  });
+
+  it('never creates a database when opening: a missing file is DATABASE_MISSING and stays missing', () => {
+    const path = join(tempDir(), 'casebook.db');
+    expect(codeOf(() => openDatabase(path, randomBytes(32)))).toBe('DATABASE_MISSING');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('refuses a database from a newer Casebook', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key);
+    db.$client.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    closeDatabase(db);
+    expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_TOO_NEW');
+  });
+});
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… with no gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('migration 1 creates the tables the drizzle schema describes, column for column', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 1) });
+    const tables = Object.values(schema).filter((v): v is SQLiteTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:Name') in v);
+    expect(tables.length).toBeGreaterThan(4);
+    for (const table of tables) {
+      const cfg = getTableConfig(table);
+      const cols = db.$client.prepare(`SELECT name, "notnull" AS required FROM pragma_table_info(?)`).all(cfg.name) as { name: string; required: number }[];
+      expect(cols.map((c) => c.name).sort(), cfg.name).toEqual(cfg.columns.map((c) => c.name).sort());
+      for (const c of cfg.columns) expect(cols.find((x) => x.name === c.name)!.required === 1, `${cfg.name}.${c.name} not null`).toBe(c.notNull || c.primary);
+    }
+    closeDatabase(db);
+  });
+
+  it('migration 1 makes the audit trail append-only', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key);
+    db.$client.prepare(`INSERT INTO audit_events (action) VALUES ('test')`).run();
+    expect(() => db.$client.prepare(`UPDATE audit_events SET action = 'x'`).run()).toThrow(/append-only/);
+    expect(() => db.$client.prepare(`DELETE FROM audit_events`).run()).toThrow(/append-only/);
+    closeDatabase(db);
+  });
+
+  it('runs only the migrations a file does not have yet', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key);
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    closeDatabase(db);
+    const again = openDatabase(path, key); // would fail with "table already exists" if re-run
+    closeDatabase(again);
+  });
+});
