@@ -60,7 +60,7 @@ describe('opening the encrypted database', () => {
 
     const bytes = readFileSync(path);
     const damaged = Buffer.from(bytes);
-    for (let i = 0; i < 64; i++) damaged[i] ^= 0xff; // the salt and first page header
+    for (let i = 0; i < 64; i++) damaged[i] = damaged[i]! ^ 0xff; // the salt and first page header
     writeFileSync(path, damaged);
     expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_DAMAGED');
 
@@ -110,7 +110,7 @@ describe('migrations', () => {
   it('migration 1 creates the tables the drizzle schema describes, column for column', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 1) });
-    const tables = Object.values(schema).filter((v): v is SQLiteTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:Name') in v);
+    const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => typeof v === "object" && v !== null && Symbol.for("drizzle:Name") in v);
     expect(tables.length).toBeGreaterThan(4);
     for (const table of tables) {
       const cfg = getTableConfig(table);

@@ -5,8 +5,10 @@ import { afterEach, expect } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/result';
 import { Casebook, type CasebookOptions } from '../../electron/core/casebook';
-import type { Platform } from '../../electron/core/platform';
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
+import { FolderPlatform } from '../bridge/folderPlatform';
+
+export { FolderPlatform };
 
 export const RESOURCES = resolve(__dirname, '../../resources');
 
@@ -20,19 +22,6 @@ export function tempDir(prefix = 'casebook-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** Stands in for Electron's save dialog: every file goes into one folder, or the person cancels. */
-export class FolderPlatform implements Platform {
-  cancelNext = false;
-  constructor(readonly folder: string) {}
-  async chooseSavePath(req: { defaultName: string }): Promise<string | null> {
-    if (this.cancelNext) {
-      this.cancelNext = false;
-      return null;
-    }
-    return join(this.folder, req.defaultName);
-  }
 }
 
 export interface TestCore {

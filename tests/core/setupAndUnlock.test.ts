@@ -180,7 +180,7 @@ describe('a damaged data folder', () => {
     const t = await prepared();
     const dbPath = join(t.dataDir, 'casebook.db');
     const bytes = readFileSync(dbPath);
-    for (let i = 0; i < 32; i++) bytes[i] ^= 0x5a;
+    for (let i = 0; i < 32; i++) bytes[i] = bytes[i]! ^ 0x5a;
     writeFileSync(dbPath, bytes);
     const t2 = t.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');

@@ -1,0 +1,81 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Casebook } from '../core/casebook';
+import { registerChannels } from './ipc';
+import { ElectronPlatform } from './platform';
+import { appUrlCheck, hardenContents, hardenSession, mainWindowOptions } from './security';
+
+/**
+ * The Electron side of Casebook: lifecycle, the one window, security settings and IPC registration.
+ * All logic lives in electron/core; this file only connects it to Electron.
+ */
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const rendererFile = join(__dirname, '../renderer/index.html');
+const isAppUrl = appUrlCheck(rendererFile, devServerUrl);
+
+let mainWindow: BrowserWindow | null = null;
+
+function logFile(): string {
+  const dir = app.getPath('logs');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, 'casebook.log');
+}
+
+/** Logs carry channel names and error types only, never client details. */
+function log(message: string): void {
+  try {
+    appendFileSync(logFile(), `${new Date().toISOString()} ${message}\n`);
+  } catch {
+    console.error(message);
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+  hardenContents(win.webContents, isAppUrl);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(rendererFile);
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    const dataDir = process.env['CASEBOOK_DATA_DIR'] || join(app.getPath('userData'), 'data');
+    const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+    const core = new Casebook({
+      dataDir,
+      resourcesDir,
+      platform: new ElectronPlatform(() => mainWindow),
+      locale: app.getLocale(),
+      log,
+    });
+    registerChannels(ipcMain, core, isAppUrl);
+    mainWindow = createWindow();
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+    app.on('before-quit', () => core.dispose());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

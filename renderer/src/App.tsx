@@ -1,0 +1,70 @@
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppState } from '../../shared/contract';
+import { invoke, onSessionLost } from './api';
+import { Workspace, type Route } from './components/Workspace/Workspace';
+import { NewPasswordPage } from './pages/NewPassword.page';
+import { ProblemPage } from './pages/Problem.page';
+import { SetupPage } from './pages/Setup.page';
+import { UnlockPage } from './pages/Unlock.page';
+import { useActivityReporter } from './useActivityReporter';
+
+/** How often the window asks whether the app is still unlocked (the idle lock runs in the main process). */
+const STATUS_POLL_MS = 15_000;
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [state, setState] = useState<AppState | null>(null);
+  const [failed, setFailed] = useState(false);
+  // Kept across a lock, so unlocking returns to the same screen.
+  const [route, setRoute] = useState<Route>({ name: 'clients' });
+
+  const apply = useCallback(
+    (next: AppState) => {
+      setState(next);
+      if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
+      document.documentElement.lang = next.language;
+    },
+    [i18n],
+  );
+
+  const refresh = useCallback(async () => {
+    const r = await invoke('app.status', {});
+    if (r.ok) apply(r.value);
+    else setFailed(true);
+  }, [apply]);
+
+  useEffect(() => {
+    void refresh();
+    return onSessionLost(() => void refresh());
+  }, [refresh]);
+
+  const unlocked = state?.state === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) return;
+    const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [unlocked, refresh]);
+
+  useActivityReporter(unlocked);
+
+  if (failed) return <ProblemPage problem={null} dataDir="" />;
+  if (!state)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  switch (state.state) {
+    case 'needsSetup':
+      return <SetupPage state={state} onState={apply} />;
+    case 'problem':
+      return <ProblemPage problem={state.problem} dataDir={state.dataDir} />;
+    case 'locked':
+      return <UnlockPage state={state} onState={apply} />;
+    case 'unlocked':
+      if (state.mustChangePassword) return <NewPasswordPage state={state} onState={apply} />;
+      return <Workspace state={state} onState={apply} route={route} go={setRoute} />;
+  }
+}

@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { fieldIssues } from '../../shared/domain/validation';
+import type { AppError } from '../../shared/result';
+
+/** The plain, translated sentence for an error from the core. */
+export function errorSentence(t: TFunction, error: AppError): string {
+  const text = t(`errors.${error.code}`);
+  return text === `errors.${error.code}` ? t('errors.INTERNAL') : text;
+}
+
+/** Field errors from the core (BAD_INPUT) as translated messages, with a path prefix removed. */
+export function translatedFields(t: TFunction, fields: Record<string, string> | undefined, stripPrefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, key] of Object.entries(fields ?? {})) {
+    out[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(`validation.${key}`);
+  }
+  return out;
+}
+
+/** A Mantine form validator from a shared zod schema: the same rules as the core, in the person's language. */
+export function schemaValidator<S extends z.ZodType>(schema: S, t: TFunction) {
+  return (values: unknown): Record<string, string> => {
+    const r = schema.safeParse(values);
+    return r.success ? {} : translatedFields(t, fieldIssues(r.error));
+  };
+}

@@ -1,0 +1,219 @@
+import { Box, Button, Code, Container, Group, Paper, PasswordInput, SimpleGrid, Stack, Stepper, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { AppState } from '../../../shared/contract';
+import { charitySchema, type CharityInput } from '../../../shared/domain/charity';
+import { userNameSchema } from '../../../shared/domain/user';
+import { newPassword, PASSWORD_MIN_LENGTH } from '../../../shared/domain/validation';
+import { invoke } from '../api';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
+import { PasswordStrength } from '../components/PasswordStrength/PasswordStrength';
+import { errorSentence, schemaValidator, translatedFields } from '../errors';
+
+const adminSchema = z.object({ name: userNameSchema, password: newPassword(), repeat: z.string() }).refine((v) => v.password === v.repeat, {
+  path: ['repeat'],
+  error: 'passwordsDiffer',
+});
+
+interface Shown {
+  groups: string[];
+  confirmGroup: number;
+}
+
+export function SetupPage({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [sheetPath, setSheetPath] = useState<string | null>(null);
+
+  const charity = useForm<CharityInput>({
+    initialValues: { name: '', address: '', charityNumber: '', phone: '' },
+    validate: schemaValidator(charitySchema, t),
+  });
+  const admin = useForm({ initialValues: { name: '', password: '', repeat: '' }, validate: schemaValidator(adminSchema, t) });
+  const confirm = useForm({ initialValues: { confirmation: '' } });
+
+  const goCharity = charity.onSubmit(() => {
+    setError(null);
+    setStep(1);
+  });
+
+  const goAdmin = admin.onSubmit(async (values) => {
+    setError(null);
+    setBusy(true);
+    const r = await invoke('setup.prepare', { charity: charity.getValues(), admin: { name: values.name, password: values.password } });
+    setBusy(false);
+    if (!r.ok) {
+      const fields = r.error.fields ?? {};
+      charity.setErrors(translatedFields(t, fields, 'charity.'));
+      admin.setErrors(translatedFields(t, fields, 'admin.'));
+      if (Object.keys(fields).some((f) => f.startsWith('charity.'))) setStep(0);
+      setError(errorSentence(t, r.error));
+      return;
+    }
+    setShown(r.value);
+    setSheetPath(null);
+    confirm.reset();
+    setStep(2);
+  });
+
+  const saveSheet = async () => {
+    setError(null);
+    setBusy(true);
+    const r = await invoke('setup.saveRecoverySheet', {});
+    setBusy(false);
+    if (r.ok) setSheetPath(r.value.path);
+    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+  };
+
+  const goRecovery = () => {
+    if (!sheetPath) {
+      setError(t('setup.sheetNotSaved'));
+      return;
+    }
+    setError(null);
+    setStep(3);
+  };
+
+  const finish = confirm.onSubmit(async ({ confirmation }) => {
+    setError(null);
+    setBusy(true);
+    const r = await invoke('setup.finish', { confirmation });
+    setBusy(false);
+    if (r.ok) onState(r.value);
+    else {
+      confirm.setErrors(translatedFields(t, r.error.fields));
+      if (!r.error.fields) setError(errorSentence(t, r.error));
+    }
+  });
+
+  return (
+    <Container size={720} py="xl">
+      <Group justify="space-between" mb="md">
+        <div>
+          <Title order={1}>{t('setup.title')}</Title>
+          <Text c="dimmed">{t('setup.intro')}</Text>
+        </div>
+        <LanguageSwitch value={state.language} onState={onState} />
+      </Group>
+      <Paper withBorder p="xl" shadow="xs">
+        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)}>
+          <Stepper.Step label={t('setup.stepCharity')}>
+            <form onSubmit={goCharity} noValidate>
+              <Stack mt="md">
+                <Text>{t('setup.charityIntro')}</Text>
+                <TextInput label={t('setup.charityName')} required autoFocus {...charity.getInputProps('name')} />
+                <Textarea label={t('setup.charityAddress')} autosize minRows={3} {...charity.getInputProps('address')} />
+                <SimpleGrid cols={2}>
+                  <TextInput label={t('setup.charityNumber')} {...charity.getInputProps('charityNumber')} />
+                  <TextInput label={t('setup.charityPhone')} type="tel" {...charity.getInputProps('phone')} />
+                </SimpleGrid>
+                <FormAlert message={error} />
+                <Group justify="flex-end">
+                  <Button type="submit">{t('common.next')}</Button>
+                </Group>
+              </Stack>
+            </form>
+          </Stepper.Step>
+
+          <Stepper.Step label={t('setup.stepAdmin')}>
+            <form onSubmit={goAdmin} noValidate>
+              <Stack mt="md">
+                <Text>{t('setup.adminIntro')}</Text>
+                <TextInput label={t('setup.adminName')} required autoFocus autoComplete="name" {...admin.getInputProps('name')} />
+                <PasswordInput
+                  label={t('setup.password')}
+                  description={t('setup.passwordHint', { count: PASSWORD_MIN_LENGTH })}
+                  required
+                  autoComplete="new-password"
+                  {...admin.getInputProps('password')}
+                />
+                <PasswordStrength password={admin.values.password} userInputs={[admin.values.name, charity.values.name]} />
+                <PasswordInput label={t('setup.passwordRepeat')} required autoComplete="new-password" {...admin.getInputProps('repeat')} />
+                <FormAlert message={error} />
+                <Group justify="space-between">
+                  <Button variant="default" onClick={() => setStep(0)}>
+                    {t('common.back')}
+                  </Button>
+                  <Button type="submit" loading={busy}>
+                    {t('common.next')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Stepper.Step>
+
+          <Stepper.Step label={t('setup.stepRecovery')}>
+            <Stack mt="md">
+              <Text>{t('setup.recoveryIntro')}</Text>
+              <Box component="ol" aria-label={t('recoverySheet.keyHeading')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                <SimpleGrid cols={4} spacing="sm">
+                  {shown?.groups.map((g, i) => (
+                    <li key={i}>
+                      <Text size="xs" c="dimmed">
+                        {t('setup.groupLabel', { n: i + 1 })}
+                      </Text>
+                      <Code fz="xl" style={{ letterSpacing: 2 }}>
+                        {g}
+                      </Code>
+                    </li>
+                  ))}
+                </SimpleGrid>
+              </Box>
+              <Text fw={500}>{t('setup.recoveryKeep')}</Text>
+              <Group>
+                <Button onClick={saveSheet} loading={busy} variant={sheetPath ? 'light' : 'filled'}>
+                  {t('setup.saveSheet')}
+                </Button>
+              </Group>
+              {sheetPath && (
+                <Text c="green.8" role="status">
+                  {t('setup.sheetSaved', { path: sheetPath })}
+                </Text>
+              )}
+              <FormAlert message={error} />
+              <Group justify="space-between">
+                <Button variant="default" onClick={() => setStep(1)}>
+                  {t('common.back')}
+                </Button>
+                <Button onClick={goRecovery}>{t('common.next')}</Button>
+              </Group>
+            </Stack>
+          </Stepper.Step>
+
+          <Stepper.Step label={t('setup.stepCheck')}>
+            <form onSubmit={finish} noValidate>
+              <Stack mt="md">
+                <Text>{t('setup.checkIntro', { group: shown?.confirmGroup })}</Text>
+                <TextInput
+                  label={t('setup.checkLabel', { group: shown?.confirmGroup })}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={20}
+                  w={220}
+                  autoFocus
+                  {...confirm.getInputProps('confirmation')}
+                />
+                {busy && <Text c="dimmed">{t('setup.working')}</Text>}
+                <FormAlert message={error} />
+                <Group justify="space-between">
+                  <Button variant="default" onClick={() => setStep(2)} disabled={busy}>
+                    {t('common.back')}
+                  </Button>
+                  <Button type="submit" loading={busy}>
+                    {t('setup.finish')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Stepper.Step>
+        </Stepper>
+      </Paper>
+    </Container>
+  );
+}

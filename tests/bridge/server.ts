@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { Casebook } from '../../electron/core/casebook';
+import type { KdfParams } from '../../electron/core/vault/kdf';
+import { FolderPlatform } from './folderPlatform';
+
+/**
+ * The loopback test bridge: serves the production renderer bundle and the same core dispatch over
+ * HTTP on 127.0.0.1, so the real UI can be driven in Chromium where no Electron binary exists.
+ * The shipped renderer has no HTTP code: this server adds one small script that defines
+ * window.casebook.invoke, exactly as the preload does in the app.
+ */
+export interface BridgeOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  rendererDir?: string;
+  saveDir?: string;
+  kdf?: KdfParams;
+  locale?: string;
+  now?: () => Date;
+}
+
+export interface Bridge {
+  url: string;
+  core: Casebook;
+  platform: FolderPlatform;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '../..');
+const BRIDGE_SCRIPT = '/__casebook_bridge.js';
+const RPC_PATH = '/__casebook_rpc';
+const MAX_BODY = 5 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const bridgeScript = `
+window.casebook = Object.freeze({
+  invoke: async (channel, input) => {
+    const res = await fetch(${JSON.stringify(RPC_PATH)}, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel, input }),
+    });
+    return res.json();
+  },
+});
+`;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
+  const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`);
+  const core = new Casebook({
+    dataDir: opts.dataDir,
+    resourcesDir: join(ROOT, 'resources'),
+    platform,
+    kdf: opts.kdf,
+    locale: opts.locale ?? 'en-GB',
+    now: opts.now,
+    log: (m) => console.error(m),
+  });
+
+  let origin = '';
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(body);
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      if (req.method === 'POST' && url.pathname === RPC_PATH) {
+        // Only the bridge's own page may call it (no other local web page).
+        if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'text/plain', 'forbidden');
+        let channel: unknown;
+        let input: unknown;
+        try {
+          ({ channel, input } = JSON.parse(await readBody(req)) as { channel: unknown; input: unknown });
+        } catch {
+          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Body is not JSON' } }));
+        }
+        const result = await core.call(typeof channel === 'string' ? channel : '', input);
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+      }
+      if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+      if (url.pathname === BRIDGE_SCRIPT) return send(res, 200, TYPES['.js']!, bridgeScript);
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = normalize(join(rendererDir, rel));
+      if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'text/plain', 'not found');
+      let body: string | Buffer = readFileSync(file);
+      if (rel === 'index.html') body = body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT}"></script>`);
+      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
+    } catch (err) {
+      console.error(err);
+      if (!res.headersSent) send(res, 500, 'text/plain', 'error');
+    }
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    core,
+    platform,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        core.dispose();
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
