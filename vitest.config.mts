@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Unlocking derives a key on purpose slowly (Argon2id, ~0.5 s, more when the machine is busy).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

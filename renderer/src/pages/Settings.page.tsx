@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../shared/contract';
 import { charitySchema, type CharityInput } from '../../../shared/domain/charity';
 import { invoke } from '../api';
+import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
@@ -14,7 +15,7 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm<CharityInput>({ initialValues: { name: '', address: '', charityNumber: '', phone: '' }, validate: schemaValidator(charitySchema, t) });
+  const form = useForm<CharityInput>({ initialValues: emptyCharity, validate: schemaValidator(charitySchema, t) });
 
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => {
@@ -61,12 +62,7 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
             <Title order={2} size="h4">
               {t('settings.charityTitle')}
             </Title>
-            <TextInput label={t('setup.charityName')} required {...form.getInputProps('name')} />
-            <Textarea label={t('setup.charityAddress')} autosize minRows={3} {...form.getInputProps('address')} />
-            <SimpleGrid cols={2}>
-              <TextInput label={t('setup.charityNumber')} {...form.getInputProps('charityNumber')} />
-              <TextInput label={t('setup.charityPhone')} type="tel" {...form.getInputProps('phone')} />
-            </SimpleGrid>
+            <CharityFields form={form} />
             <FormAlert message={error} />
             <Group justify="flex-end">
               <Button type="submit" loading={busy}>

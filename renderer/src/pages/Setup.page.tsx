@@ -1,4 +1,4 @@
-import { Box, Button, Code, Container, Group, Paper, PasswordInput, SimpleGrid, Stack, Stepper, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Box, Button, Code, Container, Group, Paper, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,17 +6,14 @@ import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
 import { charitySchema, type CharityInput } from '../../../shared/domain/charity';
 import { userNameSchema } from '../../../shared/domain/user';
-import { newPassword, PASSWORD_MIN_LENGTH } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
-import { PasswordStrength } from '../components/PasswordStrength/PasswordStrength';
+import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
+import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFields/NewPasswordFields';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 
-const adminSchema = z.object({ name: userNameSchema, password: newPassword(), repeat: z.string() }).refine((v) => v.password === v.repeat, {
-  path: ['repeat'],
-  error: 'passwordsDiffer',
-});
+const adminSchema = z.intersection(z.object({ name: userNameSchema }), newPasswordPair);
 
 interface Shown {
   groups: string[];
@@ -31,10 +28,7 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
   const [shown, setShown] = useState<Shown | null>(null);
   const [sheetPath, setSheetPath] = useState<string | null>(null);
 
-  const charity = useForm<CharityInput>({
-    initialValues: { name: '', address: '', charityNumber: '', phone: '' },
-    validate: schemaValidator(charitySchema, t),
-  });
+  const charity = useForm<CharityInput>({ initialValues: emptyCharity, validate: schemaValidator(charitySchema, t) });
   const admin = useForm({ initialValues: { name: '', password: '', repeat: '' }, validate: schemaValidator(adminSchema, t) });
   const confirm = useForm({ initialValues: { confirmation: '' } });
 
@@ -107,12 +101,7 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
             <form onSubmit={goCharity} noValidate>
               <Stack mt="md">
                 <Text>{t('setup.charityIntro')}</Text>
-                <TextInput label={t('setup.charityName')} required autoFocus {...charity.getInputProps('name')} />
-                <Textarea label={t('setup.charityAddress')} autosize minRows={3} {...charity.getInputProps('address')} />
-                <SimpleGrid cols={2}>
-                  <TextInput label={t('setup.charityNumber')} {...charity.getInputProps('charityNumber')} />
-                  <TextInput label={t('setup.charityPhone')} type="tel" {...charity.getInputProps('phone')} />
-                </SimpleGrid>
+                <CharityFields form={charity} autoFocus />
                 <FormAlert message={error} />
                 <Group justify="flex-end">
                   <Button type="submit">{t('common.next')}</Button>
@@ -126,15 +115,7 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
               <Stack mt="md">
                 <Text>{t('setup.adminIntro')}</Text>
                 <TextInput label={t('setup.adminName')} required autoFocus autoComplete="name" {...admin.getInputProps('name')} />
-                <PasswordInput
-                  label={t('setup.password')}
-                  description={t('setup.passwordHint', { count: PASSWORD_MIN_LENGTH })}
-                  required
-                  autoComplete="new-password"
-                  {...admin.getInputProps('password')}
-                />
-                <PasswordStrength password={admin.values.password} userInputs={[admin.values.name, charity.values.name]} />
-                <PasswordInput label={t('setup.passwordRepeat')} required autoComplete="new-password" {...admin.getInputProps('repeat')} />
+                <NewPasswordFields form={admin} userInputs={[admin.values.name, charity.values.name]} />
                 <FormAlert message={error} />
                 <Group justify="space-between">
                   <Button variant="default" onClick={() => setStep(0)}>
