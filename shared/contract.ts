@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { charitySchema } from './domain/charity';
 import { clientDetailsSchema, clientIdSchema, clientSchema, clientSummarySchema } from './domain/client';
 import { UI_LANGUAGES } from './domain/languages';
-import { sessionUserSchema, userNameSchema } from './domain/user';
+import { auditEntrySchema, auditFiltersSchema, auditVerificationSchema } from './domain/audit';
+import { ROLES, sessionUserSchema, userNameSchema, userSchema, type Role } from './domain/user';
 import { newPassword } from './domain/validation';
 
 /**
  * THE table of channels between the renderer and the core. Each channel says what it takes, what it
  * gives back, and who may call it:
- *  - 'open': before unlock (status, setup, unlock, language);
- *  - 'session': only while unlocked, by any signed-in user.
+ *  - 'open': before unlock (status, setup, unlock, language, lock);
+ *  - a list of roles: only while unlocked, and only by a user with one of those roles. The main
+ *    process enforces it on every call; hiding a button is not enough.
  * Both transports (Electron IPC and the test bridge) dispatch through this table.
  */
-export type Access = 'open' | 'session';
+export type Access = 'open' | readonly Role[];
+export const ANYONE: readonly Role[] = ROLES;
+export const CASEWORK: readonly Role[] = ['admin', 'caseworker'];
+export const ADMIN: readonly Role[] = ['admin'];
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
@@ -46,7 +51,7 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
-const recoveryKeyShown = z.object({
+export const recoveryKeyShown = z.object({
   groups: z.array(z.string()),
   /** 1-based number of the group the user must type back to prove they kept the key. */
   confirmGroup: z.number().int(),
@@ -77,16 +82,44 @@ export const contract = {
     z.object({ name: userNameSchema, recoveryKey: z.string().min(1, { error: 'required' }).max(200) }),
     appStateSchema,
   ),
-  'session.setNewPassword': channel('session', z.object({ newPassword: newPassword() }), appStateSchema),
+  /** After a recovery-key unlock or a first login: choose a new password (no current one needed). */
+  'session.setNewPassword': channel(ANYONE, z.object({ newPassword: newPassword() }), appStateSchema),
+  'session.changePassword': channel(
+    ANYONE,
+    z.object({ currentPassword: z.string().min(1, { error: 'required' }).max(1024), newPassword: newPassword() }),
+    appStateSchema,
+  ),
   'session.lock': channel('open', empty, appStateSchema),
   /** The renderer reports that a person is active, so the idle lock waits. */
   'session.touch': channel('open', empty, appStateSchema),
 
-  'charity.get': channel('session', empty, charitySchema),
-  'charity.update': channel('session', charitySchema, charitySchema),
+  'charity.get': channel(ANYONE, empty, charitySchema),
+  'charity.update': channel(ADMIN, charitySchema, charitySchema),
+
+  'settings.update': channel(ADMIN, z.object({ idleMinutes: z.number().int().min(1, { error: 'idleRange' }).max(60, { error: 'idleRange' }) }), appStateSchema),
+
+  'users.list': channel(ADMIN, empty, z.object({ items: z.array(userSchema) })),
+  'users.create': channel(ADMIN, z.object({ name: userNameSchema, role: z.enum(ROLES), password: newPassword() }), userSchema),
+  'users.update': channel(ADMIN, z.object({ id: z.number().int().positive(), name: userNameSchema, role: z.enum(ROLES) }), userSchema),
+  'users.deactivate': channel(ADMIN, z.object({ id: z.number().int().positive() }), userSchema),
+  /** Gives a user a new password they must change at their next login; reactivates a deactivated user. */
+  'users.resetPassword': channel(ADMIN, z.object({ id: z.number().int().positive(), password: newPassword() }), userSchema),
+
+  /** A new recovery key replaces the old one: shown, saved as a sheet, confirmed, then written. */
+  'recovery.prepare': channel(ADMIN, empty, recoveryKeyShown),
+  'recovery.saveSheet': channel(ADMIN, empty, z.object({ path: z.string() })),
+  'recovery.confirm': channel(ADMIN, z.object({ confirmation: z.string().max(100) }), z.object({ replacedAt: z.string() })),
+
+  'audit.list': channel(
+    ADMIN,
+    auditFiltersSchema.extend({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
+    z.object({ items: z.array(auditEntrySchema), total: z.number().int() }),
+  ),
+  'audit.exportCsv': channel(ADMIN, auditFiltersSchema, z.object({ path: z.string(), rows: z.number().int() })),
+  'audit.verify': channel(ADMIN, empty, auditVerificationSchema),
 
   'clients.search': channel(
-    'session',
+    ANYONE,
     z.object({
       query: z.string().max(200).default(''),
       limit: z.number().int().min(1).max(500).default(100),
@@ -94,10 +127,10 @@ export const contract = {
     }),
     z.object({ items: z.array(clientSummarySchema), total: z.number().int() }),
   ),
-  'clients.get': channel('session', z.object({ id: clientIdSchema }), clientSchema),
-  'clients.create': channel('session', clientDetailsSchema, clientSchema),
+  'clients.get': channel(ANYONE, z.object({ id: clientIdSchema }), clientSchema),
+  'clients.create': channel(CASEWORK, clientDetailsSchema, clientSchema),
   'clients.update': channel(
-    'session',
+    CASEWORK,
     z.object({ id: clientIdSchema, version: z.number().int(), details: clientDetailsSchema }),
     clientSchema,
   ),

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'NOT_WRITABLE',
   'PASSWORD_CHANGE_REQUIRED',
+  'LAST_ADMINISTRATOR',
   'INTERNAL',
 ] as const;
 

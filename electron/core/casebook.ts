@@ -2,7 +2,7 @@ import type { AppState, Channel } from '../../shared/contract';
 import type { UiLanguage } from '../../shared/domain/languages';
 import type { SessionUser } from '../../shared/domain/user';
 import { CasebookError, type Result } from '../../shared/result';
-import { recordAudit } from './audit/audit';
+import { recordAudit, type AuditAction } from './audit/audit';
 import { appHandlers } from './app/handlers';
 import { charityHandlers } from './charity/handlers';
 import { clientHandlers } from './clients/handlers';
@@ -14,6 +14,11 @@ import { sessionHandlers } from './session/handlers';
 import { LoginThrottle } from './session/throttle';
 import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
 import { setupHandlers, type SetupDraft } from './setup/handlers';
+import type { RecoveryDraft } from './recovery/recoveryDraft';
+import { recoveryHandlers } from './recovery/handlers';
+import { userHandlers } from './users/handlers';
+import { auditHandlers } from './audit/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { KDF_DEFAULT, type KdfParams } from './vault/kdf';
 
 export interface CasebookOptions {
@@ -60,6 +65,8 @@ export class Casebook {
   readonly handlers: Handlers;
   readonly defaultLanguage: UiLanguage;
   setupDraft: SetupDraft | null = null;
+  /** A new recovery key an administrator is replacing the old one with. */
+  recoveryDraft: RecoveryDraft | null = null;
   private session: Session | null = null;
   private lockReason: 'idle' | 'manual' | null = null;
   private readonly timer: NodeJS.Timeout | null;
@@ -80,6 +87,10 @@ export class Casebook {
       ...sessionHandlers(this),
       ...charityHandlers(this),
       ...clientHandlers(this),
+      ...userHandlers(this),
+      ...recoveryHandlers(this),
+      ...auditHandlers(this),
+      ...settingsHandlers(this),
     };
     const every = opts.idleCheckMs ?? 15_000;
     this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;
@@ -99,6 +110,7 @@ export class Casebook {
     if (!s) throw new CasebookError('LOCKED', 'Casebook is locked');
     if (s.mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.has(channel))
       throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'A new password must be chosen first');
+    if (!access.includes(s.user.role)) throw new CasebookError('FORBIDDEN', `${s.user.role} may not use ${channel}`);
     s.lastActivity = this.now().getTime();
   };
 
@@ -144,6 +156,11 @@ export class Casebook {
     return s.db.$client.transaction(() => fn(s.db, s))();
   }
 
+  /** Appends to the audit trail as the signed-in user, at the core's clock. Call inside `write`. */
+  audit(db: Db, s: Session, action: AuditAction, extra: { clientId?: number; detail?: Record<string, unknown> } = {}): void {
+    recordAudit(db, { userId: s.user.id, action, ...extra, at: this.now() });
+  }
+
   read<T>(fn: (db: Db, s: Session) => T): T {
     const s = this.requireSession();
     return fn(s.db, s);
@@ -155,8 +172,9 @@ export class Casebook {
     if (!s) return;
     this.session = null;
     this.lockReason = reason;
+    this.recoveryDraft = null;
     try {
-      recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked' });
+      recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });
     } catch (err) {
       this.log(`[casebook] could not record lock: ${String(err)}`);
     }

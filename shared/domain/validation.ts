@@ -22,6 +22,11 @@ export const VALIDATION_KEYS = [
   'recoveryKeyGroup',
   'recoverySheetNotSaved',
   'unknownUser',
+  'notAnAdministrator',
+  'idleRange',
+  'nameTaken',
+  'lastAdministrator',
+  'wrongCurrentPassword',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -26,7 +26,7 @@ describe('the contract', () => {
   });
 
   it('every channel says who may call it', () => {
-    for (const ch of CHANNELS) expect(['open', 'session'], ch).toContain(contract[ch].access);
+    for (const ch of CHANNELS) { const a = contract[ch].access; expect(a === 'open' || (Array.isArray(a) && a.length > 0), ch).toBe(true); }
   });
 
   it('an unknown channel and a throwing handler come back as data, never as a thrown error', async () => {
@@ -50,7 +50,7 @@ describe('the contract', () => {
 
   it('session channels are refused while locked', async () => {
     const cb = core();
-    for (const ch of CHANNELS.filter((c) => contract[c].access === 'session')) {
+    for (const ch of CHANNELS.filter((c) => contract[c].access !== 'open')) {
       expect(await cb.call(ch, {}), ch).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     }
     cb.dispose();

@@ -8,6 +8,7 @@ import { CasebookError } from '../../shared/result';
 import { APPLICATION_ID, closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import * as schema from '../../electron/core/db/schema';
+import { recordAudit, verifyAudit } from '../../electron/core/audit/audit';
 import { tempDir } from './helpers';
 
 function codeOf(fn: () => unknown): string {
@@ -20,12 +21,15 @@ function codeOf(fn: () => unknown): string {
   }
 }
 
-function newDb() {
+function newDb(migrations = MIGRATIONS) {
   const path = join(tempDir(), 'casebook.db');
   const key = randomBytes(32);
-  closeDatabase(openDatabase(path, key, { create: true }));
+  closeDatabase(openDatabase(path, key, { create: true, migrations }));
   return { path, key };
 }
+
+const columnsOf = (db: ReturnType<typeof openDatabase>, table: string) =>
+  (db.$client.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map((c) => c.name);
 
 describe('opening the encrypted database', () => {
   it('sets the pragmas on every open and the file does not start with the SQLite header', () => {
@@ -107,9 +111,42 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('migration 1 creates the tables the drizzle schema describes, column for column', () => {
-    const { path, key } = newDb();
+  it('migration 1 creates the first tables', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 1));
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 1) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(1);
+    expect(columnsOf(db, 'users')).toEqual(['id', 'name', 'login', 'role', 'active', 'created_at']);
+    expect(columnsOf(db, 'audit_events')).toEqual(['id', 'at', 'user_id', 'action', 'client_id', 'detail']);
+    expect(columnsOf(db, 'clients')).toContain('sort_name');
+    expect(columnsOf(db, 'client_search_tokens')).toEqual(['token', 'client_id']);
+    closeDatabase(db);
+  });
+
+  it('migration 2 adds the user flags and chains the audit rows that already exist', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 1));
+    const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 1) });
+    old.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`);
+    for (const action of ['setup.completed', 'session.unlocked', 'client.created'])
+      old.$client.prepare(`INSERT INTO audit_events (user_id, action, at) VALUES (1, ?, '2026-01-01T10:00:00.000Z')`).run(action);
+    closeDatabase(old);
+
+    const db = openDatabase(path, key);
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.$client.prepare('SELECT must_change_password AS m, last_login_at AS l FROM users').get()).toEqual({ m: 0, l: null });
+    const hashes = db.$client.prepare('SELECT hash FROM audit_events ORDER BY id').all() as { hash: string }[];
+    expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h.hash))).toBe(true);
+    expect(new Set(hashes.map((h) => h.hash)).size).toBe(3);
+    expect(verifyAudit(db)).toEqual({ ok: true, checked: 3, firstBadId: null });
+    // The chain the migration built is the one new entries continue.
+    recordAudit(db, { userId: 1, action: 'client.viewed' });
+    expect(verifyAudit(db)).toEqual({ ok: true, checked: 4, firstBadId: null });
+    expect(() => db.$client.prepare(`UPDATE audit_events SET action = 'x'`).run()).toThrow(/append-only/);
+    closeDatabase(db);
+  });
+
+  it('the latest schema is what the drizzle schema describes, column for column', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key);
     const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => typeof v === "object" && v !== null && Symbol.for("drizzle:Name") in v);
     expect(tables.length).toBeGreaterThan(4);
     for (const table of tables) {

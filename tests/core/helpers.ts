@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/result';
 import { Casebook, type CasebookOptions } from '../../electron/core/casebook';
@@ -12,15 +12,19 @@ export { FolderPlatform };
 
 export const RESOURCES = resolve(__dirname, '../../resources');
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+/** What a test made is removed after it; what a `beforeAll` made ('file') after the whole file. */
+export type Lifetime = 'test' | 'file';
+const cleanups: Record<Lifetime, (() => void)[]> = { test: [], file: [] };
+const runCleanups = (l: Lifetime) => {
+  while (cleanups[l].length) cleanups[l].pop()!();
+};
+afterEach(() => runCleanups('test'));
+afterAll(() => runCleanups('file'));
 
-/** A temporary folder removed after the test. */
-export function tempDir(prefix = 'casebook-test-'): string {
+/** A temporary folder removed afterwards. */
+export function tempDir(prefix = 'casebook-test-', lifetime: Lifetime = 'test'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanups[lifetime].push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -36,9 +40,10 @@ export interface TestCore {
 }
 
 /** A real core on a real (temporary) data folder, with the cheapest key derivation allowed. */
-export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; clock?: { now: number } } = {}): TestCore {
-  const dataDir = opts.dataDir ?? tempDir();
-  const platform = new FolderPlatform(tempDir('casebook-saved-'));
+export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; clock?: { now: number }; lifetime?: Lifetime } = {}): TestCore {
+  const lifetime = opts.lifetime ?? 'test';
+  const dataDir = opts.dataDir ?? tempDir('casebook-test-', lifetime);
+  const platform = new FolderPlatform(tempDir('casebook-saved-', lifetime));
   const clock = opts.clock ?? { now: Date.parse('2026-11-23T10:00:00Z') };
   const cb = new Casebook({
     dataDir,
@@ -50,7 +55,7 @@ export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; c
     log: () => {},
     ...opts,
   });
-  cleanups.push(() => cb.dispose());
+  cleanups[lifetime].push(() => cb.dispose());
   const t: TestCore = {
     cb,
     dataDir,
@@ -85,4 +90,14 @@ export async function setUp(t: TestCore): Promise<string[]> {
   const state = await t.ok('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1]! });
   expect(state.state).toBe('unlocked');
   return shown.groups;
+}
+
+/** Adds a user as the signed-in administrator, then signs in as them and sets their own password. */
+export async function signInAsNewUser(t: TestCore, name: string, role: 'admin' | 'caseworker' | 'volunteer', password = `${role} password 123`) {
+  const user = await t.ok('users.create', { name, role, password: 'temporary pass 1' });
+  await t.ok('session.lock', {});
+  const state = await t.ok('session.unlock', { name, password: 'temporary pass 1' });
+  expect(state.mustChangePassword).toBe(true);
+  await t.ok('session.setNewPassword', { newPassword: password });
+  return { user, password };
 }

@@ -77,7 +77,7 @@ export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRA
   for (const m of migrations) {
     if (m.version <= current) continue;
     sqlite.transaction(() => {
-      sqlite.exec(m.sql);
+      m.up(sqlite);
       sqlite.pragma(`user_version = ${m.version}`);
     })();
   }

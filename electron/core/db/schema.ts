@@ -24,6 +24,8 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ['admin', 'caseworker', 'volunteer'] }).notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  lastLoginAt: text('last_login_at'),
 });
 
 export const clients = sqliteTable('clients', {
@@ -57,10 +59,11 @@ export const clientSearchTokens = sqliteTable(
   (t) => [primaryKey({ columns: [t.token, t.clientId] })],
 );
 
-/** Append-only record of who did what. Issue-level detail (hash chain, browsing) grows on this table. */
+/** Append-only record of who did what, chained by hash (see audit/chain.ts). */
 export const auditEvents = sqliteTable('audit_events', {
   id: integer('id').primaryKey(),
   at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  hash: text('hash'),
   userId: integer('user_id').references(() => users.id),
   action: text('action').notNull(),
   clientId: integer('client_id'),

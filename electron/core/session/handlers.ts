@@ -1,14 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { parseRecoveryKey } from '../../../shared/domain/recoveryKey';
-import { loginKey, type SessionUser } from '../../../shared/domain/user';
+import { loginKey } from '../../../shared/domain/user';
+import type { AuditAction } from '../../../shared/domain/audit';
 import { CasebookError } from '../../../shared/result';
 import { recordAudit } from '../audit/audit';
+import { appendToInbox, newInboxKeys, takeInbox } from '../audit/inbox';
 import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { idleMinutes } from '../settings/settings';
-import { setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import { getSetting, idleMinutes, setSetting, SETTING } from '../settings/settings';
+import { findUser, type UserRow } from '../users/queries';
+import { lockedFacts, setAuditInboxKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
 
 function requireLockedFolder(cb: Casebook): void {
   const st = cb.status();
@@ -26,17 +29,60 @@ function openWithKey(cb: Casebook, dbKey: Buffer): Db {
   }
 }
 
-function findUser(db: Db, where: { id: number } | { login: string }): (SessionUser & { active: boolean }) | undefined {
-  return db
-    .select({ id: users.id, name: users.name, role: users.role, active: users.active })
-    .from(users)
-    .where('id' in where ? eq(users.id, where.id) : eq(users.login, where.login))
-    .get();
+/** Seals a failed attempt into the inbox; it joins the audit trail at the next unlock. */
+function recordWhileLocked(cb: Casebook, action: AuditAction, name: string): void {
+  const facts = lockedFacts(cb.paths.keySlots, name);
+  if (!facts.auditInboxKey) return;
+  try {
+    appendToInbox(cb.paths.auditInbox, facts.auditInboxKey, {
+      at: cb.now().toISOString(),
+      action,
+      userId: facts.userId,
+      // The typed name is kept only when it matches nobody: it may be a mistyped name of a user.
+      detail: facts.userId === null ? { name: name.slice(0, 100) } : null,
+    });
+  } catch {
+    // A full disk must not stop anyone signing in; the throttle still applies.
+  }
+}
+
+/** After any unlock: the inbox key pair exists, and events sealed while locked join the trail. */
+function importInbox(cb: Casebook, db: Db, dbKey: Buffer): void {
+  let privateKey = getSetting(db, SETTING.auditInboxPrivateKey);
+  if (!privateKey) {
+    const keys = newInboxKeys();
+    setSetting(db, SETTING.auditInboxPrivateKey, keys.privateKey);
+    setAuditInboxKey(cb.paths.keySlots, dbKey, keys.publicKey);
+    privateKey = keys.privateKey;
+  }
+  const { events, damaged, done } = takeInbox(cb.paths.auditInbox, privateKey);
+  if (!events.length && !damaged) return done();
+  db.$client.transaction(() => {
+    for (const e of events) recordAudit(db, { userId: e.userId, action: e.action, detail: e.detail ?? undefined, at: new Date(e.at) });
+    if (damaged) recordAudit(db, { userId: null, action: 'audit.inboxDamaged', detail: { lines: damaged }, at: cb.now() });
+  })();
+  done();
+}
+
+function begin(cb: Casebook, db: Db, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): void {
+  importInbox(cb, db, dbKey);
+  const at = cb.now();
+  db.$client.transaction(() => {
+    db.update(users).set({ lastLoginAt: at.toISOString() }).where(eq(users.id, user.id)).run();
+    recordAudit(db, { userId: user.id, action: how === 'password' ? 'session.unlocked' : 'session.unlockedWithRecoveryKey', at });
+  })();
+  cb.startSession({
+    db,
+    dbKey,
+    user: { id: user.id, name: user.name, role: user.role },
+    mustChangePassword: how === 'recovery' || user.mustChangePassword,
+    idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
+  });
 }
 
 export function sessionHandlers(
   cb: Casebook,
-): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.lock' | 'session.touch'> {
+): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.changePassword' | 'session.lock' | 'session.touch'> {
   return {
     'session.unlock': async ({ name, password }) => {
       if (cb.status().state === 'unlocked') cb.lock('manual');
@@ -44,14 +90,15 @@ export function sessionHandlers(
       const throttleKey = `password:${loginKey(name)}`;
       const wait = cb.throttle.waitFor(throttleKey);
       if (wait > 0) throw new CasebookError('TOO_MANY_ATTEMPTS', 'Wait before trying again', { retryAfterMs: wait });
+      const refuse = (message: string) => {
+        recordWhileLocked(cb, 'session.failedLogin', name);
+        return new CasebookError('WRONG_PASSWORD', message, { retryAfterMs: cb.throttle.fail(throttleKey) });
+      };
       let unlocked;
       try {
         unlocked = await unlockWithPassword(cb.paths.keySlots, name, password, cb.kdf);
       } catch (err) {
-        if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD') {
-          const retryAfterMs = cb.throttle.fail(throttleKey);
-          throw new CasebookError('WRONG_PASSWORD', err.message, { retryAfterMs });
-        }
+        if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD') throw refuse(err.message);
         throw err;
       }
       const db = openWithKey(cb, unlocked.dbKey);
@@ -59,17 +106,10 @@ export function sessionHandlers(
       if (!user || !user.active) {
         closeDatabase(db);
         unlocked.dbKey.fill(0);
-        throw new CasebookError('WRONG_PASSWORD', 'This user cannot sign in', { retryAfterMs: cb.throttle.fail(throttleKey) });
+        throw refuse('This user cannot sign in');
       }
       cb.throttle.succeed(throttleKey);
-      recordAudit(db, { userId: user.id, action: 'session.unlocked' });
-      cb.startSession({
-        db,
-        dbKey: unlocked.dbKey,
-        user: { id: user.id, name: user.name, role: user.role },
-        mustChangePassword: false,
-        idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
-      });
+      begin(cb, db, unlocked.dbKey, user, 'password');
       return cb.status();
     },
 
@@ -88,34 +128,56 @@ export function sessionHandlers(
       try {
         unlocked = await unlockWithRecoveryKey(cb.paths.keySlots, parsed.normalized);
       } catch (err) {
-        if (err instanceof CasebookError && err.code === 'WRONG_RECOVERY_KEY')
+        if (err instanceof CasebookError && err.code === 'WRONG_RECOVERY_KEY') {
+          recordWhileLocked(cb, 'session.failedRecoveryKey', name);
           throw new CasebookError('WRONG_RECOVERY_KEY', err.message, { retryAfterMs: cb.throttle.fail(throttleKey) });
+        }
         throw err;
       }
       cb.throttle.succeed(throttleKey);
       const db = openWithKey(cb, unlocked.dbKey);
+      // The recovery key gives everything, so it is used to regain an administrator's access.
       const user = findUser(db, { login: loginKey(name) });
-      if (!user || !user.active) {
+      if (!user || !user.active || user.role !== 'admin') {
         closeDatabase(db);
         unlocked.dbKey.fill(0);
-        throw new CasebookError('BAD_INPUT', 'No user with that name', { fields: { name: 'unknownUser' } });
+        throw new CasebookError('BAD_INPUT', 'No administrator with that name', { fields: { name: user ? 'notAnAdministrator' : 'unknownUser' } });
       }
-      recordAudit(db, { userId: user.id, action: 'session.unlockedWithRecoveryKey' });
-      cb.startSession({
-        db,
-        dbKey: unlocked.dbKey,
-        user: { id: user.id, name: user.name, role: user.role },
-        mustChangePassword: true,
-        idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
-      });
+      begin(cb, db, unlocked.dbKey, user, 'recovery');
       return cb.status();
     },
 
     'session.setNewPassword': async ({ newPassword }) => {
       const s = cb.requireSession();
+      if (!s.mustChangePassword) throw new CasebookError('FORBIDDEN', 'Use change password, with the current password');
       await setUserPassword(cb.paths.keySlots, s.dbKey, s.user, newPassword, cb.kdf, cb.now());
+      cb.write((db) => {
+        db.update(users).set({ mustChangePassword: false }).where(eq(users.id, s.user.id)).run();
+        cb.audit(db, s, 'user.passwordChanged', { detail: { userId: s.user.id } });
+      });
       s.mustChangePassword = false;
-      cb.write((db) => recordAudit(db, { userId: s.user.id, action: 'user.passwordChanged' }));
+      return cb.status();
+    },
+
+    'session.changePassword': async ({ currentPassword, newPassword }) => {
+      const s = cb.requireSession();
+      const throttleKey = `password:${loginKey(s.user.name)}`;
+      const wait = cb.throttle.waitFor(throttleKey);
+      if (wait > 0) throw new CasebookError('TOO_MANY_ATTEMPTS', 'Wait before trying again', { retryAfterMs: wait });
+      try {
+        const check = await unlockWithPassword(cb.paths.keySlots, s.user.name, currentPassword, cb.kdf);
+        check.dbKey.fill(0);
+      } catch (err) {
+        if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD')
+          throw new CasebookError('BAD_INPUT', 'The current password is wrong', {
+            fields: { currentPassword: 'wrongCurrentPassword' },
+            retryAfterMs: cb.throttle.fail(throttleKey),
+          });
+        throw err;
+      }
+      cb.throttle.succeed(throttleKey);
+      await setUserPassword(cb.paths.keySlots, s.dbKey, s.user, newPassword, cb.kdf, cb.now());
+      cb.write((db) => cb.audit(db, s, 'user.passwordChanged', { detail: { userId: s.user.id } }));
       return cb.status();
     },
 

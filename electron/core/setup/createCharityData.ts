@@ -3,6 +3,7 @@ import { renameSync, rmSync } from 'node:fs';
 import type { Charity } from '../../../shared/domain/charity';
 import { loginKey } from '../../../shared/domain/user';
 import { recordAudit } from '../audit/audit';
+import { newInboxKeys } from '../audit/inbox';
 import { saveCharity } from '../charity/queries';
 import { closeDatabase, openDatabase } from '../db/database';
 import { users } from '../db/schema';
@@ -27,6 +28,7 @@ export async function createCharityData(
   now: Date,
 ): Promise<Buffer> {
   const dbKey = randomBytes(32);
+  const inbox = newInboxKeys();
   rmSync(paths.databaseBeingSetUp, { force: true });
   rmSync(`${paths.databaseBeingSetUp}-wal`, { force: true });
   rmSync(`${paths.databaseBeingSetUp}-shm`, { force: true });
@@ -38,12 +40,13 @@ export async function createCharityData(
         saveCharity(db, input.charity, at);
         db.insert(users).values({ id: FIRST_ADMIN_ID, name: input.admin.name, login: loginKey(input.admin.name), role: 'admin', active: true, createdAt: at }).run();
         setSetting(db, SETTING.idleMinutes, String(input.idleMinutes));
-        recordAudit(db, { userId: FIRST_ADMIN_ID, action: 'setup.completed' });
+        setSetting(db, SETTING.auditInboxPrivateKey, inbox.privateKey);
+        recordAudit(db, { userId: FIRST_ADMIN_ID, action: 'setup.completed', at: now });
       })();
     } finally {
       closeDatabase(db);
     }
-    await createKeySlots(paths.keySlots, dbKey, { userId: FIRST_ADMIN_ID, ...input.admin }, input.recoveryGroups, kdf, now);
+    await createKeySlots(paths.keySlots, dbKey, { userId: FIRST_ADMIN_ID, ...input.admin }, input.recoveryGroups, kdf, now, inbox.publicKey);
     renameSync(paths.databaseBeingSetUp, paths.database);
     fsyncDir(paths.dir);
     return dbKey;

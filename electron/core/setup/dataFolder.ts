@@ -9,6 +9,8 @@ export interface DataPaths {
   database: string;
   keySlots: string;
   preferences: string;
+  /** Failed logins sealed while locked, imported into the audit trail at the next unlock. */
+  auditInbox: string;
   /** Where setup builds the new database before it is moved into place. */
   databaseBeingSetUp: string;
 }
@@ -19,6 +21,7 @@ export function dataPaths(dir: string): DataPaths {
     database: join(dir, 'casebook.db'),
     keySlots: join(dir, 'keyslots.json'),
     preferences: join(dir, 'preferences.json'),
+    auditInbox: join(dir, 'audit-inbox.jsonl'),
     databaseBeingSetUp: join(dir, 'casebook.db.setup'),
   };
 }

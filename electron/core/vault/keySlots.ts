@@ -10,7 +10,7 @@ import { deriveKey, type KdfParams } from './kdf';
  * key derived from that user's password, and once under the recovery key. The file holds no secret
  * in the clear. Three layers tell failures apart:
  *  - `checksum` (plain SHA-256): the file was damaged (a flipped byte, a truncated copy);
- *  - GCM tag of the slot: wrong password (slot metadata is bound in as associated data);
+ *  - GCM tag of the slot: wrong password (slot id, kind, user and KDF settings are bound in);
  *  - `mac` (HMAC under a key derived from the database key): a slot was swapped or edited by someone.
  */
 export const KEY_SLOTS_FORMAT = 'casebook-keyslots';
@@ -41,21 +41,24 @@ const fileSchema = z.object({
   version: z.number().int(),
   vaultId: z.string().min(1),
   slots: z.array(slotSchema),
+  /** X25519 public key (SPKI, base64) that failed logins are sealed to while the database is locked. */
+  auditInboxKey: b64.optional(),
   mac: b64,
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type KeySlot = z.infer<typeof slotSchema>;
 export type KeySlotsFile = z.infer<typeof fileSchema>;
 
-type Body = Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots'>;
+type Body = Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots' | 'auditInboxKey'>;
 
 const canonical = (value: unknown): string => JSON.stringify(value);
-const bodyOf = (f: Body): Body => ({ format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots });
+const bodyOf = (f: Body): Body => ({ format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots, auditInboxKey: f.auditInboxKey });
 const checksumOf = (body: Body, mac: string) => createHash('sha256').update(canonical({ ...bodyOf(body), mac })).digest('hex');
 const macKeyOf = (dbKey: Buffer) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook keyslots mac v1', 32));
 const macOf = (body: Body, dbKey: Buffer) => createHmac('sha256', macKeyOf(dbKey)).update(canonical(bodyOf(body))).digest('base64');
-const aadOf = (vaultId: string, s: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'login' | 'kdf'>) =>
-  Buffer.from(canonical({ vaultId, id: s.id, kind: s.kind, userId: s.userId, login: s.login, kdf: s.kdf }), 'utf8');
+// The login is not bound in: renaming a user rewrites it (under the MAC) without their password.
+const aadOf = (vaultId: string, s: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf'>) =>
+  Buffer.from(canonical({ vaultId, id: s.id, kind: s.kind, userId: s.userId, kdf: s.kdf }), 'utf8');
 
 /** Reads and checks the slot file. A missing file and a damaged file are different errors. */
 export function readKeySlots(path: string): KeySlotsFile {

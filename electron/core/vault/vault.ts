@@ -33,11 +33,12 @@ export async function createKeySlots(
   recoveryGroups: string[],
   kdf: KdfParams,
   now: Date,
+  auditInboxKey?: string,
 ): Promise<Unlocked> {
   const vaultId = randomUUID();
   const adminSlot = await makeSlot(vaultId, dbKey, admin.password, { kind: 'password', userId: admin.userId, login: loginKey(admin.name) }, kdf, now);
   const recoverySlot = await makeSlot(vaultId, dbKey, recoverySecret(recoveryGroups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
-  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, version: KEY_SLOTS_VERSION, vaultId, slots: [adminSlot, recoverySlot] }, dbKey);
+  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, version: KEY_SLOTS_VERSION, vaultId, slots: [adminSlot, recoverySlot], auditInboxKey }, dbKey);
   return { dbKey, vaultId, userId: admin.userId };
 }
 
@@ -78,17 +79,53 @@ export async function setUserPassword(
   kdf: KdfParams,
   now: Date,
 ): Promise<void> {
-  const file: KeySlotsFile = readKeySlots(slotsPath);
-  verifyKeySlotsMac(file, dbKey);
+  const file = readVerified(slotsPath, dbKey);
   const fresh = await makeSlot(file.vaultId, dbKey, password, { kind: 'password', userId: user.id, login: loginKey(user.name) }, kdf, now);
   const withBoth = writeKeySlots(slotsPath, { ...file, slots: [...file.slots, fresh] }, dbKey);
   const onlyNew = withBoth.slots.filter((s) => s.id === fresh.id || !(s.kind === 'password' && s.userId === user.id));
   writeKeySlots(slotsPath, { ...withBoth, slots: onlyNew }, dbKey);
 }
 
-/** Which user names have a password slot (folded), to refuse a second user with the same login. */
-export function slotLogins(slotsPath: string): string[] {
-  return readKeySlots(slotsPath)
-    .slots.filter((s) => s.kind === 'password' && s.login)
-    .map((s) => s.login!);
+/** Reads the slot file and proves, with the database key, that nobody changed it. */
+function readVerified(slotsPath: string, dbKey: Buffer): KeySlotsFile {
+  const file = readKeySlots(slotsPath);
+  verifyKeySlotsMac(file, dbKey);
+  return file;
+}
+
+/** A renamed user signs in with the new name; their password is unchanged. */
+export function renameUserSlot(slotsPath: string, dbKey: Buffer, userId: number, newName: string): void {
+  const file = readVerified(slotsPath, dbKey);
+  const slots = file.slots.map((s) => (s.kind === 'password' && s.userId === userId ? { ...s, login: loginKey(newName) } : s));
+  writeKeySlots(slotsPath, { ...file, slots }, dbKey);
+}
+
+/** A deactivated user's slot is removed: their password no longer opens anything. */
+export function removeUserSlot(slotsPath: string, dbKey: Buffer, userId: number): void {
+  const file = readVerified(slotsPath, dbKey);
+  writeKeySlots(slotsPath, { ...file, slots: file.slots.filter((s) => !(s.kind === 'password' && s.userId === userId)) }, dbKey);
+}
+
+/** A new recovery key: its slot is written before the old one is removed. */
+export async function replaceRecoverySlot(slotsPath: string, dbKey: Buffer, groups: string[], kdf: KdfParams, now: Date): Promise<void> {
+  const file = readVerified(slotsPath, dbKey);
+  const fresh = await makeSlot(file.vaultId, dbKey, recoverySecret(groups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
+  const withBoth = writeKeySlots(slotsPath, { ...file, slots: [...file.slots, fresh] }, dbKey);
+  writeKeySlots(slotsPath, { ...withBoth, slots: withBoth.slots.filter((s) => s.kind !== 'recovery' || s.id === fresh.id) }, dbKey);
+}
+
+export function setAuditInboxKey(slotsPath: string, dbKey: Buffer, publicKey: string): void {
+  const file = readVerified(slotsPath, dbKey);
+  writeKeySlots(slotsPath, { ...file, auditInboxKey: publicKey }, dbKey);
+}
+
+/** What can be known before unlocking: which user a typed name belongs to, and the inbox key. */
+export function lockedFacts(slotsPath: string, name: string): { userId: number | null; auditInboxKey: string | null } {
+  try {
+    const file = readKeySlots(slotsPath);
+    const slot = file.slots.find((s) => s.kind === 'password' && s.login === loginKey(name));
+    return { userId: slot?.userId ?? null, auditInboxKey: file.auditInboxKey ?? null };
+  } catch {
+    return { userId: null, auditInboxKey: null };
+  }
 }

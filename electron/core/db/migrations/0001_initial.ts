@@ -1,8 +1,7 @@
+import type { Migration } from './index';
+
 /** Migration 1: the first schema. Never edit a released migration; add the next number instead. */
-export const migration0001 = {
-  version: 1,
-  name: 'initial',
-  sql: /* sql */ `
+const SQL = /* sql */ `
 CREATE TABLE settings (
   key TEXT PRIMARY KEY NOT NULL,
   value TEXT NOT NULL
@@ -65,5 +64,10 @@ CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
-`,
+`;
+
+export const migration0001: Migration = {
+  version: 1,
+  name: 'initial',
+  up: (sqlite) => sqlite.exec(SQL),
 };

@@ -1,12 +1,15 @@
+import type Database from 'better-sqlite3';
 import { migration0001 } from './0001_initial';
+import { migration0002 } from './0002_users_and_audit_chain';
 
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** Runs inside the migration's transaction. */
+  up(sqlite: Database.Database): void;
 }
 
 /** Every migration, in order, bundled into the build (no folder is read at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

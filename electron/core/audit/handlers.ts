@@ -1,0 +1,54 @@
+import { stringify } from 'csv-stringify/sync';
+import { createTranslator } from '../../../shared/i18n';
+import { CasebookError } from '../../../shared/result';
+import type { Casebook } from '../casebook';
+import type { Handlers } from '../rpc';
+import { writeFileAtomic } from '../storage/files';
+import { iterateAudit, listAudit, verifyAudit } from './audit';
+
+/** A spreadsheet must never run a cell as a formula: text starting with = + - @ is quoted. */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** This PC's local time, as a spreadsheet reads it: 2026-11-23 10:05:09. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audit.exportCsv' | 'audit.verify'> {
+  return {
+    'audit.list': ({ limit, offset, ...filters }) => cb.read((db) => listAudit(db, filters, limit, offset)),
+
+    'audit.verify': () => cb.read((db) => verifyAudit(db)),
+
+    'audit.exportCsv': async (filters) => {
+      const t = createTranslator(cb.language()).t;
+      const path = await cb.platform.chooseSavePath({
+        title: t('audit.export'),
+        defaultName: `${t('audit.fileName')} ${localDateTime(cb.now().toISOString()).slice(0, 10)}.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
+      const rows: string[][] = [];
+      cb.read((db) => {
+        for (const e of iterateAudit(db, filters))
+          rows.push([
+            localDateTime(e.at),
+            e.userName ?? '',
+            t(`audit.actions.${e.action}`),
+            e.action,
+            e.clientReference ?? '',
+            e.detail ? JSON.stringify(e.detail) : '',
+          ].map(safeCell));
+      });
+      const header = [t('audit.when'), t('audit.user'), t('audit.action'), t('audit.actionCode'), t('audit.client'), t('audit.detail')];
+      const csv = stringify([header, ...rows], { bom: true, record_delimiter: 'windows' });
+      writeFileAtomic(path, csv);
+      cb.write((db, s) => cb.audit(db, s, 'audit.exported', { detail: { rows: rows.length } }));
+      return { path, rows: rows.length };
+    },
+  };
+}

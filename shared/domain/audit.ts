@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isIsoDate } from './validation';
+
+/** Everything the audit trail records. Never the content of a record: only who, when, what, which. */
+export const AUDIT_ACTIONS = [
+  'setup.completed',
+  'session.unlocked',
+  'session.unlockedWithRecoveryKey',
+  'session.failedLogin',
+  'session.failedRecoveryKey',
+  'session.locked',
+  'session.idleLocked',
+  'user.created',
+  'user.changed',
+  'user.deactivated',
+  'user.passwordReset',
+  'user.passwordChanged',
+  'recovery.keyReplaced',
+  'charity.changed',
+  'settings.changed',
+  'client.created',
+  'client.viewed',
+  'client.changed',
+  'client.deleted',
+  'letter.printed',
+  'export.created',
+  'backup.created',
+  'backup.restored',
+  'audit.exported',
+  'audit.inboxDamaged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const isoDate = z
+  .string()
+  .refine((v) => isIsoDate(v), { error: 'invalidDate' })
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const auditFiltersSchema = z.object({
+  userId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  /** A client's reference (CB-00012) or number. */
+  client: z.string().trim().max(20).nullish().transform((v) => (v ? v : null)),
+  action: z.enum(AUDIT_ACTIONS).nullish().transform((v) => v ?? null),
+  /** Inclusive calendar days on this PC's clock, YYYY-MM-DD. */
+  from: isoDate,
+  to: isoDate,
+});
+export type AuditFilters = z.input<typeof auditFiltersSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  clientId: z.number().int().nullable(),
+  clientReference: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  /** The first entry that does not match its hash, or that follows a gap. */
+  firstBadId: z.number().int().nullable(),
+});

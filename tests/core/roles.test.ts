@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, type Channel } from '../../shared/contract';
+import { ROLES, type Role } from '../../shared/domain/user';
+import { ADMIN, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
+
+/**
+ * Who may call what. Typed as a Record over every channel, so a new channel does not compile until
+ * somebody decides its rule here, and the test checks the contract says the same.
+ */
+const A: Role[] = ['admin'];
+const CW: Role[] = ['admin', 'caseworker'];
+const ALL: Role[] = ['admin', 'caseworker', 'volunteer'];
+const EXPECTED: Record<Channel, 'open' | Role[]> = {
+  'app.status': 'open',
+  'app.setLanguage': 'open',
+  'setup.prepare': 'open',
+  'setup.saveRecoverySheet': 'open',
+  'setup.finish': 'open',
+  'session.unlock': 'open',
+  'session.unlockWithRecoveryKey': 'open',
+  'session.lock': 'open',
+  'session.touch': 'open',
+  'session.setNewPassword': ALL,
+  'session.changePassword': ALL,
+  'charity.get': ALL,
+  'charity.update': A,
+  'settings.update': A,
+  'users.list': A,
+  'users.create': A,
+  'users.update': A,
+  'users.deactivate': A,
+  'users.resetPassword': A,
+  'recovery.prepare': A,
+  'recovery.saveSheet': A,
+  'recovery.confirm': A,
+  'audit.list': A,
+  'audit.exportCsv': A,
+  'audit.verify': A,
+  'clients.search': ALL,
+  'clients.get': ALL,
+  'clients.create': CW,
+  'clients.update': CW,
+};
+
+describe('role rules', () => {
+  it('the contract gives every channel the rule decided here', () => {
+    for (const ch of CHANNELS) {
+      const access = contract[ch].access;
+      expect(access === 'open' ? 'open' : [...access].sort(), ch).toEqual(EXPECTED[ch] === 'open' ? 'open' : [...EXPECTED[ch]].sort());
+    }
+  });
+
+  describe('enforced in the core for every channel and every role', () => {
+    const sessions = {} as Record<Role, TestCore>;
+    beforeAll(async () => {
+      const admin = startCore({ lifetime: 'file' });
+      await setUp(admin);
+      await admin.ok('clients.create', { firstName: 'Jan', lastName: 'Nowak' });
+      const shared = admin.dataDir;
+      const passwords: Record<Role, [string, string]> = { admin: [ADMIN.name, ADMIN.password], caseworker: ['', ''], volunteer: ['', ''] };
+      for (const role of ['caseworker', 'volunteer'] as const) {
+        const { password } = await signInAsNewUser(admin, `Test ${role}`, role);
+        passwords[role] = [`Test ${role}`, password];
+        await admin.ok('session.lock', {});
+        await admin.ok('session.unlock', ADMIN);
+      }
+      admin.cb.dispose();
+      for (const role of ROLES) {
+        const t = startCore({ dataDir: shared, lifetime: 'file' });
+        await t.ok('session.unlock', { name: passwords[role][0], password: passwords[role][1] });
+        sessions[role] = t;
+      }
+    }, 60_000);
+
+    for (const ch of CHANNELS.filter((c) => EXPECTED[c] !== 'open')) {
+      it(`${ch}`, async () => {
+        for (const role of ROLES) {
+          // Input is deliberately empty: the role is checked before anything else is looked at.
+          const r = await sessions[role].call(ch, {} as never);
+          const refused = !r.ok && r.error.code === 'FORBIDDEN';
+          expect(refused, `${role} on ${ch}: ${JSON.stringify(r)}`).toBe(!(EXPECTED[ch] as Role[]).includes(role));
+        }
+      });
+    }
+  });
+});
