@@ -44,6 +44,8 @@ export const appStateSchema = z.object({
   user: sessionUserSchema.nullable(),
   /** True after unlocking with the recovery key: a new password must be chosen before anything else. */
   mustChangePassword: z.boolean(),
+  /** True when this session was opened with the recovery key rather than a password. */
+  unlockedWithRecoveryKey: z.boolean(),
   /** Why the app is locked: 'idle' when it locked itself, so the unlock screen can say so. */
   lockReason: z.enum(['idle', 'manual']).nullable(),
   idleMinutes: z.number().int(),

@@ -42,6 +42,7 @@ export interface Session {
   dbKey: Buffer;
   user: SessionUser;
   mustChangePassword: boolean;
+  unlockedWithRecoveryKey?: boolean;
   lastActivity: number;
   idleMinutes: number;
 }
@@ -125,12 +126,20 @@ export class Casebook {
       lockReason: null,
       user: null,
       mustChangePassword: false,
+      unlockedWithRecoveryKey: false,
       idleMinutes: DEFAULT_IDLE_MINUTES,
       problem: null,
     };
     if (this.session) {
       const s = this.session;
-      return { ...base, state: 'unlocked', user: s.user, mustChangePassword: s.mustChangePassword, idleMinutes: s.idleMinutes };
+      return {
+        ...base,
+        state: 'unlocked',
+        user: s.user,
+        mustChangePassword: s.mustChangePassword,
+        unlockedWithRecoveryKey: s.unlockedWithRecoveryKey ?? false,
+        idleMinutes: s.idleMinutes,
+      };
     }
     const folder = inspectDataFolder(this.paths);
     if (folder.kind === 'problem') return { ...base, state: 'problem', problem: folder.problem };

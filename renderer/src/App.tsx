@@ -65,6 +65,18 @@ export function App() {
       return <UnlockPage state={state} onState={apply} />;
     case 'unlocked':
       if (state.mustChangePassword) return <NewPasswordPage state={state} onState={apply} />;
-      return <Workspace state={state} onState={apply} route={route} go={setRoute} />;
+      return (
+        <Workspace
+          state={state}
+          onState={apply}
+          route={route}
+          go={setRoute}
+          onSwitchUser={async () => {
+            const r = await invoke('session.lock', {});
+            setRoute({ name: 'clients' });
+            if (r.ok) apply(r.value);
+          }}
+        />
+      );
   }
 }

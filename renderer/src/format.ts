@@ -18,3 +18,8 @@ export function languageName(code: string | null, lang: UiLanguage | string): st
     return code;
   }
 }
+
+/** An instant in this PC's local time (23 Nov 2026, 10:05). */
+export function formatDateTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -77,6 +77,7 @@ export const en = {
     lockedIdle: 'Casebook locked itself because nobody used it for a while.',
   },
   newPassword: {
+    firstLoginIntro: 'Welcome, {{name}}. The password you were given was only for your first sign-in: choose your own now.',
     title: 'Choose a new password',
     intro: 'You unlocked Casebook with the recovery key. Choose a new password for {{name}} before you go on.',
     submit: 'Save new password',

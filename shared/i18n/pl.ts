@@ -81,6 +81,7 @@ export const pl = {
     lockedIdle: 'Casebook zablokował się, ponieważ przez jakiś czas nikt go nie używał.',
   },
   newPassword: {
+    firstLoginIntro: 'Witaj, {{name}}. Otrzymane hasło służyło tylko do pierwszego logowania: ustaw teraz własne.',
     title: 'Ustaw nowe hasło',
     intro: 'Odblokowano Casebook kluczem odzyskiwania. Zanim przejdziesz dalej, ustaw nowe hasło dla: {{name}}.',
     submit: 'Zapisz nowe hasło',

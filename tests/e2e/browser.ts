@@ -40,3 +40,10 @@ export function pdfToPng(path: string, name: string): string {
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, prefix]);
   return `${prefix}.png`;
 }
+
+/** Signs in on the unlock screen, by the labels a person reads. */
+export async function unlockAs(page: Page, name: string, password: string): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../bridge/server';
-import { launchChromium, pdfText, pdfToPng, shot } from './browser';
+import { launchChromium, unlockAs, pdfText, pdfToPng, shot } from './browser';
 
 /**
  * The foundation, as a person uses it: set up, save the recovery sheet, add a client with Polish
@@ -29,11 +29,7 @@ async function restartBridge() {
   bridge = await startBridge({ dataDir, saveDir });
 }
 
-async function unlock(name: string, password: string) {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-}
+const unlock = (name: string, password: string) => unlockAs(page, name, password);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-'));

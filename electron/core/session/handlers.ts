@@ -76,6 +76,7 @@ function begin(cb: Casebook, db: Db, dbKey: Buffer, user: UserRow, how: 'passwor
     dbKey,
     user: { id: user.id, name: user.name, role: user.role },
     mustChangePassword: how === 'recovery' || user.mustChangePassword,
+    unlockedWithRecoveryKey: how === 'recovery',
     idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
   });
 }

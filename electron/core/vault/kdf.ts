@@ -13,7 +13,7 @@ export interface KdfParams {
 export const KDF_MINIMUM: KdfParams = { name: 'argon2id', memoryKiB: 19456, iterations: 2, parallelism: 1 };
 
 /** What new slots use: about half a second on a 2-core office PC (see `npm run bench`). */
-export const KDF_DEFAULT: KdfParams = { name: 'argon2id', memoryKiB: 131072, iterations: 8, parallelism: 1 };
+export const KDF_DEFAULT: KdfParams = { name: 'argon2id', memoryKiB: 131072, iterations: 12, parallelism: 1 };
 
 export function assertKdfStrongEnough(p: KdfParams): void {
   if (p.name !== 'argon2id' || p.memoryKiB < KDF_MINIMUM.memoryKiB || p.iterations < KDF_MINIMUM.iterations || p.parallelism < 1)

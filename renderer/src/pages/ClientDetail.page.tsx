@@ -6,6 +6,7 @@ import { invoke } from '../api';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate, languageName } from '../format';
+import { useCan } from '../session';
 
 function Field({ label, value }: { label: string; value: string | null }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ function Field({ label, value }: { label: string; value: string | null }) {
 
 export function ClientDetailPage({ id, go }: { id: number; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const [client, setClient] = useState<Client | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,9 +54,11 @@ export function ClientDetailPage({ id, go }: { id: number; go: (r: Route) => voi
                 {client.reference}
               </Badge>
             </Group>
-            <Button variant="default" onClick={() => go({ name: 'clientEdit', id: client.id })}>
-              {t('common.edit')}
-            </Button>
+            {can('clients.update') && (
+              <Button variant="default" onClick={() => go({ name: 'clientEdit', id: client.id })}>
+                {t('common.edit')}
+              </Button>
+            )}
           </Group>
           <Paper withBorder p="lg">
             <Title order={2} size="h4" mb="md">

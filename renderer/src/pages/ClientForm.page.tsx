@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Anchor, Loader, Paper, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { clientDetailsSchema, type Client } from '../../../shared/domain/client';
 import { invoke } from '../api';
 import { ClientFields, emptyClient, type ClientFormValues } from '../components/ClientFields/ClientFields';
-import { FormAlert } from '../components/FormAlert/FormAlert';
+import { FormActions } from '../components/FormActions/FormActions';
 import type { Route } from '../components/Workspace/Workspace';
-import { errorSentence, schemaValidator, translatedFields } from '../errors';
+import { errorSentence, schemaValidator } from '../errors';
+import { useSubmit } from '../useSubmit';
 
 const toForm = (c: Client): ClientFormValues => ({
   firstName: c.firstName,
@@ -24,8 +25,7 @@ const toForm = (c: Client): ClientFormValues => ({
 export function ClientFormPage({ id, go }: { id?: number; go: (r: Route) => void }) {
   const { t } = useTranslation();
   const [existing, setExisting] = useState<Client | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
   const form = useForm<ClientFormValues>({ initialValues: emptyClient, validate: schemaValidator(clientDetailsSchema, t) });
 
   useEffect(() => {
@@ -40,22 +40,17 @@ export function ClientFormPage({ id, go }: { id?: number; go: (r: Route) => void
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
-  const submit = form.onSubmit(async (values) => {
-    setError(null);
-    setBusy(true);
-    const r = existing
-      ? await invoke('clients.update', { id: existing.id, version: existing.version, details: values })
-      : await invoke('clients.create', values);
-    setBusy(false);
-    if (!r.ok) {
-      form.setErrors(translatedFields(t, r.error.fields, existing ? 'details.' : ''));
-      setError(errorSentence(t, r.error));
-      return;
-    }
-    const name = `${r.value.firstName} ${r.value.lastName}`;
-    notifications.show({ color: 'green', message: existing ? t('clients.updated', { name }) : t('clients.created', { name, reference: r.value.reference }) });
-    go({ name: 'client', id: r.value.id });
-  });
+  const submit = form.onSubmit((values) =>
+    send(() => (existing ? invoke('clients.update', { id: existing.id, version: existing.version, details: values }) : invoke('clients.create', values)), {
+      form,
+      fieldPrefix: existing ? 'details.' : '',
+      onOk: (client) => {
+        const name = `${client.firstName} ${client.lastName}`;
+        notifications.show({ color: 'green', message: existing ? t('clients.updated', { name }) : t('clients.created', { name, reference: client.reference }) });
+        go({ name: 'client', id: client.id });
+      },
+    }),
+  );
 
   if (id !== undefined && !existing && !error) return <Loader aria-label={t('common.loading')} />;
   return (
@@ -70,15 +65,7 @@ export function ClientFormPage({ id, go }: { id?: number; go: (r: Route) => void
         <form onSubmit={submit} noValidate>
           <Stack>
             <ClientFields form={form} />
-            <FormAlert message={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => go(existing ? { name: 'client', id: existing.id } : { name: 'clients' })}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormActions error={error} busy={busy} onCancel={() => go(existing ? { name: 'client', id: existing.id } : { name: 'clients' })} />
           </Stack>
         </form>
       </Paper>

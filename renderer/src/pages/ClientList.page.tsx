@@ -7,11 +7,13 @@ import { invoke } from '../api';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
+import { useCan } from '../session';
 
 const PAGE = 100;
 
 export function ClientListPage({ initialQuery, go }: { initialQuery: string; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const [query, setQuery] = useState(initialQuery);
   const [debounced] = useDebouncedValue(query, 120);
   const [result, setResult] = useState<{ items: ClientSummary[]; total: number; query: string } | null>(null);
@@ -37,7 +39,7 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
         <Title order={1} size="h2">
           {t('clients.title')}
         </Title>
-        <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>
+        {can('clients.create') && <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>}
       </Group>
       <TextInput
         label={t('clients.search')}

@@ -1,22 +1,39 @@
-import { Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Modal, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
 import { charitySchema, type CharityInput } from '../../../shared/domain/charity';
 import { invoke } from '../api';
 import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
+import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
+import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFields/NewPasswordFields';
+import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
+import { useCan } from '../session';
+import { useSubmit } from '../useSubmit';
 
-export function SettingsPage({ state, onState, onCharity }: { state: AppState; onState: (s: AppState) => void; onCharity: (name: string) => void }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
   const form = useForm<CharityInput>({ initialValues: emptyCharity, validate: schemaValidator(charitySchema, t) });
-
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => {
       if (!r.ok) return setError(errorSentence(t, r.error));
@@ -26,65 +43,191 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const save = form.onSubmit((values) =>
+    send(() => invoke('charity.update', values), {
+      form,
+      onOk: (charity) => {
+        onCharity(charity.name);
+        notifications.show({ color: 'green', message: t('common.saved') });
+      },
+    }),
+  );
+  return (
+    <form onSubmit={save} noValidate>
+      <Stack>
+        <CharityFields form={form} />
+        <FormActions error={error} busy={busy} />
+      </Stack>
+    </form>
+  );
+}
 
-  const save = form.onSubmit(async (values) => {
-    setBusy(true);
+function ChangePassword({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const { busy, error, submit: send } = useSubmit();
+  const schema = z.intersection(z.object({ currentPassword: z.string().min(1, { error: 'required' }) }), newPasswordPair);
+  const form = useForm({ initialValues: { currentPassword: '', password: '', repeat: '' }, validate: schemaValidator(schema, t) });
+  const submit = form.onSubmit(({ currentPassword, password }) =>
+    send(() => invoke('session.changePassword', { currentPassword, newPassword: password }), {
+      form,
+      renameFields: { newPassword: 'password' },
+      onOk: () => {
+        form.reset();
+        notifications.show({ color: 'green', message: t('account.passwordChanged') });
+      },
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={480}>
+        <PasswordInput label={t('account.currentPassword')} required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+        <NewPasswordFields form={form} userInputs={[name]} />
+        <FormActions error={error} busy={busy} label={t('account.changePassword')} align="flex-start" />
+      </Stack>
+    </form>
+  );
+}
+
+function IdleMinutes({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<number | string>(state.idleMinutes);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Group align="flex-end">
+      <NumberInput
+        label={t('settings.idleLabel')}
+        min={1}
+        max={60}
+        clampBehavior="none"
+        allowDecimal={false}
+        value={value}
+        onChange={setValue}
+        error={error}
+        w={320}
+      />
+      <Button
+        variant="default"
+        onClick={async () => {
+          const r = await invoke('settings.update', { idleMinutes: Number(value) });
+          if (!r.ok) return setError(translatedFields(t, r.error.fields)['idleMinutes'] ?? errorSentence(t, r.error));
+          setError(null);
+          onState(r.value);
+          notifications.show({ color: 'green', message: t('common.saved') });
+        }}
+      >
+        {t('common.save')}
+      </Button>
+    </Group>
+  );
+}
+
+/** Replace the recovery key: the new key is shown, saved as a sheet, and confirmed before it counts. */
+function NewRecoverySheet() {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState<{ groups: string[]; confirmGroup: number } | null>(null);
+  const [sheetPath, setSheetPath] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setShown(null);
+    setSheetPath(null);
+    setConfirmation('');
+    setFieldError(null);
     setError(null);
-    const r = await invoke('charity.update', values);
-    setBusy(false);
-    if (!r.ok) {
-      form.setErrors(translatedFields(t, r.error.fields));
-      return setError(errorSentence(t, r.error));
-    }
-    onCharity(r.value.name);
-    notifications.show({ color: 'green', message: t('common.saved') });
-  });
+  };
+  return (
+    <>
+      <Text size="sm">{t('recovery.intro')}</Text>
+      <Group>
+        <Button
+          variant="default"
+          onClick={async () => {
+            const r = await invoke('recovery.prepare', {});
+            if (r.ok) setShown(r.value);
+            else setError(errorSentence(t, r.error));
+          }}
+        >
+          {t('recovery.start')}
+        </Button>
+      </Group>
+      <Modal opened={shown !== null} onClose={close} title={t('recovery.start')} size="xl">
+        {shown && (
+          <Stack>
+            <Text>{t('setup.recoveryKeep')}</Text>
+            <RecoveryKeyGroups groups={shown.groups} />
+            <SaveRecoverySheet channel="recovery.saveSheet" sheetPath={sheetPath} onSaved={setSheetPath} onError={setError} />
+            <Text>{t('setup.checkIntro', { group: shown.confirmGroup })}</Text>
+            <TextInput
+              label={t('setup.checkLabel', { group: shown.confirmGroup })}
+              value={confirmation}
+              onChange={(e) => setConfirmation(e.currentTarget.value)}
+              error={fieldError}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={20}
+              w={220}
+            />
+            <FormAlert message={error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                onClick={async () => {
+                  const r = await invoke('recovery.confirm', { confirmation });
+                  if (r.ok) {
+                    close();
+                    notifications.show({ color: 'green', message: t('recovery.replaced'), autoClose: 10_000 });
+                  } else if (r.error.fields) setFieldError(translatedFields(t, r.error.fields)['confirmation'] ?? null);
+                  else setError(errorSentence(t, r.error));
+                }}
+              >
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}
 
+export function SettingsPage({ state, onState, onCharity }: { state: AppState; onState: (s: AppState) => void; onCharity: (name: string) => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
   return (
     <Stack maw={820}>
       <Title order={1} size="h2">
         {t('settings.title')}
       </Title>
-      <Paper withBorder p="lg">
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            {t('language.label')}
-          </Title>
-          <Text size="sm">{t('settings.languageIntro')}</Text>
-          <div>
-            <LanguageSwitch value={state.language} onState={onState} />
-          </div>
-        </Stack>
-      </Paper>
-      <Paper withBorder p="lg">
-        <form onSubmit={save} noValidate>
-          <Stack>
-            <Title order={2} size="h4">
-              {t('settings.charityTitle')}
-            </Title>
-            <CharityFields form={form} />
-            <FormAlert message={error} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-      <Paper withBorder p="lg">
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            {t('settings.idleTitle')}
-          </Title>
-          <Text size="sm">{t('settings.idleText', { count: state.idleMinutes })}</Text>
-          <Title order={2} size="h4" mt="sm">
-            {t('settings.dataTitle')}
-          </Title>
-          <Text size="sm">{t('settings.dataIntro')}</Text>
-          <Code block>{state.dataDir}</Code>
-        </Stack>
-      </Paper>
+      <Section title={t('language.label')}>
+        <Text size="sm">{t('settings.languageIntro')}</Text>
+        <div>
+          <LanguageSwitch value={state.language} onState={onState} />
+        </div>
+      </Section>
+      <Section title={t('account.changePassword')}>
+        <ChangePassword name={state.user?.name ?? ''} />
+      </Section>
+      {can('charity.update') && (
+        <Section title={t('settings.charityTitle')}>
+          <CharityDetails onCharity={onCharity} />
+        </Section>
+      )}
+      <Section title={t('settings.idleTitle')}>
+        <Text size="sm">{t('settings.idleText', { count: state.idleMinutes })}</Text>
+        {can('settings.update') && <IdleMinutes state={state} onState={onState} />}
+      </Section>
+      {can('recovery.prepare') && (
+        <Section title={t('recovery.title')}>
+          <NewRecoverySheet />
+        </Section>
+      )}
+      <Section title={t('settings.dataTitle')}>
+        <Text size="sm">{t('settings.dataIntro')}</Text>
+        <Code block>{state.dataDir}</Code>
+      </Section>
     </Stack>
   );
 }

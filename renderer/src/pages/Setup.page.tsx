@@ -1,4 +1,4 @@
-import { Box, Button, Code, Container, Group, Paper, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Button, Container, Group, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
 import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFields/NewPasswordFields';
+import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 
 const adminSchema = z.intersection(z.object({ name: userNameSchema }), newPasswordPair);
@@ -55,15 +56,6 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
     confirm.reset();
     setStep(2);
   });
-
-  const saveSheet = async () => {
-    setError(null);
-    setBusy(true);
-    const r = await invoke('setup.saveRecoverySheet', {});
-    setBusy(false);
-    if (r.ok) setSheetPath(r.value.path);
-    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
-  };
 
   const goRecovery = () => {
     if (!sheetPath) {
@@ -132,31 +124,17 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
           <Stepper.Step label={t('setup.stepRecovery')}>
             <Stack mt="md">
               <Text>{t('setup.recoveryIntro')}</Text>
-              <Box component="ol" aria-label={t('recoverySheet.keyHeading')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                <SimpleGrid cols={4} spacing="sm">
-                  {shown?.groups.map((g, i) => (
-                    <li key={i}>
-                      <Text size="xs" c="dimmed">
-                        {t('setup.groupLabel', { n: i + 1 })}
-                      </Text>
-                      <Code fz="xl" style={{ letterSpacing: 2 }}>
-                        {g}
-                      </Code>
-                    </li>
-                  ))}
-                </SimpleGrid>
-              </Box>
+              <RecoveryKeyGroups groups={shown?.groups ?? []} />
               <Text fw={500}>{t('setup.recoveryKeep')}</Text>
-              <Group>
-                <Button onClick={saveSheet} loading={busy} variant={sheetPath ? 'light' : 'filled'}>
-                  {t('setup.saveSheet')}
-                </Button>
-              </Group>
-              {sheetPath && (
-                <Text c="green.8" role="status">
-                  {t('setup.sheetSaved', { path: sheetPath })}
-                </Text>
-              )}
+              <SaveRecoverySheet
+                channel="setup.saveRecoverySheet"
+                sheetPath={sheetPath}
+                onSaved={(path) => {
+                  setError(null);
+                  setSheetPath(path);
+                }}
+                onError={setError}
+              />
               <FormAlert message={error} />
               <Group justify="space-between">
                 <Button variant="default" onClick={() => setStep(1)}>

@@ -20,16 +20,19 @@ export function NewPasswordFields<V extends NewPasswordValues>({
   form,
   userInputs,
   autoFocus = false,
+  label,
 }: {
   form: UseFormReturnType<V>;
   userInputs: string[];
   autoFocus?: boolean;
+  /** Defaults to "Password". */
+  label?: string;
 }) {
   const { t } = useTranslation();
   return (
     <>
       <PasswordInput
-        label={t('setup.password')}
+        label={label ?? t('setup.password')}
         description={t('setup.passwordHint', { count: PASSWORD_MIN_LENGTH })}
         required
         autoFocus={autoFocus}

@@ -1,46 +1,80 @@
-import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../../shared/contract';
 import { invoke } from '../../api';
+import { AuditPage } from '../../pages/Audit.page';
 import { ClientDetailPage } from '../../pages/ClientDetail.page';
 import { ClientFormPage } from '../../pages/ClientForm.page';
 import { ClientListPage } from '../../pages/ClientList.page';
 import { SettingsPage } from '../../pages/Settings.page';
+import { UsersPage } from '../../pages/Users.page';
+import { SessionContext, useCan } from '../../session';
 
 export type Route =
   | { name: 'clients'; query?: string }
   | { name: 'client'; id: number }
   | { name: 'clientNew' }
   | { name: 'clientEdit'; id: number }
+  | { name: 'users' }
+  | { name: 'audit' }
   | { name: 'settings' };
 
-/** The signed-in frame: header with the charity and the Lock button, the menu, and the current page. */
-export function Workspace({ state, onState, route, go }: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void }) {
+type Section = 'clients' | 'users' | 'audit' | 'settings';
+const sectionOf = (r: Route): Section => (r.name === 'users' || r.name === 'audit' || r.name === 'settings' ? r.name : 'clients');
+
+/** The signed-in frame: header with the charity, Switch user and Lock; the menu; the current page. */
+export function Workspace(props: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
+  return (
+    <SessionContext.Provider value={props.state}>
+      <Frame {...props} />
+    </SessionContext.Provider>
+  );
+}
+
+function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
   const { t } = useTranslation();
+  const can = useCan();
   const [charityName, setCharityName] = useState('');
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => r.ok && setCharityName(r.value.name));
   }, [route.name]);
+
+  // A page the user may not see (e.g. after their role changed) falls back to the client list.
+  const section = sectionOf(route);
+  const allowed: Record<Section, boolean> = { clients: true, users: can('users.list'), audit: can('audit.list'), settings: true };
+  useEffect(() => {
+    if (!allowed[section]) go({ name: 'clients' });
+  });
 
   const lock = async () => {
     const r = await invoke('session.lock', {});
     if (r.ok) onState(r.value);
   };
 
-  const inClients = route.name !== 'settings';
+  const nav = (key: Section, label: string) =>
+    allowed[key] && (
+      <NavLink key={key} component="button" label={label} active={section === key} aria-current={section === key ? 'page' : undefined} onClick={() => go({ name: key })} />
+    );
+
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <Title order={2} size="h3" c="indigo.8">
               {t('app.name')}
             </Title>
-            <Text c="dimmed">{charityName}</Text>
+            <Text c="dimmed" truncate>
+              {charityName}
+            </Text>
           </Group>
-          <Group gap="md">
+          <Group gap="sm" wrap="nowrap">
             <Text size="sm">{t('shell.signedInAs', { name: state.user?.name })}</Text>
+            {state.user && <Badge variant="light">{t(`roles.${state.user.role}`)}</Badge>}
+            <Button variant="subtle" onClick={onSwitchUser}>
+              {t('account.switchUser')}
+            </Button>
             <Button variant="default" onClick={lock}>
               {t('shell.lock')}
             </Button>
@@ -48,20 +82,18 @@ export function Workspace({ state, onState, route, go }: { state: AppState; onSt
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
-        <NavLink component="button" label={t('shell.clients')} active={inClients} aria-current={inClients ? 'page' : undefined} onClick={() => go({ name: 'clients' })} />
-        <NavLink
-          component="button"
-          label={t('shell.settings')}
-          active={!inClients}
-          aria-current={!inClients ? 'page' : undefined}
-          onClick={() => go({ name: 'settings' })}
-        />
+        {nav('clients', t('shell.clients'))}
+        {nav('users', t('shell.users'))}
+        {nav('audit', t('shell.audit'))}
+        {nav('settings', t('shell.settings'))}
       </AppShell.Navbar>
       <AppShell.Main>
         {route.name === 'clients' && <ClientListPage initialQuery={route.query ?? ''} go={go} />}
         {route.name === 'client' && <ClientDetailPage id={route.id} go={go} />}
         {route.name === 'clientNew' && <ClientFormPage go={go} />}
         {route.name === 'clientEdit' && <ClientFormPage id={route.id} go={go} />}
+        {route.name === 'users' && allowed.users && <UsersPage onState={onState} />}
+        {route.name === 'audit' && allowed.audit && <AuditPage />}
         {route.name === 'settings' && <SettingsPage state={state} onState={onState} onCharity={setCharityName} />}
       </AppShell.Main>
     </AppShell>

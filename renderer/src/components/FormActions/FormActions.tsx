@@ -1,0 +1,35 @@
+import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../FormAlert/FormAlert';
+
+/** The error sentence (if any) and the form's buttons: an optional Cancel and the submit button. */
+export function FormActions({
+  error,
+  busy,
+  label,
+  onCancel,
+  align = 'flex-end',
+}: {
+  error: string | null;
+  busy: boolean;
+  label?: string;
+  onCancel?: () => void;
+  align?: 'flex-end' | 'flex-start';
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormAlert message={error} />
+      <Group justify={align}>
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
+        <Button type="submit" loading={busy}>
+          {label ?? t('common.save')}
+        </Button>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../bridge/server';
+import { launchChromium, unlockAs, shot } from './browser';
+
+/**
+ * Several volunteers on one PC: an administrator adds a volunteer, the volunteer signs in and
+ * chooses their own password, sees only what their role allows (and the core refuses the rest),
+ * and the administrator finds the volunteer's sign-in and client views in the audit trail.
+ */
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+const VOLUNTEER = { name: 'Piotr Zieliński', first: 'given at the desk 1', own: 'piotr own password 7' };
+let root: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+
+async function call(channel: string, input: unknown) {
+  const r = await bridge.core.call(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as never;
+}
+
+const signIn = (name: string, password: string) => unlockAs(page, name, password);
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-accounts-'));
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved') });
+  // Setup itself is driven through the screens in foundation.test.ts; here it is done directly.
+  const shown: { groups: string[]; confirmGroup: number } = await call('setup.prepare', {
+    charity: { name: 'Przystań Community Aid' },
+    admin: ADMIN,
+  });
+  await call('setup.saveRecoverySheet', {});
+  await call('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
+  await call('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' });
+  await call('session.lock', {});
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(bridge.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('accounts, roles and the audit trail, end to end', () => {
+  it('the administrator adds a volunteer with a first password', async () => {
+    await signIn(ADMIN.name, ADMIN.password);
+    await page.getByRole('button', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a user' });
+    await dialog.getByLabel('Name').fill(VOLUNTEER.name);
+    await dialog.getByRole('radio', { name: 'Volunteer' }).check();
+    await dialog.getByRole('textbox', { name: 'First password', exact: true }).fill(VOLUNTEER.first);
+    await dialog.getByLabel('Type the password again').fill(VOLUNTEER.first);
+    await shot(page, 'acc-01-add-volunteer');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    const row = page.getByRole('row', { name: new RegExp(VOLUNTEER.name) });
+    await expect.poll(() => row.innerText()).toMatch(/must choose a new password/i);
+    expect(await row.innerText()).toContain('Volunteer');
+
+    // A second user with the same name is refused with a sentence that says what to do.
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await dialog.getByLabel('Name').fill('piotr zieliński');
+    await dialog.getByRole('textbox', { name: 'First password', exact: true }).fill('another password 1');
+    await dialog.getByLabel('Type the password again').fill('another password 1');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => dialog.getByText('Someone already signs in with this name.', { exact: false }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await shot(page, 'acc-02-users');
+  });
+
+  it('the volunteer signs in, must choose their own password, and sees only what a volunteer may', async () => {
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Unlock Casebook' }).isVisible()).toBe(true);
+    await signIn(VOLUNTEER.name, 'a wrong guess');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('That name and password do not match.');
+    await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 }).toBe(true);
+    await signIn(VOLUNTEER.name, VOLUNTEER.first);
+    await expect.poll(() => page.getByRole('heading', { name: 'Choose a new password' }).isVisible()).toBe(true);
+    expect(await page.getByText('The password you were given was only for your first sign-in', { exact: false }).isVisible()).toBe(true);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VOLUNTEER.own);
+    await page.getByLabel('Type the password again').fill(VOLUNTEER.own);
+    await shot(page, 'acc-03-first-login');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    expect(await nav.getByRole('button').allInnerTexts()).toEqual(['Clients', 'Settings']);
+    expect(await page.getByRole('button', { name: 'Add client' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Wiśniewska-Łęcka, Zofia' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Zofia Wiśniewska-Łęcka' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    await shot(page, 'acc-04-volunteer-client');
+
+    // Hiding buttons is a courtesy: the core itself refuses the calls.
+    for (const [channel, input] of [
+      ['audit.list', {}],
+      ['audit.exportCsv', {}],
+      ['users.list', {}],
+      ['clients.create', { firstName: 'X', lastName: 'Y' }],
+      ['charity.update', { name: 'Hijacked' }],
+    ] as const) {
+      const r = await page.evaluate(([c, i]) => window.casebook.invoke(c, i), [channel, input] as const);
+      expect(r, channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('the administrator sees the volunteer’s failed and successful sign-ins and client views in the audit trail', async () => {
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await signIn(ADMIN.name, ADMIN.password);
+    await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Audit trail' }).click();
+    await page.getByLabel('User', { exact: true }).first().click();
+    await page.getByRole('option', { name: VOLUNTEER.name }).click();
+    const table = page.getByRole('table', { name: 'Audit trail' });
+    await expect.poll(() => table.innerText()).toContain('Opened a client’s record');
+    const text = await table.innerText();
+    for (const action of ['Signed in', 'Failed sign-in', 'Changed own password', 'Opened a client’s record']) expect(text).toContain(action);
+    expect(text).toContain('CB-00001');
+    await shot(page, 'acc-05-audit-en');
+
+    await page.getByRole('button', { name: 'Check the trail' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'intact' }).innerText()).toMatch(/The audit trail is intact: all \d+ entries checked\./);
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    await expect.poll(() => page.getByText(/entries exported to/).isVisible()).toBe(true);
+    const saved = bridge.platform.saved.find((p) => p.endsWith('.csv'))!;
+    expect(existsSync(saved)).toBe(true);
+    const csv = readFileSync(saved, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain(VOLUNTEER.name);
+    expect(csv).not.toContain('Wiśniewska');
+  });
+
+  it('the same screens in Polish', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Ustawienia' }).isVisible()).toBe(true);
+    await shot(page, 'acc-06-settings-pl');
+    await page.getByRole('button', { name: 'Dziennik zdarzeń' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Dziennik zdarzeń' }).innerText()).toContain('Otwarto dane podopiecznego');
+    await shot(page, 'acc-07-audit-pl');
+    await page.getByRole('button', { name: 'Użytkownicy' }).click();
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(VOLUNTEER.name) }).innerText()).toContain('Wolontariusz');
+    await shot(page, 'acc-08-users-pl');
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+  });
+});
