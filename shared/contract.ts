@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { charitySchema } from './domain/charity';
 import { clientDetailsSchema, clientIdSchema, clientSchema, clientSummarySchema } from './domain/client';
 import { UI_LANGUAGES } from './domain/languages';
+import {
+  backupCredentialsSchema,
+  backupMadeSchema,
+  backupProgressSchema,
+  backupSettingsSchema,
+  backupStatusSchema,
+  backupSummarySchema,
+  driveSchema,
+} from './domain/backup';
 import { auditEntrySchema, auditFiltersSchema, auditVerificationSchema } from './domain/audit';
 import { ROLES, sessionUserSchema, userNameSchema, userSchema, type Role } from './domain/user';
 import { newPassword } from './domain/validation';
@@ -119,6 +128,20 @@ export const contract = {
   ),
   'audit.exportCsv': channel(ADMIN, auditFiltersSchema, z.object({ path: z.string(), rows: z.number().int() })),
   'audit.verify': channel(ADMIN, empty, auditVerificationSchema),
+
+  'backup.status': channel(ANYONE, empty, backupStatusSchema),
+  'backup.updateSettings': channel(ADMIN, backupSettingsSchema, backupStatusSchema),
+  'backup.drives': channel(ADMIN, empty, z.object({ drives: z.array(driveSchema) })),
+  'backup.chooseFolder': channel(ADMIN, empty, z.object({ path: z.string() })),
+  'backup.create': channel(ADMIN, z.object({ targetDir: z.string().min(1).max(4096) }), backupMadeSchema),
+  'backup.progress': channel(ADMIN, empty, backupProgressSchema),
+  /**
+   * Checking and restoring work before anyone can sign in too (a new PC, damaged records). While
+   * signed in they need an administrator; while locked, credentials that open the current records.
+   */
+  'backup.chooseFile': channel('open', empty, z.object({ path: z.string() })),
+  'backup.inspect': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), backupSummarySchema),
+  'backup.restore': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), appStateSchema),
 
   'clients.search': channel(
     ANYONE,

@@ -19,6 +19,7 @@ import { recoveryHandlers } from './recovery/handlers';
 import { userHandlers } from './users/handlers';
 import { auditHandlers } from './audit/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { backupHandlers } from './backup/handlers';
 import { KDF_DEFAULT, type KdfParams } from './vault/kdf';
 
 export interface CasebookOptions {
@@ -92,6 +93,7 @@ export class Casebook {
       ...recoveryHandlers(this),
       ...auditHandlers(this),
       ...settingsHandlers(this),
+      ...backupHandlers(this),
     };
     const every = opts.idleCheckMs ?? 15_000;
     this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;

@@ -8,7 +8,23 @@ export interface SaveFileRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** A drive a backup can go to. */
+export interface Drive {
+  path: string;
+  /** What the person sees in their file manager, e.g. "KINGSTON (E:)". */
+  label: string;
+  freeBytes: number;
+  totalBytes: number;
+  removable: boolean;
+}
+
 export interface Platform {
   /** Asks where to save a file; null when the person cancels. */
   chooseSavePath(req: SaveFileRequest): Promise<string | null>;
+  /** Asks for a folder (e.g. on a USB stick); null when the person cancels. */
+  chooseFolder(req: { title: string }): Promise<string | null>;
+  /** Asks for a file to open (e.g. a backup); null when the person cancels. */
+  chooseFile(req: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Drives a backup could go to, removable ones first. */
+  listDrives(): Promise<Drive[]>;
 }

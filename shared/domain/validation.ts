@@ -27,6 +27,9 @@ export const VALIDATION_KEYS = [
   'nameTaken',
   'lastAdministrator',
   'wrongCurrentPassword',
+  'keepRange',
+  'daysRange',
+  'alertBeforeWarn',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -17,6 +17,10 @@ export interface OpenOptions {
   /** Only setup creates a database; every other open needs the file to exist. */
   create?: boolean;
   migrations?: readonly Migration[];
+  /** false: open a copy as it is (to verify a backup); it is never changed. */
+  migrate?: boolean;
+  /** Opens without writing anything, not even the journal mode (a copy being verified). */
+  readOnly?: boolean;
 }
 
 function isNotADatabase(err: unknown): boolean {
@@ -36,7 +40,7 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
   } else if (existsSync(path)) {
     throw new CasebookError('CONFLICT', 'A database already exists there');
   }
-  const sqlite = new Database(path, { fileMustExist: !opts.create });
+  const sqlite = new Database(path, { fileMustExist: !opts.create, readonly: !!opts.readOnly });
   try {
     sqlite.pragma(`cipher = 'sqlcipher'`);
     sqlite.pragma('legacy = 4');
@@ -48,8 +52,10 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
       throw err;
     }
     sqlite.pragma('temp_store = MEMORY');
-    const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new CasebookError('INTERNAL', `Could not switch to WAL (got ${String(mode)})`);
+    if (!opts.readOnly) {
+      const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new CasebookError('INTERNAL', `Could not switch to WAL (got ${String(mode)})`);
+    }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`cache_size = -${CACHE_KIB}`);
@@ -59,7 +65,10 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
     else if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID)
       throw new CasebookError('DATABASE_DAMAGED', 'This file is not a Casebook database');
 
-    migrate(sqlite, opts.migrations ?? MIGRATIONS);
+    if (opts.migrate === false) {
+      if ((sqlite.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION)
+        throw new CasebookError('DATABASE_TOO_NEW', 'The database is newer than this Casebook');
+    } else migrate(sqlite, opts.migrations ?? MIGRATIONS);
     return drizzle({ client: sqlite, schema }) as Db;
   } catch (err) {
     sqlite.close();
@@ -88,7 +97,7 @@ export function closeDatabase(db: Db): void {
   const sqlite = db.$client;
   if (!sqlite.open) return;
   try {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    if (!sqlite.readonly) sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     sqlite.close();
   }

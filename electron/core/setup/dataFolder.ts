@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDir } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
@@ -13,6 +13,14 @@ export interface DataPaths {
   auditInbox: string;
   /** Where setup builds the new database before it is moved into place. */
   databaseBeingSetUp: string;
+  /** A verified database from a backup, waiting to replace the live one. */
+  databaseRestoring: string;
+  /** Its key slots: once this file exists, the restore is committed and is finished on any start. */
+  keySlotsRestoring: string;
+  /** Copies of the records as they were before each restore. */
+  safetyDir: string;
+  /** Erasures, kept outside the database so a restored older backup can have them applied again. */
+  erasureJournal: string;
 }
 
 export function dataPaths(dir: string): DataPaths {
@@ -23,7 +31,26 @@ export function dataPaths(dir: string): DataPaths {
     preferences: join(dir, 'preferences.json'),
     auditInbox: join(dir, 'audit-inbox.jsonl'),
     databaseBeingSetUp: join(dir, 'casebook.db.setup'),
+    databaseRestoring: join(dir, 'casebook.db.restoring'),
+    keySlotsRestoring: join(dir, 'keyslots.json.restoring'),
+    safetyDir: join(dir, 'before-restore'),
+    erasureJournal: join(dir, 'erasures.jsonl'),
   };
+}
+
+/**
+ * A restore moves a verified database and its key slots into place. Once the slots file waiting
+ * beside them exists, the restore is committed: finish it. A database waiting without its slots was
+ * never committed: remove it, the live records stay as they were.
+ */
+export function finishInterruptedRestore(p: DataPaths): void {
+  if (existsSync(p.keySlotsRestoring)) {
+    if (existsSync(p.databaseRestoring)) renameSync(p.databaseRestoring, p.database);
+    renameSync(p.keySlotsRestoring, p.keySlots);
+    fsyncDir(p.dir);
+  } else if (existsSync(p.databaseRestoring)) {
+    rmSync(p.databaseRestoring, { force: true });
+  }
 }
 
 export type FolderState =
@@ -42,6 +69,7 @@ export function inspectDataFolder(p: DataPaths): FolderState {
   } catch {
     return { kind: 'problem', problem: 'NOT_WRITABLE' };
   }
+  finishInterruptedRestore(p);
   const hasSlots = existsSync(p.keySlots);
   let hasDb = existsSync(p.database);
   // Setup writes the database, then the key slots, then moves the database into place. A power cut

@@ -63,9 +63,14 @@ const aadOf = (vaultId: string, s: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf
 /** Reads and checks the slot file. A missing file and a damaged file are different errors. */
 export function readKeySlots(path: string): KeySlotsFile {
   if (!existsSync(path)) throw new CasebookError('KEY_FILE_MISSING', 'The key file is missing');
+  return parseKeySlots(readFileSync(path, 'utf8'));
+}
+
+/** Checks slot-file content (from the data folder or from inside a backup). */
+export function parseKeySlots(content: unknown): KeySlotsFile {
   let parsed: KeySlotsFile;
   try {
-    parsed = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    parsed = fileSchema.parse(typeof content === 'string' ? JSON.parse(content) : content);
   } catch {
     throw new CasebookError('KEY_FILE_DAMAGED', 'The key file cannot be read');
   }

@@ -44,7 +44,10 @@ export async function createKeySlots(
 
 /** Unlocks with a user's name and password. An unknown name costs as much time as a wrong password. */
 export async function unlockWithPassword(slotsPath: string, name: string, password: string, kdfForUnknown: KdfParams): Promise<Unlocked> {
-  const file = readKeySlots(slotsPath);
+  return unlockSlotsWithPassword(readKeySlots(slotsPath), name, password, kdfForUnknown);
+}
+
+export async function unlockSlotsWithPassword(file: KeySlotsFile, name: string, password: string, kdfForUnknown: KdfParams): Promise<Unlocked> {
   const slot = file.slots.find((s) => s.kind === 'password' && s.login === loginKey(name));
   if (!slot) {
     await deriveKey(password, randomBytes(16), kdfForUnknown);
@@ -57,7 +60,10 @@ export async function unlockWithPassword(slotsPath: string, name: string, passwo
 }
 
 export async function unlockWithRecoveryKey(slotsPath: string, recoveryKey: string): Promise<Unlocked> {
-  const file = readKeySlots(slotsPath);
+  return unlockSlotsWithRecoveryKey(readKeySlots(slotsPath), recoveryKey);
+}
+
+export async function unlockSlotsWithRecoveryKey(file: KeySlotsFile, recoveryKey: string): Promise<Unlocked> {
   const secret = recoverySecret(recoveryKey);
   const slot = file.slots.find((s) => s.kind === 'recovery');
   if (!slot) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file has no recovery slot');

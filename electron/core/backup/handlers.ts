@@ -1,0 +1,212 @@
+import { statSync } from 'node:fs';
+import { CasebookError } from '../../../shared/result';
+import { DEFAULT_BACKUP_SETTINGS, backupSettingsSchema, type BackupSettings, type BackupStatus } from '../../../shared/domain/backup';
+import { createTranslator } from '../../../shared/i18n';
+import { recordAudit } from '../audit/audit';
+import type { Casebook } from '../casebook';
+import { getCharity } from '../charity/queries';
+import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { readErasures, reapplyErasures } from '../erasure/journal';
+import type { Handlers } from '../rpc';
+import { getSetting, setSetting } from '../settings/settings';
+import { finishInterruptedRestore } from '../setup/dataFolder';
+import { findUser } from '../users/queries';
+import { readKeySlots } from '../vault/keySlots';
+import { unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import { commitRestore, createBackup, inspectBackup, makeSafetyCopy, STAGE_FRACTION, type BackupCredentials, type BackupStage } from './backup';
+import { BACKUP_EXTENSION } from './container';
+import { driveOf } from './drives';
+
+const LAST = 'last_backup';
+const SETTINGS = 'backup_settings';
+const DAY = 24 * 3600_000;
+
+function backupSettings(db: Db): BackupSettings {
+  const raw = getSetting(db, SETTINGS);
+  const parsed = raw ? backupSettingsSchema.safeParse(JSON.parse(raw)) : null;
+  return parsed?.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
+}
+
+export function backupStatus(db: Db, now: Date): BackupStatus {
+  const settings = backupSettings(db);
+  const raw = getSetting(db, LAST);
+  const last = raw ? (JSON.parse(raw) as NonNullable<BackupStatus['last']>) : null;
+  if (!last) return { last: null, daysSince: null, level: 'never', settings };
+  const daysSince = Math.max(0, Math.floor((now.getTime() - Date.parse(last.at)) / DAY));
+  const level = daysSince >= settings.alertDays ? 'alert' : daysSince >= settings.warnDays ? 'warn' : 'ok';
+  return { last, daysSince, level, settings };
+}
+
+/**
+ * Who may check or restore a backup. Signed in: an administrator. Nothing usable here (a new PC,
+ * missing or damaged records): whoever can open the backup. Locked with healthy records: only
+ * with credentials that also open the current records, so nobody rolls them back unseen.
+ */
+async function authorise(cb: Casebook, credentials: BackupCredentials | null): Promise<BackupCredentials> {
+  const st = cb.status();
+  if (st.state === 'unlocked') {
+    const s = cb.requireSession();
+    if (s.mustChangePassword) throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
+    if (s.user.role !== 'admin') throw new CasebookError('FORBIDDEN', 'Only an administrator may restore');
+    return credentials ?? { dbKey: s.dbKey };
+  }
+  if (!credentials) throw new CasebookError('BAD_INPUT', 'Credentials are needed', { fields: { credentials: 'required' } });
+  if (st.state === 'locked') {
+    try {
+      const current =
+        'recoveryKey' in credentials
+          ? await unlockWithRecoveryKey(cb.paths.keySlots, credentials.recoveryKey)
+          : 'password' in credentials
+            ? await unlockWithPassword(cb.paths.keySlots, credentials.name, credentials.password, cb.kdf)
+            : null;
+      current?.dbKey.fill(0);
+    } catch (err) {
+      if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
+        throw new CasebookError('FORBIDDEN', 'These credentials do not open the current records');
+      throw err;
+    }
+  }
+  return credentials;
+}
+
+export function backupHandlers(
+  cb: Casebook,
+): Pick<
+  Handlers,
+  | 'backup.status'
+  | 'backup.updateSettings'
+  | 'backup.drives'
+  | 'backup.chooseFolder'
+  | 'backup.create'
+  | 'backup.progress'
+  | 'backup.chooseFile'
+  | 'backup.inspect'
+  | 'backup.restore'
+> {
+  let progress: { running: boolean; stage: BackupStage | null; fraction: number } = { running: false, stage: null, fraction: 0 };
+  const t = () => createTranslator(cb.language()).t;
+
+  return {
+    'backup.status': () => cb.read((db) => backupStatus(db, cb.now())),
+
+    'backup.updateSettings': (settings) => {
+      if (settings.alertDays <= settings.warnDays)
+        throw new CasebookError('BAD_INPUT', 'Red must come after amber', { fields: { alertDays: 'alertBeforeWarn' } });
+      return cb.write((db, s) => {
+        setSetting(db, SETTINGS, JSON.stringify(settings));
+        cb.audit(db, s, 'settings.changed', { detail: { fields: ['backup'] } });
+        return backupStatus(db, cb.now());
+      });
+    },
+
+    'backup.drives': async () => ({ drives: await cb.platform.listDrives() }),
+
+    'backup.chooseFolder': async () => {
+      const path = await cb.platform.chooseFolder({ title: t()('backup.chooseFolder') });
+      if (!path) throw new CasebookError('CANCELLED', 'No folder was chosen');
+      return { path };
+    },
+
+    'backup.progress': () => progress,
+
+    'backup.create': async ({ targetDir }) => {
+      const s = cb.requireSession();
+      if (progress.running) throw new CasebookError('CONFLICT', 'A backup is already running');
+      progress = { running: true, stage: 'reading', fraction: 0 };
+      try {
+        const settings = cb.read((db) => backupSettings(db));
+        const made = await createBackup({
+          db: s.db,
+          dbKey: s.dbKey,
+          slotsPath: cb.paths.keySlots,
+          targetDir,
+          charityName: cb.read((db) => getCharity(db).name),
+          createdBy: s.user.name,
+          now: cb.now(),
+          keep: settings.keep,
+          onStage: async (stage) => {
+            progress = { running: stage !== 'done', stage, fraction: STAGE_FRACTION[stage] };
+            // Lets the window ask for progress between the steps.
+            await new Promise((r) => setImmediate(r));
+          },
+        });
+        const drive = driveOf(targetDir, await cb.platform.listDrives());
+        const location = drive?.label ?? targetDir;
+        cb.write((db) => {
+          setSetting(db, LAST, JSON.stringify({ at: made.createdAt, path: made.path, location, counts: made.counts }));
+          cb.audit(db, s, 'backup.created', { detail: { clients: made.counts.clients, bytes: made.bytes } });
+        });
+        return { ...made, location, removedOld: made.removedOld.length };
+      } finally {
+        progress = { running: false, stage: progress.stage, fraction: progress.fraction };
+      }
+    },
+
+    'backup.chooseFile': async () => {
+      const path = await cb.platform.chooseFile({ title: t()('backup.chooseFile'), filters: [{ name: 'Casebook', extensions: [BACKUP_EXTENSION] }] });
+      if (!path) throw new CasebookError('CANCELLED', 'No file was chosen');
+      return { path };
+    },
+
+    'backup.inspect': async ({ path, credentials }) => {
+      const creds = await authorise(cb, credentials);
+      const r = await inspectBackup(path, creds, cb.kdf, cb.paths.dir);
+      r.dbKey.fill(0);
+      let sameRecords = false;
+      try {
+        sameRecords = readKeySlots(cb.paths.keySlots).vaultId === r.header.keySlots.vaultId;
+      } catch {
+        sameRecords = false;
+      }
+      const { size } = statSync(path);
+      return {
+        path,
+        createdAt: r.manifest.createdAt,
+        charityName: r.manifest.charityName,
+        createdBy: r.manifest.createdBy,
+        counts: r.manifest.counts,
+        schemaVersion: r.header.schemaVersion,
+        bytes: size,
+        sameRecords,
+      };
+    },
+
+    'backup.restore': async ({ path, credentials }) => {
+      const creds = await authorise(cb, credentials);
+      const restorer = cb.status().state === 'unlocked' ? cb.requireSession().user : null;
+      finishInterruptedRestore(cb.paths);
+      // 1. A verified copy of the backup's database waits beside the live one.
+      const r = await inspectBackup(path, creds, cb.kdf, cb.paths.dir, cb.paths.databaseRestoring);
+      try {
+        // 2. It is brought up to this version, erasures made since the backup are applied again,
+        //    and the restore is recorded in its own audit trail.
+        const db = openDatabase(cb.paths.databaseRestoring, r.dbKey);
+        try {
+          const applied = reapplyErasures(db, readErasures(cb.paths.erasureJournal, r.dbKey), r.manifest.createdAt);
+          db.$client.transaction(() => {
+            const who = restorer ? findUser(db, { id: restorer.id }) : r.userId !== null ? findUser(db, { id: r.userId }) : undefined;
+            recordAudit(db, {
+              userId: who && restorer && who.name === restorer.name ? who.id : (r.userId ?? null),
+              action: 'backup.restored',
+              detail: { backupCreatedAt: r.manifest.createdAt, erasuresApplied: applied.length },
+              at: cb.now(),
+            });
+          })();
+        } finally {
+          closeDatabase(db);
+        }
+        // 3. The live records are closed and copied aside; then the switch is committed.
+        cb.lock('manual');
+        makeSafetyCopy(cb.paths, cb.now());
+        commitRestore(cb.paths, r.header);
+        finishInterruptedRestore(cb.paths);
+      } catch (err) {
+        finishInterruptedRestore(cb.paths); // removes an uncommitted copy, or finishes a committed one
+        throw err;
+      } finally {
+        r.dbKey.fill(0);
+      }
+      return cb.status();
+    },
+  };
+}

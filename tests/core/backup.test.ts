@@ -1,0 +1,267 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackup } from '../../electron/core/backup/backup';
+import { MAGIC } from '../../electron/core/backup/container';
+import { digestTables } from '../../electron/core/backup/manifest';
+import { appendErasure, eraseClientRows } from '../../electron/core/erasure/journal';
+import { CasebookError } from '../../shared/result';
+import { ADMIN, setUp, startCore, tempDir, type TestCore } from './helpers';
+
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+async function withClients(n: number, t?: TestCore): Promise<TestCore> {
+  const core = t ?? startCore();
+  if (!t) await setUp(core);
+  for (let i = 0; i < n; i++) await core.ok('clients.create', { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', address: `${i} Przystań Road, Leeds` });
+  return core;
+}
+
+async function backup(t: TestCore, dir = tempDir('casebook-usb-')) {
+  const made = await t.ok('backup.create', { targetDir: dir });
+  return { dir, made };
+}
+
+/** Rewrites a backup's header (for crafted cases) and fixes up its trailer. */
+function rewriteHeader(path: string, change: (h: Record<string, unknown>) => void): void {
+  const buf = readFileSync(path);
+  const len = buf.readUInt32BE(MAGIC.length);
+  const header = JSON.parse(buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + len).toString('utf8'));
+  change(header);
+  const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
+  const lenBuf = Buffer.alloc(4);
+  lenBuf.writeUInt32BE(headerBuf.length);
+  const body = Buffer.concat([MAGIC, lenBuf, headerBuf, buf.subarray(MAGIC.length + 4 + len, buf.length - 32)]);
+  writeFileSync(path, Buffer.concat([body, createHash('sha256').update(body).digest()]));
+}
+
+const liveState = (t: TestCore) => ({ db: sha(join(t.dataDir, 'casebook.db')), slots: sha(join(t.dataDir, 'keyslots.json')) });
+
+describe('backing up', () => {
+  it('writes one verified, encrypted file named with the charity and date, and remembers it', async () => {
+    const t = await withClients(12);
+    expect((await t.ok('backup.status', {})).level).toBe('never');
+    const { dir, made } = await backup(t);
+    expect(readdirSync(dir)).toEqual([made.path.slice(dir.length + 1)]);
+    expect(made.path).toMatch(/Casebook Przystań Community Aid 2026-11-23 \d{4}\.casebook-backup$/);
+    expect(made.counts).toMatchObject({ clients: 12, users: 1 });
+    const bytes = readFileSync(made.path);
+    expect(bytes.subarray(0, 16).toString()).toBe('CASEBOOK-BACKUP1');
+    expect(bytes.includes(Buffer.from('Wiśniewska'))).toBe(false);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    const status = await t.ok('backup.status', {});
+    expect(status).toMatchObject({ level: 'ok', daysSince: 0, last: { path: made.path, counts: { clients: 12 } } });
+    t.clock.now += 8 * 86_400_000;
+    expect((await t.ok('backup.status', {})).level).toBe('warn');
+    t.clock.now += 7 * 86_400_000;
+    expect((await t.ok('backup.status', {})).level).toBe('alert');
+    expect((await t.ok('audit.list', { action: 'backup.created' })).total).toBe(1);
+  });
+
+  it('keeps the newest N backups of this charity in a folder and leaves other files alone', async () => {
+    const t = await withClients(2);
+    await t.ok('backup.updateSettings', { keep: 3, warnDays: 7, alertDays: 14 });
+    const dir = tempDir('casebook-usb-');
+    writeFileSync(join(dir, 'holiday photo.jpg'), 'x');
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      made.push((await t.ok('backup.create', { targetDir: dir })).path);
+      t.clock.now += 60_000;
+    }
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(4);
+    expect(left).toContain('holiday photo.jpg');
+    for (const p of made.slice(2)) expect(existsSync(p)).toBe(true);
+    expect((await t.fail('backup.updateSettings', { keep: 3, warnDays: 10, alertDays: 5 })).fields).toEqual({ alertDays: 'alertBeforeWarn' });
+  });
+
+  it('a USB stick pulled out mid-backup: a clear error, the live database intact, no valid-looking file', async () => {
+    const t = await withClients(20);
+    for (const pullAt of ['copying', 'writing', 'verifying'] as const) {
+      const usb = tempDir('casebook-usb-');
+      const target = join(usb, 'KINGSTON');
+      mkdirSync(target);
+      const s = t.cb.requireSession();
+      const err = await createBackup({
+        db: s.db,
+        dbKey: s.dbKey,
+        slotsPath: join(t.dataDir, 'keyslots.json'),
+        targetDir: target,
+        charityName: 'Test',
+        createdBy: 'Anna',
+        now: new Date(),
+        keep: 10,
+        onStage: (stage) => {
+          if (stage === pullAt) rmSync(target, { recursive: true, force: true });
+        },
+      }).catch((e: unknown) => e);
+      expect(err, pullAt).toBeInstanceOf(CasebookError);
+      expect((err as CasebookError).code, pullAt).toMatch(/NOT_WRITABLE|BACKUP_DAMAGED/);
+      expect(existsSync(target)).toBe(false);
+      expect(s.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect((await t.ok('clients.search', {})).total).toBe(20);
+    }
+    // A folder that is simply not there.
+    expect((await t.fail('backup.create', { targetDir: join(tempDir(), 'gone') })).code).toBe('NOT_WRITABLE');
+  });
+
+  it('a full disk: DISK_FULL, and nothing left behind', async (ctx) => {
+    const mount = tempDir('casebook-tiny-');
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=192k', 'tmpfs', mount], { stdio: 'ignore' });
+    } catch {
+      ctx.skip('cannot mount a small tmpfs here (needs root); the full-disk case is checked where it can be');
+      return;
+    }
+    try {
+      const t = await withClients(1);
+      t.cb.write((db) => {
+        const insert = db.$client.prepare(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, address, created_at, updated_at) VALUES (?, ?, 'A', 'B', 'b a', ?, 'x', 'x')`);
+        for (let i = 100; i < 700; i++) insert.run(i, `CB-${i}`, 'x'.repeat(480) + i);
+      });
+      const err = await t.fail('backup.create', { targetDir: mount });
+      expect(err.code).toBe('DISK_FULL');
+      expect(readdirSync(mount)).toEqual([]);
+      expect((await t.ok('clients.search', {})).total).toBe(601);
+    } finally {
+      execFileSync('umount', [mount]);
+    }
+  });
+});
+
+describe('checking and restoring', () => {
+  it('a round trip: restore gives back exactly what was backed up; later additions are gone', async () => {
+    const t = await withClients(15);
+    const before = t.cb.read((db) => digestTables(db.$client));
+    const { made } = await backup(t);
+    await t.ok('clients.create', { firstName: 'Added', lastName: 'Afterwards' });
+
+    const summary = await t.ok('backup.inspect', { path: made.path, credentials: null });
+    expect(summary).toMatchObject({ sameRecords: true, counts: { clients: 15, users: 1 }, charityName: 'Przystań Community Aid', createdBy: ADMIN.name });
+
+    const state = await t.ok('backup.restore', { path: made.path, credentials: null });
+    expect(state.state).toBe('locked');
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.ok('clients.search', { query: 'afterwards' })).total).toBe(0);
+    expect((await t.ok('clients.search', {})).total).toBe(15);
+    const after = t.cb.read((db) => digestTables(db.$client));
+    for (const table of ['clients', 'client_search_tokens', 'charity']) expect(after[table], table).toEqual(before[table]);
+    // Signing in again updates "last signed in", so users are compared by count.
+    expect(after['users']!.rows).toBe(before['users']!.rows);
+    // The restore is in the restored records' own audit trail, and the chain holds.
+    expect((await t.ok('audit.list', { action: 'backup.restored' })).total).toBe(1);
+    expect((await t.ok('audit.verify', {})).ok).toBe(true);
+    // The records as they were before the restore were kept aside.
+    expect(readdirSync(join(t.dataDir, 'before-restore'))).toHaveLength(1);
+  });
+
+  it('refuses a truncated file, any flipped byte, another program’s file, a newer version and a wrong password; nothing changes', async () => {
+    const t = await withClients(5);
+    const { dir, made } = await backup(t);
+    const live = liveState(t);
+    const original = readFileSync(made.path);
+    const variant = (name: string, bytes: Buffer) => {
+      const p = join(dir, `${name}.casebook-backup`);
+      writeFileSync(p, bytes);
+      return p;
+    };
+    const cases: [string, string, string][] = [];
+    cases.push(['truncated', variant('truncated', original.subarray(0, Math.floor(original.length * 0.7))), 'BACKUP_DAMAGED']);
+    for (const at of [20, Math.floor(original.length / 2), original.length - 40, original.length - 1]) {
+      const flipped = Buffer.from(original);
+      flipped[at] = flipped[at]! ^ 0x01;
+      cases.push([`byte ${at} flipped`, variant(`flip${at}`, flipped), 'BACKUP_DAMAGED']);
+    }
+    cases.push(['a PDF', variant('pdf', Buffer.from('%PDF-1.7\n' + 'x'.repeat(500))), 'NOT_A_BACKUP']);
+    cases.push(['an empty file', variant('empty', Buffer.alloc(0)), 'NOT_A_BACKUP']);
+    cases.push(['a SQLite database', variant('sqlite', readFileSync(join(t.dataDir, 'casebook.db'))), 'NOT_A_BACKUP']);
+    const newer = variant('newer', original);
+    rewriteHeader(newer, (h) => (h['schemaVersion'] = 999));
+    cases.push(['a newer version', newer, 'DATABASE_TOO_NEW']);
+    const forged = variant('forged', original);
+    rewriteHeader(forged, (h) => (h['createdAt'] = '2020-01-01T00:00:00.000Z'));
+    cases.push(['a forged date', forged, 'BACKUP_DAMAGED']);
+
+    for (const [what, path, code] of cases) {
+      expect((await t.fail('backup.inspect', { path, credentials: null })).code, what).toBe(code);
+      expect((await t.fail('backup.restore', { path, credentials: null })).code, what).toBe(code);
+    }
+    expect((await t.fail('backup.restore', { path: made.path, credentials: { name: ADMIN.name, password: 'wrong password' } })).code).toBe('WRONG_PASSWORD');
+    expect((await t.ok('app.status', {})).state).toBe('unlocked');
+    expect(existsSync(join(t.dataDir, 'casebook.db.restoring'))).toBe(false);
+    t.cb.lock('manual');
+    expect(liveState(t).slots).toBe(live.slots);
+    expect((await t.ok('session.unlock', ADMIN)).state).toBe('unlocked');
+    expect((await t.ok('clients.search', {})).total).toBe(5);
+  });
+
+  it('restores onto a new computer (no records yet) with a password from the backup', async () => {
+    const t = await withClients(7);
+    const { made } = await backup(t);
+    const fresh = startCore();
+    expect((await fresh.ok('app.status', {})).state).toBe('needsSetup');
+    expect((await fresh.fail('backup.restore', { path: made.path, credentials: null })).fields).toEqual({ credentials: 'required' });
+    expect((await fresh.ok('backup.inspect', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).sameRecords).toBe(false);
+    expect((await fresh.ok('backup.restore', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).state).toBe('locked');
+    await fresh.ok('session.unlock', ADMIN);
+    expect((await fresh.ok('clients.search', {})).total).toBe(7);
+  });
+
+  it('while locked, only credentials that also open the current records may restore', async () => {
+    const other = await withClients(1);
+    const { made: foreign } = await backup(other);
+    const t = await withClients(2);
+    const { made: own } = await backup(t);
+    await t.ok('session.lock', {});
+    // A stranger's own backup and password: refused, the current records are not theirs to replace.
+    expect((await t.fail('backup.restore', { path: foreign.path, credentials: { name: 'Nobody', password: 'whatever pass' } })).code).toBe('FORBIDDEN');
+    expect((await t.ok('backup.restore', { path: own.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).state).toBe('locked');
+  });
+
+  it('restoring an older backup erases again the people erased after it was made', async () => {
+    const t = await withClients(3);
+    const { made } = await backup(t);
+    const victim = (await t.ok('clients.search', { query: 'zofia1' })).items[0]!;
+    t.clock.now += 60_000;
+    t.cb.write((db, s) => {
+      appendErasure(join(t.dataDir, 'erasures.jsonl'), s.dbKey, { at: new Date(t.clock.now).toISOString(), clientId: victim.id, reference: victim.reference, mode: 'erase' });
+      eraseClientRows(db, victim.id);
+    });
+    await t.ok('backup.restore', { path: made.path, credentials: null });
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.ok('clients.search', {})).items.map((c) => c.reference)).not.toContain(victim.reference);
+    expect((await t.ok('clients.search', {})).total).toBe(2);
+    expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({ erasuresApplied: 1 });
+  });
+
+  it('a restore interrupted before its commit point leaves the live records; after it, it is finished on the next start', async () => {
+    const t = await withClients(4);
+    const { made } = await backup(t);
+    await t.ok('clients.create', { firstName: 'Only', lastName: 'Live' });
+    t.cb.dispose();
+    // Before the commit point: a verified copy was waiting, but no slots beside it.
+    writeFileSync(join(t.dataDir, 'casebook.db.restoring'), 'half written');
+    let t2 = t.restart();
+    expect((await t2.ok('app.status', {})).state).toBe('locked');
+    expect(existsSync(join(t.dataDir, 'casebook.db.restoring'))).toBe(false);
+    await t2.ok('session.unlock', ADMIN);
+    expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(1);
+    // After the commit point: both files were waiting when the power went.
+    const { inspectBackup, commitRestore } = await import('../../electron/core/backup/backup');
+    const s = t2.cb.requireSession();
+    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, s.db ? (await import('../../electron/core/vault/kdf')).KDF_MINIMUM : never(), t.dataDir, join(t.dataDir, 'casebook.db.restoring'));
+    t2.cb.dispose();
+    commitRestore({ keySlotsRestoring: join(t.dataDir, 'keyslots.json.restoring') }, r.header);
+    t2 = t2.restart();
+    expect((await t2.ok('app.status', {})).state).toBe('locked');
+    await t2.ok('session.unlock', ADMIN);
+    expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(0);
+    expect((await t2.ok('clients.search', {})).total).toBe(4);
+  });
+});
+
+function never(): never {
+  throw new Error('unreachable');
+}
