@@ -60,7 +60,7 @@ export function App() {
     case 'needsSetup':
       return <SetupPage state={state} onState={apply} />;
     case 'problem':
-      return <ProblemPage problem={state.problem} dataDir={state.dataDir} />;
+      return <ProblemPage problem={state.problem} dataDir={state.dataDir} onState={apply} />;
     case 'locked':
       return <UnlockPage state={state} onState={apply} />;
     case 'unlocked':

@@ -21,6 +21,8 @@ export interface BridgeOptions {
   kdf?: KdfParams;
   locale?: string;
   now?: () => Date;
+  /** Folders that stand for drives (e.g. a USB stick) in the backup screen. */
+  drives?: { path: string; label: string; removable: boolean }[];
 }
 
 export interface Bridge {
@@ -77,7 +79,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
-  const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`);
+  const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
   const core = new Casebook({
     dataDir: opts.dataDir,
     resourcesDir: join(ROOT, 'resources'),

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { DEFAULT_BACKUP_SETTINGS, backupSettingsSchema, type BackupSettings, type BackupStatus } from '../../../shared/domain/backup';
 import { createTranslator } from '../../../shared/i18n';
@@ -175,6 +176,7 @@ export function backupHandlers(
       const creds = await authorise(cb, credentials);
       const restorer = cb.status().state === 'unlocked' ? cb.requireSession().user : null;
       finishInterruptedRestore(cb.paths);
+      const drive = driveOf(dirname(path), await cb.platform.listDrives());
       // 1. A verified copy of the backup's database waits beside the live one.
       const r = await inspectBackup(path, creds, cb.kdf, cb.paths.dir, cb.paths.databaseRestoring);
       try {
@@ -184,6 +186,8 @@ export function backupHandlers(
         try {
           const applied = reapplyErasures(db, readErasures(cb.paths.erasureJournal, r.dbKey), r.manifest.createdAt);
           db.$client.transaction(() => {
+            // The backup just restored is, by definition, a verified backup of these records.
+            setSetting(db, LAST, JSON.stringify({ at: r.manifest.createdAt, path, location: drive?.label ?? dirname(path), counts: r.manifest.counts }));
             const who = restorer ? findUser(db, { id: restorer.id }) : r.userId !== null ? findUser(db, { id: r.userId }) : undefined;
             recordAudit(db, {
               userId: who && restorer && who.name === restorer.name ? who.id : (r.userId ?? null),

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../shared/domain/client';
 import { invoke } from '../api';
+import { BackupReminder } from '../components/BackupReminder/BackupReminder';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
@@ -41,6 +42,7 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
         </Title>
         {can('clients.create') && <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>}
       </Group>
+      <BackupReminder onBackUp={() => go({ name: 'backup' })} />
       <TextInput
         label={t('clients.search')}
         placeholder={t('clients.searchPlaceholder')}

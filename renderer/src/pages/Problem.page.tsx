@@ -1,9 +1,10 @@
 import { Alert, Center, Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../shared/contract';
+import { RestoreLink } from '../components/RestoreLink/RestoreLink';
 
 /** The data folder is in a state Casebook will not touch: say what is wrong and that nothing was changed. */
-export function ProblemPage({ problem, dataDir }: { problem: AppState['problem']; dataDir: string }) {
+export function ProblemPage({ problem, dataDir, onState }: { problem: AppState['problem']; dataDir: string; onState?: (s: AppState) => void }) {
   const { t } = useTranslation();
   return (
     <Center mih="100vh" p="md">
@@ -15,6 +16,7 @@ export function ProblemPage({ problem, dataDir }: { problem: AppState['problem']
           <Alert color="red" role="alert">
             {problem ? t(`problem.${problem}`) : t('errors.network')}
           </Alert>
+          {onState && problem !== 'NOT_WRITABLE' && <RestoreLink onState={onState} />}
           {dataDir && (
             <Text size="sm">
               {t('problem.folder', { dir: '' })}

@@ -9,6 +9,7 @@ import { userNameSchema } from '../../../shared/domain/user';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
+import { RestoreLink } from '../components/RestoreLink/RestoreLink';
 import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
 import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFields/NewPasswordFields';
 import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
@@ -84,6 +85,7 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
         <div>
           <Title order={1}>{t('setup.title')}</Title>
           <Text c="dimmed">{t('setup.intro')}</Text>
+          <RestoreLink onState={onState} />
         </div>
         <LanguageSwitch value={state.language} onState={onState} />
       </Group>

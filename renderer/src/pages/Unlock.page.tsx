@@ -8,6 +8,7 @@ import type { AppError } from '../../../shared/result';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
+import { RestoreLink } from '../components/RestoreLink/RestoreLink';
 import { errorSentence, translatedFields } from '../errors';
 
 /** Counts down to when the next try is accepted. */
@@ -128,6 +129,9 @@ export function UnlockPage({ state, onState }: { state: AppState; onState: (s: A
             >
               {mode === 'password' ? t('unlock.forgot') : t('unlock.backToPassword')}
             </Anchor>
+            <Center>
+              <RestoreLink onState={onState} />
+            </Center>
           </Stack>
         </form>
       </Paper>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../../shared/contract';
 import { invoke } from '../../api';
 import { AuditPage } from '../../pages/Audit.page';
+import { BackupPage } from '../../pages/Backup.page';
 import { ClientDetailPage } from '../../pages/ClientDetail.page';
 import { ClientFormPage } from '../../pages/ClientForm.page';
 import { ClientListPage } from '../../pages/ClientList.page';
@@ -18,10 +19,11 @@ export type Route =
   | { name: 'clientEdit'; id: number }
   | { name: 'users' }
   | { name: 'audit' }
+  | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'clients' | 'users' | 'audit' | 'settings';
-const sectionOf = (r: Route): Section => (r.name === 'users' || r.name === 'audit' || r.name === 'settings' ? r.name : 'clients');
+type Section = 'clients' | 'users' | 'audit' | 'backup' | 'settings';
+const sectionOf = (r: Route): Section => (r.name === 'users' || r.name === 'audit' || r.name === 'backup' || r.name === 'settings' ? r.name : 'clients');
 
 /** The signed-in frame: header with the charity, Switch user and Lock; the menu; the current page. */
 export function Workspace(props: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
@@ -42,7 +44,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
 
   // A page the user may not see (e.g. after their role changed) falls back to the client list.
   const section = sectionOf(route);
-  const allowed: Record<Section, boolean> = { clients: true, users: can('users.list'), audit: can('audit.list'), settings: true };
+  const allowed: Record<Section, boolean> = { clients: true, users: can('users.list'), audit: can('audit.list'), backup: can('backup.create'), settings: true };
   useEffect(() => {
     if (!allowed[section]) go({ name: 'clients' });
   });
@@ -85,6 +87,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {nav('clients', t('shell.clients'))}
         {nav('users', t('shell.users'))}
         {nav('audit', t('shell.audit'))}
+        {nav('backup', t('shell.backup'))}
         {nav('settings', t('shell.settings'))}
       </AppShell.Navbar>
       <AppShell.Main>
@@ -94,6 +97,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'clientEdit' && <ClientFormPage id={route.id} go={go} />}
         {route.name === 'users' && allowed.users && <UsersPage onState={onState} />}
         {route.name === 'audit' && allowed.audit && <AuditPage />}
+        {route.name === 'backup' && allowed.backup && <BackupPage onState={onState} />}
         {route.name === 'settings' && <SettingsPage state={state} onState={onState} onCharity={setCharityName} />}
       </AppShell.Main>
     </AppShell>

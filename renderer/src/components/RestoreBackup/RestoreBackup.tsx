@@ -1,0 +1,140 @@
+import { Alert, Anchor, Button, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppState } from '../../../../shared/contract';
+import type { BackupSummary } from '../../../../shared/domain/backup';
+import { invoke } from '../../api';
+import { errorSentence } from '../../errors';
+import { clientsAndUsers, formatBytes, formatDateTime } from '../../format';
+import { FormAlert } from '../FormAlert/FormAlert';
+
+type Credentials = { name: string; password: string } | { recoveryKey: string } | null;
+
+/**
+ * Choose a backup file, open it (with a name and password or the recovery key from the backup when
+ * nobody is signed in), see what it holds, and, for `mode="restore"`, restore it after a warning.
+ */
+export function RestoreBackup({ mode, onRestored }: { mode: 'check' | 'restore'; onRestored?: (s: AppState) => void }) {
+  const { t, i18n } = useTranslation();
+  const [path, setPath] = useState<string | null>(null);
+  const [needCredentials, setNeedCredentials] = useState(false);
+  const [useKey, setUseKey] = useState(false);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [summary, setSummary] = useState<BackupSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const credentials = (): Credentials => (!needCredentials ? null : useKey ? { recoveryKey } : { name, password });
+
+  const open = async (file: string, creds: Credentials) => {
+    setBusy(true);
+    setError(null);
+    const r = await invoke('backup.inspect', { path: file, credentials: creds });
+    setBusy(false);
+    if (r.ok) return setSummary(r.value);
+    if (r.error.code === 'BAD_INPUT' && r.error.fields?.['credentials']) {
+      setNeedCredentials(true);
+      return;
+    }
+    setError(errorSentence(t, r.error));
+  };
+
+  const choose = async () => {
+    setSummary(null);
+    setError(null);
+    const r = await invoke('backup.chooseFile', {});
+    if (!r.ok) return r.error.code !== 'CANCELLED' && setError(errorSentence(t, r.error));
+    setPath(r.value.path);
+    if (!needCredentials) await open(r.value.path, null);
+  };
+
+  const restore = async () => {
+    if (!path) return;
+    setBusy(true);
+    const r = await invoke('backup.restore', { path, credentials: credentials() });
+    setBusy(false);
+    setConfirming(false);
+    if (r.ok) onRestored?.(r.value);
+    else setError(errorSentence(t, r.error));
+  };
+
+  return (
+    <Stack>
+      <Group>
+        <Button variant="default" onClick={choose} loading={busy && !path}>
+          {t('backup.chooseFile')}
+        </Button>
+      </Group>
+      {path && (
+        <Text size="sm">
+          {t('backup.fileLabel')}: <Text span ff="monospace">{path}</Text>
+        </Text>
+      )}
+      {path && needCredentials && !summary && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void open(path, credentials());
+          }}
+        >
+          <Stack maw={460}>
+            <Text size="sm">{t('backup.credentialsIntro')}</Text>
+            {useKey ? (
+              <Textarea label={t('unlock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} autosize minRows={2} maxLength={200} />
+            ) : (
+              <>
+                <TextInput label={t('unlock.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} />
+                <PasswordInput label={t('unlock.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} maxLength={1024} />
+              </>
+            )}
+            <Group justify="space-between">
+              <Anchor component="button" type="button" size="sm" onClick={() => setUseKey(!useKey)}>
+                {useKey ? t('backup.usePassword') : t('backup.useRecoveryKey')}
+              </Anchor>
+              <Button type="submit" loading={busy}>
+                {t('backup.open')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      <FormAlert message={error} />
+      {summary && (
+        <Alert color="green" role="status" title={t('backup.checkOk')}>
+          <Text size="sm">{t('backup.madeOn', { date: formatDateTime(summary.createdAt, i18n.language), name: summary.createdBy, charity: summary.charityName })}</Text>
+          <Text size="sm">{t('backup.contents', { what: clientsAndUsers(t, summary.counts), size: formatBytes(summary.bytes, i18n.language) })}</Text>
+          {!summary.sameRecords && (
+            <Text size="sm" fw={600}>
+              {t('backup.otherRecords')}
+            </Text>
+          )}
+        </Alert>
+      )}
+      {summary && mode === 'restore' && (
+        <Group>
+          <Button color="red" onClick={() => setConfirming(true)}>
+            {t('backup.restoreConfirm')}
+          </Button>
+        </Group>
+      )}
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('backup.restoreTitle')}>
+        {summary && (
+          <Stack>
+            <Alert color="orange">{t('backup.restoreWarning', { date: formatDateTime(summary.createdAt, i18n.language) })}</Alert>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button color="red" onClick={restore} loading={busy}>
+                {t('backup.restoreConfirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

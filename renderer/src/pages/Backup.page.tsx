@@ -1,0 +1,230 @@
+import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppState } from '../../../shared/contract';
+import { backupSettingsSchema, type BackupSettings, type DriveInfo } from '../../../shared/domain/backup';
+import { invoke } from '../api';
+import { BackupReminder } from '../components/BackupReminder/BackupReminder';
+import { FormActions } from '../components/FormActions/FormActions';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import { RestoreBackup } from '../components/RestoreBackup/RestoreBackup';
+import { errorSentence, schemaValidator } from '../errors';
+import { clientsAndUsers, formatBytes } from '../format';
+import { useSubmit } from '../useSubmit';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function BackUpNow({ onDone }: { onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [drives, setDrives] = useState<DriveInfo[] | null>(null);
+  const [target, setTarget] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [stage, setStage] = useState<{ name: string | null; fraction: number }>({ name: null, fraction: 0 });
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  const lookForDrives = useCallback(async () => {
+    const r = await invoke('backup.drives', {});
+    if (!r.ok) return setError(errorSentence(t, r.error));
+    setDrives(r.value.drives);
+    setTarget((current) => current ?? r.value.drives.find((d) => d.removable)?.path ?? null);
+  }, [t]);
+  useEffect(() => {
+    void lookForDrives();
+    return () => {
+      if (poll.current) clearInterval(poll.current);
+    };
+  }, [lookForDrives]);
+
+  const run = async () => {
+    if (!target) return;
+    setRunning(true);
+    setError(null);
+    setResult(null);
+    setStage({ name: 'reading', fraction: 0.02 });
+    poll.current = setInterval(() => {
+      void invoke('backup.progress', {}).then((p) => p.ok && p.value.stage && setStage({ name: p.value.stage, fraction: p.value.fraction }));
+    }, 300);
+    const r = await invoke('backup.create', { targetDir: target });
+    if (poll.current) clearInterval(poll.current);
+    setRunning(false);
+    if (!r.ok) {
+      setStage({ name: null, fraction: 0 });
+      return setError(errorSentence(t, r.error));
+    }
+    setStage({ name: 'done', fraction: 1 });
+    setResult(
+      [
+        t('backup.done', { what: clientsAndUsers(t, r.value.counts), location: r.value.location }),
+        r.value.removedOld ? t('backup.removedOld', { count: r.value.removedOld }) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+    onDone();
+  };
+
+  return (
+    <Stack>
+      <Text size="sm">{t('backup.whereIntro')}</Text>
+      {drives && drives.length === 0 && <Text size="sm" c="dimmed">{t('backup.noDrives')}</Text>}
+      {drives && drives.length > 0 && (
+        <Radio.Group value={target} onChange={setTarget} label={t('backup.whereTitle')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+            {drives.map((d) => (
+              <Radio.Card key={d.path} value={d.path} p="sm" radius="md" withBorder>
+                <Group wrap="nowrap" align="flex-start">
+                  <Radio.Indicator />
+                  <div>
+                    <Group gap={6}>
+                      <Text fw={600}>{d.label}</Text>
+                      {d.removable && (
+                        <Badge size="xs" variant="light">
+                          {t('backup.removable')}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {t('backup.free', { free: formatBytes(d.freeBytes, i18n.language), total: formatBytes(d.totalBytes, i18n.language) })}
+                    </Text>
+                  </div>
+                </Group>
+              </Radio.Card>
+            ))}
+          </SimpleGrid>
+        </Radio.Group>
+      )}
+      <Group>
+        <Button variant="default" size="xs" onClick={() => void lookForDrives()}>
+          {t('backup.lookAgain')}
+        </Button>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={async () => {
+            const r = await invoke('backup.chooseFolder', {});
+            if (r.ok) setTarget(r.value.path);
+            else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+          }}
+        >
+          {t('backup.chooseFolder')}
+        </Button>
+      </Group>
+      {target && (
+        <Text size="sm">
+          {t('backup.saveTo', { path: '' })}
+          <Text span ff="monospace">
+            {target}
+          </Text>
+        </Text>
+      )}
+      <Group>
+        <Button onClick={run} disabled={!target} loading={running}>
+          {t('backup.backupNow')}
+        </Button>
+      </Group>
+      {(running || stage.name === 'done') && (
+        <div>
+          <Progress value={stage.fraction * 100} animated={running} aria-label={t('backup.backupNow')} />
+          <Text size="sm" c="dimmed" mt={4}>
+            {stage.name ? t(`backup.stages.${stage.name}`) : ''}
+          </Text>
+        </div>
+      )}
+      {result && (
+        <Alert color="green" role="status">
+          {result}
+        </Alert>
+      )}
+      <FormAlert message={error} />
+    </Stack>
+  );
+}
+
+function ReminderSettings({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { busy, error, submit: send } = useSubmit();
+  const form = useForm<BackupSettings>({ initialValues: { keep: 10, warnDays: 7, alertDays: 14 }, validate: schemaValidator(backupSettingsSchema, t) });
+  useEffect(() => {
+    void invoke('backup.status', {}).then((r) => {
+      if (r.ok) {
+        form.setValues(r.value.settings);
+        form.resetDirty(r.value.settings);
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const submit = form.onSubmit((values) =>
+    send(() => invoke('backup.updateSettings', values), {
+      form,
+      onOk: () => {
+        notifications.show({ color: 'green', message: t('common.saved') });
+        onSaved();
+      },
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput label={t('backup.keep')} min={1} max={100} allowDecimal={false} {...form.getInputProps('keep')} />
+          <NumberInput label={t('backup.warnDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('warnDays')} />
+          <NumberInput label={t('backup.alertDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('alertDays')} />
+        </SimpleGrid>
+        <FormActions error={error} busy={busy} align="flex-start" />
+      </Stack>
+    </form>
+  );
+}
+
+/** Administrators back up to a USB stick, check a backup, and restore one. */
+export function BackupPage({ onState }: { onState: (s: AppState) => void }) {
+  const { t } = useTranslation();
+  const [reminderKey, setReminderKey] = useState(0);
+  const refresh = () => setReminderKey((k) => k + 1);
+  return (
+    <Stack maw={900}>
+      <div>
+        <Title order={1} size="h2">
+          {t('backup.title')}
+        </Title>
+        <Text c="dimmed">{t('backup.intro')}</Text>
+      </div>
+      <BackupReminder key={reminderKey} onBackUp={() => undefined} />
+      <Section title={t('backup.backupNow')}>
+        <BackUpNow onDone={refresh} />
+      </Section>
+      <Section title={t('backup.checkTitle')}>
+        <Text size="sm">{t('backup.checkIntro')}</Text>
+        <RestoreBackup mode="check" />
+      </Section>
+      <Section title={t('backup.restoreTitle')}>
+        <Text size="sm">{t('backup.restoreIntro')}</Text>
+        <RestoreBackup
+          mode="restore"
+          onRestored={(s) => {
+            notifications.show({ color: 'green', message: t('backup.restored'), autoClose: 15_000 });
+            onState(s);
+          }}
+        />
+      </Section>
+      <Section title={t('backup.settingsTitle')}>
+        <ReminderSettings onSaved={refresh} />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../bridge/server';
+import { launchChromium, shot, unlockAs } from './browser';
+
+/**
+ * Back up to a USB stick, add a client, restore the backup: the client added afterwards is gone,
+ * everything before it is there, and the "last backup" reminder tells the truth throughout.
+ */
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+let root: string;
+let usb: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+
+async function call(channel: string, input: unknown) {
+  const r = await bridge.core.call(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as never;
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-backup-'));
+  usb = join(root, 'media', 'KINGSTON');
+  mkdirSync(usb, { recursive: true });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }] });
+  const shown: { groups: string[]; confirmGroup: number } = await call('setup.prepare', { charity: { name: 'Przystań Community Aid' }, admin: ADMIN });
+  await call('setup.saveRecoverySheet', {});
+  await call('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
+  await call('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' });
+  await call('clients.create', { firstName: 'John', lastName: 'Smith' });
+  await call('session.lock', {});
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(bridge.url);
+  await unlockAs(page, ADMIN.name, ADMIN.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('backup and restore, end to end', () => {
+  it('the home screen asks for a first backup; it is made on the USB stick and verified', async () => {
+    const reminder = page.locator('[data-backup-level="never"]');
+    await expect.poll(() => reminder.innerText()).toContain('No backup has been made yet.');
+    await shot(page, 'bak-01-home-no-backup');
+    await reminder.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Backup and restore' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: /KINGSTON \(E:\)/ }).isChecked()).toBe(true);
+    await page.getByRole('region', { name: 'Back up now' }).getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => page.getByText('Backup verified: 2 clients and 1 user, saved to KINGSTON (E:).').isVisible(), { timeout: 30_000 }).toBe(true);
+    await shot(page, 'bak-02-backup-verified');
+    expect(readdirSync(usb).filter((f) => f.endsWith('.casebook-backup'))).toHaveLength(1);
+  });
+
+  it('the reminder now says today; a client is added after the backup', async () => {
+    await page.getByRole('button', { name: 'Clients' }).click();
+    await expect.poll(() => page.getByText('Last verified backup: today, on KINGSTON (E:).').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await page.getByLabel('First name').fill('Added');
+    await page.getByLabel('Last name').fill('Afterwards');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Added Afterwards' }).isVisible()).toBe(true);
+  });
+
+  it('restoring the backup brings back the records as they were, and asks to sign in again', async () => {
+    bridge.platform.nextFile = join(usb, readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!);
+    await page.getByRole('button', { name: 'Backup' }).click();
+    const restore = page.getByRole('region', { name: 'Restore a backup' });
+    await restore.getByRole('button', { name: 'Choose a backup file…' }).click();
+    await expect.poll(() => restore.getByText('This backup is complete and can be restored.').isVisible()).toBe(true);
+    expect(await restore.innerText()).toContain('It holds 2 clients and 1 user (');
+    await restore.getByRole('button', { name: 'Restore this backup' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
+    await expect.poll(() => dialog.innerText()).toContain('Everything recorded after');
+    await shot(page, 'bak-03-restore-warning');
+    await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await page.getByRole('button', { name: 'Clients' }).click();
+    await expect.poll(() => page.getByText('2 clients').isVisible()).toBe(true);
+    await page.getByLabel('Search clients').fill('afterwards');
+    await expect.poll(() => page.getByText('No client matches “afterwards”.').isVisible()).toBe(true);
+    await page.getByLabel('Search clients').fill('wiśn');
+    await expect.poll(() => page.getByText('Wiśniewska-Łęcka, Zofia').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Last verified backup: today, on KINGSTON (E:).').isVisible()).toBe(true);
+    await shot(page, 'bak-04-after-restore');
+  });
+
+  it('the backup screen in Polish', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await page.getByRole('button', { name: 'Kopia zapasowa' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Kopia zapasowa i przywracanie' }).isVisible()).toBe(true);
+    await shot(page, 'bak-05-backup-pl');
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+  });
+});
