@@ -19,7 +19,9 @@ import { recoveryHandlers } from './recovery/handlers';
 import { userHandlers } from './users/handlers';
 import { auditHandlers } from './audit/handlers';
 import { settingsHandlers } from './settings/handlers';
-import { backupHandlers } from './backup/handlers';
+import { backupHandlers, backupStatus } from './backup/handlers';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { KDF_DEFAULT, type KdfParams } from './vault/kdf';
 
 export interface CasebookOptions {
@@ -204,6 +206,20 @@ export class Casebook {
 
   touch(): void {
     if (this.session) this.session.lastActivity = this.now().getTime();
+  }
+
+  /**
+   * When Casebook closes: if the administrator asked for it and the last backup's folder (the USB
+   * stick) is plugged in, make a backup there first. Never stops the app from closing.
+   */
+  async backUpOnExit(): Promise<'done' | 'skipped' | 'failed'> {
+    const s = this.session;
+    if (!s || s.user.role !== 'admin') return 'skipped';
+    const status = this.read((db) => backupStatus(db, this.now()));
+    const folder = status.last ? dirname(status.last.path) : null;
+    if (!status.settings.onExit || !folder || !existsSync(folder)) return 'skipped';
+    const r = await this.call('backup.create', { targetDir: folder });
+    return r.ok ? 'done' : 'failed';
   }
 
   dispose(): void {

@@ -72,7 +72,20 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
-    app.on('before-quit', () => core.dispose());
+    let closing = false;
+    app.on('before-quit', (event) => {
+      if (closing) return;
+      // Back up to the known USB stick first if the charity asked for it; then close the records.
+      event.preventDefault();
+      closing = true;
+      void core
+        .backUpOnExit()
+        .then((result) => log(`[casebook] backup on exit: ${result}`))
+        .finally(() => {
+          core.dispose();
+          app.quit();
+        });
+    });
   });
 
   app.on('window-all-closed', () => {

@@ -17,9 +17,11 @@ export const backupSettingsSchema = z.object({
   /** Days after the last verified backup when the reminder turns amber, then red. */
   warnDays: z.number().int().min(1, { error: 'daysRange' }).max(365, { error: 'daysRange' }),
   alertDays: z.number().int().min(1, { error: 'daysRange' }).max(365, { error: 'daysRange' }),
+  /** Back up when Casebook closes, if the folder of the last backup (e.g. the USB stick) is there. */
+  onExit: z.boolean().default(false),
 });
-export type BackupSettings = z.infer<typeof backupSettingsSchema>;
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 10, warnDays: 7, alertDays: 14 };
+export type BackupSettings = z.output<typeof backupSettingsSchema>;
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 10, warnDays: 7, alertDays: 14, onExit: false };
 
 export const backupStatusSchema = z.object({
   last: z

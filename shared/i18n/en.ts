@@ -303,6 +303,7 @@ export const en = {
     replaced: 'The new recovery key is in place. The old sheet no longer works: destroy it.',
   },
   backup: {
+    onExit: 'Back up when Casebook closes, if the drive of the last backup is plugged in',
     title: 'Backup and restore',
     intro: 'A backup is one encrypted file with all your records. Keep it on a USB stick, away from this computer.',
     lastNever: 'No backup has been made yet. Back up now, so nothing is lost if this computer fails.',

@@ -317,6 +317,7 @@ export const pl = {
     replaced: 'Nowy klucz odzyskiwania działa. Stary arkusz jest już nieważny: zniszcz go.',
   },
   backup: {
+    onExit: 'Rób kopię przy zamykaniu programu, jeśli dysk ostatniej kopii jest podłączony',
     title: 'Kopia zapasowa i przywracanie',
     intro: 'Kopia zapasowa to jeden zaszyfrowany plik ze wszystkimi danymi. Trzymaj ją na pendrivie, z dala od tego komputera.',
     lastNever: 'Nie zrobiono jeszcze kopii zapasowej. Zrób ją teraz, aby nic nie przepadło, gdy komputer się zepsuje.',

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBackup } from '../../electron/core/backup/backup';
+import { insertClient } from '../../electron/core/clients/queries';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { deriveKey, KDF_DEFAULT, KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { createKeySlots, generateRecoveryKey, unlockWithPassword } from '../../electron/core/vault/vault';
@@ -30,6 +32,31 @@ async function main() {
         closeDatabase(openDatabase(dbPath, u.dbKey));
       }),
     );
+
+    // Backup + verify of a generated database (the full-size one comes with the data generator).
+    const clients = Number(process.env['BENCH_CLIENTS'] ?? 20000);
+    const db = openDatabase(dbPath, dbKey);
+    db.$client.exec(`INSERT OR IGNORE INTO users (id, name, login, role, created_at) VALUES (1, 'Bench Admin', 'bench admin', 'admin', 'x')`);
+    db.$client.exec(`INSERT OR IGNORE INTO charity (id, name, updated_at) VALUES (1, 'Bench Charity', 'x')`);
+    db.$client.transaction(() => {
+      for (let i = 0; i < clients; i++)
+        insertClient(db, { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1980-01-01', phone: '0113 496 0000', address: `${i} Przystań Road, Leeds`, postcode: 'LS1 4AB', preferredLanguage: 'pl' }, 1, new Date().toISOString());
+    })();
+    const target = join(dir, 'usb');
+    mkdirSync(target);
+    let bytes = 0;
+    const backupFigure = await measure(
+      `backup + verify (${clients.toLocaleString('en-GB')} clients)`,
+      3,
+      async () => {
+        const made = await createBackup({ db, dbKey, slotsPath: slots, targetDir: target, charityName: 'Bench', createdBy: 'Bench', now: new Date(), keep: 1 });
+        bytes = made.bytes;
+      },
+      { warmup: 0 },
+    );
+    backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s`;
+    figures.push(backupFigure);
+    closeDatabase(db);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

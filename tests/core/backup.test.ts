@@ -131,6 +131,21 @@ describe('backing up', () => {
   });
 });
 
+describe('backing up when Casebook closes', () => {
+  it('happens only when asked for and when the last backup’s drive is plugged in', async () => {
+    const t = await withClients(3);
+    expect(await t.cb.backUpOnExit()).toBe('skipped'); // no backup yet: no known drive
+    const { dir } = await backup(t);
+    expect(await t.cb.backUpOnExit()).toBe('skipped'); // not asked for
+    await t.ok('backup.updateSettings', { keep: 10, warnDays: 7, alertDays: 14, onExit: true });
+    t.clock.now += 60_000;
+    expect(await t.cb.backUpOnExit()).toBe('done');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.casebook-backup'))).toHaveLength(2);
+    rmSync(dir, { recursive: true }); // the stick was taken out
+    expect(await t.cb.backUpOnExit()).toBe('skipped');
+  });
+});
+
 describe('checking and restoring', () => {
   it('a round trip: restore gives back exactly what was backed up; later additions are gone', async () => {
     const t = await withClients(15);

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
@@ -158,7 +158,7 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
 function ReminderSettings({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
   const { busy, error, submit: send } = useSubmit();
-  const form = useForm<BackupSettings>({ initialValues: { keep: 10, warnDays: 7, alertDays: 14 }, validate: schemaValidator(backupSettingsSchema, t) });
+  const form = useForm<BackupSettings>({ initialValues: { keep: 10, warnDays: 7, alertDays: 14, onExit: false }, validate: schemaValidator(backupSettingsSchema, t) });
   useEffect(() => {
     void invoke('backup.status', {}).then((r) => {
       if (r.ok) {
@@ -185,6 +185,7 @@ function ReminderSettings({ onSaved }: { onSaved: () => void }) {
           <NumberInput label={t('backup.warnDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('warnDays')} />
           <NumberInput label={t('backup.alertDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('alertDays')} />
         </SimpleGrid>
+        <Switch label={t('backup.onExit')} {...form.getInputProps('onExit', { type: 'checkbox' })} />
         <FormActions error={error} busy={busy} align="flex-start" />
       </Stack>
     </form>
