@@ -9,6 +9,8 @@ import './i18n';
 
 const theme = createTheme({
   primaryColor: 'indigo',
+  // People who ask their system for less motion get no fades or slides.
+  respectReducedMotion: true,
   defaultRadius: 'md',
   fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await call('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' });
   await call('session.lock', {});
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', reducedMotion: 'reduce' });
   page.setDefaultTimeout(15_000);
   await page.goto(bridge.url);
 });
@@ -60,7 +60,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await dialog.getByRole('radio', { name: 'Volunteer' }).check();
     await dialog.getByRole('textbox', { name: 'First password', exact: true }).fill(VOLUNTEER.first);
     await dialog.getByLabel('Type the password again').fill(VOLUNTEER.first);
-    await shot(page, 'acc-01-add-volunteer');
+    await shot(page, 'acc-01-add-volunteer', { fullPage: false });
     await dialog.getByRole('button', { name: 'Add user' }).click();
     const row = page.getByRole('row', { name: new RegExp(VOLUNTEER.name) });
     await expect.poll(() => row.innerText()).toMatch(/must choose a new password/i);

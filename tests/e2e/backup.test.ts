@@ -35,7 +35,7 @@ beforeAll(async () => {
   await call('clients.create', { firstName: 'John', lastName: 'Smith' });
   await call('session.lock', {});
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' });
   page.setDefaultTimeout(15_000);
   await page.goto(bridge.url);
   await unlockAs(page, ADMIN.name, ADMIN.password);
@@ -81,7 +81,7 @@ describe('backup and restore, end to end', () => {
     await restore.getByRole('button', { name: 'Restore this backup' }).click();
     const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
     await expect.poll(() => dialog.innerText()).toContain('Everything recorded after');
-    await shot(page, 'bak-03-restore-warning');
+    await shot(page, 'bak-03-restore-warning', { fullPage: false });
     await dialog.getByRole('button', { name: 'Restore this backup' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await unlockAs(page, ADMIN.name, ADMIN.password);

@@ -21,11 +21,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot for a person to open and look at. */
-export async function shot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot for a person to open and look at: the whole page, or (for dialogs) what is on screen. */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: opts.fullPage ?? true });
   return path;
 }
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   saveDir = join(root, 'saved');
   bridge = await startBridge({ dataDir, saveDir });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', reducedMotion: 'reduce' });
   page.setDefaultTimeout(15_000);
 });
 
