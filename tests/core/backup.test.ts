@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackup } from '../../electron/core/backup/backup';
+import { commitRestore, createBackup, inspectBackup } from '../../electron/core/backup/backup';
+import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { MAGIC } from '../../electron/core/backup/container';
 import { digestTables } from '../../electron/core/backup/manifest';
 import { appendErasure, eraseClientRows } from '../../electron/core/erasure/journal';
@@ -264,9 +265,8 @@ describe('checking and restoring', () => {
     await t2.ok('session.unlock', ADMIN);
     expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(1);
     // After the commit point: both files were waiting when the power went.
-    const { inspectBackup, commitRestore } = await import('../../electron/core/backup/backup');
     const s = t2.cb.requireSession();
-    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, s.db ? (await import('../../electron/core/vault/kdf')).KDF_MINIMUM : never(), t.dataDir, join(t.dataDir, 'casebook.db.restoring'));
+    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, KDF_MINIMUM, t.dataDir, join(t.dataDir, 'casebook.db.restoring'));
     t2.cb.dispose();
     commitRestore({ keySlotsRestoring: join(t.dataDir, 'keyslots.json.restoring') }, r.header);
     t2 = t2.restart();
@@ -276,7 +276,3 @@ describe('checking and restoring', () => {
     expect((await t2.ok('clients.search', {})).total).toBe(4);
   });
 });
-
-function never(): never {
-  throw new Error('unreachable');
-}

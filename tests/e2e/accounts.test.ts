@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../bridge/server';
-import { launchChromium, unlockAs, shot } from './browser';
+import { callCore, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
 
 /**
  * Several volunteers on one PC: an administrator adds a volunteer, the volunteer signs in and
@@ -18,29 +18,16 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
-async function call(channel: string, input: unknown) {
-  const r = await bridge.core.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as never;
-}
-
 const signIn = (name: string, password: string) => unlockAs(page, name, password);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-accounts-'));
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved') });
-  // Setup itself is driven through the screens in foundation.test.ts; here it is done directly.
-  const shown: { groups: string[]; confirmGroup: number } = await call('setup.prepare', {
-    charity: { name: 'Przystań Community Aid' },
-    admin: ADMIN,
-  });
-  await call('setup.saveRecoverySheet', {});
-  await call('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
-  await call('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' });
-  await call('session.lock', {});
+  await setUpThroughCore(bridge, ADMIN);
+  await callCore(bridge, 'clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' });
+  await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
+  page = await openPage(browser);
   await page.goto(bridge.url);
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../bridge/server';
-import { launchChromium, shot, unlockAs } from './browser';
+import { callCore, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
 
 /**
  * Back up to a USB stick, add a client, restore the backup: the client added afterwards is gone,
@@ -17,26 +17,17 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
-async function call(channel: string, input: unknown) {
-  const r = await bridge.core.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as never;
-}
-
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-backup-'));
   usb = join(root, 'media', 'KINGSTON');
   mkdirSync(usb, { recursive: true });
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }] });
-  const shown: { groups: string[]; confirmGroup: number } = await call('setup.prepare', { charity: { name: 'Przystań Community Aid' }, admin: ADMIN });
-  await call('setup.saveRecoverySheet', {});
-  await call('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
-  await call('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' });
-  await call('clients.create', { firstName: 'John', lastName: 'Smith' });
-  await call('session.lock', {});
+  await setUpThroughCore(bridge, ADMIN);
+  await callCore(bridge, 'clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' });
+  await callCore(bridge, 'clients.create', { firstName: 'John', lastName: 'Smith' });
+  await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
+  page = await openPage(browser, 900);
   await page.goto(bridge.url);
   await unlockAs(page, ADMIN.name, ADMIN.password);
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Bridge } from '../bridge/server';
 
 export const SCREENSHOTS = resolve(__dirname, 'screenshots');
 
@@ -46,4 +47,28 @@ export async function unlockAs(page: Page, name: string, password: string): Prom
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}
+
+/** A page as the tests use it: desktop size, British English, no animations to wait for. */
+export async function openPage(browser: Browser, height = 860): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height }, locale: 'en-GB', reducedMotion: 'reduce' });
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Calls the bridge's core directly (for arranging a test, not for what is being tested). */
+export async function callCore<T = never>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
+  const r = await bridge.core.call(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/**
+ * First-run setup through the core, for tests about later screens (foundation.test.ts drives the
+ * setup screens themselves). Leaves the administrator signed in.
+ */
+export async function setUpThroughCore(bridge: Bridge, admin: { name: string; password: string }, charityName = 'Przystań Community Aid'): Promise<void> {
+  const shown = await callCore<{ groups: string[]; confirmGroup: number }>(bridge, 'setup.prepare', { charity: { name: charityName }, admin });
+  await callCore(bridge, 'setup.saveRecoverySheet', {});
+  await callCore(bridge, 'setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
 }

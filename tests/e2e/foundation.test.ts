@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../bridge/server';
-import { launchChromium, unlockAs, pdfText, pdfToPng, shot } from './browser';
+import { launchChromium, openPage, pdfText, pdfToPng, shot, unlockAs } from './browser';
 
 /**
  * The foundation, as a person uses it: set up, save the recovery sheet, add a client with Polish
@@ -37,8 +37,7 @@ beforeAll(async () => {
   saveDir = join(root, 'saved');
   bridge = await startBridge({ dataDir, saveDir });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
+  page = await openPage(browser);
 });
 
 afterAll(async () => {

@@ -13,7 +13,9 @@ import { getSetting, idleMinutes, setSetting, SETTING } from '../settings/settin
 import { findUser, type UserRow } from '../users/queries';
 import { lockedFacts, setAuditInboxKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
 
+/** Unlocking starts a new session: any open one is locked first, and the folder must hold records. */
 function requireLockedFolder(cb: Casebook): void {
+  if (cb.status().state === 'unlocked') cb.lock('manual');
   const st = cb.status();
   if (st.state === 'needsSetup') throw new CasebookError('NOT_SET_UP', 'Casebook has not been set up');
   if (st.state === 'problem') throw new CasebookError(st.problem!, 'The data folder has a problem');
@@ -86,7 +88,6 @@ export function sessionHandlers(
 ): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.changePassword' | 'session.lock' | 'session.touch'> {
   return {
     'session.unlock': async ({ name, password }) => {
-      if (cb.status().state === 'unlocked') cb.lock('manual');
       requireLockedFolder(cb);
       const throttleKey = `password:${loginKey(name)}`;
       const wait = cb.throttle.waitFor(throttleKey);
@@ -115,7 +116,6 @@ export function sessionHandlers(
     },
 
     'session.unlockWithRecoveryKey': async ({ name, recoveryKey }) => {
-      if (cb.status().state === 'unlocked') cb.lock('manual');
       requireLockedFolder(cb);
       const parsed = parseRecoveryKey(recoveryKey);
       if (!parsed.ok)

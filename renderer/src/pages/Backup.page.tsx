@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, Progress, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Progress, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../shared/contract';
 import { backupSettingsSchema, type BackupSettings, type DriveInfo } from '../../../shared/domain/backup';
@@ -13,19 +13,7 @@ import { RestoreBackup } from '../components/RestoreBackup/RestoreBackup';
 import { errorSentence, schemaValidator } from '../errors';
 import { clientsAndUsers, formatBytes } from '../format';
 import { useSubmit } from '../useSubmit';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+import { Section } from '../components/Section/Section';
 
 function BackUpNow({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
-import { Button, Code, Group, Modal, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Modal, NumberInput, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
@@ -16,19 +16,7 @@ import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyG
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+import { Section } from '../components/Section/Section';
 
 function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
   const { t } = useTranslation();
