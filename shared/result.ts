@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'LAST_ADMINISTRATOR',
   'NOT_A_BACKUP',
   'BACKUP_DAMAGED',
+  'BACKUP_MISSING',
   'INTERNAL',
 ] as const;
 

@@ -142,6 +142,7 @@ export const en = {
   },
   errors: {
     NOT_A_BACKUP: 'This file is not a Casebook backup. Choose a file ending in .casebook-backup.',
+    BACKUP_MISSING: 'That backup file is not there any more. Check that the USB stick is plugged in, then choose the file again.',
     BACKUP_DAMAGED: 'This backup is damaged or incomplete and cannot be used. Nothing has been changed. Try another backup.',
     LAST_ADMINISTRATOR: 'Casebook needs at least one active administrator. Make someone else an administrator first.',
     BAD_INPUT: 'Some details need correcting. Look at the fields marked in red.',

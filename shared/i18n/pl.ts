@@ -150,6 +150,7 @@ export const pl = {
   },
   errors: {
     NOT_A_BACKUP: 'Ten plik nie jest kopią zapasową programu Casebook. Wybierz plik z końcówką .casebook-backup.',
+    BACKUP_MISSING: 'Tego pliku kopii już tam nie ma. Sprawdź, czy pendrive jest podłączony, i wybierz plik ponownie.',
     BACKUP_DAMAGED: 'Ta kopia zapasowa jest uszkodzona lub niepełna i nie można jej użyć. Niczego nie zmieniono. Spróbuj innej kopii.',
     LAST_ADMINISTRATOR: 'Casebook potrzebuje co najmniej jednego aktywnego administratora. Najpierw nadaj tę rolę komuś innemu.',
     BAD_INPUT: 'Niektóre dane wymagają poprawienia. Sprawdź pola zaznaczone na czerwono.',

@@ -205,6 +205,9 @@ describe('checking and restoring', () => {
       expect((await t.fail('backup.restore', { path, credentials: null })).code, what).toBe(code);
     }
     expect((await t.fail('backup.restore', { path: made.path, credentials: { name: ADMIN.name, password: 'wrong password' } })).code).toBe('WRONG_PASSWORD');
+    // A file that is not there (the stick was pulled out after choosing it).
+    expect((await t.fail('backup.inspect', { path: join(dir, 'gone.casebook-backup'), credentials: null })).code).toBe('BACKUP_MISSING');
+    expect((await t.fail('backup.restore', { path: join(dir, 'gone.casebook-backup'), credentials: null })).code).toBe('BACKUP_MISSING');
     expect((await t.ok('app.status', {})).state).toBe('unlocked');
     expect(existsSync(join(t.dataDir, 'casebook.db.restoring'))).toBe(false);
     t.cb.lock('manual');

@@ -174,7 +174,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
     try {
       opened = readContainer(tmpFile);
     } catch (err) {
-      if (err instanceof CasebookError && err.code === 'NOT_FOUND') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
+      if (err instanceof CasebookError && err.code === 'BACKUP_MISSING') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
       throw err;
     }
     const check = openManifest(opened.header, o.dbKey);

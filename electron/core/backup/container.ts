@@ -120,7 +120,7 @@ export function readContainer(path: string): OpenedContainer {
   try {
     fd = openSync(path, 'r');
   } catch {
-    throw new CasebookError('NOT_FOUND', 'The backup file cannot be opened');
+    throw new CasebookError('BACKUP_MISSING', 'The backup file cannot be opened');
   }
   try {
     const size = fstatSync(fd).size;
