@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { charitySchema } from './domain/charity';
-import { clientDetailsSchema, clientIdSchema, clientSchema, clientSummarySchema } from './domain/client';
+import { assessmentInputSchema, needAreaSchema, saveNeedAreaSchema } from './domain/assessment';
+import { clientDetailsSchema, clientIdSchema, clientSchema, clientSearchSchema, clientSummarySchema, statusChangeSchema } from './domain/client';
+import { clientRecordSchema, duplicateMatchSchema, duplicateQuerySchema, intakeSchema, mergeResultSchema, mergeSchema } from './domain/clientRecord';
+import { consentInputSchema, withdrawConsentSchema } from './domain/consent';
+import { householdMemberInputSchema, keyContactInputSchema } from './domain/household';
+import { raiseRiskFlagSchema, removeRiskFlagSchema } from './domain/riskFlag';
 import { UI_LANGUAGES } from './domain/languages';
 import {
   backupCredentialsSchema,
@@ -143,22 +148,46 @@ export const contract = {
   'backup.inspect': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), backupSummarySchema),
   'backup.restore': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), appStateSchema),
 
-  'clients.search': channel(
-    ANYONE,
-    z.object({
-      query: z.string().max(200).default(''),
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
-    }),
-    z.object({ items: z.array(clientSummarySchema), total: z.number().int() }),
-  ),
-  'clients.get': channel(ANYONE, z.object({ id: clientIdSchema }), clientSchema),
-  'clients.create': channel(CASEWORK, clientDetailsSchema, clientSchema),
-  'clients.update': channel(
+  'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int() })),
+  'clients.findDuplicates': channel(CASEWORK, duplicateQuerySchema, z.array(duplicateMatchSchema)),
+  /** The whole record for the client's page; logs that the user viewed it. */
+  'clients.get': channel(ANYONE, z.object({ id: clientIdSchema }), clientRecordSchema),
+  'clients.intake': channel(CASEWORK, intakeSchema, clientSchema),
+  'clients.update': channel(CASEWORK, z.object({ id: clientIdSchema, version: z.number().int(), details: clientDetailsSchema }), clientSchema),
+  'clients.setStatus': channel(CASEWORK, z.object({ id: clientIdSchema, version: z.number().int(), change: statusChangeSchema }), clientRecordSchema),
+  'clients.merge': channel(ADMIN, mergeSchema, mergeResultSchema),
+  /** Active administrators and caseworkers: who a client can be allocated to. */
+  'clients.caseworkers': channel(ANYONE, empty, z.array(z.object({ id: z.number().int(), name: z.string() }))),
+
+  // Changes to the parts of a client's record; each gives back the fresh record.
+  'consents.record': channel(CASEWORK, z.object({ clientId: clientIdSchema, consent: consentInputSchema }), clientRecordSchema),
+  'consents.withdraw': channel(CASEWORK, withdrawConsentSchema, clientRecordSchema),
+  'household.save': channel(
     CASEWORK,
-    z.object({ id: clientIdSchema, version: z.number().int(), details: clientDetailsSchema }),
-    clientSchema,
+    z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), member: householdMemberInputSchema }),
+    clientRecordSchema,
   ),
+  'household.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), clientRecordSchema),
+  'contacts.save': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), contact: keyContactInputSchema }),
+    clientRecordSchema,
+  ),
+  'contacts.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), clientRecordSchema),
+  'riskFlags.raise': channel(CASEWORK, raiseRiskFlagSchema, clientRecordSchema),
+  'riskFlags.remove': channel(CASEWORK, removeRiskFlagSchema, clientRecordSchema),
+  'assessments.save': channel(
+    CASEWORK,
+    z.object({
+      clientId: clientIdSchema,
+      /** The assessment being changed and the version it was read at; absent for a new one. */
+      target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+      assessment: assessmentInputSchema,
+    }),
+    clientRecordSchema,
+  ),
+  'needAreas.list': channel(ANYONE, empty, z.array(needAreaSchema)),
+  'needAreas.save': channel(ADMIN, saveNeedAreaSchema, z.array(needAreaSchema)),
 } as const;
 
 export type Contract = typeof contract;

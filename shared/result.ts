@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'NOT_A_BACKUP',
   'BACKUP_DAMAGED',
   'BACKUP_MISSING',
+  'POSSIBLE_DUPLICATE',
   'INTERNAL',
 ] as const;
 

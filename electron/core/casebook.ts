@@ -5,7 +5,11 @@ import { CasebookError, type Result } from '../../shared/result';
 import { recordAudit, type AuditAction } from './audit/audit';
 import { appHandlers } from './app/handlers';
 import { charityHandlers } from './charity/handlers';
+import { assessmentHandlers } from './assessments/handlers';
 import { clientHandlers } from './clients/handlers';
+import { consentHandlers } from './consent/handlers';
+import { householdHandlers } from './household/handlers';
+import { riskFlagHandlers } from './riskFlags/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
@@ -91,6 +95,10 @@ export class Casebook {
       ...sessionHandlers(this),
       ...charityHandlers(this),
       ...clientHandlers(this),
+      ...consentHandlers(this),
+      ...householdHandlers(this),
+      ...riskFlagHandlers(this),
+      ...assessmentHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

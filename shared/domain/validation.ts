@@ -30,6 +30,16 @@ export const VALIDATION_KEYS = [
   'keepRange',
   'daysRange',
   'alertBeforeWarn',
+  'ageRange',
+  'closureReasonRequired',
+  'agenciesRequired',
+  'expiryBeforeGiven',
+  'unknownCaseworker',
+  'scoreRange',
+  'nameOrOrganisationRequired',
+  'sameClient',
+  'atLeastOneScore',
+  'areaRetired',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
@@ -95,6 +105,31 @@ export const optionalBirthDate = () =>
       if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
       else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
       else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
+    });
+
+/** A calendar date that has happened: a real date, not in the future, not before 1900. */
+export const pastOrTodayDate = () =>
+  z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: 'required' })
+    .superRefine((v, ctx) => {
+      if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+      else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
+      else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
+    });
+
+/** Any real calendar date (past or future), or nothing. */
+export const optionalDate = () =>
+  z
+    .string({ error: 'invalid' })
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .superRefine((v, ctx) => {
+      if (v === null) return;
+      if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+      else if (v < '1900-01-01' || v > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'invalidDate' });
     });
 
 /** Phone numbers as people write them: digits, spaces, + ( ) - . and an optional extension. */

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackup } from '../../electron/core/backup/backup';
+import { clientDetailsSchema } from '../../shared/domain/client';
 import { insertClient } from '../../electron/core/clients/queries';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { deriveKey, KDF_DEFAULT, KDF_MINIMUM } from '../../electron/core/vault/kdf';
@@ -40,7 +41,13 @@ async function main() {
     db.$client.exec(`INSERT OR IGNORE INTO charity (id, name, updated_at) VALUES (1, 'Bench Charity', 'x')`);
     db.$client.transaction(() => {
       for (let i = 0; i < clients; i++)
-        insertClient(db, { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1980-01-01', phone: '0113 496 0000', address: `${i} Przystań Road, Leeds`, postcode: 'LS1 4AB', preferredLanguage: 'pl' }, 1, new Date().toISOString());
+        insertClient(
+          db,
+          clientDetailsSchema.parse({ firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1980-01-01', phone: '0113 496 0000', address: `${i} Przystań Road, Leeds`, postcode: 'LS1 4AB', preferredLanguage: 'pl' }),
+          1,
+          new Date(),
+          '2026-11-23',
+        );
     })();
     const target = join(dir, 'usb');
     mkdirSync(target);

@@ -18,7 +18,7 @@ function tamper(t: TestCore, sql: string): void {
 }
 
 async function someHistory(t: TestCore) {
-  const c = await t.ok('clients.create', { firstName: 'Zofia', lastName: 'Nowak' });
+  const c = await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Nowak' } });
   await t.ok('clients.get', { id: c.id });
   await t.ok('clients.update', { id: c.id, version: 1, details: { firstName: 'Zofia', lastName: 'Nowak-Lis' } });
   return c;
@@ -84,7 +84,7 @@ describe('the audit trail', () => {
   it('exports CSV that Excel and LibreOffice read: BOM, CRLF, quotes, Polish letters, no formulas', async () => {
     const t = await ready();
     await t.ok('users.create', { name: '=HYPERLINK("x") Łucja', role: 'volunteer', password: 'temporary pass 1' });
-    await t.ok('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska' });
+    await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska' } });
     const { path, rows } = await t.ok('audit.exportCsv', {});
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -9,14 +9,14 @@ import { MAGIC } from '../../electron/core/backup/container';
 import { digestTables } from '../../electron/core/backup/manifest';
 import { appendErasure, eraseClientRows } from '../../electron/core/erasure/journal';
 import { CasebookError } from '../../shared/result';
-import { ADMIN, setUp, startCore, tempDir, type TestCore } from './helpers';
+import { addNewPerson, ADMIN, setUp, startCore, tempDir, type TestCore } from './helpers';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 async function withClients(n: number, t?: TestCore): Promise<TestCore> {
   const core = t ?? startCore();
   if (!t) await setUp(core);
-  for (let i = 0; i < n; i++) await core.ok('clients.create', { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', address: `${i} Przystań Road, Leeds` });
+  for (let i = 0; i < n; i++) await addNewPerson(core, { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', address: `${i} Przystań Road, Leeds` });
   return core;
 }
 
@@ -152,7 +152,7 @@ describe('checking and restoring', () => {
     const t = await withClients(15);
     const before = t.cb.read((db) => digestTables(db.$client));
     const { made } = await backup(t);
-    await t.ok('clients.create', { firstName: 'Added', lastName: 'Afterwards' });
+    await t.ok('clients.intake', { details: { firstName: 'Added', lastName: 'Afterwards' } });
 
     const summary = await t.ok('backup.inspect', { path: made.path, credentials: null });
     expect(summary).toMatchObject({ sameRecords: true, counts: { clients: 15, users: 1 }, charityName: 'Przystań Community Aid', createdBy: ADMIN.name });
@@ -258,7 +258,7 @@ describe('checking and restoring', () => {
   it('a restore interrupted before its commit point leaves the live records; after it, it is finished on the next start', async () => {
     const t = await withClients(4);
     const { made } = await backup(t);
-    await t.ok('clients.create', { firstName: 'Only', lastName: 'Live' });
+    await t.ok('clients.intake', { details: { firstName: 'Only', lastName: 'Live' } });
     t.cb.dispose();
     // Before the commit point: a verified copy was waiting, but no slots beside it.
     writeFileSync(join(t.dataDir, 'casebook.db.restoring'), 'half written');

@@ -131,7 +131,7 @@ describe('migrations', () => {
     closeDatabase(old);
 
     const db = openDatabase(path, key);
-    expect(db.$client.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.$client.prepare('SELECT must_change_password AS m, last_login_at AS l FROM users').get()).toEqual({ m: 0, l: null });
     const hashes = db.$client.prepare('SELECT hash FROM audit_events ORDER BY id').all() as { hash: string }[];
     expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h.hash))).toBe(true);
@@ -155,6 +155,35 @@ describe('migrations', () => {
       expect(cols.map((c) => c.name).sort(), cfg.name).toEqual(cfg.columns.map((c) => c.name).sort());
       for (const c of cfg.columns) expect(cols.find((x) => x.name === c.name)!.required === 1, `${cfg.name}.${c.name} not null`).toBe(c.notNull || c.primary);
     }
+    closeDatabase(db);
+  });
+
+  it('migration 3 gives existing clients an intake date and an open case, and seeds the nine need areas', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 2));
+    const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 2) });
+    old.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`);
+    old.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', '2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z')`,
+    );
+    closeDatabase(old);
+
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 3) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.$client.prepare('SELECT intake_date, status, status_since, interpreter_needed FROM clients').get()).toEqual({
+      intake_date: '2025-03-04',
+      status: 'open',
+      status_since: '2025-03-04',
+      interpreter_needed: 0,
+    });
+    expect(db.$client.prepare('SELECT builtin_key FROM need_areas ORDER BY position').pluck().all()).toEqual([
+      'housing', 'money', 'physicalHealth', 'mentalHealth', 'safety', 'family', 'workLearning', 'substanceUse', 'practical',
+    ]);
+    // Every table about one client goes when the client goes.
+    for (const table of ['consents', 'household_members', 'key_contacts', 'risk_flags', 'assessments', 'client_status_changes', 'client_merges']) {
+      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+      expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
+    }
+    expect(() => db.$client.exec(`UPDATE clients SET status = 'lost'`)).toThrow(/CHECK/);
     closeDatabase(db);
   });
 

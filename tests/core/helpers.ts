@@ -101,3 +101,12 @@ export async function signInAsNewUser(t: TestCore, name: string, role: 'admin' |
   await t.ok('session.setNewPassword', { newPassword: password });
   return { user, password };
 }
+
+/**
+ * Adds a client as the intake screen does once the user has looked at the possible duplicates and
+ * said "this is a new person": used where tests add many similar clients on purpose.
+ */
+export async function addNewPerson(t: TestCore, details: ChannelInput<'clients.intake'>['details']) {
+  const seen = await t.ok('clients.findDuplicates', { firstName: details.firstName, lastName: details.lastName, dateOfBirth: details.dateOfBirth, phone: details.phone });
+  return t.ok('clients.intake', { details, duplicatesSeen: seen.map((m) => m.client.id) });
+}

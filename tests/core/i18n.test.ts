@@ -1,4 +1,13 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../shared/domain/audit';
+import { BUILTIN_NEED_AREAS } from '../../shared/domain/assessment';
+import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../shared/domain/client';
+import { DUPLICATE_REASONS } from '../../shared/domain/clientRecord';
+import { CONSENT_METHODS, CONSENT_STATES, SHARE_SCOPES } from '../../shared/domain/consent';
+import { KEY_CONTACT_ROLES, RELATIONSHIP_SUGGESTIONS } from '../../shared/domain/household';
+import { RISK_FLAG_KINDS } from '../../shared/domain/riskFlag';
 import { ERROR_CODES } from '../../shared/result';
 import { VALIDATION_KEYS } from '../../shared/domain/validation';
 import { catalogs, createTranslator, type Catalog } from '../../shared/i18n';
@@ -40,5 +49,37 @@ describe('message catalogs', () => {
       'Możesz spróbować ponownie za 22 sekundy.',
       'Możesz spróbować ponownie za 25 sekund.',
     ]);
+  });
+
+  it('every value of every list shown to people has a name in both languages', () => {
+    const lists: [string, readonly string[]][] = [
+      ['clients.statuses', CASE_STATUSES],
+      ['clients.referralSources', REFERRAL_SOURCES],
+      ['status.reasons', CLOSURE_REASONS],
+      ['consent.scopes', SHARE_SCOPES],
+      ['consent.methods', CONSENT_METHODS],
+      ['consent.states', CONSENT_STATES],
+      ['contacts.roles', KEY_CONTACT_ROLES],
+      ['household.relationships', RELATIONSHIP_SUGGESTIONS],
+      ['riskFlags.kinds', RISK_FLAG_KINDS],
+      ['needAreas.builtin', BUILTIN_NEED_AREAS],
+      ['intake.reasons', DUPLICATE_REASONS],
+      ['audit.actions', AUDIT_ACTIONS],
+    ];
+    for (const lang of ['en', 'pl'] as const) {
+      const t = createTranslator(lang).t;
+      for (const [prefix, values] of lists) for (const v of values) expect(t(`${prefix}.${v}`), `${lang} ${prefix}.${v}`).not.toBe(`${prefix}.${v}`);
+    }
+  });
+
+  it('every message the screens ask for by name exists', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : []));
+    const en = new Set(keys(catalogs.en).map((k) => k.replace(PLURAL, '')));
+    const missing: string[] = [];
+    for (const file of files(resolve(__dirname, '../../renderer/src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) if (!en.has(m[1]!)) missing.push(`${m[1]} (${file.split('/renderer/')[1]})`);
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -159,7 +159,7 @@ describe('a damaged data folder', () => {
   async function prepared() {
     const t = startCore();
     await setUp(t);
-    await t.ok('clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' });
+    await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' } });
     t.cb.dispose();
     return t;
   }

@@ -87,7 +87,7 @@ describe('users', () => {
   it('resetting a password writes the new slot before removing the old one, and the data stays', async () => {
     const t = await ready();
     const { user } = await signInAsNewUser(t, 'Ola Lis', 'caseworker');
-    await t.ok('clients.create', { firstName: 'Kept', lastName: 'Record' });
+    await t.ok('clients.intake', { details: { firstName: 'Kept', lastName: 'Record' } });
     await t.ok('session.lock', {});
     await t.ok('session.unlock', ADMIN);
     const before = passwordSlots(t).find((s) => s.userId === user.id)!;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-accounts-'));
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved') });
   await setUpThroughCore(bridge, ADMIN);
-  await callCore(bridge, 'clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' });
+  await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
   page = await openPage(browser);
@@ -92,7 +92,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
       ['audit.list', {}],
       ['audit.exportCsv', {}],
       ['users.list', {}],
-      ['clients.create', { firstName: 'X', lastName: 'Y' }],
+      ['clients.intake', { details: { firstName: 'X', lastName: 'Y' } }],
       ['charity.update', { name: 'Hijacked' }],
     ] as const) {
       const r = await page.evaluate(([c, i]) => window.casebook.invoke(c, i), [channel, input] as const);

@@ -23,8 +23,8 @@ beforeAll(async () => {
   mkdirSync(usb, { recursive: true });
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }] });
   await setUpThroughCore(bridge, ADMIN);
-  await callCore(bridge, 'clients.create', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' });
-  await callCore(bridge, 'clients.create', { firstName: 'John', lastName: 'Smith' });
+  await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' } });
+  await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, 900);

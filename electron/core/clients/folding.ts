@@ -15,11 +15,18 @@ export function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Everything a client can be found by: name words, whole reference and its number, phone digits, postcode. */
-export function clientTokens(c: { firstName: string; lastName: string; reference: string; phone: string | null; postcode: string | null }): string[] {
-  const tokens = new Set<string>([...words(c.firstName), ...words(c.lastName)]);
+/** Everything a client can be found by: name words (and preferred name), whole reference and its number, phone digits, postcode. */
+export function clientTokens(c: {
+  firstName: string;
+  lastName: string;
+  preferredName?: string | null;
+  reference: string;
+  phone: string | null;
+  postcode: string | null;
+}): string[] {
+  const tokens = new Set<string>([...words(c.firstName), ...words(c.lastName), ...words(c.preferredName ?? '')]);
   const ref = fold(c.reference).replace(/[^a-z0-9]/g, '');
-  tokens.add(ref);
+  if (ref) tokens.add(ref);
   const refNumber = c.reference.replace(/\D/g, '').replace(/^0+/, '');
   if (refNumber) tokens.add(refNumber);
   const phoneDigits = c.phone?.replace(/\D/g, '');

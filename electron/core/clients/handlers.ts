@@ -1,38 +1,86 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ClientDetails } from '../../../shared/domain/client';
+import { localToday } from '../../../shared/domain/validation';
 import { CasebookError } from '../../../shared/result';
-import { recordAudit } from '../audit/audit';
 import type { Casebook } from '../casebook';
+import { recordConsent } from '../consent/consent';
+import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { getClient, insertClient, searchClients, updateClient } from './queries';
+import { findDuplicates } from './duplicates';
+import { mergeClients } from './merge';
+import { changeStatus, insertClient, searchClients, updateClient } from './queries';
+import { readClientRecord } from './record';
 
-export function clientHandlers(cb: Casebook): Pick<Handlers, 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update'> {
+type ClientChannels =
+  | 'clients.search'
+  | 'clients.findDuplicates'
+  | 'clients.get'
+  | 'clients.intake'
+  | 'clients.update'
+  | 'clients.setStatus'
+  | 'clients.merge'
+  | 'clients.caseworkers';
+
+export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
+  const today = () => localToday(cb.now());
   return {
-    'clients.search': ({ query, limit, offset }) => cb.read((db) => searchClients(db, query, limit, offset)),
+    'clients.search': (filters) => cb.read((db) => searchClients(db, filters)),
+
+    'clients.findDuplicates': (q) => cb.read((db) => findDuplicates(db, q)),
 
     'clients.get': ({ id }) =>
       cb.write((db, s) => {
-        const client = getClient(db, id);
-        if (!client) throw new CasebookError('NOT_FOUND', 'No such client');
-        recordAudit(db, { userId: s.user.id, action: 'client.viewed', clientId: id });
-        return client;
+        const record = readClientRecord(db, id, s.user.role, today());
+        cb.audit(db, s, 'client.viewed', { clientId: id });
+        return record;
       }),
 
-    'clients.create': (details) =>
+    'clients.intake': ({ details, consent, duplicatesSeen }) =>
       cb.write((db, s) => {
-        const client = insertClient(db, details, s.user.id, cb.now().toISOString());
-        recordAudit(db, { userId: s.user.id, action: 'client.created', clientId: client.id });
+        const duplicates = findDuplicates(db, { ...details, excludeId: null });
+        const unseen = duplicates.filter((d) => !duplicatesSeen.includes(d.client.id));
+        if (unseen.length) throw new CasebookError('POSSIBLE_DUPLICATE', `Possible duplicate of ${unseen.map((d) => d.client.reference).join(', ')}`);
+        const client = insertClient(db, details, s.user.id, cb.now(), today());
+        cb.audit(db, s, 'client.created', { clientId: client.id });
+        if (duplicates.length) cb.audit(db, s, 'client.duplicateOverridden', { clientId: client.id, detail: { similarTo: duplicates.map((d) => d.client.reference) } });
+        if (consent) {
+          recordConsent(db, client.id, consent, s.user.id, cb.now());
+          cb.audit(db, s, 'consent.recorded', { clientId: client.id });
+        }
         return client;
       }),
 
     'clients.update': ({ id, version, details }) =>
       cb.write((db, s) => {
-        const before = getClient(db, id);
-        if (!before) throw new CasebookError('NOT_FOUND', 'No such client');
-        const updated = updateClient(db, id, version, details, s.user.id, cb.now().toISOString());
-        if (!updated) throw new CasebookError('CONFLICT', 'The client was changed by someone else');
-        const fields = (Object.keys(details) as (keyof ClientDetails)[]).filter((k) => details[k] !== before[k]);
-        recordAudit(db, { userId: s.user.id, action: 'client.changed', clientId: id, detail: { fields } });
-        return updated;
+        const { before, after } = updateClient(db, id, version, details, s.user.id, cb.now());
+        const fields = (Object.keys(details) as (keyof ClientDetails)[]).filter((k) => details[k] !== before[k] && !(k === 'intakeDate' && details[k] === null));
+        cb.audit(db, s, 'client.changed', { clientId: id, detail: { fields } });
+        return after;
       }),
+
+    'clients.setStatus': ({ id, version, change }) =>
+      cb.write((db, s) => {
+        const client = changeStatus(db, id, version, change, s.user.id, cb.now());
+        cb.audit(db, s, 'client.statusChanged', { clientId: id, detail: { status: client.status, reason: client.closureReason } });
+        return readClientRecord(db, id, s.user.role, today());
+      }),
+
+    'clients.merge': ({ keepId, mergeId }) =>
+      cb.write((db, s) => {
+        const mergedReference = readClientRecord(db, mergeId, s.user.role, today()).client.reference;
+        const result = mergeClients(db, keepId, mergeId, s.user.id, cb.now());
+        cb.audit(db, s, 'client.merged', { clientId: keepId, detail: { from: mergedReference, fromId: mergeId, moved: result.moved, filled: result.filled } });
+        return result;
+      }),
+
+    'clients.caseworkers': () =>
+      cb.read((db) =>
+        db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.active, true), inArray(users.role, ['admin', 'caseworker'])))
+          .orderBy(asc(users.name))
+          .all(),
+      ),
   };
 }

@@ -1,78 +1,246 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { clientReference, type Client, type ClientDetails, type ClientSummary } from '../../../shared/domain/client';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  clientReference,
+  type CaseStatus,
+  type Client,
+  type ClientDetails,
+  type ClientSummary,
+  type ClosureReason,
+  CLIENT_SORTS,
+} from '../../../shared/domain/client';
+import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
-import { clients, clientSearchTokens } from '../db/schema';
+import { clientMerges, clients, clientSearchTokens, clientStatusChanges, riskFlags, users } from '../db/schema';
 import { clientTokens, fold, queryTerms } from './folding';
+
+const caseworker = alias(users, 'caseworker');
+
+/** Kinds of active risk flags, comma-separated, for the list icon. */
+const activeFlags = sql<string | null>`(SELECT group_concat(${riskFlags.kind}) FROM ${riskFlags} WHERE ${riskFlags.clientId} = ${clients.id} AND ${riskFlags.removedOn} IS NULL)`;
 
 const summaryColumns = {
   id: clients.id,
   reference: clients.reference,
   firstName: clients.firstName,
   lastName: clients.lastName,
+  preferredName: clients.preferredName,
   dateOfBirth: clients.dateOfBirth,
+  estimatedBirthYear: clients.estimatedBirthYear,
   phone: clients.phone,
   postcode: clients.postcode,
+  status: clients.status,
+  caseworkerName: caseworker.name,
+  intakeDate: clients.intakeDate,
+  flags: activeFlags,
 };
+
+const toSummary = ({ flags, ...row }: { flags: string | null } & Omit<ClientSummary, 'riskFlags'>): ClientSummary => ({
+  ...row,
+  riskFlags: flags ? [...new Set(flags.split(','))].sort() : [],
+});
 
 const sortNameOf = (d: Pick<ClientDetails, 'firstName' | 'lastName'>) => fold(`${d.lastName} ${d.firstName}`);
 
-function writeTokens(db: Db, id: number, row: Parameters<typeof clientTokens>[0]): void {
+/** Rewrites a client's search tokens: their names, references (including merged ones), phone and postcode. */
+export function writeTokens(db: Db, id: number): void {
+  const c = db
+    .select({ firstName: clients.firstName, lastName: clients.lastName, preferredName: clients.preferredName, reference: clients.reference, phone: clients.phone, postcode: clients.postcode })
+    .from(clients)
+    .where(eq(clients.id, id))
+    .get();
   db.delete(clientSearchTokens).where(eq(clientSearchTokens.clientId, id)).run();
-  const tokens = clientTokens(row);
-  if (tokens.length) db.insert(clientSearchTokens).values(tokens.map((token) => ({ token, clientId: id }))).run();
+  if (!c) return;
+  const former = db.select({ ref: clientMerges.fromReference }).from(clientMerges).where(eq(clientMerges.intoClientId, id)).all();
+  const tokens = new Set([...clientTokens(c), ...former.flatMap((f) => clientTokens({ firstName: '', lastName: '', preferredName: null, reference: f.ref, phone: null, postcode: null }))]);
+  if (tokens.size) db.insert(clientSearchTokens).values([...tokens].map((token) => ({ token, clientId: id }))).run();
 }
 
-export function insertClient(db: Db, details: ClientDetails, userId: number, now: string): Client {
+/** Refuses a caseworker who is not an active admin or caseworker. */
+function checkCaseworker(db: Db, caseworkerId: number | null): void {
+  if (caseworkerId === null) return;
+  const u = db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, caseworkerId)).get();
+  if (!u || !u.active || u.role === 'volunteer') throw new CasebookError('BAD_INPUT', 'Not an active caseworker', { fields: { 'details.caseworkerId': 'unknownCaseworker' } });
+}
+
+export function insertClient(db: Db, details: ClientDetails, userId: number, now: Date, today: string): Client {
+  checkCaseworker(db, details.caseworkerId);
   // Called inside the caller's write transaction, so the next id cannot be taken by anyone else.
   const id = (db.select({ max: sql<number | null>`max(${clients.id})` }).from(clients).get()?.max ?? 0) + 1;
-  const reference = clientReference(id);
+  const at = now.toISOString();
+  const intakeDate = details.intakeDate ?? today;
   db.insert(clients)
-    .values({ ...details, id, reference, sortName: sortNameOf(details), createdAt: now, createdBy: userId, updatedAt: now, updatedBy: userId })
+    .values({
+      ...details,
+      id,
+      intakeDate,
+      reference: clientReference(id),
+      sortName: sortNameOf(details),
+      status: 'open',
+      statusSince: intakeDate,
+      createdAt: at,
+      createdBy: userId,
+      updatedAt: at,
+      updatedBy: userId,
+    })
     .run();
-  writeTokens(db, id, { ...details, reference });
+  db.insert(clientStatusChanges).values({ clientId: id, status: 'open', changedOn: intakeDate, changedBy: userId, changedAt: at }).run();
+  writeTokens(db, id);
   return getClient(db, id)!;
 }
 
-/** Writes the new details if the row is still at `version`; returns null when it was changed meanwhile. */
-export function updateClient(db: Db, id: number, version: number, details: ClientDetails, userId: number, now: string): Client | null {
+/** Writes the new details if the row is still at `version`; throws CONFLICT when it was changed meanwhile. */
+export function updateClient(db: Db, id: number, version: number, details: ClientDetails, userId: number, now: Date): { before: Client; after: Client } {
+  const before = requireClient(db, id);
+  checkCaseworker(db, details.caseworkerId);
   const res = db
     .update(clients)
-    .set({ ...details, sortName: sortNameOf(details), version: sql`${clients.version} + 1`, updatedAt: now, updatedBy: userId })
+    .set({
+      ...details,
+      intakeDate: details.intakeDate ?? before.intakeDate,
+      sortName: sortNameOf(details),
+      version: sql`${clients.version} + 1`,
+      updatedAt: now.toISOString(),
+      updatedBy: userId,
+    })
     .where(and(eq(clients.id, id), eq(clients.version, version)))
     .run();
-  if (res.changes === 0) return null;
-  const client = getClient(db, id)!;
-  writeTokens(db, id, client);
-  return client;
+  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The client was changed by someone else');
+  writeTokens(db, id);
+  return { before, after: getClient(db, id)! };
+}
+
+/** Opens, puts on hold or closes a case, keeping the history. */
+export function changeStatus(
+  db: Db,
+  id: number,
+  version: number,
+  change: { status: CaseStatus; on: string; reason: ClosureReason | null; note: string | null },
+  userId: number,
+  now: Date,
+): Client {
+  requireClient(db, id);
+  const closureReason = change.status === 'closed' ? change.reason : null;
+  const res = db
+    .update(clients)
+    .set({ status: change.status, statusSince: change.on, closureReason, version: sql`${clients.version} + 1`, updatedAt: now.toISOString(), updatedBy: userId })
+    .where(and(eq(clients.id, id), eq(clients.version, version)))
+    .run();
+  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The client was changed by someone else');
+  db.insert(clientStatusChanges)
+    .values({ clientId: id, status: change.status, changedOn: change.on, reason: closureReason, note: change.note, changedBy: userId, changedAt: now.toISOString() })
+    .run();
+  return getClient(db, id)!;
 }
 
 export function getClient(db: Db, id: number): Client | undefined {
+  const { flags: _flags, ...columns } = summaryColumns;
   return db
     .select({
-      ...summaryColumns,
+      ...columns,
+      gender: clients.gender,
+      genderWithheld: clients.genderWithheld,
+      pronouns: clients.pronouns,
+      email: clients.email,
       address: clients.address,
       preferredLanguage: clients.preferredLanguage,
+      interpreterNeeded: clients.interpreterNeeded,
+      referralSource: clients.referralSource,
+      referredBy: clients.referredBy,
+      caseworkerId: clients.caseworkerId,
+      statusSince: clients.statusSince,
+      closureReason: clients.closureReason,
       version: clients.version,
       createdAt: clients.createdAt,
       updatedAt: clients.updatedAt,
     })
     .from(clients)
+    .leftJoin(caseworker, eq(caseworker.id, clients.caseworkerId))
     .where(eq(clients.id, id))
     .get();
 }
 
+export function requireClient(db: Db, id: number): Client {
+  const c = getClient(db, id);
+  if (!c) throw new CasebookError('NOT_FOUND', 'No such client');
+  return c;
+}
+
+export function clientSummaries(db: Db, ids: number[]): ClientSummary[] {
+  if (!ids.length) return [];
+  return db
+    .select(summaryColumns)
+    .from(clients)
+    .leftJoin(caseworker, eq(caseworker.id, clients.caseworkerId))
+    .where(sql`${clients.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .all()
+    .map(toSummary);
+}
+
+const SORT_COLUMNS: Record<(typeof CLIENT_SORTS)[number], SQLiteColumn> = {
+  name: clients.sortName,
+  reference: clients.id,
+  dateOfBirth: clients.dateOfBirth,
+  intakeDate: clients.intakeDate,
+};
+
+export interface SearchFilters {
+  query: string;
+  status: CaseStatus | null;
+  caseworkerId: number | null;
+  riskFlag: string | null;
+  sort: (typeof CLIENT_SORTS)[number];
+  descending: boolean;
+  limit: number;
+  offset: number;
+}
+
 /**
- * Finds clients whose tokens start with every typed term (AND), in name order. Each term is a
- * B-tree range on the token index, so it stays fast at 100,000 clients.
+ * Finds clients whose tokens start with every typed term (AND), with the filters, in the chosen
+ * order. Each term is a B-tree range on the token index, so it stays fast at 100,000 clients.
  */
-export function searchClients(db: Db, query: string, limit: number, offset: number): { items: ClientSummary[]; total: number } {
-  const terms = queryTerms(query);
-  const filters: SQL[] = terms.map(
+export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[]; total: number } {
+  const filters: SQL[] = queryTerms(f.query).map(
     (term) =>
       sql`${clients.id} IN (SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${term} AND ${clientSearchTokens.token} < ${term + '\uffff'})`,
   );
+  if (f.status) filters.push(eq(clients.status, f.status));
+  if (f.caseworkerId) filters.push(eq(clients.caseworkerId, f.caseworkerId));
+  if (f.riskFlag === 'any') filters.push(sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.removedOn} IS NULL)`);
+  else if (f.riskFlag)
+    filters.push(sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.kind} = ${f.riskFlag} AND ${riskFlags.removedOn} IS NULL)`);
   const where = filters.length ? and(...filters) : undefined;
-  const items = db.select(summaryColumns).from(clients).where(where).orderBy(asc(clients.sortName), asc(clients.id)).limit(limit).offset(offset).all();
-  const total = items.length < limit && offset === 0 ? items.length : (db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0);
+  const dir = f.descending ? desc : asc;
+  const items = db
+    .select(summaryColumns)
+    .from(clients)
+    .leftJoin(caseworker, eq(caseworker.id, clients.caseworkerId))
+    .where(where)
+    .orderBy(dir(SORT_COLUMNS[f.sort]), dir(clients.sortName), dir(clients.id))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all()
+    .map(toSummary);
+  const total =
+    items.length < f.limit && (f.offset === 0 || items.length > 0)
+      ? f.offset + items.length
+      : (db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0);
   return { items, total };
+}
+
+export function statusHistory(db: Db, clientId: number) {
+  return db
+    .select({
+      id: clientStatusChanges.id,
+      status: clientStatusChanges.status,
+      on: clientStatusChanges.changedOn,
+      reason: clientStatusChanges.reason,
+      note: clientStatusChanges.note,
+      byName: users.name,
+    })
+    .from(clientStatusChanges)
+    .leftJoin(users, eq(users.id, clientStatusChanges.changedBy))
+    .where(eq(clientStatusChanges.clientId, clientId))
+    .orderBy(desc(clientStatusChanges.changedOn), desc(clientStatusChanges.id))
+    .all();
 }

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../../shared/domain/client';
+import { CONSENT_METHODS, SHARE_SCOPES } from '../../../shared/domain/consent';
+import { KEY_CONTACT_ROLES } from '../../../shared/domain/household';
+import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -38,6 +42,20 @@ export const clients = sqliteTable('clients', {
   address: text('address'),
   postcode: text('postcode'),
   preferredLanguage: text('preferred_language'),
+  preferredName: text('preferred_name'),
+  estimatedBirthYear: integer('estimated_birth_year'),
+  gender: text('gender'),
+  genderWithheld: integer('gender_withheld', { mode: 'boolean' }).notNull().default(false),
+  pronouns: text('pronouns'),
+  email: text('email'),
+  interpreterNeeded: integer('interpreter_needed', { mode: 'boolean' }).notNull().default(false),
+  referralSource: text('referral_source', { enum: REFERRAL_SOURCES }),
+  referredBy: text('referred_by'),
+  intakeDate: text('intake_date'),
+  caseworkerId: integer('caseworker_id').references(() => users.id),
+  status: text('status', { enum: CASE_STATUSES }).notNull().default('open'),
+  statusSince: text('status_since'),
+  closureReason: text('closure_reason', { enum: CLOSURE_REASONS }),
   /** Folded "last first", so Łęcka sorts with Lecka rather than after Z. */
   sortName: text('sort_name').notNull(),
   version: integer('version').notNull().default(1),
@@ -69,4 +87,130 @@ export const auditEvents = sqliteTable('audit_events', {
   clientId: integer('client_id'),
   /** What changed (field names, never old secret values), as JSON. */
   detail: text('detail'),
+});
+
+const clientId = () =>
+  integer('client_id')
+    .notNull()
+    .references(() => clients.id, { onDelete: 'cascade' });
+
+export const clientStatusChanges = sqliteTable('client_status_changes', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  status: text('status', { enum: CASE_STATUSES }).notNull(),
+  changedOn: text('changed_on').notNull(),
+  reason: text('reason', { enum: CLOSURE_REASONS }),
+  note: text('note'),
+  changedBy: integer('changed_by').references(() => users.id),
+  changedAt: text('changed_at').notNull(),
+});
+
+export const consents = sqliteTable('consents', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  storeData: integer('store_data', { mode: 'boolean' }).notNull(),
+  shareScope: text('share_scope', { enum: SHARE_SCOPES }).notNull(),
+  shareAgencies: text('share_agencies', { mode: 'json' }).$type<string[]>().notNull(),
+  contactPhone: integer('contact_phone', { mode: 'boolean' }).notNull(),
+  contactLetter: integer('contact_letter', { mode: 'boolean' }).notNull(),
+  contactText: integer('contact_text', { mode: 'boolean' }).notNull(),
+  contactEmail: integer('contact_email', { mode: 'boolean' }).notNull(),
+  givenOn: text('given_on').notNull(),
+  method: text('method', { enum: CONSENT_METHODS }).notNull(),
+  expiresOn: text('expires_on'),
+  note: text('note'),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+  withdrawnOn: text('withdrawn_on'),
+  withdrawalNote: text('withdrawal_note'),
+  withdrawnBy: integer('withdrawn_by').references(() => users.id),
+  withdrawnAt: text('withdrawn_at'),
+});
+
+export const householdMembers = sqliteTable('household_members', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  name: text('name').notNull(),
+  relationship: text('relationship').notNull(),
+  dateOfBirth: text('date_of_birth'),
+  livesWithClient: integer('lives_with_client', { mode: 'boolean' }).notNull(),
+  note: text('note'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
+export const keyContacts = sqliteTable('key_contacts', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  role: text('role', { enum: KEY_CONTACT_ROLES }).notNull(),
+  roleDetail: text('role_detail'),
+  name: text('name'),
+  organisation: text('organisation'),
+  phone: text('phone'),
+  email: text('email'),
+  note: text('note'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
+export const riskFlags = sqliteTable('risk_flags', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  kind: text('kind', { enum: RISK_FLAG_KINDS }).notNull(),
+  note: text('note'),
+  raisedOn: text('raised_on').notNull(),
+  raisedBy: integer('raised_by').references(() => users.id),
+  raisedAt: text('raised_at').notNull(),
+  removedOn: text('removed_on'),
+  removalNote: text('removal_note'),
+  removedBy: integer('removed_by').references(() => users.id),
+  removedAt: text('removed_at'),
+});
+
+export const needAreas = sqliteTable('need_areas', {
+  id: integer('id').primaryKey(),
+  builtinKey: text('builtin_key').unique(),
+  name: text('name'),
+  position: integer('position').notNull(),
+  retiredAt: text('retired_at'),
+});
+
+export const assessments = sqliteTable('assessments', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  kind: text('kind', { enum: ['assessment', 'review'] }).notNull().default('assessment'),
+  assessedOn: text('assessed_on').notNull(),
+  sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+  summary: text('summary'),
+  assessedBy: integer('assessed_by').references(() => users.id),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const assessmentScores = sqliteTable(
+  'assessment_scores',
+  {
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => needAreas.id),
+    score: integer('score').notNull(),
+    notes: text('notes'),
+    strengths: text('strengths'),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.areaId] })],
+);
+
+export const clientMerges = sqliteTable('client_merges', {
+  id: integer('id').primaryKey(),
+  intoClientId: integer('into_client_id')
+    .notNull()
+    .references(() => clients.id, { onDelete: 'cascade' }),
+  fromClientId: integer('from_client_id').notNull(),
+  fromReference: text('from_reference').notNull(),
+  mergedBy: integer('merged_by').references(() => users.id),
+  mergedAt: text('merged_at').notNull(),
 });

@@ -1,79 +1,105 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Loader, Stack, Tabs } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../shared/domain/client';
+import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { invoke } from '../api';
-import type { Route } from '../components/Workspace/Workspace';
+import { ClientHeader } from '../components/ClientHeader/ClientHeader';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import type { ClientTab, Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
-import { formatDate, languageName } from '../format';
 import { useCan } from '../session';
+import { AssessmentsTab } from './client/AssessmentsTab';
+import { ConsentTab, currentConsent } from './client/ConsentTab';
+import { HouseholdTab } from './client/HouseholdTab';
+import { OverviewTab } from './client/OverviewTab';
+import { RiskFlagsTab } from './client/RiskFlagsTab';
 
-function Field({ label, value }: { label: string; value: string | null }) {
+/** A client's page: who they are, their risk flags on top, and their record in tabs. */
+export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab; go: (r: Route) => void }) {
   const { t } = useTranslation();
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text style={{ whiteSpace: 'pre-line' }} c={value ? undefined : 'dimmed'} fs={value ? undefined : 'italic'}>
-        {value || t('common.notRecorded')}
-      </Text>
-    </div>
-  );
-}
-
-export function ClientDetailPage({ id, go }: { id: number; go: (r: Route) => void }) {
-  const { t, i18n } = useTranslation();
   const can = useCan();
-  const [client, setClient] = useState<Client | null>(null);
+  const [record, setRecord] = useState<ClientRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void invoke('clients.get', { id }).then((r) => (r.ok ? setClient(r.value) : setError(errorSentence(t, r.error))));
+    setRecord(null);
+    void invoke('clients.get', { id }).then((r) => (r.ok ? setRecord(r.value) : setError(errorSentence(t, r.error))));
   }, [id, t]);
 
+  if (error) return <FormAlert message={error} />;
+  if (!record) return <Loader aria-label={t('common.loading')} />;
+  const { client } = record;
+  const activeFlags = record.riskFlags.filter((f) => !f.removedOn).length;
+  const consent = currentConsent(record.consents);
+
   return (
-    <Stack maw={820}>
-      <Anchor component="button" type="button" size="sm" onClick={() => go({ name: 'clients' })} w="fit-content">
-        ← {t('clients.backToList')}
-      </Anchor>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      {!client && !error && <Loader aria-label={t('common.loading')} />}
-      {client && (
-        <>
-          <Group justify="space-between">
-            <Group gap="sm">
-              <Title order={1} size="h2">
-                {client.firstName} {client.lastName}
-              </Title>
-              <Badge variant="light" size="lg" aria-label={t('clients.reference')}>
-                {client.reference}
-              </Badge>
-            </Group>
+    <Stack maw={1100}>
+      <ClientHeader
+        client={client}
+        riskFlags={record.riskFlags}
+        back={{ name: 'clients' }}
+        go={go}
+        actions={
+          <>
             {can('clients.update') && (
-              <Button variant="default" onClick={() => go({ name: 'clientEdit', id: client.id })}>
-                {t('common.edit')}
+              <Button variant="default" onClick={() => go({ name: 'clientEdit', id })}>
+                {t('clients.editDetails')}
               </Button>
             )}
-          </Group>
-          <Paper withBorder p="lg">
-            <Title order={2} size="h4" mb="md">
-              {t('clients.details')}
-            </Title>
-            <SimpleGrid cols={2} spacing="lg">
-              <Field label={t('clients.dateOfBirth')} value={formatDate(client.dateOfBirth, i18n.language)} />
-              <Field label={t('clients.preferredLanguage')} value={languageName(client.preferredLanguage, i18n.language)} />
-              <Field label={t('clients.phone')} value={client.phone} />
-              <Field label={t('clients.postcode')} value={client.postcode} />
-              <Field label={t('clients.address')} value={client.address} />
-            </SimpleGrid>
-          </Paper>
-        </>
-      )}
+            {can('clients.merge') && (
+              <Button variant="subtle" onClick={() => go({ name: 'clientMerge', id })}>
+                {t('merge.start')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Tabs value={tab ?? 'overview'} onChange={(v) => go({ name: 'client', id, tab: (v ?? 'overview') as ClientTab })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab
+            value="consent"
+            rightSection={
+              consent?.state !== 'active' ? (
+                <Badge size="xs" color="orange" variant="filled">
+                  !
+                </Badge>
+              ) : null
+            }
+          >
+            {t('clients.tabs.consent')}
+          </Tabs.Tab>
+          <Tabs.Tab value="household">{t('clients.tabs.household')}</Tabs.Tab>
+          <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
+          <Tabs.Tab
+            value="risk"
+            rightSection={
+              activeFlags ? (
+                <Badge size="xs" color="red" variant="filled">
+                  {activeFlags}
+                </Badge>
+              ) : null
+            }
+          >
+            {t('clients.tabs.risk')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <OverviewTab record={record} onRecord={setRecord} go={go} />
+        </Tabs.Panel>
+        <Tabs.Panel value="consent" pt="md">
+          <ConsentTab record={record} onRecord={setRecord} />
+        </Tabs.Panel>
+        <Tabs.Panel value="household" pt="md">
+          <HouseholdTab record={record} onRecord={setRecord} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assessments" pt="md">
+          <AssessmentsTab record={record} go={go} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risk" pt="md">
+          <RiskFlagsTab record={record} onRecord={setRecord} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -1,103 +1,265 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Select, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientSummary } from '../../../shared/domain/client';
+import { CASE_STATUSES, CLIENT_SORTS, type CaseStatus, type ClientSummary } from '../../../shared/domain/client';
+import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
 import { invoke } from '../api';
 import { BackupReminder } from '../components/BackupReminder/BackupReminder';
+import { StatusBadge } from '../components/ClientHeader/ClientHeader';
+import { useCaseworkers } from '../components/ClientFields/ClientFields';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
+import classes from './ClientList.module.css';
 
 const PAGE = 100;
+const ROW_HEIGHT = 44;
+type Sort = (typeof CLIENT_SORTS)[number];
 
+interface Filters {
+  query: string;
+  status: CaseStatus | null;
+  caseworkerId: number | null;
+  riskFlag: string | null;
+  sort: Sort;
+  descending: boolean;
+}
+
+/**
+ * The client list: search as you type, filters, sortable columns, and a virtualised list that
+ * fetches pages of 100 as they scroll into view, so 100,000 clients scroll as smoothly as 10.
+ */
 export function ClientListPage({ initialQuery, go }: { initialQuery: string; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
+  const caseworkers = useCaseworkers();
   const [query, setQuery] = useState(initialQuery);
-  const [debounced] = useDebouncedValue(query, 120);
-  const [result, setResult] = useState<{ items: ClientSummary[]; total: number; query: string } | null>(null);
+  const [debounced] = useDebouncedValue(query, 80);
+  const [status, setStatus] = useState<CaseStatus | null>(null);
+  const [caseworkerId, setCaseworkerId] = useState<number | null>(null);
+  const [riskFlag, setRiskFlag] = useState<string | null>(null);
+  const [sort, setSort] = useState<Sort>('name');
+  const [descending, setDescending] = useState(false);
+  const filters: Filters = { query: debounced, status, caseworkerId, riskFlag, sort, descending };
+  const key = JSON.stringify(filters);
+
+  const [total, setTotal] = useState<number | null>(null);
+  const [shownFor, setShownFor] = useState<Filters | null>(null);
+  const pages = useRef(new Map<number, ClientSummary[]>());
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void invoke('clients.search', { query: debounced, limit: PAGE }).then((r) => {
-      if (!current) return;
-      if (r.ok) {
-        setResult({ ...r.value, query: debounced });
+  const loadPage = useCallback(
+    (page: number, gen: number, f: Filters) => {
+      if (pages.current.has(page) || loading.current.has(page)) return;
+      loading.current.add(page);
+      void invoke('clients.search', { ...f, limit: PAGE, offset: page * PAGE }).then((r) => {
+        if (gen !== generation.current) return;
+        loading.current.delete(page);
+        if (!r.ok) return setError(errorSentence(t, r.error));
         setError(null);
-      } else setError(errorSentence(t, r.error));
+        pages.current.set(page, r.value.items);
+        setTotal(r.value.total);
+        setShownFor(f);
+        setVersion((v) => v + 1);
+      });
+    },
+    [t],
+  );
+
+  // New filters: start again from the first page; the old rows stay until the new ones arrive.
+  useEffect(() => {
+    const gen = ++generation.current;
+    const f = JSON.parse(key) as Filters;
+    loading.current.clear();
+    void invoke('clients.search', { ...f, limit: PAGE, offset: 0 }).then((r) => {
+      if (gen !== generation.current) return;
+      if (!r.ok) return setError(errorSentence(t, r.error));
+      setError(null);
+      pages.current = new Map([[0, r.value.items]]);
+      setTotal(r.value.total);
+      setShownFor(f);
+      setVersion((v) => v + 1);
+      scroller.current?.scrollTo({ top: 0 });
     });
-    return () => {
-      current = false;
-    };
-  }, [debounced, t]);
+  }, [key, t]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    if (!shownFor) return;
+    const needed = new Set(items.map((i) => Math.floor(i.index / PAGE)));
+    for (const p of needed) loadPage(p, generation.current, shownFor);
+  });
+
+  const rowAt = (index: number): ClientSummary | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const open = (id: number) => go({ name: 'client', id });
+
+  const header = (label: string, column: Sort | null) => {
+    if (!column) return <div role="columnheader">{label}</div>;
+    const active = sort === column;
+    return (
+      <div role="columnheader" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+        <UnstyledButton
+          className={classes.sortButton}
+          onClick={() => {
+            if (active) setDescending(!descending);
+            else {
+              setSort(column);
+              setDescending(false);
+            }
+          }}
+        >
+          {label} {active ? (descending ? '▼' : '▲') : ''}
+        </UnstyledButton>
+      </div>
+    );
+  };
+
+  const q = shownFor?.query.trim() ?? '';
+  const filtered = !!(shownFor && (shownFor.status || shownFor.caseworkerId || shownFor.riskFlag));
 
   return (
-    <Stack>
+    <Stack h="calc(100vh - 60px - 2 * var(--mantine-spacing-lg))" gap="sm">
       <Group justify="space-between">
         <Title order={1} size="h2">
           {t('clients.title')}
         </Title>
-        {can('clients.create') && <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>}
+        {can('clients.intake') && <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>}
       </Group>
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
-      <TextInput
-        label={t('clients.search')}
-        placeholder={t('clients.searchPlaceholder')}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        type="search"
-        autoFocus
-        maxLength={200}
-      />
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t('clients.search')}
+          placeholder={t('clients.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          type="search"
+          autoFocus
+          maxLength={200}
+          style={{ flex: 1, minWidth: 260 }}
+        />
+        <Select
+          label={t('clients.filterStatus')}
+          w={150}
+          data={[{ value: '', label: t('clients.allStatuses') }, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`clients.statuses.${s}`) }))]}
+          value={status ?? ''}
+          onChange={(v) => setStatus((v || null) as CaseStatus | null)}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('clients.caseworker')}
+          w={190}
+          data={[{ value: '', label: t('clients.allCaseworkers') }, ...caseworkers]}
+          value={caseworkerId === null ? '' : String(caseworkerId)}
+          onChange={(v) => setCaseworkerId(v ? Number(v) : null)}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('clients.filterRisk')}
+          w={200}
+          data={[
+            { value: '', label: t('clients.allClients') },
+            { value: 'any', label: t('clients.anyRiskFlag') },
+            ...RISK_FLAG_KINDS.map((k) => ({ value: k, label: t(`riskFlags.kinds.${k}`) })),
+          ]}
+          value={riskFlag ?? ''}
+          onChange={(v) => setRiskFlag(v || null)}
+          allowDeselect={false}
+        />
+      </Group>
       {error && (
         <Alert color="red" role="alert">
           {error}
         </Alert>
       )}
-      {result && (
+      {total !== null && (
         <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {result.total === 0
-            ? result.query.trim()
-              ? t('clients.noMatch', { query: result.query.trim() })
-              : t('clients.empty')
-            : t('clients.count', { count: result.total })}
+          {total === 0
+            ? q
+              ? t('clients.noMatch', { query: q })
+              : filtered
+                ? t('clients.noneFiltered')
+                : t('clients.empty')
+            : t('clients.count', { count: total })}
         </Text>
       )}
-      {result && result.items.length > 0 && (
-        <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('clients.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('clients.name')}</Table.Th>
-              <Table.Th>{t('clients.reference')}</Table.Th>
-              <Table.Th>{t('clients.dateOfBirth')}</Table.Th>
-              <Table.Th>{t('clients.phone')}</Table.Th>
-              <Table.Th>{t('clients.postcode')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.items.map((c) => (
-              <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => go({ name: 'client', id: c.id })}>
-                <Table.Td>
-                  <Anchor component="button" type="button" fw={500} onClick={(e) => (e.stopPropagation(), go({ name: 'client', id: c.id }))}>
-                    {c.lastName}, {c.firstName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{c.reference}</Table.Td>
-                <Table.Td>{formatDate(c.dateOfBirth, i18n.language)}</Table.Td>
-                <Table.Td>{c.phone}</Table.Td>
-                <Table.Td>{c.postcode}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {result && result.total > result.items.length && (
-        <Text size="sm" c="dimmed">
-          {t('clients.showingFirst', { shown: result.items.length })}
-        </Text>
+      {total !== null && total > 0 && (
+        <Box className={classes.table} role="table" aria-label={t('clients.title')} aria-rowcount={total + 1}>
+          <div role="rowgroup">
+            <div role="row" className={`${classes.row} ${classes.head}`} aria-rowindex={1}>
+              {header(t('clients.name'), 'name')}
+              {header(t('clients.reference'), 'reference')}
+              {header(t('clients.dateOfBirth'), 'dateOfBirth')}
+              {header(t('clients.phone'), null)}
+              {header(t('clients.postcode'), null)}
+              {header(t('clients.caseworker'), null)}
+              {header(t('clients.intakeDate'), 'intakeDate')}
+              {header(t('status.status'), null)}
+            </div>
+          </div>
+          <div ref={scroller} className={classes.scroller} role="rowgroup" data-testid="client-rows">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const c = rowAt(item.index);
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={classes.row}
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                    onClick={c ? () => open(c.id) : undefined}
+                  >
+                    {c ? (
+                      <>
+                        <div role="cell">
+                          <UnstyledButton className={classes.name} onClick={(e) => (e.stopPropagation(), open(c.id))}>
+                            {c.lastName}, {c.firstName}
+                            {c.preferredName ? <Text span c="dimmed" size="sm">{` (${c.preferredName})`}</Text> : null}
+                          </UnstyledButton>
+                          {c.riskFlags.length > 0 && (
+                            <Tooltip label={c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ')}>
+                              <span className={classes.flag} role="img" aria-label={t('clients.riskFlagIcon', { kinds: c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ') })}>
+                                ⚠
+                              </span>
+                            </Tooltip>
+                          )}
+                        </div>
+                        <div role="cell">{c.reference}</div>
+                        <div role="cell">{formatDate(c.dateOfBirth, i18n.language)}</div>
+                        <div role="cell">{c.phone}</div>
+                        <div role="cell">{c.postcode}</div>
+                        <div role="cell" className={classes.truncate}>
+                          {c.caseworkerName}
+                        </div>
+                        <div role="cell">{formatDate(c.intakeDate, i18n.language)}</div>
+                        <div role="cell">
+                          <StatusBadge status={c.status} />
+                        </div>
+                      </>
+                    ) : (
+                      <div role="cell" className={classes.placeholder}>
+                        …
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </Box>
       )}
     </Stack>
   );

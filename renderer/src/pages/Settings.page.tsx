@@ -16,6 +16,7 @@ import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyG
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
+import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { Section } from '../components/Section/Section';
 
 function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
@@ -207,6 +208,11 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
         <Text size="sm">{t('settings.idleText', { count: state.idleMinutes })}</Text>
         {can('settings.update') && <IdleMinutes state={state} onState={onState} />}
       </Section>
+      {can('needAreas.save') && (
+        <Section title={t('needAreas.title')}>
+          <NeedAreasEditor />
+        </Section>
+      )}
       {can('recovery.prepare') && (
         <Section title={t('recovery.title')}>
           <NewRecoverySheet />

@@ -6,17 +6,24 @@ import { invoke } from '../../api';
 import { AuditPage } from '../../pages/Audit.page';
 import { BackupPage } from '../../pages/Backup.page';
 import { ClientDetailPage } from '../../pages/ClientDetail.page';
-import { ClientFormPage } from '../../pages/ClientForm.page';
+import { ClientEditPage } from '../../pages/ClientEdit.page';
+import { IntakePage } from '../../pages/Intake.page';
+import { AssessmentPage } from '../../pages/Assessment.page';
+import { MergePage } from '../../pages/Merge.page';
 import { ClientListPage } from '../../pages/ClientList.page';
 import { SettingsPage } from '../../pages/Settings.page';
 import { UsersPage } from '../../pages/Users.page';
 import { SessionContext, useCan } from '../../session';
 
+export type ClientTab = 'overview' | 'consent' | 'household' | 'assessments' | 'risk';
+
 export type Route =
   | { name: 'clients'; query?: string }
-  | { name: 'client'; id: number }
+  | { name: 'client'; id: number; tab?: ClientTab }
   | { name: 'clientNew' }
   | { name: 'clientEdit'; id: number }
+  | { name: 'clientAssessment'; id: number; assessmentId?: number }
+  | { name: 'clientMerge'; id: number }
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'backup' }
@@ -92,9 +99,11 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
       </AppShell.Navbar>
       <AppShell.Main>
         {route.name === 'clients' && <ClientListPage initialQuery={route.query ?? ''} go={go} />}
-        {route.name === 'client' && <ClientDetailPage id={route.id} go={go} />}
-        {route.name === 'clientNew' && <ClientFormPage go={go} />}
-        {route.name === 'clientEdit' && <ClientFormPage id={route.id} go={go} />}
+        {route.name === 'client' && <ClientDetailPage id={route.id} tab={route.tab} go={go} />}
+        {route.name === 'clientNew' && <IntakePage go={go} />}
+        {route.name === 'clientEdit' && <ClientEditPage id={route.id} go={go} />}
+        {route.name === 'clientAssessment' && <AssessmentPage key={`${route.id}-${route.assessmentId}`} clientId={route.id} assessmentId={route.assessmentId} go={go} />}
+        {route.name === 'clientMerge' && can('clients.merge') && <MergePage id={route.id} go={go} />}
         {route.name === 'users' && allowed.users && <UsersPage onState={onState} />}
         {route.name === 'audit' && allowed.audit && <AuditPage />}
         {route.name === 'backup' && allowed.backup && <BackupPage onState={onState} />}

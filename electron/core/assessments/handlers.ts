@@ -1,0 +1,24 @@
+import type { Casebook } from '../casebook';
+import { requireClient } from '../clients/queries';
+import { recordAfterChange } from '../clients/record';
+import type { Handlers } from '../rpc';
+import { listNeedAreas, saveAssessment, saveNeedArea } from './assessments';
+
+export function assessmentHandlers(cb: Casebook): Pick<Handlers, 'assessments.save' | 'needAreas.list' | 'needAreas.save'> {
+  return {
+    'assessments.save': ({ clientId, target, assessment }) =>
+      cb.write((db, s) => {
+        requireClient(db, clientId);
+        const id = saveAssessment(db, clientId, target ?? null, assessment, s.user.id, cb.now());
+        cb.audit(db, s, target ? 'assessment.changed' : 'assessment.created', { clientId, detail: { assessmentId: id, sensitive: assessment.sensitive } });
+        return recordAfterChange(cb, db, s, clientId);
+      }),
+    'needAreas.list': () => cb.read((db) => listNeedAreas(db)),
+    'needAreas.save': (area) =>
+      cb.write((db, s) => {
+        const saved = saveNeedArea(db, area, cb.now());
+        cb.audit(db, s, 'needAreas.changed', { detail: { areaId: saved.id, change: area.id ? (area.retired ? 'retired' : 'changed') : 'added' } });
+        return listNeedAreas(db);
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+import { localToday } from '../../../shared/domain/validation';
+import type { Casebook, Session } from '../casebook';
+import type { ClientRecord } from '../../../shared/domain/clientRecord';
+import type { Role } from '../../../shared/domain/user';
+import { listAssessments } from '../assessments/assessments';
+import { listConsents } from '../consent/consent';
+import type { Db } from '../db/database';
+import { listHousehold, listKeyContacts } from '../household/household';
+import { listRiskFlags } from '../riskFlags/riskFlags';
+import { formerReferences } from './merge';
+import { requireClient, statusHistory } from './queries';
+
+/** Who may read sensitive assessments (and, later, sensitive notes): not volunteers. */
+export const mayReadSensitive = (role: Role) => role !== 'volunteer';
+
+/** A client's whole record as their page shows it, with what this reader may see. */
+export function readClientRecord(db: Db, id: number, role: Role, today: string): ClientRecord {
+  return {
+    client: requireClient(db, id),
+    consents: listConsents(db, id, today),
+    household: listHousehold(db, id),
+    contacts: listKeyContacts(db, id),
+    riskFlags: listRiskFlags(db, id),
+    assessments: listAssessments(db, id, mayReadSensitive(role)),
+    statusHistory: statusHistory(db, id),
+    formerReferences: formerReferences(db, id),
+  };
+}
+
+/** The record given back after a change to part of it, read in the same transaction. */
+export function recordAfterChange(cb: Casebook, db: Db, s: Session, clientId: number): ClientRecord {
+  return readClientRecord(db, clientId, s.user.role, localToday(cb.now()));
+}

@@ -1,0 +1,186 @@
+import { Alert, Anchor, Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../api';
+import { ContactFields, formToDetails, PersonFields, ReferralFields, useCaseworkers, useClientForm, type ClientFormValues } from '../components/ClientFields/ClientFields';
+import { ConsentFields, consentToInput, useConsentForm } from '../components/ConsentFields/ConsentFields';
+import { DuplicateList, useDuplicates } from '../components/DuplicateCheck/DuplicateCheck';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import type { Route } from '../components/Workspace/Workspace';
+import { formatDate, languageName } from '../format';
+import { useSubmit } from '../useSubmit';
+
+/** Which fields each step owns, so "Next" checks only the step in front of the user. */
+const STEP_FIELDS: (keyof ClientFormValues)[][] = [
+  ['firstName', 'lastName', 'preferredName', 'dateOfBirth', 'estimatedAge', 'gender', 'pronouns'],
+  ['phone', 'email', 'address', 'postcode', 'preferredLanguage'],
+  ['intakeDate', 'caseworkerId', 'referralSource', 'referredBy'],
+];
+const CONSENT_STEP = 3;
+const CHECK_STEP = 4;
+
+/**
+ * Taking a new client in, in five short steps: who they are, how to reach them, how they came to
+ * us, what they consent to, and a last check (including possible duplicates) before saving.
+ * Nothing is saved until the last step; then the client and their consent are one transaction.
+ */
+export function IntakePage({ go }: { go: (r: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const form = useClientForm();
+  const consent = useConsentForm();
+  const [step, setStep] = useState(0);
+  const [consentNow, setConsentNow] = useState<'now' | 'later'>('now');
+  const [newPerson, setNewPerson] = useState(false);
+  const [duplicateError, setDuplicateError] = useState<string | null>(null);
+  const { busy, error, submit: send } = useSubmit();
+  const caseworkers = useCaseworkers();
+  const v = form.values;
+  const { matches, refresh } = useDuplicates({ firstName: v.firstName, lastName: v.lastName, dateOfBirth: v.dateOfBirth || null, phone: v.phone || null });
+
+  const stepValid = (s: number): boolean => {
+    if (s < STEP_FIELDS.length) {
+      const all = form.validate();
+      const mine = Object.fromEntries(Object.entries(all.errors).filter(([k]) => (STEP_FIELDS[s] as string[]).includes(k)));
+      form.setErrors(mine);
+      return Object.keys(mine).length === 0;
+    }
+    if (s === CONSENT_STEP && consentNow === 'now') return !consent.validate().hasErrors;
+    return true;
+  };
+
+  const next = () => {
+    if (stepValid(step)) setStep((s) => Math.min(CHECK_STEP, s + 1));
+  };
+  const jump = (target: number) => {
+    // Going back is always allowed; going forward checks each step on the way.
+    for (let s = step; s < target; s++) if (!stepValid(s)) return setStep(s);
+    setStep(target);
+  };
+
+  const save = async () => {
+    setDuplicateError(null);
+    for (let s = 0; s < CHECK_STEP; s++) if (!stepValid(s)) return setStep(s);
+    if (matches.length && !newPerson) return setDuplicateError(t('intake.confirmNewPerson'));
+    await send(
+      () =>
+        invoke('clients.intake', {
+          details: formToDetails(form.values),
+          consent: consentNow === 'now' ? consentToInput(consent.values) : null,
+          duplicatesSeen: matches.map((m) => m.client.id),
+        }),
+      {
+        form,
+        fieldPrefix: 'details.',
+        renameFields: { estimatedBirthYear: 'estimatedAge' },
+        onOk: (client) => {
+          notifications.show({ color: 'green', message: t('clients.created', { name: `${client.firstName} ${client.lastName}`, reference: client.reference }) });
+          go({ name: 'client', id: client.id });
+        },
+      },
+    );
+    // Someone may have added a similar client meanwhile: show the fresh list.
+    refresh();
+    setNewPerson(false);
+  };
+
+  const summary: [string, string][] = [
+    [t('clients.name'), `${v.firstName} ${v.lastName}${v.preferredName ? ` (${t('clients.knownAs', { name: v.preferredName })})` : ''}`],
+    [
+      t('clients.dateOfBirth'),
+      v.dateOfBirth ? formatDate(v.dateOfBirth, i18n.language) : v.estimatedAge !== '' ? t('clients.ageAbout', { count: Number(v.estimatedAge) }) : '',
+    ],
+    [t('clients.phone'), v.phone],
+    [t('clients.postcode'), v.postcode],
+    [t('clients.preferredLanguage'), `${languageName(v.preferredLanguage, i18n.language)}${v.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}`],
+    [t('clients.intakeDate'), formatDate(v.intakeDate, i18n.language)],
+    [t('clients.caseworker'), caseworkers.find((c) => c.value === v.caseworkerId)?.label ?? ''],
+    [t('consent.title'), consentNow === 'now' ? t(`consent.scopes.${consent.values.shareScope}`) : t('intake.consentLater')],
+  ];
+
+  return (
+    <Stack maw={960}>
+      <Anchor component="button" type="button" size="sm" onClick={() => go({ name: 'clients' })} w="fit-content">
+        ← {t('clients.backToList')}
+      </Anchor>
+      <Title order={1} size="h2">
+        {t('clients.newTitle')}
+      </Title>
+      <Paper withBorder p="lg">
+        <Stepper active={step} onStepClick={jump} size="sm" allowNextStepsSelect>
+          <Stepper.Step label={t('intake.steps.person')}>
+            <Stack mt="md">
+              <PersonFields form={form} />
+              <DuplicateList matches={matches} onOpen={(id) => go({ name: 'client', id })} />
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label={t('intake.steps.contact')}>
+            <Stack mt="md">
+              <ContactFields form={form} />
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label={t('intake.steps.referral')}>
+            <Stack mt="md">
+              <ReferralFields form={form} />
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label={t('intake.steps.consent')}>
+            <Stack mt="md">
+              <Radio.Group value={consentNow} onChange={(x) => setConsentNow(x as 'now' | 'later')} label={t('intake.consentQuestion')}>
+                <Group mt={6}>
+                  <Radio value="now" label={t('intake.consentNow')} />
+                  <Radio value="later" label={t('intake.consentLater')} />
+                </Group>
+              </Radio.Group>
+              {consentNow === 'now' ? (
+                <ConsentFields form={consent} />
+              ) : (
+                <Alert color="yellow">{t('intake.consentLaterWarning')}</Alert>
+              )}
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label={t('intake.steps.check')}>
+            <Stack mt="md">
+              <SimpleGrid cols={2} spacing="xs" component="dl" m={0}>
+                {summary.map(([label, value]) => (
+                  <div key={label}>
+                    <Text component="dt" size="sm" c="dimmed">
+                      {label}
+                    </Text>
+                    <Text component="dd" m={0} c={value ? undefined : 'dimmed'}>
+                      {value || t('common.notRecorded')}
+                    </Text>
+                  </div>
+                ))}
+              </SimpleGrid>
+              <DuplicateList matches={matches} onOpen={(id) => go({ name: 'client', id })} />
+              {matches.length > 0 && (
+                <Checkbox
+                  label={t('intake.newPerson')}
+                  checked={newPerson}
+                  onChange={(e) => setNewPerson(e.currentTarget.checked)}
+                  error={duplicateError}
+                />
+              )}
+            </Stack>
+          </Stepper.Step>
+        </Stepper>
+        <Stack mt="lg">
+          <FormAlert message={error} />
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => (step === 0 ? go({ name: 'clients' }) : setStep(step - 1))}>
+              {step === 0 ? t('common.cancel') : t('common.back')}
+            </Button>
+            {step < CHECK_STEP ? (
+              <Button onClick={next}>{t('common.next')}</Button>
+            ) : (
+              <Button onClick={save} loading={busy}>
+                {t('intake.save')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

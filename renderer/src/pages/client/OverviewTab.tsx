@@ -1,0 +1,147 @@
+import { Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES, CLOSURE_REASONS, statusChangeSchema, type CaseStatus } from '../../../../shared/domain/client';
+import type { ClientRecord } from '../../../../shared/domain/clientRecord';
+import { localToday } from '../../../../shared/domain/validation';
+import { invoke } from '../../api';
+import { AgeText, StatusBadge } from '../../components/ClientHeader/ClientHeader';
+import { ModalForm } from '../../components/ModalForm/ModalForm';
+import { Section } from '../../components/Section/Section';
+import type { Route } from '../../components/Workspace/Workspace';
+import { schemaValidator } from '../../errors';
+import { formatDate, languageName } from '../../format';
+import { useCan } from '../../session';
+import { useSubmit } from '../../useSubmit';
+import { Field } from './Field';
+
+export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void; go: (r: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const c = record.client;
+  const [changing, setChanging] = useState(false);
+  const date = (d: string | null) => formatDate(d, i18n.language);
+
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Section title={t('intake.steps.person')}>
+          <Field
+            label={t('clients.dateOfBirth')}
+            value={
+              c.dateOfBirth ? (
+                <>
+                  {date(c.dateOfBirth)} · <AgeText client={c} />
+                </>
+              ) : c.estimatedBirthYear !== null ? (
+                <AgeText client={c} />
+              ) : null
+            }
+          />
+          <Field label={t('clients.gender')} value={c.genderWithheld ? t('clients.genderWithheld') : c.gender} />
+          <Field label={t('clients.pronouns')} value={c.pronouns} />
+        </Section>
+        <Section title={t('intake.steps.contact')}>
+          <Field label={t('clients.phone')} value={c.phone} />
+          <Field label={t('clients.email')} value={c.email} />
+          <Field label={t('clients.address')} value={[c.address, c.postcode].filter(Boolean).join('\n')} />
+          <Field
+            label={t('clients.preferredLanguage')}
+            value={c.preferredLanguage ? `${languageName(c.preferredLanguage, i18n.language)}${c.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}` : null}
+          />
+        </Section>
+        <Section title={t('intake.steps.referral')}>
+          <Field label={t('clients.intakeDate')} value={date(c.intakeDate)} />
+          <Field
+            label={t('clients.referralSource')}
+            value={c.referralSource ? `${t(`clients.referralSources.${c.referralSource}`)}${c.referredBy ? `: ${c.referredBy}` : ''}` : c.referredBy}
+          />
+          <Field label={t('clients.caseworker')} value={c.caseworkerName} />
+        </Section>
+      </SimpleGrid>
+      <Section title={t('status.title')}>
+        <Group justify="space-between">
+          <Group gap="sm">
+            <StatusBadge status={c.status} />
+            <Text size="sm">
+              {t('status.since', { date: date(c.statusSince) })}
+              {c.closureReason ? ` · ${t(`status.reasons.${c.closureReason}`)}` : ''}
+            </Text>
+          </Group>
+          {can('clients.setStatus') && (
+            <Button variant="default" onClick={() => setChanging(true)}>
+              {c.status === 'closed' ? t('status.reopen') : t('status.change')}
+            </Button>
+          )}
+        </Group>
+        <Table verticalSpacing={4} aria-label={t('status.history')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('status.on')}</Table.Th>
+              <Table.Th>{t('status.status')}</Table.Th>
+              <Table.Th>{t('status.reason')}</Table.Th>
+              <Table.Th>{t('status.by')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {record.statusHistory.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>{date(h.on)}</Table.Td>
+                <Table.Td>{t(`clients.statuses.${h.status}`)}</Table.Td>
+                <Table.Td>{[h.reason ? t(`status.reasons.${h.reason}`) : null, h.note].filter(Boolean).join(': ')}</Table.Td>
+                <Table.Td>{h.byName}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {record.formerReferences.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('merge.formerReferences', { references: record.formerReferences.join(', ') })}
+          </Text>
+        )}
+      </Section>
+      {changing && <StatusModal record={record} onClose={() => setChanging(false)} onRecord={onRecord} />}
+    </Stack>
+  );
+}
+
+function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+  const { t } = useTranslation();
+  const c = record.client;
+  const { busy, error, submit } = useSubmit();
+  const form = useForm({
+    initialValues: { status: (c.status === 'closed' ? 'open' : c.status === 'open' ? 'closed' : 'open') as CaseStatus, on: localToday(), reason: '', note: '' },
+    validate: (v) => schemaValidator(statusChangeSchema, t)({ ...v, reason: v.reason || null }),
+  });
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('clients.setStatus', { id: c.id, version: c.version, change: { ...v, reason: (v.reason || null) as never } }), {
+      form,
+      fieldPrefix: 'change.',
+      onOk: (r) => {
+        onRecord(r);
+        onClose();
+      },
+    }),
+  );
+  return (
+    <ModalForm opened title={t('status.change')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+      <Select
+        label={t('status.newStatus')}
+        data={CASE_STATUSES.filter((s) => s !== c.status).map((s) => ({ value: s, label: t(`clients.statuses.${s}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('status')}
+      />
+      <TextInput label={t('status.on')} type="date" required max={localToday()} {...form.getInputProps('on')} />
+      {form.values.status === 'closed' && (
+        <Select
+          label={t('status.reason')}
+          required
+          data={CLOSURE_REASONS.map((r) => ({ value: r, label: t(`status.reasons.${r}`) }))}
+          {...form.getInputProps('reason')}
+        />
+      )}
+      <Textarea label={t('status.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+    </ModalForm>
+  );
+}

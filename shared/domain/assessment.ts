@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { optionalText, pastOrTodayDate, requiredText } from './validation';
+
+/** The areas a needs assessment scores when Casebook is new; administrators rename, add and retire them. */
+export const BUILTIN_NEED_AREAS = ['housing', 'money', 'physicalHealth', 'mentalHealth', 'safety', 'family', 'workLearning', 'substanceUse', 'practical'] as const;
+
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 10;
+
+export const needAreaSchema = z.object({
+  id: z.number().int(),
+  /** For the areas Casebook came with: its translated name is used unless `name` renames it. */
+  builtinKey: z.string().nullable(),
+  name: z.string().nullable(),
+  position: z.number().int(),
+  retired: z.boolean(),
+});
+export type NeedArea = z.infer<typeof needAreaSchema>;
+
+export const saveNeedAreaSchema = z.object({
+  id: z.number().int().positive().nullish().transform((v) => v ?? null),
+  name: requiredText(80),
+  retired: z.boolean().default(false),
+});
+
+export const scoreInputSchema = z.object({
+  areaId: z.number().int().positive(),
+  score: z.number({ error: 'scoreRange' }).int({ error: 'scoreRange' }).min(SCORE_MIN, { error: 'scoreRange' }).max(SCORE_MAX, { error: 'scoreRange' }),
+  notes: optionalText(4000),
+  strengths: optionalText(4000),
+});
+
+export const assessmentInputSchema = z
+  .object({
+    assessedOn: pastOrTodayDate(),
+    sensitive: z.boolean().default(false),
+    summary: optionalText(8000),
+    scores: z.array(scoreInputSchema).max(100),
+  })
+  .superRefine((a, ctx) => {
+    if (a.scores.length === 0) ctx.addIssue({ code: 'custom', path: ['scores'], message: 'atLeastOneScore' });
+    const seen = new Set<number>();
+    a.scores.forEach((s, i) => {
+      if (seen.has(s.areaId)) ctx.addIssue({ code: 'custom', path: ['scores', i, 'areaId'], message: 'invalid' });
+      seen.add(s.areaId);
+    });
+  });
+export type AssessmentInput = z.input<typeof assessmentInputSchema>;
+
+export const scoreSchema = z.object({
+  areaId: z.number().int(),
+  score: z.number().int(),
+  notes: z.string().nullable(),
+  strengths: z.string().nullable(),
+});
+
+export const assessmentSchema = z.object({
+  id: z.number().int(),
+  clientId: z.number().int(),
+  kind: z.enum(['assessment', 'review']),
+  assessedOn: z.string(),
+  sensitive: z.boolean(),
+  /** True when the reader may not see a sensitive assessment's content (volunteers): scores and text are left out. */
+  withheld: z.boolean(),
+  summary: z.string().nullable(),
+  assessedByName: z.string().nullable(),
+  version: z.number().int(),
+  scores: z.array(scoreSchema),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, requiredText } from './validation';
+
+/** Suggested relationships (the field takes any words). */
+export const RELATIONSHIP_SUGGESTIONS = ['partner', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'otherRelative', 'friend', 'carer', 'lodger'] as const;
+
+export const householdMemberInputSchema = z.object({
+  name: requiredText(100),
+  relationship: requiredText(60),
+  dateOfBirth: optionalBirthDate(),
+  livesWithClient: z.boolean().default(true),
+  note: optionalText(1000),
+});
+export type HouseholdMemberInput = z.input<typeof householdMemberInputSchema>;
+
+export const householdMemberSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  relationship: z.string(),
+  dateOfBirth: z.string().nullable(),
+  livesWithClient: z.boolean(),
+  note: z.string().nullable(),
+});
+export type HouseholdMember = z.infer<typeof householdMemberSchema>;
+
+export const KEY_CONTACT_ROLES = [
+  'gp',
+  'socialWorker',
+  'school',
+  'housingOfficer',
+  'probation',
+  'healthVisitor',
+  'mentalHealth',
+  'solicitor',
+  'supportWorker',
+  'other',
+] as const;
+export type KeyContactRole = (typeof KEY_CONTACT_ROLES)[number];
+
+/** A professional around the client (GP, school, housing officer…). A name or an organisation is needed. */
+export const keyContactInputSchema = z
+  .object({
+    role: z.enum(KEY_CONTACT_ROLES, { error: 'required' }),
+    /** The role in words when it is "other" (e.g. "Debt adviser"). */
+    roleDetail: optionalText(100),
+    name: optionalText(100),
+    organisation: optionalText(200),
+    phone: optionalPhone(),
+    email: optionalEmail(),
+    note: optionalText(1000),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.name && !c.organisation) ctx.addIssue({ code: 'custom', path: ['name'], message: 'nameOrOrganisationRequired' });
+  });
+export type KeyContactInput = z.input<typeof keyContactInputSchema>;
+
+export const keyContactSchema = z.object({
+  id: z.number().int(),
+  role: z.enum(KEY_CONTACT_ROLES),
+  roleDetail: z.string().nullable(),
+  name: z.string().nullable(),
+  organisation: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type KeyContact = z.infer<typeof keyContactSchema>;
