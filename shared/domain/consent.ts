@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDate, optionalText, pastOrTodayDate } from './validation';
+import { optionalDate, optionalText, pastOrTodayDate, type ValidationKey } from './validation';
 
 export const SHARE_SCOPES = ['none', 'named', 'any'] as const;
 export type ShareScope = (typeof SHARE_SCOPES)[number];
@@ -26,9 +26,19 @@ export const consentInputSchema = z
   })
   .transform((c) => ({ ...c, shareAgencies: c.shareScope === 'named' ? [...new Set(c.shareAgencies)] : [] }))
   .superRefine((c, ctx) => {
-    if (c.shareScope === 'named' && c.shareAgencies.length === 0) ctx.addIssue({ code: 'custom', path: ['shareAgencies'], message: 'agenciesRequired' });
-    if (c.expiresOn && c.expiresOn <= c.givenOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'expiryBeforeGiven' });
+    for (const [path, message] of Object.entries(consentRules(c))) ctx.addIssue({ code: 'custom', path: [path], message });
   });
+
+/**
+ * The rules across fields (named sharing needs names; an end after the start). Also run by the form
+ * on its raw values, so these messages show together with the others rather than one round later.
+ */
+export function consentRules(c: { shareScope: string; shareAgencies: readonly string[]; givenOn: string; expiresOn: string | null }): Record<string, ValidationKey> {
+  const issues: Record<string, ValidationKey> = {};
+  if (c.shareScope === 'named' && c.shareAgencies.filter((a) => a.trim()).length === 0) issues['shareAgencies'] = 'agenciesRequired';
+  if (c.expiresOn && c.givenOn && c.expiresOn <= c.givenOn) issues['expiresOn'] = 'expiryBeforeGiven';
+  return issues;
+}
 export type ConsentInput = z.input<typeof consentInputSchema>;
 export type ConsentValues = z.output<typeof consentInputSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, requiredText } from './validation';
+import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, requiredText, type ValidationKey } from './validation';
 
 /** Suggested relationships (the field takes any words). */
 export const RELATIONSHIP_SUGGESTIONS = ['partner', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'otherRelative', 'friend', 'carer', 'lodger'] as const;
@@ -50,8 +50,13 @@ export const keyContactInputSchema = z
     note: optionalText(1000),
   })
   .superRefine((c, ctx) => {
-    if (!c.name && !c.organisation) ctx.addIssue({ code: 'custom', path: ['name'], message: 'nameOrOrganisationRequired' });
+    for (const [path, message] of Object.entries(keyContactRules(c))) ctx.addIssue({ code: 'custom', path: [path], message });
   });
+
+/** The rule across fields, also run by the form on raw values so it shows with the others. */
+export function keyContactRules(c: { name: string | null; organisation: string | null }): Record<string, ValidationKey> {
+  return !c.name?.trim() && !c.organisation?.trim() ? { name: 'nameOrOrganisationRequired' } : {};
+}
 export type KeyContactInput = z.input<typeof keyContactInputSchema>;
 
 export const keyContactSchema = z.object({

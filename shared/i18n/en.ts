@@ -381,7 +381,7 @@ export const en = {
     whichToKeep: 'Which record is kept?',
     keep: 'Keep {{reference}}',
     related: 'Also on the record',
-    relatedCounts: '{{consents}} consent, {{household}} household and contacts, {{assessments}} assessments, {{flags}} risk flags',
+    relatedCounts: 'consent records: {{consents}} · household and contacts: {{household}} · assessments: {{assessments}} · risk flags: {{flags}}',
     whatHappens:
       'Everything on the other record (consent, household, contacts, assessments, risk flags, notes, plans, referrals and letters) moves to the kept one. Details missing on the kept record are filled in from the other. The other record’s number will still find this client. This cannot be undone.',
     chooseAnother: 'Choose another record',

@@ -393,7 +393,7 @@ export const pl = {
     whichToKeep: 'Którą kartę zachować?',
     keep: 'Zachowaj {{reference}}',
     related: 'Na karcie jest też',
-    relatedCounts: 'zgody: {{consents}}, gospodarstwo i kontakty: {{household}}, oceny: {{assessments}}, zagrożenia: {{flags}}',
+    relatedCounts: 'zgody: {{consents}} · gospodarstwo i kontakty: {{household}} · oceny: {{assessments}} · zagrożenia: {{flags}}',
     whatHappens:
       'Wszystko z drugiej karty (zgody, gospodarstwo, kontakty, oceny, zagrożenia, notatki, plany, skierowania i listy) przejdzie na kartę zachowaną. Brakujące dane zostaną uzupełnione z drugiej karty. Numer drugiej karty nadal będzie prowadził do tego podopiecznego. Tego nie można cofnąć.',
     chooseAnother: 'Wybierz inną kartę',

@@ -58,7 +58,10 @@ describe('backup and restore, end to end', () => {
     await page.getByRole('button', { name: 'Add client' }).click();
     await page.getByLabel('First name').fill('Added');
     await page.getByLabel('Last name').fill('Afterwards');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Consent' }).click();
+    await page.getByRole('radio', { name: 'Not recorded yet' }).check();
+    await page.getByRole('button', { name: 'Check and save' }).click();
+    await page.getByRole('button', { name: 'Save new client' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Added Afterwards' }).isVisible()).toBe(true);
   });
 

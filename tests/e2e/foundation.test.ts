@@ -109,27 +109,32 @@ describe('foundation, end to end', () => {
 
   it('adds a client with Polish letters, refusing bad input first', async () => {
     await page.getByRole('button', { name: 'Add client' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByText('Please fill this in.').count()).toBe(2);
     await page.getByLabel('First name').fill('Zofia');
     await page.getByLabel('Last name').fill('Wiśniewska-Łęcka');
     await page.getByLabel('Date of birth').fill('2999-01-01');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByText('This date is in the future.').isVisible()).toBe(true);
     await shot(page, '06-client-form-errors');
     await page.getByLabel('Date of birth').fill('1984-03-07');
+    await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Phone').fill('+44 7700 900123');
     await page.getByLabel('Postcode').fill('LS6 2AB');
     await page.getByLabel('Address').fill('3 Mill Lane\nHeadingley, Leeds');
     await page.getByLabel('Preferred language').first().click();
     await page.getByRole('option', { name: 'Polish' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'Not recorded yet' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Save new client' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Zofia Wiśniewska-Łęcka' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('CB-00001').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText('7 Mar 1984').isVisible()).toBe(true);
     await shot(page, '07-client-detail');
 
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit details' }).click();
     await page.getByLabel('Phone').fill('07700 900123');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByText('07700 900123').isVisible()).toBe(true);
@@ -138,7 +143,10 @@ describe('foundation, end to end', () => {
     await page.getByRole('button', { name: 'Add client' }).click();
     await page.getByLabel('First name').fill('John');
     await page.getByLabel('Last name').fill('Smith');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Consent' }).click();
+    await page.getByRole('radio', { name: 'Not recorded yet' }).check();
+    await page.getByRole('button', { name: 'Check and save' }).click();
+    await page.getByRole('button', { name: 'Save new client' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'John Smith' }).isVisible()).toBe(true);
   });
 
@@ -192,7 +200,7 @@ describe('foundation, end to end', () => {
     await expect.poll(() => page.getByText('2 podopiecznych').isVisible()).toBe(true);
     await shot(page, '12-clients-pl');
     await page.getByRole('button', { name: 'Dodaj podopiecznego' }).click();
-    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.getByRole('button', { name: 'Dalej' }).click();
     await expect.poll(() => page.getByText('To pole jest wymagane.').count()).toBe(2);
     await shot(page, '13-client-form-pl');
     await page.getByRole('button', { name: 'Ustawienia' }).click();

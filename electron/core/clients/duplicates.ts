@@ -78,7 +78,9 @@ export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score:
   const namesAlike = names.f >= FIRST_NAME_MIN && names.l >= LAST_NAME_MIN;
 
   const reasons: DuplicateReason[] = [];
-  if (namesAlike) reasons.push(names.swapped ? 'swappedNames' : names.f === 1 && names.l === 1 ? 'sameName' : 'similarName');
+  const same = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
+  const sameName = same(q.firstName, c.firstName) && same(q.lastName, c.lastName);
+  if (namesAlike) reasons.push(names.swapped ? 'swappedNames' : sameName ? 'sameName' : 'similarName');
   if (birth === 'same') reasons.push('sameDateOfBirth');
   if (birth === 'similar') reasons.push('similarDateOfBirth');
   if (phoneMatch) reasons.push('samePhone');

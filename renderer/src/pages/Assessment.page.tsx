@@ -83,7 +83,10 @@ export function AssessmentPage({ clientId, assessmentId, go }: { clientId: numbe
   // Retired areas are not offered, unless this assessment already scored them.
   const shown = areas.filter((a) => !a.retired || existing?.scores.some((s) => s.areaId === a.id));
   const area = (id: number): AreaValues => form.values.areas[String(id)] ?? { score: NOT_SCORED, notes: '', strengths: '' };
-  const setArea = (id: number, patch: Partial<AreaValues>) => form.setFieldValue(`areas.${id}`, { ...area(id), ...patch });
+  const setArea = (id: number, patch: Partial<AreaValues>) => {
+    form.setFieldValue(`areas.${id}`, { ...area(id), ...patch });
+    form.clearFieldError('areas');
+  };
 
   const save = form.onSubmit((v) =>
     submit(

@@ -224,11 +224,7 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
                   >
                     {c ? (
                       <>
-                        <div role="cell">
-                          <UnstyledButton className={classes.name} onClick={(e) => (e.stopPropagation(), open(c.id))}>
-                            {c.lastName}, {c.firstName}
-                            {c.preferredName ? <Text span c="dimmed" size="sm">{` (${c.preferredName})`}</Text> : null}
-                          </UnstyledButton>
+                        <div role="cell" className={classes.nameCell}>
                           {c.riskFlags.length > 0 && (
                             <Tooltip label={c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ')}>
                               <span className={classes.flag} role="img" aria-label={t('clients.riskFlagIcon', { kinds: c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ') })}>
@@ -236,6 +232,10 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
                               </span>
                             </Tooltip>
                           )}
+                          <UnstyledButton className={classes.name} onClick={(e) => (e.stopPropagation(), open(c.id))}>
+                            {c.lastName}, {c.firstName}
+                            {c.preferredName ? <Text span c="dimmed" size="sm">{` (${c.preferredName})`}</Text> : null}
+                          </UnstyledButton>
                         </div>
                         <div role="cell">{c.reference}</div>
                         <div role="cell">{formatDate(c.dateOfBirth, i18n.language)}</div>

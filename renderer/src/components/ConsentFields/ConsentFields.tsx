@@ -1,9 +1,9 @@
-import { Checkbox, Group, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Input, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_METHODS, consentInputSchema, SHARE_SCOPES, type ConsentInput } from '../../../../shared/domain/consent';
+import { CONSENT_METHODS, consentInputSchema, consentRules, SHARE_SCOPES, type ConsentInput } from '../../../../shared/domain/consent';
 import { localToday } from '../../../../shared/domain/validation';
-import { schemaValidator } from '../../errors';
+import { schemaValidator, translatedFields } from '../../errors';
 
 export interface ConsentFormValues {
   storeData: boolean;
@@ -38,7 +38,13 @@ export const consentToInput = (v: ConsentFormValues): ConsentInput => ({ ...v, m
 export function useConsentForm() {
   const { t } = useTranslation();
   const check = schemaValidator(consentInputSchema, t);
-  return useForm<ConsentFormValues>({ initialValues: emptyConsent(), validate: (v) => check(consentToInput(v)) });
+  return useForm<ConsentFormValues>({
+    initialValues: emptyConsent(),
+    validate: (v) => ({
+      ...translatedFields(t, consentRules({ ...v, expiresOn: v.expiresOn || null })),
+      ...check(consentToInput(v)),
+    }),
+  });
 }
 
 /** What the client agreed to, when and how: the same fields at intake and when consent is recorded again. */
@@ -64,14 +70,14 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
           {...form.getInputProps('shareAgencies')}
         />
       )}
-      <Checkbox.Group label={t('consent.contactBy')}>
+      <Input.Wrapper label={t('consent.contactBy')} component="fieldset" styles={{ root: { border: 0, padding: 0, margin: 0 } }}>
         <Group mt={6}>
           <Checkbox label={t('consent.contact.phone')} {...form.getInputProps('contactPhone', { type: 'checkbox' })} />
           <Checkbox label={t('consent.contact.letter')} {...form.getInputProps('contactLetter', { type: 'checkbox' })} />
           <Checkbox label={t('consent.contact.text')} {...form.getInputProps('contactText', { type: 'checkbox' })} />
           <Checkbox label={t('consent.contact.email')} {...form.getInputProps('contactEmail', { type: 'checkbox' })} />
         </Group>
-      </Checkbox.Group>
+      </Input.Wrapper>
       <SimpleGrid cols={3}>
         <TextInput label={t('consent.givenOn')} type="date" required min="1900-01-01" max={localToday()} {...form.getInputProps('givenOn')} />
         <Radio.Group label={t('consent.method')} required {...form.getInputProps('method')}>

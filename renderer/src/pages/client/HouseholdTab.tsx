@@ -8,6 +8,7 @@ import {
   householdMemberInputSchema,
   KEY_CONTACT_ROLES,
   keyContactInputSchema,
+  keyContactRules,
   RELATIONSHIP_SUGGESTIONS,
   type HouseholdMember,
   type KeyContact,
@@ -17,7 +18,7 @@ import { invoke } from '../../api';
 import { AgeText } from '../../components/ClientHeader/ClientHeader';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { Section } from '../../components/Section/Section';
-import { errorSentence, schemaValidator } from '../../errors';
+import { errorSentence, schemaValidator, translatedFields } from '../../errors';
 import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
@@ -218,7 +219,7 @@ function ContactModal({ clientId, contact, onClose, onRecord }: { clientId: numb
       email: contact?.email ?? '',
       note: contact?.note ?? '',
     },
-    validate: (v) => schemaValidator(keyContactInputSchema, t)({ ...v, role: v.role || undefined }),
+    validate: (v) => ({ ...translatedFields(t, keyContactRules(v)), ...schemaValidator(keyContactInputSchema, t)({ ...v, role: v.role || undefined }) }),
   });
   const save = form.onSubmit((v) =>
     submit(() => invoke('contacts.save', { clientId, id: contact?.id ?? null, contact: { ...v, role: v.role as KeyContact['role'] } }), {
