@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackup } from '../../electron/core/backup/backup';
-import { clientDetailsSchema } from '../../shared/domain/client';
-import { insertClient } from '../../electron/core/clients/queries';
+import { findDuplicates } from '../../electron/core/clients/duplicates';
+import { searchClients } from '../../electron/core/clients/queries';
+import { readClientRecord } from '../../electron/core/clients/record';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { deriveKey, KDF_DEFAULT, KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { createKeySlots, generateRecoveryKey, unlockWithPassword } from '../../electron/core/vault/vault';
+import { generateClients, random } from './clients';
 import { measure, report, type Figure } from './stats';
 
 /**
@@ -34,26 +36,48 @@ async function main() {
       }),
     );
 
-    // Backup + verify of a generated database (the full-size one comes with the data generator).
-    const clients = Number(process.env['BENCH_CLIENTS'] ?? 20000);
+    // A generated database the size of a charity that has used Casebook for ten years.
+    const clients = Number(process.env['BENCH_CLIENTS'] ?? 100_000);
     const db = openDatabase(dbPath, dbKey);
-    db.$client.exec(`INSERT OR IGNORE INTO users (id, name, login, role, created_at) VALUES (1, 'Bench Admin', 'bench admin', 'admin', 'x')`);
-    db.$client.exec(`INSERT OR IGNORE INTO charity (id, name, updated_at) VALUES (1, 'Bench Charity', 'x')`);
-    db.$client.transaction(() => {
-      for (let i = 0; i < clients; i++)
-        insertClient(
-          db,
-          clientDetailsSchema.parse({ firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1980-01-01', phone: '0113 496 0000', address: `${i} Przystań Road, Leeds`, postcode: 'LS1 4AB', preferredLanguage: 'pl' }),
-          1,
-          new Date(),
-          '2026-11-23',
-        );
-    })();
+    const started = Date.now();
+    const generated = generateClients(db, clients);
+    const seconds = (Date.now() - started) / 1000;
+    const size = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+    console.error(`generated ${clients.toLocaleString('en-GB')} clients with their related rows in ${seconds.toFixed(1)} s (${(size / 1e6).toFixed(0)} MB)`);
+    const label = `${(clients / 1000).toFixed(0)}k clients`;
+
+    // Search as you type: each keystroke of a few names, accented and not, a postcode, a phone and a reference.
+    const typed = ['k', 'ko', 'kow', 'kowa', 'ł', 'łę', 'łęc', 'le', 'lec', 'wiśn', 'wisn', 's', 'sm', 'smi', 'smith j', 'ls6', 'ls6 2', '07700 12', 'cb-0012', 'zofia w'];
+    let k = 0;
+    const filters = { status: null, caseworkerId: null, riskFlag: null, sort: 'name' as const, descending: false, limit: 100, offset: 0 };
+    figures.push(
+      await measure(`client search as you type (core, ${label})`, 400, () => searchClients(db, { ...filters, query: typed[k++ % typed.length]! }), {
+        warmup: typed.length,
+        note: `${typed.length} prefixes incl. accented, postcode, phone, reference; first 100 in name order + total`,
+      }),
+    );
+    k = 0;
+    figures.push(
+      await measure(`client search, open cases with a risk flag (${label})`, 100, () => searchClients(db, { ...filters, status: 'open', riskFlag: 'any', query: typed[k++ % typed.length]! })),
+    );
+    const pick = random(7);
+    figures.push(
+      await measure(`open a client record with related rows (${label})`, 400, () => readClientRecord(db, 1 + pick.int(clients), 'caseworker', '2026-11-23'), {
+        note: 'client, consents, household, contacts, risk flags, assessments with scores, status history',
+      }),
+    );
+    let d = 0;
+    figures.push(
+      await measure(`duplicate check while typing an intake (${label})`, 200, () => findDuplicates(db, { ...generated.samples[d++ % generated.samples.length]!, phone: null, excludeId: null }), {
+        note: 'name + date of birth of existing clients',
+      }),
+    );
+
     const target = join(dir, 'usb');
     mkdirSync(target);
     let bytes = 0;
     const backupFigure = await measure(
-      `backup + verify (${clients.toLocaleString('en-GB')} clients)`,
+      `backup + verify (${label})`,
       3,
       async () => {
         const made = await createBackup({ db, dbKey, slotsPath: slots, targetDir: target, charityName: 'Bench', createdBy: 'Bench', now: new Date(), keep: 1 });

@@ -293,6 +293,12 @@ describe('risk flags, status and the list', () => {
     expect(await names({ query: 'ls6' })).toEqual(['Łęcka']);
     expect(await names({ query: 'LS' })).toEqual(['Łęcka', 'Zając']);
     expect(await names({ query: 'kasia' })).toEqual(['Zając']);
+    // One letter alone is a surname initial, as in a phone book; a postcode start may have its space.
+    expect(await names({ query: 'z' })).toEqual(['Zając']);
+    expect(await names({ query: 'ł' })).toEqual(['Łęcka']);
+    expect(await names({ query: 'ls6 2' })).toEqual(['Łęcka']);
+    expect(await names({ query: 'ewa l' })).toEqual(['Łęcka']);
+    expect(await names({ query: 'l ewa' })).toEqual(['Łęcka']);
     expect(await names({})).toEqual(['Brown', 'Łęcka', 'Zając']);
     expect(await names({ sort: 'dateOfBirth' })).toEqual(['Zając', 'Brown', 'Łęcka']);
     expect(await names({ sort: 'reference', descending: true })).toEqual(['Brown', 'Zając', 'Łęcka']);

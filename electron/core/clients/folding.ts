@@ -51,6 +51,8 @@ export function queryTerms(query: string): string[] {
   const trimmed = query.trim();
   const reference = /^cb[\s-]*(\d*)$/i.exec(trimmed);
   if (reference) return [`cb${reference[1]}`];
+  // The start of a UK postcode ("LS6 2", "ls6 2a") or a Polish one ("00-95"): one term, compacted.
+  if (/^[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{0,2}$/i.test(trimmed) || /^\d{2}-\d{1,3}$/.test(trimmed)) return [fold(trimmed).replace(/[^a-z0-9]/g, '')];
   if (/^[+\d][\d\s()\-.]{4,}$/.test(trimmed)) {
     const digits = trimmed.replace(/\D/g, '');
     return [digits.startsWith('0') ? digits.slice(1) : digits];
