@@ -93,6 +93,13 @@ export function localToday(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The one rule for a date that has happened: a real date, not in the future, not before 1900. */
+function checkPastDate(v: string, ctx: z.RefinementCtx): void {
+  if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+  else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
+  else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
+}
+
 /** Optional date of birth: a real date, not in the future, not before 1900. */
 export const optionalBirthDate = () =>
   z
@@ -101,23 +108,16 @@ export const optionalBirthDate = () =>
     .nullish()
     .transform((v) => (v ? v : null))
     .superRefine((v, ctx) => {
-      if (v === null) return;
-      if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
-      else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
-      else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
+      if (v !== null) checkPastDate(v, ctx);
     });
 
-/** A calendar date that has happened: a real date, not in the future, not before 1900. */
+/** A calendar date that has happened: required, with the same rule. */
 export const pastOrTodayDate = () =>
   z
     .string({ error: typeError })
     .trim()
     .min(1, { error: 'required' })
-    .superRefine((v, ctx) => {
-      if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
-      else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
-      else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
-    });
+    .superRefine(checkPastDate);
 
 /** Any real calendar date (past or future), or nothing. */
 export const optionalDate = () =>

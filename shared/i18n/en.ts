@@ -154,7 +154,6 @@ export const en = {
     noMatch: 'No client matches “{{query}}”.',
     count_one: '{{count}} client',
     count_other: '{{count}} clients',
-    showingFirst: 'Showing the first {{shown}}. Type more of a name to narrow the list.',
     newTitle: 'New client',
     editTitle: 'Edit client',
     firstName: 'First name',
@@ -164,7 +163,6 @@ export const en = {
     backToList: 'Back to clients',
     created: '{{name}} has been added as {{reference}}.',
     updated: 'Changes to {{name}} saved.',
-    details: 'Details',
   },
   intake: {
     steps: { person: 'Person', contact: 'Contact', referral: 'How they came', consent: 'Consent', check: 'Check and save' },

@@ -164,7 +164,6 @@ export const pl = {
     count_few: '{{count}} podopiecznych',
     count_many: '{{count}} podopiecznych',
     count_other: '{{count}} podopiecznego',
-    showingFirst: 'Pokazano pierwszych {{shown}}. Wpisz więcej liter, aby zawęzić listę.',
     newTitle: 'Nowy podopieczny',
     editTitle: 'Edycja danych podopiecznego',
     firstName: 'Imię',
@@ -174,7 +173,6 @@ export const pl = {
     backToList: 'Wróć do listy podopiecznych',
     created: 'Dodano: {{name}}, numer {{reference}}.',
     updated: 'Zapisano zmiany: {{name}}.',
-    details: 'Dane',
   },
   intake: {
     steps: { person: 'Osoba', contact: 'Kontakt', referral: 'Skąd przyszedł', consent: 'Zgoda', check: 'Sprawdź i zapisz' },

@@ -9,7 +9,7 @@ import type { Handlers } from '../rpc';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { changeStatus, insertClient, searchClients, updateClient } from './queries';
-import { readClientRecord } from './record';
+import { readClientRecord, recordAfterChange } from './record';
 
 type ClientChannels =
   | 'clients.search'
@@ -62,13 +62,12 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
       cb.write((db, s) => {
         const client = changeStatus(db, id, version, change, s.user.id, cb.now());
         cb.audit(db, s, 'client.statusChanged', { clientId: id, detail: { status: client.status, reason: client.closureReason } });
-        return readClientRecord(db, id, s.user.role, today());
+        return recordAfterChange(cb, db, s, id);
       }),
 
     'clients.merge': ({ keepId, mergeId }) =>
       cb.write((db, s) => {
-        const mergedReference = readClientRecord(db, mergeId, s.user.role, today()).client.reference;
-        const result = mergeClients(db, keepId, mergeId, s.user.id, cb.now());
+        const { mergedReference, ...result } = mergeClients(db, keepId, mergeId, s.user.id, cb.now());
         cb.audit(db, s, 'client.merged', { clientId: keepId, detail: { from: mergedReference, fromId: mergeId, moved: result.moved, filled: result.filled } });
         return result;
       }),

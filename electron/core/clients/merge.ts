@@ -47,7 +47,7 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * filled from the merged record, the merged record's reference keeps finding the kept client, and
  * the merged record is removed. Runs inside the caller's transaction: all of it or none.
  */
-export function mergeClients(db: Db, keepId: number, mergeId: number, userId: number, now: Date): { client: Client; moved: Record<string, number>; filled: string[] } {
+export function mergeClients(db: Db, keepId: number, mergeId: number, userId: number, now: Date): { client: Client; mergedReference: string; moved: Record<string, number>; filled: string[] } {
   if (keepId === mergeId) throw new CasebookError('BAD_INPUT', 'A client cannot be merged with themselves', { fields: { mergeId: 'sameClient' } });
   const keep = requireClient(db, keepId);
   const merge = requireClient(db, mergeId);
@@ -84,7 +84,7 @@ export function mergeClients(db: Db, keepId: number, mergeId: number, userId: nu
     .where(eq(clients.id, keepId))
     .run();
   writeTokens(db, keepId);
-  return { client: getClient(db, keepId)!, moved, filled };
+  return { client: getClient(db, keepId)!, mergedReference: merge.reference, moved, filled };
 }
 
 export function formerReferences(db: Db, clientId: number): string[] {

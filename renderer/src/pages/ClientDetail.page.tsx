@@ -85,7 +85,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <OverviewTab record={record} onRecord={setRecord} go={go} />
+          <OverviewTab record={record} onRecord={setRecord} />
         </Tabs.Panel>
         <Tabs.Panel value="consent" pt="md">
           <ConsentTab record={record} onRecord={setRecord} />

@@ -9,14 +9,13 @@ import { invoke } from '../../api';
 import { AgeText, StatusBadge } from '../../components/ClientHeader/ClientHeader';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { Section } from '../../components/Section/Section';
-import type { Route } from '../../components/Workspace/Workspace';
 import { schemaValidator } from '../../errors';
 import { formatDate, languageName } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
 
-export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void; go: (r: Route) => void }) {
+export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const c = record.client;
