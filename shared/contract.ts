@@ -6,6 +6,12 @@ import { clientRecordSchema, duplicateMatchSchema, duplicateQuerySchema, intakeS
 import { consentInputSchema, withdrawConsentSchema } from './domain/consent';
 import { householdMemberInputSchema, keyContactInputSchema } from './domain/household';
 import { raiseRiskFlagSchema, removeRiskFlagSchema } from './domain/riskFlag';
+import { caseNoteInputSchema, caseNoteSchema, caseNoteVersionSchema } from './domain/caseNote';
+import { caseloadSchema, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from './domain/caseload';
+import { safetyPlanInputSchema, safetyPlanSchema } from './domain/safetyPlan';
+import { endPlanSchema, goalInputSchema, goalUpdateInputSchema, GOAL_STATUSES, plansViewSchema, supportPlanInputSchema, taskInputSchema, taskSchema } from './domain/supportPlan';
+import { timelineEntrySchema, timelineQuerySchema } from './domain/timeline';
+import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
   backupCredentialsSchema,
@@ -188,6 +194,71 @@ export const contract = {
   ),
   'needAreas.list': channel(ANYONE, empty, z.array(needAreaSchema)),
   'needAreas.save': channel(ADMIN, saveNeedAreaSchema, z.array(needAreaSchema)),
+
+  /** A review: the areas scored again and the active plan's goals brought up to date, in one go. */
+  'reviews.record': channel(
+    CASEWORK,
+    z.object({
+      clientId: clientIdSchema,
+      review: assessmentInputSchema,
+      goals: z
+        .array(z.object({ goalId: z.number().int().positive(), version: z.number().int(), status: z.enum(GOAL_STATUSES), note: optionalText(4000) }))
+        .max(100)
+        .default([]),
+    }),
+    clientRecordSchema,
+  ),
+  /** How many weeks after the last assessment or review the next review is due. */
+  'reviews.interval': channel(ANYONE, empty, z.object({ weeks: z.number().int() })),
+  'reviews.setInterval': channel(
+    ADMIN,
+    z.object({ weeks: z.number({ error: 'weeksRange' }).int({ error: 'weeksRange' }).min(REVIEW_WEEKS_MIN, { error: 'weeksRange' }).max(REVIEW_WEEKS_MAX, { error: 'weeksRange' }) }),
+    z.object({ weeks: z.number().int() }),
+  ),
+
+  // Support plans, goals and tasks; each change gives back the client's fresh Plan tab.
+  'plans.get': channel(ANYONE, z.object({ clientId: clientIdSchema }), plansViewSchema),
+  'plans.agree': channel(CASEWORK, z.object({ clientId: clientIdSchema, plan: supportPlanInputSchema }), plansViewSchema),
+  'plans.update': channel(CASEWORK, z.object({ id: z.number().int().positive(), version: z.number().int(), plan: supportPlanInputSchema }), plansViewSchema),
+  'plans.end': channel(CASEWORK, endPlanSchema, plansViewSchema),
+  'goals.save': channel(
+    CASEWORK,
+    z.object({
+      planId: z.number().int().positive(),
+      target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+      goal: goalInputSchema,
+    }),
+    plansViewSchema,
+  ),
+  'goals.update': channel(CASEWORK, goalUpdateInputSchema, plansViewSchema),
+  'tasks.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), task: taskInputSchema }), plansViewSchema),
+  /** Ticks a task off (or back on). Volunteers may tick their own tasks. */
+  'tasks.setDone': channel(ANYONE, z.object({ id: z.number().int().positive(), done: z.boolean() }), taskSchema),
+
+  /** Volunteers write case notes too; sensitive notes of others are withheld from them. */
+  'notes.save': channel(
+    ANYONE,
+    z.object({
+      clientId: clientIdSchema,
+      /** The note being changed and the version it was read at; absent for a new note. */
+      target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+      note: caseNoteInputSchema,
+    }),
+    caseNoteSchema,
+  ),
+  'notes.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), caseNoteSchema),
+  /** Every earlier version of an edited note: for administrators. */
+  'notes.history': channel(ADMIN, z.object({ id: z.number().int().positive() }), z.object({ note: caseNoteSchema, versions: z.array(caseNoteVersionSchema) })),
+
+  'timeline.get': channel(ANYONE, timelineQuerySchema, z.object({ items: z.array(timelineEntrySchema), total: z.number().int() })),
+
+  'safetyPlans.get': channel(ANYONE, z.object({ clientId: clientIdSchema }), safetyPlanSchema.nullable()),
+  'safetyPlans.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, plan: safetyPlanInputSchema }), safetyPlanSchema),
+  /** Saves the one-page safety plan as a PDF where the user chooses. */
+  'safetyPlans.savePdf': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.object({ path: z.string() })),
+
+  /** The signed-in user's home screen; administrators also get every caseworker's load. */
+  'caseload.get': channel(ANYONE, empty, caseloadSchema),
 } as const;
 
 export type Contract = typeof contract;

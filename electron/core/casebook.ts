@@ -10,6 +10,11 @@ import { clientHandlers } from './clients/handlers';
 import { consentHandlers } from './consent/handlers';
 import { householdHandlers } from './household/handlers';
 import { riskFlagHandlers } from './riskFlags/handlers';
+import { planHandlers } from './plans/handlers';
+import { noteHandlers } from './notes/handlers';
+import { timelineHandlers } from './timeline/handlers';
+import { safetyPlanHandlers } from './safetyPlans/handlers';
+import { caseloadHandlers } from './caseload/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
@@ -99,6 +104,11 @@ export class Casebook {
       ...householdHandlers(this),
       ...riskFlagHandlers(this),
       ...assessmentHandlers(this),
+      ...planHandlers(this),
+      ...noteHandlers(this),
+      ...timelineHandlers(this),
+      ...safetyPlanHandlers(this),
+      ...caseloadHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

@@ -68,3 +68,33 @@ export const assessmentSchema = z.object({
   scores: z.array(scoreSchema),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
+
+export interface AreaProgress {
+  areaId: number;
+  /** Oldest first: the first assessment, then every review that scored this area. */
+  points: { on: string; score: number; kind: 'assessment' | 'review' }[];
+  first: number;
+  latest: number;
+  /** Latest minus first: above zero is an improvement (10 means no need for help). */
+  change: number;
+}
+
+/**
+ * Each area's scores over time, from the assessments and reviews this reader may see, with the change
+ * since the first score. Areas come in the order of their first score.
+ */
+export function areaProgress(assessments: readonly Assessment[]): AreaProgress[] {
+  const ordered = assessments.filter((a) => !a.withheld).sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
+  const byArea = new Map<number, AreaProgress['points']>();
+  for (const a of ordered)
+    for (const s of a.scores) {
+      const points = byArea.get(s.areaId) ?? [];
+      points.push({ on: a.assessedOn, score: s.score, kind: a.kind });
+      byArea.set(s.areaId, points);
+    }
+  return [...byArea].map(([areaId, points]) => {
+    const first = points[0]!.score;
+    const latest = points[points.length - 1]!.score;
+    return { areaId, points, first, latest, change: latest - first };
+  });
+}

@@ -40,6 +40,16 @@ export const VALIDATION_KEYS = [
   'sameClient',
   'atLeastOneScore',
   'areaRetired',
+  'measureRequired',
+  'targetDateRequired',
+  'invalidTime',
+  'durationRange',
+  'reasonRequired',
+  'transitionNotAllowed',
+  'planEnded',
+  'reviewBeforeAgreed',
+  'contactRequired',
+  'weeksRange',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
@@ -131,6 +141,24 @@ export const optionalDate = () =>
       if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
       else if (v < '1900-01-01' || v > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'invalidDate' });
     });
+
+/** Any real calendar date (past or future), required: a target date, a due date. */
+export const requiredDate = () =>
+  z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: 'required' })
+    .superRefine((v, ctx) => {
+      if (!isIsoDate(v) || v < '1900-01-01' || v > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+    });
+
+/** A time of day on the 24-hour clock, HH:MM. */
+export const timeOfDay = () =>
+  z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: 'required' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalidTime' });
 
 /** Phone numbers as people write them: digits, spaces, + ( ) - . and an optional extension. */
 export const optionalPhone = () =>

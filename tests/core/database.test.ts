@@ -187,6 +187,35 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 4 adds the casework tables: one active plan per client, everything goes with the client', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 3));
+    const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 3) });
+    old.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`);
+    old.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', '2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z')`,
+    );
+    closeDatabase(old);
+
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 4) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(4);
+    const plan = (status: string, ended: string | null) =>
+      db.$client.prepare(`INSERT INTO support_plans (client_id, agreed_on, status, ended_on, created_at, updated_at) VALUES (1, '2026-01-01', ?, ?, 'x', 'x')`).run(status, ended);
+    plan('ended', '2026-02-01');
+    plan('active', null);
+    expect(() => plan('active', null)).toThrow(/UNIQUE/);
+    expect(() => plan('ended', null)).toThrow(/CHECK/);
+    expect(() =>
+      db.$client.exec(`INSERT INTO case_notes (client_id, occurred_at, kind, body, created_at) VALUES (1, '2026-01-01T10:00', 'carrierPigeon', 'x', 'x')`),
+    ).toThrow(/CHECK/);
+    for (const table of ['support_plans', 'goals', 'goal_updates', 'tasks', 'case_notes', 'case_note_versions', 'safety_plans']) {
+      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+      expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
+    }
+    db.$client.exec(`DELETE FROM clients`);
+    expect(db.$client.prepare(`SELECT count(*) FROM support_plans`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);

@@ -57,6 +57,7 @@ export function saveAssessment(
   values: AssessmentValues,
   userId: number,
   now: Date,
+  kind: 'assessment' | 'review' = 'assessment',
 ): number {
   const at = now.toISOString();
   const { scores, ...fields } = values;
@@ -65,7 +66,7 @@ export function saveAssessment(
     checkAreas(db, values, new Set());
     id = db
       .insert(assessments)
-      .values({ ...fields, clientId, assessedBy: userId, createdAt: at, updatedAt: at })
+      .values({ ...fields, kind, clientId, assessedBy: userId, createdAt: at, updatedAt: at })
       .returning({ id: assessments.id })
       .get().id;
   } else {

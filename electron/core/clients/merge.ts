@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Client } from '../../../shared/domain/client';
+import { localToday } from '../../../shared/domain/validation';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { clientMerges, clients } from '../db/schema';
+import { endPlanOfMergedClient } from '../plans/plans';
 import { getClient, requireClient, writeTokens } from './queries';
 
 /** Details copied from the merged record when the kept one has nothing there. */
@@ -52,6 +54,8 @@ export function mergeClients(db: Db, keepId: number, mergeId: number, userId: nu
   const keep = requireClient(db, keepId);
   const merge = requireClient(db, mergeId);
 
+  // One active support plan per client: the merged record's gives way if both have one.
+  endPlanOfMergedClient(db, keepId, mergeId, localToday(now), now);
   const moved: Record<string, number> = {};
   for (const { table, column } of clientReferences(db)) {
     const n = db.run(sql.raw(`UPDATE ${quote(table)} SET ${quote(column)} = ${keepId} WHERE ${quote(column)} = ${mergeId}`)).changes;

@@ -4,6 +4,8 @@ import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../../share
 import { CONSENT_METHODS, SHARE_SCOPES } from '../../../shared/domain/consent';
 import { KEY_CONTACT_ROLES } from '../../../shared/domain/household';
 import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
+import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
+import { GOAL_OWNERS, GOAL_STATUSES } from '../../../shared/domain/supportPlan';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -213,4 +215,121 @@ export const clientMerges = sqliteTable('client_merges', {
   fromReference: text('from_reference').notNull(),
   mergedBy: integer('merged_by').references(() => users.id),
   mergedAt: text('merged_at').notNull(),
+});
+
+export const supportPlans = sqliteTable('support_plans', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  agreedOn: text('agreed_on').notNull(),
+  summary: text('summary'),
+  status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
+  endedOn: text('ended_on'),
+  endReason: text('end_reason'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const goals = sqliteTable('goals', {
+  id: integer('id').primaryKey(),
+  planId: integer('plan_id')
+    .notNull()
+    .references(() => supportPlans.id, { onDelete: 'cascade' }),
+  clientId: clientId(),
+  position: integer('position').notNull(),
+  description: text('description').notNull(),
+  measure: text('measure').notNull(),
+  targetDate: text('target_date').notNull(),
+  owner: text('owner', { enum: GOAL_OWNERS }).notNull(),
+  ownerDetail: text('owner_detail'),
+  areaId: integer('area_id').references(() => needAreas.id),
+  status: text('status', { enum: GOAL_STATUSES }).notNull().default('notStarted'),
+  statusSince: text('status_since').notNull(),
+  addedOn: text('added_on').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const goalUpdates = sqliteTable('goal_updates', {
+  id: integer('id').primaryKey(),
+  goalId: integer('goal_id')
+    .notNull()
+    .references(() => goals.id, { onDelete: 'cascade' }),
+  clientId: clientId(),
+  updatedOn: text('updated_on').notNull(),
+  fromStatus: text('from_status', { enum: GOAL_STATUSES }),
+  status: text('status', { enum: GOAL_STATUSES }),
+  note: text('note'),
+  reviewId: integer('review_id').references(() => assessments.id, { onDelete: 'set null' }),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+});
+
+export const tasks = sqliteTable('tasks', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  goalId: integer('goal_id').references(() => goals.id, { onDelete: 'set null' }),
+  title: text('title').notNull(),
+  note: text('note'),
+  dueOn: text('due_on').notNull(),
+  assignedTo: integer('assigned_to')
+    .notNull()
+    .references(() => users.id),
+  doneOn: text('done_on'),
+  doneBy: integer('done_by').references(() => users.id),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const caseNotes = sqliteTable('case_notes', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  occurredAt: text('occurred_at').notNull(),
+  kind: text('kind', { enum: CASE_NOTE_KINDS }).notNull(),
+  durationMinutes: integer('duration_minutes'),
+  present: text('present'),
+  body: text('body').notNull(),
+  goalId: integer('goal_id').references(() => goals.id, { onDelete: 'set null' }),
+  sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+  writtenBy: integer('written_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  editedBy: integer('edited_by').references(() => users.id),
+  editedAt: text('edited_at'),
+  version: integer('version').notNull().default(1),
+});
+
+export const caseNoteVersions = sqliteTable('case_note_versions', {
+  id: integer('id').primaryKey(),
+  noteId: integer('note_id')
+    .notNull()
+    .references(() => caseNotes.id, { onDelete: 'cascade' }),
+  clientId: clientId(),
+  version: integer('version').notNull(),
+  occurredAt: text('occurred_at').notNull(),
+  kind: text('kind', { enum: CASE_NOTE_KINDS }).notNull(),
+  durationMinutes: integer('duration_minutes'),
+  present: text('present'),
+  body: text('body').notNull(),
+  goalId: integer('goal_id'),
+  sensitive: integer('sensitive', { mode: 'boolean' }).notNull(),
+  writtenBy: integer('written_by').references(() => users.id),
+  replacedBy: integer('replaced_by').references(() => users.id),
+  replacedAt: text('replaced_at').notNull(),
+});
+
+export const safetyPlans = sqliteTable('safety_plans', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  warningSigns: text('warning_signs').notNull(),
+  copingSteps: text('coping_steps').notNull(),
+  keepingSafe: text('keeping_safe'),
+  contacts: text('contacts', { mode: 'json' }).$type<{ name: string; role: string | null; phone: string | null }[]>().notNull().default([]),
+  agreedOn: text('agreed_on').notNull(),
+  reviewOn: text('review_on').notNull(),
+  writtenBy: integer('written_by').references(() => users.id),
+  writtenAt: text('written_at').notNull(),
 });

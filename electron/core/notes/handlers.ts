@@ -1,0 +1,32 @@
+import type { Casebook, Session } from '../casebook';
+import { requireClient } from '../clients/queries';
+import { mayReadSensitive } from '../clients/record';
+import type { Handlers } from '../rpc';
+import { addCaseNote, editCaseNote, noteVersions, requireCaseNote, type NoteReader } from './caseNotes';
+
+export const noteReader = (s: Session): NoteReader => ({ id: s.user.id, mayReadSensitive: mayReadSensitive(s.user.role) });
+
+export function noteHandlers(cb: Casebook): Pick<Handlers, 'notes.save' | 'notes.get' | 'notes.history'> {
+  return {
+    'notes.save': ({ clientId, target, note }) =>
+      cb.write((db, s) => {
+        requireClient(db, clientId);
+        if (target) {
+          const owner = editCaseNote(db, target.id, target.version, note, { id: s.user.id, isAdmin: s.user.role === 'admin' }, cb.now());
+          if (owner !== clientId) throw new Error('The note belongs to another client');
+          cb.audit(db, s, 'note.changed', { clientId, detail: { noteId: target.id, version: target.version + 1 } });
+          return requireCaseNote(db, target.id, noteReader(s));
+        }
+        const id = addCaseNote(db, clientId, note, s.user.id, cb.now());
+        cb.audit(db, s, 'note.added', { clientId, detail: { noteId: id, sensitive: note.sensitive } });
+        return requireCaseNote(db, id, noteReader(s));
+      }),
+    'notes.get': ({ id }) => cb.read((db, s) => requireCaseNote(db, id, noteReader(s))),
+    'notes.history': ({ id }) =>
+      cb.write((db, s) => {
+        const note = requireCaseNote(db, id, noteReader(s));
+        cb.audit(db, s, 'note.historyViewed', { clientId: note.clientId, detail: { noteId: id } });
+        return { note, versions: noteVersions(db, id) };
+      }),
+  };
+}

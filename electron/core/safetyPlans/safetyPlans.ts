@@ -1,0 +1,42 @@
+import { count, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { SafetyPlan, safetyPlanInputSchema } from '../../../shared/domain/safetyPlan';
+import type { Db } from '../db/database';
+import { safetyPlans, users } from '../db/schema';
+
+type SafetyPlanValues = z.output<typeof safetyPlanInputSchema>;
+
+/** Saves a new version of a client's safety plan; earlier versions stay. */
+export function saveSafetyPlan(db: Db, clientId: number, values: SafetyPlanValues, userId: number, now: Date): number {
+  return db
+    .insert(safetyPlans)
+    .values({ ...values, clientId, writtenBy: userId, writtenAt: now.toISOString() })
+    .returning({ id: safetyPlans.id })
+    .get().id;
+}
+
+/** The safety plan in force: the newest version, or null when there is none. */
+export function currentSafetyPlan(db: Db, clientId: number): SafetyPlan | null {
+  const row = db
+    .select({
+      id: safetyPlans.id,
+      clientId: safetyPlans.clientId,
+      warningSigns: safetyPlans.warningSigns,
+      copingSteps: safetyPlans.copingSteps,
+      keepingSafe: safetyPlans.keepingSafe,
+      contacts: safetyPlans.contacts,
+      agreedOn: safetyPlans.agreedOn,
+      reviewOn: safetyPlans.reviewOn,
+      writtenByName: users.name,
+      writtenAt: safetyPlans.writtenAt,
+    })
+    .from(safetyPlans)
+    .leftJoin(users, eq(users.id, safetyPlans.writtenBy))
+    .where(eq(safetyPlans.clientId, clientId))
+    .orderBy(desc(safetyPlans.writtenAt), desc(safetyPlans.id))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  const versions = db.select({ n: count() }).from(safetyPlans).where(eq(safetyPlans.clientId, clientId)).get()!.n;
+  return { ...row, versions };
+}

@@ -1,0 +1,15 @@
+import type { Casebook } from '../casebook';
+import { requireClient } from '../clients/queries';
+import { noteReader } from '../notes/handlers';
+import type { Handlers } from '../rpc';
+import { clientTimeline } from './timeline';
+
+export function timelineHandlers(cb: Casebook): Pick<Handlers, 'timeline.get'> {
+  return {
+    'timeline.get': (q) =>
+      cb.read((db, s) => {
+        requireClient(db, q.clientId);
+        return clientTimeline(db, q, noteReader(s));
+      }),
+  };
+}

@@ -1,0 +1,81 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { TIMELINE_EVENTS, TIMELINE_TYPES, type TimelineEntry, type TimelineType } from '../../../shared/domain/timeline';
+import type { Db } from '../db/database';
+import { readCaseNotes, type NoteReader } from '../notes/caseNotes';
+
+/**
+ * One SELECT per kind of event, all with the same columns: type, event, ref_id, at, text, detail,
+ * by_id, sensitive. `c` is the client id. Each uses an index on (client_id, …).
+ */
+const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
+  note: (c) => [
+    sql`SELECT 'note', 'note', id, occurred_at, NULL, kind, written_by, sensitive FROM case_notes WHERE client_id = ${c}`,
+  ],
+  assessment: (c) => [sql`SELECT 'assessment', kind, id, assessed_on, summary, NULL, assessed_by, sensitive FROM assessments WHERE client_id = ${c}`],
+  plan: (c) => [
+    sql`SELECT 'plan', 'planAgreed', id, agreed_on, summary, NULL, created_by, 0 FROM support_plans WHERE client_id = ${c}`,
+    sql`SELECT 'plan', 'planEnded', id, ended_on, end_reason, NULL, NULL, 0 FROM support_plans WHERE client_id = ${c} AND ended_on IS NOT NULL`,
+    sql`SELECT 'plan', 'goalAdded', id, added_on, description, NULL, created_by, 0 FROM goals WHERE client_id = ${c}`,
+    sql`SELECT 'plan', 'goalUpdated', u.goal_id, u.updated_on, g.description, u.status, u.recorded_by, 0 FROM goal_updates u JOIN goals g ON g.id = u.goal_id WHERE u.client_id = ${c}`,
+  ],
+  task: (c) => [sql`SELECT 'task', 'taskDone', id, done_on, title, NULL, done_by, 0 FROM tasks WHERE client_id = ${c} AND done_on IS NOT NULL`],
+  status: (c) => [
+    sql`SELECT 'status', 'intake', id, intake_date, NULL, NULL, created_by, 0 FROM clients WHERE id = ${c} AND intake_date IS NOT NULL`,
+    // The first "open" is the intake itself, already shown as such.
+    sql`SELECT 'status', 'statusChanged', id, changed_on, note, status, changed_by, 0 FROM client_status_changes
+        WHERE client_id = ${c} AND id IS NOT (SELECT min(id) FROM client_status_changes WHERE client_id = ${c} AND status = 'open')`,
+  ],
+  consent: (c) => [
+    sql`SELECT 'consent', 'consentRecorded', id, given_on, note, share_scope, recorded_by, 0 FROM consents WHERE client_id = ${c}`,
+    sql`SELECT 'consent', 'consentWithdrawn', id, withdrawn_on, withdrawal_note, NULL, withdrawn_by, 0 FROM consents WHERE client_id = ${c} AND withdrawn_on IS NOT NULL`,
+  ],
+  risk: (c) => [
+    sql`SELECT 'risk', 'riskRaised', id, raised_on, note, kind, raised_by, 0 FROM risk_flags WHERE client_id = ${c}`,
+    sql`SELECT 'risk', 'riskRemoved', id, removed_on, removal_note, kind, removed_by, 0 FROM risk_flags WHERE client_id = ${c} AND removed_on IS NOT NULL`,
+  ],
+  safety: (c) => [sql`SELECT 'safety', 'safetyPlan', id, agreed_on, NULL, review_on, written_by, 0 FROM safety_plans WHERE client_id = ${c}`],
+};
+
+/** On the same day, later steps of the work come first (a task done after the goal was added). */
+const EVENT_ORDER = sql.raw(`CASE e.column2 ${TIMELINE_EVENTS.map((ev, i) => `WHEN '${ev}' THEN ${i}`).join(' ')} END`);
+
+interface Row {
+  type: TimelineEntry['type'];
+  event: TimelineEntry['event'];
+  ref_id: number;
+  at: string;
+  text: string | null;
+  detail: string | null;
+  by_name: string | null;
+  sensitive: number;
+}
+
+/**
+ * Everything that happened to a client, newest first, optionally only some types. Sensitive text is
+ * left out for readers who may not see it; case notes come with the whole note.
+ */
+export function clientTimeline(
+  db: Db,
+  q: { clientId: number; types: TimelineType[]; limit: number; offset: number },
+  reader: NoteReader,
+): { items: TimelineEntry[]; total: number } {
+  const types = q.types.length ? q.types : TIMELINE_TYPES;
+  const branches = types.flatMap((t) => BRANCHES[t](q.clientId));
+  const union = sql.join(branches, sql` UNION ALL `);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${union})`).n;
+  const rows = db.all<Row>(sql`
+    SELECT e.column1 AS type, e.column2 AS event, e.column3 AS ref_id, e.column4 AS at, e.column5 AS text, e.column6 AS detail, u.name AS by_name, e.column8 AS sensitive
+    FROM (SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4, NULL AS column5, NULL AS column6, NULL AS column7, NULL AS column8 WHERE 0 UNION ALL ${union}) e
+    LEFT JOIN users u ON u.id = e.column7
+    ORDER BY e.column4 DESC, ${EVENT_ORDER} DESC, e.column3 DESC
+    LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const notes = new Map(readCaseNotes(db, rows.filter((r) => r.type === 'note').map((r) => r.ref_id), reader).map((n) => [n.id, n]));
+  return {
+    total,
+    items: rows.map((r) => {
+      const note = r.type === 'note' ? (notes.get(r.ref_id) ?? null) : null;
+      const withheld = note ? note.withheld : r.sensitive === 1 && !reader.mayReadSensitive;
+      return { type: r.type, event: r.event, refId: r.ref_id, at: r.at, text: withheld ? null : r.text, detail: r.detail, byName: r.by_name, withheld, note };
+    }),
+  };
+}
