@@ -232,6 +232,8 @@ export const contract = {
   ),
   'goals.update': channel(CASEWORK, goalUpdateInputSchema, plansViewSchema),
   'tasks.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), task: taskInputSchema }), plansViewSchema),
+  /** Active users a task can be given to, volunteers included. */
+  'tasks.assignees': channel(ANYONE, empty, z.array(z.object({ id: z.number().int(), name: z.string() }))),
   /** Ticks a task off (or back on). Volunteers may tick their own tasks. */
   'tasks.setDone': channel(ANYONE, z.object({ id: z.number().int().positive(), done: z.boolean() }), taskSchema),
 

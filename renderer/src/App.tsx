@@ -18,7 +18,7 @@ export function App() {
   const [state, setState] = useState<AppState | null>(null);
   const [failed, setFailed] = useState(false);
   // Kept across a lock, so unlocking returns to the same screen.
-  const [route, setRoute] = useState<Route>({ name: 'clients' });
+  const [route, setRoute] = useState<Route>({ name: 'home' });
 
   const apply = useCallback(
     (next: AppState) => {
@@ -73,7 +73,7 @@ export function App() {
           go={setRoute}
           onSwitchUser={async () => {
             const r = await invoke('session.lock', {});
-            setRoute({ name: 'clients' });
+            setRoute({ name: 'home' });
             if (r.ok) apply(r.value);
           }}
         />

@@ -133,7 +133,7 @@ export const en = {
     ageAbout_one: 'about {{count}} year old (estimated)',
     ageAbout_other: 'about {{count}} years old (estimated)',
     editDetails: 'Edit details',
-    tabs: { overview: 'Overview', consent: 'Consent', household: 'Household and contacts', assessments: 'Needs assessments', risk: 'Risk flags', plan: 'Plan and tasks', timeline: 'Notes and timeline', safety: 'Safety plan' },
+    tabs: { overview: 'Overview', consent: 'Consent', household: 'Household and contacts', assessments: 'Needs assessments', risk: 'Risk flags', plan: 'Plan', timeline: 'Notes', safety: 'Safety plan' },
     filterStatus: 'Case status',
     allStatuses: 'All',
     allCaseworkers: 'Everyone',

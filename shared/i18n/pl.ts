@@ -141,7 +141,7 @@ export const pl = {
     ageAbout_many: 'około {{count}} lat (szacunkowo)',
     ageAbout_other: 'około {{count}} roku (szacunkowo)',
     editDetails: 'Edytuj dane',
-    tabs: { overview: 'Przegląd', consent: 'Zgody', household: 'Gospodarstwo i kontakty', assessments: 'Ocena potrzeb', risk: 'Zagrożenia', plan: 'Plan i zadania', timeline: 'Notatki i historia', safety: 'Plan bezpieczeństwa' },
+    tabs: { overview: 'Przegląd', consent: 'Zgody', household: 'Gospodarstwo i kontakty', assessments: 'Ocena potrzeb', risk: 'Zagrożenia', plan: 'Plan', timeline: 'Notatki', safety: 'Plan bezpieczeństwa' },
     filterStatus: 'Stan sprawy',
     allStatuses: 'Wszystkie',
     allCaseworkers: 'Wszyscy',

@@ -75,6 +75,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'goals.update': CW,
   'tasks.save': CW,
   'tasks.setDone': ALL,
+  'tasks.assignees': ALL,
   'notes.save': ALL,
   'notes.get': ALL,
   'notes.history': A,

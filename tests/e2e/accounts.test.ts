@@ -78,9 +78,12 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await shot(page, 'acc-03-first-login');
     await page.getByRole('button', { name: 'Save new password' }).click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
     const nav = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await nav.getByRole('button').allInnerTexts()).toEqual(['Clients', 'Settings']);
+    expect(await nav.getByRole('button').allInnerTexts()).toEqual(['Home', 'Clients', 'Settings']);
+    // A volunteer has no caseload of their own, and no coordinator's table.
+    expect(await page.getByRole('region', { name: 'Caseloads' }).count()).toBe(0);
+    await nav.getByRole('button', { name: 'Clients' }).click();
     expect(await page.getByRole('button', { name: 'Add client' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Wiśniewska-Łęcka, Zofia' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Zofia Wiśniewska-Łęcka' }).isVisible()).toBe(true);
@@ -103,7 +106,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
   it('the administrator sees the volunteer’s failed and successful sign-ins and client views in the audit trail', async () => {
     await page.getByRole('button', { name: 'Switch user' }).click();
     await signIn(ADMIN.name, ADMIN.password);
-    await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Audit trail' }).click();
     await page.getByLabel('User', { exact: true }).first().click();
     await page.getByRole('option', { name: VOLUNTEER.name }).click();

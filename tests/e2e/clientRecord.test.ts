@@ -33,6 +33,8 @@ beforeAll(async () => {
   page = await openPage(browser);
   await page.goto(bridge.url);
   await unlockAs(page, ADMIN.name, ADMIN.password);
+  await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+  await page.getByRole('button', { name: 'Clients' }).click();
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
 });
 

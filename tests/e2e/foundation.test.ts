@@ -102,7 +102,9 @@ describe('foundation, end to end', () => {
     await page.getByLabel(`Group ${n}`).fill(recoveryGroups[n - 1]!);
     await shot(page, '04-setup-check');
     await page.getByRole('button', { name: 'Finish setup' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Clients' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('No clients yet.', { exact: false }).isVisible()).toBe(true);
     await shot(page, '05-clients-empty');
   });
@@ -177,6 +179,8 @@ describe('foundation, end to end', () => {
     // The button is held back for the delay, then works again.
     await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 }).toBe(true);
     await unlock(ADMIN.name, ADMIN.password);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Clients' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
     await page.getByLabel('Search clients').fill('wiśn');
     await expect.poll(() => page.getByText('Wiśniewska-Łęcka, Zofia').isVisible()).toBe(true);
@@ -196,6 +200,7 @@ describe('foundation, end to end', () => {
     await page.getByLabel('Imię i nazwisko').fill(ADMIN.name);
     await page.getByRole('textbox', { name: 'Hasło', exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Odblokuj', exact: true }).click();
+    // Back on the screen that was open when Casebook was locked.
     await expect.poll(() => page.getByRole('heading', { name: 'Podopieczni' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('2 podopiecznych').isVisible()).toBe(true);
     await shot(page, '12-clients-pl');

@@ -1,11 +1,13 @@
+import { asc, eq } from 'drizzle-orm';
 import { localToday } from '../../../shared/domain/validation';
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
+import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
 import { agreePlan, endPlan, readPlans, saveGoal, updateGoal, updatePlan } from './plans';
 import { saveTask, setTaskDone } from './tasks';
 
-type PlanChannels = 'plans.get' | 'plans.agree' | 'plans.update' | 'plans.end' | 'goals.save' | 'goals.update' | 'tasks.save' | 'tasks.setDone';
+type PlanChannels = 'plans.get' | 'plans.agree' | 'plans.update' | 'plans.end' | 'goals.save' | 'goals.update' | 'tasks.save' | 'tasks.setDone' | 'tasks.assignees';
 
 export function planHandlers(cb: Casebook): Pick<Handlers, PlanChannels> {
   const today = () => localToday(cb.now());
@@ -53,6 +55,8 @@ export function planHandlers(cb: Casebook): Pick<Handlers, PlanChannels> {
         cb.audit(db, s, id ? 'task.changed' : 'task.added', { clientId, detail: { taskId, assignedTo: task.assignedTo } });
         return readPlans(db, clientId);
       }),
+    'tasks.assignees': () =>
+      cb.read((db) => db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).all()),
     'tasks.setDone': ({ id, done }) =>
       cb.write((db, s) => {
         const task = setTaskDone(db, id, done, { id: s.user.id, mayManage: s.user.role !== 'volunteer' }, today(), cb.now());

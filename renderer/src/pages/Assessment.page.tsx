@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assessmentInputSchema, SCORE_MAX, SCORE_MIN, type AssessmentInput } from '../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
+import { goalTransitionProblem, type GoalStatus, type PlansView } from '../../../shared/domain/supportPlan';
 import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
@@ -15,6 +16,7 @@ import { errorSentence, schemaValidator } from '../errors';
 import { areaName, useNeedAreas } from '../needAreas';
 import { useSubmit } from '../useSubmit';
 import { scoreColour } from './client/AssessmentsTab';
+import { GoalStatusSelect } from './client/PlanTab';
 
 interface AreaValues {
   score: string;
@@ -26,6 +28,8 @@ interface Values {
   sensitive: boolean;
   summary: string;
   areas: Record<string, AreaValues>;
+  /** In a review: each goal of the active plan, its status and a note. */
+  goals: Record<string, { status: string; note: string }>;
 }
 
 const NOT_SCORED = '';
@@ -44,24 +48,38 @@ function toInput(v: Values): AssessmentInput {
 
 /**
  * A needs assessment: each area scored 1 (urgent need) to 10 (no need), with notes and strengths.
- * Areas can be left unscored; at least one must be scored.
+ * Areas can be left unscored; at least one must be scored. A review is the same form, with the last
+ * score beside each area and the goals of the active support plan to bring up to date.
  */
-export function AssessmentPage({ clientId, assessmentId, go }: { clientId: number; assessmentId?: number; go: (r: Route) => void }) {
+export function AssessmentPage({ clientId, assessmentId, review = false, go }: { clientId: number; assessmentId?: number; review?: boolean; go: (r: Route) => void }) {
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [plans, setPlans] = useState<PlansView | null>(null);
   const { areas } = useNeedAreas();
   const { busy, error, submit } = useSubmit();
   const form = useForm<Values>({
-    initialValues: { assessedOn: localToday(), sensitive: false, summary: '', areas: {} },
+    initialValues: { assessedOn: localToday(), sensitive: false, summary: '', areas: {}, goals: {} },
     validate: (v) => {
       const errors = schemaValidator(assessmentInputSchema, t)(toInput(v));
+      for (const g of plans?.active?.goals ?? []) {
+        const change = v.goals[String(g.id)];
+        const problem = change && goalTransitionProblem(g.status, change.status as GoalStatus, change.note);
+        if (problem) errors[`goals.${g.id}.${problem === 'transitionNotAllowed' ? 'status' : 'note'}`] = t(`validation.${problem}`);
+      }
       return errors.scores ? { ...errors, areas: errors.scores } : errors;
     },
   });
   const existing = record?.assessments.find((a) => a.id === assessmentId);
+  const last = review ? record?.assessments.find((a) => !a.withheld) : undefined;
 
   useEffect(() => {
+    if (review)
+      void invoke('plans.get', { clientId }).then((r) => {
+        if (!r.ok) return;
+        setPlans(r.value);
+        form.setFieldValue('goals', Object.fromEntries((r.value.active?.goals ?? []).map((g) => [String(g.id), { status: g.status, note: '' }])));
+      });
     void invoke('clients.get', { id: clientId }).then((r) => {
       if (!r.ok) return setLoadError(errorSentence(t, r.error));
       setRecord(r.value);
@@ -88,20 +106,26 @@ export function AssessmentPage({ clientId, assessmentId, go }: { clientId: numbe
     form.clearFieldError('areas');
   };
 
+  const activeGoals = plans?.active?.goals ?? [];
+  const goalChanges = (v: Values) =>
+    activeGoals.map((g) => ({ goalId: g.id, version: g.version, status: (v.goals[String(g.id)]?.status ?? g.status) as GoalStatus, note: v.goals[String(g.id)]?.note ?? '' }));
   const save = form.onSubmit((v) =>
     submit(
       () =>
-        invoke('assessments.save', {
-          clientId,
-          target: existing ? { id: existing.id, version: existing.version } : null,
-          assessment: toInput(v),
-        }),
+        review
+          ? invoke('reviews.record', { clientId, review: toInput(v), goals: goalChanges(v) })
+          : invoke('assessments.save', {
+              clientId,
+              target: existing ? { id: existing.id, version: existing.version } : null,
+              assessment: toInput(v),
+            }),
       {
         form,
-        fieldPrefix: 'assessment.',
-        renameFields: { scores: 'areas' },
+        fieldPrefix: review ? 'review.' : 'assessment.',
+        // The core names a goal by its row in the list; the form by its id.
+        renameFields: { scores: 'areas', ...Object.fromEntries(activeGoals.flatMap((g, i) => ['status', 'note'].map((f) => [`goals.${i}.${f}`, `goals.${g.id}.${f}`]))) },
         onOk: () => {
-          notifications.show({ color: 'green', message: t('assessments.saved') });
+          notifications.show({ color: 'green', message: t(review ? 'reviews.saved' : 'assessments.saved') });
           go(back);
         },
       },
@@ -110,17 +134,17 @@ export function AssessmentPage({ clientId, assessmentId, go }: { clientId: numbe
 
   return (
     <Stack maw={1000}>
-      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} subtitle={existing ? t('assessments.editTitle') : t('assessments.newTitle')} />
+      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} subtitle={review ? t('reviews.title') : existing ? t('assessments.editTitle') : t('assessments.newTitle')} />
       <form onSubmit={save} noValidate>
         <Stack>
           <Paper withBorder p="lg">
             <Stack>
               <Group align="flex-end">
-                <TextInput label={t('assessments.date')} type="date" required max={localToday()} w={200} {...form.getInputProps('assessedOn')} />
+                <TextInput label={review ? t('reviews.date') : t('assessments.date')} type="date" required max={localToday()} w={200} {...form.getInputProps('assessedOn')} />
                 <Checkbox mb={8} label={t('assessments.markSensitive')} description={t('assessments.sensitiveHelp')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
               </Group>
               <Text size="sm" c="dimmed">
-                {t('assessments.scale')}
+                {review ? t('reviews.intro') : t('assessments.scale')}
               </Text>
               {form.errors.areas && <FormAlert message={String(form.errors.areas)} />}
             </Stack>
@@ -128,13 +152,21 @@ export function AssessmentPage({ clientId, assessmentId, go }: { clientId: numbe
           {shown.map((a) => {
             const name = areaName(t, a);
             const v = area(a.id);
+            const lastScore = last?.scores.find((s) => s.areaId === a.id)?.score;
             return (
               <Paper key={a.id} withBorder p="md" component="fieldset" aria-label={name} m={0}>
                 <Stack gap="xs">
                   <Group justify="space-between" wrap="nowrap">
-                    <Title order={2} size="h5">
-                      {name}
-                    </Title>
+                    <Group gap="xs">
+                      <Title order={2} size="h5">
+                        {name}
+                      </Title>
+                      {lastScore !== undefined && (
+                        <Text size="sm" c="dimmed">
+                          {t('reviews.lastScore', { score: lastScore })}
+                        </Text>
+                      )}
+                    </Group>
                     <SegmentedControl
                       aria-label={t('assessments.scoreFor', { area: name })}
                       size="xs"
@@ -168,6 +200,22 @@ export function AssessmentPage({ clientId, assessmentId, go }: { clientId: numbe
               </Paper>
             );
           })}
+          {review && (
+            <Paper withBorder p="lg" component="section" aria-label={t('reviews.goalsTitle')}>
+              <Stack>
+                <Title order={2} size="h4">
+                  {t('reviews.goalsTitle')}
+                </Title>
+                {activeGoals.length === 0 && <Text c="dimmed">{t('reviews.noPlan')}</Text>}
+                {activeGoals.map((g) => (
+                  <SimpleGrid key={g.id} cols={2}>
+                    <GoalStatusSelect label={t('reviews.goalStatus', { goal: g.description })} from={g.status} {...form.getInputProps(`goals.${g.id}.status`)} />
+                    <Textarea label={t('reviews.goalNote', { goal: g.description })} autosize minRows={1} maxLength={4000} {...form.getInputProps(`goals.${g.id}.note`)} />
+                  </SimpleGrid>
+                ))}
+              </Stack>
+            </Paper>
+          )}
           <Paper withBorder p="lg">
             <Stack>
               <Textarea label={t('assessments.summary')} autosize minRows={3} maxLength={8000} {...form.getInputProps('summary')} />

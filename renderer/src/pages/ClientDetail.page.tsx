@@ -12,7 +12,10 @@ import { AssessmentsTab } from './client/AssessmentsTab';
 import { ConsentTab, currentConsent } from './client/ConsentTab';
 import { HouseholdTab } from './client/HouseholdTab';
 import { OverviewTab } from './client/OverviewTab';
+import { PlanTab } from './client/PlanTab';
 import { RiskFlagsTab } from './client/RiskFlagsTab';
+import { SafetyPlanTab } from './client/SafetyPlanTab';
+import { TimelineTab } from './client/TimelineTab';
 
 /** A client's page: who they are, their risk flags on top, and their record in tabs. */
 export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab; go: (r: Route) => void }) {
@@ -57,6 +60,10 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
       <Tabs value={tab ?? 'overview'} onChange={(v) => go({ name: 'client', id, tab: (v ?? 'overview') as ClientTab })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="plan">{t('clients.tabs.plan')}</Tabs.Tab>
+          <Tabs.Tab value="timeline">{t('clients.tabs.timeline')}</Tabs.Tab>
+          <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
+          <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>
           <Tabs.Tab
             value="consent"
             rightSection={
@@ -70,7 +77,6 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
             {t('clients.tabs.consent')}
           </Tabs.Tab>
           <Tabs.Tab value="household">{t('clients.tabs.household')}</Tabs.Tab>
-          <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
           <Tabs.Tab
             value="risk"
             rightSection={
@@ -86,6 +92,15 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <OverviewTab record={record} onRecord={setRecord} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md">
+          <PlanTab clientId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <TimelineTab clientId={id} go={go} />
+        </Tabs.Panel>
+        <Tabs.Panel value="safety" pt="md">
+          <SafetyPlanTab clientId={id} go={go} />
         </Tabs.Panel>
         <Tabs.Panel value="consent" pt="md">
           <ConsentTab record={record} onRecord={setRecord} />

@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
+import { REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from '../../../shared/domain/caseload';
 import { charitySchema, type CharityInput } from '../../../shared/domain/charity';
+import type { Result } from '../../../shared/result';
 import { invoke } from '../api';
 import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
 import { FormActions } from '../components/FormActions/FormActions';
@@ -77,36 +79,74 @@ function ChangePassword({ name }: { name: string }) {
   );
 }
 
-function IdleMinutes({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
+/** One whole number setting with its own Save button; a refusal shows under the field. */
+function NumberSetting({ label, min, max, initial, field, save }: { label: string; min: number; max: number; initial: number; field: string; save: (n: number) => Promise<Result<unknown>> }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState<number | string>(state.idleMinutes);
+  const [value, setValue] = useState<number | string>(initial);
   const [error, setError] = useState<string | null>(null);
   return (
     <Group align="flex-end">
-      <NumberInput
-        label={t('settings.idleLabel')}
-        min={1}
-        max={60}
-        clampBehavior="none"
-        allowDecimal={false}
-        value={value}
-        onChange={setValue}
-        error={error}
-        w={320}
-      />
+      <NumberInput label={label} min={min} max={max} clampBehavior="none" allowDecimal={false} value={value} onChange={setValue} error={error} w={320} />
       <Button
         variant="default"
         onClick={async () => {
-          const r = await invoke('settings.update', { idleMinutes: Number(value) });
-          if (!r.ok) return setError(translatedFields(t, r.error.fields)['idleMinutes'] ?? errorSentence(t, r.error));
+          const r = await save(Number(value));
+          if (!r.ok) return setError(translatedFields(t, r.error.fields)[field] ?? errorSentence(t, r.error));
           setError(null);
-          onState(r.value);
           notifications.show({ color: 'green', message: t('common.saved') });
         }}
       >
         {t('common.save')}
       </Button>
     </Group>
+  );
+}
+
+function IdleMinutes({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
+  const { t } = useTranslation();
+  return (
+    <NumberSetting
+      label={t('settings.idleLabel')}
+      min={1}
+      max={60}
+      initial={state.idleMinutes}
+      field="idleMinutes"
+      save={async (idleMinutes) => {
+        const r = await invoke('settings.update', { idleMinutes });
+        if (r.ok) onState(r.value);
+        return r;
+      }}
+    />
+  );
+}
+
+/** How often reviews fall due: everyone reads it on the home screen; administrators change it. */
+function ReviewInterval() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [weeks, setWeeks] = useState<number | null>(null);
+  useEffect(() => {
+    void invoke('reviews.interval', {}).then((r) => r.ok && setWeeks(r.value.weeks));
+  }, []);
+  if (weeks === null) return null;
+  return (
+    <>
+      <Text size="sm">{t('reviews.intervalText', { count: weeks })}</Text>
+      {can('reviews.setInterval') && (
+        <NumberSetting
+          label={t('reviews.intervalLabel')}
+          min={REVIEW_WEEKS_MIN}
+          max={REVIEW_WEEKS_MAX}
+          initial={weeks}
+          field="weeks"
+          save={async (n) => {
+            const r = await invoke('reviews.setInterval', { weeks: n });
+            if (r.ok) setWeeks(r.value.weeks);
+            return r;
+          }}
+        />
+      )}
+    </>
   );
 }
 
@@ -207,6 +247,9 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
       <Section title={t('settings.idleTitle')}>
         <Text size="sm">{t('settings.idleText', { count: state.idleMinutes })}</Text>
         {can('settings.update') && <IdleMinutes state={state} onState={onState} />}
+      </Section>
+      <Section title={t('reviews.intervalTitle')}>
+        <ReviewInterval />
       </Section>
       {can('needAreas.save') && (
         <Section title={t('needAreas.title')}>

@@ -7,7 +7,10 @@ import { AuditPage } from '../../pages/Audit.page';
 import { BackupPage } from '../../pages/Backup.page';
 import { ClientDetailPage } from '../../pages/ClientDetail.page';
 import { ClientEditPage } from '../../pages/ClientEdit.page';
+import { HomePage } from '../../pages/Home.page';
 import { IntakePage } from '../../pages/Intake.page';
+import { NotePage } from '../../pages/Note.page';
+import { SafetyPlanPage } from '../../pages/SafetyPlan.page';
 import { AssessmentPage } from '../../pages/Assessment.page';
 import { MergePage } from '../../pages/Merge.page';
 import { ClientListPage } from '../../pages/ClientList.page';
@@ -15,22 +18,27 @@ import { SettingsPage } from '../../pages/Settings.page';
 import { UsersPage } from '../../pages/Users.page';
 import { SessionContext, useCan } from '../../session';
 
-export type ClientTab = 'overview' | 'consent' | 'household' | 'assessments' | 'risk';
+export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'safety' | 'consent' | 'household' | 'risk';
 
 export type Route =
+  | { name: 'home' }
   | { name: 'clients'; query?: string }
   | { name: 'client'; id: number; tab?: ClientTab }
   | { name: 'clientNew' }
   | { name: 'clientEdit'; id: number }
   | { name: 'clientAssessment'; id: number; assessmentId?: number }
+  | { name: 'clientReview'; id: number }
+  | { name: 'clientNote'; id: number; noteId?: number }
+  | { name: 'clientSafetyPlan'; id: number }
   | { name: 'clientMerge'; id: number }
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'clients' | 'users' | 'audit' | 'backup' | 'settings';
-const sectionOf = (r: Route): Section => (r.name === 'users' || r.name === 'audit' || r.name === 'backup' || r.name === 'settings' ? r.name : 'clients');
+type Section = 'home' | 'clients' | 'users' | 'audit' | 'backup' | 'settings';
+const sectionOf = (r: Route): Section =>
+  r.name === 'home' || r.name === 'users' || r.name === 'audit' || r.name === 'backup' || r.name === 'settings' ? r.name : 'clients';
 
 /** The signed-in frame: header with the charity, Switch user and Lock; the menu; the current page. */
 export function Workspace(props: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
@@ -51,7 +59,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
 
   // A page the user may not see (e.g. after their role changed) falls back to the client list.
   const section = sectionOf(route);
-  const allowed: Record<Section, boolean> = { clients: true, users: can('users.list'), audit: can('audit.list'), backup: can('backup.create'), settings: true };
+  const allowed: Record<Section, boolean> = { home: true, clients: true, users: can('users.list'), audit: can('audit.list'), backup: can('backup.create'), settings: true };
   useEffect(() => {
     if (!allowed[section]) go({ name: 'clients' });
   });
@@ -91,6 +99,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
+        {nav('home', t('shell.home'))}
         {nav('clients', t('shell.clients'))}
         {nav('users', t('shell.users'))}
         {nav('audit', t('shell.audit'))}
@@ -98,11 +107,15 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {nav('settings', t('shell.settings'))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {route.name === 'home' && <HomePage go={go} />}
         {route.name === 'clients' && <ClientListPage initialQuery={route.query ?? ''} go={go} />}
         {route.name === 'client' && <ClientDetailPage id={route.id} tab={route.tab} go={go} />}
         {route.name === 'clientNew' && <IntakePage go={go} />}
         {route.name === 'clientEdit' && <ClientEditPage id={route.id} go={go} />}
         {route.name === 'clientAssessment' && <AssessmentPage key={`${route.id}-${route.assessmentId}`} clientId={route.id} assessmentId={route.assessmentId} go={go} />}
+        {route.name === 'clientReview' && <AssessmentPage key={`review-${route.id}`} clientId={route.id} review go={go} />}
+        {route.name === 'clientNote' && <NotePage key={`${route.id}-${route.noteId}`} clientId={route.id} noteId={route.noteId} go={go} />}
+        {route.name === 'clientSafetyPlan' && <SafetyPlanPage clientId={route.id} go={go} />}
         {route.name === 'clientMerge' && can('clients.merge') && <MergePage id={route.id} go={go} />}
         {route.name === 'users' && allowed.users && <UsersPage onState={onState} />}
         {route.name === 'audit' && allowed.audit && <AuditPage />}

@@ -1,6 +1,7 @@
+import { LineChart } from '@mantine/charts';
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SCORE_MAX, type Assessment, type NeedArea } from '../../../../shared/domain/assessment';
+import { areaProgress, SCORE_MAX, SCORE_MIN, type Assessment, type NeedArea } from '../../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import type { Route } from '../../components/Workspace/Workspace';
 import { formatDate } from '../../format';
@@ -78,24 +79,96 @@ export function AssessmentsTab({ record, go }: { record: ClientRecord; go: (r: R
   const { t } = useTranslation();
   const can = useCan();
   const { areas } = useNeedAreas();
+  const hasAssessment = record.assessments.length > 0;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
         {t('assessments.intro')}
       </Text>
-      {can('assessments.save') && (
-        <Button w="fit-content" onClick={() => go({ name: 'clientAssessment', id: record.client.id })}>
-          {t('assessments.new')}
-        </Button>
-      )}
-      {record.assessments.length === 0 && (
+      <Group gap="xs">
+        {can('reviews.record') && hasAssessment && <Button onClick={() => go({ name: 'clientReview', id: record.client.id })}>{t('reviews.record')}</Button>}
+        {can('assessments.save') && (
+          <Button variant={hasAssessment ? 'default' : 'filled'} onClick={() => go({ name: 'clientAssessment', id: record.client.id })}>
+            {t('assessments.new')}
+          </Button>
+        )}
+      </Group>
+      {!hasAssessment && (
         <Text c="dimmed" size="sm">
           {t('assessments.none')}
         </Text>
       )}
+      {hasAssessment && areas.length > 0 && <ProgressChart assessments={record.assessments} areas={areas} />}
       {record.assessments.map((a) => (
         <AssessmentCard key={a.id} a={a} clientId={record.client.id} areas={areas} go={go} />
       ))}
     </Stack>
   );
 }
+
+const SERIES_COLOURS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6', 'yellow.7', 'blue.4', 'green.8', 'violet.4'];
+
+/**
+ * Each area's score at the first assessment and every review, as lines over time, and a table of the
+ * change since the first score (the same figures, readable without the chart).
+ */
+function ProgressChart({ assessments, areas }: { assessments: Assessment[]; areas: NeedArea[] }) {
+  const { t, i18n } = useTranslation();
+  const progress = areaProgress(assessments).sort((a, b) => position(areas, a.areaId) - position(areas, b.areaId));
+  if (progress.length === 0) return null;
+  const name = (id: number) => areaName(t, areas.find((a) => a.id === id));
+  const dates = [...new Set(progress.flatMap((p) => p.points.map((x) => x.on)))].sort();
+  const data = dates.map((on) => ({
+    date: formatDate(on, i18n.language),
+    ...Object.fromEntries(progress.map((p) => [name(p.areaId), p.points.filter((x) => x.on === on).at(-1)?.score ?? null])),
+  }));
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('progress.title')}>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('progress.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('progress.intro')}
+        </Text>
+        <div role="img" aria-label={t('progress.chartLabel')}>
+          <LineChart
+            h={260}
+            data={data}
+            dataKey="date"
+            series={progress.map((p, i) => ({ name: name(p.areaId), color: SERIES_COLOURS[i % SERIES_COLOURS.length]! }))}
+            yAxisProps={{ domain: [SCORE_MIN, SCORE_MAX], ticks: [1, 4, 7, 10] }}
+            connectNulls
+            withLegend
+            legendProps={{ verticalAlign: 'bottom' }}
+            curveType="linear"
+          />
+        </div>
+        <Table aria-label={t('progress.title')} maw={620}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('progress.area')}</Table.Th>
+              <Table.Th ta="right">{t('progress.first')}</Table.Th>
+              <Table.Th ta="right">{t('progress.latest')}</Table.Th>
+              <Table.Th ta="right">{t('progress.change')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {progress.map((p) => (
+              <Table.Tr key={p.areaId}>
+                <Table.Td>{name(p.areaId)}</Table.Td>
+                <Table.Td ta="right">{p.first}</Table.Td>
+                <Table.Td ta="right">{p.latest}</Table.Td>
+                <Table.Td ta="right" fw={700} c={p.change > 0 ? 'green.8' : p.change < 0 ? 'red.8' : 'dimmed'}>
+                  {p.change > 0 ? `+${p.change}` : p.change < 0 ? `−${-p.change}` : '0'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
+  );
+}
+
+const position = (areas: NeedArea[], id: number) => areas.find((a) => a.id === id)?.position ?? Number.MAX_SAFE_INTEGER;

@@ -1,0 +1,197 @@
+import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Caseload } from '../../../shared/domain/caseload';
+import type { Task } from '../../../shared/domain/supportPlan';
+import { invoke } from '../api';
+import { BackupReminder } from '../components/BackupReminder/BackupReminder';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import { Section } from '../components/Section/Section';
+import { DueBadge, TaskList } from '../components/TaskList/TaskList';
+import type { Route } from '../components/Workspace/Workspace';
+import { errorSentence } from '../errors';
+import { formatDate, formatNumber } from '../format';
+import { useCan } from '../session';
+
+function Stat({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
+  const { i18n } = useTranslation();
+  return (
+    <Paper withBorder p="md" role="group" aria-label={label}>
+      <Text size="xl" fw={700} c={alert && value > 0 ? 'red.8' : undefined}>
+        {formatNumber(value, i18n.language)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+    </Paper>
+  );
+}
+
+const Empty = ({ children }: { children: ReactNode }) => (
+  <Text size="sm" c="dimmed">
+    {children}
+  </Text>
+);
+
+/** The signed-in user's day: what is due, what is late, and their open clients. Coordinators also see everyone's load. */
+export function HomePage({ go }: { go: (r: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const [caseload, setCaseload] = useState<Caseload | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const date = (d: string | null) => formatDate(d, i18n.language);
+
+  useEffect(() => {
+    void invoke('caseload.get', {}).then((r) => (r.ok ? setCaseload(r.value) : setError(errorSentence(t, r.error))));
+  }, [t]);
+
+  if (error) return <FormAlert message={error} />;
+  if (!caseload) return <Loader aria-label={t('common.loading')} />;
+  const c = caseload;
+  const replace = (list: Task[], task: Task) => list.map((x) => (x.id === task.id ? task : x));
+  const onTask = (task: Task) => setCaseload({ ...c, tasksDue: replace(c.tasksDue, task), tasksUpcoming: replace(c.tasksUpcoming, task) });
+  const openClient = (id: number, tab?: 'plan') => go({ name: 'client', id, tab });
+  const clientLink = (x: { clientId: number; clientName: string; clientReference: string }, tab?: 'plan') => (
+    <Anchor component="button" onClick={() => openClient(x.clientId, tab)}>
+      {x.clientName} ({x.clientReference})
+    </Anchor>
+  );
+
+  return (
+    <Stack maw={1200}>
+      <div>
+        <Title order={1} size="h2">
+          {t('home.title')}
+        </Title>
+        <Text c="dimmed">{t('home.today', { date: date(c.today) })}</Text>
+      </div>
+      <BackupReminder onBackUp={() => go({ name: 'backup' })} />
+      <SimpleGrid cols={4}>
+        <Stat label={t('home.stats.clients')} value={c.clients.length} />
+        <Stat label={t('home.stats.tasks')} value={c.tasksDue.filter((x) => !x.doneOn).length} alert />
+        <Stat label={t('home.stats.reviews')} value={c.reviewsDue.length} />
+        <Stat label={t('home.stats.goals')} value={c.goalsPastTarget.length} alert />
+      </SimpleGrid>
+      <SimpleGrid cols={2} style={{ alignItems: 'start' }}>
+        <Stack>
+          <Section title={t('home.tasksDue')}>
+            {c.tasksDue.length ? <TaskList tasks={c.tasksDue} today={c.today} onChanged={onTask} showClient go={go} /> : <Empty>{t('home.noTasksDue')}</Empty>}
+          </Section>
+          <Section title={t('home.tasksUpcoming')}>
+            {c.tasksUpcoming.length ? (
+              <TaskList tasks={c.tasksUpcoming} today={c.today} onChanged={onTask} showClient go={go} />
+            ) : (
+              <Empty>{t('home.noTasksUpcoming')}</Empty>
+            )}
+          </Section>
+        </Stack>
+        <Stack>
+          <Section title={t('home.reviewsDue')}>
+            {c.reviewsDue.length ? (
+              c.reviewsDue.map((r) => (
+                <Group key={r.clientId} justify="space-between" wrap="nowrap">
+                  <Stack gap={2}>
+                    {clientLink(r)}
+                    <Group gap="xs">
+                      <DueBadge dueOn={r.dueOn} today={c.today} />
+                      <Text size="sm" c="dimmed">
+                        {r.lastAssessedOn ? t('home.lastAssessed', { date: date(r.lastAssessedOn) }) : t('home.neverAssessed')}
+                      </Text>
+                    </Group>
+                  </Stack>
+                  {can('reviews.record') && (
+                    <Button size="xs" variant="light" onClick={() => go({ name: 'clientReview', id: r.clientId })} aria-label={`${t('home.recordReview')}: ${r.clientName}`}>
+                      {t('home.recordReview')}
+                    </Button>
+                  )}
+                </Group>
+              ))
+            ) : (
+              <Empty>{t('home.noReviewsDue')}</Empty>
+            )}
+          </Section>
+          <Section title={t('home.goalsPastTarget')}>
+            {c.goalsPastTarget.length ? (
+              c.goalsPastTarget.map((g) => (
+                <Stack key={g.goalId} gap={2}>
+                  <Text fw={500}>{g.description}</Text>
+                  <Group gap="xs">
+                    {clientLink(g, 'plan')}
+                    <Badge color="red" variant="light">
+                      {t('goals.target', { date: date(g.targetDate) })}
+                    </Badge>
+                  </Group>
+                </Stack>
+              ))
+            ) : (
+              <Empty>{t('home.noGoalsPastTarget')}</Empty>
+            )}
+          </Section>
+        </Stack>
+      </SimpleGrid>
+      <Section title={t('home.myClients')}>
+        {c.clients.length ? (
+          <Table striped aria-label={t('home.myClients')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('clients.name')}</Table.Th>
+                <Table.Th>{t('home.riskFlags')}</Table.Th>
+                <Table.Th>{t('home.lastContact')}</Table.Th>
+                <Table.Th>{t('home.reviewDue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.clients.map((x) => (
+                <Table.Tr key={x.clientId}>
+                  <Table.Td>{clientLink(x)}</Table.Td>
+                  <Table.Td>
+                    {x.riskFlags > 0 && (
+                      <Badge color="red" variant="filled">
+                        {x.riskFlags}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{x.lastContactOn ? date(x.lastContactOn.slice(0, 10)) : t('home.noContact')}</Table.Td>
+                  <Table.Td>
+                    <DueBadge dueOn={x.reviewDueOn} today={c.today} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Empty>{t('home.noClients')}</Empty>
+        )}
+      </Section>
+      {c.caseworkers.length > 0 && (
+        <Section title={t('home.caseloads')}>
+          <Text size="sm" c="dimmed">
+            {t('home.caseloadsIntro')}
+          </Text>
+          <Table aria-label={t('home.caseloads')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('home.caseworker')}</Table.Th>
+                <Table.Th ta="right">{t('home.openClients')}</Table.Th>
+                <Table.Th ta="right">{t('home.tasksOverdue')}</Table.Th>
+                <Table.Th ta="right">{t('home.stats.reviews')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.caseworkers.map((w) => (
+                <Table.Tr key={w.userId ?? 'none'}>
+                  <Table.Td fs={w.userId === null ? 'italic' : undefined}>{w.name ?? t('home.unallocated')}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(w.openClients, i18n.language)}</Table.Td>
+                  <Table.Td ta="right" c={w.tasksOverdue > 0 ? 'red.8' : undefined}>
+                    {formatNumber(w.tasksOverdue, i18n.language)}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(w.reviewsDue, i18n.language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Section>
+      )}
+    </Stack>
+  );
+}

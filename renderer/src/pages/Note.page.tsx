@@ -1,0 +1,140 @@
+import { Checkbox, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_NOTE_KINDS, caseNoteInputSchema, NOTE_MAX_LENGTH, nowForNote, splitOccurredAt, type CaseNote, type CaseNoteKind } from '../../../shared/domain/caseNote';
+import type { ClientRecord } from '../../../shared/domain/clientRecord';
+import type { PlansView } from '../../../shared/domain/supportPlan';
+import { localToday } from '../../../shared/domain/validation';
+import { invoke } from '../api';
+import { ClientHeader } from '../components/ClientHeader/ClientHeader';
+import { FormActions } from '../components/FormActions/FormActions';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import type { Route } from '../components/Workspace/Workspace';
+import { errorSentence, schemaValidator } from '../errors';
+import { useSubmit } from '../useSubmit';
+import { goalOptions } from './client/PlanTab';
+
+interface Values {
+  date: string;
+  time: string;
+  kind: string;
+  durationMinutes: number | string;
+  present: string;
+  body: string;
+  goalId: string;
+  sensitive: boolean;
+}
+
+const toInput = (v: Values) => ({
+  ...v,
+  kind: (v.kind || undefined) as CaseNoteKind,
+  durationMinutes: v.durationMinutes === '' ? null : Number(v.durationMinutes),
+  goalId: v.goalId ? Number(v.goalId) : null,
+});
+
+/**
+ * A case note: one contact with or about the client. A page rather than a dialog, so a long note is
+ * not lost to a stray click. Editing keeps the earlier version for administrators.
+ */
+export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: number; go: (r: Route) => void }) {
+  const { t } = useTranslation();
+  const [record, setRecord] = useState<ClientRecord | null>(null);
+  const [plans, setPlans] = useState<PlansView | null>(null);
+  const [note, setNote] = useState<CaseNote | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
+  const form = useForm<Values>({
+    initialValues: { ...nowForNote(), kind: '', durationMinutes: '', present: '', body: '', goalId: '', sensitive: false },
+    validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
+  });
+
+  useEffect(() => {
+    void (async () => {
+      const [r, p, n] = await Promise.all([
+        invoke('clients.get', { id: clientId }),
+        invoke('plans.get', { clientId }),
+        noteId ? invoke('notes.get', { id: noteId }) : Promise.resolve(null),
+      ]);
+      if (!r.ok) return setLoadError(errorSentence(t, r.error));
+      if (n && !n.ok) return setLoadError(errorSentence(t, n.error));
+      setRecord(r.value);
+      if (p.ok) setPlans(p.value);
+      if (n?.ok) {
+        const x = n.value;
+        setNote(x);
+        form.setValues({
+          ...splitOccurredAt(x.occurredAt),
+          kind: x.kind,
+          durationMinutes: x.durationMinutes ?? '',
+          present: x.present ?? '',
+          body: x.body ?? '',
+          goalId: x.goalId ? String(x.goalId) : '',
+          sensitive: x.sensitive,
+        });
+      }
+    })();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [clientId, noteId]);
+
+  if (loadError) return <FormAlert message={loadError} />;
+  if (!record || (noteId && !note)) return <Loader aria-label={t('common.loading')} />;
+  const back: Route = { name: 'client', id: clientId, tab: 'timeline' };
+  const goals = goalOptions(plans);
+  // A note already linked to a goal of an earlier plan keeps that link on the list.
+  if (note?.goalId && !goals.some((g) => g.value === String(note.goalId))) {
+    const old = plans?.earlier.flatMap((p) => p.goals).find((g) => g.id === note.goalId);
+    if (old) goals.push({ value: String(old.id), label: old.description });
+  }
+
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('notes.save', { clientId, target: note ? { id: note.id, version: note.version } : null, note: toInput(v) }), {
+      form,
+      fieldPrefix: 'note.',
+      onOk: () => {
+        notifications.show({ color: 'green', message: t('notes.saved') });
+        go(back);
+      },
+    }),
+  );
+
+  return (
+    <Stack maw={900}>
+      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} subtitle={note ? t('notes.editTitle') : t('notes.newTitle')} />
+      <Paper withBorder p="lg">
+        <form onSubmit={save} noValidate>
+          <Stack>
+            <SimpleGrid cols={4}>
+              <TextInput label={t('notes.date')} type="date" required max={localToday()} {...form.getInputProps('date')} />
+              <TextInput label={t('notes.time')} type="time" required {...form.getInputProps('time')} />
+              <Select
+                label={t('notes.kind')}
+                required
+                data-autofocus
+                data={CASE_NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
+                {...form.getInputProps('kind')}
+                onChange={(v) => form.setFieldValue('kind', v ?? '')}
+              />
+              <NumberInput label={t('notes.duration')} description={t('notes.durationHelp')} min={0} max={1440} allowDecimal={false} allowNegative={false} {...form.getInputProps('durationMinutes')} />
+            </SimpleGrid>
+            <TextInput label={t('notes.present')} description={t('notes.presentHelp')} maxLength={500} {...form.getInputProps('present')} />
+            <Textarea label={t('notes.body')} description={t('notes.bodyHelp')} required autosize minRows={8} maxRows={30} maxLength={NOTE_MAX_LENGTH} {...form.getInputProps('body')} />
+            <Group align="flex-end" grow>
+              <Select
+                label={t('notes.goal')}
+                data={goals}
+                clearable
+                placeholder={t('notes.noGoal')}
+                {...form.getInputProps('goalId')}
+                onChange={(v) => form.setFieldValue('goalId', v ?? '')}
+              />
+              <Checkbox mb={8} label={t('notes.sensitive')} description={t('notes.sensitiveHelp')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
+            </Group>
+            <FormActions error={error} busy={busy} onCancel={() => go(back)} />
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

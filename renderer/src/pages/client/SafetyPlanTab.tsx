@@ -1,0 +1,114 @@
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SafetyPlan } from '../../../../shared/domain/safetyPlan';
+import { localToday } from '../../../../shared/domain/validation';
+import { invoke } from '../../api';
+import { FormAlert } from '../../components/FormAlert/FormAlert';
+import type { Route } from '../../components/Workspace/Workspace';
+import { errorSentence } from '../../errors';
+import { formatDate, formatDateTime } from '../../format';
+import { useCan } from '../../session';
+
+/** The safety plan in force, as the client's printed sheet says it, with Change and Save as PDF. */
+export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const [plan, setPlan] = useState<SafetyPlan | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const date = (d: string) => formatDate(d, i18n.language);
+
+  useEffect(() => {
+    void invoke('safetyPlans.get', { clientId }).then((r) => (r.ok ? setPlan(r.value) : setError(errorSentence(t, r.error))));
+  }, [clientId, t]);
+
+  const savePdf = async () => {
+    setSaving(true);
+    setError(null);
+    const r = await invoke('safetyPlans.savePdf', { clientId });
+    setSaving(false);
+    if (r.ok) notifications.show({ color: 'green', message: t('safetyPlan.pdfSaved', { path: r.value.path }) });
+    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+  };
+
+  if (plan === undefined && !error) return <Loader aria-label={t('common.loading')} />;
+  const write = () => go({ name: 'clientSafetyPlan', id: clientId });
+  if (!plan)
+    return (
+      <Stack>
+        <FormAlert message={error} />
+        <Paper withBorder p="lg">
+          <Stack>
+            <Text>{t('safetyPlan.none')}</Text>
+            {can('safetyPlans.save') && (
+              <Button w="fit-content" onClick={write}>
+                {t('safetyPlan.write')}
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      </Stack>
+    );
+
+  const block = (title: string, text: string | null) =>
+    text && (
+      <Stack gap={4}>
+        <Title order={3} size="h5" c="indigo.8">
+          {title}
+        </Title>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{text}</Text>
+      </Stack>
+    );
+
+  return (
+    <Stack>
+      <FormAlert message={error} />
+      <Group gap="xs">
+        <Button onClick={() => void savePdf()} loading={saving}>
+          {t('safetyPlan.savePdf')}
+        </Button>
+        {can('safetyPlans.save') && (
+          <Button variant="default" onClick={write}>
+            {t('safetyPlan.change')}
+          </Button>
+        )}
+      </Group>
+      {plan.reviewOn < localToday() && (
+        <Alert color="orange" variant="light" role="status">
+          {t('safetyPlan.reviewPassed')}
+        </Alert>
+      )}
+      <Paper withBorder p="lg" component="section" aria-label={t('safetyPlan.title')}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('safetyPlan.sheetDates', { agreed: date(plan.agreedOn), review: date(plan.reviewOn) })}
+          </Text>
+          {block(t('safetyPlan.warningSigns'), plan.warningSigns)}
+          {block(t('safetyPlan.copingSteps'), plan.copingSteps)}
+          {block(t('safetyPlan.keepingSafe'), plan.keepingSafe)}
+          <Title order={3} size="h5" c="indigo.8">
+            {t('safetyPlan.contacts')}
+          </Title>
+          <Table aria-label={t('safetyPlan.contacts')} maw={700}>
+            <Table.Tbody>
+              {plan.contacts.map((c, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td fw={500}>{c.name}</Table.Td>
+                  <Table.Td c="dimmed">{c.role}</Table.Td>
+                  <Table.Td fw={700} ta="right">
+                    {c.phone}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="xs" c="dimmed">
+            {t('safetyPlan.versionInfo', { count: plan.versions, name: plan.writtenByName ?? '', date: formatDateTime(plan.writtenAt, i18n.language) })}
+          </Text>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
