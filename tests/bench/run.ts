@@ -9,6 +9,9 @@ import { readClientRecord } from '../../electron/core/clients/record';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { deriveKey, KDF_DEFAULT, KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { createKeySlots, generateRecoveryKey, unlockWithPassword } from '../../electron/core/vault/vault';
+import { readCaseload } from '../../electron/core/caseload/caseload';
+import { clientTimeline } from '../../electron/core/timeline/timeline';
+import { generateCasework } from './casework';
 import { generateClients, random } from './clients';
 import { measure, report, type Figure } from './stats';
 
@@ -41,9 +44,12 @@ async function main() {
     const db = openDatabase(dbPath, dbKey);
     const started = Date.now();
     const generated = generateClients(db, clients);
+    const work = generateCasework(db, clients);
     const seconds = (Date.now() - started) / 1000;
     const size = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
-    console.error(`generated ${clients.toLocaleString('en-GB')} clients with their related rows in ${seconds.toFixed(1)} s (${(size / 1e6).toFixed(0)} MB)`);
+    console.error(
+      `generated ${clients.toLocaleString('en-GB')} clients with their related rows, ${work.notes.toLocaleString('en-GB')} case notes, ${work.goals.toLocaleString('en-GB')} goals and ${work.tasks.toLocaleString('en-GB')} tasks in ${seconds.toFixed(1)} s (${(size / 1e6).toFixed(0)} MB)`,
+    );
     const label = `${(clients / 1000).toFixed(0)}k clients`;
 
     // Search as you type: each keystroke of a few names, accented and not, a postcode, a phone and a reference.
@@ -65,6 +71,26 @@ async function main() {
       await measure(`open a client record with related rows (${label})`, 400, () => readClientRecord(db, 1 + pick.int(clients), 'caseworker', '2026-11-23'), {
         note: 'client, consents, household, contacts, risk flags, assessments with scores, status history',
       }),
+    );
+    figures.push(
+      await measure(`caseload home screen, caseworker with ${work.caseload} open clients (${label})`, 200, () => readCaseload(db, work.caseworkerId, '2026-11-23', false), {
+        note: 'open clients with last assessment and contact, tasks due and upcoming, reviews due, goals past target',
+      }),
+    );
+    figures.push(
+      await measure(`caseload home screen, coordinator with everyone's load (${label})`, 50, () => readCaseload(db, 1, '2026-11-23', true), {
+        note: 'adds open clients, overdue tasks and reviews due for every caseworker',
+      }),
+    );
+    let h = 0;
+    const entries = clientTimeline(db, { clientId: work.heavyClients[0]!, types: [], limit: 2000, offset: 0 }, { id: 1, mayReadSensitive: true }).total;
+    figures.push(
+      await measure(
+        `client timeline, ${entries} entries (${label}, ${(work.notes / 1e6).toFixed(2)}M notes)`,
+        200,
+        () => clientTimeline(db, { clientId: work.heavyClients[h++ % work.heavyClients.length]!, types: [], limit: 500, offset: 0 }, { id: 1, mayReadSensitive: true }),
+        { note: 'all event types, 500 newest with the notes in full' },
+      ),
     );
     let d = 0;
     figures.push(

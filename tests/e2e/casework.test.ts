@@ -129,6 +129,8 @@ describe('casework, end to end', () => {
     await expect.poll(() => due.getByText('Ring the council housing team').isVisible()).toBe(true);
     expect(await due.getByText('Due today', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('group', { name: 'Tasks due' }).getByText('1', { exact: true }).isVisible()).toBe(true);
+    // The README's picture of the home screen, once the "saved" messages have gone.
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 12_000 }).toBe(0);
     await shot(page, 'cw-05-home');
     await due.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).click();
     await expect.poll(() => due.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).isChecked()).toBe(true);
