@@ -150,6 +150,13 @@ describe('tasks', () => {
     ]);
     const volunteersTask = view.tasks[1]!;
     const adminsTask = view.tasks[0]!;
+    // A changed due date moves the task in the list; the task is the same one.
+    const moved = await t.ok('tasks.save', { clientId: client.id, id: adminsTask.id, task: { title: 'Book a food bank slot', dueOn: '2026-11-30', assignedTo: 1 } });
+    expect(moved.tasks.map((x) => [x.id, x.dueOn])).toEqual([
+      [volunteersTask.id, '2026-11-25'],
+      [adminsTask.id, '2026-11-30'],
+    ]);
+    expect((await t.fail('tasks.save', { clientId: other.id, id: adminsTask.id, task: { title: 'x', dueOn: '2026-11-30', assignedTo: 1 } })).code).toBe('NOT_FOUND');
 
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Vera Volunteer', password: 'temporary pass 1' });

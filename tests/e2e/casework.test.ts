@@ -122,18 +122,23 @@ describe('casework, end to end', () => {
     await page.getByRole('option', { name: 'Move into a one-bedroom council flat' }).click();
     await dialog().getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).isVisible()).toBe(true);
+    // Reworded after saving: the same task, changed.
+    await page.getByRole('button', { name: 'Change task: Ring the council housing team' }).click();
+    await dialog().getByLabel(/^What needs doing/).fill('Ring the council housing team about band B');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).isVisible()).toBe(true);
     await shot(page, 'cw-04-plan');
 
     await page.getByRole('button', { name: 'Home' }).click();
     const due = page.getByRole('region', { name: 'Tasks due today and overdue' });
-    await expect.poll(() => due.getByText('Ring the council housing team').isVisible()).toBe(true);
+    await expect.poll(() => due.getByText('Ring the council housing team about band B').isVisible()).toBe(true);
     expect(await due.getByText('Due today', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('group', { name: 'Tasks due' }).getByText('1', { exact: true }).isVisible()).toBe(true);
     // The README's picture of the home screen, once the "saved" messages have gone.
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 12_000 }).toBe(0);
     await shot(page, 'cw-05-home');
-    await due.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).click();
-    await expect.poll(() => due.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).isChecked()).toBe(true);
+    await due.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).click();
+    await expect.poll(() => due.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).isChecked()).toBe(true);
     await expect.poll(() => page.getByRole('group', { name: 'Tasks due' }).getByText('0', { exact: true }).isVisible()).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../../shared/domain/supportPlan';
@@ -42,6 +42,7 @@ export function TaskList({
   showClient,
   showAssignee,
   go,
+  onEdit,
 }: {
   tasks: Task[];
   today: string;
@@ -49,6 +50,8 @@ export function TaskList({
   showClient?: boolean;
   showAssignee?: boolean;
   go?: (r: Route) => void;
+  /** Shown as an Edit button on tasks not yet done. */
+  onEdit?: (task: Task) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -97,6 +100,11 @@ export function TaskList({
                 <Text size="sm" c="dimmed">
                   {t('tasks.doneOn', { date: formatDate(task.doneOn, i18n.language), name: task.doneByName ?? '' })}
                 </Text>
+              )}
+              {onEdit && !task.doneOn && (
+                <Button size="compact-xs" variant="subtle" onClick={() => onEdit(task)} aria-label={`${t('tasks.editTitle')}: ${task.title}`}>
+                  {t('common.edit')}
+                </Button>
               )}
               {task.note && (
                 <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>

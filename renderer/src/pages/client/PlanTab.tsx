@@ -142,7 +142,7 @@ export function PlanTab({ clientId }: { clientId: number }) {
           </Button>
         )}
         {view.tasks.length === 0 && <Text c="dimmed">{t('tasks.none')}</Text>}
-        <TaskList tasks={openTasks} today={today} onChanged={onTask} showAssignee />
+        <TaskList tasks={openTasks} today={today} onChanged={onTask} showAssignee onEdit={can('tasks.save') ? (task) => setModal({ kind: 'task', task }) : undefined} />
         {doneTasks.length > 0 && (
           <Accordion variant="contained">
             <Accordion.Item value="done">
@@ -180,7 +180,7 @@ export function PlanTab({ clientId }: { clientId: number }) {
       {modal?.kind === 'end' && <EndPlanModal plan={modal.plan} onClose={close} onSaved={changed(t('plans.ended'))} />}
       {modal?.kind === 'goal' && <GoalModal planId={modal.planId} goal={modal.goal} onClose={close} onSaved={changed(t('goals.saved'))} />}
       {modal?.kind === 'progress' && <ProgressModal goal={modal.goal} onClose={close} onSaved={changed(t('goals.progressSaved'))} />}
-      {modal?.kind === 'task' && <TaskModal clientId={clientId} view={view} onClose={close} onSaved={changed(t('tasks.saved'))} />}
+      {modal?.kind === 'task' && <TaskModal clientId={clientId} task={modal.task} view={view} onClose={close} onSaved={changed(t('tasks.saved'))} />}
     </Stack>
   );
 }
@@ -395,7 +395,7 @@ export function GoalStatusSelect({ from, ...props }: { from: GoalStatus; label: 
   );
 }
 
-function TaskModal({ clientId, view, onClose, onSaved }: { clientId: number; view: PlansView; onClose: () => void; onSaved: (v: PlansView) => void }) {
+function TaskModal({ clientId, task, view, onClose, onSaved }: { clientId: number; task: Task | null; view: PlansView; onClose: () => void; onSaved: (v: PlansView) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
@@ -403,12 +403,14 @@ function TaskModal({ clientId, view, onClose, onSaved }: { clientId: number; vie
     void invoke('tasks.assignees', {}).then((r) => r.ok && setPeople(r.value.map((u) => ({ value: String(u.id), label: u.name }))));
   }, []);
   const form = useForm<TaskValues>({
-    initialValues: { title: '', dueOn: localToday(), assignedTo: '', goalId: '', note: '' },
+    initialValues: task
+      ? { title: task.title, dueOn: task.dueOn, assignedTo: String(task.assignedTo), goalId: task.goalId ? String(task.goalId) : '', note: task.note ?? '' }
+      : { title: '', dueOn: localToday(), assignedTo: '', goalId: '', note: '' },
     validate: (v) => schemaValidator(taskInputSchema, t)(toTask(v)),
   });
-  const save = form.onSubmit((v) => submit(() => invoke('tasks.save', { clientId, task: toTask(v) }), { form, fieldPrefix: 'task.', onOk: onSaved }));
+  const save = form.onSubmit((v) => submit(() => invoke('tasks.save', { clientId, id: task?.id ?? null, task: toTask(v) }), { form, fieldPrefix: 'task.', onOk: onSaved }));
   return (
-    <ModalForm opened title={t('tasks.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm opened title={task ? t('tasks.editTitle') : t('tasks.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <TextInput label={t('tasks.what')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
       <SimpleGrid cols={2}>
         <TextInput label={t('tasks.dueOn')} type="date" required {...form.getInputProps('dueOn')} />
