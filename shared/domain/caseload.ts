@@ -57,9 +57,7 @@ export type Caseload = z.infer<typeof caseloadSchema>;
 
 /** When a review is next due: a fixed number of weeks after the last assessment or review (or intake). */
 export function reviewDueOn(lastOn: string, weeks: number): string {
-  const d = new Date(`${lastOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + weeks * 7);
-  return d.toISOString().slice(0, 10);
+  return addDays(lastOn, weeks * 7);
 }
 
 /** The date `days` days after `date` (both YYYY-MM-DD), on the calendar, whatever the time zone. */

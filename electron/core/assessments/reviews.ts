@@ -5,7 +5,7 @@ import type { GoalStatus } from '../../../shared/domain/supportPlan';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { goals } from '../db/schema';
-import { goalClient, updateGoal } from '../plans/plans';
+import { checkGoalOfClient, updateGoal } from '../plans/plans';
 import { saveAssessment } from './assessments';
 
 export interface ReviewGoalChange {
@@ -31,7 +31,7 @@ export function recordReview(
   const reviewId = saveAssessment(db, clientId, null, review, userId, now, 'review');
   let goalsChanged = 0;
   goalChanges.forEach((g, i) => {
-    if (goalClient(db, g.goalId) !== clientId) throw new CasebookError('BAD_INPUT', 'The goal is not this client’s', { fields: { [`goals.${i}.goalId`]: 'invalid' } });
+    checkGoalOfClient(db, clientId, g.goalId, `goals.${i}.goalId`);
     try {
       const { from, to } = updateGoalIfNeeded(db, g, review.assessedOn, userId, now, reviewId);
       if (from !== to || g.note) goalsChanged++;

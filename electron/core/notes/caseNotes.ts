@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { CaseNote, caseNoteInputSchema, CaseNoteVersion } from '../../../shared/domain/caseNote';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
-import { caseNotes, caseNoteVersions, goals, users } from '../db/schema';
+import { caseNotes, caseNoteVersions, users } from '../db/schema';
+import { checkGoalOfClient } from '../plans/plans';
 
 type NoteValues = z.output<typeof caseNoteInputSchema>;
 
@@ -17,14 +18,8 @@ export interface NoteReader {
 const writer = alias(users, 'writer');
 const editor = alias(users, 'editor');
 
-function checkGoal(db: Db, clientId: number, goalId: number | null): void {
-  if (goalId === null) return;
-  const g = db.select({ clientId: goals.clientId }).from(goals).where(eq(goals.id, goalId)).get();
-  if (!g || g.clientId !== clientId) throw new CasebookError('BAD_INPUT', 'The goal is not this client’s', { fields: { 'note.goalId': 'invalid' } });
-}
-
 export function addCaseNote(db: Db, clientId: number, values: NoteValues, userId: number, now: Date): number {
-  checkGoal(db, clientId, values.goalId);
+  checkGoalOfClient(db, clientId, values.goalId, 'note.goalId');
   return db
     .insert(caseNotes)
     .values({ ...values, clientId, writtenBy: userId, createdAt: now.toISOString() })
@@ -41,7 +36,7 @@ export function editCaseNote(db: Db, id: number, version: number, values: NoteVa
   const old = db.select().from(caseNotes).where(eq(caseNotes.id, id)).get();
   if (!old) throw new CasebookError('NOT_FOUND', 'No such case note');
   if (!user.isAdmin && old.writtenBy !== user.id) throw new CasebookError('FORBIDDEN', 'Only the writer of a note or an administrator can change it');
-  checkGoal(db, old.clientId, values.goalId);
+  checkGoalOfClient(db, old.clientId, values.goalId, 'note.goalId');
   const at = now.toISOString();
   const res = db
     .update(caseNotes)

@@ -148,11 +148,11 @@ export function updateGoal(
   return { clientId: goal.clientId, from: goal.status, to: u.status };
 }
 
-/** The client id a goal belongs to (for access checks and the audit trail). */
-export function goalClient(db: Db, goalId: number): number {
-  const row = db.select({ clientId: goals.clientId }).from(goals).where(eq(goals.id, goalId)).get();
-  if (!row) throw new CasebookError('NOT_FOUND', 'No such goal');
-  return row.clientId;
+/** Refuses a link to a goal (from a note, a task, a review) unless the goal is this client's; `field` names the form field. */
+export function checkGoalOfClient(db: Db, clientId: number, goalId: number | null, field: string): void {
+  if (goalId === null) return;
+  const g = db.select({ clientId: goals.clientId }).from(goals).where(eq(goals.id, goalId)).get();
+  if (!g || g.clientId !== clientId) throw new CasebookError('BAD_INPUT', 'The goal is not this client’s', { fields: { [field]: 'invalid' } });
 }
 
 /** Every plan of a client with its goals and their updates: the active one, then earlier ones. */

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { Task, taskInputSchema } from '../../../shared/domain/supportPlan';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
-import { clients, goals, tasks, users } from '../db/schema';
+import { clients, tasks, users } from '../db/schema';
+import { checkGoalOfClient } from './plans';
 
 type TaskValues = z.output<typeof taskInputSchema>;
 
@@ -47,16 +48,10 @@ function checkAssignee(db: Db, userId: number): void {
   if (!u || !u.active) throw new CasebookError('BAD_INPUT', 'Unknown or inactive user', { fields: { 'task.assignedTo': 'invalid' } });
 }
 
-function checkGoal(db: Db, clientId: number, goalId: number | null): void {
-  if (goalId === null) return;
-  const g = db.select({ clientId: goals.clientId }).from(goals).where(eq(goals.id, goalId)).get();
-  if (!g || g.clientId !== clientId) throw new CasebookError('BAD_INPUT', 'The goal is not this client’s', { fields: { 'task.goalId': 'invalid' } });
-}
-
 /** Adds a task for a client (no id) or changes one. */
 export function saveTask(db: Db, clientId: number, id: number | null, values: TaskValues, userId: number, now: Date): number {
   checkAssignee(db, values.assignedTo);
-  checkGoal(db, clientId, values.goalId);
+  checkGoalOfClient(db, clientId, values.goalId, 'task.goalId');
   const at = now.toISOString();
   if (id === null) {
     return db
