@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { charitySchema } from './domain/charity';
+import { charityLogoSchema, charitySchema } from './domain/charity';
+import { agencyInputSchema, agencySchema, agencySearchSchema, agencySummarySchema } from './domain/agency';
+import { referralInputSchema, referralLineSchema, referralListQuerySchema, referralSchema, referralStatusInputSchema } from './domain/referral';
+import { letterContentSchema, letterEditsSchema, letterRequestSchema, letterSchema, letterTemplateSchema, templateInputSchema } from './domain/letter';
 import { assessmentInputSchema, needAreaSchema, saveNeedAreaSchema } from './domain/assessment';
 import { clientDetailsSchema, clientIdSchema, clientSchema, clientSearchSchema, clientSummarySchema, statusChangeSchema } from './domain/client';
 import { clientRecordSchema, duplicateMatchSchema, duplicateQuerySchema, intakeSchema, mergeResultSchema, mergeSchema } from './domain/clientRecord';
@@ -117,6 +120,11 @@ export const contract = {
 
   'charity.get': channel(ANYONE, empty, charitySchema),
   'charity.update': channel(ADMIN, charitySchema, charitySchema),
+  /** The letterhead logo, as a data: URL for the screen. */
+  'charity.logo': channel(ANYONE, empty, charityLogoSchema),
+  /** Asks for a PNG or JPEG file and makes it the letterhead logo. */
+  'charity.chooseLogo': channel(ADMIN, empty, charityLogoSchema),
+  'charity.removeLogo': channel(ADMIN, empty, charityLogoSchema),
 
   'settings.update': channel(ADMIN, z.object({ idleMinutes: z.number().int().min(1, { error: 'idleRange' }).max(60, { error: 'idleRange' }) }), appStateSchema),
 
@@ -258,6 +266,45 @@ export const contract = {
   'safetyPlans.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, plan: safetyPlanInputSchema }), safetyPlanSchema),
   /** Saves the one-page safety plan as a PDF where the user chooses. */
   'safetyPlans.savePdf': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.object({ path: z.string() })),
+
+  // The agency directory: everyone can look agencies up; caseworkers keep it up to date.
+  'agencies.search': channel(ANYONE, agencySearchSchema, z.array(agencySummarySchema)),
+  'agencies.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), agencySchema),
+  'agencies.save': channel(
+    CASEWORK,
+    z.object({ target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(), agency: agencyInputSchema }),
+    agencySchema,
+  ),
+  /** Archives an agency (kept on the referrals that name it) or brings it back. */
+  'agencies.setActive': channel(CASEWORK, z.object({ id: z.number().int().positive(), active: z.boolean() }), agencySchema),
+
+  // Referrals; changes give back the client's fresh list.
+  'referrals.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(referralSchema)),
+  'referrals.create': channel(CASEWORK, z.object({ clientId: clientIdSchema, referral: referralInputSchema }), z.array(referralSchema)),
+  'referrals.update': channel(CASEWORK, z.object({ id: z.number().int().positive(), version: z.number().int(), referral: referralInputSchema }), z.array(referralSchema)),
+  /** Sending checks the client's consent to share with the agency (CONSENT_REQUIRED with the reason). */
+  'referrals.setStatus': channel(CASEWORK, referralStatusInputSchema, z.array(referralSchema)),
+  /** Across all clients: open ones, overdue follow-ups, or everything; optionally one agency's or only mine. */
+  'referrals.list': channel(CASEWORK, referralListQuerySchema, z.object({ items: z.array(referralLineSchema), total: z.number().int() })),
+
+  // Letter templates: everyone who writes letters reads them; administrators change them.
+  'templates.list': channel(CASEWORK, z.object({ includeArchived: z.boolean().default(false) }), z.array(letterTemplateSchema)),
+  'templates.save': channel(
+    ADMIN,
+    z.object({ target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(), template: templateInputSchema }),
+    z.object({ id: z.number().int(), templates: z.array(letterTemplateSchema) }),
+  ),
+  'templates.setActive': channel(ADMIN, z.object({ id: z.number().int().positive(), active: z.boolean() }), z.array(letterTemplateSchema)),
+
+  // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
+  'letters.preview': channel(CASEWORK, letterRequestSchema, letterContentSchema),
+  'letters.keep': channel(CASEWORK, z.object({ request: letterRequestSchema, edits: letterEditsSchema }), letterSchema),
+  'letters.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(letterSchema)),
+  'letters.get': channel(CASEWORK, z.object({ id: z.number().int().positive() }), letterSchema),
+  /** Saves a kept letter as a PDF where the user chooses. */
+  'letters.savePdf': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
+  /** The window printed the letter (the system print dialog); recorded in the audit trail. */
+  'letters.printed': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
 
   /** The signed-in user's home screen; administrators also get every caseworker's load. */
   'caseload.get': channel(ANYONE, empty, caseloadSchema),

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'BACKUP_DAMAGED',
   'BACKUP_MISSING',
   'POSSIBLE_DUPLICATE',
+  'CONSENT_REQUIRED',
   'INTERNAL',
 ] as const;
 
@@ -41,6 +42,8 @@ export interface AppError {
   fields?: Record<string, string>;
   /** For TOO_MANY_ATTEMPTS and WRONG_PASSWORD: how long until the next try is accepted. */
   retryAfterMs?: number;
+  /** For CONSENT_REQUIRED: which part of the consent is missing (see ConsentGateProblem). */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -49,19 +52,22 @@ export class CasebookError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly retryAfterMs?: number;
+  readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; retryAfterMs?: number } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; retryAfterMs?: number; reason?: string } = {}) {
     super(message);
     this.name = 'CasebookError';
     this.code = code;
     this.fields = extra.fields;
     this.retryAfterMs = extra.retryAfterMs;
+    this.reason = extra.reason;
   }
 
   toAppError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
     if (this.fields) error.fields = this.fields;
     if (this.retryAfterMs !== undefined) error.retryAfterMs = this.retryAfterMs;
+    if (this.reason !== undefined) error.reason = this.reason;
     return error;
   }
 }

@@ -15,6 +15,9 @@ import { noteHandlers } from './notes/handlers';
 import { timelineHandlers } from './timeline/handlers';
 import { safetyPlanHandlers } from './safetyPlans/handlers';
 import { caseloadHandlers } from './caseload/handlers';
+import { agencyHandlers } from './agencies/handlers';
+import { referralHandlers } from './referrals/handlers';
+import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
@@ -109,6 +112,9 @@ export class Casebook {
       ...timelineHandlers(this),
       ...safetyPlanHandlers(this),
       ...caseloadHandlers(this),
+      ...agencyHandlers(this),
+      ...referralHandlers(this),
+      ...letterHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

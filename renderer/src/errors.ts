@@ -5,6 +5,10 @@ import type { AppError } from '../../shared/result';
 
 /** The plain, translated sentence for an error from the core. */
 export function errorSentence(t: TFunction, error: AppError): string {
+  if (error.code === 'CONSENT_REQUIRED' && error.reason) {
+    const why = t(`consentGate.${error.reason}`);
+    if (why !== `consentGate.${error.reason}`) return why;
+  }
   const text = t(`errors.${error.code}`);
   return text === `errors.${error.code}` ? t('errors.INTERNAL') : text;
 }

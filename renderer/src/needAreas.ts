@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
-import type { NeedArea } from '../../shared/domain/assessment';
+import { needAreaName, type NeedArea } from '../../shared/domain/assessment';
 import { invoke } from './api';
 
 /** An area's name: the administrator's own name for it, or the translated name it came with. */
 export function areaName(t: TFunction, area: Pick<NeedArea, 'builtinKey' | 'name'> | undefined): string {
-  if (!area) return '?';
-  return area.name ?? t(`needAreas.builtin.${area.builtinKey}`);
+  return area ? needAreaName((k) => t(k), area) : '?';
 }
 
 /** All need areas (retired ones too, for reading old assessments), and a way to reload them. */

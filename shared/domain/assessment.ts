@@ -17,6 +17,11 @@ export const needAreaSchema = z.object({
 });
 export type NeedArea = z.infer<typeof needAreaSchema>;
 
+/** An area's name: the administrator's own name for it, or the translated name it came with. */
+export function needAreaName(t: (key: string) => string, area: Pick<NeedArea, 'builtinKey' | 'name'>): string {
+  return area.name ?? t(`needAreas.builtin.${area.builtinKey}`);
+}
+
 export const saveNeedAreaSchema = z.object({
   id: z.number().int().positive().nullish().transform((v) => v ?? null),
   name: requiredText(80),

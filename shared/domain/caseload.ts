@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskSchema } from './supportPlan';
+import { referralLineSchema } from './referral';
 
 export const DEFAULT_REVIEW_WEEKS = 12;
 export const REVIEW_WEEKS_MIN = 1;
@@ -50,6 +51,10 @@ export const caseloadSchema = z.object({
   tasksUpcoming: z.array(taskSchema),
   reviewsDue: z.array(reviewDueSchema),
   goalsPastTarget: z.array(goalPastTargetSchema),
+  /** My open referrals (made by me or of my clients) to chase: follow-up date in the next seven days or passed. */
+  referralsToFollowUp: z.array(referralLineSchema),
+  /** For coordinators: how many open referrals, anyone's, are past their follow-up date. 0 for others. */
+  referralsOverdue: z.number().int(),
   /** For coordinators (administrators): everyone's load, to balance caseloads. Empty for others. */
   caseworkers: z.array(caseworkerLoadSchema),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalPhone, optionalText, requiredText } from './validation';
+import { optionalEmail, optionalPhone, optionalText, requiredText } from './validation';
 
 /** The charity's own details, printed on letters and on the recovery sheet. */
 export const charitySchema = z.object({
@@ -7,6 +7,14 @@ export const charitySchema = z.object({
   address: optionalText(500),
   charityNumber: optionalText(40),
   phone: optionalPhone(),
+  email: optionalEmail(),
 });
 export type CharityInput = z.input<typeof charitySchema>;
 export type Charity = z.output<typeof charitySchema>;
+
+/** The letterhead logo: PNG or JPEG, small enough to print quickly. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+export const charityLogoSchema = z.object({
+  /** A data: URL the screen can show, or null when the charity has no logo. */
+  dataUrl: z.string().nullable(),
+});

@@ -50,6 +50,23 @@ export const VALIDATION_KEYS = [
   'reviewBeforeAgreed',
   'contactRequired',
   'weeksRange',
+  'invalidWebsite',
+  'outcomeRequired',
+  'followUpBeforeChange',
+  'agencyNameTaken',
+  'agencyArchived',
+  'referralFinished',
+  'agencyFixedOnceSent',
+  'beforeLastChange',
+  'templateUnknownField',
+  'templateFieldNotForKind',
+  'templateUnclosedField',
+  'safetyPlanPageExists',
+  'templateKindFixed',
+  'builtinTemplate',
+  'templateArchived',
+  'logoTooBig',
+  'logoNotAPicture',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -216,6 +216,42 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 5 keeps the charity, adds agencies, referrals and letters, and seeds the English and Polish templates', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 4));
+    const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 4) });
+    old.$client.exec(`INSERT INTO charity (id, name, address, updated_at) VALUES (1, 'Przystań', '1 High St', 'x')`);
+    old.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', '2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z')`,
+    );
+    closeDatabase(old);
+
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 5) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.$client.prepare(`SELECT name, address, email, logo FROM charity`).get()).toEqual({ name: 'Przystań', address: '1 High St', email: null, logo: null });
+    expect(db.$client.prepare(`SELECT kind || '.' || language FROM letter_templates WHERE builtin_key IS NOT NULL ORDER BY id`).pluck().all()).toEqual([
+      'referral.en', 'referral.pl', 'appointment.en', 'appointment.pl', 'general.en', 'general.pl', 'safetyPlan.en', 'safetyPlan.pl',
+    ]);
+    db.$client.exec(`INSERT INTO agencies (id, name, folded_name, search_text, created_at, updated_at) VALUES (1, 'Housing', 'housing', 'housing', 'x', 'x')`);
+    expect(() => db.$client.exec(`INSERT INTO agencies (name, folded_name, search_text, created_at, updated_at) VALUES ('HOUSING', 'housing', 'housing', 'x', 'x')`)).toThrow(/UNIQUE/);
+    const referral = (status: string, sentOn: string | null) =>
+      db.$client
+        .prepare(`INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, created_on, created_at, updated_at) VALUES (1, 1, 'r', 'soon', ?, '2026-01-01', ?, '2026-01-01', 'x', 'x')`)
+        .run(status, sentOn);
+    referral('draft', null);
+    referral('sent', '2026-01-01');
+    expect(() => referral('accepted', null)).toThrow(/CHECK/);
+    expect(() => referral('lost', '2026-01-01')).toThrow(/CHECK/);
+    // An agency with referrals cannot be deleted (it is archived instead).
+    expect(() => db.$client.exec(`DELETE FROM agencies`)).toThrow(/FOREIGN KEY/);
+    for (const table of ['referrals', 'referral_changes', 'letters']) {
+      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+      expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
+    }
+    db.$client.exec(`DELETE FROM clients`);
+    expect(db.$client.prepare(`SELECT count(*) FROM referrals`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { addDays, DEFAULT_REVIEW_WEEKS, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN, reviewDueOn, type Caseload } from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
 import { openTasksFor } from '../plans/tasks';
+import { countOverdueReferrals, referralsToFollowUp } from '../referrals/referrals';
 import { getSetting, setSetting } from '../settings/settings';
 
 const REVIEW_WEEKS_SETTING = 'review_weeks';
@@ -66,6 +67,8 @@ export function readCaseload(db: Db, userId: number, today: string, withCasework
     tasksUpcoming: openTasksFor(db, userId, addDays(today, 1), addDays(today, UPCOMING_DAYS)),
     reviewsDue,
     goalsPastTarget,
+    referralsToFollowUp: referralsToFollowUp(db, userId, addDays(today, UPCOMING_DAYS)),
+    referralsOverdue: withCaseworkers ? countOverdueReferrals(db, today) : 0,
     caseworkers: withCaseworkers ? caseworkerLoads(db, today, weeks) : [],
   };
 }

@@ -1,6 +1,8 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { consentState, type Consent, type ConsentValues } from '../../../shared/domain/consent';
+import type { ConsentGateProblem } from '../../../shared/domain/referral';
+import { fold } from '../clients/folding';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { consents, users } from '../db/schema';
@@ -59,4 +61,32 @@ export function listConsents(db: Db, clientId: number, today: string): Consent[]
     .orderBy(desc(consents.givenOn), desc(consents.id))
     .all()
     .map((c) => ({ ...c, state: consentState(c, today) }));
+}
+
+const sameAgency = (a: string, b: string) => fold(a).replace(/\s+/g, ' ').trim() === fold(b).replace(/\s+/g, ' ').trim();
+
+/**
+ * The consent gate: whether the client's consent in force today lets us share their details with
+ * this agency. The newest consent record is the one in force (a change of mind is a new record).
+ */
+export function sharingConsentProblem(db: Db, clientId: number, agencyName: string, today: string): ConsentGateProblem | null {
+  const c = db
+    .select({ shareScope: consents.shareScope, shareAgencies: consents.shareAgencies, withdrawnOn: consents.withdrawnOn, expiresOn: consents.expiresOn })
+    .from(consents)
+    .where(eq(consents.clientId, clientId))
+    .orderBy(desc(consents.givenOn), desc(consents.id))
+    .limit(1)
+    .get();
+  if (!c) return 'missing';
+  const state = consentState(c, today);
+  if (state !== 'active') return state;
+  if (c.shareScope === 'none') return 'notShared';
+  if (c.shareScope === 'named' && !c.shareAgencies.some((name) => sameAgency(name, agencyName))) return 'agencyNotNamed';
+  return null;
+}
+
+/** Refuses with CONSENT_REQUIRED (and which part is missing) unless the client agreed to share with this agency. */
+export function requireSharingConsent(db: Db, clientId: number, agencyName: string, today: string): void {
+  const problem = sharingConsentProblem(db, clientId, agencyName, today);
+  if (problem) throw new CasebookError('CONSENT_REQUIRED', `Consent to share with this agency: ${problem}`, { reason: problem });
 }

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../../shared/domain/client';
 import { CONSENT_METHODS, SHARE_SCOPES } from '../../../shared/domain/consent';
 import { KEY_CONTACT_ROLES } from '../../../shared/domain/household';
 import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
 import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
 import { GOAL_OWNERS, GOAL_STATUSES } from '../../../shared/domain/supportPlan';
+import type { ReferralRoute } from '../../../shared/domain/agency';
+import { REFERRAL_STATUSES, REFERRAL_URGENCIES } from '../../../shared/domain/referral';
+import { LETTER_KINDS, type LetterContent } from '../../../shared/domain/letter';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -20,6 +23,10 @@ export const charity = sqliteTable('charity', {
   address: text('address'),
   charityNumber: text('charity_number'),
   phone: text('phone'),
+  email: text('email'),
+  /** The letterhead logo (PNG or JPEG), kept inside the encrypted database so it travels with backups. */
+  logo: blob('logo', { mode: 'buffer' }),
+  logoType: text('logo_type', { enum: ['png', 'jpeg'] }),
   updatedAt: text('updated_at').notNull(),
 });
 
@@ -330,6 +337,106 @@ export const safetyPlans = sqliteTable('safety_plans', {
   contacts: text('contacts', { mode: 'json' }).$type<{ name: string; role: string | null; phone: string | null }[]>().notNull().default([]),
   agreedOn: text('agreed_on').notNull(),
   reviewOn: text('review_on').notNull(),
+  writtenBy: integer('written_by').references(() => users.id),
+  writtenAt: text('written_at').notNull(),
+});
+
+export const agencies = sqliteTable('agencies', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Folded name: one active agency per name, whatever the accents or capitals. */
+  foldedName: text('folded_name').notNull(),
+  services: text('services'),
+  address: text('address'),
+  phone: text('phone'),
+  email: text('email'),
+  website: text('website'),
+  referralRoutes: text('referral_routes', { mode: 'json' }).$type<ReferralRoute[]>().notNull().default([]),
+  howToRefer: text('how_to_refer'),
+  notes: text('notes'),
+  /** Folded name, services and contact names, for the directory search. */
+  searchText: text('search_text').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const agencyContacts = sqliteTable('agency_contacts', {
+  id: integer('id').primaryKey(),
+  agencyId: integer('agency_id')
+    .notNull()
+    .references(() => agencies.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  role: text('role'),
+  phone: text('phone'),
+  email: text('email'),
+});
+
+export const referrals = sqliteTable('referrals', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  agencyId: integer('agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  contactId: integer('contact_id').references(() => agencyContacts.id, { onDelete: 'set null' }),
+  reason: text('reason').notNull(),
+  areaId: integer('area_id').references(() => needAreas.id),
+  urgency: text('urgency', { enum: REFERRAL_URGENCIES }).notNull(),
+  sharedInfo: text('shared_info'),
+  status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('draft'),
+  statusOn: text('status_on').notNull(),
+  sentOn: text('sent_on'),
+  followUpOn: text('follow_up_on'),
+  outcome: text('outcome'),
+  createdOn: text('created_on').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const referralChanges = sqliteTable('referral_changes', {
+  id: integer('id').primaryKey(),
+  referralId: integer('referral_id')
+    .notNull()
+    .references(() => referrals.id, { onDelete: 'cascade' }),
+  clientId: clientId(),
+  fromStatus: text('from_status', { enum: REFERRAL_STATUSES }),
+  status: text('status', { enum: REFERRAL_STATUSES }).notNull(),
+  changedOn: text('changed_on').notNull(),
+  note: text('note'),
+  changedBy: integer('changed_by').references(() => users.id),
+  changedAt: text('changed_at').notNull(),
+});
+
+export const letterTemplates = sqliteTable('letter_templates', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: LETTER_KINDS }).notNull(),
+  language: text('language').notNull(),
+  name: text('name').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  builtinKey: text('builtin_key'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  version: integer('version').notNull().default(1),
+});
+
+export const letters = sqliteTable('letters', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  templateId: integer('template_id').references(() => letterTemplates.id, { onDelete: 'set null' }),
+  templateName: text('template_name').notNull(),
+  kind: text('kind', { enum: LETTER_KINDS }).notNull(),
+  language: text('language').notNull(),
+  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
+  letterDate: text('letter_date').notNull(),
+  content: text('content', { mode: 'json' }).$type<LetterContent>().notNull(),
   writtenBy: integer('written_by').references(() => users.id),
   writtenAt: text('written_at').notNull(),
 });

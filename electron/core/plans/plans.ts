@@ -66,11 +66,12 @@ export function endPlan(db: Db, e: { id: number; version: number; on: string; re
   return plan.clientId;
 }
 
-function checkArea(db: Db, areaId: number | null, had: number | null): void {
+/** Refuses an unknown or retired need area (one already chosen, `had`, may stay); `field` names the form field. */
+export function checkArea(db: Db, areaId: number | null, had: number | null, field = 'goal.areaId'): void {
   if (areaId === null || areaId === had) return;
   const area = db.select({ retiredAt: needAreas.retiredAt }).from(needAreas).where(eq(needAreas.id, areaId)).get();
-  if (!area) throw new CasebookError('BAD_INPUT', 'Unknown need area', { fields: { 'goal.areaId': 'invalid' } });
-  if (area.retiredAt) throw new CasebookError('BAD_INPUT', 'Retired need area', { fields: { 'goal.areaId': 'areaRetired' } });
+  if (!area) throw new CasebookError('BAD_INPUT', 'Unknown need area', { fields: { [field]: 'invalid' } });
+  if (area.retiredAt) throw new CasebookError('BAD_INPUT', 'Retired need area', { fields: { [field]: 'areaRetired' } });
 }
 
 /** Adds a goal to an active plan (no target) or changes its wording, measure, date, owner or area. */

@@ -2,6 +2,13 @@ import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import { getCharity } from '../charity/queries';
+import { letterDate, mergeText, type MergeValues } from '../../../shared/domain/letter';
+import type { UiLanguage } from '../../../shared/domain/languages';
+import { safetyPlanTemplate } from '../letters/templates';
+import { DEFAULT_TEMPLATES } from '../letters/defaultTemplates';
+
+/** Only if the charity's own page in this language was removed from the database by hand. */
+const fallbackPage = (language: UiLanguage) => DEFAULT_TEMPLATES.find((d) => d.kind === 'safetyPlan' && d.language === language)!;
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { writeFileAtomic } from '../storage/files';
@@ -23,18 +30,42 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
         return currentSafetyPlan(db, clientId)!;
       }),
     'safetyPlans.savePdf': async ({ clientId }) => {
-      const { client, plan, charity } = cb.read((db) => ({ client: requireClient(db, clientId), plan: currentSafetyPlan(db, clientId), charity: getCharity(db) }));
+      const uiLanguage = cb.language();
+      const { client, plan, charity, page, writer } = cb.read((db, s) => {
+        const client = requireClient(db, clientId);
+        // The page in the client's own language when the charity has one, else in the interface's.
+        const own = client.preferredLanguage ? safetyPlanTemplate(db, client.preferredLanguage) : null;
+        const page = own ? { ...own, language: client.preferredLanguage! } : { ...(safetyPlanTemplate(db, uiLanguage) ?? fallbackPage(uiLanguage)), language: uiLanguage };
+        return { client, plan: currentSafetyPlan(db, clientId), charity: getCharity(db), page, writer: s.user.name };
+      });
       if (!plan) throw new CasebookError('NOT_FOUND', 'This client has no safety plan');
-      const language = cb.language();
-      const t = createTranslator(language).t;
+      const t = createTranslator(uiLanguage).t;
       const clientName = `${client.firstName} ${client.lastName}`;
+      const values: MergeValues = {
+        'charity.name': charity.name,
+        'charity.address': charity.address,
+        'charity.number': charity.charityNumber,
+        'charity.phone': charity.phone,
+        'charity.email': charity.email,
+        'client.name': clientName,
+        'client.firstName': client.firstName,
+        'client.lastName': client.lastName,
+        'client.reference': client.reference,
+        'caseworker.name': writer,
+        'safetyPlan.agreedOn': letterDate(plan.agreedOn, page.language),
+        'safetyPlan.reviewOn': letterDate(plan.reviewOn, page.language),
+      };
+      const footer = mergeText(page.body, values)
+        .text.split('\n')
+        .map((l) => l.replace(/^[\s·,-]+|[\s·,-]+$/g, ''))
+        .filter(Boolean);
       const path = await cb.platform.chooseSavePath({
         title: t('safetyPlan.savePdf'),
         defaultName: `${t('safetyPlan.fileName')} - ${client.reference}.pdf`,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
       if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
-      const pdf = await renderSafetyPlanSheet(cb.resourcesDir, { language, charityName: charity.name, charityPhone: charity.phone, clientName, plan });
+      const pdf = await renderSafetyPlanSheet(cb.resourcesDir, { language: page.language, charityName: charity.name, clientName, plan, heading: mergeText(page.subject, values).text.trim(), footer });
       writeFileAtomic(path, pdf);
       cb.write((db, s) => cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: plan.id } }));
       return { path };

@@ -1,25 +1,26 @@
 import type { SafetyPlan } from '../../../shared/domain/safetyPlan';
-import type { UiLanguage } from '../../../shared/domain/languages';
-import { createTranslator } from '../../../shared/i18n';
+import { letterDate } from '../../../shared/domain/letter';
+import { letterTranslator } from '../letters/letters';
 import { createPdf, FONT } from '../pdf/pdfDocument';
 
 export interface SafetyPlanSheetInput {
-  language: UiLanguage;
+  /** The language of the page (the template's); Casebook's own words fall back to English. */
+  language: string;
   charityName: string;
-  charityPhone: string | null;
   clientName: string;
   plan: SafetyPlan;
+  /** From the charity's safety plan page template, merged: the heading, and the footer lines (the first is the emergency line). */
+  heading: string;
+  footer: string[];
 }
-
-const formatDate = (iso: string, language: UiLanguage) =>
-  new Intl.DateTimeFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /**
  * The one-page safety plan the client takes home: their warning signs, what they can do, how to keep
  * safe, and who to ring, numbers large. Text is shrunk step by step until it fits on one page.
  */
 export async function renderSafetyPlanSheet(resourcesDir: string, input: SafetyPlanSheetInput): Promise<Buffer> {
-  const t = createTranslator(input.language).t;
+  const t = letterTranslator(input.language);
+  const formatDate = letterDate;
   const { plan } = input;
   const { doc, done } = createPdf(resourcesDir, { title: t('safetyPlan.sheetTitle', { name: input.clientName }), author: input.charityName });
   const left = doc.page.margins.left;
@@ -40,11 +41,11 @@ export async function renderSafetyPlanSheet(resourcesDir: string, input: SafetyP
     h += size * 1.6 + plan.contacts.length * (size * 2.4) + 40;
     return h;
   };
-  const headerHeight = 110;
+  const headerHeight = 80 + input.footer.length * 13 + 10;
   let size = 14;
   while (size > 7 && heightAt(size) > bottom - doc.page.margins.top - headerHeight) size -= 0.5;
 
-  doc.font(FONT.bold).fontSize(20).fillColor('#000').text(t('safetyPlan.sheetHeading'), left, doc.page.margins.top, { width });
+  doc.font(FONT.bold).fontSize(20).fillColor('#000').text(input.heading, left, doc.page.margins.top, { width });
   doc.font(FONT.regular).fontSize(13).text(input.clientName, { width });
   doc.fontSize(9).fillColor('#444').text(t('safetyPlan.sheetDates', { agreed: formatDate(plan.agreedOn, input.language), review: formatDate(plan.reviewOn, input.language) }), { width });
   doc.fillColor('#000').moveDown(0.8);
@@ -66,9 +67,10 @@ export async function renderSafetyPlanSheet(resourcesDir: string, input: SafetyP
   }
 
   // The footer: who to ring at the charity, and the emergency number, always at the bottom.
-  const footer = input.charityPhone ? t('safetyPlan.sheetCharity', { charity: input.charityName, phone: input.charityPhone }) : input.charityName;
-  doc.font(FONT.bold).fontSize(11).fillColor('#8a1c1c').text(t('safetyPlan.sheetEmergency'), left, bottom - 34, { width, lineBreak: false });
-  doc.font(FONT.regular).fontSize(9).fillColor('#444').text(footer, left, bottom - 16, { width, lineBreak: false });
+  const [emergency, ...rest] = input.footer;
+  const restY = bottom - rest.length * 12 - 4;
+  if (emergency) doc.font(FONT.bold).fontSize(11).fillColor('#8a1c1c').text(emergency, left, restY - 18, { width, lineBreak: false });
+  rest.forEach((line, i) => doc.font(FONT.regular).fontSize(9).fillColor('#444').text(line, left, restY + i * 12, { width, lineBreak: false }));
   doc.end();
   return done;
 }

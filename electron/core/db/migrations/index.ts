@@ -3,6 +3,7 @@ import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_users_and_audit_chain';
 import { migration0003 } from './0003_client_record';
 import { migration0004 } from './0004_casework';
+import { migration0005 } from './0005_referrals_and_letters';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Every migration, in order, bundled into the build (no folder is read at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

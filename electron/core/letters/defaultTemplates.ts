@@ -1,0 +1,152 @@
+import type { LetterKind } from '../../../shared/domain/letter';
+
+/**
+ * The letter templates Casebook comes with, in English and Polish. Administrators change them in
+ * Settings; these are only the starting text (written into the database once, by migration 5).
+ */
+export interface DefaultTemplate {
+  kind: LetterKind;
+  language: 'en' | 'pl';
+  name: string;
+  subject: string;
+  body: string;
+}
+
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
+  {
+    kind: 'referral',
+    language: 'en',
+    name: 'Referral letter',
+    subject: 'Referral: {{client.name}} ({{client.reference}})',
+    body: `Dear colleagues,
+
+We would like to refer {{client.name}}, born {{client.dateOfBirth}}, to {{agency.name}}. {{client.firstName}} has agreed to this referral and to our sharing the information below with you.
+
+Reason for the referral:
+{{referral.reason}}
+
+Area of need: {{referral.needArea}}
+Urgency: {{referral.urgency}}
+
+What we are sharing with you:
+{{referral.sharedInfo}}
+
+{{client.firstName}} can be reached at:
+{{client.address}}
+{{client.phone}}
+
+Please let us know whether you can accept this referral. You can reach {{caseworker.name}} on {{charity.phone}} or at {{charity.email}}; please quote our reference {{client.reference}}.
+
+Thank you for your help.
+
+Yours faithfully,`,
+  },
+  {
+    kind: 'referral',
+    language: 'pl',
+    name: 'Skierowanie',
+    subject: 'Skierowanie: {{client.name}} ({{client.reference}})',
+    body: `Szanowni Państwo,
+
+zwracamy się z prośbą o objęcie wsparciem {{agency.name}} osoby: {{client.name}}, data urodzenia: {{client.dateOfBirth}}. Osoba ta zgodziła się na skierowanie i na przekazanie Państwu poniższych informacji.
+
+Powód skierowania:
+{{referral.reason}}
+
+Obszar potrzeb: {{referral.needArea}}
+Pilność: {{referral.urgency}}
+
+Przekazywane informacje:
+{{referral.sharedInfo}}
+
+Dane kontaktowe:
+{{client.address}}
+{{client.phone}}
+
+Prosimy o informację, czy mogą Państwo przyjąć to skierowanie. Osoba prowadząca: {{caseworker.name}}, tel. {{charity.phone}}, e-mail {{charity.email}}. Prosimy powoływać się na nasz numer {{client.reference}}.
+
+Dziękujemy za pomoc.
+
+Z poważaniem`,
+  },
+  {
+    kind: 'appointment',
+    language: 'en',
+    name: 'Appointment letter',
+    subject: 'Your appointment on {{appointment.date}}',
+    body: `Dear {{client.firstName}},
+
+We have arranged an appointment for you:
+
+Date: {{appointment.date}}
+Time: {{appointment.time}}
+Place: {{appointment.place}}
+
+{{letter.text}}
+
+If you cannot come, or you need an interpreter or help getting there, please ring us on {{charity.phone}} as soon as you can.
+
+Yours sincerely,`,
+  },
+  {
+    kind: 'appointment',
+    language: 'pl',
+    name: 'Zaproszenie na spotkanie',
+    subject: 'Termin spotkania: {{appointment.date}}',
+    body: `Dzień dobry,
+
+umówiliśmy dla Pana/Pani spotkanie:
+
+Data: {{appointment.date}}
+Godzina: {{appointment.time}}
+Miejsce: {{appointment.place}}
+
+{{letter.text}}
+
+Jeśli nie może Pan/Pani przyjść albo potrzebuje tłumacza lub pomocy w dotarciu na miejsce, prosimy jak najszybciej zadzwonić pod numer {{charity.phone}}.
+
+Z poważaniem`,
+  },
+  {
+    kind: 'general',
+    language: 'en',
+    name: 'General letter',
+    subject: 'A letter from {{charity.name}}',
+    body: `Dear {{client.firstName}},
+
+{{letter.text}}
+
+If you have any questions, please ring us on {{charity.phone}}.
+
+Yours sincerely,`,
+  },
+  {
+    kind: 'general',
+    language: 'pl',
+    name: 'List ogólny',
+    subject: 'List od {{charity.name}}',
+    body: `Dzień dobry,
+
+{{letter.text}}
+
+W razie pytań prosimy o telefon pod numer {{charity.phone}}.
+
+Z poważaniem`,
+  },
+  {
+    kind: 'safetyPlan',
+    language: 'en',
+    name: 'Safety plan page',
+    subject: 'My safety plan',
+    body: `If you are in danger now, ring 999.
+{{charity.name}} · {{charity.phone}}`,
+  },
+  {
+    kind: 'safetyPlan',
+    language: 'pl',
+    name: 'Plan bezpieczeństwa',
+    subject: 'Mój plan bezpieczeństwa',
+    body: `Jeśli grozi Ci niebezpieczeństwo, dzwoń pod 112.
+{{charity.name}} · {{charity.phone}}`,
+  },
+];

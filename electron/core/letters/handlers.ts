@@ -1,0 +1,86 @@
+import { createTranslator } from '../../../shared/i18n';
+import { localToday } from '../../../shared/domain/validation';
+import { CasebookError } from '../../../shared/result';
+import type { Casebook } from '../casebook';
+import { getCharityLogo } from '../charity/queries';
+import { requireClient } from '../clients/queries';
+import type { Handlers } from '../rpc';
+import { writeFileAtomic } from '../storage/files';
+import { renderLetterPdf } from './letterPdf';
+import { composeLetter, keepLetter, listClientLetters, readLetter } from './letters';
+import { listTemplates, saveTemplate, setTemplateActive } from './templates';
+
+type LetterChannels =
+  | 'templates.list'
+  | 'templates.save'
+  | 'templates.setActive'
+  | 'letters.preview'
+  | 'letters.keep'
+  | 'letters.forClient'
+  | 'letters.get'
+  | 'letters.savePdf'
+  | 'letters.printed';
+
+/** File names people can read, without characters Windows refuses. */
+const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+
+export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
+  const today = () => localToday(cb.now());
+  return {
+    'templates.list': ({ includeArchived }) => cb.read((db) => listTemplates(db, includeArchived)),
+    'templates.save': ({ target, template }) =>
+      cb.write((db, s) => {
+        const id = saveTemplate(db, target ?? null, template, s.user.id, cb.now());
+        cb.audit(db, s, target ? 'template.changed' : 'template.added', { detail: { templateId: id, kind: template.kind, language: template.language } });
+        return { id, templates: listTemplates(db, true) };
+      }),
+    'templates.setActive': ({ id, active }) =>
+      cb.write((db, s) => {
+        setTemplateActive(db, id, active, cb.now());
+        cb.audit(db, s, active ? 'template.restored' : 'template.archived', { detail: { templateId: id } });
+        return listTemplates(db, true);
+      }),
+
+    'letters.preview': (req) => cb.read((db, s) => composeLetter(db, req, s.user.id, today()).content),
+    'letters.keep': ({ request, edits }) =>
+      cb.write((db, s) => {
+        const { content, templateName } = composeLetter(db, request, s.user.id, today());
+        const kept = { ...content, subject: edits.subject, body: edits.body.replace(/\r\n/g, '\n') };
+        const id = keepLetter(db, request, kept, templateName, s.user.id, cb.now());
+        cb.audit(db, s, 'letter.written', {
+          clientId: request.clientId,
+          detail: { letterId: id, templateId: request.templateId, ...(request.referralId ? { referralId: request.referralId } : {}), reworded: kept.subject !== content.subject || kept.body !== content.body },
+        });
+        return readLetter(db, id);
+      }),
+    'letters.forClient': ({ clientId }) =>
+      cb.read((db) => {
+        requireClient(db, clientId);
+        return listClientLetters(db, clientId);
+      }),
+    'letters.get': ({ id }) => cb.read((db) => readLetter(db, id)),
+    'letters.savePdf': async ({ id }) => {
+      const { letter, logo, reference } = cb.read((db) => {
+        const letter = readLetter(db, id);
+        return { letter, logo: getCharityLogo(db), reference: requireClient(db, letter.clientId).reference };
+      });
+      const t = createTranslator(cb.language()).t;
+      const path = await cb.platform.chooseSavePath({
+        title: t('letters.savePdf'),
+        defaultName: `${safeFileName(`${letter.templateName} - ${reference} - ${letter.content.date}`)}.pdf`,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
+      const pdf = await renderLetterPdf(cb.resourcesDir, letter.content, logo);
+      writeFileAtomic(path, pdf);
+      cb.write((db, s) => cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } }));
+      return { path };
+    },
+    'letters.printed': ({ id }) =>
+      cb.write((db, s) => {
+        const letter = readLetter(db, id);
+        cb.audit(db, s, 'letter.printed', { clientId: letter.clientId, detail: { letterId: id } });
+        return { id };
+      }),
+  };
+}

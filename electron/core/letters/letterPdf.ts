@@ -1,0 +1,139 @@
+import type { LetterContent } from '../../../shared/domain/letter';
+import { letterDate } from '../../../shared/domain/letter';
+import type { CharityLogo } from '../charity/queries';
+import { createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { letterTranslator } from './letters';
+
+/**
+ * Where things sit on the page, in millimetres from the top-left corner. The address block fits the
+ * window of a DL or C5 windowed envelope (DIN 5008 form B / UK standard: 20 mm from the left,
+ * 45–90 mm from the top, with a one-line return address at the top of the window); the fold marks
+ * fold the sheet in three for a DL envelope.
+ */
+export const LETTER_LAYOUT = {
+  left: 25,
+  right: 20,
+  top: 20,
+  bottom: 25,
+  letterheadTop: 12,
+  logoBox: { width: 55, height: 24 },
+  window: { left: 22, top: 45, width: 85, height: 45 },
+  infoBlock: { left: 125, top: 50 },
+  subjectTop: 98,
+  folds: [105, 210],
+  punch: 148.5,
+} as const;
+
+const GREY = '#555555';
+const INK = '#111111';
+
+/**
+ * Renders a kept letter as an A4 PDF: letterhead and logo, the recipient in the envelope window, date
+ * and reference, subject, body, signature; every page numbered, pages after the first repeat the
+ * reference at the top. The same content always prints the same text.
+ */
+export async function renderLetterPdf(resourcesDir: string, content: LetterContent, logo: CharityLogo | null): Promise<Buffer> {
+  const t = letterTranslator(content.language);
+  const L = LETTER_LAYOUT;
+  const { doc, done } = createPdf(
+    resourcesDir,
+    { title: content.subject, author: content.letterhead.name, createdAt: new Date(`${content.date}T12:00:00Z`) },
+    { margins: { top: L.top * MM, bottom: L.bottom * MM, left: L.left * MM, right: L.right * MM }, bufferPages: true },
+  );
+  const pageWidth = doc.page.width;
+  const left = L.left * MM;
+  const width = pageWidth - left - L.right * MM;
+  const head = content.letterhead;
+  const dateText = letterDate(content.date, content.language);
+
+  // Letterhead: the charity's name and details on the left, the logo on the right.
+  const logoWidth = logo ? L.logoBox.width * MM : 0;
+  const headWidth = width - logoWidth - (logo ? 8 : 0);
+  doc.font(FONT.bold).fontSize(15).fillColor(INK).text(head.name, left, L.letterheadTop * MM, { width: headWidth });
+  const details = [head.address?.replace(/\s*\n\s*/g, ', '), [head.phone && t('letters.pdf.phone', { phone: head.phone }), head.email].filter(Boolean).join('   ')]
+    .filter(Boolean)
+    .join('\n');
+  if (details) doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(details, left, doc.y + 1, { width: headWidth });
+  if (logo) {
+    try {
+      doc.image(logo.data, pageWidth - L.right * MM - logoWidth, L.letterheadTop * MM, { fit: [logoWidth, L.logoBox.height * MM], align: 'right' });
+    } catch {
+      // A logo that cannot be drawn leaves the letter without it rather than without the letter.
+    }
+  }
+
+  // The envelope window: a one-line return address, then the recipient.
+  const win = L.window;
+  const returnAddress = [head.name, head.address?.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
+  doc.font(FONT.regular).fontSize(6.5).fillColor(GREY).text(returnAddress, win.left * MM, win.top * MM, { width: win.width * MM, height: 9, lineBreak: false, ellipsis: true });
+  doc.moveTo(win.left * MM, win.top * MM + 9).lineTo((win.left + win.width) * MM, win.top * MM + 9).lineWidth(0.3).strokeColor('#999999').stroke();
+  doc.font(FONT.regular).fontSize(10.5).fillColor(INK);
+  let y = win.top * MM + 16;
+  const recipientBottom = (win.top + win.height) * MM;
+  for (const line of content.recipient) {
+    if (y + 12 > recipientBottom) break;
+    doc.text(line, win.left * MM, y, { width: win.width * MM, lineBreak: false, ellipsis: true });
+    y += 13;
+  }
+
+  // Date and reference, to the right of the window.
+  const info = L.infoBlock;
+  const infoWidth = pageWidth - info.left * MM - L.right * MM;
+  const infoLines: [string, string][] = [
+    [t('letters.pdf.date'), dateText],
+    [t('letters.pdf.ourReference'), content.reference],
+  ];
+  if (content.signatureName) infoLines.push([t('letters.pdf.contact'), content.signatureName]);
+  y = info.top * MM;
+  for (const [label, value] of infoLines) {
+    doc.font(FONT.regular).fontSize(7.5).fillColor(GREY).text(label, info.left * MM, y, { width: infoWidth });
+    doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(value, info.left * MM, doc.y, { width: infoWidth });
+    y = doc.y + 5;
+  }
+
+  // Fold and punch marks on the left edge.
+  for (const mm of [...L.folds, L.punch]) doc.moveTo(4 * MM, mm * MM).lineTo((mm === L.punch ? 9 : 7) * MM, mm * MM).lineWidth(0.4).strokeColor('#888888').stroke();
+
+  // Subject and body: pdfkit moves on to a new page when the body reaches the bottom margin.
+  doc.font(FONT.bold).fontSize(11.5).fillColor(INK).text(content.subject, left, L.subjectTop * MM, { width });
+  doc.moveDown(0.9);
+  // The closing words ("Yours sincerely,") stay on the same page as the signature below them.
+  const bodyStyle = { width, lineGap: 2.5, paragraphGap: 0 };
+  const paragraphs = content.body.split(/\n\s*\n/);
+  const closing = paragraphs.length > 1 ? paragraphs.pop()! : '';
+  doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(paragraphs.join('\n\n'), left, doc.y, bodyStyle);
+  const signatureHeight = 10.5 * 3.2 * 1.2 + 2 * 16;
+  const closingHeight = closing ? doc.heightOfString(closing, bodyStyle) + 14 : 0;
+  const bottomLimit = doc.page.height - L.bottom * MM;
+  if (doc.y + closingHeight + signatureHeight > bottomLimit) doc.addPage();
+  if (closing) doc.text(closing, left, doc.y + 14, bodyStyle);
+  doc.moveDown(3.2);
+  if (content.signatureName) doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(content.signatureName, left, doc.y, { width });
+  doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(head.name, left, doc.y, { width });
+
+  // Footer on every page; on pages after the first, the reference at the top as well.
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = 0; i < total; i++) {
+    doc.switchToPage(range.start + i);
+    const margins = doc.page.margins;
+    const bottom = margins.bottom;
+    margins.bottom = 0; // writing inside the margin must not start another page
+    const footY = doc.page.height - 14 * MM;
+    const footer = [head.name, head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }), head.phone && t('letters.pdf.phone', { phone: head.phone })]
+      .filter(Boolean)
+      .join('  ·  ');
+    doc.moveTo(left, footY - 4).lineTo(left + width, footY - 4).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+    doc.font(FONT.regular).fontSize(7.5).fillColor(GREY).text(footer, left, footY, { width: width - 90, lineBreak: false, ellipsis: true });
+    doc.text(t('letters.pdf.page', { page: i + 1, total }), left + width - 90, footY, { width: 90, align: 'right', lineBreak: false });
+    if (i > 0) {
+      const top = margins.top;
+      margins.top = 0;
+      doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(`${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`, left, 10 * MM, { width, lineBreak: false, ellipsis: true });
+      margins.top = top;
+    }
+    margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

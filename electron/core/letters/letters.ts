@@ -1,0 +1,194 @@
+import { alias } from 'drizzle-orm/sqlite-core';
+import { desc, eq } from 'drizzle-orm';
+import { needAreaName } from '../../../shared/domain/assessment';
+import { letterDate, mergeText, type Letter, type LetterContent, type MergeValues } from '../../../shared/domain/letter';
+import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/languages';
+import { createTranslator } from '../../../shared/i18n';
+import { CasebookError } from '../../../shared/result';
+import { getCharity } from '../charity/queries';
+import { requireClient } from '../clients/queries';
+import { requireSharingConsent } from '../consent/consent';
+import type { Db } from '../db/database';
+import { agencies, agencyContacts, letters, needAreas, referrals, users } from '../db/schema';
+import { requireTemplate } from './templates';
+
+const writer = alias(users, 'writer');
+
+export interface LetterRequestValues {
+  clientId: number;
+  templateId: number;
+  referralId: number | null;
+  text: string | null;
+  appointment: { date: string; time: string; place: string; with: string | null } | null;
+}
+
+/** The words Casebook itself prints on a letter, in the letter's language (English when it has no catalog). */
+export const letterTranslator = (language: string) => createTranslator((UI_LANGUAGES as readonly string[]).includes(language) ? (language as UiLanguage) : 'en').t;
+
+const lines = (...parts: (string | null | undefined)[]) =>
+  parts
+    .flatMap((p) => (p ?? '').split(/\r?\n/))
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** Three or more line breaks (left by an empty field on its own line) become one blank line. */
+const tidy = (text: string) => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+
+/**
+ * Fills a template for one client: every merge field from the records as they are today, the address
+ * block for the envelope window, the reference and the signature. The same request on the same day
+ * gives the same letter, word for word.
+ */
+export function composeLetter(db: Db, req: LetterRequestValues, writerId: number, today: string): { content: LetterContent; templateName: string } {
+  const template = requireTemplate(db, req.templateId);
+  if (!template.active) throw new CasebookError('BAD_INPUT', 'That template is archived', { fields: { templateId: 'templateArchived' } });
+  if (template.kind === 'safetyPlan') throw new CasebookError('BAD_INPUT', 'The safety plan page is printed from the Safety plan tab', { fields: { templateId: 'invalid' } });
+  const client = requireClient(db, req.clientId);
+  const charity = getCharity(db);
+  const writerName = db.select({ name: users.name }).from(users).where(eq(users.id, writerId)).get()?.name ?? '';
+  const language = template.language;
+  const t = letterTranslator(language);
+  const date = (iso: string | null) => (iso ? letterDate(iso, language) : null);
+  const clientName = `${client.firstName} ${client.lastName}`;
+  const clientAddress = lines(client.address, client.postcode);
+
+  const values: MergeValues = {
+    'charity.name': charity.name,
+    'charity.address': charity.address,
+    'charity.number': charity.charityNumber,
+    'charity.phone': charity.phone,
+    'charity.email': charity.email,
+    'client.name': clientName,
+    'client.firstName': client.firstName,
+    'client.lastName': client.lastName,
+    'client.reference': client.reference,
+    'client.dateOfBirth': date(client.dateOfBirth),
+    'client.address': clientAddress.join('\n'),
+    'client.phone': client.phone,
+    'caseworker.name': writerName,
+    'letter.date': date(today),
+    'letter.text': req.text,
+  };
+  let recipient = [clientName, ...clientAddress];
+  let reference = client.reference;
+
+  if (template.kind === 'referral') {
+    if (req.referralId === null) throw new CasebookError('BAD_INPUT', 'A referral letter needs its referral', { fields: { referralId: 'required' } });
+    const r = db
+      .select({
+        clientId: referrals.clientId,
+        reason: referrals.reason,
+        urgency: referrals.urgency,
+        sharedInfo: referrals.sharedInfo,
+        createdOn: referrals.createdOn,
+        sentOn: referrals.sentOn,
+        followUpOn: referrals.followUpOn,
+        areaBuiltin: needAreas.builtinKey,
+        areaName: needAreas.name,
+        areaId: needAreas.id,
+        agencyName: agencies.name,
+        agencyAddress: agencies.address,
+        agencyPhone: agencies.phone,
+        agencyEmail: agencies.email,
+        contactName: agencyContacts.name,
+        contactRole: agencyContacts.role,
+      })
+      .from(referrals)
+      .innerJoin(agencies, eq(agencies.id, referrals.agencyId))
+      .leftJoin(agencyContacts, eq(agencyContacts.id, referrals.contactId))
+      .leftJoin(needAreas, eq(needAreas.id, referrals.areaId))
+      .where(eq(referrals.id, req.referralId))
+      .get();
+    if (!r || r.clientId !== req.clientId) throw new CasebookError('BAD_INPUT', 'That referral is not this client’s', { fields: { referralId: 'invalid' } });
+    // A referral letter shares the client's details with the agency: the same gate as sending.
+    requireSharingConsent(db, req.clientId, r.agencyName, today);
+    Object.assign(values, {
+      'agency.name': r.agencyName,
+      'agency.contact': r.contactName,
+      'agency.address': r.agencyAddress,
+      'agency.phone': r.agencyPhone,
+      'agency.email': r.agencyEmail,
+      'referral.reason': r.reason,
+      'referral.needArea': r.areaId ? needAreaName((k) => t(k), { builtinKey: r.areaBuiltin, name: r.areaName }) : null,
+      'referral.urgency': t(`referrals.urgency.${r.urgency}`),
+      'referral.sharedInfo': r.sharedInfo,
+      'referral.date': date(r.sentOn ?? r.createdOn),
+      'referral.followUpOn': date(r.followUpOn),
+    } satisfies MergeValues);
+    recipient = lines(r.contactName ? (r.contactRole ? `${r.contactName}, ${r.contactRole}` : r.contactName) : null, r.agencyName, r.agencyAddress);
+    reference = `${client.reference}/R${req.referralId}`;
+  }
+  if (template.kind === 'appointment') {
+    const a = req.appointment;
+    if (!a) throw new CasebookError('BAD_INPUT', 'An appointment letter needs the appointment', { fields: { 'appointment.date': 'required' } });
+    Object.assign(values, { 'appointment.date': date(a.date), 'appointment.time': a.time, 'appointment.place': a.place, 'appointment.with': a.with } satisfies MergeValues);
+  }
+
+  const subject = mergeText(template.subject, values);
+  const body = mergeText(template.body, values);
+  return {
+    templateName: template.name,
+    content: {
+      kind: template.kind,
+      language,
+      letterhead: { name: charity.name, address: charity.address, charityNumber: charity.charityNumber, phone: charity.phone, email: charity.email },
+      recipient,
+      date: today,
+      reference,
+      subject: tidy(subject.text).replace(/\s+/g, ' '),
+      body: tidy(body.text),
+      signatureName: writerName,
+      emptyFields: [...new Set([...subject.empty, ...body.empty])],
+    },
+  };
+}
+
+/** Keeps a letter with the client: who wrote it, when, from which template, and every word of it. */
+export function keepLetter(
+  db: Db,
+  req: LetterRequestValues,
+  content: LetterContent,
+  templateName: string,
+  writerId: number,
+  now: Date,
+): number {
+  return db
+    .insert(letters)
+    .values({
+      clientId: req.clientId,
+      templateId: req.templateId,
+      templateName,
+      kind: content.kind,
+      language: content.language,
+      referralId: req.referralId,
+      letterDate: content.date,
+      content,
+      writtenBy: writerId,
+      writtenAt: now.toISOString(),
+    })
+    .returning({ id: letters.id })
+    .get().id;
+}
+
+const letterColumns = {
+  id: letters.id,
+  clientId: letters.clientId,
+  templateId: letters.templateId,
+  templateName: letters.templateName,
+  kind: letters.kind,
+  language: letters.language,
+  referralId: letters.referralId,
+  content: letters.content,
+  writtenByName: writer.name,
+  writtenAt: letters.writtenAt,
+};
+
+export function listClientLetters(db: Db, clientId: number): Letter[] {
+  return db.select(letterColumns).from(letters).leftJoin(writer, eq(writer.id, letters.writtenBy)).where(eq(letters.clientId, clientId)).orderBy(desc(letters.writtenAt), desc(letters.id)).all();
+}
+
+export function readLetter(db: Db, id: number): Letter {
+  const row = db.select(letterColumns).from(letters).leftJoin(writer, eq(writer.id, letters.writtenBy)).where(eq(letters.id, id)).get();
+  if (!row) throw new CasebookError('NOT_FOUND', 'No such letter');
+  return row;
+}

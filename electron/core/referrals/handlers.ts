@@ -1,0 +1,38 @@
+import { localToday } from '../../../shared/domain/validation';
+import type { Casebook } from '../casebook';
+import { requireClient } from '../clients/queries';
+import type { Handlers } from '../rpc';
+import { changeReferralStatus, createReferral, listClientReferrals, listReferrals, updateReferral } from './referrals';
+
+type ReferralChannels = 'referrals.forClient' | 'referrals.create' | 'referrals.update' | 'referrals.setStatus' | 'referrals.list';
+
+export function referralHandlers(cb: Casebook): Pick<Handlers, ReferralChannels> {
+  const today = () => localToday(cb.now());
+  return {
+    'referrals.forClient': ({ clientId }) =>
+      cb.read((db) => {
+        requireClient(db, clientId);
+        return listClientReferrals(db, clientId);
+      }),
+    'referrals.create': ({ clientId, referral }) =>
+      cb.write((db, s) => {
+        requireClient(db, clientId);
+        const id = createReferral(db, clientId, referral, s.user.id, cb.now(), today());
+        cb.audit(db, s, 'referral.created', { clientId, detail: { referralId: id, agencyId: referral.agencyId } });
+        return listClientReferrals(db, clientId);
+      }),
+    'referrals.update': ({ id, version, referral }) =>
+      cb.write((db, s) => {
+        const clientId = updateReferral(db, id, version, referral, cb.now());
+        cb.audit(db, s, 'referral.changed', { clientId, detail: { referralId: id } });
+        return listClientReferrals(db, clientId);
+      }),
+    'referrals.setStatus': (c) =>
+      cb.write((db, s) => {
+        const { clientId, from } = changeReferralStatus(db, c, s.user.id, cb.now(), today());
+        cb.audit(db, s, 'referral.statusChanged', { clientId, detail: { referralId: c.id, from, to: c.status } });
+        return listClientReferrals(db, clientId);
+      }),
+    'referrals.list': ({ show, agencyId, mine, limit, offset }) => cb.read((db, s) => listReferrals(db, { show, agencyId, mineOf: mine ? s.user.id : null, limit, offset }, today())),
+  };
+}
