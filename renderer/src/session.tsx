@@ -16,3 +16,10 @@ export function useCan(): (channel: Channel) => boolean {
     return !!state?.user && access.includes(state.user.role);
   };
 }
+
+/** Who is signed in (null user before sign-in). */
+export function useSession(): AppState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside the signed-in frame');
+  return state;
+}

@@ -10,6 +10,7 @@ export const en = {
     pl: 'Polski',
   },
   common: {
+    open: 'Open',
     yes: 'Yes',
     no: 'No',
     actions: 'Actions',
@@ -30,6 +31,7 @@ export const en = {
     tryAgain: 'Try again',
   },
   setup: {
+    charityEmail: 'Email address (printed on letters)',
     title: 'Set up Casebook',
     intro: 'Casebook keeps your casework encrypted on this computer. Setting up takes a few minutes.',
     stepCharity: 'Your charity',
@@ -392,6 +394,8 @@ export const en = {
     formerReferences: 'Also known by merged record numbers: {{references}}',
   },
   home: {
+    referralsToFollowUp: 'Referrals to follow up',
+    noReferralsToFollowUp: 'No referrals to chase this week.',
     title: 'Your caseload',
     today: 'Today is {{date}}.',
     stats: { clients: 'Open clients', tasks: 'Tasks due', reviews: 'Reviews due', goals: 'Goals past target' },
@@ -538,6 +542,8 @@ export const en = {
     title: 'Notes and timeline',
     filter: 'Show',
     types: {
+      referral: 'Referrals',
+      letter: 'Letters',
       note: 'Case notes',
       assessment: 'Assessments and reviews',
       plan: 'Plan and goals',
@@ -548,6 +554,8 @@ export const en = {
       safety: 'Safety plan',
     },
     events: {
+      referral: 'Referral',
+      letter: 'Letter written',
       intake: 'Taken in',
       statusChanged: 'Case status changed',
       note: 'Case note',
@@ -1159,6 +1167,7 @@ export const en = {
     },
   },
   templates: {
+    sampleWriter: 'Alex Morgan',
     title: 'Letter templates',
     intro: 'The wording of the letters Casebook prints. Put a field such as {{example}} where the client’s details should go.',
     add: 'Add a template',

@@ -12,6 +12,7 @@ export const pl = {
     pl: 'Polski',
   },
   common: {
+    open: 'Otwórz',
     yes: 'Tak',
     no: 'Nie',
     actions: 'Działania',
@@ -32,6 +33,7 @@ export const pl = {
     tryAgain: 'Spróbuj ponownie',
   },
   setup: {
+    charityEmail: 'Adres e-mail (drukowany na pismach)',
     title: 'Konfiguracja programu Casebook',
     intro: 'Casebook przechowuje dane podopiecznych zaszyfrowane na tym komputerze. Konfiguracja zajmie kilka minut.',
     stepCharity: 'Organizacja',
@@ -406,6 +408,8 @@ export const pl = {
     formerReferences: 'Dawne numery połączonych kart: {{references}}',
   },
   home: {
+    referralsToFollowUp: 'Skierowania do sprawdzenia',
+    noReferralsToFollowUp: 'W tym tygodniu nie trzeba sprawdzać żadnych skierowań.',
     title: 'Twoje sprawy',
     today: 'Dziś jest {{date}}.',
     stats: { clients: 'Otwarte sprawy', tasks: 'Zadania na dziś', reviews: 'Przeglądy do zrobienia', goals: 'Cele po terminie' },
@@ -556,6 +560,8 @@ export const pl = {
     title: 'Notatki i historia',
     filter: 'Pokaż',
     types: {
+      referral: 'Skierowania',
+      letter: 'Pisma',
       note: 'Notatki z kontaktów',
       assessment: 'Oceny i przeglądy',
       plan: 'Plan i cele',
@@ -566,6 +572,8 @@ export const pl = {
       safety: 'Plan bezpieczeństwa',
     },
     events: {
+      referral: 'Skierowanie',
+      letter: 'Napisano pismo',
       intake: 'Przyjęcie',
       statusChanged: 'Zmiana stanu sprawy',
       note: 'Notatka z kontaktu',
@@ -1197,6 +1205,7 @@ export const pl = {
     },
   },
   templates: {
+    sampleWriter: 'Ewa Nowicka',
     title: 'Szablony pism',
     intro: 'Treść pism drukowanych przez Casebook. Wstaw pole, np. {{example}}, tam, gdzie mają się znaleźć dane podopiecznego.',
     add: 'Dodaj szablon',

@@ -34,6 +34,12 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
     sql`SELECT 'risk', 'riskRemoved', id, removed_on, removal_note, kind, removed_by, 0 FROM risk_flags WHERE client_id = ${c} AND removed_on IS NOT NULL`,
   ],
   safety: (c) => [sql`SELECT 'safety', 'safetyPlan', id, agreed_on, NULL, review_on, written_by, 0 FROM safety_plans WHERE client_id = ${c}`],
+  // Which agencies a client was referred to, and what letters say, are withheld from volunteers.
+  referral: (c) => [
+    sql`SELECT 'referral', 'referral', r.referral_id, r.changed_on, a.name, r.status, r.changed_by, 1
+        FROM referral_changes r JOIN referrals f ON f.id = r.referral_id JOIN agencies a ON a.id = f.agency_id WHERE r.client_id = ${c}`,
+  ],
+  letter: (c) => [sql`SELECT 'letter', 'letter', id, letter_date, json_extract(content, '$.subject'), template_name, written_by, 1 FROM letters WHERE client_id = ${c}`],
 };
 
 /** On the same day, later steps of the work come first (a task done after the goal was added). */

@@ -16,6 +16,8 @@ import { PlanTab } from './client/PlanTab';
 import { RiskFlagsTab } from './client/RiskFlagsTab';
 import { SafetyPlanTab } from './client/SafetyPlanTab';
 import { TimelineTab } from './client/TimelineTab';
+import { LettersTab } from './client/LettersTab';
+import { ReferralsTab } from './client/ReferralsTab';
 
 /** A client's page: who they are, their risk flags on top, and their record in tabs. */
 export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab; go: (r: Route) => void }) {
@@ -63,6 +65,8 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           <Tabs.Tab value="plan">{t('clients.tabs.plan')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('clients.tabs.timeline')}</Tabs.Tab>
           <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
+          {can('referrals.forClient') && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
+          {can('letters.forClient') && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
           <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>
           <Tabs.Tab
             value="consent"
@@ -110,6 +114,12 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
         </Tabs.Panel>
         <Tabs.Panel value="assessments" pt="md">
           <AssessmentsTab record={record} go={go} />
+        </Tabs.Panel>
+        <Tabs.Panel value="referrals" pt="md">
+          {can('referrals.forClient') && <ReferralsTab clientId={id} go={go} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="letters" pt="md">
+          {can('letters.forClient') && <LettersTab clientId={id} go={go} />}
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
           <RiskFlagsTab record={record} onRecord={setRecord} />

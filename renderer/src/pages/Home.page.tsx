@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Caseload } from '../../../shared/domain/caseload';
@@ -50,8 +51,8 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
   const c = caseload;
   const replace = (list: Task[], task: Task) => list.map((x) => (x.id === task.id ? task : x));
   const onTask = (task: Task) => setCaseload({ ...c, tasksDue: replace(c.tasksDue, task), tasksUpcoming: replace(c.tasksUpcoming, task) });
-  const openClient = (id: number, tab?: 'plan') => go({ name: 'client', id, tab });
-  const clientLink = (x: { clientId: number; clientName: string; clientReference: string }, tab?: 'plan') => (
+  const openClient = (id: number, tab?: 'plan' | 'referrals') => go({ name: 'client', id, tab });
+  const clientLink = (x: { clientId: number; clientName: string; clientReference: string }, tab?: 'plan' | 'referrals') => (
     <Anchor component="button" onClick={() => openClient(x.clientId, tab)}>
       {x.clientName} ({x.clientReference})
     </Anchor>
@@ -66,6 +67,16 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
         <Text c="dimmed">{t('home.today', { date: date(c.today) })}</Text>
       </div>
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
+      {c.referralsOverdue > 0 && (
+        <Alert color="orange" variant="light">
+          <Group justify="space-between">
+            <Text size="sm">{t('referrals.overdueCount', { count: c.referralsOverdue })}</Text>
+            <Button size="xs" variant="white" color="orange" onClick={() => go({ name: 'referrals' })}>
+              {t('referrals.title')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <SimpleGrid cols={4}>
         <Stat label={t('home.stats.clients')} value={c.clients.length} />
         <Stat label={t('home.stats.tasks')} value={c.tasksDue.filter((x) => !x.doneOn).length} alert />
@@ -110,6 +121,26 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
               <Empty>{t('home.noReviewsDue')}</Empty>
             )}
           </Section>
+          {can('referrals.list') && (
+            <Section title={t('home.referralsToFollowUp')}>
+              {c.referralsToFollowUp.length ? (
+                c.referralsToFollowUp.map((r) => (
+                  <Stack key={r.id} gap={2}>
+                    <Group gap="xs">
+                      <Text fw={500}>{r.agencyName}</Text>
+                      <ReferralStatusBadge status={r.status} />
+                    </Group>
+                    <Group gap="xs">
+                      {clientLink(r, 'referrals')}
+                      <FollowUpBadge on={r.followUpOn} today={c.today} />
+                    </Group>
+                  </Stack>
+                ))
+              ) : (
+                <Empty>{t('home.noReferralsToFollowUp')}</Empty>
+              )}
+            </Section>
+          )}
           <Section title={t('home.goalsPastTarget')}>
             {c.goalsPastTarget.length ? (
               c.goalsPastTarget.map((g) => (

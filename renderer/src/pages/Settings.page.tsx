@@ -20,6 +20,7 @@ import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
 import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { Section } from '../components/Section/Section';
+import { useCharityLogo } from '../useCharityLogo';
 
 function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => {
       if (!r.ok) return setError(errorSentence(t, r.error));
-      const v = { name: r.value.name, address: r.value.address ?? '', charityNumber: r.value.charityNumber ?? '', phone: r.value.phone ?? '' };
+      const v = { name: r.value.name, address: r.value.address ?? '', charityNumber: r.value.charityNumber ?? '', phone: r.value.phone ?? '', email: r.value.email ?? '' };
       form.setValues(v);
       form.resetDirty(v);
     });
@@ -50,6 +51,44 @@ function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
         <FormActions error={error} busy={busy} />
       </Stack>
     </form>
+  );
+}
+
+/** The logo printed at the top of every letter. */
+function CharityLogo() {
+  const { t } = useTranslation();
+  const [logo, setLogo] = useCharityLogo();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (channel: 'charity.chooseLogo' | 'charity.removeLogo') => {
+    setBusy(true);
+    setError(null);
+    const r = await invoke(channel, {});
+    setBusy(false);
+    if (r.ok) return setLogo(r.value.dataUrl);
+    if (r.error.code === 'CANCELLED') return;
+    const field = r.error.fields?.['logo'];
+    setError(field ? t(`validation.${field}`) : errorSentence(t, r.error));
+  };
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{t('letters.logo')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('letters.logoHint')}
+      </Text>
+      {logo ? <img src={logo} alt={t('letters.logo')} style={{ maxWidth: 220, maxHeight: 90, objectFit: 'contain', alignSelf: 'flex-start' }} /> : <Text size="sm">{t('letters.noLogo')}</Text>}
+      <FormAlert message={error} />
+      <Group>
+        <Button variant="default" loading={busy} onClick={() => void run('charity.chooseLogo')}>
+          {t('letters.changeLogo')}
+        </Button>
+        {logo && (
+          <Button variant="subtle" color="red" disabled={busy} onClick={() => void run('charity.removeLogo')}>
+            {t('letters.removeLogo')}
+          </Button>
+        )}
+      </Group>
+    </Stack>
   );
 }
 
@@ -242,6 +281,7 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
       {can('charity.update') && (
         <Section title={t('settings.charityTitle')}>
           <CharityDetails onCharity={onCharity} />
+          <CharityLogo />
         </Section>
       )}
       <Section title={t('settings.idleTitle')}>

@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CharityInput } from '../../../../shared/domain/charity';
 
-export const emptyCharity: CharityInput = { name: '', address: '', charityNumber: '', phone: '' };
+export const emptyCharity: CharityInput = { name: '', address: '', charityNumber: '', phone: '', email: '' };
 
 /** The charity's own details (printed on letters), at setup and in Settings. */
 export function CharityFields({ form, autoFocus = false }: { form: UseFormReturnType<CharityInput>; autoFocus?: boolean }) {
@@ -16,6 +16,7 @@ export function CharityFields({ form, autoFocus = false }: { form: UseFormReturn
         <TextInput label={t('setup.charityNumber')} maxLength={40} {...form.getInputProps('charityNumber')} />
         <TextInput label={t('setup.charityPhone')} type="tel" maxLength={40} {...form.getInputProps('phone')} />
       </SimpleGrid>
+      <TextInput label={t('setup.charityEmail')} type="email" maxLength={254} {...form.getInputProps('email')} />
     </Stack>
   );
 }

@@ -16,9 +16,14 @@ import { MergePage } from '../../pages/Merge.page';
 import { ClientListPage } from '../../pages/ClientList.page';
 import { SettingsPage } from '../../pages/Settings.page';
 import { UsersPage } from '../../pages/Users.page';
+import { AgenciesPage, AgencyPage } from '../../pages/Agencies.page';
+import { AgencyEditPage } from '../../pages/AgencyEdit.page';
+import { LetterPage } from '../../pages/Letter.page';
+import { ReferralsPage } from '../../pages/Referrals.page';
+import { TemplateEditPage, TemplatesPage } from '../../pages/Templates.page';
 import { SessionContext, useCan } from '../../session';
 
-export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'safety' | 'consent' | 'household' | 'risk';
+export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'safety' | 'consent' | 'household' | 'risk';
 
 export type Route =
   | { name: 'home' }
@@ -31,14 +36,39 @@ export type Route =
   | { name: 'clientNote'; id: number; noteId?: number }
   | { name: 'clientSafetyPlan'; id: number }
   | { name: 'clientMerge'; id: number }
+  | { name: 'clientLetter'; id: number; referralId?: number; letterId?: number }
+  | { name: 'referrals' }
+  | { name: 'agencies' }
+  | { name: 'agency'; id: number }
+  | { name: 'agencyEdit'; id?: number }
+  | { name: 'templates' }
+  | { name: 'templateEdit'; id?: number }
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'home' | 'clients' | 'users' | 'audit' | 'backup' | 'settings';
-const sectionOf = (r: Route): Section =>
-  r.name === 'home' || r.name === 'users' || r.name === 'audit' || r.name === 'backup' || r.name === 'settings' ? r.name : 'clients';
+type Section = 'home' | 'clients' | 'referrals' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
+const sectionOf = (r: Route): Section => {
+  switch (r.name) {
+    case 'home':
+    case 'referrals':
+    case 'agencies':
+    case 'templates':
+    case 'users':
+    case 'audit':
+    case 'backup':
+    case 'settings':
+      return r.name;
+    case 'agency':
+    case 'agencyEdit':
+      return 'agencies';
+    case 'templateEdit':
+      return 'templates';
+    default:
+      return 'clients';
+  }
+};
 
 /** The signed-in frame: header with the charity, Switch user and Lock; the menu; the current page. */
 export function Workspace(props: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
@@ -59,7 +89,17 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
 
   // A page the user may not see (e.g. after their role changed) falls back to the client list.
   const section = sectionOf(route);
-  const allowed: Record<Section, boolean> = { home: true, clients: true, users: can('users.list'), audit: can('audit.list'), backup: can('backup.create'), settings: true };
+  const allowed: Record<Section, boolean> = {
+    home: true,
+    clients: true,
+    referrals: can('referrals.list'),
+    agencies: true,
+    templates: can('templates.save'),
+    users: can('users.list'),
+    audit: can('audit.list'),
+    backup: can('backup.create'),
+    settings: true,
+  };
   useEffect(() => {
     if (!allowed[section]) go({ name: 'clients' });
   });
@@ -101,6 +141,9 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
       <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
         {nav('home', t('shell.home'))}
         {nav('clients', t('shell.clients'))}
+        {nav('referrals', t('referrals.title'))}
+        {nav('agencies', t('agencies.title'))}
+        {nav('templates', t('templates.title'))}
         {nav('users', t('shell.users'))}
         {nav('audit', t('shell.audit'))}
         {nav('backup', t('shell.backup'))}
@@ -117,6 +160,15 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'clientNote' && <NotePage key={`${route.id}-${route.noteId}`} clientId={route.id} noteId={route.noteId} go={go} />}
         {route.name === 'clientSafetyPlan' && <SafetyPlanPage clientId={route.id} go={go} />}
         {route.name === 'clientMerge' && can('clients.merge') && <MergePage id={route.id} go={go} />}
+        {route.name === 'clientLetter' && can('letters.keep') && (
+          <LetterPage key={`${route.id}-${route.letterId}-${route.referralId}`} clientId={route.id} referralId={route.referralId} letterId={route.letterId} go={go} />
+        )}
+        {route.name === 'referrals' && allowed.referrals && <ReferralsPage go={go} />}
+        {route.name === 'agencies' && <AgenciesPage go={go} />}
+        {route.name === 'agency' && <AgencyPage key={route.id} id={route.id} go={go} />}
+        {route.name === 'agencyEdit' && can('agencies.save') && <AgencyEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
+        {route.name === 'templates' && allowed.templates && <TemplatesPage go={go} />}
+        {route.name === 'templateEdit' && allowed.templates && <TemplateEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
         {route.name === 'users' && allowed.users && <UsersPage onState={onState} />}
         {route.name === 'audit' && allowed.audit && <AuditPage />}
         {route.name === 'backup' && allowed.backup && <BackupPage onState={onState} />}

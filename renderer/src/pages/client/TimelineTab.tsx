@@ -18,6 +18,8 @@ const TYPE_COLOURS: Record<TimelineType, string> = {
   assessment: 'teal',
   plan: 'blue',
   task: 'cyan',
+  referral: 'grape',
+  letter: 'violet',
   status: 'gray',
   consent: 'lime',
   risk: 'red',
@@ -80,8 +82,8 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
         <Text c="dimmed">{t('timeline.empty')}</Text>
       ) : (
         <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('timeline.title')}>
-          {items.map((e) => (
-            <li key={`${e.event}-${e.refId}`}>
+          {items.map((e, i) => (
+            <li key={`${e.event}-${e.refId}-${e.at}-${i}`}>
               {e.note ? (
                 <NoteCard note={e.note} goal={e.note.goalId ? goals.get(e.note.goalId) : undefined} go={go} onHistory={() => setHistory(e.note)} />
               ) : (
@@ -117,6 +119,7 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
     if (e.event === 'riskRaised' || e.event === 'riskRemoved') return t(`riskFlags.kinds.${e.detail}`);
     if (e.event === 'consentRecorded') return t(`consent.scopes.${e.detail}`);
     if (e.event === 'safetyPlan') return t('timeline.reviewBy', { date: formatDate(e.detail, i18n.language) });
+    if (e.event === 'referral') return t(`referrals.status.${e.detail}`);
     return null;
   })();
   const text = e.event === 'planEnded' && e.text === 'merged' ? t('plans.endedByMerge') : e.text;

@@ -1,0 +1,93 @@
+import { Anchor, Checkbox, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReferralLine } from '../../../shared/domain/referral';
+import { localToday } from '../../../shared/domain/validation';
+import { invoke } from '../api';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import type { Route } from '../components/Workspace/Workspace';
+import { errorSentence } from '../errors';
+import { formatDate } from '../format';
+import { useSession } from '../session';
+import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
+
+/** Referrals across all clients: what is open, what needs chasing. The coordinator's view of everyone's. */
+export function ReferralsPage({ go }: { go: (r: Route) => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [show, setShow] = useState<'open' | 'overdue' | 'all'>('open');
+  const [mine, setMine] = useState(session.user?.role !== 'admin');
+  const [data, setData] = useState<{ items: ReferralLine[]; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void invoke('referrals.list', { show, mine }).then((r) => (r.ok ? setData(r.value) : setError(errorSentence(t, r.error))));
+  }, [show, mine, t]);
+  return (
+    <Stack maw={1200}>
+      <Stack gap={0}>
+        <Title order={1} size="h2">
+          {t('referrals.title')}
+        </Title>
+        <Text c="dimmed">{t('referrals.intro')}</Text>
+      </Stack>
+      <Group>
+        <SegmentedControl
+          value={show}
+          onChange={(v) => setShow(v as typeof show)}
+          data={(['open', 'overdue', 'all'] as const).map((v) => ({ value: v, label: t(`referrals.show.${v}`) }))}
+        />
+        <Checkbox label={t('referrals.onlyMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+      </Group>
+      <FormAlert message={error} />
+      {!data ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : data.items.length === 0 ? (
+        <Text c="dimmed">{t('referrals.noneListed')}</Text>
+      ) : (
+        <ReferralTable items={data.items} today={localToday()} go={go} />
+      )}
+    </Stack>
+  );
+}
+
+export function ReferralTable({ items, today, go, hideAgency = false }: { items: ReferralLine[]; today: string; go: (r: Route) => void; hideAgency?: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table striped highlightOnHover aria-label={t('referrals.title')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('referrals.client')}</Table.Th>
+          {!hideAgency && <Table.Th>{t('referrals.agency')}</Table.Th>}
+          <Table.Th>{t('referrals.urgencyLabel')}</Table.Th>
+          <Table.Th>{t('referrals.statusOn')}</Table.Th>
+          <Table.Th>{t('referrals.followUp')}</Table.Th>
+          <Table.Th>{t('referrals.madeBy')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Anchor component="button" onClick={() => go({ name: 'client', id: r.clientId, tab: 'referrals' })}>
+                {r.clientName}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {r.clientReference}
+              </Text>
+            </Table.Td>
+            {!hideAgency && <Table.Td>{r.agencyName}</Table.Td>}
+            <Table.Td>{t(`referrals.urgency.${r.urgency}`)}</Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                <ReferralStatusBadge status={r.status} />
+                <Text size="sm">{formatDate(r.statusOn, i18n.language)}</Text>
+              </Group>
+            </Table.Td>
+            <Table.Td>{r.status === 'draft' || r.status === 'sent' || r.status === 'accepted' ? <FollowUpBadge on={r.followUpOn} today={today} /> : null}</Table.Td>
+            <Table.Td>{r.createdByName}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
