@@ -31,7 +31,7 @@ export const en = {
     tryAgain: 'Try again',
   },
   setup: {
-    charityEmail: 'Email address (printed on letters)',
+    charityEmail: 'Email (printed on letters)',
     title: 'Set up Casebook',
     intro: 'Casebook keeps your casework encrypted on this computer. Setting up takes a few minutes.',
     stepCharity: 'Your charity',

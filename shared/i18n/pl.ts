@@ -33,7 +33,7 @@ export const pl = {
     tryAgain: 'Spróbuj ponownie',
   },
   setup: {
-    charityEmail: 'Adres e-mail (drukowany na pismach)',
+    charityEmail: 'E-mail (drukowany na pismach)',
     title: 'Konfiguracja programu Casebook',
     intro: 'Casebook przechowuje dane podopiecznych zaszyfrowane na tym komputerze. Konfiguracja zajmie kilka minut.',
     stepCharity: 'Organizacja',

@@ -12,6 +12,10 @@ import { createKeySlots, generateRecoveryKey, unlockWithPassword } from '../../e
 import { readCaseload } from '../../electron/core/caseload/caseload';
 import { clientTimeline } from '../../electron/core/timeline/timeline';
 import { generateCasework } from './casework';
+import { composeLetter } from '../../electron/core/letters/letters';
+import { renderLetterPdf } from '../../electron/core/letters/letterPdf';
+import { png } from '../core/png';
+import { sql } from 'drizzle-orm';
 import { generateClients, random } from './clients';
 import { measure, report, type Figure } from './stats';
 
@@ -96,6 +100,32 @@ async function main() {
     figures.push(
       await measure(`duplicate check while typing an intake (${label})`, 200, () => findDuplicates(db, { ...generated.samples[d++ % generated.samples.length]!, phone: null, excludeId: null }), {
         note: 'name + date of birth of existing clients',
+      }),
+    );
+
+    // Letters: the referral letter (merge from the records + an A4 PDF with the logo), one at a time and 100 in a row.
+    const resources = join(__dirname, '../../resources');
+    const logo = { data: png(600, 200, [28, 79, 124]), type: 'png' as const };
+    db.run(sql`INSERT INTO agencies (name, folded_name, search_text, address, created_at, updated_at) VALUES ('Leeds Housing Advice', 'leeds housing advice', 'leeds housing advice', '4 Park Row
+Leeds LS1 5HD', 'x', 'x')`);
+    const agencyId = db.get<{ id: number }>(sql`SELECT max(id) AS id FROM agencies`).id;
+    const letterClients = Array.from({ length: 100 }, (_, i) => 1 + i * Math.floor(clients / 100));
+    const referralOf = new Map<number, number>();
+    for (const c of letterClients) {
+      db.run(sql`INSERT INTO consents (client_id, store_data, share_scope, share_agencies, contact_phone, contact_letter, contact_text, contact_email, given_on, method, recorded_at) VALUES (${c}, 1, 'any', '[]', 1, 1, 0, 0, '2026-11-22', 'written', 'x')`);
+      db.run(sql`INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, created_on, created_at, updated_at) VALUES (${c}, ${agencyId}, 'Notice to quit; needs advice on rights and rehousing.', 'soon', 'sent', '2026-11-20', '2026-11-20', '2026-11-20', 'x', 'x')`);
+      referralOf.set(c, db.get<{ id: number }>(sql`SELECT max(id) AS id FROM referrals`).id);
+    }
+    const template = db.get<{ id: number }>(sql`SELECT id FROM letter_templates WHERE builtin_key = 'referral.en'`).id;
+    const letter = async (c: number) => {
+      const { content } = composeLetter(db, { clientId: c, templateId: template, referralId: referralOf.get(c)!, text: null, appointment: null }, 1, '2026-11-23');
+      return renderLetterPdf(resources, content, logo);
+    };
+    let l = 0;
+    figures.push(await measure(`one referral letter, merged and rendered as PDF (${label})`, 100, () => letter(letterClients[l++ % letterClients.length]!), { warmup: 5, note: 'with a 600x200 logo' }));
+    figures.push(
+      await measure(`100 referral letters in a batch (${label})`, 3, async () => {
+        for (const c of letterClients) await letter(c);
       }),
     );
 

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
@@ -10,6 +9,7 @@ import { ALL_MERGE_FIELDS, fieldsForKind, LETTER_KINDS, mergeText, templateProbl
 import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS, referralStatusInputSchema, type Referral } from '../../shared/domain/referral';
 import { fieldIssues } from '../../shared/domain/validation';
 import { addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+import { png } from './png';
 
 async function ready(): Promise<TestCore> {
   const t = startCore();
@@ -286,25 +286,6 @@ describe('letter templates', () => {
     expect(mergeText('Urgency: {{referral.urgency}}\n{{referral.sharedInfo}}\nThanks', {})).toEqual({ text: 'Thanks', empty: ['referral.urgency', 'referral.sharedInfo'] });
   });
 });
-
-/** A small solid-colour PNG, built byte by byte, for the letterhead. */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.concat(Array.from({ length: width }, () => Buffer.from(rgb)))]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const pdfText = (path: string, page?: number) => execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), path, '-']).toString();
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Bridge } from '../bridge/server';
@@ -71,4 +71,20 @@ export async function setUpThroughCore(bridge: Bridge, admin: { name: string; pa
   const shown = await callCore<{ groups: string[]; confirmGroup: number }>(bridge, 'setup.prepare', { charity: { name: charityName }, admin });
   await callCore(bridge, 'setup.saveRecoverySheet', {});
   await callCore(bridge, 'setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
+}
+
+/** A page signed in on the bridge as `who`, on the home screen. */
+export async function openSignedIn(browser: Browser, bridge: Bridge, who: { name: string; password: string }): Promise<Page> {
+  const page = await openPage(browser);
+  await page.goto(bridge.url);
+  await unlockAs(page, who.name, who.password);
+  await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+  return page;
+}
+
+/** Closes what an end-to-end file opened and removes its folder. */
+export async function closeAll(browser: Browser | undefined, bridge: Bridge | undefined, root: string): Promise<void> {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(root, { recursive: true, force: true });
 }

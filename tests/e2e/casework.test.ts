@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/domain/validation';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, launchChromium, openPage, pdfText, pdfToPng, setUpThroughCore, shot, unlockAs } from './browser';
+import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
 
 /**
  * The casework cycle as a caseworker lives it: agree a plan with two SMART goals, write a case note
@@ -42,17 +42,10 @@ beforeAll(async () => {
   });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await openPage(browser);
-  await page.goto(bridge.url);
-  await unlockAs(page, ADMIN.name, ADMIN.password);
-  await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+  page = await openSignedIn(browser, bridge, ADMIN);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => closeAll(browser, bridge, root));
 
 describe('casework, end to end', () => {
   it('agrees a support plan with two SMART goals; the form insists on a measure and warns about a past date', async () => {

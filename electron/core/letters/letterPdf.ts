@@ -14,7 +14,7 @@ export const LETTER_LAYOUT = {
   left: 25,
   right: 20,
   top: 20,
-  bottom: 25,
+  bottom: 21,
   letterheadTop: 12,
   logoBox: { width: 55, height: 24 },
   window: { left: 22, top: 45, width: 85, height: 45 },
@@ -102,12 +102,13 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   const paragraphs = content.body.split(/\n\s*\n/);
   const closing = paragraphs.length > 1 ? paragraphs.pop()! : '';
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(paragraphs.join('\n\n'), left, doc.y, bodyStyle);
-  const signatureHeight = 10.5 * 3.2 * 1.2 + 2 * 16;
+  const line = doc.currentLineHeight(true);
+  const signatureHeight = line * (2.4 + 2);
   const closingHeight = closing ? doc.heightOfString(closing, bodyStyle) + 14 : 0;
   const bottomLimit = doc.page.height - L.bottom * MM;
   if (doc.y + closingHeight + signatureHeight > bottomLimit) doc.addPage();
   if (closing) doc.text(closing, left, doc.y + 14, bodyStyle);
-  doc.moveDown(3.2);
+  doc.moveDown(2.4);
   if (content.signatureName) doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(content.signatureName, left, doc.y, { width });
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(head.name, left, doc.y, { width });
 

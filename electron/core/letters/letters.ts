@@ -22,8 +22,14 @@ export interface LetterRequestValues {
   appointment: { date: string; time: string; place: string; with: string | null } | null;
 }
 
+const translators = new Map<UiLanguage, ReturnType<typeof createTranslator>['t']>();
 /** The words Casebook itself prints on a letter, in the letter's language (English when it has no catalog). */
-export const letterTranslator = (language: string) => createTranslator((UI_LANGUAGES as readonly string[]).includes(language) ? (language as UiLanguage) : 'en').t;
+export function letterTranslator(language: string): ReturnType<typeof createTranslator>['t'] {
+  const lang: UiLanguage = (UI_LANGUAGES as readonly string[]).includes(language) ? (language as UiLanguage) : 'en';
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = createTranslator(lang).t));
+  return t;
+}
 
 const lines = (...parts: (string | null | undefined)[]) =>
   parts
