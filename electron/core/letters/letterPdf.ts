@@ -103,12 +103,12 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   const closing = paragraphs.length > 1 ? paragraphs.pop()! : '';
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(paragraphs.join('\n\n'), left, doc.y, bodyStyle);
   const line = doc.currentLineHeight(true);
-  const signatureHeight = line * (2.4 + 2);
-  const closingHeight = closing ? doc.heightOfString(closing, bodyStyle) + 14 : 0;
+  const signatureHeight = line * (2.2 + 2);
+  const closingHeight = closing ? doc.heightOfString(closing, bodyStyle) + 10 : 0;
   const bottomLimit = doc.page.height - L.bottom * MM;
   if (doc.y + closingHeight + signatureHeight > bottomLimit) doc.addPage();
-  if (closing) doc.text(closing, left, doc.y + 14, bodyStyle);
-  doc.moveDown(2.4);
+  if (closing) doc.text(closing, left, doc.y + 10, bodyStyle);
+  doc.moveDown(2.2);
   if (content.signatureName) doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(content.signatureName, left, doc.y, { width });
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(head.name, left, doc.y, { width });
 
