@@ -58,7 +58,6 @@ export const AUDIT_ACTIONS = [
   'referral.created',
   'referral.changed',
   'referral.statusChanged',
-  'referral.followUpChanged',
   'template.added',
   'template.changed',
   'template.archived',

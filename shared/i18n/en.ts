@@ -857,7 +857,6 @@ export const en = {
       'referral.created': 'Made a referral',
       'referral.changed': 'Changed a referral',
       'referral.statusChanged': 'Recorded a referral’s progress',
-      'referral.followUpChanged': 'Changed a referral’s follow-up date',
       'template.added': 'Added a letter template',
       'template.changed': 'Changed a letter template',
       'template.archived': 'Archived a letter template',

@@ -887,7 +887,6 @@ export const pl = {
       'referral.created': 'Utworzono skierowanie',
       'referral.changed': 'Zmieniono skierowanie',
       'referral.statusChanged': 'Zapisano postęp skierowania',
-      'referral.followUpChanged': 'Zmieniono termin sprawdzenia skierowania',
       'template.added': 'Dodano szablon pisma',
       'template.changed': 'Zmieniono szablon pisma',
       'template.archived': 'Zarchiwizowano szablon pisma',

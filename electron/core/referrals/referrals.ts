@@ -107,14 +107,6 @@ export function changeReferralStatus(db: Db, c: StatusChange, userId: number, no
   return { clientId: row.clientId, from: row.status };
 }
 
-/** Sets the next date to chase an open referral (or clears it). */
-export function setFollowUp(db: Db, id: number, version: number, followUpOn: string | null, now: Date): number {
-  const row = loadForChange(db, id, version);
-  if (!isReferralOpen(row.status)) throw new CasebookError('BAD_INPUT', 'This referral is finished', { fields: { followUpOn: 'referralFinished' } });
-  db.update(referrals).set({ followUpOn, updatedAt: now.toISOString(), version: version + 1 }).where(eq(referrals.id, id)).run();
-  return row.clientId;
-}
-
 const lineColumns = {
   id: referrals.id,
   clientId: referrals.clientId,
