@@ -98,6 +98,9 @@ export function mergeText(text: string, values: MergeValues): { text: string; em
   return { text: out, empty: [...empty] };
 }
 
+/** A body after merging: no spaces before line ends, and runs of blank lines (left by empty fields) made one. */
+export const tidyLetterBody = (text: string) => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+
 /** A date written out in a letter's language ("3 March 2026", "3 marca 2026"). */
 export function letterDate(iso: string, language: string): string {
   const locale = language === 'en' ? 'en-GB' : language;

@@ -1,7 +1,9 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { desc, eq } from 'drizzle-orm';
 import { needAreaName } from '../../../shared/domain/assessment';
-import { letterDate, mergeText, type Letter, type LetterContent, type MergeValues } from '../../../shared/domain/letter';
+import { letterDate, mergeText, tidyLetterBody, type Letter, type LetterContent, type MergeValues } from '../../../shared/domain/letter';
+import type { Charity } from '../../../shared/domain/charity';
+import type { Client } from '../../../shared/domain/client';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/languages';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
@@ -37,8 +39,27 @@ const lines = (...parts: (string | null | undefined)[]) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Three or more line breaks (left by an empty field on its own line) become one blank line. */
-const tidy = (text: string) => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+/**
+ * The fields every kind of letter (and the safety plan page) can use: the charity, the client and the
+ * person writing, with dates written out in the letter's language.
+ */
+export function recordMergeValues(charity: Charity, client: Client, writerName: string, language: string): MergeValues {
+  return {
+    'charity.name': charity.name,
+    'charity.address': charity.address,
+    'charity.number': charity.charityNumber,
+    'charity.phone': charity.phone,
+    'charity.email': charity.email,
+    'client.name': `${client.firstName} ${client.lastName}`,
+    'client.firstName': client.firstName,
+    'client.lastName': client.lastName,
+    'client.reference': client.reference,
+    'client.dateOfBirth': client.dateOfBirth ? letterDate(client.dateOfBirth, language) : null,
+    'client.address': lines(client.address, client.postcode).join('\n'),
+    'client.phone': client.phone,
+    'caseworker.name': writerName,
+  };
+}
 
 /**
  * Fills a template for one client: every merge field from the records as they are today, the address
@@ -56,26 +77,8 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
   const t = letterTranslator(language);
   const date = (iso: string | null) => (iso ? letterDate(iso, language) : null);
   const clientName = `${client.firstName} ${client.lastName}`;
-  const clientAddress = lines(client.address, client.postcode);
-
-  const values: MergeValues = {
-    'charity.name': charity.name,
-    'charity.address': charity.address,
-    'charity.number': charity.charityNumber,
-    'charity.phone': charity.phone,
-    'charity.email': charity.email,
-    'client.name': clientName,
-    'client.firstName': client.firstName,
-    'client.lastName': client.lastName,
-    'client.reference': client.reference,
-    'client.dateOfBirth': date(client.dateOfBirth),
-    'client.address': clientAddress.join('\n'),
-    'client.phone': client.phone,
-    'caseworker.name': writerName,
-    'letter.date': date(today),
-    'letter.text': req.text,
-  };
-  let recipient = [clientName, ...clientAddress];
+  const values: MergeValues = { ...recordMergeValues(charity, client, writerName, language), 'letter.date': date(today), 'letter.text': req.text };
+  let recipient = [clientName, ...lines(client.address, client.postcode)];
   let reference = client.reference;
 
   if (template.kind === 'referral') {
@@ -141,8 +144,8 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
       recipient,
       date: today,
       reference,
-      subject: tidy(subject.text).replace(/\s+/g, ' '),
-      body: tidy(body.text),
+      subject: subject.text.replace(/\s+/g, ' ').trim(),
+      body: tidyLetterBody(body.text),
       signatureName: writerName,
       emptyFields: [...new Set([...subject.empty, ...body.empty])],
     },

@@ -154,12 +154,6 @@ export function listClientReferrals(db: Db, clientId: number): Referral[] {
   return rows.map((r) => ({ ...r, changes: changes.filter((c) => c.referralId === r.id).map(({ referralId: _, ...c }) => c) }));
 }
 
-export function readReferral(db: Db, id: number): Referral {
-  const row = db.select({ clientId: referrals.clientId }).from(referrals).where(eq(referrals.id, id)).get();
-  if (!row) throw new CasebookError('NOT_FOUND', 'No such referral');
-  return listClientReferrals(db, row.clientId).find((r) => r.id === id)!;
-}
-
 export interface ReferralListQuery {
   show: 'open' | 'overdue' | 'all';
   agencyId?: number | null;

@@ -5,6 +5,7 @@ import { getCharity } from '../charity/queries';
 import { letterDate, mergeText, type MergeValues } from '../../../shared/domain/letter';
 import type { UiLanguage } from '../../../shared/domain/languages';
 import { safetyPlanTemplate } from '../letters/templates';
+import { recordMergeValues } from '../letters/letters';
 import { DEFAULT_TEMPLATES } from '../letters/defaultTemplates';
 
 /** Only if the charity's own page in this language was removed from the database by hand. */
@@ -42,16 +43,7 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
       const t = createTranslator(uiLanguage).t;
       const clientName = `${client.firstName} ${client.lastName}`;
       const values: MergeValues = {
-        'charity.name': charity.name,
-        'charity.address': charity.address,
-        'charity.number': charity.charityNumber,
-        'charity.phone': charity.phone,
-        'charity.email': charity.email,
-        'client.name': clientName,
-        'client.firstName': client.firstName,
-        'client.lastName': client.lastName,
-        'client.reference': client.reference,
-        'caseworker.name': writer,
+        ...recordMergeValues(charity, client, writer, page.language),
         'safetyPlan.agreedOn': letterDate(plan.agreedOn, page.language),
         'safetyPlan.reviewOn': letterDate(plan.reviewOn, page.language),
       };

@@ -13,6 +13,7 @@ import {
   mergeText,
   templateInputSchema,
   templateProblems,
+  tidyLetterBody,
   type LetterContent,
   type LetterKind,
   type LetterTemplate,
@@ -162,7 +163,7 @@ function sampleLetter(t: (k: string) => string, charity: Charity | null, kind: L
     date: today,
     reference: kind === 'referral' ? 'CB-00042/R7' : 'CB-00042',
     subject: subjectMerged.text,
-    body: bodyMerged.text.replace(/\n{3,}/g, '\n\n').trim(),
+    body: tidyLetterBody(bodyMerged.text),
     signatureName: t('templates.sampleWriter'),
     emptyFields: [...subjectMerged.empty, ...bodyMerged.empty],
   };
