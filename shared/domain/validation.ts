@@ -67,6 +67,7 @@ export const VALIDATION_KEYS = [
   'templateArchived',
   'logoTooBig',
   'logoNotAPicture',
+  'fileUnreadable',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -690,6 +690,7 @@ export const en = {
     network: 'Casebook is not responding. Please restart it.',
   },
   validation: {
+    fileUnreadable: 'That file could not be read. Check it is still there (and the USB stick is plugged in), then choose it again.',
     invalidWebsite: 'Enter a web address such as www.example.org.',
     outcomeRequired: 'Say what came of the referral.',
     followUpBeforeChange: 'The follow-up date cannot be before this change.',

@@ -714,6 +714,7 @@ export const pl = {
     network: 'Casebook nie odpowiada. Uruchom program ponownie.',
   },
   validation: {
+    fileUnreadable: 'Nie udało się odczytać tego pliku. Sprawdź, czy nadal istnieje (i czy pendrive jest podłączony), i wybierz go ponownie.',
     invalidWebsite: 'Wpisz adres strony, np. www.przyklad.pl.',
     outcomeRequired: 'Napisz, co dało skierowanie.',
     followUpBeforeChange: 'Termin sprawdzenia nie może być wcześniejszy niż ta zmiana.',

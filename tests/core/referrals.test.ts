@@ -435,6 +435,8 @@ describe('letters', () => {
     writeFileSync(notPicture, 'hello');
     t.platform.nextFile = notPicture;
     expect((await t.fail('charity.chooseLogo', {})).fields).toEqual({ logo: 'logoNotAPicture' });
+    t.platform.nextFile = join(dir, 'gone-with-the-usb-stick.png');
+    expect((await t.fail('charity.chooseLogo', {})).fields).toEqual({ logo: 'fileUnreadable' });
     t.platform.nextFile = logo;
     const set = await t.ok('charity.chooseLogo', {});
     expect(set.dataUrl).toMatch(/^data:image\/png;base64,iVBOR/);

@@ -36,7 +36,7 @@ export function charityHandlers(cb: Casebook): Pick<Handlers, 'charity.get' | 'c
         data = readFileSync(path);
       } catch (e) {
         if (e instanceof CasebookError) throw e;
-        throw new CasebookError('NOT_FOUND', 'The logo file could not be read');
+        throw new CasebookError('BAD_INPUT', 'The logo file could not be read', { fields: { logo: 'fileUnreadable' } });
       }
       const type = imageType(data);
       if (!type) throw new CasebookError('BAD_INPUT', 'Not a PNG or JPEG picture', { fields: { logo: 'logoNotAPicture' } });
