@@ -14,6 +14,33 @@ import { caseloadSchema, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from './domain/cas
 import { safetyPlanInputSchema, safetyPlanSchema } from './domain/safetyPlan';
 import { endPlanSchema, goalInputSchema, goalUpdateInputSchema, GOAL_STATUSES, plansViewSchema, supportPlanInputSchema, taskInputSchema, taskSchema } from './domain/supportPlan';
 import { timelineEntrySchema, timelineQuerySchema } from './domain/timeline';
+import {
+  attendanceInputSchema,
+  clientProgrammesSchema,
+  headcountInputSchema,
+  periodSchema,
+  programmeDetailSchema,
+  programmeFiguresSchema,
+  programmeInputSchema,
+  programmeListQuerySchema,
+  programmeSummarySchema,
+  registerInputSchema,
+  sessionCancelSchema,
+  sessionChangeSchema,
+  sessionPatternSchema,
+  sessionRegisterSchema,
+} from './domain/programme';
+import {
+  repeatWarningSchema,
+  saveSupportTypeSchema,
+  supportCheckSchema,
+  supportGivenSchema,
+  supportInputSchema,
+  supportListQuerySchema,
+  supportRemoveSchema,
+  supportTotalsSchema,
+  supportTypeSchema,
+} from './domain/support';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
@@ -305,6 +332,49 @@ export const contract = {
   'letters.savePdf': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
   /** The window printed the letter (the system print dialog); recorded in the audit trail. */
   'letters.printed': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
+
+  // Programmes, sessions and attendance: everyone can take a register and put people on a list;
+  // caseworkers set programmes and sessions up.
+  'programmes.list': channel(ANYONE, programmeListQuerySchema, z.array(programmeSummarySchema)),
+  'programmes.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), programmeDetailSchema),
+  'programmes.save': channel(
+    CASEWORK,
+    z.object({ target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(), programme: programmeInputSchema }),
+    programmeDetailSchema,
+  ),
+  /** Attendance by programme in a period, and across all of them (unique people, headcount). */
+  'programmes.figures': channel(CASEWORK, periodSchema, programmeFiguresSchema),
+  /** Puts a client on a programme's list; a full programme needs `overCapacity` (BAD_INPUT programmeFull otherwise). */
+  'programmes.register': channel(ANYONE, registerInputSchema, programmeDetailSchema),
+  'programmes.unregister': channel(CASEWORK, z.object({ programmeId: z.number().int().positive(), clientId: clientIdSchema }), programmeDetailSchema),
+  'programmes.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), clientProgrammesSchema),
+  /** Adds one session or a weekly / fortnightly run of them; dates already taken are skipped. */
+  'sessions.add': channel(
+    CASEWORK,
+    z.object({ programmeId: z.number().int().positive(), pattern: sessionPatternSchema }),
+    z.object({ added: z.number().int(), skipped: z.number().int(), detail: programmeDetailSchema }),
+  ),
+  'sessions.update': channel(CASEWORK, sessionChangeSchema, programmeDetailSchema),
+  'sessions.setCancelled': channel(CASEWORK, sessionCancelSchema, programmeDetailSchema),
+  /** Only a session nobody has been marked at. */
+  'sessions.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), programmeDetailSchema),
+  'sessions.register': channel(ANYONE, z.object({ id: z.number().int().positive() }), sessionRegisterSchema),
+  /** Saves the printable register (names to tick, space to sign) as a PDF where the user chooses. */
+  'sessions.registerPdf': channel(ANYONE, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
+  'attendance.mark': channel(ANYONE, attendanceInputSchema, sessionRegisterSchema),
+  'attendance.headcount': channel(ANYONE, headcountInputSchema, sessionRegisterSchema),
+
+  // Practical help given (food parcels, vouchers…): anyone records it; totals are for caseworkers.
+  'supportTypes.list': channel(ANYONE, empty, z.array(supportTypeSchema)),
+  'supportTypes.save': channel(ADMIN, saveSupportTypeSchema, z.array(supportTypeSchema)),
+  'support.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.array(supportGivenSchema)),
+  /** Whether this help would break its repeat rule, to warn before saving. */
+  'support.check': channel(ANYONE, supportCheckSchema, repeatWarningSchema.nullable()),
+  /** A repeat-rule warning needs `overrideReason` (BAD_INPUT repeatSupportReason otherwise). */
+  'support.give': channel(ANYONE, z.object({ clientId: clientIdSchema, support: supportInputSchema }), z.array(supportGivenSchema)),
+  'support.remove': channel(CASEWORK, supportRemoveSchema, z.array(supportGivenSchema)),
+  'support.list': channel(CASEWORK, supportListQuerySchema, z.object({ items: z.array(supportGivenSchema), total: z.number().int() })),
+  'support.totals': channel(CASEWORK, periodSchema, supportTotalsSchema),
 
   /** The signed-in user's home screen; administrators also get every caseworker's load. */
   'caseload.get': channel(ANYONE, empty, caseloadSchema),

@@ -17,6 +17,8 @@ import { safetyPlanHandlers } from './safetyPlans/handlers';
 import { caseloadHandlers } from './caseload/handlers';
 import { agencyHandlers } from './agencies/handlers';
 import { referralHandlers } from './referrals/handlers';
+import { programmeHandlers } from './programmes/handlers';
+import { supportHandlers } from './support/handlers';
 import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
@@ -115,6 +117,8 @@ export class Casebook {
       ...agencyHandlers(this),
       ...referralHandlers(this),
       ...letterHandlers(this),
+      ...programmeHandlers(this),
+      ...supportHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCIES } from './support';
 import { optionalEmail, optionalPhone, optionalText, requiredText } from './validation';
 
 /** The charity's own details, printed on letters and on the recovery sheet. */
@@ -8,6 +9,8 @@ export const charitySchema = z.object({
   charityNumber: optionalText(40),
   phone: optionalPhone(),
   email: optionalEmail(),
+  /** The currency the value of help given is kept in. */
+  currency: z.enum(CURRENCIES).default('GBP'),
 });
 export type CharityInput = z.input<typeof charitySchema>;
 export type Charity = z.output<typeof charitySchema>;

@@ -252,6 +252,53 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 6 adds programmes, sessions, attendance and support given, seeds the kinds of help, and keeps money in GBP until told', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 5));
+    const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 5) });
+    old.$client.exec(`INSERT INTO charity (id, name, updated_at) VALUES (1, 'Przystań', 'x')`);
+    old.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', '2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z')`,
+    );
+    closeDatabase(old);
+
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 6) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.$client.prepare(`SELECT name, currency FROM charity`).get()).toEqual({ name: 'Przystań', currency: 'GBP' });
+    expect(db.$client.prepare(`SELECT builtin_key, repeat_limit, repeat_days FROM support_types ORDER BY position`).all()).toEqual([
+      { builtin_key: 'foodParcel', repeat_limit: 3, repeat_days: 30 },
+      { builtin_key: 'clothing', repeat_limit: null, repeat_days: null },
+      { builtin_key: 'voucher', repeat_limit: 2, repeat_days: 30 },
+      { builtin_key: 'travelFare', repeat_limit: null, repeat_days: null },
+      { builtin_key: 'hygienePack', repeat_limit: 2, repeat_days: 30 },
+      { builtin_key: 'furniture', repeat_limit: null, repeat_days: null },
+      { builtin_key: 'other', repeat_limit: null, repeat_days: null },
+    ]);
+    expect(() => db.$client.exec(`UPDATE charity SET currency = 'USD'`)).toThrow(/CHECK/);
+    db.$client.exec(`INSERT INTO programmes (id, name, kind, starts_on, created_at, updated_at) VALUES (1, 'Drop-in', 'dropIn', '2026-01-01', 'x', 'x')`);
+    expect(() => db.$client.exec(`INSERT INTO programmes (name, kind, starts_on, ends_on, created_at, updated_at) VALUES ('X', 'dropIn', '2026-01-01', '2025-01-01', 'x', 'x')`)).toThrow(/CHECK/);
+    expect(() => db.$client.exec(`INSERT INTO programmes (name, kind, starts_on, created_at, updated_at) VALUES ('X', 'party', '2026-01-01', 'x', 'x')`)).toThrow(/CHECK/);
+    const session = `INSERT INTO programme_sessions (id, programme_id, held_on, starts_at, created_at, updated_at) VALUES (1, 1, '2026-01-08', '18:00', 'x', 'x')`;
+    db.$client.exec(session);
+    expect(() => db.$client.exec(session.replace('(id, ', '(').replace('VALUES (1, ', 'VALUES ('))).toThrow(/UNIQUE/);
+    db.$client.exec(`INSERT INTO programme_members (programme_id, client_id, registered_on) VALUES (1, 1, '2026-01-01')`);
+    db.$client.exec(`INSERT INTO attendance (session_id, client_id, marked_at) VALUES (1, 1, 'x')`);
+    expect(() => db.$client.exec(`INSERT INTO attendance (session_id, client_id, marked_at) VALUES (1, 1, 'x')`)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.$client.exec(`INSERT INTO session_headcounts (session_id, age_band, people) VALUES (1, '100plus', 2)`)).toThrow(/CHECK/);
+    db.$client.exec(`INSERT INTO support_given (client_id, type_id, given_on, quantity, session_id, recorded_at) VALUES (1, 1, '2026-01-08', 1, 1, 'x')`);
+    expect(() => db.$client.exec(`INSERT INTO support_given (client_id, type_id, given_on, quantity, recorded_at) VALUES (1, 1, '2026-01-08', 0, 'x')`)).toThrow(/CHECK/);
+    expect(() => db.$client.exec(`INSERT INTO support_types (name, repeat_limit, position, updated_at) VALUES ('Half a rule', 3, 9, 'x')`)).toThrow(/CHECK/);
+    for (const table of ['programme_members', 'attendance', 'support_given']) {
+      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+      expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
+    }
+    // Removing a session keeps the help given at it (the link is cleared); removing the client takes everything of theirs.
+    db.$client.exec(`DELETE FROM programme_sessions`);
+    expect(db.$client.prepare(`SELECT session_id FROM support_given`).pluck().all()).toEqual([null]);
+    db.$client.exec(`DELETE FROM clients`);
+    for (const table of ['programme_members', 'attendance', 'support_given']) expect(db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);

@@ -6,7 +6,7 @@ import { charity } from '../db/schema';
 export function getCharity(db: Db): Charity {
   const row = db.select().from(charity).where(eq(charity.id, 1)).get();
   if (!row) throw new Error('charity row missing');
-  return { name: row.name, address: row.address, charityNumber: row.charityNumber, phone: row.phone, email: row.email };
+  return { name: row.name, address: row.address, charityNumber: row.charityNumber, phone: row.phone, email: row.email, currency: row.currency };
 }
 
 export function saveCharity(db: Db, c: Charity, now: string): void {

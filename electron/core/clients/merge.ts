@@ -42,6 +42,12 @@ export function clientReferences(db: Db): { table: string; column: string }[] {
   return refs;
 }
 
+/**
+ * Tables where a client appears at most once per (column): a programme's list, a session's
+ * attendance. Where both records are there, the merged record's row gives way to the kept one's.
+ */
+const ONCE_PER: Record<string, string> = { programme_members: 'programme_id', attendance: 'session_id' };
+
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
@@ -58,6 +64,11 @@ export function mergeClients(db: Db, keepId: number, mergeId: number, userId: nu
   endPlanOfMergedClient(db, keepId, mergeId, localToday(now), now);
   const moved: Record<string, number> = {};
   for (const { table, column } of clientReferences(db)) {
+    const per = ONCE_PER[table];
+    if (per) {
+      const [t, c, p] = [quote(table), quote(column), quote(per)];
+      db.run(sql.raw(`DELETE FROM ${t} WHERE ${c} = ${mergeId} AND ${p} IN (SELECT ${p} FROM ${t} WHERE ${c} = ${keepId})`));
+    }
     const n = db.run(sql.raw(`UPDATE ${quote(table)} SET ${quote(column)} = ${keepId} WHERE ${quote(column)} = ${mergeId}`)).changes;
     if (n > 0) moved[table] = (moved[table] ?? 0) + n;
   }

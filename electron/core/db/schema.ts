@@ -9,6 +9,9 @@ import { GOAL_OWNERS, GOAL_STATUSES } from '../../../shared/domain/supportPlan';
 import type { ReferralRoute } from '../../../shared/domain/agency';
 import { REFERRAL_STATUSES, REFERRAL_URGENCIES } from '../../../shared/domain/referral';
 import { LETTER_KINDS, type LetterContent } from '../../../shared/domain/letter';
+import { PROGRAMME_KINDS } from '../../../shared/domain/programme';
+import { AGE_BANDS } from '../../../shared/domain/ageBand';
+import { BUILTIN_SUPPORT_TYPES, CURRENCIES } from '../../../shared/domain/support';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -27,6 +30,8 @@ export const charity = sqliteTable('charity', {
   /** The letterhead logo (PNG or JPEG), kept inside the encrypted database so it travels with backups. */
   logo: blob('logo', { mode: 'buffer' }),
   logoType: text('logo_type', { enum: ['png', 'jpeg'] }),
+  /** The currency money values (support given) are kept in. */
+  currency: text('currency', { enum: CURRENCIES }).notNull().default('GBP'),
   updatedAt: text('updated_at').notNull(),
 });
 
@@ -439,4 +444,111 @@ export const letters = sqliteTable('letters', {
   content: text('content', { mode: 'json' }).$type<LetterContent>().notNull(),
   writtenBy: integer('written_by').references(() => users.id),
   writtenAt: text('written_at').notNull(),
+});
+
+export const programmes = sqliteTable('programmes', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  kind: text('kind', { enum: PROGRAMME_KINDS }).notNull(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on'),
+  capacity: integer('capacity'),
+  facilitators: text('facilitators', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  venue: text('venue'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const programmeSessions = sqliteTable('programme_sessions', {
+  id: integer('id').primaryKey(),
+  programmeId: integer('programme_id')
+    .notNull()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  heldOn: text('held_on').notNull(),
+  /** Local time of day, HH:MM: a session stays at 18:00 whatever summer time does. */
+  startsAt: text('starts_at').notNull(),
+  endsAt: text('ends_at'),
+  venue: text('venue'),
+  facilitator: text('facilitator'),
+  note: text('note'),
+  cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
+  cancelReason: text('cancel_reason'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const programmeMembers = sqliteTable(
+  'programme_members',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    clientId: clientId(),
+    registeredOn: text('registered_on').notNull(),
+    registeredBy: integer('registered_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.clientId] })],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    clientId: clientId(),
+    /** Came without being on the programme's list at the time. */
+    walkIn: integer('walk_in', { mode: 'boolean' }).notNull().default(false),
+    markedBy: integer('marked_by').references(() => users.id),
+    markedAt: text('marked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.clientId] })],
+);
+
+/** People who came to a session without giving their name, counted by age band. */
+export const sessionHeadcounts = sqliteTable(
+  'session_headcounts',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    ageBand: text('age_band', { enum: AGE_BANDS }).notNull(),
+    people: integer('people').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.ageBand] })],
+);
+
+export const supportTypes = sqliteTable('support_types', {
+  id: integer('id').primaryKey(),
+  builtinKey: text('builtin_key', { enum: BUILTIN_SUPPORT_TYPES }).unique(),
+  name: text('name'),
+  foldedName: text('folded_name'),
+  unitValue: integer('unit_value'),
+  repeatLimit: integer('repeat_limit'),
+  repeatDays: integer('repeat_days'),
+  position: integer('position').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const supportGiven = sqliteTable('support_given', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  typeId: integer('type_id')
+    .notNull()
+    .references(() => supportTypes.id),
+  givenOn: text('given_on').notNull(),
+  quantity: integer('quantity').notNull(),
+  /** Minor units (pence, grosze) of the charity's currency. */
+  value: integer('value'),
+  sessionId: integer('session_id').references(() => programmeSessions.id, { onDelete: 'set null' }),
+  note: text('note'),
+  overrideReason: text('override_reason'),
+  givenBy: integer('given_by').references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
 });

@@ -39,6 +39,15 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
     sql`SELECT 'referral', 'referral', r.referral_id, r.changed_on, a.name, r.status, r.changed_by, 1
         FROM referral_changes r JOIN referrals f ON f.id = r.referral_id JOIN agencies a ON a.id = f.agency_id WHERE r.client_id = ${c}`,
   ],
+  programme: (c) => [
+    sql`SELECT 'programme', 'attended', s.id, s.held_on, p.name, CASE a.walk_in WHEN 1 THEN 'walkIn' END, a.marked_by, 0
+        FROM attendance a JOIN programme_sessions s ON s.id = a.session_id JOIN programmes p ON p.id = s.programme_id WHERE a.client_id = ${c}`,
+  ],
+  // The charity's own name for the help, or the built-in kind (translated on screen).
+  support: (c) => [
+    sql`SELECT 'support', 'supportGiven', g.id, g.given_on, t.name, CASE WHEN t.name IS NULL THEN t.builtin_key END, g.given_by, 0
+        FROM support_given g JOIN support_types t ON t.id = g.type_id WHERE g.client_id = ${c}`,
+  ],
   letter: (c) => [sql`SELECT 'letter', 'letter', id, letter_date, json_extract(content, '$.subject'), template_name, written_by, 1 FROM letters WHERE client_id = ${c}`],
 };
 

@@ -4,6 +4,7 @@ import { migration0002 } from './0002_users_and_audit_chain';
 import { migration0003 } from './0003_client_record';
 import { migration0004 } from './0004_casework';
 import { migration0005 } from './0005_referrals_and_letters';
+import { migration0006 } from './0006_programmes_and_support';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Every migration, in order, bundled into the build (no folder is read at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,9 +1,10 @@
-import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CharityInput } from '../../../../shared/domain/charity';
+import { CURRENCIES } from '../../../../shared/domain/support';
 
-export const emptyCharity: CharityInput = { name: '', address: '', charityNumber: '', phone: '', email: '' };
+export const emptyCharity: CharityInput = { name: '', address: '', charityNumber: '', phone: '', email: '', currency: 'GBP' };
 
 /** The charity's own details (printed on letters), at setup and in Settings. */
 export function CharityFields({ form, autoFocus = false }: { form: UseFormReturnType<CharityInput>; autoFocus?: boolean }) {
@@ -16,7 +17,15 @@ export function CharityFields({ form, autoFocus = false }: { form: UseFormReturn
         <TextInput label={t('setup.charityNumber')} maxLength={40} {...form.getInputProps('charityNumber')} />
         <TextInput label={t('setup.charityPhone')} type="tel" maxLength={40} {...form.getInputProps('phone')} />
       </SimpleGrid>
-      <TextInput label={t('setup.charityEmail')} type="email" maxLength={254} {...form.getInputProps('email')} />
+      <SimpleGrid cols={2}>
+        <TextInput label={t('setup.charityEmail')} type="email" maxLength={254} {...form.getInputProps('email')} />
+        <Select
+          label={t('support.currency')}
+          data={CURRENCIES.map((c) => ({ value: c, label: t(`support.currencies.${c}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('currency')}
+        />
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -20,6 +20,8 @@ const TYPE_COLOURS: Record<TimelineType, string> = {
   task: 'cyan',
   referral: 'grape',
   letter: 'violet',
+  programme: 'orange',
+  support: 'yellow',
   status: 'gray',
   consent: 'lime',
   risk: 'red',
@@ -120,6 +122,8 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
     if (e.event === 'consentRecorded') return t(`consent.scopes.${e.detail}`);
     if (e.event === 'safetyPlan') return t('timeline.reviewBy', { date: formatDate(e.detail, i18n.language) });
     if (e.event === 'referral') return t(`referrals.status.${e.detail}`);
+    if (e.event === 'attended') return t('programmes.walkIn');
+    if (e.event === 'supportGiven') return t(`support.builtin.${e.detail}`);
     return null;
   })();
   const text = e.event === 'planEnded' && e.text === 'merged' ? t('plans.endedByMerge') : e.text;

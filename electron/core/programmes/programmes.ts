@@ -1,0 +1,85 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { Programme, ProgrammeDetail, ProgrammeMember, ProgrammeSummary, ProgrammeValues } from '../../../shared/domain/programme';
+import { CasebookError } from '../../../shared/result';
+import type { Db } from '../db/database';
+import { programmes } from '../db/schema';
+import { attendanceFigures } from './figures';
+import { listSessions } from './sessions';
+
+export function addProgramme(db: Db, p: ProgrammeValues, userId: number, now: Date): number {
+  const at = now.toISOString();
+  return db
+    .insert(programmes)
+    .values({ ...p, createdBy: userId, createdAt: at, updatedAt: at })
+    .returning({ id: programmes.id })
+    .get().id;
+}
+
+/** Changes what a programme is. Its dates cannot shrink past sessions already planned or held. */
+export function updateProgramme(db: Db, id: number, version: number, p: ProgrammeValues, now: Date): void {
+  const row = db.select({ version: programmes.version }).from(programmes).where(eq(programmes.id, id)).get();
+  if (!row) throw new CasebookError('NOT_FOUND', 'No such programme');
+  if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this programme');
+  const span = db.get<{ first: string | null; last: string | null }>(sql`SELECT min(held_on) AS first, max(held_on) AS last FROM programme_sessions WHERE programme_id = ${id}`);
+  if (span.first && span.first < p.startsOn) throw new CasebookError('BAD_INPUT', 'A session is before the new start', { fields: { 'programme.startsOn': 'sessionOutsideProgramme' } });
+  if (span.last && p.endsOn && span.last > p.endsOn) throw new CasebookError('BAD_INPUT', 'A session is after the new end', { fields: { 'programme.endsOn': 'sessionOutsideProgramme' } });
+  db.update(programmes)
+    .set({ ...p, updatedAt: now.toISOString(), version: version + 1 })
+    .where(eq(programmes.id, id))
+    .run();
+}
+
+interface SummaryRow extends Omit<ProgrammeSummary, 'nextSessionOn' | 'nextSessionAt'> {
+  next: string | null;
+}
+
+function summarySelect(today: string, where: SQL): SQL {
+  return sql`
+    SELECT p.id, p.name, p.kind, p.starts_on AS startsOn, p.ends_on AS endsOn, p.capacity, p.venue,
+      (SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id) AS registered,
+      (SELECT count(*) FROM programme_sessions s WHERE s.programme_id = p.id AND s.cancelled = 0 AND s.held_on <= ${today}) AS sessionsHeld,
+      (SELECT s.held_on || ' ' || s.starts_at FROM programme_sessions s WHERE s.programme_id = p.id AND s.cancelled = 0 AND s.held_on >= ${today}
+        ORDER BY s.held_on, s.starts_at LIMIT 1) AS next
+    FROM programmes p WHERE ${where}`;
+}
+
+const toSummary = ({ next, ...r }: SummaryRow): ProgrammeSummary => ({ ...r, nextSessionOn: next?.slice(0, 10) ?? null, nextSessionAt: next?.slice(11) ?? null });
+
+/** Programmes still running (or not yet started), those that have ended, or all; the soonest session first. */
+export function listProgrammes(db: Db, show: 'current' | 'ended' | 'all', today: string): ProgrammeSummary[] {
+  const where = show === 'current' ? sql`(p.ends_on IS NULL OR p.ends_on >= ${today})` : show === 'ended' ? sql`p.ends_on < ${today}` : sql`1`;
+  const rows = db.all<SummaryRow>(sql`${summarySelect(today, where)} ORDER BY next IS NULL, next, p.starts_on DESC, p.id DESC`);
+  return rows.map(toSummary);
+}
+
+export function readProgramme(db: Db, id: number, today: string): Programme {
+  const row = db.all<SummaryRow>(summarySelect(today, sql`p.id = ${id}`))[0];
+  if (!row) throw new CasebookError('NOT_FOUND', 'No such programme');
+  const more = db
+    .select({ description: programmes.description, facilitators: programmes.facilitators, version: programmes.version })
+    .from(programmes)
+    .where(eq(programmes.id, id))
+    .get()!;
+  return { ...toSummary(row), ...more };
+}
+
+/** Who is on a programme's list, with how many of the sessions held so far each came to. */
+export function listMembers(db: Db, programmeId: number): ProgrammeMember[] {
+  return db.all<ProgrammeMember>(sql`
+    SELECT m.client_id AS clientId, c.first_name || ' ' || c.last_name AS name, c.reference, m.registered_on AS registeredOn,
+      (SELECT count(*) FROM attendance a JOIN programme_sessions s ON s.id = a.session_id WHERE a.client_id = m.client_id AND s.programme_id = m.programme_id) AS attended
+    FROM programme_members m JOIN clients c ON c.id = m.client_id
+    WHERE m.programme_id = ${programmeId}
+    ORDER BY c.sort_name, c.id`);
+}
+
+/** Everything on a programme's page: the programme, its sessions, who is registered and the figures so far. */
+export function programmeDetail(db: Db, id: number, today: string): ProgrammeDetail {
+  const programme = readProgramme(db, id, today);
+  return {
+    programme,
+    sessions: listSessions(db, id),
+    members: listMembers(db, id),
+    figures: attendanceFigures(db, { programmeId: id, from: null, to: today }),
+  };
+}
