@@ -3,8 +3,14 @@ import type { z } from 'zod';
 import { fieldIssues } from '../../shared/domain/validation';
 import type { AppError } from '../../shared/result';
 
+/** Refusals about the action as a whole rather than a field of a form (a session not yet held, a full programme): their own sentence. */
+const ACTION_FIELDS = new Set(['sessionId', 'programmeId', 'overCapacity', 'cancelled', 'id']);
+
 /** The plain, translated sentence for an error from the core. */
 export function errorSentence(t: TFunction, error: AppError): string {
+  if (error.code === 'BAD_INPUT' && error.fields) {
+    for (const [path, key] of Object.entries(error.fields)) if (ACTION_FIELDS.has(path)) return t(`validation.${key}`);
+  }
   if (error.code === 'CONSENT_REQUIRED' && error.reason) {
     const why = t(`consentGate.${error.reason}`);
     if (why !== `consentGate.${error.reason}`) return why;

@@ -60,6 +60,7 @@ export const programmeSummarySchema = z.object({
   /** The next session not cancelled, today or later. */
   nextSessionOn: z.string().nullable(),
   nextSessionAt: z.string().nullable(),
+  nextSessionId: z.number().int().nullable(),
 });
 export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
 

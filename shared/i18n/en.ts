@@ -10,6 +10,7 @@ export const en = {
     pl: 'Polski',
   },
   common: {
+    done: 'Done',
     open: 'Open',
     yes: 'Yes',
     no: 'No',
@@ -394,6 +395,7 @@ export const en = {
     formerReferences: 'Also known by merged record numbers: {{references}}',
   },
   home: {
+    sessionsToday: 'Sessions today',
     referralsToFollowUp: 'Referrals to follow up',
     noReferralsToFollowUp: 'No referrals to chase this week.',
     title: 'Your caseload',
@@ -1252,6 +1254,7 @@ export const en = {
     },
   },
   programmes: {
+    programme: 'Programme',
     title: 'Programmes',
     intro: 'Workshops, drop-ins, groups and events: their sessions, who is registered and who came.',
     add: 'New programme',

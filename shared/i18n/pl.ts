@@ -12,6 +12,7 @@ export const pl = {
     pl: 'Polski',
   },
   common: {
+    done: 'Gotowe',
     open: 'Otwórz',
     yes: 'Tak',
     no: 'Nie',
@@ -408,6 +409,7 @@ export const pl = {
     formerReferences: 'Dawne numery połączonych kart: {{references}}',
   },
   home: {
+    sessionsToday: 'Dzisiejsze spotkania',
     referralsToFollowUp: 'Skierowania do sprawdzenia',
     noReferralsToFollowUp: 'W tym tygodniu nie trzeba sprawdzać żadnych skierowań.',
     title: 'Twoje sprawy',
@@ -1292,6 +1294,7 @@ export const pl = {
     },
   },
   programmes: {
+    programme: 'Program',
     title: 'Programy',
     intro: 'Warsztaty, dyżury, grupy i wydarzenia: ich spotkania, kto jest zapisany i kto przyszedł.',
     add: 'Nowy program',

@@ -9,6 +9,10 @@ import { CONSENT_METHODS, CONSENT_STATES, SHARE_SCOPES } from '../../shared/doma
 import { KEY_CONTACT_ROLES, RELATIONSHIP_SUGGESTIONS } from '../../shared/domain/household';
 import { RISK_FLAG_KINDS } from '../../shared/domain/riskFlag';
 import { ERROR_CODES } from '../../shared/result';
+import { AGE_BANDS } from '../../shared/domain/ageBand';
+import { PROGRAMME_KINDS, SESSION_REPEATS } from '../../shared/domain/programme';
+import { BUILTIN_SUPPORT_TYPES, CURRENCIES } from '../../shared/domain/support';
+import { TIMELINE_EVENTS, TIMELINE_TYPES } from '../../shared/domain/timeline';
 import { VALIDATION_KEYS } from '../../shared/domain/validation';
 import { catalogs, createTranslator, type Catalog } from '../../shared/i18n';
 
@@ -65,6 +69,13 @@ describe('message catalogs', () => {
       ['needAreas.builtin', BUILTIN_NEED_AREAS],
       ['intake.reasons', DUPLICATE_REASONS],
       ['audit.actions', AUDIT_ACTIONS],
+      ['programmes.kinds', PROGRAMME_KINDS],
+      ['sessions.repeats', SESSION_REPEATS],
+      ['ageBands', AGE_BANDS],
+      ['support.builtin', BUILTIN_SUPPORT_TYPES],
+      ['support.currencies', CURRENCIES],
+      ['timeline.types', TIMELINE_TYPES],
+      ['timeline.events', TIMELINE_EVENTS],
     ];
     for (const lang of ['en', 'pl'] as const) {
       const t = createTranslator(lang).t;

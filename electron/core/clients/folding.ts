@@ -1,14 +1,6 @@
-/** Letters that Unicode decomposition does not turn into a base letter plus an accent. */
-const SPECIAL: Record<string, string> = { ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ħ: 'h' };
+import { fold } from '../../../shared/domain/folding';
 
-/** Folds text for matching: lower case, accents and Polish letters removed ("Łęcka" -> "lecka"). */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[łđðøßæœþıħ]/g, (c) => SPECIAL[c] ?? c);
-}
+export { fold };
 
 /** Words of folded text: runs of letters and digits. */
 export function words(text: string): string[] {

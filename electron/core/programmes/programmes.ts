@@ -29,7 +29,7 @@ export function updateProgramme(db: Db, id: number, version: number, p: Programm
     .run();
 }
 
-interface SummaryRow extends Omit<ProgrammeSummary, 'nextSessionOn' | 'nextSessionAt'> {
+interface SummaryRow extends Omit<ProgrammeSummary, 'nextSessionOn' | 'nextSessionAt' | 'nextSessionId'> {
   next: string | null;
 }
 
@@ -38,12 +38,15 @@ function summarySelect(today: string, where: SQL): SQL {
     SELECT p.id, p.name, p.kind, p.starts_on AS startsOn, p.ends_on AS endsOn, p.capacity, p.venue,
       (SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id) AS registered,
       (SELECT count(*) FROM programme_sessions s WHERE s.programme_id = p.id AND s.cancelled = 0 AND s.held_on <= ${today}) AS sessionsHeld,
-      (SELECT s.held_on || ' ' || s.starts_at FROM programme_sessions s WHERE s.programme_id = p.id AND s.cancelled = 0 AND s.held_on >= ${today}
+      (SELECT s.held_on || ' ' || s.starts_at || ' ' || s.id FROM programme_sessions s WHERE s.programme_id = p.id AND s.cancelled = 0 AND s.held_on >= ${today}
         ORDER BY s.held_on, s.starts_at LIMIT 1) AS next
     FROM programmes p WHERE ${where}`;
 }
 
-const toSummary = ({ next, ...r }: SummaryRow): ProgrammeSummary => ({ ...r, nextSessionOn: next?.slice(0, 10) ?? null, nextSessionAt: next?.slice(11) ?? null });
+const toSummary = ({ next, ...r }: SummaryRow): ProgrammeSummary => {
+  const [on, at, id] = next?.split(' ') ?? [];
+  return { ...r, nextSessionOn: on ?? null, nextSessionAt: at ?? null, nextSessionId: id ? Number(id) : null };
+};
 
 /** Programmes still running (or not yet started), those that have ended, or all; the soonest session first. */
 export function listProgrammes(db: Db, show: 'current' | 'ended' | 'all', today: string): ProgrammeSummary[] {

@@ -16,6 +16,7 @@ import { PlanTab } from './client/PlanTab';
 import { RiskFlagsTab } from './client/RiskFlagsTab';
 import { SafetyPlanTab } from './client/SafetyPlanTab';
 import { TimelineTab } from './client/TimelineTab';
+import { SupportTab } from './client/SupportTab';
 import { LettersTab } from './client/LettersTab';
 import { ReferralsTab } from './client/ReferralsTab';
 
@@ -67,6 +68,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
           {can('referrals.forClient') && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
           {can('letters.forClient') && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="support">{t('programmes.tab')}</Tabs.Tab>
           <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>
           <Tabs.Tab
             value="consent"
@@ -120,6 +122,9 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
         </Tabs.Panel>
         <Tabs.Panel value="letters" pt="md">
           {can('letters.forClient') && <LettersTab clientId={id} go={go} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="support" pt="md">
+          <SupportTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} go={go} />
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
           <RiskFlagsTab record={record} onRecord={setRecord} />

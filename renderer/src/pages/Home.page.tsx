@@ -3,6 +3,7 @@ import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Caseload } from '../../../shared/domain/caseload';
+import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { Task } from '../../../shared/domain/supportPlan';
 import { invoke } from '../api';
 import { BackupReminder } from '../components/BackupReminder/BackupReminder';
@@ -40,10 +41,16 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
   const can = useCan();
   const [caseload, setCaseload] = useState<Caseload | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sessionsToday, setSessionsToday] = useState<ProgrammeSummary[]>([]);
   const date = (d: string | null) => formatDate(d, i18n.language);
 
   useEffect(() => {
-    void invoke('caseload.get', {}).then((r) => (r.ok ? setCaseload(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('caseload.get', {}).then((r) => {
+      if (!r.ok) return setError(errorSentence(t, r.error));
+      setCaseload(r.value);
+      const today = r.value.today;
+      void invoke('programmes.list', { show: 'current' }).then((p) => p.ok && setSessionsToday(p.value.filter((x) => x.nextSessionOn === today && x.nextSessionId !== null)));
+    });
   }, [t]);
 
   if (error) return <FormAlert message={error} />;
@@ -67,6 +74,18 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
         <Text c="dimmed">{t('home.today', { date: date(c.today) })}</Text>
       </div>
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
+      {sessionsToday.length > 0 && (
+        <Paper withBorder p="md" component="section" aria-label={t('home.sessionsToday')}>
+          <Group gap="sm">
+            <Text fw={600}>{t('home.sessionsToday')}</Text>
+            {sessionsToday.map((p) => (
+              <Button key={p.id} variant="light" onClick={() => go({ name: 'session', id: p.nextSessionId! })} aria-label={`${t('sessions.open')}: ${p.name}`}>
+                {p.nextSessionAt} · {p.name}
+              </Button>
+            ))}
+          </Group>
+        </Paper>
+      )}
       {c.referralsOverdue > 0 && (
         <Alert color="orange" variant="light">
           <Group justify="space-between">

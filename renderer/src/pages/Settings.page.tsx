@@ -19,6 +19,7 @@ import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
 import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
+import { SupportTypesEditor } from '../components/SupportTypesEditor/SupportTypesEditor';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
 
@@ -294,6 +295,11 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
       {can('needAreas.save') && (
         <Section title={t('needAreas.title')}>
           <NeedAreasEditor />
+        </Section>
+      )}
+      {can('supportTypes.save') && (
+        <Section title={t('support.typesTitle')}>
+          <SupportTypesEditor />
         </Section>
       )}
       {can('recovery.prepare') && (

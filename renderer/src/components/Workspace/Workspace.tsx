@@ -21,9 +21,13 @@ import { AgencyEditPage } from '../../pages/AgencyEdit.page';
 import { LetterPage } from '../../pages/Letter.page';
 import { ReferralsPage } from '../../pages/Referrals.page';
 import { TemplateEditPage, TemplatesPage } from '../../pages/Templates.page';
+import { ProgrammePage, ProgrammesPage } from '../../pages/Programmes.page';
+import { ProgrammeEditPage } from '../../pages/ProgrammeEdit.page';
+import { SessionPage } from '../../pages/Session.page';
+import { SupportPage } from '../../pages/Support.page';
 import { SessionContext, useCan } from '../../session';
 
-export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'safety' | 'consent' | 'household' | 'risk';
+export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
 
 export type Route =
   | { name: 'home' }
@@ -38,6 +42,11 @@ export type Route =
   | { name: 'clientMerge'; id: number }
   | { name: 'clientLetter'; id: number; referralId?: number; letterId?: number }
   | { name: 'referrals' }
+  | { name: 'programmes' }
+  | { name: 'programme'; id: number }
+  | { name: 'programmeEdit'; id?: number }
+  | { name: 'session'; id: number }
+  | { name: 'support' }
   | { name: 'agencies' }
   | { name: 'agency'; id: number }
   | { name: 'agencyEdit'; id?: number }
@@ -48,11 +57,13 @@ export type Route =
   | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'home' | 'clients' | 'referrals' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
+type Section = 'home' | 'clients' | 'referrals' | 'programmes' | 'support' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
 const sectionOf = (r: Route): Section => {
   switch (r.name) {
     case 'home':
     case 'referrals':
+    case 'programmes':
+    case 'support':
     case 'agencies':
     case 'templates':
     case 'users':
@@ -65,6 +76,10 @@ const sectionOf = (r: Route): Section => {
       return 'agencies';
     case 'templateEdit':
       return 'templates';
+    case 'programme':
+    case 'programmeEdit':
+    case 'session':
+      return 'programmes';
     default:
       return 'clients';
   }
@@ -93,6 +108,8 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
     home: true,
     clients: true,
     referrals: can('referrals.list'),
+    programmes: true,
+    support: can('support.list'),
     agencies: true,
     templates: can('templates.save'),
     users: can('users.list'),
@@ -142,6 +159,8 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {nav('home', t('shell.home'))}
         {nav('clients', t('shell.clients'))}
         {nav('referrals', t('referrals.title'))}
+        {nav('programmes', t('programmes.title'))}
+        {nav('support', t('support.title'))}
         {nav('agencies', t('agencies.title'))}
         {nav('templates', t('templates.title'))}
         {nav('users', t('shell.users'))}
@@ -164,6 +183,11 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
           <LetterPage key={`${route.id}-${route.letterId}-${route.referralId}`} clientId={route.id} referralId={route.referralId} letterId={route.letterId} go={go} />
         )}
         {route.name === 'referrals' && allowed.referrals && <ReferralsPage go={go} />}
+        {route.name === 'programmes' && <ProgrammesPage go={go} />}
+        {route.name === 'programme' && <ProgrammePage key={route.id} id={route.id} go={go} />}
+        {route.name === 'programmeEdit' && can('programmes.save') && <ProgrammeEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
+        {route.name === 'session' && <SessionPage key={route.id} id={route.id} go={go} />}
+        {route.name === 'support' && allowed.support && <SupportPage go={go} />}
         {route.name === 'agencies' && <AgenciesPage go={go} />}
         {route.name === 'agency' && <AgencyPage key={route.id} id={route.id} go={go} />}
         {route.name === 'agencyEdit' && can('agencies.save') && <AgencyEditPage key={route.id ?? 'new'} id={route.id} go={go} />}

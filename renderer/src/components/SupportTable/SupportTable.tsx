@@ -1,0 +1,82 @@
+import { ActionIcon, Anchor, Badge, Table, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SupportGiven } from '../../../../shared/domain/support';
+import { formatDate } from '../../format';
+import { typeName, useMoney } from '../../support';
+
+/** Help given, one line each: when, what, how many, worth, where, by whom; optionally whose. */
+export function SupportTable({
+  items,
+  label,
+  showClient = false,
+  onClient,
+  onRemove,
+}: {
+  items: SupportGiven[];
+  label: string;
+  showClient?: boolean;
+  onClient?: (clientId: number) => void;
+  onRemove?: (item: SupportGiven) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { money } = useMoney(i18n.language);
+  return (
+    <Table striped aria-label={label}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('support.date')}</Table.Th>
+          {showClient && <Table.Th>{t('support.client')}</Table.Th>}
+          <Table.Th>{t('support.help')}</Table.Th>
+          <Table.Th ta="right">{t('support.quantity')}</Table.Th>
+          <Table.Th ta="right">{t('support.value')}</Table.Th>
+          <Table.Th>{t('support.atSession')}</Table.Th>
+          <Table.Th>{t('support.givenBy')}</Table.Th>
+          {onRemove && <Table.Th />}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((g) => (
+          <Table.Tr key={g.id}>
+            <Table.Td>{formatDate(g.givenOn, i18n.language)}</Table.Td>
+            {showClient && (
+              <Table.Td>
+                <Anchor component="button" onClick={() => onClient?.(g.clientId)}>
+                  {g.clientName}
+                </Anchor>{' '}
+                <Text span size="xs" c="dimmed">
+                  {g.clientReference}
+                </Text>
+              </Table.Td>
+            )}
+            <Table.Td>
+              {typeName(t, { builtinKey: g.typeKey, name: g.typeName })}
+              {g.overrideReason && (
+                <Tooltip label={t('support.overridden', { reason: g.overrideReason })} multiline w={300}>
+                  <Badge ml={6} size="sm" color="orange" variant="light" tabIndex={0} aria-label={t('support.overridden', { reason: g.overrideReason })}>
+                    !
+                  </Badge>
+                </Tooltip>
+              )}
+              {g.note && (
+                <Text size="xs" c="dimmed">
+                  {g.note}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td ta="right">{g.quantity}</Table.Td>
+            <Table.Td ta="right">{money(g.value)}</Table.Td>
+            <Table.Td>{g.programmeName}</Table.Td>
+            <Table.Td>{g.givenByName}</Table.Td>
+            {onRemove && (
+              <Table.Td>
+                <ActionIcon variant="subtle" color="red" aria-label={`${t('support.remove')}: ${typeName(t, { builtinKey: g.typeKey, name: g.typeName })}, ${formatDate(g.givenOn, i18n.language)}`} onClick={() => onRemove(g)}>
+                  ✕
+                </ActionIcon>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,115 @@
+import { Badge, Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { saveSupportTypeSchema, type SupportType } from '../../../../shared/domain/support';
+import { invoke } from '../../api';
+import { schemaValidator } from '../../errors';
+import { CURRENCY_SYMBOL, typeName, useMoney, useSupportTypes } from '../../support';
+import { useSubmit } from '../../useSubmit';
+import { FormAlert } from '../FormAlert/FormAlert';
+
+interface TypeForm {
+  name: string;
+  unitValue: number | string;
+  repeatLimit: number | string;
+  repeatDays: number | string;
+}
+
+const num = (v: number | string) => (v === '' ? null : Number(v));
+const toInput = (type: SupportType | null, v: TypeForm, active: boolean) => ({
+  id: type?.id ?? null,
+  version: type?.version ?? null,
+  name: v.name,
+  unitValue: v.unitValue === '' ? null : Math.round(Number(v.unitValue) * 100),
+  repeatLimit: num(v.repeatLimit),
+  repeatDays: num(v.repeatDays),
+  active,
+});
+
+/** One kind of help as a row of fields: its name (empty keeps the built-in one), value of one, and repeat rule. */
+function TypeRow({ type, onTypes }: { type: SupportType | null; onTypes: (v: SupportType[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const { currency } = useMoney(i18n.language);
+  const { busy, error, submit } = useSubmit();
+  const blank: TypeForm = { name: '', unitValue: '', repeatLimit: '', repeatDays: '' };
+  const form = useForm<TypeForm>({
+    initialValues: type
+      ? { name: type.name ?? '', unitValue: type.unitValue === null ? '' : type.unitValue / 100, repeatLimit: type.repeatLimit ?? '', repeatDays: type.repeatDays ?? '' }
+      : blank,
+    validate: (v) => schemaValidator(saveSupportTypeSchema, t)(toInput(type, v, type?.active ?? true)),
+  });
+  const save = (active: boolean) =>
+    submit(() => invoke('supportTypes.save', toInput(type, form.values, active)), {
+      form,
+      onOk: (list) => {
+        notifications.show({ color: 'green', message: t('support.typeSaved') });
+        if (!type) form.setValues(blank);
+        onTypes(list);
+      },
+    });
+  const label = type ? typeName(t, type) : t('support.addType');
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <TextInput aria-label={`${t('support.typeName')}: ${label}`} placeholder={type ? typeName(t, { builtinKey: type.builtinKey, name: null }) : ''} maxLength={80} disabled={type?.active === false} {...form.getInputProps('name')} />
+        {error && !Object.keys(form.errors).length && <FormAlert message={error} />}
+      </Table.Td>
+      <Table.Td>
+        <NumberInput aria-label={`${t('support.unitValue')}: ${label}`} min={0} decimalScale={2} fixedDecimalScale allowNegative={false} prefix={`${CURRENCY_SYMBOL[currency]} `} w={120} {...form.getInputProps('unitValue')} />
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          <NumberInput aria-label={`${t('support.repeatLimit')}: ${label}`} min={1} max={100} allowDecimal={false} w={80} {...form.getInputProps('repeatLimit')} />
+          <NumberInput aria-label={`${t('support.repeatDays')}: ${label}`} min={1} max={366} allowDecimal={false} w={80} {...form.getInputProps('repeatDays')} />
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          <Button size="xs" variant="light" loading={busy} onClick={() => form.validate().hasErrors || void save(type?.active ?? true)} aria-label={`${type ? t('common.save') : t('support.addType')}: ${label}`}>
+            {type ? t('common.save') : t('support.addType')}
+          </Button>
+          {type && (
+            <Button size="xs" variant="default" onClick={() => void save(!type.active)} aria-label={`${type.active ? t('support.retire') : t('support.restore')}: ${label}`}>
+              {type.active ? t('support.retire') : t('support.restore')}
+            </Button>
+          )}
+          {type && !type.active && (
+            <Badge color="gray" size="sm">
+              {t('support.retired')}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Administrators name the kinds of help the charity gives, what one is worth, and when to warn about repeats. */
+export function SupportTypesEditor() {
+  const { t } = useTranslation();
+  const { types, setTypes } = useSupportTypes();
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('support.typesIntro')}</Text>
+      <Table aria-label={t('support.typesTitle')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('support.typeName')}</Table.Th>
+            <Table.Th>{t('support.unitValue')}</Table.Th>
+            <Table.Th>
+              {t('support.repeatLimit')} / {t('support.repeatDays')}
+            </Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {types.map((x) => (
+            <TypeRow key={`${x.id}-${x.version}`} type={x} onTypes={setTypes} />
+          ))}
+          <TypeRow type={null} onTypes={setTypes} />
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

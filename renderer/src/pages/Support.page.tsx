@@ -1,0 +1,159 @@
+import { BarChart } from '@mantine/charts';
+import { Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SupportGiven, SupportTotals } from '../../../shared/domain/support';
+import { localToday } from '../../../shared/domain/validation';
+import { invoke } from '../api';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import { SupportTable } from '../components/SupportTable/SupportTable';
+import type { Route } from '../components/Workspace/Workspace';
+import { errorSentence, translatedFields } from '../errors';
+import { formatNumber } from '../format';
+import { typeName, useMoney, useSupportTypes } from '../support';
+
+const PAGE = 100;
+
+/** Help given across all clients in a period: totals by kind (times, items, value, people) and every record. */
+export function SupportPage({ go }: { go: (r: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const { money } = useMoney(i18n.language);
+  const { types } = useSupportTypes();
+  const [from, setFrom] = useState(`${localToday().slice(0, 7)}-01`);
+  const [to, setTo] = useState(localToday());
+  const [typeId, setTypeId] = useState<string | null>(null);
+  const [totals, setTotals] = useState<SupportTotals | null>(null);
+  const [items, setItems] = useState<SupportGiven[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const load = useCallback(
+    async (offset: number) => {
+      setError(null);
+      const [tot, list] = await Promise.all([
+        offset === 0 ? invoke('support.totals', { from, to }) : Promise.resolve(null),
+        invoke('support.list', { from, to, typeId: typeId ? Number(typeId) : null, limit: PAGE, offset }),
+      ]);
+      for (const r of [tot, list]) {
+        if (r && !r.ok) {
+          setFields(translatedFields(t, r.error.fields));
+          return setError(errorSentence(t, r.error));
+        }
+      }
+      setFields({});
+      if (tot?.ok) setTotals(tot.value);
+      if (list.ok) {
+        setItems((prev) => (offset === 0 ? list.value.items : [...prev, ...list.value.items]));
+        setTotal(list.value.total);
+      }
+    },
+    [from, to, typeId, t],
+  );
+  useEffect(() => {
+    void load(0);
+    // Only on opening: later the user presses Show.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const n = (v: number) => formatNumber(v, i18n.language);
+  return (
+    <Stack maw={1100}>
+      <Stack gap={0}>
+        <Title order={1} size="h2">
+          {t('support.title')}
+        </Title>
+        <Text c="dimmed">{t('support.intro')}</Text>
+      </Stack>
+      <Group align="flex-end">
+        <TextInput label={t('programmes.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fields['from']} />
+        <TextInput label={t('programmes.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fields['to']} />
+        <Select
+          label={t('support.type')}
+          placeholder={t('support.allPeople')}
+          clearable
+          data={types.map((x) => ({ value: String(x.id), label: typeName(t, x) }))}
+          value={typeId}
+          onChange={setTypeId}
+        />
+        <Button variant="light" onClick={() => void load(0)}>
+          {t('programmes.show')}
+        </Button>
+      </Group>
+      <FormAlert message={error} />
+      {!totals ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : totals.byType.length === 0 ? (
+        <Text c="dimmed">{t('support.noneInPeriod')}</Text>
+      ) : (
+        <Paper withBorder p="lg" component="section" aria-label={t('support.totalsTitle')}>
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('support.totalsTitle')}
+            </Title>
+            <Group align="flex-start" grow wrap="nowrap">
+              <Table striped aria-label={t('support.totalsTitle')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('support.help')}</Table.Th>
+                    <Table.Th ta="right">{t('support.times')}</Table.Th>
+                    <Table.Th ta="right">{t('support.items')}</Table.Th>
+                    <Table.Th ta="right">{t('support.valueTotal')}</Table.Th>
+                    <Table.Th ta="right">{t('support.people')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {totals.byType.map((b) => (
+                    <Table.Tr key={b.typeId}>
+                      <Table.Td>{typeName(t, { builtinKey: b.typeKey, name: b.typeName })}</Table.Td>
+                      <Table.Td ta="right">{n(b.times)}</Table.Td>
+                      <Table.Td ta="right">{n(b.quantity)}</Table.Td>
+                      <Table.Td ta="right">{money(b.value)}</Table.Td>
+                      <Table.Td ta="right">{n(b.people)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr fw={700}>
+                    <Table.Td>{t('support.allPeople')}</Table.Td>
+                    <Table.Td ta="right">{n(totals.times)}</Table.Td>
+                    <Table.Td />
+                    <Table.Td ta="right">{money(totals.value)}</Table.Td>
+                    <Table.Td ta="right">{n(totals.people)}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <BarChart
+                h={Math.max(160, totals.byType.length * 40)}
+                orientation="vertical"
+                dataKey="name"
+                data={totals.byType.map((b) => ({ name: typeName(t, { builtinKey: b.typeKey, name: b.typeName }), items: b.quantity }))}
+                series={[{ name: 'items', label: t('support.items'), color: 'indigo.6' }]}
+                yAxisProps={{ width: 130 }}
+                aria-label={t('support.items')}
+              />
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      {items.length > 0 && (
+        <Paper withBorder p="lg" component="section" aria-label={t('support.listTitle')}>
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('support.listTitle')}
+            </Title>
+            <SupportTable items={items} label={t('support.listTitle')} showClient onClient={(id) => go({ name: 'client', id, tab: 'support' })} />
+            {items.length < total && (
+              <Group>
+                <Button variant="default" onClick={() => void load(items.length)}>
+                  {t('support.more')}
+                </Button>
+                <Text size="sm" c="dimmed">
+                  {t('support.shown', { shown: n(items.length), total: n(total) })}
+                </Text>
+              </Group>
+            )}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
