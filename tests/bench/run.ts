@@ -14,6 +14,11 @@ import { clientTimeline } from '../../electron/core/timeline/timeline';
 import { generateCasework } from './casework';
 import { composeLetter } from '../../electron/core/letters/letters';
 import { renderLetterPdf } from '../../electron/core/letters/letterPdf';
+import { programmeFigures } from '../../electron/core/programmes/figures';
+import { sessionRegister } from '../../electron/core/programmes/attendance';
+import { renderSessionRegister } from '../../electron/core/programmes/registerPdf';
+import { repeatWarning, supportTotals } from '../../electron/core/support/support';
+import { generateProgrammes } from './programmes';
 import { png } from '../core/png';
 import { sql } from 'drizzle-orm';
 import { generateClients, random } from './clients';
@@ -127,6 +132,20 @@ Leeds LS1 5HD', 'x', 'x')`);
       await measure(`100 referral letters in a batch (${label})`, 3, async () => {
         for (const c of letterClients) await letter(c);
       }),
+    );
+
+    // Group work and help given: three years of weekly sessions, and the figures funders ask for.
+    const groups = generateProgrammes(db, clients);
+    console.error(`generated ${groups.programmes} programmes, ${groups.sessions.toLocaleString('en-GB')} sessions, ${groups.attendances.toLocaleString('en-GB')} attendances, ${groups.gives.toLocaleString('en-GB')} records of help given`);
+    const year = { from: '2025-11-24', to: '2026-11-23' };
+    figures.push(await measure(`attendance by programme over a year (${label})`, 50, () => programmeFigures(db, year), { note: `${groups.sessions} sessions, ${groups.attendances} attendances; unique people, walk-ins, headcount` }));
+    figures.push(await measure(`help given totals by kind over a year (${label})`, 50, () => supportTotals(db, year), { note: `${groups.gives} records` }));
+    let g = 0;
+    figures.push(await measure(`repeat-help check while recording help (${label})`, 400, () => repeatWarning(db, 1 + 3 * (g++ % Math.floor(clients / 3)), 1, '2026-11-23')));
+    const register = sessionRegister(db, groups.bigSessionId);
+    figures.push(await measure(`session register, ${register.lines.length} names (${label})`, 200, () => sessionRegister(db, groups.bigSessionId)));
+    figures.push(
+      await measure(`session register as PDF, ${register.lines.length} names`, 50, () => renderSessionRegister(resources, { language: 'en', charityName: 'Bench', register, createdAt: new Date() }), { warmup: 3 }),
     );
 
     const target = join(dir, 'usb');

@@ -54,7 +54,7 @@ describe('first-run setup', () => {
     expect(readdirSync(t.dataDir)).toEqual([]);
     const state = await t.ok('setup.finish', { confirmation: ` ${right.slice(0, 3)} ${right.slice(3)} ` });
     expect(state).toMatchObject({ state: 'unlocked', user: { id: 1, name: 'Anna Kowalska', role: 'admin' } });
-    expect(await t.ok('charity.get', {})).toEqual({ ...CHARITY, email: null });
+    expect(await t.ok('charity.get', {})).toEqual({ ...CHARITY, email: null, currency: 'GBP' });
   });
 
   it('cannot be run twice on the same data', async () => {

@@ -80,7 +80,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
 
     await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
     const nav = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await nav.getByRole('button').allInnerTexts()).toEqual(['Home', 'Clients', 'Agencies', 'Settings']);
+    expect(await nav.getByRole('button').allInnerTexts()).toEqual(['Home', 'Clients', 'Programmes', 'Agencies', 'Settings']);
     // A volunteer has no caseload of their own, and no coordinator's table.
     expect(await page.getByRole('region', { name: 'Caseloads' }).count()).toBe(0);
     await nav.getByRole('button', { name: 'Clients' }).click();

@@ -23,14 +23,15 @@ interface Shown {
 }
 
 export function SetupPage({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
   const [sheetPath, setSheetPath] = useState<string | null>(null);
 
-  const charity = useForm<CharityInput>({ initialValues: emptyCharity, validate: schemaValidator(charitySchema, t) });
+  // Money in złoty for a charity setting Casebook up in Polish, pounds otherwise (changeable on the form).
+  const charity = useForm<CharityInput>({ initialValues: { ...emptyCharity, currency: i18n.language === 'pl' ? 'PLN' : 'GBP' }, validate: schemaValidator(charitySchema, t) });
   const admin = useForm({ initialValues: { name: '', password: '', repeat: '' }, validate: schemaValidator(adminSchema, t) });
   const confirm = useForm({ initialValues: { confirmation: '' } });
 
