@@ -152,7 +152,8 @@ describe('programmes, attendance and help given, end to end', () => {
     await expect.poll(() => visible('Count saved.')).toBe(true);
     await expect.poll(() => visible('More people are here than there are places: 4 for 2.')).toBe(true);
     await quiet();
-    await shot(page, 'prog-05-register');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'prog-05-register', { fullPage: false });
   });
 
   it('gives a food parcel at the session, then a fourth in a month asks why before it is saved', async () => {
