@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -87,4 +88,22 @@ export async function closeAll(browser: Browser | undefined, bridge: Bridge | un
   await browser?.close();
   await bridge?.close();
   rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * The few ways every end-to-end file looks at a page, by what a person sees: text on screen, the open
+ * dialog, a tab, the main menu, and waiting for notifications to close (with the pointer moved away:
+ * hovering one keeps it open). `page` is read each time, so a file can open its page later.
+ */
+export function byPerson(page: () => Page) {
+  return {
+    visible: (text: string | RegExp) => page().getByText(text).first().isVisible(),
+    dialog: () => page().getByRole('dialog'),
+    tab: (name: string) => page().getByRole('tab', { name, exact: true }).click(),
+    nav: (name: string) => page().getByRole('navigation').getByRole('button', { name, exact: true }).click(),
+    quiet: async () => {
+      await page().mouse.move(640, 5);
+      await expect.poll(() => page().locator('.mantine-Notification-root').count(), { timeout: 12_000 }).toBe(0);
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/domain/validation';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
+import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
 
 /**
  * The casework cycle as a caseworker lives it: agree a plan with two SMART goals, write a case note
@@ -23,9 +23,8 @@ let browser: Browser;
 let page: Page;
 let clientId: number;
 
-const visible = (text: string | RegExp) => page.getByText(text).first().isVisible();
-const dialog = () => page.getByRole('dialog');
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const { visible, dialog, tab } = byPerson(() => page);
+
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-casework-'));

@@ -7,7 +7,7 @@ import { addDays } from '../../shared/domain/caseload';
 import { sessionDay } from '../../shared/domain/programme';
 import { localToday } from '../../shared/domain/validation';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
+import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
 
 /**
  * A weekly group as a coordinator and a volunteer run it: set up the programme and its weekly
@@ -24,14 +24,8 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
-const visible = (text: string | RegExp) => page.getByText(text).first().isVisible();
-const dialog = () => page.getByRole('dialog');
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
-const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-const quiet = async () => {
-  await page.mouse.move(640, 5);
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 12_000 }).toBe(0);
-};
+const { visible, dialog, tab, nav, quiet } = byPerson(() => page);
+
 /** The date as the sessions table shows it (23 Nov 2026 / 23 lis 2026). */
 const medium = (lang: string) => new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
 const choose = async (label: RegExp | string, option: string) => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/domain/validation';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
+import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
 
 /**
  * A referral as a caseworker makes it: add the agency to the directory, refer the client, be stopped
@@ -22,15 +22,8 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
-const visible = (text: string | RegExp) => page.getByText(text).first().isVisible();
-const dialog = () => page.getByRole('dialog');
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
-const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-/** Waits for notifications to close (the pointer moved away: hovering one keeps it open). */
-const quiet = async () => {
-  await page.mouse.move(640, 5);
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 12_000 }).toBe(0);
-};
+const { visible, dialog, tab, nav, quiet } = byPerson(() => page);
+
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-referrals-'));

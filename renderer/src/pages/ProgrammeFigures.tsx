@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceFigures, ProgrammeFigures } from '../../../shared/domain/programme';
 import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { Section } from '../components/Section/Section';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
@@ -60,67 +61,62 @@ export function PeriodFigures({ go }: { go: (r: Route) => void }) {
   };
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
-    <Paper withBorder p="lg" component="section" aria-label={t('programmes.periodTitle')}>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('programmes.periodTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('programmes.periodIntro')}
-        </Text>
-        <Group align="flex-end">
-          <TextInput label={t('programmes.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldErrors['from']} />
-          <TextInput label={t('programmes.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldErrors['to']} />
-          <Button variant="light" onClick={() => void show()}>
-            {t('programmes.show')}
-          </Button>
-        </Group>
-        <FormAlert message={error} />
-        {figures &&
-          (figures.byProgramme.length === 0 ? (
-            <Text c="dimmed">{t('programmes.noneInPeriod')}</Text>
-          ) : (
-            <>
-              <AttendanceFiguresGrid figures={figures.overall} />
-              <Table striped aria-label={t('programmes.periodTitle')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('programmes.name')}</Table.Th>
-                    {FIGURES.map((k) => (
-                      <Table.Th key={k} ta="right">
-                        {t(`programmes.figures.${k}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {figures.byProgramme.map((p) => (
-                    <Table.Tr key={p.programmeId}>
-                      <Table.Td>
-                        <Anchor component="button" onClick={() => go({ name: 'programme', id: p.programmeId })}>
-                          {p.name}
-                        </Anchor>
-                      </Table.Td>
-                      {FIGURES.map((k) => (
-                        <Table.Td key={k} ta="right">
-                          {n(p[k])}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
+    <Section title={t('programmes.periodTitle')}>
+      <Text size="sm" c="dimmed">
+        {t('programmes.periodIntro')}
+      </Text>
+      <Group align="flex-end">
+        <TextInput label={t('programmes.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldErrors['from']} />
+        <TextInput label={t('programmes.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldErrors['to']} />
+        <Button variant="light" onClick={() => void show()}>
+          {t('programmes.show')}
+        </Button>
+      </Group>
+      <FormAlert message={error} />
+      {figures &&
+        (figures.byProgramme.length === 0 ? (
+          <Text c="dimmed">{t('programmes.noneInPeriod')}</Text>
+        ) : (
+          <>
+            <AttendanceFiguresGrid figures={figures.overall} />
+            <Table striped aria-label={t('programmes.periodTitle')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('programmes.name')}</Table.Th>
+                  {FIGURES.map((k) => (
+                    <Table.Th key={k} ta="right">
+                      {t(`programmes.figures.${k}`)}
+                    </Table.Th>
                   ))}
-                  <Table.Tr fw={700}>
-                    <Table.Td>{t('programmes.allProgrammes')}</Table.Td>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {figures.byProgramme.map((p) => (
+                  <Table.Tr key={p.programmeId}>
+                    <Table.Td>
+                      <Anchor component="button" onClick={() => go({ name: 'programme', id: p.programmeId })}>
+                        {p.name}
+                      </Anchor>
+                    </Table.Td>
                     {FIGURES.map((k) => (
                       <Table.Td key={k} ta="right">
-                        {n(figures.overall[k])}
+                        {n(p[k])}
                       </Table.Td>
                     ))}
                   </Table.Tr>
-                </Table.Tbody>
-              </Table>
-            </>
-          ))}
-      </Stack>
-    </Paper>
+                ))}
+                <Table.Tr fw={700}>
+                  <Table.Td>{t('programmes.allProgrammes')}</Table.Td>
+                  {FIGURES.map((k) => (
+                    <Table.Td key={k} ta="right">
+                      {n(figures.overall[k])}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          </>
+        ))}
+    </Section>
   );
 }

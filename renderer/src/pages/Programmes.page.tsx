@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Chip, Group, Loader, Menu, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Chip, Group, Loader, Menu, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { modals } from '@mantine/modals';
@@ -214,130 +214,117 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
         <AttendanceFiguresGrid figures={figures} />
       </Section>
 
-      <Paper withBorder p="lg" component="section" aria-label={t('programmes.sessionsTitle')}>
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={2} size="h4">
-              {t('programmes.sessionsTitle')}
-            </Title>
-            {can('sessions.add') && !ended && <Button onClick={() => setModal({ kind: 'add' })}>{t('sessions.add')}</Button>}
-          </Group>
-          {sessions.length === 0 ? (
-            <Text c="dimmed">{t('programmes.noSessions')}</Text>
-          ) : (
-            <Table striped aria-label={t('programmes.sessionsTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sessions.date')}</Table.Th>
-                  <Table.Th>{t('sessions.time')}</Table.Th>
-                  <Table.Th>{t('programmes.venue')}</Table.Th>
-                  <Table.Th>{t('sessions.facilitator')}</Table.Th>
-                  <Table.Th>{t('sessions.came')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.map((s) => (
-                  <Table.Tr key={s.id} style={s.heldOn === today ? { background: 'var(--mantine-color-yellow-0)' } : undefined}>
-                    <Table.Td>
-                      <Text span td={s.cancelled ? 'line-through' : undefined}>
-                        {formatDate(s.heldOn, i18n.language)}
-                      </Text>
-                      {s.cancelled && (
-                        <Badge ml="xs" size="sm" color="red" variant="light" title={s.cancelReason ?? ''}>
-                          {t('sessions.cancelled')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{s.endsAt ? `${s.startsAt}–${s.endsAt}` : s.startsAt}</Table.Td>
-                    <Table.Td>{s.venue}</Table.Td>
-                    <Table.Td>{s.facilitator}</Table.Td>
-                    <Table.Td>{s.heldOn <= today && !s.cancelled ? (s.headcount ? t('sessions.cameCount', { present: s.present, headcount: s.headcount }) : s.present) : ''}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        {!s.cancelled && (
-                          <Button size="xs" variant={s.heldOn === today ? 'filled' : 'light'} onClick={() => go({ name: 'session', id: s.id })} aria-label={`${t('sessions.open')}: ${formatDate(s.heldOn, i18n.language)}`}>
-                            {t('sessions.open')}
-                          </Button>
-                        )}
-                        {can('sessions.update') && (
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="subtle" aria-label={`${t('common.actions')}: ${formatDate(s.heldOn, i18n.language)}`}>
-                                ⋯
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item onClick={() => setModal({ kind: 'edit', session: s })}>{t('sessions.edit')}</Menu.Item>
-                              {s.cancelled ? (
-                                <Menu.Item onClick={() => void run(() => invoke('sessions.setCancelled', { id: s.id, version: s.version, cancelled: false }), t('sessions.saved'))}>
-                                  {t('sessions.reinstate')}
-                                </Menu.Item>
-                              ) : (
-                                <Menu.Item onClick={() => setModal({ kind: 'cancel', session: s })}>{t('sessions.cancel')}</Menu.Item>
-                              )}
-                              <Menu.Item color="red" onClick={() => remove(s)}>
-                                {t('sessions.remove')}
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
-
-      <Paper withBorder p="lg" component="section" aria-label={t('programmes.membersTitle')}>
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={2} size="h4">
-              {t('programmes.membersTitle')}
-            </Title>
-            {can('programmes.register') && !ended && <Button onClick={() => setModal({ kind: 'register' })}>{t('programmes.registerClient')}</Button>}
-          </Group>
-          {members.length === 0 ? (
-            <Text c="dimmed">{t('programmes.noMembers')}</Text>
-          ) : (
-            <Table striped aria-label={t('programmes.membersTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('programmes.name')}</Table.Th>
-                  <Table.Th>{t('clients.reference')}</Table.Th>
-                  <Table.Th>{t('programmes.registeredOn')}</Table.Th>
-                  <Table.Th>{t('programmes.attended')}</Table.Th>
-                  {can('programmes.unregister') && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.map((m) => (
-                  <Table.Tr key={m.clientId}>
-                    <Table.Td>
-                      <Anchor component="button" onClick={() => go({ name: 'client', id: m.clientId, tab: 'support' })}>
-                        {m.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{m.reference}</Table.Td>
-                    <Table.Td>{formatDate(m.registeredOn, i18n.language)}</Table.Td>
-                    <Table.Td>{t('programmes.attendedOf', { attended: m.attended, held: figures.sessionsHeld })}</Table.Td>
-                    {can('programmes.unregister') && (
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => unregister(m)} aria-label={`${t('programmes.unregister')}: ${m.name}`}>
-                          {t('programmes.unregister')}
-                        </Button>
-                      </Table.Td>
+      <Section title={t('programmes.sessionsTitle')} action={can('sessions.add') && !ended && <Button onClick={() => setModal({ kind: 'add' })}>{t('sessions.add')}</Button>}>
+        {sessions.length === 0 ? (
+          <Text c="dimmed">{t('programmes.noSessions')}</Text>
+        ) : (
+          <Table striped aria-label={t('programmes.sessionsTitle')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sessions.date')}</Table.Th>
+                <Table.Th>{t('sessions.time')}</Table.Th>
+                <Table.Th>{t('programmes.venue')}</Table.Th>
+                <Table.Th>{t('sessions.facilitator')}</Table.Th>
+                <Table.Th>{t('sessions.came')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.map((s) => (
+                <Table.Tr key={s.id} style={s.heldOn === today ? { background: 'var(--mantine-color-yellow-0)' } : undefined}>
+                  <Table.Td>
+                    <Text span td={s.cancelled ? 'line-through' : undefined}>
+                      {formatDate(s.heldOn, i18n.language)}
+                    </Text>
+                    {s.cancelled && (
+                      <Badge ml="xs" size="sm" color="red" variant="light" title={s.cancelReason ?? ''}>
+                        {t('sessions.cancelled')}
+                      </Badge>
                     )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
+                  </Table.Td>
+                  <Table.Td>{s.endsAt ? `${s.startsAt}–${s.endsAt}` : s.startsAt}</Table.Td>
+                  <Table.Td>{s.venue}</Table.Td>
+                  <Table.Td>{s.facilitator}</Table.Td>
+                  <Table.Td>{s.heldOn <= today && !s.cancelled ? (s.headcount ? t('sessions.cameCount', { present: s.present, headcount: s.headcount }) : s.present) : ''}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      {!s.cancelled && (
+                        <Button size="xs" variant={s.heldOn === today ? 'filled' : 'light'} onClick={() => go({ name: 'session', id: s.id })} aria-label={`${t('sessions.open')}: ${formatDate(s.heldOn, i18n.language)}`}>
+                          {t('sessions.open')}
+                        </Button>
+                      )}
+                      {can('sessions.update') && (
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" aria-label={`${t('common.actions')}: ${formatDate(s.heldOn, i18n.language)}`}>
+                              ⋯
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item onClick={() => setModal({ kind: 'edit', session: s })}>{t('sessions.edit')}</Menu.Item>
+                            {s.cancelled ? (
+                              <Menu.Item onClick={() => void run(() => invoke('sessions.setCancelled', { id: s.id, version: s.version, cancelled: false }), t('sessions.saved'))}>
+                                {t('sessions.reinstate')}
+                              </Menu.Item>
+                            ) : (
+                              <Menu.Item onClick={() => setModal({ kind: 'cancel', session: s })}>{t('sessions.cancel')}</Menu.Item>
+                            )}
+                            <Menu.Item color="red" onClick={() => remove(s)}>
+                              {t('sessions.remove')}
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+
+      <Section
+        title={t('programmes.membersTitle')}
+        action={can('programmes.register') && !ended && <Button onClick={() => setModal({ kind: 'register' })}>{t('programmes.registerClient')}</Button>}
+      >
+        {members.length === 0 ? (
+          <Text c="dimmed">{t('programmes.noMembers')}</Text>
+        ) : (
+          <Table striped aria-label={t('programmes.membersTitle')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('programmes.name')}</Table.Th>
+                <Table.Th>{t('clients.reference')}</Table.Th>
+                <Table.Th>{t('programmes.registeredOn')}</Table.Th>
+                <Table.Th>{t('programmes.attended')}</Table.Th>
+                {can('programmes.unregister') && <Table.Th />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.map((m) => (
+                <Table.Tr key={m.clientId}>
+                  <Table.Td>
+                    <Anchor component="button" onClick={() => go({ name: 'client', id: m.clientId, tab: 'support' })}>
+                      {m.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{m.reference}</Table.Td>
+                  <Table.Td>{formatDate(m.registeredOn, i18n.language)}</Table.Td>
+                  <Table.Td>{t('programmes.attendedOf', { attended: m.attended, held: figures.sessionsHeld })}</Table.Td>
+                  {can('programmes.unregister') && (
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => unregister(m)} aria-label={`${t('programmes.unregister')}: ${m.name}`}>
+                        {t('programmes.unregister')}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
 
       {modal?.kind === 'add' && <AddSessionsModal detail={detail} onClose={() => setModal(null)} onDone={changed} />}
       {modal?.kind === 'edit' && <EditSessionModal session={modal.session} onClose={() => setModal(null)} onDone={changed} />}

@@ -9,6 +9,7 @@ import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { Section } from '../components/Section/Section';
 import { SupportModal } from '../components/SupportForm/SupportForm';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
@@ -167,53 +168,43 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
       </Paper>
 
       {open && (
-        <Paper withBorder p="lg" component="section" aria-label={t('sessions.walkInTitle')}>
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('sessions.walkInTitle')}
-            </Title>
-            <ClientFinder
-              label={t('programmes.findClient')}
-              hint={t('sessions.walkInHint')}
-              exclude={register.lines.filter((l) => l.present).map((l) => l.clientId)}
-              action={{ text: t('sessions.markWalkIn'), name: (c) => `${t('sessions.markWalkIn')}: ${c.firstName} ${c.lastName}` }}
-              onChoose={(c) => void mark(c.id, true, alsoRegister)}
-            />
-            <Switch label={t('sessions.alsoRegister')} checked={alsoRegister} onChange={(e) => setAlsoRegister(e.currentTarget.checked)} />
-          </Stack>
-        </Paper>
+        <Section title={t('sessions.walkInTitle')}>
+          <ClientFinder
+            label={t('programmes.findClient')}
+            hint={t('sessions.walkInHint')}
+            exclude={register.lines.filter((l) => l.present).map((l) => l.clientId)}
+            action={{ text: t('sessions.markWalkIn'), name: (c) => `${t('sessions.markWalkIn')}: ${c.firstName} ${c.lastName}` }}
+            onChoose={(c) => void mark(c.id, true, alsoRegister)}
+          />
+          <Switch label={t('sessions.alsoRegister')} checked={alsoRegister} onChange={(e) => setAlsoRegister(e.currentTarget.checked)} />
+        </Section>
       )}
 
       {open && (
-        <Paper withBorder p="lg" component="section" aria-label={t('sessions.headcountTitle')}>
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('sessions.headcountTitle')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('sessions.headcountHint')}
-            </Text>
-            <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              {AGE_BANDS.map((band) => (
-                <NumberInput
-                  key={band}
-                  label={t(`ageBands.${band}`)}
-                  min={0}
-                  max={10000}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={counts[band]}
-                  onChange={(v) => setCounts((c) => ({ ...c, [band]: v }))}
-                />
-              ))}
-            </SimpleGrid>
-            <Group>
-              <Button variant="light" onClick={() => void saveCounts()}>
-                {t('sessions.saveHeadcount')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+        <Section title={t('sessions.headcountTitle')}>
+          <Text size="sm" c="dimmed">
+            {t('sessions.headcountHint')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            {AGE_BANDS.map((band) => (
+              <NumberInput
+                key={band}
+                label={t(`ageBands.${band}`)}
+                min={0}
+                max={10000}
+                allowDecimal={false}
+                allowNegative={false}
+                value={counts[band]}
+                onChange={(v) => setCounts((c) => ({ ...c, [band]: v }))}
+              />
+            ))}
+          </SimpleGrid>
+          <Group>
+            <Button variant="light" onClick={() => void saveCounts()}>
+              {t('sessions.saveHeadcount')}
+            </Button>
+          </Group>
+        </Section>
       )}
       {giving && (
         <SupportModal

@@ -1,11 +1,12 @@
 import { BarChart } from '@mantine/charts';
-import { Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportGiven, SupportTotals } from '../../../shared/domain/support';
 import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { Section } from '../components/Section/Section';
 import { SupportTable } from '../components/SupportTable/SupportTable';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
@@ -86,73 +87,63 @@ export function SupportPage({ go }: { go: (r: Route) => void }) {
       ) : totals.byType.length === 0 ? (
         <Text c="dimmed">{t('support.noneInPeriod')}</Text>
       ) : (
-        <Paper withBorder p="lg" component="section" aria-label={t('support.totalsTitle')}>
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('support.totalsTitle')}
-            </Title>
-            <Group align="flex-start" grow wrap="nowrap">
-              <Table striped aria-label={t('support.totalsTitle')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('support.help')}</Table.Th>
-                    <Table.Th ta="right">{t('support.times')}</Table.Th>
-                    <Table.Th ta="right">{t('support.items')}</Table.Th>
-                    <Table.Th ta="right">{t('support.valueTotal')}</Table.Th>
-                    <Table.Th ta="right">{t('support.people')}</Table.Th>
+        <Section title={t('support.totalsTitle')}>
+          <Group align="flex-start" grow wrap="nowrap">
+            <Table striped aria-label={t('support.totalsTitle')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('support.help')}</Table.Th>
+                  <Table.Th ta="right">{t('support.times')}</Table.Th>
+                  <Table.Th ta="right">{t('support.items')}</Table.Th>
+                  <Table.Th ta="right">{t('support.valueTotal')}</Table.Th>
+                  <Table.Th ta="right">{t('support.people')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {totals.byType.map((b) => (
+                  <Table.Tr key={b.typeId}>
+                    <Table.Td>{typeName(t, { builtinKey: b.typeKey, name: b.typeName })}</Table.Td>
+                    <Table.Td ta="right">{n(b.times)}</Table.Td>
+                    <Table.Td ta="right">{n(b.quantity)}</Table.Td>
+                    <Table.Td ta="right">{money(b.value)}</Table.Td>
+                    <Table.Td ta="right">{n(b.people)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {totals.byType.map((b) => (
-                    <Table.Tr key={b.typeId}>
-                      <Table.Td>{typeName(t, { builtinKey: b.typeKey, name: b.typeName })}</Table.Td>
-                      <Table.Td ta="right">{n(b.times)}</Table.Td>
-                      <Table.Td ta="right">{n(b.quantity)}</Table.Td>
-                      <Table.Td ta="right">{money(b.value)}</Table.Td>
-                      <Table.Td ta="right">{n(b.people)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                  <Table.Tr fw={700}>
-                    <Table.Td>{t('support.allPeople')}</Table.Td>
-                    <Table.Td ta="right">{n(totals.times)}</Table.Td>
-                    <Table.Td />
-                    <Table.Td ta="right">{money(totals.value)}</Table.Td>
-                    <Table.Td ta="right">{n(totals.people)}</Table.Td>
-                  </Table.Tr>
-                </Table.Tbody>
-              </Table>
-              <BarChart
-                h={Math.max(160, totals.byType.length * 40)}
-                orientation="vertical"
-                dataKey="name"
-                data={totals.byType.map((b) => ({ name: typeName(t, { builtinKey: b.typeKey, name: b.typeName }), items: b.quantity }))}
-                series={[{ name: 'items', label: t('support.items'), color: 'indigo.6' }]}
-                yAxisProps={{ width: 130 }}
-                aria-label={t('support.items')}
-              />
-            </Group>
-          </Stack>
-        </Paper>
+                ))}
+                <Table.Tr fw={700}>
+                  <Table.Td>{t('support.allPeople')}</Table.Td>
+                  <Table.Td ta="right">{n(totals.times)}</Table.Td>
+                  <Table.Td />
+                  <Table.Td ta="right">{money(totals.value)}</Table.Td>
+                  <Table.Td ta="right">{n(totals.people)}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <BarChart
+              h={Math.max(160, totals.byType.length * 40)}
+              orientation="vertical"
+              dataKey="name"
+              data={totals.byType.map((b) => ({ name: typeName(t, { builtinKey: b.typeKey, name: b.typeName }), items: b.quantity }))}
+              series={[{ name: 'items', label: t('support.items'), color: 'indigo.6' }]}
+              yAxisProps={{ width: 130 }}
+              aria-label={t('support.items')}
+            />
+          </Group>
+        </Section>
       )}
       {items.length > 0 && (
-        <Paper withBorder p="lg" component="section" aria-label={t('support.listTitle')}>
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('support.listTitle')}
-            </Title>
-            <SupportTable items={items} label={t('support.listTitle')} showClient onClient={(id) => go({ name: 'client', id, tab: 'support' })} />
-            {items.length < total && (
-              <Group>
-                <Button variant="default" onClick={() => void load(items.length)}>
-                  {t('support.more')}
-                </Button>
-                <Text size="sm" c="dimmed">
-                  {t('support.shown', { shown: n(items.length), total: n(total) })}
-                </Text>
-              </Group>
-            )}
-          </Stack>
-        </Paper>
+        <Section title={t('support.listTitle')}>
+          <SupportTable items={items} label={t('support.listTitle')} showClient onClient={(id) => go({ name: 'client', id, tab: 'support' })} />
+          {items.length < total && (
+            <Group>
+              <Button variant="default" onClick={() => void load(items.length)}>
+                {t('support.more')}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {t('support.shown', { shown: n(items.length), total: n(total) })}
+              </Text>
+            </Group>
+          )}
+        </Section>
       )}
     </Stack>
   );
