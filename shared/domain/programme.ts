@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGE_BANDS } from './ageBand';
 import { addDays } from './caseload';
-import { isIsoDate, optionalDate, optionalText, pastOrTodayDate, requiredDate, requiredText, timeOfDay, type ValidationKey } from './validation';
+import { isIsoDate, optionalDate, optionalText, pastOrTodayDate, requiredDate, requiredText, timeOfDay, wholeNumber, type ValidationKey } from './validation';
 
 /** What kind of group activity a programme is. */
 export const PROGRAMME_KINDS = ['workshop', 'dropIn', 'groupSupport', 'outreach', 'awarenessEvent'] as const;
@@ -26,11 +26,7 @@ export const programmeInputSchema = z
     startsOn: requiredDate(),
     endsOn: optionalDate(),
     /** Places available; none means no limit. */
-    capacity: z
-      .number({ error: 'capacityRange' })
-      .int({ error: 'capacityRange' })
-      .min(1, { error: 'capacityRange' })
-      .max(CAPACITY_MAX, { error: 'capacityRange' })
+    capacity: wholeNumber(1, CAPACITY_MAX, 'capacityRange')
       .nullish()
       .transform((v) => v ?? null),
     /** Who runs it: staff, volunteers or visiting speakers, by name. */
@@ -118,11 +114,7 @@ export const sessionPatternSchema = z
     /** Empty: the weekday of the first date. */
     weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
     until: optionalDate(),
-    count: z
-      .number({ error: 'sessionCountRange' })
-      .int({ error: 'sessionCountRange' })
-      .min(1, { error: 'sessionCountRange' })
-      .max(MAX_SESSIONS_AT_ONCE, { error: 'sessionCountRange' })
+    count: wholeNumber(1, MAX_SESSIONS_AT_ONCE, 'sessionCountRange')
       .nullish()
       .transform((v) => v ?? null),
     venue: optionalText(300),
@@ -268,7 +260,7 @@ export const attendanceInputSchema = z.object({
 
 export const headcountInputSchema = z.object({
   sessionId: z.number().int().positive(),
-  counts: z.array(z.object({ band: z.enum(AGE_BANDS), people: z.number({ error: 'headcountRange' }).int({ error: 'headcountRange' }).min(0, { error: 'headcountRange' }).max(10_000, { error: 'headcountRange' }) })).max(AGE_BANDS.length),
+  counts: z.array(z.object({ band: z.enum(AGE_BANDS), people: wholeNumber(0, 10_000, 'headcountRange') })).max(AGE_BANDS.length),
 });
 
 /** A session a client came to, for their page. */

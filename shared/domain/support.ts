@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, pastOrTodayDate, requiredText, type ValidationKey } from './validation';
+import { optionalText, pastOrTodayDate, requiredText, wholeNumber, type ValidationKey } from './validation';
 
 /** The kinds of practical help Casebook comes with; the charity can rename them and add its own. */
 export const BUILTIN_SUPPORT_TYPES = ['foodParcel', 'clothing', 'voucher', 'travelFare', 'hygienePack', 'furniture', 'other'] as const;
@@ -12,11 +12,7 @@ export type Currency = (typeof CURRENCIES)[number];
 /** Money is kept in whole minor units (pence, grosze, cents): no rounding errors in totals. */
 export const MONEY_MAX = 100_000_000;
 const money = () =>
-  z
-    .number({ error: 'moneyRange' })
-    .int({ error: 'moneyRange' })
-    .min(0, { error: 'moneyRange' })
-    .max(MONEY_MAX, { error: 'moneyRange' })
+  wholeNumber(0, MONEY_MAX, 'moneyRange')
     .nullish()
     .transform((v) => v ?? null);
 
@@ -49,8 +45,8 @@ export const saveSupportTypeSchema = z
     /** Empty for a built-in type keeps its translated name. */
     name: optionalText(80),
     unitValue: money(),
-    repeatLimit: z.number({ error: 'repeatRange' }).int({ error: 'repeatRange' }).min(1, { error: 'repeatRange' }).max(REPEAT_LIMIT_MAX, { error: 'repeatRange' }).nullish().transform((v) => v ?? null),
-    repeatDays: z.number({ error: 'repeatRange' }).int({ error: 'repeatRange' }).min(1, { error: 'repeatRange' }).max(REPEAT_DAYS_MAX, { error: 'repeatRange' }).nullish().transform((v) => v ?? null),
+    repeatLimit: wholeNumber(1, REPEAT_LIMIT_MAX, 'repeatRange').nullish().transform((v) => v ?? null),
+    repeatDays: wholeNumber(1, REPEAT_DAYS_MAX, 'repeatRange').nullish().transform((v) => v ?? null),
     active: z.boolean().default(true),
   })
   .superRefine((s, ctx) => {
@@ -63,7 +59,7 @@ export type SupportTypeValues = z.output<typeof saveSupportTypeSchema>;
 export const supportInputSchema = z.object({
   typeId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
   givenOn: pastOrTodayDate(),
-  quantity: z.number({ error: 'quantityRange' }).int({ error: 'quantityRange' }).min(1, { error: 'quantityRange' }).max(1000, { error: 'quantityRange' }),
+  quantity: wholeNumber(1, 1000, 'quantityRange'),
   /** What it was worth in all, in minor units. */
   value: money(),
   sessionId: z.number().int().positive().nullish().transform((v) => v ?? null),

@@ -191,6 +191,10 @@ export const requiredDate = () =>
       if (!isIsoDate(v) || v < '1900-01-01' || v > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'invalidDate' });
     });
 
+/** A whole number from `min` to `max`; anything else (a fraction, text, out of range) gets the one message `key`. */
+export const wholeNumber = (min: number, max: number, key: ValidationKey) =>
+  z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key });
+
 /** A time of day on the 24-hour clock, HH:MM. */
 export const timeOfDay = () =>
   z
