@@ -41,6 +41,7 @@ import {
   supportTotalsSchema,
   supportTypeSchema,
 } from './domain/support';
+import { funderReportQuerySchema, funderReportSchema } from './domain/report';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
@@ -375,6 +376,11 @@ export const contract = {
   'support.remove': channel(CASEWORK, supportRemoveSchema, z.array(supportGivenSchema)),
   'support.list': channel(CASEWORK, supportListQuerySchema, z.object({ items: z.array(supportGivenSchema), total: z.number().int() })),
   'support.totals': channel(CASEWORK, periodSchema, supportTotalsSchema),
+
+  // Reports for funders: counts only (groups under five shown as "<5"), never names.
+  'reports.funder': channel(CASEWORK, funderReportQuerySchema, funderReportSchema),
+  'reports.savePdf': channel(CASEWORK, funderReportQuerySchema, z.object({ path: z.string() })),
+  'reports.saveCsv': channel(CASEWORK, funderReportQuerySchema, z.object({ path: z.string() })),
 
   /** The signed-in user's home screen; administrators also get every caseworker's load. */
   'caseload.get': channel(ANYONE, empty, caseloadSchema),

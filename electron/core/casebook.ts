@@ -19,6 +19,7 @@ import { agencyHandlers } from './agencies/handlers';
 import { referralHandlers } from './referrals/handlers';
 import { programmeHandlers } from './programmes/handlers';
 import { supportHandlers } from './support/handlers';
+import { reportHandlers } from './reports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
@@ -119,6 +120,7 @@ export class Casebook {
       ...letterHandlers(this),
       ...programmeHandlers(this),
       ...supportHandlers(this),
+      ...reportHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

@@ -128,6 +128,9 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'support.remove': CW,
   'support.list': CW,
   'support.totals': CW,
+  'reports.funder': CW,
+  'reports.savePdf': CW,
+  'reports.saveCsv': CW,
 };
 
 describe('role rules', () => {

@@ -45,3 +45,19 @@ export function createPdf(
   });
   return { doc, done };
 }
+
+/**
+ * Writes at the foot of every page (page numbers, a line about the document) once it is laid out,
+ * inside the bottom margin without starting a new page. The document must buffer its pages.
+ */
+export function atFootOfEveryPage(doc: PDFKit.PDFDocument, draw: (page: number, total: number, footY: number) => void, belowMargin = 6 * MM): void {
+  const range = doc.bufferedPageRange();
+  for (let p = range.start; p < range.start + range.count; p++) {
+    doc.switchToPage(p);
+    const margins = doc.page.margins;
+    const kept = margins.bottom;
+    margins.bottom = 0;
+    draw(p - range.start + 1, range.count, doc.page.height - kept + belowMargin);
+    margins.bottom = kept;
+  }
+}

@@ -79,7 +79,7 @@ export function attendanceFigures(db: Db, q: FiguresQuery): AttendanceFigures {
 }
 
 /** The same figures for each programme that held a session in the period, and for all of them together. */
-export function programmeFigures(db: Db, q: { from: string; to: string }): ProgrammeFigures {
+export function programmeFigures(db: Db, q: { from: string; to: string; programmeId?: number | null }): ProgrammeFigures {
   const held = heldSessions(q);
   const rows = db.all<Counts & { name: string; kind: ProgrammeKind }>(sql`
     SELECT p.id AS programmeId, p.name, p.kind,

@@ -1,7 +1,7 @@
 import { AGE_BANDS } from '../../../shared/domain/ageBand';
 import { sessionDay, type SessionRegister } from '../../../shared/domain/programme';
 import { letterTranslator } from '../letters/letters';
-import { createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
 
 export interface RegisterSheetInput {
   language: string;
@@ -104,18 +104,11 @@ export async function renderSessionRegister(resourcesDir: string, input: Registe
   });
 
   // Footer on every page: confidentiality and page numbers.
-  const range = doc.bufferedPageRange();
-  for (let p = range.start; p < range.start + range.count; p++) {
-    doc.switchToPage(p);
-    const margins = doc.page.margins;
-    const kept = margins.bottom;
-    margins.bottom = 0; // writing inside the margin must not start another page
-    const fy = doc.page.height - kept + 6 * MM;
+  atFootOfEveryPage(doc, (page, total, y) => {
     doc.font(FONT.regular).fontSize(8).fillColor('#555');
-    doc.text(t('sessions.pdf.confidential'), left, fy, { width: width - 30 * MM, lineBreak: true, height: 12 * MM });
-    doc.text(t('letters.pdf.page', { page: p - range.start + 1, total: range.count }), left + width - 30 * MM, fy, { width: 30 * MM, align: 'right', lineBreak: false });
-    margins.bottom = kept;
-  }
+    doc.text(t('sessions.pdf.confidential'), left, y, { width: width - 30 * MM, lineBreak: true, height: 12 * MM });
+    doc.text(t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, { width: 30 * MM, align: 'right', lineBreak: false });
+  });
   doc.end();
   return done;
 }

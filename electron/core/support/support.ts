@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import {
   dayNumber,
   repeatedWithin,
@@ -161,11 +161,13 @@ export interface SupportQuery {
   from?: string | null;
   to?: string | null;
   typeId?: number | null;
+  /** Only help given to these clients (a subquery of client ids): a report's chosen group. */
+  clientIn?: SQL | null;
 }
 
 const periodWhere = (q: SupportQuery) =>
   sql.join(
-    [sql`1`, q.from ? sql`g.given_on >= ${q.from}` : null, q.to ? sql`g.given_on <= ${q.to}` : null, q.typeId ? sql`g.type_id = ${q.typeId}` : null].filter((x): x is NonNullable<typeof x> => x !== null),
+    [sql`1`, q.from ? sql`g.given_on >= ${q.from}` : null, q.to ? sql`g.given_on <= ${q.to}` : null, q.typeId ? sql`g.type_id = ${q.typeId}` : null, q.clientIn ? sql`g.client_id IN (${q.clientIn})` : null].filter((x): x is NonNullable<typeof x> => x !== null),
     sql` AND `,
   );
 

@@ -1,0 +1,161 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { AGE_BANDS, ageBandOf, type AgeBand } from '../../../shared/domain/ageBand';
+import { addDays } from '../../../shared/domain/caseload';
+import { GENDER_WITHHELD, IN_NEED_MAX, NOT_RECORDED, suppressed, type FunderReport, type FunderReportQuery } from '../../../shared/domain/report';
+import { getCharity } from '../charity/queries';
+import type { Db } from '../db/database';
+import { programmeFigures } from '../programmes/figures';
+import { supportTotals } from '../support/support';
+
+/**
+ * The clients a report is about: everyone, or only those allocated to one caseworker, or only those
+ * who came to one programme's sessions in the period (both filters together narrow further).
+ */
+function cohortOf(q: FunderReportQuery): SQL {
+  const parts: SQL[] = [sql`SELECT c.id FROM clients c WHERE 1`];
+  if (q.caseworkerId) parts.push(sql`AND c.caseworker_id = ${q.caseworkerId}`);
+  if (q.programmeId)
+    parts.push(sql`AND c.id IN (SELECT a.client_id FROM attendance a JOIN programme_sessions s ON s.id = a.session_id
+      WHERE s.programme_id = ${q.programmeId} AND s.cancelled = 0 AND s.held_on BETWEEN ${q.from} AND ${q.to})`);
+  return sql.join(parts, sql` `);
+}
+
+/**
+ * Clients whose case was open (or on hold) at some time in the period, from the history of status
+ * changes: a status holds from its date until the next change, so a case closed on the first day of
+ * the period, or opened on its last, counts; one closed before and reopened within it counts once.
+ */
+function activeOf(cohort: SQL, q: FunderReportQuery): SQL {
+  return sql`SELECT DISTINCT x.client_id FROM client_status_changes x
+    WHERE x.client_id IN (${cohort}) AND x.status <> 'closed' AND x.changed_on <= ${q.to}
+      AND coalesce((SELECT min(y.changed_on) FROM client_status_changes y
+                    WHERE y.client_id = x.client_id AND (y.changed_on > x.changed_on OR (y.changed_on = x.changed_on AND y.id > x.id))), '9999-12-31') >= ${q.from}`;
+}
+
+/** Whole years between a date of birth and a day, on the calendar. */
+function ageOn(birth: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  return day.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/**
+ * Everything a funder asks about a period, counted from the records: cases, contacts and hours,
+ * referrals, needs at intake, outcomes (change between a client's first and latest scores), goals,
+ * help given, attendance, and who the people were, with groups under five shown as "<5".
+ */
+export function funderReport(db: Db, q: FunderReportQuery, names: { programmeName: string | null; caseworkerName: string | null }): FunderReport {
+  const cohort = cohortOf(q);
+  const active = activeOf(cohort, q);
+  const dayAfter = addDays(q.to, 1);
+
+  const cases = db.get<FunderReport['cases']>(sql`
+    SELECT
+      (SELECT count(*) FROM clients c WHERE c.id IN (${cohort}) AND c.intake_date BETWEEN ${q.from} AND ${q.to}) AS newClients,
+      (SELECT count(*) FROM (${active})) AS active,
+      (SELECT count(*) FROM client_status_changes x WHERE x.client_id IN (${cohort}) AND x.status = 'closed' AND x.changed_on BETWEEN ${q.from} AND ${q.to}) AS closed,
+      (SELECT count(*) FROM client_status_changes x WHERE x.client_id IN (${cohort}) AND x.status = 'open' AND x.changed_on BETWEEN ${q.from} AND ${q.to}
+         AND EXISTS (SELECT 1 FROM client_status_changes y WHERE y.client_id = x.client_id AND y.status = 'closed' AND y.id < x.id)) AS reopened`);
+
+  const closedByReason = db.all<FunderReport['closedByReason'][number]>(sql`
+    SELECT x.reason, count(*) AS count FROM client_status_changes x
+    WHERE x.client_id IN (${cohort}) AND x.status = 'closed' AND x.changed_on BETWEEN ${q.from} AND ${q.to}
+    GROUP BY x.reason ORDER BY count DESC, x.reason`);
+
+  const contacts = db.all<FunderReport['contacts'][number]>(sql`
+    SELECT n.kind, count(*) AS count, coalesce(sum(n.duration_minutes), 0) AS minutes FROM case_notes n
+    WHERE n.occurred_at >= ${q.from} AND n.occurred_at < ${dayAfter} AND n.client_id IN (${cohort})
+    GROUP BY n.kind ORDER BY count DESC, n.kind`);
+
+  const referrals = db.all<FunderReport['referrals'][number]>(sql`
+    SELECT r.agency_id AS agencyId, a.name AS agencyName, r.status, count(*) AS count
+    FROM referrals r JOIN agencies a ON a.id = r.agency_id
+    WHERE r.created_on BETWEEN ${q.from} AND ${q.to} AND r.client_id IN (${cohort})
+    GROUP BY r.agency_id, r.status ORDER BY a.name, r.status`);
+
+  // Needs at intake: the first assessment of each client taken in during the period.
+  const needsAtIntake = db.all<FunderReport['needsAtIntake'][number]>(sql`
+    SELECT s.area_id AS areaId, na.builtin_key AS areaKey, na.name AS areaName, count(*) AS assessed,
+      sum(s.score <= ${IN_NEED_MAX}) AS inNeed, round(avg(s.score), 1) AS averageScore
+    FROM clients c
+    JOIN assessments a ON a.id = (SELECT a2.id FROM assessments a2 WHERE a2.client_id = c.id ORDER BY a2.assessed_on, a2.id LIMIT 1)
+    JOIN assessment_scores s ON s.assessment_id = a.id
+    JOIN need_areas na ON na.id = s.area_id
+    WHERE c.id IN (${cohort}) AND c.intake_date BETWEEN ${q.from} AND ${q.to}
+    GROUP BY s.area_id ORDER BY na.position, na.id`);
+
+  // Outcomes: for each client active in the period and each area scored twice or more by its end,
+  // the first score against the latest.
+  const pairs = db.all<{ clientId: number; areaId: number; areaKey: string | null; areaName: string | null; first: number; last: number }>(sql`
+    WITH scored AS (
+      SELECT a.client_id, s.area_id, s.score,
+        row_number() OVER (PARTITION BY a.client_id, s.area_id ORDER BY a.assessed_on, a.id) AS fromStart,
+        row_number() OVER (PARTITION BY a.client_id, s.area_id ORDER BY a.assessed_on DESC, a.id DESC) AS fromEnd,
+        count(*) OVER (PARTITION BY a.client_id, s.area_id) AS times
+      FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
+      WHERE a.client_id IN (${active}) AND a.assessed_on <= ${q.to})
+    SELECT f.client_id AS clientId, f.area_id AS areaId, na.builtin_key AS areaKey, na.name AS areaName, f.score AS first, l.score AS last
+    FROM scored f JOIN scored l ON l.client_id = f.client_id AND l.area_id = f.area_id AND l.fromEnd = 1
+    JOIN need_areas na ON na.id = f.area_id
+    WHERE f.fromStart = 1 AND f.times >= 2
+    ORDER BY na.position, na.id`);
+  const areas = new Map<number, FunderReport['outcomes']['areas'][number]>();
+  const change = new Map<number, number[]>();
+  for (const p of pairs) {
+    const a = areas.get(p.areaId) ?? { areaId: p.areaId, areaKey: p.areaKey, areaName: p.areaName, improved: 0, same: 0, worse: 0 };
+    if (p.last > p.first) a.improved++;
+    else if (p.last < p.first) a.worse++;
+    else a.same++;
+    areas.set(p.areaId, a);
+    change.set(p.clientId, [...(change.get(p.clientId) ?? []), p.last - p.first]);
+  }
+  const improvedClients = [...change.values()].filter((d) => d.reduce((x, y) => x + y, 0) / d.length > 0).length;
+
+  const goals = db.get<FunderReport['goals']>(sql`
+    SELECT
+      (SELECT count(*) FROM goals g WHERE g.client_id IN (${cohort}) AND g.added_on BETWEEN ${q.from} AND ${q.to}) AS "set",
+      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE u.client_id IN (${cohort}) AND u.status = 'achieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS achieved,
+      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE u.client_id IN (${cohort}) AND u.status = 'partlyAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS partlyAchieved,
+      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE u.client_id IN (${cohort}) AND u.status = 'notAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS notAchieved`);
+
+  const filtered = q.programmeId !== null || q.caseworkerId !== null;
+  const support = supportTotals(db, { from: q.from, to: q.to, clientIn: filtered ? cohort : null });
+  const attendance = programmeFigures(db, { from: q.from, to: q.to, programmeId: q.programmeId });
+
+  // Who the people were: those active in the period.
+  const people = db.all<{ dateOfBirth: string | null; birthYear: number | null; gender: string | null; withheld: number; language: string | null }>(sql`
+    SELECT c.date_of_birth AS dateOfBirth, c.estimated_birth_year AS birthYear, c.gender, c.gender_withheld AS withheld, c.preferred_language AS language
+    FROM clients c WHERE c.id IN (${active})`);
+  const bands = new Map<AgeBand, number>();
+  const genders = new Map<string, number>();
+  const languages = new Map<string, number>();
+  const add = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const p of people) {
+    const age = p.dateOfBirth ? ageOn(p.dateOfBirth, q.to) : p.birthYear ? Number(q.to.slice(0, 4)) - p.birthYear : null;
+    add(bands, ageBandOf(age));
+    add(genders, p.withheld ? GENDER_WITHHELD : p.gender?.trim() ? p.gender.trim().toLowerCase() : NOT_RECORDED);
+    add(languages, p.language ?? NOT_RECORDED);
+  }
+  const listed = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => ({ key: k, count: suppressed(n) }));
+
+  return {
+    query: { from: q.from, to: q.to, programmeId: q.programmeId, caseworkerId: q.caseworkerId },
+    ...names,
+    ...(({ name, currency }) => ({ charityName: name, currency }))(getCharity(db)),
+    cases,
+    closedByReason,
+    contacts,
+    referrals,
+    needsAtIntake,
+    outcomes: { areas: [...areas.values()], clients: change.size, improvedClients },
+    goals,
+    support,
+    attendance,
+    demographics: {
+      people: people.length,
+      ageBands: AGE_BANDS.map((band) => ({ band, count: suppressed(bands.get(band) ?? 0) })),
+      genders: listed(genders).map(({ key, count }) => ({ gender: key, count })),
+      languages: listed(languages).map(({ key, count }) => ({ language: key, count })),
+    },
+  };
+}

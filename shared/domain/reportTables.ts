@@ -1,0 +1,147 @@
+import type { TFunction } from 'i18next';
+import { needAreaName } from './assessment';
+import { GENDER_WITHHELD, NOT_RECORDED, type FunderReport } from './report';
+import { formatMoney, supportTypeName, type Currency } from './support';
+
+/** A cell: a number, a word, or a group too small to show. Money is kept in minor units with its currency. */
+export type ReportCell = number | string | { money: number } | { suppressed: true };
+
+export interface ReportTable {
+  /** Stable key of the section (for CSV and tests). */
+  key: string;
+  title: string;
+  columns: string[];
+  rows: ReportCell[][];
+  /** A sentence under the table, such as what "improved" means. */
+  note?: string;
+}
+
+type T = TFunction;
+
+const pct = (part: number, whole: number, language: string) =>
+  whole ? new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(part / whole) : '–';
+
+function languageLabel(code: string, t: T, language: string): string {
+  if (code === NOT_RECORDED) return t('report.notRecorded');
+  try {
+    return new Intl.DisplayNames([language === 'pl' ? 'pl-PL' : 'en-GB'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const genderLabel = (g: string, t: T) => (g === GENDER_WITHHELD ? t('report.genderWithheld') : g === NOT_RECORDED ? t('report.notRecorded') : g.charAt(0).toUpperCase() + g.slice(1));
+const count = (n: number | null): ReportCell => (n === null ? { suppressed: true } : n);
+
+/**
+ * The report as titled tables, in the reader's language: the one layout the screen, the PDF and the
+ * CSV all show, so the three never disagree.
+ */
+export function reportTables(r: FunderReport, t: T, language: string): ReportTable[] {
+  const area = (a: { areaKey: string | null; areaName: string | null }) => needAreaName((k) => t(k), { builtinKey: a.areaKey, name: a.areaName });
+  const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+  const totalContacts = r.contacts.reduce((n, c) => n + c.count, 0);
+  const totalMinutes = r.contacts.reduce((n, c) => n + c.minutes, 0);
+  const o = r.outcomes;
+  return [
+    {
+      key: 'cases',
+      title: t('report.cases'),
+      columns: [t('report.item'), t('report.number')],
+      rows: [
+        [t('report.newClients'), r.cases.newClients],
+        [t('report.active'), r.cases.active],
+        [t('report.closed'), r.cases.closed],
+        [t('report.reopened'), r.cases.reopened],
+      ],
+    },
+    {
+      key: 'closedByReason',
+      title: t('report.closedByReason'),
+      columns: [t('status.reason'), t('report.number')],
+      rows: r.closedByReason.map((c) => [c.reason ? t(`status.reasons.${c.reason}`) : t('report.notRecorded'), c.count]),
+    },
+    {
+      key: 'contacts',
+      title: t('report.contacts'),
+      columns: [t('report.contactKind'), t('report.contactCount'), t('report.hours')],
+      rows: [...r.contacts.map((c): ReportCell[] => [t(`notes.kinds.${c.kind}`), c.count, hours(c.minutes)]), [t('report.total'), totalContacts, hours(totalMinutes)]],
+    },
+    {
+      key: 'referrals',
+      title: t('report.referrals'),
+      columns: [t('referrals.agency'), t('report.outcome'), t('report.number')],
+      rows: r.referrals.map((x) => [x.agencyName, t(`referrals.status.${x.status}`), x.count]),
+    },
+    {
+      key: 'needsAtIntake',
+      title: t('report.needsAtIntake'),
+      columns: [t('report.area'), t('report.assessed'), t('report.inNeed'), t('report.averageScore')],
+      rows: r.needsAtIntake.map((n) => [area(n), n.assessed, n.inNeed, n.averageScore]),
+      note: t('report.needsNote'),
+    },
+    {
+      key: 'outcomes',
+      title: t('report.outcomes'),
+      columns: [t('report.area'), t('report.improved'), t('report.same'), t('report.worse')],
+      rows: o.areas.map((a) => [area(a), a.improved, a.same, a.worse]),
+      note: t('report.outcomesNote', { clients: o.clients, improved: o.improvedClients, share: pct(o.improvedClients, o.clients, language) }),
+    },
+    {
+      key: 'goals',
+      title: t('report.goals'),
+      columns: [t('report.item'), t('report.number')],
+      rows: [
+        [t('report.goalsSet'), r.goals.set],
+        [t('report.goalsAchieved'), r.goals.achieved],
+        [t('report.goalsPartly'), r.goals.partlyAchieved],
+        [t('report.goalsNotAchieved'), r.goals.notAchieved],
+      ],
+    },
+    {
+      key: 'support',
+      title: t('support.title'),
+      columns: [t('support.help'), t('support.times'), t('support.items'), t('support.valueTotal'), t('support.people')],
+      rows: [
+        ...r.support.byType.map((b): ReportCell[] => [supportTypeName((k) => t(k), { builtinKey: b.typeKey, name: b.typeName }), b.times, b.quantity, { money: b.value }, b.people]),
+        [t('report.total'), r.support.times, '', { money: r.support.value }, r.support.people],
+      ],
+    },
+    {
+      key: 'attendance',
+      title: t('report.attendance'),
+      columns: [t('programmes.programme'), t('programmes.figures.sessionsHeld'), t('programmes.figures.attendances'), t('programmes.figures.walkInAttendances'), t('programmes.figures.headcount'), t('programmes.figures.uniquePeople')],
+      rows: [
+        ...r.attendance.byProgramme.map((p): ReportCell[] => [p.name, p.sessionsHeld, p.attendances, p.walkInAttendances, p.headcount, p.uniquePeople]),
+        [t('report.total'), r.attendance.overall.sessionsHeld, r.attendance.overall.attendances, r.attendance.overall.walkInAttendances, r.attendance.overall.headcount, r.attendance.overall.uniquePeople],
+      ],
+    },
+    {
+      key: 'ages',
+      title: t('report.ages'),
+      columns: [t('report.ageBand'), t('report.people')],
+      rows: r.demographics.ageBands.map((b) => [t(`ageBands.${b.band}`), count(b.count)]),
+      note: t('report.suppressedNote', { people: r.demographics.people }),
+    },
+    {
+      key: 'genders',
+      title: t('report.genders'),
+      columns: [t('report.gender'), t('report.people')],
+      rows: r.demographics.genders.map((g) => [genderLabel(g.gender, t), count(g.count)]),
+    },
+    {
+      key: 'languages',
+      title: t('report.languages'),
+      columns: [t('report.language'), t('report.people')],
+      rows: r.demographics.languages.map((l) => [languageLabel(l.language, t, language), count(l.count)]),
+    },
+  ];
+}
+
+/** A cell as text: "<5" for a suppressed group, money in the charity's currency, numbers in the reader's way. */
+export function cellText(c: ReportCell, currency: Currency, language: string): string {
+  if (typeof c === 'string') return c;
+  if (typeof c === 'number') return new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 }).format(c);
+  if ('money' in c) return formatMoney(c.money, currency, language);
+  return '<5';
+}
