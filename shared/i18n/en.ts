@@ -1525,7 +1525,7 @@ export const en = {
     improved: 'Improved',
     same: 'Stayed the same',
     worse: 'Worsened',
-    outcomesNote: '{{clients}} clients supported in the period had two or more scored assessments; {{improved}} of them ({{share}}) improved on average across their areas.',
+    outcomesNote: '{{clients}} clients supported and assessed or reviewed in the period had two or more scored assessments; {{improved}} of them ({{share}}) improved on average across their areas.',
     goals: 'Support plan goals',
     goalsSet: 'Goals set',
     goalsAchieved: 'Goals achieved',

@@ -1573,7 +1573,7 @@ export const pl = {
     improved: 'Poprawa',
     same: 'Bez zmian',
     worse: 'Pogorszenie',
-    outcomesNote: 'Klienci objęci wsparciem w tym okresie z co najmniej dwiema ocenami: {{clients}}; poprawa średnio we wszystkich obszarach: {{improved}} ({{share}}).',
+    outcomesNote: 'Klienci objęci wsparciem i ocenieni w tym okresie, mający co najmniej dwie oceny: {{clients}}; poprawa średnio we wszystkich obszarach: {{improved}} ({{share}}).',
     goals: 'Cele planów wsparcia',
     goalsSet: 'Wyznaczone cele',
     goalsAchieved: 'Cele osiągnięte',

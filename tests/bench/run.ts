@@ -19,6 +19,7 @@ import { sessionRegister } from '../../electron/core/programmes/attendance';
 import { renderSessionRegister } from '../../electron/core/programmes/registerPdf';
 import { repeatWarning, supportTotals } from '../../electron/core/support/support';
 import { generateProgrammes } from './programmes';
+import { funderReport } from '../../electron/core/reports/funderReport';
 import { png } from '../core/png';
 import { sql } from 'drizzle-orm';
 import { generateClients, random } from './clients';
@@ -140,6 +141,12 @@ Leeds LS1 5HD', 'x', 'x')`);
     const year = { from: '2025-11-24', to: '2026-11-23' };
     figures.push(await measure(`attendance by programme over a year (${label})`, 50, () => programmeFigures(db, year), { note: `${groups.sessions} sessions, ${groups.attendances} attendances; unique people, walk-ins, headcount` }));
     figures.push(await measure(`help given totals by kind over a year (${label})`, 50, () => supportTotals(db, year), { note: `${groups.gives} records` }));
+    figures.push(
+      await measure(`funder report over a year, every section (${label})`, 20, () => funderReport(db, { ...year, programmeId: null, caseworkerId: null }, { programmeName: null, caseworkerName: null }), {
+        warmup: 2,
+        note: 'cases, closures, contacts, referrals, needs, outcomes, goals, help, attendance, demographics',
+      }),
+    );
     let g = 0;
     figures.push(await measure(`repeat-help check while recording help (${label})`, 400, () => repeatWarning(db, 1 + 3 * (g++ % Math.floor(clients / 3)), 1, '2026-11-23')));
     const register = sessionRegister(db, groups.bigSessionId);

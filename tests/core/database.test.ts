@@ -299,6 +299,19 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 7 adds the indexes a report over a period counts with', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 6));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 7) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(7);
+    const plan = (q: string) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`SELECT kind, count(*) FROM case_notes WHERE occurred_at >= '2026-01-01' AND occurred_at < '2026-07-01' GROUP BY kind`)).toMatch(/case_notes_occurred/);
+    expect(plan(`SELECT count(*) FROM clients WHERE intake_date BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(/clients_intake/);
+    expect(plan(`SELECT count(*) FROM referrals WHERE created_on BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(/referrals_created/);
+    expect(plan(`SELECT count(*) FROM goals WHERE added_on BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(/goals_added/);
+    expect(plan(`SELECT count(*) FROM goal_updates WHERE updated_on BETWEEN '2026-01-01' AND '2026-06-30' AND status = 'achieved'`)).toMatch(/goal_updates_on/);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);

@@ -11,7 +11,8 @@ import { supportTotals } from '../support/support';
  * The clients a report is about: everyone, or only those allocated to one caseworker, or only those
  * who came to one programme's sessions in the period (both filters together narrow further).
  */
-function cohortOf(q: FunderReportQuery): SQL {
+function cohortOf(q: FunderReportQuery): SQL | null {
+  if (!q.caseworkerId && !q.programmeId) return null;
   const parts: SQL[] = [sql`SELECT c.id FROM clients c WHERE 1`];
   if (q.caseworkerId) parts.push(sql`AND c.caseworker_id = ${q.caseworkerId}`);
   if (q.programmeId)
@@ -25,9 +26,12 @@ function cohortOf(q: FunderReportQuery): SQL {
  * changes: a status holds from its date until the next change, so a case closed on the first day of
  * the period, or opened on its last, counts; one closed before and reopened within it counts once.
  */
-function activeOf(cohort: SQL, q: FunderReportQuery): SQL {
-  return sql`SELECT DISTINCT x.client_id FROM client_status_changes x
-    WHERE x.client_id IN (${cohort}) AND x.status <> 'closed' AND x.changed_on <= ${q.to}
+/** `AND <column> IN (the cohort)`, or nothing when the report is about everyone. */
+const inCohort = (column: SQL, cohort: SQL | null): SQL => (cohort ? sql`AND ${column} IN (${cohort})` : sql``);
+
+function activeOf(cohort: SQL | null, q: FunderReportQuery): SQL {
+  return sql`SELECT DISTINCT x.client_id AS id FROM client_status_changes x
+    WHERE x.status <> 'closed' AND x.changed_on <= ${q.to} ${inCohort(sql`x.client_id`, cohort)}
       AND coalesce((SELECT min(y.changed_on) FROM client_status_changes y
                     WHERE y.client_id = x.client_id AND (y.changed_on > x.changed_on OR (y.changed_on = x.changed_on AND y.id > x.id))), '9999-12-31') >= ${q.from}`;
 }
@@ -45,31 +49,32 @@ function ageOn(birth: string, day: string): number {
  */
 export function funderReport(db: Db, q: FunderReportQuery, names: { programmeName: string | null; caseworkerName: string | null }): FunderReport {
   const cohort = cohortOf(q);
-  const active = activeOf(cohort, q);
+  // Worked out once, then used by the counts, the outcomes and the demographics.
+  const activeIds = db.all<{ id: number }>(sql`${activeOf(cohort, q)} ORDER BY 1`).map((r) => r.id);
+  const active = sql`SELECT value FROM json_each(${JSON.stringify(activeIds)})`;
   const dayAfter = addDays(q.to, 1);
 
-  const cases = db.get<FunderReport['cases']>(sql`
+  const counts = db.get<Omit<FunderReport['cases'], 'active'>>(sql`
     SELECT
-      (SELECT count(*) FROM clients c WHERE c.id IN (${cohort}) AND c.intake_date BETWEEN ${q.from} AND ${q.to}) AS newClients,
-      (SELECT count(*) FROM (${active})) AS active,
-      (SELECT count(*) FROM client_status_changes x WHERE x.client_id IN (${cohort}) AND x.status = 'closed' AND x.changed_on BETWEEN ${q.from} AND ${q.to}) AS closed,
-      (SELECT count(*) FROM client_status_changes x WHERE x.client_id IN (${cohort}) AND x.status = 'open' AND x.changed_on BETWEEN ${q.from} AND ${q.to}
+      (SELECT count(*) FROM clients c WHERE 1 ${inCohort(sql`c.id`, cohort)} AND c.intake_date BETWEEN ${q.from} AND ${q.to}) AS newClients,
+      (SELECT count(*) FROM client_status_changes x WHERE 1 ${inCohort(sql`x.client_id`, cohort)} AND x.status = 'closed' AND x.changed_on BETWEEN ${q.from} AND ${q.to}) AS closed,
+      (SELECT count(*) FROM client_status_changes x WHERE 1 ${inCohort(sql`x.client_id`, cohort)} AND x.status = 'open' AND x.changed_on BETWEEN ${q.from} AND ${q.to}
          AND EXISTS (SELECT 1 FROM client_status_changes y WHERE y.client_id = x.client_id AND y.status = 'closed' AND y.id < x.id)) AS reopened`);
 
   const closedByReason = db.all<FunderReport['closedByReason'][number]>(sql`
     SELECT x.reason, count(*) AS count FROM client_status_changes x
-    WHERE x.client_id IN (${cohort}) AND x.status = 'closed' AND x.changed_on BETWEEN ${q.from} AND ${q.to}
+    WHERE 1 ${inCohort(sql`x.client_id`, cohort)} AND x.status = 'closed' AND x.changed_on BETWEEN ${q.from} AND ${q.to}
     GROUP BY x.reason ORDER BY count DESC, x.reason`);
 
   const contacts = db.all<FunderReport['contacts'][number]>(sql`
     SELECT n.kind, count(*) AS count, coalesce(sum(n.duration_minutes), 0) AS minutes FROM case_notes n
-    WHERE n.occurred_at >= ${q.from} AND n.occurred_at < ${dayAfter} AND n.client_id IN (${cohort})
+    WHERE n.occurred_at >= ${q.from} AND n.occurred_at < ${dayAfter} ${inCohort(sql`n.client_id`, cohort)}
     GROUP BY n.kind ORDER BY count DESC, n.kind`);
 
   const referrals = db.all<FunderReport['referrals'][number]>(sql`
     SELECT r.agency_id AS agencyId, a.name AS agencyName, r.status, count(*) AS count
     FROM referrals r JOIN agencies a ON a.id = r.agency_id
-    WHERE r.created_on BETWEEN ${q.from} AND ${q.to} AND r.client_id IN (${cohort})
+    WHERE r.created_on BETWEEN ${q.from} AND ${q.to} ${inCohort(sql`r.client_id`, cohort)}
     GROUP BY r.agency_id, r.status ORDER BY a.name, r.status`);
 
   // Needs at intake: the first assessment of each client taken in during the period.
@@ -80,45 +85,51 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
     JOIN assessments a ON a.id = (SELECT a2.id FROM assessments a2 WHERE a2.client_id = c.id ORDER BY a2.assessed_on, a2.id LIMIT 1)
     JOIN assessment_scores s ON s.assessment_id = a.id
     JOIN need_areas na ON na.id = s.area_id
-    WHERE c.id IN (${cohort}) AND c.intake_date BETWEEN ${q.from} AND ${q.to}
+    WHERE 1 ${inCohort(sql`c.id`, cohort)} AND c.intake_date BETWEEN ${q.from} AND ${q.to}
     GROUP BY s.area_id ORDER BY na.position, na.id`);
 
-  // Outcomes: for each client active in the period and each area scored twice or more by its end,
-  // the first score against the latest.
-  const pairs = db.all<{ clientId: number; areaId: number; areaKey: string | null; areaName: string | null; first: number; last: number }>(sql`
-    WITH scored AS (
-      SELECT a.client_id, s.area_id, s.score,
-        row_number() OVER (PARTITION BY a.client_id, s.area_id ORDER BY a.assessed_on, a.id) AS fromStart,
-        row_number() OVER (PARTITION BY a.client_id, s.area_id ORDER BY a.assessed_on DESC, a.id DESC) AS fromEnd,
-        count(*) OVER (PARTITION BY a.client_id, s.area_id) AS times
-      FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
-      WHERE a.client_id IN (${active}) AND a.assessed_on <= ${q.to})
-    SELECT f.client_id AS clientId, f.area_id AS areaId, na.builtin_key AS areaKey, na.name AS areaName, f.score AS first, l.score AS last
-    FROM scored f JOIN scored l ON l.client_id = f.client_id AND l.area_id = f.area_id AND l.fromEnd = 1
-    JOIN need_areas na ON na.id = f.area_id
-    WHERE f.fromStart = 1 AND f.times >= 2
-    ORDER BY na.position, na.id`);
+  // Outcomes: for each client supported in the period and assessed or reviewed in it, each area
+  // scored twice or more by the period's end: the first score against the latest. Rows come in
+  // date order from the assessments index and are paired here (cheaper than window functions).
+  const scores = db.all<{ clientId: number; areaId: number; score: number }>(sql`
+    SELECT a.client_id AS clientId, s.area_id AS areaId, s.score
+    FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
+    WHERE a.assessed_on <= ${q.to}
+      AND a.client_id IN (SELECT r.client_id FROM assessments r WHERE r.assessed_on BETWEEN ${q.from} AND ${q.to} AND r.client_id IN (${active}))
+    ORDER BY a.client_id, a.assessed_on, a.id`);
+  const series = new Map<string, { clientId: number; areaId: number; first: number; last: number; times: number }>();
+  for (const x of scores) {
+    const k = `${x.clientId}:${x.areaId}`;
+    const e = series.get(k);
+    if (e) {
+      e.last = x.score;
+      e.times++;
+    } else series.set(k, { clientId: x.clientId, areaId: x.areaId, first: x.score, last: x.score, times: 1 });
+  }
+  const areaInfo = new Map(db.all<{ id: number; key: string | null; name: string | null; position: number }>(sql`SELECT id, builtin_key AS key, name, position FROM need_areas`).map((a) => [a.id, a]));
   const areas = new Map<number, FunderReport['outcomes']['areas'][number]>();
   const change = new Map<number, number[]>();
-  for (const p of pairs) {
-    const a = areas.get(p.areaId) ?? { areaId: p.areaId, areaKey: p.areaKey, areaName: p.areaName, improved: 0, same: 0, worse: 0 };
+  for (const p of series.values()) {
+    if (p.times < 2) continue;
+    const info = areaInfo.get(p.areaId);
+    const a = areas.get(p.areaId) ?? { areaId: p.areaId, areaKey: info?.key ?? null, areaName: info?.name ?? null, improved: 0, same: 0, worse: 0 };
     if (p.last > p.first) a.improved++;
     else if (p.last < p.first) a.worse++;
     else a.same++;
     areas.set(p.areaId, a);
     change.set(p.clientId, [...(change.get(p.clientId) ?? []), p.last - p.first]);
   }
+  const byPosition = (x: { areaId: number }, y: { areaId: number }) => (areaInfo.get(x.areaId)?.position ?? 0) - (areaInfo.get(y.areaId)?.position ?? 0) || x.areaId - y.areaId;
   const improvedClients = [...change.values()].filter((d) => d.reduce((x, y) => x + y, 0) / d.length > 0).length;
 
   const goals = db.get<FunderReport['goals']>(sql`
     SELECT
-      (SELECT count(*) FROM goals g WHERE g.client_id IN (${cohort}) AND g.added_on BETWEEN ${q.from} AND ${q.to}) AS "set",
-      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE u.client_id IN (${cohort}) AND u.status = 'achieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS achieved,
-      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE u.client_id IN (${cohort}) AND u.status = 'partlyAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS partlyAchieved,
-      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE u.client_id IN (${cohort}) AND u.status = 'notAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS notAchieved`);
+      (SELECT count(*) FROM goals g WHERE 1 ${inCohort(sql`g.client_id`, cohort)} AND g.added_on BETWEEN ${q.from} AND ${q.to}) AS "set",
+      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE 1 ${inCohort(sql`u.client_id`, cohort)} AND u.status = 'achieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS achieved,
+      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE 1 ${inCohort(sql`u.client_id`, cohort)} AND u.status = 'partlyAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS partlyAchieved,
+      (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE 1 ${inCohort(sql`u.client_id`, cohort)} AND u.status = 'notAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS notAchieved`);
 
-  const filtered = q.programmeId !== null || q.caseworkerId !== null;
-  const support = supportTotals(db, { from: q.from, to: q.to, clientIn: filtered ? cohort : null });
+  const support = supportTotals(db, { from: q.from, to: q.to, clientIn: cohort });
   const attendance = programmeFigures(db, { from: q.from, to: q.to, programmeId: q.programmeId });
 
   // Who the people were: those active in the period.
@@ -140,14 +151,14 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
 
   return {
     query: { from: q.from, to: q.to, programmeId: q.programmeId, caseworkerId: q.caseworkerId },
+    cases: { ...counts, active: activeIds.length },
     ...names,
     ...(({ name, currency }) => ({ charityName: name, currency }))(getCharity(db)),
-    cases,
     closedByReason,
     contacts,
     referrals,
     needsAtIntake,
-    outcomes: { areas: [...areas.values()], clients: change.size, improvedClients },
+    outcomes: { areas: [...areas.values()].sort(byPosition), clients: change.size, improvedClients },
     goals,
     support,
     attendance,

@@ -57,13 +57,16 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
     const other = (width - first) / Math.max(1, table.columns.length - 1);
     const xOf = (i: number) => (i === 0 ? left : left + first + (i - 1) * other);
     const wOf = (i: number) => (i === 0 ? first : other);
+    // A row is as tall as its longest cell: a long label wraps rather than running into the next row.
     const line = (cells: string[], bold: boolean, shade: string | null) => {
-      if (doc.y + rowHeight > bottom()) doc.addPage();
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(9);
+      const height = Math.max(rowHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: wOf(i) - 3 * MM }) + 3.6 * MM));
+      if (doc.y + height > bottom()) doc.addPage();
       const y = doc.y;
-      if (shade) doc.rect(left, y, width, rowHeight).fill(shade);
+      if (shade) doc.rect(left, y, width, height).fill(shade);
       doc.font(bold ? FONT.bold : FONT.regular).fontSize(9).fillColor('#000');
-      cells.forEach((c, i) => doc.text(c, xOf(i) + 1.5 * MM, y + 1.8 * MM, { width: wOf(i) - 3 * MM, align: i === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true }));
-      doc.y = y + rowHeight;
+      cells.forEach((c, i) => doc.text(c, xOf(i) + 1.5 * MM, y + 1.8 * MM, { width: wOf(i) - 3 * MM, align: i === 0 ? 'left' : 'right' }));
+      doc.y = y + height;
       doc.x = left;
     };
     line(table.columns, true, '#e8eef5');

@@ -25,6 +25,7 @@ import { ProgrammePage, ProgrammesPage } from '../../pages/Programmes.page';
 import { ProgrammeEditPage } from '../../pages/ProgrammeEdit.page';
 import { SessionPage } from '../../pages/Session.page';
 import { SupportPage } from '../../pages/Support.page';
+import { ReportPage } from '../../pages/Report.page';
 import { SessionContext, useCan } from '../../session';
 
 export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
@@ -47,6 +48,7 @@ export type Route =
   | { name: 'programmeEdit'; id?: number }
   | { name: 'session'; id: number }
   | { name: 'support' }
+  | { name: 'report' }
   | { name: 'agencies' }
   | { name: 'agency'; id: number }
   | { name: 'agencyEdit'; id?: number }
@@ -57,13 +59,14 @@ export type Route =
   | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'home' | 'clients' | 'referrals' | 'programmes' | 'support' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
+type Section = 'home' | 'clients' | 'referrals' | 'programmes' | 'support' | 'report' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
 const sectionOf = (r: Route): Section => {
   switch (r.name) {
     case 'home':
     case 'referrals':
     case 'programmes':
     case 'support':
+    case 'report':
     case 'agencies':
     case 'templates':
     case 'users':
@@ -110,6 +113,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
     referrals: can('referrals.list'),
     programmes: true,
     support: can('support.list'),
+    report: can('reports.funder'),
     agencies: true,
     templates: can('templates.save'),
     users: can('users.list'),
@@ -161,6 +165,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {nav('referrals', t('referrals.title'))}
         {nav('programmes', t('programmes.title'))}
         {nav('support', t('support.title'))}
+        {nav('report', t('report.nav'))}
         {nav('agencies', t('agencies.title'))}
         {nav('templates', t('templates.title'))}
         {nav('users', t('shell.users'))}
@@ -188,6 +193,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'programmeEdit' && can('programmes.save') && <ProgrammeEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
         {route.name === 'session' && <SessionPage key={route.id} id={route.id} go={go} />}
         {route.name === 'support' && allowed.support && <SupportPage go={go} />}
+        {route.name === 'report' && allowed.report && <ReportPage />}
         {route.name === 'agencies' && <AgenciesPage go={go} />}
         {route.name === 'agency' && <AgencyPage key={route.id} id={route.id} go={go} />}
         {route.name === 'agencyEdit' && can('agencies.save') && <AgencyEditPage key={route.id ?? 'new'} id={route.id} go={go} />}

@@ -1,0 +1,208 @@
+import { BarChart } from '@mantine/charts';
+import { Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { needAreaName } from '../../../shared/domain/assessment';
+import type { ProgrammeSummary } from '../../../shared/domain/programme';
+import type { FunderReport } from '../../../shared/domain/report';
+import { cellText, reportTables, type ReportTable } from '../../../shared/domain/reportTables';
+import { localToday } from '../../../shared/domain/validation';
+import { invoke } from '../api';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import { Section } from '../components/Section/Section';
+import { errorSentence, translatedFields } from '../errors';
+import { formatDate } from '../format';
+
+/** The twelve months up to the end of last month: a funder's usual year. */
+function lastTwelveMonths(): { from: string; to: string } {
+  const today = localToday();
+  const firstOfMonth = `${today.slice(0, 7)}-01`;
+  const end = new Date(`${firstOfMonth}T00:00:00Z`);
+  end.setUTCDate(0);
+  const start = new Date(Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth() + 1, 1));
+  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+}
+
+/**
+ * The report for funders: choose the dates (and, if wanted, one programme or one caseworker), see the
+ * figures with charts, and save them as a PDF or as CSV for a spreadsheet. Only counts, never names.
+ */
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const [range, setRange] = useState(lastTwelveMonths);
+  const [programmeId, setProgrammeId] = useState<string | null>(null);
+  const [caseworkerId, setCaseworkerId] = useState<string | null>(null);
+  const [programmes, setProgrammes] = useState<ProgrammeSummary[]>([]);
+  const [caseworkers, setCaseworkers] = useState<{ id: number; name: string }[]>([]);
+  const [report, setReport] = useState<FunderReport | null>(null);
+  const [busy, setBusy] = useState<'show' | 'pdf' | 'csv' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const query = { ...range, programmeId: programmeId ? Number(programmeId) : null, caseworkerId: caseworkerId ? Number(caseworkerId) : null };
+
+  useEffect(() => {
+    void invoke('programmes.list', { show: 'all' }).then((r) => r.ok && setProgrammes(r.value));
+    void invoke('clients.caseworkers', {}).then((r) => r.ok && setCaseworkers(r.value));
+  }, []);
+
+  const show = async () => {
+    setBusy('show');
+    setError(null);
+    const r = await invoke('reports.funder', query);
+    setBusy(null);
+    if (r.ok) {
+      setFields({});
+      return setReport(r.value);
+    }
+    setFields(translatedFields(t, r.error.fields));
+    setError(errorSentence(t, r.error));
+  };
+  useEffect(() => {
+    void show();
+    // Shown once on opening for the default dates; later the user presses Show.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const save = async (format: 'pdf' | 'csv') => {
+    setBusy(format);
+    setError(null);
+    const r = await invoke(format === 'pdf' ? 'reports.savePdf' : 'reports.saveCsv', query);
+    setBusy(null);
+    if (r.ok) notifications.show({ color: 'green', message: t('report.saved', { path: r.value.path }) });
+    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+  };
+
+  const tables = report ? reportTables(report, t, i18n.language) : [];
+  const table = (key: string) => tables.find((x) => x.key === key)!;
+  return (
+    <Stack maw={1100}>
+      <Stack gap={0}>
+        <Title order={1} size="h2">
+          {t('report.title')}
+        </Title>
+        <Text c="dimmed">{t('report.intro')}</Text>
+      </Stack>
+      <Group align="flex-end">
+        <TextInput label={t('programmes.from')} type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} error={fields['from']} />
+        <TextInput label={t('programmes.to')} type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} error={fields['to']} />
+        <Select label={t('report.programme')} placeholder={t('report.allProgrammes')} clearable data={programmes.map((p) => ({ value: String(p.id), label: p.name }))} value={programmeId} onChange={setProgrammeId} />
+        <Select label={t('report.caseworker')} placeholder={t('report.everyone')} clearable data={caseworkers.map((c) => ({ value: String(c.id), label: c.name }))} value={caseworkerId} onChange={setCaseworkerId} />
+        <Button onClick={() => void show()} loading={busy === 'show'}>
+          {t('report.show')}
+        </Button>
+      </Group>
+      <FormAlert message={error} />
+      {!report ? (
+        busy && <Loader aria-label={t('common.loading')} />
+      ) : (
+        <>
+          <Group justify="space-between">
+            <Text fw={500}>{t('report.period', { period: `${formatDate(report.query.from, i18n.language)} – ${formatDate(report.query.to, i18n.language)}` })}</Text>
+            <Group>
+              <Button variant="default" loading={busy === 'pdf'} onClick={() => void save('pdf')}>
+                {t('report.savePdf')}
+              </Button>
+              <Button variant="default" loading={busy === 'csv'} onClick={() => void save('csv')}>
+                {t('report.saveCsv')}
+              </Button>
+            </Group>
+          </Group>
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            {table('cases').rows.map((row) => (
+              <Stack key={String(row[0])} gap={0} role="group" aria-label={String(row[0])}>
+                <Text size="xl" fw={700}>
+                  {cellText(row[1]!, report.currency, i18n.language)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {String(row[0])}
+                </Text>
+              </Stack>
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Section title={t('report.chartContacts')}>
+              <BarChart
+                h={220}
+                dataKey="kind"
+                data={report.contacts.map((c) => ({ kind: t(`notes.kinds.${c.kind}`), contacts: c.count }))}
+                series={[{ name: 'contacts', label: t('report.contactCount'), color: 'indigo.6' }]}
+              />
+            </Section>
+            <Section title={t('report.chartOutcomes')}>
+              <BarChart
+                h={220}
+                dataKey="area"
+                type="stacked"
+                data={report.outcomes.areas.map((a) => ({ area: needAreaName((k) => t(k), { builtinKey: a.areaKey, name: a.areaName }), improved: a.improved, same: a.same, worse: a.worse }))}
+                series={[
+                  { name: 'improved', label: t('report.improved'), color: 'teal.6' },
+                  { name: 'same', label: t('report.same'), color: 'gray.5' },
+                  { name: 'worse', label: t('report.worse'), color: 'red.6' },
+                ]}
+                withLegend
+              />
+            </Section>
+          </SimpleGrid>
+          {report.demographics.ageBands.some((b) => b.count) && (
+            <Section title={t('report.chartAges')}>
+              {/* Groups under five are left out of the chart, as they are shown only as "<5" in the table. */}
+              <BarChart
+                h={200}
+                dataKey="band"
+                data={report.demographics.ageBands.filter((b) => b.count !== null).map((b) => ({ band: t(`ageBands.${b.band}`), people: b.count }))}
+                series={[{ name: 'people', label: t('report.people'), color: 'grape.6' }]}
+              />
+              <Text size="xs" c="dimmed">
+                {t('report.suppressedNote', { people: report.demographics.people })}
+              </Text>
+            </Section>
+          )}
+          {tables
+            .filter((x) => x.key !== 'cases')
+            .map((x) => (
+              <ReportSection key={x.key} table={x} currency={report.currency} />
+            ))}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ReportSection({ table, currency }: { table: ReportTable; currency: FunderReport['currency'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Section title={table.title}>
+      {table.rows.length === 0 ? (
+        <Text c="dimmed">{t('report.none')}</Text>
+      ) : (
+        <Table striped aria-label={table.title}>
+          <Table.Thead>
+            <Table.Tr>
+              {table.columns.map((c, i) => (
+                <Table.Th key={c} ta={i === 0 ? undefined : 'right'}>
+                  {c}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {table.rows.map((row, r) => (
+              <Table.Tr key={r} fw={row[0] === t('report.total') ? 700 : undefined}>
+                {row.map((c, i) => (
+                  <Table.Td key={i} ta={i === 0 ? undefined : 'right'}>
+                    {cellText(c, currency, i18n.language)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {table.note && (
+        <Text size="xs" c="dimmed">
+          {table.note}
+        </Text>
+      )}
+    </Section>
+  );
+}

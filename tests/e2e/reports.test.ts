@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../bridge/server';
+import { byPerson, callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
+
+/**
+ * The coordinator runs the report for funders over the default twelve months: the figures and
+ * charts on screen, then the same report saved as a PDF (read back and looked at) and as CSV for
+ * Excel (parsed back, Polish letters intact). Then in Polish.
+ */
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+let root: string;
+let saveDir: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+
+const { visible, nav, quiet } = byPerson(() => page);
+
+const PEOPLE = [
+  ['Zofia', 'Wiśniewska-Łęcka', '1984-05-17', 'Female', 'pl', 3, 7],
+  ['Adam', 'Brown', '1990-01-02', 'Male', 'en', 4, 4],
+  ['Jerzy', 'Żak', '1950-03-04', 'Male', 'pl', 6, 8],
+  ['Grażyna', 'Wójcik', '1979-09-09', 'Female', 'pl', 2, 5],
+  ['Tom', 'Price', '1988-12-12', 'Male', 'en', 5, 3],
+  ['Ewa', 'Zając', '1992-07-07', 'Female', 'pl', 4, 6],
+] as const;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-reports-'));
+  saveDir = join(root, 'saved');
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir });
+  await setUpThroughCore(bridge, ADMIN);
+  await callCore(bridge, 'charity.update', { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', currency: 'GBP' });
+  const areas = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'needAreas.list', {});
+  const housing = areas.find((a) => a.builtinKey === 'housing')!.id;
+  const parcel = (await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'supportTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
+  let n = 0;
+  for (const [firstName, lastName, dateOfBirth, gender, preferredLanguage, before, after] of PEOPLE) {
+    n++;
+    const seen = await callCore<{ client: { id: number } }[]>(bridge, 'clients.findDuplicates', { firstName, lastName, dateOfBirth });
+    const c = await callCore<{ id: number }>(bridge, 'clients.intake', {
+      details: { firstName, lastName, dateOfBirth, gender, preferredLanguage, intakeDate: `2026-0${n}-10`, caseworkerId: 1 },
+      duplicatesSeen: seen.map((m) => m.client.id),
+    });
+    await callCore(bridge, 'assessments.save', { clientId: c.id, assessment: { assessedOn: `2026-0${n}-10`, scores: [{ areaId: housing, score: before }] } });
+    await callCore(bridge, 'assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-09-15', scores: [{ areaId: housing, score: after }] } });
+    await callCore(bridge, 'notes.save', { clientId: c.id, note: { date: `2026-0${n}-11`, time: '10:00', kind: n % 2 ? 'phone' : 'homeVisit', durationMinutes: 45, body: 'First contact.' } });
+    await callCore(bridge, 'support.give', { clientId: c.id, support: { typeId: parcel, givenOn: `2026-0${n}-12`, quantity: 1, value: 1500 } });
+  }
+  await callCore(bridge, 'session.lock', {});
+  browser = await launchChromium();
+  page = await openSignedIn(browser, bridge, ADMIN);
+});
+
+afterAll(() => closeAll(browser, bridge, root));
+
+describe('the funder report, end to end', () => {
+  it('shows the figures and charts for the last twelve months, with small groups hidden', async () => {
+    await nav('Funder report');
+    await expect.poll(() => page.getByRole('heading', { name: 'Report for funders' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent()).toBe('6New clients taken in');
+    const outcomes = page.getByRole('table', { name: 'Outcomes: change between the first and the latest score' });
+    await expect.poll(() => outcomes.getByRole('row', { name: /Housing/ }).textContent()).toBe('Housing411');
+    expect(await visible('6 clients supported and assessed or reviewed in the period had two or more scored assessments; 4 of them (67%) improved on average across their areas.')).toBe(true);
+    // Three women, three men: both groups under five.
+    const genders = page.getByRole('table', { name: 'Gender (as the client describes it)' });
+    expect(await genders.getByRole('row', { name: /Female/ }).textContent()).toBe('Female<5');
+    expect(await page.getByRole('table', { name: 'Help given' }).getByRole('row', { name: /Food parcel/ }).textContent()).toMatch(/Food parcel66£90\.006/);
+    await shot(page, 'rep-01-report');
+  });
+
+  it('saves the same report as a PDF and as CSV for Excel', async () => {
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => visible(/^Saved as .*\.pdf$/)).toBe(true);
+    const pdf = join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Funder report') && f.endsWith('.pdf'))!);
+    const text = pdfText(pdf);
+    for (const s of ['Przystań Community Aid', 'Report for funders', 'New clients taken in', 'Outcomes: change between the first and the latest score', 'Food parcel', '£90.00', '<5', 'Page 1 of'])
+      expect(text, s).toContain(s);
+    expect(existsSync(pdfToPng(pdf, 'rep-02-report-pdf'))).toBe(true);
+    await quiet();
+    await page.getByRole('button', { name: 'Save as CSV (Excel)' }).click();
+    await expect.poll(() => visible(/^Saved as .*\.csv$/)).toBe(true);
+    const csv = readFileSync(join(saveDir, readdirSync(saveDir).find((f) => f.endsWith('.csv'))!));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(csv.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    expect(rows[0]).toEqual(['Przystań Community Aid']);
+    expect(rows).toContainEqual(['New clients taken in', '6']);
+    expect(rows).toContainEqual(['Polish', '<5']);
+  });
+
+  it('shows the report in Polish', async () => {
+    await quiet();
+    await nav('Settings');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await nav('Sprawozdanie');
+    await expect.poll(() => page.getByRole('heading', { name: 'Sprawozdanie dla grantodawców' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: 'Nowi klienci' }).isVisible()).toBe(true);
+    await shot(page, 'rep-03-report-pl');
+  });
+});
