@@ -42,6 +42,7 @@ import {
   supportTypeSchema,
 } from './domain/support';
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
+import { eraseClientSchema, ERASURE_MODES } from './domain/erasure';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
@@ -376,6 +377,9 @@ export const contract = {
   'support.remove': channel(CASEWORK, supportRemoveSchema, z.array(supportGivenSchema)),
   'support.list': channel(CASEWORK, supportListQuerySchema, z.object({ items: z.array(supportGivenSchema), total: z.number().int() })),
   'support.totals': channel(CASEWORK, periodSchema, supportTotalsSchema),
+
+  /** Erases or anonymises a client (administrators only); applied again if an older backup is restored. */
+  'clients.erase': channel(ADMIN, eraseClientSchema, z.object({ reference: z.string(), mode: z.enum(ERASURE_MODES) })),
 
   // Reports for funders: counts only (groups under five shown as "<5"), never names.
   'reports.funder': channel(CASEWORK, funderReportQuerySchema, funderReportSchema),

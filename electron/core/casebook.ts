@@ -20,6 +20,7 @@ import { referralHandlers } from './referrals/handlers';
 import { programmeHandlers } from './programmes/handlers';
 import { supportHandlers } from './support/handlers';
 import { reportHandlers } from './reports/handlers';
+import { erasureHandlers } from './erasure/handlers';
 import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
@@ -121,6 +122,7 @@ export class Casebook {
       ...programmeHandlers(this),
       ...supportHandlers(this),
       ...reportHandlers(this),
+      ...erasureHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'client.viewed',
   'client.changed',
   'client.deleted',
+  'client.erased',
+  'client.anonymised',
   'client.statusChanged',
   'client.merged',
   'client.duplicateOverridden',

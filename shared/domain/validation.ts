@@ -89,6 +89,7 @@ export const VALIDATION_KEYS = [
   'supportTypeRetired',
   'supportTypeNameTaken',
   'sessionNotAttended',
+  'confirmationMismatch',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -7,7 +7,8 @@ import { commitRestore, createBackup, inspectBackup } from '../../electron/core/
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { MAGIC } from '../../electron/core/backup/container';
 import { digestTables } from '../../electron/core/backup/manifest';
-import { appendErasure, eraseClientRows } from '../../electron/core/erasure/journal';
+import { appendErasure } from '../../electron/core/erasure/journal';
+import { eraseClientRows } from '../../electron/core/erasure/erasure';
 import { CasebookError } from '../../shared/result';
 import { addNewPerson, ADMIN, setUp, startCore, tempDir, type TestCore } from './helpers';
 

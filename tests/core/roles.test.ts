@@ -129,6 +129,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'support.list': CW,
   'support.totals': CW,
   'reports.funder': CW,
+  'clients.erase': A,
   'reports.savePdf': CW,
   'reports.saveCsv': CW,
 };

@@ -93,6 +93,29 @@ describe('the funder report, end to end', () => {
     expect(rows).toContainEqual(['Polish', '<5']);
   });
 
+  it('erases a client at her request: she is gone from search, and the report counts one fewer', async () => {
+    await quiet();
+    await nav('Clients');
+    await page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().click();
+    await page.getByRole('button', { name: 'Erase or anonymise' }).click();
+    const d = page.getByRole('dialog');
+    await d.getByRole('radio', { name: 'Erase everything' }).check();
+    await d.getByLabel(/^Why/).fill('She asked us to delete her data (request of 20 November).');
+    await d.getByLabel(/^Type the reference CB-00001 to confirm/).fill('CB-00002');
+    await d.getByRole('button', { name: 'Erase or anonymise now' }).click();
+    await expect.poll(() => d.getByText('This is not the client’s reference. Type it exactly as shown.').first().isVisible()).toBe(true);
+    await shot(page, 'rep-03-erase', { fullPage: false });
+    await d.getByLabel(/^Type the reference CB-00001 to confirm/).fill('CB-00001');
+    await d.getByRole('button', { name: 'Erase or anonymise now' }).click();
+    await expect.poll(() => visible('CB-00001 has been erased.')).toBe(true);
+    await page.getByLabel('Search clients').fill('lecka');
+    await expect.poll(() => visible('No client matches “lecka”.')).toBe(true);
+    await nav('Funder report');
+    await expect.poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent()).toBe('5New clients taken in');
+    const audit = await callCore<{ items: { action: string; detail: unknown }[] }>(bridge, 'audit.list', { action: 'client.erased' });
+    expect(audit.items[0]!.detail).toEqual({ reference: 'CB-00001', reason: 'She asked us to delete her data (request of 20 November).' });
+  });
+
   it('shows the report in Polish', async () => {
     await quiet();
     await nav('Settings');
@@ -100,6 +123,6 @@ describe('the funder report, end to end', () => {
     await nav('Sprawozdanie');
     await expect.poll(() => page.getByRole('heading', { name: 'Sprawozdanie dla grantodawców' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('group', { name: 'Nowi klienci' }).isVisible()).toBe(true);
-    await shot(page, 'rep-03-report-pl');
+    await shot(page, 'rep-04-report-pl');
   });
 });

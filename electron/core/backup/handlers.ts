@@ -184,7 +184,7 @@ export function backupHandlers(
         //    and the restore is recorded in its own audit trail.
         const db = openDatabase(cb.paths.databaseRestoring, r.dbKey);
         try {
-          const applied = reapplyErasures(db, readErasures(cb.paths.erasureJournal, r.dbKey), r.manifest.createdAt);
+          const applied = reapplyErasures(db, readErasures(cb.paths.erasureJournal, r.dbKey), r.manifest.createdAt, cb.now());
           db.$client.transaction(() => {
             // The backup just restored is, by definition, a verified backup of these records.
             setSetting(db, LAST, JSON.stringify({ at: r.manifest.createdAt, path, location: drive?.label ?? dirname(path), counts: r.manifest.counts }));

@@ -58,6 +58,8 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
     }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted records are overwritten, not left in free pages: an erased client is gone from the file.
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma(`cache_size = -${CACHE_KIB}`);
     sqlite.pragma('busy_timeout = 5000');
 

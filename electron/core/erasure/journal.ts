@@ -1,9 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database';
-import { clients } from '../db/schema';
+import { anonymiseClientRows, eraseClientRows } from './erasure';
 
 /**
  * Every erasure is also written to a journal beside the database, so that restoring a backup made
@@ -57,17 +56,13 @@ export function readErasures(path: string, dbKey: Buffer): Erasure[] {
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/**
- * Removes a client and everything that hangs off them. Tables added later reference clients with
- * ON DELETE CASCADE, so they go too; the audit trail keeps only the bare event.
- */
-export function eraseClientRows(db: Db, clientId: number): boolean {
-  return db.delete(clients).where(eq(clients.id, clientId)).run().changes > 0;
-}
-
 /** Applies again, to restored records, every erasure made after the backup was taken. */
-export function reapplyErasures(db: Db, entries: Erasure[], backupCreatedAt: string): Erasure[] {
+export function reapplyErasures(db: Db, entries: Erasure[], backupCreatedAt: string, now: Date): Erasure[] {
   const applied: Erasure[] = [];
-  for (const e of entries) if (e.at > backupCreatedAt && eraseClientRows(db, e.clientId)) applied.push(e);
+  for (const e of entries) {
+    if (e.at <= backupCreatedAt) continue;
+    const done = e.mode === 'erase' ? eraseClientRows(db, e.clientId) : anonymiseClientRows(db, e.clientId, now);
+    if (done) applied.push(e);
+  }
   return applied;
 }

@@ -17,6 +17,7 @@ import { RiskFlagsTab } from './client/RiskFlagsTab';
 import { SafetyPlanTab } from './client/SafetyPlanTab';
 import { TimelineTab } from './client/TimelineTab';
 import { SupportTab } from './client/SupportTab';
+import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { LettersTab } from './client/LettersTab';
 import { ReferralsTab } from './client/ReferralsTab';
 
@@ -25,6 +26,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
   const { t } = useTranslation();
   const can = useCan();
   const [record, setRecord] = useState<ClientRecord | null>(null);
+  const [erasing, setErasing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -55,6 +57,11 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
             {can('clients.merge') && (
               <Button variant="subtle" onClick={() => go({ name: 'clientMerge', id })}>
                 {t('merge.start')}
+              </Button>
+            )}
+            {can('clients.erase') && (
+              <Button variant="subtle" color="red" onClick={() => setErasing(true)}>
+                {t('erasure.start')}
               </Button>
             )}
           </>
@@ -130,6 +137,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           <RiskFlagsTab record={record} onRecord={setRecord} />
         </Tabs.Panel>
       </Tabs>
+      {erasing && <EraseClientModal client={client} onClose={() => setErasing(false)} onDone={() => go({ name: 'clients' })} />}
     </Stack>
   );
 }

@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/database';
+import { clients } from '../db/schema';
+import { writeTokens } from '../clients/queries';
+
+/**
+ * Removes a client and everything that hangs off them. Every table about a client references it
+ * with ON DELETE CASCADE, so they all go; the database deletes securely (secure_delete), so the words
+ * do not linger in free pages. The audit trail keeps only the bare events.
+ */
+export function eraseClientRows(db: Db, clientId: number): boolean {
+  return db.delete(clients).where(eq(clients.id, clientId)).run().changes > 0;
+}
+
+/**
+ * Keeps a client as a number in the figures and removes who they are: name, contact details, date
+ * of birth (the year stays, for age groups), and every free text written about them (notes, plans,
+ * letters, household, contacts, safety plan, tasks). Dates, kinds, scores, statuses, help given and
+ * attendance stay, so reports count the same before and after.
+ */
+export function anonymiseClientRows(db: Db, clientId: number, now: Date): boolean {
+  const c = clientId;
+  const changed = db.run(sql`
+    UPDATE clients SET first_name = 'Anonymised', last_name = reference, sort_name = 'anonymised ' || lower(reference), preferred_name = NULL,
+      estimated_birth_year = coalesce(CAST(substr(date_of_birth, 1, 4) AS INTEGER), estimated_birth_year), date_of_birth = NULL,
+      phone = NULL, email = NULL, address = NULL, postcode = NULL, pronouns = NULL, referred_by = NULL,
+      updated_at = ${now.toISOString()}, version = version + 1
+    WHERE id = ${c}`).changes;
+  if (!changed) return false;
+  const statements = [
+    sql`UPDATE case_notes SET body = '', present = NULL WHERE client_id = ${c}`,
+    sql`DELETE FROM case_note_versions WHERE client_id = ${c}`,
+    sql`UPDATE assessments SET summary = NULL WHERE client_id = ${c}`,
+    sql`UPDATE assessment_scores SET notes = NULL, strengths = NULL WHERE assessment_id IN (SELECT id FROM assessments WHERE client_id = ${c})`,
+    sql`UPDATE support_plans SET summary = NULL, end_reason = NULL WHERE client_id = ${c}`,
+    sql`UPDATE goals SET description = '', measure = '', owner_detail = NULL WHERE client_id = ${c}`,
+    sql`UPDATE goal_updates SET note = NULL WHERE client_id = ${c}`,
+    sql`DELETE FROM tasks WHERE client_id = ${c}`,
+    sql`DELETE FROM household_members WHERE client_id = ${c}`,
+    sql`DELETE FROM key_contacts WHERE client_id = ${c}`,
+    sql`DELETE FROM safety_plans WHERE client_id = ${c}`,
+    sql`DELETE FROM letters WHERE client_id = ${c}`,
+    sql`UPDATE consents SET note = NULL, withdrawal_note = NULL WHERE client_id = ${c}`,
+    sql`UPDATE risk_flags SET note = NULL, removal_note = NULL WHERE client_id = ${c}`,
+    sql`UPDATE client_status_changes SET note = NULL WHERE client_id = ${c}`,
+    sql`UPDATE referrals SET reason = '', shared_info = NULL, outcome = NULL WHERE client_id = ${c}`,
+    sql`UPDATE referral_changes SET note = NULL WHERE client_id = ${c}`,
+    sql`UPDATE support_given SET note = NULL, override_reason = NULL WHERE client_id = ${c}`,
+  ];
+  for (const s of statements) db.run(s);
+  writeTokens(db, c);
+  return true;
+}

@@ -1,0 +1,31 @@
+import { CasebookError } from '../../../shared/result';
+import type { Casebook } from '../casebook';
+import { fold } from '../clients/folding';
+import { requireClient } from '../clients/queries';
+import type { Handlers } from '../rpc';
+import { anonymiseClientRows, eraseClientRows } from './erasure';
+import { appendErasure } from './journal';
+
+export function erasureHandlers(cb: Casebook): Pick<Handlers, 'clients.erase'> {
+  return {
+    /**
+     * Erases or anonymises one client in one transaction. The erasure is written to the journal
+     * beside the database before the transaction ends, so a backup restored later has it applied
+     * again; the audit trail keeps who, when, the reference, the choice and the reason, nothing more.
+     */
+    'clients.erase': ({ id, mode, reason, confirmation }) => {
+      const result = cb.write((db, s) => {
+        const c = requireClient(db, id);
+        if (fold(confirmation.replace(/\s/g, '')) !== fold(c.reference)) throw new CasebookError('BAD_INPUT', 'The reference typed does not match', { fields: { confirmation: 'confirmationMismatch' } });
+        if (mode === 'erase') eraseClientRows(db, id);
+        else anonymiseClientRows(db, id, cb.now());
+        cb.audit(db, s, mode === 'erase' ? 'client.erased' : 'client.anonymised', { clientId: id, detail: { reference: c.reference, reason } });
+        appendErasure(cb.paths.erasureJournal, s.dbKey, { at: cb.now().toISOString(), clientId: id, reference: c.reference, mode });
+        return { reference: c.reference, mode };
+      });
+      // Old pages of the record leave the write-ahead log too.
+      cb.read((db) => db.$client.pragma('wal_checkpoint(TRUNCATE)'));
+      return result;
+    },
+  };
+}

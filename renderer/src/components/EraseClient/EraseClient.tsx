@@ -1,0 +1,50 @@
+import { Alert, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../../shared/domain/client';
+import { eraseClientSchema, ERASURE_MODES, type ErasureMode } from '../../../../shared/domain/erasure';
+import { invoke } from '../../api';
+import { schemaValidator } from '../../errors';
+import { useSubmit } from '../../useSubmit';
+import { ModalForm } from '../ModalForm/ModalForm';
+
+/**
+ * An administrator erases a client (everything goes) or anonymises them (who they were goes, the
+ * counts stay), says why, and types the reference to confirm. Cannot be undone, except that a backup
+ * made before it still holds the record; restoring one erases the person again.
+ */
+export function EraseClientModal({ client, onClose, onDone }: { client: Client; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { busy, error, submit } = useSubmit();
+  const form = useForm<{ id: number; mode: ErasureMode | null; reason: string; confirmation: string }>({
+    initialValues: { id: client.id, mode: null, reason: '', confirmation: '' },
+    validate: schemaValidator(eraseClientSchema, t),
+  });
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('clients.erase', { ...v, mode: v.mode! }), {
+      form,
+      onOk: (r) => {
+        notifications.show({ color: 'green', message: t(r.mode === 'erase' ? 'erasure.erased' : 'erasure.anonymised', { reference: r.reference }) });
+        onDone();
+      },
+    }),
+  );
+  return (
+    <ModalForm opened title={t('erasure.title', { name: `${client.firstName} ${client.lastName}` })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('erasure.confirm')}>
+      <Alert color="red">{t('erasure.warning')}</Alert>
+      <Radio.Group label={t('erasure.mode')} required {...form.getInputProps('mode')}>
+        <Stack gap="xs" mt={6}>
+          {ERASURE_MODES.map((m) => (
+            <Radio key={m} value={m} label={t(`erasure.modes.${m}`)} description={t(`erasure.modeHints.${m}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      <Textarea label={t('erasure.reason')} description={t('erasure.reasonHint')} required autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />
+      <TextInput label={t('erasure.typeReference', { reference: client.reference })} required maxLength={40} autoComplete="off" {...form.getInputProps('confirmation')} />
+      <Text size="xs" c="dimmed">
+        {t('erasure.backups')}
+      </Text>
+    </ModalForm>
+  );
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { requiredText } from './validation';
+
+/** Erase: the client and everything about them go. Anonymise: who they were goes, the counts stay. */
+export const ERASURE_MODES = ['erase', 'anonymise'] as const;
+export type ErasureMode = (typeof ERASURE_MODES)[number];
+
+export const eraseClientSchema = z.object({
+  id: z.number().int().positive(),
+  mode: z.enum(ERASURE_MODES, { error: 'required' }),
+  /** Why (a request under data protection law, the retention period…): kept in the audit trail. */
+  reason: requiredText(1000),
+  /** The client's reference typed again, so the wrong person is not erased by a slip. */
+  confirmation: requiredText(40),
+});
+export type EraseClientInput = z.input<typeof eraseClientSchema>;

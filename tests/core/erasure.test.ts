@@ -1,0 +1,128 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readErasures } from '../../electron/core/erasure/journal';
+import { addNewPerson, ADMIN, setUp, startCore, tempDir, type TestCore } from './helpers';
+
+/** Words that identify Zofia, planted in every kind of record; none may survive her erasure. */
+const ZOFIA_WORDS = ['Wiśniewska', 'Łęcka', '07700 900123', 'Żółkiewskiego', 'zofia@example.org', 'Kasia Łęcka', 'Dr Nowicki', 'her brother Marek', 'sleeps at Marek', 'Marek’s flat', 'knife in the kitchen'];
+
+async function withZofia(t: TestCore) {
+  const areas = await t.ok('needAreas.list', {});
+  const housing = areas.find((a) => a.builtinKey === 'housing')!.id;
+  const zofia = await addNewPerson(t, {
+    firstName: 'Zofia',
+    lastName: 'Wiśniewska-Łęcka',
+    dateOfBirth: '1984-05-17',
+    phone: '07700 900123',
+    email: 'zofia@example.org',
+    address: 'ul. Żółkiewskiego 5, Leeds',
+    postcode: 'LS6 2AB',
+    gender: 'Female',
+    preferredLanguage: 'pl',
+    intakeDate: '2026-03-01',
+  });
+  const id = zofia.id;
+  await t.ok('household.save', { clientId: id, member: { name: 'Kasia Łęcka', relationship: 'daughter' } });
+  await t.ok('contacts.save', { clientId: id, contact: { role: 'gp', name: 'Dr Nowicki' } });
+  await t.ok('riskFlags.raise', { clientId: id, kind: 'violence', note: 'knife in the kitchen', raisedOn: '2026-03-01' });
+  await t.ok('assessments.save', { clientId: id, assessment: { assessedOn: '2026-03-01', summary: 'Lives with her brother Marek', scores: [{ areaId: housing, score: 3 }] } });
+  await t.ok('assessments.save', { clientId: id, assessment: { assessedOn: '2026-06-01', scores: [{ areaId: housing, score: 6 }] } });
+  await t.ok('notes.save', { clientId: id, note: { date: '2026-03-02', time: '10:00', kind: 'phone', durationMinutes: 20, body: 'She sleeps at Marek’s flat.' } });
+  const plan = await t.ok('plans.agree', { clientId: id, plan: { agreedOn: '2026-03-03', summary: 'Move out of Marek’s flat' } });
+  await t.ok('goals.save', { planId: plan.active!.id, goal: { description: 'A home away from her brother Marek', measure: 'Tenancy signed', targetDate: '2026-12-01', owner: 'client' } });
+  await t.ok('safetyPlans.save', { clientId: id, plan: { warningSigns: 'When Marek drinks', copingSteps: 'Go to Kasia Łęcka', agreedOn: '2026-03-03', reviewOn: '2026-06-03', contacts: [{ name: 'Kasia Łęcka', role: 'daughter', phone: '07700 555666' }] } });
+  const parcel = (await t.ok('supportTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
+  await t.ok('support.give', { clientId: id, support: { typeId: parcel, givenOn: '2026-03-04', quantity: 1, note: 'Collected by Kasia Łęcka' } });
+  return zofia;
+}
+
+/** The whole database file, decrypted: a copy is opened with the key and re-keyed to nothing. */
+function decryptedFile(t: TestCore): Buffer {
+  const key = t.cb.read((_, s) => Buffer.from(s.dbKey));
+  t.cb.read((db) => db.$client.pragma('wal_checkpoint(TRUNCATE)'));
+  const copy = join(tempDir('casebook-plain-'), 'plain.db');
+  copyFileSync(t.cb.paths.database, copy);
+  if (existsSync(`${t.cb.paths.database}-wal`)) copyFileSync(`${t.cb.paths.database}-wal`, `${copy}-wal`);
+  const db = new Database(copy);
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey = ''`);
+  db.close();
+  const plain = readFileSync(copy);
+  expect(plain.subarray(0, 15).toString()).toBe('SQLite format 3');
+  return plain;
+}
+
+const found = (file: Buffer, words: string[]) => words.filter((w) => file.includes(Buffer.from(w, 'utf8')));
+
+describe('erasing and anonymising a client', () => {
+  it('erases every trace of the person from the file, leaves others, and records only who, when and which', async () => {
+    const t = startCore();
+    await setUp(t);
+    const zofia = await withZofia(t);
+    const other = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown', intakeDate: '2026-03-01' });
+    // Before: her details are in the decrypted file (so the search below can fail).
+    expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual(ZOFIA_WORDS);
+
+    expect((await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked us to delete her data', confirmation: 'CB-99999' })).fields).toEqual({ confirmation: 'confirmationMismatch' });
+    expect((await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: '', confirmation: zofia.reference })).fields).toEqual({ reason: 'required' });
+    expect(await t.ok('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked us to delete her data', confirmation: zofia.reference.toLowerCase() })).toEqual({ reference: zofia.reference, mode: 'erase' });
+
+    expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
+    expect((await t.ok('clients.search', { query: 'lecka' })).total).toBe(0);
+    expect((await t.fail('clients.get', { id: zofia.id })).code).toBe('NOT_FOUND');
+    expect((await t.ok('clients.get', { id: other.id })).client.lastName).toBe('Brown');
+    const entry = (await t.ok('audit.list', { action: 'client.erased' })).items[0]!;
+    expect(entry.detail).toEqual({ reference: zofia.reference, reason: 'Asked us to delete her data' });
+    const journal = t.cb.read((_, s) => readErasures(t.cb.paths.erasureJournal, s.dbKey));
+    expect(journal.map((e) => [e.clientId, e.reference, e.mode])).toEqual([[zofia.id, zofia.reference, 'erase']]);
+    expect(readFileSync(t.cb.paths.erasureJournal, 'utf8')).not.toContain(zofia.reference);
+  });
+
+  it('anonymises: who she was goes, every count in the funder report stays the same', async () => {
+    const t = startCore();
+    await setUp(t);
+    const zofia = await withZofia(t);
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    const before = await t.ok('reports.funder', period);
+    await t.ok('clients.erase', { id: zofia.id, mode: 'anonymise', reason: 'Retention period passed', confirmation: zofia.reference });
+    const after = await t.ok('reports.funder', period);
+    for (const key of ['cases', 'closedByReason', 'contacts', 'referrals', 'needsAtIntake', 'outcomes', 'goals', 'support', 'attendance', 'demographics'] as const) expect(after[key], key).toEqual(before[key]);
+    expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
+    const kept = (await t.ok('clients.get', { id: zofia.id })).client;
+    expect([kept.firstName, kept.lastName, kept.dateOfBirth, kept.estimatedBirthYear, kept.phone, kept.address]).toEqual(['Anonymised', zofia.reference, null, 1984, null, null]);
+    expect((await t.ok('clients.search', { query: 'zofia' })).total).toBe(0);
+    expect((await t.ok('clients.search', { query: zofia.reference })).items.map((c) => c.firstName)).toEqual(['Anonymised']);
+  });
+
+  it('is applied again when a backup made before it is restored', async () => {
+    const t = startCore();
+    await setUp(t);
+    const zofia = await withZofia(t);
+    const adam = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown', phone: '07700 111222', intakeDate: '2026-03-01' });
+    const made = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
+    t.clock.now += 60_000;
+    await t.ok('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked us to delete her data', confirmation: zofia.reference });
+    await t.ok('clients.erase', { id: adam.id, mode: 'anonymise', reason: 'Retention period passed', confirmation: adam.reference });
+    t.clock.now += 60_000;
+    await t.ok('backup.restore', { path: made.path, credentials: null });
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.ok('clients.search', { query: 'lecka' })).total).toBe(0);
+    expect((await t.ok('clients.get', { id: adam.id })).client).toMatchObject({ firstName: 'Anonymised', phone: null });
+    expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({ erasuresApplied: 2 });
+    expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
+  });
+
+  it('is for administrators only', async () => {
+    const t = startCore();
+    await setUp(t);
+    const zofia = await withZofia(t);
+    const { signInAsNewUser } = await import('./helpers');
+    await signInAsNewUser(t, 'Carol Caseworker', 'caseworker');
+    expect((await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: 'x', confirmation: zofia.reference })).code).toBe('FORBIDDEN');
+  });
+});
