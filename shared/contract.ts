@@ -192,6 +192,8 @@ export const contract = {
   'backup.restore': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), appStateSchema),
 
   'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int() })),
+  /** Every client matching the list's filters, as CSV (caseworkers and administrators; recorded as an export). */
+  'clients.exportCsv': channel(CASEWORK, clientSearchSchema.omit({ limit: true, offset: true }), z.object({ path: z.string(), rows: z.number().int() })),
   'clients.findDuplicates': channel(CASEWORK, duplicateQuerySchema, z.array(duplicateMatchSchema)),
   /** The whole record for the client's page; logs that the user viewed it. */
   'clients.get': channel(ANYONE, z.object({ id: clientIdSchema }), clientRecordSchema),

@@ -105,6 +105,8 @@ export const en = {
     mainNav: 'Main menu',
   },
   clients: {
+    exportCsv: 'Export as CSV',
+    exported: '{{rows}} clients saved as {{path}}',
     preferredName: 'Preferred name',
     preferredNameHelp: 'What they like to be called',
     estimatedAge: 'Estimated age',

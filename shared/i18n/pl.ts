@@ -109,6 +109,8 @@ export const pl = {
     mainNav: 'Menu główne',
   },
   clients: {
+    exportCsv: 'Eksportuj do CSV',
+    exported: 'Zapisano klientów: {{rows}} jako {{path}}',
     preferredName: 'Imię używane na co dzień',
     preferredNameHelp: 'Jak chce, żeby się do niego zwracać',
     estimatedAge: 'Przybliżony wiek',

@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clientTokens, fold, queryTerms } from '../../electron/core/clients/folding';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
@@ -121,5 +123,27 @@ describe('client channels', () => {
       { user_id: 1, action: 'client.viewed', client_id: c.id, detail: null },
       { user_id: 1, action: 'client.changed', client_id: c.id, detail: '{"fields":["phone"]}' },
     ]);
+  });
+});
+
+describe('exporting the client list', () => {
+  it('saves every client matching the filters as CSV that parses back with Polish letters, and records the export', async () => {
+    const t = startCore();
+    await setUp(t);
+    await addNewPerson(t, { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1984-05-17', postcode: 'LS6 2AB', intakeDate: '2026-03-01' });
+    await addNewPerson(t, { firstName: 'Jerzy', lastName: 'Żak', intakeDate: '2026-03-02' });
+    const closed = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown', intakeDate: '2026-03-03' });
+    await t.ok('clients.setStatus', { id: closed.id, version: closed.version, change: { status: 'closed', on: '2026-04-01', reason: 'goalsMet' } });
+    const { path, rows } = await t.ok('clients.exportCsv', { status: 'open' });
+    expect(rows).toBe(2);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = parse(bytes.toString('utf8'), { bom: true }) as string[][];
+    expect(table[0]!.slice(0, 3)).toEqual(['Reference', 'First name', 'Last name']);
+    expect(table.slice(1).map((r) => [r[1], r[2], r[4], r[6], r[7]])).toEqual([
+      ['Zofia', 'Wiśniewska-Łęcka', '1984-05-17', 'LS6 2AB', 'Open'],
+      ['Jerzy', 'Żak', '', '', 'Open'],
+    ]);
+    expect((await t.ok('audit.list', { action: 'export.created' })).items[0]!.detail).toMatchObject({ what: 'clients', rows: 2 });
   });
 });

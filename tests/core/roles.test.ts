@@ -130,6 +130,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'support.totals': CW,
   'reports.funder': CW,
   'clients.erase': A,
+  'clients.exportCsv': CW,
   'reports.savePdf': CW,
   'reports.saveCsv': CW,
 };

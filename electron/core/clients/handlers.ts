@@ -10,6 +10,9 @@ import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { changeStatus, insertClient, searchClients, updateClient } from './queries';
 import { readClientRecord, recordAfterChange } from './record';
+import { clientListCsv } from './export';
+import { createTranslator } from '../../../shared/i18n';
+import { writeFileAtomic } from '../storage/files';
 
 type ClientChannels =
   | 'clients.search'
@@ -19,12 +22,27 @@ type ClientChannels =
   | 'clients.update'
   | 'clients.setStatus'
   | 'clients.merge'
-  | 'clients.caseworkers';
+  | 'clients.caseworkers'
+  | 'clients.exportCsv';
 
 export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
     'clients.search': (filters) => cb.read((db) => searchClients(db, filters)),
+    /** The filtered list, every match, saved as CSV where the user chooses; recorded as an export. */
+    'clients.exportCsv': async (filters) => {
+      const t = createTranslator(cb.language()).t;
+      const path = await cb.platform.chooseSavePath({
+        title: t('clients.exportCsv'),
+        defaultName: `${t('clients.title')} ${today()}.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
+      const { csv, rows } = cb.read((db) => clientListCsv(db, filters, t));
+      writeFileAtomic(path, Buffer.from(csv, 'utf8'));
+      cb.write((db, s) => cb.audit(db, s, 'export.created', { detail: { what: 'clients', rows, filters } }));
+      return { path, rows };
+    },
 
     'clients.findDuplicates': (q) => cb.read((db) => findDuplicates(db, q)),
 

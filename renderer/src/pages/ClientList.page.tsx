@@ -2,6 +2,7 @@ import { Alert, Box, Button, Group, Select, Stack, Text, TextInput, Title, Toolt
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CLIENT_SORTS, type CaseStatus, type ClientSummary } from '../../../shared/domain/client';
 import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
@@ -45,6 +46,11 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
   const [descending, setDescending] = useState(false);
   const filters: Filters = { query: debounced, status, caseworkerId, riskFlag, sort, descending };
   const key = JSON.stringify(filters);
+  const exportCsv = async () => {
+    const r = await invoke('clients.exportCsv', filters);
+    if (r.ok) notifications.show({ color: 'green', message: t('clients.exported', { rows: r.value.rows, path: r.value.path }) });
+    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+  };
 
   const [total, setTotal] = useState<number | null>(null);
   const [shownFor, setShownFor] = useState<Filters | null>(null);
@@ -136,7 +142,14 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
         <Title order={1} size="h2">
           {t('clients.title')}
         </Title>
-        {can('clients.intake') && <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>}
+        <Group>
+          {can('clients.exportCsv') && (
+            <Button variant="default" onClick={() => void exportCsv()}>
+              {t('clients.exportCsv')}
+            </Button>
+          )}
+          {can('clients.intake') && <Button onClick={() => go({ name: 'clientNew' })}>{t('clients.add')}</Button>}
+        </Group>
       </Group>
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
       <Group align="flex-end" gap="sm">
