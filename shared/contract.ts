@@ -43,6 +43,7 @@ import {
 } from './domain/support';
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
 import { eraseClientSchema, ERASURE_MODES } from './domain/erasure';
+import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
@@ -382,6 +383,11 @@ export const contract = {
 
   /** Erases or anonymises a client (administrators only); applied again if an older backup is restored. */
   'clients.erase': channel(ADMIN, eraseClientSchema, z.object({ reference: z.string(), mode: z.enum(ERASURE_MODES) })),
+
+  // Retention: closed cases past the charity's retention period, to erase, anonymise or keep for a reason.
+  'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
+  'retention.setYears': channel(ADMIN, retentionYearsSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
+  'retention.keep': channel(ADMIN, keepCaseSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
 
   // Reports for funders: counts only (groups under five shown as "<5"), never names.
   'reports.funder': channel(CASEWORK, funderReportQuerySchema, funderReportSchema),

@@ -21,6 +21,7 @@ import { programmeHandlers } from './programmes/handlers';
 import { supportHandlers } from './support/handlers';
 import { reportHandlers } from './reports/handlers';
 import { erasureHandlers } from './erasure/handlers';
+import { retentionHandlers } from './retention/handlers';
 import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
@@ -123,6 +124,7 @@ export class Casebook {
       ...supportHandlers(this),
       ...reportHandlers(this),
       ...erasureHandlers(this),
+      ...retentionHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'client.deleted',
   'client.erased',
   'client.anonymised',
+  'client.retentionKept',
   'client.statusChanged',
   'client.merged',
   'client.duplicateOverridden',

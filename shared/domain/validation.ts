@@ -90,6 +90,8 @@ export const VALIDATION_KEYS = [
   'supportTypeNameTaken',
   'sessionNotAttended',
   'confirmationMismatch',
+  'retentionRange',
+  'reviewNotInFuture',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

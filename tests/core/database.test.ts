@@ -312,6 +312,18 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 8 keeps decisions to hold closed cases past retention, going with the client', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 7));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 8) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(8);
+    db.$client.exec(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x')`);
+    db.$client.exec(`INSERT INTO retention_holds (client_id, reason, kept_on, review_on) VALUES (1, 'Court case', '2026-11-23', '2027-11-23')`);
+    expect(() => db.$client.exec(`INSERT INTO retention_holds (client_id, reason, kept_on, review_on) VALUES (1, 'x', '2026-11-23', '2026-11-23')`)).toThrow(/CHECK/);
+    db.$client.exec(`DELETE FROM clients`);
+    expect(db.$client.prepare(`SELECT count(*) FROM retention_holds`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);

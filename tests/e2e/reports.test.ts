@@ -52,6 +52,9 @@ beforeAll(async () => {
     await callCore(bridge, 'notes.save', { clientId: c.id, note: { date: `2026-0${n}-11`, time: '10:00', kind: n % 2 ? 'phone' : 'homeVisit', durationMinutes: 45, body: 'First contact.' } });
     await callCore(bridge, 'support.give', { clientId: c.id, support: { typeId: parcel, givenOn: `2026-0${n}-12`, quantity: 1, value: 1500 } });
   }
+  // A case closed in 2019: past the six-year retention period.
+  const old = await callCore<{ id: number; version: number }>(bridge, 'clients.intake', { details: { firstName: 'Maria', lastName: 'Dawna', intakeDate: '2018-03-01' }, duplicatesSeen: [] });
+  await callCore(bridge, 'clients.setStatus', { id: old.id, version: old.version, change: { status: 'closed', on: '2019-06-01', reason: 'movedAway' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
   page = await openSignedIn(browser, bridge, ADMIN);
@@ -114,6 +117,20 @@ describe('the funder report, end to end', () => {
     await expect.poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent()).toBe('5New clients taken in');
     const audit = await callCore<{ items: { action: string; detail: unknown }[] }>(bridge, 'audit.list', { action: 'client.erased' });
     expect(audit.items[0]!.detail).toEqual({ reference: 'CB-00001', reason: 'She asked us to delete her data (request of 20 November).' });
+  });
+
+  it('lists the case past the retention period from the home screen, and keeps it for a stated reason', async () => {
+    await quiet();
+    await nav('Home');
+    await expect.poll(() => visible('1 closed case is past the retention period.')).toBe(true);
+    await page.getByRole('button', { name: 'Retention review' }).first().click();
+    const due = page.getByRole('table', { name: '1 closed case past the retention period' });
+    await expect.poll(() => due.getByText('Maria Dawna').isVisible()).toBe(true);
+    await shot(page, 'rep-05-retention');
+    await due.getByRole('button', { name: /^Keep: CB-/ }).click();
+    await page.getByRole('dialog').getByLabel(/^Why keep it/).fill('Her housing appeal is still open.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Keep' }).click();
+    await expect.poll(() => visible('No closed case is past the retention period.')).toBe(true);
   });
 
   it('shows the report in Polish', async () => {

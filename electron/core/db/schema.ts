@@ -552,3 +552,13 @@ export const supportGiven = sqliteTable('support_given', {
   givenBy: integer('given_by').references(() => users.id),
   recordedAt: text('recorded_at').notNull(),
 });
+
+/** A decision to keep a closed case past the retention period, with its reason and next review. */
+export const retentionHolds = sqliteTable('retention_holds', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  reason: text('reason').notNull(),
+  keptOn: text('kept_on').notNull(),
+  reviewOn: text('review_on').notNull(),
+  keptBy: integer('kept_by').references(() => users.id),
+});

@@ -42,6 +42,7 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
   const [caseload, setCaseload] = useState<Caseload | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sessionsToday, setSessionsToday] = useState<ProgrammeSummary[]>([]);
+  const [pastRetention, setPastRetention] = useState(0);
   const date = (d: string | null) => formatDate(d, i18n.language);
 
   useEffect(() => {
@@ -49,6 +50,7 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
       if (!r.ok) return setError(errorSentence(t, r.error));
       setCaseload(r.value);
       const today = r.value.today;
+      if (can('retention.get')) void invoke('retention.get', {}).then((x) => x.ok && setPastRetention(x.value.due.length));
       void invoke('programmes.list', { show: 'current' }).then((p) => p.ok && setSessionsToday(p.value.filter((x) => x.nextSessionOn === today && x.nextSessionId !== null)));
     });
   }, [t]);
@@ -74,6 +76,16 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
         <Text c="dimmed">{t('home.today', { date: date(c.today) })}</Text>
       </div>
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
+      {pastRetention > 0 && (
+        <Alert color="orange" variant="light">
+          <Group justify="space-between">
+            <Text size="sm">{t('retention.homeDue', { count: pastRetention })}</Text>
+            <Button size="xs" variant="white" color="orange" onClick={() => go({ name: 'retention' })}>
+              {t('retention.title')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {sessionsToday.length > 0 && (
         <Paper withBorder p="md" component="section" aria-label={t('home.sessionsToday')}>
           <Group gap="sm">

@@ -6,6 +6,7 @@ import { migration0004 } from './0004_casework';
 import { migration0005 } from './0005_referrals_and_letters';
 import { migration0006 } from './0006_programmes_and_support';
 import { migration0007 } from './0007_report_indexes';
+import { migration0008 } from './0008_retention';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Every migration, in order, bundled into the build (no folder is read at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,7 +14,7 @@ import { ModalForm } from '../ModalForm/ModalForm';
  * counts stay), says why, and types the reference to confirm. Cannot be undone, except that a backup
  * made before it still holds the record; restoring one erases the person again.
  */
-export function EraseClientModal({ client, onClose, onDone }: { client: Client; onClose: () => void; onDone: () => void }) {
+export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Client, 'id' | 'firstName' | 'lastName' | 'reference'>; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm<{ id: number; mode: ErasureMode | null; reason: string; confirmation: string }>({
@@ -31,7 +31,7 @@ export function EraseClientModal({ client, onClose, onDone }: { client: Client; 
     }),
   );
   return (
-    <ModalForm opened title={t('erasure.title', { name: `${client.firstName} ${client.lastName}` })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('erasure.confirm')}>
+    <ModalForm opened title={t('erasure.title', { name: `${client.firstName} ${client.lastName}`.trim() })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('erasure.confirm')}>
       <Alert color="red">{t('erasure.warning')}</Alert>
       <Radio.Group label={t('erasure.mode')} required {...form.getInputProps('mode')}>
         <Stack gap="xs" mt={6}>

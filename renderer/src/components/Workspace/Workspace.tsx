@@ -26,6 +26,7 @@ import { ProgrammeEditPage } from '../../pages/ProgrammeEdit.page';
 import { SessionPage } from '../../pages/Session.page';
 import { SupportPage } from '../../pages/Support.page';
 import { ReportPage } from '../../pages/Report.page';
+import { RetentionPage } from '../../pages/Retention.page';
 import { SessionContext, useCan } from '../../session';
 
 export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
@@ -49,6 +50,7 @@ export type Route =
   | { name: 'session'; id: number }
   | { name: 'support' }
   | { name: 'report' }
+  | { name: 'retention' }
   | { name: 'agencies' }
   | { name: 'agency'; id: number }
   | { name: 'agencyEdit'; id?: number }
@@ -59,7 +61,7 @@ export type Route =
   | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'home' | 'clients' | 'referrals' | 'programmes' | 'support' | 'report' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
+type Section = 'home' | 'clients' | 'referrals' | 'programmes' | 'support' | 'report' | 'retention' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
 const sectionOf = (r: Route): Section => {
   switch (r.name) {
     case 'home':
@@ -67,6 +69,7 @@ const sectionOf = (r: Route): Section => {
     case 'programmes':
     case 'support':
     case 'report':
+    case 'retention':
     case 'agencies':
     case 'templates':
     case 'users':
@@ -114,6 +117,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
     programmes: true,
     support: can('support.list'),
     report: can('reports.funder'),
+    retention: can('retention.get'),
     agencies: true,
     templates: can('templates.save'),
     users: can('users.list'),
@@ -169,6 +173,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {nav('agencies', t('agencies.title'))}
         {nav('templates', t('templates.title'))}
         {nav('users', t('shell.users'))}
+        {nav('retention', t('retention.title'))}
         {nav('audit', t('shell.audit'))}
         {nav('backup', t('shell.backup'))}
         {nav('settings', t('shell.settings'))}
@@ -194,6 +199,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'session' && <SessionPage key={route.id} id={route.id} go={go} />}
         {route.name === 'support' && allowed.support && <SupportPage go={go} />}
         {route.name === 'report' && allowed.report && <ReportPage />}
+        {route.name === 'retention' && allowed.retention && <RetentionPage go={go} />}
         {route.name === 'agencies' && <AgenciesPage go={go} />}
         {route.name === 'agency' && <AgencyPage key={route.id} id={route.id} go={go} />}
         {route.name === 'agencyEdit' && can('agencies.save') && <AgencyEditPage key={route.id ?? 'new'} id={route.id} go={go} />}

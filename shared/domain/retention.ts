@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CLOSURE_REASONS } from './client';
+import { requiredDate, requiredText, wholeNumber } from './validation';
+
+/** How long a closed case is kept before it comes up for review: six years, as UK charities commonly keep case files. */
+export const DEFAULT_RETENTION_YEARS = 6;
+export const RETENTION_YEARS_MIN = 1;
+export const RETENTION_YEARS_MAX = 50;
+
+export const retentionYearsSchema = z.object({ years: wholeNumber(RETENTION_YEARS_MIN, RETENTION_YEARS_MAX, 'retentionRange') });
+
+/** The date a case closed on `closedOn` comes up for review after `years` years (29 February gives 28 February). */
+export function retentionDueOn(closedOn: string, years: number): string {
+  const y = Number(closedOn.slice(0, 4)) + years;
+  const md = closedOn.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${y}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+/** A closed case past its retention period: to erase, anonymise, or keep for a reason. */
+export const retentionCaseSchema = z.object({
+  clientId: z.number().int(),
+  reference: z.string(),
+  name: z.string(),
+  closedOn: z.string(),
+  closureReason: z.enum(CLOSURE_REASONS).nullable(),
+  dueOn: z.string(),
+  /** When it was kept before, the reason then (it came back after its review date). */
+  lastKeptReason: z.string().nullable(),
+});
+export type RetentionCase = z.infer<typeof retentionCaseSchema>;
+
+/** Keeping a case past its retention period, with the reason and when to look at it again. */
+export const keepCaseSchema = z
+  .object({
+    clientId: z.number().int().positive(),
+    reason: requiredText(1000),
+    reviewOn: requiredDate(),
+  });
