@@ -31,7 +31,7 @@ export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Cli
     }),
   );
   return (
-    <ModalForm opened title={t('erasure.title', { name: `${client.firstName} ${client.lastName}`.trim() })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('erasure.confirm')}>
+    <ModalForm opened title={t('erasure.title', { name: `${client.firstName} ${client.lastName}`.trim() })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('erasure.confirm')} color="red">
       <Alert color="red">{t('erasure.warning')}</Alert>
       <Radio.Group label={t('erasure.mode')} required {...form.getInputProps('mode')}>
         <Stack gap="xs" mt={6}>

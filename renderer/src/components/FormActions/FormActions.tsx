@@ -9,12 +9,15 @@ export function FormActions({
   label,
   onCancel,
   align = 'flex-end',
+  color,
 }: {
   error: string | null;
   busy: boolean;
   label?: string;
   onCancel?: () => void;
   align?: 'flex-end' | 'flex-start';
+  /** 'red' for an action that cannot be undone. */
+  color?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -26,7 +29,7 @@ export function FormActions({
             {t('common.cancel')}
           </Button>
         )}
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={busy} color={color}>
           {label ?? t('common.save')}
         </Button>
       </Group>

@@ -12,6 +12,7 @@ export function ModalForm({
   error,
   label,
   size = 'lg',
+  color,
   children,
 }: {
   opened: boolean;
@@ -22,6 +23,8 @@ export function ModalForm({
   error: string | null;
   label?: string;
   size?: string;
+  /** The submit button's colour: 'red' for an action that cannot be undone. */
+  color?: string;
   children: ReactNode;
 }) {
   return (
@@ -29,7 +32,7 @@ export function ModalForm({
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {children}
-          <FormActions error={error} busy={busy} onCancel={onClose} label={label} />
+          <FormActions error={error} busy={busy} onCancel={onClose} label={label} color={color} />
         </Stack>
       </form>
     </Modal>
