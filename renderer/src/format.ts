@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { UiLanguage } from '../../shared/domain/languages';
+import { languageName, localeOf } from '../../shared/domain/languages';
 
-const locale = (lang: string) => (lang === 'pl' ? 'pl-PL' : 'en-GB');
+const locale = (lang: string) => localeOf(lang === 'pl' ? 'pl' : 'en');
 
 /** A YYYY-MM-DD date as people read it (7 March 1984 / 7 marca 1984), without time-zone shifts. */
 export function formatDate(iso: string | null, lang: string): string {
@@ -11,14 +11,7 @@ export function formatDate(iso: string | null, lang: string): string {
 }
 
 /** A language's name in the interface language (e.g. "Polish" / "polski"). */
-export function languageName(code: string | null, lang: UiLanguage | string): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames([locale(lang)], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { languageName };
 
 /** An instant in this PC's local time (23 Nov 2026, 10:05). */
 export function formatDateTime(iso: string, lang: string): string {

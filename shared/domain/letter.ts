@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLIENT_LANGUAGES } from './languages';
+import { CLIENT_LANGUAGES, localeOf } from './languages';
 import { optionalText, requiredText, timeOfDay, requiredDate } from './validation';
 
 /**
@@ -103,9 +103,8 @@ export const tidyLetterBody = (text: string) => text.replace(/[ \t]+\n/g, '\n').
 
 /** A date written out in a letter's language ("3 March 2026", "3 marca 2026"). */
 export function letterDate(iso: string, language: string): string {
-  const locale = language === 'en' ? 'en-GB' : language;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   } catch {
     return iso;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGE_BANDS } from './ageBand';
 import { addDays } from './caseload';
+import { localeOf } from './languages';
 import { isIsoDate, optionalDate, optionalText, pastOrTodayDate, requiredDate, requiredText, timeOfDay, wholeNumber, type ValidationKey } from './validation';
 
 /** What kind of group activity a programme is. */
@@ -326,9 +327,8 @@ export type Period = z.output<typeof periodSchema>;
 
 /** A session's day as a register prints it: "Thursday, 26 November 2026" / "czwartek, 26 listopada 2026". */
 export function sessionDay(iso: string, language: string): string {
-  const locale = language === 'en' ? 'en-GB' : language;
   try {
-    return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   } catch {
     return iso;
   }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { needAreaName } from './assessment';
+import { languageName, localeOf } from './languages';
 import { GENDER_WITHHELD, NOT_RECORDED, type FunderReport } from './report';
 import { formatMoney, supportTypeName, type Currency } from './support';
 
@@ -19,16 +20,9 @@ export interface ReportTable {
 type T = TFunction;
 
 const pct = (part: number, whole: number, language: string) =>
-  whole ? new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(part / whole) : '–';
+  whole ? new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(part / whole) : '–';
 
-function languageLabel(code: string, t: T, language: string): string {
-  if (code === NOT_RECORDED) return t('report.notRecorded');
-  try {
-    return new Intl.DisplayNames([language === 'pl' ? 'pl-PL' : 'en-GB'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+const languageLabel = (code: string, t: T, language: string) => (code === NOT_RECORDED ? t('report.notRecorded') : languageName(code, language));
 
 const genderLabel = (g: string, t: T) => (g === GENDER_WITHHELD ? t('report.genderWithheld') : g === NOT_RECORDED ? t('report.notRecorded') : g.charAt(0).toUpperCase() + g.slice(1));
 const count = (n: number | null): ReportCell => (n === null ? { suppressed: true } : n);
@@ -141,7 +135,7 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
 /** A cell as text: "<5" for a suppressed group, money in the charity's currency, numbers in the reader's way. */
 export function cellText(c: ReportCell, currency: Currency, language: string): string {
   if (typeof c === 'string') return c;
-  if (typeof c === 'number') return new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 }).format(c);
+  if (typeof c === 'number') return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 }).format(c);
   if ('money' in c) return formatMoney(c.money, currency, language);
   return '<5';
 }

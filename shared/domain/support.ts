@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeOf } from './languages';
 import { optionalText, pastOrTodayDate, requiredText, wholeNumber, type ValidationKey } from './validation';
 
 /** The kinds of practical help Casebook comes with; the charity can rename them and add its own. */
@@ -162,5 +163,5 @@ export function supportTypeRules(s: { repeatLimit: number | null; repeatDays: nu
 
 /** An amount in minor units as people read it: £12.50, 12,50 zł. */
 export function formatMoney(minor: number, currency: Currency, language: string): string {
-  return new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { style: 'currency', currency }).format(minor / 100);
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(minor / 100);
 }

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../../shared/domain/languages';
+import { localeOf, type UiLanguage } from '../../../shared/domain/languages';
 import { createTranslator } from '../../../shared/i18n';
 import { createPdf, FONT } from '../pdf/pdfDocument';
 
@@ -16,7 +16,7 @@ export async function renderRecoverySheet(resourcesDir: string, input: RecoveryS
   const { doc, done } = createPdf(resourcesDir, { title: t('recoverySheet.title'), author: input.charityName });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
-  const date = new Intl.DateTimeFormat(input.language === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long' }).format(input.createdOn);
+  const date = new Intl.DateTimeFormat(localeOf(input.language), { dateStyle: 'long' }).format(input.createdOn);
 
   doc.font(FONT.bold).fontSize(22).text(t('recoverySheet.title'));
   doc.moveDown(0.3);

@@ -21,6 +21,7 @@ import {
   type SessionRepeat,
 } from '../../../shared/domain/programme';
 import type { ClientSummary } from '../../../shared/domain/client';
+import { localeOf } from '../../../shared/domain/languages';
 import { isIsoDate, localToday } from '../../../shared/domain/validation';
 import type { Result } from '../../../shared/result';
 import { invoke } from '../api';
@@ -348,7 +349,7 @@ interface PatternForm {
 
 /** Weekday names in the interface language, Monday first: from the calendar, not from the catalog. */
 function weekdayNames(lang: string): string[] {
-  const f = new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', timeZone: 'UTC' });
+  const f = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', timeZone: 'UTC' });
   // 2024-01-01 was a Monday.
   return WEEKDAYS.map((d) => f.format(new Date(Date.UTC(2024, 0, d))));
 }
