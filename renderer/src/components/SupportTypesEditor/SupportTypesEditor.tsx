@@ -2,7 +2,7 @@ import { Badge, Button, Group, NumberInput, Stack, Table, Text, TextInput } from
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { saveSupportTypeSchema, type SupportType } from '../../../../shared/domain/support';
+import { saveSupportTypeSchema, type Currency, type SupportType } from '../../../../shared/domain/support';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
 import { CURRENCY_SYMBOL, typeName, useMoney, useSupportTypes } from '../../support';
@@ -28,9 +28,8 @@ const toInput = (type: SupportType | null, v: TypeForm, active: boolean) => ({
 });
 
 /** One kind of help as a row of fields: its name (empty keeps the built-in one), value of one, and repeat rule. */
-function TypeRow({ type, onTypes }: { type: SupportType | null; onTypes: (v: SupportType[]) => void }) {
-  const { t, i18n } = useTranslation();
-  const { currency } = useMoney(i18n.language);
+function TypeRow({ type, currency, onTypes }: { type: SupportType | null; currency: Currency; onTypes: (v: SupportType[]) => void }) {
+  const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const blank: TypeForm = { name: '', unitValue: '', repeatLimit: '', repeatDays: '' };
   const form = useForm<TypeForm>({
@@ -87,8 +86,10 @@ function TypeRow({ type, onTypes }: { type: SupportType | null; onTypes: (v: Sup
 
 /** Administrators name the kinds of help the charity gives, what one is worth, and when to warn about repeats. */
 export function SupportTypesEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { types, setTypes } = useSupportTypes();
+  // Read once for the whole table, not once per row.
+  const { currency } = useMoney(i18n.language);
   return (
     <Stack gap="xs">
       <Text size="sm">{t('support.typesIntro')}</Text>
@@ -105,9 +106,9 @@ export function SupportTypesEditor() {
         </Table.Thead>
         <Table.Tbody>
           {types.map((x) => (
-            <TypeRow key={`${x.id}-${x.version}`} type={x} onTypes={setTypes} />
+            <TypeRow key={`${x.id}-${x.version}`} type={x} currency={currency} onTypes={setTypes} />
           ))}
-          <TypeRow type={null} onTypes={setTypes} />
+          <TypeRow type={null} currency={currency} onTypes={setTypes} />
         </Table.Tbody>
       </Table>
     </Stack>
