@@ -1,7 +1,7 @@
 import type { LetterContent } from '../../../shared/domain/letter';
 import { letterDate } from '../../../shared/domain/letter';
 import type { CharityLogo } from '../charity/queries';
-import { createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
 import { letterTranslator } from './letters';
 
 /**
@@ -112,29 +112,26 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   if (content.signatureName) doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(content.signatureName, left, doc.y, { width });
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(head.name, left, doc.y, { width });
 
-  // Footer on every page; on pages after the first, the reference at the top as well.
-  const range = doc.bufferedPageRange();
-  const total = range.count;
-  for (let i = 0; i < total; i++) {
-    doc.switchToPage(range.start + i);
-    const margins = doc.page.margins;
-    const bottom = margins.bottom;
-    margins.bottom = 0; // writing inside the margin must not start another page
-    const footY = doc.page.height - 14 * MM;
-    const footer = [head.name, head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }), head.phone && t('letters.pdf.phone', { phone: head.phone })]
-      .filter(Boolean)
-      .join('  ·  ');
-    doc.moveTo(left, footY - 4).lineTo(left + width, footY - 4).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
-    doc.font(FONT.regular).fontSize(7.5).fillColor(GREY).text(footer, left, footY, { width: width - 90, lineBreak: false, ellipsis: true });
-    doc.text(t('letters.pdf.page', { page: i + 1, total }), left + width - 90, footY, { width: 90, align: 'right', lineBreak: false });
-    if (i > 0) {
-      const top = margins.top;
-      margins.top = 0;
-      doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(`${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`, left, 10 * MM, { width, lineBreak: false, ellipsis: true });
-      margins.top = top;
-    }
-    margins.bottom = bottom;
-  }
+  // Footer on every page (14 mm from the foot: 7 mm into the 21 mm margin); on pages after the first, the reference at the top as well.
+  const footer = [head.name, head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }), head.phone && t('letters.pdf.phone', { phone: head.phone })]
+    .filter(Boolean)
+    .join('  ·  ');
+  atFootOfEveryPage(
+    doc,
+    (page, total, footY) => {
+      doc.moveTo(left, footY - 4).lineTo(left + width, footY - 4).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+      doc.font(FONT.regular).fontSize(7.5).fillColor(GREY).text(footer, left, footY, { width: width - 90, lineBreak: false, ellipsis: true });
+      doc.text(t('letters.pdf.page', { page, total }), left + width - 90, footY, { width: 90, align: 'right', lineBreak: false });
+      if (page > 1) {
+        const margins = doc.page.margins;
+        const top = margins.top;
+        margins.top = 0;
+        doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(`${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`, left, 10 * MM, { width, lineBreak: false, ellipsis: true });
+        margins.top = top;
+      }
+    },
+    (L.bottom - 14) * MM,
+  );
   doc.end();
   return done;
 }
