@@ -44,6 +44,7 @@ import {
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
 import { eraseClientSchema, ERASURE_MODES } from './domain/erasure';
 import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
+import { accessAnsweredSchema, accessPackSavedSchema, accessRequestInputSchema, accessRequestSchema } from './domain/subjectAccess';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
@@ -388,6 +389,15 @@ export const contract = {
   'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
   'retention.setYears': channel(ADMIN, retentionYearsSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
   'retention.keep': channel(ADMIN, keepCaseSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
+
+  // Subject access requests: a client's copy of everything held about them, due within a month.
+  'access.record': channel(CASEWORK, accessRequestInputSchema, z.array(accessRequestSchema)),
+  'access.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(accessRequestSchema)),
+  /** Requests not yet answered, soonest due first (the home screen). */
+  'access.open': channel(CASEWORK, empty, z.array(accessRequestSchema)),
+  /** Saves the pack where the user chooses: a readable PDF and the same information as JSON beside it. */
+  'access.savePack': channel(CASEWORK, z.object({ id: z.number().int().positive() }), accessPackSavedSchema),
+  'access.answered': channel(CASEWORK, accessAnsweredSchema, z.array(accessRequestSchema)),
 
   // Reports for funders: counts only (groups under five shown as "<5"), never names.
   'reports.funder': channel(CASEWORK, funderReportQuerySchema, funderReportSchema),

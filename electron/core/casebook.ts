@@ -22,6 +22,7 @@ import { supportHandlers } from './support/handlers';
 import { reportHandlers } from './reports/handlers';
 import { erasureHandlers } from './erasure/handlers';
 import { retentionHandlers } from './retention/handlers';
+import { accessHandlers } from './subjectAccess/handlers';
 import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
@@ -125,6 +126,7 @@ export class Casebook {
       ...reportHandlers(this),
       ...erasureHandlers(this),
       ...retentionHandlers(this),
+      ...accessHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

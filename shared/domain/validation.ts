@@ -92,6 +92,8 @@ export const VALIDATION_KEYS = [
   'confirmationMismatch',
   'retentionRange',
   'reviewNotInFuture',
+  'accessAlreadyOpen',
+  'answeredBeforeReceived',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -324,6 +324,19 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 9 keeps subject access requests with their due dates, going with the client', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 8));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 9) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(9);
+    db.$client.exec(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x')`);
+    db.$client.exec(`INSERT INTO subject_access_requests (client_id, received_on, due_on, recorded_at) VALUES (1, '2026-01-31', '2026-02-28', 'x')`);
+    expect(() => db.$client.exec(`INSERT INTO subject_access_requests (client_id, received_on, due_on, recorded_at) VALUES (1, '2026-01-31', '2026-01-31', 'x')`)).toThrow(/CHECK/);
+    expect(() => db.$client.exec(`UPDATE subject_access_requests SET answered_on = '2026-01-30'`)).toThrow(/CHECK/);
+    db.$client.exec(`DELETE FROM clients`);
+    expect(db.$client.prepare(`SELECT count(*) FROM subject_access_requests`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);

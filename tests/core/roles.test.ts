@@ -136,6 +136,11 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'clients.exportCsv': CW,
   'reports.savePdf': CW,
   'reports.saveCsv': CW,
+  'access.record': CW,
+  'access.forClient': CW,
+  'access.open': CW,
+  'access.savePack': CW,
+  'access.answered': CW,
 };
 
 describe('role rules', () => {

@@ -562,3 +562,16 @@ export const retentionHolds = sqliteTable('retention_holds', {
   reviewOn: text('review_on').notNull(),
   keptBy: integer('kept_by').references(() => users.id),
 });
+
+/** A client's request for a copy of everything held about them; due one calendar month after it arrived. */
+export const accessRequests = sqliteTable('subject_access_requests', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  receivedOn: text('received_on').notNull(),
+  dueOn: text('due_on').notNull(),
+  note: text('note'),
+  packSavedOn: text('pack_saved_on'),
+  answeredOn: text('answered_on'),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+});

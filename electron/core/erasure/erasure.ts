@@ -46,6 +46,7 @@ export function anonymiseClientRows(db: Db, clientId: number, now: Date): boolea
     sql`UPDATE referrals SET reason = '', shared_info = NULL, outcome = NULL WHERE client_id = ${c}`,
     sql`UPDATE referral_changes SET note = NULL WHERE client_id = ${c}`,
     sql`UPDATE support_given SET note = NULL, override_reason = NULL WHERE client_id = ${c}`,
+    sql`UPDATE subject_access_requests SET note = NULL WHERE client_id = ${c}`,
   ];
   for (const s of statements) db.run(s);
   writeTokens(db, c);

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CasebookError } from '../../../shared/result';
+import type { Platform, SaveFileRequest } from '../platform';
 
 /** Turns a file-system error into a sentence-worthy code; anything else is re-thrown. */
 export function fileError(err: unknown, what: string): never {
@@ -49,4 +50,14 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     rmSync(tmp, { force: true });
     fileError(err, basename(path));
   }
+}
+
+/** File names people can read, without characters Windows refuses. */
+export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+
+/** Asks where to save a file; the person closing the dialog ends the action as CANCELLED (no message). */
+export async function askWhereToSave(platform: Platform, req: SaveFileRequest): Promise<string> {
+  const path = await platform.chooseSavePath(req);
+  if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
+  return path;
 }

@@ -59,6 +59,11 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
                 {t('merge.start')}
               </Button>
             )}
+            {can('access.forClient') && (
+              <Button variant="subtle" onClick={() => go({ name: 'clientAccess', id })}>
+                {t('access.title')}
+              </Button>
+            )}
             {can('clients.erase') && (
               <Button variant="subtle" color="red" onClick={() => setErasing(true)}>
                 {t('erasure.start')}

@@ -6,6 +6,8 @@ import type { Caseload } from '../../../shared/domain/caseload';
 import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { Task } from '../../../shared/domain/supportPlan';
 import { invoke } from '../api';
+import type { AccessRequest } from '../../../shared/domain/subjectAccess';
+import { AccessDueBadge } from './SubjectAccess.page';
 import { BackupReminder } from '../components/BackupReminder/BackupReminder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
@@ -43,6 +45,7 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [sessionsToday, setSessionsToday] = useState<ProgrammeSummary[]>([]);
   const [pastRetention, setPastRetention] = useState(0);
+  const [accessRequests, setAccessRequests] = useState<AccessRequest[]>([]);
   const date = (d: string | null) => formatDate(d, i18n.language);
 
   useEffect(() => {
@@ -51,6 +54,7 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
       setCaseload(r.value);
       const today = r.value.today;
       if (can('retention.get')) void invoke('retention.get', {}).then((x) => x.ok && setPastRetention(x.value.due.length));
+      if (can('access.open')) void invoke('access.open', {}).then((x) => x.ok && setAccessRequests(x.value));
       void invoke('programmes.list', { show: 'current' }).then((p) => p.ok && setSessionsToday(p.value.filter((x) => x.nextSessionOn === today && x.nextSessionId !== null)));
     });
   }, [t]);
@@ -85,6 +89,23 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
             </Button>
           </Group>
         </Alert>
+      )}
+      {accessRequests.length > 0 && (
+        <Paper withBorder p="md" component="section" aria-label={t('access.homeTitle', { count: accessRequests.length })}>
+          <Text fw={600} mb="xs">
+            {t('access.homeTitle', { count: accessRequests.length })}
+          </Text>
+          <Stack gap={6}>
+            {accessRequests.map((r) => (
+              <Group key={r.id} gap="sm">
+                <Anchor component="button" onClick={() => go({ name: 'clientAccess', id: r.clientId })}>
+                  {r.clientName} ({r.clientReference})
+                </Anchor>
+                <AccessDueBadge request={r} today={c.today} />
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
       )}
       {sessionsToday.length > 0 && (
         <Paper withBorder p="md" component="section" aria-label={t('home.sessionsToday')}>

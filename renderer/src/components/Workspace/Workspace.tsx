@@ -27,6 +27,7 @@ import { SessionPage } from '../../pages/Session.page';
 import { SupportPage } from '../../pages/Support.page';
 import { ReportPage } from '../../pages/Report.page';
 import { RetentionPage } from '../../pages/Retention.page';
+import { SubjectAccessPage } from '../../pages/SubjectAccess.page';
 import { SessionContext, useCan } from '../../session';
 
 export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
@@ -42,6 +43,7 @@ export type Route =
   | { name: 'clientNote'; id: number; noteId?: number }
   | { name: 'clientSafetyPlan'; id: number }
   | { name: 'clientMerge'; id: number }
+  | { name: 'clientAccess'; id: number }
   | { name: 'clientLetter'; id: number; referralId?: number; letterId?: number }
   | { name: 'referrals' }
   | { name: 'programmes' }
@@ -188,6 +190,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'clientReview' && <AssessmentPage key={`review-${route.id}`} clientId={route.id} review go={go} />}
         {route.name === 'clientNote' && <NotePage key={`${route.id}-${route.noteId}`} clientId={route.id} noteId={route.noteId} go={go} />}
         {route.name === 'clientSafetyPlan' && <SafetyPlanPage clientId={route.id} go={go} />}
+        {route.name === 'clientAccess' && <SubjectAccessPage clientId={route.id} go={go} />}
         {route.name === 'clientMerge' && can('clients.merge') && <MergePage id={route.id} go={go} />}
         {route.name === 'clientLetter' && can('letters.keep') && (
           <LetterPage key={`${route.id}-${route.letterId}-${route.referralId}`} clientId={route.id} referralId={route.referralId} letterId={route.letterId} go={go} />

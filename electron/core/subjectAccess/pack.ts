@@ -1,0 +1,79 @@
+import { asc, eq } from 'drizzle-orm';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { CaseNote, CaseNoteVersion } from '../../../shared/domain/caseNote';
+import type { ClientRecord } from '../../../shared/domain/clientRecord';
+import type { Letter } from '../../../shared/domain/letter';
+import type { ClientProgrammes } from '../../../shared/domain/programme';
+import type { Referral } from '../../../shared/domain/referral';
+import type { SafetyPlan } from '../../../shared/domain/safetyPlan';
+import type { AccessRequest } from '../../../shared/domain/subjectAccess';
+import type { Currency, SupportGiven } from '../../../shared/domain/support';
+import type { PlansView } from '../../../shared/domain/supportPlan';
+import { listNeedAreas } from '../assessments/assessments';
+import { iterateAudit } from '../audit/audit';
+import { getCharity } from '../charity/queries';
+import { readClientRecord } from '../clients/record';
+import type { Db } from '../db/database';
+import { caseNotes } from '../db/schema';
+import { listClientLetters } from '../letters/letters';
+import { noteVersions, readCaseNotes } from '../notes/caseNotes';
+import { readPlans } from '../plans/plans';
+import { clientProgrammes } from '../programmes/attendance';
+import { listClientReferrals } from '../referrals/referrals';
+import { safetyPlanHistory } from '../safetyPlans/safetyPlans';
+import { clientSupport } from '../support/support';
+import { clientAccessRequests } from './requests';
+
+/**
+ * Everything Casebook holds about one client, gathered from the same reads the screens use, with
+ * nothing withheld (sensitive notes and assessments included: the person has a right to them). The
+ * JSON file is this object; the PDF is laid out from it.
+ */
+export interface AccessPack {
+  /** What the file is, so someone opening it years later knows. */
+  format: 'casebook-subject-access/1';
+  preparedAt: string;
+  preparedBy: string;
+  charityName: string;
+  /** The currency values of help given are in. */
+  currency: Currency;
+  record: ClientRecord;
+  needAreas: { id: number; name: string | null; builtinKey: string | null }[];
+  plans: PlansView;
+  caseNotes: (CaseNote & { earlierVersions: CaseNoteVersion[] })[];
+  safetyPlans: SafetyPlan[];
+  referrals: Referral[];
+  letters: Letter[];
+  helpGiven: SupportGiven[];
+  programmes: ClientProgrammes;
+  accessRequests: AccessRequest[];
+  /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
+  auditTrail: AuditEntry[];
+}
+
+export function gatherAccessPack(db: Db, clientId: number, who: { id: number; name: string }, now: Date, today: string): AccessPack {
+  const record = readClientRecord(db, clientId, 'admin', today);
+  const noteIds = db.select({ id: caseNotes.id }).from(caseNotes).where(eq(caseNotes.clientId, clientId)).orderBy(asc(caseNotes.occurredAt), asc(caseNotes.id)).all();
+  const notes = readCaseNotes(db, noteIds.map((n) => n.id), { id: who.id, mayReadSensitive: true });
+  const order = new Map(noteIds.map((n, i) => [n.id, i]));
+  notes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const charity = getCharity(db);
+  return {
+    format: 'casebook-subject-access/1',
+    preparedAt: now.toISOString(),
+    preparedBy: who.name,
+    charityName: charity.name,
+    currency: charity.currency,
+    record,
+    needAreas: listNeedAreas(db).map((a) => ({ id: a.id, name: a.name, builtinKey: a.builtinKey })),
+    plans: readPlans(db, clientId),
+    caseNotes: notes.map((n) => ({ ...n, earlierVersions: n.version > 1 ? noteVersions(db, n.id) : [] })),
+    safetyPlans: safetyPlanHistory(db, clientId),
+    referrals: listClientReferrals(db, clientId),
+    letters: listClientLetters(db, clientId),
+    helpGiven: clientSupport(db, clientId),
+    programmes: clientProgrammes(db, clientId),
+    accessRequests: clientAccessRequests(db, clientId),
+    auditTrail: [...iterateAudit(db, { client: String(clientId) })],
+  };
+}

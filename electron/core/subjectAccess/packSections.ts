@@ -1,0 +1,317 @@
+import type { TFunction } from 'i18next';
+import { needAreaName } from '../../../shared/domain/assessment';
+import { letterDate } from '../../../shared/domain/letter';
+import { languageName, localeOf } from '../../../shared/domain/languages';
+import { formatMoney, supportTypeName } from '../../../shared/domain/support';
+import type { AccessPack } from './pack';
+
+/** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
+export interface PackEntry {
+  title: string;
+  fields: [label: string, value: string][];
+  texts: [label: string, text: string][];
+}
+
+/** Many short lines (the audit trail, help given): a table reads better than entries. */
+export interface PackTable {
+  columns: string[];
+  /** Relative widths of the columns. */
+  widths: number[];
+  rows: string[][];
+}
+
+export interface PackSection {
+  title: string;
+  entries: PackEntry[];
+  table: PackTable | null;
+}
+
+type T = TFunction;
+
+/** Leaves out what was never recorded: the pack shows what is held, not empty boxes. */
+function entry(title: string, fields: [string, string | null | undefined | false][], texts: [string, string | null | undefined][] = []): PackEntry {
+  return {
+    title,
+    fields: fields.filter((f): f is [string, string] => typeof f[1] === 'string' && f[1] !== ''),
+    texts: texts.filter((x): x is [string, string] => typeof x[1] === 'string' && x[1].trim() !== ''),
+  };
+}
+
+/**
+ * The pack laid out for reading, in the interface language: every label and every coded value
+ * (statuses, kinds, reasons) translated, dates written out. The PDF draws these sections as they are.
+ */
+export function accessPackSections(p: AccessPack, t: T, language: string): PackSection[] {
+  const currency = p.currency;
+  const day = (iso: string | null | undefined) => (iso ? letterDate(iso, language) : null);
+  const instant = (iso: string) => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const occurred = (at: string) => `${letterDate(at.slice(0, 10), language)}, ${at.slice(11, 16)}`;
+  const yes = (b: boolean) => (b ? t('common.yes') : t('common.no'));
+  const areas = new Map(p.needAreas.map((a) => [a.id, needAreaName(t, a)]));
+  const area = (id: number | null) => (id === null ? null : (areas.get(id) ?? null));
+  const { client: c } = p.record;
+  const goalsById = new Map([...(p.plans.active ? [p.plans.active] : []), ...p.plans.earlier].flatMap((plan) => plan.goals).map((g) => [g.id, g.description]));
+  const section = (title: string, entries: PackEntry[], table: PackTable | null = null): PackSection => ({ title, entries, table });
+
+  const details = entry(`${c.firstName} ${c.lastName}`, [
+    [t('clients.reference'), c.reference],
+    [t('clients.firstName'), c.firstName],
+    [t('clients.lastName'), c.lastName],
+    [t('clients.preferredName'), c.preferredName],
+    [t('clients.dateOfBirth'), day(c.dateOfBirth)],
+    [t('access.birthYear'), c.estimatedBirthYear !== null ? String(c.estimatedBirthYear) : null],
+    [t('clients.gender'), c.genderWithheld ? t('clients.genderWithheld') : c.gender],
+    [t('clients.pronouns'), c.pronouns],
+    [t('clients.phone'), c.phone],
+    [t('clients.email'), c.email],
+    [t('clients.address'), c.address],
+    [t('clients.postcode'), c.postcode],
+    [t('clients.preferredLanguage'), c.preferredLanguage ? languageName(c.preferredLanguage, language) : null],
+    [t('clients.interpreterNeeded'), yes(c.interpreterNeeded)],
+    [t('clients.referralSource'), c.referralSource ? t(`clients.referralSources.${c.referralSource}`) : null],
+    [t('clients.referredBy'), c.referredBy],
+    [t('clients.intakeDate'), day(c.intakeDate)],
+    [t('clients.caseworker'), c.caseworkerName],
+    [t('status.status'), `${t(`clients.statuses.${c.status}`)}${c.statusSince ? ` (${t('status.since', { date: day(c.statusSince) })})` : ''}`],
+    [t('status.reason'), c.closureReason ? t(`status.reasons.${c.closureReason}`) : null],
+    [t('access.formerReferences'), p.record.formerReferences.join(', ')],
+  ]);
+
+  const statusTable: PackTable = {
+    columns: [t('status.on'), t('status.status'), t('status.reason'), t('status.by'), t('status.note')],
+    widths: [2, 1.4, 2, 1.6, 3],
+    rows: p.record.statusHistory.map((s) => [day(s.on)!, t(`clients.statuses.${s.status}`), s.reason ? t(`status.reasons.${s.reason}`) : '', s.byName ?? '', s.note ?? '']),
+  };
+
+  const consents = p.record.consents.map((k) =>
+    entry(
+      t('consent.givenOnDate', { date: day(k.givenOn) }),
+      [
+        [t('access.state'), t(`consent.states.${k.state}`)],
+        [t('consent.storeData'), yes(k.storeData)],
+        [t('consent.shareScope'), t(`consent.scopes.${k.shareScope}`)],
+        [t('consent.shareAgencies'), k.shareScope === 'named' ? k.shareAgencies.join(', ') : null],
+        [
+          t('consent.contactBy'),
+          (['phone', 'letter', 'text', 'email'] as const)
+            .filter((w) => k[`contact${w[0]!.toUpperCase()}${w.slice(1)}` as 'contactPhone'])
+            .map((w) => t(`consent.contact.${w}`))
+            .join(', ') || t('consent.noContact'),
+        ],
+        [t('consent.method'), t(`consent.methods.${k.method}`)],
+        [t('consent.expiresOn'), day(k.expiresOn)],
+        [t('consent.recordedBy'), k.recordedByName],
+        [t('consent.withdrawnOnLabel'), day(k.withdrawnOn)],
+      ],
+      [
+        [t('consent.note'), k.note],
+        [t('consent.withdrawalNote'), k.withdrawalNote],
+      ],
+    ),
+  );
+
+  const household = [
+    ...p.record.household.map((m) =>
+      entry(m.name, [
+        [t('household.relationship'), m.relationship],
+        [t('clients.dateOfBirth'), day(m.dateOfBirth)],
+        [t('household.livesWithClient'), yes(m.livesWithClient)],
+      ], [[t('household.note'), m.note]]),
+    ),
+    ...p.record.contacts.map((k) =>
+      entry(`${t(`contacts.roles.${k.role}`)}${k.roleDetail ? ` (${k.roleDetail})` : ''}`, [
+        [t('contacts.name'), k.name],
+        [t('contacts.organisation'), k.organisation],
+        [t('clients.phone'), k.phone],
+        [t('clients.email'), k.email],
+      ], [[t('contacts.note'), k.note]]),
+    ),
+  ];
+
+  const riskFlags = p.record.riskFlags.map((f) =>
+    entry(t(`riskFlags.kinds.${f.kind}`), [
+      [t('riskFlags.raisedOn'), day(f.raisedOn)],
+      [t('access.by'), f.raisedByName],
+      [t('riskFlags.removedOn'), day(f.removedOn)],
+      [t('access.removedBy'), f.removedByName],
+    ], [
+      [t('riskFlags.note'), f.note],
+      [t('riskFlags.removalNote'), f.removalNote],
+    ]),
+  );
+
+  const assessments = [...p.record.assessments].reverse().map((a) =>
+    entry(
+      t(a.kind === 'review' ? 'assessments.reviewOn' : 'assessments.assessmentOn', { date: day(a.assessedOn) }),
+      [
+        [t('access.by'), a.assessedByName],
+        [t('assessments.sensitive'), a.sensitive && t('common.yes')],
+        ...a.scores.map((s): [string, string] => [area(s.areaId) ?? '', t('access.score', { score: s.score })]),
+      ],
+      [
+        [t('assessments.summary'), a.summary],
+        ...a.scores.flatMap((s): [string, string | null][] => [
+          [t('assessments.notesFor', { area: area(s.areaId) }), s.notes],
+          [t('assessments.strengthsFor', { area: area(s.areaId) }), s.strengths],
+        ]),
+      ],
+    ),
+  );
+
+  const plans = [...(p.plans.active ? [p.plans.active] : []), ...p.plans.earlier].flatMap((plan) => [
+    entry(
+      plan.endedOn ? t('plans.endedTitle', { agreed: day(plan.agreedOn), ended: day(plan.endedOn) }) : t('plans.activeTitle', { date: day(plan.agreedOn) }),
+      [[t('access.by'), plan.createdByName]],
+      [
+        [t('plans.summary'), plan.summary],
+        [t('plans.endReason'), plan.endReason],
+      ],
+    ),
+    ...plan.goals.map((g) =>
+      entry(
+        `${t('goals.description')}: ${g.description}`,
+        [
+          [t('goals.measure'), g.measure],
+          [t('goals.targetDate'), day(g.targetDate)],
+          [t('goals.owner'), `${t(`goals.owners.${g.owner}`)}${g.ownerDetail ? ` (${g.ownerDetail})` : ''}`],
+          [t('goals.area'), area(g.areaId)],
+          [t('goals.status'), `${t(`goals.statuses.${g.status}`)} (${t('status.since', { date: day(g.statusSince) })})`],
+        ],
+        [...g.updates]
+          .reverse()
+          .map((u): [string, string] => [
+            [day(u.on), u.status ? t(`goals.statuses.${u.status}`) : null, u.recordedByName ? t('referrals.by', { name: u.recordedByName }) : null].filter(Boolean).join(' · '),
+            u.note ?? '',
+          ])
+          .map(([label, note]): [string, string] => [label, note || '–']),
+      ),
+    ),
+  ]);
+
+  const tasks: PackTable = {
+    columns: [t('tasks.dueOn'), t('tasks.what'), t('tasks.assignedTo'), t('access.doneOn')],
+    widths: [1.6, 4, 1.6, 1.6],
+    rows: p.plans.tasks.map((k) => [day(k.dueOn)!, k.note ? `${k.title}\n${k.note}` : k.title, k.assignedToName ?? '', day(k.doneOn) ?? '']),
+  };
+
+  const notes = p.caseNotes.map((n) =>
+    entry(
+      `${occurred(n.occurredAt)} · ${t(`notes.kinds.${n.kind}`)}`,
+      [
+        [t('notes.duration'), n.durationMinutes !== null ? t('notes.minutes', { count: n.durationMinutes }) : null],
+        [t('notes.present'), n.present],
+        [t('access.writtenBy'), n.writtenByName],
+        [t('notes.goal'), n.goalId !== null ? (goalsById.get(n.goalId) ?? null) : null],
+        [t('notes.sensitive'), n.sensitive && t('common.yes')],
+        [t('access.edited'), n.editedAt ? t('notes.edited', { date: instant(n.editedAt), name: n.editedByName ?? '' }) : null],
+      ],
+      [
+        [t('notes.body'), n.body],
+        ...n.earlierVersions.map((v): [string, string] => [
+          t('notes.versionBy', { version: v.version, name: v.writtenByName ?? '', date: instant(v.replacedAt) }),
+          `${occurred(v.occurredAt)} · ${t(`notes.kinds.${v.kind}`)}\n${v.body}`,
+        ]),
+      ],
+    ),
+  );
+
+  const safetyPlans = p.safetyPlans.map((s) =>
+    entry(
+      `${t('safetyPlan.title')} – ${day(s.agreedOn)}`,
+      [
+        [t('safetyPlan.reviewOn'), day(s.reviewOn)],
+        [t('access.writtenBy'), s.writtenByName],
+      ],
+      [
+        [t('safetyPlan.warningSigns'), s.warningSigns],
+        [t('safetyPlan.copingSteps'), s.copingSteps],
+        [t('safetyPlan.keepingSafe'), s.keepingSafe],
+        [t('safetyPlan.contacts'), s.contacts.map((k) => [k.name, k.role, k.phone].filter(Boolean).join(', ')).join('\n')],
+      ],
+    ),
+  );
+
+  const referrals = p.referrals.map((r) =>
+    entry(
+      `${r.agencyName} – ${t('referrals.created', { date: day(r.createdOn) })}`,
+      [
+        [t('referrals.contact'), r.contactName],
+        [t('referrals.area'), area(r.areaId)],
+        [t('referrals.urgencyLabel'), t(`referrals.urgency.${r.urgency}`)],
+        [t('access.state'), `${t(`referrals.status.${r.status}`)} (${t('status.since', { date: day(r.statusOn) })})`],
+        [t('referrals.followUpOn'), day(r.followUpOn)],
+        [t('referrals.madeBy'), r.createdByName],
+      ],
+      [
+        [t('referrals.reason'), r.reason],
+        [t('referrals.sharedInfo'), r.sharedInfo],
+        [t('referrals.outcome'), r.outcome],
+        [
+          t('referrals.history'),
+          [...r.changes]
+            .reverse()
+            .map((ch) => [t('referrals.historyLine', { status: t(`referrals.status.${ch.status}`), date: day(ch.on) }), ch.byName ? t('referrals.by', { name: ch.byName }) : null, ch.note].filter(Boolean).join(' · '))
+            .join('\n'),
+        ],
+      ],
+    ),
+  );
+
+  const letters: PackTable = {
+    columns: [t('access.date'), t('letters.template'), t('access.kind'), t('access.writtenBy')],
+    widths: [2, 3, 2, 2],
+    rows: p.letters.map((l) => [instant(l.writtenAt), l.templateName, t(`letters.kind.${l.kind}`), l.writtenByName ?? '']),
+  };
+
+  const help: PackTable = {
+    columns: [t('support.date'), t('support.type'), t('support.quantity'), t('support.value'), t('support.note')],
+    widths: [1.8, 2, 1, 1.2, 3],
+    rows: p.helpGiven.map((s) => [
+      day(s.givenOn)!,
+      supportTypeName(t, { builtinKey: s.typeKey, name: s.typeName }),
+      String(s.quantity),
+      s.value !== null ? formatMoney(s.value, currency, language) : '',
+      [s.programmeName, s.note, s.overrideReason].filter(Boolean).join(' · '),
+    ]),
+  };
+
+  const groups: PackTable = {
+    columns: [t('access.date'), t('access.programme'), t('access.how')],
+    widths: [2, 4, 2],
+    rows: [
+      ...p.programmes.registered.map((r) => [day(r.registeredOn)!, r.name, t('access.registered')]),
+      ...p.programmes.attended.map((a) => [`${day(a.heldOn)}, ${a.startsAt}`, a.programmeName, t(a.walkIn ? 'access.walkIn' : 'access.attended')]),
+    ],
+  };
+
+  const requests: PackTable = {
+    columns: [t('access.receivedOn'), t('access.dueOn'), t('access.answeredOn'), t('access.note')],
+    widths: [2, 2, 2, 3],
+    rows: p.accessRequests.map((r) => [day(r.receivedOn)!, day(r.dueOn)!, day(r.answeredOn) ?? '', r.note ?? '']),
+  };
+
+  const audit: PackTable = {
+    columns: [t('audit.when'), t('audit.user'), t('audit.action')],
+    widths: [2.4, 2, 4],
+    rows: p.auditTrail.map((a) => [instant(a.at), a.userName ?? '', t(`audit.actions.${a.action}`)]),
+  };
+
+  return [
+    section(t('access.sections.details'), [details]),
+    section(t('access.sections.statusHistory'), [], statusTable),
+    section(t('access.sections.consent'), consents),
+    section(t('access.sections.household'), household),
+    section(t('access.sections.riskFlags'), riskFlags),
+    section(t('access.sections.assessments'), assessments),
+    section(t('access.sections.plans'), plans),
+    section(t('access.sections.tasks'), [], tasks),
+    section(t('access.sections.notes'), notes),
+    section(t('access.sections.safetyPlans'), safetyPlans),
+    section(t('access.sections.referrals'), referrals),
+    section(t('access.sections.letters'), [], letters),
+    section(t('access.sections.help'), [], help),
+    section(t('access.sections.groups'), [], groups),
+    section(t('access.sections.requests'), [], requests),
+    section(t('access.sections.audit'), [], audit),
+  ];
+}

@@ -1,0 +1,191 @@
+import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientRecord } from '../../../shared/domain/clientRecord';
+import { accessAnsweredSchema, accessDueOn, accessRequestInputSchema, type AccessRequest } from '../../../shared/domain/subjectAccess';
+import { localToday } from '../../../shared/domain/validation';
+import { invoke } from '../api';
+import { ClientHeader } from '../components/ClientHeader/ClientHeader';
+import { FormActions } from '../components/FormActions/FormActions';
+import { FormAlert } from '../components/FormAlert/FormAlert';
+import { Section } from '../components/Section/Section';
+import type { Route } from '../components/Workspace/Workspace';
+import { errorSentence, schemaValidator } from '../errors';
+import { formatDate } from '../format';
+import { useSubmit } from '../useSubmit';
+
+/** How a request stands against its due date, as a coloured badge. */
+export function AccessDueBadge({ request, today }: { request: Pick<AccessRequest, 'dueOn' | 'answeredOn'>; today: string }) {
+  const { t, i18n } = useTranslation();
+  if (request.answeredOn) return <Badge color="green" variant="light">{t('access.answered', { date: formatDate(request.answeredOn, i18n.language) })}</Badge>;
+  if (request.dueOn < today) return <Badge color="red">{t('access.overdue', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
+  return <Badge color="orange" variant="light">{t('access.due', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
+}
+
+/**
+ * A client's subject access requests: record one as it arrives (the due date follows), make the
+ * pack (a readable PDF and the same as JSON), and mark it answered when it has been given or sent.
+ */
+export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const [record, setRecord] = useState<ClientRecord | null>(null);
+  const [requests, setRequests] = useState<AccessRequest[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const pack = useSubmit();
+  const today = localToday();
+
+  useEffect(() => {
+    void Promise.all([invoke('clients.get', { id: clientId }), invoke('access.forClient', { clientId })]).then(([r, a]) => {
+      if (!r.ok) return setLoadError(errorSentence(t, r.error));
+      if (!a.ok) return setLoadError(errorSentence(t, a.error));
+      setRecord(r.value);
+      setRequests(a.value);
+    });
+  }, [clientId, t]);
+
+  if (loadError) return <FormAlert message={loadError} />;
+  if (!record || !requests) return <Loader aria-label={t('common.loading')} />;
+  const open = requests.find((r) => !r.answeredOn) ?? null;
+  const date = (d: string | null) => formatDate(d, i18n.language);
+
+  const makePack = (r: AccessRequest) =>
+    pack.submit(() => invoke('access.savePack', { id: r.id }), {
+      onOk: (v) => {
+        setRequests(v.requests);
+        notifications.show({ color: 'green', autoClose: 10_000, message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }) });
+      },
+    });
+
+  return (
+    <Stack maw={1000}>
+      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={{ name: 'client', id: clientId }} go={go} subtitle={t('access.title')} />
+      <Text c="dimmed">{t('access.pageIntro')}</Text>
+      {open ? (
+        <Paper withBorder p="lg" component="section" aria-label={t('access.openTitle')}>
+          <Stack>
+            <Group justify="space-between">
+              <Title order={2} size="h4">
+                {t('access.openTitle')}
+              </Title>
+              <AccessDueBadge request={open} today={today} />
+            </Group>
+            <Text>{t('access.receivedLine', { received: date(open.receivedOn), due: date(open.dueOn) })}</Text>
+            {open.note && <Text size="sm">{open.note}</Text>}
+            <Text size="sm" c="dimmed">
+              {open.packSavedOn ? t('access.packMadeOn', { date: date(open.packSavedOn) }) : t('access.packNotYet')}
+            </Text>
+            <Group>
+              <Button onClick={() => void makePack(open)} loading={pack.busy}>
+                {open.packSavedOn ? t('access.makePackAgain') : t('access.makePack')}
+              </Button>
+            </Group>
+            <FormAlert message={pack.error} />
+            <AnsweredForm request={open} onDone={setRequests} />
+          </Stack>
+        </Paper>
+      ) : (
+        <NewRequestForm clientId={clientId} onDone={setRequests} />
+      )}
+      <Section title={t('access.history')}>
+        {requests.length === 0 ? (
+          <Text c="dimmed">{t('access.none')}</Text>
+        ) : (
+          <Table striped aria-label={t('access.history')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('access.receivedOn')}</Table.Th>
+                <Table.Th>{t('access.dueOn')}</Table.Th>
+                <Table.Th>{t('access.packColumn')}</Table.Th>
+                <Table.Th>{t('access.state')}</Table.Th>
+                <Table.Th>{t('access.recordedBy')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {requests.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{date(r.receivedOn)}</Table.Td>
+                  <Table.Td>{date(r.dueOn)}</Table.Td>
+                  <Table.Td>{r.packSavedOn ? date(r.packSavedOn) : t('access.notYet')}</Table.Td>
+                  <Table.Td>
+                    <AccessDueBadge request={r} today={today} />
+                  </Table.Td>
+                  <Table.Td>{r.recordedByName}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: AccessRequest[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const { busy, error, submit } = useSubmit();
+  const form = useForm({ initialValues: { clientId, receivedOn: localToday(), note: '' }, validate: schemaValidator(accessRequestInputSchema, t) });
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('access.record', v), {
+      form,
+      onOk: (r) => {
+        notifications.show({ color: 'green', message: t('access.recorded', { date: formatDate(r[0]!.dueOn, i18n.language) }) });
+        form.reset();
+        onDone(r);
+      },
+    }),
+  );
+  const received = form.values.receivedOn;
+  return (
+    <Paper withBorder p="lg" component="section" aria-label={t('access.recordTitle')}>
+      <form onSubmit={save} noValidate>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('access.recordTitle')}
+          </Title>
+          <TextInput
+            label={t('access.receivedOn')}
+            type="date"
+            required
+            max={localToday()}
+            w={220}
+            description={/^\d{4}-\d{2}-\d{2}$/.test(received) ? t('access.dueHint', { date: formatDate(accessDueOn(received), i18n.language) }) : undefined}
+            {...form.getInputProps('receivedOn')}
+          />
+          <Textarea label={t('access.note')} description={t('access.noteHint')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+          <FormActions error={error} busy={busy} label={t('access.record')} />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r: AccessRequest[]) => void }) {
+  const { t } = useTranslation();
+  const { busy, error, submit } = useSubmit();
+  const form = useForm({ initialValues: { id: request.id, answeredOn: localToday() }, validate: schemaValidator(accessAnsweredSchema, t) });
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('access.answered', v), {
+      form,
+      onOk: (r) => {
+        notifications.show({ color: 'green', message: t('access.answeredSaved') });
+        onDone(r);
+      },
+    }),
+  );
+  return (
+    <form onSubmit={save} noValidate>
+      <Stack gap="xs">
+        <Text size="sm">{t('access.answeredHint')}</Text>
+        <Group align="flex-end">
+          <TextInput label={t('access.answeredOn')} type="date" required max={localToday()} min={request.receivedOn} w={220} {...form.getInputProps('answeredOn')} />
+          <Button type="submit" variant="light" loading={busy}>
+            {t('access.markAnswered')}
+          </Button>
+        </Group>
+        <FormAlert message={error} />
+      </Stack>
+    </form>
+  );
+}
