@@ -96,6 +96,46 @@ describe('the funder report, end to end', () => {
     expect(rows).toContainEqual(['Polish', '<5']);
   });
 
+  it('answers her subject access request: the request on the home screen, the pack as PDF and JSON, marked answered', async () => {
+    await quiet();
+    await nav('Clients');
+    await page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().click();
+    await page.getByRole('button', { name: 'Subject access', exact: true }).click();
+    await expect.poll(() => visible('This client has made no subject access request.')).toBe(true);
+    const form = page.getByRole('region', { name: 'Record a subject access request' });
+    await form.getByLabel(/^Request received on/).fill('2030-01-01');
+    await form.getByRole('button', { name: 'Record request' }).click();
+    await expect.poll(() => form.getByText('This date is in the future.').first().isVisible()).toBe(true);
+    await form.getByLabel(/^Request received on/).fill('2026-11-20');
+    await expect.poll(() => visible('The answer will be due by 20 Dec 2026.')).toBe(true);
+    await form.getByLabel(/^How it came in/).fill('Letter handed in at the office; passport seen.');
+    await form.getByRole('button', { name: 'Record request' }).click();
+    await expect.poll(() => visible('Request recorded. The answer is due by 20 Dec 2026.')).toBe(true);
+
+    await quiet();
+    await nav('Home');
+    const waiting = page.getByRole('region', { name: '1 subject access request waiting for an answer' });
+    await expect.poll(() => waiting.getByText('Due by 20 Dec 2026').isVisible()).toBe(true);
+    await waiting.getByRole('button', { name: /Zofia Wiśniewska-Łęcka/ }).click();
+    await page.getByRole('button', { name: 'Make the pack (PDF and JSON)' }).click();
+    await expect.poll(() => visible(/^The pack was saved as .*\.pdf, with the same information as data in .*\.json/)).toBe(true);
+    const name = readdirSync(saveDir).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!;
+    const text = pdfText(join(saveDir, name)).replace(/\s+/g, ' ');
+    for (const s of ['Information we hold about Zofia', 'Subject access request received on 20 November 2026', 'Your details', '17 May 1984', 'Housing', '3 out of 10', 'First contact.', 'Food parcel', '£15.00', 'Who opened or changed your record', 'Opened a client’s record'])
+      expect(text, s).toContain(s);
+    const pack = JSON.parse(readFileSync(join(saveDir, name.replace(/\.pdf$/, '.json')), 'utf8')) as { record: { client: { lastName: string } }; caseNotes: { body: string }[] };
+    expect(pack.record.client.lastName).toBe('Wiśniewska-Łęcka');
+    expect(pack.caseNotes.map((n) => n.body)).toEqual(['First contact.']);
+    expect(existsSync(pdfToPng(join(saveDir, name), 'rep-07-access-pack'))).toBe(true);
+    await expect.poll(() => visible(/^The pack was last made on/)).toBe(true);
+    await shot(page, 'rep-06-access');
+    await page.getByRole('button', { name: 'Mark as answered' }).click();
+    await expect.poll(() => visible('The request is marked as answered.')).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Requests from this client' }).getByText(/^Answered on/).isVisible()).toBe(true);
+    const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
+    expect(audit.items.map((e) => e.action).filter((a) => a.startsWith('access.'))).toEqual(['access.answered', 'access.packSaved', 'access.requested']);
+  });
+
   it('erases a client at her request: she is gone from search, and the report counts one fewer', async () => {
     await quiet();
     await nav('Clients');
@@ -141,5 +181,10 @@ describe('the funder report, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Sprawozdanie dla grantodawców' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('group', { name: 'Nowi klienci' }).isVisible()).toBe(true);
     await shot(page, 'rep-04-report-pl');
+    await nav('Podopieczni');
+    await page.getByRole('button', { name: /Żak/ }).first().click();
+    await page.getByRole('button', { name: 'Dostęp do danych', exact: true }).click();
+    await expect.poll(() => visible('Zapisz wniosek o dostęp do danych')).toBe(true);
+    await shot(page, 'rep-08-access-pl');
   });
 });
