@@ -1,9 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { createTranslator } from '../../../shared/i18n';
-import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { iterateAudit, listAudit, verifyAudit } from './audit';
 
 /** A spreadsheet must never run a cell as a formula: text starting with = + - @ is quoted. */
@@ -26,12 +25,11 @@ export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audi
 
     'audit.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;
-      const path = await cb.platform.chooseSavePath({
+      const path = await askWhereToSave(cb.platform, {
         title: t('audit.export'),
         defaultName: `${t('audit.fileName')} ${localDateTime(cb.now().toISOString()).slice(0, 10)}.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       });
-      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
       const rows: string[][] = [];
       cb.read((db) => {
         for (const e of iterateAudit(db, filters))

@@ -12,7 +12,7 @@ import { changeStatus, insertClient, searchClients, updateClient } from './queri
 import { readClientRecord, recordAfterChange } from './record';
 import { clientListCsv } from './export';
 import { createTranslator } from '../../../shared/i18n';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, writeFileAtomic } from '../storage/files';
 
 type ClientChannels =
   | 'clients.search'
@@ -32,12 +32,11 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
     /** The filtered list, every match, saved as CSV where the user chooses; recorded as an export. */
     'clients.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;
-      const path = await cb.platform.chooseSavePath({
+      const path = await askWhereToSave(cb.platform, {
         title: t('clients.exportCsv'),
         defaultName: `${t('clients.title')} ${today()}.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       });
-      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
       const { csv, rows } = cb.read((db) => clientListCsv(db, filters, t));
       writeFileAtomic(path, Buffer.from(csv, 'utf8'));
       cb.write((db, s) => cb.audit(db, s, 'export.created', { detail: { what: 'clients', rows, filters } }));

@@ -1,11 +1,10 @@
 import { createTranslator } from '../../../shared/i18n';
 import { localToday } from '../../../shared/domain/validation';
-import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import { getCharityLogo } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
 import { renderLetterPdf } from './letterPdf';
 import { composeLetter, keepLetter, listClientLetters, readLetter } from './letters';
 import { listTemplates, saveTemplate, setTemplateActive } from './templates';
@@ -21,8 +20,6 @@ type LetterChannels =
   | 'letters.savePdf'
   | 'letters.printed';
 
-/** File names people can read, without characters Windows refuses. */
-const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
 
 export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
   const today = () => localToday(cb.now());
@@ -65,12 +62,11 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
         return { letter, logo: getCharityLogo(db), reference: requireClient(db, letter.clientId).reference };
       });
       const t = createTranslator(cb.language()).t;
-      const path = await cb.platform.chooseSavePath({
+      const path = await askWhereToSave(cb.platform, {
         title: t('letters.savePdf'),
         defaultName: `${safeFileName(`${letter.templateName} - ${reference} - ${letter.content.date}`)}.pdf`,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
-      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
       const pdf = await renderLetterPdf(cb.resourcesDir, letter.content, logo);
       writeFileAtomic(path, pdf);
       cb.write((db, s) => cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } }));

@@ -1,11 +1,10 @@
 import { localToday } from '../../../shared/domain/validation';
 import { createTranslator } from '../../../shared/i18n';
-import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import { getCharity } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
 import { clientProgrammes, markAttendance, registerClient, sessionRegister, setHeadcount, unregisterClient } from './attendance';
 import { programmeFigures } from './figures';
 import { addProgramme, programmeDetail, updateProgramme, listProgrammes } from './programmes';
@@ -88,12 +87,11 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
       const language = cb.language();
       const { register, charity } = cb.read((db) => ({ register: sessionRegister(db, id), charity: getCharity(db) }));
       const t = createTranslator(language).t;
-      const path = await cb.platform.chooseSavePath({
+      const path = await askWhereToSave(cb.platform, {
         title: t('sessions.saveRegister'),
-        defaultName: `${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}.pdf`.replace(/[\\/:*?"<>|]/g, '-'),
+        defaultName: `${safeFileName(`${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}`)}.pdf`,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
-      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
       const pdf = await renderSessionRegister(cb.resourcesDir, { language, charityName: charity.name, register, createdAt: cb.now() });
       writeFileAtomic(path, pdf);
       cb.write((db, s) => cb.audit(db, s, 'session.registerSaved', { detail: { programmeId: register.programme.id, sessionId: id, names: register.lines.length } }));

@@ -3,7 +3,7 @@ import { RECOVERY_GROUPS } from '../../../shared/domain/recoveryKey';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
 import { generateRecoveryKey } from '../vault/vault';
 import { renderRecoverySheet } from './recoverySheet';
 
@@ -25,12 +25,11 @@ export function newRecoveryDraft(): RecoveryDraft {
 export async function saveRecoverySheet(cb: Casebook, draft: RecoveryDraft, people: { charityName: string; adminName: string }): Promise<string> {
   const language = cb.language();
   const t = createTranslator(language).t;
-  const path = await cb.platform.chooseSavePath({
+  const path = await askWhereToSave(cb.platform, {
     title: t('setup.saveSheet'),
-    defaultName: `${t('recoverySheet.fileName')} - ${people.charityName.replace(/[\\/:*?"<>|]/g, '')}.pdf`,
+    defaultName: `${safeFileName(`${t('recoverySheet.fileName')} - ${people.charityName}`)}.pdf`,
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
-  if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
   const pdf = await renderRecoverySheet(cb.resourcesDir, { language, ...people, groups: draft.groups, createdOn: cb.now() });
   writeFileAtomic(path, pdf);
   draft.sheetPath = path;

@@ -6,7 +6,7 @@ import type { Casebook } from '../casebook';
 import type { Db } from '../db/database';
 import { programmes, users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { funderReport } from './funderReport';
 import { funderReportCsv, renderFunderReportPdf } from './reportFiles';
 
@@ -24,12 +24,11 @@ export function reportHandlers(cb: Casebook): Pick<Handlers, 'reports.funder' | 
     const language = cb.language();
     const report = cb.read((db) => build(db, q));
     const t = createTranslator(language).t;
-    const path = await cb.platform.chooseSavePath({
+    const path = await askWhereToSave(cb.platform, {
       title: t('report.save'),
       defaultName: `${t('report.fileName')} ${q.from} – ${q.to}.${format}`,
       filters: [{ name: format === 'pdf' ? 'PDF' : 'CSV', extensions: [format] }],
     });
-    if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
     const data = format === 'pdf' ? await renderFunderReportPdf(cb.resourcesDir, report, language, cb.now()) : Buffer.from(funderReportCsv(report, language), 'utf8');
     writeFileAtomic(path, data);
     cb.write((db, s) => cb.audit(db, s, 'export.created', { detail: { what: 'funderReport', format, from: q.from, to: q.to } }));

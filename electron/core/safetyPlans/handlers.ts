@@ -12,7 +12,7 @@ import { DEFAULT_TEMPLATES } from '../letters/defaultTemplates';
 const fallbackPage = (language: UiLanguage) => DEFAULT_TEMPLATES.find((d) => d.kind === 'safetyPlan' && d.language === language)!;
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
-import { writeFileAtomic } from '../storage/files';
+import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { currentSafetyPlan, saveSafetyPlan } from './safetyPlans';
 import { renderSafetyPlanSheet } from './safetyPlanSheet';
 
@@ -51,12 +51,11 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
         .text.split('\n')
         .map((l) => l.replace(/^[\s·,-]+|[\s·,-]+$/g, ''))
         .filter(Boolean);
-      const path = await cb.platform.chooseSavePath({
+      const path = await askWhereToSave(cb.platform, {
         title: t('safetyPlan.savePdf'),
         defaultName: `${t('safetyPlan.fileName')} - ${client.reference}.pdf`,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
-      if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
       const pdf = await renderSafetyPlanSheet(cb.resourcesDir, { language: page.language, charityName: charity.name, clientName, plan, heading: mergeText(page.subject, values).text.trim(), footer });
       writeFileAtomic(path, pdf);
       cb.write((db, s) => cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: plan.id } }));
