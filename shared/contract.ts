@@ -44,6 +44,7 @@ import {
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
 import { eraseClientSchema, ERASURE_MODES } from './domain/erasure';
 import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
+import { clientImportSchema, importPreviewSchema, importQuerySchema, importResultSchema, importRunSchema } from './domain/clientImport';
 import { accessAnsweredSchema, accessPackSavedSchema, accessRequestInputSchema, accessRequestSchema } from './domain/subjectAccess';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
@@ -389,6 +390,14 @@ export const contract = {
   'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
   'retention.setYears': channel(ADMIN, retentionYearsSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
   'retention.keep': channel(ADMIN, keepCaseSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
+
+  // Importing clients from a spreadsheet (administrators): choose a file, map its columns, check
+  // every row, then import in one transaction; the last import can be undone while untouched.
+  'imports.choose': channel(ADMIN, empty, z.object({ token: z.string(), preview: importPreviewSchema })),
+  'imports.preview': channel(ADMIN, importQuerySchema, importPreviewSchema),
+  'imports.run': channel(ADMIN, importRunSchema, importResultSchema),
+  'imports.list': channel(ADMIN, empty, z.array(clientImportSchema)),
+  'imports.undo': channel(ADMIN, z.object({ id: z.number().int().positive() }), z.array(clientImportSchema)),
 
   // Subject access requests: a client's copy of everything held about them, due within a month.
   'access.record': channel(CASEWORK, accessRequestInputSchema, z.array(accessRequestSchema)),

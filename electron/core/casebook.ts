@@ -23,6 +23,7 @@ import { reportHandlers } from './reports/handlers';
 import { erasureHandlers } from './erasure/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { accessHandlers } from './subjectAccess/handlers';
+import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
@@ -127,6 +128,7 @@ export class Casebook {
       ...erasureHandlers(this),
       ...retentionHandlers(this),
       ...accessHandlers(this),
+      ...importHandlers(this),
       ...userHandlers(this),
       ...recoveryHandlers(this),
       ...auditHandlers(this),

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'access.requested',
   'access.packSaved',
   'access.answered',
+  'clients.imported',
+  'clients.importUndone',
   'client.statusChanged',
   'client.merged',
   'client.duplicateOverridden',

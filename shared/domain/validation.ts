@@ -94,6 +94,11 @@ export const VALIDATION_KEYS = [
   'reviewNotInFuture',
   'accessAlreadyOpen',
   'answeredBeforeReceived',
+  'importFileProblem',
+  'importHasProblems',
+  'importNothing',
+  'importNotLast',
+  'importTouched',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -141,6 +141,11 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'access.open': CW,
   'access.savePack': CW,
   'access.answered': CW,
+  'imports.choose': A,
+  'imports.preview': A,
+  'imports.run': A,
+  'imports.list': A,
+  'imports.undo': A,
 };
 
 describe('role rules', () => {

@@ -58,7 +58,7 @@ export interface DuplicateQueryValues {
   excludeId: number | null;
 }
 
-interface Candidate {
+export interface Candidate {
   id: number;
   firstName: string;
   lastName: string;
@@ -131,4 +131,53 @@ export function findDuplicates(db: Db, q: DuplicateQueryValues): DuplicateMatch[
     .slice(0, RESULT_LIMIT);
   const summaries = new Map(clientSummaries(db, scored.map((s) => s.id)).map((c) => [c.id, c]));
   return scored.map((s) => ({ client: summaries.get(s.id)!, ...s.match }));
+}
+
+/**
+ * Many people checked at once (a spreadsheet import): every client on file read once and indexed by
+ * folded name, date of birth and phone, so each row is compared only with clients who share one of
+ * them. It finds the likely matches the intake check finds, except a typo in the name together with
+ * a different date of birth. People added with `add` are found by the rows after them (the same
+ * person twice in one file).
+ */
+export class DuplicateIndex<Tag> {
+  private readonly byKey = new Map<string, { candidate: Candidate; tag: Tag }[]>();
+
+  constructor(db: Db, tagOf: (id: number) => Tag) {
+    const rows = db.all<Candidate>(sql`
+      SELECT ${clients.id} AS id, ${clients.firstName} AS firstName, ${clients.lastName} AS lastName,
+             ${clients.preferredName} AS preferredName, ${clients.dateOfBirth} AS dateOfBirth, ${clients.phone} AS phone
+      FROM ${clients}`);
+    for (const c of rows) this.add(c, tagOf(c.id));
+  }
+
+  private static keys(c: Pick<Candidate, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>): string[] {
+    const first = words(c.firstName).join(' ');
+    const last = words(c.lastName).join(' ');
+    const phone = digits(c.phone);
+    return [`n:${first}|${last}`, `n:${last}|${first}`, ...(c.dateOfBirth ? [`b:${c.dateOfBirth}`] : []), ...(phone.length >= 6 ? [`p:${phone}`] : [])];
+  }
+
+  add(c: Candidate, tag: Tag): void {
+    for (const key of new Set(DuplicateIndex.keys(c))) {
+      const list = this.byKey.get(key);
+      if (list) list.push({ candidate: c, tag });
+      else this.byKey.set(key, [{ candidate: c, tag }]);
+    }
+  }
+
+  /** The most likely match for these details, or null. */
+  likely(q: Omit<DuplicateQueryValues, 'excludeId'>): { candidate: Candidate; tag: Tag } | null {
+    let best: { candidate: Candidate; tag: Tag; score: number } | null = null;
+    const seen = new Set<{ candidate: Candidate; tag: Tag }>();
+    for (const key of DuplicateIndex.keys(q)) {
+      for (const entry of this.byKey.get(key) ?? []) {
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        const m = compareToClient({ ...q, excludeId: null }, entry.candidate);
+        if (m?.likely && (!best || m.score > best.score)) best = { ...entry, score: m.score };
+      }
+    }
+    return best;
+  }
 }

@@ -64,29 +64,38 @@ function checkCaseworker(db: Db, caseworkerId: number | null): void {
 }
 
 export function insertClient(db: Db, details: ClientDetails, userId: number, now: Date, today: string): Client {
-  checkCaseworker(db, details.caseworkerId);
-  // Called inside the caller's write transaction, so the next id cannot be taken by anyone else.
-  const id = (db.select({ max: sql<number | null>`max(${clients.id})` }).from(clients).get()?.max ?? 0) + 1;
+  return getClient(db, insertClients(db, [details], userId, now, today)[0]!)!;
+}
+
+/** Rows per INSERT statement when adding many clients: well under SQLite's limit of bound values. */
+const CHUNK = 400;
+
+/**
+ * Adds new clients, open from their intake date (today when not given), with their search tokens;
+ * returns their ids. Many at once (an import) go in a few statements of many rows each. Called
+ * inside the caller's write transaction, so the next ids cannot be taken by anyone else.
+ */
+export function insertClients(db: Db, list: readonly ClientDetails[], userId: number, now: Date, today: string): number[] {
+  for (const caseworkerId of new Set(list.map((d) => d.caseworkerId))) checkCaseworker(db, caseworkerId);
+  const first = (db.select({ max: sql<number | null>`max(${clients.id})` }).from(clients).get()?.max ?? 0) + 1;
   const at = now.toISOString();
-  const intakeDate = details.intakeDate ?? today;
-  db.insert(clients)
-    .values({
-      ...details,
-      id,
-      intakeDate,
-      reference: clientReference(id),
-      sortName: sortNameOf(details),
-      status: 'open',
-      statusSince: intakeDate,
-      createdAt: at,
-      createdBy: userId,
-      updatedAt: at,
-      updatedBy: userId,
-    })
-    .run();
-  db.insert(clientStatusChanges).values({ clientId: id, status: 'open', changedOn: intakeDate, changedBy: userId, changedAt: at }).run();
-  writeTokens(db, id);
-  return getClient(db, id)!;
+  const rows = list.map((details, i) => {
+    const id = first + i;
+    const intakeDate = details.intakeDate ?? today;
+    const reference = clientReference(id);
+    return {
+      row: { ...details, id, intakeDate, reference, sortName: sortNameOf(details), status: 'open' as const, statusSince: intakeDate, createdAt: at, createdBy: userId, updatedAt: at, updatedBy: userId },
+      tokens: clientTokens({ ...details, reference }).map((token) => ({ token, clientId: id })),
+    };
+  });
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    db.insert(clients).values(chunk.map((r) => r.row)).run();
+    db.insert(clientStatusChanges).values(chunk.map(({ row }) => ({ clientId: row.id, status: 'open' as const, changedOn: row.intakeDate, changedBy: userId, changedAt: at }))).run();
+    const tokens = chunk.flatMap((r) => r.tokens);
+    for (let j = 0; j < tokens.length; j += CHUNK * 4) db.insert(clientSearchTokens).values(tokens.slice(j, j + CHUNK * 4)).run();
+  }
+  return rows.map((r) => r.row.id);
 }
 
 /** Writes the new details if the row is still at `version`; throws CONFLICT when it was changed meanwhile. */

@@ -575,3 +575,26 @@ export const accessRequests = sqliteTable('subject_access_requests', {
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: text('recorded_at').notNull(),
 });
+
+/** Clients brought in from a spreadsheet at once; the last import can be undone. */
+export const clientImports = sqliteTable('client_imports', {
+  id: integer('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  importedAt: text('imported_at').notNull(),
+  importedBy: integer('imported_by').references(() => users.id),
+  clients: integer('clients').notNull(),
+  skipped: integer('skipped').notNull(),
+  undoneAt: text('undone_at'),
+  undoneBy: integer('undone_by').references(() => users.id),
+});
+
+export const clientImportMembers = sqliteTable(
+  'client_import_members',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => clientImports.id, { onDelete: 'cascade' }),
+    clientId: clientId(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.clientId] })],
+);
