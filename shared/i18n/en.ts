@@ -1758,6 +1758,7 @@ export const en = {
     done_other: '{{count}} clients imported.',
     history: 'Earlier imports',
     none: 'No clients have been imported yet.',
+    fileColumn: 'File',
     importedOn: 'Imported',
     clients: 'Clients',
     skipped: 'Left out',

@@ -1828,6 +1828,7 @@ export const pl = {
     done_other: 'Zaimportowano {{count}} podopiecznego.',
     history: 'Wcześniejsze importy',
     none: 'Nie zaimportowano jeszcze żadnych podopiecznych.',
+    fileColumn: 'Plik',
     importedOn: 'Zaimportowano',
     clients: 'Podopieczni',
     skipped: 'Pominięto',

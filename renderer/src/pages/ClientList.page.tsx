@@ -143,6 +143,11 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
           {t('clients.title')}
         </Title>
         <Group>
+          {can('imports.choose') && (
+            <Button variant="default" onClick={() => go({ name: 'clientImport' })}>
+              {t('imports.start')}
+            </Button>
+          )}
           {can('clients.exportCsv') && (
             <Button variant="default" onClick={() => void exportCsv()}>
               {t('clients.exportCsv')}

@@ -28,6 +28,7 @@ import { SupportPage } from '../../pages/Support.page';
 import { ReportPage } from '../../pages/Report.page';
 import { RetentionPage } from '../../pages/Retention.page';
 import { SubjectAccessPage } from '../../pages/SubjectAccess.page';
+import { ImportPage } from '../../pages/Import.page';
 import { SessionContext, useCan } from '../../session';
 
 export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
@@ -37,6 +38,7 @@ export type Route =
   | { name: 'clients'; query?: string }
   | { name: 'client'; id: number; tab?: ClientTab }
   | { name: 'clientNew' }
+  | { name: 'clientImport' }
   | { name: 'clientEdit'; id: number }
   | { name: 'clientAssessment'; id: number; assessmentId?: number }
   | { name: 'clientReview'; id: number }
@@ -191,6 +193,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'clientNote' && <NotePage key={`${route.id}-${route.noteId}`} clientId={route.id} noteId={route.noteId} go={go} />}
         {route.name === 'clientSafetyPlan' && <SafetyPlanPage clientId={route.id} go={go} />}
         {route.name === 'clientAccess' && <SubjectAccessPage clientId={route.id} go={go} />}
+        {route.name === 'clientImport' && can('imports.choose') && <ImportPage go={go} />}
         {route.name === 'clientMerge' && can('clients.merge') && <MergePage id={route.id} go={go} />}
         {route.name === 'clientLetter' && can('letters.keep') && (
           <LetterPage key={`${route.id}-${route.letterId}-${route.referralId}`} clientId={route.id} referralId={route.referralId} letterId={route.letterId} go={go} />
