@@ -337,6 +337,21 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 10 records imports and which clients each added, both going with the client', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 9));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 10) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(10);
+    db.$client.exec(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x'), (2, 'CB-00002', 'Ewa', 'Zając', 'zajac ewa', 'x', 'x')`);
+    db.$client.exec(`INSERT INTO client_imports (id, file_name, imported_at, clients, skipped) VALUES (1, 'list.csv', 'x', 2, 0)`);
+    db.$client.exec(`INSERT INTO client_import_members (import_id, client_id) VALUES (1, 1), (1, 2)`);
+    expect(() => db.$client.exec(`INSERT INTO client_import_members (import_id, client_id) VALUES (1, 1)`)).toThrow(/UNIQUE|PRIMARY/);
+    db.$client.exec(`DELETE FROM clients WHERE id = 1`);
+    expect(db.$client.prepare(`SELECT client_id FROM client_import_members`).pluck().all()).toEqual([2]);
+    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN DELETE FROM client_import_members WHERE client_id = 2`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan).toMatch(/client_import_members_client/);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);
