@@ -20,6 +20,9 @@ import { renderSessionRegister } from '../../electron/core/programmes/registerPd
 import { repeatWarning, supportTotals } from '../../electron/core/support/support';
 import { generateProgrammes } from './programmes';
 import { funderReport } from '../../electron/core/reports/funderReport';
+import { gatherAccessPack } from '../../electron/core/subjectAccess/pack';
+import { renderAccessPackPdf } from '../../electron/core/subjectAccess/packPdf';
+import { checkImport } from '../../electron/core/imports/imports';
 import { png } from '../core/png';
 import { sql } from 'drizzle-orm';
 import { generateClients, random } from './clients';
@@ -153,6 +156,26 @@ Leeds LS1 5HD', 'x', 'x')`);
     figures.push(await measure(`session register, ${register.lines.length} names (${label})`, 200, () => sessionRegister(db, groups.bigSessionId)));
     figures.push(
       await measure(`session register as PDF, ${register.lines.length} names`, 50, () => renderSessionRegister(resources, { language: 'en', charityName: 'Bench', register, createdAt: new Date() }), { warmup: 3 }),
+    );
+
+    // Data-protection and import work on the large database.
+    const busiest = db.get<{ id: number; n: number }>(sql`SELECT client_id AS id, count(*) AS n FROM case_notes GROUP BY client_id ORDER BY n DESC LIMIT 1`);
+    const who = { id: 1, name: 'Bench' };
+    figures.push(
+      await measure(`subject access pack, data and PDF, client with ${busiest.n} notes (${label})`, 5, () => renderAccessPackPdf(resources, gatherAccessPack(db, busiest.id, who, new Date(), '2026-11-23'), '2026-11-20', 'en', new Date()), { warmup: 1 }),
+    );
+    const sample = generated.samples;
+    const rows = Array.from({ length: 10_000 }, (_, i) => {
+      const s = sample[i % sample.length]!;
+      // One row in ten is someone already on file; the rest are new people with surnames already common.
+      return i % 10 === 0 ? [s.firstName, s.lastName, s.dateOfBirth ?? ''] : [`Nowa${i}`, s.lastName, `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`];
+    });
+    const sheet = { ok: true as const, encoding: 'utf-8' as const, header: ['First name', 'Last name', 'Date of birth'], rows };
+    figures.push(
+      await measure(`import check of 10,000 spreadsheet rows against the clients on file (${label})`, 3, () => checkImport(db, sheet, { fileName: 'bench.csv', kind: 'csv' }, null), {
+        warmup: 1,
+        note: 'intake rules on every row, likely duplicates on file and within the file',
+      }),
     );
 
     const target = join(dir, 'usb');

@@ -22,13 +22,24 @@ function similarity(a: string, b: string): number {
   return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
 
+/** Folded words of names, kept: an import compares the same names thousands of times. */
+const wordCache = new Map<string, string[]>();
+function wordsOf(name: string): string[] {
+  let w = wordCache.get(name);
+  if (!w) {
+    if (wordCache.size >= 200_000) wordCache.clear();
+    wordCache.set(name, (w = words(name)));
+  }
+  return w;
+}
+
 /**
  * How alike two names are, word-aware: "Wiśniewska" matches "Wiśniewska-Łęcka" (one word in
  * common) as well as "Wisniewska" (accents folded) and "Wisniewksa" (a typo).
  */
 export function nameSimilarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
   if (!wa.length || !wb.length) return 0;
   let best = similarity(wa.join(''), wb.join(''));
   for (const x of wa) for (const y of wb) if (x.length >= 2 && y.length >= 2) best = Math.max(best, similarity(x, y));
@@ -78,7 +89,7 @@ export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score:
   const namesAlike = names.f >= FIRST_NAME_MIN && names.l >= LAST_NAME_MIN;
 
   const reasons: DuplicateReason[] = [];
-  const same = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
+  const same = (a: string, b: string) => wordsOf(a).join(' ') === wordsOf(b).join(' ');
   const sameName = same(q.firstName, c.firstName) && same(q.lastName, c.lastName);
   if (namesAlike) reasons.push(names.swapped ? 'swappedNames' : sameName ? 'sameName' : 'similarName');
   if (birth === 'same') reasons.push('sameDateOfBirth');
@@ -152,8 +163,8 @@ export class DuplicateIndex<Tag> {
   }
 
   private static keys(c: Pick<Candidate, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>): string[] {
-    const first = words(c.firstName).join(' ');
-    const last = words(c.lastName).join(' ');
+    const first = wordsOf(c.firstName).join(' ');
+    const last = wordsOf(c.lastName).join(' ');
     const phone = digits(c.phone);
     return [`n:${first}|${last}`, `n:${last}|${first}`, ...(c.dateOfBirth ? [`b:${c.dateOfBirth}`] : []), ...(phone.length >= 6 ? [`p:${phone}`] : [])];
   }
