@@ -23,6 +23,7 @@ import { funderReport } from '../../electron/core/reports/funderReport';
 import { gatherAccessPack } from '../../electron/core/subjectAccess/pack';
 import { renderAccessPackPdf } from '../../electron/core/subjectAccess/packPdf';
 import { checkImport } from '../../electron/core/imports/imports';
+import { decryptedCopy, encryptionOverhead } from './encryption';
 import { png } from '../core/png';
 import { sql } from 'drizzle-orm';
 import { generateClients, random } from './clients';
@@ -177,6 +178,11 @@ Leeds LS1 5HD', 'x', 'x')`);
         note: 'intake rules on every row, likely duplicates on file and within the file',
       }),
     );
+
+    // Encryption: the same query mix on this file and on a decrypted copy of it.
+    const plainPath = decryptedCopy(db, dbKey, dbPath, dir);
+    figures.push(...(await encryptionOverhead(dbPath, dbKey, plainPath, { clients, caseworkerId: work.caseworkerId, heavyClient: work.heavyClients[0] ?? 1 }, label)));
+    rmSync(plainPath, { force: true });
 
     const target = join(dir, 'usb');
     mkdirSync(target);
