@@ -24,6 +24,8 @@ import { gatherAccessPack } from '../../electron/core/subjectAccess/pack';
 import { renderAccessPackPdf } from '../../electron/core/subjectAccess/packPdf';
 import { checkImport } from '../../electron/core/imports/imports';
 import { decryptedCopy, encryptionOverhead } from './encryption';
+import { rendererFigures } from './renderer';
+import { chromiumPath } from '../bridge/chromium';
 import { png } from '../core/png';
 import { sql } from 'drizzle-orm';
 import { generateClients, random } from './clients';
@@ -198,7 +200,20 @@ Leeds LS1 5HD', 'x', 'x')`);
     );
     backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s`;
     figures.push(backupFigure);
+    // The core runs in Electron's main process: its memory with the large database open and used.
+    const rss = Math.round(process.memoryUsage().rss / 1e6);
+    figures.push({ name: `memory of the core process with the database open (${label})`, unit: 'MB', p50: rss, p95: rss, n: 1, note: 'resident set after the figures above; 64 MB page cache' });
     closeDatabase(db);
+
+    // The screens, in Chromium, on the same database (when Chromium and a renderer build are here).
+    let chromium = true;
+    try {
+      chromiumPath();
+    } catch {
+      chromium = false;
+    }
+    if (chromium && existsSync(join(__dirname, '../../out/renderer/index.html'))) figures.push(...(await rendererFigures(dir, { name: 'Bench Admin', password }, label)));
+    else console.error('Chromium or the renderer build (npm run build) is missing: the screen timings are left out.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,8 @@
 /** One measured figure, printed as a line of JSON and as a row of the table. */
 export interface Figure {
   name: string;
-  unit: 'ms';
+  /** Milliseconds, or megabytes for memory (then p50 = p95 = the one reading). */
+  unit: 'ms' | 'MB';
   p50: number;
   p95: number;
   n: number;

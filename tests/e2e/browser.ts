@@ -1,27 +1,14 @@
 import { expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Bridge } from '../bridge/server';
+import { chromiumPath, launchChromium, openPage, unlockAs } from '../bridge/chromium';
+
+export { chromiumPath, launchChromium, openPage, unlockAs };
 
 export const SCREENSHOTS = resolve(__dirname, 'screenshots');
-
-/** Debian's Chromium (never a downloaded browser), with the flags this offline machine needs. */
-export function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH');
-  return found;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
 
 /** Saves a screenshot for a person to open and look at: the whole page, or (for dialogs) what is on screen. */
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
@@ -41,20 +28,6 @@ export function pdfToPng(path: string, name: string): string {
   const prefix = join(SCREENSHOTS, name);
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, prefix]);
   return `${prefix}.png`;
-}
-
-/** Signs in on the unlock screen, by the labels a person reads. */
-export async function unlockAs(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-}
-
-/** A page as the tests use it: desktop size, British English, no animations to wait for. */
-export async function openPage(browser: Browser, height = 860): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height }, locale: 'en-GB', reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
-  return page;
 }
 
 /** Calls the bridge's core directly (for arranging a test, not for what is being tested). */

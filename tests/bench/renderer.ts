@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { startBridge } from '../bridge/server';
+import { chromiumPath, launchChromium, openPage, unlockAs } from '../bridge/chromium';
+import { report, type Figure } from './stats';
+
+/**
+ * What a person feels, measured in Chromium on the built screens against the core on a large
+ * database: from a keystroke in the client search box to the list showing the new results, and
+ * from a click on a client to their page. Times are taken inside the page (performance.now() until
+ * the frame after the change), so they include the search box's 80 ms pause for typing, the call
+ * to the core and React's update, but not the test driver. The bridge stands in for Electron's IPC:
+ * it carries calls over a local HTTP connection, a little slower than IPC.
+ */
+export async function rendererFigures(dataDir: string, admin: { name: string; password: string }, label: string): Promise<Figure[]> {
+  const bridge = await startBridge({ dataDir, saveDir: `${dataDir}-saved` });
+  const browser = await launchChromium();
+  try {
+    const page = await openPage(browser);
+    await page.goto(bridge.url);
+    await unlockAs(page, admin.name, admin.password);
+    await page.getByRole('navigation').getByRole('button', { name: 'Clients', exact: true }).click();
+    await page.getByRole('table', { name: 'Clients' }).waitFor();
+    const typed = ['k', 'ko', 'kow', 'kowa', 'kowal', '', 'w', 'wi', 'wiś', 'wiśn', '', 's', 'sm', 'smi', 'smit', '', 'ł', 'łę', 'łęc', '', 'ls6', '', 'cb-0012', ''];
+    const keystroke: number[] = [];
+    for (let round = 0; round < 6; round++) for (const text of typed) keystroke.push(await typeAndWait(page, text));
+    const open: number[] = [];
+    for (let i = 0; i < 30; i++) open.push(await openClient(page, i));
+    const figure = (name: string, times: number[], note: string): Figure => {
+      const ok = times.filter((x) => x >= 0).sort((a, b) => a - b);
+      const at = (p: number) => Math.round(ok[Math.min(ok.length - 1, Math.max(0, Math.ceil((p / 100) * ok.length) - 1))]! * 100) / 100;
+      return { name, unit: 'ms', p50: at(50), p95: at(95), n: ok.length, note };
+    };
+    return [
+      figure(`keystroke to updated client list, Chromium (${label})`, keystroke, 'includes the 80 ms pause for typing; bridge over local HTTP instead of IPC'),
+      figure(`click to client page shown, Chromium (${label})`, open, 'record, tabs and header; bridge over local HTTP instead of IPC'),
+    ];
+  } finally {
+    await browser.close();
+    await bridge.close();
+  }
+}
+
+/**
+ * The code run inside the page is plain JavaScript text: the TypeScript runner adds helpers to
+ * compiled functions that do not exist in the browser.
+ */
+const TYPE_AND_WAIT = `async (value) => {
+  const label = [...document.querySelectorAll('label')].find((l) => l.textContent && l.textContent.startsWith('Search clients'));
+  const input = document.getElementById(label.htmlFor);
+  const table = document.querySelector('[role="table"]');
+  const signature = () => table.getAttribute('aria-rowcount') + '|' + (table.textContent || '');
+  const before = signature();
+  if (input.value === value) return -1;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const start = performance.now();
+  setter.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  for (;;) {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    if (signature() !== before) return performance.now() - start;
+    if (performance.now() - start > 3000) return -1;
+  }
+}`;
+
+const CLICK_AND_WAIT = `async (i) => {
+  const rows = [...document.querySelectorAll('[role="table"] [role="row"] button')];
+  const target = rows[i % Math.max(1, rows.length)];
+  if (!target) return -1;
+  const start = performance.now();
+  target.click();
+  for (;;) {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    if (document.querySelector('[role="tablist"]')) return performance.now() - start;
+    if (performance.now() - start > 5000) return -1;
+  }
+}`;
+
+/** Sets the search text as typing does and times until the list changes (-1 when the results are the same). */
+function typeAndWait(page: Page, text: string): Promise<number> {
+  return page.evaluate(`(${TYPE_AND_WAIT})(${JSON.stringify(text)})`) as Promise<number>;
+}
+
+/** Clicks the n-th client in the list and times until their page's tabs are shown, then goes back. */
+async function openClient(page: Page, n: number): Promise<number> {
+  const took = (await page.evaluate(`(${CLICK_AND_WAIT})(${n})`)) as number;
+  await page.getByRole('navigation').getByRole('button', { name: 'Clients', exact: true }).click();
+  await page.getByRole('table', { name: 'Clients' }).waitFor();
+  return took;
+}
+
+/** `npm run bench:ui -- --data <folder made by seed:large>` */
+if (require.main === module) {
+  const { values } = parseArgs({ options: { data: { type: 'string' }, name: { type: 'string', default: 'Bench Admin' }, password: { type: 'string', default: 'large database 2026' } } });
+  if (!values.data || !existsSync(resolve(values.data, 'casebook.db'))) {
+    console.error('Usage: npm run bench:ui -- --data <folder made by npm run seed:large>');
+    process.exit(2);
+  }
+  chromiumPath();
+  void rendererFigures(resolve(values.data), { name: values.name!, password: values.password! }, 'seeded database').then(report, (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
