@@ -6,6 +6,7 @@ export interface GeneratedReferrals {
   agencies: number;
   referrals: number;
   nearDuplicates: number;
+  letters: number;
 }
 
 const KINDS = ['Housing Advice', 'Food Bank', 'Debt Advice', 'Mental Health Team', 'Citizens Advice', 'Women’s Aid', 'Job Centre', 'Language School', 'GP Surgery', 'Legal Centre'];
@@ -18,7 +19,7 @@ const fromToday = (days: number) => new Date(Date.UTC(2026, 10, 23 + days)).toIS
 
 /**
  * Adds a few hundred agencies (10 kinds × 30 places) and referrals to them for about two clients in
- * five, each with its history of status changes, and plants near-duplicate clients (one letter of the
+ * five, each with its history of status changes and, for half of those sent, the letter that went, and plants near-duplicate clients (one letter of the
  * surname changed, same date of birth) for the duplicate check to find: one per thousand clients.
  */
 export function generateReferrals(db: Db, clients: number, seed = 23): GeneratedReferrals {
@@ -34,9 +35,13 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
     `INSERT INTO clients (id, reference, first_name, last_name, date_of_birth, sort_name, intake_date, status, status_since, created_at, updated_at)
      SELECT ?, printf('CB-%05d', ?), first_name, substr(last_name, 1, length(last_name) - 1) || 'x', date_of_birth, sort_name || 'x', intake_date, 'open', intake_date, 'x', 'x' FROM clients WHERE id = ?`,
   );
+  const letter = s.prepare(
+    `INSERT INTO letters (client_id, template_name, kind, language, referral_id, letter_date, content, written_by, written_at) VALUES (?, 'Referral letter', 'referral', 'en', ?, ?, ?, 2, ?)`,
+  );
   const token = s.prepare('INSERT OR IGNORE INTO client_search_tokens (token, client_id) SELECT token, ? FROM client_search_tokens WHERE client_id = ?');
   let referrals = 0;
   let nearDuplicates = 0;
+  let letters = 0;
   s.transaction(() => {
     const first = (s.prepare('SELECT coalesce(max(id), 0) AS n FROM agencies').get() as { n: number }).n + 1;
     for (const place of PLACES)
@@ -58,6 +63,23 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
       if (status !== 'draft') change.run(id, c, 'draft', status === 'withdrawn' ? 'withdrawn' : 'sent', created);
       if (status !== 'draft' && status !== 'sent' && status !== 'withdrawn') change.run(id, c, 'sent', status, created);
       referrals++;
+      // Half the referrals that went out went with a letter, kept as it was printed.
+      if (sent && r.next() < 0.5) {
+        const content = {
+          kind: 'referral',
+          language: 'en',
+          letterhead: { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', charityNumber: '1234567', phone: '0113 496 0000', email: null },
+          recipient: ['The Duty Adviser', 'Referrals team'],
+          date: created,
+          reference: `CB-${String(c).padStart(5, '0')}`,
+          subject: 'Referral',
+          body: 'We are writing to refer our client, who has agreed to this referral and to us sharing the details below.',
+          signatureName: 'Bench Caseworker',
+          emptyFields: [],
+        };
+        letter.run(c, id, created, JSON.stringify(content), `${created}T10:00:00.000Z`);
+        letters++;
+      }
     }
     const next = (s.prepare('SELECT max(id) AS n FROM clients').get() as { n: number }).n;
     for (let k = 1; k * 1000 <= clients; k++) {
@@ -68,5 +90,5 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
     }
     return agencies;
   })();
-  return { agencies: PLACES.length * KINDS.length, referrals, nearDuplicates };
+  return { agencies: PLACES.length * KINDS.length, referrals, nearDuplicates, letters };
 }

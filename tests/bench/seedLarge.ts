@@ -55,7 +55,7 @@ async function main() {
   console.log(
     [
       `Generated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${clients.toLocaleString('en-GB')} clients (${referrals.nearDuplicates} planted near-duplicates), ${work.notes.toLocaleString('en-GB')} case notes, ${work.goals.toLocaleString('en-GB')} goals, ${work.tasks.toLocaleString('en-GB')} tasks,`,
-      `${referrals.agencies} agencies, ${referrals.referrals.toLocaleString('en-GB')} referrals, ${groups.programmes} programmes with ${groups.sessions.toLocaleString('en-GB')} sessions and ${groups.attendances.toLocaleString('en-GB')} attendances, ${groups.gives.toLocaleString('en-GB')} records of help given.`,
+      `${referrals.agencies} agencies, ${referrals.referrals.toLocaleString('en-GB')} referrals with ${referrals.letters.toLocaleString('en-GB')} letters, ${groups.programmes} programmes with ${groups.sessions.toLocaleString('en-GB')} sessions and ${groups.attendances.toLocaleString('en-GB')} attendances, ${groups.gives.toLocaleString('en-GB')} records of help given.`,
       `Database: ${(size / 1e6).toFixed(0)} MB, encrypted, in ${out}`,
       `Sign in as "${ADMIN.name}" with the password "${ADMIN.password}" (the recovery sheet is in ${join(out, 'recovery-sheet')}).`,
       `To open it in the app: CASEBOOK_DATA_DIR="${out}" npm start`,
