@@ -93,7 +93,7 @@ export class Casebook {
   private session: Session | null = null;
   private lockReason: 'idle' | 'manual' | null = null;
   private readonly timer: NodeJS.Timeout | null;
-  private readonly log: (message: string) => void;
+  readonly log: (message: string) => void;
 
   constructor(opts: CasebookOptions) {
     this.paths = dataPaths(opts.dataDir);

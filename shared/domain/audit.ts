@@ -92,6 +92,7 @@ export const AUDIT_ACTIONS = [
   'export.created',
   'backup.created',
   'backup.restored',
+  'database.upgraded',
   'audit.exported',
   'audit.inboxDamaged',
 ] as const;

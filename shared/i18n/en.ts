@@ -950,6 +950,7 @@ export const en = {
       'export.created': 'Exported data',
       'backup.created': 'Made a backup',
       'backup.restored': 'Restored a backup',
+      'database.upgraded': 'Brought the records up to date for this version of Casebook (a copy of them as they were is kept)',
       'audit.exported': 'Exported the audit trail',
       'audit.inboxDamaged': 'Some sign-in records could not be read',
     },

@@ -980,6 +980,7 @@ export const pl = {
       'export.created': 'Wyeksportowano dane',
       'backup.created': 'Utworzono kopię zapasową',
       'backup.restored': 'Przywrócono kopię zapasową',
+      'database.upgraded': 'Zaktualizowano dane do tej wersji programu Casebook (kopia danych sprzed aktualizacji została zachowana)',
       'audit.exported': 'Wyeksportowano dziennik zdarzeń',
       'audit.inboxDamaged': 'Części zapisów logowania nie dało się odczytać',
     },

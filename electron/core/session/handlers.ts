@@ -6,7 +6,9 @@ import { CasebookError } from '../../../shared/result';
 import { recordAudit } from '../audit/audit';
 import { appendToInbox, newInboxKeys, takeInbox } from '../audit/inbox';
 import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
-import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { basename } from 'node:path';
+import { closeDatabase, type Db } from '../db/database';
+import { openUpgrading, type Opened } from '../db/upgrade';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
 import { getSetting, idleMinutes, setSetting, SETTING } from '../settings/settings';
@@ -21,10 +23,13 @@ function requireLockedFolder(cb: Casebook): void {
   if (st.state === 'problem') throw new CasebookError(st.problem!, 'The data folder has a problem');
 }
 
-/** Opens the database with an unwrapped key; the key is wiped if that fails. */
-function openWithKey(cb: Casebook, dbKey: Buffer): Db {
+/**
+ * Opens the database with an unwrapped key, upgrading records from an older Casebook after keeping a
+ * checked copy; the key is wiped if that fails.
+ */
+function openWithKey(cb: Casebook, dbKey: Buffer): Opened {
   try {
-    return openDatabase(cb.paths.database, dbKey);
+    return openUpgrading(cb.paths.database, dbKey, cb.now());
   } catch (err) {
     dbKey.fill(0);
     throw err;
@@ -66,13 +71,16 @@ function importInbox(cb: Casebook, db: Db, dbKey: Buffer): void {
   done();
 }
 
-function begin(cb: Casebook, db: Db, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): void {
+function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): void {
+  const { db, upgrade } = opened;
   importInbox(cb, db, dbKey);
   const at = cb.now();
   db.$client.transaction(() => {
     db.update(users).set({ lastLoginAt: at.toISOString() }).where(eq(users.id, user.id)).run();
+    if (upgrade) recordAudit(db, { userId: user.id, action: 'database.upgraded', at, detail: { from: upgrade.from, to: upgrade.to, copy: basename(upgrade.copy) } });
     recordAudit(db, { userId: user.id, action: how === 'password' ? 'session.unlocked' : 'session.unlockedWithRecoveryKey', at });
   })();
+  if (upgrade) cb.log(`[casebook] records upgraded from schema ${upgrade.from} to ${upgrade.to}; the earlier records are kept in ${upgrade.copy}`);
   cb.startSession({
     db,
     dbKey,
@@ -103,7 +111,8 @@ export function sessionHandlers(
         if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD') throw refuse(err.message);
         throw err;
       }
-      const db = openWithKey(cb, unlocked.dbKey);
+      const opened = openWithKey(cb, unlocked.dbKey);
+      const { db } = opened;
       const user = unlocked.userId === null ? undefined : findUser(db, { id: unlocked.userId });
       if (!user || !user.active) {
         closeDatabase(db);
@@ -111,7 +120,7 @@ export function sessionHandlers(
         throw refuse('This user cannot sign in');
       }
       cb.throttle.succeed(throttleKey);
-      begin(cb, db, unlocked.dbKey, user, 'password');
+      begin(cb, opened, unlocked.dbKey, user, 'password');
       return cb.status();
     },
 
@@ -136,7 +145,8 @@ export function sessionHandlers(
         throw err;
       }
       cb.throttle.succeed(throttleKey);
-      const db = openWithKey(cb, unlocked.dbKey);
+      const opened = openWithKey(cb, unlocked.dbKey);
+      const { db } = opened;
       // The recovery key gives everything, so it is used to regain an administrator's access.
       const user = findUser(db, { login: loginKey(name) });
       if (!user || !user.active || user.role !== 'admin') {
@@ -144,7 +154,7 @@ export function sessionHandlers(
         unlocked.dbKey.fill(0);
         throw new CasebookError('BAD_INPUT', 'No administrator with that name', { fields: { name: user ? 'notAnAdministrator' : 'unknownUser' } });
       }
-      begin(cb, db, unlocked.dbKey, user, 'recovery');
+      begin(cb, opened, unlocked.dbKey, user, 'recovery');
       return cb.status();
     },
 
