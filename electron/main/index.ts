@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, screen, session } from 'electron';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Casebook } from '../core/casebook';
 import { registerChannels } from './ipc';
 import { ElectronPlatform } from './platform';
 import { appUrlCheck, hardenContents, hardenSession, mainWindowOptions } from './security';
+import { loadWindowState, saveWindowState } from './windowState';
 
 /**
  * The Electron side of Casebook: lifecycle, the one window, security settings and IPC registration.
@@ -32,8 +33,13 @@ function log(message: string): void {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+  // The window opens where it was last closed, if that place is still on a screen.
+  const stateFile = join(app.getPath('userData'), 'window.json');
+  const place = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({ ...mainWindowOptions(join(__dirname, '../preload/index.js')), x: place.x, y: place.y, width: place.width, height: place.height });
+  if (place.maximized) win.maximize();
   hardenContents(win.webContents, isAppUrl);
+  win.on('close', () => saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -45,6 +45,13 @@ vi.mock('electron', () => {
     isMinimized() {
       return false;
     }
+    maximize() {}
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 10, y: 10, width: 1280, height: 820 };
+    }
     restore() {}
     focus() {
       this.focused++;
@@ -69,7 +76,8 @@ vi.mock('electron', () => {
     },
   };
   const ipcMain = { handle: (channel: string, fn: Handler) => seen.ipc.set(channel, fn) };
-  return { app, BrowserWindow, session, ipcMain, dialog: {}, default: {} };
+  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] };
+  return { app, BrowserWindow, session, ipcMain, screen, dialog: {}, default: {} };
 });
 
 async function loadMain() {
