@@ -179,7 +179,7 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
             {!preview.fileProblem && (
               <Group>
                 <Button onClick={() => void run()} loading={running.busy} disabled={blocked}>
-                  {t('imports.run', { count: toImport, formatted: n(toImport) })}
+                  {t('imports.run', { count: toImport })}
                 </Button>
               </Group>
             )}
@@ -247,7 +247,6 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
 /** The counts, then the rows with problems and those perhaps already on file, each by its row number. */
 function CheckResults({ preview: p }: { preview: ImportPreview }) {
   const { t, i18n } = useTranslation();
-  const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <Stack gap="sm">
       <Title order={3} size="h5">
@@ -255,19 +254,19 @@ function CheckResults({ preview: p }: { preview: ImportPreview }) {
       </Title>
       <Group gap="xs" aria-label={t('imports.check')} role="group">
         <Badge variant="light" color="gray" size="lg">
-          {t('imports.rows', { count: p.rows, formatted: n(p.rows) })}
+          {t('imports.rows', { count: p.rows })}
         </Badge>
         <Badge variant="light" color="green" size="lg">
-          {t('imports.ready', { count: p.ready, formatted: n(p.ready) })}
+          {t('imports.ready', { count: p.ready })}
         </Badge>
         {p.problemRows > 0 && (
           <Badge variant="light" color="red" size="lg">
-            {t('imports.problemRows', { count: p.problemRows, formatted: n(p.problemRows) })}
+            {t('imports.problemRows', { count: p.problemRows })}
           </Badge>
         )}
         {p.duplicateRows > 0 && (
           <Badge variant="light" color="orange" size="lg">
-            {t('imports.duplicateRows', { count: p.duplicateRows, formatted: n(p.duplicateRows) })}
+            {t('imports.duplicateRows', { count: p.duplicateRows })}
           </Badge>
         )}
       </Group>
