@@ -35,8 +35,7 @@ export function checkImport(db: Db, sheet: Sheet, file: { fileName: string; kind
   const empty: ImportPreview = { ...file, encoding: sheet.encoding, fileProblem: null, columns: [], mapping: [], rows: 0, ready: 0, problemRows: 0, problems: [], duplicateRows: 0, duplicates: [] };
   if (!sheet.ok) return { preview: { ...empty, fileProblem: sheet.problem }, ready: [], duplicates: [] };
   const { header, rows } = sheet;
-  const mapping = header.map((_, i) => (asked ? (asked[i] ?? null) : null));
-  const used = asked ? mapping : suggestMapping(header);
+  const used = asked ? header.map((_, i) => asked[i] ?? null) : suggestMapping(header);
   const columns = header.map((h, i) => ({ header: h || `#${i + 1}`, samples: rows.slice(0, 3).map((r) => (r[i] ?? '').slice(0, 80)) }));
   const base = { ...empty, columns, mapping: used, rows: rows.length };
   if (!mappingHasNames(used)) return { preview: { ...base, fileProblem: 'noNames' }, ready: [], duplicates: [] };
