@@ -78,6 +78,12 @@ export interface Candidate {
   phone: string | null;
 }
 
+/** What a duplicate check compares of each client on file. */
+const SELECT_CANDIDATES = sql`
+  SELECT ${clients.id} AS id, ${clients.firstName} AS firstName, ${clients.lastName} AS lastName,
+         ${clients.preferredName} AS preferredName, ${clients.dateOfBirth} AS dateOfBirth, ${clients.phone} AS phone
+  FROM ${clients}`;
+
 /** Scores one existing client against what was typed; null when they are not plausibly the same person. */
 export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score: number; likely: boolean; reasons: DuplicateReason[] } | null {
   const first = (name: string) => Math.max(nameSimilarity(q.firstName, name), c.preferredName ? nameSimilarity(q.firstName, c.preferredName) : 0);
@@ -129,9 +135,7 @@ export function findDuplicates(db: Db, q: DuplicateQueryValues): DuplicateMatch[
     : sql`SELECT NULL WHERE 0`;
   const birthIds = q.dateOfBirth ? sql`SELECT ${clients.id} FROM ${clients} WHERE ${clients.dateOfBirth} = ${q.dateOfBirth}` : sql`SELECT NULL WHERE 0`;
   const candidates = db.all<Candidate>(sql`
-    SELECT ${clients.id} AS id, ${clients.firstName} AS firstName, ${clients.lastName} AS lastName,
-           ${clients.preferredName} AS preferredName, ${clients.dateOfBirth} AS dateOfBirth, ${clients.phone} AS phone
-    FROM ${clients}
+    ${SELECT_CANDIDATES}
     WHERE ${clients.id} IN (${tokenIds} UNION ${birthIds}) AND ${clients.id} IS NOT ${q.excludeId}
     LIMIT ${CANDIDATE_LIMIT}`);
 
@@ -155,10 +159,7 @@ export class DuplicateIndex<Tag> {
   private readonly byKey = new Map<string, { candidate: Candidate; tag: Tag }[]>();
 
   constructor(db: Db, tagOf: (id: number) => Tag) {
-    const rows = db.all<Candidate>(sql`
-      SELECT ${clients.id} AS id, ${clients.firstName} AS firstName, ${clients.lastName} AS lastName,
-             ${clients.preferredName} AS preferredName, ${clients.dateOfBirth} AS dateOfBirth, ${clients.phone} AS phone
-      FROM ${clients}`);
+    const rows = db.all<Candidate>(SELECT_CANDIDATES);
     for (const c of rows) this.add(c, tagOf(c.id));
   }
 
