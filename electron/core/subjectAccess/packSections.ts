@@ -44,7 +44,9 @@ function entry(title: string, fields: [string, string | null | undefined | false
 export function accessPackSections(p: AccessPack, t: T, language: string): PackSection[] {
   const currency = p.currency;
   const day = (iso: string | null | undefined) => (iso ? letterDate(iso, language) : null);
-  const instant = (iso: string) => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  // One formatter for the pack: the audit trail alone may have thousands of times to write.
+  const dateTime = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' });
+  const instant = (iso: string) => dateTime.format(new Date(iso));
   const occurred = (at: string) => `${letterDate(at.slice(0, 10), language)}, ${at.slice(11, 16)}`;
   const yes = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   const areas = new Map(p.needAreas.map((a) => [a.id, needAreaName(t, a)]));
