@@ -46,6 +46,5 @@ export function openUpgrading(path: string, key: Buffer, now: Date): Opened {
     // Reading a WAL-mode copy leaves its empty side files behind; the copy is whole without them.
     for (const side of [`${copy}-wal`, `${copy}-shm`]) if (existsSync(side) && (side.endsWith('-shm') || statSync(side).size === 0)) rmSync(side, { force: true });
   }
-  if (!existsSync(copy)) throw new CasebookError('NOT_WRITABLE', 'The copy kept before upgrading is missing');
   return { db: openDatabase(path, key), upgrade: { from: version, to: SCHEMA_VERSION, copy } };
 }
