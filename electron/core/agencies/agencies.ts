@@ -1,14 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Agency, AgencySummary, AgencyValues } from '../../../shared/domain/agency';
-import { OPEN_REFERRAL_STATUSES } from '../../../shared/domain/referral';
 import { CasebookError } from '../../../shared/result';
 import { fold } from '../clients/folding';
 import type { Db } from '../db/database';
 import { agencies, agencyContacts } from '../db/schema';
+import { OPEN_STATUS_LIST } from '../referrals/openStatuses';
 
-const openList = sql.raw(OPEN_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', '));
 // Written out in full: drizzle leaves a column of a one-table query unqualified, which the subquery would take as its own.
-const openReferrals = sql<number>`(SELECT count(*) FROM referrals r WHERE r.agency_id = agencies.id AND r.status IN (${openList}))`;
+const openReferrals = sql<number>`(SELECT count(*) FROM referrals r WHERE r.agency_id = agencies.id AND r.status IN (${OPEN_STATUS_LIST}))`;
 const totalReferrals = sql<number>`(SELECT count(*) FROM referrals r WHERE r.agency_id = agencies.id)`;
 
 const searchTextOf = (a: AgencyValues) => fold([a.name, a.services ?? '', ...a.contacts.map((c) => c.name)].join(' '));

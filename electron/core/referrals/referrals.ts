@@ -2,7 +2,6 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   isReferralOpen,
-  OPEN_REFERRAL_STATUSES,
   referralTransitionProblem,
   type Referral,
   type ReferralLine,
@@ -11,6 +10,7 @@ import {
 } from '../../../shared/domain/referral';
 import { CasebookError } from '../../../shared/result';
 import { checkContactOfAgency, requireActiveAgency } from '../agencies/agencies';
+import { OPEN_STATUS_LIST } from './openStatuses';
 import { requireSharingConsent } from '../consent/consent';
 import type { Db } from '../db/database';
 import { agencies, agencyContacts, clients, referralChanges, referrals, users } from '../db/schema';
@@ -29,12 +29,9 @@ export interface StatusChange {
   followUpOn: string | null;
 }
 
+const isOpen = sql`${referrals.status} IN (${OPEN_STATUS_LIST})`;
+
 /** A new referral, as a draft: it can be prepared before the client's consent is recorded, but not sent. */
-/**
- * "Still open", written out in the SQL rather than bound: only then can SQLite see that the partial
- * index on open referrals' follow-up dates applies (a bound list could hold anything).
- */
-const isOpen = sql`${referrals.status} IN (${sql.raw(OPEN_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', '))})`;
 
 export function createReferral(db: Db, clientId: number, r: ReferralValues, userId: number, now: Date, today: string): number {
   requireActiveAgency(db, r.agencyId);
