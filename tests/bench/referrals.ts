@@ -88,7 +88,6 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
       token.run(id, k * 1000);
       nearDuplicates++;
     }
-    return agencies;
   })();
   return { agencies: PLACES.length * KINDS.length, referrals, nearDuplicates, letters };
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startBridge } from '../bridge/server';
 import { chromiumPath, launchChromium, openPage, unlockAs } from '../bridge/chromium';
-import { report, type Figure } from './stats';
+import { figureOf, report, type Figure } from './stats';
 
 /**
  * What a person feels, measured in Chromium on the built screens against the core on a large
@@ -28,11 +28,8 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     for (let round = 0; round < 6; round++) for (const text of typed) keystroke.push(await typeAndWait(page, text));
     const open: number[] = [];
     for (let i = 0; i < 30; i++) open.push(await openClient(page, i));
-    const figure = (name: string, times: number[], note: string): Figure => {
-      const ok = times.filter((x) => x >= 0).sort((a, b) => a - b);
-      const at = (p: number) => Math.round(ok[Math.min(ok.length - 1, Math.max(0, Math.ceil((p / 100) * ok.length) - 1))]! * 100) / 100;
-      return { name, unit: 'ms', p50: at(50), p95: at(95), n: ok.length, note };
-    };
+    // -1: nothing changed on screen (the same results), not a time.
+    const figure = (name: string, times: number[], note: string) => figureOf(name, times.filter((x) => x >= 0), note);
     // This process holds the core, as Electron's main process does, plus the bridge's small HTTP server.
     const rss = Math.round(process.memoryUsage().rss / 1e6);
     return [

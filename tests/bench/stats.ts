@@ -24,9 +24,14 @@ export async function measure(name: string, n: number, fn: () => unknown | Promi
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
+  return figureOf(name, times, opts.note);
+}
+
+/** A figure from times taken elsewhere (in a browser page, say). */
+export function figureOf(name: string, times: number[], note?: string): Figure {
+  const sorted = [...times].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { name, unit: 'ms', p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), n, ...(opts.note ? { note: opts.note } : {}) };
+  return { name, unit: 'ms', p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), n: sorted.length, ...(note ? { note } : {}) };
 }
 
 export function report(figures: Figure[]): void {
