@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCaseload } from '../../electron/core/caseload/caseload';
 import { searchClients } from '../../electron/core/clients/queries';
@@ -15,6 +15,8 @@ export function decryptedCopy(db: Db, dbKey: Buffer, dbPath: string, dir: string
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   const copy = join(dir, 'plain.db');
   copyFileSync(dbPath, copy);
+  // Anything the checkpoint could not move back (another reader) is still in the log: take it too.
+  if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
   const c = new Database(copy);
   c.pragma(`cipher = 'sqlcipher'`);
   c.pragma('legacy = 4');

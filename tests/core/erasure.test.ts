@@ -1,25 +1,13 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readErasures } from '../../electron/core/erasure/journal';
 import { addNewPerson, ADMIN, setUp, startCore, tempDir, type TestCore } from './helpers';
 import { withZofia, ZOFIA_WORDS } from './zofia';
+import { decryptedCopy } from '../bench/encryption';
 
 /** The whole database file, decrypted: a copy is opened with the key and re-keyed to nothing. */
 function decryptedFile(t: TestCore): Buffer {
-  const key = t.cb.read((_, s) => Buffer.from(s.dbKey));
-  t.cb.read((db) => db.$client.pragma('wal_checkpoint(TRUNCATE)'));
-  const copy = join(tempDir('casebook-plain-'), 'plain.db');
-  copyFileSync(t.cb.paths.database, copy);
-  if (existsSync(`${t.cb.paths.database}-wal`)) copyFileSync(`${t.cb.paths.database}-wal`, `${copy}-wal`);
-  const db = new Database(copy);
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`rekey = ''`);
-  db.close();
+  const copy = t.cb.read((db, s) => decryptedCopy(db, s.dbKey, t.cb.paths.database, tempDir('casebook-plain-')));
   const plain = readFileSync(copy);
   expect(plain.subarray(0, 15).toString()).toBe('SQLite format 3');
   return plain;
