@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 
 /** The Content-Security-Policy of every page Casebook shows (also set as a meta tag in index.html). */
 export const CONTENT_SECURITY_POLICY = [
@@ -15,34 +15,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'Casebook',
-    backgroundColor: '#f8f9fa',
-    autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: true,
-      devTools: true,
-    },
-  };
-}
 
 /** Deny by default: no permission (camera, notifications, …) is ever granted, and every response gets the CSP. */
 export function hardenSession(session: Session): void {

@@ -93,7 +93,7 @@ describe('the Electron window and session', () => {
     const win = await loadMain();
     expect(seen.windows).toHaveLength(1);
     const prefs = win.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick' });
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/);
 
     // Session: every permission refused, every response carries the CSP.
