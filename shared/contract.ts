@@ -94,7 +94,7 @@ export const appStateSchema = z.object({
    * problem: the data folder is in a state Casebook will not touch (see `problem`).
    */
   state: z.enum(['needsSetup', 'locked', 'unlocked', 'problem']),
-  problem: z.enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'NOT_WRITABLE']).nullable(),
+  problem: z.enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'NOT_WRITABLE', 'DISK_FULL']).nullable(),
   language: uiLanguage,
   user: sessionUserSchema.nullable(),
   /** True after unlocking with the recovery key: a new password must be chosen before anything else. */
@@ -108,6 +108,22 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
+/** Help > About and Help > Where my data is. */
+export const aboutSchema = z.object({
+  version: z.string(),
+  /** "Electron 45.4.1, Chromium …" in the app; null where there is no Electron (tests). */
+  runtime: z.string().nullable(),
+  dataDir: z.string(),
+  logDir: z.string().nullable(),
+  /** The files of the records, with their sizes, when they exist. */
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int() })),
+  /** Whether someone is signed in: the last backup can only be read from the records then. */
+  signedIn: z.boolean(),
+  /** When and where the last backup went (only while signed in: it is kept inside the records). */
+  lastBackup: z.object({ at: z.string(), location: z.string() }).nullable(),
+});
+export type About = z.infer<typeof aboutSchema>;
+
 export const recoveryKeyShown = z.object({
   groups: z.array(z.string()),
   /** 1-based number of the group the user must type back to prove they kept the key. */
@@ -117,6 +133,9 @@ export const recoveryKeyShown = z.object({
 export const contract = {
   'app.status': channel('open', empty, appStateSchema),
   'app.setLanguage': channel('open', z.object({ language: uiLanguage }), appStateSchema),
+  'app.about': channel('open', empty, aboutSchema),
+  /** Opens the data or log folder in the file manager (the records in it are encrypted). */
+  'app.openFolder': channel('open', z.object({ folder: z.enum(['data', 'logs']) }), z.object({})),
 
   'setup.prepare': channel(
     'open',
@@ -338,7 +357,8 @@ export const contract = {
   /** Saves a kept letter as a PDF where the user chooses. */
   'letters.savePdf': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
   /** The window printed the letter (the system print dialog); recorded in the audit trail. */
-  'letters.printed': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
+  /** Prints a kept letter through the system's print dialog; recorded only when it was printed. */
+  'letters.print': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
 
   // Programmes, sessions and attendance: everyone can take a register and put people on a list;
   // caseworkers set programmes and sessions up.

@@ -57,6 +57,13 @@ export interface CasebookOptions {
   idleCheckMs?: number;
   /** Where unexpected errors are reported. Never given client details. */
   log?: (message: string) => void;
+  /** The folder the log is kept in, shown in Help > About (see log/log.ts). */
+  logDir?: string;
+  /** The app's version and what it runs on, for Help > About. */
+  version?: string;
+  runtime?: string;
+  /** Below this much free space on the data folder's disk Casebook shows the "disk full" page. */
+  minFreeBytes?: number;
 }
 
 export interface Session {
@@ -94,6 +101,8 @@ export class Casebook {
   private lockReason: 'idle' | 'manual' | null = null;
   private readonly timer: NodeJS.Timeout | null;
   readonly log: (message: string) => void;
+  readonly about: { version: string; runtime: string | null; logDir: string | null };
+  private readonly minFreeBytes: number | undefined;
 
   constructor(opts: CasebookOptions) {
     this.paths = dataPaths(opts.dataDir);
@@ -102,6 +111,8 @@ export class Casebook {
     this.kdf = opts.kdf ?? KDF_DEFAULT;
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? ((m) => console.error(m));
+    this.about = { version: opts.version ?? 'development', runtime: opts.runtime ?? null, logDir: opts.logDir ?? null };
+    this.minFreeBytes = opts.minFreeBytes;
     this.defaultLanguage = languageFromLocale(opts.locale);
     this.throttle = new LoginThrottle(() => this.now().getTime());
     this.handlers = {
@@ -183,7 +194,7 @@ export class Casebook {
         idleMinutes: s.idleMinutes,
       };
     }
-    const folder = inspectDataFolder(this.paths);
+    const folder = inspectDataFolder(this.paths, this.minFreeBytes);
     if (folder.kind === 'problem') return { ...base, state: 'problem', problem: folder.problem };
     if (folder.kind === 'needsSetup') return { ...base, state: 'needsSetup' };
     return { ...base, state: 'locked', lockReason: this.lockReason };

@@ -27,4 +27,11 @@ export interface Platform {
   chooseFile(req: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   /** Drives a backup could go to, removable ones first. */
   listDrives(): Promise<Drive[]>;
+  /**
+   * Opens the system's print dialog for what the window shows (its print styles show only the
+   * document). 'cancelled' when the person closes the dialog; PRINT_FAILED when the printer refuses.
+   */
+  printPage(): Promise<'printed' | 'cancelled'>;
+  /** Shows a folder in the system's file manager (Explorer, Finder, Files). */
+  openFolder(path: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, type Access, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
 import { fieldIssues } from '../../shared/domain/validation';
 import { CasebookError, type Result } from '../../shared/result';
+import { diskProblem } from './storage/files';
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -44,6 +45,9 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof CasebookError) return { ok: false, error: err.toAppError() };
     reportInternal(channel, err);
+    // A full or read-only disk says so (the change was not saved: SQLite rolled it back).
+    const disk = diskProblem(err);
+    if (disk) return { ok: false, error: { code: disk, message: 'The records could not be saved' } };
     return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error' } };
   }
 }

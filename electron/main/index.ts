@@ -1,8 +1,11 @@
-import { app, BrowserWindow, ipcMain, screen, session } from 'electron';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { app, BrowserWindow, ipcMain, Menu, screen, session } from 'electron';
 import { join } from 'node:path';
+import type { UiLanguage } from '../../shared/domain/languages';
 import { Casebook } from '../core/casebook';
+import { fileLog } from '../core/log/log';
+import { backupFileIn, DesktopCommands } from './desktop';
 import { registerChannels } from './ipc';
+import { menuTemplate } from './menu';
 import { ElectronPlatform } from './platform';
 import { appUrlCheck, hardenContents, hardenSession } from './security';
 import { loadWindowState, saveWindowState, WINDOW_MIN } from './windowState';
@@ -18,21 +21,8 @@ const isAppUrl = appUrlCheck(rendererFile, devServerUrl);
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 
 let mainWindow: BrowserWindow | null = null;
-
-function logFile(): string {
-  const dir = app.getPath('logs');
-  mkdirSync(dir, { recursive: true });
-  return join(dir, 'casebook.log');
-}
-
-/** Logs carry channel names and error types only, never client details. */
-function log(message: string): void {
-  try {
-    appendFileSync(logFile(), `${new Date().toISOString()} ${message}\n`);
-  } catch {
-    console.error(message);
-  }
-}
+/** Menu choices and double-clicked backup files, on their way to the page. */
+const commands = new DesktopCommands();
 
 function createWindow(): BrowserWindow {
   // The window opens where it was last closed, if that place is still on a screen.
@@ -74,6 +64,7 @@ function createWindow(): BrowserWindow {
   if (place.maximized) win.maximize();
   hardenContents(win.webContents, isAppUrl);
   win.on('close', () => saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
+  commands.attach(win.webContents);
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -86,26 +77,62 @@ function createWindow(): BrowserWindow {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // A second start (the icon clicked again, or a backup file double-clicked) comes to this window.
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
+    const file = backupFileIn(argv);
+    if (file) commands.send({ kind: 'openBackup', path: file });
   });
+  // macOS hands over double-clicked files as an event, which may come before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    commands.send({ kind: 'openBackup', path });
+  });
+  const startedWith = backupFileIn(process.argv);
+  if (startedWith) commands.send({ kind: 'openBackup', path: startedWith });
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     const dataDir = process.env['CASEBOOK_DATA_DIR'] || join(app.getPath('userData'), 'data');
+    const log = fileLog(app.getPath('logs'));
+    log(`[casebook] started ${app.getVersion()} on ${process.platform} ${process.arch}`);
     const core = new Casebook({
       dataDir,
       resourcesDir,
       platform: new ElectronPlatform(() => mainWindow),
       locale: app.getLocale(),
       log,
+      logDir: log.dir,
+      version: app.getVersion(),
+      runtime: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, ${process.platform} ${process.arch}`,
     });
-    registerChannels(ipcMain, core, isAppUrl);
+
+    // The menu speaks the language the page is shown in, and is rebuilt when that changes.
+    let menuLanguage: UiLanguage | null = null;
+    const refreshMenu = () => {
+      const language = core.language();
+      if (language === menuLanguage) return;
+      menuLanguage = language;
+      const template = menuTemplate({ language, isMac: process.platform === 'darwin', packaged: app.isPackaged, act: (action) => commands.send({ kind: 'menu', action }) });
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    };
+    refreshMenu();
+    registerChannels(
+      ipcMain,
+      {
+        call: async (channel, input) => {
+          const result = await core.call(channel, input);
+          if (channel === 'app.setLanguage' || channel === 'app.status') refreshMenu();
+          return result;
+        },
+      },
+      isAppUrl,
+    );
     mainWindow = createWindow();
 
     app.on('activate', () => {

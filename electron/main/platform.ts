@@ -1,4 +1,5 @@
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { CasebookError } from '../../shared/result';
 import { listSystemDrives } from '../core/backup/drives';
 import type { Drive, Platform, SaveFileRequest } from '../core/platform';
 
@@ -28,5 +29,23 @@ export class ElectronPlatform implements Platform {
 
   listDrives(): Promise<Drive[]> {
     return listSystemDrives();
+  }
+
+  printPage(): Promise<'printed' | 'cancelled'> {
+    const win = this.window();
+    if (!win) return Promise.resolve('cancelled');
+    return new Promise((resolve, reject) => {
+      win.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+        if (success) resolve('printed');
+        else if (/cancel/i.test(failureReason)) resolve('cancelled');
+        else reject(new CasebookError('PRINT_FAILED', `Printing failed: ${failureReason}`));
+      });
+    });
+  }
+
+  async openFolder(path: string): Promise<void> {
+    // shell.openPath answers with an error message, or an empty string when it worked.
+    const problem = await shell.openPath(path);
+    if (problem) throw new CasebookError('NOT_FOUND', `The folder could not be opened: ${problem}`);
   }
 }

@@ -1,12 +1,18 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { DESKTOP_COMMAND_CHANNEL } from '../../shared/desktop';
 
 /**
- * The whole bridge between the page and the app: one function. The main process checks the channel,
- * the caller's frame and the input against the contract.
+ * The whole bridge between the page and the app: one function to call the core (the main process
+ * checks the channel, the caller's frame and the input against the contract) and one to hear what
+ * the desktop asks (the menu, a double-clicked backup file). Nothing of Electron reaches the page.
  */
 contextBridge.exposeInMainWorld('casebook', {
   invoke: (channel: string, input: unknown): Promise<unknown> => {
     if (typeof channel !== 'string') return Promise.reject(new TypeError('channel must be a string'));
     return ipcRenderer.invoke(channel, input);
+  },
+  onCommand: (listener: (command: unknown) => void): void => {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    ipcRenderer.on(DESKTOP_COMMAND_CHANNEL, (_event, command: unknown) => listener(command));
   },
 });

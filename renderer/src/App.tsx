@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../shared/contract';
 import { invoke, onSessionLost } from './api';
+import { DesktopCommands } from './components/DesktopCommands/DesktopCommands';
 import { Workspace, type Route } from './components/Workspace/Workspace';
 import { NewPasswordPage } from './pages/NewPassword.page';
 import { ProblemPage } from './pages/Problem.page';
@@ -48,7 +49,31 @@ export function App() {
   }, [unlocked, refresh]);
 
   useActivityReporter(unlocked);
+  const openBackupPage = useCallback(() => setRoute({ name: 'backup' }), []);
 
+  return (
+    <>
+      <Screen state={state} failed={failed} apply={apply} refresh={refresh} route={route} setRoute={setRoute} />
+      <DesktopCommands state={state} onState={apply} openBackupPage={openBackupPage} />
+    </>
+  );
+}
+
+function Screen({
+  state,
+  failed,
+  apply,
+  refresh,
+  route,
+  setRoute,
+}: {
+  state: AppState | null;
+  failed: boolean;
+  apply: (s: AppState) => void;
+  refresh: () => Promise<void>;
+  route: Route;
+  setRoute: (r: Route) => void;
+}) {
   if (failed) return <ProblemPage problem={null} dataDir="" />;
   if (!state)
     return (
@@ -60,7 +85,7 @@ export function App() {
     case 'needsSetup':
       return <SetupPage state={state} onState={apply} />;
     case 'problem':
-      return <ProblemPage problem={state.problem} dataDir={state.dataDir} onState={apply} />;
+      return <ProblemPage problem={state.problem} dataDir={state.dataDir} onState={apply} onRetry={refresh} />;
     case 'locked':
       return <UnlockPage state={state} onState={apply} />;
     case 'unlocked':

@@ -1,6 +1,8 @@
-/** The one function the preload (or, in tests, the bridge) puts on the page. */
+/** What the preload (or, in tests, the bridge) puts on the page. */
 interface Window {
   casebook: {
     invoke(channel: string, input: unknown): Promise<unknown>;
+    /** Commands from the desktop: the application menu, a double-clicked backup file. */
+    onCommand?(listener: (command: unknown) => void): void;
   };
 }

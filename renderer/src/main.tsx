@@ -8,6 +8,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './i18n';
+// Listens for the menu and opened files from the start.
+import './desktop';
 
 const theme = createTheme({
   primaryColor: 'indigo',

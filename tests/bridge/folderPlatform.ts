@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spaceOf } from '../../electron/core/backup/drives';
 import type { Drive, Platform, SaveFileRequest } from '../../electron/core/platform';
+import { CasebookError } from '../../shared/result';
 
 /**
  * Stands in for Electron's dialogs: saved files go into one folder; the folder or file a person
@@ -13,6 +14,8 @@ export class FolderPlatform implements Platform {
   nextFolder: string | null = null;
   nextFile: string | null = null;
   readonly saved: string[] = [];
+  /** Folders the app asked the file manager to show. */
+  readonly opened: string[] = [];
 
   constructor(
     readonly folder: string,
@@ -41,6 +44,24 @@ export class FolderPlatform implements Platform {
   async chooseFile(): Promise<string | null> {
     if (this.cancelled()) return null;
     return this.nextFile;
+  }
+
+  /** How many times the print dialog was opened, and what the "person" does in the next one. */
+  printed = 0;
+  printDialogs = 0;
+  nextPrint: 'printed' | 'cancelled' | 'fails' = 'printed';
+
+  async printPage(): Promise<'printed' | 'cancelled'> {
+    this.printDialogs++;
+    const outcome = this.nextPrint;
+    this.nextPrint = 'printed';
+    if (outcome === 'fails') throw new CasebookError('PRINT_FAILED', 'Printing failed: Print job failed');
+    if (outcome === 'printed') this.printed++;
+    return outcome;
+  }
+
+  async openFolder(path: string): Promise<void> {
+    this.opened.push(path);
   }
 
   async listDrives(): Promise<Drive[]> {

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { Casebook } from '../../electron/core/casebook';
+import { fileLog } from '../../electron/core/log/log';
+import type { DesktopCommand } from '../../shared/desktop';
 import type { KdfParams } from '../../electron/core/vault/kdf';
 import { FolderPlatform } from './folderPlatform';
 
@@ -23,18 +25,26 @@ export interface BridgeOptions {
   now?: () => Date;
   /** Folders that stand for drives (e.g. a USB stick) in the backup screen. */
   drives?: { path: string; label: string; removable: boolean }[];
+  /** Keep the support log in this folder, as the app does (otherwise it goes to the console). */
+  logDir?: string;
+  /** Free space below which the data folder counts as full. */
+  minFreeBytes?: number;
 }
 
 export interface Bridge {
   url: string;
   core: Casebook;
   platform: FolderPlatform;
+  /** What the application menu or a double-clicked backup file would send the page. */
+  command(command: DesktopCommand): void;
   close(): Promise<void>;
 }
 
 const ROOT = resolve(__dirname, '../..');
 const BRIDGE_SCRIPT = '/__casebook_bridge.js';
 const RPC_PATH = '/__casebook_rpc';
+const EVENTS_PATH = '/__casebook_events';
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const MAX_BODY = 5 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
@@ -56,6 +66,10 @@ window.casebook = Object.freeze({
       body: JSON.stringify({ channel, input }),
     });
     return res.json();
+  },
+  onCommand: (listener) => {
+    const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+    events.onmessage = (e) => listener(JSON.parse(e.data));
   },
 });
 `;
@@ -87,8 +101,18 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     kdf: opts.kdf,
     locale: opts.locale ?? 'en-GB',
     now: opts.now,
-    log: (m) => console.error(m),
+    version: VERSION,
+    ...(opts.logDir ? { log: fileLog(opts.logDir), logDir: opts.logDir } : { log: (m: string) => console.error(m) }),
+    minFreeBytes: opts.minFreeBytes,
   });
+
+  // Commands for the page go out as server-sent events; sent before the page listens, they wait.
+  const listeners = new Set<ServerResponse>();
+  const waiting: DesktopCommand[] = [];
+  const deliver = () => {
+    if (listeners.size === 0) return;
+    for (const command of waiting.splice(0)) for (const res of listeners) res.write(`data: ${JSON.stringify(command)}\n\n`);
+  };
 
   let origin = '';
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
@@ -114,6 +138,14 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
       if (url.pathname === BRIDGE_SCRIPT) return send(res, 200, TYPES['.js']!, bridgeScript);
+      if (url.pathname === EVENTS_PATH) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+        res.write(': listening\n\n');
+        listeners.add(res);
+        res.on('close', () => listeners.delete(res));
+        deliver();
+        return;
+      }
       const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
       const file = normalize(join(rendererDir, rel));
       if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'text/plain', 'not found');
@@ -135,6 +167,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     url: `${origin}/`,
     core,
     platform,
+    command: (command) => {
+      waiting.push(command);
+      deliver();
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         core.dispose();

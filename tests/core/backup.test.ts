@@ -236,7 +236,7 @@ describe('checking and restoring', () => {
     const { made: own } = await backup(t);
     await t.ok('session.lock', {});
     // A stranger's own backup and password: refused, the current records are not theirs to replace.
-    expect((await t.fail('backup.restore', { path: foreign.path, credentials: { name: 'Nobody', password: 'whatever pass' } })).code).toBe('FORBIDDEN');
+    expect((await t.fail('backup.restore', { path: foreign.path, credentials: { name: 'Nobody', password: 'whatever pass' } })).code).toBe('NOT_CURRENT_CREDENTIALS');
     expect((await t.ok('backup.restore', { path: own.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).state).toBe('locked');
   });
 

@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
+import { DESKTOP_COMMAND_CHANNEL } from '../../shared/desktop';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { tempDir } from './helpers';
 
@@ -12,7 +14,8 @@ import { tempDir } from './helpers';
  */
 type Handler = (...args: never[]) => unknown;
 const seen = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; webContents: { listeners: Map<string, Handler>; windowOpen: Handler | null }; focus: () => void }[],
+  windows: [] as { options: Record<string, unknown>; webContents: { listeners: Map<string, Handler>; windowOpen: Handler | null; sent: [string, unknown][]; loaded: boolean }; focus: () => void }[],
+  menu: null as { label?: string; submenu?: { id?: string; label?: string; click?: () => void }[] }[] | null,
   appEvents: new Map<string, Handler>(),
   ipc: new Map<string, Handler>(),
   session: { permission: null as Handler | null, check: null as Handler | null, headers: null as Handler | null },
@@ -23,9 +26,23 @@ vi.mock('electron', () => {
   class WebContents {
     listeners = new Map<string, Handler>();
     windowOpen: Handler | null = null;
+    sent: [string, unknown][] = [];
+    loaded = false;
     on(event: string, fn: Handler) {
       this.listeners.set(event, fn);
       return this;
+    }
+    once(event: string, fn: Handler) {
+      return this.on(event, fn);
+    }
+    isLoading() {
+      return !this.loaded;
+    }
+    isDestroyed() {
+      return false;
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
     }
     setWindowOpenHandler(fn: Handler) {
       this.windowOpen = fn;
@@ -57,7 +74,7 @@ vi.mock('electron', () => {
       this.focused++;
     }
   }
-  const dir = tempDir('casebook-electron-');
+  const dir = tempDir('casebook-electron-', 'file');
   const app = {
     isPackaged: false,
     requestSingleInstanceLock: () => true,
@@ -66,6 +83,7 @@ vi.mock('electron', () => {
     getPath: () => dir,
     getAppPath: () => process.cwd(),
     getLocale: () => 'en-GB',
+    getVersion: () => '9.9.9',
     quit: () => {},
   };
   const session = {
@@ -77,11 +95,18 @@ vi.mock('electron', () => {
   };
   const ipcMain = { handle: (channel: string, fn: Handler) => seen.ipc.set(channel, fn) };
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] };
-  return { app, BrowserWindow, session, ipcMain, screen, dialog: {}, default: {} };
+  const Menu = {
+    buildFromTemplate: (template: unknown) => template,
+    setApplicationMenu: (menu: typeof seen.menu) => (seen.menu = menu),
+  };
+  return { app, BrowserWindow, session, ipcMain, screen, Menu, dialog: {}, shell: {}, default: {} };
 });
 
+let dataDir: string | undefined;
 async function loadMain() {
-  process.env['CASEBOOK_DATA_DIR'] = tempDir('casebook-data-');
+  // One data folder for the whole file: the main module is loaded once and keeps it.
+  dataDir ??= tempDir('casebook-data-', 'file');
+  process.env['CASEBOOK_DATA_DIR'] = dataDir;
   await import('../../electron/main/index');
   await seen.ready;
   await new Promise((r) => setTimeout(r, 0));
@@ -138,9 +163,39 @@ describe('the Electron window and session', () => {
     const none = await status({ senderFrame: null }, {});
     expect(none).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    // A second launch focuses the first window instead of opening another.
-    (seen.appEvents.get('second-instance') as () => void)();
+    // A second launch focuses the first window instead of opening another; a backup file it was
+    // given (double-clicked while Casebook was open) goes to the page once it has loaded.
+    const backup = join(tempDir('casebook-usb-'), 'Casebook 2026-11-23 1000.casebook-backup');
+    writeFileSync(backup, 'backup');
+    (seen.appEvents.get('second-instance') as (...a: unknown[]) => void)({}, ['casebook.exe', '--flag', 'C:\\missing.casebook-backup', backup]);
     expect((win as unknown as { focused: number }).focused).toBe(1);
     expect(seen.windows).toHaveLength(1);
+    expect(page.sent).toEqual([]);
+    page.loaded = true;
+    (page.listeners.get('did-finish-load') as () => void)();
+    expect(page.sent).toEqual([[DESKTOP_COMMAND_CHANNEL, { kind: 'openBackup', path: backup }]]);
+    // macOS hands files over as an event.
+    const opened = { preventDefault: vi.fn() };
+    (seen.appEvents.get('open-file') as (...a: unknown[]) => void)(opened, backup);
+    expect(opened.preventDefault).toHaveBeenCalled();
+    expect(page.sent.at(-1)).toEqual([DESKTOP_COMMAND_CHANNEL, { kind: 'openBackup', path: backup }]);
+  });
+
+  it('has an application menu: File (back up, restore, print), Help (guide, where my data is, about), in the page’s language', async () => {
+    const win = await loadMain();
+    const menu = seen.menu!;
+    expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    const ids = (label: string) => menu.find((m) => m.label === label)!.submenu!.filter((i) => i.id).map((i) => i.id);
+    expect(ids('File')).toEqual(['backup', 'restore', 'print']);
+    expect(ids('Help')).toEqual(['guide', 'dataFolder', 'about']);
+    // A menu choice goes to the page as a command.
+    menu.find((m) => m.label === 'Help')!.submenu!.find((i) => i.id === 'about')!.click!();
+    expect(win.webContents.sent.at(-1)).toEqual([DESKTOP_COMMAND_CHANNEL, { kind: 'menu', action: 'about' }]);
+    // Switching the page to Polish rebuilds the menu in Polish.
+    const setLanguage = seen.ipc.get('app.setLanguage') as (...a: unknown[]) => Promise<unknown>;
+    const appUrl = pathToFileURL(resolve(process.cwd(), 'electron/renderer/index.html')).href;
+    expect(await setLanguage({ senderFrame: { url: appUrl, parent: null } }, { language: 'pl' })).toMatchObject({ ok: true });
+    expect(seen.menu!.map((m) => m.label)).toEqual(['Plik', 'Edycja', 'Widok', 'Pomoc']);
+    expect(seen.menu!.find((m) => m.label === 'Plik')!.submenu!.map((i) => i.label)).toContain('Przywróć z kopii zapasowej…');
   });
 });

@@ -381,7 +381,7 @@ describe('letters', () => {
     expect(pdfText(again.path)).toBe(text);
     const audit = await t.ok('audit.list', { client: client.reference });
     expect(audit.items.map((a) => a.action)).toEqual(expect.arrayContaining(['letter.written', 'letter.saved']));
-    expect((await t.ok('letters.printed', { id: kept.id })).id).toBe(kept.id);
+    expect((await t.ok('letters.print', { id: kept.id })).id).toBe(kept.id);
   });
 
   it('a three-page letter numbers its pages and repeats the reference on the pages after the first', async () => {

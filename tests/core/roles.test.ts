@@ -13,6 +13,8 @@ const ALL: Role[] = ['admin', 'caseworker', 'volunteer'];
 const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'app.status': 'open',
   'app.setLanguage': 'open',
+  'app.about': 'open',
+  'app.openFolder': 'open',
   'setup.prepare': 'open',
   'setup.saveRecoverySheet': 'open',
   'setup.finish': 'open',
@@ -104,7 +106,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'letters.forClient': CW,
   'letters.get': CW,
   'letters.savePdf': CW,
-  'letters.printed': CW,
+  'letters.print': CW,
   'programmes.list': ALL,
   'programmes.get': ALL,
   'programmes.save': CW,

@@ -42,7 +42,14 @@ describe('the Electron app', () => {
       await win.getByRole('heading', { name: /Set up Casebook|Konfiguracja/ }).waitFor({ timeout: 30_000 });
       // The page cannot reach Node: only window.casebook.invoke is there.
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await win.evaluate(() => Object.keys(window.casebook))).toEqual(['invoke']);
+      expect(await win.evaluate(() => Object.keys(window.casebook))).toEqual(['invoke', 'onCommand']);
+      // The application menu, with the Casebook items.
+      const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => ({ label: i.label, items: i.submenu?.items.map((s) => s.id).filter(Boolean) })));
+      expect(menu?.find((m) => m.label === 'File')?.items).toEqual(['backup', 'restore', 'print']);
+      expect(menu?.find((m) => m.label === 'Help')?.items).toEqual(expect.arrayContaining(['guide', 'dataFolder', 'about']));
+      // Help > About from the real menu reaches the page.
+      await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('about')?.click());
+      await win.getByRole('dialog', { name: 'About Casebook' }).waitFor();
       expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
       expect(await win.evaluate(() => window.open('https://example.org/'))).toBeNull();

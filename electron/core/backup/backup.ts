@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
-import { fileError, fsyncDir, writeFileAtomic } from '../storage/files';
+import { diskProblem, fileError, fsyncDir, writeFileAtomic } from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
 import { readKeySlots, verifyKeySlotsMac } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
@@ -55,8 +55,8 @@ export function backupsIn(dir: string, charityName: string): string[] {
 
 function sqliteFileError(err: unknown, what: string): never {
   const code = (err as { code?: string }).code ?? '';
-  if (code === 'SQLITE_FULL') throw new CasebookError('DISK_FULL', `No space left for ${what}`);
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
+  if (diskProblem(err) === 'DISK_FULL') throw new CasebookError('DISK_FULL', `No space left for ${what}`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY')) throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
   return fileError(err, what);
 }
 

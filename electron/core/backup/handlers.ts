@@ -63,7 +63,7 @@ async function authorise(cb: Casebook, credentials: BackupCredentials | null): P
       current?.dbKey.fill(0);
     } catch (err) {
       if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
-        throw new CasebookError('FORBIDDEN', 'These credentials do not open the current records');
+        throw new CasebookError('NOT_CURRENT_CREDENTIALS', 'These credentials do not open the current records');
       throw err;
     }
   }
@@ -137,6 +137,7 @@ export function backupHandlers(
           setSetting(db, LAST, JSON.stringify({ at: made.createdAt, path: made.path, location, counts: made.counts }));
           cb.audit(db, s, 'backup.created', { detail: { clients: made.counts.clients, bytes: made.bytes } });
         });
+        cb.log(`[casebook] backup made and verified: ${made.counts.clients} clients, ${made.bytes} bytes, ${made.removedOld.length} older removed`);
         return { ...made, location, removedOld: made.removedOld.length };
       } finally {
         progress = { running: false, stage: progress.stage, fraction: progress.fraction };
@@ -210,6 +211,7 @@ export function backupHandlers(
       } finally {
         r.dbKey.fill(0);
       }
+      cb.log(`[casebook] backup from ${r.manifest.createdAt} restored: ${r.manifest.counts.clients} clients`);
       return cb.status();
     },
   };

@@ -1,3 +1,4 @@
+import { CasebookError } from '../../../shared/result';
 import { createTranslator } from '../../../shared/i18n';
 import { localToday } from '../../../shared/domain/validation';
 import type { Casebook } from '../casebook';
@@ -18,7 +19,7 @@ type LetterChannels =
   | 'letters.forClient'
   | 'letters.get'
   | 'letters.savePdf'
-  | 'letters.printed';
+  | 'letters.print';
 
 
 export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
@@ -72,11 +73,14 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
       cb.write((db, s) => cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } }));
       return { path };
     },
-    'letters.printed': ({ id }) =>
-      cb.write((db, s) => {
+    'letters.print': async ({ id }) => {
+      cb.read((db) => readLetter(db, id));
+      if ((await cb.platform.printPage()) === 'cancelled') throw new CasebookError('CANCELLED', 'The print dialog was closed');
+      return cb.write((db, s) => {
         const letter = readLetter(db, id);
         cb.audit(db, s, 'letter.printed', { clientId: letter.clientId, detail: { letterId: id } });
         return { id };
-      }),
+      });
+    },
   };
 }

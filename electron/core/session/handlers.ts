@@ -81,6 +81,7 @@ function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 
     recordAudit(db, { userId: user.id, action: how === 'password' ? 'session.unlocked' : 'session.unlockedWithRecoveryKey', at });
   })();
   if (upgrade) cb.log(`[casebook] records upgraded from schema ${upgrade.from} to ${upgrade.to}; the earlier records are kept in ${upgrade.copy}`);
+  cb.log(`[casebook] unlocked (${how === 'password' ? 'password' : 'recovery key'}, role ${user.role})`);
   cb.startSession({
     db,
     dbKey,

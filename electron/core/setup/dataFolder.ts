@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDir } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
@@ -56,19 +56,45 @@ export function finishInterruptedRestore(p: DataPaths): void {
 export type FolderState =
   | { kind: 'needsSetup' }
   | { kind: 'ready' }
-  | { kind: 'problem'; problem: 'KEY_FILE_MISSING' | 'KEY_FILE_DAMAGED' | 'DATABASE_MISSING' | 'NOT_WRITABLE' };
+  | { kind: 'problem'; problem: 'KEY_FILE_MISSING' | 'KEY_FILE_DAMAGED' | 'DATABASE_MISSING' | 'NOT_WRITABLE' | 'DISK_FULL' };
+
+/**
+ * Below this much free space Casebook will not start work: the database, its write-ahead log and the
+ * copy kept before an upgrade all need room, and a write that fails half-way must never be the first sign.
+ */
+export const MIN_FREE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Can Casebook write in its folder? A small file is really written and removed (on Windows, asking
+ * for write access only reads the read-only flag, not the folder's permissions), and the free space
+ * is measured.
+ */
+function writeProblem(dir: string, minFreeBytes: number): 'NOT_WRITABLE' | 'DISK_FULL' | null {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const probe = join(dir, '.write-check');
+    writeFileSync(probe, 'Casebook checks it can write here; this file is removed at once.');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOSPC' || code === 'EDQUOT' ? 'DISK_FULL' : 'NOT_WRITABLE';
+  }
+  try {
+    const fs = statfsSync(dir);
+    if (fs.bavail * fs.bsize < minFreeBytes) return 'DISK_FULL';
+  } catch {
+    // Some network drives cannot say; the write above worked, so carry on.
+  }
+  return null;
+}
 
 /**
  * What the data folder holds. Never creates a database: an empty folder means "set up", anything
  * half-there is a problem to show, not to paper over.
  */
-export function inspectDataFolder(p: DataPaths): FolderState {
-  try {
-    mkdirSync(p.dir, { recursive: true, mode: 0o700 });
-    accessSync(p.dir, constants.W_OK);
-  } catch {
-    return { kind: 'problem', problem: 'NOT_WRITABLE' };
-  }
+export function inspectDataFolder(p: DataPaths, minFreeBytes = MIN_FREE_BYTES): FolderState {
+  const problem = writeProblem(p.dir, minFreeBytes);
+  if (problem) return { kind: 'problem', problem };
   finishInterruptedRestore(p);
   const hasSlots = existsSync(p.keySlots);
   let hasDb = existsSync(p.database);

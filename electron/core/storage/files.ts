@@ -4,10 +4,21 @@ import { randomBytes } from 'node:crypto';
 import { CasebookError } from '../../../shared/result';
 import type { Platform, SaveFileRequest } from '../platform';
 
+/**
+ * A full or read-only disk, from the file system or from SQLite (whose write-ahead log and pages
+ * need room too); null for any other error.
+ */
+export function diskProblem(err: unknown): 'DISK_FULL' | 'NOT_WRITABLE' | null {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'DISK_FULL';
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return 'NOT_WRITABLE';
+  return null;
+}
+
 /** Turns a file-system error into a sentence-worthy code; anything else is re-thrown. */
 export function fileError(err: unknown, what: string): never {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') throw new CasebookError('DISK_FULL', `No space left while writing ${what}`);
+  if (diskProblem(err) === 'DISK_FULL') throw new CasebookError('DISK_FULL', `No space left while writing ${what}`);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
   if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV' || code === 'ENXIO')
     throw new CasebookError('NOT_WRITABLE', `The folder for ${what} is not there any more`);

@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { fieldsUsed, WRITABLE_LETTER_KINDS, type Letter, type LetterContent, type LetterRequest, type LetterTemplate } from '../../../shared/domain/letter';
@@ -15,6 +15,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate, formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
+import { usePrintAction } from '../desktop';
 
 /** Writing a letter (template, details, live preview, own wording), or a kept letter to save or print. */
 export function LetterPage({ clientId, referralId, letterId, go }: { clientId: number; referralId?: number; letterId?: number; go: (r: Route) => void }) {
@@ -44,6 +45,15 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
   useEffect(() => {
     void invoke('letters.get', { id: letterId }).then((r) => (r.ok ? setLetter(r.value) : setError(errorSentence(t, r.error))));
   }, [letterId, t]);
+  const print = useCallback(async () => {
+    // The system print dialog; the page shows only the letter while printing (see LetterSheet).
+    setError(null);
+    const r = await invoke('letters.print', { id: letterId });
+    if (r.ok) notifications.show({ color: 'green', message: t('letters.printedNote') });
+    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+  }, [letterId, t]);
+  // File > Print prints this letter too.
+  usePrintAction(letter ? print : null);
   if (error && !letter) return <FormAlert message={error} />;
   if (!letter) return <Loader aria-label={t('common.loading')} />;
 
@@ -54,12 +64,6 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
     setBusy(false);
     if (r.ok) notifications.show({ color: 'green', message: t('letters.saved', { path: r.value.path }) });
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
-  };
-  const print = async () => {
-    // The system print dialog; the page shows only the letter while printing (see LetterSheet).
-    window.print();
-    const r = await invoke('letters.printed', { id: letter.id });
-    if (!r.ok) setError(errorSentence(t, r.error));
   };
 
   return (

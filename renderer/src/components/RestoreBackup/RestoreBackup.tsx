@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../../shared/contract';
 import type { BackupSummary } from '../../../../shared/domain/backup';
@@ -14,9 +14,9 @@ type Credentials = { name: string; password: string } | { recoveryKey: string } 
  * Choose a backup file, open it (with a name and password or the recovery key from the backup when
  * nobody is signed in), see what it holds, and, for `mode="restore"`, restore it after a warning.
  */
-export function RestoreBackup({ mode, onRestored }: { mode: 'check' | 'restore'; onRestored?: (s: AppState) => void }) {
+export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check' | 'restore'; onRestored?: (s: AppState) => void; initialPath?: string }) {
   const { t, i18n } = useTranslation();
-  const [path, setPath] = useState<string | null>(null);
+  const [path, setPath] = useState<string | null>(initialPath ?? null);
   const [needCredentials, setNeedCredentials] = useState(false);
   const [useKey, setUseKey] = useState(false);
   const [name, setName] = useState('');
@@ -41,6 +41,13 @@ export function RestoreBackup({ mode, onRestored }: { mode: 'check' | 'restore';
     }
     setError(errorSentence(t, r.error));
   };
+
+  // A backup file double-clicked in the file manager arrives already chosen.
+  useEffect(() => {
+    if (initialPath) void open(initialPath, null);
+    // Only for the file it was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialPath]);
 
   const choose = async () => {
     setSummary(null);
