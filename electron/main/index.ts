@@ -24,7 +24,7 @@ let mainWindow: BrowserWindow | null = null;
 /** Menu choices and double-clicked backup files, on their way to the page. */
 const commands = new DesktopCommands();
 
-function createWindow(): BrowserWindow {
+function createWindow(log: (message: string) => void): BrowserWindow {
   // The window opens where it was last closed, if that place is still on a screen.
   const stateFile = join(app.getPath('userData'), 'window.json');
   const place = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
@@ -65,6 +65,10 @@ function createWindow(): BrowserWindow {
   hardenContents(win.webContents, isAppUrl);
   win.on('close', () => saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
   commands.attach(win.webContents);
+  // For support (and the packaged-build smoke test): did the page load, and did it ever stop?
+  win.webContents.on('did-finish-load', () => log('[casebook] page loaded'));
+  win.webContents.on('preload-error', (_event, _path, error) => log(`[casebook] preload failed: ${error.name}: ${error.message}`));
+  win.webContents.on('render-process-gone', (_event, details) => log(`[casebook] page stopped: ${details.reason} (${details.exitCode})`));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -133,10 +137,10 @@ if (!app.requestSingleInstanceLock()) {
       },
       isAppUrl,
     );
-    mainWindow = createWindow();
+    mainWindow = createWindow(log);
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(log);
     });
     let closing = false;
     app.on('before-quit', (event) => {
