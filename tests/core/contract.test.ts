@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_COMMAND_CHANNEL } from '../../shared/desktop';
 import { CHANNELS, contract } from '../../shared/contract';
 import { Casebook } from '../../electron/core/casebook';
 import { dispatch } from '../../electron/core/rpc';
@@ -6,10 +7,11 @@ import { FolderPlatform, RESOURCES, tempDir } from './helpers';
 
 const exposed: Record<string, unknown> = {};
 const ipcRendererInvoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }));
+const ipcRendererOn = vi.fn((..._args: unknown[]) => undefined);
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke: (...args: unknown[]) => ipcRendererInvoke(...args) },
+  ipcRenderer: { invoke: (...args: unknown[]) => ipcRendererInvoke(...args), on: (...args: unknown[]) => ipcRendererOn(...args) },
 }));
 
 function core() {
@@ -63,13 +65,20 @@ describe('the preload', () => {
     vi.resetModules();
   });
 
-  it('exposes only window.casebook.invoke, which forwards to ipcRenderer.invoke', async () => {
+  it('exposes only window.casebook.invoke (to ipcRenderer.invoke) and onCommand (the desktop channel, without the Electron event)', async () => {
     await import('../../electron/preload/index');
     expect(Object.keys(exposed)).toEqual(['casebook']);
     const api = exposed['casebook'] as Record<string, unknown>;
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'onCommand']);
     await (api['invoke'] as (c: string, i: unknown) => Promise<unknown>)('app.status', {});
     expect(ipcRendererInvoke).toHaveBeenCalledWith('app.status', {});
+    const heard: unknown[] = [];
+    (api['onCommand'] as (l: (c: unknown) => void) => void)((c) => heard.push(c));
+    expect(ipcRendererOn).toHaveBeenCalledWith(DESKTOP_COMMAND_CHANNEL, expect.any(Function));
+    const forward = ipcRendererOn.mock.calls[0]![1] as (event: unknown, command: unknown) => void;
+    forward({ sender: 'the Electron event, never shown to the page' }, { kind: 'menu', action: 'about' });
+    expect(heard).toEqual([{ kind: 'menu', action: 'about' }]);
+    expect(() => (api['onCommand'] as (l: unknown) => void)('not a function')).toThrow(TypeError);
   });
 });
 

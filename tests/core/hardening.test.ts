@@ -29,7 +29,9 @@ vi.mock('electron', () => {
     sent: [string, unknown][] = [];
     loaded = false;
     on(event: string, fn: Handler) {
-      this.listeners.set(event, fn);
+      // Several listeners of one event are called in turn, as Electron does.
+      const before = this.listeners.get(event);
+      this.listeners.set(event, (before ? (...a: never[]) => (before(...a), fn(...a)) : fn) as Handler);
       return this;
     }
     once(event: string, fn: Handler) {
