@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_EXTENSION } from '../../electron/core/backup/container';
 import { ICNS_TYPES, ICO_SIZES, PNG_SIZES } from '../../packaging/icons';
+import { expectCasebookFuses, writeStandInElectron } from './fuses';
 import { tempDir } from './helpers';
 
 /**
@@ -78,12 +78,10 @@ describe('installers (electron-builder configuration)', () => {
   });
 
   describe('the packaging hook', () => {
-    const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
     /** A folder shaped like electron-builder's packed Linux app, with a stand-in binary carrying Electron's fuse wire (all on, as shipped). */
     function packedApp(opts: { argon2: boolean }): string {
       const dir = tempDir('casebook-packed-');
-      const wire = Buffer.concat([Buffer.from([1, 9]), Buffer.alloc(9, FuseState.ENABLE)]);
-      writeFileSync(join(dir, 'casebook'), Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL), wire, Buffer.alloc(4096, 7)]));
+      writeStandInElectron(join(dir, 'casebook'));
       const modules = join(dir, 'resources', 'app.asar.unpacked', 'node_modules');
       mkdirSync(join(modules, 'better-sqlite3', 'prebuilds'), { recursive: true });
       writeFileSync(join(modules, 'better-sqlite3', 'prebuilds', 'linux-x64.node'), 'binary');
@@ -99,12 +97,7 @@ describe('installers (electron-builder configuration)', () => {
       const { default: afterPack } = await import('../../packaging/afterPack.mjs');
       const dir = packedApp({ argon2: true });
       await afterPack(context(dir));
-      const wire = await getCurrentFuseWire(join(dir, 'casebook'));
-      expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
-      expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
-      expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
-      expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
-      expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+      await expectCasebookFuses(join(dir, 'casebook'));
     });
 
     it('refuses to package an app missing a native module for its system, and says why', async () => {

@@ -3,9 +3,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { builtinModules, createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
-import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { expectCasebookFuses, writeStandInElectron } from '../core/fuses';
 import { tempDir } from '../core/helpers';
 
 /**
@@ -16,12 +16,10 @@ import { tempDir } from '../core/helpers';
  * Then the packed app's own copies of the native modules are loaded and used.
  */
 const ROOT = resolve(__dirname, '../..');
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
 function standInElectron(): string {
   const dir = tempDir('casebook-electron-dist-');
-  const wire = Buffer.concat([Buffer.from([1, 9]), Buffer.alloc(9, FuseState.ENABLE)]);
-  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 1\n'), Buffer.from(SENTINEL), wire]));
+  writeStandInElectron(join(dir, 'electron'), Buffer.from('#!/bin/sh\nexit 1\n'));
   chmodSync(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'version'), JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version);
   mkdirSync(join(dir, 'resources'));
@@ -41,12 +39,7 @@ describe('packaging (electron-builder with a stand-in Electron)', () => {
     const resources = join(app, 'resources');
 
     // The hook ran: the fuses are set on the packed executable.
-    const wire = await getCurrentFuseWire(join(app, 'casebook'));
-    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
-    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
-    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+    await expectCasebookFuses(join(app, 'casebook'));
 
     // app.asar: the built code, no sources, no source maps, no test or packaging files.
     const files = listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
