@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
+import { callCore, closeAll, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
 
 /**
  * The office PC: what the application menu and the file manager ask of Casebook, done the way the
@@ -43,11 +43,7 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => closeAll(browser, bridge, root));
 
 describe('the application menu and opened files', () => {
   it('before anyone signs in: Help works, File › Back up asks to sign in, a double-clicked backup opens the restore window', async () => {
