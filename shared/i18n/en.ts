@@ -1622,7 +1622,7 @@ export const en = {
     intro: 'What the charity did in a period, counted from the records: no names, and groups of fewer than five people shown as “<5”.',
     period: 'Period: {{period}}',
     onlyProgramme: 'Only clients who came to: {{name}}',
-    onlyCaseworker: 'Only clients of: {{name}}',
+    onlyCaseworker: 'Only clients of: {{name}} (attendance counts only them; people counted without a name are left out)',
     programme: 'Programme',
     allProgrammes: 'All clients',
     caseworker: 'Caseworker',

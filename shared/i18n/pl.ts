@@ -1670,7 +1670,7 @@ export const pl = {
     intro: 'Co organizacja zrobiła w danym okresie, policzone z kartotek: bez nazwisk, a grupy mniejsze niż pięć osób pokazane jako „<5”.',
     period: 'Okres: {{period}}',
     onlyProgramme: 'Tylko klienci, którzy byli na: {{name}}',
-    onlyCaseworker: 'Tylko klienci osoby: {{name}}',
+    onlyCaseworker: 'Tylko klienci osoby: {{name}} (obecności liczone tylko dla nich; osoby liczone bez nazwiska pominięte)',
     programme: 'Program',
     allProgrammes: 'Wszyscy klienci',
     caseworker: 'Opiekun sprawy',

@@ -160,6 +160,16 @@ describe('the funder report', () => {
     const nobody = await t.ok('users.create', { name: 'Piotr Caseworker', role: 'caseworker', password: 'temporary pass 1' });
     const mine = await t.ok('reports.funder', { ...PERIOD, caseworkerId: nobody.id });
     expect([mine.caseworkerName, mine.cases, mine.support.times]).toEqual(['Piotr Caseworker', { newClients: 0, active: 0, closed: 0, reopened: 0 }, 0]);
+    // Attendance follows the caseworker too: their clients' attendances only, and no anonymous
+    // headcount (nobody's client); the whole charity's report keeps the headcount.
+    await t.ok('attendance.headcount', { sessionId: s.id, counts: [{ band: '25to34', people: 6 }] });
+    expect([mine.attendance.overall.attendances, mine.attendance.byProgramme]).toEqual([0, []]);
+    const again = await t.ok('reports.funder', { ...PERIOD, caseworkerId: nobody.id });
+    expect([again.attendance.overall.attendances, again.attendance.overall.headcount, again.attendance.byProgramme.length]).toEqual([0, 0, 0]);
+    const anna = await t.ok('reports.funder', { ...PERIOD, caseworkerId: 1 });
+    expect([anna.attendance.overall.attendances, anna.attendance.overall.uniquePeople, anna.attendance.overall.headcount, anna.attendance.byProgramme.length]).toEqual([1, 1, 0, 1]);
+    const everyone = await t.ok('reports.funder', PERIOD);
+    expect([everyone.attendance.overall.attendances, everyone.attendance.overall.headcount]).toEqual([1, 6]);
   });
 
   it('saves as CSV that parses back with the Polish letters intact, and as a PDF with the charity’s name', async () => {

@@ -9,7 +9,14 @@ export interface FiguresQuery {
   from: string | null;
   /** Sessions held on or before this date: usually today, so planned sessions are not counted. */
   to: string;
+  /**
+   * Count only these clients' attendances (a report about one caseworker's clients). People counted
+   * without a name cannot be anybody's clients, so the headcount is then left out.
+   */
+  clientIn?: SQL | null;
 }
+
+const attendees = (q: FiguresQuery): SQL => (q.clientIn ? sql`AND a.client_id IN (${q.clientIn})` : sql``);
 
 /** The sessions counted: held (not cancelled) within the dates, of one programme or all. */
 function heldSessions(q: FiguresQuery): SQL {
@@ -47,6 +54,7 @@ const cancelledCount = (db: Db, q: FiguresQuery, programmeId: number | null) =>
     ${q.from ? sql`AND s.held_on >= ${q.from}` : sql``} ${programmeId ? sql`AND s.programme_id = ${programmeId}` : sql``}`).n;
 
 function bandsOf(db: Db, q: FiguresQuery): Map<number, Map<AgeBand, number>> {
+  if (q.clientIn) return new Map();
   const rows = db.all<{ programmeId: number; band: AgeBand; people: number }>(sql`
     SELECT h2.programme_id AS programmeId, h.age_band AS band, sum(h.people) AS people
     FROM session_headcounts h JOIN (${heldSessions(q)}) h2 ON h2.id = h.session_id
@@ -69,27 +77,28 @@ export function attendanceFigures(db: Db, q: FiguresQuery): AttendanceFigures {
   const held = heldSessions(q);
   const c = db.get<Omit<Counts, 'programmeId'>>(sql`
     SELECT (SELECT count(*) FROM (${held})) AS sessionsHeld,
-      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id) AS attendances,
-      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE a.walk_in = 1) AS walkInAttendances,
-      (SELECT coalesce(sum(h.people), 0) FROM session_headcounts h JOIN (${held}) s ON s.id = h.session_id) AS headcount,
-      (SELECT count(DISTINCT a.client_id) FROM attendance a JOIN (${held}) s ON s.id = a.session_id) AS uniquePeople`);
+      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE 1 ${attendees(q)}) AS attendances,
+      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE a.walk_in = 1 ${attendees(q)}) AS walkInAttendances,
+      ${q.clientIn ? sql`0` : sql`(SELECT coalesce(sum(h.people), 0) FROM session_headcounts h JOIN (${held}) s ON s.id = h.session_id)`} AS headcount,
+      (SELECT count(DISTINCT a.client_id) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE 1 ${attendees(q)}) AS uniquePeople`);
   const bands = new Map<AgeBand, number>();
   for (const m of bandsOf(db, q).values()) for (const [band, n] of m) bands.set(band, (bands.get(band) ?? 0) + n);
   return figures(c, cancelledCount(db, q, q.programmeId ?? null), bands);
 }
 
 /** The same figures for each programme that held a session in the period, and for all of them together. */
-export function programmeFigures(db: Db, q: { from: string; to: string; programmeId?: number | null }): ProgrammeFigures {
+export function programmeFigures(db: Db, q: FiguresQuery & { from: string }): ProgrammeFigures {
   const held = heldSessions(q);
   const rows = db.all<Counts & { name: string; kind: ProgrammeKind }>(sql`
     SELECT p.id AS programmeId, p.name, p.kind,
       (SELECT count(*) FROM (${held}) s WHERE s.programme_id = p.id) AS sessionsHeld,
-      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id) AS attendances,
-      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id AND a.walk_in = 1) AS walkInAttendances,
-      (SELECT coalesce(sum(h.people), 0) FROM session_headcounts h JOIN (${held}) s ON s.id = h.session_id WHERE s.programme_id = p.id) AS headcount,
-      (SELECT count(DISTINCT a.client_id) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id) AS uniquePeople
+      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id ${attendees(q)}) AS attendances,
+      (SELECT count(*) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id AND a.walk_in = 1 ${attendees(q)}) AS walkInAttendances,
+      ${q.clientIn ? sql`0` : sql`(SELECT coalesce(sum(h.people), 0) FROM session_headcounts h JOIN (${held}) s ON s.id = h.session_id WHERE s.programme_id = p.id)`} AS headcount,
+      (SELECT count(DISTINCT a.client_id) FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id ${attendees(q)}) AS uniquePeople
     FROM programmes p
     WHERE p.id IN (SELECT programme_id FROM (${held}))
+      ${q.clientIn ? sql`AND EXISTS (SELECT 1 FROM attendance a JOIN (${held}) s ON s.id = a.session_id WHERE s.programme_id = p.id ${attendees(q)})` : sql``}
     ORDER BY p.name, p.id`);
   const bands = bandsOf(db, q);
   return {

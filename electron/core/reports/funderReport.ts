@@ -130,7 +130,8 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
       (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE 1 ${inCohort(sql`u.client_id`, cohort)} AND u.status = 'notAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS notAchieved`);
 
   const support = supportTotals(db, { from: q.from, to: q.to, clientIn: cohort });
-  const attendance = programmeFigures(db, { from: q.from, to: q.to, programmeId: q.programmeId });
+  // About one caseworker's clients: only their attendances (the anonymous headcount is nobody's).
+  const attendance = programmeFigures(db, { from: q.from, to: q.to, programmeId: q.programmeId, clientIn: q.caseworkerId ? cohort : null });
 
   // Who the people were: those active in the period.
   const people = db.all<{ dateOfBirth: string | null; birthYear: number | null; gender: string | null; withheld: number; language: string | null }>(sql`
