@@ -49,8 +49,12 @@ function ageOn(birth: string, day: string): number {
  */
 export function funderReport(db: Db, q: FunderReportQuery, names: { programmeName: string | null; caseworkerName: string | null }): FunderReport {
   const cohort = cohortOf(q);
-  // Worked out once, then used by the counts, the outcomes and the demographics.
-  const activeIds = db.all<{ id: number }>(sql`${activeOf(cohort, q)} ORDER BY 1`).map((r) => r.id);
+  // The clients supported in the period, with what the demographics need, read once and used by the
+  // counts, the outcomes and the demographics.
+  const people = db.all<{ id: number; dateOfBirth: string | null; birthYear: number | null; gender: string | null; withheld: number; language: string | null }>(sql`
+    SELECT c.id, c.date_of_birth AS dateOfBirth, c.estimated_birth_year AS birthYear, c.gender, c.gender_withheld AS withheld, c.preferred_language AS language
+    FROM clients c WHERE c.id IN (${activeOf(cohort, q)}) ORDER BY c.id`);
+  const activeIds = people.map((r) => r.id);
   const active = sql`SELECT value FROM json_each(${JSON.stringify(activeIds)})`;
   const dayAfter = addDays(q.to, 1);
 
@@ -133,10 +137,7 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
   // About one caseworker's clients: only their attendances (the anonymous headcount is nobody's).
   const attendance = programmeFigures(db, { from: q.from, to: q.to, programmeId: q.programmeId, clientIn: q.caseworkerId ? cohort : null });
 
-  // Who the people were: those active in the period.
-  const people = db.all<{ dateOfBirth: string | null; birthYear: number | null; gender: string | null; withheld: number; language: string | null }>(sql`
-    SELECT c.date_of_birth AS dateOfBirth, c.estimated_birth_year AS birthYear, c.gender, c.gender_withheld AS withheld, c.preferred_language AS language
-    FROM clients c WHERE c.id IN (${active})`);
+  // Who the people were: those active in the period (read with them above).
   const bands = new Map<AgeBand, number>();
   const genders = new Map<string, number>();
   const languages = new Map<string, number>();
