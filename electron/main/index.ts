@@ -17,7 +17,7 @@ import { loadWindowState, saveWindowState, WINDOW_MIN } from './windowState';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererFile = join(__dirname, '../renderer/index.html');
 const isAppUrl = appUrlCheck(rendererFile, devServerUrl);
-/** Fonts, icons and the letter templates' assets: beside the app when packaged (see build.extraResources). */
+/** The fonts (for PDFs) and icons: beside the app when packaged (see build.extraResources in package.json). */
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 
 let mainWindow: BrowserWindow | null = null;
