@@ -352,6 +352,18 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('migration 11 lets the coordinator’s caseload count read open clients from one index, not the client rows', () => {
+    const { path, key } = newDb(MIGRATIONS.slice(0, 10));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 11) });
+    expect(db.$client.pragma('user_version', { simple: true })).toBe(11);
+    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN SELECT caseworker_id, count(*), sum(coalesce(intake_date, '2026-11-23') <= '2026-08-31') FROM clients WHERE status = 'open' GROUP BY caseworker_id`).all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toMatch(/COVERING INDEX clients_load/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    closeDatabase(db);
+  });
+
   it('migration 1 makes the audit trail append-only', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);
