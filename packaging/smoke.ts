@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { FUSES } from './afterPack.mjs';
+import { FUSES, packedPaths } from './afterPack.mjs';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -25,7 +25,10 @@ const check = (ok: boolean, what: string) => {
   if (!ok) problems.push(what);
 };
 
-/** The unpacked app electron-builder leaves beside the installers, and the path the fuses are read from. */
+/**
+ * The unpacked app electron-builder leaves beside the installers: the executable to start, and the
+ * path the fuses are read from (the .app on a Mac), found the way the packaging hook finds them.
+ */
 function packedApp(): { executable: string; fuseTarget: string } {
   const given = process.argv.indexOf('--app');
   if (given > 0 && process.argv[given + 1]) {
@@ -34,17 +37,14 @@ function packedApp(): { executable: string; fuseTarget: string } {
     return { executable, fuseTarget: app ?? executable };
   }
   const product = pkg.build.productName;
-  if (process.platform === 'win32') {
-    const exe = join(DIST, 'win-unpacked', `${product}.exe`);
-    return { executable: exe, fuseTarget: exe };
-  }
-  if (process.platform === 'darwin') {
-    const dir = readdirSync(DIST).find((d) => d.startsWith('mac')) ?? 'mac';
-    const app = join(DIST, dir, `${product}.app`);
-    return { executable: join(app, 'Contents', 'MacOS', product), fuseTarget: app };
-  }
-  const bin = join(DIST, 'linux-unpacked', 'casebook');
-  return { executable: bin, fuseTarget: bin };
+  const folder = process.platform === 'win32' ? 'win-unpacked' : process.platform === 'darwin' ? ((existsSync(DIST) ? readdirSync(DIST) : []).find((d) => d.startsWith('mac')) ?? 'mac') : 'linux-unpacked';
+  const { executable: fuseTarget } = packedPaths({
+    appOutDir: join(DIST, folder),
+    electronPlatformName: process.platform,
+    arch: 1,
+    packager: { appInfo: { productFilename: product }, executableName: 'casebook' },
+  });
+  return { executable: process.platform === 'darwin' ? join(fuseTarget, 'Contents', 'MacOS', product) : fuseTarget, fuseTarget };
 }
 
 function installers(): RegExp[] {
