@@ -105,6 +105,8 @@ export const appStateSchema = z.object({
   lockReason: z.enum(['idle', 'manual']).nullable(),
   idleMinutes: z.number().int(),
   dataDir: z.string(),
+  /** The core's clock when this state was read (ISO): the window's "today" follows it. */
+  now: z.string(),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 

@@ -25,6 +25,7 @@ import { retentionHandlers } from './retention/handlers';
 import { accessHandlers } from './subjectAccess/handlers';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
+import { withClock } from './clock';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
@@ -50,6 +51,7 @@ export interface CasebookOptions {
   resourcesDir: string;
   platform: Platform;
   kdf?: KdfParams;
+  /** The clock for everything about "today" (tests fix it); the computer's clock when not given. */
   now?: () => Date;
   /** The operating system's locale, for the language before anyone has chosen one. */
   locale?: string;
@@ -109,6 +111,7 @@ export class Casebook {
     this.resourcesDir = opts.resourcesDir;
     this.platform = opts.platform;
     this.kdf = opts.kdf ?? KDF_DEFAULT;
+    // The one place the core reads the computer's clock: everything about "today" asks this.now.
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? ((m) => console.error(m));
     this.about = { version: opts.version ?? 'development', runtime: opts.runtime ?? null, logDir: opts.logDir ?? null };
@@ -153,8 +156,10 @@ export class Casebook {
 
   /** Runs one channel call end to end and returns the envelope. */
   call(channel: string, input: unknown): Promise<Result<unknown>> {
-    return dispatch(this.handlers, this.gate, channel, input, (ch, err) =>
-      this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
+    return withClock(this.now, () =>
+      dispatch(this.handlers, this.gate, channel, input, (ch, err) =>
+        this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
+      ),
     );
   }
 
@@ -182,6 +187,7 @@ export class Casebook {
       unlockedWithRecoveryKey: false,
       idleMinutes: DEFAULT_IDLE_MINUTES,
       problem: null,
+      now: this.now().toISOString(),
     };
     if (this.session) {
       const s = this.session;

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../shared/contract';
 import { invoke, onSessionLost } from './api';
+import { followCoreClock } from './clock';
 import { DesktopCommands } from './components/DesktopCommands/DesktopCommands';
 import { Workspace, type Route } from './components/Workspace/Workspace';
 import { NewPasswordPage } from './pages/NewPassword.page';
@@ -23,6 +24,7 @@ export function App() {
 
   const apply = useCallback(
     (next: AppState) => {
+      followCoreClock(next.now);
       setState(next);
       if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
       document.documentElement.lang = next.language;

@@ -9,7 +9,7 @@ export function useActivityReporter(active: boolean): void {
     if (!active) return;
     let last = 0;
     const onActivity = () => {
-      const now = Date.now();
+      const now = performance.now();
       if (now - last < REPORT_EVERY_MS) return;
       last = now;
       void invoke('session.touch', {});

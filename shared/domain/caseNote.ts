@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localToday, optionalText, pastOrTodayDate, timeOfDay } from './validation';
+import { localToday } from '../clock';
+import { optionalText, pastOrTodayDate, timeOfDay } from './validation';
 
 export const CASE_NOTE_KINDS = ['phone', 'officeVisit', 'homeVisit', 'online', 'letter', 'email', 'other'] as const;
 export type CaseNoteKind = (typeof CASE_NOTE_KINDS)[number];
@@ -75,7 +76,7 @@ export function splitOccurredAt(occurredAt: string): { date: string; time: strin
   return { date: occurredAt.slice(0, 10), time: occurredAt.slice(11, 16) };
 }
 
-/** The form's starting date and time: now, on this PC's clock, to the minute. */
-export function nowForNote(now: Date = new Date()): { date: string; time: string } {
+/** The form's starting date and time: `now` (the core's clock), to the minute. */
+export function nowForNote(now: Date): { date: string; time: string } {
   return { date: localToday(now), time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` };
 }

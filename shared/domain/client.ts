@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { rulesToday } from '../clock';
 import { CLIENT_LANGUAGES } from './languages';
-import { localToday, optionalBirthDate, optionalEmail, optionalPhone, optionalText, pastOrTodayDate, requiredText } from './validation';
+import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, pastOrTodayDate, requiredText } from './validation';
 
 export const NAME_MAX = 100;
 
@@ -36,7 +37,7 @@ export const clientDetailsSchema = z
       .int({ error: 'invalid' })
       .nullish()
       .transform((v) => v ?? null)
-      .refine((v) => v === null || (v >= Number(localToday().slice(0, 4)) - ESTIMATED_AGE_MAX && v <= Number(localToday().slice(0, 4))), {
+      .refine((v) => v === null || (v >= Number(rulesToday().slice(0, 4)) - ESTIMATED_AGE_MAX && v <= Number(rulesToday().slice(0, 4))), {
         error: 'ageRange',
       }),
     /** Free text, in the client's own words; `genderWithheld` when they prefer not to say. */

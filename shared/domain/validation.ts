@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rulesToday } from '../clock';
 
 /**
  * Validation messages are keys, translated by the renderer (`validation.<key>`), so the same
@@ -144,18 +145,10 @@ export function isIsoDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** Today's date on this PC's calendar, as YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 /** The one rule for a date that has happened: a real date, not in the future, not before 1900. */
 function checkPastDate(v: string, ctx: z.RefinementCtx): void {
   if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
-  else if (v > localToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
+  else if (v > rulesToday()) ctx.addIssue({ code: 'custom', message: 'dateInFuture' });
   else if (v < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'dateTooEarly' });
 }
 

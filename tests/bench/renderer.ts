@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { clockFrom } from '../bridge/clock';
 import { startBridge } from '../bridge/server';
 import { chromiumPath, launchChromium, openPage, unlockAs } from '../bridge/chromium';
 import { figureOf, report, type Figure } from './stats';
@@ -15,10 +16,11 @@ import { figureOf, report, type Figure } from './stats';
  * it carries calls over a local HTTP connection, a little slower than IPC.
  */
 export async function rendererFigures(dataDir: string, admin: { name: string; password: string }, label: string): Promise<Figure[]> {
-  const bridge = await startBridge({ dataDir, saveDir: `${dataDir}-saved` });
+  // The generated records are dated up to 2026-11-23, the benchmark's today.
+  const bridge = await startBridge({ dataDir, saveDir: `${dataDir}-saved`, now: clockFrom('2026-11-23T10:00') });
   const browser = await launchChromium();
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, bridge.now);
     await page.goto(bridge.url);
     await unlockAs(page, admin.name, admin.password);
     await page.getByRole('navigation').getByRole('button', { name: 'Clients', exact: true }).click();

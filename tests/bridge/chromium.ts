@@ -29,9 +29,14 @@ export async function unlockAs(page: Page, name: string, password: string): Prom
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
-/** A page as the tests use it: desktop size, British English, no animations to wait for. */
-export async function openPage(browser: Browser, height = 860): Promise<Page> {
+/**
+ * A page as the tests use it: desktop size, British English, no animations to wait for, and the
+ * page's clock set to the core's (`now`), so the screens' own defaults (a form's date, a report's
+ * period) are on the test's day whatever the real date is. The clock then runs on at real speed.
+ */
+export async function openPage(browser: Browser, now: () => Date, height = 860): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height }, locale: 'en-GB', reducedMotion: 'reduce' });
+  await page.clock.install({ time: now() });
   page.setDefaultTimeout(15_000);
   return page;
 }

@@ -10,7 +10,8 @@ const dataDir = resolve(process.env['CASEBOOK_DATA_DIR'] || '.casebook-dev/data'
 const port = Number(process.env['CASEBOOK_PORT'] || 4390);
 mkdirSync(dataDir, { recursive: true });
 
-startBridge({ dataDir, port, saveDir: process.env['CASEBOOK_SAVE_DIR'] }).then(
+// A person trying the app here lives on today's date, as in the app; tests pass a fixed one.
+startBridge({ dataDir, port, saveDir: process.env['CASEBOOK_SAVE_DIR'], now: () => new Date() }).then(
   (bridge) => {
     console.log(`Casebook test bridge: ${bridge.url}`);
     console.log(`Data folder: ${dataDir}`);

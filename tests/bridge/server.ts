@@ -22,7 +22,11 @@ export interface BridgeOptions {
   saveDir?: string;
   kdf?: KdfParams;
   locale?: string;
-  now?: () => Date;
+  /**
+   * The core's clock. Every end-to-end file passes its own (`clockFrom('2026-11-23T10:00')`), so
+   * it passes on any real date; `openPage` sets the page's clock from the same source.
+   */
+  now: () => Date;
   /** Folders that stand for drives (e.g. a USB stick) in the backup screen. */
   drives?: { path: string; label: string; removable: boolean }[];
   /** Keep the support log in this folder, as the app does (otherwise it goes to the console). */
@@ -34,6 +38,8 @@ export interface BridgeOptions {
 export interface Bridge {
   url: string;
   core: Casebook;
+  /** The core's clock (the page's clock is set from it). */
+  now: () => Date;
   platform: FolderPlatform;
   /** What the application menu or a double-clicked backup file would send the page. */
   command(command: DesktopCommand): void;
@@ -166,6 +172,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   return {
     url: `${origin}/`,
     core,
+    now: opts.now,
     platform,
     command: (command) => {
       waiting.push(command);

@@ -93,7 +93,7 @@ describe('backing up', () => {
         targetDir: target,
         charityName: 'Test',
         createdBy: 'Anna',
-        now: new Date(),
+        now: new Date('2026-11-23T10:00:00Z'),
         keep: 10,
         onStage: (stage) => {
           if (stage === pullAt) rmSync(target, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { caseNoteInputSchema } from '../../shared/domain/caseNote';
 import { safetyPlanInputSchema } from '../../shared/domain/safetyPlan';
 import { GOAL_STATUSES, goalInputSchema, goalTransitionProblem, targetDatePassed, type GoalStatus } from '../../shared/domain/supportPlan';
 import { fieldIssues } from '../../shared/domain/validation';
-import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
+import { ADMIN, addNewPerson, onDay, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
 
 async function ready(): Promise<TestCore> {
   const t = startCore();
@@ -14,8 +14,9 @@ async function ready(): Promise<TestCore> {
   return t;
 }
 
+/** The form rules as the core checks them on the tests' day (23 November 2026). */
 const issues = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
-  const r = schema.safeParse(value);
+  const r = onDay('2026-11-23', () => schema.safeParse(value));
   return r.success ? {} : fieldIssues(r.error as never);
 };
 
@@ -316,7 +317,7 @@ describe('case notes', () => {
       body: 'required',
     });
     expect(issues(caseNoteInputSchema, { ...NOTE, body: 'x'.repeat(20_001) })).toEqual({ body: 'tooLong' });
-    expect(caseNoteInputSchema.parse(NOTE)).toMatchObject({ occurredAt: '2026-11-23T09:30' });
+    expect(onDay('2026-11-23', () => caseNoteInputSchema.parse(NOTE))).toMatchObject({ occurredAt: '2026-11-23T09:30' });
   });
 
   it('are never silently edited: the earlier version stays for administrators, and only the writer or an administrator may edit', async () => {

@@ -138,7 +138,7 @@ describe('migrations', () => {
     expect(new Set(hashes.map((h) => h.hash)).size).toBe(3);
     expect(verifyAudit(db)).toEqual({ ok: true, checked: 3, firstBadId: null });
     // The chain the migration built is the one new entries continue.
-    recordAudit(db, { userId: 1, action: 'client.viewed' });
+    recordAudit(db, { userId: 1, action: 'client.viewed', at: new Date('2026-11-23T10:00:00Z') });
     expect(verifyAudit(db)).toEqual({ ok: true, checked: 4, firstBadId: null });
     expect(() => db.$client.prepare(`UPDATE audit_events SET action = 'x'`).run()).toThrow(/append-only/);
     closeDatabase(db);

@@ -6,6 +6,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import type { AppError, Result } from '../../shared/result';
 import { Casebook, type CasebookOptions } from '../../electron/core/casebook';
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
+import { withClock } from '../../electron/core/clock';
 import { FolderPlatform } from '../bridge/folderPlatform';
 
 export { FolderPlatform };
@@ -78,6 +79,14 @@ export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; c
     },
   };
   return t;
+}
+
+/**
+ * Runs `fn` (a schema checked outside a call to the core) with the rules' "today" at noon on `day`,
+ * as a call to a core whose clock says that day would.
+ */
+export function onDay<T>(day: string, fn: () => T): T {
+  return withClock(() => new Date(`${day}T12:00:00`), fn);
 }
 
 export const ADMIN = { name: 'Anna Kowalska', password: 'correct horse battery' };

@@ -8,7 +8,7 @@ import { agencyInputSchema } from '../../shared/domain/agency';
 import { ALL_MERGE_FIELDS, fieldsForKind, LETTER_KINDS, mergeText, templateProblems } from '../../shared/domain/letter';
 import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS, referralStatusInputSchema, type Referral } from '../../shared/domain/referral';
 import { fieldIssues } from '../../shared/domain/validation';
-import { addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+import { addNewPerson, onDay, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
 import { png } from './png';
 
 async function ready(): Promise<TestCore> {
@@ -190,7 +190,7 @@ describe('referral status', () => {
   it('form rules: declined and withdrawn need a reason, completed an outcome, the follow-up not before the change', () => {
     const base = { id: 1, version: 1, on: '2026-11-20' };
     const issues = (v: object) => {
-      const r = referralStatusInputSchema.safeParse({ ...base, ...v });
+      const r = onDay('2026-11-23', () => referralStatusInputSchema.safeParse({ ...base, ...v }));
       return r.success ? {} : fieldIssues(r.error);
     };
     expect(issues({ status: 'declined' })).toEqual({ note: 'reasonRequired' });

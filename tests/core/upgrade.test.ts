@@ -82,14 +82,14 @@ describe('records from an older Casebook', () => {
     db.$client.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     closeDatabase(db);
     const hash = sha(path);
-    expect(() => openUpgrading(path, KEY, new Date())).toThrow(expect.objectContaining({ code: 'DATABASE_TOO_NEW' }));
+    expect(() => openUpgrading(path, KEY, new Date('2026-11-23T10:00:00Z'))).toThrow(expect.objectContaining({ code: 'DATABASE_TOO_NEW' }));
     expect(sha(path)).toBe(hash);
     expect(existsSync(beforeUpgradeDir(path))).toBe(false);
   });
 
   it('are upgraded when someone signs in, and the trail says so', async () => {
     const { dir } = oldRecords();
-    await createKeySlots(join(dir, 'keyslots.json'), KEY, { userId: 1, name: 'Bench Admin', password: 'correct horse battery' }, generateRecoveryKey(), KDF_MINIMUM, new Date());
+    await createKeySlots(join(dir, 'keyslots.json'), KEY, { userId: 1, name: 'Bench Admin', password: 'correct horse battery' }, generateRecoveryKey(), KDF_MINIMUM, new Date('2026-11-23T10:00:00Z'));
     const t = startCore({ dataDir: dir });
     expect((await t.ok('app.status', {})).state).toBe('locked');
     await t.ok('session.unlock', { name: 'Bench Admin', password: 'correct horse battery' });

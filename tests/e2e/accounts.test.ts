@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * Several volunteers on one PC: an administrator adds a volunteer, the volunteer signs in and
@@ -22,12 +26,12 @@ const signIn = (name: string, password: string) => unlockAs(page, name, password
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-accounts-'));
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved') });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await openPage(browser);
+  page = await openPage(browser, now);
   await page.goto(bridge.url);
 });
 

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * Back up to a USB stick, add a client, restore the backup: the client added afterwards is gone,
@@ -21,13 +25,13 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-backup-'));
   usb = join(root, 'media', 'KINGSTON');
   mkdirSync(usb, { recursive: true });
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }] });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }], now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' } });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await openPage(browser, 900);
+  page = await openPage(browser, now, 900);
   await page.goto(bridge.url);
   await unlockAs(page, ADMIN.name, ADMIN.password);
 });

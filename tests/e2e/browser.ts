@@ -49,7 +49,7 @@ export async function setUpThroughCore(bridge: Bridge, admin: { name: string; pa
 
 /** A page signed in on the bridge as `who`, on the home screen. */
 export async function openSignedIn(browser: Browser, bridge: Bridge, who: { name: string; password: string }): Promise<Page> {
-  const page = await openPage(browser);
+  const page = await openPage(browser, bridge.now);
   await page.goto(bridge.url);
   await unlockAs(page, who.name, who.password);
   await page.getByRole('heading', { name: 'Your caseload' }).waitFor();

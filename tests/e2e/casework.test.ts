@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
-import { localToday } from '../../shared/domain/validation';
+import { localToday } from '../../shared/clock';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
 
@@ -15,7 +16,9 @@ import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, se
  * as a one-page PDF. Then the same screens in Polish.
  */
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
-const today = localToday();
+/** This file's day (any day works: the dates below follow it). */
+const now = clockFrom('2028-02-29T10:00');
+const today = localToday(now());
 let root: string;
 let saveDir: string;
 let bridge: Bridge;
@@ -29,7 +32,7 @@ const { visible, dialog, tab } = byPerson(() => page);
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-casework-'));
   saveDir = join(root, 'saved');
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir, now });
   await setUpThroughCore(bridge, ADMIN);
   const client = await callCore<{ id: number }>(bridge, 'clients.intake', {
     details: { firstName: 'Zofia', lastName: 'Wiśniewska', intakeDate: addDays(today, -40), caseworkerId: 1 },

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * The client record as a caseworker builds it: a full intake with consent, a duplicate warning on
@@ -23,14 +27,14 @@ const next = () => page.getByRole('button', { name: 'Next' }).click();
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-client-'));
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved') });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
   // Some people already known to the charity.
   await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith', postcode: 'M1 1AA', dateOfBirth: '1970-05-05' } });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Ewa', lastName: 'Zając', postcode: 'LS1 4AB' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await openPage(browser);
+  page = await openPage(browser, now);
   await page.goto(bridge.url);
   await unlockAs(page, ADMIN.name, ADMIN.password);
   await page.getByRole('heading', { name: 'Your caseload' }).waitFor();

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, closeAll, launchChromium, openPage, setUpThroughCore, shot, unlockAs } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * The office PC: what the application menu and the file manager ask of Casebook, done the way the
@@ -30,7 +34,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-desktop-'));
   usb = join(root, 'media', 'KINGSTON');
   mkdirSync(usb, { recursive: true });
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), logDir: join(root, 'logs'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }] });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), logDir: join(root, 'logs'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }], now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'users.create', { name: VOLUNTEER.name, role: 'volunteer', password: VOLUNTEER.password });
   const client = await callCore<{ id: number }>(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', email: 'zofia.wl@example.org', phone: '07700 900123' } });
@@ -38,7 +42,7 @@ beforeAll(async () => {
   await callCore(bridge, 'backup.create', { targetDir: usb });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
-  page = await openPage(browser, 900);
+  page = await openPage(browser, now, 900);
   await page.goto(bridge.url);
   await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
 });
@@ -181,9 +185,9 @@ describe('a data folder Casebook cannot use', () => {
     // The folder's parent is a file (as when a drive letter now points somewhere else): nothing can be written.
     const blocked = join(root, 'blocked');
     writeFileSync(blocked, 'not a folder');
-    const other = await startBridge({ dataDir: join(blocked, 'data') });
+    const other = await startBridge({ dataDir: join(blocked, 'data'), now });
     try {
-      const p = await openPage(browser);
+      const p = await openPage(browser, now);
       await p.goto(other.url);
       await expect.poll(() => p.getByRole('alert').innerText()).toContain('Casebook cannot save anything in its data folder');
       await p.getByRole('button', { name: 'Try again' }).click();
@@ -199,9 +203,9 @@ describe('a data folder Casebook cannot use', () => {
     }
 
     // A disk with less free space than Casebook needs to work safely.
-    const full = await startBridge({ dataDir: join(root, 'full'), minFreeBytes: Number.MAX_SAFE_INTEGER });
+    const full = await startBridge({ dataDir: join(root, 'full'), minFreeBytes: Number.MAX_SAFE_INTEGER, now });
     try {
-      const p = await openPage(browser);
+      const p = await openPage(browser, now);
       await p.goto(full.url);
       await expect.poll(() => p.getByRole('alert').innerText()).toContain('is full or nearly full');
       await shot(p, 'desk-07-disk-full');

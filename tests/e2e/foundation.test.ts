@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { launchChromium, openPage, pdfText, pdfToPng, shot, unlockAs } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * The foundation, as a person uses it: set up, save the recovery sheet, add a client with Polish
@@ -26,7 +30,7 @@ async function openApp() {
 
 async function restartBridge() {
   await bridge.close();
-  bridge = await startBridge({ dataDir, saveDir });
+  bridge = await startBridge({ dataDir, saveDir, now });
 }
 
 const unlock = (name: string, password: string) => unlockAs(page, name, password);
@@ -35,9 +39,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
   dataDir = join(root, 'data');
   saveDir = join(root, 'saved');
-  bridge = await startBridge({ dataDir, saveDir });
+  bridge = await startBridge({ dataDir, saveDir, now });
   browser = await launchChromium();
-  page = await openPage(browser);
+  page = await openPage(browser, now);
 });
 
 afterAll(async () => {

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * The coordinator brings the charity's old spreadsheet in: a CSV saved by Excel on a Polish
@@ -27,7 +31,7 @@ function cp1250(text: string): Buffer {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-imports-'));
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved') });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Maria', lastName: 'Kowalczyk', dateOfBirth: '1970-01-01' } });
   const file = join(root, 'podopieczni.csv');

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
 import { sessionDay } from '../../shared/domain/programme';
-import { localToday } from '../../shared/domain/validation';
+import { localToday } from '../../shared/clock';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
 
@@ -17,7 +18,9 @@ import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, se
  * and read the totals; then the same screens in Polish.
  */
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
-const today = localToday();
+/** This file's day (any day works: the dates below follow it). */
+const now = clockFrom('2027-06-10T10:00');
+const today = localToday(now());
 let root: string;
 let saveDir: string;
 let bridge: Bridge;
@@ -36,7 +39,7 @@ const choose = async (label: RegExp | string, option: string) => {
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-programmes-'));
   saveDir = join(root, 'saved');
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir, now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'charity.update', { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', phone: '0113 496 0000', currency: 'GBP' });
   const people = [
@@ -48,7 +51,7 @@ beforeAll(async () => {
     const seen = await callCore<{ client: { id: number } }[]>(bridge, 'clients.findDuplicates', { firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth });
     await callCore(bridge, 'clients.intake', { details: { ...p, intakeDate: addDays(today, -30), caseworkerId: 1 }, duplicatesSeen: seen.map((m) => m.client.id) });
   }
-  // Zofia had two food parcels earlier this month.
+  // Zofia had two food parcels in the last fortnight.
   const types = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'supportTypes.list', {});
   const parcel = types.find((x) => x.builtinKey === 'foodParcel')!.id;
   for (const d of [-12, -5]) await callCore(bridge, 'support.give', { clientId: 1, support: { typeId: parcel, givenOn: addDays(today, d), quantity: 1, value: 1500 } });
@@ -207,6 +210,10 @@ describe('programmes, attendance and help given, end to end', () => {
   it('shows the help given and attendance for a period, for funders', async () => {
     await quiet();
     await nav('Help given');
+    // The period opens on this month; the two earlier parcels may fall in the month before, so
+    // the period is widened to the last 30 days, as a coordinator would for a monthly return.
+    await page.getByLabel('From', { exact: true }).fill(addDays(today, -30));
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
     const totals = page.getByRole('table', { name: 'Totals' });
     await expect.poll(() => totals.getByRole('row', { name: /Food parcel/ }).textContent()).toMatch(/Food parcel\s*44/);
     await shot(page, 'prog-10-help-given');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
-import { localToday } from '../../shared/domain/validation';
+import { localToday } from '../../shared/clock';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
 
@@ -15,7 +16,9 @@ import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pd
  * and the same screens in Polish.
  */
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
-const today = localToday();
+/** This file's day (any day works: the dates below follow it). */
+const now = clockFrom('2029-03-14T10:00');
+const today = localToday(now());
 let root: string;
 let saveDir: string;
 let bridge: Bridge;
@@ -28,7 +31,7 @@ const { visible, dialog, tab, nav, quiet } = byPerson(() => page);
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-referrals-'));
   saveDir = join(root, 'saved');
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir, now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'charity.update', {
     name: 'Przystań Community Aid',
@@ -54,7 +57,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 
   // A logo for the letterhead, drawn in the browser and chosen as a file would be.
-  const drawing = await openPage(browser);
+  const drawing = await openPage(browser, now);
   await drawing.setContent(
     `<div id="logo" style="display:inline-flex;align-items:center;gap:10px;padding:8px 14px;font:700 30px sans-serif;color:#1c4f7c">
        <svg width="46" height="46" viewBox="0 0 46 46"><circle cx="23" cy="23" r="21" fill="#1c4f7c"/><path d="M12 26 L23 14 L34 26 M16 24 V34 H30 V24" stroke="white" stroke-width="3.5" fill="none"/></svg>Przystań</div>`,

@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { byPerson, callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
+
+/** This file's day: the records below are dated around it. */
+const now = clockFrom('2026-11-23T10:00');
 
 /**
  * The coordinator runs the report for funders over the default twelve months: the figures and
@@ -33,7 +37,7 @@ const PEOPLE = [
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-reports-'));
   saveDir = join(root, 'saved');
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir });
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir, now });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'charity.update', { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', currency: 'GBP' });
   const areas = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'needAreas.list', {});

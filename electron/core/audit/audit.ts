@@ -16,7 +16,8 @@ export interface AuditEvent {
   clientId?: number;
   /** What changed (field names, never old values of a client's details). */
   detail?: Record<string, unknown>;
-  at?: Date;
+  /** When it happened, by the core's clock (never the machine's own: tests fix it). */
+  at: Date;
 }
 
 /**
@@ -27,7 +28,7 @@ export function recordAudit(db: Db, e: AuditEvent): void {
   const last = db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
   const row: ChainedFields = {
     id: (last?.id ?? 0) + 1,
-    at: (e.at ?? new Date()).toISOString(),
+    at: e.at.toISOString(),
     userId: e.userId,
     action: e.action,
     clientId: e.clientId ?? null,

@@ -2,7 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { LOGO_MAX_BYTES } from '../../../shared/domain/charity';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
-import { recordAudit } from '../audit/audit';
 import type { Casebook } from '../casebook';
 import type { Db } from '../db/database';
 import type { Handlers } from '../rpc';
@@ -21,7 +20,7 @@ export function charityHandlers(cb: Casebook): Pick<Handlers, 'charity.get' | 'c
         const before = getCharity(db);
         saveCharity(db, input, cb.now().toISOString());
         const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => input[k] !== before[k]);
-        recordAudit(db, { userId: s.user.id, action: 'charity.changed', detail: { fields: changed } });
+        cb.audit(db, s, 'charity.changed', { detail: { fields: changed } });
         return getCharity(db);
       }),
     'charity.logo': () => cb.read(logoView),

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ClientDetails } from '../../../shared/domain/client';
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import { recordConsent } from '../consent/consent';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Client } from '../../../shared/domain/client';
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { clientMerges, clients } from '../db/schema';

@@ -1,4 +1,4 @@
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import type { Casebook, Session } from '../casebook';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import type { Role } from '../../../shared/domain/user';

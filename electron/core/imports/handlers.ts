@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportEncoding, ImportField } from '../../../shared/domain/clientImport';
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';

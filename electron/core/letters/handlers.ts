@@ -1,6 +1,6 @@
 import { CasebookError } from '../../../shared/result';
 import { createTranslator } from '../../../shared/i18n';
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import type { Casebook } from '../casebook';
 import { getCharityLogo } from '../charity/queries';
 import { requireClient } from '../clients/queries';

@@ -34,6 +34,8 @@ export interface FileLog {
 export function fileLog(dir: string, opts: { maxBytes?: number; now?: () => Date } = {}): FileLog {
   const file = join(dir, LOG_FILE);
   const maxBytes = opts.maxBytes ?? MAX_BYTES;
+  // The support log's times are the real time, on purpose: whoever reads it matches them to what
+  // happened on the PC. No rule about dates reads them.
   const now = opts.now ?? (() => new Date());
   try {
     // There from the start, so Help > About can open it before anything has been written.

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
 import { users } from '../db/schema';

@@ -1,4 +1,4 @@
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';

@@ -1,4 +1,4 @@
-import { localToday } from '../../../shared/domain/validation';
+import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';

@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, AgencySummary } from '../../../shared/domain/agency';
 import type { ReferralLine } from '../../../shared/domain/referral';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
@@ -14,6 +13,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { useCan } from '../session';
 import { ReferralTable } from './Referrals.page';
+import * as clock from '../clock';
 
 /** The directory of partner agencies: search, add, open one. */
 export function AgenciesPage({ go }: { go: (r: Route) => void }) {
@@ -188,7 +188,7 @@ export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
       </Section>
       {referrals && (
         <Section title={t('agencies.referrals')}>
-          {referrals.length === 0 ? <Text c="dimmed">{t('agencies.noReferrals')}</Text> : <ReferralTable items={referrals} today={localToday()} go={go} hideAgency />}
+          {referrals.length === 0 ? <Text c="dimmed">{t('agencies.noReferrals')}</Text> : <ReferralTable items={referrals} today={clock.today()} go={go} hideAgency />}
         </Section>
       )}
     </Stack>

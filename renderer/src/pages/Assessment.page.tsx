@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { assessmentInputSchema, SCORE_MAX, SCORE_MIN, type AssessmentInput } from '../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { goalTransitionProblem, type GoalStatus, type PlansView } from '../../../shared/domain/supportPlan';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
@@ -17,6 +16,7 @@ import { areaName, useNeedAreas } from '../needAreas';
 import { useSubmit } from '../useSubmit';
 import { scoreColour } from './client/AssessmentsTab';
 import { GoalStatusSelect } from './client/PlanTab';
+import * as clock from '../clock';
 
 interface AreaValues {
   score: string;
@@ -59,7 +59,7 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
   const { areas } = useNeedAreas();
   const { busy, error, submit } = useSubmit();
   const form = useForm<Values>({
-    initialValues: { assessedOn: localToday(), sensitive: false, summary: '', areas: {}, goals: {} },
+    initialValues: { assessedOn: clock.today(), sensitive: false, summary: '', areas: {}, goals: {} },
     validate: (v) => {
       const errors = schemaValidator(assessmentInputSchema, t)(toInput(v));
       for (const g of plans?.active?.goals ?? []) {
@@ -140,7 +140,7 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
           <Paper withBorder p="lg">
             <Stack>
               <Group align="flex-end">
-                <TextInput label={review ? t('reviews.date') : t('assessments.date')} type="date" required max={localToday()} w={200} {...form.getInputProps('assessedOn')} />
+                <TextInput label={review ? t('reviews.date') : t('assessments.date')} type="date" required max={clock.today()} w={200} {...form.getInputProps('assessedOn')} />
                 <Checkbox mb={8} label={t('assessments.markSensitive')} description={t('assessments.sensitiveHelp')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
               </Group>
               <Text size="sm" c="dimmed">

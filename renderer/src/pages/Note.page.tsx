@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { CASE_NOTE_KINDS, caseNoteInputSchema, NOTE_MAX_LENGTH, nowForNote, splitOccurredAt, type CaseNote, type CaseNoteKind } from '../../../shared/domain/caseNote';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import type { PlansView } from '../../../shared/domain/supportPlan';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
@@ -15,6 +14,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
 import { goalOptions } from './client/PlanTab';
+import * as clock from '../clock';
 
 interface Values {
   date: string;
@@ -46,7 +46,7 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const form = useForm<Values>({
-    initialValues: { ...nowForNote(), kind: '', durationMinutes: '', present: '', body: '', goalId: '', sensitive: false },
+    initialValues: { ...nowForNote(clock.now()), kind: '', durationMinutes: '', present: '', body: '', goalId: '', sensitive: false },
     validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
   });
 
@@ -106,7 +106,7 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
         <form onSubmit={save} noValidate>
           <Stack>
             <SimpleGrid cols={4}>
-              <TextInput label={t('notes.date')} type="date" required max={localToday()} {...form.getInputProps('date')} />
+              <TextInput label={t('notes.date')} type="date" required max={clock.today()} {...form.getInputProps('date')} />
               <TextInput label={t('notes.time')} type="time" required {...form.getInputProps('time')} />
               <Select
                 label={t('notes.kind')}

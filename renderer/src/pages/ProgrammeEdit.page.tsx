@@ -4,13 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRAMME_KINDS, programmeInputSchema, type Programme, type ProgrammeKind } from '../../../shared/domain/programme';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
+import * as clock from '../clock';
 
 interface ProgrammeForm {
   name: string;
@@ -44,7 +44,7 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
   const [people, setPeople] = useState<string[]>([]);
   const { busy, error, submit } = useSubmit();
   const form = useForm<ProgrammeForm>({
-    initialValues: { name: '', description: '', kind: null, startsOn: localToday(), endsOn: '', capacity: '', facilitators: [], venue: '' },
+    initialValues: { name: '', description: '', kind: null, startsOn: clock.today(), endsOn: '', capacity: '', facilitators: [], venue: '' },
     validate: (v) => schemaValidator(programmeInputSchema, t)(toInput(v)),
   });
   useEffect(() => {

@@ -2,13 +2,13 @@ import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceFigures, ProgrammeFigures } from '../../../shared/domain/programme';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
+import * as clock from '../clock';
 
 const FIGURES = ['sessionsHeld', 'uniquePeople', 'attendances', 'walkInAttendances', 'headcount', 'totalAttendances'] as const;
 
@@ -39,13 +39,13 @@ export function AttendanceFiguresGrid({ figures }: { figures: AttendanceFigures 
   );
 }
 
-const startOfYear = () => `${localToday().slice(0, 4)}-01-01`;
+const startOfYear = () => `${clock.today().slice(0, 4)}-01-01`;
 
 /** For funders: attendance at each programme between two dates, and across all of them. */
 export function PeriodFigures({ go }: { go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const [from, setFrom] = useState(startOfYear());
-  const [to, setTo] = useState(localToday());
+  const [to, setTo] = useState(clock.today());
   const [figures, setFigures] = useState<ProgrammeFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});

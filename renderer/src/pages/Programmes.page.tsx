@@ -22,7 +22,7 @@ import {
 } from '../../../shared/domain/programme';
 import type { ClientSummary } from '../../../shared/domain/client';
 import { localeOf } from '../../../shared/domain/languages';
-import { isIsoDate, localToday } from '../../../shared/domain/validation';
+import { isIsoDate } from '../../../shared/domain/validation';
 import type { Result } from '../../../shared/result';
 import { invoke } from '../api';
 import { ClientFinder } from '../components/ClientFinder/ClientFinder';
@@ -35,6 +35,7 @@ import { formatDate } from '../format';
 import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
 import { AttendanceFiguresGrid, PeriodFigures } from './ProgrammeFigures';
+import * as clock from '../clock';
 
 /** "From 1 Oct 2026" or "1 Oct 2026 – 31 Dec 2026". */
 export function programmeDates(t: TFunction, p: { startsOn: string; endsOn: string | null }, lang: string): string {
@@ -136,7 +137,7 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [modal, setModal] = useState<ModalState | null>(null);
-  const today = localToday();
+  const today = clock.today();
   useEffect(() => {
     void invoke('programmes.get', { id }).then((r) => (r.ok ? setDetail(r.value) : setError(errorSentence(t, r.error))));
   }, [id, t]);
@@ -358,7 +359,7 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
   const { t, i18n } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const p = detail.programme;
-  const first = p.startsOn > localToday() ? p.startsOn : localToday();
+  const first = p.startsOn > clock.today() ? p.startsOn : clock.today();
   const form = useForm<PatternForm>({
     initialValues: { firstOn: first, startsAt: '18:00', endsAt: '', repeat: 'weekly', weekdays: [], until: p.endsOn ?? '', count: '', venue: '', facilitator: '' },
     validate: (v) => {
@@ -505,7 +506,7 @@ function CancelSessionModal({ session: s, onClose, onDone }: { session: Programm
 function RegisterModal({ detail, onClose, onDone }: { detail: ProgrammeDetail; onClose: () => void; onDone: (d: ProgrammeDetail) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const [registeredOn, setRegisteredOn] = useState(localToday());
+  const [registeredOn, setRegisteredOn] = useState(clock.today());
   const p = detail.programme;
   const register = async (c: ClientSummary, overCapacity = false) => {
     setError(null);
@@ -528,7 +529,7 @@ function RegisterModal({ detail, onClose, onDone }: { detail: ProgrammeDetail; o
   return (
     <Modal opened onClose={onClose} title={t('programmes.registerTitle', { programme: p.name })} size="lg">
       <Stack>
-        <TextInput label={t('programmes.registeredOn')} type="date" max={localToday()} value={registeredOn} onChange={(e) => setRegisteredOn(e.currentTarget.value)} w={200} />
+        <TextInput label={t('programmes.registeredOn')} type="date" max={clock.today()} value={registeredOn} onChange={(e) => setRegisteredOn(e.currentTarget.value)} w={200} />
         <ClientFinder
           label={t('programmes.findClient')}
           hint={t('programmes.findClientHint')}

@@ -2,7 +2,6 @@ import { Anchor, Checkbox, Group, Loader, SegmentedControl, Stack, Table, Text, 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralLine } from '../../../shared/domain/referral';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../components/Workspace/Workspace';
@@ -10,6 +9,7 @@ import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
+import * as clock from '../clock';
 
 /** Referrals across all clients: what is open, what needs chasing. The coordinator's view of everyone's. */
 export function ReferralsPage({ go }: { go: (r: Route) => void }) {
@@ -44,7 +44,7 @@ export function ReferralsPage({ go }: { go: (r: Route) => void }) {
       ) : data.items.length === 0 ? (
         <Text c="dimmed">{t('referrals.noneListed')}</Text>
       ) : (
-        <ReferralTable items={data.items} today={localToday()} go={go} />
+        <ReferralTable items={data.items} today={clock.today()} go={go} />
       )}
     </Stack>
   );

@@ -7,16 +7,16 @@ import { needAreaName } from '../../../shared/domain/assessment';
 import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { FunderReport } from '../../../shared/domain/report';
 import { cellText, reportTables, type ReportTable } from '../../../shared/domain/reportTables';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate } from '../format';
+import * as clock from '../clock';
 
 /** The twelve months up to the end of last month: a funder's usual year. */
 function lastTwelveMonths(): { from: string; to: string } {
-  const today = localToday();
+  const today = clock.today();
   const firstOfMonth = `${today.slice(0, 7)}-01`;
   const end = new Date(`${firstOfMonth}T00:00:00Z`);
   end.setUTCDate(0);

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/caseload';
 import { keepCaseSchema, type RetentionCase } from '../../../shared/domain/retention';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -15,6 +14,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import { useSubmit } from '../useSubmit';
+import * as clock from '../clock';
 
 type View = { years: number; due: RetentionCase[] };
 
@@ -141,7 +141,7 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
 function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: () => void; onDone: (v: View) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { clientId: item.clientId, reason: '', reviewOn: addDays(localToday(), 365) }, validate: schemaValidator(keepCaseSchema, t) });
+  const form = useForm({ initialValues: { clientId: item.clientId, reason: '', reviewOn: addDays(clock.today(), 365) }, validate: schemaValidator(keepCaseSchema, t) });
   const save = form.onSubmit((v) =>
     submit(() => invoke('retention.keep', v), {
       form,
@@ -155,7 +155,7 @@ function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: ()
     <ModalForm opened title={t('retention.keepTitle', { reference: item.reference })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('retention.keep')}>
       <Alert color="blue">{t('retention.keepHint')}</Alert>
       <Textarea label={t('retention.reason')} required autosize minRows={2} maxLength={1000} data-autofocus {...form.getInputProps('reason')} />
-      <TextInput label={t('retention.reviewOn')} type="date" required min={addDays(localToday(), 1)} {...form.getInputProps('reviewOn')} />
+      <TextInput label={t('retention.reviewOn')} type="date" required min={addDays(clock.today(), 1)} {...form.getInputProps('reviewOn')} />
     </ModalForm>
   );
 }

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { addDays } from '../../../shared/domain/caseload';
 import { safetyPlanInputSchema, safetyPlanRules } from '../../../shared/domain/safetyPlan';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
@@ -14,6 +13,7 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useSubmit } from '../useSubmit';
+import * as clock from '../clock';
 
 const MAX_CONTACTS = 12;
 const blankContact = () => ({ name: '', role: '', phone: '' });
@@ -31,8 +31,8 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
       copingSteps: '',
       keepingSafe: '',
       contacts: [blankContact()],
-      agreedOn: localToday(),
-      reviewOn: addDays(localToday(), 14),
+      agreedOn: clock.today(),
+      reviewOn: addDays(clock.today(), 14),
     },
     validate: (v) => ({ ...translatedFields(t, safetyPlanRules(v)), ...schemaValidator(safetyPlanInputSchema, t)(v) }),
   });
@@ -48,8 +48,8 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
           copingSteps: x.copingSteps,
           keepingSafe: x.keepingSafe ?? '',
           contacts: x.contacts.map((c) => ({ name: c.name, role: c.role ?? '', phone: c.phone ?? '' })),
-          agreedOn: localToday(),
-          reviewOn: x.reviewOn > localToday() ? x.reviewOn : addDays(localToday(), 14),
+          agreedOn: clock.today(),
+          reviewOn: x.reviewOn > clock.today() ? x.reviewOn : addDays(clock.today(), 14),
         });
       }
       setLoaded(true);
@@ -106,7 +106,7 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
               )}
             </Stack>
             <SimpleGrid cols={3}>
-              <TextInput label={t('safetyPlan.agreedOn')} type="date" required max={localToday()} {...form.getInputProps('agreedOn')} />
+              <TextInput label={t('safetyPlan.agreedOn')} type="date" required max={clock.today()} {...form.getInputProps('agreedOn')} />
               <TextInput label={t('safetyPlan.reviewOn')} type="date" required {...form.getInputProps('reviewOn')} />
             </SimpleGrid>
             <FormActions error={error} busy={busy} onCancel={() => go(back)} />

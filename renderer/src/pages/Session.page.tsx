@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, type AgeBand } from '../../../shared/domain/ageBand';
 import { sessionDay, type RegisterLine, type SessionRegister } from '../../../shared/domain/programme';
 import { fold } from '../../../shared/domain/folding';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -15,6 +14,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
+import * as clock from '../clock';
 
 /**
  * Taking the register at a session: a checklist of everyone on the programme's list (type a name and
@@ -48,7 +48,7 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
 
   if (!register) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
   const { session: s, programme: p } = register;
-  const today = localToday();
+  const today = clock.today();
   const open = !s.cancelled && s.heldOn <= today;
 
   const mark = async (clientId: number, present: boolean, registerToo = false) => {

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { accessAnsweredSchema, accessDueOn, accessRequestInputSchema, type AccessRequest } from '../../../shared/domain/subjectAccess';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
@@ -15,6 +14,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { formatDate } from '../format';
 import { useSubmit } from '../useSubmit';
+import * as clock from '../clock';
 
 /** How a request stands against its due date, as a coloured badge. */
 export function AccessDueBadge({ request, today }: { request: Pick<AccessRequest, 'dueOn' | 'answeredOn'>; today: string }) {
@@ -34,7 +34,7 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
   const [requests, setRequests] = useState<AccessRequest[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const pack = useSubmit();
-  const today = localToday();
+  const today = clock.today();
 
   useEffect(() => {
     void Promise.all([invoke('clients.get', { id: clientId }), invoke('access.forClient', { clientId })]).then(([r, a]) => {
@@ -125,7 +125,7 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
 function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: AccessRequest[]) => void }) {
   const { t, i18n } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { clientId, receivedOn: localToday(), note: '' }, validate: schemaValidator(accessRequestInputSchema, t) });
+  const form = useForm({ initialValues: { clientId, receivedOn: clock.today(), note: '' }, validate: schemaValidator(accessRequestInputSchema, t) });
   const save = form.onSubmit((v) =>
     submit(() => invoke('access.record', v), {
       form,
@@ -148,7 +148,7 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
             label={t('access.receivedOn')}
             type="date"
             required
-            max={localToday()}
+            max={clock.today()}
             w={220}
             description={/^\d{4}-\d{2}-\d{2}$/.test(received) ? t('access.dueHint', { date: formatDate(accessDueOn(received), i18n.language) }) : undefined}
             {...form.getInputProps('receivedOn')}
@@ -164,7 +164,7 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
 function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r: AccessRequest[]) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: request.id, answeredOn: localToday() }, validate: schemaValidator(accessAnsweredSchema, t) });
+  const form = useForm({ initialValues: { id: request.id, answeredOn: clock.today() }, validate: schemaValidator(accessAnsweredSchema, t) });
   const save = form.onSubmit((v) =>
     submit(() => invoke('access.answered', v), {
       form,
@@ -179,7 +179,7 @@ function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r:
       <Stack gap="xs">
         <Text size="sm">{t('access.answeredHint')}</Text>
         <Group align="flex-end">
-          <TextInput label={t('access.answeredOn')} type="date" required max={localToday()} min={request.receivedOn} w={220} {...form.getInputProps('answeredOn')} />
+          <TextInput label={t('access.answeredOn')} type="date" required max={clock.today()} min={request.receivedOn} w={220} {...form.getInputProps('answeredOn')} />
           <Button type="submit" variant="light" loading={busy}>
             {t('access.markAnswered')}
           </Button>

@@ -3,7 +3,6 @@ import { Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } f
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportGiven, SupportTotals } from '../../../shared/domain/support';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
@@ -12,6 +11,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
 import { typeName, useMoney, useSupportTypes } from '../support';
+import * as clock from '../clock';
 
 const PAGE = 100;
 
@@ -20,8 +20,8 @@ export function SupportPage({ go }: { go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const { money } = useMoney(i18n.language);
   const { types } = useSupportTypes();
-  const [from, setFrom] = useState(`${localToday().slice(0, 7)}-01`);
-  const [to, setTo] = useState(localToday());
+  const [from, setFrom] = useState(`${clock.today().slice(0, 7)}-01`);
+  const [to, setTo] = useState(clock.today());
   const [typeId, setTypeId] = useState<string | null>(null);
   const [totals, setTotals] = useState<SupportTotals | null>(null);
   const [items, setItems] = useState<SupportGiven[]>([]);

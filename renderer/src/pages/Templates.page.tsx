@@ -20,7 +20,6 @@ import {
   type MergeValues,
   type TemplateInput,
 } from '../../../shared/domain/letter';
-import { localToday } from '../../../shared/domain/validation';
 import { invoke } from '../api';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -30,6 +29,7 @@ import { errorSentence, schemaValidator } from '../errors';
 import { formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
 import { useSubmit } from '../useSubmit';
+import * as clock from '../clock';
 
 /** Every letter template, by kind and language; administrators change them here. */
 export function TemplatesPage({ go }: { go: (r: Route) => void }) {
@@ -115,7 +115,7 @@ export function TemplatesPage({ go }: { go: (r: Route) => void }) {
 
 /** Made-up details for the live preview, in the template's language where Casebook has one. */
 function sampleLetter(t: (k: string) => string, charity: Charity | null, kind: LetterKind, language: string, subject: string, body: string): LetterContent {
-  const today = localToday();
+  const today = clock.today();
   const date = (iso: string) => letterDate(iso, language);
   const s = (k: string) => t(`templates.sample.${k}`);
   const clientAddress = `${s('address')}\n${s('postcode')}`;

@@ -11,19 +11,19 @@ import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { RestoreLink } from '../components/RestoreLink/RestoreLink';
 import { errorSentence, translatedFields } from '../errors';
 
-/** Counts down to when the next try is accepted. */
+/** Counts down to when the next try is accepted (elapsed time, not the date: performance.now). */
 function useCountdown(): [number, (ms: number) => void] {
   const [until, setUntil] = useState(0);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(performance.now());
   useEffect(() => {
     if (until <= now) return;
-    const timer = setTimeout(() => setNow(Date.now()), 250);
+    const timer = setTimeout(() => setNow(performance.now()), 250);
     return () => clearTimeout(timer);
   }, [until, now]);
   const seconds = Math.max(0, Math.ceil((until - now) / 1000));
   return [seconds, (ms) => {
-    setNow(Date.now());
-    setUntil(Date.now() + ms);
+    setNow(performance.now());
+    setUntil(performance.now() + ms);
   }];
 }
 

@@ -121,6 +121,8 @@ export const migration0006: Migration = {
   name: 'programmes and support given',
   up(sqlite) {
     sqlite.exec(SQL);
+    // The real time, on purpose: when these built-in rows were written is a fact about this
+    // database, not a rule about today (migrations run outside any call, with no core clock).
     const now = new Date().toISOString();
     const insert = sqlite.prepare(`INSERT INTO support_types (builtin_key, repeat_limit, repeat_days, position, updated_at) VALUES (?, ?, ?, ?, ?)`);
     BUILTIN_SUPPORT_TYPES.forEach((key, i) => {

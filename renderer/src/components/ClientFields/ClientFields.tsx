@@ -5,10 +5,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientDetailsSchema, ESTIMATED_AGE_MAX, REFERRAL_SOURCES, type Client, type ClientDetailsInput } from '../../../../shared/domain/client';
 import { CLIENT_LANGUAGES } from '../../../../shared/domain/languages';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
 import { languageName } from '../../format';
+import * as clock from '../../clock';
 
 /** What the client form holds: text as typed, an estimated age rather than a birth year. */
 export interface ClientFormValues {
@@ -49,11 +49,11 @@ export const emptyClient = (): ClientFormValues => ({
   interpreterNeeded: false,
   referralSource: '',
   referredBy: '',
-  intakeDate: localToday(),
+  intakeDate: clock.today(),
   caseworkerId: '',
 });
 
-const thisYear = () => Number(localToday().slice(0, 4));
+const thisYear = () => Number(clock.today().slice(0, 4));
 
 export function clientToForm(c: Client): ClientFormValues {
   return {
@@ -120,7 +120,7 @@ export function PersonFields({ form, autoFocus = true }: { form: Form; autoFocus
         <TextInput label={t('clients.preferredName')} description={t('clients.preferredNameHelp')} maxLength={100} {...form.getInputProps('preferredName')} />
       </SimpleGrid>
       <SimpleGrid cols={3}>
-        <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={localToday()} {...form.getInputProps('dateOfBirth')} />
+        <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
         <NumberInput
           label={t('clients.estimatedAge')}
           description={t('clients.estimatedAgeHelp')}
@@ -201,7 +201,7 @@ export function ReferralFields({ form }: { form: Form }) {
   return (
     <Stack>
       <SimpleGrid cols={2}>
-        <TextInput label={t('clients.intakeDate')} type="date" min="1900-01-01" max={localToday()} required {...form.getInputProps('intakeDate')} />
+        <TextInput label={t('clients.intakeDate')} type="date" min="1900-01-01" max={clock.today()} required {...form.getInputProps('intakeDate')} />
         <Select
           label={t('clients.caseworker')}
           data={caseworkers}

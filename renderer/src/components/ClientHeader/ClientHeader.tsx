@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOn, type CaseStatus, type Client } from '../../../../shared/domain/client';
 import type { RiskFlag } from '../../../../shared/domain/riskFlag';
-import { localToday } from '../../../../shared/domain/validation';
 import { formatDate } from '../../format';
 import type { Route } from '../Workspace/Workspace';
+import * as clock from '../../clock';
 
 export const STATUS_COLOURS: Record<CaseStatus, string> = { open: 'green', onHold: 'yellow', closed: 'gray' };
 
@@ -45,7 +45,7 @@ export function RiskBanner({ flags }: { flags: RiskFlag[] }) {
 /** "34" or "about 34": an age as of today. */
 export function AgeText({ client }: { client: Pick<Client, 'dateOfBirth' | 'estimatedBirthYear'> }) {
   const { t } = useTranslation();
-  const age = ageOn(localToday(), client);
+  const age = ageOn(clock.today(), client);
   if (!age) return null;
   return <>{age.estimated ? t('clients.ageAbout', { count: age.years }) : t('clients.age', { count: age.years })}</>;
 }

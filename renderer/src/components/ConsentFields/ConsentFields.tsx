@@ -2,8 +2,8 @@ import { Checkbox, Group, Input, Radio, SimpleGrid, Stack, TagsInput, Textarea, 
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_METHODS, consentInputSchema, consentRules, SHARE_SCOPES, type ConsentInput } from '../../../../shared/domain/consent';
-import { localToday } from '../../../../shared/domain/validation';
 import { schemaValidator, translatedFields } from '../../errors';
+import * as clock from '../../clock';
 
 export interface ConsentFormValues {
   storeData: boolean;
@@ -27,7 +27,7 @@ export const emptyConsent = (): ConsentFormValues => ({
   contactLetter: false,
   contactText: false,
   contactEmail: false,
-  givenOn: localToday(),
+  givenOn: clock.today(),
   method: '',
   expiresOn: '',
   note: '',
@@ -79,7 +79,7 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
         </Group>
       </Input.Wrapper>
       <SimpleGrid cols={3}>
-        <TextInput label={t('consent.givenOn')} type="date" required min="1900-01-01" max={localToday()} {...form.getInputProps('givenOn')} />
+        <TextInput label={t('consent.givenOn')} type="date" required min="1900-01-01" max={clock.today()} {...form.getInputProps('givenOn')} />
         <Radio.Group label={t('consent.method')} required {...form.getInputProps('method')}>
           <Group mt={8}>
             {CONSENT_METHODS.map((m) => (

@@ -5,12 +5,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendedSession } from '../../../../shared/domain/programme';
 import type { RepeatWarning, SupportGiven } from '../../../../shared/domain/support';
-import { isIsoDate, localToday } from '../../../../shared/domain/validation';
+import { isIsoDate } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { formatDate } from '../../format';
 import { CURRENCY_SYMBOL, typeName, useMoney, useSupportTypes } from '../../support';
 import { useSubmit } from '../../useSubmit';
 import { ModalForm } from '../ModalForm/ModalForm';
+import * as clock from '../../clock';
 
 interface SupportFormValues {
   typeId: string | null;
@@ -52,7 +53,7 @@ export function SupportModal({
   const [warning, setWarning] = useState<RepeatWarning | null>(null);
   const [valueTouched, setValueTouched] = useState(false);
   const form = useForm<SupportFormValues>({
-    initialValues: { typeId: null, givenOn: session?.heldOn ?? localToday(), quantity: 1, value: '', sessionId: session ? String(session.id) : null, note: '', overrideReason: '' },
+    initialValues: { typeId: null, givenOn: session?.heldOn ?? clock.today(), quantity: 1, value: '', sessionId: session ? String(session.id) : null, note: '', overrideReason: '' },
     validate: {
       typeId: (v) => (v ? null : t('validation.required')),
       overrideReason: (v) => (warning && !v.trim() ? t('validation.repeatSupportReason') : null),
@@ -72,7 +73,7 @@ export function SupportModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typeId, quantity, types, valueTouched]);
   useEffect(() => {
-    if (!typeId || !isIsoDate(givenOn) || givenOn > localToday()) return setWarning(null);
+    if (!typeId || !isIsoDate(givenOn) || givenOn > clock.today()) return setWarning(null);
     void invoke('support.check', { clientId, typeId: Number(typeId), givenOn }).then((r) => setWarning(r.ok ? r.value : null));
   }, [clientId, typeId, givenOn]);
 
@@ -108,7 +109,7 @@ export function SupportModal({
     <ModalForm opened title={t('support.recordTitle', { name: clientName })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={2}>
         <Select label={t('support.type')} required data={active.map((x) => ({ value: String(x.id), label: typeName(t, x) }))} allowDeselect={false} data-autofocus {...form.getInputProps('typeId')} />
-        <TextInput label={t('support.givenOn')} type="date" required min="1900-01-01" max={localToday()} disabled={!!session} {...form.getInputProps('givenOn')} />
+        <TextInput label={t('support.givenOn')} type="date" required min="1900-01-01" max={clock.today()} disabled={!!session} {...form.getInputProps('givenOn')} />
         <NumberInput label={t('support.quantity')} required min={1} max={1000} allowDecimal={false} {...form.getInputProps('quantity')} />
         <NumberInput
           label={t('support.value')}

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withdrawConsentSchema, type Consent, type ConsentState } from '../../../../shared/domain/consent';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { ConsentFields, consentToInput, useConsentForm } from '../../components/ConsentFields/ConsentFields';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
@@ -13,6 +12,7 @@ import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
+import * as clock from '../../clock';
 
 /** The consent in force: the newest record, whatever its state (a withdrawn newest record means no consent). */
 export const currentConsent = (consents: Consent[]): Consent | undefined => consents[0];
@@ -108,7 +108,7 @@ function RecordConsentModal({ clientId, onClose, onRecord }: { clientId: number;
 function WithdrawModal({ consentId, onClose, onRecord }: { consentId: number; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { consentId, on: localToday(), note: '' }, validate: schemaValidator(withdrawConsentSchema, t) });
+  const form = useForm({ initialValues: { consentId, on: clock.today(), note: '' }, validate: schemaValidator(withdrawConsentSchema, t) });
   const save = form.onSubmit((v) =>
     submit(() => invoke('consents.withdraw', v), {
       form,
@@ -121,7 +121,7 @@ function WithdrawModal({ consentId, onClose, onRecord }: { consentId: number; on
   return (
     <ModalForm opened title={t('consent.withdraw')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('consent.withdraw')}>
       <Text size="sm">{t('consent.withdrawIntro')}</Text>
-      <TextInput label={t('consent.withdrawnOnLabel')} type="date" required max={localToday()} {...form.getInputProps('on')} />
+      <TextInput label={t('consent.withdrawnOnLabel')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
       <Textarea label={t('consent.withdrawalNote')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
     </ModalForm>
   );

@@ -13,7 +13,6 @@ import {
   type HouseholdMember,
   type KeyContact,
 } from '../../../../shared/domain/household';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { AgeText } from '../../components/ClientHeader/ClientHeader';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
@@ -23,6 +22,7 @@ import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { notifications } from '@mantine/notifications';
+import * as clock from '../../clock';
 
 type Editing<T> = { item: T | null } | null;
 
@@ -198,7 +198,7 @@ function MemberModal({ clientId, member, onClose, onRecord }: { clientId: number
         />
       </SimpleGrid>
       <SimpleGrid cols={2}>
-        <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={localToday()} {...form.getInputProps('dateOfBirth')} />
+        <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
         <Checkbox mt={28} label={t('household.livesWithClient')} {...form.getInputProps('livesWithClient', { type: 'checkbox' })} />
       </SimpleGrid>
       <Textarea label={t('household.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CLOSURE_REASONS, statusChangeSchema, type CaseStatus } from '../../../../shared/domain/client';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { AgeText, StatusBadge } from '../../components/ClientHeader/ClientHeader';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
@@ -14,6 +13,7 @@ import { formatDate, languageName } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
+import * as clock from '../../clock';
 
 export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
@@ -110,7 +110,7 @@ function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onCl
   const c = record.client;
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { status: (c.status === 'closed' ? 'open' : c.status === 'open' ? 'closed' : 'open') as CaseStatus, on: localToday(), reason: '', note: '' },
+    initialValues: { status: (c.status === 'closed' ? 'open' : c.status === 'open' ? 'closed' : 'open') as CaseStatus, on: clock.today(), reason: '', note: '' },
     validate: (v) => schemaValidator(statusChangeSchema, t)({ ...v, reason: v.reason || null }),
   });
   const save = form.onSubmit((v) =>
@@ -131,7 +131,7 @@ function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onCl
         allowDeselect={false}
         {...form.getInputProps('status')}
       />
-      <TextInput label={t('status.on')} type="date" required max={localToday()} {...form.getInputProps('on')} />
+      <TextInput label={t('status.on')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
       {form.values.status === 'closed' && (
         <Select
           label={t('status.reason')}

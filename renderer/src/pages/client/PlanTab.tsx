@@ -21,7 +21,6 @@ import {
   type SupportPlan,
   type Task,
 } from '../../../../shared/domain/supportPlan';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
@@ -32,6 +31,7 @@ import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
+import * as clock from '../../clock';
 
 export const GOAL_STATUS_COLOURS: Record<GoalStatus, string> = {
   notStarted: 'gray',
@@ -72,7 +72,7 @@ export function PlanTab({ clientId }: { clientId: number }) {
   const [modal, setModal] = useState<Modal | null>(null);
   const { areas } = useNeedAreas();
   const date = (d: string | null) => formatDate(d, i18n.language);
-  const today = localToday();
+  const today = clock.today();
 
   useEffect(() => {
     void invoke('plans.get', { clientId }).then((r) => (r.ok ? setView(r.value) : setError(errorSentence(t, r.error))));
@@ -254,7 +254,7 @@ function PlanModal({ clientId, plan, onClose, onSaved }: { clientId: number; pla
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { agreedOn: plan?.agreedOn ?? localToday(), summary: plan?.summary ?? '' },
+    initialValues: { agreedOn: plan?.agreedOn ?? clock.today(), summary: plan?.summary ?? '' },
     validate: schemaValidator(supportPlanInputSchema, t),
   });
   const save = form.onSubmit((v) =>
@@ -266,7 +266,7 @@ function PlanModal({ clientId, plan, onClose, onSaved }: { clientId: number; pla
   );
   return (
     <ModalForm opened title={plan ? t('plans.editTitle') : t('plans.agreeTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
-      <TextInput label={t('plans.agreedOn')} type="date" required max={localToday()} w={220} data-autofocus {...form.getInputProps('agreedOn')} />
+      <TextInput label={t('plans.agreedOn')} type="date" required max={clock.today()} w={220} data-autofocus {...form.getInputProps('agreedOn')} />
       <Textarea label={t('plans.summary')} description={t('plans.summaryHelp')} autosize minRows={3} maxLength={4000} {...form.getInputProps('summary')} />
     </ModalForm>
   );
@@ -275,12 +275,12 @@ function PlanModal({ clientId, plan, onClose, onSaved }: { clientId: number; pla
 function EndPlanModal({ plan, onClose, onSaved }: { plan: SupportPlan; onClose: () => void; onSaved: (v: PlansView) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: plan.id, version: plan.version, on: localToday(), reason: '' }, validate: schemaValidator(endPlanSchema, t) });
+  const form = useForm({ initialValues: { id: plan.id, version: plan.version, on: clock.today(), reason: '' }, validate: schemaValidator(endPlanSchema, t) });
   const save = form.onSubmit((v) => submit(() => invoke('plans.end', v), { form, onOk: onSaved }));
   return (
     <ModalForm opened title={t('plans.endTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('plans.end')}>
       <Text size="sm">{t('plans.endText')}</Text>
-      <TextInput label={t('plans.endedOn')} type="date" required min={plan.agreedOn} max={localToday()} w={220} {...form.getInputProps('on')} />
+      <TextInput label={t('plans.endedOn')} type="date" required min={plan.agreedOn} max={clock.today()} w={220} {...form.getInputProps('on')} />
       <Textarea label={t('plans.endReason')} autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />
     </ModalForm>
   );
@@ -324,7 +324,7 @@ function GoalModal({ planId, goal, onClose, onSaved }: { planId: number; goal: G
   const save = form.onSubmit((v) =>
     submit(() => invoke('goals.save', { planId, target: goal ? { id: goal.id, version: goal.version } : null, goal: toGoal(v) }), { form, fieldPrefix: 'goal.', onOk: onSaved }),
   );
-  const passed = targetDatePassed(form.values.targetDate, localToday());
+  const passed = targetDatePassed(form.values.targetDate, clock.today());
   const areaChoices = areas.filter((a) => !a.retired || a.id === goal?.areaId).map((a) => ({ value: String(a.id), label: areaName(t, a) }));
   return (
     <ModalForm opened title={goal ? t('goals.editTitle') : t('goals.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
@@ -360,7 +360,7 @@ function ProgressModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => 
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { on: localToday(), status: goal.status as string, note: '' },
+    initialValues: { on: clock.today(), status: goal.status as string, note: '' },
     validate: (v) => {
       const problem = v.status === goal.status && !v.note.trim() ? 'required' : goalTransitionProblem(goal.status, v.status as GoalStatus, v.note);
       return problem ? translatedFields(t, { [problem === 'transitionNotAllowed' ? 'status' : 'note']: problem }) : {};
@@ -372,7 +372,7 @@ function ProgressModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => 
   return (
     <ModalForm opened title={t('goals.progressTitle', { goal: goal.description })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={2}>
-        <TextInput label={t('goals.progressOn')} type="date" required max={localToday()} {...form.getInputProps('on')} />
+        <TextInput label={t('goals.progressOn')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
         <GoalStatusSelect label={t('goals.status')} from={goal.status} {...form.getInputProps('status')} />
       </SimpleGrid>
       <Textarea label={t('goals.progressNote')} description={t('goals.progressNoteHelp')} autosize minRows={3} maxLength={4000} data-autofocus {...form.getInputProps('note')} />
@@ -405,7 +405,7 @@ function TaskModal({ clientId, task, view, onClose, onSaved }: { clientId: numbe
   const form = useForm<TaskValues>({
     initialValues: task
       ? { title: task.title, dueOn: task.dueOn, assignedTo: String(task.assignedTo), goalId: task.goalId ? String(task.goalId) : '', note: task.note ?? '' }
-      : { title: '', dueOn: localToday(), assignedTo: '', goalId: '', note: '' },
+      : { title: '', dueOn: clock.today(), assignedTo: '', goalId: '', note: '' },
     validate: (v) => schemaValidator(taskInputSchema, t)(toTask(v)),
   });
   const save = form.onSubmit((v) => submit(() => invoke('tasks.save', { clientId, id: task?.id ?? null, task: toTask(v) }), { form, fieldPrefix: 'task.', onOk: onSaved }));

@@ -15,7 +15,6 @@ import {
   type Referral,
   type ReferralStatus,
 } from '../../../../shared/domain/referral';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
@@ -25,6 +24,7 @@ import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
+import * as clock from '../../clock';
 
 export const REFERRAL_STATUS_COLOURS: Record<ReferralStatus, string> = {
   draft: 'gray',
@@ -66,7 +66,7 @@ export function ReferralsTab({ clientId, go }: { clientId: number; go: (r: Route
   const [error, setError] = useState<string | null>(null);
   const [modal, setModal] = useState<Modal | null>(null);
   const { areas } = useNeedAreas();
-  const today = localToday();
+  const today = clock.today();
 
   useEffect(() => {
     void invoke('referrals.forClient', { clientId }).then((r) => (r.ok ? setReferrals(r.value) : setError(errorSentence(t, r.error))));
@@ -332,7 +332,7 @@ function StatusModal({
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; consent: boolean } | null>(null);
-  const today = localToday();
+  const today = clock.today();
   const open = isReferralOpen(status);
   const form = useForm({
     initialValues: {

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import { raiseRiskFlagSchema, removeRiskFlagSchema, RISK_FLAG_KINDS, type RiskFlag } from '../../../../shared/domain/riskFlag';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { schemaValidator } from '../../errors';
 import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
+import * as clock from '../../clock';
 
 export function RiskFlagsTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
@@ -83,7 +83,7 @@ function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { clientId, kind: '', note: '', raisedOn: localToday() },
+    initialValues: { clientId, kind: '', note: '', raisedOn: clock.today() },
     validate: (v) => schemaValidator(raiseRiskFlagSchema, t)({ ...v, kind: v.kind || undefined }),
   });
   const save = form.onSubmit((v) =>
@@ -105,7 +105,7 @@ function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose
         {...form.getInputProps('kind')}
       />
       <Textarea label={t('riskFlags.note')} description={t('riskFlags.noteHelp')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
-      <TextInput label={t('riskFlags.raisedOn')} type="date" required max={localToday()} {...form.getInputProps('raisedOn')} />
+      <TextInput label={t('riskFlags.raisedOn')} type="date" required max={clock.today()} {...form.getInputProps('raisedOn')} />
     </ModalForm>
   );
 }
@@ -113,7 +113,7 @@ function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose
 function RemoveModal({ flag, onClose, onRecord }: { flag: RiskFlag; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: flag.id, on: localToday(), note: '' }, validate: schemaValidator(removeRiskFlagSchema, t) });
+  const form = useForm({ initialValues: { id: flag.id, on: clock.today(), note: '' }, validate: schemaValidator(removeRiskFlagSchema, t) });
   const save = form.onSubmit((v) =>
     submit(() => invoke('riskFlags.remove', v), {
       form,
@@ -134,7 +134,7 @@ function RemoveModal({ flag, onClose, onRecord }: { flag: RiskFlag; onClose: () 
       label={t('riskFlags.remove')}
     >
       <Text size="sm">{t('riskFlags.removeIntro')}</Text>
-      <TextInput label={t('riskFlags.removedOn')} type="date" required max={localToday()} {...form.getInputProps('on')} />
+      <TextInput label={t('riskFlags.removedOn')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
       <Textarea label={t('riskFlags.removalNote')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
     </ModalForm>
   );

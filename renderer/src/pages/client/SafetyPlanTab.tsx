@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SafetyPlan } from '../../../../shared/domain/safetyPlan';
-import { localToday } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
 import { useCan } from '../../session';
+import * as clock from '../../clock';
 
 /** The safety plan in force, as the client's printed sheet says it, with Change and Save as PDF. */
 export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
@@ -75,7 +75,7 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
           </Button>
         )}
       </Group>
-      {plan.reviewOn < localToday() && (
+      {plan.reviewOn < clock.today() && (
         <Alert color="orange" variant="light" role="status">
           {t('safetyPlan.reviewPassed')}
         </Alert>
