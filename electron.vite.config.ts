@@ -4,7 +4,16 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+    // The main process, and the worker thread the core runs in (see electron/core/host).
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          coreWorker: resolve(__dirname, 'electron/core/host/coreWorker.ts'),
+          jobWorker: resolve(__dirname, 'electron/core/jobs/jobWorker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: { rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } } },

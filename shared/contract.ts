@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobIdSchema, jobProgressSchema, withJobId } from './domain/jobs';
 import { charityLogoSchema, charitySchema } from './domain/charity';
 import { agencyInputSchema, agencySchema, agencySearchSchema, agencySummarySchema } from './domain/agency';
 import { referralInputSchema, referralLineSchema, referralListQuerySchema, referralSchema, referralStatusInputSchema } from './domain/referral';
@@ -51,7 +52,6 @@ import { UI_LANGUAGES } from './domain/languages';
 import {
   backupCredentialsSchema,
   backupMadeSchema,
-  backupProgressSchema,
   backupSettingsSchema,
   backupStatusSchema,
   backupSummarySchema,
@@ -101,8 +101,11 @@ export const appStateSchema = z.object({
   mustChangePassword: z.boolean(),
   /** True when this session was opened with the recovery key rather than a password. */
   unlockedWithRecoveryKey: z.boolean(),
-  /** Why the app is locked: 'idle' when it locked itself, so the unlock screen can say so. */
-  lockReason: z.enum(['idle', 'manual']).nullable(),
+  /**
+   * Why the app is locked, so the unlock screen can say so: 'idle' when it locked itself,
+   * 'restarted' when the core stopped unexpectedly and was started again.
+   */
+  lockReason: z.enum(['idle', 'manual', 'restarted']).nullable(),
   idleMinutes: z.number().int(),
   dataDir: z.string(),
   /** The core's clock when this state was read (ISO): the window's "today" follows it. */
@@ -205,15 +208,14 @@ export const contract = {
   'backup.updateSettings': channel(ADMIN, backupSettingsSchema, backupStatusSchema),
   'backup.drives': channel(ADMIN, empty, z.object({ drives: z.array(driveSchema) })),
   'backup.chooseFolder': channel(ADMIN, empty, z.object({ path: z.string() })),
-  'backup.create': channel(ADMIN, z.object({ targetDir: z.string().min(1).max(4096) }), backupMadeSchema),
-  'backup.progress': channel(ADMIN, empty, backupProgressSchema),
+  'backup.create': channel(ADMIN, withJobId(z.object({ targetDir: z.string().min(1).max(4096) })), backupMadeSchema),
   /**
    * Checking and restoring work before anyone can sign in too (a new PC, damaged records). While
    * signed in they need an administrator; while locked, credentials that open the current records.
    */
   'backup.chooseFile': channel('open', empty, z.object({ path: z.string() })),
-  'backup.inspect': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), backupSummarySchema),
-  'backup.restore': channel('open', z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema }), appStateSchema),
+  'backup.inspect': channel('open', withJobId(z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema })), backupSummarySchema),
+  'backup.restore': channel('open', withJobId(z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema })), appStateSchema),
 
   'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int() })),
   /** Every client matching the list's filters, as CSV (caseworkers and administrators; recorded as an export). */
@@ -415,8 +417,8 @@ export const contract = {
 
   // Importing clients from a spreadsheet (administrators): choose a file, map its columns, check
   // every row, then import in one transaction; the last import can be undone while untouched.
-  'imports.choose': channel(ADMIN, empty, z.object({ token: z.string(), preview: importPreviewSchema })),
-  'imports.preview': channel(ADMIN, importQuerySchema, importPreviewSchema),
+  'imports.choose': channel(ADMIN, withJobId(z.object({})).strict(), z.object({ token: z.string(), preview: importPreviewSchema })),
+  'imports.preview': channel(ADMIN, withJobId(importQuerySchema), importPreviewSchema),
   'imports.run': channel(ADMIN, importRunSchema, importResultSchema),
   'imports.list': channel(ADMIN, empty, z.array(clientImportSchema)),
   'imports.undo': channel(ADMIN, z.object({ id: z.number().int().positive() }), z.array(clientImportSchema)),
@@ -427,13 +429,17 @@ export const contract = {
   /** Requests not yet answered, soonest due first (the home screen). */
   'access.open': channel(CASEWORK, empty, z.array(accessRequestSchema)),
   /** Saves the pack where the user chooses: a readable PDF and the same information as JSON beside it. */
-  'access.savePack': channel(CASEWORK, z.object({ id: z.number().int().positive() }), accessPackSavedSchema),
+  'access.savePack': channel(CASEWORK, withJobId(z.object({ id: z.number().int().positive() })), accessPackSavedSchema),
   'access.answered': channel(CASEWORK, accessAnsweredSchema, z.array(accessRequestSchema)),
 
   // Reports for funders: counts only (groups under five shown as "<5"), never names.
-  'reports.funder': channel(CASEWORK, funderReportQuerySchema, funderReportSchema),
-  'reports.savePdf': channel(CASEWORK, funderReportQuerySchema, z.object({ path: z.string() })),
-  'reports.saveCsv': channel(CASEWORK, funderReportQuerySchema, z.object({ path: z.string() })),
+  'reports.funder': channel(CASEWORK, withJobId(funderReportQuerySchema), funderReportSchema),
+  'reports.savePdf': channel(CASEWORK, withJobId(funderReportQuerySchema), z.object({ path: z.string() })),
+  'reports.saveCsv': channel(CASEWORK, withJobId(funderReportQuerySchema), z.object({ path: z.string() })),
+
+  /** How far a long job has got (by the id the window gave it), and asking it to stop. */
+  'jobs.progress': channel('open', z.object({ jobId: jobIdSchema }), jobProgressSchema.nullable()),
+  'jobs.cancel': channel('open', z.object({ jobId: jobIdSchema }), z.object({ cancelling: z.boolean() })),
 
   /** The signed-in user's home screen; administrators also get every caseworker's load. */
   'caseload.get': channel(ANYONE, empty, caseloadSchema),

@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'CONSENT_REQUIRED',
   'PRINT_FAILED',
   'NOT_CURRENT_CREDENTIALS',
+  /** The core stopped unexpectedly and was started again (locked); nothing acknowledged was lost. */
+  'CORE_RESTARTED',
+  /** A backup is being restored: changes are refused until it has finished. */
+  'RESTORE_RUNNING',
   'INTERNAL',
 ] as const;
 

@@ -43,6 +43,9 @@ import { backupHandlers, backupStatus } from './backup/handlers';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KDF_DEFAULT, type KdfParams } from './vault/kdf';
+import type { WorkerEntry } from './host/messages';
+import { JobRunner } from './jobs/runner';
+import { jobHandlers } from './jobs/handlers';
 
 export interface CasebookOptions {
   /** The folder that holds the encrypted database, its key slots and the preferences. */
@@ -66,6 +69,10 @@ export interface CasebookOptions {
   runtime?: string;
   /** Below this much free space on the data folder's disk Casebook shows the "disk full" page. */
   minFreeBytes?: number;
+  /** Where long jobs run: a worker of their own, with their own connection to the records. */
+  jobWorker?: WorkerEntry;
+  /** Started again after the core stopped unexpectedly: the unlock screen says so until someone signs in. */
+  restarted?: boolean;
 }
 
 export interface Session {
@@ -100,9 +107,13 @@ export class Casebook {
   /** A new recovery key an administrator is replacing the old one with. */
   recoveryDraft: RecoveryDraft | null = null;
   private session: Session | null = null;
-  private lockReason: 'idle' | 'manual' | null = null;
+  private lockReason: 'idle' | 'manual' | 'restarted' | null;
   private readonly timer: NodeJS.Timeout | null;
   readonly log: (message: string) => void;
+  /** Long jobs (backups, restores, the import check, the subject access pack, reports), beside the screens. */
+  readonly jobs: JobRunner;
+  /** Set while a backup is being restored: changes are refused, as the restore would lose them. */
+  private restoring = false;
   readonly about: { version: string; runtime: string | null; logDir: string | null };
   private readonly minFreeBytes: number | undefined;
 
@@ -114,8 +125,10 @@ export class Casebook {
     // The one place the core reads the computer's clock: everything about "today" asks this.now.
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? ((m) => console.error(m));
+    this.jobs = new JobRunner(opts.jobWorker, opts.resourcesDir, () => this.now(), this.log);
     this.about = { version: opts.version ?? 'development', runtime: opts.runtime ?? null, logDir: opts.logDir ?? null };
     this.minFreeBytes = opts.minFreeBytes;
+    this.lockReason = opts.restarted ? 'restarted' : null;
     this.defaultLanguage = languageFromLocale(opts.locale);
     this.throttle = new LoginThrottle(() => this.now().getTime());
     this.handlers = {
@@ -148,6 +161,7 @@ export class Casebook {
       ...auditHandlers(this),
       ...settingsHandlers(this),
       ...backupHandlers(this),
+      ...jobHandlers(this),
     };
     const every = opts.idleCheckMs ?? 15_000;
     this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;
@@ -221,12 +235,26 @@ export class Casebook {
   /** Runs `fn` as one transaction on the session's database: one user action, one commit. */
   write<T>(fn: (db: Db, s: Session) => T): T {
     const s = this.requireSession();
+    if (this.restoring) throw new CasebookError('RESTORE_RUNNING', 'A backup is being restored');
     return s.db.$client.transaction(() => fn(s.db, s))();
   }
 
   /** Appends to the audit trail as the signed-in user, at the core's clock. Call inside `write`. */
   audit(db: Db, s: Session, action: AuditAction, extra: { clientId?: number; detail?: Record<string, unknown> } = {}): void {
     recordAudit(db, { userId: s.user.id, action, ...extra, at: this.now() });
+  }
+
+  /**
+   * Runs a restore: from the moment it starts until it has switched over (or stopped), every change
+   * is refused with RESTORE_RUNNING (it would be lost in the switch); reading goes on until the switch.
+   */
+  async whileRestoring<T>(fn: () => Promise<T>): Promise<T> {
+    this.restoring = true;
+    try {
+      return await fn();
+    } finally {
+      this.restoring = false;
+    }
   }
 
   read<T>(fn: (db: Db, s: Session) => T): T {
@@ -240,6 +268,8 @@ export class Casebook {
     if (!s) return;
     this.session = null;
     this.lockReason = reason;
+    // Jobs stop first: their workers hold the key and a connection to the records.
+    this.jobs.stopAll();
     this.recoveryDraft = null;
     try {
       recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });
@@ -253,10 +283,11 @@ export class Casebook {
     }
   }
 
-  /** Locks when nobody has used Casebook for the configured minutes. */
+  /** Locks when nobody has used Casebook for the configured minutes (not while a long job runs). */
   checkIdle(): void {
     const s = this.session;
-    if (s && this.now().getTime() - s.lastActivity >= s.idleMinutes * 60_000) this.lock('idle');
+    if (!s || this.jobs.busy()) return;
+    if (this.now().getTime() - s.lastActivity >= s.idleMinutes * 60_000) this.lock('idle');
   }
 
   touch(): void {
@@ -280,5 +311,6 @@ export class Casebook {
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     this.lock('manual');
+    this.jobs.stopAll();
   }
 }

@@ -19,3 +19,11 @@ setRulesClock(() => {
 export function withClock<T>(now: Clock, fn: () => T): T {
   return callClock.run(now, fn);
 }
+
+/**
+ * The computer's clock moved by `shiftMs`: a core in a worker thread that must agree with a test's
+ * fixed day (the test bridge), while time still passes. Reads the computer's time on purpose.
+ */
+export function shiftedClock(shiftMs: number): Clock {
+  return () => new Date(Date.now() + shiftMs);
+}

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { BACKUP_EXTENSION } from '../core/backup/container';
+import { BACKUP_EXTENSION } from '../../shared/domain/backup';
 import { DESKTOP_COMMAND_CHANNEL, type DesktopCommand } from '../../shared/desktop';
 
 /** The backup file Casebook was asked to open (double-clicked, or "Open with"), from its command line. */

@@ -1,18 +1,22 @@
 import { app, BrowserWindow, ipcMain, Menu, screen, session } from 'electron';
 import { join } from 'node:path';
 import type { UiLanguage } from '../../shared/domain/languages';
-import { Casebook } from '../core/casebook';
+import { appStateSchema } from '../../shared/contract';
+import { CoreHost } from '../core/host/coreHost';
 import { fileLog } from '../core/log/log';
+import { languageFromLocale, PREFERENCES_FILE, readPreferences } from '../core/preferences/preferences';
 import { backupFileIn, DesktopCommands } from './desktop';
 import { registerChannels } from './ipc';
 import { menuTemplate } from './menu';
 import { ElectronPlatform } from './platform';
 import { appUrlCheck, hardenContents, hardenSession } from './security';
 import { loadWindowState, saveWindowState, WINDOW_MIN } from './windowState';
+import { workerEntries } from './workers';
 
 /**
  * The Electron side of Casebook: lifecycle, the one window, security settings and IPC registration.
- * All logic lives in electron/core; this file only connects it to Electron.
+ * All logic lives in electron/core, which runs in a worker thread (see core/host/coreHost.ts): this
+ * thread owns the window and never opens the records, so the window answers whatever the core does.
  */
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -105,38 +109,42 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env['CASEBOOK_DATA_DIR'] || join(app.getPath('userData'), 'data');
     const log = fileLog(app.getPath('logs'));
     log(`[casebook] started ${app.getVersion()} on ${process.platform} ${process.arch}`);
-    const core = new Casebook({
-      dataDir,
-      resourcesDir,
+    const workers = workerEntries();
+    const core = new CoreHost({
+      entry: workers.core,
+      settings: {
+        dataDir,
+        resourcesDir,
+        locale: app.getLocale(),
+        logDir: log.dir,
+        version: app.getVersion(),
+        runtime: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, ${process.platform} ${process.arch}`,
+        jobWorker: workers.job,
+      },
       platform: new ElectronPlatform(() => mainWindow),
-      locale: app.getLocale(),
       log,
-      logDir: log.dir,
-      version: app.getVersion(),
-      runtime: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, ${process.platform} ${process.arch}`,
+      // The page shows the unlock screen, saying Casebook restarted and nothing saved was lost.
+      onRestart: () => commands.send({ kind: 'coreRestarted' }),
     });
 
     // The menu speaks the language the page is shown in, and is rebuilt when that changes.
     let menuLanguage: UiLanguage | null = null;
-    const refreshMenu = () => {
-      const language = core.language();
+    const refreshMenu = (language: UiLanguage) => {
       if (language === menuLanguage) return;
       menuLanguage = language;
       const template = menuTemplate({ language, isMac: process.platform === 'darwin', packaged: app.isPackaged, act: (action) => commands.send({ kind: 'menu', action }) });
       Menu.setApplicationMenu(Menu.buildFromTemplate(template));
     };
-    refreshMenu();
-    registerChannels(
-      ipcMain,
-      {
-        call: async (channel, input) => {
-          const result = await core.call(channel, input);
-          if (channel === 'app.setLanguage' || channel === 'app.status') refreshMenu();
-          return result;
-        },
-      },
-      isAppUrl,
-    );
+    /** Every answer that carries the app's state (status, sign-in, language) may change the menu's language. */
+    const follow = (result: Awaited<ReturnType<CoreHost['call']>>) => {
+      const state = result.ok ? appStateSchema.safeParse(result.value) : null;
+      if (state?.success) refreshMenu(state.data.language);
+      return result;
+    };
+    // At once from this computer's preferences (plain JSON beside the records), then as the core says.
+    refreshMenu(readPreferences(join(dataDir, PREFERENCES_FILE), { language: languageFromLocale(app.getLocale()) }).language);
+    void core.call('app.status', {}).then(follow);
+    registerChannels(ipcMain, { call: async (channel, input) => follow(await core.call(channel, input)) }, isAppUrl);
     mainWindow = createWindow(log);
 
     app.on('activate', () => {
@@ -151,10 +159,7 @@ if (!app.requestSingleInstanceLock()) {
       void core
         .backUpOnExit()
         .then((result) => log(`[casebook] backup on exit: ${result}`))
-        .finally(() => {
-          core.dispose();
-          app.quit();
-        });
+        .finally(() => void core.close().finally(() => app.quit()));
     });
   });
 

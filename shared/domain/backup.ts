@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A backup file's extension (the installers associate it with Casebook). */
+export const BACKUP_EXTENSION = 'casebook-backup';
+
 export const driveSchema = z.object({
   path: z.string(),
   label: z.string(),

@@ -2,17 +2,20 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { Casebook } from '../../electron/core/casebook';
+import { CoreHost } from '../../electron/core/host/coreHost';
+import type { WorkerEntry } from '../../electron/core/host/messages';
 import { fileLog } from '../../electron/core/log/log';
 import type { DesktopCommand } from '../../shared/desktop';
 import type { KdfParams } from '../../electron/core/vault/kdf';
 import { FolderPlatform } from './folderPlatform';
 
 /**
- * The loopback test bridge: serves the production renderer bundle and the same core dispatch over
- * HTTP on 127.0.0.1, so the real UI can be driven in Chromium where no Electron binary exists.
- * The shipped renderer has no HTTP code: this server adds one small script that defines
- * window.casebook.invoke, exactly as the preload does in the app.
+ * The loopback test bridge: serves the production renderer bundle and the same core over HTTP on
+ * 127.0.0.1, so the real UI can be driven in Chromium where no Electron binary exists. The core
+ * runs as in the app: the built worker (out/main/coreWorker.js) started by the same CoreHost that
+ * Electron's main process uses, so every call takes the real message path, and this process (like
+ * main) never opens the records. The shipped renderer has no HTTP code: this server adds one small
+ * script that defines window.casebook.invoke, exactly as the preload does in the app.
  */
 export interface BridgeOptions {
   dataDir: string;
@@ -37,7 +40,7 @@ export interface BridgeOptions {
 
 export interface Bridge {
   url: string;
-  core: Casebook;
+  core: CoreHost;
   /** The core's clock (the page's clock is set from it). */
   now: () => Date;
   platform: FolderPlatform;
@@ -96,22 +99,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The core's and the long jobs' worker scripts as `npm run build` makes them for the app. */
+function builtWorkers(): { core: WorkerEntry; job: WorkerEntry } {
+  const dir = join(ROOT, 'out/main');
+  const core = join(dir, 'coreWorker.js');
+  if (!existsSync(core)) throw new Error(`No core worker build in ${dir}: run "npm run build" first`);
+  return { core: { file: core }, job: { file: join(dir, 'jobWorker.js') } };
+}
+
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
   const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
-  const core = new Casebook({
-    dataDir: opts.dataDir,
-    resourcesDir: join(ROOT, 'resources'),
-    platform,
-    kdf: opts.kdf,
-    locale: opts.locale ?? 'en-GB',
-    now: opts.now,
-    version: VERSION,
-    ...(opts.logDir ? { log: fileLog(opts.logDir), logDir: opts.logDir } : { log: (m: string) => console.error(m) }),
-    minFreeBytes: opts.minFreeBytes,
-  });
-
   // Commands for the page go out as server-sent events; sent before the page listens, they wait.
   const listeners = new Set<ServerResponse>();
   const waiting: DesktopCommand[] = [];
@@ -119,6 +118,31 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (listeners.size === 0) return;
     for (const command of waiting.splice(0)) for (const res of listeners) res.write(`data: ${JSON.stringify(command)}\n\n`);
   };
+
+  const workers = builtWorkers();
+  // The core's clock agrees with the test's: the computer's clock moved to the test's day.
+  const clockShiftMs = opts.now().getTime() - Date.now();
+  const core = new CoreHost({
+    entry: workers.core,
+    settings: {
+      dataDir: opts.dataDir,
+      resourcesDir: join(ROOT, 'resources'),
+      kdf: opts.kdf,
+      locale: opts.locale ?? 'en-GB',
+      clockShiftMs,
+      version: VERSION,
+      logDir: opts.logDir,
+      minFreeBytes: opts.minFreeBytes,
+      jobWorker: workers.job,
+    },
+    platform,
+    log: opts.logDir ? fileLog(opts.logDir) : (m: string) => console.error(m),
+    onRestart: () => {
+      waiting.push({ kind: 'coreRestarted' });
+      deliver();
+    },
+  });
+  await core.whenReady();
 
   let origin = '';
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
@@ -180,9 +204,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     },
     close: () =>
       new Promise<void>((resolveClose) => {
-        core.dispose();
         server.closeAllConnections();
-        server.close(() => resolveClose());
+        server.close(() => void core.close().then(() => resolveClose()));
       }),
   };
 }

@@ -270,7 +270,7 @@ describe('checking and restoring', () => {
     expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(1);
     // After the commit point: both files were waiting when the power went.
     const s = t2.cb.requireSession();
-    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, KDF_MINIMUM, t.dataDir, join(t.dataDir, 'casebook.db.restoring'));
+    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, KDF_MINIMUM, { copy: join(t.dataDir, 'casebook.db.restoring'), keep: true });
     t2.cb.dispose();
     commitRestore({ keySlotsRestoring: join(t.dataDir, 'keyslots.json.restoring') }, r.header);
     t2 = t2.restart();

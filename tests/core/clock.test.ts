@@ -56,6 +56,7 @@ describe('one clock for every rule about today', () => {
     // reads the real time on purpose, and says so beside the line.
     const allowed: Record<string, string> = {
       'electron/core/casebook.ts': 'the core’s clock when none is injected (the app)',
+      'electron/core/clock.ts': 'a worker’s clock moved to a test’s day (shiftedClock)',
       'electron/core/log/log.ts': 'support log times are real times',
       'electron/core/db/migrations/0005_referrals_and_letters.ts': 'when built-in templates were written',
       'electron/core/db/migrations/0006_programmes_and_support.ts': 'when built-in kinds of help were written',

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { DESKTOP_COMMAND_CHANNEL } from '../../shared/desktop';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
-import { tempDir } from './helpers';
+import { tempDir } from './folders';
 
 /**
  * The Electron side, loaded for real (electron/main/index.ts) with a stand-in `electron` module that
@@ -20,7 +20,21 @@ const seen = vi.hoisted(() => ({
   ipc: new Map<string, Handler>(),
   session: { permission: null as Handler | null, check: null as Handler | null, headers: null as Handler | null },
   ready: null as Promise<void> | null,
+  quit: null as (() => void) | null,
 }));
+
+// The window's thread must never open the records: loading the database library or Argon2 here
+// fails the test. The core runs (from its TypeScript sources) in its worker thread, as in the app.
+vi.mock('better-sqlite3', () => {
+  throw new Error('better-sqlite3 was loaded on the window’s thread');
+});
+vi.mock('@node-rs/argon2', () => {
+  throw new Error('Argon2 was loaded on the window’s thread');
+});
+vi.mock('../../electron/main/workers', async () => {
+  const { SOURCE_WORKERS } = await import('./workers');
+  return { workerEntries: () => SOURCE_WORKERS };
+});
 
 vi.mock('electron', () => {
   class WebContents {
@@ -86,7 +100,7 @@ vi.mock('electron', () => {
     getAppPath: () => process.cwd(),
     getLocale: () => 'en-GB',
     getVersion: () => '9.9.9',
-    quit: () => {},
+    quit: () => seen.quit?.(),
   };
   const session = {
     defaultSession: {
@@ -114,6 +128,13 @@ async function loadMain() {
   await new Promise((r) => setTimeout(r, 0));
   return seen.windows[0]!;
 }
+
+// Closing Casebook closes the records and stops the core's worker.
+afterAll(async () => {
+  const quit = new Promise<void>((resolveQuit) => (seen.quit = resolveQuit));
+  (seen.appEvents.get('before-quit') as ((e: { preventDefault(): void }) => void) | undefined)?.({ preventDefault: () => {} });
+  await quit;
+});
 
 describe('the Electron window and session', () => {
   it('open one sandboxed, isolated window without Node, with a strict CSP, no permissions, no navigation away, no new windows, and IPC only from the app’s own page', async () => {

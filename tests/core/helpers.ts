@@ -1,33 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, afterEach, expect } from 'vitest';
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/result';
 import { Casebook, type CasebookOptions } from '../../electron/core/casebook';
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { withClock } from '../../electron/core/clock';
 import { FolderPlatform } from '../bridge/folderPlatform';
+import { cleanups, tempDir, type Lifetime } from './folders';
+import { SOURCE_WORKERS } from './workers';
 
-export { FolderPlatform };
+export { FolderPlatform, tempDir, type Lifetime };
 
 export const RESOURCES = resolve(__dirname, '../../resources');
-
-/** What a test made is removed after it; what a `beforeAll` made ('file') after the whole file. */
-export type Lifetime = 'test' | 'file';
-const cleanups: Record<Lifetime, (() => void)[]> = { test: [], file: [] };
-const runCleanups = (l: Lifetime) => {
-  while (cleanups[l].length) cleanups[l].pop()!();
-};
-afterEach(() => runCleanups('test'));
-afterAll(() => runCleanups('file'));
-
-/** A temporary folder removed afterwards. */
-export function tempDir(prefix = 'casebook-test-', lifetime: Lifetime = 'test'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  cleanups[lifetime].push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 export interface TestCore {
   cb: Casebook;
@@ -54,6 +38,7 @@ export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; c
     now: () => new Date(clock.now),
     idleCheckMs: 0,
     log: () => {},
+    jobWorker: SOURCE_WORKERS.job,
     ...opts,
   });
   cleanups[lifetime].push(() => cb.dispose());

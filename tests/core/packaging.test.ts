@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_EXTENSION } from '../../electron/core/backup/container';
+import { BACKUP_EXTENSION } from '../../shared/domain/backup';
 import { ICNS_TYPES, ICO_SIZES, PNG_SIZES } from '../../packaging/icons';
 import { expectCasebookFuses, writeStandInElectron } from './fuses';
 import { tempDir } from './helpers';

@@ -102,8 +102,8 @@ describe('casework, end to end', () => {
     await shot(page, 'cw-02-case-note');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Rang about the housing register.')).toBe(true);
-    expect(await visible('Goal: Move into a one-bedroom council flat')).toBe(true);
-    expect(await visible('25 minutes')).toBe(true);
+    await expect.poll(() => visible('Goal: Move into a one-bedroom council flat')).toBe(true);
+    await expect.poll(() => visible('25 minutes')).toBe(true);
     await shot(page, 'cw-03-timeline');
   });
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
 import { Arch, build, Platform } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describe('packaging (electron-builder with a stand-in Electron)', () => {
 
     // app.asar: the built code, no sources, no source maps, no test or packaging files.
     const files = listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
-    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']) expect(files).toContain(f);
+    for (const f of ['/package.json', '/out/main/index.js', '/out/main/coreWorker.js', '/out/main/jobWorker.js', '/out/preload/index.js', '/out/renderer/index.html']) expect(files).toContain(f);
     expect(files.filter((f) => /^\/(electron|renderer\/src|tests|packaging|shared)\//.test(f) || f.endsWith('.map'))).toEqual([]);
     // The page's libraries are bundled into out/renderer; they are not shipped again.
     expect(files.some((f) => f.startsWith('/node_modules/react/') || f.startsWith('/node_modules/recharts/'))).toBe(false);
@@ -52,15 +52,23 @@ describe('packaging (electron-builder with a stand-in Electron)', () => {
     expect(existsSync(join(resources, 'resources', 'fonts'))).toBe(true);
     expect(existsSync(join(resources, 'resources', 'icons', '512x512.png'))).toBe(true);
 
-    // Every library the main process requires is in the package, and the native ones work from it.
+    // Every library the main process and the core's workers require is in the package, and the
+    // native ones work from it. The main process (the window's thread) loads none of the native ones:
+    // the records are opened, and keys derived, only in the workers.
     const extracted = tempDir('casebook-asar-');
     extractAll(join(resources, 'app.asar'), extracted);
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true);
-    const main = readFileSync(join(extracted, 'out/main/index.js'), 'utf8');
-    const required = [...new Set([...main.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]!))].filter(
-      (m) => m !== 'electron' && !m.startsWith('node:') && !builtinModules.includes(m),
-    );
-    expect(required).toEqual(expect.arrayContaining(['better-sqlite3', '@node-rs/argon2', 'pdfkit', 'drizzle-orm']));
+    const librariesOf = (file: string): string[] => {
+      const code = readFileSync(join(extracted, 'out/main', file), 'utf8');
+      const own = [...code.matchAll(/require\("(\.\.?\/[^"]+)"\)/g)].map((m) => posix.join(posix.dirname(file), m[1]!));
+      const outside = [...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]!).filter((m) => m !== 'electron' && !m.startsWith('node:') && !builtinModules.includes(m));
+      return [...new Set([...outside, ...own.flatMap(librariesOf)])];
+    };
+    const native = ['better-sqlite3', '@node-rs/argon2'];
+    expect(librariesOf('index.js').filter((m) => native.includes(m))).toEqual([]);
+    const required = [...new Set(['index.js', 'coreWorker.js', 'jobWorker.js'].flatMap(librariesOf))];
+    expect(librariesOf('coreWorker.js')).toEqual(expect.arrayContaining([...native, 'pdfkit', 'drizzle-orm']));
+    expect(librariesOf('jobWorker.js')).toEqual(expect.arrayContaining([...native, 'pdfkit', 'drizzle-orm']));
     const fromApp = createRequire(join(extracted, 'out/main/index.js'));
     for (const m of required) expect(() => fromApp.resolve(m), m).not.toThrow();
     // Loaded in a separate Node process: open an encrypted database and derive a key with Argon2.

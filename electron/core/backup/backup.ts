@@ -8,12 +8,25 @@ import type { KdfParams } from '../vault/kdf';
 import { readKeySlots, verifyKeySlotsMac } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
 import { BACKUP_EXTENSION, extractDatabase, openManifest, readContainer, sealManifest, writeContainer, type BackupHeader, type Manifest } from './container';
-import { digestTables, firstDifference } from './manifest';
+import { digestTables, firstDifference, type TableDigests } from './manifest';
 
-export type BackupStage = 'reading' | 'copying' | 'checkingCopy' | 'writing' | 'verifying' | 'done';
-export const STAGE_FRACTION: Record<BackupStage, number> = { reading: 0.05, copying: 0.15, checkingCopy: 0.45, writing: 0.6, verifying: 0.8, done: 1 };
+export type BackupStage = 'reading' | 'copying' | 'checkingCopy' | 'writing' | 'verifying';
+/** Where each stage starts and ends within the whole backup, by its rough share of the time. */
+export const BACKUP_STAGES: Record<BackupStage, readonly [number, number]> = {
+  reading: [0, 0.25],
+  copying: [0.25, 0.45],
+  checkingCopy: [0.45, 0.75],
+  writing: [0.75, 0.85],
+  verifying: [0.85, 1],
+};
+/** The whole backup's fraction done, `within` the way through `stage`. */
+export const backupFraction = (stage: BackupStage, within = 0) => {
+  const [from, to] = BACKUP_STAGES[stage];
+  return from + (to - from) * Math.min(1, Math.max(0, within));
+};
 
 export interface BackupOptions {
+  /** The records: in a job, the job's own read-only connection. */
   db: Db;
   dbKey: Buffer;
   slotsPath: string;
@@ -23,7 +36,16 @@ export interface BackupOptions {
   now: Date;
   /** How many backups of this charity to keep in the folder (older ones go after the new one is verified). */
   keep: number;
-  onStage?: (stage: BackupStage) => void | Promise<void>;
+  /** Names the temporary files (see backupTempFiles), so whoever started the backup can remove them. */
+  tag?: string;
+  /** Hears each stage and how far the whole backup has got; may throw to stop it (nothing is left behind). */
+  onStage?: (stage: BackupStage, fraction: number) => void;
+}
+
+/** The temporary files a backup makes on the target before the verified file takes its final name. */
+export function backupTempFiles(targetDir: string, tag: string): string[] {
+  const db = join(targetDir, `.casebook-${tag}.db.tmp`);
+  return [db, `${db}-journal`, `${db}-wal`, `${db}-shm`, join(targetDir, `.casebook-${tag}.backup.tmp`)];
 }
 
 export interface BackupMade {
@@ -87,7 +109,7 @@ function fsyncFile(path: string): void {
 }
 
 /** Opens a copy read-only and proves it holds exactly what the manifest says. */
-function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number): void {
+function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): void {
   let db: Db;
   try {
     db = openDatabase(path, dbKey, { readOnly: true, migrate: false });
@@ -99,48 +121,69 @@ function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], s
     const sqlite = db.$client;
     if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') throw new CasebookError('BACKUP_DAMAGED', 'The copy fails the integrity check');
     if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion) throw new CasebookError('BACKUP_DAMAGED', 'The copy has another schema version');
-    const differs = firstDifference(expected, digestTables(sqlite));
+    const differs = firstDifference(expected, digestTables(sqlite, onProgress));
     if (differs) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} differs from the manifest`);
   } finally {
     closeDatabase(db);
   }
 }
 
+/** How many times a backup starts again because someone saved something while the copy was made. */
+const COPY_ATTEMPTS = 5;
+
 /**
- * Backs the open database up into `targetDir` as one verified file. The copy is made with
- * VACUUM INTO a temporary file on the target, checked against the manifest, packed, flushed,
- * read back and checked again, and only then renamed to its final name. Anything that fails
- * leaves no file that looks like a backup, and never touches the live database.
+ * Backs the records up into `targetDir` as one verified file. The copy is made with VACUUM INTO a
+ * temporary file on the target, checked against a manifest of the records (row counts and hashes of
+ * every table), packed, flushed, read back and checked again, and only then renamed to its final
+ * name. Anything that fails (or a request to stop) leaves no file behind, and the live records are
+ * only ever read.
+ *
+ * The backup runs beside people's work: if anyone saves something between reading the manifest and
+ * the end of the copy (SQLite's data_version tells), the copy and the manifest may not match, so
+ * both are taken again; a backup never makes the office wait.
  */
 export async function createBackup(o: BackupOptions): Promise<BackupMade> {
-  const stage = async (s: BackupStage) => {
-    await o.onStage?.(s);
-  };
+  const stage = (s: BackupStage, within = 0) => o.onStage?.(s, backupFraction(s, within));
   if (!existsSync(o.targetDir) || !statSync(o.targetDir).isDirectory()) throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there');
-  const tag = randomBytes(6).toString('hex');
-  const tmpDb = join(o.targetDir, `.casebook-${tag}.db.tmp`);
-  const tmpFile = join(o.targetDir, `.casebook-${tag}.backup.tmp`);
+  const tag = o.tag ?? randomBytes(6).toString('hex');
+  const temps = backupTempFiles(o.targetDir, tag);
+  const tmpDb = temps[0]!;
+  const tmpFile = temps[temps.length - 1]!;
   const cleanup = () => {
-    for (const f of [tmpDb, `${tmpDb}-journal`, tmpFile]) rmSync(f, { force: true });
+    for (const f of temps) rmSync(f, { force: true });
   };
   try {
-    await stage('reading');
+    stage('reading');
     const sqlite = o.db.$client;
-    const tables = digestTables(sqlite);
     const createdAt = o.now.toISOString();
     const keySlots = readKeySlots(o.slotsPath);
     verifyKeySlotsMac(keySlots, o.dbKey);
 
-    await stage('copying');
+    let tables: TableDigests | null = null;
+    for (let attempt = 1; !tables; attempt++) {
+      const before = sqlite.pragma('data_version', { simple: true });
+      const digest = digestTables(sqlite, (done, all) => stage('reading', done / all));
+      stage('copying');
+      try {
+        sqlite.prepare('VACUUM INTO ?').run(tmpDb);
+      } catch (err) {
+        sqliteFileError(err, 'the backup');
+      }
+      if (sqlite.pragma('data_version', { simple: true }) === before) tables = digest;
+      else {
+        rmSync(tmpDb, { force: true });
+        if (attempt === COPY_ATTEMPTS) throw new CasebookError('CONFLICT', 'The records kept changing while the backup was made');
+      }
+    }
     try {
-      sqlite.prepare('VACUUM INTO ?').run(tmpDb);
       fsyncFile(tmpDb);
     } catch (err) {
       sqliteFileError(err, 'the backup');
     }
 
-    await stage('checkingCopy');
-    verifyCopy(tmpDb, o.dbKey, tables, SCHEMA_VERSION);
+    stage('checkingCopy');
+    verifyCopy(tmpDb, o.dbKey, tables, SCHEMA_VERSION, (done, all) => stage('checkingCopy', (0.8 * done) / all));
+    stage('checkingCopy', 0.8);
     const manifest: Manifest = {
       createdAt,
       schemaVersion: SCHEMA_VERSION,
@@ -151,7 +194,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
       databaseSha256: sha256File(tmpDb),
     };
 
-    await stage('writing');
+    stage('writing');
     let written: { bytes: number };
     try {
       const fd = openSync(tmpFile, 'wx', 0o600);
@@ -160,6 +203,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
           fd,
           { format: 'casebook-backup', version: 1, createdAt, schemaVersion: SCHEMA_VERSION, keySlots, manifest: sealManifest(manifest, o.dbKey, statSync(tmpDb).size) },
           tmpDb,
+          (done, total) => stage('writing', done / total),
         );
       } finally {
         closeSync(fd);
@@ -169,10 +213,10 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
       fileError(err, 'the backup');
     }
 
-    await stage('verifying');
+    stage('verifying');
     let opened;
     try {
-      opened = readContainer(tmpFile);
+      opened = readContainer(tmpFile, (done, total) => stage('verifying', done / total));
     } catch (err) {
       if (err instanceof CasebookError && err.code === 'BACKUP_MISSING') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
       throw err;
@@ -180,6 +224,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
     const check = openManifest(opened.header, o.dbKey);
     if (check.databaseSha256 !== manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
     rmSync(tmpDb, { force: true });
+    stage('verifying', 1);
 
     let n = 1;
     let finalPath = join(o.targetDir, backupFileName(o.charityName, o.now));
@@ -195,7 +240,6 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
     const all = backupsIn(o.targetDir, o.charityName);
     const removedOld = all.slice(0, Math.max(0, all.length - o.keep));
     for (const f of removedOld) rmSync(join(o.targetDir, f), { force: true });
-    await stage('done');
     return { path: finalPath, bytes: written!.bytes, createdAt, counts: manifest.counts, removedOld };
   } catch (err) {
     cleanup();
@@ -213,15 +257,35 @@ export interface InspectedBackup {
   userId: number | null;
 }
 
+export type CheckStage = 'reading' | 'unlocking' | 'extracting' | 'checkingBackup';
+const CHECK_STAGES: Record<CheckStage, readonly [number, number]> = { reading: [0, 0.2], unlocking: [0.2, 0.3], extracting: [0.3, 0.55], checkingBackup: [0.55, 1] };
+
+export interface InspectOptions {
+  /** Where the check copy of the backup's database is made (see checkCopyPath). */
+  copy: string;
+  /** Keep the verified copy there (a restore switches to it); otherwise it is removed. */
+  keep?: boolean;
+  /** Hears each stage and how far the whole check has got; may throw to stop it (the copy is removed). */
+  onStage?: (stage: CheckStage, fraction: number) => void;
+}
+
+/** A check copy in the data folder, named so whoever started the check can remove it. */
+export const checkCopyPath = (workDir: string, tag: string) => join(workDir, `.casebook-check-${tag}.db.tmp`);
+
 /**
  * Opens and fully verifies a backup without changing anything: checksum, key slots, manifest,
- * and a copy of its database checked row for row. The copy is made in `workDir` and removed,
- * unless `keepAs` names where it should stay (a restore).
+ * and a copy of its database checked row for row (at `o.copy`, kept only for a restore).
  */
-export async function inspectBackup(path: string, creds: BackupCredentials, kdf: KdfParams, workDir: string, keepAs?: string): Promise<InspectedBackup> {
-  const opened = readContainer(path);
+export async function inspectBackup(path: string, creds: BackupCredentials, kdf: KdfParams, o: InspectOptions): Promise<InspectedBackup> {
+  const stage = (s: CheckStage, within = 0) => {
+    const [from, to] = CHECK_STAGES[s];
+    o.onStage?.(s, from + (to - from) * Math.min(1, within));
+  };
+  stage('reading');
+  const opened = readContainer(path, (done, total) => stage('reading', done / total));
   const { header } = opened;
   if (header.schemaVersion > SCHEMA_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
+  stage('unlocking');
   let dbKey: Buffer;
   let userId: number | null = null;
   if ('dbKey' in creds) {
@@ -239,20 +303,22 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
   } else {
     dbKey = (await unlockSlotsWithRecoveryKey(header.keySlots, creds.recoveryKey)).dbKey;
   }
-  const manifest = openManifest(header, dbKey);
-  const copy = keepAs ?? join(workDir, `.casebook-check-${randomBytes(6).toString('hex')}.db.tmp`);
+  const copy = o.copy;
   rmSync(copy, { force: true });
   try {
+    const manifest = openManifest(header, dbKey);
+    stage('extracting');
     let sha: string;
     try {
-      sha = extractDatabase(path, opened, copy);
+      sha = extractDatabase(path, opened, copy, (done, total) => stage('extracting', done / total));
     } catch (err) {
       if (err instanceof CasebookError) throw err;
       fileError(err, 'the check copy');
     }
     if (sha! !== manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The database in the backup differs from its manifest');
-    verifyCopy(copy, dbKey, manifest.tables, header.schemaVersion);
-    if (!keepAs) rmSync(copy, { force: true });
+    stage('checkingBackup');
+    verifyCopy(copy, dbKey, manifest.tables, header.schemaVersion, (done, all) => stage('checkingBackup', done / all));
+    if (!o.keep) rmSync(copy, { force: true });
     return { header, manifest, dbKey, userId };
   } catch (err) {
     rmSync(copy, { force: true });

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { CasebookError } from '../../../shared/result';
+export { BACKUP_EXTENSION } from '../../../shared/domain/backup';
 import { parseKeySlots, type KeySlotsFile } from '../vault/keySlots';
 import type { TableDigests } from './manifest';
 
@@ -17,7 +18,6 @@ import type { TableDigests } from './manifest';
  * a key derived from the database key, so it can be neither read nor forged without it.
  */
 export const MAGIC = Buffer.from('CASEBOOK-BACKUP1', 'ascii');
-export const BACKUP_EXTENSION = 'casebook-backup';
 const TRAILER = 32;
 const CHUNK = 1 << 20;
 
@@ -75,8 +75,11 @@ function writeAll(fd: number, buf: Buffer, hash: ReturnType<typeof createHash>):
   hash.update(buf);
 }
 
+/** How far a long read or write has got, after each megabyte (a long job reports it, and may stop there). */
+export type OnChunk = (done: number, total: number) => void;
+
 /** Writes magic, header, the database file's bytes and the trailer to `fd`, then flushes it to the device. */
-export function writeContainer(fd: number, header: Omit<BackupHeader, 'databaseBytes'>, databasePath: string): { sha256: string; bytes: number } {
+export function writeContainer(fd: number, header: Omit<BackupHeader, 'databaseBytes'>, databasePath: string, onChunk?: OnChunk): { sha256: string; bytes: number } {
   const src = openSync(databasePath, 'r');
   try {
     const databaseBytes = fstatSync(src).size;
@@ -94,6 +97,7 @@ export function writeContainer(fd: number, header: Omit<BackupHeader, 'databaseB
       if (n === 0) throw new CasebookError('BACKUP_DAMAGED', 'The database copy ended early');
       writeAll(fd, chunk.subarray(0, n), hash);
       copied += n;
+      onChunk?.(copied, databaseBytes);
     }
     const digest = hash.digest();
     let off = 0;
@@ -115,7 +119,7 @@ export interface OpenedContainer {
  * Reads a backup's header after checking the whole file against its trailer. A file of another
  * program is NOT_A_BACKUP; a truncated file or any flipped byte is BACKUP_DAMAGED.
  */
-export function readContainer(path: string): OpenedContainer {
+export function readContainer(path: string, onChunk?: OnChunk): OpenedContainer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -135,6 +139,7 @@ export function readContainer(path: string): OpenedContainer {
       if (n === 0) throw new CasebookError('BACKUP_DAMAGED', 'The backup ends early');
       hash.update(chunk.subarray(0, n));
       pos += n;
+      onChunk?.(pos, body);
     }
     const trailer = Buffer.alloc(TRAILER);
     readSync(fd, trailer, 0, TRAILER, body);
@@ -163,7 +168,7 @@ export function readContainer(path: string): OpenedContainer {
 }
 
 /** Copies the database out of a backup into `target` (flushed), returning the SHA-256 of its bytes. */
-export function extractDatabase(path: string, opened: OpenedContainer, target: string): string {
+export function extractDatabase(path: string, opened: OpenedContainer, target: string, onChunk?: OnChunk): string {
   const src = openSync(path, 'r');
   const dst = openSync(target, 'wx', 0o600);
   try {
@@ -177,6 +182,7 @@ export function extractDatabase(path: string, opened: OpenedContainer, target: s
       while (off < n) off += writeSync(dst, chunk, off, n - off);
       hash.update(chunk.subarray(0, n));
       done += n;
+      onChunk?.(done, total);
     }
     fsyncSync(dst);
     return hash.digest('hex');

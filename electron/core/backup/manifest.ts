@@ -19,23 +19,28 @@ function orderBy(sqlite: Sqlite, table: string): string {
 
 const cell = (v: unknown) => (Buffer.isBuffer(v) ? { hex: v.toString('hex') } : typeof v === 'bigint' ? v.toString() : v);
 
-/** Reads every row of every table, in a fixed order, and hashes it. */
-export function digestTables(sqlite: Sqlite): TableDigests {
+/**
+ * Reads every row of every table, in a fixed order, and hashes it. `onProgress` hears how many of
+ * the tables are done, now and then within a large one too (a long job reports it, and may stop).
+ */
+export function digestTables(sqlite: Sqlite, onProgress?: (tablesDone: number, tables: number) => void): TableDigests {
   const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map(
     (t) => t.name,
   );
   const out: TableDigests = {};
-  for (const table of tables) {
+  tables.forEach((table, i) => {
+    onProgress?.(i, tables.length);
     const hash = createHash('sha256');
     let rows = 0;
     const stmt = sqlite.prepare(`SELECT * FROM ${quote(table)} ORDER BY ${orderBy(sqlite, table)}`).raw(true);
     for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
       hash.update(JSON.stringify(row.map(cell)));
       hash.update('\n');
-      rows++;
+      if (++rows % 20_000 === 0) onProgress?.(i, tables.length);
     }
     out[table] = { rows, sha256: hash.digest('hex') };
-  }
+  });
+  onProgress?.(tables.length, tables.length);
   return out;
 }
 

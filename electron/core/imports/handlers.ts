@@ -26,21 +26,24 @@ export function importHandlers(cb: Casebook): Pick<Handlers, ImportChannels> {
     const sheet = await readSpreadsheet(path, encoding);
     return (db: Parameters<typeof checkImport>[0]) => checkImport(db, sheet, { fileName: basename(path), kind: isSpreadsheet(path) }, mapping);
   };
+  /** The check the person sees, in a job worker beside the screens (10,000 rows take seconds). */
+  const preview = (jobId: string | undefined, token: string, encoding: ImportEncoding, mapping: (ImportField | null)[] | null) =>
+    cb.jobs.task(jobId, { cancellable: true }, (task) => {
+      const path = pathOf(token);
+      const s = cb.requireSession();
+      return task.run('checkImport', { path, fileName: basename(path), kind: isSpreadsheet(path), encoding, mapping }, { records: { path: cb.paths.database, key: s.dbKey } });
+    });
   return {
-    'imports.choose': async () => {
+    'imports.choose': async ({ jobId }) => {
       const t = createTranslator(cb.language()).t;
       const path = await cb.platform.chooseFile({ title: t('imports.choose'), filters: [{ name: t('imports.spreadsheets'), extensions: ['csv', 'xlsx', 'txt'] }] });
       if (!path) throw new CasebookError('CANCELLED', 'No file was chosen');
       const token = randomBytes(12).toString('hex');
       chosen.set(token, path);
       for (const old of [...chosen.keys()].slice(0, Math.max(0, chosen.size - KEPT))) chosen.delete(old);
-      const checked = await check(token, 'auto', null);
-      return { token, preview: cb.read((db) => checked(db).preview) };
+      return { token, preview: await preview(jobId, token, 'auto', null) };
     },
-    'imports.preview': async ({ token, encoding, mapping }) => {
-      const checked = await check(token, encoding, mapping);
-      return cb.read((db) => checked(db).preview);
-    },
+    'imports.preview': ({ token, encoding, mapping, jobId }) => preview(jobId, token, encoding, mapping),
     'imports.run': async ({ token, encoding, mapping, acceptProblems, duplicates }) => {
       const checked = await check(token, encoding, mapping);
       return cb.write((db, s) => {

@@ -29,9 +29,16 @@ function caseworkers(db: Db): Map<string, number> {
 
 /**
  * Checks a whole spreadsheet against the intake rules and the clients already on file, without
- * writing anything: the preview the person sees, and the rows an import would add.
+ * writing anything: the preview the person sees, and the rows an import would add. `onRows` hears
+ * how many rows are checked, every few hundred (a long job reports it, and may stop there).
  */
-export function checkImport(db: Db, sheet: Sheet, file: { fileName: string; kind: 'csv' | 'xlsx' }, asked: (ImportField | null)[] | null): CheckedImport {
+export function checkImport(
+  db: Db,
+  sheet: Sheet,
+  file: { fileName: string; kind: 'csv' | 'xlsx' },
+  asked: (ImportField | null)[] | null,
+  onRows?: (done: number, total: number) => void,
+): CheckedImport {
   const empty: ImportPreview = { ...file, encoding: sheet.encoding, fileProblem: null, columns: [], mapping: [], rows: 0, ready: 0, problemRows: 0, problems: [], duplicateRows: 0, duplicates: [] };
   if (!sheet.ok) return { preview: { ...empty, fileProblem: sheet.problem }, ready: [], duplicates: [] };
   const { header, rows } = sheet;
@@ -49,6 +56,7 @@ export function checkImport(db: Db, sheet: Sheet, file: { fileName: string; kind
   // Clients on file are tagged with their id; rows of this file, as they are read, with their row number.
   const index = new DuplicateIndex<{ id: number } | { row: number }>(db, (id) => ({ id }));
   rows.forEach((cells, i) => {
+    if (i % 250 === 0) onRows?.(i, rows.length);
     const rowNumber = i + 2;
     const { details, problems: found } = rowToClient(cells, rowNumber, header, used, ctx);
     if (!details) {

@@ -7,6 +7,9 @@ import { writeFileAtomic } from '../storage/files';
  * Preferences of this computer that are needed before unlock (so they cannot live in the encrypted
  * database) and hold nothing confidential: only the interface language.
  */
+/** The file in the data folder. */
+export const PREFERENCES_FILE = 'preferences.json';
+
 const preferencesSchema = z.object({ language: z.enum(UI_LANGUAGES) });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PREFERENCES_FILE } from '../preferences/preferences';
 import { fsyncDir } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
 import { CasebookError } from '../../../shared/result';
@@ -28,7 +29,7 @@ export function dataPaths(dir: string): DataPaths {
     dir,
     database: join(dir, 'casebook.db'),
     keySlots: join(dir, 'keyslots.json'),
-    preferences: join(dir, 'preferences.json'),
+    preferences: join(dir, PREFERENCES_FILE),
     auditInbox: join(dir, 'audit-inbox.jsonl'),
     databaseBeingSetUp: join(dir, 'casebook.db.setup'),
     databaseRestoring: join(dir, 'casebook.db.restoring'),

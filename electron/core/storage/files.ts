@@ -43,23 +43,40 @@ export function fsyncDir(dir: string): void {
  * over the target. A crash or a full disk leaves the old file as it was.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
+  writeFilesAtomic([[path, data]]);
+}
+
+/**
+ * Writes several files that belong together (a PDF and its JSON): every one is written whole to a
+ * temporary file and flushed first, and only then are they renamed into place, so a failure part way
+ * (or a full disk) leaves none of them.
+ */
+export function writeFilesAtomic(files: [path: string, data: Uint8Array | string][]): void {
+  const temps: string[] = [];
+  let current = '';
   try {
-    fd = openSync(tmp, 'wx', 0o600);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    fsyncDir(dir);
+    for (const [path, data] of files) {
+      current = basename(path);
+      const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+      temps.push(tmp);
+      const fd = openSync(tmp, 'wx', 0o600);
+      try {
+        const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+        let off = 0;
+        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    files.forEach(([path], i) => {
+      current = basename(path);
+      renameSync(temps[i]!, path);
+    });
+    for (const dir of new Set(files.map(([path]) => dirname(path)))) fsyncDir(dir);
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    fileError(err, basename(path));
+    for (const tmp of temps) rmSync(tmp, { force: true });
+    fileError(err, current);
   }
 }
 

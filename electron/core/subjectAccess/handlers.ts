@@ -2,9 +2,7 @@ import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
-import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
-import { gatherAccessPack } from './pack';
-import { renderAccessPackPdf } from './packPdf';
+import { askWhereToSave, safeFileName } from '../storage/files';
 import { clientAccessRequests, markAnswered, markPackSaved, openAccessRequests, recordAccessRequest, requireAccessRequest } from './requests';
 
 type AccessChannels = 'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.answered';
@@ -21,32 +19,33 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
     'access.forClient': ({ clientId }) => cb.read((db) => clientAccessRequests(db, clientId)),
     'access.open': () => cb.read((db) => openAccessRequests(db)),
     /**
-     * Gathers everything held about the client, asks where to save, and writes the readable PDF and,
-     * beside it with the same name, the JSON. Both whole or not at all; recorded in the audit trail.
+     * Asks where to save; then, in a job worker beside the screens, gathers everything held about
+     * the client and writes the readable PDF and, beside it with the same name, the JSON: both
+     * whole or neither. Recorded in the audit trail once written. Can be stopped until then.
      */
-    'access.savePack': async ({ id }) => {
-      const language = cb.language();
-      const t = createTranslator(language).t;
-      const { request, pack } = cb.read((db, s) => {
-        const request = requireAccessRequest(db, id);
-        return { request, pack: gatherAccessPack(db, request.clientId, { id: s.user.id, name: s.user.name }, cb.now(), today()) };
-      });
-      const pdfPath = await askWhereToSave(cb.platform, {
-        title: t('access.savePack'),
-        defaultName: `${safeFileName(`${t('access.fileName')} ${request.clientReference} ${today()}`)}.pdf`,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      });
-      const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
-      const pdf = await renderAccessPackPdf(cb.resourcesDir, pack, request.receivedOn, language, cb.now());
-      writeFileAtomic(jsonPath, JSON.stringify(pack, null, 2));
-      writeFileAtomic(pdfPath, pdf);
-      const requests = cb.write((db, s) => {
-        markPackSaved(db, id, today());
-        cb.audit(db, s, 'access.packSaved', { clientId: request.clientId, detail: { requestId: id } });
-        return clientAccessRequests(db, request.clientId);
-      });
-      return { pdfPath, jsonPath, requests };
-    },
+    'access.savePack': ({ id, jobId }) =>
+      cb.jobs.task(jobId, { cancellable: true }, async (task) => {
+        const language = cb.language();
+        const t = createTranslator(language).t;
+        const { request, who, key } = cb.read((db, s) => ({ request: requireAccessRequest(db, id), who: { id: s.user.id, name: s.user.name }, key: s.dbKey }));
+        const pdfPath = await askWhereToSave(cb.platform, {
+          title: t('access.savePack'),
+          defaultName: `${safeFileName(`${t('access.fileName')} ${request.clientReference} ${today()}`)}.pdf`,
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        });
+        const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
+        await task.run(
+          'writeAccessPack',
+          { clientId: request.clientId, who, nowIso: cb.now().toISOString(), today: today(), receivedOn: request.receivedOn, language, pdfPath, jsonPath },
+          { records: { path: cb.paths.database, key } },
+        );
+        const requests = cb.write((db, s) => {
+          markPackSaved(db, id, today());
+          cb.audit(db, s, 'access.packSaved', { clientId: request.clientId, detail: { requestId: id } });
+          return clientAccessRequests(db, request.clientId);
+        });
+        return { pdfPath, jsonPath, requests };
+      }),
     'access.answered': ({ id, answeredOn }) =>
       cb.write((db, s) => {
         const r = markAnswered(db, id, answeredOn);

@@ -7,9 +7,17 @@ import { accessPackSections, type PackEntry, type PackTable } from './packSectio
 /**
  * The pack as an A4 PDF the person can read: who it is about and when it was prepared, then every
  * section with what is held (or "Nothing recorded"), and a confidentiality line and page numbers on
- * every page. In the interface language.
+ * every page. In the interface language. `onProgress` hears how many of the entries are drawn (a long
+ * job reports it, and may stop there).
  */
-export async function renderAccessPackPdf(resourcesDir: string, pack: AccessPack, receivedOn: string, language: string, createdAt: Date): Promise<Buffer> {
+export async function renderAccessPackPdf(
+  resourcesDir: string,
+  pack: AccessPack,
+  receivedOn: string,
+  language: string,
+  createdAt: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Buffer> {
   const t = letterTranslator(language);
   const c = pack.record.client;
   const name = `${c.firstName} ${c.lastName}`;
@@ -79,7 +87,12 @@ export async function renderAccessPackPdf(resourcesDir: string, pack: AccessPack
     table.rows.forEach((r, i) => row(r, false, i % 2 ? '#f6f8fa' : null));
   };
 
-  for (const section of accessPackSections(pack, t, language)) {
+  const sections = accessPackSections(pack, t, language);
+  const total = sections.reduce((n, s) => n + 1 + s.entries.length, 0);
+  let drawn = 0;
+  const drew = () => onProgress?.(++drawn, total);
+  for (const section of sections) {
+    drew();
     room(16 * MM);
     doc.moveDown(0.9);
     doc.font(FONT.bold).fontSize(13).fillColor('#1c4f7c').text(section.title, left, doc.y, { width });
@@ -88,7 +101,10 @@ export async function renderAccessPackPdf(resourcesDir: string, pack: AccessPack
       doc.font(FONT.regular).fontSize(9.5).fillColor('#555').text(t('access.nothing'), left, doc.y + 1 * MM, { width });
       continue;
     }
-    section.entries.forEach(drawEntry);
+    for (const entry of section.entries) {
+      drawEntry(entry);
+      drew();
+    }
     if (hasRows) drawTable(section.table!);
   }
 

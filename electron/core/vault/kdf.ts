@@ -1,19 +1,8 @@
 import { hashRaw } from '@node-rs/argon2';
 import { CasebookError } from '../../../shared/result';
+import { KDF_MINIMUM, type KdfParams } from './kdfParams';
 
-/** Argon2id parameters, stored with every key slot so they can be raised later. */
-export interface KdfParams {
-  name: 'argon2id';
-  memoryKiB: number;
-  iterations: number;
-  parallelism: number;
-}
-
-/** OWASP's minimum for Argon2id (m=19 MiB, t=2, p=1). No slot is ever written or read below it. */
-export const KDF_MINIMUM: KdfParams = { name: 'argon2id', memoryKiB: 19456, iterations: 2, parallelism: 1 };
-
-/** What new slots use: about half a second on a 2-core office PC (see `npm run bench`). */
-export const KDF_DEFAULT: KdfParams = { name: 'argon2id', memoryKiB: 131072, iterations: 12, parallelism: 1 };
+export { KDF_DEFAULT, KDF_MINIMUM, type KdfParams } from './kdfParams';
 
 export function assertKdfStrongEnough(p: KdfParams): void {
   if (p.name !== 'argon2id' || p.memoryKiB < KDF_MINIMUM.memoryKiB || p.iterations < KDF_MINIMUM.iterations || p.parallelism < 1)

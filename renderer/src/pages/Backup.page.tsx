@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Group, NumberInput, Progress, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../shared/contract';
 import { backupSettingsSchema, type BackupSettings, type DriveInfo } from '../../../shared/domain/backup';
@@ -9,9 +9,11 @@ import { invoke } from '../api';
 import { BackupReminder } from '../components/BackupReminder/BackupReminder';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { JobProgress } from '../components/JobProgress/JobProgress';
 import { RestoreBackup } from '../components/RestoreBackup/RestoreBackup';
 import { errorSentence, schemaValidator } from '../errors';
 import { clientsAndUsers, formatBytes } from '../format';
+import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
 import { Section } from '../components/Section/Section';
 
@@ -19,11 +21,9 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const [drives, setDrives] = useState<DriveInfo[] | null>(null);
   const [target, setTarget] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
-  const [stage, setStage] = useState<{ name: string | null; fraction: number }>({ name: null, fraction: 0 });
+  const job = useJob();
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
 
   const lookForDrives = useCallback(async () => {
     const r = await invoke('backup.drives', {});
@@ -33,28 +33,17 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
   }, [t]);
   useEffect(() => {
     void lookForDrives();
-    return () => {
-      if (poll.current) clearInterval(poll.current);
-    };
   }, [lookForDrives]);
 
   const run = async () => {
     if (!target) return;
-    setRunning(true);
     setError(null);
     setResult(null);
-    setStage({ name: 'reading', fraction: 0.02 });
-    poll.current = setInterval(() => {
-      void invoke('backup.progress', {}).then((p) => p.ok && p.value.stage && setStage({ name: p.value.stage, fraction: p.value.fraction }));
-    }, 300);
-    const r = await invoke('backup.create', { targetDir: target });
-    if (poll.current) clearInterval(poll.current);
-    setRunning(false);
+    const r = await job.run('backup.create', { targetDir: target });
     if (!r.ok) {
-      setStage({ name: null, fraction: 0 });
+      if (r.error.code === 'CANCELLED') return setResult(t('backup.stopped'));
       return setError(errorSentence(t, r.error));
     }
-    setStage({ name: 'done', fraction: 1 });
     setResult(
       [
         t('backup.done', { what: clientsAndUsers(t, r.value.counts), location: r.value.location }),
@@ -121,18 +110,11 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
         </Text>
       )}
       <Group>
-        <Button onClick={run} disabled={!target} loading={running}>
+        <Button onClick={run} disabled={!target} loading={job.running}>
           {t('backup.backupNow')}
         </Button>
       </Group>
-      {(running || stage.name === 'done') && (
-        <div>
-          <Progress value={stage.fraction * 100} animated={running} aria-label={t('backup.backupNow')} />
-          <Text size="sm" c="dimmed" mt={4}>
-            {stage.name ? t(`backup.stages.${stage.name}`) : ''}
-          </Text>
-        </div>
-      )}
+      <JobProgress job={job} label={t('backup.backupNow')} />
       {result && (
         <Alert color="green" role="status">
           {result}

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_ENCODINGS, IMPORT_FIELDS, IMPORT_LIST_MAX, type ClientImport, type ImportEncoding, type ImportField, type ImportPreview } from '../../../shared/domain/clientImport';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { JobProgress } from '../components/JobProgress/JobProgress';
 import { ModalForm } from '../components/ModalForm/ModalForm';
 import { Section } from '../components/Section/Section';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate, formatDateTime, formatNumber } from '../format';
+import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
 
 const NOT_IMPORTED = '-';
@@ -27,7 +29,8 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
   const [duplicates, setDuplicates] = useState<'skip' | 'import'>('skip');
   const [acceptProblems, setAcceptProblems] = useState(false);
-  const [checking, setChecking] = useState(false);
+  // Checking every row against the clients on file is a long job (10,000 rows take seconds).
+  const check = useJob();
   const [undoing, setUndoing] = useState<ClientImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const choosing = useSubmit();
@@ -43,7 +46,7 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
     setAcceptProblems(false);
   };
   const choose = () =>
-    choosing.submit(() => invoke('imports.choose', {}), {
+    choosing.submit(() => check.run('imports.choose', {}), {
       onOk: (r) => {
         setToken(r.token);
         setEncoding('auto');
@@ -55,11 +58,9 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
     if (!token || !preview) return;
     const enc = next.encoding ?? encoding;
     setEncoding(enc);
-    setChecking(true);
-    const r = await invoke('imports.preview', { token, encoding: enc, mapping: next.mapping ?? (preview.fileProblem === 'notUtf8' ? null : preview.mapping) });
-    setChecking(false);
+    const r = await check.run('imports.preview', { token, encoding: enc, mapping: next.mapping ?? (preview.fileProblem === 'notUtf8' ? null : preview.mapping) });
     if (r.ok) fresh(r.value);
-    else setError(errorSentence(t, r.error));
+    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
   };
   const setField = (column: number, value: string | null) => {
     if (!preview) return;
@@ -98,7 +99,11 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
         <Button onClick={() => void choose()} loading={choosing.busy} variant={preview ? 'default' : 'filled'}>
           {preview ? t('imports.chooseAnother') : t('imports.choose')}
         </Button>
-        {checking && <Loader size="sm" aria-label={t('common.loading')} />}
+        {check.running && (
+          <div style={{ flex: 1, minWidth: 260 }}>
+            <JobProgress job={check} label={t('imports.checking')} />
+          </div>
+        )}
       </Group>
       <FormAlert message={choosing.error ?? error} />
 

@@ -9,10 +9,12 @@ import type { FunderReport } from '../../../shared/domain/report';
 import { cellText, reportTables, type ReportTable } from '../../../shared/domain/reportTables';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { JobProgress } from '../components/JobProgress/JobProgress';
 import { Section } from '../components/Section/Section';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import * as clock from '../clock';
+import { useJob } from '../useJob';
 
 /** The twelve months up to the end of last month: a funder's usual year. */
 function lastTwelveMonths(): { from: string; to: string } {
@@ -37,6 +39,8 @@ export function ReportPage() {
   const [caseworkers, setCaseworkers] = useState<{ id: number; name: string }[]>([]);
   const [report, setReport] = useState<FunderReport | null>(null);
   const [busy, setBusy] = useState<'show' | 'pdf' | 'csv' | null>(null);
+  // Counting a year at 100,000 clients, and drawing the PDF, run as long jobs beside the screens.
+  const job = useJob();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const query = { ...range, programmeId: programmeId ? Number(programmeId) : null, caseworkerId: caseworkerId ? Number(caseworkerId) : null };
@@ -49,12 +53,13 @@ export function ReportPage() {
   const show = async () => {
     setBusy('show');
     setError(null);
-    const r = await invoke('reports.funder', query);
+    const r = await job.run('reports.funder', query);
     setBusy(null);
     if (r.ok) {
       setFields({});
       return setReport(r.value);
     }
+    if (r.error.code === 'CANCELLED') return;
     setFields(translatedFields(t, r.error.fields));
     setError(errorSentence(t, r.error));
   };
@@ -66,7 +71,7 @@ export function ReportPage() {
   const save = async (format: 'pdf' | 'csv') => {
     setBusy(format);
     setError(null);
-    const r = await invoke(format === 'pdf' ? 'reports.savePdf' : 'reports.saveCsv', query);
+    const r = await job.run(format === 'pdf' ? 'reports.savePdf' : 'reports.saveCsv', query);
     setBusy(null);
     if (r.ok) notifications.show({ color: 'green', message: t('report.saved', { path: r.value.path }) });
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
@@ -91,9 +96,10 @@ export function ReportPage() {
           {t('report.show')}
         </Button>
       </Group>
+      <JobProgress job={job} label={t('report.title')} />
       <FormAlert message={error} />
       {!report ? (
-        busy && <Loader aria-label={t('common.loading')} />
+        busy && !job.progress && <Loader aria-label={t('common.loading')} />
       ) : (
         <>
           <Group justify="space-between">

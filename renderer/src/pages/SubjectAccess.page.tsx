@@ -15,6 +15,8 @@ import { errorSentence, schemaValidator } from '../errors';
 import { formatDate } from '../format';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
+import { JobProgress } from '../components/JobProgress/JobProgress';
+import { useJob } from '../useJob';
 
 /** How a request stands against its due date, as a coloured badge. */
 export function AccessDueBadge({ request, today }: { request: Pick<AccessRequest, 'dueOn' | 'answeredOn'>; today: string }) {
@@ -34,6 +36,8 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
   const [requests, setRequests] = useState<AccessRequest[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const pack = useSubmit();
+  // Gathering everything and drawing the PDF is a long job: shown with its progress, and stoppable.
+  const packJob = useJob();
   const today = clock.today();
 
   useEffect(() => {
@@ -51,7 +55,7 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
   const date = (d: string | null) => formatDate(d, i18n.language);
 
   const makePack = (r: AccessRequest) =>
-    pack.submit(() => invoke('access.savePack', { id: r.id }), {
+    pack.submit(() => packJob.run('access.savePack', { id: r.id }), {
       onOk: (v) => {
         setRequests(v.requests);
         notifications.show({ color: 'green', autoClose: 10_000, message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }) });
@@ -81,6 +85,7 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
                 {open.packSavedOn ? t('access.makePackAgain') : t('access.makePack')}
               </Button>
             </Group>
+            <JobProgress job={packJob} label={t('access.makePack')} />
             <FormAlert message={pack.error} />
             <AnsweredForm request={open} onDone={setRequests} />
           </Stack>

@@ -94,6 +94,11 @@ export function UnlockPage({ state, onState }: { state: AppState; onState: (s: A
                 {t('unlock.lockedIdle')}
               </Alert>
             )}
+            {state.lockReason === 'restarted' && (
+              <Alert color="orange" variant="light" role="alert">
+                {t('unlock.lockedRestarted')}
+              </Alert>
+            )}
             <Text>{mode === 'password' ? t('unlock.intro') : t('unlock.recoveryIntro')}</Text>
             <TextInput label={t('unlock.name')} autoComplete="username" autoFocus required {...form.getInputProps('name')} />
             {mode === 'password' ? (

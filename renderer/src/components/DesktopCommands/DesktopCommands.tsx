@@ -19,7 +19,8 @@ type Open = { kind: 'about' } | { kind: 'dataFolder' } | { kind: 'guide' } | { k
 /**
  * What the application menu and the file manager ask for (File: back up, restore, print; Help: the
  * user guide, where the data is, about; a double-clicked backup file), answered for whoever is at
- * the screen: someone not signed in, a volunteer or an administrator.
+ * the screen: someone not signed in, a volunteer or an administrator. Also told when the core had to
+ * be started again, so the unlock screen shows at once.
  */
 export function DesktopCommands({ state, onState, openBackupPage }: { state: AppState | null; onState: (s: AppState) => void; openBackupPage: () => void }) {
   const { t } = useTranslation();
@@ -30,6 +31,12 @@ export function DesktopCommands({ state, onState, openBackupPage }: { state: App
   const handle = useCallback(
     (command: DesktopCommand) => {
       const say = (message: string) => notifications.show({ color: 'orange', message, autoClose: 8_000 });
+      if (command.kind === 'coreRestarted') {
+        // The core is locked again: the unlock screen says it restarted and that nothing saved was lost.
+        setOpen(null);
+        void invoke('app.status', {}).then((r) => r.ok && onState(r.value));
+        return;
+      }
       if (command.kind === 'openBackup') {
         if (unlocked && !admin) return say(t('desktop.adminOnlyRestore'));
         return setOpen({ kind: 'restore', path: command.path });
@@ -53,7 +60,7 @@ export function DesktopCommands({ state, onState, openBackupPage }: { state: App
         }
       }
     },
-    [unlocked, admin, openBackupPage, t],
+    [unlocked, admin, openBackupPage, onState, t],
   );
   useDesktopCommands(handle);
 

@@ -7,6 +7,8 @@ import { invoke } from '../../api';
 import { errorSentence } from '../../errors';
 import { clientsAndUsers, formatBytes, formatDateTime } from '../../format';
 import { FormAlert } from '../FormAlert/FormAlert';
+import { JobProgress } from '../JobProgress/JobProgress';
+import { useJob } from '../../useJob';
 
 type Credentials = { name: string; password: string } | { recoveryKey: string } | null;
 
@@ -24,17 +26,19 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
   const [recoveryKey, setRecoveryKey] = useState('');
   const [summary, setSummary] = useState<BackupSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Checking a backup reads and verifies all of it (and restoring then switches over): long jobs.
+  const job = useJob();
+  const busy = choosing || job.running;
 
   const credentials = (): Credentials => (!needCredentials ? null : useKey ? { recoveryKey } : { name, password });
 
   const open = async (file: string, creds: Credentials) => {
-    setBusy(true);
     setError(null);
-    const r = await invoke('backup.inspect', { path: file, credentials: creds });
-    setBusy(false);
+    const r = await job.run('backup.inspect', { path: file, credentials: creds });
     if (r.ok) return setSummary(r.value);
+    if (r.error.code === 'CANCELLED') return;
     if (r.error.code === 'BAD_INPUT' && r.error.fields?.['credentials']) {
       setNeedCredentials(true);
       return;
@@ -52,7 +56,9 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
   const choose = async () => {
     setSummary(null);
     setError(null);
+    setChoosing(true);
     const r = await invoke('backup.chooseFile', {});
+    setChoosing(false);
     if (!r.ok) return r.error.code !== 'CANCELLED' && setError(errorSentence(t, r.error));
     setPath(r.value.path);
     if (!needCredentials) await open(r.value.path, null);
@@ -60,11 +66,10 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
 
   const restore = async () => {
     if (!path) return;
-    setBusy(true);
-    const r = await invoke('backup.restore', { path, credentials: credentials() });
-    setBusy(false);
+    const r = await job.run('backup.restore', { path, credentials: credentials() });
     setConfirming(false);
     if (r.ok) onRestored?.(r.value);
+    else if (r.error.code === 'CANCELLED') setError(t('backup.restoreStopped'));
     else setError(errorSentence(t, r.error));
   };
 
@@ -108,6 +113,7 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
           </Stack>
         </form>
       )}
+      {!confirming && <JobProgress job={job} label={t('backup.checking')} />}
       <FormAlert message={error} />
       {summary && (
         <Alert color="green" role="status" title={t('backup.checkOk')}>
@@ -127,12 +133,13 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
           </Button>
         </Group>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('backup.restoreTitle')}>
+      <Modal opened={confirming} onClose={() => !job.running && setConfirming(false)} title={t('backup.restoreTitle')} withCloseButton={!job.running}>
         {summary && (
           <Stack>
             <Alert color="orange">{t('backup.restoreWarning', { date: formatDateTime(summary.createdAt, i18n.language) })}</Alert>
+            <JobProgress job={job} label={t('backup.restoreConfirm')} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(false)}>
+              <Button variant="default" onClick={() => setConfirming(false)} disabled={job.running}>
                 {t('common.cancel')}
               </Button>
               <Button color="red" onClick={restore} loading={busy}>

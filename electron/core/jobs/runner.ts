@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { JOB_STAGES, type JobProgress, type JobStage } from '../../../shared/domain/jobs';
+import { CasebookError, type AppError } from '../../../shared/result';
+import type { WorkerEntry } from '../host/messages';
+import type { JobInput, JobKind, JobOutput } from './kinds';
+import { CONTROL, type FromJob, type ToJob } from './messages';
+
+/**
+ * Long jobs, run beside the screens. Each runs in a job worker with its own read-only connection to
+ * the records, so the core's thread (and the window) keeps answering: search, a client's page and
+ * saving a note go on while a backup is made. A job never writes to the records: it reads them and
+ * writes files (the backup, a check copy, a PDF); whatever must be recorded afterwards (the last
+ * backup, the audit trail) the core writes when the job is done, in one transaction.
+ *
+ * A task is what the person started and sees ("Back up now"): it has the id the window gave it, a
+ * stage and a fraction done, and may be stopped while that is safe. A task runs one or more jobs in
+ * workers, and may do steps of its own on the core's thread (switching to restored records).
+ *
+ * Workers are kept warm between jobs (one idle worker, with its connection open), and all of them
+ * stop when Casebook locks: the key leaves memory with them.
+ */
+export interface JobRecords {
+  path: string;
+  key: Buffer;
+}
+
+interface JobThread {
+  worker: Worker;
+  /** The session whose records this worker has open (0: none yet). */
+  records: number;
+  busy: boolean;
+  /** Why it is being stopped, when the runner stopped it. */
+  stopping: 'locked' | 'cancelled' | null;
+  onMessage: ((m: Exclude<FromJob, { t: 'log' }>) => void) | null;
+  onExit: ((code: number) => void) | null;
+}
+
+type Refine = (p: JobProgress) => JobProgress;
+
+/** How long a job may take to notice it was asked to stop before its worker is stopped outright. */
+const CANCEL_GRACE_MS = 60_000;
+const IDLE_WORKERS = 1;
+
+export class Task {
+  stage: JobStage = 'starting';
+  fraction = 0;
+  cancellable: boolean;
+  cancelled = false;
+  refine: Refine | null = null;
+  /** The shared flags of the job running now, if any. */
+  control: Int32Array | null = null;
+  ended = false;
+
+  constructor(
+    readonly id: string,
+    private readonly runner: JobRunner,
+    cancellable: boolean,
+  ) {
+    this.cancellable = cancellable;
+  }
+
+  /** Runs one job of this task in a worker; its progress is this task's progress. */
+  run<K extends JobKind>(kind: K, input: JobInput<K>, o: { records?: JobRecords | null; cleanup?: () => void; refine?: Refine } = {}): Promise<JobOutput<K>> {
+    return this.runner.runJob(this, kind, input, o);
+  }
+
+  /** A step done on the core's own thread: shown as the task's stage. */
+  show(stage: JobStage, fraction: number, opts: { cancellable?: boolean } = {}): void {
+    this.stage = stage;
+    this.fraction = fraction;
+    if (opts.cancellable !== undefined) this.cancellable = opts.cancellable;
+  }
+
+  /** Throws CANCELLED when the person asked to stop (between the task's own steps). */
+  checkCancelled(): void {
+    if (this.cancelled) throw new CasebookError('CANCELLED', 'Stopped as asked');
+  }
+
+  progress(): JobProgress {
+    const p: JobProgress = { stage: this.cancelled ? 'stopping' : this.stage, fraction: Math.min(1, Math.max(0, this.fraction)), cancellable: this.cancellable && !this.cancelled };
+    return this.refine && !this.cancelled ? this.refine(p) : p;
+  }
+
+  end(): void {
+    this.ended = true;
+    this.runner.forget(this);
+  }
+}
+
+export class JobRunner {
+  private readonly threads = new Set<JobThread>();
+  private readonly tasks = new Map<string, Task>();
+  /** Bumped whenever Casebook locks: workers holding older records are never used again. */
+  private session = 1;
+  private nextHold: { stage: JobStage; reached: () => void } | null = null;
+
+  constructor(
+    private readonly entry: WorkerEntry | undefined,
+    private readonly resourcesDir: string,
+    private readonly now: () => Date,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Starts a task under the window's id for it (or a new one); CONFLICT when that id is in use. */
+  begin(jobId: string | undefined, opts: { cancellable: boolean }): Task {
+    const id = jobId ?? randomBytes(12).toString('hex');
+    if (this.tasks.has(id)) throw new CasebookError('CONFLICT', 'A job with that id is running');
+    const task = new Task(id, this, opts.cancellable);
+    this.tasks.set(id, task);
+    return task;
+  }
+
+  /** Runs `fn` as a task: ended whatever happens. */
+  async task<T>(jobId: string | undefined, opts: { cancellable: boolean }, fn: (task: Task) => Promise<T>): Promise<T> {
+    const task = this.begin(jobId, opts);
+    try {
+      return await fn(task);
+    } finally {
+      task.end();
+    }
+  }
+
+  /** Whether any task is running (the idle lock waits for it: it would stop the job). */
+  busy(): boolean {
+    return this.tasks.size > 0;
+  }
+
+  progress(jobId: string): JobProgress | null {
+    return this.tasks.get(jobId)?.progress() ?? null;
+  }
+
+  /** Asks a task to stop at its next safe point. False when there is no such task or it cannot stop now. */
+  cancel(jobId: string): boolean {
+    const task = this.tasks.get(jobId);
+    if (!task || !task.cancellable || task.ended) return false;
+    task.cancelled = true;
+    if (task.control) {
+      Atomics.store(task.control, CONTROL.cancel, 1);
+      this.release(task.control);
+    }
+    return true;
+  }
+
+  /**
+   * For tests: the next job to reach `stage` waits there (its worker blocked) until it is released
+   * or cancelled, so a test can stop a job at a chosen point. Resolves when it has got there.
+   */
+  holdNextAt(stage: JobStage): Promise<void> {
+    return new Promise((reached) => (this.nextHold = { stage, reached }));
+  }
+
+  /** Lets a job held by `holdNextAt` go on. */
+  releaseAll(): void {
+    for (const task of this.tasks.values()) if (task.control) this.release(task.control);
+  }
+
+  /** When Casebook locks: every job stops (LOCKED) and every worker ends, taking the key with it. */
+  stopAll(): void {
+    this.session++;
+    for (const task of this.tasks.values()) {
+      if (task.cancellable) task.cancelled = true;
+      if (task.control) Atomics.store(task.control, CONTROL.cancel, 1);
+    }
+    for (const thread of this.threads) {
+      thread.stopping = 'locked';
+      void thread.worker.terminate();
+    }
+    this.threads.clear();
+  }
+
+  forget(task: Task): void {
+    if (this.tasks.get(task.id) === task) this.tasks.delete(task.id);
+  }
+
+  private release(control: Int32Array): void {
+    Atomics.store(control, CONTROL.holdAt, 0);
+    Atomics.store(control, CONTROL.held, 0);
+    Atomics.notify(control, CONTROL.held);
+  }
+
+  private thread(records: JobRecords | null | undefined): JobThread {
+    for (const t of this.threads) if (!t.busy && (!records || t.records === this.session)) return t;
+    if (!this.entry) throw new CasebookError('INTERNAL', 'No worker for long jobs was configured');
+    const worker = new Worker(this.entry.file, { execArgv: this.entry.execArgv, stdout: false, stderr: false });
+    const thread: JobThread = { worker, records: 0, busy: false, stopping: null, onMessage: null, onExit: null };
+    worker.on('message', (m: FromJob) => {
+      if (m.t === 'log') this.log(m.message);
+      else thread.onMessage?.(m);
+    });
+    worker.on('error', (err) => this.log(`[casebook] a job worker stopped: ${err.name}: ${err.message}`));
+    worker.on('exit', (code) => {
+      this.threads.delete(thread);
+      thread.onExit?.(code);
+    });
+    this.threads.add(thread);
+    return thread;
+  }
+
+  runJob<K extends JobKind>(task: Task, kind: K, input: JobInput<K>, o: { records?: JobRecords | null; cleanup?: () => void; refine?: Refine }): Promise<JobOutput<K>> {
+    task.checkCancelled();
+    const thread = this.thread(o.records);
+    const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+    const hold = this.nextHold;
+    if (hold) {
+      this.nextHold = null;
+      Atomics.store(control, CONTROL.holdAt, JOB_STAGES.indexOf(hold.stage) + 1);
+      const waiting = Atomics.waitAsync(control, CONTROL.held, 0);
+      if (waiting.async) void waiting.value.then(() => hold.reached());
+      else hold.reached();
+    }
+    task.control = control;
+    task.refine = o.refine ?? null;
+    thread.busy = true;
+    const session = this.session;
+    const needsRecords = !!o.records && thread.records !== session;
+    if (o.records) thread.records = session;
+    return new Promise<JobOutput<K>>((resolve, reject) => {
+      let timer: NodeJS.Timeout | null = null;
+      const finish = (outcome: { value: unknown } | { error: AppError }) => {
+        if (timer) clearTimeout(timer);
+        thread.onMessage = null;
+        thread.onExit = null;
+        task.control = null;
+        task.refine = null;
+        if ('error' in outcome) {
+          o.cleanup?.();
+          reject(new CasebookError(outcome.error.code, outcome.error.message, outcome.error));
+        } else resolve(outcome.value as JobOutput<K>);
+      };
+      thread.onMessage = (m) => {
+        if (m.jobId !== task.id) return;
+        if (m.t === 'progress') {
+          task.stage = m.stage;
+          task.fraction = m.fraction;
+          return;
+        }
+        thread.busy = false;
+        this.keepOrStop(thread);
+        finish(m.t === 'done' ? { value: m.value } : { error: m.error });
+      };
+      thread.onExit = (code) => {
+        const why = thread.stopping ?? (task.cancelled ? 'cancelled' : null);
+        if (!why) this.log(`[casebook] a job worker stopped during ${kind} (exit code ${code})`);
+        finish({
+          error:
+            why === 'locked'
+              ? { code: 'LOCKED', message: 'Casebook locked while the job ran' }
+              : why === 'cancelled'
+                ? { code: 'CANCELLED', message: 'Stopped as asked' }
+                : { code: 'INTERNAL', message: 'The job stopped unexpectedly' },
+        });
+      };
+      // A job that does not notice a request to stop (a long step it cannot leave) is stopped outright.
+      const watch = () => {
+        if (task.cancelled && !thread.stopping) {
+          thread.stopping = 'cancelled';
+          void thread.worker.terminate();
+        } else timer = setTimeout(watch, CANCEL_GRACE_MS);
+      };
+      timer = setTimeout(watch, CANCEL_GRACE_MS);
+      const message: ToJob = {
+        t: 'run',
+        jobId: task.id,
+        kind,
+        input,
+        records: needsRecords && o.records ? { path: o.records.path, key: new Uint8Array(o.records.key) } : null,
+        resourcesDir: this.resourcesDir,
+        now: this.now().toISOString(),
+        control: control.buffer as SharedArrayBuffer,
+      };
+      thread.worker.postMessage(message);
+      if (message.records) message.records.key.fill(0);
+    });
+  }
+
+  /** Keeps one worker warm for the next job; any more are stopped. */
+  private keepOrStop(done: JobThread): void {
+    const idle = [...this.threads].filter((t) => !t.busy);
+    if (idle.length > IDLE_WORKERS || (done.records !== 0 && done.records !== this.session)) {
+      this.threads.delete(done);
+      done.stopping = 'cancelled';
+      void done.worker.terminate();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { Job } from '../jobs/context';
+import { writeFilesAtomic } from '../storage/files';
+import { gatherAccessPack } from './pack';
+import { renderAccessPackPdf } from './packPdf';
+
+export interface AccessPackInput {
+  clientId: number;
+  who: { id: number; name: string };
+  nowIso: string;
+  today: string;
+  receivedOn: string;
+  language: string;
+  pdfPath: string;
+  jsonPath: string;
+}
+
+/** The subject access pack: everything held about the person, as a readable PDF and as JSON. */
+export const accessJobs = {
+  /** Gathers, draws and writes both files, both whole or neither. */
+  writeAccessPack: (async (ctx, i) => {
+    ctx.step('gathering', 0);
+    const now = new Date(i.nowIso);
+    const pack = gatherAccessPack(ctx.records(), i.clientId, i.who, now, i.today);
+    ctx.step('drawing', 0.2);
+    const pdf = await renderAccessPackPdf(ctx.resourcesDir, pack, i.receivedOn, i.language, now, (done, total) => ctx.step('drawing', 0.2 + (0.7 * done) / total));
+    ctx.step('saving', 0.9);
+    writeFilesAtomic([
+      [i.jsonPath, JSON.stringify(pack, null, 2)],
+      [i.pdfPath, pdf],
+    ]);
+    return { written: true as const };
+  }) as Job<AccessPackInput, { written: true }>,
+};
