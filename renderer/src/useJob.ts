@@ -15,6 +15,8 @@ export interface Job {
   run<C extends JobChannel>(channel: C, input: Omit<ChannelInput<C>, 'jobId'>): Promise<Result<ChannelOutput<C>>>;
   /** Asks the running job to stop at its next safe point (its result is then CANCELLED). */
   cancel(): void;
+  /** Whether the last job ended because the person pressed Stop (not, say, a closed save dialog). */
+  wasStopped(): boolean;
   running: boolean;
   /** How far it has got, while it runs. */
   progress: JobProgress | null;
@@ -29,6 +31,7 @@ export function useJob(): Job {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [running, setRunning] = useState(false);
   const current = useRef<string | null>(null);
+  const stopped = useRef(false);
   useEffect(
     () => () => {
       current.current = null;
@@ -39,6 +42,7 @@ export function useJob(): Job {
   const run = useCallback(async <C extends JobChannel>(channel: C, input: Omit<ChannelInput<C>, 'jobId'>) => {
     const jobId = crypto.randomUUID();
     current.current = jobId;
+    stopped.current = false;
     setRunning(true);
     setProgress({ stage: 'starting', fraction: 0, cancellable: true });
     const timer = setInterval(() => {
@@ -61,9 +65,11 @@ export function useJob(): Job {
   const cancel = useCallback(() => {
     const jobId = current.current;
     if (!jobId) return;
+    stopped.current = true;
     setProgress((p) => p && { ...p, stage: 'stopping', cancellable: false });
     void invoke('jobs.cancel', { jobId });
   }, []);
 
-  return { run, cancel, running, progress };
+  const wasStopped = useCallback(() => stopped.current, []);
+  return { run, cancel, wasStopped, running, progress };
 }

@@ -43,16 +43,16 @@ describe('long jobs beside the screens', () => {
   it('while a backup is being made, searching, opening a client and saving a note all answer, and the backup still verifies', async () => {
     const { t, clients } = await withRecords();
     const usb = tempDir('casebook-usb-');
-    const { id, result } = await heldAt(t, 'copying', (jobId) => t.call('backup.create', { targetDir: usb, jobId }));
-    // The backup is part way (its worker waits before copying): the core answers everything else.
-    expect(await t.ok('jobs.progress', { jobId: id })).toMatchObject({ stage: 'copying', cancellable: true });
+    // Held after the copy was taken, while the manifest is read from the same moment's records.
+    const { id, result } = await heldAt(t, 'reading', (jobId) => t.call('backup.create', { targetDir: usb, jobId }));
+    expect(await t.ok('jobs.progress', { jobId: id })).toMatchObject({ stage: 'reading', cancellable: true });
     expect((await t.ok('clients.search', { query: 'wisniewska' })).total).toBe(6);
     expect((await t.ok('clients.get', { id: clients[1]!.id })).client.firstName).toBe('Zofia1');
     await t.ok('notes.save', { clientId: clients[1]!.id, note: { date: '2026-11-23', time: '09:00', kind: 'phone', body: 'Saved while the backup ran.' } });
     t.cb.jobs.releaseAll();
     const made = await result;
     expect(made.ok).toBe(true);
-    // Someone saved something during the copy: the backup took its copy again, and holds the note.
+    // Someone saved (and opened a record) while the backup read the records: it still verified.
     const check = await t.ok('backup.inspect', { path: (made as { ok: true; value: { path: string } }).value.path, credentials: null });
     expect(check.counts.clients).toBe(6);
     expect(await t.ok('jobs.progress', { jobId: id })).toBeNull();

@@ -171,11 +171,30 @@ describe('the application menu and opened files', () => {
     await callCore(bridge, 'app.setLanguage', { language: 'en' });
   });
 
+  it('a core that stops unexpectedly is started again: the page says so, nothing saved is lost, and the log records it', async () => {
+    await page.reload();
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await expect.poll(() => page.getByRole('button', { name: 'Lock' }).isVisible()).toBe(true);
+    const first = bridge.core.threadId;
+    // As if the core ran out of memory or hit a fault: its worker stops at once.
+    await bridge.core.kill();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Casebook had a problem and has restarted. Nothing you saved was lost.' }).isVisible()).toBe(true);
+    expect(bridge.core.threadId).not.toBe(first);
+    await shot(page, 'desk-08-restarted');
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await expect.poll(() => page.getByRole('button', { name: 'Lock' }).isVisible()).toBe(true);
+    const found = await callCore<{ items: { id: number }[] }>(bridge, 'clients.search', { query: 'lecka' });
+    const timeline = await callCore<{ items: { text?: string | null; body?: string | null }[] }>(bridge, 'timeline.get', { clientId: found.items[0]!.id });
+    expect(JSON.stringify(timeline.items)).toContain('Rang about the eviction notice');
+    await page.getByRole('button', { name: 'Lock' }).click();
+  });
+
   it('the support log kept through all this holds no client details', () => {
     const logs = readdirSync(join(root, 'logs')).map((f) => readFileSync(join(root, 'logs', f), 'utf8')).join('\n');
     // It was kept: sign-ins and the backup are there, for whoever helps the charity.
     expect(logs).toMatch(/unlocked \(password, role admin\)/);
     expect(logs).toMatch(/backup made and verified: 1 clients/);
+    expect(logs).toMatch(/the core stopped unexpectedly/);
     for (const secret of ['Zofia', 'Wiśniewska', 'zofia.wl@example.org', '07700 900123', 'Żółkiewski', '1,240', ADMIN.password, VOLUNTEER.password, 'kettle meadow violin 31']) expect(logs).not.toContain(secret);
   });
 });

@@ -108,6 +108,25 @@ describe('importing clients from a spreadsheet, end to end', () => {
     expect(audit.items.map((e) => e.action).slice(0, 2)).toEqual(['clients.importUndone', 'clients.imported']);
   });
 
+  it('shows how far the check of a large spreadsheet has got, and stops it on request without importing anything', async () => {
+    await quiet();
+    const big = join(root, 'duzy.csv');
+    writeFileSync(big, ['First name,Last name,Date of birth', ...Array.from({ length: 20_000 }, (_, i) => `Adam${i},Kowal${i},01/02/19${50 + (i % 50)}`)].join('\n'));
+    bridge.platform.nextFile = big;
+    await nav('Clients');
+    await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
+    await page.getByRole('button', { name: /Choose (a|another) file/ }).click();
+    const bar = page.getByRole('progressbar', { name: 'Checking the spreadsheet' });
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Checking each row… \d+%/ }).isVisible()).toBe(true);
+    await shot(page, 'imp-03-checking', { fullPage: false });
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(() => visible('The check was stopped. Nothing was imported.')).toBe(true);
+    expect(await bar.isVisible()).toBe(false);
+    const imports = await callCore<{ fileName: string }[]>(bridge, 'imports.list', {});
+    expect(imports.map((i) => i.fileName)).toEqual(['podopieczni.csv']);
+  });
+
   it('is in Polish too', async () => {
     await quiet();
     await nav('Settings');
@@ -115,6 +134,6 @@ describe('importing clients from a spreadsheet, end to end', () => {
     await nav('Podopieczni');
     await page.getByRole('button', { name: 'Importuj z arkusza' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Import podopiecznych z arkusza' }).isVisible()).toBe(true);
-    await shot(page, 'imp-03-pl');
+    await shot(page, 'imp-04-pl');
   });
 });

@@ -13,8 +13,8 @@ import { digestTables, firstDifference, type TableDigests } from './manifest';
 export type BackupStage = 'reading' | 'copying' | 'checkingCopy' | 'writing' | 'verifying';
 /** Where each stage starts and ends within the whole backup, by its rough share of the time. */
 export const BACKUP_STAGES: Record<BackupStage, readonly [number, number]> = {
-  reading: [0, 0.25],
-  copying: [0.25, 0.45],
+  copying: [0, 0.2],
+  reading: [0.2, 0.45],
   checkingCopy: [0.45, 0.75],
   writing: [0.75, 0.85],
   verifying: [0.85, 1],
@@ -108,8 +108,11 @@ function fsyncFile(path: string): void {
   }
 }
 
-/** Opens a copy read-only and proves it holds exactly what the manifest says. */
-function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): void {
+/**
+ * Opens a copy read-only, checks it is whole and of this schema, and returns the first table that
+ * differs from `expected` (null when every table matches, row for row).
+ */
+function differenceInCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): string | null {
   let db: Db;
   try {
     db = openDatabase(path, dbKey, { readOnly: true, migrate: false });
@@ -121,15 +124,20 @@ function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], s
     const sqlite = db.$client;
     if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') throw new CasebookError('BACKUP_DAMAGED', 'The copy fails the integrity check');
     if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion) throw new CasebookError('BACKUP_DAMAGED', 'The copy has another schema version');
-    const differs = firstDifference(expected, digestTables(sqlite, onProgress));
-    if (differs) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} differs from the manifest`);
+    return firstDifference(expected, digestTables(sqlite, onProgress));
   } finally {
     closeDatabase(db);
   }
 }
 
-/** How many times a backup starts again because someone saved something while the copy was made. */
-const COPY_ATTEMPTS = 5;
+/** Opens a copy read-only and proves it holds exactly what the manifest says. */
+function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): void {
+  const differs = differenceInCopy(path, dbKey, expected, schemaVersion, onProgress);
+  if (differs) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} differs from the manifest`);
+}
+
+/** How many times a backup takes its copy again when it differs from the records it was read beside. */
+const COPY_ATTEMPTS = 3;
 
 /**
  * Backs the records up into `targetDir` as one verified file. The copy is made with VACUUM INTO a
@@ -138,9 +146,12 @@ const COPY_ATTEMPTS = 5;
  * name. Anything that fails (or a request to stop) leaves no file behind, and the live records are
  * only ever read.
  *
- * The backup runs beside people's work: if anyone saves something between reading the manifest and
- * the end of the copy (SQLite's data_version tells), the copy and the manifest may not match, so
- * both are taken again; a backup never makes the office wait.
+ * The backup runs beside people's work, who keep saving (even opening a client is recorded). The
+ * manifest is read from the records at the moment the copy is taken: one connection holds a read
+ * transaction (a fixed snapshot, whatever is saved meanwhile) while a second one runs VACUUM INTO,
+ * which starts from the latest snapshot, the same one unless something was saved in the instant
+ * between the two. The copy must then match the manifest table for table; if it does not, the copy
+ * is taken again. A backup never makes the office wait.
  */
 export async function createBackup(o: BackupOptions): Promise<BackupMade> {
   const stage = (s: BackupStage, within = 0) => o.onStage?.(s, backupFraction(s, within));
@@ -152,37 +163,47 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
   const cleanup = () => {
     for (const f of temps) rmSync(f, { force: true });
   };
+  let copier: Db | null = null;
   try {
-    stage('reading');
     const sqlite = o.db.$client;
     const createdAt = o.now.toISOString();
     const keySlots = readKeySlots(o.slotsPath);
     verifyKeySlotsMac(keySlots, o.dbKey);
+    copier = openDatabase(sqlite.name, o.dbKey, { readOnly: true, migrate: false });
 
     let tables: TableDigests | null = null;
     for (let attempt = 1; !tables; attempt++) {
-      const before = sqlite.pragma('data_version', { simple: true });
-      const digest = digestTables(sqlite, (done, all) => stage('reading', done / all));
       stage('copying');
+      let digest: TableDigests;
+      sqlite.prepare('BEGIN').run();
       try {
-        sqlite.prepare('VACUUM INTO ?').run(tmpDb);
+        // The snapshot the manifest is read from, fixed until the end of this transaction.
+        sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+        try {
+          copier.$client.prepare('VACUUM INTO ?').run(tmpDb);
+        } catch (err) {
+          sqliteFileError(err, 'the backup');
+        }
+        stage('reading');
+        digest = digestTables(sqlite, (done, all) => stage('reading', done / all));
+      } finally {
+        sqlite.prepare('ROLLBACK').run();
+      }
+      try {
+        fsyncFile(tmpDb);
       } catch (err) {
         sqliteFileError(err, 'the backup');
       }
-      if (sqlite.pragma('data_version', { simple: true }) === before) tables = digest;
+      stage('checkingCopy');
+      const differs = differenceInCopy(tmpDb, o.dbKey, digest, SCHEMA_VERSION, (done, all) => stage('checkingCopy', (0.8 * done) / all));
+      if (!differs) tables = digest;
       else {
         rmSync(tmpDb, { force: true });
-        if (attempt === COPY_ATTEMPTS) throw new CasebookError('CONFLICT', 'The records kept changing while the backup was made');
+        if (attempt === COPY_ATTEMPTS) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} of the copy differs from the records`);
       }
     }
-    try {
-      fsyncFile(tmpDb);
-    } catch (err) {
-      sqliteFileError(err, 'the backup');
-    }
-
-    stage('checkingCopy');
-    verifyCopy(tmpDb, o.dbKey, tables, SCHEMA_VERSION, (done, all) => stage('checkingCopy', (0.8 * done) / all));
+    closeDatabase(copier);
+    copier = null;
     stage('checkingCopy', 0.8);
     const manifest: Manifest = {
       createdAt,
@@ -242,6 +263,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
     for (const f of removedOld) rmSync(join(o.targetDir, f), { force: true });
     return { path: finalPath, bytes: written!.bytes, createdAt, counts: manifest.counts, removedOld };
   } catch (err) {
+    if (copier) closeDatabase(copier);
     cleanup();
     throw err;
   }

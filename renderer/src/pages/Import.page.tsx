@@ -45,8 +45,17 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
     setPreview(p);
     setAcceptProblems(false);
   };
+  /** After Stop: says so (a closed file dialog says nothing). */
+  const sayIfStopped = () => {
+    if (check.wasStopped()) notifications.show({ color: 'blue', message: t('imports.stopped') });
+  };
+  const chooseAndCheck = async () => {
+    const r = await check.run('imports.choose', {});
+    if (!r.ok) sayIfStopped();
+    return r;
+  };
   const choose = () =>
-    choosing.submit(() => check.run('imports.choose', {}), {
+    choosing.submit(chooseAndCheck, {
       onOk: (r) => {
         setToken(r.token);
         setEncoding('auto');
@@ -61,6 +70,7 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
     const r = await check.run('imports.preview', { token, encoding: enc, mapping: next.mapping ?? (preview.fileProblem === 'notUtf8' ? null : preview.mapping) });
     if (r.ok) fresh(r.value);
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
+    else sayIfStopped();
   };
   const setField = (column: number, value: string | null) => {
     if (!preview) return;

@@ -55,12 +55,19 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
   const date = (d: string | null) => formatDate(d, i18n.language);
 
   const makePack = (r: AccessRequest) =>
-    pack.submit(() => packJob.run('access.savePack', { id: r.id }), {
-      onOk: (v) => {
-        setRequests(v.requests);
-        notifications.show({ color: 'green', autoClose: 10_000, message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }) });
+    pack.submit(
+      () =>
+        packJob.run('access.savePack', { id: r.id }).then((res) => {
+          if (!res.ok && packJob.wasStopped()) notifications.show({ color: 'blue', message: t('access.packStopped') });
+          return res;
+        }),
+      {
+        onOk: (v) => {
+          setRequests(v.requests);
+          notifications.show({ color: 'green', autoClose: 10_000, message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }) });
+        },
       },
-    });
+    );
 
   return (
     <Stack maw={1000}>
