@@ -235,7 +235,10 @@ describe('the client record, end to end', () => {
     });
     await callCore(bridge, 'household.save', { clientId: dup.id, member: { name: 'Piotr Wiśniewski', relationship: 'Son' } });
     await page.getByLabel('Search clients').fill('zofia');
+    // The list has redrawn for the search (a row clicked while it redraws could be another client).
+    await expect.poll(() => page.getByText('2 clients', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Wiśniewska-Łęcka, Zofia' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /Wiśniewska-Łęcka/ }).first().isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Merge with another record' }).click();
     await page.getByRole('button', { name: `Compare with Zofia Wisniewska (${dup.reference})` }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Compare the two records' }).isVisible()).toBe(true);
