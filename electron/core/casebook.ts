@@ -31,7 +31,7 @@ import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { dispatch, type Gate, type Handlers } from './rpc';
 import { sessionHandlers } from './session/handlers';
-import { LoginThrottle } from './session/throttle';
+import { PasswordGate } from './session/passwordGate';
 import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
 import { setupHandlers, type SetupDraft } from './setup/handlers';
 import type { RecoveryDraft } from './recovery/recoveryDraft';
@@ -100,7 +100,8 @@ export class Casebook {
   readonly platform: Platform;
   readonly kdf: KdfParams;
   readonly now: () => Date;
-  readonly throttle: LoginThrottle;
+  /** Every check of a password or the recovery key, one at a time, with growing waits after failures. */
+  readonly passwords: PasswordGate;
   readonly handlers: Handlers;
   readonly defaultLanguage: UiLanguage;
   setupDraft: SetupDraft | null = null;
@@ -130,7 +131,7 @@ export class Casebook {
     this.minFreeBytes = opts.minFreeBytes;
     this.lockReason = opts.restarted ? 'restarted' : null;
     this.defaultLanguage = languageFromLocale(opts.locale);
-    this.throttle = new LoginThrottle(() => this.now().getTime());
+    this.passwords = new PasswordGate(this.paths.throttle, () => this.now().getTime());
     this.handlers = {
       ...appHandlers(this),
       ...setupHandlers(this),
@@ -269,7 +270,7 @@ export class Casebook {
     this.session = null;
     this.lockReason = reason;
     // Jobs stop first: their workers hold the key and a connection to the records.
-    this.jobs.stopAll();
+    void this.jobs.stopAll();
     this.recoveryDraft = null;
     try {
       recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });
@@ -311,6 +312,6 @@ export class Casebook {
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     this.lock('manual');
-    this.jobs.stopAll();
+    void this.jobs.stopAll();
   }
 }

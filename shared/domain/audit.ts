@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'session.unlockedWithRecoveryKey',
   'session.failedLogin',
   'session.failedRecoveryKey',
+  /** A wrong password or recovery key anywhere else: changing one's password, opening or restoring a backup. */
+  'session.failedPasswordCheck',
   'session.locked',
   'session.idleLocked',
   'user.created',

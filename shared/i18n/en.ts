@@ -1024,6 +1024,7 @@ export const en = {
       'session.unlockedWithRecoveryKey': 'Signed in with the recovery key',
       'session.failedLogin': 'Failed sign-in',
       'session.failedRecoveryKey': 'Wrong recovery key',
+      'session.failedPasswordCheck': 'Wrong password or recovery key given',
       'session.locked': 'Locked',
       'session.idleLocked': 'Locked after no use',
       'user.created': 'Added a user',

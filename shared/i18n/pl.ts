@@ -1054,6 +1054,7 @@ export const pl = {
       'session.unlockedWithRecoveryKey': 'Zalogowano kluczem odzyskiwania',
       'session.failedLogin': 'Nieudane logowanie',
       'session.failedRecoveryKey': 'Błędny klucz odzyskiwania',
+      'session.failedPasswordCheck': 'Podano błędne hasło lub klucz odzyskiwania',
       'session.locked': 'Zablokowano',
       'session.idleLocked': 'Zablokowano po bezczynności',
       'user.created': 'Dodano użytkownika',

@@ -37,7 +37,7 @@ export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; c
     kdf: KDF_MINIMUM,
     now: () => new Date(clock.now),
     idleCheckMs: 0,
-    log: () => {},
+    log: process.env['CASEBOOK_TEST_LOG'] ? (m) => console.error(m) : () => {},
     jobWorker: SOURCE_WORKERS.job,
     ...opts,
   });

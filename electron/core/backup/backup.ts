@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
-import { diskProblem, fileError, fsyncDir, writeFileAtomic } from '../storage/files';
+import { diskProblem, fileError, fsyncDir, removeDatabaseFiles, sideFiles, writeFileAtomic } from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
 import { readKeySlots, verifyKeySlotsMac } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
@@ -45,7 +45,7 @@ export interface BackupOptions {
 /** The temporary files a backup makes on the target before the verified file takes its final name. */
 export function backupTempFiles(targetDir: string, tag: string): string[] {
   const db = join(targetDir, `.casebook-${tag}.db.tmp`);
-  return [db, `${db}-journal`, `${db}-wal`, `${db}-shm`, join(targetDir, `.casebook-${tag}.backup.tmp`)];
+  return [db, ...sideFiles(db), join(targetDir, `.casebook-${tag}.backup.tmp`)];
 }
 
 export interface BackupMade {
@@ -136,6 +136,17 @@ function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], s
   if (differs) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} differs from the manifest`);
 }
 
+/** A user's role in a (checked) copy of the records, read-only. */
+function userInCopy(path: string, dbKey: Buffer, userId: number): { role: string; active: boolean } | null {
+  const db = openDatabase(path, dbKey, { readOnly: true, migrate: false });
+  try {
+    const row = db.$client.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as { role: string; active: number } | undefined;
+    return row ? { role: row.role, active: !!row.active } : null;
+  } finally {
+    closeDatabase(db);
+  }
+}
+
 /** How many times a backup takes its copy again when it differs from the records it was read beside. */
 const COPY_ATTEMPTS = 3;
 
@@ -156,6 +167,7 @@ const COPY_ATTEMPTS = 3;
 export async function createBackup(o: BackupOptions): Promise<BackupMade> {
   const stage = (s: BackupStage, within = 0) => o.onStage?.(s, backupFraction(s, within));
   if (!existsSync(o.targetDir) || !statSync(o.targetDir).isDirectory()) throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there');
+  removeBackupLeftovers(o.targetDir);
   const tag = o.tag ?? randomBytes(6).toString('hex');
   const temps = backupTempFiles(o.targetDir, tag);
   const tmpDb = temps[0]!;
@@ -275,8 +287,10 @@ export interface InspectedBackup {
   header: BackupHeader;
   manifest: Manifest;
   dbKey: Buffer;
-  /** The userId that the password opened, when a password was used. */
+  /** The userId that the password opened, when a password was used (or as given in `o.userOf`). */
   userId: number | null;
+  /** That user's role in the backup's records, and whether they were active there. */
+  user: { role: string; active: boolean } | null;
 }
 
 export type CheckStage = 'reading' | 'unlocking' | 'extracting' | 'checkingBackup';
@@ -289,6 +303,8 @@ export interface InspectOptions {
   keep?: boolean;
   /** Hears each stage and how far the whole check has got; may throw to stop it (the copy is removed). */
   onStage?: (stage: CheckStage, fraction: number) => void;
+  /** The user the key was opened for (when the key was opened before the check), to read their role. */
+  userOf?: number | null;
 }
 
 /** A check copy in the data folder, named so whoever started the check can remove it. */
@@ -309,7 +325,7 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
   if (header.schemaVersion > SCHEMA_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
   stage('unlocking');
   let dbKey: Buffer;
-  let userId: number | null = null;
+  let userId: number | null = o.userOf ?? null;
   if ('dbKey' in creds) {
     try {
       verifyKeySlotsMac(header.keySlots, creds.dbKey);
@@ -326,7 +342,7 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
     dbKey = (await unlockSlotsWithRecoveryKey(header.keySlots, creds.recoveryKey)).dbKey;
   }
   const copy = o.copy;
-  rmSync(copy, { force: true });
+  removeDatabaseFiles(copy);
   try {
     const manifest = openManifest(header, dbKey);
     stage('extracting');
@@ -340,37 +356,89 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
     if (sha! !== manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The database in the backup differs from its manifest');
     stage('checkingBackup');
     verifyCopy(copy, dbKey, manifest.tables, header.schemaVersion, (done, all) => stage('checkingBackup', done / all));
-    if (!o.keep) rmSync(copy, { force: true });
-    return { header, manifest, dbKey, userId };
+    const user = userId === null ? null : userInCopy(copy, dbKey, userId);
+    if (!o.keep) removeDatabaseFiles(copy);
+    return { header, manifest, dbKey, userId, user };
   } catch (err) {
-    rmSync(copy, { force: true });
+    removeDatabaseFiles(copy);
     dbKey.fill(0);
     throw err;
   }
 }
 
-/** Copies the live database and key slots aside before a restore; keeps the last few such copies. */
+const PARTIAL = '.partial';
+
+/**
+ * Copies the live database (and a write-ahead log, if one was left) and the key slots aside before a
+ * restore, and keeps the last few such copies. A copy is made under a temporary name, checked byte
+ * for byte against what it copied, and only then given its name: an interrupted copy is never
+ * counted among the ones kept, and is removed the next time.
+ */
 export function makeSafetyCopy(paths: { database: string; keySlots: string; safetyDir: string }, at: Date, keep = 3): string | null {
   if (!existsSync(paths.database)) return null;
   mkdirSync(paths.safetyDir, { recursive: true, mode: 0o700 });
+  for (const f of readdirSync(paths.safetyDir)) if (f.endsWith(PARTIAL)) rmSync(join(paths.safetyDir, f), { recursive: true, force: true });
   const stamp = at.toISOString().replace(/[:.]/g, '-');
-  const dir = join(paths.safetyDir, stamp);
-  mkdirSync(dir);
+  let dir = join(paths.safetyDir, stamp);
+  for (let n = 2; existsSync(dir); n++) dir = join(paths.safetyDir, `${stamp}-${n}`);
+  const partial = `${dir}${PARTIAL}`;
+  mkdirSync(partial, { mode: 0o700 });
   try {
-    for (const f of [paths.database, paths.keySlots]) {
+    for (const f of [paths.database, `${paths.database}-wal`, paths.keySlots]) {
       if (!existsSync(f)) continue;
-      const to = join(dir, basename(f));
+      const to = join(partial, basename(f));
       copyFileSync(f, to);
+      chmodSync(to, 0o600);
       fsyncFile(to);
+      if (sha256File(to) !== sha256File(f)) throw new CasebookError('NOT_WRITABLE', 'The safety copy differs from the records');
     }
-    fsyncDir(dir);
+    fsyncDir(partial);
+    renameSync(partial, dir);
+    fsyncDir(paths.safetyDir);
   } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(partial, { recursive: true, force: true });
+    if (err instanceof CasebookError) throw err;
     fileError(err, 'the safety copy');
   }
-  const all = readdirSync(paths.safetyDir).sort();
-  for (const old of all.slice(0, Math.max(0, all.length - keep))) rmSync(join(paths.safetyDir, old), { recursive: true, force: true });
+  const complete = readdirSync(paths.safetyDir).filter((f) => !f.endsWith(PARTIAL)).sort();
+  for (const old of complete.slice(0, Math.max(0, complete.length - keep))) rmSync(join(paths.safetyDir, old), { recursive: true, force: true });
   return dir;
+}
+
+/** A backup's own temporary files on a drive (see backupTempFiles), left by a backup that was interrupted. */
+const BACKUP_LEFTOVER = /^\.casebook-[0-9a-f]{12}\.(db\.tmp(-wal|-shm|-journal)?|backup\.tmp)$/;
+/** A leftover younger than this may be another computer's backup, still being written to the same stick. */
+const LEFTOVER_AGE_MS = 10 * 60_000;
+
+/**
+ * Removes what interrupted backups left in a folder (a pulled stick, a power cut): their temporary
+ * files are encrypted, but they fill the stick. Only our own file names, and only ones nobody has
+ * written to for ten minutes, by the drive's own clock (a file written there now tells its time).
+ */
+export function removeBackupLeftovers(dir: string): string[] {
+  const probe = join(dir, `.casebook-probe-${randomBytes(6).toString('hex')}`);
+  let now: number;
+  try {
+    writeFileSync(probe, '');
+    now = statSync(probe).mtimeMs;
+  } catch {
+    return []; // Not writable: the backup itself will say so.
+  } finally {
+    rmSync(probe, { force: true });
+  }
+  const removed: string[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!BACKUP_LEFTOVER.test(f)) continue;
+    const path = join(dir, f);
+    try {
+      if (now - statSync(path).mtimeMs < LEFTOVER_AGE_MS) continue;
+      rmSync(path, { force: true });
+      removed.push(f);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed;
 }
 
 /** The commit point of a restore: writes the backup's key slots beside the verified database. */

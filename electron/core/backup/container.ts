@@ -116,6 +116,44 @@ export interface OpenedContainer {
 }
 
 /**
+ * Reads only a backup's header, without checking the rest of the file: enough to try a password on
+ * its key slots before the whole file is read and checked (which a job does, and which must pass
+ * before anything is used).
+ */
+export function readBackupHeader(path: string): BackupHeader {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    throw new CasebookError('BACKUP_MISSING', 'The backup file cannot be opened');
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const start = Buffer.alloc(MAGIC.length + 4);
+    if (size < MAGIC.length + 4 + TRAILER || readSync(fd, start, 0, start.length, 0) !== start.length || !start.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new CasebookError('NOT_A_BACKUP', 'This file is not a Casebook backup');
+    const headerLength = start.readUInt32BE(MAGIC.length);
+    if (MAGIC.length + 4 + headerLength > size - TRAILER) throw new CasebookError('BACKUP_DAMAGED', 'The backup header is too long');
+    const headerBuf = Buffer.alloc(headerLength);
+    readSync(fd, headerBuf, 0, headerLength, MAGIC.length + 4);
+    let parsed: z.infer<typeof headerSchema>;
+    try {
+      parsed = headerSchema.parse(JSON.parse(headerBuf.toString('utf8')));
+    } catch {
+      throw new CasebookError('BACKUP_DAMAGED', 'The backup header cannot be read');
+    }
+    try {
+      return { ...parsed, keySlots: parseKeySlots(parsed.keySlots) };
+    } catch (err) {
+      if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED') throw new CasebookError('BACKUP_DAMAGED', 'The key slots in the backup are damaged');
+      throw err;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Reads a backup's header after checking the whole file against its trailer. A file of another
  * program is NOT_A_BACKUP; a truncated file or any flipped byte is BACKUP_DAMAGED.
  */

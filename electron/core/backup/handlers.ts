@@ -7,17 +7,20 @@ import { createTranslator } from '../../../shared/i18n';
 import { recordAudit } from '../audit/audit';
 import type { Casebook } from '../casebook';
 import { getCharity } from '../charity/queries';
-import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
 import { readErasures, reapplyErasures } from '../erasure/journal';
 import type { Handlers } from '../rpc';
 import { getSetting, setSetting } from '../settings/settings';
 import { finishInterruptedRestore } from '../setup/dataFolder';
 import { findUser } from '../users/queries';
+import { removeDatabaseFiles } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
-import { unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import { recordFailedCheck } from '../session/handlers';
+import type { Secret } from '../session/passwordGate';
 import type { Task } from '../jobs/runner';
 import { backupFraction, backupTempFiles, checkCopyPath, commitRestore, makeSafetyCopy, type BackupCredentials } from './backup';
-import { BACKUP_EXTENSION } from './container';
+import { BACKUP_EXTENSION, readBackupHeader } from './container';
 import { driveOf } from './drives';
 
 const LAST = 'last_backup';
@@ -40,36 +43,88 @@ export function backupStatus(db: Db, now: Date): BackupStatus {
   return { last, daysSince, level, settings };
 }
 
+/** The password or recovery key a person typed, as a secret for the password gate. */
+const secretOf = (c: { name: string; password: string } | { recoveryKey: string }): Secret => ('password' in c ? { kind: 'password', name: c.name } : { kind: 'recovery' });
+
+/** A user's role in the current records (opened read-only with their key), or null. */
+function roleInRecords(cb: Casebook, dbKey: Buffer, userId: number | null): { role: string; active: boolean } | null {
+  if (userId === null) return null;
+  const db = openDatabase(cb.paths.database, dbKey, { readOnly: true, migrate: false });
+  try {
+    const user = findUser(db, { id: userId });
+    return user ? { role: user.role, active: user.active } : null;
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+const ADMIN_ONLY = 'Only an administrator may open or restore a backup';
+
 /**
- * Who may check or restore a backup. Signed in: an administrator. Nothing usable here (a new PC,
- * missing or damaged records): whoever can open the backup. Locked with healthy records: only
- * with credentials that also open the current records, so nobody rolls them back unseen.
+ * Who may check or restore a backup: an administrator, in every state, because a restore rolls the
+ * records back for everyone. Signed in: an administrator's session. Locked with records here: a name
+ * and password (or the recovery key) that open the current records and are an administrator's.
+ * No usable records (a new computer, damaged records): whoever can open the backup as one of its
+ * administrators (checked once the backup has been read: `mustBeAdminInBackup`). Every password
+ * tried here goes through the password gate: throttled, one at a time, and recorded when wrong.
  */
-async function authorise(cb: Casebook, credentials: BackupCredentials | null): Promise<BackupCredentials> {
+async function authorise(cb: Casebook, credentials: BackupCredentials | null, channel: string): Promise<{ creds: BackupCredentials; mustBeAdminInBackup: boolean }> {
   const st = cb.status();
   if (st.state === 'unlocked') {
     const s = cb.requireSession();
     if (s.mustChangePassword) throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
-    if (s.user.role !== 'admin') throw new CasebookError('FORBIDDEN', 'Only an administrator may restore');
-    return credentials ?? { dbKey: s.dbKey };
+    if (s.user.role !== 'admin') throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
+    return { creds: credentials ?? { dbKey: s.dbKey }, mustBeAdminInBackup: !!credentials && 'password' in credentials };
   }
   if (!credentials) throw new CasebookError('BAD_INPUT', 'Credentials are needed', { fields: { credentials: 'required' } });
-  if (st.state === 'locked') {
-    try {
-      const current =
-        'recoveryKey' in credentials
-          ? await unlockWithRecoveryKey(cb.paths.keySlots, credentials.recoveryKey)
-          : 'password' in credentials
-            ? await unlockWithPassword(cb.paths.keySlots, credentials.name, credentials.password, cb.kdf)
-            : null;
-      current?.dbKey.fill(0);
-    } catch (err) {
-      if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
-        throw new CasebookError('NOT_CURRENT_CREDENTIALS', 'These credentials do not open the current records');
-      throw err;
-    }
-  }
-  return credentials;
+  if (st.state !== 'locked' || 'dbKey' in credentials) return { creds: credentials, mustBeAdminInBackup: !('dbKey' in credentials) && 'password' in credentials };
+  // Locked, with records here: the credentials must be an administrator's in them.
+  const typed = credentials;
+  await cb.passwords.check(
+    secretOf(typed),
+    () => recordFailedCheck(cb, 'session.failedPasswordCheck', 'password' in typed ? typed.name : null, { channel }),
+    async () => {
+      let current;
+      try {
+        current = 'recoveryKey' in typed ? await unlockWithRecoveryKey(cb.paths.keySlots, typed.recoveryKey) : await unlockWithPassword(cb.paths.keySlots, typed.name, typed.password, cb.kdf);
+      } catch (err) {
+        if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
+          throw new CasebookError(err.code, 'These credentials do not open the current records');
+        throw err;
+      }
+      try {
+        if (current.userId !== null) {
+          const user = roleInRecords(cb, current.dbKey, current.userId);
+          if (!user || !user.active || user.role !== 'admin') throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
+        }
+      } finally {
+        current.dbKey.fill(0);
+      }
+    },
+  ).catch((err: unknown) => {
+    // Said as such: the backup itself may open with them, but the records here do not.
+    if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
+      throw new CasebookError('NOT_CURRENT_CREDENTIALS', err.message, { retryAfterMs: err.retryAfterMs });
+    throw err;
+  });
+  return { creds: credentials, mustBeAdminInBackup: 'password' in credentials };
+}
+
+/**
+ * Opens the backup's key with the typed credentials, through the password gate (the backup's slots
+ * are read from its header; the whole file is checked afterwards, in the job, before anything of it
+ * is used). A key already held (the signed-in administrator's) is used as it is.
+ */
+async function backupKey(cb: Casebook, path: string, creds: BackupCredentials, channel: string): Promise<{ dbKey: Buffer; userId: number | null }> {
+  if ('dbKey' in creds) return { dbKey: Buffer.from(creds.dbKey), userId: null };
+  const header = readBackupHeader(path);
+  if (header.schemaVersion > SCHEMA_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
+  const u = await cb.passwords.check(
+    secretOf(creds),
+    () => recordFailedCheck(cb, 'session.failedPasswordCheck', 'password' in creds ? creds.name : null, { channel, backup: true }),
+    () => ('password' in creds ? unlockSlotsWithPassword(header.keySlots, creds.name, creds.password, cb.kdf) : unlockSlotsWithRecoveryKey(header.keySlots, creds.recoveryKey)),
+  );
+  return { dbKey: u.dbKey, userId: u.userId };
 }
 
 export function backupHandlers(
@@ -98,16 +153,28 @@ export function backupHandlers(
     }
   };
 
-  /** Checks a backup file in a job worker: the whole of it, with these credentials (nothing changes). */
-  const check = (task: Task, path: string, creds: BackupCredentials, keep: string | null) => {
+  /**
+   * Checks a backup file in a job worker, the whole of it (nothing changes), once its key has been
+   * opened here with the credentials; and, when the credentials were a name and password from the
+   * backup, that they are an administrator's there.
+   */
+  const check = async (task: Task, path: string, auth: { creds: BackupCredentials; mustBeAdminInBackup: boolean }, keep: string | null, channel: string) => {
     const copy = keep ?? checkCopyPath(cb.paths.dir, randomBytes(6).toString('hex'));
-    return task
-      .run(
-        'checkBackup',
-        { path, credentials: 'dbKey' in creds ? { dbKey: new Uint8Array(creds.dbKey) } : creds, kdf: cb.kdf, copy, keep: keep !== null },
-        { cleanup: () => removeDatabaseFiles(copy) },
-      )
-      .then((r) => ({ ...r, dbKey: Buffer.from(r.dbKey) }));
+    task.show('unlocking', 0.02);
+    const key = await backupKey(cb, path, auth.creds, channel);
+    let r;
+    try {
+      r = await task.run('checkBackup', { path, credentials: { dbKey: new Uint8Array(key.dbKey) }, userOf: key.userId, kdf: cb.kdf, copy, keep: keep !== null }, { cleanup: () => removeDatabaseFiles(copy) });
+    } finally {
+      key.dbKey.fill(0);
+    }
+    const checked = { ...r, dbKey: Buffer.from(r.dbKey) };
+    if (auth.mustBeAdminInBackup && (!checked.user || !checked.user.active || checked.user.role !== 'admin')) {
+      checked.dbKey.fill(0);
+      if (keep) removeDatabaseFiles(copy);
+      throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
+    }
+    return checked;
   };
 
   return {
@@ -172,8 +239,8 @@ export function backupHandlers(
 
     'backup.inspect': ({ path, credentials, jobId }) =>
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
-        const creds = await authorise(cb, credentials);
-        const r = await check(task, path, creds, null);
+        const auth = await authorise(cb, credentials, 'backup.inspect');
+        const r = await check(task, path, auth, null, 'backup.inspect');
         r.dbKey.fill(0);
         let sameRecords = false;
         try {
@@ -201,13 +268,13 @@ export function backupHandlers(
     'backup.restore': ({ path, credentials, jobId }) =>
       exclusive('restore', () =>
         cb.jobs.task(jobId, { cancellable: true }, async (task) => {
-          const creds = await authorise(cb, credentials);
+          const auth = await authorise(cb, credentials, 'backup.restore');
           const restorer = cb.status().state === 'unlocked' ? cb.requireSession().user : null;
           return cb.whileRestoring(async () => {
             finishInterruptedRestore(cb.paths);
             const drive = driveOf(dirname(path), await cb.platform.listDrives());
             // 1. A verified copy of the backup's database waits beside the live one.
-            const r = await check(task, path, creds, cb.paths.databaseRestoring);
+            const r = await check(task, path, auth, cb.paths.databaseRestoring, 'backup.restore');
             task.show('switching', 0.97, { cancellable: false });
             try {
               // 2. It is brought up to this version, erasures made since the backup are applied again,
@@ -229,7 +296,9 @@ export function backupHandlers(
               } finally {
                 closeDatabase(db);
               }
-              // 3. The live records are closed and copied aside; then the switch is committed.
+              // 3. The live records are closed (jobs' connections first, so the write-ahead log is
+              //    merged into the file) and copied aside; then the switch is committed.
+              await cb.jobs.stopAll();
               cb.lock('manual');
               makeSafetyCopy(cb.paths, cb.now());
               commitRestore(cb.paths, r.header);
@@ -255,9 +324,4 @@ function sizeOf(path: string): number {
   } catch {
     return 0;
   }
-}
-
-/** A database file and the side files SQLite may have made beside it. */
-function removeDatabaseFiles(path: string): void {
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true });
 }

@@ -19,6 +19,8 @@ export interface MakeBackupInput {
 export interface CheckBackupInput {
   path: string;
   credentials: JobCredentials;
+  /** The user the key was opened for, whose role in the backup is read. */
+  userOf: number | null;
   kdf: KdfParams;
   copy: string;
   keep: boolean;
@@ -56,6 +58,7 @@ export const backupJobs = {
       return await inspectBackup(i.path, credentials, i.kdf, {
         copy: i.copy,
         keep: i.keep,
+        userOf: i.userOf,
         onStage: (stage, fraction) => ctx.step(stage, fraction),
       });
     } finally {

@@ -155,18 +155,23 @@ export class JobRunner {
     for (const task of this.tasks.values()) if (task.control) this.release(task.control);
   }
 
-  /** When Casebook locks: every job stops (LOCKED) and every worker ends, taking the key with it. */
-  stopAll(): void {
+  /**
+   * When Casebook locks: every job stops (LOCKED) and every worker ends, taking the key with it.
+   * Resolves once they have all ended (their connections to the records closed).
+   */
+  stopAll(): Promise<void> {
     this.session++;
     for (const task of this.tasks.values()) {
       if (task.cancellable) task.cancelled = true;
       if (task.control) Atomics.store(task.control, CONTROL.cancel, 1);
     }
+    const ended: Promise<unknown>[] = [];
     for (const thread of this.threads) {
       thread.stopping = 'locked';
-      void thread.worker.terminate();
+      ended.push(thread.worker.terminate());
     }
     this.threads.clear();
+    return Promise.all(ended).then(() => undefined);
   }
 
   forget(task: Task): void {

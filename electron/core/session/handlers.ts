@@ -37,8 +37,8 @@ function openWithKey(cb: Casebook, dbKey: Buffer): Opened {
 }
 
 /** Seals a failed attempt into the inbox; it joins the audit trail at the next unlock. */
-function recordWhileLocked(cb: Casebook, action: AuditAction, name: string): void {
-  const facts = lockedFacts(cb.paths.keySlots, name);
+function recordWhileLocked(cb: Casebook, action: AuditAction, name: string | null, detail: Record<string, unknown> = {}): void {
+  const facts = name === null ? { userId: null, auditInboxKey: lockedFacts(cb.paths.keySlots, '').auditInboxKey } : lockedFacts(cb.paths.keySlots, name);
   if (!facts.auditInboxKey) return;
   try {
     appendToInbox(cb.paths.auditInbox, facts.auditInboxKey, {
@@ -46,11 +46,27 @@ function recordWhileLocked(cb: Casebook, action: AuditAction, name: string): voi
       action,
       userId: facts.userId,
       // The typed name is kept only when it matches nobody: it may be a mistyped name of a user.
-      detail: facts.userId === null ? { name: name.slice(0, 100) } : null,
+      detail: name !== null && facts.userId === null ? { ...detail, name: name.slice(0, 100) } : Object.keys(detail).length ? detail : null,
     });
   } catch {
     // A full disk must not stop anyone signing in; the throttle still applies.
   }
+}
+
+/**
+ * Records a wrong password or recovery key: in the audit trail when someone is signed in, sealed into
+ * the inbox otherwise. Every place that checks one records its failures.
+ */
+export function recordFailedCheck(cb: Casebook, action: AuditAction, name: string | null, detail: Record<string, unknown> = {}): void {
+  if (cb.status().state === 'unlocked') {
+    try {
+      cb.write((db, s) => cb.audit(db, s, action, { detail: { ...detail, ...(name !== null ? { name: name.slice(0, 100) } : {}) } }));
+      return;
+    } catch {
+      // The records take no changes just now (a restore): the inbox keeps it instead.
+    }
+  }
+  recordWhileLocked(cb, action, name, detail);
 }
 
 /** After any unlock: the inbox key pair exists, and events sealed while locked join the trail. */
@@ -98,29 +114,21 @@ export function sessionHandlers(
   return {
     'session.unlock': async ({ name, password }) => {
       requireLockedFolder(cb);
-      const throttleKey = `password:${loginKey(name)}`;
-      const wait = cb.throttle.waitFor(throttleKey);
-      if (wait > 0) throw new CasebookError('TOO_MANY_ATTEMPTS', 'Wait before trying again', { retryAfterMs: wait });
-      const refuse = (message: string) => {
-        recordWhileLocked(cb, 'session.failedLogin', name);
-        return new CasebookError('WRONG_PASSWORD', message, { retryAfterMs: cb.throttle.fail(throttleKey) });
-      };
-      let unlocked;
-      try {
-        unlocked = await unlockWithPassword(cb.paths.keySlots, name, password, cb.kdf);
-      } catch (err) {
-        if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD') throw refuse(err.message);
-        throw err;
-      }
-      const opened = openWithKey(cb, unlocked.dbKey);
-      const { db } = opened;
-      const user = unlocked.userId === null ? undefined : findUser(db, { id: unlocked.userId });
-      if (!user || !user.active) {
-        closeDatabase(db);
-        unlocked.dbKey.fill(0);
-        throw refuse('This user cannot sign in');
-      }
-      cb.throttle.succeed(throttleKey);
+      const { unlocked, opened, user } = await cb.passwords.check(
+        { kind: 'password', name },
+        () => recordWhileLocked(cb, 'session.failedLogin', name),
+        async () => {
+          const unlocked = await unlockWithPassword(cb.paths.keySlots, name, password, cb.kdf);
+          const opened = openWithKey(cb, unlocked.dbKey);
+          const user = unlocked.userId === null ? undefined : findUser(opened.db, { id: unlocked.userId });
+          if (!user || !user.active) {
+            closeDatabase(opened.db);
+            unlocked.dbKey.fill(0);
+            throw new CasebookError('WRONG_PASSWORD', 'This user cannot sign in');
+          }
+          return { unlocked, opened, user };
+        },
+      );
       begin(cb, opened, unlocked.dbKey, user, 'password');
       return cb.status();
     },
@@ -132,20 +140,11 @@ export function sessionHandlers(
         throw new CasebookError('BAD_INPUT', 'The recovery key is not written correctly', {
           fields: { recoveryKey: parsed.reason === 'length' ? 'recoveryKeyLength' : 'recoveryKeyGroup' },
         });
-      const throttleKey = 'recovery';
-      const wait = cb.throttle.waitFor(throttleKey);
-      if (wait > 0) throw new CasebookError('TOO_MANY_ATTEMPTS', 'Wait before trying again', { retryAfterMs: wait });
-      let unlocked;
-      try {
-        unlocked = await unlockWithRecoveryKey(cb.paths.keySlots, parsed.normalized);
-      } catch (err) {
-        if (err instanceof CasebookError && err.code === 'WRONG_RECOVERY_KEY') {
-          recordWhileLocked(cb, 'session.failedRecoveryKey', name);
-          throw new CasebookError('WRONG_RECOVERY_KEY', err.message, { retryAfterMs: cb.throttle.fail(throttleKey) });
-        }
-        throw err;
-      }
-      cb.throttle.succeed(throttleKey);
+      const unlocked = await cb.passwords.check(
+        { kind: 'recovery' },
+        () => recordWhileLocked(cb, 'session.failedRecoveryKey', name),
+        () => unlockWithRecoveryKey(cb.paths.keySlots, parsed.normalized),
+      );
       const opened = openWithKey(cb, unlocked.dbKey);
       const { db } = opened;
       // The recovery key gives everything, so it is used to regain an administrator's access.
@@ -173,21 +172,17 @@ export function sessionHandlers(
 
     'session.changePassword': async ({ currentPassword, newPassword }) => {
       const s = cb.requireSession();
-      const throttleKey = `password:${loginKey(s.user.name)}`;
-      const wait = cb.throttle.waitFor(throttleKey);
-      if (wait > 0) throw new CasebookError('TOO_MANY_ATTEMPTS', 'Wait before trying again', { retryAfterMs: wait });
       try {
-        const check = await unlockWithPassword(cb.paths.keySlots, s.user.name, currentPassword, cb.kdf);
-        check.dbKey.fill(0);
+        await cb.passwords.check(
+          { kind: 'password', name: s.user.name },
+          () => recordFailedCheck(cb, 'session.failedPasswordCheck', null, { channel: 'session.changePassword' }),
+          async () => (await unlockWithPassword(cb.paths.keySlots, s.user.name, currentPassword, cb.kdf)).dbKey.fill(0),
+        );
       } catch (err) {
         if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD')
-          throw new CasebookError('BAD_INPUT', 'The current password is wrong', {
-            fields: { currentPassword: 'wrongCurrentPassword' },
-            retryAfterMs: cb.throttle.fail(throttleKey),
-          });
+          throw new CasebookError('BAD_INPUT', 'The current password is wrong', { fields: { currentPassword: 'wrongCurrentPassword' }, retryAfterMs: err.retryAfterMs });
         throw err;
       }
-      cb.throttle.succeed(throttleKey);
       await setUserPassword(cb.paths.keySlots, s.dbKey, s.user, newPassword, cb.kdf, cb.now());
       cb.write((db) => cb.audit(db, s, 'user.passwordChanged', { detail: { userId: s.user.id } }));
       return cb.status();

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PREFERENCES_FILE } from '../preferences/preferences';
-import { fsyncDir } from '../storage/files';
+import { fsyncDir, removeDatabaseFiles, sideFiles } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
 import { CasebookError } from '../../../shared/result';
 
@@ -22,6 +22,8 @@ export interface DataPaths {
   safetyDir: string;
   /** Erasures, kept outside the database so a restored older backup can have them applied again. */
   erasureJournal: string;
+  /** Failed password checks, so the waits between guesses survive a restart (see PasswordGate). */
+  throttle: string;
 }
 
 export function dataPaths(dir: string): DataPaths {
@@ -36,22 +38,29 @@ export function dataPaths(dir: string): DataPaths {
     keySlotsRestoring: join(dir, 'keyslots.json.restoring'),
     safetyDir: join(dir, 'before-restore'),
     erasureJournal: join(dir, 'erasures.jsonl'),
+    throttle: join(dir, 'throttle.json'),
   };
 }
 
 /**
  * A restore moves a verified database and its key slots into place. Once the slots file waiting
  * beside them exists, the restore is committed: finish it. A database waiting without its slots was
- * never committed: remove it, the live records stay as they were.
+ * never committed: remove it (with its side files), the live records stay as they were. Check copies
+ * of backups left by an interrupted check go too.
  */
 export function finishInterruptedRestore(p: DataPaths): void {
   if (existsSync(p.keySlotsRestoring)) {
-    if (existsSync(p.databaseRestoring)) renameSync(p.databaseRestoring, p.database);
+    if (existsSync(p.databaseRestoring)) {
+      // The restored database was closed whole before the commit; any side files beside the live
+      // name belong to the records it replaces and must not be read into it.
+      for (const f of sideFiles(p.database)) rmSync(f, { force: true });
+      for (const f of sideFiles(p.databaseRestoring)) rmSync(f, { force: true });
+      renameSync(p.databaseRestoring, p.database);
+    }
     renameSync(p.keySlotsRestoring, p.keySlots);
     fsyncDir(p.dir);
-  } else if (existsSync(p.databaseRestoring)) {
-    rmSync(p.databaseRestoring, { force: true });
-  }
+  } else removeDatabaseFiles(p.databaseRestoring);
+  for (const f of readdirSync(p.dir)) if (/^\.casebook-check-[0-9a-f]+\.db\.tmp(-wal|-shm|-journal)?$/.test(f)) rmSync(join(p.dir, f), { force: true });
 }
 
 export type FolderState =

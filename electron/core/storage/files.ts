@@ -80,6 +80,19 @@ export function writeFilesAtomic(files: [path: string, data: Uint8Array | string
   }
 }
 
+/** The files SQLite may keep beside a database: its write-ahead log, the log's index, a rollback journal. */
+export const sideFiles = (database: string) => [`${database}-wal`, `${database}-shm`, `${database}-journal`];
+
+/**
+ * Removes a database file and every side file beside it. A temporary database (a restore waiting to
+ * be switched to, a backup's copy, a check copy) is always removed with its side files, and its side
+ * files before it is made: a write-ahead log left by an interrupted run would otherwise be replayed
+ * into the next file of that name, which it does not belong to.
+ */
+export function removeDatabaseFiles(database: string): void {
+  for (const f of [database, ...sideFiles(database)]) rmSync(f, { force: true });
+}
+
 /** File names people can read, without characters Windows refuses. */
 export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
 

@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+
+/**
+ * What a hostile review of the core found, each with the test that failed before the fix: restores
+ * interrupted at the worst moment, what they leave behind, who may roll the records back, and every
+ * way of guessing a password.
+ */
+async function withBackup(): Promise<{ t: TestCore; usb: string; path: string }> {
+  const t = startCore();
+  await setUp(t);
+  for (let i = 0; i < 3; i++) await addNewPerson(t, { firstName: `Zofia${i}`, lastName: 'Wiśniewska' });
+  const usb = tempDir('casebook-usb-');
+  const { path } = await t.ok('backup.create', { targetDir: usb });
+  return { t, usb, path };
+}
+
+/** Runs the child until the restoring copy's write-ahead log has frames, then kills it with SIGKILL. */
+function killAtFirstFrames(env: Record<string, string>): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'restoreKillChild.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('frames written') && child.kill('SIGKILL'));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`the child stopped by itself: ${err}`))));
+  });
+}
+
+describe('restores interrupted at the worst moment', () => {
+  it('a restore killed as its copy’s write-ahead log gets its first frames leaves nothing that blocks the next restores', async () => {
+    const { t, path } = await withBackup();
+
+    const restoring = join(t.dataDir, 'casebook.db.restoring');
+    await killAtFirstFrames({ KILL_BACKUP: path, KILL_RESTORING: restoring, KILL_KEY: t.cb.requireSession().dbKey.toString('hex') });
+    expect(existsSync(`${restoring}-wal`) && statSync(`${restoring}-wal`).size > 0).toBe(true);
+
+    // Casebook starts again (as after the power cut): the waiting copy and its side files are gone.
+    const t2 = t.restart();
+    expect((await t2.ok('app.status', {})).state).toBe('locked');
+    expect(readdirSync(t2.dataDir).filter((f) => f.includes('restoring'))).toEqual([]);
+    await t2.ok('session.unlock', ADMIN);
+    for (let i = 0; i < 2; i++) {
+      await t2.ok('backup.restore', { path, credentials: null });
+      await t2.ok('session.unlock', ADMIN);
+      expect((await t2.ok('clients.search', {})).total).toBe(3);
+    }
+  });
+
+  it('side files left beside a waiting copy are removed before the next copy is made', async () => {
+    const { t, path } = await withBackup();
+    // A write-ahead log that belongs to no file of that name (as a kill leaves it).
+    const restoring = join(t.dataDir, 'casebook.db.restoring');
+    writeFileSync(`${restoring}-wal`, Buffer.alloc(8192, 7));
+    writeFileSync(`${restoring}-shm`, Buffer.alloc(32768, 1));
+    await t.ok('backup.restore', { path, credentials: null });
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.ok('clients.search', {})).total).toBe(3);
+    expect(readdirSync(t.dataDir).filter((f) => f.includes('restoring'))).toEqual([]);
+  });
+
+  it('a backup clears what interrupted backups left on the stick, and never another one still being written', async () => {
+    const { t, usb } = await withBackup();
+    const old = ['.casebook-0123456789ab.db.tmp', '.casebook-0123456789ab.db.tmp-journal', '.casebook-ba9876543210.backup.tmp'];
+    for (const f of old) {
+      writeFileSync(join(usb, f), Buffer.alloc(4096));
+      utimesSync(join(usb, f), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+    }
+    writeFileSync(join(usb, '.casebook-aaaaaaaaaaaa.backup.tmp'), 'being written by another computer just now');
+    writeFileSync(join(usb, 'holiday.jpg'), 'not ours');
+    await t.ok('backup.create', { targetDir: usb });
+    const left = readdirSync(usb);
+    for (const f of old) expect(left).not.toContain(f);
+    expect(left).toContain('.casebook-aaaaaaaaaaaa.backup.tmp');
+    expect(left).toContain('holiday.jpg');
+    expect(left.filter((f) => f.endsWith('.casebook-backup'))).toHaveLength(2);
+  });
+
+  it('an interrupted copy of the records before a restore is not counted among the three kept, and is removed', async () => {
+    const { t, path } = await withBackup();
+    const safety = join(t.dataDir, 'before-restore');
+    for (let i = 0; i < 3; i++) {
+      await t.ok('backup.restore', { path, credentials: null });
+      await t.ok('session.unlock', ADMIN);
+      t.clock.now += 60_000;
+    }
+    mkdirSync(join(safety, '2026-11-23T10-10-00-000Z.partial'));
+    writeFileSync(join(safety, '2026-11-23T10-10-00-000Z.partial', 'casebook.db'), 'half a copy');
+    const before = readdirSync(safety).filter((f) => !f.endsWith('.partial')).sort();
+    await t.ok('backup.restore', { path, credentials: null });
+    const after = readdirSync(safety).sort();
+    expect(after).toHaveLength(3);
+    expect(after.some((f) => f.endsWith('.partial'))).toBe(false);
+    expect(after.slice(0, 2)).toEqual(before.slice(1));
+    for (const dir of after) expect(readdirSync(join(safety, dir)).sort()).toEqual(['casebook.db', 'keyslots.json']);
+  });
+});
+
+describe('who may roll the records back', () => {
+  it('restoring or opening a backup needs an administrator’s credentials, signed in or not', async () => {
+    const { t, path } = await withBackup();
+    const volunteer = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    await t.ok('session.lock', {});
+    const caseworker = await (async () => {
+      await t.ok('session.unlock', ADMIN);
+      return signInAsNewUser(t, 'Carl Caseworker', 'caseworker');
+    })();
+    await t.ok('session.lock', {});
+    for (const who of [{ name: 'Vera Volunteer', password: volunteer.password }, { name: 'Carl Caseworker', password: caseworker.password }]) {
+      expect((await t.fail('backup.restore', { path, credentials: who })).code, who.name).toBe('FORBIDDEN');
+      expect((await t.fail('backup.inspect', { path, credentials: who })).code, who.name).toBe('FORBIDDEN');
+    }
+    // Signed in, the same people are refused too; an administrator may, locked or not.
+    await t.ok('session.unlock', { name: 'Vera Volunteer', password: volunteer.password });
+    expect((await t.fail('backup.restore', { path, credentials: null })).code).toBe('FORBIDDEN');
+    await t.ok('session.lock', {});
+    expect((await t.ok('backup.inspect', { path, credentials: ADMIN })).counts.clients).toBe(3);
+  });
+
+  it('on a new computer, the backup opens only with one of its administrators’ names and passwords', async () => {
+    const { t, path } = await withBackup();
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer', 'volunteer password 123');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', ADMIN);
+    const { path: withVera } = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
+    const fresh = startCore();
+    expect((await fresh.fail('backup.restore', { path: withVera, credentials: { name: 'Vera Volunteer', password: 'volunteer password 123' } })).code).toBe('FORBIDDEN');
+    expect(readdirSync(fresh.dataDir).filter((f) => f.includes('casebook.db'))).toEqual([]);
+    await fresh.ok('backup.restore', { path, credentials: ADMIN });
+  });
+});
+
+describe('guessing passwords', () => {
+  it('opening a backup while locked is throttled like signing in, and every wrong password is recorded', async () => {
+    const { t, path } = await withBackup();
+    await t.ok('session.lock', {});
+    const wrong = { name: ADMIN.name, password: 'not it at all' };
+    expect(await t.fail('backup.inspect', { path, credentials: wrong })).toMatchObject({ code: 'NOT_CURRENT_CREDENTIALS', retryAfterMs: 1000 });
+    expect((await t.fail('backup.restore', { path, credentials: wrong })).code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await t.fail('session.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
+    t.clock.now += 1000;
+    expect(await t.fail('backup.restore', { path, credentials: wrong })).toMatchObject({ code: 'NOT_CURRENT_CREDENTIALS', retryAfterMs: 2000 });
+    t.clock.now += 2000;
+    await t.ok('session.unlock', ADMIN);
+    const failed = (await t.ok('audit.list', { action: 'session.failedPasswordCheck' })).items;
+    expect(failed.map((e) => e.detail)).toEqual([expect.objectContaining({ channel: 'backup.restore' }), expect.objectContaining({ channel: 'backup.inspect' })]);
+    // Signed in, a wrong password for another install's backup is recorded too.
+    expect((await t.fail('backup.inspect', { path, credentials: wrong })).code).toBe('WRONG_PASSWORD');
+    expect((await t.ok('audit.list', { action: 'session.failedPasswordCheck' })).total).toBe(3);
+  });
+
+  it('tries made at the same moment are checked one after another, so only the first is looked at', async () => {
+    const { t } = await withBackup();
+    await t.ok('session.lock', {});
+    const tries = await Promise.all(Array.from({ length: 6 }, (_, i) => t.call('session.unlock', { name: ADMIN.name, password: `guess number ${i}` })));
+    expect(tries.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'WRONG_PASSWORD']);
+  });
+
+  it('the waits survive a restart, and trying many names counts for everyone', async () => {
+    const { t } = await withBackup();
+    await t.ok('session.lock', {});
+    await t.fail('session.unlock', { name: ADMIN.name, password: 'wrong' });
+    const t2 = t.restart();
+    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
+    // Names nobody has: each one a first failure, until the limit for everyone is reached.
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      t2.clock.now += 1500;
+      codes.push((await t2.fail('session.unlock', { name: `Someone ${i}`, password: 'guess' })).code);
+    }
+    expect(codes.slice(0, 4)).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
+    expect(codes).toContain('TOO_MANY_ATTEMPTS');
+    // A name never tried still waits, because of the others.
+    expect((await t2.fail('session.unlock', { name: 'Never Tried', password: 'guess' })).code).toBe('TOO_MANY_ATTEMPTS');
+    // The file keeps counts, not names.
+    expect(JSON.stringify(readdirSync(t2.dataDir))).toContain('throttle.json');
+    const kept = (await import('node:fs')).readFileSync(join(t2.dataDir, 'throttle.json'), 'utf8');
+    expect(kept).not.toMatch(/someone|kowalska/i);
+  });
+});
