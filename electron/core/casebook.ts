@@ -2,7 +2,8 @@ import type { AppState, Channel } from '../../shared/contract';
 import type { UiLanguage } from '../../shared/domain/languages';
 import type { SessionUser } from '../../shared/domain/user';
 import { CasebookError, type Result } from '../../shared/result';
-import { recordAudit, type AuditAction } from './audit/audit';
+import { auditHead, recordAudit, type AuditAction } from './audit/audit';
+import { setAuditHead } from './vault/vault';
 import { appHandlers } from './app/handlers';
 import { charityHandlers } from './charity/handlers';
 import { assessmentHandlers } from './assessments/handlers';
@@ -274,6 +275,10 @@ export class Casebook {
     this.recoveryDraft = null;
     try {
       recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });
+      // The trail's head, kept outside the database (in the key file, under its MAC): a trail
+      // rewritten inside the database while Casebook was closed no longer holds it.
+      const head = auditHead(s.db);
+      if (head) setAuditHead(this.paths.keySlots, s.dbKey, head);
     } catch (err) {
       this.log(`[casebook] could not record lock: ${String(err)}`);
     }

@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   'session.failedRecoveryKey',
   /** A wrong password or recovery key anywhere else: changing one's password, opening or restoring a backup. */
   'session.failedPasswordCheck',
+  /** The key failed sign-ins are sealed to was replaced outside Casebook: a new one was made. */
+  'audit.inboxKeyReplaced',
+  /** The audit trail no longer holds the entry recorded when Casebook last locked: it was rewritten. */
+  'audit.trailRewritten',
+  /** The database's guards that keep the trail append-only were missing, and were put back. */
+  'audit.guardsRestored',
   'session.locked',
   'session.idleLocked',
   'user.created',

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditHash, type ChainedFields } from '../../electron/core/audit/chain';
+import { newInboxKeys } from '../../electron/core/audit/inbox';
+import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
 
 /**
@@ -176,7 +180,68 @@ describe('guessing passwords', () => {
     expect((await t2.fail('session.unlock', { name: 'Never Tried', password: 'guess' })).code).toBe('TOO_MANY_ATTEMPTS');
     // The file keeps counts, not names.
     expect(JSON.stringify(readdirSync(t2.dataDir))).toContain('throttle.json');
-    const kept = (await import('node:fs')).readFileSync(join(t2.dataDir, 'throttle.json'), 'utf8');
+    const kept = readFileSync(join(t2.dataDir, 'throttle.json'), 'utf8');
     expect(kept).not.toMatch(/someone|kowalska/i);
+  });
+});
+
+/** Edits the key file as someone with the file but not the database key would, keeping its checksum right. */
+function rewriteKeyFile(dir: string, change: (f: Record<string, unknown>) => void): void {
+  const path = join(dir, 'keyslots.json');
+  const f = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  change(f);
+  const fields = ['format', 'version', 'vaultId', 'slots', 'auditInboxKey', 'inboxMac', 'auditHead', 'headMac', 'mac'];
+  const ordered = Object.fromEntries(fields.filter((k) => f[k] !== undefined).map((k) => [k, f[k]]));
+  f['checksum'] = createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
+  writeFileSync(path, JSON.stringify(f, null, 2));
+}
+
+describe('the key file and the audit trail', () => {
+  it('a replaced inbox key does not lock anyone out: sign-in works, the trail says so, and a new key is made', async () => {
+    const { t } = await withBackup();
+    await t.ok('session.lock', {});
+    const stranger = newInboxKeys();
+    rewriteKeyFile(t.dataDir, (f) => (f['auditInboxKey'] = stranger.publicKey));
+    // Sealed to the stranger while locked.
+    await t.fail('session.unlock', { name: ADMIN.name, password: 'a guess' });
+    t.clock.now += 1000;
+    expect((await t.ok('session.unlock', ADMIN)).state).toBe('unlocked');
+    expect((await t.ok('audit.list', { action: 'audit.inboxKeyReplaced' })).total).toBe(1);
+    const file = JSON.parse(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')) as { auditInboxKey: string };
+    expect(file.auditInboxKey).not.toBe(stranger.publicKey);
+    // Failed sign-ins are sealed to Casebook's own key again, and join the trail.
+    await t.ok('session.lock', {});
+    await t.fail('session.unlock', { name: ADMIN.name, password: 'another guess' });
+    t.clock.now += 1000;
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.ok('audit.list', { action: 'session.failedLogin' })).total).toBe(1);
+    expect((await t.ok('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('a trail rewritten inside the database, hashes and all, is caught at the next sign-in', async () => {
+    const { t } = await withBackup();
+    const key = Buffer.from(t.cb.requireSession().dbKey);
+    await t.ok('session.lock', {});
+    // Someone with the database key (every user's password opens it) rewrites the trail.
+    const db = openDatabase(join(t.dataDir, 'casebook.db'), key);
+    const sqlite = db.$client;
+    sqlite.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
+    const rows = sqlite.prepare('SELECT id, at, user_id AS userId, action, client_id AS clientId, detail FROM audit_events ORDER BY id').all() as ChainedFields[];
+    const kept = rows.slice(0, -3);
+    kept[1]!.detail = JSON.stringify({ edited: true });
+    sqlite.prepare('DELETE FROM audit_events WHERE id > ?').run(kept[kept.length - 1]!.id);
+    let previous: string | null = null;
+    for (const row of kept) {
+      previous = auditHash(previous, row);
+      sqlite.prepare('UPDATE audit_events SET detail = ?, hash = ? WHERE id = ?').run(row.detail, previous, row.id);
+    }
+    sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'audit_head'`).run(JSON.stringify({ id: kept[kept.length - 1]!.id, hash: previous }));
+    closeDatabase(db);
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.ok('audit.list', { action: 'audit.trailRewritten' })).total).toBe(1);
+    expect((await t.ok('audit.verify', {})).ok).toBe(false);
+    // Its guards were gone too: put back, and said.
+    expect((await t.ok('audit.list', { action: 'audit.guardsRestored' })).total).toBe(1);
+    expect(() => t.cb.requireSession().db.$client.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
   });
 });

@@ -39,7 +39,11 @@ function rewriteHeader(path: string, change: (h: Record<string, unknown>) => voi
   writeFileSync(path, Buffer.concat([body, createHash('sha256').update(body).digest()]));
 }
 
-const liveState = (t: TestCore) => ({ db: sha(join(t.dataDir, 'casebook.db')), slots: sha(join(t.dataDir, 'keyslots.json')) });
+/** The live records and their key slots (the slots themselves: locking records the trail's head beside them). */
+const liveState = (t: TestCore) => ({
+  db: sha(join(t.dataDir, 'casebook.db')),
+  slots: createHash('sha256').update(JSON.stringify((JSON.parse(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')) as { slots: unknown }).slots)).digest('hex'),
+});
 
 describe('backing up', () => {
   it('writes one verified, encrypted file named with the charity and date, and remembers it', async () => {

@@ -39,8 +39,43 @@ export function recordAudit(db: Db, e: AuditEvent): void {
   setSetting(db, HEAD, JSON.stringify({ id: row.id, hash }));
 }
 
-/** Walks the whole chain. Any changed, removed or inserted entry shows as the first bad id. */
-export function verifyAudit(db: Db): { ok: boolean; checked: number; firstBadId: number | null } {
+/** The trail's last entry (id and hash), as kept beside it. */
+export function auditHead(db: Db): { id: number; hash: string } | null {
+  const head = getSetting(db, HEAD);
+  return head ? (JSON.parse(head) as { id: number; hash: string }) : null;
+}
+
+/**
+ * Does the trail still hold `anchor` (the entry recorded in the key file when Casebook last locked)?
+ * A trail rewritten since (an entry changed, entries dropped) does not: the entry is gone or its hash
+ * differs, because every hash covers all that came before it.
+ */
+export function trailHolds(db: Db, anchor: { id: number; hash: string }): boolean {
+  const row = db.$client.prepare('SELECT hash FROM audit_events WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
+  return row?.hash === anchor.hash;
+}
+
+/** The triggers that keep the trail append-only. */
+const GUARDS: Record<string, string> = {
+  audit_events_no_update: `CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
+  audit_events_no_delete: `CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
+};
+
+/** Puts back any of the append-only guards that are missing; returns the names of those that were. */
+export function restoreAuditGuards(db: Db): string[] {
+  const present = new Set((db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'`).all() as { name: string }[]).map((r) => r.name));
+  const missing = Object.keys(GUARDS).filter((name) => !present.has(name));
+  for (const name of missing) db.$client.exec(GUARDS[name]!);
+  return missing;
+}
+
+/**
+ * Walks the whole chain. Any changed, removed or inserted entry shows as the first bad id. With the
+ * anchor from the key file, a trail rewritten whole (hashes recomputed) shows too.
+ */
+export function verifyAudit(db: Db, anchor: { id: number; hash: string } | 'tampered' | null = null): { ok: boolean; checked: number; firstBadId: number | null } {
+  if (anchor === 'tampered') return { ok: false, checked: 0, firstBadId: 1 };
+  if (anchor && !trailHolds(db, anchor)) return { ok: false, checked: 0, firstBadId: anchor.id };
   const stmt = db.$client.prepare('SELECT id, at, user_id AS userId, action, client_id AS clientId, detail, hash FROM audit_events ORDER BY id');
   let previous: string | null = null;
   let expectedId = 1;

@@ -3,6 +3,7 @@ import { createTranslator } from '../../../shared/i18n';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
+import { anchoredAuditHead, readKeySlots } from '../vault/keySlots';
 import { iterateAudit, listAudit, verifyAudit } from './audit';
 
 /** A spreadsheet must never run a cell as a formula: text starting with = + - @ is quoted. */
@@ -21,7 +22,7 @@ export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audi
   return {
     'audit.list': ({ limit, offset, ...filters }) => cb.read((db) => listAudit(db, filters, limit, offset)),
 
-    'audit.verify': () => cb.read((db) => verifyAudit(db)),
+    'audit.verify': () => cb.read((db, s) => verifyAudit(db, anchoredAuditHead(readKeySlots(cb.paths.keySlots), s.dbKey))),
 
     'audit.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;

@@ -3,7 +3,8 @@ import { parseRecoveryKey } from '../../../shared/domain/recoveryKey';
 import { loginKey } from '../../../shared/domain/user';
 import type { AuditAction } from '../../../shared/domain/audit';
 import { CasebookError } from '../../../shared/result';
-import { recordAudit } from '../audit/audit';
+import { recordAudit, restoreAuditGuards, trailHolds } from '../audit/audit';
+import { anchoredAuditHead, inboxKeyTrusted, readKeySlots } from '../vault/keySlots';
 import { appendToInbox, newInboxKeys, takeInbox } from '../audit/inbox';
 import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
 import { basename } from 'node:path';
@@ -69,9 +70,21 @@ export function recordFailedCheck(cb: Casebook, action: AuditAction, name: strin
   recordWhileLocked(cb, action, name, detail);
 }
 
-/** After any unlock: the inbox key pair exists, and events sealed while locked join the trail. */
+/**
+ * After any unlock: the inbox key pair exists, and events sealed while locked join the trail. If the
+ * public key in the key file is not the one Casebook wrote, whatever was sealed to it cannot be read
+ * here (it went to whoever replaced it): that is recorded, the inbox is emptied and a new key made.
+ * Nobody's sign-in waits on it.
+ */
 function importInbox(cb: Casebook, db: Db, dbKey: Buffer): void {
-  let privateKey = getSetting(db, SETTING.auditInboxPrivateKey);
+  let privateKey: string | undefined | null = getSetting(db, SETTING.auditInboxPrivateKey);
+  if (privateKey && !inboxKeyTrusted(readKeySlots(cb.paths.keySlots), dbKey)) {
+    const { done } = takeInbox(cb.paths.auditInbox, privateKey);
+    done();
+    recordAudit(db, { userId: null, action: 'audit.inboxKeyReplaced', at: cb.now() });
+    cb.log('[casebook] the key file\'s inbox key was not the one Casebook wrote; a new one was made');
+    privateKey = null;
+  }
   if (!privateKey) {
     const keys = newInboxKeys();
     setSetting(db, SETTING.auditInboxPrivateKey, keys.privateKey);
@@ -87,8 +100,26 @@ function importInbox(cb: Casebook, db: Db, dbKey: Buffer): void {
   done();
 }
 
+/**
+ * After any unlock: the trail's append-only guards are there (put back, and said, if not), and the
+ * trail still holds the entry recorded in the key file when Casebook last locked (said if not).
+ */
+function checkTrail(cb: Casebook, db: Db, dbKey: Buffer): void {
+  const restored = restoreAuditGuards(db);
+  if (restored.length) {
+    recordAudit(db, { userId: null, action: 'audit.guardsRestored', at: cb.now(), detail: { guards: restored } });
+    cb.log(`[casebook] the audit trail's guards were missing and were put back: ${restored.join(', ')}`);
+  }
+  const anchor = anchoredAuditHead(readKeySlots(cb.paths.keySlots), dbKey);
+  if (anchor === 'tampered' || (anchor && !trailHolds(db, anchor))) {
+    recordAudit(db, { userId: null, action: 'audit.trailRewritten', at: cb.now(), detail: anchor === 'tampered' ? { anchor: 'changed' } : { anchorId: anchor.id } });
+    cb.log('[casebook] the audit trail does not hold the entry recorded when Casebook last locked: it was changed outside Casebook');
+  }
+}
+
 function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): void {
   const { db, upgrade } = opened;
+  checkTrail(cb, db, dbKey);
   importInbox(cb, db, dbKey);
   const at = cb.now();
   db.$client.transaction(() => {

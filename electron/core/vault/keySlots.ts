@@ -12,9 +12,15 @@ import { deriveKey, type KdfParams } from './kdf';
  *  - `checksum` (plain SHA-256): the file was damaged (a flipped byte, a truncated copy);
  *  - GCM tag of the slot: wrong password (slot id, kind, user and KDF settings are bound in);
  *  - `mac` (HMAC under a key derived from the database key): a slot was swapped or edited by someone.
+ * Version 2 gives the two other things kept here MACs of their own, so that a change to one of them
+ * is found and answered without stopping anyone signing in:
+ *  - `auditInboxKey` / `inboxMac`: the key failed sign-ins are sealed to while locked;
+ *  - `auditHead` / `headMac`: the audit trail's last entry when Casebook last locked, so a trail
+ *    rewritten inside the database (by someone holding its key) no longer matches.
+ * Version 1 files (one MAC over slots and inbox key) are still read, and written as version 2.
  */
 export const KEY_SLOTS_FORMAT = 'casebook-keyslots';
-export const KEY_SLOTS_VERSION = 1;
+export const KEY_SLOTS_VERSION = 2;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const kdfSchema = z.object({
@@ -43,19 +49,46 @@ const fileSchema = z.object({
   slots: z.array(slotSchema),
   /** X25519 public key (SPKI, base64) that failed logins are sealed to while the database is locked. */
   auditInboxKey: b64.optional(),
+  /** Version 2: the inbox key's own MAC. */
+  inboxMac: b64.optional(),
+  /** Version 2: the audit trail's head (last entry's id and hash) when Casebook last locked, and its MAC. */
+  auditHead: z.object({ id: z.number().int(), hash: z.string() }).optional(),
+  headMac: b64.optional(),
   mac: b64,
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type KeySlot = z.infer<typeof slotSchema>;
 export type KeySlotsFile = z.infer<typeof fileSchema>;
 
-type Body = Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots' | 'auditInboxKey'>;
+/** What is written: the slots (the rest of a file read before may come along; see writeKeySlots). */
+type Body = Pick<KeySlotsFile, 'format' | 'vaultId' | 'slots'> & Partial<KeySlotsFile>;
+type Sealed = Omit<KeySlotsFile, 'checksum'>;
 
 const canonical = (value: unknown): string => JSON.stringify(value);
-const bodyOf = (f: Body): Body => ({ format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots, auditInboxKey: f.auditInboxKey });
-const checksumOf = (body: Body, mac: string) => createHash('sha256').update(canonical({ ...bodyOf(body), mac })).digest('hex');
 const macKeyOf = (dbKey: Buffer) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook keyslots mac v1', 32));
-const macOf = (body: Body, dbKey: Buffer) => createHmac('sha256', macKeyOf(dbKey)).update(canonical(bodyOf(body))).digest('base64');
+const hmac = (dbKey: Buffer, what: unknown) => createHmac('sha256', macKeyOf(dbKey)).update(canonical(what)).digest('base64');
+/** Version 1 had one MAC over the slots and the inbox key. */
+const legacyMacOf = (f: KeySlotsFile, dbKey: Buffer) => hmac(dbKey, { format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots, auditInboxKey: f.auditInboxKey });
+const slotsMacOf = (f: Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots'>, dbKey: Buffer) => hmac(dbKey, { format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots });
+const inboxMacOf = (vaultId: string, key: string, dbKey: Buffer) => hmac(dbKey, { vaultId, auditInboxKey: key });
+const headMacOf = (vaultId: string, head: { id: number; hash: string }, dbKey: Buffer) => hmac(dbKey, { vaultId, auditHead: head });
+const fieldsOf = (f: Sealed) => ({
+  format: f.format,
+  version: f.version,
+  vaultId: f.vaultId,
+  slots: f.slots,
+  auditInboxKey: f.auditInboxKey,
+  inboxMac: f.inboxMac,
+  auditHead: f.auditHead,
+  headMac: f.headMac,
+  mac: f.mac,
+});
+const checksumOf = (f: Sealed) => createHash('sha256').update(canonical(fieldsOf(f))).digest('hex');
+const sameMac = (a: string, b: string | undefined) => {
+  const x = Buffer.from(a, 'base64');
+  const y = Buffer.from(b ?? '', 'base64');
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 // The login is not bound in: renaming a user rewrites it (under the MAC) without their password.
 const aadOf = (vaultId: string, s: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf'>) =>
   Buffer.from(canonical({ vaultId, id: s.id, kind: s.kind, userId: s.userId, kdf: s.kdf }), 'utf8');
@@ -75,21 +108,60 @@ export function parseKeySlots(content: unknown): KeySlotsFile {
     throw new CasebookError('KEY_FILE_DAMAGED', 'The key file cannot be read');
   }
   if (parsed.version > KEY_SLOTS_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The key file was written by a newer Casebook');
-  if (checksumOf(parsed, parsed.mac) !== parsed.checksum) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file checksum does not match');
+  const checksum = parsed.version === 1 ? legacyChecksumOf(parsed) : checksumOf(parsed);
+  if (checksum !== parsed.checksum) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file checksum does not match');
   return parsed;
+}
+
+/** Version 1's checksum covered the fields it had. */
+function legacyChecksumOf(f: KeySlotsFile): string {
+  const { format, version, vaultId, slots, auditInboxKey, mac } = f;
+  return createHash('sha256').update(canonical({ format, version, vaultId, slots, auditInboxKey, mac })).digest('hex');
 }
 
 /** After unwrapping the database key: proves no slot was added, removed or edited behind our back. */
 export function verifyKeySlotsMac(file: KeySlotsFile, dbKey: Buffer): void {
-  const expected = Buffer.from(macOf(file, dbKey), 'base64');
-  const actual = Buffer.from(file.mac, 'base64');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
-    throw new CasebookError('KEY_FILE_DAMAGED', 'The key file was changed outside Casebook');
+  const expected = file.version === 1 ? legacyMacOf(file, dbKey) : slotsMacOf(file, dbKey);
+  if (!sameMac(expected, file.mac)) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file was changed outside Casebook');
 }
 
-export function writeKeySlots(path: string, body: Body, dbKey: Buffer): KeySlotsFile {
-  const mac = macOf(body, dbKey);
-  const file: KeySlotsFile = { ...bodyOf(body), mac, checksum: checksumOf(body, mac) };
+/**
+ * After the slots' MAC: is the inbox key the one Casebook wrote? (Version 1 files have it under the
+ * slots' MAC, already checked.) False means someone replaced it: failed sign-ins may have been sealed
+ * to a stranger; Casebook says so in the trail and makes a new key, and nobody's sign-in waits on it.
+ */
+export function inboxKeyTrusted(file: KeySlotsFile, dbKey: Buffer): boolean {
+  if (!file.auditInboxKey) return true;
+  if (file.version === 1) return true;
+  return sameMac(inboxMacOf(file.vaultId, file.auditInboxKey, dbKey), file.inboxMac);
+}
+
+/** The audit head recorded when Casebook last locked, if it is the one Casebook wrote; 'tampered' otherwise. */
+export function anchoredAuditHead(file: KeySlotsFile, dbKey: Buffer): { id: number; hash: string } | null | 'tampered' {
+  if (!file.auditHead) return null;
+  return sameMac(headMacOf(file.vaultId, file.auditHead, dbKey), file.headMac) ? file.auditHead : 'tampered';
+}
+
+/**
+ * Writes the file as version 2, every part under its MAC. The inbox key and the audit head of a file
+ * read before (`body`) are kept only if their MACs hold (a version 1 file's inbox key was under its
+ * one MAC, checked with the slots): a part someone changed is never signed again. `fresh` gives new ones.
+ */
+export function writeKeySlots(path: string, body: Body, dbKey: Buffer, fresh: { auditInboxKey?: string; auditHead?: { id: number; hash: string } } = {}): KeySlotsFile {
+  const keptInbox = body.auditInboxKey && (body.version === 1 || inboxKeyTrusted(body as KeySlotsFile, dbKey)) ? body.auditInboxKey : undefined;
+  const keptHead = body.auditHead && anchoredAuditHead(body as KeySlotsFile, dbKey) !== 'tampered' ? body.auditHead : undefined;
+  const inboxKey = fresh.auditInboxKey ?? keptInbox;
+  const head = fresh.auditHead ?? keptHead;
+  const sealed: Sealed = {
+    format: body.format,
+    version: KEY_SLOTS_VERSION,
+    vaultId: body.vaultId,
+    slots: body.slots,
+    ...(inboxKey ? { auditInboxKey: inboxKey, inboxMac: inboxMacOf(body.vaultId, inboxKey, dbKey) } : {}),
+    ...(head ? { auditHead: head, headMac: headMacOf(body.vaultId, head, dbKey) } : {}),
+    mac: slotsMacOf({ format: body.format, version: KEY_SLOTS_VERSION, vaultId: body.vaultId, slots: body.slots }, dbKey),
+  };
+  const file: KeySlotsFile = { ...fieldsOf(sealed), checksum: checksumOf(sealed) } as KeySlotsFile;
   writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
   return file;
 }

@@ -3,7 +3,7 @@ import { CasebookError } from '../../../shared/result';
 import { loginKey } from '../../../shared/domain/user';
 import { parseRecoveryKey, recoveryGroup, RECOVERY_GROUPS } from '../../../shared/domain/recoveryKey';
 import { deriveKey, type KdfParams } from './kdf';
-import { KEY_SLOTS_FORMAT, KEY_SLOTS_VERSION, makeSlot, openSlot, readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from './keySlots';
+import { KEY_SLOTS_FORMAT, makeSlot, openSlot, readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from './keySlots';
 
 export interface Unlocked {
   dbKey: Buffer;
@@ -38,7 +38,7 @@ export async function createKeySlots(
   const vaultId = randomUUID();
   const adminSlot = await makeSlot(vaultId, dbKey, admin.password, { kind: 'password', userId: admin.userId, login: loginKey(admin.name) }, kdf, now);
   const recoverySlot = await makeSlot(vaultId, dbKey, recoverySecret(recoveryGroups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
-  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, version: KEY_SLOTS_VERSION, vaultId, slots: [adminSlot, recoverySlot], auditInboxKey }, dbKey);
+  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, vaultId, slots: [adminSlot, recoverySlot] }, dbKey, { auditInboxKey });
   return { dbKey, vaultId, userId: admin.userId };
 }
 
@@ -122,7 +122,13 @@ export async function replaceRecoverySlot(slotsPath: string, dbKey: Buffer, grou
 
 export function setAuditInboxKey(slotsPath: string, dbKey: Buffer, publicKey: string): void {
   const file = readVerified(slotsPath, dbKey);
-  writeKeySlots(slotsPath, { ...file, auditInboxKey: publicKey }, dbKey);
+  writeKeySlots(slotsPath, file, dbKey, { auditInboxKey: publicKey });
+}
+
+/** Records the audit trail's head in the key file (under its MAC): see anchoredAuditHead. */
+export function setAuditHead(slotsPath: string, dbKey: Buffer, head: { id: number; hash: string }): void {
+  const file = readVerified(slotsPath, dbKey);
+  writeKeySlots(slotsPath, file, dbKey, { auditHead: head });
 }
 
 /** What can be known before unlocking: which user a typed name belongs to, and the inbox key. */
