@@ -21,14 +21,14 @@ export const agencyContactInputSchema = z.object({
 /** A partner organisation in the directory: what it offers, how to reach it, how it takes referrals. */
 export const agencyInputSchema = z.object({
   name: requiredText(200),
-  services: optionalText(2000),
-  address: optionalText(500),
+  services: optionalText(2000, { lines: true }),
+  address: optionalText(500, { lines: true }),
   phone: optionalPhone(),
   email: optionalEmail(),
   website: optionalWebsite(),
   referralRoutes: z.array(z.enum(REFERRAL_ROUTES)).max(REFERRAL_ROUTES.length).default([]).transform((r) => REFERRAL_ROUTES.filter((x) => r.includes(x))),
-  howToRefer: optionalText(2000),
-  notes: optionalText(4000),
+  howToRefer: optionalText(2000, { lines: true }),
+  notes: optionalText(4000, { lines: true }),
   contacts: z.array(agencyContactInputSchema).max(50, { error: 'tooLong' }).default([]),
 });
 export type AgencyInput = z.input<typeof agencyInputSchema>;

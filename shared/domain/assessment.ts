@@ -31,15 +31,15 @@ export const saveNeedAreaSchema = z.object({
 export const scoreInputSchema = z.object({
   areaId: z.number().int().positive(),
   score: z.number({ error: 'scoreRange' }).int({ error: 'scoreRange' }).min(SCORE_MIN, { error: 'scoreRange' }).max(SCORE_MAX, { error: 'scoreRange' }),
-  notes: optionalText(4000),
-  strengths: optionalText(4000),
+  notes: optionalText(4000, { lines: true }),
+  strengths: optionalText(4000, { lines: true }),
 });
 
 export const assessmentInputSchema = z
   .object({
     assessedOn: pastOrTodayDate(),
     sensitive: z.boolean().default(false),
-    summary: optionalText(8000),
+    summary: optionalText(8000, { lines: true }),
     scores: z.array(scoreInputSchema).max(100),
   })
   .superRefine((a, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localToday } from '../clock';
-import { optionalText, pastOrTodayDate, timeOfDay } from './validation';
+import { optionalText, pastOrTodayDate, requiredText, timeOfDay } from './validation';
 
 export const CASE_NOTE_KINDS = ['phone', 'officeVisit', 'homeVisit', 'online', 'letter', 'email', 'other'] as const;
 export type CaseNoteKind = (typeof CASE_NOTE_KINDS)[number];
@@ -25,8 +25,8 @@ export const caseNoteInputSchema = z
       .nullish()
       .transform((v) => v ?? null),
     /** Who was there or on the call, besides the worker. */
-    present: optionalText(500),
-    body: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(NOTE_MAX_LENGTH, { error: 'tooLong' }),
+    present: optionalText(500, { lines: true }),
+    body: requiredText(NOTE_MAX_LENGTH, { lines: true }),
     goalId: z.number().int().positive().nullish().transform((v) => v ?? null),
     sensitive: z.boolean().default(false),
   })

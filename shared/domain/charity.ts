@@ -5,7 +5,7 @@ import { optionalEmail, optionalPhone, optionalText, requiredText } from './vali
 /** The charity's own details, printed on letters and on the recovery sheet. */
 export const charitySchema = z.object({
   name: requiredText(200),
-  address: optionalText(500),
+  address: optionalText(500, { lines: true }),
   charityNumber: optionalText(40),
   phone: optionalPhone(),
   email: optionalEmail(),

@@ -46,7 +46,7 @@ export const clientDetailsSchema = z
     pronouns: optionalText(40),
     phone: optionalPhone(),
     email: optionalEmail(),
-    address: optionalText(500),
+    address: optionalText(500, { lines: true }),
     postcode: optionalText(12),
     preferredLanguage: z
       .string({ error: 'invalidLanguage' })
@@ -157,7 +157,7 @@ export const statusChangeSchema = z
       .enum(CLOSURE_REASONS, { error: 'invalid' })
       .nullish()
       .transform((v) => v ?? null),
-    note: optionalText(1000),
+    note: optionalText(1000, { lines: true }),
   })
   .superRefine((v, ctx) => {
     if (v.status === 'closed' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'closureReasonRequired' });

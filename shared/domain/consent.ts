@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDate, optionalText, pastOrTodayDate, type ValidationKey } from './validation';
+import { optionalDate, optionalText, pastOrTodayDate, requiredText, type ValidationKey } from './validation';
 
 export const SHARE_SCOPES = ['none', 'named', 'any'] as const;
 export type ShareScope = (typeof SHARE_SCOPES)[number];
@@ -12,7 +12,7 @@ export const consentInputSchema = z
     /** Sharing with other agencies: not at all, only those named, or any agency we refer them to. */
     shareScope: z.enum(SHARE_SCOPES, { error: 'required' }),
     shareAgencies: z
-      .array(z.string().trim().min(1, { error: 'required' }).max(200, { error: 'tooLong' }), { error: 'invalid' })
+      .array(requiredText(200), { error: 'invalid' })
       .max(30, { error: 'tooLong' })
       .default([]),
     contactPhone: z.boolean().default(false),
@@ -22,7 +22,7 @@ export const consentInputSchema = z
     givenOn: pastOrTodayDate(),
     method: z.enum(CONSENT_METHODS, { error: 'required' }),
     expiresOn: optionalDate(),
-    note: optionalText(2000),
+    note: optionalText(2000, { lines: true }),
   })
   .transform((c) => ({ ...c, shareAgencies: c.shareScope === 'named' ? [...new Set(c.shareAgencies)] : [] }))
   .superRefine((c, ctx) => {
@@ -45,7 +45,7 @@ export type ConsentValues = z.output<typeof consentInputSchema>;
 export const withdrawConsentSchema = z.object({
   consentId: z.number().int().positive(),
   on: pastOrTodayDate(),
-  note: optionalText(2000),
+  note: optionalText(2000, { lines: true }),
 });
 
 export const CONSENT_STATES = ['active', 'expired', 'withdrawn'] as const;

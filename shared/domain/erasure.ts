@@ -9,7 +9,7 @@ export const eraseClientSchema = z.object({
   id: z.number().int().positive(),
   mode: z.enum(ERASURE_MODES, { error: 'required' }),
   /** Why (a request under data protection law, the retention period…): kept in the audit trail. */
-  reason: requiredText(1000),
+  reason: requiredText(1000, { lines: true }),
   /** The client's reference typed again, so the wrong person is not erased by a slip. */
   confirmation: requiredText(40),
 });

@@ -9,7 +9,7 @@ export const householdMemberInputSchema = z.object({
   relationship: requiredText(60),
   dateOfBirth: optionalBirthDate(),
   livesWithClient: z.boolean().default(true),
-  note: optionalText(1000),
+  note: optionalText(1000, { lines: true }),
 });
 export type HouseholdMemberInput = z.input<typeof householdMemberInputSchema>;
 
@@ -47,7 +47,7 @@ export const keyContactInputSchema = z
     organisation: optionalText(200),
     phone: optionalPhone(),
     email: optionalEmail(),
-    note: optionalText(1000),
+    note: optionalText(1000, { lines: true }),
   })
   .superRefine((c, ctx) => {
     for (const [path, message] of Object.entries(keyContactRules(c))) ctx.addIssue({ code: 'custom', path: [path], message });

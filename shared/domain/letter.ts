@@ -117,7 +117,7 @@ export const templateInputSchema = z.object({
   language: templateLanguage,
   name: requiredText(120),
   subject: requiredText(300),
-  body: requiredText(20_000),
+  body: requiredText(20_000, { lines: true }),
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
 export type TemplateValues = z.output<typeof templateInputSchema>;
@@ -145,7 +145,7 @@ export const letterRequestSchema = z
     clientId: z.number().int().positive(),
     templateId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
     referralId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    text: optionalText(20_000),
+    text: optionalText(20_000, { lines: true }),
     appointment: z
       .object({ date: requiredDate(), time: timeOfDay(), place: requiredText(300), with: optionalText(200) })
       .nullish()
@@ -186,7 +186,7 @@ export type LetterContent = z.infer<typeof letterContentSchema>;
 /** The person may reword the subject and body of this one letter before keeping it. */
 export const letterEditsSchema = z.object({
   subject: requiredText(300),
-  body: requiredText(40_000),
+  body: requiredText(40_000, { lines: true }),
 });
 
 export const letterSchema = z.object({

@@ -22,7 +22,7 @@ export const CAPACITY_MAX = 10_000;
 export const programmeInputSchema = z
   .object({
     name: requiredText(120),
-    description: optionalText(4000),
+    description: optionalText(4000, { lines: true }),
     kind: z.enum(PROGRAMME_KINDS, { error: 'required' }),
     startsOn: requiredDate(),
     endsOn: optionalDate(),
@@ -85,7 +85,7 @@ export const sessionInputSchema = z
     endsAt: optionalTime(),
     venue: optionalText(300),
     facilitator: optionalText(200),
-    note: optionalText(2000),
+    note: optionalText(2000, { lines: true }),
   })
   .superRefine((s, ctx) => {
     if (s.endsAt && s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endBeforeStart' });
@@ -203,7 +203,7 @@ export const sessionCancelSchema = z
     id: z.number().int().positive(),
     version: z.number().int(),
     cancelled: z.boolean(),
-    reason: optionalText(500),
+    reason: optionalText(500, { lines: true }),
   })
   .superRefine((c, ctx) => {
     if (c.cancelled && !c.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reasonRequired' });

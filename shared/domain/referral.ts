@@ -25,11 +25,11 @@ export const DEFAULT_FOLLOW_UP_DAYS = 14;
 export const referralInputSchema = z.object({
   agencyId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
   contactId: z.number().int().positive().nullish().transform((v) => v ?? null),
-  reason: requiredText(4000),
+  reason: requiredText(4000, { lines: true }),
   areaId: z.number().int().positive().nullish().transform((v) => v ?? null),
   urgency: z.enum(REFERRAL_URGENCIES, { error: 'required' }),
   /** What was shared with the agency (with the client's consent). */
-  sharedInfo: optionalText(4000),
+  sharedInfo: optionalText(4000, { lines: true }),
   followUpOn: optionalDate(),
 });
 export type ReferralInput = z.input<typeof referralInputSchema>;
@@ -41,9 +41,9 @@ export const referralStatusInputSchema = z
     version: z.number().int(),
     status: z.enum(REFERRAL_STATUSES, { error: 'required' }),
     on: pastOrTodayDate(),
-    note: optionalText(4000),
+    note: optionalText(4000, { lines: true }),
     /** What came of it: required when completed. */
-    outcome: optionalText(4000),
+    outcome: optionalText(4000, { lines: true }),
     /** The next time to chase; cleared when the referral is finished. */
     followUpOn: optionalDate(),
   })

@@ -34,6 +34,6 @@ export type RetentionCase = z.infer<typeof retentionCaseSchema>;
 export const keepCaseSchema = z
   .object({
     clientId: z.number().int().positive(),
-    reason: requiredText(1000),
+    reason: requiredText(1000, { lines: true }),
     reviewOn: requiredDate(),
   });

@@ -8,14 +8,14 @@ export type RiskFlagKind = (typeof RISK_FLAG_KINDS)[number];
 export const raiseRiskFlagSchema = z.object({
   clientId: z.number().int().positive(),
   kind: z.enum(RISK_FLAG_KINDS, { error: 'required' }),
-  note: optionalText(1000),
+  note: optionalText(1000, { lines: true }),
   raisedOn: pastOrTodayDate(),
 });
 
 export const removeRiskFlagSchema = z.object({
   id: z.number().int().positive(),
   on: pastOrTodayDate(),
-  note: optionalText(1000),
+  note: optionalText(1000, { lines: true }),
 });
 
 export const riskFlagSchema = z.object({

@@ -17,9 +17,9 @@ export type SafetyContact = z.infer<typeof safetyContactSchema>;
  */
 export const safetyPlanInputSchema = z
   .object({
-    warningSigns: requiredText(4000),
-    copingSteps: requiredText(4000),
-    keepingSafe: optionalText(4000),
+    warningSigns: requiredText(4000, { lines: true }),
+    copingSteps: requiredText(4000, { lines: true }),
+    keepingSafe: optionalText(4000, { lines: true }),
     contacts: z.array(safetyContactSchema).max(12, { error: 'tooLong' }),
     agreedOn: pastOrTodayDate(),
     reviewOn: requiredDate(),

@@ -9,7 +9,7 @@ export const accessRequestInputSchema = z.object({
   clientId: z.number().int().positive(),
   receivedOn: pastOrTodayDate(),
   /** How it came in and how their identity was checked. */
-  note: optionalText(1000),
+  note: optionalText(1000, { lines: true }),
 });
 export type AccessRequestInput = z.input<typeof accessRequestInputSchema>;
 

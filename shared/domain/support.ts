@@ -64,9 +64,9 @@ export const supportInputSchema = z.object({
   /** What it was worth in all, in minor units. */
   value: money(),
   sessionId: z.number().int().positive().nullish().transform((v) => v ?? null),
-  note: optionalText(1000),
+  note: optionalText(1000, { lines: true }),
   /** Why the help is given again although the repeat rule warned. */
-  overrideReason: optionalText(1000),
+  overrideReason: optionalText(1000, { lines: true }),
 });
 export type SupportInput = z.input<typeof supportInputSchema>;
 export type SupportValues = z.output<typeof supportInputSchema>;
@@ -153,7 +153,7 @@ export const supportTotalsSchema = z.object({
 });
 export type SupportTotals = z.infer<typeof supportTotalsSchema>;
 
-export const supportRemoveSchema = z.object({ id: z.number().int().positive(), reason: requiredText(500) });
+export const supportRemoveSchema = z.object({ id: z.number().int().positive(), reason: requiredText(500, { lines: true }) });
 
 /** The rules a form checks as well as the core. */
 export function supportTypeRules(s: { repeatLimit: number | null; repeatDays: number | null }): Record<string, ValidationKey> {

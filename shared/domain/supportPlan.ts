@@ -8,7 +8,7 @@ import { optionalText, pastOrTodayDate, requiredDate, requiredText, type Validat
 export const supportPlanInputSchema = z.object({
   agreedOn: pastOrTodayDate(),
   /** What the client wants to achieve overall, in their words. */
-  summary: optionalText(4000),
+  summary: optionalText(4000, { lines: true }),
 });
 export type SupportPlanInput = z.input<typeof supportPlanInputSchema>;
 
@@ -29,7 +29,7 @@ export const isGoalOpen = (s: GoalStatus) => !FINISHED_GOAL_STATUSES.includes(s)
  */
 export const goalInputSchema = z
   .object({
-    description: requiredText(1000),
+    description: requiredText(1000, { lines: true }),
     measure: z.string({ error: 'measureRequired' }).trim().min(1, { error: 'measureRequired' }).max(1000, { error: 'tooLong' }),
     targetDate: z.string({ error: 'targetDateRequired' }).trim().min(1, { error: 'targetDateRequired' }).pipe(requiredDate()),
     owner: z.enum(GOAL_OWNERS, { error: 'required' }),
@@ -76,7 +76,7 @@ export const goalUpdateInputSchema = z.object({
   version: z.number().int(),
   on: pastOrTodayDate(),
   status: z.enum(GOAL_STATUSES, { error: 'required' }),
-  note: optionalText(4000),
+  note: optionalText(4000, { lines: true }),
 });
 
 export const goalUpdateSchema = z.object({
@@ -126,7 +126,7 @@ export const endPlanSchema = z.object({
   id: z.number().int().positive(),
   version: z.number().int(),
   on: pastOrTodayDate(),
-  reason: optionalText(1000),
+  reason: optionalText(1000, { lines: true }),
 });
 
 /** An action: something someone must do by a date, for a client, under a goal or on its own. */
@@ -135,7 +135,7 @@ export const taskInputSchema = z.object({
   dueOn: requiredDate(),
   assignedTo: z.number({ error: 'required' }).int().positive(),
   goalId: z.number().int().positive().nullish().transform((v) => v ?? null),
-  note: optionalText(2000),
+  note: optionalText(2000, { lines: true }),
 });
 export type TaskInput = z.input<typeof taskInputSchema>;
 

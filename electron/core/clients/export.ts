@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { TFunction } from 'i18next';
 import type { Db } from '../db/database';
+import { spreadsheetCsv } from '../storage/csv';
 import { searchClients, type SearchFilters } from './queries';
 
 /**
@@ -18,5 +18,5 @@ export function clientListCsv(db: Db, f: Omit<SearchFilters, 'limit' | 'offset'>
       rows.push([c.reference, c.firstName, c.lastName, c.preferredName ?? '', c.dateOfBirth ?? '', c.phone ?? '', c.postcode ?? '', t(`clients.statuses.${c.status}`), c.caseworkerName ?? '', c.intakeDate ?? '']);
     if (items.length < page) break;
   }
-  return { csv: '\uFEFF' + stringify(rows, { record_delimiter: 'windows' }), rows: rows.length - 1 };
+  return { csv: spreadsheetCsv(rows), rows: rows.length - 1 };
 }

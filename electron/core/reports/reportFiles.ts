@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { letterDate } from '../../../shared/domain/letter';
 import type { FunderReport } from '../../../shared/domain/report';
 import { cellText, reportTables, type ReportCell } from '../../../shared/domain/reportTables';
 import { letterTranslator } from '../letters/letters';
 import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { spreadsheetCsv } from '../storage/csv';
 
 const period = (r: FunderReport, language: string) => `${letterDate(r.query.from, language)} – ${letterDate(r.query.to, language)}`;
 
@@ -30,7 +30,7 @@ export function funderReportCsv(r: FunderReport, language: string): string {
     rows.push([], [table.title], table.columns, ...table.rows.map((row) => row.map(csvCell)));
     if (table.note) rows.push([table.note]);
   }
-  return '\uFEFF' + stringify(rows, { record_delimiter: 'windows' });
+  return spreadsheetCsv(rows);
 }
 
 /** The report as an A4 PDF: the charity's name, the period and filters, then each table, page numbers at the foot. */

@@ -93,12 +93,23 @@ export function removeDatabaseFiles(database: string): void {
   for (const f of [database, ...sideFiles(database)]) rmSync(f, { force: true });
 }
 
-/** File names people can read, without characters Windows refuses. */
-export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+/**
+ * File names people can read, from a safe alphabet: no control, format or direction characters (a
+ * charity named with a right-to-left override must not make "gpj.exe" look like "exe.jpg"), none
+ * that Windows refuses, no leading dot (hidden) and no trailing dot or space (Windows drops them).
+ */
+export const safeFileName = (s: string, max = 120) =>
+  s
+    .normalize('NFC')
+    .replace(/[\p{C}\\/:*?"<>|]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max)
+    .replace(/^[. ]+|[. ]+$/g, '');
 
 /** Asks where to save a file; the person closing the dialog ends the action as CANCELLED (no message). */
 export async function askWhereToSave(platform: Platform, req: SaveFileRequest): Promise<string> {
-  const path = await platform.chooseSavePath(req);
+  const path = await platform.chooseSavePath({ ...req, defaultName: safeFileName(req.defaultName, 180) || 'Casebook' });
   if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
   return path;
 }

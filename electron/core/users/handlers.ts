@@ -4,7 +4,7 @@ import type { Casebook } from '../casebook';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
 import { removeUserSlot, renameUserSlot, setUserPassword } from '../vault/vault';
-import { findUser, insertUser, listUsers, nameTaken, otherActiveAdmins, updateUser } from './queries';
+import { findUser, insertUser, listUsers, nameLooksTaken, nameTaken, otherActiveAdmins, updateUser } from './queries';
 
 function requireUser(cb: Casebook, id: number) {
   const user = cb.read((db) => findUser(db, { id }));
@@ -19,6 +19,12 @@ function guardLastAdmin(cb: Casebook, id: number, stillAdmin: boolean): void {
     throw new CasebookError('LAST_ADMINISTRATOR', 'This is the last active administrator');
 }
 
+/** A name someone else has, or one that looks the same on screen, is refused in words. */
+function refuseTakenName(cb: Casebook, name: string, exceptId?: number): void {
+  if (cb.read((db) => nameTaken(db, name, exceptId))) throw new CasebookError('BAD_INPUT', 'Name already in use', { fields: { name: 'nameTaken' } });
+  if (cb.read((db) => nameLooksTaken(db, name, exceptId))) throw new CasebookError('BAD_INPUT', 'Name looks like another user’s', { fields: { name: 'nameLooksLikeAnother' } });
+}
+
 export function userHandlers(
   cb: Casebook,
 ): Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.deactivate' | 'users.resetPassword'> {
@@ -27,7 +33,7 @@ export function userHandlers(
 
     'users.create': async ({ name, role, password }) => {
       const s = cb.requireSession();
-      if (cb.read((db) => nameTaken(db, name))) throw new CasebookError('BAD_INPUT', 'Name already in use', { fields: { name: 'nameTaken' } });
+      refuseTakenName(cb, name);
       const id = cb.write((db) => insertUser(db, { name, role }, cb.now().toISOString()));
       try {
         await setUserPassword(cb.paths.keySlots, s.dbKey, { id, name }, password, cb.kdf, cb.now());
@@ -44,7 +50,7 @@ export function userHandlers(
       const s = cb.requireSession();
       const before = requireUser(cb, id);
       guardLastAdmin(cb, id, role === 'admin');
-      if (cb.read((db) => nameTaken(db, name, id))) throw new CasebookError('BAD_INPUT', 'Name already in use', { fields: { name: 'nameTaken' } });
+      refuseTakenName(cb, name, id);
       if (name !== before.name && before.active) renameUserSlot(cb.paths.keySlots, s.dbKey, id, name);
       cb.write((db) => {
         updateUser(db, id, { name, role });

@@ -2,6 +2,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { loginKey, type Role, type User } from '../../../shared/domain/user';
 import type { Db } from '../db/database';
 import { users } from '../db/schema';
+import { nameSkeleton } from './confusable';
 
 export type UserRow = User;
 
@@ -35,6 +36,19 @@ export function nameTaken(db: Db, name: string, exceptId?: number): boolean {
     .from(users)
     .where(exceptId === undefined ? eq(users.login, login) : and(eq(users.login, login), ne(users.id, exceptId)))
     .get();
+}
+
+/**
+ * Another user (active or not) whose name looks the same on screen as `name` (see nameSkeleton),
+ * though it is written differently: "Anna Kowalska" with a Cyrillic "А", a digit one for an "l".
+ */
+export function nameLooksTaken(db: Db, name: string, exceptId?: number): boolean {
+  const skeleton = nameSkeleton(name);
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .all()
+    .some((u) => u.id !== exceptId && nameSkeleton(u.name) === skeleton);
 }
 
 /** Active administrators other than `exceptId`. */
