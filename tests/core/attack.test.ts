@@ -308,3 +308,21 @@ describe('names and text that look like something else', () => {
     expect(safeFileName('..hidden: a/b\\c?.')).toBe('hidden a b c');
   });
 });
+
+describe('references to records that are not there, or not this client’s', () => {
+  it('are refused in words, never an unexpected error', async () => {
+    const t = startCore();
+    await setUp(t);
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowal' });
+    const janNote = await t.ok('notes.save', { clientId: jan.id, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Jan rang.' } });
+    // Editing Jan's note from Ewa's record.
+    const wrongClient = await t.fail('notes.save', { clientId: ewa.id, target: { id: janNote.id, version: janNote.version }, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Changed from Ewa’s record.' } });
+    expect(wrongClient.code).toBe('NOT_FOUND');
+    expect((await t.ok('notes.get', { id: janNote.id })).body).toBe('Jan rang.');
+    // A letter kept with a referral that does not exist.
+    const general = (await t.ok('templates.list', { includeArchived: false })).find((x) => x.kind === 'general' && x.language === 'en')!;
+    const noReferral = await t.fail('letters.keep', { request: { clientId: jan.id, templateId: general.id, referralId: 999, text: 'Hello' }, edits: { subject: 'A letter', body: 'Hello' } });
+    expect(noReferral).toMatchObject({ code: 'BAD_INPUT', fields: { referralId: 'invalid' } });
+  });
+});

@@ -81,6 +81,11 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
   let recipient = [clientName, ...lines(client.address, client.postcode)];
   let reference = client.reference;
 
+  // Any referral named must be this client's (a letter of another kind may still be kept with one).
+  if (req.referralId !== null) {
+    const owner = db.select({ clientId: referrals.clientId }).from(referrals).where(eq(referrals.id, req.referralId)).get();
+    if (!owner || owner.clientId !== req.clientId) throw new CasebookError('BAD_INPUT', 'That referral is not this client’s', { fields: { referralId: 'invalid' } });
+  }
   if (template.kind === 'referral') {
     if (req.referralId === null) throw new CasebookError('BAD_INPUT', 'A referral letter needs its referral', { fields: { referralId: 'required' } });
     const r = db
