@@ -94,7 +94,7 @@ export const appStateSchema = z.object({
    * problem: the data folder is in a state Casebook will not touch (see `problem`).
    */
   state: z.enum(['needsSetup', 'locked', 'unlocked', 'problem']),
-  problem: z.enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'NOT_WRITABLE', 'DISK_FULL']).nullable(),
+  problem: z.enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_TOO_NEW', 'DATABASE_MISSING', 'NOT_WRITABLE', 'DISK_FULL']).nullable(),
   language: uiLanguage,
   user: sessionUserSchema.nullable(),
   /** True after unlocking with the recovery key: a new password must be chosen before anything else. */

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'KEY_FILE_DAMAGED',
   'KEY_FILE_MISSING',
+  'KEY_FILE_TOO_NEW',
   'DATABASE_DAMAGED',
   'DATABASE_MISSING',
   'DATABASE_TOO_NEW',
@@ -35,6 +36,10 @@ export const ERROR_CODES = [
   'CORE_RESTARTED',
   /** A backup is being restored: changes are refused until it has finished. */
   'RESTORE_RUNNING',
+  /** The records' tables do not match the schema version they carry: changed outside Casebook. */
+  'SCHEMA_MISMATCH',
+  /** The password opens the key file, but that key does not open these records. */
+  'KEY_NOT_FOR_RECORDS',
   'INTERNAL',
 ] as const;
 

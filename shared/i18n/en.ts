@@ -767,6 +767,8 @@ export const en = {
       'The key file (keyslots.json) is missing from the data folder, so the records cannot be unlocked. Nothing has been changed. Restore the data folder from a backup, or ask for help.',
     KEY_FILE_DAMAGED:
       'The key file (keyslots.json) in the data folder is damaged. Nothing has been changed. Restore the data folder from a backup, or ask for help.',
+    KEY_FILE_TOO_NEW:
+      'These records were last used by a newer version of Casebook, so this version will not open them. Nothing has been changed. Install the newer version of Casebook.',
     DATABASE_MISSING:
       'The records file (casebook.db) is missing from the data folder. Nothing has been changed. Restore the data folder from a backup, or ask for help.',
     NOT_WRITABLE:
@@ -794,6 +796,7 @@ export const en = {
     TOO_MANY_ATTEMPTS: 'Too many tries. Wait a moment before trying again.',
     KEY_FILE_DAMAGED: 'The key file is damaged, so Casebook cannot check passwords. Nothing has been changed.',
     KEY_FILE_MISSING: 'The key file is missing, so Casebook cannot check passwords. Nothing has been changed.',
+    KEY_FILE_TOO_NEW: 'These records were last used by a newer version of Casebook. Install the newer version to open them.',
     DATABASE_DAMAGED:
       'The password is right, but the records file is damaged and cannot be read. Nothing has been changed. Restore from your latest backup.',
     DATABASE_MISSING: 'The records file is missing. Nothing has been changed. Restore from your latest backup.',
@@ -809,6 +812,10 @@ export const en = {
     NOT_WRITABLE: 'Casebook cannot write there. Check the drive is connected and not write-protected.',
     INTERNAL: 'Something went wrong inside Casebook. Nothing was saved. Please try again.',
     PASSWORD_CHANGE_REQUIRED: 'Choose a new password before you go on.',
+    SCHEMA_MISMATCH:
+      'The password is right, but the records file has been changed outside Casebook (its tables do not match its version), so Casebook has not opened it. Nothing has been changed. Restore from your latest backup, or ask for help.',
+    KEY_NOT_FOR_RECORDS:
+      'The password is right, but it does not open these records: the key file (keyslots.json) belongs to other records, or the records file is damaged at its start. Nothing has been changed. Put back the key file that came with these records, or restore from your latest backup.',
     CORE_RESTARTED: 'Casebook had a problem and has restarted. Nothing you saved was lost. Sign in again to go on.',
     RESTORE_RUNNING: 'A backup is being restored, so changes cannot be saved just now. Nothing was saved: try again when the restore has finished.',
     network: 'Casebook is not responding. Please restart it.',

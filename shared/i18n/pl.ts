@@ -791,6 +791,8 @@ export const pl = {
       'W folderze danych brakuje pliku kluczy (keyslots.json), więc nie można odblokować danych. Niczego nie zmieniono. Przywróć folder danych z kopii zapasowej lub poproś o pomoc.',
     KEY_FILE_DAMAGED:
       'Plik kluczy (keyslots.json) w folderze danych jest uszkodzony. Niczego nie zmieniono. Przywróć folder danych z kopii zapasowej lub poproś o pomoc.',
+    KEY_FILE_TOO_NEW:
+      'Tych danych używała ostatnio nowsza wersja Casebook, więc ta wersja ich nie otworzy. Nic nie zostało zmienione. Zainstaluj nowszą wersję Casebook.',
     DATABASE_MISSING:
       'W folderze danych brakuje pliku z danymi (casebook.db). Niczego nie zmieniono. Przywróć folder danych z kopii zapasowej lub poproś o pomoc.',
     NOT_WRITABLE:
@@ -818,6 +820,7 @@ export const pl = {
     TOO_MANY_ATTEMPTS: 'Zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.',
     KEY_FILE_DAMAGED: 'Plik kluczy jest uszkodzony, więc Casebook nie może sprawdzić hasła. Niczego nie zmieniono.',
     KEY_FILE_MISSING: 'Brakuje pliku kluczy, więc Casebook nie może sprawdzić hasła. Niczego nie zmieniono.',
+    KEY_FILE_TOO_NEW: 'Tych danych używała ostatnio nowsza wersja Casebook. Zainstaluj nowszą wersję, aby je otworzyć.',
     DATABASE_DAMAGED:
       'Hasło jest poprawne, ale plik z danymi jest uszkodzony i nie da się go odczytać. Niczego nie zmieniono. Przywróć dane z ostatniej kopii zapasowej.',
     DATABASE_MISSING: 'Brakuje pliku z danymi. Niczego nie zmieniono. Przywróć dane z ostatniej kopii zapasowej.',
@@ -833,6 +836,10 @@ export const pl = {
     NOT_WRITABLE: 'Casebook nie może tam zapisywać. Sprawdź, czy dysk jest podłączony i nie jest zabezpieczony przed zapisem.',
     INTERNAL: 'W programie Casebook wystąpił błąd. Niczego nie zapisano. Spróbuj ponownie.',
     PASSWORD_CHANGE_REQUIRED: 'Zanim przejdziesz dalej, ustaw nowe hasło.',
+    SCHEMA_MISMATCH:
+      'Hasło jest poprawne, ale plik z danymi został zmieniony poza Casebook (jego tabele nie zgadzają się z wersją), więc Casebook go nie otworzył. Nic nie zostało zmienione. Przywróć dane z najnowszej kopii zapasowej albo poproś o pomoc.',
+    KEY_NOT_FOR_RECORDS:
+      'Hasło jest poprawne, ale nie otwiera tych danych: plik kluczy (keyslots.json) należy do innych danych albo plik z danymi jest uszkodzony na początku. Nic nie zostało zmienione. Przywróć plik kluczy, który był z tymi danymi, albo przywróć dane z najnowszej kopii zapasowej.',
     CORE_RESTARTED: 'W Casebook wystąpił problem i program uruchomił się ponownie. Nic z tego, co zostało zapisane, nie zginęło. Zaloguj się ponownie, aby kontynuować.',
     RESTORE_RUNNING: 'Trwa przywracanie kopii zapasowej, więc zmian nie można teraz zapisać. Nic nie zostało zapisane: spróbuj ponownie po zakończeniu przywracania.',
     network: 'Casebook nie odpowiada. Uruchom program ponownie.',

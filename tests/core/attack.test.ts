@@ -326,3 +326,28 @@ describe('references to records that are not there, or not this client’s', () 
     expect(noReferral).toMatchObject({ code: 'BAD_INPUT', fields: { referralId: 'invalid' } });
   });
 });
+
+describe('records changed outside Casebook', () => {
+  it('a schema version lowered by hand is refused in words at sign-in, before any upgrade copy is written', async () => {
+    const { t } = await withBackup();
+    const key = Buffer.from(t.cb.requireSession().dbKey);
+    await t.ok('session.lock', {});
+    const db = openDatabase(join(t.dataDir, 'casebook.db'), key, { migrate: false });
+    db.$client.pragma('user_version = 7');
+    closeDatabase(db);
+    expect((await t.fail('session.unlock', ADMIN)).code).toBe('SCHEMA_MISMATCH');
+    expect(existsSync(join(t.dataDir, 'before-upgrade'))).toBe(false);
+  });
+
+  it('a key file from another install, and one from a newer Casebook, each say what they are', async () => {
+    const { t } = await withBackup();
+    const other = startCore();
+    await setUp(other);
+    await other.ok('session.lock', {});
+    await t.ok('session.lock', {});
+    writeFileSync(join(t.dataDir, 'keyslots.json'), readFileSync(join(other.dataDir, 'keyslots.json')));
+    expect((await t.fail('session.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
+    rewriteKeyFile(t.dataDir, (f) => (f['version'] = 99));
+    expect(await t.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'KEY_FILE_TOO_NEW' });
+  });
+});

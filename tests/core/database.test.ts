@@ -58,21 +58,21 @@ describe('opening the encrypted database', () => {
     raw.close();
   });
 
-  it('refuses a wrong key, a damaged file, a foreign SQLite file and an empty file as DATABASE_DAMAGED', () => {
+  it('refuses a wrong key, a file damaged at its start and a foreign SQLite file (the key does not open them), and an empty file as damaged', () => {
     const { path, key } = newDb();
-    expect(codeOf(() => openDatabase(path, randomBytes(32)))).toBe('DATABASE_DAMAGED');
+    expect(codeOf(() => openDatabase(path, randomBytes(32)))).toBe('KEY_NOT_FOR_RECORDS');
 
     const bytes = readFileSync(path);
     const damaged = Buffer.from(bytes);
     for (let i = 0; i < 64; i++) damaged[i] = damaged[i]! ^ 0xff; // the salt and first page header
     writeFileSync(path, damaged);
-    expect(codeOf(() => openDatabase(path, key))).toBe('DATABASE_DAMAGED');
+    expect(codeOf(() => openDatabase(path, key))).toBe('KEY_NOT_FOR_RECORDS');
 
     const foreign = join(tempDir(), 'other.db');
     const plain = new Database(foreign);
     plain.exec('CREATE TABLE t(x)');
     plain.close();
-    expect(codeOf(() => openDatabase(foreign, key))).toBe('DATABASE_DAMAGED');
+    expect(codeOf(() => openDatabase(foreign, key))).toBe('KEY_NOT_FOR_RECORDS');
 
     const empty = join(tempDir(), 'empty.db');
     writeFileSync(empty, '');

@@ -177,7 +177,7 @@ describe('a damaged data folder', () => {
     expect(readFileSync(join(t.dataDir, 'casebook.db')).equals(dbBefore)).toBe(true);
   });
 
-  it('a damaged database: the password is right, DATABASE_DAMAGED, and nothing is replaced', async () => {
+  it('a database damaged at its start: the password is right, the key does not open it (said as such), and nothing is replaced', async () => {
     const t = await prepared();
     const dbPath = join(t.dataDir, 'casebook.db');
     const bytes = readFileSync(dbPath);
@@ -185,7 +185,7 @@ describe('a damaged data folder', () => {
     writeFileSync(dbPath, bytes);
     const t2 = t.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');
-    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('DATABASE_DAMAGED');
+    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
     expect(readFileSync(dbPath).equals(bytes)).toBe(true);
   });
 

@@ -30,7 +30,7 @@ function isNotADatabase(err: unknown): boolean {
 
 /**
  * Opens the encrypted database with the raw 32-byte key, SQLCipher 4 format, and sets every pragma
- * before anything else is read. A file that the right key cannot read is DATABASE_DAMAGED.
+ * before anything else is read. A file the key cannot read at all is KEY_NOT_FOR_RECORDS (another install's key file, or a start of file destroyed); one that opens but is damaged inside is DATABASE_DAMAGED.
  */
 export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}): Db {
   if (key.length !== 32) throw new CasebookError('INTERNAL', 'Database key must be 32 bytes');
@@ -48,7 +48,7 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
-      if (isNotADatabase(err)) throw new CasebookError('DATABASE_DAMAGED', 'The database cannot be read with this key');
+      if (isNotADatabase(err)) throw new CasebookError('KEY_NOT_FOR_RECORDS', 'The database cannot be read with this key');
       throw err;
     }
     sqlite.pragma('temp_store = MEMORY');

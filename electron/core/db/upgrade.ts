@@ -4,6 +4,7 @@ import { CasebookError } from '../../../shared/result';
 import { fsyncDir } from '../storage/files';
 import { closeDatabase, openDatabase, type Db } from './database';
 import { SCHEMA_VERSION } from './migrations';
+import { schemaDifference } from './schemaCheck';
 
 export interface Opened {
   db: Db;
@@ -23,6 +24,12 @@ export const beforeUpgradeDir = (databasePath: string) => join(dirname(databaseP
 export function openUpgrading(path: string, key: Buffer, now: Date): Opened {
   const probe = openDatabase(path, key, { migrate: false });
   const version = probe.$client.pragma('user_version', { simple: true }) as number;
+  // The records must have the shape their version says, before anything is upgraded or read.
+  const differs = version <= SCHEMA_VERSION ? schemaDifference(probe.$client, version) : null;
+  if (differs) {
+    closeDatabase(probe);
+    throw new CasebookError('SCHEMA_MISMATCH', `The records do not have the layout of schema ${version}: ${differs}`);
+  }
   if (version >= SCHEMA_VERSION) return { db: probe, upgrade: null };
   const clients = (probe.$client.prepare('SELECT count(*) FROM clients').pluck().get() as number) ?? 0;
   closeDatabase(probe);
