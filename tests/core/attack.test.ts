@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { auditHash, type ChainedFields } from '../../electron/core/audit/chain';
 import { newInboxKeys } from '../../electron/core/audit/inbox';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
+import { fileLog } from '../../electron/core/log/log';
 import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
 
 /**
@@ -349,5 +350,37 @@ describe('records changed outside Casebook', () => {
     expect((await t.fail('session.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
     rewriteKeyFile(t.dataDir, (f) => (f['version'] = 99));
     expect(await t.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'KEY_FILE_TOO_NEW' });
+  });
+});
+
+describe('what Casebook leaves on disk', () => {
+  it('is readable by the person using the computer only, and a backup’s readable header names nobody', async () => {
+    const logs = tempDir('casebook-logs-');
+    const t = startCore({ log: fileLog(logs), logDir: logs });
+    await setUp(t);
+    await addNewPerson(t, { firstName: 'Zofia', lastName: 'Wiśniewska' });
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', ADMIN);
+    const usb = tempDir('casebook-usb-');
+    const { path } = await t.ok('backup.create', { targetDir: usb });
+    await t.ok('backup.restore', { path, credentials: null });
+    await t.ok('session.unlock', ADMIN);
+    const loose: string[] = [];
+    const walk = (dir: string) => {
+      if ((statSync(dir).mode & 0o077) !== 0) loose.push(`${dir}/`);
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if ((statSync(p).mode & 0o077) !== 0) loose.push(p);
+      }
+    };
+    for (const dir of [t.dataDir, logs]) walk(dir);
+    expect((statSync(path).mode & 0o077) === 0).toBe(true);
+    expect(loose).toEqual([]);
+    // The backup's header (readable without a key) carries the key slots: no names in them.
+    const header = readFileSync(path).subarray(0, 20_000).toString('latin1');
+    for (const name of ['anna kowalska', 'Anna Kowalska', 'vera volunteer']) expect(header).not.toContain(name);
+    expect(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')).not.toMatch(/kowalska|vera/i);
   });
 });

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, o
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
-import { diskProblem, fileError, fsyncDir, removeDatabaseFiles, safeFileName, sideFiles, writeFileAtomic } from '../storage/files';
+import { diskProblem, fileError, fsyncDir, keepPrivate, removeDatabaseFiles, safeFileName, sideFiles, writeFileAtomic } from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
 import { readKeySlots, verifyKeySlotsMac } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
@@ -193,6 +193,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupMade> {
         sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
         try {
           copier.$client.prepare('VACUUM INTO ?').run(tmpDb);
+          keepPrivate(tmpDb);
         } catch (err) {
           sqliteFileError(err, 'the backup');
         }

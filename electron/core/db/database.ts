@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { CasebookError } from '../../../shared/result';
+import { keepPrivate, sideFiles } from '../storage/files';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import * as schema from './schema';
 
@@ -41,6 +42,8 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
     throw new CasebookError('CONFLICT', 'A database already exists there');
   }
   const sqlite = new Database(path, { fileMustExist: !opts.create, readonly: !!opts.readOnly });
+  // Private before anything is written: SQLite gives the write-ahead log the database file's permissions.
+  if (!opts.readOnly) for (const f of [path, ...sideFiles(path)]) if (existsSync(f)) keepPrivate(f);
   try {
     sqlite.pragma(`cipher = 'sqlcipher'`);
     sqlite.pragma('legacy = 4');

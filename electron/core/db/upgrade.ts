@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
-import { fsyncDir } from '../storage/files';
+import { fsyncDir, keepPrivate } from '../storage/files';
 import { closeDatabase, openDatabase, type Db } from './database';
 import { SCHEMA_VERSION } from './migrations';
 import { schemaDifference } from './schemaCheck';
@@ -35,10 +35,11 @@ export function openUpgrading(path: string, key: Buffer, now: Date): Opened {
   closeDatabase(probe);
 
   const dir = beforeUpgradeDir(path);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const copy = join(dir, `${basename(path, '.db')}-schema-${version}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.db`);
   try {
     copyFileSync(path, copy);
+    keepPrivate(copy);
     fsyncDir(dir);
   } catch (err) {
     throw new CasebookError('NOT_WRITABLE', `Could not keep a copy before upgrading: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);

@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { keepPrivate } from '../storage/files';
 import { join } from 'node:path';
 
 /**
@@ -39,7 +40,10 @@ export function fileLog(dir: string, opts: { maxBytes?: number; now?: () => Date
   const now = opts.now ?? (() => new Date());
   try {
     // There from the start, so Help > About can open it before anything has been written.
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Kept private, also when an older Casebook made them readable by others.
+    keepPrivate(dir, true);
+    for (const f of readdirSync(dir)) if (f.endsWith('.log')) keepPrivate(join(dir, f));
   } catch {
     // Reported when the first line cannot be written.
   }
@@ -52,9 +56,9 @@ export function fileLog(dir: string, opts: { maxBytes?: number; now?: () => Date
   };
   const log = (message: string) => {
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       if (existsSync(file) && statSync(file).size >= maxBytes) rotate();
-      appendFileSync(file, `${now().toISOString()} ${redact(message)}\n`);
+      appendFileSync(file, `${now().toISOString()} ${redact(message)}\n`, { mode: 0o600 });
     } catch {
       // A log that cannot be written must never stop the work; the console still has it.
       console.error(redact(message));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PREFERENCES_FILE } from '../preferences/preferences';
-import { fsyncDir, removeDatabaseFiles, sideFiles } from '../storage/files';
+import { fsyncDir, keepPrivate, removeDatabaseFiles, sideFiles } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
 import { CasebookError } from '../../../shared/result';
 
@@ -82,6 +82,7 @@ export const MIN_FREE_BYTES = 50 * 1024 * 1024;
 function writeProblem(dir: string, minFreeBytes: number): 'NOT_WRITABLE' | 'DISK_FULL' | null {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    keepPrivate(dir, true);
     const probe = join(dir, '.write-check');
     writeFileSync(probe, 'Casebook checks it can write here; this file is removed at once.');
     rmSync(probe, { force: true });

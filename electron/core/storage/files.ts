@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CasebookError } from '../../../shared/result';
@@ -77,6 +77,19 @@ export function writeFilesAtomic(files: [path: string, data: Uint8Array | string
   } catch (err) {
     for (const tmp of temps) rmSync(tmp, { force: true });
     fileError(err, current);
+  }
+}
+
+/**
+ * Only the person using the computer may read what Casebook writes: files 0600, folders 0700 (on
+ * Windows this only clears "read-only"; the folder under the user's profile is private already).
+ * A drive that cannot hold permissions (a FAT USB stick) is left as it is.
+ */
+export function keepPrivate(path: string, folder = false): void {
+  try {
+    chmodSync(path, folder ? 0o700 : 0o600);
+  } catch {
+    // Not ours to change, or a file system without permissions.
   }
 }
 

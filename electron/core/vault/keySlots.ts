@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { loginKey } from '../../../shared/domain/user';
 import { CasebookError } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/files';
 import { deriveKey, type KdfParams } from './kdf';
@@ -35,7 +36,11 @@ const slotSchema = z.object({
   kind: z.enum(['password', 'recovery']),
   /** The user this password slot belongs to; null for the recovery slot. */
   userId: z.number().int().nullable(),
-  /** The name typed at the unlock screen, folded (see loginKey); null for the recovery slot. */
+  /**
+   * The name typed at the unlock screen, as a hash (slotLogin) so that neither this file nor a
+   * backup's header (which carries it) lists who uses Casebook; null for the recovery slot. Files
+   * written before hold the folded name itself (loginKey): still found, and hashed when next written.
+   */
   login: z.string().nullable(),
   kdf: kdfSchema,
   iv: b64,
@@ -92,6 +97,18 @@ const sameMac = (a: string, b: string | undefined) => {
 // The login is not bound in: renaming a user rewrites it (under the MAC) without their password.
 const aadOf = (vaultId: string, s: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf'>) =>
   Buffer.from(canonical({ vaultId, id: s.id, kind: s.kind, userId: s.userId, kdf: s.kdf }), 'utf8');
+
+/** How a password slot records whose it is: a hash of the folded name, tied to this install. */
+export function slotLogin(vaultId: string, name: string): string {
+  return `h:${createHash('sha256').update(`${vaultId}\n${loginKey(name)}`).digest('hex').slice(0, 40)}`;
+}
+
+/** The password slot of the person who typed `name`, if any. */
+export function slotFor(file: Pick<KeySlotsFile, 'vaultId' | 'slots'>, name: string): KeySlot | undefined {
+  const hashed = slotLogin(file.vaultId, name);
+  const folded = loginKey(name);
+  return file.slots.find((s) => s.kind === 'password' && (s.login === hashed || s.login === folded));
+}
 
 /** Reads and checks the slot file. A missing file and a damaged file are different errors. */
 export function readKeySlots(path: string): KeySlotsFile {
@@ -152,14 +169,16 @@ export function writeKeySlots(path: string, body: Body, dbKey: Buffer, fresh: { 
   const keptHead = body.auditHead && anchoredAuditHead(body as KeySlotsFile, dbKey) !== 'tampered' ? body.auditHead : undefined;
   const inboxKey = fresh.auditInboxKey ?? keptInbox;
   const head = fresh.auditHead ?? keptHead;
+  // Names written before as the folded name itself are kept only as hashes from now on.
+  const slots = body.slots.map((s) => (s.login && !s.login.startsWith('h:') ? { ...s, login: slotLogin(body.vaultId, s.login) } : s));
   const sealed: Sealed = {
     format: body.format,
     version: KEY_SLOTS_VERSION,
     vaultId: body.vaultId,
-    slots: body.slots,
+    slots,
     ...(inboxKey ? { auditInboxKey: inboxKey, inboxMac: inboxMacOf(body.vaultId, inboxKey, dbKey) } : {}),
     ...(head ? { auditHead: head, headMac: headMacOf(body.vaultId, head, dbKey) } : {}),
-    mac: slotsMacOf({ format: body.format, version: KEY_SLOTS_VERSION, vaultId: body.vaultId, slots: body.slots }, dbKey),
+    mac: slotsMacOf({ format: body.format, version: KEY_SLOTS_VERSION, vaultId: body.vaultId, slots }, dbKey),
   };
   const file: KeySlotsFile = { ...fieldsOf(sealed), checksum: checksumOf(sealed) } as KeySlotsFile;
   writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');

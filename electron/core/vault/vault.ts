@@ -1,9 +1,8 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { CasebookError } from '../../../shared/result';
-import { loginKey } from '../../../shared/domain/user';
 import { parseRecoveryKey, recoveryGroup, RECOVERY_GROUPS } from '../../../shared/domain/recoveryKey';
 import { deriveKey, type KdfParams } from './kdf';
-import { KEY_SLOTS_FORMAT, makeSlot, openSlot, readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from './keySlots';
+import { KEY_SLOTS_FORMAT, makeSlot, slotFor, slotLogin, openSlot, readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from './keySlots';
 
 export interface Unlocked {
   dbKey: Buffer;
@@ -36,7 +35,7 @@ export async function createKeySlots(
   auditInboxKey?: string,
 ): Promise<Unlocked> {
   const vaultId = randomUUID();
-  const adminSlot = await makeSlot(vaultId, dbKey, admin.password, { kind: 'password', userId: admin.userId, login: loginKey(admin.name) }, kdf, now);
+  const adminSlot = await makeSlot(vaultId, dbKey, admin.password, { kind: 'password', userId: admin.userId, login: slotLogin(vaultId, admin.name) }, kdf, now);
   const recoverySlot = await makeSlot(vaultId, dbKey, recoverySecret(recoveryGroups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
   writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, vaultId, slots: [adminSlot, recoverySlot] }, dbKey, { auditInboxKey });
   return { dbKey, vaultId, userId: admin.userId };
@@ -48,7 +47,7 @@ export async function unlockWithPassword(slotsPath: string, name: string, passwo
 }
 
 export async function unlockSlotsWithPassword(file: KeySlotsFile, name: string, password: string, kdfForUnknown: KdfParams): Promise<Unlocked> {
-  const slot = file.slots.find((s) => s.kind === 'password' && s.login === loginKey(name));
+  const slot = slotFor(file, name);
   if (!slot) {
     await deriveKey(password, randomBytes(16), kdfForUnknown);
     throw new CasebookError('WRONG_PASSWORD', 'Name and password do not match');
@@ -86,7 +85,7 @@ export async function setUserPassword(
   now: Date,
 ): Promise<void> {
   const file = readVerified(slotsPath, dbKey);
-  const fresh = await makeSlot(file.vaultId, dbKey, password, { kind: 'password', userId: user.id, login: loginKey(user.name) }, kdf, now);
+  const fresh = await makeSlot(file.vaultId, dbKey, password, { kind: 'password', userId: user.id, login: slotLogin(file.vaultId, user.name) }, kdf, now);
   const withBoth = writeKeySlots(slotsPath, { ...file, slots: [...file.slots, fresh] }, dbKey);
   const onlyNew = withBoth.slots.filter((s) => s.id === fresh.id || !(s.kind === 'password' && s.userId === user.id));
   writeKeySlots(slotsPath, { ...withBoth, slots: onlyNew }, dbKey);
@@ -102,7 +101,7 @@ function readVerified(slotsPath: string, dbKey: Buffer): KeySlotsFile {
 /** A renamed user signs in with the new name; their password is unchanged. */
 export function renameUserSlot(slotsPath: string, dbKey: Buffer, userId: number, newName: string): void {
   const file = readVerified(slotsPath, dbKey);
-  const slots = file.slots.map((s) => (s.kind === 'password' && s.userId === userId ? { ...s, login: loginKey(newName) } : s));
+  const slots = file.slots.map((s) => (s.kind === 'password' && s.userId === userId ? { ...s, login: slotLogin(file.vaultId, newName) } : s));
   writeKeySlots(slotsPath, { ...file, slots }, dbKey);
 }
 
@@ -135,7 +134,7 @@ export function setAuditHead(slotsPath: string, dbKey: Buffer, head: { id: numbe
 export function lockedFacts(slotsPath: string, name: string): { userId: number | null; auditInboxKey: string | null } {
   try {
     const file = readKeySlots(slotsPath);
-    const slot = file.slots.find((s) => s.kind === 'password' && s.login === loginKey(name));
+    const slot = slotFor(file, name);
     return { userId: slot?.userId ?? null, auditInboxKey: file.auditInboxKey ?? null };
   } catch {
     return { userId: null, auditInboxKey: null };
