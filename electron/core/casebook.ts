@@ -87,6 +87,8 @@ export interface Session {
 }
 
 export const DEFAULT_IDLE_MINUTES = 10;
+/** Refused calls are folded into one entry per person and channel over this long (or until they lock). */
+const REFUSALS_FOLDED_MS = 5 * 60_000;
 
 /** Channels a person who unlocked with the recovery key may use before choosing a new password. */
 const ALLOWED_BEFORE_NEW_PASSWORD: ReadonlySet<Channel> = new Set(['session.setNewPassword']);
@@ -171,12 +173,37 @@ export class Casebook {
   }
 
   /** Runs one channel call end to end and returns the envelope. */
-  call(channel: string, input: unknown): Promise<Result<unknown>> {
-    return withClock(this.now, () =>
+  async call(channel: string, input: unknown): Promise<Result<unknown>> {
+    const result = await withClock(this.now, () =>
       dispatch(this.handlers, this.gate, channel, input, (ch, err) =>
         this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
       ),
     );
+    if (!result.ok && result.error.code === 'FORBIDDEN' && this.session) this.noteRefusal(this.session.user.id, channel);
+    return result;
+  }
+
+  /**
+   * Refused calls (someone asked for what their role may not do) are kept in the audit trail, folded:
+   * one entry per person and channel, with how many times and since when, written when they lock
+   * (or a few minutes on), so a screen that keeps asking does not bury the trail.
+   */
+  private readonly refusals = new Map<string, { userId: number; channel: string; count: number; first: string }>();
+
+  private noteRefusal(userId: number, channel: string): void {
+    const key = `${userId}\u0000${channel.slice(0, 80)}`;
+    const seen = this.refusals.get(key);
+    if (seen) seen.count++;
+    else this.refusals.set(key, { userId, channel: channel.slice(0, 80), count: 1, first: this.now().toISOString() });
+  }
+
+  private flushRefusals(db: Db): void {
+    if (!this.refusals.size) return;
+    const at = this.now();
+    db.$client.transaction(() => {
+      for (const r of this.refusals.values()) recordAudit(db, { userId: r.userId, action: 'access.refused', detail: { channel: r.channel, count: r.count, since: r.first }, at });
+    })();
+    this.refusals.clear();
   }
 
   private readonly gate: Gate = (channel, access) => {
@@ -274,6 +301,7 @@ export class Casebook {
     void this.jobs.stopAll();
     this.recoveryDraft = null;
     try {
+      this.flushRefusals(s.db);
       recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });
       // The trail's head, kept outside the database (in the key file, under its MAC): a trail
       // rewritten inside the database while Casebook was closed no longer holds it.
@@ -292,7 +320,16 @@ export class Casebook {
   /** Locks when nobody has used Casebook for the configured minutes (not while a long job runs). */
   checkIdle(): void {
     const s = this.session;
-    if (!s || this.jobs.busy()) return;
+    if (!s) return;
+    const oldest = Math.min(...[...this.refusals.values()].map((r) => Date.parse(r.first)));
+    if (this.refusals.size && !this.restoring && this.now().getTime() - oldest >= REFUSALS_FOLDED_MS) {
+      try {
+        this.flushRefusals(s.db);
+      } catch (err) {
+        this.log(`[casebook] could not record refused calls: ${String(err)}`);
+      }
+    }
+    if (this.jobs.busy()) return;
     if (this.now().getTime() - s.lastActivity >= s.idleMinutes * 60_000) this.lock('idle');
   }
 

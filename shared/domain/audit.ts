@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'audit.trailRewritten',
   /** The database's guards that keep the trail append-only were missing, and were put back. */
   'audit.guardsRestored',
+  /** Someone asked for what their role may not do: one entry per channel, with how many times, when they stop. */
+  'access.refused',
   'session.locked',
   'session.idleLocked',
   'user.created',

@@ -1037,6 +1037,7 @@ export const en = {
       'audit.inboxKeyReplaced': 'Warning: the key for failed sign-ins had been replaced outside Casebook',
       'audit.trailRewritten': 'Warning: the audit trail had been changed outside Casebook',
       'audit.guardsRestored': 'Warning: the audit trail’s protection had been removed and was put back',
+      'access.refused': 'Asked for something their role does not allow',
       'session.locked': 'Locked',
       'session.idleLocked': 'Locked after no use',
       'user.created': 'Added a user',

@@ -1067,6 +1067,7 @@ export const pl = {
       'audit.inboxKeyReplaced': 'Ostrzeżenie: klucz do zapisu nieudanych logowań został podmieniony poza Casebook',
       'audit.trailRewritten': 'Ostrzeżenie: dziennik zdarzeń został zmieniony poza Casebook',
       'audit.guardsRestored': 'Ostrzeżenie: zabezpieczenie dziennika zdarzeń zostało usunięte i przywrócono je',
+      'access.refused': 'Próba czynności niedozwolonej dla tej roli',
       'session.locked': 'Zablokowano',
       'session.idleLocked': 'Zablokowano po bezczynności',
       'user.created': 'Dodano użytkownika',

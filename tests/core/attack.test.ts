@@ -384,3 +384,26 @@ describe('what Casebook leaves on disk', () => {
     expect(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')).not.toMatch(/kowalska|vera/i);
   });
 });
+
+describe('refused calls', () => {
+  it('are kept in the audit trail, one entry per person and channel with how many times', async () => {
+    const t = startCore();
+    await setUp(t);
+    const vera = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    for (let i = 0; i < 5; i++) expect((await t.fail('users.list', {})).code).toBe('FORBIDDEN');
+    expect((await t.fail('audit.list', {})).code).toBe('FORBIDDEN');
+    // Five minutes on, while she is still signed in, they are written.
+    t.clock.now += 5 * 60_000;
+    t.cb.checkIdle();
+    await t.fail('users.list', {});
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', ADMIN);
+    const refused = (await t.ok('audit.list', { action: 'access.refused' })).items.map((e) => [e.userName, e.detail?.['channel'], e.detail?.['count']]);
+    expect(refused).toEqual([
+      ['Vera Volunteer', 'users.list', 1],
+      ['Vera Volunteer', 'audit.list', 1],
+      ['Vera Volunteer', 'users.list', 5],
+    ]);
+    expect(vera.user.name).toBe('Vera Volunteer');
+  });
+});
