@@ -80,7 +80,9 @@ describe('the application menu and opened files', () => {
     await restore.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password');
     await restore.getByRole('button', { name: 'Open the backup' }).click();
     await expect.poll(() => restore.getByRole('alert').innerText()).toMatch(/password/i);
+    // The next try waits a moment, as signing in does; the button says when.
     await restore.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
+    await expect.poll(() => restore.getByRole('button', { name: 'Open the backup' }).isEnabled()).toBe(true);
     await restore.getByRole('button', { name: 'Open the backup' }).click();
     await expect.poll(() => restore.getByText(/1 client/).first().isVisible(), { timeout: 30_000 }).toBe(true);
     await shot(page, 'desk-02-opened-backup');

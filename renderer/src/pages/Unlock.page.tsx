@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../../shared/contract';
 import { parseRecoveryKey } from '../../../shared/domain/recoveryKey';
@@ -10,22 +10,7 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { RestoreLink } from '../components/RestoreLink/RestoreLink';
 import { errorSentence, translatedFields } from '../errors';
-
-/** Counts down to when the next try is accepted (elapsed time, not the date: performance.now). */
-function useCountdown(): [number, (ms: number) => void] {
-  const [until, setUntil] = useState(0);
-  const [now, setNow] = useState(performance.now());
-  useEffect(() => {
-    if (until <= now) return;
-    const timer = setTimeout(() => setNow(performance.now()), 250);
-    return () => clearTimeout(timer);
-  }, [until, now]);
-  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
-  return [seconds, (ms) => {
-    setNow(performance.now());
-    setUntil(performance.now() + ms);
-  }];
-}
+import { useCountdown } from '../useCountdown';
 
 export function UnlockPage({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
   const { t } = useTranslation();

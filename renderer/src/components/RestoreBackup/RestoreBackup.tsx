@@ -8,6 +8,7 @@ import { errorSentence } from '../../errors';
 import { clientsAndUsers, formatBytes, formatDateTime } from '../../format';
 import { FormAlert } from '../FormAlert/FormAlert';
 import { JobProgress } from '../JobProgress/JobProgress';
+import { useCountdown } from '../../useCountdown';
 import { useJob } from '../../useJob';
 
 type Credentials = { name: string; password: string } | { recoveryKey: string } | null;
@@ -31,6 +32,8 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
   // Checking a backup reads and verifies all of it (and restoring then switches over): long jobs.
   const job = useJob();
   const busy = choosing || job.running;
+  // After a wrong password the next try waits (the same growing waits as signing in).
+  const [wait, startWait] = useCountdown();
 
   const credentials = (): Credentials => (!needCredentials ? null : useKey ? { recoveryKey } : { name, password });
 
@@ -43,6 +46,7 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
       setNeedCredentials(true);
       return;
     }
+    if (r.error.retryAfterMs) startWait(r.error.retryAfterMs);
     setError(errorSentence(t, r.error));
   };
 
@@ -70,7 +74,10 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
     setConfirming(false);
     if (r.ok) onRestored?.(r.value);
     else if (r.error.code === 'CANCELLED') setError(t('backup.restoreStopped'));
-    else setError(errorSentence(t, r.error));
+    else {
+      if (r.error.retryAfterMs) startWait(r.error.retryAfterMs);
+      setError(errorSentence(t, r.error));
+    }
   };
 
   return (
@@ -106,7 +113,7 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
               <Anchor component="button" type="button" size="sm" onClick={() => setUseKey(!useKey)}>
                 {useKey ? t('backup.usePassword') : t('backup.useRecoveryKey')}
               </Anchor>
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={busy} disabled={wait > 0}>
                 {t('backup.open')}
               </Button>
             </Group>
@@ -114,7 +121,7 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
         </form>
       )}
       {!confirming && <JobProgress job={job} label={t('backup.checking')} />}
-      <FormAlert message={error} />
+      <FormAlert message={error && wait > 0 ? `${error} ${t('unlock.waitSeconds', { count: wait })}` : error} />
       {summary && (
         <Alert color="green" role="status" title={t('backup.checkOk')}>
           <Text size="sm">{t('backup.madeOn', { date: formatDateTime(summary.createdAt, i18n.language), name: summary.createdBy, charity: summary.charityName })}</Text>
