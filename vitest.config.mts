@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['tests/core/**/*.test.ts'],
+          // The workers and crash children the tests start, bundled once from the sources.
+          globalSetup: ['tests/core/buildWorkers.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { auditHash, type ChainedFields } from '../../electron/core/audit/chain';
@@ -9,6 +9,7 @@ import { newInboxKeys } from '../../electron/core/audit/inbox';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { fileLog } from '../../electron/core/log/log';
 import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+import { testChild } from './workers';
 
 /**
  * What a hostile review of the core found, each with the test that failed before the fix: restores
@@ -27,7 +28,7 @@ async function withBackup(): Promise<{ t: TestCore; usb: string; path: string }>
 /** Runs the child until the restoring copy's write-ahead log has frames, then kills it with SIGKILL. */
 function killAtFirstFrames(env: Record<string, string>): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'restoreKillChild.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [testChild('restoreKillChild')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => d.toString().includes('frames written') && child.kill('SIGKILL'));
@@ -70,9 +71,13 @@ describe('restores interrupted at the worst moment', () => {
   it('a backup clears what interrupted backups left on the stick, and never another one still being written', async () => {
     const { t, usb } = await withBackup();
     const old = ['.casebook-0123456789ab.db.tmp', '.casebook-0123456789ab.db.tmp-journal', '.casebook-ba9876543210.backup.tmp'];
+    // An hour before now by the drive's own clock (file times come from the system, not the test's day).
+    writeFileSync(join(usb, 'now'), '');
+    const anHourAgo = new Date(statSync(join(usb, 'now')).mtimeMs - 3600_000);
+    rmSync(join(usb, 'now'));
     for (const f of old) {
       writeFileSync(join(usb, f), Buffer.alloc(4096));
-      utimesSync(join(usb, f), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+      utimesSync(join(usb, f), anHourAgo, anHourAgo);
     }
     writeFileSync(join(usb, '.casebook-aaaaaaaaaaaa.backup.tmp'), 'being written by another computer just now');
     writeFileSync(join(usb, 'holiday.jpg'), 'not ours');

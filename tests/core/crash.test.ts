@@ -1,17 +1,18 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { tempDir } from './helpers';
+import { testChild } from './workers';
 
-const WRITER = resolve(__dirname, 'crashWriter.ts');
+const WRITER = testChild('crashWriter');
 const KILLS = 50;
 
 /** Starts the writer, lets it commit for a random while, kills it with SIGKILL; returns what it acknowledged. */
 function runAndKill(path: string, key: Buffer): Promise<number[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER], {
+    const child = spawn(process.execPath, [WRITER], {
       env: { ...process.env, CRASH_DB: path, CRASH_KEY: key.toString('hex') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

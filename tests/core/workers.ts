@@ -1,13 +1,16 @@
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import type { WorkerEntry } from '../../electron/core/host/messages';
+import { TEST_BUILD } from './buildWorkers';
 
 /**
- * The core's and the long jobs' workers run from their TypeScript sources in core tests (tsx
- * compiles them in the worker), so these tests need no build; the bridge runs the built ones.
+ * The core's and the long jobs' workers as core tests start them: bundled from the TypeScript
+ * sources at the start of the run (buildWorkers.ts, the core project's global setup), so these
+ * tests need no `npm run build`; the bridge runs the app's own build.
  */
-const source = (path: string): WorkerEntry => ({ file: resolve(__dirname, '../..', path), execArgv: ['--import', 'tsx'] });
-
-export const SOURCE_WORKERS = {
-  core: source('electron/core/host/coreWorker.ts'),
-  job: source('electron/core/jobs/jobWorker.ts'),
+export const SOURCE_WORKERS: { core: WorkerEntry; job: WorkerEntry } = {
+  core: { file: join(TEST_BUILD, 'coreWorker.js') },
+  job: { file: join(TEST_BUILD, 'jobWorker.js') },
 };
+
+/** A child process the crash tests start and kill, bundled likewise. */
+export const testChild = (name: 'crashWriter' | 'restoreKillChild') => join(TEST_BUILD, `${name}.js`);
