@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobIdSchema, jobProgressSchema, withJobId } from './domain/jobs';
+import { filePath } from './domain/validation';
 import { charityLogoSchema, charitySchema } from './domain/charity';
 import { agencyInputSchema, agencySchema, agencySearchSchema, agencySummarySchema } from './domain/agency';
 import { referralInputSchema, referralLineSchema, referralListQuerySchema, referralSchema, referralStatusInputSchema } from './domain/referral';
@@ -110,6 +111,12 @@ export const appStateSchema = z.object({
   dataDir: z.string(),
   /** The core's clock when this state was read (ISO): the window's "today" follows it. */
   now: z.string(),
+  /**
+   * Signed in to records that look older than they should: an earlier copy of the records
+   * ('records'), of the key file ('keyFile'), of both ('both') was put back, or the key file was
+   * edited ('keyFileChanged'). Shown until an administrator confirms them (records.acceptAsTheyAre).
+   */
+  rollback: z.enum(['records', 'keyFile', 'both', 'keyFileChanged']).nullable(),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
@@ -173,6 +180,8 @@ export const contract = {
   'session.lock': channel('open', empty, appStateSchema),
   /** The renderer reports that a person is active, so the idle lock waits. */
   'session.touch': channel('open', empty, appStateSchema),
+  /** After a suspected rollback: an administrator says these are the records to keep. */
+  'records.acceptAsTheyAre': channel(ADMIN, empty, appStateSchema),
 
   'charity.get': channel(ANYONE, empty, charitySchema),
   'charity.update': channel(ADMIN, charitySchema, charitySchema),
@@ -208,14 +217,14 @@ export const contract = {
   'backup.updateSettings': channel(ADMIN, backupSettingsSchema, backupStatusSchema),
   'backup.drives': channel(ADMIN, empty, z.object({ drives: z.array(driveSchema) })),
   'backup.chooseFolder': channel(ADMIN, empty, z.object({ path: z.string() })),
-  'backup.create': channel(ADMIN, withJobId(z.object({ targetDir: z.string().min(1).max(4096) })), backupMadeSchema),
+  'backup.create': channel(ADMIN, withJobId(z.object({ targetDir: filePath() })), backupMadeSchema),
   /**
    * Checking and restoring work before anyone can sign in too (a new PC, damaged records). While
    * signed in they need an administrator; while locked, credentials that open the current records.
    */
   'backup.chooseFile': channel('open', empty, z.object({ path: z.string() })),
-  'backup.inspect': channel('open', withJobId(z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema })), backupSummarySchema),
-  'backup.restore': channel('open', withJobId(z.object({ path: z.string().min(1).max(4096), credentials: backupCredentialsSchema })), appStateSchema),
+  'backup.inspect': channel('open', withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })), backupSummarySchema),
+  'backup.restore': channel('open', withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })), appStateSchema),
 
   'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int() })),
   /** Every client matching the list's filters, as CSV (caseworkers and administrators; recorded as an export). */

@@ -33,6 +33,7 @@ import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { dispatch, type Gate, type Handlers } from './rpc';
 import { sessionHandlers } from './session/handlers';
 import { PasswordGate } from './session/passwordGate';
+import type { Rollback } from './session/rollback';
 import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
 import { setupHandlers, type SetupDraft } from './setup/handlers';
 import type { RecoveryDraft } from './recovery/recoveryDraft';
@@ -84,6 +85,8 @@ export interface Session {
   unlockedWithRecoveryKey?: boolean;
   lastActivity: number;
   idleMinutes: number;
+  /** Set when an older copy of the records or the key file seems to have been put back (session/rollback.ts). */
+  rollback?: Rollback | null;
 }
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -231,6 +234,7 @@ export class Casebook {
       idleMinutes: DEFAULT_IDLE_MINUTES,
       problem: null,
       now: this.now().toISOString(),
+      rollback: null,
     };
     if (this.session) {
       const s = this.session;
@@ -241,6 +245,7 @@ export class Casebook {
         mustChangePassword: s.mustChangePassword,
         unlockedWithRecoveryKey: s.unlockedWithRecoveryKey ?? false,
         idleMinutes: s.idleMinutes,
+        rollback: s.rollback ?? null,
       };
     }
     const folder = inspectDataFolder(this.paths, this.minFreeBytes);

@@ -34,4 +34,10 @@ export interface Platform {
   printPage(): Promise<'printed' | 'cancelled'>;
   /** Shows a folder in the system's file manager (Explorer, Finder, Files). */
   openFolder(path: string): Promise<void>;
+  /**
+   * The last generation of these records (by their vault id) seen on this computer, kept outside
+   * the data folder (in the app, sealed with the system's keychain): null when none was kept.
+   */
+  lastSeenGeneration(vaultId: string): Promise<number | null>;
+  rememberGeneration(vaultId: string, generation: number): Promise<void>;
 }

@@ -121,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
         runtime: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, ${process.platform} ${process.arch}`,
         jobWorker: workers.job,
       },
-      platform: new ElectronPlatform(() => mainWindow),
+      platform: new ElectronPlatform(() => mainWindow, join(app.getPath('userData'), 'records-seen.bin')),
       log,
       // The page shows the unlock screen, saying Casebook restarted and nothing saved was lost.
       onRestart: () => commands.send({ kind: 'coreRestarted' }),

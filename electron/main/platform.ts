@@ -1,10 +1,40 @@
-import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../core/storage/files';
 import { CasebookError } from '../../shared/result';
 import { listSystemDrives } from '../core/backup/drives';
 import type { Drive, Platform, SaveFileRequest } from '../core/platform';
 
 export class ElectronPlatform implements Platform {
-  constructor(private readonly window: () => BrowserWindow | null) {}
+  /**
+   * @param seenFile where the last generation of each install's records is kept, outside the data
+   *   folder and sealed with the system's keychain (Electron's safeStorage) where there is one.
+   */
+  constructor(
+    private readonly window: () => BrowserWindow | null,
+    private readonly seenFile: string,
+  ) {}
+
+  private readSeen(): Record<string, number> {
+    try {
+      if (!existsSync(this.seenFile)) return {};
+      const raw = readFileSync(this.seenFile);
+      const text = safeStorage.isEncryptionAvailable() ? safeStorage.decryptString(raw) : raw.toString('utf8');
+      return JSON.parse(text) as Record<string, number>;
+    } catch {
+      // Unreadable (another user's keychain, a damaged file): as if nothing was kept.
+      return {};
+    }
+  }
+
+  async lastSeenGeneration(vaultId: string): Promise<number | null> {
+    return this.readSeen()[vaultId] ?? null;
+  }
+
+  async rememberGeneration(vaultId: string, generation: number): Promise<void> {
+    const text = JSON.stringify({ ...this.readSeen(), [vaultId]: generation });
+    writeFileAtomic(this.seenFile, safeStorage.isEncryptionAvailable() ? safeStorage.encryptString(text) : text);
+  }
 
   async chooseSavePath(req: SaveFileRequest): Promise<string | null> {
     const win = this.window();

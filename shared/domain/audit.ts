@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'audit.guardsRestored',
   /** Someone asked for what their role may not do: one entry per channel, with how many times, when they stop. */
   'access.refused',
+  /** Signed in to records older than their key file, or than this computer last saw (or the reverse). */
+  'records.rollbackSuspected',
+  /** An administrator confirmed those records are the ones to keep. */
+  'records.rollbackAccepted',
   'session.locked',
   'session.idleLocked',
   'user.created',

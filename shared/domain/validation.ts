@@ -225,6 +225,14 @@ export const requiredDate = () =>
       if (!isIsoDate(v) || v < '1900-01-01' || v > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'invalidDate' });
     });
 
+/** A file or folder the person chose (a path from a dialog): no control characters, at most 4096. */
+export const filePath = () =>
+  z
+    .string({ error: typeError })
+    .min(1, { error: 'required' })
+    .max(4096, { error: 'tooLong' })
+    .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), { error: 'invalid' });
+
 /** A whole number from `min` to `max`; anything else (a fraction, text, out of range) gets the one message `key`. */
 export const wholeNumber = (min: number, max: number, key: ValidationKey) =>
   z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key });

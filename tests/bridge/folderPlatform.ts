@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spaceOf } from '../../electron/core/backup/drives';
 import type { Drive, Platform, SaveFileRequest } from '../../electron/core/platform';
@@ -62,6 +62,21 @@ export class FolderPlatform implements Platform {
 
   async openFolder(path: string): Promise<void> {
     this.opened.push(path);
+  }
+
+  /** What the app keeps sealed with the system's keychain: here a file beside the platform's folder. */
+  private get seenFile(): string {
+    return `${this.folder}.last-seen.json`;
+  }
+
+  async lastSeenGeneration(vaultId: string): Promise<number | null> {
+    if (!existsSync(this.seenFile)) return null;
+    return (JSON.parse(readFileSync(this.seenFile, 'utf8')) as Record<string, number>)[vaultId] ?? null;
+  }
+
+  async rememberGeneration(vaultId: string, generation: number): Promise<void> {
+    const seen = existsSync(this.seenFile) ? (JSON.parse(readFileSync(this.seenFile, 'utf8')) as Record<string, number>) : {};
+    writeFileSync(this.seenFile, JSON.stringify({ ...seen, [vaultId]: generation }));
   }
 
   async listDrives(): Promise<Drive[]> {

@@ -412,3 +412,61 @@ describe('refused calls', () => {
     expect(vera.user.name).toBe('Vera Volunteer');
   });
 });
+
+describe('an older copy put back', () => {
+  const copyOf = (dir: string, name: string) => readFileSync(join(dir, name));
+
+  it('an earlier records file is noticed, said in the trail and on screen, until an administrator confirms it', async () => {
+    const { t } = await withBackup();
+    await t.ok('session.lock', {});
+    const earlier = copyOf(t.dataDir, 'casebook.db');
+    await t.ok('session.unlock', ADMIN);
+    const later = await addNewPerson(t, { firstName: 'Jan', lastName: 'Później' });
+    await t.ok('clients.erase', { id: later.id, mode: 'erase', reason: 'Asked to be forgotten', confirmation: later.reference });
+    await t.ok('session.lock', {});
+    writeFileSync(join(t.dataDir, 'casebook.db'), earlier);
+    const state = await t.ok('session.unlock', ADMIN);
+    expect(state.rollback).toBe('records');
+    expect((await t.ok('audit.list', { action: 'records.rollbackSuspected' })).items[0]!.detail).toEqual({ found: 'records' });
+    // Still there at the next sign-in, until an administrator confirms.
+    await t.ok('session.lock', {});
+    expect((await t.ok('session.unlock', ADMIN)).rollback).toBe('records');
+    expect((await t.ok('records.acceptAsTheyAre', {})).rollback).toBeNull();
+    await t.ok('session.lock', {});
+    expect((await t.ok('session.unlock', ADMIN)).rollback).toBeNull();
+  });
+
+  it('an earlier key file (an old password valid again) is noticed', async () => {
+    const { t } = await withBackup();
+    await t.ok('session.lock', {});
+    const earlier = copyOf(t.dataDir, 'keyslots.json');
+    await t.ok('session.unlock', ADMIN);
+    await t.ok('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'a completely new password' });
+    await t.ok('session.lock', {});
+    writeFileSync(join(t.dataDir, 'keyslots.json'), earlier);
+    expect((await t.ok('session.unlock', ADMIN)).rollback).toBe('keyFile');
+  });
+
+  it('an earlier copy of both files is noticed by what this computer saw last', async () => {
+    const { t } = await withBackup();
+    await t.ok('session.lock', {});
+    const earlier = { db: copyOf(t.dataDir, 'casebook.db'), slots: copyOf(t.dataDir, 'keyslots.json') };
+    await t.ok('session.unlock', ADMIN);
+    await t.ok('session.lock', {});
+    writeFileSync(join(t.dataDir, 'casebook.db'), earlier.db);
+    writeFileSync(join(t.dataDir, 'keyslots.json'), earlier.slots);
+    const t2 = t.restart();
+    expect((await t2.ok('session.unlock', ADMIN)).rollback).toBe('both');
+  });
+
+  it('restoring a backup on purpose is not taken for a rollback', async () => {
+    const { t, path } = await withBackup();
+    await addNewPerson(t, { firstName: 'Jan', lastName: 'Później' });
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', ADMIN);
+    await t.ok('backup.restore', { path, credentials: null });
+    expect((await t.ok('session.unlock', ADMIN)).rollback).toBeNull();
+    await t.ok('session.lock', {});
+    expect((await t.ok('session.unlock', ADMIN)).rollback).toBeNull();
+  });
+});

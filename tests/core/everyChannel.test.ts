@@ -108,8 +108,10 @@ async function recordsToHit(t: TestCore): Promise<void> {
 async function drive(t: TestCore, channel: Channel, n: number, seed: number, signedIn: boolean): Promise<string[]> {
   const internal: string[] = [];
   for (const input of inputs(channel, n, seed)) {
-    const r = await t.call(channel, input as never);
-    if (!r.ok && r.error.code === 'INTERNAL') internal.push(`${channel} ${JSON.stringify(input).slice(0, 300)}`);
+    // A call that never answers is as bad as an unexpected error.
+    const r = await Promise.race([t.call(channel, input as never), new Promise<null>((done) => setTimeout(() => done(null), 20_000).unref())]);
+    if (!r) internal.push(`${channel} gave no answer: ${JSON.stringify(input).slice(0, 300)}`);
+    else if (!r.ok && r.error.code === 'INTERNAL') internal.push(`${channel} ${JSON.stringify(input).slice(0, 300)}`);
     // Some calls lock (or restart the session); sign in again so the next one is tried signed in.
     if (signedIn && (await t.call('app.status', {})).ok) {
       const st = await t.ok('app.status', {});

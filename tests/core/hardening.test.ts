@@ -115,7 +115,8 @@ vi.mock('electron', () => {
     buildFromTemplate: (template: unknown) => template,
     setApplicationMenu: (menu: typeof seen.menu) => (seen.menu = menu),
   };
-  return { app, BrowserWindow, session, ipcMain, screen, Menu, dialog: {}, shell: {}, default: {} };
+  const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() };
+  return { app, BrowserWindow, session, ipcMain, screen, Menu, dialog: {}, shell: {}, safeStorage, default: {} };
 });
 
 let dataDir: string | undefined;

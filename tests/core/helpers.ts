@@ -28,7 +28,7 @@ export interface TestCore {
 export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; clock?: { now: number }; lifetime?: Lifetime } = {}): TestCore {
   const lifetime = opts.lifetime ?? 'test';
   const dataDir = opts.dataDir ?? tempDir('casebook-test-', lifetime);
-  const platform = new FolderPlatform(tempDir('casebook-saved-', lifetime));
+  const platform = (opts.platform as FolderPlatform | undefined) ?? new FolderPlatform(tempDir('casebook-saved-', lifetime));
   const clock = opts.clock ?? { now: Date.parse('2026-11-23T10:00:00Z') };
   const cb = new Casebook({
     dataDir,
@@ -60,7 +60,8 @@ export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; c
     },
     restart() {
       cb.dispose();
-      return startCore({ ...opts, dataDir, clock });
+      // The same computer: what it keeps outside the data folder (the last generation seen) stays.
+      return startCore({ ...opts, dataDir, clock, platform });
     },
   };
   return t;

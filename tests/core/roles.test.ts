@@ -49,6 +49,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'backup.chooseFile': 'open',
   'backup.inspect': 'open',
   'backup.restore': 'open',
+  'records.acceptAsTheyAre': A,
   'jobs.progress': 'open',
   'jobs.cancel': 'open',
   'clients.search': ALL,

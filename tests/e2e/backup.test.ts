@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -101,5 +101,28 @@ describe('backup and restore, end to end', () => {
     await shot(page, 'bak-05-backup-pl');
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+  });
+
+  it('an earlier records file copied back by hand is noticed on every screen until an administrator confirms it', async () => {
+    await page.getByRole('button', { name: 'Lock' }).click();
+    const dataDir = join(root, 'data');
+    const earlier = readFileSync(join(dataDir, 'casebook.db'));
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await expect.poll(() => page.getByRole('button', { name: 'Lock' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isVisible()).toBe(true);
+    // Someone copies the older records file back into the data folder while Casebook is locked.
+    writeFileSync(join(dataDir, 'casebook.db'), earlier);
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    const warning = page.getByRole('alert').filter({ hasText: 'These records may be an older copy' });
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.innerText()).toContain('an earlier copy of it seems to have been put back');
+    await shot(page, 'bak-06-older-copy');
+    await page.getByRole('button', { name: 'Clients' }).click();
+    expect(await warning.isVisible()).toBe(true);
+    await warning.getByRole('button', { name: 'These are the records we want to keep' }).click();
+    await expect.poll(() => warning.count()).toBe(0);
+    const trail = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', {});
+    expect(trail.items.map((e) => e.action)).toEqual(expect.arrayContaining(['records.rollbackSuspected', 'records.rollbackAccepted']));
   });
 });

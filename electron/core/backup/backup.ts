@@ -5,7 +5,7 @@ import { CasebookError } from '../../../shared/result';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
 import { diskProblem, fileError, fsyncDir, keepPrivate, removeDatabaseFiles, safeFileName, sideFiles, writeFileAtomic } from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
-import { readKeySlots, verifyKeySlotsMac } from '../vault/keySlots';
+import { readKeySlots, verifyKeySlotsMac, writeKeySlots } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
 import { BACKUP_EXTENSION, extractDatabase, openManifest, readContainer, sealManifest, writeContainer, type BackupHeader, type Manifest } from './container';
 import { digestTables, firstDifference, type TableDigests } from './manifest';
@@ -442,7 +442,11 @@ export function removeBackupLeftovers(dir: string): string[] {
   return removed;
 }
 
-/** The commit point of a restore: writes the backup's key slots beside the verified database. */
-export function commitRestore(paths: { keySlotsRestoring: string }, header: BackupHeader): void {
-  writeFileAtomic(paths.keySlotsRestoring, JSON.stringify(header.keySlots, null, 2) + '\n');
+/**
+ * The commit point of a restore: writes the backup's key slots beside the verified database. With
+ * the backup's key, they are written afresh under their MACs, carrying the records' new generation.
+ */
+export function commitRestore(paths: { keySlotsRestoring: string }, header: BackupHeader, sealed?: { dbKey: Buffer; generation: number }): void {
+  if (sealed) writeKeySlots(paths.keySlotsRestoring, header.keySlots, sealed.dbKey, { generation: sealed.generation });
+  else writeFileAtomic(paths.keySlotsRestoring, JSON.stringify(header.keySlots, null, 2) + '\n');
 }

@@ -17,6 +17,7 @@ import { removeDatabaseFiles } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
 import { recordFailedCheck } from '../session/handlers';
+import { restoredGeneration } from '../session/rollback';
 import type { Secret } from '../session/passwordGate';
 import type { Task } from '../jobs/runner';
 import { backupFraction, backupTempFiles, checkCopyPath, commitRestore, makeSafetyCopy, type BackupCredentials } from './backup';
@@ -280,9 +281,14 @@ export function backupHandlers(
               // 2. It is brought up to this version, erasures made since the backup are applied again,
               //    and the restore is recorded in its own audit trail.
               const db = openDatabase(cb.paths.databaseRestoring, r.dbKey);
+              const vaultId = r.header.keySlots.vaultId;
+              const seen = await cb.platform.lastSeenGeneration(vaultId);
+              let generation = 0;
               try {
                 const applied = reapplyErasures(db, readErasures(cb.paths.erasureJournal, r.dbKey), r.manifest.createdAt, cb.now());
                 db.$client.transaction(() => {
+                  // A restore on purpose is not a rollback: the records move on past every generation seen.
+                  generation = restoredGeneration(db, seen);
                   // The backup just restored is, by definition, a verified backup of these records.
                   setSetting(db, LAST, JSON.stringify({ at: r.manifest.createdAt, path, location: drive?.label ?? dirname(path), counts: r.manifest.counts }));
                   const who = restorer ? findUser(db, { id: restorer.id }) : r.userId !== null ? findUser(db, { id: r.userId }) : undefined;
@@ -301,8 +307,9 @@ export function backupHandlers(
               await cb.jobs.stopAll();
               cb.lock('manual');
               makeSafetyCopy(cb.paths, cb.now());
-              commitRestore(cb.paths, r.header);
+              commitRestore(cb.paths, r.header, { dbKey: r.dbKey, generation });
               finishInterruptedRestore(cb.paths);
+              await cb.platform.rememberGeneration(vaultId, generation);
             } catch (err) {
               finishInterruptedRestore(cb.paths); // removes an uncommitted copy, or finishes a committed one
               throw err;

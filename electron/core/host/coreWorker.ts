@@ -53,6 +53,12 @@ class PlatformByMessage implements Platform {
   openFolder(path: string) {
     return this.ask<void>('openFolder', path);
   }
+  lastSeenGeneration(vaultId: string) {
+    return this.ask<number | null>('lastSeenGeneration', vaultId);
+  }
+  rememberGeneration(vaultId: string, generation: number) {
+    return this.ask<void>('rememberGeneration', vaultId, generation);
+  }
 }
 
 const platform = new PlatformByMessage();

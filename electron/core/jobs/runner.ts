@@ -229,7 +229,11 @@ export class JobRunner {
         task.control = null;
         task.refine = null;
         if ('error' in outcome) {
-          o.cleanup?.();
+          try {
+            o.cleanup?.();
+          } catch (err) {
+            this.log(`[casebook] clean-up after ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
           reject(new CasebookError(outcome.error.code, outcome.error.message, outcome.error));
         } else resolve(outcome.value as JobOutput<K>);
       };

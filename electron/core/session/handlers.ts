@@ -5,6 +5,7 @@ import type { AuditAction } from '../../../shared/domain/audit';
 import { CasebookError } from '../../../shared/result';
 import { recordAudit, restoreAuditGuards, trailHolds } from '../audit/audit';
 import { anchoredAuditHead, inboxKeyTrusted, readKeySlots } from '../vault/keySlots';
+import { advanceGeneration, suspectedRollback } from './rollback';
 import { appendToInbox, newInboxKeys, takeInbox } from '../audit/inbox';
 import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
 import { basename } from 'node:path';
@@ -117,10 +118,16 @@ function checkTrail(cb: Casebook, db: Db, dbKey: Buffer): void {
   }
 }
 
-function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): void {
+async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): Promise<void> {
   const { db, upgrade } = opened;
   checkTrail(cb, db, dbKey);
   importInbox(cb, db, dbKey);
+  // An older copy of the records or the key file put back is said, not hidden (see rollback.ts).
+  const rollback = await suspectedRollback(cb, db, dbKey);
+  if (rollback) {
+    recordAudit(db, { userId: user.id, action: 'records.rollbackSuspected', at: cb.now(), detail: { found: rollback } });
+    cb.log(`[casebook] an older copy of the records may have been put back (${rollback})`);
+  } else await advanceGeneration(cb, db, dbKey);
   const at = cb.now();
   db.$client.transaction(() => {
     db.update(users).set({ lastLoginAt: at.toISOString() }).where(eq(users.id, user.id)).run();
@@ -136,12 +143,13 @@ function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 
     mustChangePassword: how === 'recovery' || user.mustChangePassword,
     unlockedWithRecoveryKey: how === 'recovery',
     idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
+    rollback,
   });
 }
 
 export function sessionHandlers(
   cb: Casebook,
-): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.changePassword' | 'session.lock' | 'session.touch'> {
+): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.changePassword' | 'session.lock' | 'session.touch' | 'records.acceptAsTheyAre'> {
   return {
     'session.unlock': async ({ name, password }) => {
       requireLockedFolder(cb);
@@ -160,7 +168,7 @@ export function sessionHandlers(
           return { unlocked, opened, user };
         },
       );
-      begin(cb, opened, unlocked.dbKey, user, 'password');
+      await begin(cb, opened, unlocked.dbKey, user, 'password');
       return cb.status();
     },
 
@@ -185,7 +193,7 @@ export function sessionHandlers(
         unlocked.dbKey.fill(0);
         throw new CasebookError('BAD_INPUT', 'No administrator with that name', { fields: { name: user ? 'notAnAdministrator' : 'unknownUser' } });
       }
-      begin(cb, opened, unlocked.dbKey, user, 'recovery');
+      await begin(cb, opened, unlocked.dbKey, user, 'recovery');
       return cb.status();
     },
 
@@ -226,6 +234,16 @@ export function sessionHandlers(
 
     'session.touch': () => {
       cb.touch();
+      return cb.status();
+    },
+
+    'records.acceptAsTheyAre': async () => {
+      const s = cb.requireSession();
+      if (!s.rollback) return cb.status();
+      const found = s.rollback;
+      await advanceGeneration(cb, s.db, s.dbKey);
+      cb.write((db) => cb.audit(db, s, 'records.rollbackAccepted', { detail: { found } }));
+      s.rollback = null;
       return cb.status();
     },
   };

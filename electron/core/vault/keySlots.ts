@@ -17,7 +17,9 @@ import { deriveKey, type KdfParams } from './kdf';
  * is found and answered without stopping anyone signing in:
  *  - `auditInboxKey` / `inboxMac`: the key failed sign-ins are sealed to while locked;
  *  - `auditHead` / `headMac`: the audit trail's last entry when Casebook last locked, so a trail
- *    rewritten inside the database (by someone holding its key) no longer matches.
+ *    rewritten inside the database (by someone holding its key) no longer matches;
+ *  - `generation` / `generationMac`: how many times the records were opened, as the database also
+ *    records it, so an older copy of either file put back is noticed (see session/rollback.ts).
  * Version 1 files (one MAC over slots and inbox key) are still read, and written as version 2.
  */
 export const KEY_SLOTS_FORMAT = 'casebook-keyslots';
@@ -59,6 +61,9 @@ const fileSchema = z.object({
   /** Version 2: the audit trail's head (last entry's id and hash) when Casebook last locked, and its MAC. */
   auditHead: z.object({ id: z.number().int(), hash: z.string() }).optional(),
   headMac: b64.optional(),
+  /** Version 2: the records' generation when this file was last written with them, and its MAC. */
+  generation: z.number().int().nonnegative().optional(),
+  generationMac: b64.optional(),
   mac: b64,
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -77,6 +82,7 @@ const legacyMacOf = (f: KeySlotsFile, dbKey: Buffer) => hmac(dbKey, { format: f.
 const slotsMacOf = (f: Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots'>, dbKey: Buffer) => hmac(dbKey, { format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots });
 const inboxMacOf = (vaultId: string, key: string, dbKey: Buffer) => hmac(dbKey, { vaultId, auditInboxKey: key });
 const headMacOf = (vaultId: string, head: { id: number; hash: string }, dbKey: Buffer) => hmac(dbKey, { vaultId, auditHead: head });
+const generationMacOf = (vaultId: string, generation: number, dbKey: Buffer) => hmac(dbKey, { vaultId, generation });
 const fieldsOf = (f: Sealed) => ({
   format: f.format,
   version: f.version,
@@ -86,6 +92,8 @@ const fieldsOf = (f: Sealed) => ({
   inboxMac: f.inboxMac,
   auditHead: f.auditHead,
   headMac: f.headMac,
+  generation: f.generation,
+  generationMac: f.generationMac,
   mac: f.mac,
 });
 const checksumOf = (f: Sealed) => createHash('sha256').update(canonical(fieldsOf(f))).digest('hex');
@@ -159,16 +167,29 @@ export function anchoredAuditHead(file: KeySlotsFile, dbKey: Buffer): { id: numb
   return sameMac(headMacOf(file.vaultId, file.auditHead, dbKey), file.headMac) ? file.auditHead : 'tampered';
 }
 
+/** The records' generation written here (see session/rollback.ts), if it is the one Casebook wrote; 'tampered' otherwise. */
+export function anchoredGeneration(file: KeySlotsFile, dbKey: Buffer): number | null | 'tampered' {
+  if (file.generation === undefined) return null;
+  return sameMac(generationMacOf(file.vaultId, file.generation, dbKey), file.generationMac) ? file.generation : 'tampered';
+}
+
 /**
  * Writes the file as version 2, every part under its MAC. The inbox key and the audit head of a file
  * read before (`body`) are kept only if their MACs hold (a version 1 file's inbox key was under its
  * one MAC, checked with the slots): a part someone changed is never signed again. `fresh` gives new ones.
  */
-export function writeKeySlots(path: string, body: Body, dbKey: Buffer, fresh: { auditInboxKey?: string; auditHead?: { id: number; hash: string } } = {}): KeySlotsFile {
+export function writeKeySlots(
+  path: string,
+  body: Body,
+  dbKey: Buffer,
+  fresh: { auditInboxKey?: string; auditHead?: { id: number; hash: string }; generation?: number } = {},
+): KeySlotsFile {
   const keptInbox = body.auditInboxKey && (body.version === 1 || inboxKeyTrusted(body as KeySlotsFile, dbKey)) ? body.auditInboxKey : undefined;
   const keptHead = body.auditHead && anchoredAuditHead(body as KeySlotsFile, dbKey) !== 'tampered' ? body.auditHead : undefined;
+  const keptGeneration = body.generation !== undefined && anchoredGeneration(body as KeySlotsFile, dbKey) !== 'tampered' ? body.generation : undefined;
   const inboxKey = fresh.auditInboxKey ?? keptInbox;
   const head = fresh.auditHead ?? keptHead;
+  const generation = fresh.generation ?? keptGeneration;
   // Names written before as the folded name itself are kept only as hashes from now on.
   const slots = body.slots.map((s) => (s.login && !s.login.startsWith('h:') ? { ...s, login: slotLogin(body.vaultId, s.login) } : s));
   const sealed: Sealed = {
@@ -178,6 +199,7 @@ export function writeKeySlots(path: string, body: Body, dbKey: Buffer, fresh: { 
     slots,
     ...(inboxKey ? { auditInboxKey: inboxKey, inboxMac: inboxMacOf(body.vaultId, inboxKey, dbKey) } : {}),
     ...(head ? { auditHead: head, headMac: headMacOf(body.vaultId, head, dbKey) } : {}),
+    ...(generation !== undefined ? { generation, generationMac: generationMacOf(body.vaultId, generation, dbKey) } : {}),
     mac: slotsMacOf({ format: body.format, version: KEY_SLOTS_VERSION, vaultId: body.vaultId, slots }, dbKey),
   };
   const file: KeySlotsFile = { ...fieldsOf(sealed), checksum: checksumOf(sealed) } as KeySlotsFile;

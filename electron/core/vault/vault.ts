@@ -124,6 +124,12 @@ export function setAuditInboxKey(slotsPath: string, dbKey: Buffer, publicKey: st
   writeKeySlots(slotsPath, file, dbKey, { auditInboxKey: publicKey });
 }
 
+/** Records the records' generation in the key file (under its MAC): see session/rollback.ts. */
+export function setGeneration(slotsPath: string, dbKey: Buffer, generation: number): void {
+  const file = readVerified(slotsPath, dbKey);
+  writeKeySlots(slotsPath, file, dbKey, { generation });
+}
+
 /** Records the audit trail's head in the key file (under its MAC): see anchoredAuditHead. */
 export function setAuditHead(slotsPath: string, dbKey: Buffer, head: { id: number; hash: string }): void {
   const file = readVerified(slotsPath, dbKey);

@@ -30,6 +30,7 @@ import { RetentionPage } from '../../pages/Retention.page';
 import { SubjectAccessPage } from '../../pages/SubjectAccess.page';
 import { ImportPage } from '../../pages/Import.page';
 import { SessionContext, useCan } from '../../session';
+import { RollbackWarning } from '../RollbackWarning/RollbackWarning';
 
 export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
 
@@ -183,6 +184,7 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {nav('settings', t('shell.settings'))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <RollbackWarning state={state} onState={onState} />
         {route.name === 'home' && <HomePage go={go} />}
         {route.name === 'clients' && <ClientListPage initialQuery={route.query ?? ''} go={go} />}
         {route.name === 'client' && <ClientDetailPage id={route.id} tab={route.tab} go={go} />}
