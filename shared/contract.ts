@@ -117,6 +117,11 @@ export const appStateSchema = z.object({
    * edited ('keyFileChanged'). Shown until an administrator confirms them (records.acceptAsTheyAre).
    */
   rollback: z.enum(['records', 'keyFile', 'both', 'keyFileChanged']).nullable(),
+  /**
+   * The charity keeps caseworkers and volunteers to their own clients and those shared with them
+   * (administrators see everyone). False while locked.
+   */
+  ownClientsOnly: z.boolean(),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
@@ -192,6 +197,8 @@ export const contract = {
   'charity.removeLogo': channel(ADMIN, empty, charityLogoSchema),
 
   'settings.update': channel(ADMIN, z.object({ idleMinutes: z.number().int().min(1, { error: 'idleRange' }).max(60, { error: 'idleRange' }) }), appStateSchema),
+  /** Caseworkers and volunteers see only their own clients and those shared with them (or everyone). */
+  'settings.setOwnClientsOnly': channel(ADMIN, z.object({ ownClientsOnly: z.boolean() }), appStateSchema),
 
   'users.list': channel(ADMIN, empty, z.object({ items: z.array(userSchema) })),
   'users.create': channel(ADMIN, z.object({ name: userNameSchema, role: z.enum(ROLES), password: newPassword() }), userSchema),
@@ -238,6 +245,8 @@ export const contract = {
   'clients.merge': channel(ADMIN, mergeSchema, mergeResultSchema),
   /** Active administrators and caseworkers: who a client can be allocated to. */
   'clients.caseworkers': channel(ANYONE, empty, z.array(z.object({ id: z.number().int(), name: z.string() }))),
+  /** Who else may see this client when caseworkers see only their own (replaces the list; its caseworker needs no share). */
+  'clients.share': channel(CASEWORK, z.object({ clientId: clientIdSchema, userIds: z.array(z.number().int().positive()).max(100) }), clientRecordSchema),
 
   // Changes to the parts of a client's record; each gives back the fresh record.
   'consents.record': channel(CASEWORK, z.object({ clientId: clientIdSchema, consent: consentInputSchema }), clientRecordSchema),

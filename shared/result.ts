@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'SCHEMA_MISMATCH',
   /** The password opens the key file, but that key does not open these records. */
   'KEY_NOT_FOR_RECORDS',
+  /** The client is allocated to someone else and not shared with the caller (the charity keeps caseworkers to their own). */
+  'NOT_YOUR_CLIENT',
+  /** A key slot's owner or settings were edited outside Casebook; it is not used. */
+  'KEY_SLOT_CHANGED',
   'INTERNAL',
 ] as const;
 

@@ -44,10 +44,11 @@ import { settingsHandlers } from './settings/handlers';
 import { backupHandlers, backupStatus } from './backup/handlers';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { KDF_DEFAULT, type KdfParams } from './vault/kdf';
+import { KDF_DEFAULT, kdfWrittenByCasebook, type KdfParams } from './vault/kdf';
 import type { WorkerEntry } from './host/messages';
 import { JobRunner } from './jobs/runner';
 import { jobHandlers } from './jobs/handlers';
+import { checkReach } from './clients/reach';
 
 export interface CasebookOptions {
   /** The folder that holds the encrypted database, its key slots and the preferences. */
@@ -87,6 +88,8 @@ export interface Session {
   idleMinutes: number;
   /** Set when an older copy of the records or the key file seems to have been put back (session/rollback.ts). */
   rollback?: Rollback | null;
+  /** The charity keeps caseworkers and volunteers to their own clients (clients/reach.ts). */
+  ownClientsOnly: boolean;
 }
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -129,6 +132,7 @@ export class Casebook {
     this.resourcesDir = opts.resourcesDir;
     this.platform = opts.platform;
     this.kdf = opts.kdf ?? KDF_DEFAULT;
+    if (!kdfWrittenByCasebook(this.kdf)) throw new Error('Key-derivation settings must be one of KDF_WRITTEN, or the slots made with them will not open');
     // The one place the core reads the computer's clock: everything about "today" asks this.now.
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? ((m) => console.error(m));
@@ -178,11 +182,18 @@ export class Casebook {
   /** Runs one channel call end to end and returns the envelope. */
   async call(channel: string, input: unknown): Promise<Result<unknown>> {
     const result = await withClock(this.now, () =>
-      dispatch(this.handlers, this.gate, channel, input, (ch, err) =>
-        this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
+      dispatch(
+        this.handlers,
+        this.gate,
+        channel,
+        input,
+        (ch, err) => this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
+        (ch, parsed) => {
+          if (this.session) checkReach(this.session.db, this.session, ch, parsed as never);
+        },
       ),
     );
-    if (!result.ok && result.error.code === 'FORBIDDEN' && this.session) this.noteRefusal(this.session.user.id, channel);
+    if (!result.ok && (result.error.code === 'FORBIDDEN' || result.error.code === 'NOT_YOUR_CLIENT') && this.session) this.noteRefusal(this.session.user.id, channel);
     return result;
   }
 
@@ -235,6 +246,7 @@ export class Casebook {
       problem: null,
       now: this.now().toISOString(),
       rollback: null,
+      ownClientsOnly: false,
     };
     if (this.session) {
       const s = this.session;
@@ -246,6 +258,7 @@ export class Casebook {
         unlockedWithRecoveryKey: s.unlockedWithRecoveryKey ?? false,
         idleMinutes: s.idleMinutes,
         rollback: s.rollback ?? null,
+        ownClientsOnly: s.ownClientsOnly,
       };
     }
     const folder = inspectDataFolder(this.paths, this.minFreeBytes);

@@ -10,13 +10,16 @@ export type Handlers = { [C in Channel]: Handler<C> };
 /** Checks, before a handler runs, that the caller may use a channel of this access level. */
 export type Gate = (channel: Channel, access: Access) => void;
 
+/** Checks, after the input is read, that the call is about clients the caller may see (clients/reach.ts). */
+export type SubjectCheck = (channel: Channel, input: unknown) => void;
+
 /** Something unexpected: logged without any input (it may hold client details), returned as INTERNAL. */
 export type ReportInternal = (channel: string, err: unknown) => void;
 
 const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
 
 /**
- * The one way into the core: validate input -> gate -> handler -> validate output -> envelope.
+ * The one way into the core: gate -> validate input -> whose client -> handler -> validate output -> envelope.
  * Nothing thrown crosses the boundary; every failure is `{ ok: false, error: { code, message } }`.
  */
 export async function dispatch(
@@ -25,6 +28,7 @@ export async function dispatch(
   channel: string,
   raw: unknown,
   reportInternal: ReportInternal = () => {},
+  checkSubject: SubjectCheck = () => {},
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No channel named ${channel.slice(0, 80)}` } };
   const def = contract[channel];
@@ -34,6 +38,7 @@ export async function dispatch(
     if (!parsed.success) {
       return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid input for ${channel}`, fields: fieldIssues(parsed.error) } };
     }
+    checkSubject(channel, parsed.data);
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     const out = (def.output as z.ZodType).safeParse(value);

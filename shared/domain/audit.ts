@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'settings.changed',
   'client.created',
   'client.viewed',
+  'client.shared',
   'client.changed',
   'client.deleted',
   'client.erased',

@@ -19,6 +19,8 @@ export const clientRecordSchema = z.object({
   statusHistory: z.array(statusChangeEntrySchema),
   /** References of records merged into this one: letters printed under them still find this client. */
   formerReferences: z.array(z.string()),
+  /** People other than the caseworker this client is shared with (see the setting ownClientsOnly), by name. */
+  sharedWith: z.array(z.object({ id: z.number().int(), name: z.string() })),
 });
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 

@@ -816,6 +816,10 @@ export const en = {
       'The password is right, but the records file has been changed outside Casebook (its tables do not match its version), so Casebook has not opened it. Nothing has been changed. Restore from your latest backup, or ask for help.',
     KEY_NOT_FOR_RECORDS:
       'The password is right, but it does not open these records: the key file (keyslots.json) belongs to other records, or the records file is damaged at its start. Nothing has been changed. Put back the key file that came with these records, or restore from your latest backup.',
+    NOT_YOUR_CLIENT:
+      'This client is allocated to someone else and has not been shared with you, so Casebook has not opened or changed their record. Ask the coordinator, or the client’s caseworker, to share the client with you.',
+    KEY_SLOT_CHANGED:
+      'The key file (keyslots.json) has been changed outside Casebook: the entry for this name or for the recovery key was altered, so Casebook has not used it. Nothing has been changed. Sign in as another administrator, or restore the data folder from your latest backup.',
     CORE_RESTARTED: 'Casebook had a problem and has restarted. Nothing you saved was lost. Sign in again to go on.',
     RESTORE_RUNNING: 'A backup is being restored, so changes cannot be saved just now. Nothing was saved: try again when the restore has finished.',
     network: 'Casebook is not responding. Please restart it.',
@@ -1052,6 +1056,7 @@ export const en = {
       'settings.changed': 'Changed settings',
       'client.created': 'Added a client',
       'client.viewed': 'Opened a client’s record',
+      'client.shared': 'Changed who a client is shared with',
       'client.changed': 'Changed a client’s record',
       'client.deleted': 'Deleted a client',
       'client.erased': 'Erased a client',
@@ -1098,6 +1103,22 @@ export const en = {
     intro: 'If the recovery sheet may have been lost or seen by someone else, make a new one. The old sheet stops working.',
     start: 'Make a new recovery sheet',
     replaced: 'The new recovery key is in place. The old sheet no longer works: destroy it.',
+  },
+  reach: {
+    title: 'Who sees which clients',
+    setting: 'Caseworkers and volunteers see only their own clients and those shared with them',
+    settingHelp:
+      'Their own clients are those allocated to them, and those they took in without allocating anyone. Administrators, the coordinator among them, always see everyone. A client can be shared from their page.',
+    isOn: 'Caseworkers and volunteers see only their own clients and those shared with them.',
+    isOff: 'Everyone at the charity can find and open every client.',
+    turnedOn: 'Caseworkers and volunteers now see only their own clients and those shared with them.',
+    turnedOff: 'Everyone at the charity can now find and open every client.',
+    sharedWith: 'Shared with',
+    nobodyElse: 'Nobody else',
+    share: 'Share…',
+    shareTitle: 'Share {{name}}',
+    shareHelp: 'The people chosen here can find, open and work on this client as their caseworker can. Their caseworker and administrators always can.',
+    nobodyFound: 'Nobody by that name',
   },
   rollback: {
     title: 'These records may be an older copy',

@@ -840,6 +840,10 @@ export const pl = {
       'Hasło jest poprawne, ale plik z danymi został zmieniony poza Casebook (jego tabele nie zgadzają się z wersją), więc Casebook go nie otworzył. Nic nie zostało zmienione. Przywróć dane z najnowszej kopii zapasowej albo poproś o pomoc.',
     KEY_NOT_FOR_RECORDS:
       'Hasło jest poprawne, ale nie otwiera tych danych: plik kluczy (keyslots.json) należy do innych danych albo plik z danymi jest uszkodzony na początku. Nic nie zostało zmienione. Przywróć plik kluczy, który był z tymi danymi, albo przywróć dane z najnowszej kopii zapasowej.',
+    NOT_YOUR_CLIENT:
+      'Ten podopieczny jest przydzielony komuś innemu i nie został Ci udostępniony, więc Casebook nie otworzył ani nie zmienił jego danych. Poproś koordynatora albo opiekuna podopiecznego o udostępnienie.',
+    KEY_SLOT_CHANGED:
+      'Plik kluczy (keyslots.json) został zmieniony poza Casebook: wpis dla tej nazwy albo dla klucza odzyskiwania zmieniono, więc Casebook go nie użył. Niczego nie zmieniono. Zaloguj się jako inny administrator albo przywróć folder danych z ostatniej kopii zapasowej.',
     CORE_RESTARTED: 'W Casebook wystąpił problem i program uruchomił się ponownie. Nic z tego, co zostało zapisane, nie zginęło. Zaloguj się ponownie, aby kontynuować.',
     RESTORE_RUNNING: 'Trwa przywracanie kopii zapasowej, więc zmian nie można teraz zapisać. Nic nie zostało zapisane: spróbuj ponownie po zakończeniu przywracania.',
     network: 'Casebook nie odpowiada. Uruchom program ponownie.',
@@ -1082,6 +1086,7 @@ export const pl = {
       'settings.changed': 'Zmieniono ustawienia',
       'client.created': 'Dodano podopiecznego',
       'client.viewed': 'Otwarto dane podopiecznego',
+      'client.shared': 'Zmieniono, komu udostępniono podopiecznego',
       'client.changed': 'Zmieniono dane podopiecznego',
       'client.deleted': 'Usunięto podopiecznego',
       'client.erased': 'Usunięto klienta',
@@ -1128,6 +1133,22 @@ export const pl = {
     intro: 'Jeśli arkusz odzyskiwania mógł zaginąć lub ktoś go widział, utwórz nowy. Stary arkusz przestanie działać.',
     start: 'Utwórz nowy arkusz odzyskiwania',
     replaced: 'Nowy klucz odzyskiwania działa. Stary arkusz jest już nieważny: zniszcz go.',
+  },
+  reach: {
+    title: 'Kto widzi których podopiecznych',
+    setting: 'Pracownicy i wolontariusze widzą tylko swoich podopiecznych i tych, których im udostępniono',
+    settingHelp:
+      'Ich podopieczni to osoby im przydzielone oraz te, które przyjęli, nie przydzielając nikogo. Administratorzy, w tym koordynator, zawsze widzą wszystkich. Podopiecznego można udostępnić na jego stronie.',
+    isOn: 'Pracownicy i wolontariusze widzą tylko swoich podopiecznych i tych, których im udostępniono.',
+    isOff: 'Wszyscy w organizacji mogą wyszukać i otworzyć każdego podopiecznego.',
+    turnedOn: 'Pracownicy i wolontariusze widzą teraz tylko swoich podopiecznych i tych, których im udostępniono.',
+    turnedOff: 'Wszyscy w organizacji mogą teraz wyszukać i otworzyć każdego podopiecznego.',
+    sharedWith: 'Udostępniono',
+    nobodyElse: 'Nikomu więcej',
+    share: 'Udostępnij…',
+    shareTitle: 'Udostępnij: {{name}}',
+    shareHelp: 'Wybrane tu osoby mogą wyszukać, otworzyć i prowadzić tego podopiecznego tak jak jego opiekun. Opiekun i administratorzy zawsze mają dostęp.',
+    nobodyFound: 'Nie ma nikogo o takim imieniu',
   },
   rollback: {
     title: 'To może być starsza kopia danych',

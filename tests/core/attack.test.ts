@@ -197,7 +197,7 @@ function rewriteKeyFile(dir: string, change: (f: Record<string, unknown>) => voi
   const path = join(dir, 'keyslots.json');
   const f = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   change(f);
-  const fields = ['format', 'version', 'vaultId', 'slots', 'auditInboxKey', 'inboxMac', 'auditHead', 'headMac', 'mac'];
+  const fields = ['format', 'version', 'vaultId', 'slots', 'auditInboxKey', 'inboxMac', 'auditHead', 'headMac', 'generation', 'generationMac', 'mac'];
   const ordered = Object.fromEntries(fields.filter((k) => f[k] !== undefined).map((k) => [k, f[k]]));
   f['checksum'] = createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
   writeFileSync(path, JSON.stringify(f, null, 2));
@@ -355,6 +355,32 @@ describe('records changed outside Casebook', () => {
     expect((await t.fail('session.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
     rewriteKeyFile(t.dataDir, (f) => (f['version'] = 99));
     expect(await t.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'KEY_FILE_TOO_NEW' });
+  });
+
+  it('a key slot given to another person, or given other key-derivation settings, is refused as changed, not as a wrong password', async () => {
+    const { t } = await withBackup();
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    await t.ok('session.lock', {});
+    const original = readFileSync(join(t.dataDir, 'keyslots.json'));
+    type Slot = { kind: string; userId: number | null; kdf: Record<string, number> };
+    const slots = (f: Record<string, unknown>) => f['slots'] as Slot[];
+    const volunteerId = slots(JSON.parse(original.toString('utf8'))).find((s) => s.kind === 'password' && s.userId !== 1)!.userId;
+    // Vera's slot made to say it is the administrator's (user 1).
+    rewriteKeyFile(t.dataDir, (f) => {
+      for (const s of slots(f)) if (s.userId === volunteerId) s.userId = 1;
+    });
+    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'volunteer password 123' })).code).toBe('KEY_SLOT_CHANGED');
+    // A wrong password on the same changed slot is still only a wrong password.
+    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'not her password 1' })).code).toBe('WRONG_PASSWORD');
+    // The administrator's slot with settings that would take hours: not run at all.
+    writeFileSync(join(t.dataDir, 'keyslots.json'), original);
+    rewriteKeyFile(t.dataDir, (f) => {
+      for (const s of slots(f)) if (s.userId === 1) s.kdf['iterations'] = 50_000_000;
+    });
+    expect((await t.fail('session.unlock', ADMIN)).code).toBe('KEY_SLOT_CHANGED');
+    // Put back, everything opens as before.
+    writeFileSync(join(t.dataDir, 'keyslots.json'), original);
+    await t.ok('session.unlock', ADMIN);
   });
 });
 

@@ -112,12 +112,14 @@ describe('key slots', () => {
     expect(await codeOf(unlockWithPassword(join(tempDir(), 'keyslots.json'), 'a', 'b', KDF_MINIMUM))).toBe('KEY_FILE_MISSING');
   });
 
-  it('refuses slots whose key derivation is below the OWASP minimum', async () => {
-    const { path, dbKey } = await makeVault();
-    const file = readKeySlots(path);
-    file.slots[0]!.kdf.memoryKiB = 1024;
-    writeKeySlots(path, file, dbKey);
-    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('KEY_FILE_DAMAGED');
+  it('does not run key-derivation settings that Casebook never wrote (below the minimum, or made to take hours)', async () => {
+    for (const change of [{ memoryKiB: 1024 }, { iterations: 100_000_000 }, { memoryKiB: 64 * 1024 * 1024 }]) {
+      const { path, dbKey } = await makeVault();
+      const file = readKeySlots(path);
+      Object.assign(file.slots[0]!.kdf, change);
+      writeKeySlots(path, file, dbKey);
+      expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('KEY_SLOT_CHANGED');
+    }
   });
 
   it('rotates a password: the new one works, the old one fails, the recovery key still works', async () => {

@@ -1,3 +1,4 @@
+import type { Reach } from '../clients/reach';
 import { sql } from 'drizzle-orm';
 import { addDays, DEFAULT_REVIEW_WEEKS, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN, reviewDueOn, type Caseload } from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
@@ -27,7 +28,7 @@ const LAST_ASSESSED = sql.raw(`(SELECT max(a.assessed_on) FROM assessments a WHE
  * One user's home screen. `today` is the date on this PC's calendar: a task due today is "due" all
  * day and becomes overdue at local midnight, whatever time zone the PC is in.
  */
-export function readCaseload(db: Db, userId: number, today: string, withCaseworkers: boolean): Caseload {
+export function readCaseload(db: Db, userId: number, today: string, withCaseworkers: boolean, reach: Reach = null): Caseload {
   const weeks = reviewWeeks(db);
   const clients = db
     .all<{ clientId: number; clientName: string; clientReference: string; intakeDate: string | null; lastAssessedOn: string | null; lastContactOn: string | null; riskFlags: number }>(
@@ -63,11 +64,12 @@ export function readCaseload(db: Db, userId: number, today: string, withCasework
     today,
     reviewWeeks: weeks,
     clients,
-    tasksDue: openTasksFor(db, userId, null, today),
-    tasksUpcoming: openTasksFor(db, userId, addDays(today, 1), addDays(today, UPCOMING_DAYS)),
+    // A task or referral of a client since given to someone else (and not shared) is theirs to see.
+    tasksDue: openTasksFor(db, userId, null, today, reach),
+    tasksUpcoming: openTasksFor(db, userId, addDays(today, 1), addDays(today, UPCOMING_DAYS), reach),
     reviewsDue,
     goalsPastTarget,
-    referralsToFollowUp: referralsToFollowUp(db, userId, addDays(today, UPCOMING_DAYS)),
+    referralsToFollowUp: referralsToFollowUp(db, userId, addDays(today, UPCOMING_DAYS), reach),
     referralsOverdue: withCaseworkers ? countOverdueReferrals(db, today) : 0,
     caseworkers: withCaseworkers ? caseworkerLoads(db, today, weeks) : [],
   };

@@ -1,3 +1,4 @@
+import { withinReach, type Reach } from './reach';
 import { sql } from 'drizzle-orm';
 import { distance } from 'fastest-levenshtein';
 import type { DuplicateMatch, DuplicateReason } from '../../../shared/domain/clientRecord';
@@ -123,7 +124,7 @@ export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score:
  * check stays quick at 100,000 clients; a typo in the first three letters of both names with no date
  * of birth is the case it cannot see.
  */
-export function findDuplicates(db: Db, q: DuplicateQueryValues): DuplicateMatch[] {
+export function findDuplicates(db: Db, q: DuplicateQueryValues, reach: Reach = null): DuplicateMatch[] {
   const nameWords = [...words(q.firstName), ...words(q.lastName)];
   if (!words(q.firstName).length || !words(q.lastName).length) return [];
   const prefixes = [...new Set(nameWords.filter((w) => w.length >= 2).map((w) => w.slice(0, 3)))];
@@ -137,6 +138,7 @@ export function findDuplicates(db: Db, q: DuplicateQueryValues): DuplicateMatch[
   const candidates = db.all<Candidate>(sql`
     ${SELECT_CANDIDATES}
     WHERE ${clients.id} IN (${tokenIds} UNION ${birthIds}) AND ${clients.id} IS NOT ${q.excludeId}
+    ${reach === null ? sql`` : sql`AND ${withinReach(reach, sql`${clients.id}`)}`}
     LIMIT ${CANDIDATE_LIMIT}`);
 
   const scored = candidates

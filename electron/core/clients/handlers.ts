@@ -13,6 +13,7 @@ import { readClientRecord, recordAfterChange } from './record';
 import { clientListCsv } from './export';
 import { createTranslator } from '../../../shared/i18n';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
+import { reachOf, setSharedWith } from './reach';
 
 type ClientChannels =
   | 'clients.search'
@@ -23,12 +24,13 @@ type ClientChannels =
   | 'clients.setStatus'
   | 'clients.merge'
   | 'clients.caseworkers'
-  | 'clients.exportCsv';
+  | 'clients.exportCsv'
+  | 'clients.share';
 
 export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
-    'clients.search': (filters) => cb.read((db) => searchClients(db, filters)),
+    'clients.search': (filters) => cb.read((db, s) => searchClients(db, { ...filters, reach: reachOf(s) })),
     /** The filtered list, every match, saved as CSV where the user chooses; recorded as an export. */
     'clients.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;
@@ -37,13 +39,13 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
         defaultName: `${t('clients.title')} ${today()}.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       });
-      const { csv, rows } = cb.read((db) => clientListCsv(db, filters, t));
+      const { csv, rows } = cb.read((db, s) => clientListCsv(db, { ...filters, reach: reachOf(s) }, t));
       writeFileAtomic(path, Buffer.from(csv, 'utf8'));
       cb.write((db, s) => cb.audit(db, s, 'export.created', { detail: { what: 'clients', rows, filters } }));
       return { path, rows };
     },
 
-    'clients.findDuplicates': (q) => cb.read((db) => findDuplicates(db, q)),
+    'clients.findDuplicates': (q) => cb.read((db, s) => findDuplicates(db, q, reachOf(s))),
 
     'clients.get': ({ id }) =>
       cb.write((db, s) => {
@@ -54,7 +56,8 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
 
     'clients.intake': ({ details, consent, duplicatesSeen }) =>
       cb.write((db, s) => {
-        const duplicates = findDuplicates(db, { ...details, excludeId: null });
+        // The same people the screen could show (a client outside reach cannot be looked at there).
+        const duplicates = findDuplicates(db, { ...details, excludeId: null }, reachOf(s));
         const unseen = duplicates.filter((d) => !duplicatesSeen.includes(d.client.id));
         if (unseen.length) throw new CasebookError('POSSIBLE_DUPLICATE', `Possible duplicate of ${unseen.map((d) => d.client.reference).join(', ')}`);
         const client = insertClient(db, details, s.user.id, cb.now(), today());
@@ -98,5 +101,12 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
           .orderBy(asc(users.name))
           .all(),
       ),
+
+    'clients.share': ({ clientId, userIds }) =>
+      cb.write((db, s) => {
+        const { added, removed } = setSharedWith(db, clientId, userIds, s.user.id, cb.now());
+        if (added.length || removed.length) cb.audit(db, s, 'client.shared', { clientId, detail: { added, removed } });
+        return recordAfterChange(cb, db, s, clientId);
+      }),
   };
 }

@@ -1,3 +1,4 @@
+import { reachFilter, type Reach } from './reach';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
@@ -202,6 +203,8 @@ export interface SearchFilters {
   descending: boolean;
   limit: number;
   offset: number;
+  /** Only the clients within this person's reach (clients/reach.ts); everyone when null or absent. */
+  reach?: Reach;
 }
 
 const range = (term: string) => [term, `${term}\uffff`] as const;
@@ -230,6 +233,7 @@ export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[
     filters.push(sql`${clients.id} IN (SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to})`);
     for (const other of terms.filter((t) => t !== main)) filters.push(hasTokenStartingWith(clients.id, other));
   }
+  filters.push(...reachFilter(f.reach ?? null, sql`${clients.id}`));
   if (f.status) filters.push(eq(clients.status, f.status));
   if (f.caseworkerId) filters.push(eq(clients.caseworkerId, f.caseworkerId));
   if (f.riskFlag === 'any') filters.push(sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.removedOn} IS NULL)`);

@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import { listHousehold, listKeyContacts } from '../household/household';
 import { listRiskFlags } from '../riskFlags/riskFlags';
 import { formerReferences } from './merge';
+import { sharedWith } from './reach';
 import { requireClient, statusHistory } from './queries';
 
 /** Who may read sensitive assessments (and, later, sensitive notes): not volunteers. */
@@ -24,6 +25,7 @@ export function readClientRecord(db: Db, id: number, role: Role, today: string):
     assessments: listAssessments(db, id, mayReadSensitive(role)),
     statusHistory: statusHistory(db, id),
     formerReferences: formerReferences(db, id),
+    sharedWith: sharedWith(db, id),
   };
 }
 

@@ -598,3 +598,17 @@ export const clientImportMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.importId, t.clientId] })],
 );
+
+/** Clients shared with someone other than their caseworker (migration 12; see clients/reach.ts). */
+export const clientShares = sqliteTable(
+  'client_shares',
+  {
+    clientId: clientId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    sharedBy: integer('shared_by').references(() => users.id),
+    sharedAt: text('shared_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clientId] })],
+);

@@ -1,3 +1,4 @@
+import { reachFilter, type Reach } from '../clients/reach';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
@@ -83,10 +84,16 @@ export function setTaskDone(db: Db, id: number, done: boolean, user: { id: numbe
 }
 
 /** Open tasks of one user with a due date up to `until` (inclusive), oldest first. */
-export function openTasksFor(db: Db, userId: number, from: string | null, until: string, limit = 200): Task[] {
+export function openTasksFor(db: Db, userId: number, from: string | null, until: string, reach: Reach = null, limit = 200): Task[] {
   return selectTasks(
     db,
-    and(eq(tasks.assignedTo, userId), isNull(tasks.doneOn), from === null ? undefined : sql`${tasks.dueOn} >= ${from}`, sql`${tasks.dueOn} <= ${until}`),
+    and(
+      eq(tasks.assignedTo, userId),
+      isNull(tasks.doneOn),
+      from === null ? undefined : sql`${tasks.dueOn} >= ${from}`,
+      sql`${tasks.dueOn} <= ${until}`,
+      ...reachFilter(reach, sql`${tasks.clientId}`),
+    ),
     [asc(tasks.dueOn), asc(tasks.id)],
     limit,
   );

@@ -1,3 +1,4 @@
+import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
@@ -33,6 +34,6 @@ export function referralHandlers(cb: Casebook): Pick<Handlers, ReferralChannels>
         cb.audit(db, s, 'referral.statusChanged', { clientId, detail: { referralId: c.id, from, to: c.status } });
         return listClientReferrals(db, clientId);
       }),
-    'referrals.list': ({ show, agencyId, mine, limit, offset }) => cb.read((db, s) => listReferrals(db, { show, agencyId, mineOf: mine ? s.user.id : null, limit, offset }, today())),
+    'referrals.list': ({ show, agencyId, mine, limit, offset }) => cb.read((db, s) => listReferrals(db, { show, agencyId, mineOf: mine ? s.user.id : null, reach: reachOf(s), limit, offset }, today())),
   };
 }

@@ -1,3 +1,4 @@
+import { reachFilter, type Reach } from '../clients/reach';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
@@ -162,6 +163,8 @@ export interface ReferralListQuery {
   agencyId?: number | null;
   /** Only referrals this user made or of clients allocated to them. */
   mineOf?: number | null;
+  /** Only referrals of clients within this person's reach (clients/reach.ts). */
+  reach?: Reach;
   limit: number;
   offset: number;
 }
@@ -176,6 +179,7 @@ export function listReferrals(db: Db, q: ReferralListQuery, today: string): { it
   if (q.show === 'overdue') where.push(lt(referrals.followUpOn, today));
   if (q.agencyId) where.push(eq(referrals.agencyId, q.agencyId));
   if (q.mineOf) where.push(or(eq(referrals.createdBy, q.mineOf), eq(clients.caseworkerId, q.mineOf)));
+  where.push(...reachFilter(q.reach ?? null, sql`${referrals.clientId}`));
   const cond = and(...where);
   const items = db
     .select(lineColumns)
@@ -193,7 +197,7 @@ export function listReferrals(db: Db, q: ReferralListQuery, today: string): { it
 }
 
 /** The home screen's reminders: this user's open referrals whose follow-up date is within `until`. */
-export function referralsToFollowUp(db: Db, userId: number, until: string): ReferralLine[] {
+export function referralsToFollowUp(db: Db, userId: number, until: string, reach: Reach = null): ReferralLine[] {
   return db
     .select(lineColumns)
     .from(referrals)
@@ -205,6 +209,7 @@ export function referralsToFollowUp(db: Db, userId: number, until: string): Refe
         isOpen,
         sql`${referrals.followUpOn} <= ${until}`,
         or(eq(referrals.createdBy, userId), eq(clients.caseworkerId, userId)),
+        ...reachFilter(reach, sql`${referrals.clientId}`),
       ),
     )
     .orderBy(asc(referrals.followUpOn), asc(referrals.id))

@@ -13,7 +13,7 @@ import { closeDatabase, type Db } from '../db/database';
 import { openUpgrading, type Opened } from '../db/upgrade';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { getSetting, idleMinutes, setSetting, SETTING } from '../settings/settings';
+import { getSetting, idleMinutes, ownClientsOnly, setSetting, SETTING } from '../settings/settings';
 import { findUser, type UserRow } from '../users/queries';
 import { lockedFacts, setAuditInboxKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
 
@@ -144,6 +144,7 @@ async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow,
     unlockedWithRecoveryKey: how === 'recovery',
     idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
     rollback,
+    ownClientsOnly: ownClientsOnly(db),
   });
 }
 

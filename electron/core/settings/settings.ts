@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { settings } from '../db/schema';
 
-export const SETTING = { idleMinutes: 'idle_minutes', auditInboxPrivateKey: 'audit_inbox_private_key', generation: 'generation' } as const;
+export const SETTING = { idleMinutes: 'idle_minutes', auditInboxPrivateKey: 'audit_inbox_private_key', generation: 'generation', ownClientsOnly: 'own_clients_only' } as const;
 
 export function getSetting(db: Db, key: string): string | undefined {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
@@ -15,4 +15,9 @@ export function setSetting(db: Db, key: string, value: string): void {
 export function idleMinutes(db: Db, fallback: number): number {
   const n = Number(getSetting(db, SETTING.idleMinutes));
   return Number.isInteger(n) && n >= 1 && n <= 60 ? n : fallback;
+}
+
+/** Whether caseworkers and volunteers see only their own clients and those shared with them (clients/reach.ts). */
+export function ownClientsOnly(db: Db): boolean {
+  return getSetting(db, SETTING.ownClientsOnly) === '1';
 }

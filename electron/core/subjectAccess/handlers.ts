@@ -1,3 +1,4 @@
+import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import type { Casebook } from '../casebook';
@@ -17,7 +18,7 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
         return clientAccessRequests(db, r.clientId);
       }),
     'access.forClient': ({ clientId }) => cb.read((db) => clientAccessRequests(db, clientId)),
-    'access.open': () => cb.read((db) => openAccessRequests(db)),
+    'access.open': () => cb.read((db, s) => openAccessRequests(db, reachOf(s))),
     /**
      * Asks where to save; then, in a job worker beside the screens, gathers everything held about
      * the client and writes the readable PDF and, beside it with the same name, the JSON: both

@@ -1,3 +1,4 @@
+import { reachFilter, type Reach } from '../clients/reach';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { accessDueOn, type AccessRequest } from '../../../shared/domain/subjectAccess';
 import { CasebookError } from '../../../shared/result';
@@ -34,8 +35,8 @@ export function clientAccessRequests(db: Db, clientId: number): AccessRequest[] 
 }
 
 /** Every request still waiting for its answer, the soonest due first. */
-export function openAccessRequests(db: Db): AccessRequest[] {
-  return select(db, isNull(accessRequests.answeredOn), [asc(accessRequests.dueOn), asc(accessRequests.id)]);
+export function openAccessRequests(db: Db, reach: Reach = null): AccessRequest[] {
+  return select(db, and(isNull(accessRequests.answeredOn), ...reachFilter(reach, sql`${accessRequests.clientId}`)), [asc(accessRequests.dueOn), asc(accessRequests.id)]);
 }
 
 export function requireAccessRequest(db: Db, id: number): AccessRequest {

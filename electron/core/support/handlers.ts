@@ -1,3 +1,4 @@
+import { reachOf } from '../clients/reach';
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
@@ -37,7 +38,7 @@ export function supportHandlers(cb: Casebook): Pick<Handlers, SupportChannels> {
         cb.audit(db, s, 'support.removed', { clientId, detail: { supportId: id, reason } });
         return clientSupport(db, clientId);
       }),
-    'support.list': (q) => cb.read((db) => listSupport(db, q)),
+    'support.list': (q) => cb.read((db, s) => listSupport(db, q, reachOf(s))),
     'support.totals': (period) => cb.read((db) => supportTotals(db, period)),
   };
 }

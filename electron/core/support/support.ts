@@ -1,3 +1,4 @@
+import { reachFilter, type Reach } from '../clients/reach';
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import {
   dayNumber,
@@ -172,8 +173,8 @@ const periodWhere = (q: SupportQuery) =>
   );
 
 /** Help given to anyone in a period, newest first, a page at a time. */
-export function listSupport(db: Db, q: SupportQuery & { limit: number; offset: number }): { items: SupportGiven[]; total: number } {
-  const where = periodWhere(q);
+export function listSupport(db: Db, q: SupportQuery & { limit: number; offset: number }, reach: Reach = null): { items: SupportGiven[]; total: number } {
+  const where = sql.join([periodWhere(q), ...reachFilter(reach, sql`g.client_id`)], sql` AND `);
   const items = db.all<SupportGiven>(sql`${GIVEN_SELECT} WHERE ${where} ORDER BY g.given_on DESC, g.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM support_given g WHERE ${where}`).n;
   return { items, total };

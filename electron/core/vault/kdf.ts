@@ -2,7 +2,7 @@ import { hashRaw } from '@node-rs/argon2';
 import { CasebookError } from '../../../shared/result';
 import { KDF_MINIMUM, type KdfParams } from './kdfParams';
 
-export { KDF_DEFAULT, KDF_MINIMUM, type KdfParams } from './kdfParams';
+export { KDF_DEFAULT, KDF_MINIMUM, kdfWrittenByCasebook, type KdfParams } from './kdfParams';
 
 export function assertKdfStrongEnough(p: KdfParams): void {
   if (p.name !== 'argon2id' || p.memoryKiB < KDF_MINIMUM.memoryKiB || p.iterations < KDF_MINIMUM.iterations || p.parallelism < 1)

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loginKey } from '../../../shared/domain/user';
 import { CasebookError } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/files';
-import { deriveKey, type KdfParams } from './kdf';
+import { deriveKey, kdfWrittenByCasebook, type KdfParams } from './kdf';
 
 /**
  * Key slots, as in LUKS: the one random database key is wrapped (AES-256-GCM) once per user under a
@@ -47,6 +47,11 @@ const slotSchema = z.object({
   kdf: kdfSchema,
   iv: b64,
   wrappedKey: b64,
+  /**
+   * A check of the wrapping key alone (not of the slot's owner or settings): when it matches but the
+   * key does not unwrap, the password was right and the slot was edited. Slots made before have none.
+   */
+  check: b64.optional(),
   createdAt: z.string(),
 });
 const fileSchema = z.object({
@@ -228,13 +233,23 @@ export async function makeSlot(
   const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
   cipher.setAAD(aadOf(vaultId, slotBase));
   const ct = Buffer.concat([cipher.update(dbKey), cipher.final(), cipher.getAuthTag()]);
+  const check = checkOf(wrappingKey);
   wrappingKey.fill(0);
-  return { ...slotBase, iv: iv.toString('base64'), wrappedKey: ct.toString('base64'), createdAt: now.toISOString() };
+  return { ...slotBase, iv: iv.toString('base64'), wrappedKey: ct.toString('base64'), check, createdAt: now.toISOString() };
 }
+
+// 16 bytes of an HMAC under the wrapping key: tells a right secret from a wrong one without the slot's
+// other fields. It says no more than the wrapped key itself does (both need the Argon2 work per guess).
+const checkOf = (wrappingKey: Buffer) => createHmac('sha256', wrappingKey).update('casebook-slot-check').digest().subarray(0, 16).toString('base64');
+
+const slotChanged = () =>
+  new CasebookError('KEY_SLOT_CHANGED', 'This key slot was changed outside Casebook (its owner or key-derivation settings)');
 
 /** Returns the database key, or null when the secret is not the one this slot was made with. */
 export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<Buffer | null> {
   const { salt, ...params } = slot.kdf;
+  // Settings no Casebook wrote are not run: they may be made to take hours or all the memory.
+  if (!kdfWrittenByCasebook(params)) throw slotChanged();
   const wrappingKey = await deriveKey(secret, Buffer.from(salt, 'base64'), params);
   const data = Buffer.from(slot.wrappedKey, 'base64');
   if (data.length !== 32 + 16) throw new CasebookError('KEY_FILE_DAMAGED', 'A key slot has the wrong length');
@@ -244,6 +259,7 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: string): 
     decipher.setAuthTag(data.subarray(32));
     return Buffer.concat([decipher.update(data.subarray(0, 32)), decipher.final()]);
   } catch {
+    if (slot.check && sameMac(checkOf(wrappingKey), slot.check)) throw slotChanged();
     return null;
   } finally {
     wrappingKey.fill(0);

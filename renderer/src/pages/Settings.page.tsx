@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, NumberInput, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Modal, NumberInput, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -160,6 +160,35 @@ function IdleMinutes({ state, onState }: { state: AppState; onState: (s: AppStat
   );
 }
 
+/** Whether caseworkers and volunteers see only their own clients (the core enforces it; this only sets it). */
+function OwnClientsOnly({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Switch
+        label={t('reach.setting')}
+        description={t('reach.settingHelp')}
+        checked={state.ownClientsOnly}
+        disabled={busy}
+        onChange={async (e) => {
+          const ownClientsOnly = e.currentTarget.checked;
+          setBusy(true);
+          setError(null);
+          const r = await invoke('settings.setOwnClientsOnly', { ownClientsOnly });
+          setBusy(false);
+          if (r.ok) {
+            onState(r.value);
+            notifications.show({ color: 'green', message: t(ownClientsOnly ? 'reach.turnedOn' : 'reach.turnedOff') });
+          } else setError(errorSentence(t, r.error));
+        }}
+      />
+      <FormAlert message={error} />
+    </Stack>
+  );
+}
+
 /** How often reviews fall due: everyone reads it on the home screen; administrators change it. */
 function ReviewInterval() {
   const { t } = useTranslation();
@@ -288,6 +317,9 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
       <Section title={t('settings.idleTitle')}>
         <Text size="sm">{t('settings.idleText', { count: state.idleMinutes })}</Text>
         {can('settings.update') && <IdleMinutes state={state} onState={onState} />}
+      </Section>
+      <Section title={t('reach.title')}>
+        {can('settings.setOwnClientsOnly') ? <OwnClientsOnly state={state} onState={onState} /> : <Text size="sm">{t(state.ownClientsOnly ? 'reach.isOn' : 'reach.isOff')}</Text>}
       </Section>
       <Section title={t('reviews.intervalTitle')}>
         <ReviewInterval />

@@ -1,6 +1,6 @@
-import { Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CLOSURE_REASONS, statusChangeSchema, type CaseStatus } from '../../../../shared/domain/client';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
@@ -10,7 +10,7 @@ import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { Section } from '../../components/Section/Section';
 import { schemaValidator } from '../../errors';
 import { formatDate, languageName } from '../../format';
-import { useCan } from '../../session';
+import { useCan, useSession } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
 import * as clock from '../../clock';
@@ -20,6 +20,8 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
   const can = useCan();
   const c = record.client;
   const [changing, setChanging] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const { ownClientsOnly } = useSession();
   const date = (d: string | null) => formatDate(d, i18n.language);
 
   return (
@@ -57,6 +59,16 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
             value={c.referralSource ? `${t(`clients.referralSources.${c.referralSource}`)}${c.referredBy ? `: ${c.referredBy}` : ''}` : c.referredBy}
           />
           <Field label={t('clients.caseworker')} value={c.caseworkerName} />
+          {(ownClientsOnly || record.sharedWith.length > 0) && (
+            <Group justify="space-between" align="flex-end" wrap="nowrap">
+              <Field label={t('reach.sharedWith')} value={record.sharedWith.length ? record.sharedWith.map((u) => u.name).join(', ') : t('reach.nobodyElse')} />
+              {can('clients.share') && (
+                <Button variant="subtle" size="compact-sm" onClick={() => setSharing(true)}>
+                  {t('reach.share')}
+                </Button>
+              )}
+            </Group>
+          )}
         </Section>
       </SimpleGrid>
       <Section title={t('status.title')}>
@@ -101,6 +113,7 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
         )}
       </Section>
       {changing && <StatusModal record={record} onClose={() => setChanging(false)} onRecord={onRecord} />}
+      {sharing && <ShareModal record={record} onClose={() => setSharing(false)} onRecord={onRecord} />}
     </Stack>
   );
 }
@@ -141,6 +154,40 @@ function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onCl
         />
       )}
       <Textarea label={t('status.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+    </ModalForm>
+  );
+}
+
+/** Who else may see this client when the charity keeps caseworkers to their own (the caseworker needs no share). */
+function ShareModal({ record, onClose, onRecord }: { record: ClientRecord; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+  const { t } = useTranslation();
+  const c = record.client;
+  const { busy, error, submit } = useSubmit();
+  const [people, setPeople] = useState<{ id: number; name: string }[]>([]);
+  const form = useForm({ initialValues: { userIds: record.sharedWith.map((u) => String(u.id)) } });
+  useEffect(() => {
+    void invoke('tasks.assignees', {}).then((r) => r.ok && setPeople(r.value.filter((u) => u.id !== c.caseworkerId)));
+  }, [c.caseworkerId]);
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('clients.share', { clientId: c.id, userIds: v.userIds.map(Number) }), {
+      form,
+      onOk: (r) => {
+        onRecord(r);
+        onClose();
+      },
+    }),
+  );
+  return (
+    <ModalForm opened title={t('reach.shareTitle', { name: `${c.firstName} ${c.lastName}` })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+      <Text size="sm">{t('reach.shareHelp')}</Text>
+      <MultiSelect
+        label={t('reach.sharedWith')}
+        data={people.map((u) => ({ value: String(u.id), label: u.name }))}
+        searchable
+        clearable
+        nothingFoundMessage={t('reach.nobodyFound')}
+        {...form.getInputProps('userIds')}
+      />
     </ModalForm>
   );
 }
