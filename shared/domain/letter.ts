@@ -20,7 +20,7 @@ export const MERGE_FIELDS = {
   charity: ['charity.name', 'charity.address', 'charity.number', 'charity.phone', 'charity.email'],
   client: ['client.name', 'client.firstName', 'client.lastName', 'client.reference', 'client.dateOfBirth', 'client.address', 'client.phone'],
   caseworker: ['caseworker.name'],
-  letter: ['letter.date', 'letter.text'],
+  letter: ['letter.date', 'letter.reference', 'letter.text'],
   agency: ['agency.name', 'agency.contact', 'agency.address', 'agency.phone', 'agency.email'],
   referral: ['referral.reason', 'referral.needArea', 'referral.urgency', 'referral.sharedInfo', 'referral.date', 'referral.followUpOn'],
   appointment: ['appointment.date', 'appointment.time', 'appointment.place', 'appointment.with'],
@@ -70,32 +70,70 @@ export const hasTemplateProblems = (p: TemplateProblems) => p.unknown.length > 0
 
 export type MergeValues = Partial<Record<MergeField, string | null>>;
 
+/** An optional part of a template: `[[ on {{charity.phone}}]]` is left out whole when a field in it is empty. */
+const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
+/** A sentence: up to and including its full stop, question or exclamation mark (and closing quote), or the line's end. */
+const SENTENCE = /[^.!?]+(?:[.!?]+["”’)]*|$)\s*/g;
+
 /**
- * Fills a template's fields. A field with no value becomes empty and is listed in `empty`, so the
- * person sees it in the preview; the output never contains {{…}}. A line that is only a label and
- * fields that are all empty ("Urgency: {{referral.urgency}}" with no urgency) is left out.
+ * Fills the fields. Nothing is printed around an empty field as if it were there ("please ring us on
+ * ."): an optional part `[[…]]` with an empty field is left out; a line that is only a label and
+ * empty fields is left out; otherwise a sentence with an empty field is left out whole. `dropped`
+ * says what was left out (the preview shows it), `empty` which fields had nothing.
  */
-export function mergeText(text: string, values: MergeValues): { text: string; empty: string[] } {
+export function mergeText(text: string, values: MergeValues): { text: string; empty: string[]; dropped: string[] } {
   const empty = new Set<string>();
+  const dropped: string[] = [];
   const valueOf = (name: string) => {
     const v = values[name as MergeField];
     return v === undefined || v === null || v === '' ? null : v;
   };
-  const out = text
-    .split('\n')
-    .flatMap((line) => {
+  const hasEmpty = (part: string) => {
+    const missing = fieldsUsed(part).filter((f) => valueOf(f) === null);
+    for (const f of missing) empty.add(f);
+    return missing.length > 0;
+  };
+  const fill = (part: string) => part.replace(FIELD, (_, name: string) => valueOf(name) ?? '');
+  const withOptional = text.replace(OPTIONAL, (_, inner: string) => {
+    if (!hasEmpty(inner)) return inner;
+    if (inner.replace(FIELD, '').trim()) dropped.push(inner.replace(FIELD, '…').trim());
+    return '';
+  });
+  // A heading line ("What we are sharing with you:") whose every following line up to a blank one went is left out too.
+  const source = withOptional.split('\n');
+  const goneWhole = (line: string) => {
+    const used = fieldsUsed(line);
+    const label = line.replace(FIELD, '').trim();
+    return used.length > 0 && used.every((f) => valueOf(f) === null) && (label === '' || label.endsWith(':'));
+  };
+  const headingOfNothing = (i: number) => {
+    if (fieldsUsed(source[i]!).length || !source[i]!.trim().endsWith(':')) return false;
+    let j = i + 1;
+    for (; j < source.length && source[j]!.trim() !== ''; j++) if (!goneWhole(source[j]!)) return false;
+    return j > i + 1;
+  };
+  const out = source
+    .flatMap((line, i) => {
+      if (headingOfNothing(i)) {
+        dropped.push(line.trim());
+        return [];
+      }
       const used = fieldsUsed(line);
-      const merged = line.replace(FIELD, (_, name: string) => {
-        const v = valueOf(name);
-        if (v === null) empty.add(name);
-        return v ?? '';
+      if (!used.length || !hasEmpty(line)) return [fill(line)];
+      if (goneWhole(line)) return [];
+      // Fields are set aside while the line is cut into sentences (their names hold full stops).
+      const fields: string[] = [];
+      const masked = line.replace(FIELD, (f) => `\uE000${fields.push(f) - 1}\uE001`);
+      const unmask = (s: string) => s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => fields[Number(i)]!);
+      const kept = (masked.match(SENTENCE) ?? [masked]).map(unmask).filter((sentence) => {
+        if (!hasEmpty(sentence)) return true;
+        dropped.push(sentence.replace(FIELD, '…').trim());
+        return false;
       });
-      const label = line.replace(FIELD, '').trim();
-      const allEmpty = used.length > 0 && used.every((f) => valueOf(f) === null);
-      return allEmpty && (label === '' || label.endsWith(':')) ? [] : [merged];
+      return kept.length ? [fill(kept.join('')).trimEnd()] : [];
     })
     .join('\n');
-  return { text: out, empty: [...empty] };
+  return { text: out, empty: [...empty], dropped };
 }
 
 /** A body after merging: no spaces before line ends, and runs of blank lines (left by empty fields) made one. */
@@ -180,6 +218,10 @@ export const letterContentSchema = z.object({
   signatureName: z.string(),
   /** Fields the template uses that had nothing to fill them (shown as a warning, never printed). */
   emptyFields: z.array(z.string()),
+  /** The preview only: the template's sentences left out because a field in them was empty. */
+  droppedText: z.array(z.string()).optional(),
+  /** The preview only: the address does not fit the envelope window whole, so it is printed shortened. */
+  addressShortened: z.boolean().optional(),
 });
 export type LetterContent = z.infer<typeof letterContentSchema>;
 

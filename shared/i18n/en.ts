@@ -1335,6 +1335,9 @@ export const en = {
     textHint: 'Goes where the template says {{field}}',
     preview: 'Preview',
     previewEmpty: 'Choose a template to see the letter.',
+    droppedText: 'Left out because a field in them is empty: {{sentences}}',
+    addressShortened:
+      'The address is too long for the envelope window, so the printed letter shortens it (a line ending in “…”). Shorten the contact’s role or the agency’s name in the agency directory if the post might not arrive.',
     emptyFields: 'Nothing to fill these fields with, so they are left blank: {{fields}}. Add the missing details to the record, or reword the letter below.',
     reword: 'Change the wording of this letter',
     subject: 'Subject',
@@ -1373,6 +1376,7 @@ export const en = {
       'client.phone': 'Client phone',
       'caseworker.name': 'Caseworker (the writer)',
       'letter.date': 'Date of the letter',
+      'letter.reference': 'Our reference (as printed beside the address)',
       'letter.text': 'Text typed for this letter',
       'agency.name': 'Agency name',
       'agency.contact': 'Agency contact',

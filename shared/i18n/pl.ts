@@ -1373,6 +1373,9 @@ export const pl = {
     textHint: 'Trafi w miejsce {{field}} w szablonie',
     preview: 'Podgląd',
     previewEmpty: 'Wybierz szablon, aby zobaczyć pismo.',
+    droppedText: 'Pominięte, bo pole w nich jest puste: {{sentences}}',
+    addressShortened:
+      'Adres jest za długi na okienko koperty, więc w wydruku zostanie skrócony (wiersz zakończony „…”). Jeśli list mógłby nie dotrzeć, skróć stanowisko osoby kontaktowej lub nazwę instytucji w katalogu instytucji.',
     emptyFields: 'Te pola nie mają wartości, więc zostaną puste: {{fields}}. Uzupełnij brakujące dane w karcie albo zmień treść pisma poniżej.',
     reword: 'Zmień treść tego pisma',
     subject: 'Temat',
@@ -1411,6 +1414,7 @@ export const pl = {
       'client.phone': 'Telefon podopiecznego',
       'caseworker.name': 'Opiekun (autor pisma)',
       'letter.date': 'Data pisma',
+      'letter.reference': 'Nasz znak (jak obok adresu)',
       'letter.text': 'Tekst wpisany do tego pisma',
       'agency.name': 'Nazwa instytucji',
       'agency.contact': 'Osoba kontaktowa w instytucji',

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { agencyInputSchema } from '../../shared/domain/agency';
-import { ALL_MERGE_FIELDS, fieldsForKind, LETTER_KINDS, mergeText, templateProblems } from '../../shared/domain/letter';
+import { ALL_MERGE_FIELDS, fieldsForKind, LETTER_KINDS, mergeText, tidyLetterBody, templateProblems } from '../../shared/domain/letter';
 import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS, referralStatusInputSchema, type Referral } from '../../shared/domain/referral';
 import { fieldIssues } from '../../shared/domain/validation';
 import { addNewPerson, onDay, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
@@ -281,9 +281,28 @@ describe('letter templates', () => {
     expect(merged.text).not.toContain('{{');
     for (const f of ALL_MERGE_FIELDS) expect(merged.text).toContain(`${f}: <${f}>`);
     expect(merged.empty).toEqual([]);
-    expect(mergeText('A {{client.phone}} B {{ client.phone }}', { 'client.phone': null })).toEqual({ text: 'A  B ', empty: ['client.phone'] });
+    expect(mergeText('A {{client.phone}} B {{ client.phone }}', { 'client.phone': null })).toEqual({ text: '', empty: ['client.phone'], dropped: ['A … B …'] });
     // A line that is only a label and empty fields is left out rather than printed bare.
-    expect(mergeText('Urgency: {{referral.urgency}}\n{{referral.sharedInfo}}\nThanks', {})).toEqual({ text: 'Thanks', empty: ['referral.urgency', 'referral.sharedInfo'] });
+    expect(mergeText('Urgency: {{referral.urgency}}\n{{referral.sharedInfo}}\nThanks', {})).toEqual({ text: 'Thanks', empty: ['referral.urgency', 'referral.sharedInfo'], dropped: [] });
+  });
+
+  it('never prints a sentence around an empty field: the sentence, or the optional part [[…]], is left out and the preview says which', () => {
+    // The issue's example: no phone number.
+    expect(mergeText('If you have any questions, please ring us on {{charity.phone}}.', {})).toEqual({ text: '', empty: ['charity.phone'], dropped: ['If you have any questions, please ring us on ….'] });
+    // Only the sentence with the empty field goes; field names' full stops do not cut sentences.
+    expect(mergeText('Thank you. Ring {{charity.phone}} today! Yours, {{caseworker.name}}.', { 'caseworker.name': 'Anna' }).text).toBe('Thank you. Yours, Anna.');
+    // An optional part goes alone; the sentence around it stays whole.
+    const reach = 'You can reach {{caseworker.name}}[[ on {{charity.phone}}]][[ or at {{charity.email}}]]; please quote {{letter.reference}}.';
+    expect(mergeText(reach, { 'caseworker.name': 'Anna', 'charity.email': 'help@example.org', 'letter.reference': 'CB-00001/R1' })).toEqual({
+      text: 'You can reach Anna or at help@example.org; please quote CB-00001/R1.',
+      empty: ['charity.phone'],
+      dropped: ['on …'],
+    });
+    expect(mergeText(reach, { 'caseworker.name': 'Anna', 'charity.phone': '0113 496 0000', 'letter.reference': 'R' }).text).toBe('You can reach Anna on 0113 496 0000; please quote R.');
+    // A heading over lines that all went goes with them.
+    const shared = mergeText('Hello.\n\nWhat we are sharing with you:\n{{referral.sharedInfo}}\n\nThank you.', {});
+    expect(tidyLetterBody(shared.text)).toBe('Hello.\n\nThank you.');
+    expect(shared.dropped).toEqual(['What we are sharing with you:']);
   });
 });
 
@@ -324,6 +343,7 @@ describe('letters', () => {
       'client.phone': '07700 900123',
       'caseworker.name': 'Anna Kowalska',
       'letter.date': '23 November 2026',
+      'letter.reference': `${client.reference}/R${referral.id}`,
       'letter.text': 'Typed for this letter',
       'agency.name': 'Łódź Housing Advice',
       'agency.contact': 'Grażyna Wójcik',

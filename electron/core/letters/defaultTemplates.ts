@@ -20,7 +20,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     subject: 'Referral: {{client.name}} ({{client.reference}})',
     body: `Dear colleagues,
 
-We would like to refer {{client.name}}, born {{client.dateOfBirth}}, to {{agency.name}}. {{client.firstName}} has agreed to this referral and to our sharing the information below with you.
+We would like to refer {{client.name}}[[, born {{client.dateOfBirth}},]] to {{agency.name}}. {{client.firstName}} has agreed to this referral and to our sharing the information below with you.
 
 Reason for the referral:
 {{referral.reason}}
@@ -35,7 +35,7 @@ What we are sharing with you:
 {{client.address}}
 {{client.phone}}
 
-Please let us know whether you can accept this referral. You can reach {{caseworker.name}} on {{charity.phone}} or at {{charity.email}}; please quote our reference {{client.reference}}.
+Please let us know whether you can accept this referral. You can reach {{caseworker.name}}[[ on {{charity.phone}}]][[ or at {{charity.email}}]]; please quote our reference {{letter.reference}}.
 
 Thank you for your help.
 
@@ -48,7 +48,7 @@ Yours faithfully,`,
     subject: 'Skierowanie: {{client.name}} ({{client.reference}})',
     body: `Szanowni Państwo,
 
-zwracamy się z prośbą o objęcie wsparciem {{agency.name}} osoby: {{client.name}}, data urodzenia: {{client.dateOfBirth}}. Osoba ta zgodziła się na skierowanie i na przekazanie Państwu poniższych informacji.
+zwracamy się do Państwa z prośbą o objęcie wsparciem osoby: {{client.name}}[[, data urodzenia: {{client.dateOfBirth}}]]. Osoba ta zgodziła się na skierowanie i na przekazanie Państwu poniższych informacji.
 
 Powód skierowania:
 {{referral.reason}}
@@ -63,7 +63,7 @@ Dane kontaktowe:
 {{client.address}}
 {{client.phone}}
 
-Prosimy o informację, czy mogą Państwo przyjąć to skierowanie. Osoba prowadząca: {{caseworker.name}}, tel. {{charity.phone}}, e-mail {{charity.email}}. Prosimy powoływać się na nasz numer {{client.reference}}.
+Prosimy o informację, czy mogą Państwo przyjąć to skierowanie. Osoba prowadząca: {{caseworker.name}}[[, tel. {{charity.phone}}]][[, e-mail {{charity.email}}]]. Prosimy powoływać się na nasz znak {{letter.reference}}.
 
 Dziękujemy za pomoc.
 
@@ -139,7 +139,7 @@ Z poważaniem`,
     name: 'Safety plan page',
     subject: 'My safety plan',
     body: `If you are in danger now, ring 999.
-{{charity.name}} · {{charity.phone}}`,
+{{charity.name}}[[ · {{charity.phone}}]]`,
   },
   {
     kind: 'safetyPlan',
@@ -147,6 +147,6 @@ Z poważaniem`,
     name: 'Plan bezpieczeństwa',
     subject: 'Mój plan bezpieczeństwa',
     body: `Jeśli grozi Ci niebezpieczeństwo, dzwoń pod 112.
-{{charity.name}} · {{charity.phone}}`,
+{{charity.name}}[[ · {{charity.phone}}]]`,
   },
 ];

@@ -1,3 +1,4 @@
+import { addressShortened } from './letterPdf';
 import { CasebookError } from '../../../shared/result';
 import { createTranslator } from '../../../shared/i18n';
 import { localToday } from '../../../shared/clock';
@@ -39,7 +40,11 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
         return listTemplates(db, true);
       }),
 
-    'letters.preview': (req) => cb.read((db, s) => composeLetter(db, req, s.user.id, today()).content),
+    'letters.preview': (req) =>
+      cb.read((db, s) => {
+        const { content } = composeLetter(db, req, s.user.id, today());
+        return { ...content, addressShortened: addressShortened(cb.resourcesDir, content.recipient) };
+      }),
     'letters.keep': ({ request, edits }) =>
       cb.write((db, s) => {
         const { content, templateName } = composeLetter(db, request, s.user.id, today());

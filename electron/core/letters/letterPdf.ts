@@ -1,7 +1,7 @@
 import type { LetterContent } from '../../../shared/domain/letter';
 import { letterDate } from '../../../shared/domain/letter';
 import type { CharityLogo } from '../charity/queries';
-import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { atFootOfEveryPage, createPdf, fitToWidth, FONT, MM, oneLine } from '../pdf/pdfDocument';
 import { letterTranslator } from './letters';
 
 /**
@@ -23,6 +23,78 @@ export const LETTER_LAYOUT = {
   folds: [105, 210],
   punch: 148.5,
 } as const;
+
+/** The recipient's type size and the step from one row to the next in the window (points). */
+const ADDRESS_SIZE = 10.5;
+const ADDRESS_STEP = 13;
+/** Room above the recipient in the window for the one-line return address and its rule (points). */
+const RETURN_ADDRESS_ROOM = 16;
+/** No entry (a name and role, an agency's name, an address line) takes more rows than this. */
+const ROWS_PER_ENTRY = 2;
+
+/** Breaks text into rows no wider than `width`, at spaces, or inside a word longer than a row. */
+function wrapRows(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const tried = row ? `${row} ${word}` : word;
+    if (doc.widthOfString(tried) <= width) {
+      row = tried;
+      continue;
+    }
+    if (row) rows.push(row);
+    row = word;
+    while (doc.widthOfString(row) > width) {
+      let cut = row.length - 1;
+      while (cut > 1 && doc.widthOfString(row.slice(0, cut)) > width) cut--;
+      rows.push(row.slice(0, cut));
+      row = row.slice(cut);
+    }
+  }
+  if (row) rows.push(row);
+  return rows;
+}
+
+/** A row that lost words after it: ends in "…", within `width`. */
+const withEllipsis = (doc: PDFKit.PDFDocument, row: string, width: number) => (row.endsWith('…') ? row : fitToWidth(doc, `${row} …`, width).replace(/\s*…$/, '…'));
+
+/**
+ * The recipient as it is printed in the envelope window: each entry wrapped to the window's width in
+ * at most two rows, as many rows as the window holds below the return address. `shortened` says that
+ * something did not fit (the row that lost words ends in "…"); the preview says so.
+ */
+export function windowRows(doc: PDFKit.PDFDocument, recipient: readonly string[]): { rows: string[]; shortened: boolean } {
+  const win = LETTER_LAYOUT.window;
+  const width = win.width * MM;
+  const room = Math.floor((win.height * MM - RETURN_ADDRESS_ROOM - ADDRESS_SIZE) / ADDRESS_STEP) + 1;
+  doc.font(FONT.regular).fontSize(ADDRESS_SIZE);
+  const rows: string[] = [];
+  let shortened = false;
+  for (const entry of recipient) {
+    const wrapped = wrapRows(doc, entry, width);
+    if (!wrapped.length) continue;
+    const kept = wrapped.slice(0, ROWS_PER_ENTRY);
+    if (wrapped.length > ROWS_PER_ENTRY) {
+      kept[kept.length - 1] = withEllipsis(doc, kept[kept.length - 1]!, width);
+      shortened = true;
+    }
+    for (const row of kept) {
+      if (rows.length === room) {
+        rows[room - 1] = withEllipsis(doc, rows[room - 1]!, width);
+        return { rows, shortened: true };
+      }
+      rows.push(row);
+    }
+  }
+  return { rows, shortened };
+}
+
+/** A document only for measuring text in the letter's fonts (the preview's address check). */
+let measuring: { resourcesDir: string; doc: PDFKit.PDFDocument } | null = null;
+export function addressShortened(resourcesDir: string, recipient: readonly string[]): boolean {
+  if (measuring?.resourcesDir !== resourcesDir) measuring = { resourcesDir, doc: createPdf(resourcesDir, { title: '' }).doc };
+  return windowRows(measuring.doc, recipient).shortened;
+}
 
 const GREY = '#555555';
 const INK = '#111111';
@@ -65,15 +137,14 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   // The envelope window: a one-line return address, then the recipient.
   const win = L.window;
   const returnAddress = [head.name, head.address?.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
-  doc.font(FONT.regular).fontSize(6.5).fillColor(GREY).text(returnAddress, win.left * MM, win.top * MM, { width: win.width * MM, height: 9, lineBreak: false, ellipsis: true });
+  doc.font(FONT.regular).fontSize(6.5).fillColor(GREY);
+  oneLine(doc, returnAddress, win.left * MM, win.top * MM, win.width * MM);
   doc.moveTo(win.left * MM, win.top * MM + 9).lineTo((win.left + win.width) * MM, win.top * MM + 9).lineWidth(0.3).strokeColor('#999999').stroke();
-  doc.font(FONT.regular).fontSize(10.5).fillColor(INK);
-  let y = win.top * MM + 16;
-  const recipientBottom = (win.top + win.height) * MM;
-  for (const line of content.recipient) {
-    if (y + 12 > recipientBottom) break;
-    doc.text(line, win.left * MM, y, { width: win.width * MM, lineBreak: false, ellipsis: true });
-    y += 13;
+  // Row by row, each at its own height: a wrapped name never runs into the agency's line.
+  let y = win.top * MM + RETURN_ADDRESS_ROOM;
+  for (const row of windowRows(doc, content.recipient).rows) {
+    doc.font(FONT.regular).fontSize(ADDRESS_SIZE).fillColor(INK).text(row, win.left * MM, y, { lineBreak: false });
+    y += ADDRESS_STEP;
   }
 
   // Date and reference, to the right of the window.
@@ -120,13 +191,15 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
     doc,
     (page, total, footY) => {
       doc.moveTo(left, footY - 4).lineTo(left + width, footY - 4).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
-      doc.font(FONT.regular).fontSize(7.5).fillColor(GREY).text(footer, left, footY, { width: width - 90, lineBreak: false, ellipsis: true });
+      doc.font(FONT.regular).fontSize(7.5).fillColor(GREY);
+      oneLine(doc, footer, left, footY, width - 90);
       doc.text(t('letters.pdf.page', { page, total }), left + width - 90, footY, { width: 90, align: 'right', lineBreak: false });
       if (page > 1) {
         const margins = doc.page.margins;
         const top = margins.top;
         margins.top = 0;
-        doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(`${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`, left, 10 * MM, { width, lineBreak: false, ellipsis: true });
+        doc.font(FONT.regular).fontSize(8).fillColor(GREY);
+        oneLine(doc, `${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`, left, 10 * MM, width);
         margins.top = top;
       }
     },

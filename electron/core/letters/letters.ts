@@ -40,6 +40,18 @@ const lines = (...parts: (string | null | undefined)[]) =>
     .filter(Boolean);
 
 /**
+ * A postal address in the letter's language: a British postcode on a line of its own at the end; a
+ * Polish one before the town ("90-001 Łódź"), the last line of the address, unless it is already there.
+ */
+export function postalLines(address: string | null, postcode: string | null, language: string): string[] {
+  const body = lines(address);
+  const code = postcode?.trim();
+  if (!code || body.some((l) => l.includes(code))) return body;
+  if (language === 'pl' && body.length) return [...body.slice(0, -1), `${code} ${body[body.length - 1]}`];
+  return [...body, code];
+}
+
+/**
  * The fields every kind of letter (and the safety plan page) can use: the charity, the client and the
  * person writing, with dates written out in the letter's language.
  */
@@ -55,7 +67,7 @@ export function recordMergeValues(charity: Charity, client: Client, writerName: 
     'client.lastName': client.lastName,
     'client.reference': client.reference,
     'client.dateOfBirth': client.dateOfBirth ? letterDate(client.dateOfBirth, language) : null,
-    'client.address': lines(client.address, client.postcode).join('\n'),
+    'client.address': postalLines(client.address, client.postcode, language).join('\n'),
     'client.phone': client.phone,
     'caseworker.name': writerName,
   };
@@ -78,7 +90,7 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
   const date = (iso: string | null) => (iso ? letterDate(iso, language) : null);
   const clientName = `${client.firstName} ${client.lastName}`;
   const values: MergeValues = { ...recordMergeValues(charity, client, writerName, language), 'letter.date': date(today), 'letter.text': req.text };
-  let recipient = [clientName, ...lines(client.address, client.postcode)];
+  let recipient = [clientName, ...postalLines(client.address, client.postcode, language)];
   let reference = client.reference;
 
   // Any referral named must be this client's (a letter of another kind may still be kept with one).
@@ -138,6 +150,7 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
     Object.assign(values, { 'appointment.date': date(a.date), 'appointment.time': a.time, 'appointment.place': a.place, 'appointment.with': a.with } satisfies MergeValues);
   }
 
+  values['letter.reference'] = reference;
   const subject = mergeText(template.subject, values);
   const body = mergeText(template.body, values);
   return {
@@ -153,6 +166,7 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
       body: tidyLetterBody(body.text),
       signatureName: writerName,
       emptyFields: [...new Set([...subject.empty, ...body.empty])],
+      droppedText: [...subject.dropped, ...body.dropped],
     },
   };
 }

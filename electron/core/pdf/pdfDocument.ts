@@ -61,3 +61,23 @@ export function atFootOfEveryPage(doc: PDFKit.PDFDocument, draw: (page: number, 
     margins.bottom = kept;
   }
 }
+
+/** The text shortened with "…" so it fits `width` in the current font and size (whole when it fits). */
+export function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let end = text.length;
+  while (end > 1 && doc.widthOfString(`${text.slice(0, end).trimEnd()}…`) > width) end--;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/**
+ * Draws text on one line of at most `width`, shortened with "…" if need be. pdfkit's own
+ * `lineBreak: false` with a width still wraps (its ellipsis needs a height), and a wrapped line is
+ * drawn over whatever is below it: every single-line place in every PDF goes through here.
+ */
+export function oneLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, align: 'left' | 'center' | 'right' = 'left'): void {
+  const fitted = fitToWidth(doc, text.replace(/\s*\n\s*/g, ' '), width);
+  const w = doc.widthOfString(fitted);
+  const dx = align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0;
+  doc.text(fitted, x + dx, y, { lineBreak: false });
+}

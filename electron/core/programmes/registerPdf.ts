@@ -1,7 +1,7 @@
 import { AGE_BANDS } from '../../../shared/domain/ageBand';
 import { sessionDay, type SessionRegister } from '../../../shared/domain/programme';
 import { letterTranslator } from '../letters/letters';
-import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { atFootOfEveryPage, createPdf, FONT, MM, oneLine } from '../pdf/pdfDocument';
 
 export interface RegisterSheetInput {
   language: string;
@@ -50,27 +50,39 @@ export async function renderSessionRegister(resourcesDir: string, input: Registe
     const y = doc.y;
     doc.rect(left, y, width, 7 * MM).fill('#e8eef5').fillColor('#000');
     doc.font(FONT.bold).fontSize(9);
-    doc.text('#', col.n + 1 * MM, y + 2 * MM, { width: 7 * MM, lineBreak: false });
-    doc.text(t('sessions.pdf.name'), col.name, y + 2 * MM, { width: col.ref - col.name - 2 * MM, lineBreak: false });
-    doc.text(t('sessions.pdf.reference'), col.ref, y + 2 * MM, { width: col.box - col.ref - 2 * MM, lineBreak: false });
-    doc.text(t('sessions.pdf.present'), col.box - 2 * MM, y + 2 * MM, { width: col.sign - col.box + 2 * MM, align: 'center', lineBreak: false });
-    doc.text(t('sessions.pdf.signature'), col.sign, y + 2 * MM, { width: col.end - col.sign, lineBreak: false });
+    oneLine(doc, '#', col.n + 1 * MM, y + 2 * MM, 7 * MM);
+    oneLine(doc, t('sessions.pdf.name'), col.name, y + 2 * MM, col.ref - col.name - 2 * MM);
+    oneLine(doc, t('sessions.pdf.reference'), col.ref, y + 2 * MM, col.box - col.ref - 2 * MM);
+    oneLine(doc, t('sessions.pdf.present'), col.box - 2 * MM, y + 2 * MM, col.sign - col.box + 2 * MM, 'center');
+    oneLine(doc, t('sessions.pdf.signature'), col.sign, y + 2 * MM, col.end - col.sign);
     doc.y = y + 7 * MM;
   };
   const row = (i: number, name: string, reference: string, ticked: boolean, walkIn: boolean) => {
     if (doc.y + ROW > bottom) {
       doc.addPage();
       doc.y = doc.page.margins.top;
-      doc.font(FONT.regular).fontSize(9).fillColor('#555').text(`${programme.name} · ${when}`, left, doc.y, { width, lineBreak: false }).fillColor('#000');
+      doc.font(FONT.regular).fontSize(9).fillColor('#555');
+      oneLine(doc, `${programme.name} · ${when}`, left, doc.y, width);
+      doc.fillColor('#000');
       doc.y += 4 * MM;
       header();
     }
     const y = doc.y;
     doc.lineWidth(0.5).strokeColor('#999').moveTo(left, y + ROW).lineTo(col.end, y + ROW).stroke();
     doc.font(FONT.regular).fontSize(10).fillColor('#000');
-    doc.text(String(i), col.n + 1 * MM, y + 3 * MM, { width: 7 * MM, lineBreak: false });
-    if (name) doc.text(name, col.name, y + 3 * MM, { width: col.ref - col.name - 2 * MM, height: ROW - 3 * MM, ellipsis: true, lineBreak: false });
-    if (reference) doc.fontSize(9).text(walkIn ? `${reference} · ${t('sessions.pdf.walkIn')}` : reference, col.ref, y + 3.2 * MM, { width: col.box - col.ref - 2 * MM, lineBreak: false, ellipsis: true });
+    oneLine(doc, String(i), col.n + 1 * MM, y + 3 * MM, 7 * MM);
+    // A walk-in's row carries "walked in" in small type under the name: the name and reference move up to make room.
+    const lift = walkIn ? 1.6 * MM : 0;
+    if (name) oneLine(doc, name, col.name, y + 3 * MM - lift, col.ref - col.name - 2 * MM);
+    if (reference) {
+      doc.fontSize(9);
+      oneLine(doc, reference, col.ref, y + 3.2 * MM - lift, col.box - col.ref - 2 * MM);
+    }
+    if (walkIn) {
+      doc.fontSize(7).fillColor('#444');
+      oneLine(doc, t('sessions.pdf.walkIn'), col.name, y + 5.6 * MM, col.ref - col.name - 2 * MM);
+      doc.fillColor('#000');
+    }
     const bx = col.box + (col.sign - col.box) / 2 - 3 * MM;
     doc.lineWidth(0.8).strokeColor('#000').rect(bx, y + 1.8 * MM, 5.4 * MM, 5.4 * MM).stroke();
     if (ticked) doc.font(FONT.bold).fontSize(12).text('✓', bx + 0.9 * MM, y + 1.9 * MM, { lineBreak: false });
@@ -98,7 +110,11 @@ export async function renderSessionRegister(resourcesDir: string, input: Registe
   AGE_BANDS.forEach((band, i) => {
     const x = left + i * cell;
     doc.lineWidth(0.6).strokeColor('#000').rect(x, y, cell, 14 * MM).stroke();
-    doc.font(FONT.regular).fontSize(8).text(t(`ageBands.${band}`), x + 1 * MM, y + 1.2 * MM, { width: cell - 2 * MM, align: 'center', lineBreak: false, ellipsis: true });
+    // A label a little too long for its cell ("Wiek nieznany") is set smaller rather than cut.
+    let size = 8;
+    doc.font(FONT.regular).fontSize(size);
+    while (size > 6 && doc.widthOfString(t(`ageBands.${band}`)) > cell - 2 * MM) doc.fontSize((size -= 0.5));
+    oneLine(doc, t(`ageBands.${band}`), x + 1 * MM, y + 1.2 * MM, cell - 2 * MM, 'center');
     const n = counted.get(band);
     if (n) doc.font(FONT.bold).fontSize(12).text(String(n), x, y + 6.5 * MM, { width: cell, align: 'center', lineBreak: false });
   });

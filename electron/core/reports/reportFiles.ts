@@ -2,7 +2,7 @@ import { letterDate } from '../../../shared/domain/letter';
 import type { FunderReport } from '../../../shared/domain/report';
 import { cellText, reportTables, type ReportCell } from '../../../shared/domain/reportTables';
 import { letterTranslator } from '../letters/letters';
-import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { atFootOfEveryPage, createPdf, FONT, MM, oneLine } from '../pdf/pdfDocument';
 import { spreadsheetCsv } from '../storage/csv';
 
 const period = (r: FunderReport, language: string) => `${letterDate(r.query.from, language)} – ${letterDate(r.query.to, language)}`;
@@ -80,8 +80,8 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
 
   atFootOfEveryPage(doc, (page, total, y) => {
     doc.font(FONT.regular).fontSize(8).fillColor('#555');
-    doc.text(`${r.charityName} · ${t('report.title')} · ${period(r, language)}`, left, y, { width: width - 30 * MM, lineBreak: false, ellipsis: true });
-    doc.text(t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, { width: 30 * MM, align: 'right', lineBreak: false });
+    oneLine(doc, `${r.charityName} · ${t('report.title')} · ${period(r, language)}`, left, y, width - 32 * MM);
+    oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
   }, 7 * MM);
   doc.end();
   return done;

@@ -68,9 +68,19 @@ export async function renderSafetyPlanSheet(resourcesDir: string, input: SafetyP
 
   // The footer: who to ring at the charity, and the emergency number, always at the bottom.
   const [emergency, ...rest] = input.footer;
-  const restY = bottom - rest.length * 12 - 4;
-  if (emergency) doc.font(FONT.bold).fontSize(11).fillColor('#8a1c1c').text(emergency, left, restY - 18, { width, lineBreak: false });
-  rest.forEach((line, i) => doc.font(FONT.regular).fontSize(9).fillColor('#444').text(line, left, restY + i * 12, { width, lineBreak: false }));
+  // Laid out from the foot up with the real height of each (a long line wraps, never over the next).
+  doc.font(FONT.regular).fontSize(9);
+  const heights = rest.map((line) => doc.heightOfString(line, { width }));
+  let y = bottom - heights.reduce((a, b) => a + b, 0) - 4;
+  if (emergency) {
+    doc.font(FONT.bold).fontSize(11);
+    const h = doc.heightOfString(emergency, { width });
+    doc.fillColor('#8a1c1c').text(emergency, left, y - h - 6, { width });
+  }
+  rest.forEach((line, i) => {
+    doc.font(FONT.regular).fontSize(9).fillColor('#444').text(line, left, y, { width });
+    y += heights[i]!;
+  });
   doc.end();
   return done;
 }

@@ -1,6 +1,6 @@
 import { letterDate } from '../../../shared/domain/letter';
 import { letterTranslator } from '../letters/letters';
-import { atFootOfEveryPage, createPdf, FONT, MM } from '../pdf/pdfDocument';
+import { atFootOfEveryPage, createPdf, FONT, MM, oneLine } from '../pdf/pdfDocument';
 import type { AccessPack } from './pack';
 import { accessPackSections, type PackEntry, type PackTable } from './packSections';
 
@@ -110,8 +110,8 @@ export async function renderAccessPackPdf(
 
   atFootOfEveryPage(doc, (page, total, y) => {
     doc.font(FONT.regular).fontSize(8).fillColor('#555');
-    doc.text(t('access.footer', { name, reference: c.reference }), left, y, { width: width - 30 * MM, lineBreak: false, ellipsis: true });
-    doc.text(t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, { width: 30 * MM, align: 'right', lineBreak: false });
+    oneLine(doc, t('access.footer', { name, reference: c.reference }), left, y, width - 32 * MM);
+    oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
   }, 7 * MM);
   doc.end();
   return done;

@@ -298,6 +298,16 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
               {t('letters.emptyFields', { fields: preview.emptyFields.map((f) => t(`letters.fields.${f}`)).join(', ') })}
             </Alert>
           )}
+          {preview && (preview.droppedText?.length ?? 0) > 0 && (
+            <Alert color="yellow" variant="light">
+              {t('letters.droppedText', { sentences: preview.droppedText!.map((s) => `“${s}”`).join(' ') })}
+            </Alert>
+          )}
+          {preview?.addressShortened && (
+            <Alert color="yellow" variant="light">
+              {t('letters.addressShortened')}
+            </Alert>
+          )}
           {shown ? <LetterSheet content={shown} logo={logo} label={t('letters.preview')} /> : !consentProblem && <Text c="dimmed">{t('letters.previewEmpty')}</Text>}
         </Stack>
       </Grid.Col>

@@ -1,0 +1,127 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import { LETTER_LAYOUT } from '../../electron/core/letters/letterPdf';
+import { MM } from '../../electron/core/pdf/pdfDocument';
+import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
+import { expectNoOverlaps, pdfLines, pdfText } from './pdfCheck';
+import { withZofia } from './zofia';
+
+/**
+ * Every PDF Casebook makes, in English and in Polish, with the longest names a charity meets: no
+ * text drawn over other text (one shared check on the PDF's text boxes), and a letter's address
+ * inside the envelope window.
+ */
+const LONG = {
+  charity: 'Stowarzyszenie Pomocy Wzajemnej „Przystań” im. Świętej Jadwigi Śląskiej w Łodzi',
+  agency: 'Miejski Ośrodek Pomocy Społecznej w Łodzi',
+  contact: 'Małgorzata Dąbrowska',
+  role: 'kierowniczka działu pomocy',
+  longRole: 'zastępczyni kierownika działu pomocy środowiskowej i świadczeń niepieniężnych dla rodzin',
+};
+
+async function charity(language: 'en' | 'pl') {
+  const t = startCore();
+  await setUp(t);
+  await t.ok('app.setLanguage', { language });
+  await t.ok('charity.update', { name: LONG.charity, address: 'ul. Piotrkowska 104 lok. 12\n90-001 Łódź', charityNumber: '0000123456', phone: '42 630 11 22', email: 'biuro@przystan.example.org' });
+  return t;
+}
+
+async function referralLetter(t: TestCore, language: 'en' | 'pl', contact: { name: string; role: string }, clientId: number, agencyName: string) {
+  const agency = await t.ok('agencies.save', {
+    agency: { name: agencyName, services: 'Pomoc społeczna', address: 'ul. Piotrkowska 175\n90-447 Łódź', referralRoutes: ['letter'], contacts: [{ name: contact.name, role: contact.role }] },
+  });
+  await t.ok('consents.record', { clientId, consent: { storeData: true, shareScope: 'any', givenOn: '2026-11-01', method: 'written' } });
+  const [referral] = await t.ok('referrals.create', { clientId, referral: { agencyId: agency.id, contactId: agency.contacts[0]!.id, reason: 'Zadłużenie czynszowe i groźba eksmisji', urgency: 'soon' } });
+  const template = (await t.ok('templates.list', { includeArchived: false })).find((x) => x.kind === 'referral' && x.language === language)!;
+  const request = { clientId, templateId: template.id, referralId: referral!.id, text: '' };
+  const preview = await t.ok('letters.preview', request);
+  const letter = await t.ok('letters.keep', { request, edits: { subject: preview.subject, body: preview.body } });
+  return { preview, pdf: (await t.ok('letters.savePdf', { id: letter.id })).path };
+}
+
+/** With CASEBOOK_PAPER_OUT set, every PDF is kept there too, to be looked at (rendered with pdftoppm). */
+function keep(path: string, name: string): void {
+  const out = process.env['CASEBOOK_PAPER_OUT'];
+  if (!out) return;
+  mkdirSync(out, { recursive: true });
+  copyFileSync(path, join(out, `${name}.pdf`));
+}
+
+const inWindow = (l: { xMin: number; yMin: number; xMax: number; yMax: number }) => {
+  const w = LETTER_LAYOUT.window;
+  return l.xMin >= w.left * MM - 1 && l.xMax <= (w.left + w.width) * MM + 1 && l.yMin >= w.top * MM - 1 && l.yMax <= (w.top + w.height) * MM + 1;
+};
+
+describe('what goes on paper', () => {
+  for (const language of ['en', 'pl'] as const) {
+    it(`every PDF in ${language === 'en' ? 'English' : 'Polish'}, with long names, has no text over other text`, async () => {
+      const t = await charity(language);
+      const zofia = await withZofia(t);
+      const other = await addNewPerson(t, { firstName: 'Maria-Magdalena Aleksandra', lastName: 'Konstantynopolitańczykiewicz-Wiśniewska', address: 'ul. Żółkiewskiego 5 m. 12\nŁódź', postcode: '90-001' });
+
+      // Letters: the issue's contact, and a longer role still.
+      for (const [i, contact] of [
+        { name: LONG.contact, role: LONG.role },
+        { name: `${LONG.contact}-Konstantynopolitańczykiewicz`, role: LONG.longRole },
+      ].entries()) {
+        const { preview, pdf } = await referralLetter(t, language, contact, i === 0 ? zofia.id : other.id, i === 0 ? LONG.agency : `${LONG.agency} – Filia nr 2 na Bałutach`);
+        keep(pdf, `${language}-letter-${i + 1}`);
+        expectNoOverlaps(pdf, `letter ${i + 1}`);
+        const lines = pdfLines(pdf).filter((l) => l.page === 1);
+        // Every line of the recipient is in the window, and the window holds at least the name and the agency.
+        const recipient = lines.filter((l) => l.yMin >= LETTER_LAYOUT.window.top * MM + 10 && l.yMax <= (LETTER_LAYOUT.window.top + LETTER_LAYOUT.window.height) * MM + 12 && l.xMin < 110 * MM);
+        expect(recipient.length, `letter ${i + 1}`).toBeGreaterThanOrEqual(3);
+        for (const l of recipient) expect(inWindow(l), `${l.text} in the window`).toBe(true);
+        const windowText = recipient.map((l) => l.text).join(' ');
+        expect(windowText).toContain('Łodzi');
+        expect(preview.addressShortened ?? false).toBe(i === 1);
+        // The reference in the body is the one beside the address; no sentence is left broken by an
+        // empty field (the second client has no date of birth), and a Polish address has its postcode before the town.
+        expect(preview.body).toContain(preview.reference);
+        expect(preview.body).not.toMatch(/: \.|: ,| \.|,\s*\./);
+        if (i === 1) expect(preview.droppedText ?? []).toContain(language === 'pl' ? ', data urodzenia: …' : ', born …,');
+        if (language === 'pl') {
+          expect(preview.body).toContain('zwracamy się do Państwa z prośbą o objęcie wsparciem osoby:');
+          expect(preview.body).not.toContain('wsparciem Miejski');
+          if (i === 1) expect(preview.body).toContain('90-001 Łódź');
+        }
+      }
+
+      const safety = await t.ok('safetyPlans.savePdf', { clientId: zofia.id });
+      keep(safety.path, `${language}-safety-plan`);
+      expectNoOverlaps(safety.path, 'safety plan');
+
+      const programme = await t.ok('programmes.save', {
+        programme: { name: 'Warsztaty gospodarowania budżetem domowym dla rodzin wielodzietnych', kind: 'workshop', startsOn: '2026-10-01', endsOn: '2026-12-31', capacity: null, facilitators: ['Ewa Zając'], venue: 'Sala konferencyjna, ul. Piotrkowska 104' },
+      } as ChannelInput<'programmes.save'>);
+      const added = await t.ok('sessions.add', { programmeId: programme.programme.id, pattern: { firstOn: '2026-11-05', startsAt: '18:00', endsAt: '20:00', repeat: 'weekly', weekdays: [], until: '2026-11-19', count: null } });
+      for (const c of [zofia, other]) await t.ok('programmes.register', { programmeId: programme.programme.id, clientId: c.id, registeredOn: '2026-11-01' });
+      const session = added.detail.sessions[0]!;
+      await t.ok('attendance.mark', { sessionId: session.id, clientId: zofia.id, present: true });
+      // Someone who came without being on the list (printed "walked in" / "bez zapisu" under the reference).
+      const walkIn = await addNewPerson(t, { firstName: 'Bartłomiej', lastName: 'Szczebrzeszyński-Grzegorzewski' });
+      await t.ok('attendance.mark', { sessionId: session.id, clientId: walkIn.id, present: true, register: false });
+      const register = await t.ok('sessions.registerPdf', { id: session.id });
+      keep(register.path, `${language}-register`);
+      expectNoOverlaps(register.path, 'register');
+      expect(pdfText(register.path)).toContain(language === 'pl' ? 'bez zapisu' : 'walk-in');
+
+      const report = await t.ok('reports.savePdf', { from: '2026-01-01', to: '2026-11-23' });
+      keep(report.path, `${language}-report`);
+      expectNoOverlaps(report.path, 'funder report');
+
+      const [request] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
+      const pack = await t.ok('access.savePack', { id: request!.id });
+      keep(pack.pdfPath, `${language}-subject-access`);
+      expectNoOverlaps(pack.pdfPath, 'subject access pack');
+
+      await t.ok('recovery.prepare', {});
+      const sheet = await t.ok('recovery.saveSheet', {});
+      keep(sheet.path, `${language}-recovery-sheet`);
+      expectNoOverlaps(sheet.path, 'recovery sheet');
+    }, 120_000);
+  }
+});
