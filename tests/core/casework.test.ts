@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pdfText } from './pdfCheck';
 import { areaProgress, type Assessment } from '../../shared/domain/assessment';
 import { caseNoteInputSchema } from '../../shared/domain/caseNote';
 import { safetyPlanInputSchema } from '../../shared/domain/safetyPlan';
@@ -437,7 +438,7 @@ describe('safety plans', () => {
     const { path } = await t.ok('safetyPlans.savePdf', { clientId: c.id });
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(execFileSync('pdfinfo', [path]).toString()).toMatch(/Pages:\s+1\n/);
-    const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+    const text = pdfText(path);
     expect(text).toContain('Zofia Wiśniewska-Łęcka');
     expect(text).toContain('Not sleeping');
     expect(text).toContain('116 123');

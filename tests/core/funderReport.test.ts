@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from './pdfCheck';
 import type { ChannelInput } from '../../shared/contract';
 import { suppressed } from '../../shared/domain/report';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
@@ -186,7 +186,7 @@ describe('the funder report', () => {
     expect(rows).toContainEqual(['Prefers not to say', '<5']);
 
     const pdfPath = (await t.ok('reports.savePdf', PERIOD)).path;
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const text = pdfText(pdfPath);
     for (const s of ['Przystań Community Aid', 'Report for funders', 'Period: 1 January 2026 – 30 June 2026', 'New clients taken in', 'Łódź Housing Advice', 'Improved', '£45.00', '<5', 'Page 1 of'])
       expect(text, s).toContain(s);
     const audit = (await t.ok('audit.list', { action: 'export.created' })).items;

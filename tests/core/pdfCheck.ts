@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { tempDir } from './helpers';
 
 /**
  * One check of a PDF's text boxes that every PDF test calls: the text as a person reads it, and the
@@ -23,12 +23,14 @@ const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').re
 /** Accepts a file or the PDF's bytes. */
 function pathOf(pdf: string | Buffer): string {
   if (typeof pdf === 'string') return pdf;
-  const path = join(tempDir('casebook-pdf-'), 'check.pdf');
+  const path = join(mkdtempSync(join(tmpdir(), 'casebook-pdf-')), 'check.pdf');
   writeFileSync(path, pdf);
   return path;
 }
 
+/** The text as a person reads it; reading a whole PDF also checks that no text is drawn over other text. */
 export function pdfText(pdf: string | Buffer, page?: number): string {
+  if (page === undefined) expectNoOverlaps(pdf);
   return execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), pathOf(pdf), '-'], { encoding: 'utf8' });
 }
 

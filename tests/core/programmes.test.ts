@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pdfText } from './pdfCheck';
 import type { ChannelInput } from '../../shared/contract';
 import { MAX_SESSIONS_AT_ONCE, sessionDates, sessionPatternSchema, type ProgrammeDetail } from '../../shared/domain/programme';
 import { fieldIssues } from '../../shared/domain/validation';
@@ -317,7 +318,7 @@ describe('the printed session register', () => {
     await t.ok('attendance.mark', { sessionId: s1.id, clientId: jerzy.id, present: true });
     await t.ok('attendance.headcount', { sessionId: s1.id, counts: [{ band: 'under18', people: 2 }] });
     const { path } = await t.ok('sessions.registerPdf', { id: s1.id });
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const text = pdfText(path);
     for (const words of ['Session register', 'Money skills workshop', 'Thursday, 5 November 2026, 18:00–20:00', 'Community room, 12 High Street', 'Ewa Zając, Tom Price', 'Zofia Wiśniewska-Łęcka', 'Adam Brown', 'Jerzy Żak', 'walk-in', 'Signature', 'Under 18', 'Confidential', 'Page 1 of 1'])
       expect(text, words).toContain(words);
     expect((text.match(/✓/g) ?? []).length).toBe(2);
@@ -334,7 +335,7 @@ describe('the printed session register', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [long], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(3);
     for (let p = 1; p <= pages; p++) {
-      const page = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', long, '-'], { encoding: 'utf8' });
+      const page = pdfText(long, p);
       expect(page, `page ${p}`).toContain(`Page ${p} of ${pages}`);
       expect(page, `page ${p}`).toContain('Signature');
       expect(page, `page ${p}`).toContain('Food bank');
@@ -348,7 +349,7 @@ describe('the printed session register', () => {
     const { s1 } = await groupWithAttendance(t);
     await t.ok('app.setLanguage', { language: 'pl' });
     const { path } = await t.ok('sessions.registerPdf', { id: s1.id });
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const text = pdfText(path);
     for (const words of ['Lista obecności', 'czwartek, 5 listopada 2026', 'Podpis', 'Poniżej 18', 'Strona 1 z 1']) expect(text, words).toContain(words);
   });
 });

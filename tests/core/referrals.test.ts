@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from './pdfCheck';
 import type { ChannelInput } from '../../shared/contract';
 import { agencyInputSchema } from '../../shared/domain/agency';
 import { ALL_MERGE_FIELDS, fieldsForKind, LETTER_KINDS, mergeText, tidyLetterBody, templateProblems } from '../../shared/domain/letter';
@@ -306,7 +307,6 @@ describe('letter templates', () => {
   });
 });
 
-const pdfText = (path: string, page?: number) => execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), path, '-']).toString();
 
 describe('letters', () => {
   async function sentReferral(t: TestCore) {

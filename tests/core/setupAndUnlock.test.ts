@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from './pdfCheck';
 import { ADMIN, CHARITY, setUp, startCore } from './helpers';
 
 describe('first-run setup', () => {
@@ -28,7 +28,7 @@ describe('first-run setup', () => {
     expect(shown.confirmGroup).toBeLessThanOrEqual(8);
     const { path } = await t.ok('setup.saveRecoverySheet', {});
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const text = pdfText(path);
     for (const g of shown.groups) expect(text).toContain(g);
     expect(text).toContain('Przystań Community Aid');
     expect(text).toContain('arkusz odzyskiwania');

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from './pdfCheck';
 import { accessDueOn } from '../../shared/domain/subjectAccess';
 import type { AccessPack } from '../../electron/core/subjectAccess/pack';
 import { setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
 import { withZofia, ZOFIA_WORDS } from './zofia';
 
-const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 
 /** Zofia with a request received three days ago, and a few more records the pack must carry. */
 async function zofiaAsks(t: TestCore) {

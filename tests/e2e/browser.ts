@@ -1,3 +1,4 @@
+import { pdfText as checkedPdfText } from '../core/pdfCheck';
 import { expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -19,8 +20,9 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
 }
 
 /** Text of a PDF, and its first page rendered to PNG beside the screenshots. */
+/** The PDF's text; also checks that no text is drawn over other text (the check every PDF test makes). */
 export function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return checkedPdfText(path);
 }
 
 export function pdfToPng(path: string, name: string): string {
