@@ -1700,6 +1700,7 @@ export const en = {
     caseworker: 'Caseworker',
     everyone: 'Everyone',
     show: 'Show the report',
+    showFirst: 'The dates or filters above have changed since this report was shown. Press “Show the report” first: what is saved is always the report on screen.',
     savePdf: 'Save as PDF',
     saveCsv: 'Save as CSV (Excel)',
     saved: 'Saved as {{path}}',

@@ -1748,6 +1748,7 @@ export const pl = {
     caseworker: 'Opiekun sprawy',
     everyone: 'Wszyscy',
     show: 'Pokaż sprawozdanie',
+    showFirst: 'Daty lub filtry powyżej zmieniły się od wyświetlenia sprawozdania. Najpierw naciśnij „Pokaż sprawozdanie”: zapisywane jest zawsze sprawozdanie widoczne na ekranie.',
     savePdf: 'Zapisz jako PDF',
     saveCsv: 'Zapisz jako CSV (Excel)',
     saved: 'Zapisano jako {{path}}',

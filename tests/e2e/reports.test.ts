@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -98,6 +98,27 @@ describe('the funder report, end to end', () => {
     expect(rows[0]).toEqual(['Przystań Community Aid']);
     expect(rows).toContainEqual(['New clients taken in', '6']);
     expect(rows).toContainEqual(['Polish', '<5']);
+  });
+
+  it('saves only the report on screen: dates changed and not shown must be shown first', async () => {
+    await quiet();
+    const before = readdirSync(saveDir).length;
+    await page.getByLabel('From', { exact: true }).fill('2026-06-01');
+    await expect.poll(() => visible(/have changed since this report was shown/)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save as PDF' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save as CSV (Excel)' }).isDisabled()).toBe(true);
+    await shot(page, 'rep-03-show-first', { fullPage: false });
+    expect(readdirSync(saveDir).length).toBe(before);
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await expect.poll(() => visible(/^Period: 1 Jun 2026/)).toBe(true);
+    expect(await visible(/have changed since this report was shown/)).toBe(false);
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => visible(/^Saved as .*\.pdf$/)).toBe(true);
+    const newest = readdirSync(saveDir)
+      .filter((f) => f.startsWith('Funder report') && f.endsWith('.pdf'))
+      .map((f) => join(saveDir, f))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+    expect(pdfText(newest)).toContain('1 June 2026');
   });
 
   it('answers her subject access request: the request on the home screen, the pack as PDF and JSON, marked answered', async () => {

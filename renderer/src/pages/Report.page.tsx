@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,10 +68,13 @@ export function ReportPage() {
     // Shown once on opening for the default dates; later the user presses Show.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // What is saved is the report on screen, never dates typed since and not shown: those must be shown first.
+  const changedSinceShown = report !== null && JSON.stringify(report.query) !== JSON.stringify(query);
   const save = async (format: 'pdf' | 'csv') => {
+    if (!report || changedSinceShown) return;
     setBusy(format);
     setError(null);
-    const r = await job.run(format === 'pdf' ? 'reports.savePdf' : 'reports.saveCsv', query);
+    const r = await job.run(format === 'pdf' ? 'reports.savePdf' : 'reports.saveCsv', report.query);
     setBusy(null);
     if (r.ok) notifications.show({ color: 'green', message: t('report.saved', { path: r.value.path }) });
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
@@ -105,14 +108,19 @@ export function ReportPage() {
           <Group justify="space-between">
             <Text fw={500}>{t('report.period', { period: `${formatDate(report.query.from, i18n.language)} – ${formatDate(report.query.to, i18n.language)}` })}</Text>
             <Group>
-              <Button variant="default" loading={busy === 'pdf'} onClick={() => void save('pdf')}>
+              <Button variant="default" loading={busy === 'pdf'} disabled={changedSinceShown} onClick={() => void save('pdf')}>
                 {t('report.savePdf')}
               </Button>
-              <Button variant="default" loading={busy === 'csv'} onClick={() => void save('csv')}>
+              <Button variant="default" loading={busy === 'csv'} disabled={changedSinceShown} onClick={() => void save('csv')}>
                 {t('report.saveCsv')}
               </Button>
             </Group>
           </Group>
+          {changedSinceShown && (
+            <Alert color="yellow" variant="light" role="status">
+              {t('report.showFirst')}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {table('cases').rows.map((row) => (
               <Stack key={String(row[0])} gap={0} role="group" aria-label={String(row[0])}>
