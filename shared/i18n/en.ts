@@ -1841,6 +1841,8 @@ export const en = {
     score: '{{score}} out of 10',
     doneOn: 'Done on',
     writtenBy: 'Written by',
+    letterTo: 'Addressed to',
+    letterText: 'What the letter said',
     edited: 'Changed',
     date: 'Date',
     kind: 'Kind',

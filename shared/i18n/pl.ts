@@ -1895,6 +1895,8 @@ export const pl = {
     score: '{{score}} na 10',
     doneOn: 'Wykonano',
     writtenBy: 'Autor',
+    letterTo: 'Adresat',
+    letterText: 'Treść pisma',
     edited: 'Zmieniono',
     date: 'Data',
     kind: 'Rodzaj',

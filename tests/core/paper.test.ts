@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { LETTER_LAYOUT } from '../../electron/core/letters/letterPdf';
 import { MM } from '../../electron/core/pdf/pdfDocument';
+import { createTranslator } from '../../shared/i18n';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
 import { expectNoOverlaps, pdfLines, pdfText } from './pdfCheck';
 import { withZofia } from './zofia';
@@ -117,6 +118,26 @@ describe('what goes on paper', () => {
       const pack = await t.ok('access.savePack', { id: request!.id });
       keep(pack.pdfPath, `${language}-subject-access`);
       expectNoOverlaps(pack.pdfPath, 'subject access pack');
+
+      // The letters' own words are in the pack; no section heading is left alone at the foot of a
+      // page (more notes each time move every heading down the pages).
+      const packText = pdfText(pack.pdfPath).replace(/\s+/g, ' ');
+      expect(packText).toContain(language === 'pl' ? 'Treść pisma' : 'What the letter said');
+      expect(packText).toContain('Zadłużenie czynszowe i groźba eksmisji');
+      const titles = new Set(Object.values(createTranslator(language).t('access.sections', { returnObjects: true }) as Record<string, string>));
+      let openRequest = request!.id;
+      for (let extra = 0; extra < 8; extra++) {
+        await t.ok('notes.save', { clientId: zofia.id, note: { date: '2026-11-02', time: '09:00', kind: 'phone', body: `Rozmowa ${extra}. ${'Omówiono sytuację mieszkaniową i plan spłaty zadłużenia. '.repeat(3 + extra * 2)}` } });
+        await t.ok('access.answered', { id: openRequest, answeredOn: '2026-11-23' });
+        openRequest = (await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-21' })).find((r) => !r.answeredOn)!.id;
+        const again = await t.ok('access.savePack', { id: openRequest });
+        const lines = pdfLines(again.pdfPath);
+        const pages = Math.max(...lines.map((l) => l.page));
+        for (let page = 1; page < pages; page++) {
+          const body = lines.filter((l) => l.page === page && l.yMax < 842 - 20 * MM).sort((a, b) => a.yMin - b.yMin);
+          expect(titles.has(body[body.length - 1]!.text), `page ${page} ends with the heading "${body[body.length - 1]!.text}"`).toBe(false);
+        }
+      }
 
       await t.ok('recovery.prepare', {});
       const sheet = await t.ok('recovery.saveSheet', {});

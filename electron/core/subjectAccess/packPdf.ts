@@ -91,9 +91,26 @@ export async function renderAccessPackPdf(
   const total = sections.reduce((n, s) => n + 1 + s.entries.length, 0);
   let drawn = 0;
   const drew = () => onProgress?.(++drawn, total);
+  /** The height of what must follow a heading on the same page: a table's heading row and first row, or an entry's title and first line. */
+  const firstBlock = (section: (typeof sections)[number]): number => {
+    if (section.table && section.table.rows.length) {
+      const total = section.table.widths.reduce((a, b) => a + b, 0);
+      doc.font(FONT.bold).fontSize(8.5);
+      const head = Math.max(...section.table.columns.map((c, i) => doc.heightOfString(c || ' ', { width: (section.table!.widths[i]! / total) * width - 2.4 * MM })));
+      doc.font(FONT.regular).fontSize(8.5);
+      const first = Math.max(...section.table.rows[0]!.map((c, i) => doc.heightOfString(c || ' ', { width: (section.table!.widths[i]! / total) * width - 2.4 * MM })));
+      return head + first + 6 * MM;
+    }
+    const entry = section.entries[0];
+    if (!entry) return 6 * MM;
+    doc.font(FONT.bold).fontSize(10.5);
+    return doc.heightOfString(entry.title, { width }) + 14 * MM;
+  };
   for (const section of sections) {
     drew();
-    room(16 * MM);
+    // A section's heading never stands alone at the foot of a page: it goes over with what follows it.
+    doc.font(FONT.bold).fontSize(13);
+    room(doc.currentLineHeight(true) * 1.9 + doc.heightOfString(section.title, { width }) + firstBlock(section));
     doc.moveDown(0.9);
     doc.font(FONT.bold).fontSize(13).fillColor('#1c4f7c').text(section.title, left, doc.y, { width });
     const hasRows = section.table !== null && section.table.rows.length > 0;

@@ -259,11 +259,17 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     ),
   );
 
-  const letters: PackTable = {
-    columns: [t('access.date'), t('letters.template'), t('access.kind'), t('access.writtenBy')],
-    widths: [2, 3, 2, 2],
-    rows: p.letters.map((l) => [instant(l.writtenAt), l.templateName, t(`letters.kind.${l.kind}`), l.writtenByName ?? '']),
-  };
+  // Each letter whole, as it was kept: the person is entitled to read what was written about them.
+  const letters: PackEntry[] = p.letters.map((l) => ({
+    title: `${instant(l.writtenAt)} · ${l.templateName}`,
+    fields: [
+      [t('access.kind'), t(`letters.kind.${l.kind}`)],
+      [t('access.writtenBy'), l.writtenByName ?? ''],
+      [t('access.letterTo'), l.content.recipient.join(', ')],
+      [t('letters.pdf.ourReference'), l.content.reference],
+    ],
+    texts: [[t('access.letterText'), `${l.content.subject}\n\n${l.content.body}`]],
+  }));
 
   const help: PackTable = {
     columns: [t('support.date'), t('support.type'), t('support.quantity'), t('support.value'), t('support.note')],
@@ -310,7 +316,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     section(t('access.sections.notes'), notes),
     section(t('access.sections.safetyPlans'), safetyPlans),
     section(t('access.sections.referrals'), referrals),
-    section(t('access.sections.letters'), [], letters),
+    section(t('access.sections.letters'), letters),
     section(t('access.sections.help'), [], help),
     section(t('access.sections.groups'), [], groups),
     section(t('access.sections.requests'), [], requests),
