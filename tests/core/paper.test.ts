@@ -5,6 +5,7 @@ import type { ChannelInput } from '../../shared/contract';
 import { LETTER_LAYOUT } from '../../electron/core/letters/letterPdf';
 import { MM } from '../../electron/core/pdf/pdfDocument';
 import { createTranslator } from '../../shared/i18n';
+import { reportTables } from '../../shared/domain/reportTables';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
 import { expectNoOverlaps, pdfLines, pdfText } from './pdfCheck';
 import { withZofia } from './zofia';
@@ -113,6 +114,18 @@ describe('what goes on paper', () => {
       const report = await t.ok('reports.savePdf', { from: '2026-01-01', to: '2026-11-23' });
       keep(report.path, `${language}-report`);
       expectNoOverlaps(report.path, 'funder report');
+      // Every column heading's words are whole in the PDF (set smaller, not broken mid-word), and no
+      // table's title ends a page.
+      const shown = await t.ok('reports.funder', { from: '2026-01-01', to: '2026-11-23' });
+      const reportWords = new Set(pdfText(report.path).split(/\s+/));
+      const tables = reportTables(shown, createTranslator(language).t, language);
+      for (const table of tables) for (const word of table.columns.join(' ').split(/\s+/).filter((w) => w.length > 3)) expect(reportWords.has(word), `${table.title}: "${word}"`).toBe(true);
+      const reportLines = pdfLines(report.path);
+      const tableTitles = new Set(tables.map((x) => x.title));
+      for (let page = 1; page < Math.max(...reportLines.map((l) => l.page)); page++) {
+        const body = reportLines.filter((l) => l.page === page && l.yMax < 842 - 20 * MM).sort((a, b) => a.yMin - b.yMin);
+        expect(tableTitles.has(body[body.length - 1]!.text), `report page ${page} ends with a title`).toBe(false);
+      }
 
       const [request] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
       const pack = await t.ok('access.savePack', { id: request!.id });

@@ -49,29 +49,43 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
 
   const rowHeight = 6.2 * MM;
   for (const table of reportTables(r, t, language)) {
-    if (doc.y + 3 * rowHeight + 10 * MM > bottom()) doc.addPage();
-    doc.moveDown(0.6);
-    doc.font(FONT.bold).fontSize(12.5).fillColor('#1c4f7c').text(table.title, left, doc.y, { width });
-    doc.moveDown(0.2);
     const first = table.columns.length > 3 ? width * 0.34 : width * 0.5;
     const other = (width - first) / Math.max(1, table.columns.length - 1);
     const xOf = (i: number) => (i === 0 ? left : left + first + (i - 1) * other);
     const wOf = (i: number) => (i === 0 ? first : other);
+    // Column headings are set smaller rather than broken inside a word ("Named att / endances").
+    doc.font(FONT.bold);
+    let headSize = 9;
+    const longestWordFits = () => table.columns.every((c, i) => c.split(/\s+/).every((w) => doc.fontSize(headSize).widthOfString(w) <= wOf(i) - 3 * MM));
+    while (headSize > 6.5 && !longestWordFits()) headSize -= 0.5;
+    const sizeOf = (_bold: boolean, header: boolean) => (header ? headSize : 9);
     // A row is as tall as its longest cell: a long label wraps rather than running into the next row.
-    const line = (cells: string[], bold: boolean, shade: string | null) => {
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(9);
-      const height = Math.max(rowHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: wOf(i) - 3 * MM }) + 3.6 * MM));
+    const heightOf = (cells: string[], bold: boolean, header = false) => {
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(sizeOf(bold, header));
+      return Math.max(rowHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: wOf(i) - 3 * MM }) + 3.6 * MM));
+    };
+    const line = (cells: string[], bold: boolean, shade: string | null, header = false) => {
+      const height = heightOf(cells, bold, header);
       if (doc.y + height > bottom()) doc.addPage();
       const y = doc.y;
       if (shade) doc.rect(left, y, width, height).fill(shade);
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(9).fillColor('#000');
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(sizeOf(bold, header)).fillColor('#000');
       cells.forEach((c, i) => doc.text(c, xOf(i) + 1.5 * MM, y + 1.8 * MM, { width: wOf(i) - 3 * MM, align: i === 0 ? 'left' : 'right' }));
       doc.y = y + height;
       doc.x = left;
     };
-    line(table.columns, true, '#e8eef5');
+    const rows = table.rows.map((row) => row.map((c) => cellText(c, r.currency, language)));
+    // The table's title goes over to a new page with its heading row and first row, never alone.
+    doc.font(FONT.bold).fontSize(12.5);
+    const titleHeight = doc.currentLineHeight(true) * 0.8 + doc.heightOfString(table.title, { width });
+    const firstRow = rows.length ? heightOf(rows[0]!, rows[0]![0] === t('report.total')) : heightOf([t('report.none')], false);
+    if (doc.y + titleHeight + heightOf(table.columns, true, true) + firstRow > bottom()) doc.addPage();
+    doc.moveDown(0.6);
+    doc.font(FONT.bold).fontSize(12.5).fillColor('#1c4f7c').text(table.title, left, doc.y, { width });
+    doc.moveDown(0.2);
+    line(table.columns, true, '#e8eef5', true);
     if (table.rows.length === 0) line([t('report.none')], false, null);
-    table.rows.forEach((row, i) => line(row.map((c) => cellText(c, r.currency, language)), row[0] === t('report.total'), i % 2 ? '#f6f8fa' : null));
+    rows.forEach((row, i) => line(row, row[0] === t('report.total'), i % 2 ? '#f6f8fa' : null));
     if (table.note) {
       doc.moveDown(0.3);
       doc.font(FONT.regular).fontSize(8.5).fillColor('#444').text(table.note, left, doc.y, { width });
