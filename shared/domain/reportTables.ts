@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { needAreaName } from './assessment';
 import { languageName, localeOf } from './languages';
-import { GENDER_WITHHELD, NOT_RECORDED, type FunderReport } from './report';
+import { GENDER_WITHHELD, NOT_RECORDED, suppressed, type FunderReport } from './report';
 import { formatMoney, supportTypeName, type Currency } from './support';
 
 /** A cell: a number, a word, or a group too small to show. Money is kept in minor units with its currency. */
@@ -26,6 +26,29 @@ const languageLabel = (code: string, t: T, language: string) => (code === NOT_RE
 
 const genderLabel = (g: string, t: T) => (g === GENDER_WITHHELD ? t('report.genderWithheld') : g === NOT_RECORDED ? t('report.notRecorded') : g.charAt(0).toUpperCase() + g.slice(1));
 const count = (n: number | null): ReportCell => (n === null ? { suppressed: true } : n);
+/** A count of people: 1 to 4 is shown as "<5" (nobody can be picked out); 0 and 5 or more as they are. Counts of things (contacts, sessions, parcels) stay numbers. */
+const people = (n: number): ReportCell => count(suppressed(n));
+const isHidden = (c: ReportCell | undefined) => typeof c === 'object' && c !== null && 'suppressed' in c;
+/** A count or the words for a hidden one, for sentences under a table. */
+const countText = (n: number, language: string) => (suppressed(n) === null ? '<5' : new Intl.NumberFormat(localeOf(language)).format(n));
+
+/**
+ * Secondary suppression: in a column whose total is published (beside it or elsewhere), one hidden
+ * cell could be worked out from the total and the others. Then the smallest other shown count is
+ * hidden too, so at least two are, and neither can be.
+ */
+function hideSecondCell(rows: ReportCell[][], column: number, totalShown: boolean): ReportCell[][] {
+  if (!totalShown) return rows;
+  const hidden = rows.filter((r) => isHidden(r[column])).length;
+  if (hidden !== 1) return rows;
+  const candidates = rows
+    .map((r, i) => ({ i, n: r[column] }))
+    .filter((x): x is { i: number; n: number } => typeof x.n === 'number' && x.n > 0)
+    .sort((a, b) => a.n - b.n || a.i - b.i);
+  const next = candidates[0];
+  if (!next) return rows;
+  return rows.map((r, i) => (i === next.i ? r.map((c, j) => (j === column ? { suppressed: true as const } : c)) : r));
+}
 
 /**
  * The report as titled tables, in the reader's language: the one layout the screen, the PDF and the
@@ -43,17 +66,23 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       title: t('report.cases'),
       columns: [t('report.item'), t('report.number')],
       rows: [
-        [t('report.newClients'), r.cases.newClients],
-        [t('report.active'), r.cases.active],
-        [t('report.closed'), r.cases.closed],
-        [t('report.reopened'), r.cases.reopened],
+        [t('report.newClients'), people(r.cases.newClients)],
+        [t('report.active'), people(r.cases.active)],
+        [t('report.closed'), people(r.cases.closed)],
+        [t('report.reopened'), people(r.cases.reopened)],
       ],
     },
     {
       key: 'closedByReason',
       title: t('report.closedByReason'),
       columns: [t('status.reason'), t('report.number')],
-      rows: r.closedByReason.map((c) => [c.reason ? t(`status.reasons.${c.reason}`) : t('report.notRecorded'), c.count]),
+      // The reasons add up to "cases closed", which is shown unless it is small itself.
+      rows: hideSecondCell(
+        r.closedByReason.map((c) => [c.reason ? t(`status.reasons.${c.reason}`) : t('report.notRecorded'), people(c.count)]),
+        1,
+        suppressed(r.cases.closed) !== null,
+      ),
+      note: r.closedByReason.length ? t('report.smallNote') : undefined,
     },
     {
       key: 'contacts',
@@ -65,21 +94,35 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       key: 'referrals',
       title: t('report.referrals'),
       columns: [t('referrals.agency'), t('report.outcome'), t('report.number')],
-      rows: r.referrals.map((x) => [x.agencyName, t(`referrals.status.${x.status}`), x.count]),
+      rows: r.referrals.map((x) => [x.agencyName, t(`referrals.status.${x.status}`), people(x.count)]),
+      note: r.referrals.length ? t('report.smallNote') : undefined,
     },
     {
       key: 'needsAtIntake',
       title: t('report.needsAtIntake'),
       columns: [t('report.area'), t('report.assessed'), t('report.inNeed'), t('report.averageScore')],
-      rows: r.needsAtIntake.map((n) => [area(n), n.assessed, n.inNeed, n.averageScore]),
+      // An average over fewer than five people could give one person's score away: hidden with them.
+      rows: r.needsAtIntake.map((n) => [area(n), people(n.assessed), people(n.inNeed), suppressed(n.assessed) === null ? { suppressed: true } : n.averageScore]),
       note: t('report.needsNote'),
     },
     {
       key: 'outcomes',
       title: t('report.outcomes'),
       columns: [t('report.area'), t('report.improved'), t('report.same'), t('report.worse')],
-      rows: o.areas.map((a) => [area(a), a.improved, a.same, a.worse]),
-      note: t('report.outcomesNote', { clients: o.clients, improved: o.improvedClients, share: pct(o.improvedClients, o.clients, language) }),
+      // Improved, same and worse add up to the area's people: a row with one hidden cell hides a second.
+      rows: o.areas.map((a) => {
+        const row: ReportCell[] = [area(a), people(a.improved), people(a.same), people(a.worse)];
+        const hidden = row.filter(isHidden).length;
+        if (hidden !== 1) return row;
+        const shown = [1, 2, 3].filter((i) => typeof row[i] === 'number' && (row[i] as number) > 0).sort((x, y) => (row[x] as number) - (row[y] as number));
+        if (shown[0] !== undefined) row[shown[0]] = { suppressed: true };
+        return row;
+      }),
+      note: t('report.outcomesNote', {
+        clients: countText(o.clients, language),
+        improved: countText(o.improvedClients, language),
+        share: suppressed(o.clients) === null || suppressed(o.improvedClients) === null ? '–' : pct(o.improvedClients, o.clients, language),
+      }),
     },
     {
       key: 'goals',
@@ -97,8 +140,8 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       title: t('support.title'),
       columns: [t('support.help'), t('support.times'), t('support.items'), t('support.valueTotal'), t('support.people')],
       rows: [
-        ...r.support.byType.map((b): ReportCell[] => [supportTypeName((k) => t(k), { builtinKey: b.typeKey, name: b.typeName }), b.times, b.quantity, { money: b.value }, b.people]),
-        [t('report.total'), r.support.times, '', { money: r.support.value }, r.support.people],
+        ...r.support.byType.map((b): ReportCell[] => [supportTypeName((k) => t(k), { builtinKey: b.typeKey, name: b.typeName }), b.times, b.quantity, { money: b.value }, people(b.people)]),
+        [t('report.total'), r.support.times, '', { money: r.support.value }, people(r.support.people)],
       ],
     },
     {
@@ -106,28 +149,29 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       title: t('report.attendance'),
       columns: [t('programmes.programme'), t('programmes.figures.sessionsHeld'), t('programmes.figures.attendances'), t('programmes.figures.walkInAttendances'), t('programmes.figures.headcount'), t('programmes.figures.uniquePeople')],
       rows: [
-        ...r.attendance.byProgramme.map((p): ReportCell[] => [p.name, p.sessionsHeld, p.attendances, p.walkInAttendances, p.headcount, p.uniquePeople]),
-        [t('report.total'), r.attendance.overall.sessionsHeld, r.attendance.overall.attendances, r.attendance.overall.walkInAttendances, r.attendance.overall.headcount, r.attendance.overall.uniquePeople],
+        ...r.attendance.byProgramme.map((p): ReportCell[] => [p.name, p.sessionsHeld, p.attendances, p.walkInAttendances, p.headcount, people(p.uniquePeople)]),
+        [t('report.total'), r.attendance.overall.sessionsHeld, r.attendance.overall.attendances, r.attendance.overall.walkInAttendances, r.attendance.overall.headcount, people(r.attendance.overall.uniquePeople)],
       ],
     },
     {
       key: 'ages',
       title: t('report.ages'),
       columns: [t('report.ageBand'), t('report.people')],
-      rows: r.demographics.ageBands.map((b) => [t(`ageBands.${b.band}`), count(b.count)]),
-      note: t('report.suppressedNote', { people: r.demographics.people }),
+      // The groups add up to the clients supported, given in the note unless small itself.
+      rows: hideSecondCell(r.demographics.ageBands.map((b) => [t(`ageBands.${b.band}`), count(b.count)]), 1, suppressed(r.demographics.people) !== null),
+      note: t('report.suppressedNote', { people: countText(r.demographics.people, language) }),
     },
     {
       key: 'genders',
       title: t('report.genders'),
       columns: [t('report.gender'), t('report.people')],
-      rows: r.demographics.genders.map((g) => [genderLabel(g.gender, t), count(g.count)]),
+      rows: hideSecondCell(r.demographics.genders.map((g) => [genderLabel(g.gender, t), count(g.count)]), 1, suppressed(r.demographics.people) !== null),
     },
     {
       key: 'languages',
       title: t('report.languages'),
       columns: [t('report.language'), t('report.people')],
-      rows: r.demographics.languages.map((l) => [languageLabel(l.language, t, language), count(l.count)]),
+      rows: hideSecondCell(r.demographics.languages.map((l) => [languageLabel(l.language, t, language), count(l.count)]), 1, suppressed(r.demographics.people) !== null),
     },
   ];
 }

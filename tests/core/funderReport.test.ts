@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { pdfText } from './pdfCheck';
 import type { ChannelInput } from '../../shared/contract';
 import { suppressed } from '../../shared/domain/report';
+import { cellText, reportTables } from '../../shared/domain/reportTables';
+import { createTranslator } from '../../shared/i18n';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
 
 /**
@@ -172,6 +174,40 @@ describe('the funder report', () => {
     expect([everyone.attendance.overall.attendances, everyone.attendance.overall.headcount]).toEqual([1, 6]);
   });
 
+  it('hides every small count of people, and a second one wherever a total would give a hidden one away', async () => {
+    const { t } = await charity();
+    const real = await t.ok('reports.funder', PERIOD);
+    const en = createTranslator('en').t;
+    const cell = (r: typeof real, key: string) => reportTables(r, en, 'en').find((x) => x.key === key)!.rows.map((row) => row.map((c) => cellText(c, 'GBP', 'en')));
+    // The examples: closed by reason 1, 1, 1; outcomes worsened 1; help given to 2 people; 4 different people at groups.
+    const r = {
+      ...real,
+      cases: { ...real.cases, closed: 7 },
+      closedByReason: [
+        { reason: 'movedAway' as const, count: 1 },
+        { reason: 'goalsMet' as const, count: 6 },
+      ],
+      outcomes: { ...real.outcomes, areas: [{ areaId: 1, areaKey: 'housing', areaName: null, improved: 9, same: 6, worse: 1 }] },
+      support: { ...real.support, people: 2, byType: real.support.byType.map((b) => ({ ...b, people: 2 })) },
+      attendance: { ...real.attendance, overall: { ...real.attendance.overall, uniquePeople: 4 } },
+    };
+    // One reason is small and "cases closed" (7) is shown: the other reason is hidden too.
+    expect(cell(r, 'closedByReason')).toEqual([
+      ['Moved away', '<5'],
+      ['Support goals met', '<5'],
+    ]);
+    // Worsened 1 hides, and so does the smallest other in the row (improved + same + worse is the area's people).
+    expect(cell(r, 'outcomes')).toEqual([['Housing', '9', '<5', '<5']]);
+    expect(cell(r, 'support').at(-1)!.at(-1)).toBe('<5');
+    expect(cell(r, 'attendance').at(-1)!.at(-1)).toBe('<5');
+    // Counts of things stay: sessions held, contacts.
+    expect(cell(r, 'attendance').at(-1)![1]).toBe(String(real.attendance.overall.sessionsHeld));
+    // Small totals in the sentences are hidden as well.
+    const note = reportTables({ ...r, outcomes: { ...r.outcomes, clients: 3, improvedClients: 2 } }, en, 'en').find((x) => x.key === 'outcomes')!.note!;
+    expect(note).toContain('<5 clients');
+    expect(note).not.toMatch(/\(\d+%\)/);
+  });
+
   it('saves as CSV that parses back with the Polish letters intact, and as a PDF with the charity’s name', async () => {
     const { t } = await charity();
     const csvPath = (await t.ok('reports.saveCsv', PERIOD)).path;
@@ -179,10 +215,11 @@ describe('the funder report', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
     expect(rows[0]).toEqual(['Przystań Community Aid']);
-    expect(rows).toContainEqual(['New clients taken in', '2']);
-    expect(rows).toContainEqual(['Łódź Housing Advice', 'Draft', '2']);
-    expect(rows).toContainEqual(['Housing', '2', '1', '6.5']);
-    expect(rows).toContainEqual(['Food parcel', '2', '3', '45.00', '1']);
+    // Every count of people under five is "<5" (an average over them too); counts of things stay.
+    expect(rows).toContainEqual(['New clients taken in', '<5']);
+    expect(rows).toContainEqual(['Łódź Housing Advice', 'Draft', '<5']);
+    expect(rows).toContainEqual(['Housing', '<5', '<5', '<5']);
+    expect(rows).toContainEqual(['Food parcel', '2', '3', '45.00', '<5']);
     expect(rows).toContainEqual(['Prefers not to say', '<5']);
 
     const pdfPath = (await t.ok('reports.savePdf', PERIOD)).path;

@@ -3,10 +3,9 @@ import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, T
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needAreaName } from '../../../shared/domain/assessment';
 import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { FunderReport } from '../../../shared/domain/report';
-import { cellText, reportTables, type ReportTable } from '../../../shared/domain/reportTables';
+import { cellText, reportTables, type ReportCell, type ReportTable } from '../../../shared/domain/reportTables';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
@@ -147,7 +146,8 @@ export function ReportPage() {
                 h={220}
                 dataKey="area"
                 type="stacked"
-                data={report.outcomes.areas.map((a) => ({ area: needAreaName((k) => t(k), { builtinKey: a.areaKey, name: a.areaName }), improved: a.improved, same: a.same, worse: a.worse }))}
+                // Drawn from the table, so a group hidden there ("<5") is not drawn either.
+                data={table('outcomes').rows.map((row) => ({ area: String(row[0]), improved: shownNumber(row[1]), same: shownNumber(row[2]), worse: shownNumber(row[3]) }))}
                 series={[
                   { name: 'improved', label: t('report.improved'), color: 'teal.6' },
                   { name: 'same', label: t('report.same'), color: 'gray.5' },
@@ -157,17 +157,19 @@ export function ReportPage() {
               />
             </Section>
           </SimpleGrid>
-          {report.demographics.ageBands.some((b) => b.count) && (
+          {table('ages').rows.some((row) => shownNumber(row[1])) && (
             <Section title={t('report.chartAges')}>
               {/* Groups under five are left out of the chart, as they are shown only as "<5" in the table. */}
               <BarChart
                 h={200}
                 dataKey="band"
-                data={report.demographics.ageBands.filter((b) => b.count !== null).map((b) => ({ band: t(`ageBands.${b.band}`), people: b.count }))}
+                data={table('ages')
+                  .rows.filter((row) => shownNumber(row[1]) !== undefined)
+                  .map((row) => ({ band: String(row[0]), people: shownNumber(row[1]) }))}
                 series={[{ name: 'people', label: t('report.people'), color: 'grape.6' }]}
               />
               <Text size="xs" c="dimmed">
-                {t('report.suppressedNote', { people: report.demographics.people })}
+                {table('ages').note}
               </Text>
             </Section>
           )}
@@ -181,6 +183,9 @@ export function ReportPage() {
     </Stack>
   );
 }
+
+/** A table cell as a chart value: hidden groups ("<5") are not drawn at all. */
+const shownNumber = (c: ReportCell | undefined): number | undefined => (typeof c === 'number' ? c : undefined);
 
 function ReportSection({ table, currency }: { table: ReportTable; currency: FunderReport['currency'] }) {
   const { t, i18n } = useTranslation();
