@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
@@ -126,6 +127,22 @@ describe('what goes on paper', () => {
         const body = reportLines.filter((l) => l.page === page && l.yMax < 842 - 20 * MM).sort((a, b) => a.yMin - b.yMin);
         expect(tableTitles.has(body[body.length - 1]!.text), `report page ${page} ends with a title`).toBe(false);
       }
+
+      // Every CSV export opens in a spreadsheet of the interface's language: Polish Excel takes ";"
+      // between cells and "," in numbers. Read back, every row has its heading's number of cells.
+      const delimiter = language === 'pl' ? ';' : ',';
+      for (const saved of [
+        await t.ok('reports.saveCsv', { from: '2026-01-01', to: '2026-11-23' }),
+        await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false }),
+        await t.ok('audit.exportCsv', {}),
+      ]) {
+        const rows = parse(readFileSync(saved.path, 'utf8'), { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+        expect(rows.length, saved.path).toBeGreaterThan(1);
+        if (!saved.path.includes(language === 'pl' ? 'Sprawozdanie' : 'Funder report')) for (const row of rows) expect(row.length, `${saved.path}: ${row.join('|')}`).toBe(rows[0]!.length);
+      }
+      const reportCsv = parse(readFileSync((await t.ok('reports.saveCsv', { from: '2026-01-01', to: '2026-11-23' })).path, 'utf8'), { bom: true, delimiter, relax_column_count: true }) as string[][];
+      const hoursRow = reportCsv.find((r) => r[0] === (language === 'pl' ? 'Razem' : 'Total') && r.length === 3)!;
+      expect(hoursRow[2]).toBe(language === 'pl' ? '0,3' : '0.3');
 
       const [request] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
       const pack = await t.ok('access.savePack', { id: request!.id });

@@ -40,7 +40,7 @@ export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audi
           ]);
       });
       const header = [t('audit.when'), t('audit.user'), t('audit.action'), t('audit.actionCode'), t('audit.client'), t('audit.detail')];
-      const csv = spreadsheetCsv([header, ...rows]);
+      const csv = spreadsheetCsv([header, ...rows], cb.language());
       writeFileAtomic(path, csv);
       cb.write((db, s) => cb.audit(db, s, 'audit.exported', { detail: { rows: rows.length } }));
       return { path, rows: rows.length };

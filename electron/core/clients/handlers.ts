@@ -39,7 +39,7 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
         defaultName: `${t('clients.title')} ${today()}.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       });
-      const { csv, rows } = cb.read((db, s) => clientListCsv(db, { ...filters, reach: reachOf(s) }, t));
+      const { csv, rows } = cb.read((db, s) => clientListCsv(db, { ...filters, reach: reachOf(s) }, t, cb.language()));
       writeFileAtomic(path, Buffer.from(csv, 'utf8'));
       cb.write((db, s) => cb.audit(db, s, 'export.created', { detail: { what: 'clients', rows, filters } }));
       return { path, rows };

@@ -3,7 +3,7 @@ import type { FunderReport } from '../../../shared/domain/report';
 import { cellText, reportTables, type ReportCell } from '../../../shared/domain/reportTables';
 import { letterTranslator } from '../letters/letters';
 import { atFootOfEveryPage, createPdf, FONT, MM, oneLine } from '../pdf/pdfDocument';
-import { spreadsheetCsv } from '../storage/csv';
+import { csvNumber, spreadsheetCsv } from '../storage/csv';
 
 const period = (r: FunderReport, language: string) => `${letterDate(r.query.from, language)} – ${letterDate(r.query.to, language)}`;
 
@@ -24,13 +24,13 @@ function heading(r: FunderReport, language: string): string[] {
  * money in the charity's currency with two decimals, small groups as "<5".
  */
 export function funderReportCsv(r: FunderReport, language: string): string {
-  const csvCell = (c: ReportCell): string | number => (typeof c === 'string' || typeof c === 'number' ? c : 'money' in c ? (c.money / 100).toFixed(2) : '<5');
+  const csvCell = (c: ReportCell): string | number => (typeof c === 'string' || typeof c === 'number' ? c : 'money' in c ? csvNumber(c.money / 100, language, 2) : '<5');
   const rows: (string | number)[][] = heading(r, language).map((h) => [h]);
   for (const table of reportTables(r, letterTranslator(language), language)) {
     rows.push([], [table.title], table.columns, ...table.rows.map((row) => row.map(csvCell)));
     if (table.note) rows.push([table.note]);
   }
-  return spreadsheetCsv(rows);
+  return spreadsheetCsv(rows, language);
 }
 
 /** The report as an A4 PDF: the charity's name, the period and filters, then each table, page numbers at the foot. */

@@ -12,10 +12,28 @@ export function spreadsheetCell(value: string | number): string | number {
 }
 
 /**
- * The one way Casebook writes CSV (the client list, the funder report, the audit trail): UTF-8 with
- * a byte-order mark (Excel then shows Polish letters right), Windows line ends, and every cell made
- * safe with `spreadsheetCell` (a client named "=HYPERLINK(…)" is a name, not a link).
+ * How a spreadsheet in the interface's language reads a CSV file it is given: Excel takes the
+ * separator and the decimal mark from the computer's region, and where the comma is the decimal
+ * mark (Polish, and most of Europe) the separator is a semicolon.
  */
-export function spreadsheetCsv(rows: (string | number)[][]): string {
-  return '\uFEFF' + stringify(rows.map((row) => row.map(spreadsheetCell)), { record_delimiter: 'windows' });
+export function csvConventions(language: string): { delimiter: ',' | ';'; decimal: '.' | ',' } {
+  return language === 'pl' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
+}
+
+/** A number with the language's decimal mark (whole numbers as they are). */
+export function csvNumber(n: number, language: string, fractionDigits?: number): string {
+  const text = fractionDigits === undefined ? String(n) : n.toFixed(fractionDigits);
+  return csvConventions(language).decimal === ',' ? text.replace('.', ',') : text;
+}
+
+/**
+ * The one way Casebook writes CSV (the client list, the funder report, the audit trail): UTF-8 with
+ * a byte-order mark (Excel then shows Polish letters right), Windows line ends, the separator and
+ * decimal mark a spreadsheet in the interface's language expects, and every cell made safe with
+ * `spreadsheetCell` (a client named "=HYPERLINK(…)" is a name, not a link).
+ */
+export function spreadsheetCsv(rows: (string | number)[][], language: string): string {
+  const { delimiter } = csvConventions(language);
+  const cell = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? csvNumber(v, language) : spreadsheetCell(v));
+  return '\uFEFF' + stringify(rows.map((row) => row.map(cell)), { record_delimiter: 'windows', delimiter });
 }
