@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pastOrTodayDate } from './validation';
 
 /**
  * What a spreadsheet column can be imported as. `fullName` is for the lists that keep a person's
@@ -53,6 +54,12 @@ export const importRunSchema = importQuerySchema.extend({
   acceptProblems: z.boolean().default(false),
   /** Rows that look like a client already on file: left out (the safe choice) or added all the same. */
   duplicates: z.enum(['skip', 'import']).default('skip'),
+  /**
+   * When these people were taken in, for rows with no date of their own ("existing clients from
+   * before 2026"). Needed when no column gives it: otherwise everyone would count as taken in today,
+   * and the funder report would count the charity's history as new work.
+   */
+  intakeDateForAll: pastOrTodayDate().nullish().transform((v) => v ?? null),
 });
 export type ImportRun = z.input<typeof importRunSchema>;
 

@@ -853,6 +853,7 @@ export const en = {
     accessAlreadyOpen: 'This client already has a request waiting for an answer. Answer it before recording another.',
     answeredBeforeReceived: 'The answer cannot be dated before the request arrived.',
     importFileProblem: 'This file cannot be imported as it is.',
+    importNeedsIntakeDate: 'Say when these people were taken in: choose the column that gives it, or give one date for the whole file.',
     importHasProblems: 'Some rows have problems. Put them right in the file and choose it again, or tick the box to leave them out.',
     importNothing: 'There is nothing to import: every row has a problem or may already be on file.',
     importNotLast: 'Only the most recent import can be undone.',
@@ -1872,6 +1873,9 @@ export const en = {
     },
   },
   imports: {
+    intakeDateForAll: 'Date these people were taken in',
+    intakeDateForRest: 'Date taken in, for rows without one',
+    intakeDateHelp: 'For people already supported before, give the date they were first taken in (for example the last day before using Casebook), so the funder report does not count them as new this year.',
     title: 'Import clients from a spreadsheet',
     start: 'Import from a spreadsheet',
     intro: 'Bring in a list of clients kept in Excel or another program: a CSV or Excel (.xlsx) file with one client per row and the column headings in the first row. Nothing is added until you have checked the rows and said go ahead.',

@@ -877,6 +877,7 @@ export const pl = {
     accessAlreadyOpen: 'Ten podopieczny ma już wniosek czekający na odpowiedź. Załatw go przed zapisaniem kolejnego.',
     answeredBeforeReceived: 'Data odpowiedzi nie może być wcześniejsza niż data wpłynięcia wniosku.',
     importFileProblem: 'Tego pliku nie można zaimportować w obecnej postaci.',
+    importNeedsIntakeDate: 'Podaj, kiedy te osoby zostały przyjęte: wskaż kolumnę z tą datą albo podaj jedną datę dla całego pliku.',
     importHasProblems: 'Niektóre wiersze mają problemy. Popraw je w pliku i wybierz go ponownie albo zaznacz pole, aby je pominąć.',
     importNothing: 'Nie ma czego importować: każdy wiersz ma problem albo może już być w bazie.',
     importNotLast: 'Cofnąć można tylko ostatni import.',
@@ -1926,6 +1927,9 @@ export const pl = {
     },
   },
   imports: {
+    intakeDateForAll: 'Data przyjęcia tych osób',
+    intakeDateForRest: 'Data przyjęcia dla wierszy bez niej',
+    intakeDateHelp: 'Dla osób wspieranych już wcześniej podaj datę ich przyjęcia (na przykład ostatni dzień przed korzystaniem z Casebook), aby sprawozdanie dla grantodawców nie liczyło ich jako nowych w tym roku.',
     title: 'Import podopiecznych z arkusza',
     start: 'Importuj z arkusza',
     intro: 'Wczytaj listę podopiecznych prowadzoną w Excelu lub innym programie: plik CSV lub Excel (.xlsx), jeden podopieczny w wierszu, nagłówki kolumn w pierwszym wierszu. Nic nie zostanie dodane, dopóki nie sprawdzisz wierszy i nie potwierdzisz.',

@@ -39,10 +39,16 @@ describe('importing clients from a spreadsheet', () => {
     expect(preview.columns[1]).toEqual({ header: 'Nazwisko', samples: ['Wiśniewska-Łęcka', 'Żak', 'Wójcik; z d. Nowak'] });
     expect(await clientCount(t)).toBe(0);
 
-    const done = await t.ok('imports.run', { token, mapping: preview.mapping });
+    // No column says when they were taken in: one date for the file is needed, never "today" by default
+    // (the funder report would count the charity's history as new this year).
+    expect((await t.fail('imports.run', { token, mapping: preview.mapping })).fields).toEqual({ intakeDateForAll: 'importNeedsIntakeDate' });
+    expect(await clientCount(t)).toBe(0);
+    const done = await t.ok('imports.run', { token, mapping: preview.mapping, intakeDateForAll: '2025-12-31' });
     expect(done).toMatchObject({ imported: 3, skippedProblems: 0, skippedDuplicates: 0 });
     const zofia = (await t.ok('clients.search', { query: 'lecka' })).items[0]!;
-    expect(zofia).toMatchObject({ firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1984-05-17', caseworkerName: 'Anna Kowalska', status: 'open', intakeDate: '2026-11-23' });
+    expect(zofia).toMatchObject({ firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1984-05-17', caseworkerName: 'Anna Kowalska', status: 'open', intakeDate: '2025-12-31' });
+    const thisYear = await t.ok('reports.funder', { from: '2026-01-01', to: '2026-11-23' });
+    expect(thisYear.cases).toMatchObject({ newClients: 0, active: 3 });
     const record = (await t.ok('clients.get', { id: zofia.id })).client;
     expect([record.preferredLanguage, record.interpreterNeeded]).toEqual(['pl', true]);
     expect(done.imports.map((i) => [i.fileName, i.clients, i.skipped, i.importedByName, i.undoneAt])).toEqual([['podopieczni.csv', 3, 0, 'Anna Kowalska', null]]);
@@ -68,7 +74,7 @@ describe('importing clients from a spreadsheet', () => {
     expect(right).toMatchObject({ fileProblem: null, encoding: 'windows-1250', rows: 1, ready: 1 });
     // The quoted-less comma in the address makes a fourth cell; it is not mapped, so it is left out.
     expect(right.columns.map((c) => c.samples[0])).toEqual(['Zofia', 'Wiśniewska', 'ul. Piotrkowska 1', 'Łódź']);
-    await t.ok('imports.run', { token, encoding: 'windows-1250', mapping: right.mapping });
+    await t.ok('imports.run', { token, encoding: 'windows-1250', mapping: right.mapping, intakeDateForAll: '2025-12-31' });
     expect((await t.ok('clients.search', { query: 'wisniewska' })).items.map((c) => c.lastName)).toEqual(['Wiśniewska']);
   });
 
@@ -80,7 +86,7 @@ describe('importing clients from a spreadsheet', () => {
     expect((await t.fail('imports.run', { token, mapping: preview.mapping })).fields).toEqual({ token: 'importFileProblem' });
     const mapped = await t.ok('imports.preview', { token, mapping: [null, 'fullName', 'phone'] });
     expect(mapped).toMatchObject({ fileProblem: null, ready: 2 });
-    await t.ok('imports.run', { token, mapping: [null, 'fullName', 'phone'] });
+    await t.ok('imports.run', { token, mapping: [null, 'fullName', 'phone'], intakeDateForAll: '2025-12-31' });
     // "Nowak Jan": the last word is taken as the surname; "Brown, Adam" is surname first.
     expect((await t.ok('clients.search', { query: '' })).items.map((c) => [c.firstName, c.lastName, c.phone])).toEqual([
       ['Adam', 'Brown', null],
@@ -133,7 +139,7 @@ describe('importing clients from a spreadsheet', () => {
     expect((await t.fail('imports.run', { token, mapping: preview.mapping })).fields).toEqual({ acceptProblems: 'importHasProblems' });
     expect(await clientCount(t)).toBe(before);
 
-    const done = await t.ok('imports.run', { token, mapping: preview.mapping, acceptProblems: true });
+    const done = await t.ok('imports.run', { token, mapping: preview.mapping, acceptProblems: true, intakeDateForAll: '2025-12-31' });
     expect(done).toMatchObject({ imported: 9_992, skippedProblems: 6, skippedDuplicates: 2 });
     expect(await clientCount(t)).toBe(before + 9_992);
     expect((await t.ok('clients.search', { query: 'person9999' })).items[0]).toMatchObject({ lastName: 'Tester8', dateOfBirth: born(9999), intakeDate: '2026-06-01' });
@@ -156,7 +162,7 @@ describe('importing clients from a spreadsheet', () => {
     ] as never, { dateFormat: 'dd/mm/yyyy' }).toBuffer();
     const { token, preview } = await choose(t, 'clients.xlsx', xlsx);
     expect(preview).toMatchObject({ kind: 'xlsx', fileProblem: null, rows: 2, ready: 2, mapping: ['firstName', 'lastName', 'dateOfBirth', 'postcode'] });
-    await t.ok('imports.run', { token, mapping: preview.mapping });
+    await t.ok('imports.run', { token, mapping: preview.mapping, intakeDateForAll: '2025-12-31' });
     expect((await t.ok('clients.search', { query: 'zajac' })).items[0]).toMatchObject({ lastName: 'Zając', dateOfBirth: '1992-07-07', postcode: 'LS6 2AB' });
   });
 

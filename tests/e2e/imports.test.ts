@@ -77,6 +77,10 @@ describe('importing clients from a spreadsheet, end to end', () => {
     const importButton = page.getByRole('button', { name: 'Import 3 clients' });
     expect(await importButton.isDisabled()).toBe(true);
     await page.getByRole('checkbox', { name: 'Leave out the row with problems and import the rest' }).check();
+    // No column says when they were taken in: the file's date is asked for before anything is imported.
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('Date these people were taken in').fill('2025-12-31');
+    await expect.poll(() => importButton.isEnabled()).toBe(true);
     await shot(page, 'imp-01-check');
     await importButton.click();
     await expect.poll(() => visible('3 clients imported.')).toBe(true);

@@ -44,11 +44,11 @@ export function importHandlers(cb: Casebook): Pick<Handlers, ImportChannels> {
       return { token, preview: await preview(jobId, token, 'auto', null) };
     },
     'imports.preview': ({ token, encoding, mapping, jobId }) => preview(jobId, token, encoding, mapping),
-    'imports.run': async ({ token, encoding, mapping, acceptProblems, duplicates }) => {
+    'imports.run': async ({ token, encoding, mapping, acceptProblems, duplicates, intakeDateForAll }) => {
       const checked = await check(token, encoding, mapping);
       return cb.write((db, s) => {
         // Checked again inside the transaction: the clients on file are the ones it is compared with.
-        const result = runImport(db, checked(db), { acceptProblems, duplicates }, s.user.id, cb.now(), localToday(cb.now()));
+        const result = runImport(db, checked(db), { acceptProblems, duplicates, intakeDateForAll }, s.user.id, cb.now(), localToday(cb.now()));
         cb.audit(db, s, 'clients.imported', { detail: { importId: result.importId, clients: result.imported, skippedProblems: result.skippedProblems, skippedDuplicates: result.skippedDuplicates } });
         return { imported: result.imported, skippedProblems: result.skippedProblems, skippedDuplicates: result.skippedDuplicates, imports: listImports(db) };
       });

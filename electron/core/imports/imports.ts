@@ -91,9 +91,19 @@ export function checkImport(
  * leaves no client added. Rows with problems are left out only when the person accepted that, and
  * likely duplicates only come in when they asked for them.
  */
-export function runImport(db: Db, checked: CheckedImport, choice: { acceptProblems: boolean; duplicates: 'skip' | 'import' }, userId: number, now: Date, today: string): { importId: number; imported: number; skippedProblems: number; skippedDuplicates: number } {
+export function runImport(
+  db: Db,
+  checked: CheckedImport,
+  choice: { acceptProblems: boolean; duplicates: 'skip' | 'import'; intakeDateForAll: string | null },
+  userId: number,
+  now: Date,
+  today: string,
+): { importId: number; imported: number; skippedProblems: number; skippedDuplicates: number } {
   const p = checked.preview;
   if (p.fileProblem) throw new CasebookError('BAD_INPUT', 'The file cannot be imported', { fields: { token: 'importFileProblem' } });
+  // Without a column of intake dates, one date for the file must be given: "today" would be history counted as new work.
+  if (!p.mapping.includes('intakeDate') && choice.intakeDateForAll === null)
+    throw new CasebookError('BAD_INPUT', 'When were these people taken in?', { fields: { intakeDateForAll: 'importNeedsIntakeDate' } });
   if (p.problemRows > 0 && !choice.acceptProblems) throw new CasebookError('BAD_INPUT', 'Some rows have problems', { fields: { acceptProblems: 'importHasProblems' } });
   const rows = [...checked.ready, ...(choice.duplicates === 'import' ? checked.duplicates : [])].sort((a, b) => a.row - b.row);
   if (rows.length === 0) throw new CasebookError('BAD_INPUT', 'Nothing to import', { fields: { token: 'importNothing' } });
@@ -103,7 +113,7 @@ export function runImport(db: Db, checked: CheckedImport, choice: { acceptProble
     .values({ fileName: p.fileName, importedAt: now.toISOString(), importedBy: userId, clients: rows.length, skipped })
     .returning({ id: clientImports.id })
     .get().id;
-  const ids = insertClients(db, rows.map((r) => r.details), userId, now, today);
+  const ids = insertClients(db, rows.map((r) => ({ ...r.details, intakeDate: r.details.intakeDate ?? choice.intakeDateForAll })), userId, now, today);
   for (let i = 0; i < ids.length; i += 1000) db.insert(clientImportMembers).values(ids.slice(i, i + 1000).map((clientId) => ({ importId, clientId }))).run();
   return { importId, imported: rows.length, skippedProblems: p.problemRows, skippedDuplicates: choice.duplicates === 'import' ? 0 : p.duplicateRows };
 }

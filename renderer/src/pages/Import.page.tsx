@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Paper, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Paper, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
   const [duplicates, setDuplicates] = useState<'skip' | 'import'>('skip');
   const [acceptProblems, setAcceptProblems] = useState(false);
+  const [intakeDateForAll, setIntakeDateForAll] = useState('');
   // Checking every row against the clients on file is a long job (10,000 rows take seconds).
   const check = useJob();
   const [undoing, setUndoing] = useState<ClientImport | null>(null);
@@ -82,9 +83,11 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
 
   if (!imports) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
   const toImport = preview ? preview.ready + (duplicates === 'import' ? preview.duplicateRows : 0) : 0;
-  const blocked = !preview || !!preview.fileProblem || toImport === 0 || (preview.problemRows > 0 && !acceptProblems);
+  // With no column of intake dates, one date for the whole file is needed ("existing clients from before 2026").
+  const intakeColumn = preview?.mapping.includes('intakeDate') ?? false;
+  const blocked = !preview || !!preview.fileProblem || toImport === 0 || (preview.problemRows > 0 && !acceptProblems) || (!intakeColumn && !intakeDateForAll);
   const run = () =>
-    running.submit(() => invoke('imports.run', { token: token!, encoding, mapping: preview!.mapping, acceptProblems, duplicates }), {
+    running.submit(() => invoke('imports.run', { token: token!, encoding, mapping: preview!.mapping, acceptProblems, duplicates, intakeDateForAll: intakeDateForAll || null }), {
       onOk: (r) => {
         notifications.show({ color: 'green', message: t('imports.done', { count: r.imported }) });
         setImports(r.imports);
@@ -187,6 +190,17 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
                   <Radio value="import" label={t('imports.duplicateChoices.import')} />
                 </Group>
               </Radio.Group>
+            )}
+            {!preview.fileProblem && (
+              <TextInput
+                type="date"
+                w={320}
+                label={t(intakeColumn ? 'imports.intakeDateForRest' : 'imports.intakeDateForAll')}
+                description={t('imports.intakeDateHelp')}
+                required={!intakeColumn}
+                value={intakeDateForAll}
+                onChange={(e) => setIntakeDateForAll(e.currentTarget.value)}
+              />
             )}
             {!preview.fileProblem && preview.problemRows > 0 && (
               <Checkbox checked={acceptProblems} onChange={(e) => setAcceptProblems(e.currentTarget.checked)} label={t('imports.acceptProblems', { count: preview.problemRows })} />
