@@ -1754,6 +1754,7 @@ export const en = {
     chartContacts: 'Contacts by type',
     chartOutcomes: 'Outcomes by area',
     chartAges: 'Clients by age group',
+    chartHidden: 'Groups of fewer than five people (“<5” in the tables) are not drawn.',
   },
   erasure: {
     start: 'Erase or anonymise',

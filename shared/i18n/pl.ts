@@ -1802,6 +1802,7 @@ export const pl = {
     chartContacts: 'Kontakty według rodzaju',
     chartOutcomes: 'Rezultaty według obszaru',
     chartAges: 'Klienci według grupy wiekowej',
+    chartHidden: 'Grupy mniejsze niż pięć osób („<5” w tabelach) nie są rysowane.',
   },
   erasure: {
     start: 'Usuń lub zanonimizuj',

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
@@ -121,6 +122,10 @@ describe('what goes on paper', () => {
       const reportWords = new Set(pdfText(report.path).split(/\s+/));
       const tables = reportTables(shown, createTranslator(language).t, language);
       for (const table of tables) for (const word of table.columns.join(' ').split(/\s+/).filter((w) => w.length > 3)) expect(reportWords.has(word), `${table.title}: "${word}"`).toBe(true);
+      // The charts are in the PDF, drawn as shapes: their titles are text, and there is no picture in it.
+      const tr = createTranslator(language).t;
+      for (const title of [tr('report.chartContacts'), tr('report.chartOutcomes')]) expect(pdfText(report.path)).toContain(title);
+      expect(execFileSync('pdfimages', ['-list', report.path], { encoding: 'utf8' }).trim().split('\n').length, 'images in the report').toBe(2);
       const reportLines = pdfLines(report.path);
       const tableTitles = new Set(tables.map((x) => x.title));
       for (let page = 1; page < Math.max(...reportLines.map((l) => l.page)); page++) {
