@@ -1427,7 +1427,7 @@ export const en = {
     name: 'Name of the template',
     subject: 'Subject line',
     body: 'Letter text',
-    bodyHint: 'Leave a blank line between paragraphs. The address, date, reference and signature are added for you.',
+    bodyHint: 'Leave a blank line between paragraphs. The address, date, reference and signature are added for you. A sentence with a field that has nothing in it is left out; put words that only make sense with their field between double square brackets, as in “ring us{{optional}}”.',
     safetyPlanSubject: 'Heading',
     safetyPlanBody: 'Footer (the first line is printed large and red)',
     insertField: 'Insert a field',

@@ -1465,7 +1465,7 @@ export const pl = {
     name: 'Nazwa szablonu',
     subject: 'Temat',
     body: 'Treść pisma',
-    bodyHint: 'Akapity oddziel pustym wierszem. Adres, data, znak i podpis zostaną dodane automatycznie.',
+    bodyHint: 'Akapity oddziel pustym wierszem. Adres, data, znak i podpis zostaną dodane automatycznie. Zdanie z polem bez wartości zostanie pominięte; słowa, które mają sens tylko razem z polem, umieść w podwójnych nawiasach kwadratowych, np. „zadzwoń{{optional}}”.',
     safetyPlanSubject: 'Nagłówek',
     safetyPlanBody: 'Stopka (pierwszy wiersz drukowany dużą czerwoną czcionką)',
     insertField: 'Wstaw pole',

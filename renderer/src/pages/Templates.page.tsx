@@ -272,7 +272,7 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
                 <TextInput label={t('templates.name')} required maxLength={120} {...form.getInputProps('name')} />
                 <Group justify="space-between" align="flex-end">
                   <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                    {t('templates.bodyHint')}
+                    {t('templates.bodyHint', { optional: i18n.language === 'pl' ? '[[ pod numer {{charity.phone}}]]' : '[[ on {{charity.phone}}]]', interpolation: { escapeValue: false } })}
                   </Text>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
