@@ -1890,7 +1890,7 @@ export const pl = {
     preparedOn: 'Przygotowano {{date}}, przygotował(a): {{name}}',
     intro: 'To jest kopia wszystkiego, co {{charity}} przechowuje o Tobie w dokumentacji: Twoje dane, zgody, gospodarstwo domowe i kontakty, oceny potrzeb, plany wsparcia, notatki z kontaktów, skierowania, listy, udzieloną pomoc oraz zapis tego, kto otwierał lub zmieniał Twoją kartę. Wpisy kodowane są zapisane słowami. Te same informacje są dołączone jako plik danych (JSON) do użytku na komputerze.',
     nothing: 'Nic nie zapisano.',
-    footer: 'Poufne: przygotowano dla {{name}} ({{reference}})',
+    footer: 'Poufne: przygotowano dla osoby: {{name}} ({{reference}})',
     birthYear: 'Rok urodzenia (szacunkowo)',
     formerReferences: 'Wcześniejsze numery (połączone karty)',
     by: 'Kto',

@@ -8,6 +8,7 @@ import { LETTER_LAYOUT } from '../../electron/core/letters/letterPdf';
 import { MM } from '../../electron/core/pdf/pdfDocument';
 import { createTranslator } from '../../shared/i18n';
 import { reportTables } from '../../shared/domain/reportTables';
+import { DEFAULT_TEMPLATES } from '../../electron/core/letters/defaultTemplates';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
 import { expectNoOverlaps, pdfLines, pdfText } from './pdfCheck';
 import { withZofia } from './zofia';
@@ -60,6 +61,15 @@ const inWindow = (l: { xMin: number; yMin: number; xMax: number; yMax: number })
 };
 
 describe('what goes on paper', () => {
+  it('no Polish template or PDF sentence puts a name where Polish would decline it', () => {
+    // A merge field gives the name as it is (nominative); after "od", "dla", "do", "z", "u" Polish
+    // needs another case ("od Stowarzyszenia…"), so such sentences are written to need none.
+    const declining = /\b(od|dla|do|z|ze|u|przez|wobec|w|we|o) \{\{\s*(charity\.name|client\.name|client\.firstName|client\.lastName|agency\.name|agency\.contact|caseworker\.name|name|charity)\s*\}\}/i;
+    for (const template of DEFAULT_TEMPLATES.filter((x) => x.language === 'pl')) expect(`${template.subject}\n${template.body}`, template.name).not.toMatch(declining);
+    const pl = JSON.stringify(createTranslator('pl').t('access', { returnObjects: true })) + JSON.stringify(createTranslator('pl').t('letters', { returnObjects: true }));
+    expect(pl).not.toMatch(declining);
+  });
+
   for (const language of ['en', 'pl'] as const) {
     it(`every PDF in ${language === 'en' ? 'English' : 'Polish'}, with long names, has no text over other text`, async () => {
       const t = await charity(language);

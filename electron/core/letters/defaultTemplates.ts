@@ -95,7 +95,7 @@ Yours sincerely,`,
     subject: 'Termin spotkania: {{appointment.date}}',
     body: `Dzień dobry,
 
-umówiliśmy dla Pana/Pani spotkanie:
+zapraszamy na spotkanie:
 
 Data: {{appointment.date}}
 Godzina: {{appointment.time}}
@@ -124,7 +124,7 @@ Yours sincerely,`,
     kind: 'general',
     language: 'pl',
     name: 'List ogólny',
-    subject: 'List od {{charity.name}}',
+    subject: '{{charity.name}} – informacja',
     body: `Dzień dobry,
 
 {{letter.text}}
