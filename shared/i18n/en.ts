@@ -917,6 +917,8 @@ export const en = {
     invalidLanguage: 'Choose a language from the list.',
     passwordTooShort: 'Use at least 10 characters.',
     passwordsDiffer: 'The two passwords are not the same.',
+    passwordIsAName: 'A password cannot be your name or the charity’s name. Choose something only you know.',
+    passwordNotNew: 'That is the password you have now (the one you were given, if this is your first sign-in). Choose a new one that only you know.',
     recoveryGroupMismatch: 'That is not the right group. Look at the sheet you saved and try again.',
     recoveryKeyLength: 'A recovery key has 48 digits in 8 groups of 6.',
     recoveryKeyGroup: 'Group {{group}} has a typing mistake. Check it against your recovery sheet.',

@@ -941,6 +941,8 @@ export const pl = {
     invalidLanguage: 'Wybierz język z listy.',
     passwordTooShort: 'Użyj co najmniej 10 znaków.',
     passwordsDiffer: 'Oba hasła nie są takie same.',
+    passwordIsAName: 'Hasło nie może być Twoim imieniem i nazwiskiem ani nazwą organizacji. Wybierz coś, co znasz tylko Ty.',
+    passwordNotNew: 'To jest hasło, którego używasz teraz (przy pierwszym logowaniu: to, które otrzymano od administratora). Wybierz nowe, znane tylko Tobie.',
     recoveryGroupMismatch: 'To nie jest właściwa grupa. Sprawdź zapisany arkusz i spróbuj ponownie.',
     recoveryKeyLength: 'Klucz odzyskiwania ma 48 cyfr w 8 grupach po 6.',
     recoveryKeyGroup: 'W grupie {{group}} jest literówka. Porównaj ją z arkuszem odzyskiwania.',

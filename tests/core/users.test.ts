@@ -23,6 +23,10 @@ describe('users', () => {
     const state = await t.ok('session.unlock', { name: ' piotr ZIELIŃSKI ', password: 'temporary pass 1' });
     expect(state).toMatchObject({ mustChangePassword: true, user: { role: 'volunteer' } });
     expect((await t.fail('clients.search', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    // The password the administrator gave out, their name or the charity's name is no new secret.
+    expect((await t.fail('session.setNewPassword', { newPassword: 'temporary pass 1' })).fields).toEqual({ newPassword: 'passwordNotNew' });
+    expect((await t.fail('session.setNewPassword', { newPassword: 'piotr zielinski' })).fields).toEqual({ newPassword: 'passwordIsAName' });
+    expect((await t.fail('session.setNewPassword', { newPassword: 'Przystań Community Aid' })).fields).toEqual({ newPassword: 'passwordIsAName' });
     await t.ok('session.setNewPassword', { newPassword: 'my own password 9' });
     await t.ok('clients.search', {});
     // Once chosen, "set new password" without the current one is no longer possible.
@@ -105,6 +109,7 @@ describe('changing one’s own password', () => {
     const wrong = await t.fail('session.changePassword', { currentPassword: 'not it', newPassword: 'new password 123' });
     expect(wrong).toMatchObject({ code: 'BAD_INPUT', fields: { currentPassword: 'wrongCurrentPassword' } });
     t.clock.now += 2000;
+    expect((await t.fail('session.changePassword', { currentPassword: ADMIN.password, newPassword: ADMIN.password })).fields).toEqual({ newPassword: 'passwordNotNew' });
     await t.ok('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'new password 123' });
     await t.ok('session.lock', {});
     expect((await t.fail('session.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');

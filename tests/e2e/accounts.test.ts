@@ -77,6 +77,11 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await signIn(VOLUNTEER.name, VOLUNTEER.first);
     await expect.poll(() => page.getByRole('heading', { name: 'Choose a new password' }).isVisible()).toBe(true);
     expect(await page.getByText('The password you were given was only for your first sign-in', { exact: false }).isVisible()).toBe(true);
+    // Typing the given password again as the "new" one is refused: the administrator still knows it.
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VOLUNTEER.first);
+    await page.getByLabel('Type the password again').fill(VOLUNTEER.first);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await expect.poll(() => page.getByText('That is the password you have now', { exact: false }).isVisible()).toBe(true);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VOLUNTEER.own);
     await page.getByLabel('Type the password again').fill(VOLUNTEER.own);
     await shot(page, 'acc-03-first-login');

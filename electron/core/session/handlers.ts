@@ -4,7 +4,8 @@ import { loginKey } from '../../../shared/domain/user';
 import type { AuditAction } from '../../../shared/domain/audit';
 import { CasebookError } from '../../../shared/result';
 import { recordAudit, restoreAuditGuards, trailHolds } from '../audit/audit';
-import { anchoredAuditHead, inboxKeyTrusted, readKeySlots } from '../vault/keySlots';
+import { anchoredAuditHead, inboxKeyTrusted, openSlot, readKeySlots, slotFor } from '../vault/keySlots';
+import { getCharity } from '../charity/queries';
 import { advanceGeneration, suspectedRollback } from './rollback';
 import { appendToInbox, newInboxKeys, takeInbox } from '../audit/inbox';
 import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
@@ -148,6 +149,26 @@ async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow,
   });
 }
 
+/**
+ * A new password that is no secret is refused: the user's name, the charity's name, or the password
+ * they have now (after a first sign-in, the one the administrator gave out and still knows).
+ */
+async function refuseKnownPassword(cb: Casebook, s: { user: { name: string }; db: Db }, newPassword: string): Promise<void> {
+  // Compared without case, accents, spaces or punctuation: "piotr zielinski" is Piotr Zieliński's name.
+  const bare = (text: string) => loginKey(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/[^\p{L}\p{N}]/gu, '');
+  const folded = bare(newPassword);
+  const charityName = getCharity(s.db).name;
+  if (folded === bare(s.user.name) || (charityName && folded === bare(charityName)))
+    throw new CasebookError('BAD_INPUT', 'A password may not be a name', { fields: { newPassword: 'passwordIsAName' } });
+  const file = readKeySlots(cb.paths.keySlots);
+  const slot = slotFor(file, s.user.name);
+  const opened = slot ? await openSlot(file.vaultId, slot, newPassword) : null;
+  if (opened) {
+    opened.fill(0);
+    throw new CasebookError('BAD_INPUT', 'The new password is the one in use now', { fields: { newPassword: 'passwordNotNew' } });
+  }
+}
+
 export function sessionHandlers(
   cb: Casebook,
 ): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.changePassword' | 'session.lock' | 'session.touch' | 'records.acceptAsTheyAre'> {
@@ -201,6 +222,7 @@ export function sessionHandlers(
     'session.setNewPassword': async ({ newPassword }) => {
       const s = cb.requireSession();
       if (!s.mustChangePassword) throw new CasebookError('FORBIDDEN', 'Use change password, with the current password');
+      await refuseKnownPassword(cb, s, newPassword);
       await setUserPassword(cb.paths.keySlots, s.dbKey, s.user, newPassword, cb.kdf, cb.now());
       cb.write((db) => {
         db.update(users).set({ mustChangePassword: false }).where(eq(users.id, s.user.id)).run();
@@ -223,6 +245,7 @@ export function sessionHandlers(
           throw new CasebookError('BAD_INPUT', 'The current password is wrong', { fields: { currentPassword: 'wrongCurrentPassword' }, retryAfterMs: err.retryAfterMs });
         throw err;
       }
+      await refuseKnownPassword(cb, s, newPassword);
       await setUserPassword(cb.paths.keySlots, s.dbKey, s.user, newPassword, cb.kdf, cb.now());
       cb.write((db) => cb.audit(db, s, 'user.passwordChanged', { detail: { userId: s.user.id } }));
       return cb.status();
