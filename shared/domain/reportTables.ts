@@ -33,21 +33,24 @@ const isHidden = (c: ReportCell | undefined) => typeof c === 'object' && c !== n
 const countText = (n: number, language: string) => (suppressed(n) === null ? '<5' : new Intl.NumberFormat(localeOf(language)).format(n));
 
 /**
- * Secondary suppression: in a column whose total is published (beside it or elsewhere), one hidden
- * cell could be worked out from the total and the others. Then the smallest other shown count is
- * hidden too, so at least two are, and neither can be.
+ * Secondary suppression over cells that add up to a published total: with exactly one hidden, it
+ * could be worked out from the total and the others. Then the smallest other shown count (the first
+ * of equals) is hidden too, so at least two are, and neither can be.
  */
+function hideSecond(cells: ReportCell[]): ReportCell[] {
+  if (cells.filter(isHidden).length !== 1) return cells;
+  const next = cells
+    .map((n, i) => ({ i, n }))
+    .filter((x): x is { i: number; n: number } => typeof x.n === 'number' && x.n > 0)
+    .sort((a, b) => a.n - b.n || a.i - b.i)[0];
+  return next ? cells.map((c, i) => (i === next.i ? { suppressed: true as const } : c)) : cells;
+}
+
+/** `hideSecond` down one column of a table, when the column's total is published. */
 function hideSecondCell(rows: ReportCell[][], column: number, totalShown: boolean): ReportCell[][] {
   if (!totalShown) return rows;
-  const hidden = rows.filter((r) => isHidden(r[column])).length;
-  if (hidden !== 1) return rows;
-  const candidates = rows
-    .map((r, i) => ({ i, n: r[column] }))
-    .filter((x): x is { i: number; n: number } => typeof x.n === 'number' && x.n > 0)
-    .sort((a, b) => a.n - b.n || a.i - b.i);
-  const next = candidates[0];
-  if (!next) return rows;
-  return rows.map((r, i) => (i === next.i ? r.map((c, j) => (j === column ? { suppressed: true as const } : c)) : r));
+  const cells = hideSecond(rows.map((r) => r[column]!));
+  return rows.map((r, i) => r.map((c, j) => (j === column ? cells[i]! : c)));
 }
 
 /**
@@ -110,14 +113,7 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       title: t('report.outcomes'),
       columns: [t('report.area'), t('report.improved'), t('report.same'), t('report.worse')],
       // Improved, same and worse add up to the area's people: a row with one hidden cell hides a second.
-      rows: o.areas.map((a) => {
-        const row: ReportCell[] = [area(a), people(a.improved), people(a.same), people(a.worse)];
-        const hidden = row.filter(isHidden).length;
-        if (hidden !== 1) return row;
-        const shown = [1, 2, 3].filter((i) => typeof row[i] === 'number' && (row[i] as number) > 0).sort((x, y) => (row[x] as number) - (row[y] as number));
-        if (shown[0] !== undefined) row[shown[0]] = { suppressed: true };
-        return row;
-      }),
+      rows: o.areas.map((a) => [area(a), ...hideSecond([people(a.improved), people(a.same), people(a.worse)])]),
       note: t('report.outcomesNote', {
         clients: countText(o.clients, language),
         improved: countText(o.improvedClients, language),

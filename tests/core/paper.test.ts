@@ -10,7 +10,7 @@ import { createTranslator } from '../../shared/i18n';
 import { reportTables } from '../../shared/domain/reportTables';
 import { DEFAULT_TEMPLATES } from '../../electron/core/letters/defaultTemplates';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
-import { expectNoOverlaps, pdfLines, pdfText } from './pdfCheck';
+import { expectNoOverlaps, pageEndings, pdfLines, pdfText } from './pdfCheck';
 import { withZofia } from './zofia';
 
 /**
@@ -54,6 +54,9 @@ function keep(path: string, name: string): void {
   mkdirSync(out, { recursive: true });
   copyFileSync(path, join(out, `${name}.pdf`));
 }
+
+/** Where the report's and the pack's footers begin: their bottom margin is 20 mm of the A4 page's 842 points. */
+const A4_FOOTER = 842 - 20 * MM;
 
 const inWindow = (l: { xMin: number; yMin: number; xMax: number; yMax: number }) => {
   const w = LETTER_LAYOUT.window;
@@ -136,12 +139,8 @@ describe('what goes on paper', () => {
       const tr = createTranslator(language).t;
       for (const title of [tr('report.chartContacts'), tr('report.chartOutcomes')]) expect(pdfText(report.path)).toContain(title);
       expect(execFileSync('pdfimages', ['-list', report.path], { encoding: 'utf8' }).trim().split('\n').length, 'images in the report').toBe(2);
-      const reportLines = pdfLines(report.path);
       const tableTitles = new Set(tables.map((x) => x.title));
-      for (let page = 1; page < Math.max(...reportLines.map((l) => l.page)); page++) {
-        const body = reportLines.filter((l) => l.page === page && l.yMax < 842 - 20 * MM).sort((a, b) => a.yMin - b.yMin);
-        expect(tableTitles.has(body[body.length - 1]!.text), `report page ${page} ends with a title`).toBe(false);
-      }
+      for (const end of pageEndings(report.path, A4_FOOTER)) expect(tableTitles.has(end.text), `report page ${end.page} ends with a title`).toBe(false);
 
       // Every CSV export opens in a spreadsheet of the interface's language: Polish Excel takes ";"
       // between cells and "," in numbers. Read back, every row has its heading's number of cells.
@@ -176,12 +175,7 @@ describe('what goes on paper', () => {
         await t.ok('access.answered', { id: openRequest, answeredOn: '2026-11-23' });
         openRequest = (await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-21' })).find((r) => !r.answeredOn)!.id;
         const again = await t.ok('access.savePack', { id: openRequest });
-        const lines = pdfLines(again.pdfPath);
-        const pages = Math.max(...lines.map((l) => l.page));
-        for (let page = 1; page < pages; page++) {
-          const body = lines.filter((l) => l.page === page && l.yMax < 842 - 20 * MM).sort((a, b) => a.yMin - b.yMin);
-          expect(titles.has(body[body.length - 1]!.text), `page ${page} ends with the heading "${body[body.length - 1]!.text}"`).toBe(false);
-        }
+        for (const end of pageEndings(again.pdfPath, A4_FOOTER)) expect(titles.has(end.text), `page ${end.page} ends with the heading "${end.text}"`).toBe(false);
       }
 
       await t.ok('recovery.prepare', {});

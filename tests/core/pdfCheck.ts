@@ -76,3 +76,18 @@ export function overlappingLines(pdf: string | Buffer): string[] {
 export function expectNoOverlaps(pdf: string | Buffer, what = 'PDF'): void {
   expect(overlappingLines(pdf), what).toEqual([]);
 }
+
+/**
+ * The last line of text above the footer on each page but the last (`footerFrom`: points from the
+ * top where the footer begins): a heading there stands alone, its text on the next page.
+ */
+export function pageEndings(pdf: string | Buffer, footerFrom: number): { page: number; text: string }[] {
+  const lines = pdfLines(pdf);
+  const pages = Math.max(...lines.map((l) => l.page));
+  const endings: { page: number; text: string }[] = [];
+  for (let page = 1; page < pages; page++) {
+    const body = lines.filter((l) => l.page === page && l.yMax < footerFrom).sort((a, b) => a.yMin - b.yMin);
+    endings.push({ page, text: body[body.length - 1]!.text });
+  }
+  return endings;
+}

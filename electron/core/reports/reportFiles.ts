@@ -143,10 +143,9 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
     let headSize = 9;
     const longestWordFits = () => table.columns.every((c, i) => c.split(/\s+/).every((w) => doc.fontSize(headSize).widthOfString(w) <= wOf(i) - 3 * MM));
     while (headSize > 6.5 && !longestWordFits()) headSize -= 0.5;
-    const sizeOf = (_bold: boolean, header: boolean) => (header ? headSize : 9);
     // A row is as tall as its longest cell: a long label wraps rather than running into the next row.
     const heightOf = (cells: string[], bold: boolean, header = false) => {
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(sizeOf(bold, header));
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(header ? headSize : 9);
       return Math.max(rowHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: wOf(i) - 3 * MM }) + 3.6 * MM));
     };
     const line = (cells: string[], bold: boolean, shade: string | null, header = false) => {
@@ -154,7 +153,7 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
       if (doc.y + height > bottom()) doc.addPage();
       const y = doc.y;
       if (shade) doc.rect(left, y, width, height).fill(shade);
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(sizeOf(bold, header)).fillColor('#000');
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(header ? headSize : 9).fillColor('#000');
       cells.forEach((c, i) => doc.text(c, xOf(i) + 1.5 * MM, y + 1.8 * MM, { width: wOf(i) - 3 * MM, align: i === 0 ? 'left' : 'right' }));
       doc.y = y + height;
       doc.x = left;

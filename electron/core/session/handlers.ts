@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { parseRecoveryKey } from '../../../shared/domain/recoveryKey';
+import { fold } from '../../../shared/domain/folding';
 import { loginKey } from '../../../shared/domain/user';
 import type { AuditAction } from '../../../shared/domain/audit';
 import { CasebookError } from '../../../shared/result';
@@ -155,7 +156,7 @@ async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow,
  */
 async function refuseKnownPassword(cb: Casebook, s: { user: { name: string }; db: Db }, newPassword: string): Promise<void> {
   // Compared without case, accents, spaces or punctuation: "piotr zielinski" is Piotr Zieliński's name.
-  const bare = (text: string) => loginKey(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/[^\p{L}\p{N}]/gu, '');
+  const bare = (text: string) => fold(text).replace(/[^\p{L}\p{N}]/gu, '');
   const folded = bare(newPassword);
   const charityName = getCharity(s.db).name;
   if (folded === bare(s.user.name) || (charityName && folded === bare(charityName)))
