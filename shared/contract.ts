@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobIdSchema, jobProgressSchema, withJobId } from './domain/jobs';
+import { printoutSchema } from './domain/printout';
 import { filePath } from './domain/validation';
 import { charityLogoSchema, charitySchema } from './domain/charity';
 import { agencyInputSchema, agencySchema, agencySearchSchema, agencySummarySchema } from './domain/agency';
@@ -163,6 +164,8 @@ export const contract = {
     recoveryKeyShown,
   ),
   'setup.saveRecoverySheet': channel('open', empty, z.object({ path: z.string() })),
+  /** The recovery sheet for the print dialog: printing it keeps the key as saving it does. */
+  'setup.printRecoverySheet': channel('open', empty, printoutSchema),
   'setup.finish': channel('open', z.object({ confirmation: z.string().max(100) }), appStateSchema),
 
   'session.unlock': channel(
@@ -210,6 +213,7 @@ export const contract = {
   /** A new recovery key replaces the old one: shown, saved as a sheet, confirmed, then written. */
   'recovery.prepare': channel(ADMIN, empty, recoveryKeyShown),
   'recovery.saveSheet': channel(ADMIN, empty, z.object({ path: z.string() })),
+  'recovery.printSheet': channel(ADMIN, empty, printoutSchema),
   'recovery.confirm': channel(ADMIN, z.object({ confirmation: z.string().max(100) }), z.object({ replacedAt: z.string() })),
 
   'audit.list': channel(
@@ -341,6 +345,8 @@ export const contract = {
   'safetyPlans.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, plan: safetyPlanInputSchema }), safetyPlanSchema),
   /** Saves the one-page safety plan as a PDF where the user chooses. */
   'safetyPlans.savePdf': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.object({ path: z.string() })),
+  /** The same page for the print dialog (see 'printouts.print'). */
+  'safetyPlans.print': channel(ANYONE, z.object({ clientId: clientIdSchema }), printoutSchema),
 
   // The agency directory: everyone can look agencies up; caseworkers keep it up to date.
   'agencies.search': channel(ANYONE, agencySearchSchema, z.array(agencySummarySchema)),
@@ -378,9 +384,8 @@ export const contract = {
   'letters.get': channel(CASEWORK, z.object({ id: z.number().int().positive() }), letterSchema),
   /** Saves a kept letter as a PDF where the user chooses. */
   'letters.savePdf': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
-  /** The window printed the letter (the system print dialog); recorded in the audit trail. */
-  /** Prints a kept letter through the system's print dialog; recorded only when it was printed. */
-  'letters.print': channel(CASEWORK, z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
+  /** A kept letter for the print dialog: the same pages as its PDF, so the address sits in the envelope window. */
+  'letters.print': channel(CASEWORK, z.object({ id: z.number().int().positive() }), printoutSchema),
 
   // Programmes, sessions and attendance: everyone can take a register and put people on a list;
   // caseworkers set programmes and sessions up.
@@ -410,6 +415,7 @@ export const contract = {
   'sessions.register': channel(ANYONE, z.object({ id: z.number().int().positive() }), sessionRegisterSchema),
   /** Saves the printable register (names to tick, space to sign) as a PDF where the user chooses. */
   'sessions.registerPdf': channel(ANYONE, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
+  'sessions.registerPrint': channel(ANYONE, z.object({ id: z.number().int().positive() }), printoutSchema),
   'attendance.mark': channel(ANYONE, attendanceInputSchema, sessionRegisterSchema),
   'attendance.headcount': channel(ANYONE, headcountInputSchema, sessionRegisterSchema),
 
@@ -448,12 +454,22 @@ export const contract = {
   'access.open': channel(CASEWORK, empty, z.array(accessRequestSchema)),
   /** Saves the pack where the user chooses: a readable PDF and the same information as JSON beside it. */
   'access.savePack': channel(CASEWORK, withJobId(z.object({ id: z.number().int().positive() })), accessPackSavedSchema),
+  /** The pack's readable part for the print dialog; once printed, the pack counts as made. */
+  'access.printPack': channel(CASEWORK, withJobId(z.object({ id: z.number().int().positive() })), printoutSchema),
   'access.answered': channel(CASEWORK, accessAnsweredSchema, z.array(accessRequestSchema)),
 
   // Reports for funders: counts only (groups under five shown as "<5"), never names.
   'reports.funder': channel(CASEWORK, withJobId(funderReportQuerySchema), funderReportSchema),
   'reports.savePdf': channel(CASEWORK, withJobId(funderReportQuerySchema), z.object({ path: z.string() })),
   'reports.saveCsv': channel(CASEWORK, withJobId(funderReportQuerySchema), z.object({ path: z.string() })),
+  'reports.print': channel(CASEWORK, withJobId(funderReportQuerySchema), printoutSchema),
+
+  /**
+   * The system's print dialog for a printout the window has drawn (a letter, a safety plan, a
+   * register, a report, a subject access pack, a recovery sheet): every "Print" and File › Print
+   * end here. Recorded in the audit trail only when it was printed; CANCELLED when the dialog is closed.
+   */
+  'printouts.print': channel('open', z.object({ printId: z.string().min(1).max(100) }), z.object({ printed: z.literal(true) })),
 
   /** How far a long job has got (by the id the window gave it), and asking it to stop. */
   'jobs.progress': channel('open', z.object({ jobId: jobIdSchema }), jobProgressSchema.nullable()),

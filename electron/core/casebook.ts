@@ -37,6 +37,8 @@ import type { Rollback } from './session/rollback';
 import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
 import { setupHandlers, type SetupDraft } from './setup/handlers';
 import type { RecoveryDraft } from './recovery/recoveryDraft';
+import { Printouts } from './printouts/printouts';
+import { printoutHandlers } from './printouts/handlers';
 import { recoveryHandlers } from './recovery/handlers';
 import { userHandlers } from './users/handlers';
 import { auditHandlers } from './audit/handlers';
@@ -116,6 +118,8 @@ export class Casebook {
   setupDraft: SetupDraft | null = null;
   /** A new recovery key an administrator is replacing the old one with. */
   recoveryDraft: RecoveryDraft | null = null;
+  /** Printouts the window is drawing, waiting for their print dialog. */
+  readonly printouts = new Printouts();
   private session: Session | null = null;
   private lockReason: 'idle' | 'manual' | 'restarted' | null;
   private readonly timer: NodeJS.Timeout | null;
@@ -173,6 +177,7 @@ export class Casebook {
       ...settingsHandlers(this),
       ...backupHandlers(this),
       ...jobHandlers(this),
+      ...printoutHandlers(this),
     };
     const every = opts.idleCheckMs ?? 15_000;
     this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;
@@ -318,6 +323,7 @@ export class Casebook {
     // Jobs stop first: their workers hold the key and a connection to the records.
     void this.jobs.stopAll();
     this.recoveryDraft = null;
+    this.printouts.forget();
     try {
       this.flushRefusals(s.db);
       recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });

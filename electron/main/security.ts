@@ -6,7 +6,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   // Mantine writes its theme variables into a <style> element.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // blob: for the pages of a printout, drawn in memory for the print dialog.
+  "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -7,6 +7,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { PrintoutProvider } from './components/Printout/Printout';
 import './i18n';
 // Listens for the menu and opened files from the start.
 import './desktop';
@@ -24,7 +25,9 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <ModalsProvider>
-        <App />
+        <PrintoutProvider>
+          <App />
+        </PrintoutProvider>
       </ModalsProvider>
     </MantineProvider>
   </StrictMode>,

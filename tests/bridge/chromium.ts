@@ -38,6 +38,12 @@ export async function openPage(browser: Browser, now: () => Date, height = 860):
   const page = await browser.newPage({ viewport: { width: 1280, height }, locale: 'en-GB', reducedMotion: 'reduce' });
   await page.clock.install({ time: now() });
   page.setDefaultTimeout(15_000);
+  // CASEBOOK_E2E_CONSOLE=1 shows the page's console and uncaught errors (for finding a failure).
+  if (process.env['CASEBOOK_E2E_CONSOLE']) {
+    page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    page.on('response', (r) => r.status() >= 400 && console.error(`[page ${r.status()}] ${r.url()}`));
+  }
   return page;
 }
 

@@ -50,9 +50,12 @@ export class FolderPlatform implements Platform {
   printed = 0;
   printDialogs = 0;
   nextPrint: 'printed' | 'cancelled' | 'fails' = 'printed';
+  /** While set, the print dialog stays open until it settles: a test looks at what would be printed. */
+  holdPrint: Promise<void> | null = null;
 
   async printPage(): Promise<'printed' | 'cancelled'> {
     this.printDialogs++;
+    if (this.holdPrint) await this.holdPrint;
     const outcome = this.nextPrint;
     this.nextPrint = 'printed';
     if (outcome === 'fails') throw new CasebookError('PRINT_FAILED', 'Printing failed: Print job failed');

@@ -382,3 +382,20 @@ describe('migrations', () => {
     closeDatabase(again);
   });
 });
+
+describe('the templates Casebook came with', () => {
+  it('take the reworded text when nobody has changed them, and stay as the charity wrote them when someone has', () => {
+    // Records made by the Casebook before migration 13, with its Polish referral wording.
+    const { path, key } = newDb(MIGRATIONS.filter((m) => m.version < 13));
+    const old = openDatabase(path, key, { migrate: false });
+    old.$client.prepare(`UPDATE letter_templates SET body = 'Prosimy powoływać się na nasz znak {{client.reference}}.' WHERE builtin_key = 'referral.pl'`).run();
+    old.$client.prepare(`UPDATE letter_templates SET body = 'Our own words.', version = 2 WHERE builtin_key = 'general.en'`).run();
+    closeDatabase(old);
+
+    const db = openDatabase(path, key);
+    const body = (k: string) => db.$client.prepare('SELECT body FROM letter_templates WHERE builtin_key = ?').pluck().get(k) as string;
+    expect(body('referral.pl')).toContain('W odpowiedzi prosimy powołać się na nasz znak: {{letter.reference}}.');
+    expect(body('general.en')).toBe('Our own words.');
+    closeDatabase(db);
+  });
+});

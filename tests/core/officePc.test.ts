@@ -107,25 +107,3 @@ describe('a data folder Casebook cannot use', () => {
   });
 });
 
-describe('printing a letter', () => {
-  it('opens the system print dialog; only a letter really printed is recorded; a printer failure is said as such', async () => {
-    const t = startCore();
-    await setUp(t);
-    const client = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowalski' });
-    const template = (await t.ok('templates.list', {})).find((x) => x.kind === 'general' && x.language === 'en')!;
-    const request = { clientId: client.id, templateId: template.id, text: 'See you on Monday.' };
-    const preview = await t.ok('letters.preview', request);
-    const kept = await t.ok('letters.keep', { request, edits: { subject: preview.subject, body: preview.body } });
-    const printed = async () => (await t.ok('audit.list', { client: client.reference })).items.filter((a) => a.action === 'letter.printed').length;
-
-    t.platform.nextPrint = 'cancelled';
-    expect((await t.fail('letters.print', { id: kept.id })).code).toBe('CANCELLED');
-    t.platform.nextPrint = 'fails';
-    expect((await t.fail('letters.print', { id: kept.id })).code).toBe('PRINT_FAILED');
-    expect(await printed()).toBe(0);
-    await t.ok('letters.print', { id: kept.id });
-    expect(await printed()).toBe(1);
-    expect((await t.fail('letters.print', { id: 99_999 })).code).toBe('NOT_FOUND');
-    expect(t.platform.printDialogs).toBe(3);
-  });
-});

@@ -73,6 +73,14 @@ describe('what goes on paper', () => {
     expect(pl).not.toMatch(declining);
   });
 
+  it('no Polish string or template guesses a gender with "(a)" or "jego/jej", and a number is rung "pod numer"', () => {
+    // Casebook does not know a reader's grammatical gender: sentences are impersonal ("Zapisano"),
+    // or name the person by a label ("Osoba zapisująca: …"). PWN's advice: "dzwonić pod numer".
+    const everything = [JSON.stringify(createTranslator('pl').t('', { returnObjects: true })), ...DEFAULT_TEMPLATES.filter((x) => x.language === 'pl').map((x) => `${x.subject}\n${x.body}`)].join('\n');
+    expect(everything.match(/\p{L}\((a|-a|ła|na)\)|jego\/jej|jej\/jego/gu) ?? []).toEqual([]);
+    expect(everything.match(/na numer|telefon pod numer|dzwoń pod \d/g) ?? []).toEqual([]);
+  });
+
   for (const language of ['en', 'pl'] as const) {
     it(`every PDF in ${language === 'en' ? 'English' : 'Polish'}, with long names, has no text over other text`, async () => {
       const t = await charity(language);

@@ -401,7 +401,8 @@ describe('letters', () => {
     expect(pdfText(again.path)).toBe(text);
     const audit = await t.ok('audit.list', { client: client.reference });
     expect(audit.items.map((a) => a.action)).toEqual(expect.arrayContaining(['letter.written', 'letter.saved']));
-    expect((await t.ok('letters.print', { id: kept.id })).id).toBe(kept.id);
+    // Printed: the same pages again.
+    expect(pdfText(Buffer.from((await t.ok('letters.print', { id: kept.id })).pdf, 'base64'))).toBe(text);
   });
 
   it('a three-page letter numbers its pages and repeats the reference on the pages after the first', async () => {

@@ -19,7 +19,32 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
   return path;
 }
 
-/** Text of a PDF, and its first page rendered to PNG beside the screenshots. */
+/**
+ * What the printer gets: runs `start` (a Print button, File › Print) and holds the print dialog
+ * open while the page is looked at as print shows it (screenshot `name`). Answers with the number
+ * of pages and the width of the first page's picture in pixels.
+ */
+export async function whatIsPrinted(page: Page, bridge: Bridge, start: () => Promise<unknown>, name: string): Promise<{ pages: number; width: number }> {
+  let letGo: () => void = () => {};
+  bridge.platform.holdPrint = new Promise<void>((resolve) => (letGo = resolve));
+  const before = bridge.platform.printDialogs;
+  try {
+    await start();
+    await expect.poll(() => bridge.platform.printDialogs, { timeout: 30_000 }).toBe(before + 1);
+    await page.emulateMedia({ media: 'print' });
+    const pictures = page.getByTestId('printout').locator('img');
+    // Only the pages are printed: the app around them is not.
+    expect(await page.locator('#root').isVisible()).toBe(false);
+    expect(await pictures.first().isVisible()).toBe(true);
+    await shot(page, name, { fullPage: false });
+    return { pages: await pictures.count(), width: await pictures.first().evaluate((img) => (img as HTMLImageElement).naturalWidth) };
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+    bridge.platform.holdPrint = null;
+    letGo();
+  }
+}
+
 /** The PDF's text; also checks that no text is drawn over other text (the check every PDF test makes). */
 export function pdfText(path: string): string {
   return checkedPdfText(path);

@@ -7,7 +7,7 @@ import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/clock';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
+import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson, whatIsPrinted } from './browser';
 
 /**
  * The casework cycle as a caseworker lives it: agree a plan with two SMART goals, write a case note
@@ -172,7 +172,7 @@ describe('casework, end to end', () => {
     expect(await page.getByRole('article', { name: 'Move into a one-bedroom council flat' }).getByText('In progress', { exact: true }).isVisible()).toBe(true);
   });
 
-  it('writes a safety plan and saves it as a one-page PDF', async () => {
+  it('writes a safety plan, prints it, and saves it as a one-page PDF', async () => {
     await tab('Safety plan');
     await page.getByRole('button', { name: 'Write a safety plan' }).click();
     await page.getByLabel(/^Warning signs/).fill('Not sleeping, stopping eating, staying in bed all day.');
@@ -189,6 +189,12 @@ describe('casework, end to end', () => {
     await shot(page, 'cw-08-safety-form');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save as PDF' }).isVisible()).toBe(true);
+    // A person in crisis needs the paper now: Print, and File › Print, give the one page.
+    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print', exact: true }).click(), 'cw-09b-safety-plan-print');
+    expect(printed).toMatchObject({ pages: 1 });
+    await expect.poll(() => visible('“Safety plan - CB-00001” was sent to the printer.')).toBe(true);
+    await whatIsPrinted(page, bridge, async () => bridge.command({ kind: 'menu', action: 'print' }), 'cw-09c-safety-plan-file-print');
+    await expect.poll(async () => (await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' })).items.filter((a) => a.action === 'safetyPlan.printed').length).toBe(2);
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     const sheets = () => readdirSync(saveDir).filter((f) => f.startsWith('Safety plan'));
     await expect.poll(() => sheets()).toEqual(['Safety plan - CB-00001.pdf']);

@@ -111,7 +111,7 @@ describe('the application menu and opened files', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Backup and restore' }).isVisible()).toBe(true);
 
     bridge.command({ kind: 'menu', action: 'print' });
-    await said('There is nothing to print on this screen. To print a letter, open it from the client’s Letters tab.');
+    await said('There is nothing to print on this screen. Open what you want to print first: a letter, a safety plan, a session’s register, a report or a subject access request.');
   });
 
   it('File › Print on a kept letter opens the print dialog; only a letter really printed is recorded', async () => {
@@ -138,7 +138,7 @@ describe('the application menu and opened files', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'It could not be printed.' }).isVisible()).toBe(true);
     await shot(page, 'desk-04-print-failed');
     bridge.command({ kind: 'menu', action: 'print' });
-    await said('The letter was sent to the printer.');
+    await expect.poll(() => page.getByText(/^“.*CB-00001.*” was sent to the printer\.$/).last().isVisible()).toBe(true);
     await expect.poll(() => printedEntries()).toBe(1);
     expect(bridge.platform.printed).toBe(1);
   });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { launchChromium, openPage, pdfText, pdfToPng, shot, unlockAs } from './browser';
+import { launchChromium, openPage, pdfText, pdfToPng, shot, unlockAs, whatIsPrinted } from './browser';
 
 /** This file's day: the records below are dated around it. */
 const now = clockFrom('2026-11-23T10:00');
@@ -84,7 +84,11 @@ describe('foundation, end to end', () => {
     expect(recoveryGroups.every((g) => /^\d{6}$/.test(g))).toBe(true);
     // Going on without saving the sheet is refused with a plain sentence.
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Save the recovery sheet before you go on.');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Print or save the recovery sheet before you go on.');
+    // Printed: the sheet's one page goes to the printer, and the key counts as kept.
+    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print recovery sheet' }).click(), '03a-recovery-sheet-print');
+    expect(printed.pages).toBe(1);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Recovery sheet printed.');
     await page.getByRole('button', { name: 'Save recovery sheet (PDF)' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Recovery sheet saved to');
     await shot(page, '03-setup-recovery-key');

@@ -8,7 +8,7 @@ import { sessionDay } from '../../shared/domain/programme';
 import { localToday } from '../../shared/clock';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
+import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson, whatIsPrinted } from './browser';
 
 /**
  * A weekly group as a coordinator and a volunteer run it: set up the programme and its weekly
@@ -193,11 +193,13 @@ describe('programmes, attendance and help given, end to end', () => {
     expect(audit.items.map((a) => a.action)).toEqual(expect.arrayContaining(['programme.registered', 'attendance.marked', 'support.given']));
   });
 
-  it('prints the register as a PDF with the names, the ticks and room to sign', async () => {
+  it('prints the register, and saves it as a PDF with the names, the ticks and room to sign', async () => {
     await nav('Programmes');
     await page.getByRole('button', { name: 'Money skills workshop' }).click();
     await page.getByRole('button', { name: `Take the register: ${medium('en')}` }).click();
-    await page.getByRole('button', { name: 'Print the register (PDF)' }).click();
+    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print', exact: true }).click(), 'prog-09b-register-print');
+    expect(printed.pages).toBe(1);
+    await page.getByRole('button', { name: 'Save the register as PDF' }).click();
     await expect.poll(() => visible(/^The register is saved as/)).toBe(true);
     const pdf = join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Session register'))!);
     const text = pdfText(pdf);

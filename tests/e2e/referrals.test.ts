@@ -7,7 +7,7 @@ import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/clock';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson } from './browser';
+import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson, whatIsPrinted } from './browser';
 
 /**
  * A referral as a caseworker makes it: add the agency to the directory, refer the client, be stopped
@@ -187,13 +187,12 @@ describe('referrals and letters, end to end', () => {
     expect(text).not.toMatch(/\{\{|\}\}/);
     expect(existsSync(pdfToPng(pdf, 'ref-07-letter-pdf'))).toBe(true);
 
-    // What the printer gets: the letter alone, without the app around it.
-    await page.emulateMedia({ media: 'print' });
-    await shot(page, 'ref-08-letter-print');
-    expect(await page.getByTestId('printable-letter').isVisible()).toBe(true);
-    expect(await page.getByRole('navigation').isVisible()).toBe(false);
-    await page.emulateMedia({ media: 'screen' });
-    await page.getByRole('button', { name: 'Print' }).click();
+    // What the printer gets: the saved PDF's own pages (the address in the envelope window),
+    // without the app around them, drawn sharp enough for paper (200 dots per inch on A4).
+    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print' }).click(), 'ref-08-letter-print');
+    expect(printed.pages).toBe(Number(/Page 1 of (\d+)/.exec(text)![1]));
+    expect(printed.width).toBeGreaterThan(1600);
+    await expect.poll(() => visible(/was sent to the printer\.$/)).toBe(true);
     await quiet();
 
     await page.getByRole('button', { name: '← Zofia Wiśniewska-Łęcka' }).click();

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { byPerson, callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot } from './browser';
+import { byPerson, callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, whatIsPrinted } from './browser';
 
 /** This file's day: the records below are dated around it. */
 const now = clockFrom('2026-11-23T10:00');
@@ -82,7 +82,10 @@ describe('the funder report, end to end', () => {
     await shot(page, 'rep-01-report');
   });
 
-  it('saves the same report as a PDF and as CSV for Excel', async () => {
+  it('prints the report, and saves the same report as a PDF and as CSV for Excel', async () => {
+    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print', exact: true }).click(), 'rep-01b-report-print');
+    expect(printed.pages).toBeGreaterThan(1);
+    await quiet();
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     await expect.poll(() => visible(/^Saved as .*\.pdf$/)).toBe(true);
     const pdf = join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Funder report') && f.endsWith('.pdf'))!);
@@ -154,12 +157,16 @@ describe('the funder report, end to end', () => {
     expect(pack.caseNotes.map((n) => n.body)).toEqual(['First contact.']);
     expect(existsSync(pdfToPng(join(saveDir, name), 'rep-07-access-pack'))).toBe(true);
     await expect.poll(() => visible(/^The pack was last made on/)).toBe(true);
+    // The readable pack can go to the printer too (to hand over in person).
+    await quiet();
+    const printedPack = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print the pack' }).click(), 'rep-07b-access-pack-print');
+    expect(printedPack.pages).toBe(Number(/Page 1 of (\d+)/.exec(text)![1]));
     await shot(page, 'rep-06-access');
     await page.getByRole('button', { name: 'Mark as answered' }).click();
     await expect.poll(() => visible('The request is marked as answered.')).toBe(true);
     await expect.poll(() => page.getByRole('table', { name: 'Requests from this client' }).getByText(/^Answered on/).isVisible()).toBe(true);
     const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
-    expect(audit.items.map((e) => e.action).filter((a) => a.startsWith('access.'))).toEqual(['access.answered', 'access.packSaved', 'access.requested']);
+    expect(audit.items.map((e) => e.action).filter((a) => a.startsWith('access.'))).toEqual(['access.answered', 'access.packPrinted', 'access.packSaved', 'access.requested']);
   });
 
   it('erases a client at her request: she is gone from search, and the report counts one fewer', async () => {

@@ -63,7 +63,7 @@ Dane kontaktowe:
 {{client.address}}
 {{client.phone}}
 
-Prosimy o informację, czy mogą Państwo przyjąć to skierowanie. Osoba prowadząca: {{caseworker.name}}[[, tel. {{charity.phone}}]][[, e-mail {{charity.email}}]]. Prosimy powoływać się na nasz znak {{letter.reference}}.
+Prosimy o informację, czy mogą Państwo przyjąć to skierowanie. Osoba prowadząca: {{caseworker.name}}[[, tel. {{charity.phone}}]][[, e-mail {{charity.email}}]]. W odpowiedzi prosimy powołać się na nasz znak: {{letter.reference}}.
 
 Dziękujemy za pomoc.
 
@@ -129,7 +129,7 @@ Yours sincerely,`,
 
 {{letter.text}}
 
-W razie pytań prosimy o telefon pod numer {{charity.phone}}.
+W razie pytań prosimy dzwonić pod numer {{charity.phone}}.
 
 Z poważaniem`,
   },
@@ -146,7 +146,7 @@ Z poważaniem`,
     language: 'pl',
     name: 'Plan bezpieczeństwa',
     subject: 'Mój plan bezpieczeństwa',
-    body: `Jeśli grozi Ci niebezpieczeństwo, dzwoń pod 112.
+    body: `Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod numer 112.
 {{charity.name}}[[ · {{charity.phone}}]]`,
   },
 ];

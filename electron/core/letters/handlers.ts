@@ -1,5 +1,4 @@
 import { addressShortened } from './letterPdf';
-import { CasebookError } from '../../../shared/result';
 import { createTranslator } from '../../../shared/i18n';
 import { localToday } from '../../../shared/clock';
 import type { Casebook } from '../casebook';
@@ -22,9 +21,16 @@ type LetterChannels =
   | 'letters.savePdf'
   | 'letters.print';
 
-
 export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
   const today = () => localToday(cb.now());
+  /** A kept letter, its logo, and the name its file or print job goes by. */
+  const letterOnFile = (id: number) =>
+    cb.read((db) => {
+      const letter = readLetter(db, id);
+      const reference = requireClient(db, letter.clientId).reference;
+      return { letter: { ...letter, logo: getCharityLogo(db) }, fileName: safeFileName(`${letter.templateName} - ${reference} - ${letter.content.date}`) };
+    });
+  const pdfOf = (letter: ReturnType<typeof letterOnFile>['letter']) => renderLetterPdf(cb.resourcesDir, letter.content, letter.logo);
   return {
     'templates.list': ({ includeArchived }) => cb.read((db) => listTemplates(db, includeArchived)),
     'templates.save': ({ target, template }) =>
@@ -63,29 +69,18 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
       }),
     'letters.get': ({ id }) => cb.read((db) => readLetter(db, id)),
     'letters.savePdf': async ({ id }) => {
-      const { letter, logo, reference } = cb.read((db) => {
-        const letter = readLetter(db, id);
-        return { letter, logo: getCharityLogo(db), reference: requireClient(db, letter.clientId).reference };
-      });
       const t = createTranslator(cb.language()).t;
-      const path = await askWhereToSave(cb.platform, {
-        title: t('letters.savePdf'),
-        defaultName: `${safeFileName(`${letter.templateName} - ${reference} - ${letter.content.date}`)}.pdf`,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      });
-      const pdf = await renderLetterPdf(cb.resourcesDir, letter.content, logo);
-      writeFileAtomic(path, pdf);
+      const { letter, fileName } = letterOnFile(id);
+      const path = await askWhereToSave(cb.platform, { title: t('letters.savePdf'), defaultName: `${fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      writeFileAtomic(path, await pdfOf(letter));
       cb.write((db, s) => cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } }));
       return { path };
     },
     'letters.print': async ({ id }) => {
-      cb.read((db) => readLetter(db, id));
-      if ((await cb.platform.printPage()) === 'cancelled') throw new CasebookError('CANCELLED', 'The print dialog was closed');
-      return cb.write((db, s) => {
-        const letter = readLetter(db, id);
-        cb.audit(db, s, 'letter.printed', { clientId: letter.clientId, detail: { letterId: id } });
-        return { id };
-      });
+      const { letter, fileName } = letterOnFile(id);
+      return cb.printouts.prepare(await pdfOf(letter), fileName, () =>
+        cb.write((db, s) => cb.audit(db, s, 'letter.printed', { clientId: letter.clientId, detail: { letterId: id } })),
+      );
     },
   };
 }

@@ -25,11 +25,23 @@ type ProgrammeChannels =
   | 'sessions.remove'
   | 'sessions.register'
   | 'sessions.registerPdf'
+  | 'sessions.registerPrint'
   | 'attendance.mark'
   | 'attendance.headcount';
 
 export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannels> {
   const today = () => localToday(cb.now());
+  /** A session's register on paper: names to tick, space to sign. */
+  const registerPdf = async (id: number) => {
+    const language = cb.language();
+    const { register, charity } = cb.read((db) => ({ register: sessionRegister(db, id), charity: getCharity(db) }));
+    const t = createTranslator(language).t;
+    return {
+      pdf: await renderSessionRegister(cb.resourcesDir, { language, charityName: charity.name, register, createdAt: cb.now() }),
+      fileName: safeFileName(`${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}`),
+      detail: { programmeId: register.programme.id, sessionId: id, names: register.lines.length },
+    };
+  };
   return {
     'programmes.list': ({ show }) => cb.read((db) => listProgrammes(db, show, today())),
     'programmes.get': ({ id }) => cb.read((db) => programmeDetail(db, id, today())),
@@ -84,18 +96,16 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
       }),
     'sessions.register': ({ id }) => cb.read((db) => sessionRegister(db, id)),
     'sessions.registerPdf': async ({ id }) => {
-      const language = cb.language();
-      const { register, charity } = cb.read((db) => ({ register: sessionRegister(db, id), charity: getCharity(db) }));
-      const t = createTranslator(language).t;
-      const path = await askWhereToSave(cb.platform, {
-        title: t('sessions.saveRegister'),
-        defaultName: `${safeFileName(`${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}`)}.pdf`,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      });
-      const pdf = await renderSessionRegister(cb.resourcesDir, { language, charityName: charity.name, register, createdAt: cb.now() });
-      writeFileAtomic(path, pdf);
-      cb.write((db, s) => cb.audit(db, s, 'session.registerSaved', { detail: { programmeId: register.programme.id, sessionId: id, names: register.lines.length } }));
+      const sheet = await registerPdf(id);
+      const t = createTranslator(cb.language()).t;
+      const path = await askWhereToSave(cb.platform, { title: t('sessions.saveRegister'), defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      writeFileAtomic(path, sheet.pdf);
+      cb.write((db, s) => cb.audit(db, s, 'session.registerSaved', { detail: sheet.detail }));
       return { path };
+    },
+    'sessions.registerPrint': async ({ id }) => {
+      const sheet = await registerPdf(id);
+      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () => cb.write((db, s) => cb.audit(db, s, 'session.registerPrinted', { detail: sheet.detail })));
     },
     'attendance.mark': (a) =>
       cb.write((db, s) => {

@@ -3,10 +3,10 @@ import type { Casebook } from '../casebook';
 import { getCharity } from '../charity/queries';
 import type { Handlers } from '../rpc';
 import { replaceRecoverySlot } from '../vault/vault';
-import { checkRecoveryConfirmation, newRecoveryDraft, saveRecoverySheet } from './recoveryDraft';
+import { checkRecoveryConfirmation, newRecoveryDraft, printRecoverySheet, saveRecoverySheet } from './recoveryDraft';
 
 /** An administrator replaces the recovery key: the old sheet stops working once the new one is confirmed. */
-export function recoveryHandlers(cb: Casebook): Pick<Handlers, 'recovery.prepare' | 'recovery.saveSheet' | 'recovery.confirm'> {
+export function recoveryHandlers(cb: Casebook): Pick<Handlers, 'recovery.prepare' | 'recovery.saveSheet' | 'recovery.printSheet' | 'recovery.confirm'> {
   const draft = () => {
     if (!cb.recoveryDraft) throw new CasebookError('NOT_FOUND', 'No new recovery key is being prepared');
     return cb.recoveryDraft;
@@ -20,6 +20,11 @@ export function recoveryHandlers(cb: Casebook): Pick<Handlers, 'recovery.prepare
       const s = cb.requireSession();
       const charityName = cb.read((db) => getCharity(db).name);
       return { path: await saveRecoverySheet(cb, draft(), { charityName, adminName: s.user.name }) };
+    },
+    'recovery.printSheet': () => {
+      const s = cb.requireSession();
+      const charityName = cb.read((db) => getCharity(db).name);
+      return printRecoverySheet(cb, draft(), { charityName, adminName: s.user.name });
     },
     'recovery.confirm': async ({ confirmation }) => {
       const s = cb.requireSession();

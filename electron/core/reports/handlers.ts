@@ -7,7 +7,7 @@ import { askWhereToSave } from '../storage/files';
 type Query = FunderReportQuery & { jobId?: string };
 
 /** The funder report, counted and saved in a job worker beside the screens. */
-export function reportHandlers(cb: Casebook): Pick<Handlers, 'reports.funder' | 'reports.savePdf' | 'reports.saveCsv'> {
+export function reportHandlers(cb: Casebook): Pick<Handlers, 'reports.funder' | 'reports.savePdf' | 'reports.saveCsv' | 'reports.print'> {
   const records = () => {
     const s = cb.requireSession();
     return { path: cb.paths.database, key: s.dbKey };
@@ -32,5 +32,14 @@ export function reportHandlers(cb: Casebook): Pick<Handlers, 'reports.funder' | 
     'reports.funder': ({ jobId, ...query }) => cb.jobs.task(jobId, { cancellable: true }, (task) => task.run('countFunderReport', query, { records: records() })),
     'reports.savePdf': (q) => save(q, 'pdf'),
     'reports.saveCsv': (q) => save(q, 'csv'),
+    'reports.print': ({ jobId, ...query }) =>
+      cb.jobs.task(jobId, { cancellable: true }, async (task) => {
+        const language = cb.language();
+        const t = createTranslator(language).t;
+        const pdf = await task.run('drawFunderReportPdf', { query, language, nowIso: cb.now().toISOString() }, { records: records() });
+        return cb.printouts.prepare(pdf, `${t('report.fileName')} ${query.from} – ${query.to}`, () =>
+          cb.write((db, s) => cb.audit(db, s, 'report.printed', { detail: { from: query.from, to: query.to } })),
+        );
+      }),
   };
 }

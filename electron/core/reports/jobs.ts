@@ -3,7 +3,7 @@ import type { FunderReport, FunderReportQuery } from '../../../shared/domain/rep
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { programmes, users } from '../db/schema';
-import type { Job } from '../jobs/context';
+import type { Job, JobContext } from '../jobs/context';
 import { writeFileAtomic } from '../storage/files';
 import { funderReport } from './funderReport';
 import { funderReportCsv, renderFunderReportPdf } from './reportFiles';
@@ -17,15 +17,22 @@ export function buildFunderReport(db: Db, q: FunderReportQuery): FunderReport {
   return funderReport(db, q, { programmeName, caseworkerName });
 }
 
-export interface ReportFileInput {
+export interface ReportDrawing {
   query: FunderReportQuery;
   format: 'pdf' | 'csv';
-  path: string;
   language: string;
   nowIso: string;
 }
 
-/** The funder report: counted over the whole period on the job's own connection, and saved as a file. */
+/** Counts the report on the job's own connection and draws it as a file's bytes. */
+async function drawFunderReport(ctx: JobContext, i: ReportDrawing): Promise<Uint8Array> {
+  ctx.step('counting', 0);
+  const report = buildFunderReport(ctx.records(), i.query);
+  ctx.step('drawing', 0.6);
+  return i.format === 'pdf' ? await renderFunderReportPdf(ctx.resourcesDir, report, i.language, new Date(i.nowIso)) : Buffer.from(funderReportCsv(report, i.language), 'utf8');
+}
+
+/** The funder report: counted over the whole period on the job's own connection, and saved as a file or drawn for printing. */
 export const reportJobs = {
   countFunderReport: ((ctx, q) => {
     ctx.step('counting', 0);
@@ -33,12 +40,11 @@ export const reportJobs = {
   }) as Job<FunderReportQuery, FunderReport>,
 
   saveFunderReport: (async (ctx, i) => {
-    ctx.step('counting', 0);
-    const report = buildFunderReport(ctx.records(), i.query);
-    ctx.step('drawing', 0.6);
-    const data = i.format === 'pdf' ? await renderFunderReportPdf(ctx.resourcesDir, report, i.language, new Date(i.nowIso)) : Buffer.from(funderReportCsv(report, i.language), 'utf8');
+    const data = await drawFunderReport(ctx, i);
     ctx.step('saving', 0.95);
     writeFileAtomic(i.path, data);
     return { path: i.path };
-  }) as Job<ReportFileInput, { path: string }>,
+  }) as Job<ReportDrawing & { path: string }, { path: string }>,
+
+  drawFunderReportPdf: ((ctx, i) => drawFunderReport(ctx, { ...i, format: 'pdf' })) as Job<Omit<ReportDrawing, 'format'>, Uint8Array>,
 };

@@ -16,7 +16,7 @@ import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { currentSafetyPlan, saveSafetyPlan } from './safetyPlans';
 import { renderSafetyPlanSheet } from './safetyPlanSheet';
 
-export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.get' | 'safetyPlans.save' | 'safetyPlans.savePdf'> {
+export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.get' | 'safetyPlans.save' | 'safetyPlans.savePdf' | 'safetyPlans.print'> {
   return {
     'safetyPlans.get': ({ clientId }) =>
       cb.read((db) => {
@@ -31,35 +31,42 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
         return currentSafetyPlan(db, clientId)!;
       }),
     'safetyPlans.savePdf': async ({ clientId }) => {
-      const uiLanguage = cb.language();
-      const { client, plan, charity, page, writer } = cb.read((db, s) => {
-        const client = requireClient(db, clientId);
-        // The page in the client's own language when the charity has one, else in the interface's.
-        const own = client.preferredLanguage ? safetyPlanTemplate(db, client.preferredLanguage) : null;
-        const page = own ? { ...own, language: client.preferredLanguage! } : { ...(safetyPlanTemplate(db, uiLanguage) ?? fallbackPage(uiLanguage)), language: uiLanguage };
-        return { client, plan: currentSafetyPlan(db, clientId), charity: getCharity(db), page, writer: s.user.name };
-      });
-      if (!plan) throw new CasebookError('NOT_FOUND', 'This client has no safety plan');
-      const t = createTranslator(uiLanguage).t;
-      const clientName = `${client.firstName} ${client.lastName}`;
-      const values: MergeValues = {
-        ...recordMergeValues(charity, client, writer, page.language),
-        'safetyPlan.agreedOn': letterDate(plan.agreedOn, page.language),
-        'safetyPlan.reviewOn': letterDate(plan.reviewOn, page.language),
-      };
-      const footer = mergeText(page.body, values)
-        .text.split('\n')
-        .map((l) => l.replace(/^[\s·,-]+|[\s·,-]+$/g, ''))
-        .filter(Boolean);
-      const path = await askWhereToSave(cb.platform, {
-        title: t('safetyPlan.savePdf'),
-        defaultName: `${t('safetyPlan.fileName')} - ${client.reference}.pdf`,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      });
-      const pdf = await renderSafetyPlanSheet(cb.resourcesDir, { language: page.language, charityName: charity.name, clientName, plan, heading: mergeText(page.subject, values).text.trim(), footer });
-      writeFileAtomic(path, pdf);
-      cb.write((db, s) => cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: plan.id } }));
+      const sheet = await safetyPlanPdf(cb, clientId);
+      const t = createTranslator(cb.language()).t;
+      const path = await askWhereToSave(cb.platform, { title: t('safetyPlan.savePdf'), defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      writeFileAtomic(path, sheet.pdf);
+      cb.write((db, s) => cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: sheet.planId } }));
       return { path };
     },
+    'safetyPlans.print': async ({ clientId }) => {
+      const sheet = await safetyPlanPdf(cb, clientId);
+      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () => cb.write((db, s) => cb.audit(db, s, 'safetyPlan.printed', { clientId, detail: { safetyPlanId: sheet.planId } })));
+    },
   };
+}
+
+/** The client's safety plan on one page, in the client's language where the charity has its page in it. */
+async function safetyPlanPdf(cb: Casebook, clientId: number): Promise<{ pdf: Uint8Array; fileName: string; planId: number }> {
+  const uiLanguage = cb.language();
+  const { client, plan, charity, page, writer } = cb.read((db, s) => {
+    const client = requireClient(db, clientId);
+    // The page in the client's own language when the charity has one, else in the interface's.
+    const own = client.preferredLanguage ? safetyPlanTemplate(db, client.preferredLanguage) : null;
+    const page = own ? { ...own, language: client.preferredLanguage! } : { ...(safetyPlanTemplate(db, uiLanguage) ?? fallbackPage(uiLanguage)), language: uiLanguage };
+    return { client, plan: currentSafetyPlan(db, clientId), charity: getCharity(db), page, writer: s.user.name };
+  });
+  if (!plan) throw new CasebookError('NOT_FOUND', 'This client has no safety plan');
+  const t = createTranslator(uiLanguage).t;
+  const values: MergeValues = {
+    ...recordMergeValues(charity, client, writer, page.language),
+    'safetyPlan.agreedOn': letterDate(plan.agreedOn, page.language),
+    'safetyPlan.reviewOn': letterDate(plan.reviewOn, page.language),
+  };
+  const footer = mergeText(page.body, values)
+    .text.split('\n')
+    .map((l) => l.replace(/^[\s·,-]+|[\s·,-]+$/g, ''))
+    .filter(Boolean);
+  const clientName = `${client.firstName} ${client.lastName}`;
+  const pdf = await renderSafetyPlanSheet(cb.resourcesDir, { language: page.language, charityName: charity.name, clientName, plan, heading: mergeText(page.subject, values).text.trim(), footer });
+  return { pdf, fileName: `${t('safetyPlan.fileName')} - ${client.reference}`, planId: plan.id };
 }

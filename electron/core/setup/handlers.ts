@@ -2,7 +2,7 @@ import type { Charity } from '../../../shared/domain/charity';
 import { CasebookError } from '../../../shared/result';
 import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
 import { openDatabase } from '../db/database';
-import { checkRecoveryConfirmation, newRecoveryDraft, saveRecoverySheet, type RecoveryDraft } from '../recovery/recoveryDraft';
+import { checkRecoveryConfirmation, newRecoveryDraft, printRecoverySheet, saveRecoverySheet, type RecoveryDraft } from '../recovery/recoveryDraft';
 import type { Handlers } from '../rpc';
 import { createCharityData, FIRST_ADMIN_ID } from './createCharityData';
 
@@ -23,7 +23,7 @@ function requireDraft(cb: Casebook): SetupDraft {
   return cb.setupDraft;
 }
 
-export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 'setup.saveRecoverySheet' | 'setup.finish'> {
+export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 'setup.saveRecoverySheet' | 'setup.printRecoverySheet' | 'setup.finish'> {
   return {
     'setup.prepare': ({ charity, admin }) => {
       requireFreshFolder(cb);
@@ -35,6 +35,11 @@ export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 's
       const draft = requireDraft(cb);
       const path = await saveRecoverySheet(cb, draft.recovery, { charityName: draft.charity.name, adminName: draft.admin.name });
       return { path };
+    },
+
+    'setup.printRecoverySheet': () => {
+      const draft = requireDraft(cb);
+      return printRecoverySheet(cb, draft.recovery, { charityName: draft.charity.name, adminName: draft.admin.name });
     },
 
     'setup.finish': async ({ confirmation }) => {

@@ -6,10 +6,26 @@ import type { Handlers } from '../rpc';
 import { askWhereToSave, safeFileName } from '../storage/files';
 import { clientAccessRequests, markAnswered, markPackSaved, openAccessRequests, recordAccessRequest, requireAccessRequest } from './requests';
 
-type AccessChannels = 'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.answered';
+type AccessChannels = 'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.printPack' | 'access.answered';
 
 export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
   const today = () => localToday(cb.now());
+  /** What the job needs to gather a request's pack in its worker. */
+  const packFor = (id: number) => {
+    const language = cb.language();
+    return cb.read((db, s) => {
+      const request = requireAccessRequest(db, id);
+      const input = { clientId: request.clientId, who: { id: s.user.id, name: s.user.name }, nowIso: cb.now().toISOString(), today: today(), receivedOn: request.receivedOn, language };
+      return { request, input, key: s.dbKey };
+    });
+  };
+  /** The pack was saved or printed: the request shows it as made, and the trail records it. */
+  const packMade = (id: number, clientId: number, action: 'access.packSaved' | 'access.packPrinted') =>
+    cb.write((db, s) => {
+      markPackSaved(db, id, today());
+      cb.audit(db, s, action, { clientId, detail: { requestId: id } });
+      return clientAccessRequests(db, clientId);
+    });
   return {
     'access.record': (r) =>
       cb.write((db, s) => {
@@ -26,26 +42,25 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
      */
     'access.savePack': ({ id, jobId }) =>
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
-        const language = cb.language();
-        const t = createTranslator(language).t;
-        const { request, who, key } = cb.read((db, s) => ({ request: requireAccessRequest(db, id), who: { id: s.user.id, name: s.user.name }, key: s.dbKey }));
+        const t = createTranslator(cb.language()).t;
+        const { request, input, key } = packFor(id);
         const pdfPath = await askWhereToSave(cb.platform, {
           title: t('access.savePack'),
           defaultName: `${safeFileName(`${t('access.fileName')} ${request.clientReference} ${today()}`)}.pdf`,
           filters: [{ name: 'PDF', extensions: ['pdf'] }],
         });
         const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
-        await task.run(
-          'writeAccessPack',
-          { clientId: request.clientId, who, nowIso: cb.now().toISOString(), today: today(), receivedOn: request.receivedOn, language, pdfPath, jsonPath },
-          { records: { path: cb.paths.database, key } },
-        );
-        const requests = cb.write((db, s) => {
-          markPackSaved(db, id, today());
-          cb.audit(db, s, 'access.packSaved', { clientId: request.clientId, detail: { requestId: id } });
-          return clientAccessRequests(db, request.clientId);
-        });
+        await task.run('writeAccessPack', { ...input, pdfPath, jsonPath }, { records: { path: cb.paths.database, key } });
+        const requests = packMade(id, request.clientId, 'access.packSaved');
         return { pdfPath, jsonPath, requests };
+      }),
+    /** The readable pack for the print dialog; once printed, the request's pack counts as made. */
+    'access.printPack': ({ id, jobId }) =>
+      cb.jobs.task(jobId, { cancellable: true }, async (task) => {
+        const t = createTranslator(cb.language()).t;
+        const { request, input, key } = packFor(id);
+        const pdf = await task.run('drawAccessPackPdf', input, { records: { path: cb.paths.database, key } });
+        return cb.printouts.prepare(pdf, `${t('access.fileName')} ${request.clientReference} ${today()}`, () => packMade(id, request.clientId, 'access.packPrinted'));
       }),
     'access.answered': ({ id, answeredOn }) =>
       cb.write((db, s) => {

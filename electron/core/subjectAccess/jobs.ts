@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/context';
+import type { Job, JobContext } from '../jobs/context';
 import { writeFilesAtomic } from '../storage/files';
 import { gatherAccessPack } from './pack';
 import { renderAccessPackPdf } from './packPdf';
@@ -10,24 +10,31 @@ export interface AccessPackInput {
   today: string;
   receivedOn: string;
   language: string;
-  pdfPath: string;
-  jsonPath: string;
+}
+
+/** Gathers everything held about the person and draws the readable PDF of it. */
+async function drawAccessPack(ctx: JobContext, i: AccessPackInput) {
+  ctx.step('gathering', 0);
+  const now = new Date(i.nowIso);
+  const pack = gatherAccessPack(ctx.records(), i.clientId, i.who, now, i.today);
+  ctx.step('drawing', 0.2);
+  const pdf = await renderAccessPackPdf(ctx.resourcesDir, pack, i.receivedOn, i.language, now, (done, total) => ctx.step('drawing', 0.2 + (0.7 * done) / total));
+  return { pack, pdf };
 }
 
 /** The subject access pack: everything held about the person, as a readable PDF and as JSON. */
 export const accessJobs = {
   /** Gathers, draws and writes both files, both whole or neither. */
   writeAccessPack: (async (ctx, i) => {
-    ctx.step('gathering', 0);
-    const now = new Date(i.nowIso);
-    const pack = gatherAccessPack(ctx.records(), i.clientId, i.who, now, i.today);
-    ctx.step('drawing', 0.2);
-    const pdf = await renderAccessPackPdf(ctx.resourcesDir, pack, i.receivedOn, i.language, now, (done, total) => ctx.step('drawing', 0.2 + (0.7 * done) / total));
+    const { pack, pdf } = await drawAccessPack(ctx, i);
     ctx.step('saving', 0.9);
     writeFilesAtomic([
       [i.jsonPath, JSON.stringify(pack, null, 2)],
       [i.pdfPath, pdf],
     ]);
     return { written: true as const };
-  }) as Job<AccessPackInput, { written: true }>,
+  }) as Job<AccessPackInput & { pdfPath: string; jsonPath: string }, { written: true }>,
+
+  /** The readable PDF alone, for the print dialog. */
+  drawAccessPackPdf: (async (ctx, i) => (await drawAccessPack(ctx, i)).pdf) as Job<AccessPackInput, Uint8Array>,
 };

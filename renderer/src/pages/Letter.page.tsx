@@ -10,7 +10,8 @@ import type { AppError } from '../../../shared/result';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import { LetterSheet, PrintableLetter } from '../components/LetterSheet/LetterSheet';
+import { LetterSheet } from '../components/LetterSheet/LetterSheet';
+import { usePrintout } from '../components/Printout/Printout';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate, formatDateTime, languageName } from '../format';
@@ -45,13 +46,8 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
   useEffect(() => {
     void invoke('letters.get', { id: letterId }).then((r) => (r.ok ? setLetter(r.value) : setError(errorSentence(t, r.error))));
   }, [letterId, t]);
-  const print = useCallback(async () => {
-    // The system print dialog; the page shows only the letter while printing (see LetterSheet).
-    setError(null);
-    const r = await invoke('letters.print', { id: letterId });
-    if (r.ok) notifications.show({ color: 'green', message: t('letters.printedNote') });
-    else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
-  }, [letterId, t]);
+  const printing = usePrintout();
+  const print = useCallback(() => void printing.print(() => invoke('letters.print', { id: letterId })), [printing, letterId]);
   // File > Print prints this letter too.
   usePrintAction(letter ? print : null);
   if (error && !letter) return <FormAlert message={error} />;
@@ -81,14 +77,13 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
           <Button onClick={savePdf} loading={busy}>
             {t('letters.savePdf')}
           </Button>
-          <Button variant="default" onClick={print}>
+          <Button variant="default" onClick={print} loading={printing.busy}>
             {t('letters.print')}
           </Button>
         </Group>
       </Group>
       <FormAlert message={error} />
       <LetterSheet content={letter.content} logo={logo} label={t('letters.preview')} />
-      <PrintableLetter content={letter.content} logo={logo} />
     </Stack>
   );
 }

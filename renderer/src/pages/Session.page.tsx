@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, type AgeBand } from '../../../shared/domain/ageBand';
 import { sessionDay, type RegisterLine, type SessionRegister } from '../../../shared/domain/programme';
@@ -8,6 +8,8 @@ import { fold } from '../../../shared/domain/folding';
 import { invoke } from '../api';
 import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
+import { usePrintout } from '../components/Printout/Printout';
+import { usePrintAction } from '../desktop';
 import { Section } from '../components/Section/Section';
 import { SupportModal } from '../components/SupportForm/SupportForm';
 import type { Route } from '../components/Workspace/Workspace';
@@ -39,6 +41,11 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
   useEffect(() => {
     void invoke('sessions.register', { id }).then((r) => (r.ok ? loaded(r.value) : setError(errorSentence(t, r.error))));
   }, [id, t]);
+
+  const printing = usePrintout();
+  const print = useCallback(() => void printing.print(() => invoke('sessions.registerPrint', { id })), [printing, id]);
+  // File › Print prints the register on screen.
+  usePrintAction(register ? print : null);
 
   const shown = useMemo(() => {
     if (!register) return [];
@@ -91,9 +98,14 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
           <Text fw={500}>{when}</Text>
           {(s.venue || s.facilitator) && <Text c="dimmed">{[s.venue, s.facilitator].filter(Boolean).join(' · ')}</Text>}
         </Stack>
-        <Button variant="default" loading={busyPdf} onClick={() => void savePdf()}>
-          {t('sessions.savePdf')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" loading={printing.busy} onClick={print}>
+            {t('printout.print')}
+          </Button>
+          <Button variant="default" loading={busyPdf} onClick={() => void savePdf()}>
+            {t('sessions.savePdf')}
+          </Button>
+        </Group>
       </Group>
       {s.cancelled && <Alert color="red">{t('sessions.cancelledNote', { reason: s.cancelReason ?? '' })}</Alert>}
       {!s.cancelled && s.heldOn > today && <Alert color="blue">{t('sessions.notYet', { date: formatDate(s.heldOn, i18n.language) })}</Alert>}

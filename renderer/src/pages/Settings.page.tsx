@@ -14,7 +14,7 @@ import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFields/NewPasswordFields';
-import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
+import { RecoveryKeyGroups, KeepRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
@@ -223,13 +223,13 @@ function ReviewInterval() {
 function NewRecoverySheet() {
   const { t } = useTranslation();
   const [shown, setShown] = useState<{ groups: string[]; confirmGroup: number } | null>(null);
-  const [sheetPath, setSheetPath] = useState<string | null>(null);
+  const [sheetKept, setSheetKept] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const close = () => {
     setShown(null);
-    setSheetPath(null);
+    setSheetKept(null);
     setConfirmation('');
     setFieldError(null);
     setError(null);
@@ -254,7 +254,7 @@ function NewRecoverySheet() {
           <Stack>
             <Text>{t('setup.recoveryKeep')}</Text>
             <RecoveryKeyGroups groups={shown.groups} />
-            <SaveRecoverySheet channel="recovery.saveSheet" sheetPath={sheetPath} onSaved={setSheetPath} onError={setError} />
+            <KeepRecoverySheet during="replacing" kept={sheetKept} onKept={setSheetKept} onError={setError} />
             <Text>{t('setup.checkIntro', { group: shown.confirmGroup })}</Text>
             <TextInput
               label={t('setup.checkLabel', { group: shown.confirmGroup })}

@@ -12,7 +12,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { RestoreLink } from '../components/RestoreLink/RestoreLink';
 import { CharityFields, emptyCharity } from '../components/CharityFields/CharityFields';
 import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFields/NewPasswordFields';
-import { RecoveryKeyGroups, SaveRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
+import { RecoveryKeyGroups, KeepRecoverySheet } from '../components/RecoveryKeyGroups/RecoveryKeyGroups';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 
 const adminSchema = z.intersection(z.object({ name: userNameSchema }), newPasswordPair);
@@ -28,7 +28,7 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [sheetPath, setSheetPath] = useState<string | null>(null);
+  const [sheetKept, setSheetKept] = useState<string | null>(null);
 
   // Money in złoty for a charity setting Casebook up in Polish, pounds otherwise (changeable on the form).
   const charity = useForm<CharityInput>({ initialValues: { ...emptyCharity, currency: i18n.language === 'pl' ? 'PLN' : 'GBP' }, validate: schemaValidator(charitySchema, t) });
@@ -54,13 +54,13 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
       return;
     }
     setShown(r.value);
-    setSheetPath(null);
+    setSheetKept(null);
     confirm.reset();
     setStep(2);
   });
 
   const goRecovery = () => {
-    if (!sheetPath) {
+    if (!sheetKept) {
       setError(t('setup.sheetNotSaved'));
       return;
     }
@@ -129,12 +129,12 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
               <Text>{t('setup.recoveryIntro')}</Text>
               <RecoveryKeyGroups groups={shown?.groups ?? []} />
               <Text fw={500}>{t('setup.recoveryKeep')}</Text>
-              <SaveRecoverySheet
-                channel="setup.saveRecoverySheet"
-                sheetPath={sheetPath}
-                onSaved={(path) => {
+              <KeepRecoverySheet
+                during="setup"
+                kept={sheetKept}
+                onKept={(sentence) => {
                   setError(null);
-                  setSheetPath(path);
+                  setSheetKept(sentence);
                 }}
                 onError={setError}
               />

@@ -1,4 +1,3 @@
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { letterDate, type LetterContent } from '../../../../shared/domain/letter';
 import classes from './LetterSheet.module.css';
@@ -6,7 +5,7 @@ import classes from './LetterSheet.module.css';
 /**
  * A letter laid out as on the A4 page: letterhead and logo, the address where the envelope window is,
  * date and reference, subject, body and signature. The same content the PDF prints; used for the
- * preview, the template editor and printing.
+ * preview and the template editor (printing prints the PDF itself).
  */
 export function LetterSheet({ content, logo, label }: { content: LetterContent; logo: string | null; label?: string }) {
   const { i18n } = useTranslation();
@@ -54,15 +53,5 @@ export function LetterSheet({ content, logo, label }: { content: LetterContent; 
       </div>
       <div className={classes.foot}>{footer}</div>
     </article>
-  );
-}
-
-/** The letter as the printer gets it: outside the app's layout, shown only when printing. */
-export function PrintableLetter({ content, logo }: { content: LetterContent; logo: string | null }) {
-  return createPortal(
-    <div className={classes.printOnly} data-testid="printable-letter">
-      <LetterSheet content={content} logo={logo} />
-    </div>,
-    document.body,
   );
 }

@@ -1,8 +1,10 @@
 import { Box, Button, Code, Group, SimpleGrid, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api';
 import { errorSentence } from '../../errors';
+import { usePrintAction } from '../../desktop';
+import { usePrintout } from '../Printout/Printout';
 
 /** The 8 numbered groups of a recovery key, large and easy to copy by hand. */
 export function RecoveryKeyGroups({ groups }: { groups: string[] }) {
@@ -25,40 +27,49 @@ export function RecoveryKeyGroups({ groups }: { groups: string[] }) {
   );
 }
 
-/** "Save recovery sheet (PDF)" and, once saved, where it went. */
-export function SaveRecoverySheet({
-  channel,
-  sheetPath,
-  onSaved,
+/**
+ * "Print recovery sheet" (best: a sheet on paper, locked away) and "Save recovery sheet (PDF)", and
+ * once it is kept, how. File › Print prints it too while it is on screen.
+ */
+export function KeepRecoverySheet({
+  during,
+  kept,
+  onKept,
   onError,
 }: {
-  channel: 'setup.saveRecoverySheet' | 'recovery.saveSheet';
-  sheetPath: string | null;
-  onSaved: (path: string) => void;
+  during: 'setup' | 'replacing';
+  /** What was done with the sheet, in words; null until it is printed or saved. */
+  kept: string | null;
+  onKept: (sentence: string) => void;
   onError: (sentence: string) => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const printing = usePrintout();
+  const print = useCallback(async () => {
+    if (await printing.print(() => invoke(during === 'setup' ? 'setup.printRecoverySheet' : 'recovery.printSheet', {}))) onKept(t('setup.sheetPrinted'));
+  }, [printing, during, onKept, t]);
+  usePrintAction(print);
+  const save = async () => {
+    setSaving(true);
+    const r = await invoke(during === 'setup' ? 'setup.saveRecoverySheet' : 'recovery.saveSheet', {});
+    setSaving(false);
+    if (r.ok) onKept(t('setup.sheetSaved', { path: r.value.path }));
+    else if (r.error.code !== 'CANCELLED') onError(errorSentence(t, r.error));
+  };
   return (
     <>
       <Group>
-        <Button
-          loading={busy}
-          variant={sheetPath ? 'light' : 'filled'}
-          onClick={async () => {
-            setBusy(true);
-            const r = await invoke(channel, {});
-            setBusy(false);
-            if (r.ok) onSaved(r.value.path);
-            else if (r.error.code !== 'CANCELLED') onError(errorSentence(t, r.error));
-          }}
-        >
+        <Button loading={printing.busy} variant={kept ? 'light' : 'filled'} onClick={() => void print()}>
+          {t('setup.printSheet')}
+        </Button>
+        <Button loading={saving} variant="default" onClick={() => void save()}>
           {t('setup.saveSheet')}
         </Button>
       </Group>
-      {sheetPath && (
+      {kept && (
         <Text c="green.8" role="status">
-          {t('setup.sheetSaved', { path: sheetPath })}
+          {kept}
         </Text>
       )}
     </>

@@ -1,17 +1,19 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SafetyPlan } from '../../../../shared/domain/safetyPlan';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
+import { usePrintout } from '../../components/Printout/Printout';
+import { usePrintAction } from '../../desktop';
 import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
 import { useCan } from '../../session';
 import * as clock from '../../clock';
 
-/** The safety plan in force, as the client's printed sheet says it, with Change and Save as PDF. */
+/** The safety plan in force, as the client's printed sheet says it, with Print, Save as PDF and Change. */
 export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
@@ -23,6 +25,11 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
   useEffect(() => {
     void invoke('safetyPlans.get', { clientId }).then((r) => (r.ok ? setPlan(r.value) : setError(errorSentence(t, r.error))));
   }, [clientId, t]);
+
+  const printing = usePrintout();
+  const print = useCallback(() => void printing.print(() => invoke('safetyPlans.print', { clientId })), [printing, clientId]);
+  // File › Print prints the plan on screen.
+  usePrintAction(plan ? print : null);
 
   const savePdf = async () => {
     setSaving(true);
@@ -66,7 +73,10 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
     <Stack>
       <FormAlert message={error} />
       <Group gap="xs">
-        <Button onClick={() => void savePdf()} loading={saving}>
+        <Button onClick={print} loading={printing.busy}>
+          {t('printout.print')}
+        </Button>
+        <Button variant="default" onClick={() => void savePdf()} loading={saving}>
           {t('safetyPlan.savePdf')}
         </Button>
         {can('safetyPlans.save') && (

@@ -1,0 +1,12 @@
+import type { Casebook } from '../casebook';
+import type { Handlers } from '../rpc';
+
+/** The one print dialog every printout goes through (letters, sheets, registers, reports, packs). */
+export function printoutHandlers(cb: Casebook): Pick<Handlers, 'printouts.print'> {
+  return {
+    'printouts.print': async ({ printId }) => {
+      await cb.printouts.print(cb.platform, printId);
+      return { printed: true as const };
+    },
+  };
+}
