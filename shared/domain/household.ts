@@ -1,22 +1,33 @@
 import { z } from 'zod';
 import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, requiredText, type ValidationKey } from './validation';
 
-/** Suggested relationships (the field takes any words). */
-export const RELATIONSHIP_SUGGESTIONS = ['partner', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'otherRelative', 'friend', 'carer', 'lodger'] as const;
+/**
+ * How a household member is related to the client: stored as a code, shown in the reader's
+ * language. "other" takes the relationship in words.
+ */
+export const RELATIONSHIPS = ['partner', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'otherRelative', 'friend', 'carer', 'lodger', 'other'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
 
-export const householdMemberInputSchema = z.object({
-  name: requiredText(100),
-  relationship: requiredText(60),
-  dateOfBirth: optionalBirthDate(),
-  livesWithClient: z.boolean().default(true),
-  note: optionalText(1000, { lines: true }),
-});
+export const householdMemberInputSchema = z
+  .object({
+    name: requiredText(100),
+    relationship: z.enum(RELATIONSHIPS, { error: 'required' }),
+    /** The relationship in words when it is "other" (e.g. "Foster daughter"). */
+    relationshipDetail: optionalText(60),
+    dateOfBirth: optionalBirthDate(),
+    livesWithClient: z.boolean().default(true),
+    note: optionalText(1000, { lines: true }),
+  })
+  .superRefine((m, ctx) => {
+    if (m.relationship === 'other' && !m.relationshipDetail) ctx.addIssue({ code: 'custom', path: ['relationshipDetail'], message: 'required' });
+  });
 export type HouseholdMemberInput = z.input<typeof householdMemberInputSchema>;
 
 export const householdMemberSchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  relationship: z.string(),
+  relationship: z.enum(RELATIONSHIPS),
+  relationshipDetail: z.string().nullable(),
   dateOfBirth: z.string().nullable(),
   livesWithClient: z.boolean(),
   note: z.string().nullable(),
@@ -70,3 +81,8 @@ export const keyContactSchema = z.object({
   note: z.string().nullable(),
 });
 export type KeyContact = z.infer<typeof keyContactSchema>;
+
+/** A household member's relationship in the reader's language ("Child", "Dziecko"), or in the words given for "other". */
+export function relationshipWords(t: (key: string) => string, m: { relationship: Relationship; relationshipDetail: string | null }): string {
+  return m.relationship === 'other' ? (m.relationshipDetail ?? t('household.relationships.other')) : t(`household.relationships.${m.relationship}`);
+}

@@ -380,7 +380,9 @@ export const en = {
       friend: 'Friend',
       carer: 'Carer',
       lodger: 'Lodger',
+      other: 'Other (say what)',
     },
+    relationshipDetail: 'Relationship in words',
   },
   contacts: {
     title: 'Key contacts',

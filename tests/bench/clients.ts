@@ -72,7 +72,7 @@ export function generateClients(db: Db, n: number, seed = 42): Generated {
       for (const tk of clientTokens({ firstName, lastName, preferredName: preferred, reference, phone, postcode })) token.run(tk, id);
       status.run(id, 'open', intake, at);
       if (r.next() < 0.8) consent.run(id, r.pick(['none', 'named', 'any']), '[]', intake, at);
-      for (let m = r.int(4) - 1; m > 0; m--) member.run(id, `${r.pick(polish ? FIRST_PL : FIRST_EN)} ${lastName}`, r.pick(['Partner', 'Child', 'Parent']), null, at);
+      for (let m = r.int(4) - 1; m > 0; m--) member.run(id, `${r.pick(polish ? FIRST_PL : FIRST_EN)} ${lastName}`, r.pick(['partner', 'child', 'parent']), null, at);
       if (r.next() < 0.3) contact.run(id, at);
       if (r.next() < 0.08) flag.run(id, r.pick(['safeguarding', 'domesticAbuse', 'selfHarm', 'loneWorking']), intake, at);
       for (let a = r.next() < 0.6 ? 1 + r.int(3) : 0; a > 0; a--) {

@@ -196,7 +196,7 @@ describe('merging two records', () => {
   async function person(t: TestCore, details: Details) {
     const c = await addNewPerson(t, details);
     await t.ok('consents.record', { clientId: c.id, consent: CONSENT });
-    await t.ok('household.save', { clientId: c.id, member: { name: `${details.firstName}'s son`, relationship: 'Son', dateOfBirth: '2015-01-01' } });
+    await t.ok('household.save', { clientId: c.id, member: { name: `${details.firstName}'s son`, relationship: 'child', dateOfBirth: '2015-01-01' } });
     await t.ok('contacts.save', { clientId: c.id, contact: { role: 'gp', name: 'Dr Patel', organisation: 'Hyde Park Surgery' } });
     await t.ok('riskFlags.raise', { clientId: c.id, kind: 'loneWorking', raisedOn: '2026-11-20' });
     const areas = await t.ok('needAreas.list', {});
@@ -312,12 +312,12 @@ describe('household and key contacts', () => {
   it('adds, changes and removes, needing a name or an organisation for a contact', async () => {
     const t = await ready();
     const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } });
-    const r1 = await t.ok('household.save', { clientId: c.id, member: { name: 'Ola Nowak', relationship: 'Daughter', dateOfBirth: '2014-02-02' } });
+    const r1 = await t.ok('household.save', { clientId: c.id, member: { name: 'Ola Nowak', relationship: 'child', dateOfBirth: '2014-02-02' } });
     const ola = r1.household[0]!;
-    expect(ola).toMatchObject({ livesWithClient: true, relationship: 'Daughter' });
-    const r2 = await t.ok('household.save', { clientId: c.id, id: ola.id, member: { name: 'Ola Nowak', relationship: 'Daughter', livesWithClient: false } });
+    expect(ola).toMatchObject({ livesWithClient: true, relationship: 'child', relationshipDetail: null });
+    const r2 = await t.ok('household.save', { clientId: c.id, id: ola.id, member: { name: 'Ola Nowak', relationship: 'child', livesWithClient: false } });
     expect(r2.household[0]).toMatchObject({ livesWithClient: false, dateOfBirth: null });
-    expect((await t.fail('household.save', { clientId: c.id, member: { name: '', relationship: 'Son', dateOfBirth: '2999-01-01' } })).fields).toEqual({
+    expect((await t.fail('household.save', { clientId: c.id, member: { name: '', relationship: 'child', dateOfBirth: '2999-01-01' } })).fields).toEqual({
       'member.name': 'required',
       'member.dateOfBirth': 'dateInFuture',
     });

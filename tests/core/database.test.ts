@@ -399,3 +399,27 @@ describe('the templates Casebook came with', () => {
     closeDatabase(db);
   });
 });
+
+describe('household relationships', () => {
+  it('are stored as codes: the words once typed or picked in either language become their code, anything else stays as it was typed', () => {
+    const { path, key } = newDb(MIGRATIONS.filter((m) => m.version < 14));
+    const old = openDatabase(path, key, { migrate: false });
+    old.$client.prepare(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Zofia', 'W', 'w zofia', 'x', 'x')`).run();
+    const add = old.$client.prepare(`INSERT INTO household_members (client_id, name, relationship, lives_with_client, updated_at) VALUES (1, ?, ?, 1, 'x')`);
+    for (const [name, words] of [['a', 'Dziecko'], ['b', 'Child'], ['c', ' córka '], ['d', 'Brat lub siostra'], ['e', 'Grandparent'], ['f', 'Foster daughter'], ['g', 'WSPÓŁLOKATOR']]) add.run(name, words);
+    closeDatabase(old);
+
+    const db = openDatabase(path, key);
+    const rows = db.$client.prepare('SELECT name, relationship, relationship_detail AS detail FROM household_members ORDER BY name').all();
+    expect(rows).toEqual([
+      { name: 'a', relationship: 'child', detail: null },
+      { name: 'b', relationship: 'child', detail: null },
+      { name: 'c', relationship: 'child', detail: null },
+      { name: 'd', relationship: 'sibling', detail: null },
+      { name: 'e', relationship: 'grandparent', detail: null },
+      { name: 'f', relationship: 'other', detail: 'Foster daughter' },
+      { name: 'g', relationship: 'lodger', detail: null },
+    ]);
+    closeDatabase(db);
+  });
+});

@@ -6,7 +6,7 @@ import { BUILTIN_NEED_AREAS } from '../../shared/domain/assessment';
 import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../shared/domain/client';
 import { DUPLICATE_REASONS } from '../../shared/domain/clientRecord';
 import { CONSENT_METHODS, CONSENT_STATES, SHARE_SCOPES } from '../../shared/domain/consent';
-import { KEY_CONTACT_ROLES, RELATIONSHIP_SUGGESTIONS } from '../../shared/domain/household';
+import { KEY_CONTACT_ROLES, RELATIONSHIPS } from '../../shared/domain/household';
 import { RISK_FLAG_KINDS } from '../../shared/domain/riskFlag';
 import { ERROR_CODES } from '../../shared/result';
 import { AGE_BANDS } from '../../shared/domain/ageBand';
@@ -64,7 +64,7 @@ describe('message catalogs', () => {
       ['consent.methods', CONSENT_METHODS],
       ['consent.states', CONSENT_STATES],
       ['contacts.roles', KEY_CONTACT_ROLES],
-      ['household.relationships', RELATIONSHIP_SUGGESTIONS],
+      ['household.relationships', RELATIONSHIPS],
       ['riskFlags.kinds', RISK_FLAG_KINDS],
       ['needAreas.builtin', BUILTIN_NEED_AREAS],
       ['intake.reasons', DUPLICATE_REASONS],

@@ -23,7 +23,7 @@ export async function withZofia(t: TestCore) {
     intakeDate: '2026-03-01',
   });
   const id = zofia.id;
-  await t.ok('household.save', { clientId: id, member: { name: 'Kasia Łęcka', relationship: 'daughter' } });
+  await t.ok('household.save', { clientId: id, member: { name: 'Kasia Łęcka', relationship: 'child' } });
   await t.ok('contacts.save', { clientId: id, contact: { role: 'gp', name: 'Dr Nowicki' } });
   await t.ok('riskFlags.raise', { clientId: id, kind: 'violence', note: 'knife in the kitchen', raisedOn: '2026-03-01' });
   await t.ok('assessments.save', { clientId: id, assessment: { assessedOn: '2026-03-01', summary: 'Lives with her brother Marek', scores: [{ areaId: housing, score: 3 }] } });

@@ -186,10 +186,24 @@ describe('the client record, end to end', () => {
     await page.getByRole('button', { name: 'Add household member' }).click();
     let dialog = page.getByRole('dialog', { name: 'Add household member' });
     await dialog.getByLabel('Name').fill('Ola Wiśniewska');
-    await dialog.getByLabel('Relationship').fill('Daughter');
+    await dialog.getByLabel('Relationship').first().click();
+    await page.getByRole('option', { name: 'Child', exact: true }).click();
     await dialog.getByLabel('Date of birth').fill('2015-06-01');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Household' }).innerText()).toContain('Ola Wiśniewska');
+    // A relationship not on the list is said in words.
+    await page.getByRole('button', { name: 'Add household member' }).click();
+    dialog = page.getByRole('dialog', { name: 'Add household member' });
+    await dialog.getByLabel('Name').fill('Bogdan Nowak');
+    await dialog.getByLabel('Relationship').first().click();
+    await page.getByRole('option', { name: 'Other (say what)', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.getByText('Please fill this in.').isVisible()).toBe(true);
+    await dialog.getByLabel('Relationship in words').fill('Neighbour who helps with shopping');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const household = page.getByRole('table', { name: 'Household' });
+    await expect.poll(() => household.getByRole('row', { name: /Bogdan Nowak/ }).innerText()).toContain('Neighbour who helps with shopping');
+    expect(await household.getByRole('row', { name: /Ola Wiśniewska/ }).innerText()).toContain('Child');
     await page.getByRole('button', { name: 'Add key contact' }).click();
     dialog = page.getByRole('dialog', { name: 'Add key contact' });
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -233,7 +247,7 @@ describe('the client record, end to end', () => {
       details: { firstName: 'Zofia', lastName: 'Wisniewska', dateOfBirth: '1984-03-07', phone: '07700 900999' },
       duplicatesSeen: [3],
     });
-    await callCore(bridge, 'household.save', { clientId: dup.id, member: { name: 'Piotr Wiśniewski', relationship: 'Son' } });
+    await callCore(bridge, 'household.save', { clientId: dup.id, member: { name: 'Piotr Wiśniewski', relationship: 'child' } });
     await page.getByLabel('Search clients').fill('zofia');
     // The list has redrawn for the search (a row clicked while it redraws could be another client).
     await expect.poll(() => page.getByText('2 clients', { exact: true }).isVisible()).toBe(true);
@@ -283,6 +297,10 @@ describe('the client record, end to end', () => {
     await page.getByRole('button', { name: 'Anuluj' }).click();
     await page.getByRole('tab', { name: 'Zgody' }).click();
     await shot(page, 'cr-pl-05-consent');
+    // Chosen from the English list, read in Polish.
+    await page.getByRole('tab', { name: 'Gospodarstwo i kontakty' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Gospodarstwo domowe' }).getByRole('row', { name: /Ola Wiśniewska/ }).innerText()).toContain('Dziecko');
+    await shot(page, 'cr-pl-05b-household');
     await page.getByRole('button', { name: '← Wróć do listy podopiecznych' }).click();
     await page.getByRole('button', { name: 'Dodaj podopiecznego' }).click();
     await page.getByRole('textbox', { name: /^Imię\s*\*?$/ }).fill('Zofia');

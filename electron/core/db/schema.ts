@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../../shared/domain/client';
 import { CONSENT_METHODS, SHARE_SCOPES } from '../../../shared/domain/consent';
-import { KEY_CONTACT_ROLES } from '../../../shared/domain/household';
+import { KEY_CONTACT_ROLES, RELATIONSHIPS } from '../../../shared/domain/household';
 import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
 import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
 import { GOAL_OWNERS, GOAL_STATUSES } from '../../../shared/domain/supportPlan';
@@ -145,7 +145,8 @@ export const householdMembers = sqliteTable('household_members', {
   id: integer('id').primaryKey(),
   clientId: clientId(),
   name: text('name').notNull(),
-  relationship: text('relationship').notNull(),
+  relationship: text('relationship', { enum: RELATIONSHIPS }).notNull(),
+  relationshipDetail: text('relationship_detail'),
   dateOfBirth: text('date_of_birth'),
   livesWithClient: integer('lives_with_client', { mode: 'boolean' }).notNull(),
   note: text('note'),

@@ -11,6 +11,7 @@ type ContactValues = z.output<typeof keyContactInputSchema>;
 /** Adds a household member (no id) or changes one of this client's; returns the row's id. */
 export function saveHouseholdMember(db: Db, clientId: number, id: number | null, m: MemberValues, userId: number, now: Date): number {
   const stamp = { updatedAt: now.toISOString(), updatedBy: userId };
+  m = { ...m, relationshipDetail: m.relationship === 'other' ? m.relationshipDetail : null };
   if (id === null) return db.insert(householdMembers).values({ ...m, ...stamp, clientId }).returning({ id: householdMembers.id }).get().id;
   const res = db.update(householdMembers).set({ ...m, ...stamp }).where(and(eq(householdMembers.id, id), eq(householdMembers.clientId, clientId))).run();
   if (res.changes === 0) throw new CasebookError('NOT_FOUND', 'No such household member');
@@ -29,6 +30,7 @@ export function listHousehold(db: Db, clientId: number): HouseholdMember[] {
       id: householdMembers.id,
       name: householdMembers.name,
       relationship: householdMembers.relationship,
+      relationshipDetail: householdMembers.relationshipDetail,
       dateOfBirth: householdMembers.dateOfBirth,
       livesWithClient: householdMembers.livesWithClient,
       note: householdMembers.note,

@@ -3,6 +3,7 @@ import { needAreaName } from '../../../shared/domain/assessment';
 import { letterDate } from '../../../shared/domain/letter';
 import { languageName, localeOf } from '../../../shared/domain/languages';
 import { formatMoney, supportTypeName } from '../../../shared/domain/support';
+import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
 
 /** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
@@ -115,7 +116,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   const household = [
     ...p.record.household.map((m) =>
       entry(m.name, [
-        [t('household.relationship'), m.relationship],
+        [t('household.relationship'), relationshipWords(t, m)],
         [t('clients.dateOfBirth'), day(m.dateOfBirth)],
         [t('household.livesWithClient'), yes(m.livesWithClient)],
       ], [[t('household.note'), m.note]]),

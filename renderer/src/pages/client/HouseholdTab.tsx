@@ -1,4 +1,4 @@
-import { ActionIcon, Autocomplete, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
@@ -9,7 +9,9 @@ import {
   KEY_CONTACT_ROLES,
   keyContactInputSchema,
   keyContactRules,
-  RELATIONSHIP_SUGGESTIONS,
+  RELATIONSHIPS,
+  relationshipWords,
+  type Relationship,
   type HouseholdMember,
   type KeyContact,
 } from '../../../../shared/domain/household';
@@ -71,7 +73,7 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
               {record.household.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td fw={500}>{m.name}</Table.Td>
-                  <Table.Td>{m.relationship}</Table.Td>
+                  <Table.Td>{relationshipWords(t, m)}</Table.Td>
                   <Table.Td>
                     {m.dateOfBirth ? (
                       <>
@@ -169,14 +171,15 @@ function MemberModal({ clientId, member, onClose, onRecord }: { clientId: number
     initialValues: {
       name: member?.name ?? '',
       relationship: member?.relationship ?? '',
+      relationshipDetail: member?.relationshipDetail ?? '',
       dateOfBirth: member?.dateOfBirth ?? '',
       livesWithClient: member?.livesWithClient ?? true,
       note: member?.note ?? '',
     },
-    validate: schemaValidator(householdMemberInputSchema, t),
+    validate: (v) => schemaValidator(householdMemberInputSchema, t)({ ...v, relationship: v.relationship || undefined }),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('household.save', { clientId, id: member?.id ?? null, member: v }), {
+    submit(() => invoke('household.save', { clientId, id: member?.id ?? null, member: { ...v, relationship: v.relationship as Relationship } }), {
       form,
       fieldPrefix: 'member.',
       onOk: (r) => {
@@ -189,14 +192,9 @@ function MemberModal({ clientId, member, onClose, onRecord }: { clientId: number
     <ModalForm opened title={member ? t('household.edit') : t('household.add')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={2}>
         <TextInput label={t('household.name')} required data-autofocus maxLength={100} {...form.getInputProps('name')} />
-        <Autocomplete
-          label={t('household.relationship')}
-          required
-          maxLength={60}
-          data={RELATIONSHIP_SUGGESTIONS.map((r) => t(`household.relationships.${r}`))}
-          {...form.getInputProps('relationship')}
-        />
+        <Select label={t('household.relationship')} required data={RELATIONSHIPS.map((r) => ({ value: r, label: t(`household.relationships.${r}`) }))} {...form.getInputProps('relationship')} />
       </SimpleGrid>
+      {form.values.relationship === 'other' && <TextInput label={t('household.relationshipDetail')} required maxLength={60} {...form.getInputProps('relationshipDetail')} />}
       <SimpleGrid cols={2}>
         <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
         <Checkbox mt={28} label={t('household.livesWithClient')} {...form.getInputProps('livesWithClient', { type: 'checkbox' })} />
