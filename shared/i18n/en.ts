@@ -1905,10 +1905,12 @@ export const en = {
     spreadsheets: 'Spreadsheets (CSV, Excel)',
     file_one: '{{name}}: {{count, number}} row of clients',
     file_other: '{{name}}: {{count, number}} rows of clients',
+    fileUnread: '{{name}}: choose how its letters are written to read its rows',
     encoding: 'How the letters in the file are written',
     encodingHint: 'If names show wrong letters (such as “³ódŸ” instead of “Łódź”), choose another.',
     encodings: {
       auto: 'Found from the file (UTF-8)',
+      autoFailed: 'Not found from the file: choose one',
       'utf-8': 'UTF-8',
       'windows-1250': 'Central European (Windows-1250, Polish)',
       'windows-1252': 'Western European (Windows-1252)',

@@ -1961,10 +1961,12 @@ export const pl = {
     file_few: '{{name}}: {{count, number}} wiersze z podopiecznymi',
     file_many: '{{name}}: {{count, number}} wierszy z podopiecznymi',
     file_other: '{{name}}: {{count, number}} wiersza z podopiecznymi',
+    fileUnread: '{{name}}: wybierz sposób zapisu liter, aby odczytać wiersze',
     encoding: 'Kodowanie znaków w pliku',
     encodingHint: 'Jeśli w nazwiskach widać złe litery (np. „³ódŸ” zamiast „Łódź”), wybierz inne.',
     encodings: {
       auto: 'Rozpoznane z pliku (UTF-8)',
+      autoFailed: 'Nie rozpoznano z pliku: wybierz',
       'utf-8': 'UTF-8',
       'windows-1250': 'Środkowoeuropejskie (Windows-1250, polskie)',
       'windows-1252': 'Zachodnioeuropejskie (Windows-1252)',

@@ -17,6 +17,8 @@ describe('users', () => {
     const t = await ready();
     const v = await t.ok('users.create', { name: 'Piotr Zieliński', role: 'volunteer', password: 'temporary pass 1' });
     expect(v).toMatchObject({ name: 'Piotr Zieliński', role: 'volunteer', active: true, mustChangePassword: true, lastLoginAt: null });
+    // The administrator who set Casebook up has been signed in since then: not "never".
+    expect((await t.ok('users.list', {})).items.find((u) => u.id === 1)!.lastLoginAt).toBe(t.cb.now().toISOString());
     expect(passwordSlots(t).map((s) => s.userId).sort()).toEqual([1, v.id]);
 
     await t.ok('session.lock', {});

@@ -17,6 +17,7 @@ const now = clockFrom('2026-11-23T10:00');
  */
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
 const VOLUNTEER = { name: 'Piotr Zieliński', first: 'given at the desk 1', own: 'piotr own password 7' };
+const CASEWORKER = { name: 'Ewa Zając', first: 'given at the desk 2', own: 'ewa own password 8' };
 let root: string;
 let bridge: Bridge;
 let browser: Browser;
@@ -173,6 +174,46 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await page.getByRole('button', { name: 'Switch user' }).click();
     await signIn(ADMIN.name, ADMIN.password);
     await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
+  });
+
+  it('a caseworker taking someone in is their caseworker, and a task they add is for them, unless they choose otherwise', async () => {
+    const caseworker = await callCore<{ id: number }>(bridge, 'users.create', { name: CASEWORKER.name, role: 'caseworker', password: CASEWORKER.first });
+    await callCore(bridge, 'clients.intake', { details: { firstName: 'Adam', lastName: 'Lis', caseworkerId: caseworker.id } });
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await signIn(CASEWORKER.name, CASEWORKER.first);
+    await expect.poll(() => page.getByRole('heading', { name: 'Choose a new password' }).isVisible()).toBe(true);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(CASEWORKER.own);
+    await page.getByLabel('Type the password again').fill(CASEWORKER.own);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
+
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await page.getByLabel('First name').fill('Marta');
+    await page.getByLabel('Last name').fill('Kwiatkowska');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByLabel('Caseworker').first().inputValue()).toBe(CASEWORKER.name);
+    await shot(page, 'acc-09-intake-caseworker-default', { fullPage: false });
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'Lis, Adam' }).click();
+    await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+    await page.getByRole('button', { name: 'Add task' }).click();
+    const task = page.getByRole('dialog', { name: 'New task' });
+    await expect.poll(() => task.getByLabel(/^For\b/).first().inputValue()).toBe(CASEWORKER.name);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await signIn(ADMIN.name, ADMIN.password);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
+    // An administrator is not assumed to be the caseworker.
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await page.getByLabel('First name').fill('Marta');
+    await page.getByLabel('Last name').fill('Kwiatkowska');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    expect(await page.getByLabel('Caseworker').first().inputValue()).toBe('');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Home' }).click();
   });
 
   it('the same screens in Polish', async () => {

@@ -55,6 +55,15 @@ describe('foundation, end to end', () => {
     await openApp();
     await expect.poll(() => page.getByRole('heading', { name: 'Set up Casebook' }).isVisible()).toBe(true);
 
+    // The currency follows the language chosen here at once (not after a reload), and back.
+    const currency = () => page.getByLabel(/^(Money is counted in|Waluta)/).first().inputValue();
+    expect(await currency()).toBe('Pounds (£)');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Konfiguracja programu Casebook' }).isVisible()).toBe(true);
+    await expect.poll(currency).toBe('Złote (zł)');
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+    await expect.poll(currency).toBe('Pounds (£)');
+
     // Empty required field: a clear sentence, and the step does not move on.
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByText('Please fill this in.').isVisible()).toBe(true);

@@ -63,6 +63,10 @@ describe('importing clients from a spreadsheet, end to end', () => {
     await expect.poll(() => visible('No clients have been imported yet.')).toBe(true);
     await page.getByRole('button', { name: 'Choose a file…' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This file is not in UTF-8' }).isVisible()).toBe(true);
+    // Before its alphabet is chosen, nothing claims to know the rows or the alphabet.
+    expect(await page.getByRole('heading', { name: /: choose how its letters are written to read its rows$/ }).isVisible()).toBe(true);
+    expect(await visible(/0 rows of clients/)).toBe(false);
+    expect(await page.getByLabel('How the letters in the file are written', { exact: true }).first().inputValue()).toBe('Not found from the file: choose one');
     await page.getByLabel('How the letters in the file are written', { exact: true }).first().click();
     await page.getByRole('option', { name: 'Central European (Windows-1250, Polish)' }).click();
     const columns = page.getByRole('table', { name: 'Columns' });

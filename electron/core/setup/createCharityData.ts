@@ -38,7 +38,7 @@ export async function createCharityData(
       const at = now.toISOString();
       db.$client.transaction(() => {
         saveCharity(db, input.charity, at);
-        db.insert(users).values({ id: FIRST_ADMIN_ID, name: input.admin.name, login: loginKey(input.admin.name), role: 'admin', active: true, createdAt: at }).run();
+        db.insert(users).values({ id: FIRST_ADMIN_ID, name: input.admin.name, login: loginKey(input.admin.name), role: 'admin', active: true, createdAt: at, lastLoginAt: at }).run();
         setSetting(db, SETTING.idleMinutes, String(input.idleMinutes));
         setSetting(db, SETTING.auditInboxPrivateKey, inbox.privateKey);
         recordAudit(db, { userId: FIRST_ADMIN_ID, action: 'setup.completed', at: now });

@@ -97,6 +97,7 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
     });
   const lastUndoable = imports.find((i) => !i.undoneAt) ?? null;
 
+  const unreadLetters = preview?.fileProblem === 'notUtf8' && encoding === 'auto';
   return (
     <Stack maw={1100}>
       <Anchor component="button" onClick={() => go({ name: 'clients' })} style={{ alignSelf: 'flex-start' }}>
@@ -124,23 +125,24 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
         <Paper withBorder p="lg" component="section" aria-label={preview.fileName}>
           <Stack>
             <Title order={2} size="h4">
-              {t('imports.file', { name: preview.fileName, count: preview.rows })}
+              {/* Until its alphabet is known, the file's rows are not: say so, not "0 rows". */}
+              {unreadLetters ? t('imports.fileUnread', { name: preview.fileName }) : t('imports.file', { name: preview.fileName, count: preview.rows })}
             </Title>
+            {preview.fileProblem && (
+              <Alert color={preview.fileProblem === 'noNames' ? 'orange' : 'red'} role="alert">
+                {t(`imports.fileProblems.${preview.fileProblem}`)}
+              </Alert>
+            )}
             {preview.kind === 'csv' && (
               <Select
                 label={t('imports.encoding')}
                 description={t('imports.encodingHint')}
-                data={IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(`imports.encodings.${e}`) }))}
+                data={IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(e === 'auto' && unreadLetters ? 'imports.encodings.autoFailed' : `imports.encodings.${e}`) }))}
                 value={encoding}
                 onChange={(v) => v && void recheck({ encoding: v as ImportEncoding })}
                 allowDeselect={false}
                 w={420}
               />
-            )}
-            {preview.fileProblem && (
-              <Alert color={preview.fileProblem === 'noNames' ? 'orange' : 'red'} role="alert">
-                {t(`imports.fileProblems.${preview.fileProblem}`)}
-              </Alert>
             )}
             {preview.columns.length > 0 && (
               <>

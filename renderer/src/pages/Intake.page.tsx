@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api';
-import { ContactFields, formToDetails, PersonFields, ReferralFields, useCaseworkers, useClientForm, type ClientFormValues } from '../components/ClientFields/ClientFields';
+import { ContactFields, formToDetails, PersonFields, ReferralFields, selfIfCaseworker, useCaseworkers, useClientForm, type ClientFormValues } from '../components/ClientFields/ClientFields';
+import { useSession } from '../session';
 import { ConsentFields, consentToInput, useConsentForm } from '../components/ConsentFields/ConsentFields';
 import { DuplicateList, useDuplicates } from '../components/DuplicateCheck/DuplicateCheck';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -27,7 +28,7 @@ const CHECK_STEP = 4;
  */
 export function IntakePage({ go }: { go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
-  const form = useClientForm();
+  const form = useClientForm({ caseworkerId: selfIfCaseworker(useSession()) });
   const consent = useConsentForm();
   const [step, setStep] = useState(0);
   const [consentNow, setConsentNow] = useState<'now' | 'later'>('now');

@@ -1,6 +1,6 @@
 import { Button, Container, Group, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
@@ -22,6 +22,9 @@ interface Shown {
   confirmGroup: number;
 }
 
+/** The money a charity setting Casebook up in this language most likely counts in. */
+const currencyFor = (language: string) => (language === 'pl' ? 'PLN' : 'GBP');
+
 export function SetupPage({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
   const { t, i18n } = useTranslation();
   const [step, setStep] = useState(0);
@@ -31,7 +34,14 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
   const [sheetKept, setSheetKept] = useState<string | null>(null);
 
   // Money in złoty for a charity setting Casebook up in Polish, pounds otherwise (changeable on the form).
-  const charity = useForm<CharityInput>({ initialValues: { ...emptyCharity, currency: i18n.language === 'pl' ? 'PLN' : 'GBP' }, validate: schemaValidator(charitySchema, t) });
+  const charity = useForm<CharityInput>({ initialValues: { ...emptyCharity, currency: currencyFor(i18n.language) }, validate: schemaValidator(charitySchema, t) });
+  // Switching the language switches the currency too, unless the person chose another one.
+  const shownLanguage = useRef(i18n.language);
+  useEffect(() => {
+    if (shownLanguage.current === i18n.language) return;
+    if (charity.getValues().currency === currencyFor(shownLanguage.current)) charity.setFieldValue('currency', currencyFor(i18n.language));
+    shownLanguage.current = i18n.language;
+  }, [i18n.language, charity]);
   const admin = useForm({ initialValues: { name: '', password: '', repeat: '' }, validate: schemaValidator(adminSchema, t) });
   const confirm = useForm({ initialValues: { confirmation: '' } });
 

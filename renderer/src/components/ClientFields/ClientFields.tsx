@@ -102,9 +102,14 @@ function validator(t: TFunction) {
   };
 }
 
-export function useClientForm() {
+export function useClientForm(initial: Partial<ClientFormValues> = {}) {
   const { t } = useTranslation();
-  return useForm<ClientFormValues>({ initialValues: emptyClient(), validate: validator(t) });
+  return useForm<ClientFormValues>({ initialValues: { ...emptyClient(), ...initial }, validate: validator(t) });
+}
+
+/** A caseworker taking someone in, or setting a task, is the likeliest person for it: their id, else ''. */
+export function selfIfCaseworker(state: { user: { id: number; role: string } | null }): string {
+  return state.user?.role === 'caseworker' ? String(state.user.id) : '';
 }
 
 type Form = UseFormReturnType<ClientFormValues>;

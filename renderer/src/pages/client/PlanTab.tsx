@@ -29,7 +29,8 @@ import { TaskList } from '../../components/TaskList/TaskList';
 import { errorSentence, schemaValidator, translatedFields } from '../../errors';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
-import { useCan } from '../../session';
+import { useCan, useSession } from '../../session';
+import { selfIfCaseworker } from '../../components/ClientFields/ClientFields';
 import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
 
@@ -397,6 +398,7 @@ export function GoalStatusSelect({ from, ...props }: { from: GoalStatus; label: 
 
 function TaskModal({ clientId, task, view, onClose, onSaved }: { clientId: number; task: Task | null; view: PlansView; onClose: () => void; onSaved: (v: PlansView) => void }) {
   const { t } = useTranslation();
+  const session = useSession();
   const { busy, error, submit } = useSubmit();
   const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
@@ -405,7 +407,7 @@ function TaskModal({ clientId, task, view, onClose, onSaved }: { clientId: numbe
   const form = useForm<TaskValues>({
     initialValues: task
       ? { title: task.title, dueOn: task.dueOn, assignedTo: String(task.assignedTo), goalId: task.goalId ? String(task.goalId) : '', note: task.note ?? '' }
-      : { title: '', dueOn: clock.today(), assignedTo: '', goalId: '', note: '' },
+      : { title: '', dueOn: clock.today(), assignedTo: selfIfCaseworker(session), goalId: '', note: '' },
     validate: (v) => schemaValidator(taskInputSchema, t)(toTask(v)),
   });
   const save = form.onSubmit((v) => submit(() => invoke('tasks.save', { clientId, id: task?.id ?? null, task: toTask(v) }), { form, fieldPrefix: 'task.', onOk: onSaved }));
