@@ -36,13 +36,18 @@ export const timelineEntrySchema = z.object({
   refId: z.number().int(),
   /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM for case notes. */
   at: z.string(),
+  /** HH:MM on that day: a note's own time, or when the event was recorded if that was on its day. */
+  time: z.string().nullable(),
   /** A short line in the record's own words: a goal's description, a note's first lines, a status. */
   text: z.string().nullable(),
   /** A second detail (a note's kind, a new status, a flag's kind), untranslated key or free text. */
   detail: z.string().nullable(),
   byName: z.string().nullable(),
-  /** The text is left out because it is sensitive and this reader may not see it. */
-  withheld: z.boolean(),
+  /**
+   * Why the text is left out for this reader, or null when it is not: marked sensitive, or a
+   * referral or letter (whose agency and words are for caseworkers and administrators).
+   */
+  withheld: z.enum(['sensitive', 'referral', 'letter']).nullable(),
   /** For a case note: the whole note, as this reader may see it. */
   note: caseNoteSchema.nullable(),
 });

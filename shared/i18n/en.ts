@@ -693,7 +693,11 @@ export const en = {
     empty: 'Nothing to show yet.',
     more: 'Show more',
     shown: 'Showing {{shown}} of {{total}}',
-    withheld: 'Sensitive: only caseworkers and administrators can read this.',
+    withheld: {
+      sensitive: 'Marked sensitive: only caseworkers and administrators can read it.',
+      referral: 'Which agency, and why, is for caseworkers and administrators.',
+      letter: 'What the letter says is for caseworkers and administrators.',
+    },
     reviewBy: 'Review by {{date}}',
   },
   reviews: {

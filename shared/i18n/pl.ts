@@ -711,7 +711,11 @@ export const pl = {
     empty: 'Na razie nic tu nie ma.',
     more: 'Pokaż więcej',
     shown: 'Pokazano {{shown}} z {{total}}',
-    withheld: 'Poufne: mogą to czytać tylko pracownicy i administratorzy.',
+    withheld: {
+      sensitive: 'Oznaczone jako poufne: mogą to czytać tylko pracownicy i administratorzy.',
+      referral: 'Do jakiej instytucji i dlaczego: widzą to tylko pracownicy i administratorzy.',
+      letter: 'Treść pisma widzą tylko pracownicy i administratorzy.',
+    },
     reviewBy: 'Przegląd do {{date}}',
   },
   reviews: {

@@ -393,9 +393,59 @@ describe('the timeline', () => {
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
     const seen = await t.ok('timeline.get', { clientId: client.id, types: ['note', 'assessment'] });
     expect(seen.items.map((e) => [e.event, e.withheld, e.text, e.note?.body ?? null])).toEqual([
-      ['note', true, null, null],
-      ['note', false, null, 'Visited at home.'],
-      ['assessment', true, null, null],
+      ['note', 'sensitive', null, null],
+      ['note', null, null, 'Visited at home.'],
+      ['assessment', 'sensitive', null, null],
+    ]);
+  });
+
+  it('a day of work reads in the order it was done, each step with its time; a volunteer is told why each thing is held back', async () => {
+    const t = await ready();
+    const day = '2026-11-23';
+    // The clock at a local time of day on that day.
+    const at = (hhmm: string) => (t.clock.now = new Date(`${day}T${hhmm}:00`).getTime());
+    at('09:00');
+    const c = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowalski', intakeDate: day });
+    at('09:20');
+    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: day, scores: [{ areaId: 1, score: 3 }] } });
+    at('09:40');
+    await t.ok('riskFlags.raise', { clientId: c.id, kind: 'violence', raisedOn: day });
+    at('10:00');
+    await t.ok('plans.agree', { clientId: c.id, plan: { agreedOn: day, summary: 'Keep the flat' } });
+    at('10:30');
+    // A note written now about a call at 08:45, and one about now.
+    await t.ok('notes.save', { clientId: c.id, note: { date: day, time: '08:45', kind: 'phone', body: 'Rang before coming in.' } });
+    await t.ok('notes.save', { clientId: c.id, note: { date: day, time: '10:30', kind: 'officeVisit', body: 'Talked it through.' } });
+    at('11:15');
+    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: day, scores: [{ areaId: 1, score: 4 }] } });
+    // Recorded today about an earlier day: that day, with no time (it is not known).
+    await t.ok('riskFlags.raise', { clientId: c.id, kind: 'selfHarm', raisedOn: '2026-11-20' });
+    const template = (await t.ok('templates.list', {})).find((x) => x.kind === 'general' && x.language === 'en')!;
+    const request = { clientId: c.id, templateId: template.id, text: 'See you soon.' };
+    const preview = await t.ok('letters.preview', request);
+    at('11:30');
+    await t.ok('letters.keep', { request, edits: { subject: preview.subject, body: preview.body } });
+
+    const items = (await t.ok('timeline.get', { clientId: c.id })).items;
+    expect(items.map((e) => [e.event, e.time])).toEqual([
+      ['letter', '11:30'],
+      ['assessment', '11:15'],
+      ['note', '10:30'],
+      ['planAgreed', '10:00'],
+      ['riskRaised', '09:40'],
+      ['assessment', '09:20'],
+      ['intake', '09:00'],
+      ['note', '08:45'],
+      ['riskRaised', null],
+    ]);
+
+    // The letter is held back from a volunteer because it is a letter, not because anyone marked it.
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    const seen = (await t.ok('timeline.get', { clientId: c.id, types: ['letter', 'note'] })).items;
+    expect(seen.map((e) => [e.event, e.withheld])).toEqual([
+      ['letter', 'letter'],
+      ['note', null],
+      ['note', null],
     ]);
   });
 });

@@ -29,9 +29,14 @@ const TYPE_COLOURS: Record<TimelineType, string> = {
 };
 
 /** "23 Nov 2026, 14:30" for a note's wall-clock time; "23 Nov 2026" for a day. */
-function when(at: string, lang: string): string {
-  return at.length > 10 ? `${formatDate(at.slice(0, 10), lang)}, ${at.slice(11, 16)}` : formatDate(at, lang);
+/** The day, and the time of day when it is known. */
+function when(e: { at: string; time: string | null }, lang: string): string {
+  const day = formatDate(e.at.slice(0, 10), lang);
+  return e.time ? `${day}, ${e.time}` : day;
 }
+
+/** A case note's own day and time ("2026-11-23T10:00"). */
+const noteTime = (occurredAt: string) => ({ at: occurredAt, time: occurredAt.length > 10 ? occurredAt.slice(11, 16) : null });
 
 /**
  * Everything that happened to the client, newest first: case notes in full, and every other event in
@@ -130,14 +135,14 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start" py={4} px="sm">
       <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {when(e.at, i18n.language)}
+        {when(e, i18n.language)}
       </Text>
       <Badge color={TYPE_COLOURS[e.type]} variant="light" style={{ flexShrink: 0 }}>
         {t(`timeline.events.${e.event}`)}
       </Badge>
       <Text size="sm" style={{ minWidth: 0 }} lineClamp={2}>
         {detail && <Text span fw={600}>{`${detail}${text ? ' · ' : ''}`}</Text>}
-        {e.withheld ? <Text span c="dimmed">{t('timeline.withheld')}</Text> : text}
+        {e.withheld ? <Text span c="dimmed">{t(`timeline.withheld.${e.withheld}`)}</Text> : text}
         {e.byName && (
           <Text span c="dimmed">{` — ${e.byName}`}</Text>
         )}
@@ -150,7 +155,7 @@ function NoteCard({ note, goal, go, onHistory }: { note: CaseNote; goal?: string
   const { t, i18n } = useTranslation();
   const can = useCan();
   const state = useContext(SessionContext);
-  const at = when(note.occurredAt, i18n.language);
+  const at = when(noteTime(note.occurredAt), i18n.language);
   const mayEdit = !note.withheld && (state?.user?.role === 'admin' || note.writtenBy === state?.user?.id);
   return (
     <Paper withBorder p="md" component="article" aria-label={`${t(`notes.kinds.${note.kind}`)}, ${at}`} style={{ borderLeft: '4px solid var(--mantine-color-indigo-4)' }}>
@@ -228,7 +233,7 @@ function NoteHistory({ note, onClose }: { note: CaseNote; onClose: () => void })
               {t('notes.versionBy', { version: v.version, name: v.writtenByName ?? '', date: formatDateTime(v.replacedAt, i18n.language) })}
             </Text>
             <Text size="sm" fw={500}>
-              {when(v.occurredAt, i18n.language)} · {t(`notes.kinds.${v.kind}`)}
+              {when(noteTime(v.occurredAt), i18n.language)} · {t(`notes.kinds.${v.kind}`)}
             </Text>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{v.body}</Text>
           </Paper>
