@@ -336,8 +336,8 @@ export const contract = {
     caseNoteSchema,
   ),
   'notes.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), caseNoteSchema),
-  /** Every earlier version of an edited note: for administrators. */
-  'notes.history': channel(ADMIN, z.object({ id: z.number().int().positive() }), z.object({ note: caseNoteSchema, versions: z.array(caseNoteVersionSchema) })),
+  /** Every earlier version of an edited note: for administrators, and for the note's writer. */
+  'notes.history': channel(ANYONE, z.object({ id: z.number().int().positive() }), z.object({ note: caseNoteSchema, versions: z.array(caseNoteVersionSchema) })),
 
   'timeline.get': channel(ANYONE, timelineQuerySchema, z.object({ items: z.array(timelineEntrySchema), total: z.number().int() })),
 

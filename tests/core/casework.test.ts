@@ -321,7 +321,7 @@ describe('case notes', () => {
     expect(onDay('2026-11-23', () => caseNoteInputSchema.parse(NOTE))).toMatchObject({ occurredAt: '2026-11-23T09:30' });
   });
 
-  it('are never silently edited: the earlier version stays for administrators, and only the writer or an administrator may edit', async () => {
+  it('are never silently edited: the earlier versions stay, seen by the writer and administrators, and only they may edit', async () => {
     const t = await ready();
     const c = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
     const { password } = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
@@ -332,7 +332,8 @@ describe('case notes', () => {
     expect(edited).toMatchObject({ version: 2, editedByName: 'Vera Volunteer', body: 'Rang about the rent arrears letter. Agreed to visit.' });
     // Someone editing from the old version is refused, not overwritten.
     expect((await t.fail('notes.save', { clientId: c.id, target: { id: note.id, version: 1 }, note: NOTE })).code).toBe('CONFLICT');
-    expect((await t.fail('notes.history', { id: note.id })).code).toBe('FORBIDDEN');
+    // The writer sees what she wrote before (as the administrator does).
+    expect((await t.ok('notes.history', { id: note.id })).versions.map((v) => [v.version, v.body])).toEqual([[1, 'Rang about the rent arrears letter.']]);
 
     await t.ok('session.lock', {});
     await t.ok('session.unlock', ADMIN);
@@ -349,6 +350,8 @@ describe('case notes', () => {
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Vera Volunteer', password });
     expect((await t.fail('notes.save', { clientId: c.id, target: { id: adminNote.id, version: 1 }, note: NOTE })).code).toBe('FORBIDDEN');
+    // Nor see the earlier versions of a note someone else wrote.
+    expect((await t.fail('notes.history', { id: adminNote.id })).code).toBe('FORBIDDEN');
     expect(await t.ok('notes.get', { id: adminNote.id })).toMatchObject({ withheld: true, body: null, sensitive: true });
     // Her own note, now edited by the administrator, she still reads, and sees who edited it.
     expect(await t.ok('notes.get', { id: note.id })).toMatchObject({ withheld: false, body: 'Third version', editedByName: ADMIN.name, version: 3 });

@@ -90,7 +90,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'tasks.assignees': ALL,
   'notes.save': ALL,
   'notes.get': ALL,
-  'notes.history': A,
+  'notes.history': ALL,
   'timeline.get': ALL,
   'safetyPlans.get': ALL,
   'safetyPlans.save': CW,

@@ -129,7 +129,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'tasks.setDone': (i) => record('tasks', i.id),
   'notes.save': (i) => [...client(i.clientId), ...record('case_notes', i.target?.id)],
   'notes.get': (i) => record('case_notes', i.id),
-  'notes.history': 'admins',
+  'notes.history': (i) => record('case_notes', i.id),
   'timeline.get': (i) => client(i.clientId),
   'safetyPlans.get': (i) => client(i.clientId),
   'safetyPlans.save': (i) => client(i.clientId),

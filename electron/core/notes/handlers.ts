@@ -1,4 +1,5 @@
 import type { Casebook, Session } from '../casebook';
+import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
 import { mayReadSensitive } from '../clients/record';
 import type { Handlers } from '../rpc';
@@ -24,6 +25,7 @@ export function noteHandlers(cb: Casebook): Pick<Handlers, 'notes.save' | 'notes
     'notes.history': ({ id }) =>
       cb.write((db, s) => {
         const note = requireCaseNote(db, id, noteReader(s));
+        if (s.user.role !== 'admin' && note.writtenBy !== s.user.id) throw new CasebookError('FORBIDDEN', 'Only the writer of a note or an administrator can see its earlier versions');
         cb.audit(db, s, 'note.historyViewed', { clientId: note.clientId, detail: { noteId: id } });
         return { note, versions: noteVersions(db, id) };
       }),

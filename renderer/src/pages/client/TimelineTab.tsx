@@ -203,7 +203,7 @@ function NoteCard({ note, goal, go, onHistory }: { note: CaseNote; goal?: string
               {t('common.edit')}
             </Button>
           )}
-          {note.editedAt && can('notes.history') && (
+          {note.editedAt && mayEdit && can('notes.history') && (
             <Button size="compact-xs" variant="subtle" onClick={onHistory} aria-label={t('notes.historyOf', { date: at })}>
               {t('notes.history')}
             </Button>
