@@ -93,6 +93,18 @@ describe('the client record, end to end', () => {
     await shot(page, 'cr-04-intake-consent');
     await next();
     await expect.poll(() => visible('Zofia Wiśniewska-Łęcka (known as Zosia)')).toBe(true);
+    // The check shows everything that will be saved, as the record will show it.
+    const check = page.locator('dl');
+    for (const [label, value] of [
+      ['Gender', 'Woman'],
+      ['Pronouns', 'she/her'],
+      ['Email', 'zofia@example.org'],
+      ['Address', '3 Mill Lane, Headingley, Leeds · LS6 2AB'],
+      ['How they came to us', 'Referred by an agency: Leeds Housing Options'],
+      ['Sharing with other agencies', 'Only with the agencies named: Leeds Housing Options, StepChange Debt Charity'],
+      ['Contact by', 'Phone, Letter'],
+    ])
+      expect(await check.getByText(value, { exact: true }).isVisible(), `${label}: ${value}`).toBe(true);
     await shot(page, 'cr-05-intake-check');
     await page.getByRole('button', { name: 'Save new client' }).click();
 

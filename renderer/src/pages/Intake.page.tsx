@@ -85,18 +85,32 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
     setNewPerson(false);
   };
 
+  // Everything that will be saved, as the record will show it.
+  const c = consent.values;
+  const contactBy = (['Phone', 'Letter', 'Text', 'Email'] as const).filter((k) => c[`contact${k}`]).map((k) => t(`consent.contact.${k.toLowerCase()}`));
   const summary: [string, string][] = [
     [t('clients.name'), `${v.firstName} ${v.lastName}${v.preferredName ? ` (${t('clients.knownAs', { name: v.preferredName })})` : ''}`],
     [
       t('clients.dateOfBirth'),
       v.dateOfBirth ? formatDate(v.dateOfBirth, i18n.language) : v.estimatedAge !== '' ? t('clients.ageAbout', { count: Number(v.estimatedAge) }) : '',
     ],
+    [t('clients.gender'), v.genderWithheld ? t('clients.genderWithheld') : v.gender],
+    [t('clients.pronouns'), v.pronouns],
     [t('clients.phone'), v.phone],
-    [t('clients.postcode'), v.postcode],
+    [t('clients.email'), v.email],
+    [t('clients.address'), [v.address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', '), v.postcode].filter(Boolean).join(' · ')],
     [t('clients.preferredLanguage'), `${languageName(v.preferredLanguage, i18n.language)}${v.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}`],
     [t('clients.intakeDate'), formatDate(v.intakeDate, i18n.language)],
-    [t('clients.caseworker'), caseworkers.find((c) => c.value === v.caseworkerId)?.label ?? ''],
-    [t('consent.title'), consentNow === 'now' ? t(`consent.scopes.${consent.values.shareScope}`) : t('intake.consentLater')],
+    [t('clients.referralSource'), v.referralSource ? `${t(`clients.referralSources.${v.referralSource}`)}${v.referredBy ? `: ${v.referredBy}` : ''}` : v.referredBy],
+    [t('clients.caseworker'), caseworkers.find((w) => w.value === v.caseworkerId)?.label ?? ''],
+    ...((consentNow === 'now'
+      ? [
+          [t('consent.storeData'), c.storeData ? t('common.yes') : t('common.no')],
+          [t('consent.shareScope'), c.shareScope === 'named' ? `${t('consent.scopes.named')}: ${c.shareAgencies.join(', ')}` : t(`consent.scopes.${c.shareScope}`)],
+          [t('consent.contactBy'), contactBy.length ? contactBy.join(', ') : t('consent.noContact')],
+          [t('consent.givenOn'), `${formatDate(c.givenOn, i18n.language)}${c.method ? ` · ${t(`consent.methods.${c.method}`)}` : ''}`],
+        ]
+      : [[t('consent.title'), t('intake.consentLater')]]) as [string, string][]),
   ];
 
   return (
