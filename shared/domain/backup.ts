@@ -64,6 +64,8 @@ export const backupSummarySchema = z.object({
   bytes: z.number(),
   /** True when the backup is of the records open now (not another charity's or another install's). */
   sameRecords: z.boolean(),
+  /** False on a computer with no records yet (a new PC): nothing here would be replaced. */
+  recordsHere: z.boolean(),
 });
 export type BackupSummary = z.infer<typeof backupSummarySchema>;
 

@@ -160,7 +160,7 @@ describe('checking and restoring', () => {
     await t.ok('clients.intake', { details: { firstName: 'Added', lastName: 'Afterwards' } });
 
     const summary = await t.ok('backup.inspect', { path: made.path, credentials: null });
-    expect(summary).toMatchObject({ sameRecords: true, counts: { clients: 15, users: 1 }, charityName: 'Przystań Community Aid', createdBy: ADMIN.name });
+    expect(summary).toMatchObject({ sameRecords: true, recordsHere: true, counts: { clients: 15, users: 1 }, charityName: 'Przystań Community Aid', createdBy: ADMIN.name });
 
     const state = await t.ok('backup.restore', { path: made.path, credentials: null });
     expect(state.state).toBe('locked');
@@ -229,7 +229,7 @@ describe('checking and restoring', () => {
     const fresh = startCore();
     expect((await fresh.ok('app.status', {})).state).toBe('needsSetup');
     expect((await fresh.fail('backup.restore', { path: made.path, credentials: null })).fields).toEqual({ credentials: 'required' });
-    expect((await fresh.ok('backup.inspect', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).sameRecords).toBe(false);
+    expect(await fresh.ok('backup.inspect', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).toMatchObject({ sameRecords: false, recordsHere: false });
     expect((await fresh.ok('backup.restore', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).state).toBe('locked');
     await fresh.ok('session.unlock', ADMIN);
     expect((await fresh.ok('clients.search', {})).total).toBe(7);

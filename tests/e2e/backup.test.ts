@@ -125,4 +125,32 @@ describe('backup and restore, end to end', () => {
     const trail = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', {});
     expect(trail.items.map((e) => e.action)).toEqual(expect.arrayContaining(['records.rollbackSuspected', 'records.rollbackAccepted']));
   });
+
+  it('on a new, empty PC the backup is restored with words for that case: nothing here is replaced', async () => {
+    const newPc = await startBridge({ dataDir: join(root, 'new-pc'), saveDir: join(root, 'new-pc-saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }], now });
+    const other = await openPage(browser, now, 900);
+    try {
+      newPc.platform.nextFile = join(usb, readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!);
+      await other.goto(newPc.url);
+      await other.getByRole('button', { name: 'Restore from a backup' }).click();
+      const restore = other.getByRole('dialog', { name: 'Restore a backup' });
+      await expect.poll(() => restore.getByText('Brings your charity’s records onto this computer from a backup', { exact: false }).isVisible()).toBe(true);
+      await restore.getByRole('button', { name: 'Choose a backup file…' }).click();
+      await restore.getByLabel('Your name').fill(ADMIN.name);
+      await restore.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
+      await restore.getByRole('button', { name: 'Open the backup' }).click();
+      await expect.poll(() => restore.getByText('This backup is complete and can be restored.').isVisible()).toBe(true);
+      expect(await restore.innerText()).not.toContain('other records than the ones open now');
+      await restore.getByRole('button', { name: 'Restore this backup' }).click();
+      const confirm = other.getByRole('dialog', { name: 'Restore a backup' }).last();
+      await expect.poll(() => confirm.innerText()).toContain('Casebook will be set up on this computer with the records in this backup');
+      expect(await confirm.innerText()).not.toContain('A copy of the current records is kept');
+      await shot(other, 'bak-07-restore-new-pc', { fullPage: false });
+      await confirm.getByRole('button', { name: 'Restore this backup' }).click();
+      await expect.poll(() => other.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    } finally {
+      await other.close();
+      await newPc.close();
+    }
+  });
 });

@@ -103,7 +103,7 @@ describe('the client record, end to end', () => {
       ['How they came to us', 'Referred by an agency: Leeds Housing Options'],
       ['Sharing with other agencies', 'Only with the agencies named: Leeds Housing Options, StepChange Debt Charity'],
       ['Contact by', 'Phone, Letter'],
-    ])
+    ] as const)
       expect(await check.getByText(value, { exact: true }).isVisible(), `${label}: ${value}`).toBe(true);
     await shot(page, 'cr-05-intake-check');
     await page.getByRole('button', { name: 'Save new client' }).click();

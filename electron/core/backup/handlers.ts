@@ -259,6 +259,7 @@ export function backupHandlers(
           schemaVersion: r.header.schemaVersion,
           bytes: size,
           sameRecords,
+          recordsHere: cb.status().state !== 'needsSetup',
         };
       }),
 

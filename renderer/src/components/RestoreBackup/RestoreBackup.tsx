@@ -126,7 +126,7 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
         <Alert color="green" role="status" title={t('backup.checkOk')}>
           <Text size="sm">{t('backup.madeOn', { date: formatDateTime(summary.createdAt, i18n.language), name: summary.createdBy, charity: summary.charityName })}</Text>
           <Text size="sm">{t('backup.contents', { what: clientsAndUsers(t, summary.counts), size: formatBytes(summary.bytes, i18n.language) })}</Text>
-          {!summary.sameRecords && (
+          {summary.recordsHere && !summary.sameRecords && (
             <Text size="sm" fw={600}>
               {t('backup.otherRecords')}
             </Text>
@@ -143,7 +143,9 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
       <Modal opened={confirming} onClose={() => !job.running && setConfirming(false)} title={t('backup.restoreTitle')} withCloseButton={!job.running}>
         {summary && (
           <Stack>
-            <Alert color="orange">{t('backup.restoreWarning', { date: formatDateTime(summary.createdAt, i18n.language) })}</Alert>
+            <Alert color={summary.recordsHere ? 'orange' : 'blue'}>
+              {t(summary.recordsHere ? 'backup.restoreWarning' : 'backup.restoreOnNewPc', { date: formatDateTime(summary.createdAt, i18n.language) })}
+            </Alert>
             <JobProgress job={job} label={t('backup.restoreConfirm')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)} disabled={job.running}>
