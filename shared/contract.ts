@@ -45,7 +45,7 @@ import {
   supportTypeSchema,
 } from './domain/support';
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
-import { eraseClientSchema, ERASURE_MODES } from './domain/erasure';
+import { eraseClientSchema, ERASURE_MODES, savedFilesSchema } from './domain/erasure';
 import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
 import { clientImportSchema, importPreviewSchema, importQuerySchema, importResultSchema, importRunSchema } from './domain/clientImport';
 import { accessAnsweredSchema, accessPackSavedSchema, accessRequestInputSchema, accessRequestSchema } from './domain/subjectAccess';
@@ -433,6 +433,8 @@ export const contract = {
 
   /** Erases or anonymises a client (administrators only); applied again if an older backup is restored. */
   'clients.erase': channel(ADMIN, eraseClientSchema, z.object({ reference: z.string(), mode: z.enum(ERASURE_MODES) })),
+  /** Before erasing: the files Casebook saved outside its data folder that may still name the client. */
+  'clients.savedFiles': channel(ADMIN, z.object({ clientId: clientIdSchema }), savedFilesSchema),
 
   // Retention: closed cases past the charity's retention period, to erase, anonymise or keep for a reason.
   'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),

@@ -14,3 +14,20 @@ export const eraseClientSchema = z.object({
   confirmation: requiredText(40),
 });
 export type EraseClientInput = z.input<typeof eraseClientSchema>;
+
+/** Kinds of file Casebook saves outside its data folder that name clients. */
+export const SAVED_FILE_KINDS = ['letter', 'safetyPlan', 'accessPack', 'register', 'clientList'] as const;
+export type SavedFileKind = (typeof SAVED_FILE_KINDS)[number];
+
+export const savedFileSchema = z.object({
+  what: z.enum(SAVED_FILE_KINDS),
+  path: z.string(),
+  savedAt: z.string(),
+});
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
+/**
+ * Copies outside Casebook that may still name a client when they are erased: the files saved about
+ * them, and the client lists saved since they were taken in (which name everyone listed).
+ */
+export const savedFilesSchema = z.object({ aboutClient: z.array(savedFileSchema), clientLists: z.array(savedFileSchema) });

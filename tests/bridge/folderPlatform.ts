@@ -11,6 +11,8 @@ import { CasebookError } from '../../shared/result';
  */
 export class FolderPlatform implements Platform {
   cancelNext = false;
+  /** The file name the "person" types in the next save dialog (else the one suggested). */
+  nextSaveName: string | null = null;
   nextFolder: string | null = null;
   nextFile: string | null = null;
   readonly saved: string[] = [];
@@ -31,7 +33,8 @@ export class FolderPlatform implements Platform {
   async chooseSavePath(req: SaveFileRequest): Promise<string | null> {
     if (this.cancelled()) return null;
     mkdirSync(this.folder, { recursive: true });
-    const path = join(this.folder, req.defaultName);
+    const path = join(this.folder, this.nextSaveName ?? req.defaultName);
+    this.nextSaveName = null;
     this.saved.push(path);
     return path;
   }

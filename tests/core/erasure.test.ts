@@ -55,6 +55,51 @@ describe('erasing and anonymising a client', () => {
     expect((await t.ok('clients.search', { query: zofia.reference })).items.map((c) => c.firstName)).toEqual(['Anonymised']);
   });
 
+  it('lists the files saved outside Casebook that may name her, and keeps no path of them once she is anonymised', async () => {
+    const t = startCore();
+    await setUp(t);
+    t.platform.nextSaveName = 'Clients before.csv';
+    const listBefore = await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false });
+    t.clock.now += 60_000;
+    const zofia = await withZofia(t);
+    const template = (await t.ok('templates.list', {})).find((x) => x.kind === 'general' && x.language === 'en')!;
+    const request = { clientId: zofia.id, templateId: template.id, text: 'See you soon.' };
+    const preview = await t.ok('letters.preview', request);
+    const letter = await t.ok('letters.keep', { request, edits: { subject: preview.subject, body: preview.body } });
+    // Someone names the file after her.
+    t.platform.nextSaveName = 'Zofia Wiśniewska-Łęcka letter.pdf';
+    const letterPdf = (await t.ok('letters.savePdf', { id: letter.id })).path;
+    const safety = (await t.ok('safetyPlans.savePdf', { clientId: zofia.id })).path;
+    const [request1] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
+    const pack = await t.ok('access.savePack', { id: request1!.id });
+    const programme = await t.ok('programmes.save', { programme: { name: 'Cooking', kind: 'groupSupport', startsOn: '2026-10-01', endsOn: null, capacity: null, facilitators: [], venue: null } });
+    const added = await t.ok('sessions.add', { programmeId: programme.programme.id, pattern: { firstOn: '2026-11-05', startsAt: '18:00', endsAt: null, repeat: 'once', weekdays: [], until: null, count: null } });
+    await t.ok('programmes.register', { programmeId: programme.programme.id, clientId: zofia.id, registeredOn: '2026-11-01' });
+    const register = (await t.ok('sessions.registerPdf', { id: added.detail.sessions[0]!.id })).path;
+    const listAfter = await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false });
+    // Saved about someone else: not hers.
+    const other = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown' });
+    await t.ok('safetyPlans.save', { clientId: other.id, plan: { warningSigns: 'x', copingSteps: 'y', agreedOn: '2026-11-01', reviewOn: '2026-12-01', contacts: [{ name: 'Ola', role: 'sister', phone: '07700 111222' }] } });
+    await t.ok('safetyPlans.savePdf', { clientId: other.id });
+
+    const files = await t.ok('clients.savedFiles', { clientId: zofia.id });
+    expect(files.aboutClient.map((f) => [f.what, f.path])).toEqual([
+      ['letter', letterPdf],
+      ['safetyPlan', safety],
+      ['accessPack', pack.pdfPath],
+      ['accessPack', pack.jsonPath],
+      ['register', register],
+    ]);
+    // The client list saved before she was taken in does not name her; the one after does.
+    expect(files.clientLists.map((f) => f.path)).toEqual([listAfter.path]);
+    expect(listBefore.path).not.toBe(listAfter.path);
+    expect(letterPdf).toContain('Wiśniewska-Łęcka');
+
+    await t.ok('clients.erase', { id: zofia.id, mode: 'anonymise', reason: 'Asked to be forgotten', confirmation: zofia.reference });
+    expect((await t.ok('clients.savedFiles', { clientId: zofia.id })).aboutClient).toEqual([]);
+    expect(found(decryptedFile(t), ['Wiśniewska-Łęcka letter'])).toEqual([]);
+  });
+
   it('is applied again when a backup made before it is restored', async () => {
     const t = startCore();
     await setUp(t);

@@ -55,6 +55,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'records.acceptAsTheyAre': A,
   'jobs.progress': 'open',
   'jobs.cancel': 'open',
+  'clients.savedFiles': A,
   'printouts.print': 'open',
   'clients.search': ALL,
   'clients.get': ALL,

@@ -176,6 +176,11 @@ describe('the funder report, end to end', () => {
     await page.getByRole('button', { name: 'Erase or anonymise' }).click();
     const d = page.getByRole('dialog');
     await d.getByRole('radio', { name: 'Erase everything' }).check();
+    // The pack saved earlier is outside Casebook and is not erased with her: the dialog says where it is.
+    const copies = d.getByRole('region', { name: 'Copies outside Casebook' });
+    await expect.poll(() => copies.getByText(/^Subject access pack, saved /).count()).toBe(2);
+    expect(await copies.innerText()).toContain(join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!));
+    expect(await d.innerText()).toContain('Backups made before now still hold the record.');
     await d.getByLabel(/^Why/).fill('She asked us to delete her data (request of 20 November).');
     await d.getByLabel(/^Type the reference CB-00001 to confirm/).fill('CB-00002');
     await d.getByRole('button', { name: 'Erase or anonymise now' }).click();

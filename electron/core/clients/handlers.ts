@@ -6,6 +6,7 @@ import type { Casebook } from '../casebook';
 import { recordConsent } from '../consent/consent';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { changeStatus, insertClient, searchClients, updateClient } from './queries';
@@ -41,7 +42,10 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
       });
       const { csv, rows } = cb.read((db, s) => clientListCsv(db, { ...filters, reach: reachOf(s) }, t, cb.language()));
       writeFileAtomic(path, Buffer.from(csv, 'utf8'));
-      cb.write((db, s) => cb.audit(db, s, 'export.created', { detail: { what: 'clients', rows, filters } }));
+      cb.write((db, s) => {
+        cb.audit(db, s, 'export.created', { detail: { what: 'clients', rows, filters } });
+        rememberSavedFile(db, 'clientList', [path], [], s.user.id, cb.now());
+      });
       return { path, rows };
     },
 

@@ -3,6 +3,7 @@ import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite
 import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../../shared/domain/client';
 import { CONSENT_METHODS, SHARE_SCOPES } from '../../../shared/domain/consent';
 import { KEY_CONTACT_ROLES, RELATIONSHIPS } from '../../../shared/domain/household';
+import { SAVED_FILE_KINDS } from '../../../shared/domain/erasure';
 import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
 import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
 import { GOAL_OWNERS, GOAL_STATUSES } from '../../../shared/domain/supportPlan';
@@ -613,3 +614,13 @@ export const clientShares = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.clientId] })],
 );
+
+/** Files Casebook saved outside its data folder that name a client (null: many clients, e.g. a client list). */
+export const savedFiles = sqliteTable('saved_files', {
+  id: integer('id').primaryKey(),
+  clientId: integer('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+  what: text('what', { enum: SAVED_FILE_KINDS }).notNull(),
+  path: text('path').notNull(),
+  savedAt: text('saved_at').notNull(),
+  savedBy: integer('saved_by').references(() => users.id),
+});

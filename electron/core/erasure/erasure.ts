@@ -47,6 +47,8 @@ export function anonymiseClientRows(db: Db, clientId: number, now: Date): boolea
     sql`UPDATE referral_changes SET note = NULL WHERE client_id = ${c}`,
     sql`UPDATE support_given SET note = NULL, override_reason = NULL WHERE client_id = ${c}`,
     sql`UPDATE subject_access_requests SET note = NULL WHERE client_id = ${c}`,
+    // Where files about them were saved: a path may hold their name.
+    sql`DELETE FROM saved_files WHERE client_id = ${c}`,
   ];
   for (const s of statements) db.run(s);
   writeTokens(db, c);

@@ -5,9 +5,15 @@ import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { anonymiseClientRows, eraseClientRows } from './erasure';
 import { appendErasure } from './journal';
+import { savedFilesNaming } from '../savedFiles/savedFiles';
 
-export function erasureHandlers(cb: Casebook): Pick<Handlers, 'clients.erase'> {
+export function erasureHandlers(cb: Casebook): Pick<Handlers, 'clients.erase' | 'clients.savedFiles'> {
   return {
+    'clients.savedFiles': ({ clientId }) =>
+      cb.read((db) => {
+        requireClient(db, clientId);
+        return savedFilesNaming(db, clientId);
+      }),
     /**
      * Erases or anonymises one client in one transaction. The erasure is written to the journal
      * beside the database before the transaction ends, so a backup restored later has it applied

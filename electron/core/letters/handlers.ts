@@ -5,6 +5,7 @@ import type { Casebook } from '../casebook';
 import { getCharityLogo } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
 import { renderLetterPdf } from './letterPdf';
 import { composeLetter, keepLetter, listClientLetters, readLetter } from './letters';
@@ -73,7 +74,10 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
       const { letter, fileName } = letterOnFile(id);
       const path = await askWhereToSave(cb.platform, { title: t('letters.savePdf'), defaultName: `${fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
       writeFileAtomic(path, await pdfOf(letter));
-      cb.write((db, s) => cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } }));
+      cb.write((db, s) => {
+        cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } });
+        rememberSavedFile(db, 'letter', [path], [letter.clientId], s.user.id, cb.now());
+      });
       return { path };
     },
     'letters.print': async ({ id }) => {

@@ -4,6 +4,7 @@ import type { Casebook } from '../casebook';
 import { getCharity } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
 import { clientProgrammes, markAttendance, registerClient, sessionRegister, setHeadcount, unregisterClient } from './attendance';
 import { programmeFigures } from './figures';
@@ -40,6 +41,7 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
       pdf: await renderSessionRegister(cb.resourcesDir, { language, charityName: charity.name, register, createdAt: cb.now() }),
       fileName: safeFileName(`${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}`),
       detail: { programmeId: register.programme.id, sessionId: id, names: register.lines.length },
+      clientIds: register.lines.map((l) => l.clientId),
     };
   };
   return {
@@ -100,7 +102,10 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
       const t = createTranslator(cb.language()).t;
       const path = await askWhereToSave(cb.platform, { title: t('sessions.saveRegister'), defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
       writeFileAtomic(path, sheet.pdf);
-      cb.write((db, s) => cb.audit(db, s, 'session.registerSaved', { detail: sheet.detail }));
+      cb.write((db, s) => {
+        cb.audit(db, s, 'session.registerSaved', { detail: sheet.detail });
+        rememberSavedFile(db, 'register', [path], sheet.clientIds, s.user.id, cb.now());
+      });
       return { path };
     },
     'sessions.registerPrint': async ({ id }) => {

@@ -12,6 +12,7 @@ import { DEFAULT_TEMPLATES } from '../letters/defaultTemplates';
 const fallbackPage = (language: UiLanguage) => DEFAULT_TEMPLATES.find((d) => d.kind === 'safetyPlan' && d.language === language)!;
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { currentSafetyPlan, saveSafetyPlan } from './safetyPlans';
 import { renderSafetyPlanSheet } from './safetyPlanSheet';
@@ -35,7 +36,10 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
       const t = createTranslator(cb.language()).t;
       const path = await askWhereToSave(cb.platform, { title: t('safetyPlan.savePdf'), defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
       writeFileAtomic(path, sheet.pdf);
-      cb.write((db, s) => cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: sheet.planId } }));
+      cb.write((db, s) => {
+        cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: sheet.planId } });
+        rememberSavedFile(db, 'safetyPlan', [path], [clientId], s.user.id, cb.now());
+      });
       return { path };
     },
     'safetyPlans.print': async ({ clientId }) => {

@@ -3,6 +3,7 @@ import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSave, safeFileName } from '../storage/files';
 import { clientAccessRequests, markAnswered, markPackSaved, openAccessRequests, recordAccessRequest, requireAccessRequest } from './requests';
 
@@ -52,6 +53,7 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
         const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
         await task.run('writeAccessPack', { ...input, pdfPath, jsonPath }, { records: { path: cb.paths.database, key } });
         const requests = packMade(id, request.clientId, 'access.packSaved');
+        cb.write((db, s) => rememberSavedFile(db, 'accessPack', [pdfPath, jsonPath], [request.clientId], s.user.id, cb.now()));
         return { pdfPath, jsonPath, requests };
       }),
     /** The readable pack for the print dialog; once printed, the request's pack counts as made. */

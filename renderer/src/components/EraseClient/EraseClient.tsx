@@ -1,9 +1,11 @@
-import { Alert, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Code, List, Radio, ScrollArea, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/domain/client';
-import { eraseClientSchema, ERASURE_MODES, type ErasureMode } from '../../../../shared/domain/erasure';
+import { eraseClientSchema, ERASURE_MODES, type ErasureMode, type SavedFile } from '../../../../shared/domain/erasure';
+import { formatDateTime } from '../../format';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
 import { useSubmit } from '../../useSubmit';
@@ -45,6 +47,42 @@ export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Cli
       <Text size="xs" c="dimmed">
         {t('erasure.backups')}
       </Text>
+      <SavedCopies clientId={client.id} />
     </ModalForm>
+  );
+}
+
+/** The files Casebook saved outside its data folder that may still name the person: to delete by hand. */
+function SavedCopies({ clientId }: { clientId: number }) {
+  const { t, i18n } = useTranslation();
+  const [files, setFiles] = useState<{ aboutClient: SavedFile[]; clientLists: SavedFile[] } | null>(null);
+  useEffect(() => {
+    void invoke('clients.savedFiles', { clientId }).then((r) => r.ok && setFiles(r.value));
+  }, [clientId]);
+  if (!files) return null;
+  const all = [...files.aboutClient, ...files.clientLists];
+  return (
+    <Stack gap={4} role="region" aria-label={t('erasure.savedTitle')}>
+      <Text size="sm" fw={600}>
+        {t('erasure.savedTitle')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {all.length ? t('erasure.savedIntro') : t('erasure.savedNone')}
+      </Text>
+      {all.length > 0 && (
+        <ScrollArea.Autosize mah={180}>
+          <List size="xs" spacing={4}>
+            {all.map((f, i) => (
+              <List.Item key={`${f.path}-${i}`}>
+                <Text size="xs">{t('erasure.savedOn', { what: t(`erasure.savedKinds.${f.what}`), date: formatDateTime(f.savedAt, i18n.language) })}</Text>
+                <Code fz="xs" style={{ wordBreak: 'break-all' }}>
+                  {f.path}
+                </Code>
+              </List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
   );
 }
