@@ -12,7 +12,10 @@ export const CASE_STATUSES = ['open', 'onHold', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Why a case was closed: the funder report counts closures by these. */
-export const CLOSURE_REASONS = ['goalsMet', 'movedAway', 'noLongerEngaging', 'referredOn', 'clientChoice', 'died', 'other'] as const;
+/** Why a case was closed: chosen by a person, or 'anonymised' when the record was anonymised. */
+export const CLOSURE_REASONS = ['goalsMet', 'movedAway', 'noLongerEngaging', 'referredOn', 'clientChoice', 'died', 'other', 'anonymised'] as const;
+/** The reasons a person chooses when closing a case. */
+export const CHOSEN_CLOSURE_REASONS = CLOSURE_REASONS.filter((r): r is Exclude<(typeof CLOSURE_REASONS)[number], 'anonymised'> => r !== 'anonymised');
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 /** Ages above this are not plausible for an estimate; below 0 is not an age. */
@@ -154,7 +157,7 @@ export const statusChangeSchema = z
     status: z.enum(CASE_STATUSES),
     on: pastOrTodayDate(),
     reason: z
-      .enum(CLOSURE_REASONS, { error: 'invalid' })
+      .enum(CHOSEN_CLOSURE_REASONS, { error: 'invalid' })
       .nullish()
       .transform((v) => v ?? null),
     note: optionalText(1000, { lines: true }),

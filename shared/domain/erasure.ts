@@ -12,6 +12,8 @@ export const eraseClientSchema = z.object({
   reason: requiredText(1000, { lines: true }),
   /** The client's reference typed again, so the wrong person is not erased by a slip. */
   confirmation: requiredText(40),
+  /** Anonymising closes an open case (reason "anonymised") unless the administrator says not to. */
+  closeCase: z.boolean().default(true),
 });
 export type EraseClientInput = z.input<typeof eraseClientSchema>;
 

@@ -358,6 +358,7 @@ export const en = {
       clientChoice: 'Client’s choice',
       died: 'Died',
       other: 'Other',
+      anonymised: 'Record anonymised',
     },
   },
   household: {
@@ -1793,6 +1794,8 @@ export const en = {
     reasonHint: 'For example: asked to be forgotten, or the retention period has passed. Kept in the audit trail.',
     typeReference: 'Type the reference {{reference}} to confirm',
     backups: 'Backups made before now still hold the record. If one is restored, Casebook erases the person again.',
+    closeCase: 'Close the case too',
+    closeCaseHint: 'The case closes with the reason “Record anonymised”, so nobody goes on working under a record that no longer says who it is.',
     savedTitle: 'Copies outside Casebook',
     savedIntro: 'Casebook saved these files outside its data folder, and they may name this person. They are not erased with the record: delete them yourself and empty the recycle bin, or ask whoever you gave them to. Printed copies are not listed.',
     savedNone: 'Casebook has saved no files that name this person outside its data folder. Printed copies are not listed.',

@@ -51,6 +51,12 @@ describe('erasing and anonymising a client', () => {
     expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
     const kept = (await t.ok('clients.get', { id: zofia.id })).client;
     expect([kept.firstName, kept.lastName, kept.dateOfBirth, kept.estimatedBirthYear, kept.phone, kept.address]).toEqual(['Anonymised', zofia.reference, null, 1984, null, null]);
+    // Her open case closed with it, for that reason (the period counted above ended before today).
+    expect([kept.status, kept.closureReason, kept.statusSince]).toEqual(['closed', 'anonymised', '2026-11-23']);
+    // An administrator may keep a case open (another is anonymised without closing).
+    const other = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown' });
+    await t.ok('clients.erase', { id: other.id, mode: 'anonymise', reason: 'Asked to be forgotten', confirmation: other.reference, closeCase: false });
+    expect((await t.ok('clients.get', { id: other.id })).client.status).toBe('open');
     expect((await t.ok('clients.search', { query: 'zofia' })).total).toBe(0);
     expect((await t.ok('clients.search', { query: zofia.reference })).items.map((c) => c.firstName)).toEqual(['Anonymised']);
   });

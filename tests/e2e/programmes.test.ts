@@ -177,6 +177,8 @@ describe('programmes, attendance and help given, end to end', () => {
     await shot(page, 'prog-06-repeat-warning', { fullPage: false });
     await dialog().getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => given.getByRole('row').count()).toBe(5);
+    // Why it was given again is in the row, not only in a tooltip.
+    expect(await given.getByText('Given above the limit: Her grandchildren are staying for the week.').isVisible()).toBe(true);
     expect(await page.getByRole('table', { name: 'Sessions attended' }).getByText('Money skills workshop').isVisible()).toBe(true);
     await quiet();
     await shot(page, 'prog-07-client-groups-and-help');
@@ -224,6 +226,21 @@ describe('programmes, attendance and help given, end to end', () => {
     const figures = page.getByRole('table', { name: 'Attendance in a period' });
     await expect.poll(() => figures.getByRole('row', { name: /Money skills workshop/ }).isVisible()).toBe(true);
     await shot(page, 'prog-11-period-figures');
+  });
+
+  it('shows the kinds of help Casebook came with by their names in Settings, as values, in the reader’s language', async () => {
+    await quiet();
+    await nav('Settings');
+    const name = page.getByLabel('Name: Food parcel', { exact: true });
+    await expect.poll(() => name.inputValue()).toBe('Food parcel');
+    // Saved unchanged, it stays the built-in kind (so it follows the language).
+    await page.getByRole('button', { name: 'Save: Food parcel' }).click();
+    await expect.poll(() => page.getByText('Saved.', { exact: true }).first().isVisible()).toBe(true);
+    const types = await callCore<{ builtinKey: string | null; name: string | null }[]>(bridge, 'supportTypes.list', {});
+    expect(types.find((x) => x.builtinKey === 'foodParcel')!.name).toBeNull();
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await expect.poll(() => page.getByLabel('Nazwa: Paczka żywnościowa', { exact: true }).inputValue()).toBe('Paczka żywnościowa');
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
   });
 
   it('shows the same screens in Polish', async () => {

@@ -1,7 +1,8 @@
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import { fold } from '../clients/folding';
-import { requireClient } from '../clients/queries';
+import { changeStatus, requireClient } from '../clients/queries';
+import { localToday } from '../../../shared/clock';
 import type { Handlers } from '../rpc';
 import { anonymiseClientRows, eraseClientRows } from './erasure';
 import { appendErasure } from './journal';
@@ -19,12 +20,16 @@ export function erasureHandlers(cb: Casebook): Pick<Handlers, 'clients.erase' | 
      * beside the database before the transaction ends, so a backup restored later has it applied
      * again; the audit trail keeps who, when, the reference, the choice and the reason, nothing more.
      */
-    'clients.erase': ({ id, mode, reason, confirmation }) => {
+    'clients.erase': ({ id, mode, reason, confirmation, closeCase }) => {
       const result = cb.write((db, s) => {
         const c = requireClient(db, id);
         if (fold(confirmation.replace(/\s/g, '')) !== fold(c.reference)) throw new CasebookError('BAD_INPUT', 'The reference typed does not match', { fields: { confirmation: 'confirmationMismatch' } });
         if (mode === 'erase') eraseClientRows(db, id);
-        else anonymiseClientRows(db, id, cb.now());
+        else {
+          // Nobody is supported under a record that no longer says who they are: the case closes.
+          if (closeCase && c.status !== 'closed') changeStatus(db, id, c.version, { status: 'closed', on: localToday(cb.now()), reason: 'anonymised', note: null }, s.user.id, cb.now());
+          anonymiseClientRows(db, id, cb.now());
+        }
         cb.audit(db, s, mode === 'erase' ? 'client.erased' : 'client.anonymised', { clientId: id, detail: { reference: c.reference, reason } });
         appendErasure(cb.paths.erasureJournal, s.dbKey, { at: cb.now().toISOString(), clientId: id, reference: c.reference, mode });
         return { reference: c.reference, mode };

@@ -116,7 +116,7 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
       </Section>
       {erasing && (
         <EraseClientModal
-          client={{ id: erasing.clientId, firstName: erasing.name, lastName: '', reference: erasing.reference }}
+          client={{ id: erasing.clientId, firstName: erasing.name, lastName: '', reference: erasing.reference, status: 'closed' }}
           onClose={() => setErasing(null)}
           onDone={() => {
             setErasing(null);

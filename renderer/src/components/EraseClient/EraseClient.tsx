@@ -1,4 +1,4 @@
-import { Alert, Code, List, Radio, ScrollArea, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Code, List, Radio, ScrollArea, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -16,11 +16,11 @@ import { ModalForm } from '../ModalForm/ModalForm';
  * counts stay), says why, and types the reference to confirm. Cannot be undone, except that a backup
  * made before it still holds the record; restoring one erases the person again.
  */
-export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Client, 'id' | 'firstName' | 'lastName' | 'reference'>; onClose: () => void; onDone: () => void }) {
+export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Client, 'id' | 'firstName' | 'lastName' | 'reference' | 'status'>; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm<{ id: number; mode: ErasureMode | null; reason: string; confirmation: string }>({
-    initialValues: { id: client.id, mode: null, reason: '', confirmation: '' },
+  const form = useForm<{ id: number; mode: ErasureMode | null; reason: string; confirmation: string; closeCase: boolean }>({
+    initialValues: { id: client.id, mode: null, reason: '', confirmation: '', closeCase: true },
     validate: schemaValidator(eraseClientSchema, t),
   });
   const save = form.onSubmit((v) =>
@@ -42,6 +42,9 @@ export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Cli
           ))}
         </Stack>
       </Radio.Group>
+      {form.values.mode === 'anonymise' && client.status !== 'closed' && (
+        <Checkbox label={t('erasure.closeCase')} description={t('erasure.closeCaseHint')} {...form.getInputProps('closeCase', { type: 'checkbox' })} />
+      )}
       <Textarea label={t('erasure.reason')} description={t('erasure.reasonHint')} required autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />
       <TextInput label={t('erasure.typeReference', { reference: client.reference })} required maxLength={40} autoComplete="off" {...form.getInputProps('confirmation')} />
       <Text size="xs" c="dimmed">

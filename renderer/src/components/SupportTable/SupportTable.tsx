@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SupportGiven } from '../../../../shared/domain/support';
 import { formatDate } from '../../format';
@@ -50,12 +50,11 @@ export function SupportTable({
             )}
             <Table.Td>
               {typeName(t, { builtinKey: g.typeKey, name: g.typeName })}
+              {/* Why it was given over the limit, in the row where it is read (not only on hover). */}
               {g.overrideReason && (
-                <Tooltip label={t('support.overridden', { reason: g.overrideReason })} multiline w={300}>
-                  <Badge ml={6} size="sm" color="orange" variant="light" tabIndex={0} aria-label={t('support.overridden', { reason: g.overrideReason })}>
-                    !
-                  </Badge>
-                </Tooltip>
+                <Text size="xs" c="orange.9">
+                  {t('support.overridden', { reason: g.overrideReason })}
+                </Text>
               )}
               {g.note && (
                 <Text size="xs" c="dimmed">

@@ -2,6 +2,7 @@ import { Badge, Button, Group, NumberInput, Stack, Table, Text, TextInput } from
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { saveSupportTypeSchema, type Currency, type SupportType } from '../../../../shared/domain/support';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
@@ -17,10 +18,13 @@ interface TypeForm {
 }
 
 const num = (v: number | string) => (v === '' ? null : Number(v));
-const toInput = (type: SupportType | null, v: TypeForm, active: boolean) => ({
+/** A built-in kind's name in the reader's language ('' for the charity's own kinds). */
+const builtinName = (t: TFunction, type: SupportType) => (type.builtinKey ? typeName(t, { builtinKey: type.builtinKey, name: null }) : '');
+const toInput = (t: TFunction, type: SupportType | null, v: TypeForm, active: boolean) => ({
   id: type?.id ?? null,
   version: type?.version ?? null,
-  name: v.name,
+  // A built-in kind's own name, left as it is, keeps following the language.
+  name: type && v.name.trim() === builtinName(t, type) ? '' : v.name,
   unitValue: v.unitValue === '' ? null : Math.round(Number(v.unitValue) * 100),
   repeatLimit: num(v.repeatLimit),
   repeatDays: num(v.repeatDays),
@@ -34,12 +38,12 @@ function TypeRow({ type, currency, onTypes }: { type: SupportType | null; curren
   const blank: TypeForm = { name: '', unitValue: '', repeatLimit: '', repeatDays: '' };
   const form = useForm<TypeForm>({
     initialValues: type
-      ? { name: type.name ?? '', unitValue: type.unitValue === null ? '' : type.unitValue / 100, repeatLimit: type.repeatLimit ?? '', repeatDays: type.repeatDays ?? '' }
+      ? { name: type.name ?? builtinName(t, type), unitValue: type.unitValue === null ? '' : type.unitValue / 100, repeatLimit: type.repeatLimit ?? '', repeatDays: type.repeatDays ?? '' }
       : blank,
-    validate: (v) => schemaValidator(saveSupportTypeSchema, t)(toInput(type, v, type?.active ?? true)),
+    validate: (v) => schemaValidator(saveSupportTypeSchema, t)(toInput(t, type, v, type?.active ?? true)),
   });
   const save = (active: boolean) =>
-    submit(() => invoke('supportTypes.save', toInput(type, form.values, active)), {
+    submit(() => invoke('supportTypes.save', toInput(t, type, form.values, active)), {
       form,
       onOk: (list) => {
         notifications.show({ color: 'green', message: t('support.typeSaved') });
@@ -51,7 +55,7 @@ function TypeRow({ type, currency, onTypes }: { type: SupportType | null; curren
   return (
     <Table.Tr>
       <Table.Td>
-        <TextInput aria-label={`${t('support.typeName')}: ${label}`} placeholder={type ? typeName(t, { builtinKey: type.builtinKey, name: null }) : ''} maxLength={80} disabled={type?.active === false} {...form.getInputProps('name')} />
+        <TextInput aria-label={`${t('support.typeName')}: ${label}`} maxLength={80} disabled={type?.active === false} {...form.getInputProps('name')} />
         {error && !Object.keys(form.errors).length && <FormAlert message={error} />}
       </Table.Td>
       <Table.Td>
@@ -105,8 +109,9 @@ export function SupportTypesEditor() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {/* A built-in kind's name is shown in the language on screen: the row starts again when it changes. */}
           {types.map((x) => (
-            <TypeRow key={`${x.id}-${x.version}`} type={x} currency={currency} onTypes={setTypes} />
+            <TypeRow key={`${x.id}-${x.version}-${i18n.language}`} type={x} currency={currency} onTypes={setTypes} />
           ))}
           <TypeRow type={null} currency={currency} onTypes={setTypes} />
         </Table.Tbody>

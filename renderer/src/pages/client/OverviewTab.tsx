@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Tex
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CLOSURE_REASONS, statusChangeSchema, type CaseStatus } from '../../../../shared/domain/client';
+import { CASE_STATUSES, CHOSEN_CLOSURE_REASONS, statusChangeSchema, type CaseStatus } from '../../../../shared/domain/client';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import { invoke } from '../../api';
 import { AgeText, StatusBadge } from '../../components/ClientHeader/ClientHeader';
@@ -149,7 +149,7 @@ function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onCl
         <Select
           label={t('status.reason')}
           required
-          data={CLOSURE_REASONS.map((r) => ({ value: r, label: t(`status.reasons.${r}`) }))}
+          data={CHOSEN_CLOSURE_REASONS.map((r) => ({ value: r, label: t(`status.reasons.${r}`) }))}
           {...form.getInputProps('reason')}
         />
       )}
