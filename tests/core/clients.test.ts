@@ -21,8 +21,13 @@ describe('folding for search', () => {
 
   it('indexes names, reference, phone digits and postcode', () => {
     const tokens = clientTokens({ firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', reference: 'CB-00042', phone: '+44 7700 900123', postcode: 'LS1 4AB' });
-    expect(tokens).toEqual(expect.arrayContaining(['zofia', 'wisniewska', 'lecka', 'cb00042', '42', '447700900123', '7700900123', 'ls14ab', 'ls1', '4ab']));
+    expect(tokens).toEqual(expect.arrayContaining(['zofia', 'wisniewska', 'lecka', 'cb00042', '42', '#42#', '447700900123', '7700900123', '900123', '123', 'ls14ab', 'ls1', '4ab']));
+    expect(tokens).not.toContain('23');
     expect(queryTerms('07700 900123')).toEqual(['7700900123']);
+    expect(queryTerms('+44 7700 900123')).toEqual(['7700900123']);
+    expect(queryTerms('900 123')).toEqual(['900123']);
+    expect(queryTerms('CB-42')).toEqual(['#42#']);
+    expect(queryTerms('cb-0004')).toEqual(['cb0004']);
     expect(queryTerms('  Wiśn  zof ')).toEqual(['wisn', 'zof']);
   });
 });
@@ -69,6 +74,27 @@ describe('client channels', () => {
     expect(await names('3')).toEqual(['John Smith']);
     expect(await names('nobody')).toEqual([]);
     expect(await names('')).toEqual(['John Smith', 'Zofia Wiśniewska-Łęcka', 'Zbigniew Wiśniewski']);
+  });
+
+  it('finds a client by any run of three or more digits of their phone number, and by a short reference', async () => {
+    const t = await ready();
+    await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska', phone: '07700 900 456' } });
+    await t.ok('clients.intake', { details: { firstName: 'Adam', lastName: 'Brown', phone: '+44 7700 123 999' } });
+    for (const lastName of ['Nowak', 'Lis', 'Mazur', 'Zając', 'Kowal', 'Sikora', 'Wójcik', 'Dudek']) await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName } });
+    const refs = async (query: string) => (await t.ok('clients.search', { query })).items.map((c) => c.reference);
+    // Read from the end, or in pieces, with or without spaces.
+    for (const q of ['900 456', '900456', '456', '0456', '7700 900', '07700 900 456', '+44 7700 900456']) expect(await refs(q), q).toEqual(['CB-00001']);
+    expect(await refs('7700')).toEqual(['CB-00002', 'CB-00001']);
+    expect(await refs('999')).toEqual(['CB-00002']);
+    expect(await refs('07700 123999')).toEqual(['CB-00002']);
+    // Two digits are too few to mean a phone number.
+    expect(await refs('56')).toEqual([]);
+    // A reference by its number without the zeros: "CB-1" is client 1 (not 10); "1" finds it among others.
+    expect(await refs('CB-1')).toEqual(['CB-00001']);
+    expect(await refs('cb 10')).toEqual(['CB-00010']);
+    expect(await refs('1')).toEqual(expect.arrayContaining(['CB-00001', 'CB-00010']));
+    // Typed as printed, it is still being typed: "CB-0001" is on its way to CB-00010.
+    expect(await refs('CB-0001')).toEqual(['CB-00010']);
   });
 
   it('sorts Polish surnames where a reader expects (Ł with L, not after Z)', async () => {

@@ -242,6 +242,12 @@ describe('the client record, end to end', () => {
     await page.getByLabel('Search clients').fill('wisniewska lecka');
     await expect.poll(() => page.getByText('1 client', { exact: true }).isVisible()).toBe(true);
     await shot(page, 'cr-16-search-accent-free');
+    // By the end of her phone number, read in pieces, and by her reference's number alone.
+    for (const q of ['900 123', '123', 'CB-3']) {
+      await page.getByLabel('Search clients').fill(q);
+      await expect.poll(() => rows.count(), q).toBe(2);
+      expect(await rows.nth(1).innerText(), q).toContain('Wiśniewska-Łęcka, Zofia');
+    }
     await page.getByLabel('Search clients').fill('');
     await page.getByLabel('Risk flags').first().click();
     await page.getByRole('option', { name: 'Any risk flag' }).click();

@@ -14,6 +14,7 @@ import { migration0012 } from './0012_client_shares';
 import { migration0013 } from './0013_shipped_template_wording';
 import { migration0014 } from './0014_relationship_codes';
 import { migration0015 } from './0015_saved_files';
+import { migration0016 } from './0016_search_phone_runs';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,6 @@ export interface Migration {
 }
 
 /** Every migration, in order, bundled into the build (no folder is read at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
