@@ -123,6 +123,8 @@ export const appStateSchema = z.object({
    * (administrators see everyone). False while locked.
    */
   ownClientsOnly: z.boolean(),
+  /** Volunteers see clients' dates of birth, phone numbers, addresses, households and safety plans. False while locked. */
+  volunteersSeeContactDetails: z.boolean(),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
@@ -202,6 +204,8 @@ export const contract = {
   'settings.update': channel(ADMIN, z.object({ idleMinutes: z.number().int().min(1, { error: 'idleRange' }).max(60, { error: 'idleRange' }) }), appStateSchema),
   /** Caseworkers and volunteers see only their own clients and those shared with them (or everyone). */
   'settings.setOwnClientsOnly': channel(ADMIN, z.object({ ownClientsOnly: z.boolean() }), appStateSchema),
+  /** A volunteer running a drop-in needs names, references, risk flags and groups; contact details only if the charity says so. */
+  'settings.setVolunteersSeeContactDetails': channel(ADMIN, z.object({ volunteersSeeContactDetails: z.boolean() }), appStateSchema),
 
   'users.list': channel(ADMIN, empty, z.object({ items: z.array(userSchema) })),
   'users.create': channel(ADMIN, z.object({ name: userNameSchema, role: z.enum(ROLES), password: newPassword() }), userSchema),

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'KEY_NOT_FOR_RECORDS',
   /** The client is allocated to someone else and not shared with the caller (the charity keeps caseworkers to their own). */
   'NOT_YOUR_CLIENT',
+  /** Volunteers do not see clients' contact details at this charity (a setting). */
+  'CONTACT_DETAILS_WITHHELD',
   /** A key slot's owner or settings were edited outside Casebook; it is not used. */
   'KEY_SLOT_CHANGED',
   'INTERNAL',

@@ -92,6 +92,8 @@ export interface Session {
   rollback?: Rollback | null;
   /** The charity keeps caseworkers and volunteers to their own clients (clients/reach.ts). */
   ownClientsOnly: boolean;
+  /** Volunteers see clients' contact details (clients/contactDetails.ts); off unless the charity says so. */
+  volunteersSeeContactDetails: boolean;
 }
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -252,6 +254,7 @@ export class Casebook {
       now: this.now().toISOString(),
       rollback: null,
       ownClientsOnly: false,
+      volunteersSeeContactDetails: false,
     };
     if (this.session) {
       const s = this.session;
@@ -264,6 +267,7 @@ export class Casebook {
         idleMinutes: s.idleMinutes,
         rollback: s.rollback ?? null,
         ownClientsOnly: s.ownClientsOnly,
+        volunteersSeeContactDetails: s.volunteersSeeContactDetails,
       };
     }
     const folder = inspectDataFolder(this.paths, this.minFreeBytes);

@@ -21,6 +21,8 @@ export const clientRecordSchema = z.object({
   formerReferences: z.array(z.string()),
   /** People other than the caseworker this client is shared with (see the setting ownClientsOnly), by name. */
   sharedWith: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** True when this reader (a volunteer) is not shown the contact details, household and key contacts. */
+  contactDetailsWithheld: z.boolean().default(false),
 });
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 

@@ -825,6 +825,8 @@ export const en = {
       'The password is right, but the records file has been changed outside Casebook (its tables do not match its version), so Casebook has not opened it. Nothing has been changed. Restore from your latest backup, or ask for help.',
     KEY_NOT_FOR_RECORDS:
       'The password is right, but it does not open these records: the key file (keyslots.json) belongs to other records, or the records file is damaged at its start. Nothing has been changed. Put back the key file that came with these records, or restore from your latest backup.',
+    CONTACT_DETAILS_WITHHELD:
+      'At this charity, volunteers do not see clients’ contact details or safety plans (they hold phone numbers). A caseworker can help, or an administrator can change this in Settings.',
     NOT_YOUR_CLIENT:
       'This client is allocated to someone else and has not been shared with you, so Casebook has not opened or changed their record. Ask the coordinator, or the client’s caseworker, to share the client with you.',
     KEY_SLOT_CHANGED:
@@ -1135,6 +1137,13 @@ export const en = {
     shareTitle: 'Share {{name}}',
     shareHelp: 'The people chosen here can find, open and work on this client as their caseworker can. Their caseworker and administrators always can.',
     nobodyFound: 'Nobody by that name',
+    volunteersSetting: 'Volunteers may see contact details',
+    volunteersHelp:
+      'Dates of birth, phone numbers, email and home addresses, households, key contacts and safety plans. Off, a volunteer sees a client’s name, reference, risk flags and groups: enough to run a drop-in or a group.',
+    volunteersOn: 'Volunteers see clients’ contact details.',
+    volunteersOff: 'Volunteers see clients’ names, references, risk flags and groups, not their contact details.',
+    notShown: 'Not shown to volunteers',
+    withheldForVolunteers: 'At this charity volunteers see a client’s name, reference, risk flags and groups. Contact details, the household and the safety plan are for caseworkers.',
   },
   rollback: {
     title: 'These records may be an older copy',

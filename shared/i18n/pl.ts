@@ -849,6 +849,8 @@ export const pl = {
       'Hasło jest poprawne, ale plik z danymi został zmieniony poza Casebook (jego tabele nie zgadzają się z wersją), więc Casebook go nie otworzył. Nic nie zostało zmienione. Przywróć dane z najnowszej kopii zapasowej albo poproś o pomoc.',
     KEY_NOT_FOR_RECORDS:
       'Hasło jest poprawne, ale nie otwiera tych danych: plik kluczy (keyslots.json) należy do innych danych albo plik z danymi jest uszkodzony na początku. Nic nie zostało zmienione. Przywróć plik kluczy, który był z tymi danymi, albo przywróć dane z najnowszej kopii zapasowej.',
+    CONTACT_DETAILS_WITHHELD:
+      'W tej organizacji wolontariusze nie widzą danych kontaktowych podopiecznych ani planów bezpieczeństwa (zawierają numery telefonów). Pomoże pracownik, a administrator może to zmienić w Ustawieniach.',
     NOT_YOUR_CLIENT:
       'Ten podopieczny jest przydzielony komuś innemu i nie został Ci udostępniony, więc Casebook nie otworzył ani nie zmienił jego danych. Poproś koordynatora albo opiekuna podopiecznego o udostępnienie.',
     KEY_SLOT_CHANGED:
@@ -1165,6 +1167,13 @@ export const pl = {
     shareTitle: 'Udostępnij: {{name}}',
     shareHelp: 'Wybrane tu osoby mogą wyszukać, otworzyć i prowadzić tego podopiecznego tak jak jego opiekun. Opiekun i administratorzy zawsze mają dostęp.',
     nobodyFound: 'Nie ma nikogo o takim imieniu',
+    volunteersSetting: 'Wolontariusze widzą dane kontaktowe',
+    volunteersHelp:
+      'Daty urodzenia, numery telefonów, adresy e-mail i zamieszkania, gospodarstwa domowe, ważne kontakty i plany bezpieczeństwa. Gdy to jest wyłączone, wolontariusz widzi imię i nazwisko, numer sprawy, zagrożenia i grupy podopiecznego: tyle, ile trzeba do prowadzenia dyżuru albo grupy.',
+    volunteersOn: 'Wolontariusze widzą dane kontaktowe podopiecznych.',
+    volunteersOff: 'Wolontariusze widzą imiona i nazwiska, numery spraw, zagrożenia i grupy podopiecznych, bez danych kontaktowych.',
+    notShown: 'Niewidoczne dla wolontariuszy',
+    withheldForVolunteers: 'W tej organizacji wolontariusze widzą imię i nazwisko, numer sprawy, zagrożenia i grupy podopiecznego. Dane kontaktowe, gospodarstwo domowe i plan bezpieczeństwa są dla pracowników.',
   },
   rollback: {
     title: 'To może być starsza kopia danych',

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/domain/user';
 import { ADMIN, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
+import { withZofia } from './zofia';
 
 /**
  * Who may call what. Typed as a Record over every channel, so a new channel does not compile until
@@ -55,6 +56,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'records.acceptAsTheyAre': A,
   'jobs.progress': 'open',
   'jobs.cancel': 'open',
+  'settings.setVolunteersSeeContactDetails': A,
   'clients.savedFiles': A,
   'printouts.print': 'open',
   'clients.search': ALL,
@@ -202,5 +204,42 @@ describe('role rules', () => {
         }
       });
     }
+  });
+});
+
+describe('what a volunteer sees of a client', () => {
+  it('names, references, risk flags and groups; contact details, household and safety plan only when the charity allows it', async () => {
+    const t = startCore();
+    await setUp(t);
+    const zofia = await withZofia(t);
+    const { password } = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+
+    const record = await t.ok('clients.get', { id: zofia.id });
+    expect(record.contactDetailsWithheld).toBe(true);
+    expect(record.client).toMatchObject({ firstName: 'Zofia', reference: zofia.reference, dateOfBirth: null, phone: null, email: null, address: null, postcode: null });
+    expect([record.household, record.contacts]).toEqual([[], []]);
+    expect(record.riskFlags.map((f) => f.kind)).toEqual(['violence']);
+    const listed = (await t.ok('clients.search', { query: 'zofia' })).items[0]!;
+    expect([listed.reference, listed.dateOfBirth, listed.phone, listed.postcode]).toEqual([zofia.reference, null, null, null]);
+    for (const refused of [
+      await t.fail('safetyPlans.get', { clientId: zofia.id }),
+      await t.fail('safetyPlans.savePdf', { clientId: zofia.id }),
+      await t.fail('safetyPlans.print', { clientId: zofia.id }),
+    ])
+      expect(refused.code).toBe('CONTACT_DETAILS_WITHHELD');
+    // Nothing about her contact details in the words the core sends back at all.
+    expect(JSON.stringify(record)).not.toMatch(/07700 900123|Żółkiewskiego|zofia@example\.org|Kasia Łęcka|Dr Nowicki/);
+
+    // The charity allows it: the same volunteer sees them (without signing in again).
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', ADMIN);
+    expect((await t.fail('settings.setVolunteersSeeContactDetails', {} as never)).code).toBe('BAD_INPUT');
+    expect((await t.ok('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails: true })).volunteersSeeContactDetails).toBe(true);
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', { name: 'Vera Volunteer', password });
+    const full = await t.ok('clients.get', { id: zofia.id });
+    expect(full).toMatchObject({ contactDetailsWithheld: false, client: { phone: '07700 900123' } });
+    expect(full.household.map((m) => m.name)).toEqual(['Kasia Łęcka']);
+    expect(await t.ok('safetyPlans.get', { clientId: zofia.id })).not.toBeNull();
   });
 });

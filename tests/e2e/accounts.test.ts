@@ -98,6 +98,11 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await page.getByRole('button', { name: 'Wiśniewska-Łęcka, Zofia' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Zofia Wiśniewska-Łęcka' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    // Her phone number is not shown to a volunteer (the charity has not allowed it), and the page says why.
+    await expect.poll(() => page.getByText('At this charity volunteers see a client’s name, reference, risk flags and groups.', { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByText('07700 900123').count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Household and contacts' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Safety plan' }).count()).toBe(0);
     await shot(page, 'acc-04-volunteer-client');
 
     // Hiding buttons is a courtesy: the core itself refuses the calls.

@@ -245,7 +245,7 @@ describe('the client record, end to end', () => {
     // By the end of her phone number, read in pieces, and by her reference's number alone.
     for (const q of ['900 123', '123', 'CB-3']) {
       await page.getByLabel('Search clients').fill(q);
-      await expect.poll(() => rows.count(), q).toBe(2);
+      await expect.poll(() => rows.count(), { message: q }).toBe(2);
       expect(await rows.nth(1).innerText(), q).toContain('Wiśniewska-Łęcka, Zofia');
     }
     await page.getByLabel('Search clients').fill('');

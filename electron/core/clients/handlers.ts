@@ -1,3 +1,4 @@
+import { recordFor, summaryFor } from './contactDetails';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ClientDetails } from '../../../shared/domain/client';
 import { localToday } from '../../../shared/clock';
@@ -31,7 +32,11 @@ type ClientChannels =
 export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
-    'clients.search': (filters) => cb.read((db, s) => searchClients(db, { ...filters, reach: reachOf(s) })),
+    'clients.search': (filters) =>
+      cb.read((db, s) => {
+        const found = searchClients(db, { ...filters, reach: reachOf(s) });
+        return { ...found, items: found.items.map((c) => summaryFor(s, c)) };
+      }),
     /** The filtered list, every match, saved as CSV where the user chooses; recorded as an export. */
     'clients.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;
@@ -53,7 +58,7 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
 
     'clients.get': ({ id }) =>
       cb.write((db, s) => {
-        const record = readClientRecord(db, id, s.user.role, today());
+        const record = recordFor(s, readClientRecord(db, id, s.user.role, today()));
         cb.audit(db, s, 'client.viewed', { clientId: id });
         return record;
       }),

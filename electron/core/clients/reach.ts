@@ -198,6 +198,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'reports.saveCsv': 'none',
   'jobs.progress': 'none',
   'jobs.cancel': 'none',
+  'settings.setVolunteersSeeContactDetails': 'admins',
   'clients.savedFiles': 'admins',
   // What is printed was made (and its reach checked) by the channel that prepared it.
   'printouts.print': 'none',

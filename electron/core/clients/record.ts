@@ -1,3 +1,4 @@
+import { recordFor } from './contactDetails';
 import { localToday } from '../../../shared/clock';
 import type { Casebook, Session } from '../casebook';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
@@ -26,10 +27,11 @@ export function readClientRecord(db: Db, id: number, role: Role, today: string):
     statusHistory: statusHistory(db, id),
     formerReferences: formerReferences(db, id),
     sharedWith: sharedWith(db, id),
+    contactDetailsWithheld: false,
   };
 }
 
 /** The record given back after a change to part of it, read in the same transaction. */
 export function recordAfterChange(cb: Casebook, db: Db, s: Session, clientId: number): ClientRecord {
-  return readClientRecord(db, clientId, s.user.role, localToday(cb.now()));
+  return recordFor(s, readClientRecord(db, clientId, s.user.role, localToday(cb.now())));
 }

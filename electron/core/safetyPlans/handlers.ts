@@ -1,3 +1,4 @@
+import { requireContactDetails } from '../clients/contactDetails';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
@@ -20,7 +21,8 @@ import { renderSafetyPlanSheet } from './safetyPlanSheet';
 export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.get' | 'safetyPlans.save' | 'safetyPlans.savePdf' | 'safetyPlans.print'> {
   return {
     'safetyPlans.get': ({ clientId }) =>
-      cb.read((db) => {
+      cb.read((db, s) => {
+        requireContactDetails(s);
         requireClient(db, clientId);
         return currentSafetyPlan(db, clientId);
       }),
@@ -53,6 +55,7 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
 async function safetyPlanPdf(cb: Casebook, clientId: number): Promise<{ pdf: Uint8Array; fileName: string; planId: number }> {
   const uiLanguage = cb.language();
   const { client, plan, charity, page, writer } = cb.read((db, s) => {
+    requireContactDetails(s);
     const client = requireClient(db, clientId);
     // The page in the client's own language when the charity has one, else in the interface's.
     const own = client.preferredLanguage ? safetyPlanTemplate(db, client.preferredLanguage) : null;

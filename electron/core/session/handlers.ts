@@ -15,7 +15,7 @@ import { closeDatabase, type Db } from '../db/database';
 import { openUpgrading, type Opened } from '../db/upgrade';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { getSetting, idleMinutes, ownClientsOnly, setSetting, SETTING } from '../settings/settings';
+import { getSetting, idleMinutes, ownClientsOnly, setSetting, SETTING, volunteersSeeContactDetails } from '../settings/settings';
 import { findUser, type UserRow } from '../users/queries';
 import { lockedFacts, setAuditInboxKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
 
@@ -147,6 +147,7 @@ async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow,
     idleMinutes: idleMinutes(db, DEFAULT_IDLE_MINUTES),
     rollback,
     ownClientsOnly: ownClientsOnly(db),
+    volunteersSeeContactDetails: volunteersSeeContactDetails(db),
   });
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { settings } from '../db/schema';
 
-export const SETTING = { idleMinutes: 'idle_minutes', auditInboxPrivateKey: 'audit_inbox_private_key', generation: 'generation', ownClientsOnly: 'own_clients_only' } as const;
+export const SETTING = { idleMinutes: 'idle_minutes', auditInboxPrivateKey: 'audit_inbox_private_key', generation: 'generation', ownClientsOnly: 'own_clients_only', volunteersSeeContactDetails: 'volunteers_see_contact_details' } as const;
 
 export function getSetting(db: Db, key: string): string | undefined {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
@@ -20,4 +20,9 @@ export function idleMinutes(db: Db, fallback: number): number {
 /** Whether caseworkers and volunteers see only their own clients and those shared with them (clients/reach.ts). */
 export function ownClientsOnly(db: Db): boolean {
   return getSetting(db, SETTING.ownClientsOnly) === '1';
+}
+
+/** Whether volunteers see clients' contact details (off unless the charity turns it on). */
+export function volunteersSeeContactDetails(db: Db): boolean {
+  return getSetting(db, SETTING.volunteersSeeContactDetails) === '1';
 }

@@ -54,7 +54,7 @@ export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 's
       );
       const db = openDatabase(cb.paths.database, dbKey);
       cb.setupDraft = null;
-      cb.startSession({ db, dbKey, user: { id: FIRST_ADMIN_ID, name: draft.admin.name, role: 'admin' }, mustChangePassword: false, idleMinutes: DEFAULT_IDLE_MINUTES, ownClientsOnly: false });
+      cb.startSession({ db, dbKey, user: { id: FIRST_ADMIN_ID, name: draft.admin.name, role: 'admin' }, mustChangePassword: false, idleMinutes: DEFAULT_IDLE_MINUTES, ownClientsOnly: false, volunteersSeeContactDetails: false });
       return cb.status();
     },
   };

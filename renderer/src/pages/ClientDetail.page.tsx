@@ -1,4 +1,4 @@
-import { Badge, Button, Loader, Stack, Tabs } from '@mantine/core';
+import { Alert, Badge, Button, Loader, Stack, Tabs } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
@@ -72,6 +72,11 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           </>
         }
       />
+      {record.contactDetailsWithheld && (
+        <Alert color="gray" variant="light" role="status">
+          {t('reach.withheldForVolunteers')}
+        </Alert>
+      )}
       <Tabs value={tab ?? 'overview'} onChange={(v) => go({ name: 'client', id, tab: (v ?? 'overview') as ClientTab })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
@@ -81,7 +86,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           {can('referrals.forClient') && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
           {can('letters.forClient') && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
           <Tabs.Tab value="support">{t('programmes.tab')}</Tabs.Tab>
-          <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>
+          {!record.contactDetailsWithheld && <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>}
           <Tabs.Tab
             value="consent"
             rightSection={
@@ -94,7 +99,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           >
             {t('clients.tabs.consent')}
           </Tabs.Tab>
-          <Tabs.Tab value="household">{t('clients.tabs.household')}</Tabs.Tab>
+          {!record.contactDetailsWithheld && <Tabs.Tab value="household">{t('clients.tabs.household')}</Tabs.Tab>}
           <Tabs.Tab
             value="risk"
             rightSection={

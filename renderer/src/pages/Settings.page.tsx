@@ -160,27 +160,44 @@ function IdleMinutes({ state, onState }: { state: AppState; onState: (s: AppStat
   );
 }
 
-/** Whether caseworkers and volunteers see only their own clients (the core enforces it; this only sets it). */
-function OwnClientsOnly({ state, onState }: { state: AppState; onState: (s: AppState) => void }) {
+/**
+ * One of the charity's rules about who sees what, as a switch: the core enforces it; this only sets
+ * it, and says in words what changed.
+ */
+function SettingSwitch({
+  label,
+  description,
+  checked,
+  save,
+  said,
+  onState,
+}: {
+  label: string;
+  description: string;
+  checked: boolean;
+  save: (on: boolean) => Promise<Result<AppState>>;
+  said: (on: boolean) => string;
+  onState: (s: AppState) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <Stack gap="xs">
       <Switch
-        label={t('reach.setting')}
-        description={t('reach.settingHelp')}
-        checked={state.ownClientsOnly}
+        label={label}
+        description={description}
+        checked={checked}
         disabled={busy}
         onChange={async (e) => {
-          const ownClientsOnly = e.currentTarget.checked;
+          const on = e.currentTarget.checked;
           setBusy(true);
           setError(null);
-          const r = await invoke('settings.setOwnClientsOnly', { ownClientsOnly });
+          const r = await save(on);
           setBusy(false);
           if (r.ok) {
             onState(r.value);
-            notifications.show({ color: 'green', message: t(ownClientsOnly ? 'reach.turnedOn' : 'reach.turnedOff') });
+            notifications.show({ color: 'green', message: said(on) });
           } else setError(errorSentence(t, r.error));
         }}
       />
@@ -319,7 +336,30 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
         {can('settings.update') && <IdleMinutes state={state} onState={onState} />}
       </Section>
       <Section title={t('reach.title')}>
-        {can('settings.setOwnClientsOnly') ? <OwnClientsOnly state={state} onState={onState} /> : <Text size="sm">{t(state.ownClientsOnly ? 'reach.isOn' : 'reach.isOff')}</Text>}
+        {can('settings.setOwnClientsOnly') ? (
+          <SettingSwitch
+            label={t('reach.setting')}
+            description={t('reach.settingHelp')}
+            checked={state.ownClientsOnly}
+            save={(ownClientsOnly) => invoke('settings.setOwnClientsOnly', { ownClientsOnly })}
+            said={(on) => t(on ? 'reach.turnedOn' : 'reach.turnedOff')}
+            onState={onState}
+          />
+        ) : (
+          <Text size="sm">{t(state.ownClientsOnly ? 'reach.isOn' : 'reach.isOff')}</Text>
+        )}
+        {can('settings.setVolunteersSeeContactDetails') ? (
+          <SettingSwitch
+            label={t('reach.volunteersSetting')}
+            description={t('reach.volunteersHelp')}
+            checked={state.volunteersSeeContactDetails}
+            save={(volunteersSeeContactDetails) => invoke('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails })}
+            said={(on) => t(on ? 'reach.volunteersOn' : 'reach.volunteersOff')}
+            onState={onState}
+          />
+        ) : (
+          <Text size="sm">{t(state.volunteersSeeContactDetails ? 'reach.volunteersOn' : 'reach.volunteersOff')}</Text>
+        )}
       </Section>
       <Section title={t('reviews.intervalTitle')}>
         <ReviewInterval />

@@ -23,6 +23,8 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
   const [sharing, setSharing] = useState(false);
   const { ownClientsOnly } = useSession();
   const date = (d: string | null) => formatDate(d, i18n.language);
+  // What the core did not send this reader (a volunteer) is said as such, not as "Not recorded".
+  const notShown = record.contactDetailsWithheld ? t('reach.notShown') : null;
 
   return (
     <Stack>
@@ -31,22 +33,23 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
           <Field
             label={t('clients.dateOfBirth')}
             value={
-              c.dateOfBirth ? (
+              notShown ??
+              (c.dateOfBirth ? (
                 <>
                   {date(c.dateOfBirth)} · <AgeText client={c} />
                 </>
               ) : c.estimatedBirthYear !== null ? (
                 <AgeText client={c} />
-              ) : null
+              ) : null)
             }
           />
           <Field label={t('clients.gender')} value={c.genderWithheld ? t('clients.genderWithheld') : c.gender} />
           <Field label={t('clients.pronouns')} value={c.pronouns} />
         </Section>
         <Section title={t('intake.steps.contact')}>
-          <Field label={t('clients.phone')} value={c.phone} />
-          <Field label={t('clients.email')} value={c.email} />
-          <Field label={t('clients.address')} value={[c.address, c.postcode].filter(Boolean).join('\n')} />
+          <Field label={t('clients.phone')} value={notShown ?? c.phone} />
+          <Field label={t('clients.email')} value={notShown ?? c.email} />
+          <Field label={t('clients.address')} value={notShown ?? [c.address, c.postcode].filter(Boolean).join('\n')} />
           <Field
             label={t('clients.preferredLanguage')}
             value={c.preferredLanguage ? `${languageName(c.preferredLanguage, i18n.language)}${c.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}` : null}
