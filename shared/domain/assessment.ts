@@ -103,3 +103,24 @@ export function areaProgress(assessments: readonly Assessment[]): AreaProgress[]
     return { areaId, points, first, latest, change: latest - first };
   });
 }
+
+/** One assessment or review as a column of the progress chart and its table: each area's score in it. */
+export interface ProgressColumn {
+  id: number;
+  on: string;
+  kind: Assessment['kind'];
+  /** More than one assessment or review on this day: the column says which. */
+  sameDay: boolean;
+  scores: Record<number, number>;
+}
+
+/**
+ * Every assessment and review the reader may see, oldest first, one column each: an assessment and
+ * a review on the same day stay two columns, so neither set of scores hides the other.
+ */
+export function progressColumns(assessments: readonly Assessment[]): ProgressColumn[] {
+  const ordered = assessments.filter((a) => !a.withheld && a.scores.length).sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
+  const perDay = new Map<string, number>();
+  for (const a of ordered) perDay.set(a.assessedOn, (perDay.get(a.assessedOn) ?? 0) + 1);
+  return ordered.map((a) => ({ id: a.id, on: a.assessedOn, kind: a.kind, sameDay: perDay.get(a.assessedOn)! > 1, scores: Object.fromEntries(a.scores.map((s) => [s.areaId, s.score])) }));
+}

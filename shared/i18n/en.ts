@@ -726,6 +726,8 @@ export const en = {
     latest: 'Latest',
     change: 'Change',
     none: 'The chart appears after the first assessment.',
+    everyScore: 'Every score',
+    kinds: { assessment: 'assessment', review: 'review' },
   },
   safetyPlan: {
     title: 'Safety plan',

@@ -746,6 +746,8 @@ export const pl = {
     latest: 'Ostatnia',
     change: 'Zmiana',
     none: 'Wykres pojawi się po pierwszej ocenie.',
+    everyScore: 'Wszystkie oceny',
+    kinds: { assessment: 'ocena', review: 'przegląd' },
   },
   safetyPlan: {
     title: 'Plan bezpieczeństwa',

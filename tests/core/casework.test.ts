@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pdfText } from './pdfCheck';
-import { areaProgress, type Assessment } from '../../shared/domain/assessment';
+import { areaProgress, progressColumns, type Assessment } from '../../shared/domain/assessment';
 import { caseNoteInputSchema } from '../../shared/domain/caseNote';
 import { safetyPlanInputSchema } from '../../shared/domain/safetyPlan';
 import { GOAL_STATUSES, goalInputSchema, goalTransitionProblem, targetDatePassed, type GoalStatus } from '../../shared/domain/supportPlan';
@@ -293,6 +293,19 @@ describe('reviews', () => {
     const view = await t.ok('plans.get', { clientId: client.id });
     expect(view.active!.goals[0]).toMatchObject({ status: 'inProgress', statusSince: '2026-10-01' });
     expect(view.active!.goals[0]!.updates[0]!.reviewId).toBe(record.assessments[1]!.id);
+  });
+
+  it('an assessment and a review on the same day are two columns of the progress chart, and neither hides the other', () => {
+    const at = (id: number, on: string, kind: Assessment['kind'], scores: [number, number][]): Assessment => ({
+      id, clientId: 1, kind, assessedOn: on, sensitive: false, withheld: false, summary: null, assessedByName: null, version: 1,
+      scores: scores.map(([areaId, score]) => ({ areaId, score, notes: null, strengths: null })),
+    }) as Assessment;
+    const columns = progressColumns([at(2, '2026-03-01', 'review', [[1, 5], [2, 5]]), at(1, '2026-03-01', 'assessment', [[1, 3], [2, 3]]), at(3, '2026-04-01', 'review', [[1, 6]])]);
+    expect(columns.map((c) => [c.id, c.on, c.kind, c.sameDay, c.scores])).toEqual([
+      [1, '2026-03-01', 'assessment', true, { 1: 3, 2: 3 }],
+      [2, '2026-03-01', 'review', true, { 1: 5, 2: 5 }],
+      [3, '2026-04-01', 'review', false, { 1: 6 }],
+    ]);
   });
 
   it('a sensitive assessment a volunteer cannot read is left out of their progress', () => {

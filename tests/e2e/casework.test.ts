@@ -160,9 +160,14 @@ describe('casework, end to end', () => {
 
     const progress = page.getByRole('region', { name: 'Progress' });
     await expect.poll(() => progress.isVisible()).toBe(true);
-    const housing = progress.getByRole('row', { name: /Housing/ });
+    const change = progress.getByRole('table', { name: 'Progress' });
+    const housing = change.getByRole('row', { name: /Housing/ });
     expect((await housing.textContent())?.replace(/\s+/g, ' ')).toContain('Housing37+4');
-    expect(await progress.getByRole('row', { name: /Money and debt/ }).textContent()).toContain('+3');
+    expect(await change.getByRole('row', { name: /Money and debt/ }).textContent()).toContain('+3');
+    // Every score, readable without the chart: a column for the assessment and one for the review.
+    const every = progress.getByRole('table', { name: 'Every score' });
+    expect(await every.getByRole('columnheader').count()).toBe(3);
+    expect((await every.getByRole('row', { name: /Housing/ }).textContent())?.replace(/\s+/g, '')).toBe('Housing37');
     // Two dates on the chart's axis: the assessment and the review, each with a point per area.
     await expect.poll(() => progress.locator('.recharts-line-dot').count()).toBeGreaterThanOrEqual(5);
     await shot(page, 'cw-07-progress');

@@ -1,7 +1,7 @@
 import { LineChart } from '@mantine/charts';
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { areaProgress, SCORE_MAX, SCORE_MIN, type Assessment, type NeedArea } from '../../../../shared/domain/assessment';
+import { areaProgress, progressColumns, SCORE_MAX, SCORE_MIN, type Assessment, type NeedArea, type ProgressColumn } from '../../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import type { Route } from '../../components/Workspace/Workspace';
 import { formatDate } from '../../format';
@@ -117,11 +117,14 @@ function ProgressChart({ assessments, areas }: { assessments: Assessment[]; area
   const progress = areaProgress(assessments).sort((a, b) => position(areas, a.areaId) - position(areas, b.areaId));
   if (progress.length === 0) return null;
   const name = (id: number) => areaName(t, areas.find((a) => a.id === id));
-  const dates = [...new Set(progress.flatMap((p) => p.points.map((x) => x.on)))].sort();
-  const data = dates.map((on) => ({
-    date: formatDate(on, i18n.language),
-    ...Object.fromEntries(progress.map((p) => [name(p.areaId), p.points.filter((x) => x.on === on).at(-1)?.score ?? null])),
-  }));
+  // One point per assessment or review (two on one day are two points), named by its day.
+  const columns = progressColumns(assessments);
+  const label = (c: ProgressColumn) => `${formatDate(c.on, i18n.language)}${c.sameDay ? ` (${t(`progress.kinds.${c.kind}`)})` : ''}`;
+  const data = columns.map((c) => ({ date: label(c), ...Object.fromEntries(progress.map((p) => [name(p.areaId), c.scores[p.areaId] ?? null])) }));
+  // Equal scores in several areas on one day would sit on one another: each area's marker is a ring
+  // of its own size, the first the widest, so every ring shows around the ones drawn over it.
+  const colours = progress.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!);
+  const ring = (i: number) => ({ r: 3 + 2.5 * (progress.length - 1 - i), strokeWidth: 2, fill: 'var(--mantine-color-body)', stroke: `var(--mantine-color-${colours[i]!.replace('.', '-')})` });
   return (
     <Paper withBorder p="md" component="section" aria-label={t('progress.title')}>
       <Stack gap="sm">
@@ -136,7 +139,8 @@ function ProgressChart({ assessments, areas }: { assessments: Assessment[]; area
             h={260}
             data={data}
             dataKey="date"
-            series={progress.map((p, i) => ({ name: name(p.areaId), color: SERIES_COLOURS[i % SERIES_COLOURS.length]! }))}
+            series={progress.map((p, i) => ({ name: name(p.areaId), color: colours[i]! }))}
+            lineProps={(series) => ({ dot: ring(progress.findIndex((p) => name(p.areaId) === series.name)) })}
             yAxisProps={{ domain: [SCORE_MIN, SCORE_MAX], ticks: [1, 4, 7, 10] }}
             connectNulls
             withLegend
@@ -166,6 +170,33 @@ function ProgressChart({ assessments, areas }: { assessments: Assessment[]; area
             ))}
           </Table.Tbody>
         </Table>
+        {/* Every score, as the chart draws it, readable without the chart. */}
+        <Table.ScrollContainer minWidth={400}>
+          <Table aria-label={t('progress.everyScore')} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('progress.area')}</Table.Th>
+                {columns.map((c) => (
+                  <Table.Th key={c.id} ta="right">
+                    {label(c)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {progress.map((p) => (
+                <Table.Tr key={p.areaId}>
+                  <Table.Td>{name(p.areaId)}</Table.Td>
+                  {columns.map((c) => (
+                    <Table.Td key={c.id} ta="right">
+                      {c.scores[p.areaId] ?? '–'}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Stack>
     </Paper>
   );
