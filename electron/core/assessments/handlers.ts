@@ -1,6 +1,6 @@
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
-import { recordAfterChange } from '../clients/record';
+import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { listNeedAreas, saveAssessment, saveNeedArea } from './assessments';
 import { recordReview } from './reviews';
@@ -12,14 +12,14 @@ export function assessmentHandlers(cb: Casebook): Pick<Handlers, 'assessments.sa
         requireClient(db, clientId);
         const id = saveAssessment(db, clientId, target ?? null, assessment, s.user.id, cb.now());
         cb.audit(db, s, target ? 'assessment.changed' : 'assessment.created', { clientId, detail: { assessmentId: id, sensitive: assessment.sensitive } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
     'reviews.record': ({ clientId, review, goals }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const { reviewId, goalsChanged } = recordReview(db, clientId, review, goals, s.user.id, cb.now());
         cb.audit(db, s, 'review.recorded', { clientId, detail: { assessmentId: reviewId, goalsChanged, sensitive: review.sensitive } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
     'needAreas.list': () => cb.read((db) => listNeedAreas(db)),
     'needAreas.save': (area) =>

@@ -1,4 +1,4 @@
-import { recordFor, summaryFor } from './contactDetails';
+import { summaryFor } from './contactDetails';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ClientDetails } from '../../../shared/domain/client';
 import { localToday } from '../../../shared/clock';
@@ -11,7 +11,7 @@ import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { changeStatus, insertClient, searchClients, updateClient } from './queries';
-import { readClientRecord, recordAfterChange } from './record';
+import { recordAsSeen } from './record';
 import { clientListCsv } from './export';
 import { createTranslator } from '../../../shared/i18n';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
@@ -58,7 +58,7 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
 
     'clients.get': ({ id }) =>
       cb.write((db, s) => {
-        const record = recordFor(s, readClientRecord(db, id, s.user.role, today()));
+        const record = recordAsSeen(cb, db, s, id);
         cb.audit(db, s, 'client.viewed', { clientId: id });
         return record;
       }),
@@ -91,7 +91,7 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
       cb.write((db, s) => {
         const client = changeStatus(db, id, version, change, s.user.id, cb.now());
         cb.audit(db, s, 'client.statusChanged', { clientId: id, detail: { status: client.status, reason: client.closureReason } });
-        return recordAfterChange(cb, db, s, id);
+        return recordAsSeen(cb, db, s, id);
       }),
 
     'clients.merge': ({ keepId, mergeId }) =>
@@ -115,7 +115,7 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
       cb.write((db, s) => {
         const { added, removed } = setSharedWith(db, clientId, userIds, s.user.id, cb.now());
         if (added.length || removed.length) cb.audit(db, s, 'client.shared', { clientId, detail: { added, removed } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
   };
 }

@@ -31,7 +31,7 @@ export function readClientRecord(db: Db, id: number, role: Role, today: string):
   };
 }
 
-/** The record given back after a change to part of it, read in the same transaction. */
-export function recordAfterChange(cb: Casebook, db: Db, s: Session, clientId: number): ClientRecord {
+/** The client's record as this person may see it: when opened, and after a change to part of it (in the same transaction). */
+export function recordAsSeen(cb: Casebook, db: Db, s: Session, clientId: number): ClientRecord {
   return recordFor(s, readClientRecord(db, clientId, s.user.role, localToday(cb.now())));
 }

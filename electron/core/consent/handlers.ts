@@ -1,6 +1,6 @@
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
-import { recordAfterChange } from '../clients/record';
+import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { recordConsent, withdrawConsent } from './consent';
 
@@ -11,14 +11,14 @@ export function consentHandlers(cb: Casebook): Pick<Handlers, 'consents.record' 
         requireClient(db, clientId);
         recordConsent(db, clientId, consent, s.user.id, cb.now());
         cb.audit(db, s, 'consent.recorded', { clientId });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
 
     'consents.withdraw': ({ consentId, on, note }) =>
       cb.write((db, s) => {
         const { clientId } = withdrawConsent(db, consentId, on, note, s.user.id, cb.now());
         cb.audit(db, s, 'consent.withdrawn', { clientId, detail: { consentId, on } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
   };
 }

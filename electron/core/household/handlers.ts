@@ -1,6 +1,6 @@
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
-import { recordAfterChange } from '../clients/record';
+import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { removeHouseholdMember, removeKeyContact, saveHouseholdMember, saveKeyContact } from './household';
 
@@ -11,26 +11,26 @@ export function householdHandlers(cb: Casebook): Pick<Handlers, 'household.save'
         requireClient(db, clientId);
         const memberId = saveHouseholdMember(db, clientId, id ?? null, member, s.user.id, cb.now());
         cb.audit(db, s, 'household.changed', { clientId, detail: { memberId, change: id ? 'changed' : 'added' } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
     'household.remove': ({ id }) =>
       cb.write((db, s) => {
         const { clientId } = removeHouseholdMember(db, id);
         cb.audit(db, s, 'household.changed', { clientId, detail: { memberId: id, change: 'removed' } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
     'contacts.save': ({ clientId, id, contact }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const contactId = saveKeyContact(db, clientId, id ?? null, contact, s.user.id, cb.now());
         cb.audit(db, s, 'contact.changed', { clientId, detail: { contactId, change: id ? 'changed' : 'added' } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
     'contacts.remove': ({ id }) =>
       cb.write((db, s) => {
         const { clientId } = removeKeyContact(db, id);
         cb.audit(db, s, 'contact.changed', { clientId, detail: { contactId: id, change: 'removed' } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
   };
 }

@@ -6,7 +6,7 @@ import { getCharityLogo } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
-import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
+import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
 import { renderLetterPdf } from './letterPdf';
 import { composeLetter, keepLetter, listClientLetters, readLetter } from './letters';
 import { listTemplates, saveTemplate, setTemplateActive } from './templates';
@@ -72,7 +72,7 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
     'letters.savePdf': async ({ id }) => {
       const t = createTranslator(cb.language()).t;
       const { letter, fileName } = letterOnFile(id);
-      const path = await askWhereToSave(cb.platform, { title: t('letters.savePdf'), defaultName: `${fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      const path = await askWhereToSavePdf(cb.platform, t('letters.savePdf'), fileName);
       writeFileAtomic(path, await pdfOf(letter));
       cb.write((db, s) => {
         cb.audit(db, s, 'letter.saved', { clientId: letter.clientId, detail: { letterId: id } });

@@ -5,7 +5,7 @@ import { getCharity } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
-import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
+import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
 import { clientProgrammes, markAttendance, registerClient, sessionRegister, setHeadcount, unregisterClient } from './attendance';
 import { programmeFigures } from './figures';
 import { addProgramme, programmeDetail, updateProgramme, listProgrammes } from './programmes';
@@ -100,7 +100,7 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
     'sessions.registerPdf': async ({ id }) => {
       const sheet = await registerPdf(id);
       const t = createTranslator(cb.language()).t;
-      const path = await askWhereToSave(cb.platform, { title: t('sessions.saveRegister'), defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      const path = await askWhereToSavePdf(cb.platform, t('sessions.saveRegister'), sheet.fileName);
       writeFileAtomic(path, sheet.pdf);
       cb.write((db, s) => {
         cb.audit(db, s, 'session.registerSaved', { detail: sheet.detail });

@@ -4,7 +4,7 @@ import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import type { Printout } from '../../../shared/domain/printout';
-import { askWhereToSave, safeFileName, writeFileAtomic } from '../storage/files';
+import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
 import { generateRecoveryKey } from '../vault/vault';
 import { renderRecoverySheet } from './recoverySheet';
 
@@ -41,7 +41,7 @@ function sheetPdf(cb: Casebook, draft: RecoveryDraft, people: SheetPeople) {
 /** Asks where to save the sheet and writes the PDF there; CANCELLED if the person cancels. */
 export async function saveRecoverySheet(cb: Casebook, draft: RecoveryDraft, people: SheetPeople): Promise<string> {
   const sheet = sheetPdf(cb, draft, people);
-  const path = await askWhereToSave(cb.platform, { title: sheet.title, defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  const path = await askWhereToSavePdf(cb.platform, sheet.title, sheet.fileName);
   writeFileAtomic(path, await sheet.pdf);
   draft.sheetKept = true;
   return path;

@@ -1,6 +1,6 @@
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
-import { recordAfterChange } from '../clients/record';
+import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { raiseRiskFlag, removeRiskFlag } from './riskFlags';
 
@@ -11,13 +11,13 @@ export function riskFlagHandlers(cb: Casebook): Pick<Handlers, 'riskFlags.raise'
         requireClient(db, flag.clientId);
         const id = raiseRiskFlag(db, flag, s.user.id, cb.now());
         cb.audit(db, s, 'riskFlag.raised', { clientId: flag.clientId, detail: { flagId: id, kind: flag.kind } });
-        return recordAfterChange(cb, db, s, flag.clientId);
+        return recordAsSeen(cb, db, s, flag.clientId);
       }),
     'riskFlags.remove': ({ id, on, note }) =>
       cb.write((db, s) => {
         const { clientId, kind } = removeRiskFlag(db, id, on, note, s.user.id, cb.now());
         cb.audit(db, s, 'riskFlag.removed', { clientId, detail: { flagId: id, kind } });
-        return recordAfterChange(cb, db, s, clientId);
+        return recordAsSeen(cb, db, s, clientId);
       }),
   };
 }

@@ -14,7 +14,7 @@ const fallbackPage = (language: UiLanguage) => DEFAULT_TEMPLATES.find((d) => d.k
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
-import { askWhereToSave, writeFileAtomic } from '../storage/files';
+import { askWhereToSavePdf, writeFileAtomic } from '../storage/files';
 import { currentSafetyPlan, saveSafetyPlan } from './safetyPlans';
 import { renderSafetyPlanSheet } from './safetyPlanSheet';
 
@@ -36,7 +36,7 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
     'safetyPlans.savePdf': async ({ clientId }) => {
       const sheet = await safetyPlanPdf(cb, clientId);
       const t = createTranslator(cb.language()).t;
-      const path = await askWhereToSave(cb.platform, { title: t('safetyPlan.savePdf'), defaultName: `${sheet.fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      const path = await askWhereToSavePdf(cb.platform, t('safetyPlan.savePdf'), sheet.fileName);
       writeFileAtomic(path, sheet.pdf);
       cb.write((db, s) => {
         cb.audit(db, s, 'safetyPlan.exported', { clientId, detail: { safetyPlanId: sheet.planId } });

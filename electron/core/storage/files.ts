@@ -126,3 +126,8 @@ export async function askWhereToSave(platform: Platform, req: SaveFileRequest): 
   if (!path) throw new CasebookError('CANCELLED', 'No place was chosen');
   return path;
 }
+
+/** Asks where to save a PDF, suggesting `fileName` (without ".pdf"). */
+export function askWhereToSavePdf(platform: Platform, title: string, fileName: string): Promise<string> {
+  return askWhereToSave(platform, { title, defaultName: `${fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+}

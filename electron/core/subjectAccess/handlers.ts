@@ -1,10 +1,11 @@
 import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
+import type { TFunction } from 'i18next';
 import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
-import { askWhereToSave, safeFileName } from '../storage/files';
+import { askWhereToSavePdf, safeFileName } from '../storage/files';
 import { clientAccessRequests, markAnswered, markPackSaved, openAccessRequests, recordAccessRequest, requireAccessRequest } from './requests';
 
 type AccessChannels = 'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.printPack' | 'access.answered';
@@ -20,11 +21,14 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
       return { request, input, key: s.dbKey };
     });
   };
-  /** The pack was saved or printed: the request shows it as made, and the trail records it. */
-  const packMade = (id: number, clientId: number, action: 'access.packSaved' | 'access.packPrinted') =>
+  /** The name a pack's file (or print job) goes by. */
+  const packName = (t: TFunction, reference: string) => safeFileName(`${t('access.fileName')} ${reference} ${today()}`);
+  /** The pack was saved (to `paths`) or printed: the request shows it as made, and the trail records it. */
+  const packMade = (id: number, clientId: number, action: 'access.packSaved' | 'access.packPrinted', paths: string[] = []) =>
     cb.write((db, s) => {
       markPackSaved(db, id, today());
       cb.audit(db, s, action, { clientId, detail: { requestId: id } });
+      if (paths.length) rememberSavedFile(db, 'accessPack', paths, [clientId], s.user.id, cb.now());
       return clientAccessRequests(db, clientId);
     });
   return {
@@ -45,15 +49,10 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
         const t = createTranslator(cb.language()).t;
         const { request, input, key } = packFor(id);
-        const pdfPath = await askWhereToSave(cb.platform, {
-          title: t('access.savePack'),
-          defaultName: `${safeFileName(`${t('access.fileName')} ${request.clientReference} ${today()}`)}.pdf`,
-          filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        });
+        const pdfPath = await askWhereToSavePdf(cb.platform, t('access.savePack'), packName(t, request.clientReference));
         const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
         await task.run('writeAccessPack', { ...input, pdfPath, jsonPath }, { records: { path: cb.paths.database, key } });
-        const requests = packMade(id, request.clientId, 'access.packSaved');
-        cb.write((db, s) => rememberSavedFile(db, 'accessPack', [pdfPath, jsonPath], [request.clientId], s.user.id, cb.now()));
+        const requests = packMade(id, request.clientId, 'access.packSaved', [pdfPath, jsonPath]);
         return { pdfPath, jsonPath, requests };
       }),
     /** The readable pack for the print dialog; once printed, the request's pack counts as made. */
@@ -62,7 +61,7 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
         const t = createTranslator(cb.language()).t;
         const { request, input, key } = packFor(id);
         const pdf = await task.run('drawAccessPackPdf', input, { records: { path: cb.paths.database, key } });
-        return cb.printouts.prepare(pdf, `${t('access.fileName')} ${request.clientReference} ${today()}`, () => packMade(id, request.clientId, 'access.packPrinted'));
+        return cb.printouts.prepare(pdf, packName(t, request.clientReference), () => packMade(id, request.clientId, 'access.packPrinted'));
       }),
     'access.answered': ({ id, answeredOn }) =>
       cb.write((db, s) => {

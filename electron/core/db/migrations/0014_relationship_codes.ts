@@ -1,3 +1,4 @@
+import { fold } from '../../../../shared/domain/folding';
 import type { Migration } from './index';
 
 /**
@@ -18,16 +19,6 @@ const WORDS: Record<string, string[]> = {
   lodger: ['lodger', 'wspollokator', 'wspollokatorka', 'wspollokator lub wspollokatorka'],
 };
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-
 const CODE_OF = new Map(Object.entries(WORDS).flatMap(([code, words]) => words.map((w) => [w, code] as const)));
 
 /**
@@ -42,7 +33,7 @@ export const migration0014: Migration = {
     const rows = sqlite.prepare('SELECT id, relationship FROM household_members').all() as { id: number; relationship: string }[];
     const set = sqlite.prepare('UPDATE household_members SET relationship = ?, relationship_detail = ? WHERE id = ?');
     for (const r of rows) {
-      const code = CODE_OF.get(fold(r.relationship));
+      const code = CODE_OF.get(fold(r.relationship).replace(/\s+/g, ' ').trim());
       if (code) set.run(code, null, r.id);
       else set.run('other', r.relationship.trim().slice(0, 60) || null, r.id);
     }

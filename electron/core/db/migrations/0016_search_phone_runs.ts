@@ -1,12 +1,8 @@
+import { clientTokens } from '../../clients/folding';
 import type { Migration } from './index';
 
-/** Every run of a phone number's digits to its end, down to the last three (as written by this migration's day). */
-function phoneRuns(phone: string): string[] {
-  const digits = phone.replace(/\D/g, '');
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= digits.length; i++) out.push(digits.slice(i));
-  return out;
-}
+/** The search terms a reference and a phone number give (those already there are kept as they are). */
+const termsOf = (reference: string, phone: string | null) => clientTokens({ firstName: '', lastName: '', reference, phone, postcode: null });
 
 /**
  * Migration 16: clients can be found by any run of three or more digits of their phone number ("900
@@ -18,20 +14,9 @@ export const migration0016: Migration = {
   name: 'search phone runs',
   up(sqlite) {
     const add = sqlite.prepare('INSERT OR IGNORE INTO client_search_tokens (token, client_id) VALUES (?, ?)');
-    const refToken = (reference: string) => {
-      const n = reference.replace(/\D/g, '').replace(/^0+/, '');
-      return n ? `#${n}#` : null;
-    };
     const rows = sqlite.prepare('SELECT id, reference, phone FROM clients').all() as { id: number; reference: string; phone: string | null }[];
-    for (const c of rows) {
-      for (const run of phoneRuns(c.phone ?? '')) add.run(run, c.id);
-      const t = refToken(c.reference);
-      if (t) add.run(t, c.id);
-    }
+    for (const c of rows) for (const term of termsOf(c.reference, c.phone)) add.run(term, c.id);
     const merged = sqlite.prepare('SELECT into_client_id AS id, from_reference AS reference FROM client_merges').all() as { id: number; reference: string }[];
-    for (const m of merged) {
-      const t = refToken(m.reference);
-      if (t) add.run(t, m.id);
-    }
+    for (const m of merged) for (const term of termsOf(m.reference, null)) add.run(term, m.id);
   },
 };
