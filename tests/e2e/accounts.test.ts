@@ -182,6 +182,15 @@ describe('accounts, roles and the audit trail, end to end', () => {
   });
 
   it('a caseworker taking someone in is their caseworker, and a task they add is for them, unless they choose otherwise', async () => {
+    /** A new intake, with a name, as far as the step that asks for the caseworker. */
+    const intakeToCaseworkerStep = async () => {
+      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
+      await page.getByRole('button', { name: 'Add client' }).click();
+      await page.getByLabel('First name').fill('Marta');
+      await page.getByLabel('Last name').fill('Kwiatkowska');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+    };
     const caseworker = await callCore<{ id: number }>(bridge, 'users.create', { name: CASEWORKER.name, role: 'caseworker', password: CASEWORKER.first });
     await callCore(bridge, 'clients.intake', { details: { firstName: 'Adam', lastName: 'Lis', caseworkerId: caseworker.id } });
     await page.getByRole('button', { name: 'Switch user' }).click();
@@ -192,12 +201,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await page.getByRole('button', { name: 'Save new password' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
 
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
-    await page.getByRole('button', { name: 'Add client' }).click();
-    await page.getByLabel('First name').fill('Marta');
-    await page.getByLabel('Last name').fill('Kwiatkowska');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await intakeToCaseworkerStep();
     await expect.poll(() => page.getByLabel('Caseworker').first().inputValue()).toBe(CASEWORKER.name);
     await shot(page, 'acc-09-intake-caseworker-default', { fullPage: false });
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
@@ -211,12 +215,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await signIn(ADMIN.name, ADMIN.password);
     await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
     // An administrator is not assumed to be the caseworker.
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
-    await page.getByRole('button', { name: 'Add client' }).click();
-    await page.getByLabel('First name').fill('Marta');
-    await page.getByLabel('Last name').fill('Kwiatkowska');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await intakeToCaseworkerStep();
     expect(await page.getByLabel('Caseworker').first().inputValue()).toBe('');
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Home' }).click();
   });

@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { fieldsUsed, WRITABLE_LETTER_KINDS, type Letter, type LetterContent, type LetterRequest, type LetterTemplate } from '../../../shared/domain/letter';
@@ -11,12 +11,11 @@ import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LetterSheet } from '../components/LetterSheet/LetterSheet';
-import { usePrintout } from '../components/Printout/Printout';
+import { usePrintable } from '../components/Printout/Printout';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate, formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
-import { usePrintAction } from '../desktop';
 
 /** Writing a letter (template, details, live preview, own wording), or a kept letter to save or print. */
 export function LetterPage({ clientId, referralId, letterId, go }: { clientId: number; referralId?: number; letterId?: number; go: (r: Route) => void }) {
@@ -46,10 +45,8 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
   useEffect(() => {
     void invoke('letters.get', { id: letterId }).then((r) => (r.ok ? setLetter(r.value) : setError(errorSentence(t, r.error))));
   }, [letterId, t]);
-  const printing = usePrintout();
-  const print = useCallback(() => void printing.print(() => invoke('letters.print', { id: letterId })), [printing, letterId]);
   // File > Print prints this letter too.
-  usePrintAction(letter ? print : null);
+  const printing = usePrintable(letter ? () => invoke('letters.print', { id: letterId }) : null);
   if (error && !letter) return <FormAlert message={error} />;
   if (!letter) return <Loader aria-label={t('common.loading')} />;
 
@@ -77,7 +74,7 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
           <Button onClick={savePdf} loading={busy}>
             {t('letters.savePdf')}
           </Button>
-          <Button variant="default" onClick={print} loading={printing.busy}>
+          <Button variant="default" onClick={printing.print} loading={printing.busy}>
             {t('letters.print')}
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { FunderReport } from '../../../shared/domain/report';
@@ -9,8 +9,7 @@ import { cellText, reportTables, type ReportCell, type ReportTable } from '../..
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
-import { usePrintout } from '../components/Printout/Printout';
-import { usePrintAction } from '../desktop';
+import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate } from '../format';
@@ -81,14 +80,9 @@ export function ReportPage() {
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
   };
 
-  const printing = usePrintout();
   // Printed as shown: the report on screen, not dates typed since.
   const printable = report && !changedSinceShown ? report.query : null;
-  const runJob = job.run;
-  const print = useCallback(() => {
-    if (printable) void printing.print(() => runJob('reports.print', printable));
-  }, [printing, runJob, printable]);
-  usePrintAction(printable ? print : null);
+  const printing = usePrintable(printable ? () => job.run('reports.print', printable) : null);
 
   const tables = report ? reportTables(report, t, i18n.language) : [];
   const table = (key: string) => tables.find((x) => x.key === key)!;
@@ -118,7 +112,7 @@ export function ReportPage() {
           <Group justify="space-between">
             <Text fw={500}>{t('report.period', { period: `${formatDate(report.query.from, i18n.language)} – ${formatDate(report.query.to, i18n.language)}` })}</Text>
             <Group>
-              <Button variant="default" loading={printing.busy} disabled={changedSinceShown} onClick={print}>
+              <Button variant="default" loading={printing.busy} disabled={changedSinceShown} onClick={printing.print}>
                 {t('printout.print')}
               </Button>
               <Button variant="default" loading={busy === 'pdf'} disabled={changedSinceShown} onClick={() => void save('pdf')}>

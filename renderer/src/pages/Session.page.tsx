@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, type AgeBand } from '../../../shared/domain/ageBand';
 import { sessionDay, type RegisterLine, type SessionRegister } from '../../../shared/domain/programme';
@@ -8,8 +8,7 @@ import { fold } from '../../../shared/domain/folding';
 import { invoke } from '../api';
 import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import { usePrintout } from '../components/Printout/Printout';
-import { usePrintAction } from '../desktop';
+import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
 import { SupportModal } from '../components/SupportForm/SupportForm';
 import type { Route } from '../components/Workspace/Workspace';
@@ -42,10 +41,8 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
     void invoke('sessions.register', { id }).then((r) => (r.ok ? loaded(r.value) : setError(errorSentence(t, r.error))));
   }, [id, t]);
 
-  const printing = usePrintout();
-  const print = useCallback(() => void printing.print(() => invoke('sessions.registerPrint', { id })), [printing, id]);
   // File › Print prints the register on screen.
-  usePrintAction(register ? print : null);
+  const printing = usePrintable(register ? () => invoke('sessions.registerPrint', { id }) : null);
 
   const shown = useMemo(() => {
     if (!register) return [];
@@ -99,7 +96,7 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
           {(s.venue || s.facilitator) && <Text c="dimmed">{[s.venue, s.facilitator].filter(Boolean).join(' · ')}</Text>}
         </Stack>
         <Group gap="xs">
-          <Button variant="default" loading={printing.busy} onClick={print}>
+          <Button variant="default" loading={printing.busy} onClick={printing.print}>
             {t('printout.print')}
           </Button>
           <Button variant="default" loading={busyPdf} onClick={() => void savePdf()}>

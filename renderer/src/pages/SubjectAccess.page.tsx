@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { accessAnsweredSchema, accessDueOn, accessRequestInputSchema, type AccessRequest } from '../../../shared/domain/subjectAccess';
@@ -9,8 +9,7 @@ import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import { usePrintout } from '../components/Printout/Printout';
-import { usePrintAction } from '../desktop';
+import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
@@ -53,16 +52,11 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
 
   // The open request's pack can be printed (its readable part), from here or with File › Print.
   const openId = requests?.find((r) => !r.answeredOn)?.id ?? null;
-  const printing = usePrintout();
-  const runJob = packJob.run;
-  const print = useCallback(async () => {
-    if (openId === null) return;
-    if (await printing.print(() => runJob('access.printPack', { id: openId }))) {
-      const again = await invoke('access.forClient', { clientId });
-      if (again.ok) setRequests(again.value);
-    }
-  }, [printing, runJob, openId, clientId]);
-  usePrintAction(openId !== null ? print : null);
+  const printing = usePrintable(openId !== null ? () => packJob.run('access.printPack', { id: openId }) : null, async () => {
+    // Printed, the pack counts as made: the request says so.
+    const again = await invoke('access.forClient', { clientId });
+    if (again.ok) setRequests(again.value);
+  });
 
   if (loadError) return <FormAlert message={loadError} />;
   if (!record || !requests) return <Loader aria-label={t('common.loading')} />;
@@ -106,7 +100,7 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
               <Button onClick={() => void makePack(open)} loading={pack.busy}>
                 {open.packSavedOn ? t('access.makePackAgain') : t('access.makePack')}
               </Button>
-              <Button variant="default" onClick={() => void print()} loading={printing.busy}>
+              <Button variant="default" onClick={printing.print} loading={printing.busy}>
                 {t('access.printPack')}
               </Button>
             </Group>

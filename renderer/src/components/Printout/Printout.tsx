@@ -1,12 +1,13 @@
 import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Printout } from '../../../../shared/domain/printout';
 import type { Result } from '../../../../shared/result';
 import { invoke } from '../../api';
 import { errorSentence } from '../../errors';
+import { usePrintAction } from '../../desktop';
 import { drawPages, DrawingStopped } from './drawPages';
 import './printout.css';
 
@@ -25,6 +26,24 @@ export function usePrintout(): Printing {
   const printing = useContext(PrintingContext);
   if (!printing) throw new Error('usePrintout needs a PrintoutProvider above it');
   return printing;
+}
+
+/**
+ * A screen's printable thing: `make` makes it (null while there is nothing to print), `onPrinted`
+ * follows a print. Gives the Print button's action, which File › Print runs too.
+ */
+export function usePrintable(make: MakePrintout | null, onPrinted?: () => void | Promise<void>): { print: () => void; busy: boolean } {
+  const printing = usePrintout();
+  const latest = useRef({ make, onPrinted });
+  useLayoutEffect(() => {
+    latest.current = { make, onPrinted };
+  });
+  const print = useCallback(() => {
+    const { make, onPrinted } = latest.current;
+    if (make) void printing.print(make).then((printed) => printed && onPrinted?.());
+  }, [printing]);
+  usePrintAction(make ? print : null);
+  return { print, busy: printing.busy };
 }
 
 type Stage = { kind: 'making' } | { kind: 'drawing'; done: number; total: number };

@@ -1,10 +1,9 @@
 import { Box, Button, Code, Group, SimpleGrid, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api';
 import { errorSentence } from '../../errors';
-import { usePrintAction } from '../../desktop';
-import { usePrintout } from '../Printout/Printout';
+import { usePrintable } from '../Printout/Printout';
 
 /** The 8 numbered groups of a recovery key, large and easy to copy by hand. */
 export function RecoveryKeyGroups({ groups }: { groups: string[] }) {
@@ -45,11 +44,10 @@ export function KeepRecoverySheet({
 }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
-  const printing = usePrintout();
-  const print = useCallback(async () => {
-    if (await printing.print(() => invoke(during === 'setup' ? 'setup.printRecoverySheet' : 'recovery.printSheet', {}))) onKept(t('setup.sheetPrinted'));
-  }, [printing, during, onKept, t]);
-  usePrintAction(print);
+  const printing = usePrintable(
+    () => invoke(during === 'setup' ? 'setup.printRecoverySheet' : 'recovery.printSheet', {}),
+    () => onKept(t('setup.sheetPrinted')),
+  );
   const save = async () => {
     setSaving(true);
     const r = await invoke(during === 'setup' ? 'setup.saveRecoverySheet' : 'recovery.saveSheet', {});
@@ -60,7 +58,7 @@ export function KeepRecoverySheet({
   return (
     <>
       <Group>
-        <Button loading={printing.busy} variant={kept ? 'light' : 'filled'} onClick={() => void print()}>
+        <Button loading={printing.busy} variant={kept ? 'light' : 'filled'} onClick={printing.print}>
           {t('setup.printSheet')}
         </Button>
         <Button loading={saving} variant="default" onClick={() => void save()}>

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SafetyPlan } from '../../../../shared/domain/safetyPlan';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
-import { usePrintout } from '../../components/Printout/Printout';
-import { usePrintAction } from '../../desktop';
+import { usePrintable } from '../../components/Printout/Printout';
 import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
@@ -26,10 +25,8 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
     void invoke('safetyPlans.get', { clientId }).then((r) => (r.ok ? setPlan(r.value) : setError(errorSentence(t, r.error))));
   }, [clientId, t]);
 
-  const printing = usePrintout();
-  const print = useCallback(() => void printing.print(() => invoke('safetyPlans.print', { clientId })), [printing, clientId]);
   // File › Print prints the plan on screen.
-  usePrintAction(plan ? print : null);
+  const printing = usePrintable(plan ? () => invoke('safetyPlans.print', { clientId }) : null);
 
   const savePdf = async () => {
     setSaving(true);
@@ -73,7 +70,7 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
     <Stack>
       <FormAlert message={error} />
       <Group gap="xs">
-        <Button onClick={print} loading={printing.busy}>
+        <Button onClick={printing.print} loading={printing.busy}>
           {t('printout.print')}
         </Button>
         <Button variant="default" onClick={() => void savePdf()} loading={saving}>
