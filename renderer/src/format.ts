@@ -6,6 +6,8 @@ const locale = (lang: string) => localeOf(lang === 'pl' ? 'pl' : 'en');
 /** A YYYY-MM-DD date as people read it (7 March 1984 / 7 marca 1984), without time-zone shifts. */
 export function formatDate(iso: string | null, lang: string): string {
   if (!iso) return '';
+  // Text typed in a date box that is not yet a date is shown as it was typed.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const [y, m, d] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
@@ -37,4 +39,38 @@ export function formatNumber(n: number, lang: string): string {
 /** "15 clients and 2 users" in the interface language, with the right plural forms. */
 export function clientsAndUsers(t: TFunction, counts: { clients: number; users: number }): string {
   return t('backup.and', { a: t('clients.count', { count: counts.clients }), b: t('backup.users', { count: counts.users }) });
+}
+
+/**
+ * A date typed day first (7/3/1984, 07.03.1984, 7-3-1984) or as 1984-03-07, as YYYY-MM-DD; null
+ * when the text is not a real date. Both interface languages write the day first.
+ */
+export function readTypedDate(typed: string): string | null {
+  const s = typed.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dayFirst = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$/.exec(s);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]].map(Number) : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]].map(Number) : [];
+  if (y === undefined || m === undefined || d === undefined || y < 1000) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A YYYY-MM-DD date as it is typed in the interface language (07/03/1984, 07.03.1984); other text as it is. */
+export function formatDateForEntry(value: string, lang: string): string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!iso) return value;
+  const separator = lang === 'pl' ? '.' : '/';
+  return [iso[3], iso[2], iso[1]].join(separator);
+}
+
+/** A time typed as 14:30, 14.30, 1430, 930 or 9, as HH:MM on the 24-hour clock; null when it is not a time. */
+export function readTypedTime(typed: string): string | null {
+  const s = typed.trim();
+  const parts = /^(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?$/.exec(s) ?? /^(\d{1,2})(\d{2})$/.exec(s);
+  if (!parts) return null;
+  const hours = Number(parts[1]);
+  const minutes = Number(parts[2] ?? 0);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }

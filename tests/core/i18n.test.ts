@@ -15,6 +15,7 @@ import { BUILTIN_SUPPORT_TYPES, CURRENCIES } from '../../shared/domain/support';
 import { TIMELINE_EVENTS, TIMELINE_TYPES } from '../../shared/domain/timeline';
 import { VALIDATION_KEYS } from '../../shared/domain/validation';
 import { catalogs, createTranslator, type Catalog } from '../../shared/i18n';
+import { formatDateForEntry, readTypedDate, readTypedTime } from '../../renderer/src/format';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -53,6 +54,28 @@ describe('message catalogs', () => {
       'Możesz spróbować ponownie za 22 sekundy.',
       'Możesz spróbować ponownie za 25 sekund.',
     ]);
+  });
+
+  it('a date is typed day first in either language, and shown back in the language’s order', () => {
+    for (const typed of ['7/3/1984', '07/03/1984', '7.3.1984', '07.03.1984', ' 7-3-1984 ', '7 / 3 / 1984', '1984-03-07', '1984-3-7']) {
+      expect(readTypedDate(typed), typed).toBe('1984-03-07');
+    }
+    expect(readTypedDate('29.02.2028')).toBe('2028-02-29');
+    for (const notADate of ['', '31/2/1984', '29.02.2027', '7/3/84', '13/13/2026', '0/1/2026', '7th March', '1984-03-07T10:00', '07/03/0984']) {
+      expect(readTypedDate(notADate), notADate).toBeNull();
+    }
+    expect(formatDateForEntry('1984-03-07', 'en')).toBe('07/03/1984');
+    expect(formatDateForEntry('1984-03-07', 'pl')).toBe('07.03.1984');
+    // Typed text that is not a date yet stays as typed.
+    expect(formatDateForEntry('31/2/1984', 'pl')).toBe('31/2/1984');
+    expect(formatDateForEntry('', 'en')).toBe('');
+  });
+
+  it('a time is typed on the 24-hour clock as people type it', () => {
+    for (const [typed, time] of [['14:30', '14:30'], ['14.30', '14:30'], ['1430', '14:30'], ['930', '09:30'], ['9', '09:00'], [' 9:05 ', '09:05'], ['0:00', '00:00'], ['23:59', '23:59']]) {
+      expect(readTypedTime(typed!), typed).toBe(time);
+    }
+    for (const notATime of ['', '24:00', '12:60', '2:3', '2.30pm', 'noon', '12345']) expect(readTypedTime(notATime), notATime).toBeNull();
   });
 
   it('every value of every list shown to people has a name in both languages', () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { formatDateForEntry } from '../../renderer/src/format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/clock';
@@ -148,7 +149,8 @@ describe('referrals and letters, end to end', () => {
     await expect.poll(() => dialog().isVisible()).toBe(false);
     await tab('Referrals');
     await page.getByRole('button', { name: 'Mark as sent' }).click();
-    expect(await dialog().getByLabel(/^Follow up by/).inputValue()).toBe(addDays(today, 14));
+    // Offered two weeks ahead, shown day first as British dates are.
+    expect(await dialog().getByLabel(/^Follow up by/).inputValue()).toBe(formatDateForEntry(addDays(today, 14), 'en'));
     await dialog().getByLabel(/^Follow up by/).fill(addDays(today, 5));
     await dialog().getByRole('button', { name: 'Mark as sent' }).click();
     await expect.poll(() => dialog().isVisible()).toBe(false);

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -17,6 +17,7 @@ import { useSubmit } from '../useSubmit';
 import { scoreColour } from './client/AssessmentsTab';
 import { GoalStatusSelect } from './client/PlanTab';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
 
 interface AreaValues {
   score: string;
@@ -140,7 +141,7 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
           <Paper withBorder p="lg">
             <Stack>
               <Group align="flex-end">
-                <TextInput label={review ? t('reviews.date') : t('assessments.date')} type="date" required max={clock.today()} w={200} {...form.getInputProps('assessedOn')} />
+                <DateField label={review ? t('reviews.date') : t('assessments.date')} required max={clock.today()} w={200} {...form.getInputProps('assessedOn')} />
                 <Checkbox mb={8} label={t('assessments.markSensitive')} description={t('assessments.sensitiveHelp')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
               </Group>
               <Text size="sm" c="dimmed">

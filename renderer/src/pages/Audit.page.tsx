@@ -9,6 +9,7 @@ import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { errorSentence } from '../errors';
 import { formatDateTime } from '../format';
+import { DateField } from '../components/DateField/DateField';
 
 const PAGE = 100;
 
@@ -140,8 +141,8 @@ export function AuditPage() {
         />
         <Select label={t('audit.filterAction')} placeholder={t('audit.anything')} data={actions} value={action} onChange={setAction} clearable searchable />
         <TextInput label={t('audit.filterClient')} placeholder="CB-00001" value={client} onChange={(e) => setClient(e.currentTarget.value)} maxLength={20} />
-        <TextInput label={t('audit.filterFrom')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label={t('audit.filterTo')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DateField label={t('audit.filterFrom')} value={from} onChange={(v) => setFrom(v)} />
+        <DateField label={t('audit.filterTo')} value={to} onChange={(v) => setTo(v)} />
       </SimpleGrid>
       <Group justify="space-between">
         <Text size="sm" c="dimmed" role="status" aria-live="polite">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Paper, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Paper, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { errorSentence } from '../errors';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
+import { DateField } from '../components/DateField/DateField';
 
 const NOT_IMPORTED = '-';
 
@@ -194,14 +195,13 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
               </Radio.Group>
             )}
             {!preview.fileProblem && (
-              <TextInput
-                type="date"
+              <DateField
                 w={320}
                 label={t(intakeColumn ? 'imports.intakeDateForRest' : 'imports.intakeDateForAll')}
                 description={t('imports.intakeDateHelp')}
                 required={!intakeColumn}
                 value={intakeDateForAll}
-                onChange={(e) => setIntakeDateForAll(e.currentTarget.value)}
+                onChange={setIntakeDateForAll}
               />
             )}
             {!preview.fileProblem && preview.problemRows > 0 && (

@@ -9,7 +9,7 @@ import { ConsentFields, consentToInput, useConsentForm } from '../components/Con
 import { DuplicateList, useDuplicates } from '../components/DuplicateCheck/DuplicateCheck';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../components/Workspace/Workspace';
-import { formatDate, languageName } from '../format';
+import { formatDate, languageName, readTypedDate } from '../format';
 import { useSubmit } from '../useSubmit';
 
 /** Which fields each step owns, so "Next" checks only the step in front of the user. */
@@ -37,7 +37,7 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
   const { busy, error, submit: send } = useSubmit();
   const caseworkers = useCaseworkers();
   const v = form.values;
-  const { matches, refresh } = useDuplicates({ firstName: v.firstName, lastName: v.lastName, dateOfBirth: v.dateOfBirth || null, phone: v.phone || null });
+  const { matches, refresh } = useDuplicates({ firstName: v.firstName, lastName: v.lastName, dateOfBirth: readTypedDate(v.dateOfBirth), phone: v.phone || null });
 
   const stepValid = (s: number): boolean => {
     if (s < STEP_FIELDS.length) {

@@ -16,6 +16,8 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate, formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
+import { DateField } from '../components/DateField/DateField';
+import { TimeField } from '../components/DateField/TimeField';
 
 /** Writing a letter (template, details, live preview, own wording), or a kept letter to save or print. */
 export function LetterPage({ clientId, referralId, letterId, go }: { clientId: number; referralId?: number; letterId?: number; go: (r: Route) => void }) {
@@ -227,8 +229,8 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
               <Stack gap="xs">
                 <Text fw={600}>{t('letters.appointment')}</Text>
                 <SimpleGrid cols={2}>
-                  <TextInput label={t('letters.appointmentDate')} type="date" required value={choices.date} onChange={(e) => set('date')(e.currentTarget.value)} error={fieldMessage('appointment.date', choices.date)} />
-                  <TextInput label={t('letters.appointmentTime')} type="time" required value={choices.time} onChange={(e) => set('time')(e.currentTarget.value)} error={fieldMessage('appointment.time', choices.time)} />
+                  <DateField label={t('letters.appointmentDate')} required value={choices.date} onChange={(v) => set('date')(v)} error={fieldMessage('appointment.date', choices.date)} />
+                  <TimeField label={t('letters.appointmentTime')} required value={choices.time} onChange={(v) => set('time')(v)} error={fieldMessage('appointment.time', choices.time)} />
                 </SimpleGrid>
                 <TextInput label={t('letters.appointmentPlace')} required maxLength={300} value={choices.place} onChange={(e) => set('place')(e.currentTarget.value)} error={fieldMessage('appointment.place', choices.place)} />
                 <TextInput label={t('letters.appointmentWith')} maxLength={200} value={choices.with} onChange={(e) => set('with')(e.currentTarget.value)} />

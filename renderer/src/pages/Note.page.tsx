@@ -15,6 +15,8 @@ import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
 import { goalOptions } from './client/PlanTab';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
+import { TimeField } from '../components/DateField/TimeField';
 
 interface Values {
   date: string;
@@ -106,8 +108,8 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
         <form onSubmit={save} noValidate>
           <Stack>
             <SimpleGrid cols={4}>
-              <TextInput label={t('notes.date')} type="date" required max={clock.today()} {...form.getInputProps('date')} />
-              <TextInput label={t('notes.time')} type="time" required {...form.getInputProps('time')} />
+              <DateField label={t('notes.date')} required max={clock.today()} {...form.getInputProps('date')} />
+              <TimeField label={t('notes.time')} required {...form.getInputProps('time')} />
               <Select
                 label={t('notes.kind')}
                 required

@@ -11,6 +11,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
 
 interface ProgrammeForm {
   name: string;
@@ -95,8 +96,8 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
             </SimpleGrid>
             <Textarea label={t('programmes.description')} autosize minRows={2} maxLength={4000} {...form.getInputProps('description')} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('programmes.startsOn')} type="date" required min="1900-01-01" {...form.getInputProps('startsOn')} />
-              <TextInput label={t('programmes.endsOn')} description={t('programmes.endsOnHint')} type="date" min={form.values.startsOn || undefined} {...form.getInputProps('endsOn')} />
+              <DateField label={t('programmes.startsOn')} required min="1900-01-01" {...form.getInputProps('startsOn')} />
+              <DateField label={t('programmes.endsOn')} description={t('programmes.endsOnHint')} min={form.values.startsOn || undefined} {...form.getInputProps('endsOn')} />
               <NumberInput label={t('programmes.capacity')} description={t('programmes.capacityHint')} min={1} max={10000} allowDecimal={false} allowNegative={false} {...form.getInputProps('capacity')} />
             </SimpleGrid>
             <TagsInput label={t('programmes.facilitators')} description={t('programmes.facilitatorsHint')} data={people} maxTags={20} clearable {...form.getInputProps('facilitators')} />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceFigures, ProgrammeFigures } from '../../../shared/domain/programme';
@@ -9,6 +9,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
 
 const FIGURES = ['sessionsHeld', 'uniquePeople', 'attendances', 'walkInAttendances', 'headcount', 'totalAttendances'] as const;
 
@@ -66,8 +67,8 @@ export function PeriodFigures({ go }: { go: (r: Route) => void }) {
         {t('programmes.periodIntro')}
       </Text>
       <Group align="flex-end">
-        <TextInput label={t('programmes.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldErrors['from']} />
-        <TextInput label={t('programmes.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldErrors['to']} />
+        <DateField label={t('programmes.from')} value={from} onChange={(v) => setFrom(v)} error={fieldErrors['from']} />
+        <DateField label={t('programmes.to')} value={to} onChange={(v) => setTo(v)} error={fieldErrors['to']} />
         <Button variant="light" onClick={() => void show()}>
           {t('programmes.show')}
         </Button>

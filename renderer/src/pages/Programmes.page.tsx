@@ -36,6 +36,8 @@ import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
 import { AttendanceFiguresGrid, PeriodFigures } from './ProgrammeFigures';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
+import { TimeField } from '../components/DateField/TimeField';
 
 /** "From 1 Oct 2026" or "1 Oct 2026 – 31 Dec 2026". */
 export function programmeDates(t: TFunction, p: { startsOn: string; endsOn: string | null }, lang: string): string {
@@ -398,9 +400,9 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
   return (
     <ModalForm opened title={t('sessions.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={3}>
-        <TextInput label={t('sessions.firstOn')} type="date" required min={p.startsOn} max={p.endsOn ?? undefined} data-autofocus {...form.getInputProps('firstOn')} />
-        <TextInput label={t('sessions.startsAt')} type="time" required {...form.getInputProps('startsAt')} />
-        <TextInput label={t('sessions.endsAt')} type="time" {...form.getInputProps('endsAt')} />
+        <DateField label={t('sessions.firstOn')} required min={p.startsOn} max={p.endsOn ?? undefined} data-autofocus {...form.getInputProps('firstOn')} />
+        <TimeField label={t('sessions.startsAt')} required {...form.getInputProps('startsAt')} />
+        <TimeField label={t('sessions.endsAt')} {...form.getInputProps('endsAt')} />
       </SimpleGrid>
       <Select
         label={t('sessions.repeat')}
@@ -424,7 +426,7 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
             </Group>
           </Chip.Group>
           <SimpleGrid cols={2}>
-            <TextInput label={t('sessions.until')} description={t('sessions.untilHint')} type="date" min={v.firstOn} max={p.endsOn ?? undefined} {...form.getInputProps('until')} />
+            <DateField label={t('sessions.until')} description={t('sessions.untilHint')} min={v.firstOn} max={p.endsOn ?? undefined} {...form.getInputProps('until')} />
             <NumberInput label={t('sessions.count')} min={1} max={MAX_SESSIONS_AT_ONCE} allowDecimal={false} allowNegative={false} {...form.getInputProps('count')} />
           </SimpleGrid>
         </>
@@ -469,9 +471,9 @@ function EditSessionModal({ session: s, onClose, onDone }: { session: ProgrammeS
   return (
     <ModalForm opened title={t('sessions.editTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={3}>
-        <TextInput label={t('sessions.date')} type="date" required data-autofocus {...form.getInputProps('heldOn')} />
-        <TextInput label={t('sessions.startsAt')} type="time" required {...form.getInputProps('startsAt')} />
-        <TextInput label={t('sessions.endsAt')} type="time" {...form.getInputProps('endsAt')} />
+        <DateField label={t('sessions.date')} required data-autofocus {...form.getInputProps('heldOn')} />
+        <TimeField label={t('sessions.startsAt')} required {...form.getInputProps('startsAt')} />
+        <TimeField label={t('sessions.endsAt')} {...form.getInputProps('endsAt')} />
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <TextInput label={t('programmes.venue')} maxLength={300} {...form.getInputProps('venue')} />
@@ -529,7 +531,7 @@ function RegisterModal({ detail, onClose, onDone }: { detail: ProgrammeDetail; o
   return (
     <Modal opened onClose={onClose} title={t('programmes.registerTitle', { programme: p.name })} size="lg">
       <Stack>
-        <TextInput label={t('programmes.registeredOn')} type="date" max={clock.today()} value={registeredOn} onChange={(e) => setRegisteredOn(e.currentTarget.value)} w={200} />
+        <DateField label={t('programmes.registeredOn')} max={clock.today()} value={registeredOn} onChange={(v) => setRegisteredOn(v)} w={200} />
         <ClientFinder
           label={t('programmes.findClient')}
           hint={t('programmes.findClientHint')}

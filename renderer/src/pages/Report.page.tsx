@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { errorSentence, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import * as clock from '../clock';
 import { useJob } from '../useJob';
+import { DateField } from '../components/DateField/DateField';
 
 /** The twelve months up to the end of last month: a funder's usual year. */
 function lastTwelveMonths(): { from: string; to: string } {
@@ -95,8 +96,8 @@ export function ReportPage() {
         <Text c="dimmed">{t('report.intro')}</Text>
       </Stack>
       <Group align="flex-end">
-        <TextInput label={t('programmes.from')} type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} error={fields['from']} />
-        <TextInput label={t('programmes.to')} type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} error={fields['to']} />
+        <DateField label={t('programmes.from')} value={range.from} onChange={(v) => setRange({ ...range, from: v })} error={fields['from']} />
+        <DateField label={t('programmes.to')} value={range.to} onChange={(v) => setRange({ ...range, to: v })} error={fields['to']} />
         <Select label={t('report.programme')} placeholder={t('report.allProgrammes')} clearable data={programmes.map((p) => ({ value: String(p.id), label: p.name }))} value={programmeId} onChange={setProgrammeId} />
         <Select label={t('report.caseworker')} placeholder={t('report.everyone')} clearable data={caseworkers.map((c) => ({ value: String(c.id), label: c.name }))} value={caseworkerId} onChange={setCaseworkerId} />
         <Button onClick={() => void show()} loading={busy === 'show'}>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, NumberInput, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
 
 type View = { years: number; due: RetentionCase[] };
 
@@ -155,7 +156,7 @@ function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: ()
     <ModalForm opened title={t('retention.keepTitle', { reference: item.reference })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('retention.keep')}>
       <Alert color="blue">{t('retention.keepHint')}</Alert>
       <Textarea label={t('retention.reason')} required autosize minRows={2} maxLength={1000} data-autofocus {...form.getInputProps('reason')} />
-      <TextInput label={t('retention.reviewOn')} type="date" required min={addDays(clock.today(), 1)} {...form.getInputProps('reviewOn')} />
+      <DateField label={t('retention.reviewOn')} required min={addDays(clock.today(), 1)} {...form.getInputProps('reviewOn')} />
     </ModalForm>
   );
 }

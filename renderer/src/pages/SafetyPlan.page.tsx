@@ -14,6 +14,7 @@ import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
 
 const MAX_CONTACTS = 12;
 const blankContact = () => ({ name: '', role: '', phone: '' });
@@ -106,8 +107,8 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
               )}
             </Stack>
             <SimpleGrid cols={3}>
-              <TextInput label={t('safetyPlan.agreedOn')} type="date" required max={clock.today()} {...form.getInputProps('agreedOn')} />
-              <TextInput label={t('safetyPlan.reviewOn')} type="date" required {...form.getInputProps('reviewOn')} />
+              <DateField label={t('safetyPlan.agreedOn')} required max={clock.today()} {...form.getInputProps('agreedOn')} />
+              <DateField label={t('safetyPlan.reviewOn')} required {...form.getInputProps('reviewOn')} />
             </SimpleGrid>
             <FormActions error={error} busy={busy} onCancel={() => go(back)} />
           </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -18,6 +18,7 @@ import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
 import { JobProgress } from '../components/JobProgress/JobProgress';
 import { useJob } from '../useJob';
+import { DateField } from '../components/DateField/DateField';
 
 /** How a request stands against its due date, as a coloured badge. */
 export function AccessDueBadge({ request, today }: { request: Pick<AccessRequest, 'dueOn' | 'answeredOn'>; today: string }) {
@@ -168,9 +169,8 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
           <Title order={2} size="h4">
             {t('access.recordTitle')}
           </Title>
-          <TextInput
+          <DateField
             label={t('access.receivedOn')}
-            type="date"
             required
             max={clock.today()}
             w={220}
@@ -203,7 +203,7 @@ function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r:
       <Stack gap="xs">
         <Text size="sm">{t('access.answeredHint')}</Text>
         <Group align="flex-end">
-          <TextInput label={t('access.answeredOn')} type="date" required max={clock.today()} min={request.receivedOn} w={220} {...form.getInputProps('answeredOn')} />
+          <DateField label={t('access.answeredOn')} required max={clock.today()} min={request.receivedOn} w={220} {...form.getInputProps('answeredOn')} />
           <Button type="submit" variant="light" loading={busy}>
             {t('access.markAnswered')}
           </Button>

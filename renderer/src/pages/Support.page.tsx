@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportGiven, SupportTotals } from '../../../shared/domain/support';
@@ -12,6 +12,7 @@ import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
 import { typeName, useMoney, useSupportTypes } from '../support';
 import * as clock from '../clock';
+import { DateField } from '../components/DateField/DateField';
 
 const PAGE = 100;
 
@@ -67,8 +68,8 @@ export function SupportPage({ go }: { go: (r: Route) => void }) {
         <Text c="dimmed">{t('support.intro')}</Text>
       </Stack>
       <Group align="flex-end">
-        <TextInput label={t('programmes.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fields['from']} />
-        <TextInput label={t('programmes.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fields['to']} />
+        <DateField label={t('programmes.from')} value={from} onChange={(v) => setFrom(v)} error={fields['from']} />
+        <DateField label={t('programmes.to')} value={to} onChange={(v) => setTo(v)} error={fields['to']} />
         <Select
           label={t('support.type')}
           placeholder={t('support.allPeople')}

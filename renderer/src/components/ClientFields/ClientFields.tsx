@@ -9,6 +9,7 @@ import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
 import { languageName } from '../../format';
 import * as clock from '../../clock';
+import { DateField } from '../DateField/DateField';
 
 /** What the client form holds: text as typed, an estimated age rather than a birth year. */
 export interface ClientFormValues {
@@ -125,7 +126,7 @@ export function PersonFields({ form, autoFocus = true }: { form: Form; autoFocus
         <TextInput label={t('clients.preferredName')} description={t('clients.preferredNameHelp')} maxLength={100} {...form.getInputProps('preferredName')} />
       </SimpleGrid>
       <SimpleGrid cols={3}>
-        <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
+        <DateField label={t('clients.dateOfBirth')} min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
         <NumberInput
           label={t('clients.estimatedAge')}
           description={t('clients.estimatedAgeHelp')}
@@ -206,7 +207,7 @@ export function ReferralFields({ form }: { form: Form }) {
   return (
     <Stack>
       <SimpleGrid cols={2}>
-        <TextInput label={t('clients.intakeDate')} type="date" min="1900-01-01" max={clock.today()} required {...form.getInputProps('intakeDate')} />
+        <DateField label={t('clients.intakeDate')} min="1900-01-01" max={clock.today()} required {...form.getInputProps('intakeDate')} />
         <Select
           label={t('clients.caseworker')}
           data={caseworkers}

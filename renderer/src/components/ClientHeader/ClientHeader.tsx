@@ -32,7 +32,7 @@ export function RiskBanner({ flags }: { flags: RiskFlag[] }) {
               {t(`riskFlags.kinds.${f.kind}`)}
             </Text>
             {f.note ? `: ${f.note}` : ''}{' '}
-            <Text span size="xs" opacity={0.85}>
+            <Text span size="xs">
               ({t('riskFlags.since', { date: formatDate(f.raisedOn, i18n.language) })})
             </Text>
           </List.Item>

@@ -1,9 +1,10 @@
-import { Checkbox, Group, Input, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Input, Radio, SimpleGrid, Stack, TagsInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_METHODS, consentInputSchema, consentRules, SHARE_SCOPES, type ConsentInput } from '../../../../shared/domain/consent';
 import { schemaValidator, translatedFields } from '../../errors';
 import * as clock from '../../clock';
+import { DateField } from '../DateField/DateField';
 
 export interface ConsentFormValues {
   storeData: boolean;
@@ -79,7 +80,7 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
         </Group>
       </Input.Wrapper>
       <SimpleGrid cols={3}>
-        <TextInput label={t('consent.givenOn')} type="date" required min="1900-01-01" max={clock.today()} {...form.getInputProps('givenOn')} />
+        <DateField label={t('consent.givenOn')} required min="1900-01-01" max={clock.today()} {...form.getInputProps('givenOn')} />
         <Radio.Group label={t('consent.method')} required {...form.getInputProps('method')}>
           <Group mt={8}>
             {CONSENT_METHODS.map((m) => (
@@ -87,7 +88,7 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
             ))}
           </Group>
         </Radio.Group>
-        <TextInput label={t('consent.expiresOn')} description={t('consent.expiresOnHelp')} type="date" {...form.getInputProps('expiresOn')} />
+        <DateField label={t('consent.expiresOn')} description={t('consent.expiresOnHelp')} {...form.getInputProps('expiresOn')} />
       </SimpleGrid>
       <Textarea label={t('consent.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
     </Stack>

@@ -1,6 +1,7 @@
-import { Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../useJob';
+import { ProgressBar } from '../ProgressBar/ProgressBar';
 
 /**
  * A long job's progress as a person sees it: a bar, the stage in words with how much is done
@@ -14,7 +15,7 @@ export function JobProgress({ job, label }: { job: Job; label: string }) {
   const words = t('jobs.progress', { stage: t(`jobs.stages.${p.stage}`), percent });
   return (
     <Stack gap={4}>
-      <Progress value={p.fraction * 100} animated aria-label={label} aria-valuetext={words} />
+      <ProgressBar value={p.fraction * 100} animated label={label} words={words} />
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" c="dimmed" role="status">
           {words}

@@ -1,8 +1,9 @@
-import { Progress, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProgressBar } from '../ProgressBar/ProgressBar';
 
 let factory: ZxcvbnFactory | null = null;
 const zxcvbn = () => (factory ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
@@ -17,7 +18,7 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
   const label = t(`strength.${score}`);
   return (
     <div>
-      <Progress value={(score + 1) * 20} color={COLOURS[score]} size="sm" aria-label={t('strength.label')} aria-valuetext={label} />
+      <ProgressBar value={(score + 1) * 20} color={COLOURS[score]} size="sm" label={t('strength.label')} words={label} />
       <Text size="sm" c="dimmed" mt={4}>
         {t('strength.label')}: {label}
       </Text>

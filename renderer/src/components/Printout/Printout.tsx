@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -10,6 +10,7 @@ import { errorSentence } from '../../errors';
 import { usePrintAction } from '../../desktop';
 import { drawPages, DrawingStopped } from './drawPages';
 import './printout.css';
+import { ProgressBar } from '../ProgressBar/ProgressBar';
 
 /** Makes a printout: a channel such as 'safetyPlans.print' (or a job running one). */
 type MakePrintout = () => Promise<Result<Printout>>;
@@ -114,7 +115,7 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
       {children}
       <Modal opened={stage !== null} onClose={() => stopping.current?.abort()} title={t('printout.title')} withCloseButton={false} closeOnClickOutside={false}>
         <Stack>
-          <Progress value={fraction * 100} animated aria-label={t('printout.title')} aria-valuetext={words} />
+          <ProgressBar value={fraction * 100} animated label={t('printout.title')} words={words} />
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" role="status">
               {words}

@@ -12,6 +12,7 @@ import { CURRENCY_SYMBOL, typeName, useMoney, useSupportTypes } from '../../supp
 import { useSubmit } from '../../useSubmit';
 import { ModalForm } from '../ModalForm/ModalForm';
 import * as clock from '../../clock';
+import { DateField } from '../DateField/DateField';
 
 interface SupportFormValues {
   typeId: string | null;
@@ -109,7 +110,7 @@ export function SupportModal({
     <ModalForm opened title={t('support.recordTitle', { name: clientName })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={2}>
         <Select label={t('support.type')} required data={active.map((x) => ({ value: String(x.id), label: typeName(t, x) }))} allowDeselect={false} data-autofocus {...form.getInputProps('typeId')} />
-        <TextInput label={t('support.givenOn')} type="date" required min="1900-01-01" max={clock.today()} disabled={!!session} {...form.getInputProps('givenOn')} />
+        <DateField label={t('support.givenOn')} required min="1900-01-01" max={clock.today()} disabled={!!session} {...form.getInputProps('givenOn')} />
         <NumberInput label={t('support.quantity')} required min={1} max={1000} allowDecimal={false} {...form.getInputProps('quantity')} />
         <NumberInput
           label={t('support.value')}

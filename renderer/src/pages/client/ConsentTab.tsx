@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
 import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
 
 /** The consent in force: the newest record, whatever its state (a withdrawn newest record means no consent). */
 export const currentConsent = (consents: Consent[]): Consent | undefined => consents[0];
@@ -121,7 +122,7 @@ function WithdrawModal({ consentId, onClose, onRecord }: { consentId: number; on
   return (
     <ModalForm opened title={t('consent.withdraw')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('consent.withdraw')}>
       <Text size="sm">{t('consent.withdrawIntro')}</Text>
-      <TextInput label={t('consent.withdrawnOnLabel')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
+      <DateField label={t('consent.withdrawnOnLabel')} required max={clock.today()} {...form.getInputProps('on')} />
       <Textarea label={t('consent.withdrawalNote')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
     </ModalForm>
   );

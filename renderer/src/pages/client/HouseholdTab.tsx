@@ -25,6 +25,7 @@ import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { notifications } from '@mantine/notifications';
 import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
 
 type Editing<T> = { item: T | null } | null;
 
@@ -196,7 +197,7 @@ function MemberModal({ clientId, member, onClose, onRecord }: { clientId: number
       </SimpleGrid>
       {form.values.relationship === 'other' && <TextInput label={t('household.relationshipDetail')} required maxLength={60} {...form.getInputProps('relationshipDetail')} />}
       <SimpleGrid cols={2}>
-        <TextInput label={t('clients.dateOfBirth')} type="date" min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
+        <DateField label={t('clients.dateOfBirth')} min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
         <Checkbox mt={28} label={t('household.livesWithClient')} {...form.getInputProps('livesWithClient', { type: 'checkbox' })} />
       </SimpleGrid>
       <Textarea label={t('household.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useCan, useSession } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
 import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
 
 export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
@@ -147,7 +148,7 @@ function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onCl
         allowDeselect={false}
         {...form.getInputProps('status')}
       />
-      <TextInput label={t('status.on')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
+      <DateField label={t('status.on')} required max={clock.today()} {...form.getInputProps('on')} />
       {form.values.status === 'closed' && (
         <Select
           label={t('status.reason')}

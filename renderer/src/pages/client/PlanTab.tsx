@@ -33,6 +33,7 @@ import { useCan, useSession } from '../../session';
 import { selfIfCaseworker } from '../../components/ClientFields/ClientFields';
 import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
 
 export const GOAL_STATUS_COLOURS: Record<GoalStatus, string> = {
   notStarted: 'gray',
@@ -267,7 +268,7 @@ function PlanModal({ clientId, plan, onClose, onSaved }: { clientId: number; pla
   );
   return (
     <ModalForm opened title={plan ? t('plans.editTitle') : t('plans.agreeTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
-      <TextInput label={t('plans.agreedOn')} type="date" required max={clock.today()} w={220} data-autofocus {...form.getInputProps('agreedOn')} />
+      <DateField label={t('plans.agreedOn')} required max={clock.today()} w={220} data-autofocus {...form.getInputProps('agreedOn')} />
       <Textarea label={t('plans.summary')} description={t('plans.summaryHelp')} autosize minRows={3} maxLength={4000} {...form.getInputProps('summary')} />
     </ModalForm>
   );
@@ -281,7 +282,7 @@ function EndPlanModal({ plan, onClose, onSaved }: { plan: SupportPlan; onClose: 
   return (
     <ModalForm opened title={t('plans.endTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('plans.end')}>
       <Text size="sm">{t('plans.endText')}</Text>
-      <TextInput label={t('plans.endedOn')} type="date" required min={plan.agreedOn} max={clock.today()} w={220} {...form.getInputProps('on')} />
+      <DateField label={t('plans.endedOn')} required min={plan.agreedOn} max={clock.today()} w={220} {...form.getInputProps('on')} />
       <Textarea label={t('plans.endReason')} autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />
     </ModalForm>
   );
@@ -335,7 +336,7 @@ function GoalModal({ planId, goal, onClose, onSaved }: { planId: number; goal: G
       <Textarea label={t('goals.description')} description={t('goals.descriptionHelp')} required autosize minRows={2} maxLength={1000} data-autofocus {...form.getInputProps('description')} />
       <Textarea label={t('goals.measure')} description={t('goals.measureHelp')} required autosize minRows={1} maxLength={1000} {...form.getInputProps('measure')} />
       <SimpleGrid cols={2}>
-        <TextInput label={t('goals.targetDate')} type="date" required {...form.getInputProps('targetDate')} />
+        <DateField label={t('goals.targetDate')} required {...form.getInputProps('targetDate')} />
         <Select label={t('goals.area')} data={areaChoices} clearable placeholder={t('goals.noArea')} {...form.getInputProps('areaId')} onChange={(v) => form.setFieldValue('areaId', v ?? '')} />
       </SimpleGrid>
       {passed && (
@@ -373,7 +374,7 @@ function ProgressModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => 
   return (
     <ModalForm opened title={t('goals.progressTitle', { goal: goal.description })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={2}>
-        <TextInput label={t('goals.progressOn')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
+        <DateField label={t('goals.progressOn')} required max={clock.today()} {...form.getInputProps('on')} />
         <GoalStatusSelect label={t('goals.status')} from={goal.status} {...form.getInputProps('status')} />
       </SimpleGrid>
       <Textarea label={t('goals.progressNote')} description={t('goals.progressNoteHelp')} autosize minRows={3} maxLength={4000} data-autofocus {...form.getInputProps('note')} />
@@ -415,7 +416,7 @@ function TaskModal({ clientId, task, view, onClose, onSaved }: { clientId: numbe
     <ModalForm opened title={task ? t('tasks.editTitle') : t('tasks.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <TextInput label={t('tasks.what')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
       <SimpleGrid cols={2}>
-        <TextInput label={t('tasks.dueOn')} type="date" required {...form.getInputProps('dueOn')} />
+        <DateField label={t('tasks.dueOn')} required {...form.getInputProps('dueOn')} />
         <Select label={t('tasks.assignedTo')} required searchable data={people} {...form.getInputProps('assignedTo')} onChange={(v) => form.setFieldValue('assignedTo', v ?? '')} />
       </SimpleGrid>
       <Select

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -25,6 +25,7 @@ import { areaName, useNeedAreas } from '../../needAreas';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
 
 export const REFERRAL_STATUS_COLOURS: Record<ReferralStatus, string> = {
   draft: 'gray',
@@ -309,7 +310,7 @@ function ReferralModal({ clientId, referral, onClose, onSaved }: { clientId: num
           {...form.getInputProps('urgency')}
           onChange={(v) => form.setFieldValue('urgency', v ?? 'routine')}
         />
-        <TextInput label={t('referrals.followUpOn')} description={t('referrals.followUpHint')} type="date" {...form.getInputProps('followUpOn')} />
+        <DateField label={t('referrals.followUpOn')} description={t('referrals.followUpHint')} {...form.getInputProps('followUpOn')} />
       </SimpleGrid>
       <Textarea label={t('referrals.sharedInfo')} description={t('referrals.sharedInfoHint')} autosize minRows={2} maxLength={4000} {...form.getInputProps('sharedInfo')} />
     </ModalForm>
@@ -366,8 +367,8 @@ function StatusModal({
         </Alert>
       )}
       <SimpleGrid cols={2}>
-        <TextInput label={t('referrals.statusOn')} type="date" required max={today} {...form.getInputProps('on')} />
-        {open && <TextInput label={t('referrals.followUpOn')} description={t('referrals.followUpHint')} type="date" {...form.getInputProps('followUpOn')} />}
+        <DateField label={t('referrals.statusOn')} required max={today} {...form.getInputProps('on')} />
+        {open && <DateField label={t('referrals.followUpOn')} description={t('referrals.followUpHint')} {...form.getInputProps('followUpOn')} />}
       </SimpleGrid>
       {status === 'completed' && <Textarea label={t('referrals.outcome')} description={t('referrals.outcomeHint')} required autosize minRows={2} maxLength={4000} {...form.getInputProps('outcome')} />}
       <Textarea label={needsReason ? t('referrals.noteRequired') : t('referrals.note')} required={needsReason} autosize minRows={2} maxLength={4000} {...form.getInputProps('note')} />

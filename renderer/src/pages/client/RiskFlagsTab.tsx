@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
 
 export function RiskFlagsTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
@@ -105,7 +106,7 @@ function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose
         {...form.getInputProps('kind')}
       />
       <Textarea label={t('riskFlags.note')} description={t('riskFlags.noteHelp')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
-      <TextInput label={t('riskFlags.raisedOn')} type="date" required max={clock.today()} {...form.getInputProps('raisedOn')} />
+      <DateField label={t('riskFlags.raisedOn')} required max={clock.today()} {...form.getInputProps('raisedOn')} />
     </ModalForm>
   );
 }
@@ -134,7 +135,7 @@ function RemoveModal({ flag, onClose, onRecord }: { flag: RiskFlag; onClose: () 
       label={t('riskFlags.remove')}
     >
       <Text size="sm">{t('riskFlags.removeIntro')}</Text>
-      <TextInput label={t('riskFlags.removedOn')} type="date" required max={clock.today()} {...form.getInputProps('on')} />
+      <DateField label={t('riskFlags.removedOn')} required max={clock.today()} {...form.getInputProps('on')} />
       <Textarea label={t('riskFlags.removalNote')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
     </ModalForm>
   );
