@@ -7,7 +7,7 @@ import { agencyInputSchema, agencySchema, agencySearchSchema, agencySummarySchem
 import { referralInputSchema, referralLineSchema, referralListQuerySchema, referralSchema, referralStatusInputSchema } from './domain/referral';
 import { letterContentSchema, letterEditsSchema, letterRequestSchema, letterSchema, letterTemplateSchema, templateInputSchema } from './domain/letter';
 import { assessmentInputSchema, needAreaSchema, saveNeedAreaSchema } from './domain/assessment';
-import { clientDetailsSchema, clientIdSchema, clientSchema, clientSearchSchema, clientSummarySchema, statusChangeSchema } from './domain/client';
+import { clientCountSchema, clientDetailsSchema, clientIdSchema, clientSchema, clientSearchSchema, clientSummarySchema, statusChangeSchema } from './domain/client';
 import { clientRecordSchema, duplicateMatchSchema, duplicateQuerySchema, intakeSchema, mergeResultSchema, mergeSchema } from './domain/clientRecord';
 import { consentInputSchema, withdrawConsentSchema } from './domain/consent';
 import { householdMemberInputSchema, keyContactInputSchema } from './domain/household';
@@ -241,7 +241,8 @@ export const contract = {
   'backup.inspect': channel('open', withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })), backupSummarySchema),
   'backup.restore': channel('open', withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })), appStateSchema),
 
-  'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int() })),
+  'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int().nullable() })),
+  'clients.count': channel(ANYONE, clientCountSchema, z.object({ total: z.number().int() })),
   /** Every client matching the list's filters, as CSV (caseworkers and administrators; recorded as an export). */
   'clients.exportCsv': channel(CASEWORK, clientSearchSchema.omit({ limit: true, offset: true }), z.object({ path: z.string(), rows: z.number().int() })),
   'clients.findDuplicates': channel(CASEWORK, duplicateQuerySchema, z.array(duplicateMatchSchema)),

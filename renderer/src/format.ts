@@ -3,13 +3,32 @@ import { languageName, localeOf } from '../../shared/domain/languages';
 
 const locale = (lang: string) => localeOf(lang === 'pl' ? 'pl' : 'en');
 
+/**
+ * Intl's formatters are slow to make and quick to use (a list of 100 clients formats hundreds of
+ * dates), so each language and style gets one, made on first use.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale(lang)}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale(lang), options)));
+  return f;
+}
+export function numberFormat(lang: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale(lang)}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale(lang), options)));
+  return f;
+}
+
 /** A YYYY-MM-DD date as people read it (7 March 1984 / 7 marca 1984), without time-zone shifts. */
 export function formatDate(iso: string | null, lang: string): string {
   if (!iso) return '';
   // Text typed in a date box that is not yet a date is shown as it was typed.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return dateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
 /** A language's name in the interface language (e.g. "Polish" / "polski"). */
@@ -17,7 +36,7 @@ export { languageName };
 
 /** An instant in this PC's local time (23 Nov 2026, 10:05). */
 export function formatDateTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** 1.2 MB, 640 kB: sizes as people read them. */
@@ -29,11 +48,11 @@ export function formatBytes(bytes: number, lang: string): string {
     v /= 1000;
     i++;
   }
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: v < 10 && i > 0 ? 1 : 0 }).format(v)} ${units[i]}`;
+  return `${numberFormat(lang, { maximumFractionDigits: v < 10 && i > 0 ? 1 : 0 }).format(v)} ${units[i]}`;
 }
 
 export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(locale(lang)).format(n);
+  return numberFormat(lang).format(n);
 }
 
 /** "15 clients and 2 users" in the interface language, with the right plural forms. */

@@ -148,8 +148,12 @@ export const clientSearchSchema = z.object({
   descending: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
+  /** False: the first rows at once, without counting every match (ask `clients.count` for that). */
+  withTotal: z.boolean().default(true),
 });
 export type ClientSearch = z.input<typeof clientSearchSchema>;
+/** What `clients.count` counts: the same words and filters as a search. */
+export const clientCountSchema = clientSearchSchema.pick({ query: true, status: true, caseworkerId: true, riskFlag: true });
 
 /** Moving a case between open, on hold and closed; closing needs a reason. */
 export const statusChangeSchema = z

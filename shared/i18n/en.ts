@@ -283,6 +283,7 @@ export const en = {
     noMatch: 'No client matches “{{query}}”.',
     count_one: '{{count, number}} client',
     count_other: '{{count, number}} clients',
+    countMore: '{{count, number}}+ clients',
     newTitle: 'New client',
     editTitle: 'Edit client',
     firstName: 'First name',

@@ -293,6 +293,7 @@ export const pl = {
     count_few: '{{count, number}} podopiecznych',
     count_many: '{{count, number}} podopiecznych',
     count_other: '{{count, number}} podopiecznego',
+    countMore: '{{count, number}}+ podopiecznych',
     newTitle: 'Nowy podopieczny',
     editTitle: 'Edycja danych podopiecznego',
     firstName: 'Imię',

@@ -112,6 +112,25 @@ describe('client channels', () => {
     expect((await t.ok('clients.search', { query: 'nowak', limit: 10 })).total).toBe(25);
   });
 
+  it('gives the first rows without counting every match, and counts them on their own', async () => {
+    const t = await ready();
+    for (let i = 0; i < 25; i++) await addNewPerson(t, { firstName: `Person${i}`, lastName: i < 20 ? 'Nowak' : 'Nowakowska' });
+    await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowal' });
+    // A full page: the total is left for the count.
+    const first = await t.ok('clients.search', { query: 'nowak', limit: 10, withTotal: false });
+    expect(first.items).toHaveLength(10);
+    expect(first.total).toBeNull();
+    expect(first.items).toEqual((await t.ok('clients.search', { query: 'nowak', limit: 10 })).items);
+    expect((await t.ok('clients.count', { query: 'nowak' })).total).toBe(25);
+    expect((await t.ok('clients.count', { query: 'nowak p' })).total).toBe(25);
+    expect((await t.ok('clients.count', { query: 'nowakowska' })).total).toBe(5);
+    expect((await t.ok('clients.count', { query: '' })).total).toBe(26);
+    expect((await t.ok('clients.count', { query: 'n' })).total).toBe(25);
+    expect((await t.ok('clients.count', { query: 'nowak', status: 'closed' })).total).toBe(0);
+    // A page that is not full knows its total anyway.
+    expect((await t.ok('clients.search', { query: 'kowal', withTotal: false })).total).toBe(1);
+  });
+
   it('refuses bad input with BAD_INPUT and field messages, and writes nothing', async () => {
     const t = await ready();
     await t.ok('clients.intake', { details: { firstName: 'Existing', lastName: 'Client' } });

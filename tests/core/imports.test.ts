@@ -13,7 +13,7 @@ async function choose(t: TestCore, name: string, content: string | Buffer) {
   return t.ok('imports.choose', {});
 }
 
-const clientCount = async (t: TestCore) => (await t.ok('clients.search', { query: '' })).total;
+const clientCount = async (t: TestCore) => (await t.ok('clients.count', { query: '' })).total;
 
 /** A spreadsheet row as Excel writes CSV: fields with a separator or quote are quoted. */
 const csvLine = (cells: string[], sep = ',') => cells.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep);

@@ -60,6 +60,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'clients.savedFiles': A,
   'printouts.print': 'open',
   'clients.search': ALL,
+  'clients.count': ALL,
   'clients.get': ALL,
   'clients.findDuplicates': CW,
   'clients.intake': CW,

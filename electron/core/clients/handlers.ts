@@ -10,7 +10,7 @@ import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
-import { changeStatus, insertClient, searchClients, updateClient } from './queries';
+import { changeStatus, countClients, insertClient, searchClients, updateClient } from './queries';
 import { recordAsSeen } from './record';
 import { clientListCsv } from './export';
 import { createTranslator } from '../../../shared/i18n';
@@ -19,6 +19,7 @@ import { reachOf, setSharedWith } from './reach';
 
 type ClientChannels =
   | 'clients.search'
+  | 'clients.count'
   | 'clients.findDuplicates'
   | 'clients.get'
   | 'clients.intake'
@@ -37,6 +38,7 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
         const found = searchClients(db, { ...filters, reach: reachOf(s) });
         return { ...found, items: found.items.map((c) => summaryFor(s, c)) };
       }),
+    'clients.count': (filters) => cb.read((db, s) => ({ total: countClients(db, { ...filters, reach: reachOf(s) }) })),
     /** The filtered list, every match, saved as CSV where the user chooses; recorded as an export. */
     'clients.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;

@@ -194,17 +194,23 @@ const SORT_COLUMNS: Record<(typeof CLIENT_SORTS)[number], SQLiteColumn> = {
   intakeDate: clients.intakeDate,
 };
 
-export interface SearchFilters {
+/** What a search matches: the typed words and the filters. */
+export interface CountFilters {
   query: string;
   status: CaseStatus | null;
   caseworkerId: number | null;
   riskFlag: string | null;
+  /** Only the clients within this person's reach (clients/reach.ts); everyone when null or absent. */
+  reach?: Reach;
+}
+
+export interface SearchFilters extends CountFilters {
   sort: (typeof CLIENT_SORTS)[number];
   descending: boolean;
   limit: number;
   offset: number;
-  /** Only the clients within this person's reach (clients/reach.ts); everyone when null or absent. */
-  reach?: Reach;
+  /** Count every match (the default), or leave the total null when the page is full. */
+  withTotal?: boolean;
 }
 
 const range = (term: string) => [term, `${term}\uffff`] as const;
@@ -213,14 +219,8 @@ const range = (term: string) => [term, `${term}\uffff`] as const;
 const hasTokenStartingWith = (idColumn: SQL | typeof clients.id, term: string) =>
   sql`EXISTS (SELECT 1 FROM ${clientSearchTokens} t2 WHERE t2.client_id = ${idColumn} AND +t2.token >= ${range(term)[0]} AND +t2.token < ${range(term)[1]})`;
 
-/**
- * Finds clients whose tokens start with every typed term (AND), with the filters, in the chosen
- * order. The longest term drives the search (a B-tree range on the token index); the other terms
- * are checked per candidate through the client's own few tokens. A single letter on its own means
- * "surnames starting with it", a range on the name index, as in a phone book: a token range for one
- * letter would match a fifth of all clients. Stays within a few milliseconds at 100,000 clients.
- */
-export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[]; total: number } {
+/** What a search matches, before its order and page: the WHERE clause and a way to count it cheaply. */
+function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () => number } {
   const terms = queryTerms(f.query);
   const filters: SQL[] = [];
   let main: string | null = null;
@@ -240,6 +240,34 @@ export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[
   else if (f.riskFlag)
     filters.push(sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.kind} = ${f.riskFlag} AND ${riskFlags.removedOn} IS NULL)`);
   const where = filters.length ? and(...filters) : undefined;
+  const count = () => {
+    if (main !== null && filters.length === terms.length) {
+      // Terms only: count distinct clients straight from the token index, without visiting their rows.
+      const [from, to] = range(main);
+      const others = terms.filter((t) => t !== main).map((t) => hasTokenStartingWith(sql`m.client_id`, t));
+      return (
+        db.get<{ n: number }>(
+          sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${clientSearchTokens.clientId} AS client_id FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to}) m ${others.length ? sql`WHERE ${sql.join(others, sql` AND `)}` : sql``}`,
+        )?.n ?? 0
+      );
+    }
+    return db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
+  };
+  return { where, count };
+}
+
+/**
+ * Finds clients whose tokens start with every typed term (AND), with the filters, in the chosen
+ * order. The longest term drives the search (a B-tree range on the token index); the other terms
+ * are checked per candidate through the client's own few tokens. A single letter on its own means
+ * "surnames starting with it", a range on the name index, as in a phone book: a token range for one
+ * letter would match a fifth of all clients. Stays within a few milliseconds at 100,000 clients.
+ *
+ * The total is counted unless `withTotal` is false; then it is null when the page is full (the list
+ * shows the first rows at once and asks for the count separately, `countClients`).
+ */
+export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[]; total: number | null } {
+  const { where, count } = matching(db, f);
   const dir = f.descending ? desc : asc;
   // Narrow rows are sorted; only the page that is shown gets its caseworker and flags looked up.
   const ids = db
@@ -254,17 +282,12 @@ export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[
   const byId = new Map(clientSummaries(db, ids).map((c) => [c.id, c]));
   const items = ids.map((id) => byId.get(id)!);
   if (items.length < f.limit && (f.offset === 0 || items.length > 0)) return { items, total: f.offset + items.length };
-  let total: number;
-  if (main !== null && filters.length === terms.length) {
-    // Terms only: count distinct clients straight from the token index, without visiting their rows.
-    const [from, to] = range(main);
-    const others = terms.filter((t) => t !== main).map((t) => hasTokenStartingWith(sql`m.client_id`, t));
-    total =
-      db.get<{ n: number }>(
-        sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${clientSearchTokens.clientId} AS client_id FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to}) m ${others.length ? sql`WHERE ${sql.join(others, sql` AND `)}` : sql``}`,
-      )?.n ?? 0;
-  } else total = db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
-  return { items, total };
+  return { items, total: f.withTotal === false ? null : count() };
+}
+
+/** How many clients a search matches (the list's total), counted without reading their rows where it can. */
+export function countClients(db: Db, f: CountFilters): number {
+  return matching(db, f).count();
 }
 
 export function statusHistory(db: Db, clientId: number) {

@@ -95,6 +95,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'backup.inspect': 'none',
   'backup.restore': 'none',
   'clients.search': 'list',
+  'clients.count': 'list',
   'clients.exportCsv': 'list',
   'clients.findDuplicates': 'list',
   'clients.get': (i) => client(i.id),

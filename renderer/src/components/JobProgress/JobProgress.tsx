@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../useJob';
 import { ProgressBar } from '../ProgressBar/ProgressBar';
+import { numberFormat } from '../../format';
 
 /**
  * A long job's progress as a person sees it: a bar, the stage in words with how much is done
@@ -11,7 +12,7 @@ export function JobProgress({ job, label }: { job: Job; label: string }) {
   const { t, i18n } = useTranslation();
   const p = job.progress;
   if (!job.running || !p) return null;
-  const percent = new Intl.NumberFormat(i18n.language === 'pl' ? 'pl-PL' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(p.fraction);
+  const percent = numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(p.fraction);
   const words = t('jobs.progress', { stage: t(`jobs.stages.${p.stage}`), percent });
   return (
     <Stack gap={4}>
