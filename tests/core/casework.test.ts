@@ -259,6 +259,31 @@ describe('the caseload home screen', () => {
   });
 });
 
+describe('the latest assessment date kept on each client', () => {
+  it('follows a new assessment, a review, a re-dated assessment and a merge, so the home screens read it without looking', async () => {
+    const t = await ready();
+    const last = async (clientId: number) => (await t.ok('caseload.get', {})).clients.find((c) => c.clientId === clientId)?.lastAssessedOn;
+    const zofia = await addNewPerson(t, { firstName: 'Zofia', lastName: 'Nowak', intakeDate: '2026-01-05', caseworkerId: 1 });
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowal', intakeDate: '2026-01-05', caseworkerId: 1 });
+    expect(await last(zofia.id)).toBeNull();
+    const first = await t.ok('assessments.save', { clientId: zofia.id, assessment: { assessedOn: '2026-08-01', scores: [{ areaId: 1, score: 3 }] } });
+    expect(await last(zofia.id)).toBe('2026-08-01');
+    await t.ok('reviews.record', { clientId: zofia.id, review: { assessedOn: '2026-09-01', scores: [{ areaId: 1, score: 4 }] } });
+    expect(await last(zofia.id)).toBe('2026-09-01');
+    // Re-dating the first assessment later than the review moves the date; back earlier, the review's date again.
+    const a = first.assessments.find((x) => x.assessedOn === '2026-08-01')!;
+    const moved = await t.ok('assessments.save', { clientId: zofia.id, target: { id: a.id, version: a.version }, assessment: { assessedOn: '2026-10-01', scores: [{ areaId: 1, score: 3 }] } });
+    expect(await last(zofia.id)).toBe('2026-10-01');
+    const b = moved.assessments.find((x) => x.id === a.id)!;
+    await t.ok('assessments.save', { clientId: zofia.id, target: { id: b.id, version: b.version }, assessment: { assessedOn: '2026-07-01', scores: [{ areaId: 1, score: 3 }] } });
+    expect(await last(zofia.id)).toBe('2026-09-01');
+    // Merging brings the merged record's assessments, and their dates.
+    await t.ok('assessments.save', { clientId: jan.id, assessment: { assessedOn: '2026-11-20', scores: [{ areaId: 1, score: 2 }] } });
+    await t.ok('clients.merge', { keepId: zofia.id, mergeId: jan.id });
+    expect(await last(zofia.id)).toBe('2026-11-20');
+  });
+});
+
 describe('reviews', () => {
   it('re-score the areas and update the goals in one go; the progress shows each area over time and the change since the first', async () => {
     const t = await ready();

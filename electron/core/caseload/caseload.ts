@@ -21,9 +21,6 @@ export function setReviewWeeks(db: Db, weeks: number): void {
   setSetting(db, REVIEW_WEEKS_SETTING, String(weeks));
 }
 
-/** The latest of intake, assessments and reviews, per client, as one SQL expression over `c`. */
-const LAST_ASSESSED = sql.raw(`(SELECT max(a.assessed_on) FROM assessments a WHERE a.client_id = c.id)`);
-
 /**
  * One user's home screen. `today` is the date on this PC's calendar: a task due today is "due" all
  * day and becomes overdue at local midnight, whatever time zone the PC is in.
@@ -33,7 +30,7 @@ export function readCaseload(db: Db, userId: number, today: string, withCasework
   const clients = db
     .all<{ clientId: number; clientName: string; clientReference: string; intakeDate: string | null; lastAssessedOn: string | null; lastContactOn: string | null; riskFlags: number }>(
       sql`SELECT c.id AS clientId, c.first_name || ' ' || c.last_name AS clientName, c.reference AS clientReference, c.intake_date AS intakeDate,
-            ${LAST_ASSESSED} AS lastAssessedOn,
+            c.last_assessed_on AS lastAssessedOn,
             (SELECT max(n.occurred_at) FROM case_notes n WHERE n.client_id = c.id) AS lastContactOn,
             (SELECT count(*) FROM risk_flags f WHERE f.client_id = c.id AND f.removed_on IS NULL) AS riskFlags
           FROM clients c
@@ -80,7 +77,7 @@ export function caseworkerLoads(db: Db, today: string, weeks: number): Caseload[
   const reviewCutoff = addDays(today, -weeks * 7);
   const clientCounts = db.all<{ userId: number | null; name: string | null; openClients: number; reviewsDue: number }>(
     sql`SELECT c.caseworker_id AS userId, u.name AS name, count(*) AS openClients,
-          sum(coalesce(${LAST_ASSESSED}, c.intake_date, ${today}) <= ${reviewCutoff}) AS reviewsDue
+          sum(coalesce(c.last_assessed_on, c.intake_date, ${today}) <= ${reviewCutoff}) AS reviewsDue
         FROM clients c LEFT JOIN users u ON u.id = c.caseworker_id
         WHERE c.status = 'open'
         GROUP BY c.caseworker_id`,

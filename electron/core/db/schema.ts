@@ -67,6 +67,8 @@ export const clients = sqliteTable('clients', {
   referralSource: text('referral_source', { enum: REFERRAL_SOURCES }),
   referredBy: text('referred_by'),
   intakeDate: text('intake_date'),
+  /** The latest assessment or review date, kept by triggers on assessments (migration 17). */
+  lastAssessedOn: text('last_assessed_on'),
   caseworkerId: integer('caseworker_id').references(() => users.id),
   status: text('status', { enum: CASE_STATUSES }).notNull().default('open'),
   statusSince: text('status_since'),
