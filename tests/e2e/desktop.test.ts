@@ -132,11 +132,15 @@ describe('the application menu and opened files', () => {
     bridge.command({ kind: 'menu', action: 'print' });
     await expect.poll(() => bridge.platform.printDialogs).toBe(1);
     expect(await printedEntries()).toBe(0);
+    // A Print while one is still under way is ignored: wait until the window has finished with it.
+    const printButton = page.getByRole('button', { name: 'Print', exact: true });
+    await expect.poll(() => printButton.isEnabled()).toBe(true);
     bridge.platform.nextPrint = 'fails';
     bridge.command({ kind: 'menu', action: 'print' });
     await expect.poll(() => bridge.platform.printDialogs).toBe(2);
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'It could not be printed.' }).isVisible()).toBe(true);
     await shot(page, 'desk-04-print-failed');
+    await expect.poll(() => printButton.isEnabled()).toBe(true);
     bridge.command({ kind: 'menu', action: 'print' });
     await expect.poll(() => page.getByText(/^“.*CB-00001.*” was sent to the printer\.$/).last().isVisible()).toBe(true);
     await expect.poll(() => printedEntries()).toBe(1);

@@ -65,6 +65,8 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [stage, setStage] = useState<Stage | null>(null);
   const [pages, setPages] = useState<string[]>([]);
+  // From the press of Print until the print dialog has answered: another Print meanwhile is ignored.
+  const [active, setActive] = useState(false);
   const stopping = useRef<AbortController | null>(null);
 
   const print = useCallback(
@@ -72,6 +74,7 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
       if (stopping.current) return false;
       const stop = new AbortController();
       stopping.current = stop;
+      setActive(true);
       setStage({ kind: 'making' });
       let urls: string[] = [];
       const title = document.title;
@@ -102,12 +105,13 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
         for (const url of urls) URL.revokeObjectURL(url);
         setStage(null);
         stopping.current = null;
+        setActive(false);
       }
     },
     [t],
   );
 
-  const value = useMemo(() => ({ print, busy: stage !== null }), [print, stage]);
+  const value = useMemo(() => ({ print, busy: active }), [print, active]);
   const fraction = stage?.kind === 'drawing' && stage.total > 0 ? stage.done / stage.total : 0;
   const words = stage?.kind === 'drawing' ? t('printout.drawing', { done: Math.min(stage.done + 1, stage.total), total: stage.total }) : t('printout.preparing');
   return (
