@@ -190,7 +190,9 @@ describe('for screen readers and the keyboard', () => {
     await page.keyboard.type('22/11/2026');
     const kind = page.getByRole('combobox', { name: /^Type of contact/ });
     await tabTo(kind);
+    // ArrowDown opens the list on its first entry; Enter takes the entry once it is marked.
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByRole('option', { name: 'Phone call' }).getAttribute('data-combobox-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await expect.poll(() => kind.inputValue()).toBe('Phone call');
     await tabTo(page.getByRole('textbox', { name: /^Note/ }));
