@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
-import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
+import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db, type Sqlite } from '../db/database';
 import { diskProblem, fileError, fsyncDir, keepPrivate, removeDatabaseFiles, safeFileName, sideFiles, writeFileAtomic } from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
-import { readKeySlots, verifyKeySlotsMac, writeKeySlots } from '../vault/keySlots';
+import { readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
 import { BACKUP_EXTENSION, extractDatabase, openManifest, readContainer, sealManifest, writeContainer, type BackupHeader, type Manifest } from './container';
 import { digestTables, firstDifference, type TableDigests } from './manifest';
@@ -14,10 +14,10 @@ export type BackupStage = 'reading' | 'copying' | 'checkingCopy' | 'writing' | '
 /** Where each stage starts and ends within the whole backup, by its rough share of the time. */
 export const BACKUP_STAGES: Record<BackupStage, readonly [number, number]> = {
   copying: [0, 0.2],
-  reading: [0.2, 0.45],
-  checkingCopy: [0.45, 0.75],
-  writing: [0.75, 0.85],
-  verifying: [0.85, 1],
+  reading: [0.2, 0.35],
+  checkingCopy: [0.35, 0.7],
+  writing: [0.7, 0.9],
+  verifying: [0.9, 1],
 };
 /** The whole backup's fraction done, `within` the way through `stage`. */
 export const backupFraction = (stage: BackupStage, within = 0) => {
@@ -25,12 +25,13 @@ export const backupFraction = (stage: BackupStage, within = 0) => {
   return from + (to - from) * Math.min(1, Math.max(0, within));
 };
 
-export interface BackupOptions {
-  /** The records: in a job, the job's own read-only connection. */
-  db: Db;
+/** What a backup is asked to make. */
+export interface BackupPlan {
   dbKey: Buffer;
   slotsPath: string;
   targetDir: string;
+  /** Where the copy is made and checked before it is packed onto the target (default: the target). */
+  copyDir?: string;
   charityName: string;
   createdBy: string;
   now: Date;
@@ -42,9 +43,17 @@ export interface BackupOptions {
   onStage?: (stage: BackupStage, fraction: number) => void;
 }
 
-/** The temporary files a backup makes on the target before the verified file takes its final name. */
-export function backupTempFiles(targetDir: string, tag: string): string[] {
-  const db = join(targetDir, `.casebook-${tag}.db.tmp`);
+export interface BackupOptions extends BackupPlan {
+  /** The records: the caller's own connection, read only. */
+  db: Db;
+}
+
+/**
+ * The temporary files a backup makes before the verified file takes its final name: the copy (in
+ * `copyDir`, or on the target) and the file being written on the target.
+ */
+export function backupTempFiles(targetDir: string, tag: string, copyDir = targetDir): string[] {
+  const db = join(copyDir, `.casebook-${tag}.db.tmp`);
   return [db, ...sideFiles(db), join(targetDir, `.casebook-${tag}.backup.tmp`)];
 }
 
@@ -82,7 +91,8 @@ function sqliteFileError(err: unknown, what: string): never {
   return fileError(err, what);
 }
 
-function sha256File(path: string): string {
+/** The SHA-256 of a file's bytes. */
+export function sha256File(path: string): string {
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
@@ -108,31 +118,42 @@ function fsyncFile(path: string): void {
   }
 }
 
-/**
- * Opens a copy read-only, checks it is whole and of this schema, and returns the first table that
- * differs from `expected` (null when every table matches, row for row).
- */
-function differenceInCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): string | null {
-  let db: Db;
+/** Opens a copy read-only: one that cannot be opened is damaged. */
+function openCopy(path: string, dbKey: Buffer): Db {
   try {
-    db = openDatabase(path, dbKey, { readOnly: true, migrate: false });
+    return openDatabase(path, dbKey, { readOnly: true, migrate: false });
   } catch (err) {
     if (err instanceof CasebookError && err.code === 'DATABASE_TOO_NEW') throw err;
     throw new CasebookError('BACKUP_DAMAGED', 'The copy cannot be opened');
   }
+}
+
+/** Checks that a copy is whole (SQLite's integrity check: every page, every index against its table) and of this schema. */
+export function checkCopyWhole(path: string, dbKey: Buffer, schemaVersion: number): void {
+  const db = openCopy(path, dbKey);
   try {
     const sqlite = db.$client;
     if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') throw new CasebookError('BACKUP_DAMAGED', 'The copy fails the integrity check');
     if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion) throw new CasebookError('BACKUP_DAMAGED', 'The copy has another schema version');
-    return firstDifference(expected, digestTables(sqlite, onProgress));
   } finally {
     closeDatabase(db);
   }
 }
 
-/** Opens a copy read-only and proves it holds exactly what the manifest says. */
+/** The rows and hashes of every table of a copy. */
+export function digestCopy(path: string, dbKey: Buffer, onProgress?: (done: number, all: number) => void): TableDigests {
+  const db = openCopy(path, dbKey);
+  try {
+    return digestTables(db.$client, onProgress);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** Opens a copy read-only and proves it is whole and holds exactly what the manifest says. */
 function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): void {
-  const differs = differenceInCopy(path, dbKey, expected, schemaVersion, onProgress);
+  checkCopyWhole(path, dbKey, schemaVersion);
+  const differs = firstDifference(expected, digestCopy(path, dbKey, onProgress));
   if (differs) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} differs from the manifest`);
 }
 
@@ -147,139 +168,207 @@ function userInCopy(path: string, dbKey: Buffer, userId: number): { role: string
   }
 }
 
+/**
+ * The records' rows and hashes at the moment a copy is taken. Holds a read transaction on `sqlite`
+ * (a fixed snapshot, whatever is saved meanwhile), then calls `takeCopy`, which starts VACUUM INTO
+ * on another connection, from the latest snapshot: the same one unless something was saved in the
+ * instant between the two. The snapshot is read while the copy is made (or after, on one thread).
+ */
+export function digestAtCopy(sqlite: Sqlite, takeCopy: () => void, onProgress?: (done: number, all: number) => void): TableDigests {
+  sqlite.prepare('BEGIN').run();
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    takeCopy();
+    return digestTables(sqlite, onProgress);
+  } finally {
+    sqlite.prepare('ROLLBACK').run();
+  }
+}
+
+/** Copies the records into `tmpDb` with VACUUM INTO on `copier` (a read-only connection to them): private, and flushed. */
+export function copyRecords(copier: Sqlite, tmpDb: string): void {
+  try {
+    copier.prepare('VACUUM INTO ?').run(tmpDb);
+    keepPrivate(tmpDb);
+    fsyncFile(tmpDb);
+  } catch (err) {
+    sqliteFileError(err, 'the backup');
+  }
+}
+
+/** A copy checked whole: its rows and hashes, and the SHA-256 of its bytes. */
+export interface CopyChecked {
+  tables: TableDigests;
+  sha256: string;
+}
+
+/** What packs a checked copy into the backup file (see writeBackupFile). */
+export interface BackupToWrite {
+  tmpDb: string;
+  tmpFile: string;
+  targetDir: string;
+  charityName: string;
+  keySlots: KeySlotsFile;
+  manifest: Manifest;
+  now: Date;
+  keep: number;
+}
+
+/**
+ * The heavy parts of a backup. The app runs them in job workers, two side by side where they can
+ * be (backup/inWorkers.ts); `partsHere` runs them one after another on the caller's thread.
+ */
+export interface BackupParts {
+  /** Copies the records into `tmpDb`; returns the records' rows and hashes at the moment of the copy. */
+  copy(tmpDb: string): Promise<TableDigests>;
+  /** Checks the copy whole and of this schema; returns its rows and hashes and the SHA-256 of its bytes. */
+  check(tmpDb: string): Promise<CopyChecked>;
+  /** Packs the copy into the backup file, flushed, read back and checked, and gives it its name. */
+  write(w: BackupToWrite): Promise<BackupMade>;
+}
+
+/** The parts on this thread, one after another: tests, and anything that is already a job. */
+export function partsHere(db: Db, dbKey: Buffer, stage: (s: BackupStage, within?: number) => void): BackupParts {
+  return {
+    async copy(tmpDb) {
+      const copier = openDatabase(db.$client.name, dbKey, { readOnly: true, migrate: false });
+      try {
+        return digestAtCopy(
+          db.$client,
+          () => {
+            copyRecords(copier.$client, tmpDb);
+            stage('reading');
+          },
+          (done, all) => stage('reading', done / all),
+        );
+      } finally {
+        closeDatabase(copier);
+      }
+    },
+    async check(tmpDb) {
+      checkCopyWhole(tmpDb, dbKey, SCHEMA_VERSION);
+      const tables = digestCopy(tmpDb, dbKey, (done, all) => stage('checkingCopy', (0.9 * done) / all));
+      return { tables, sha256: sha256File(tmpDb) };
+    },
+    async write(w) {
+      return writeBackupFile(w, dbKey, stage);
+    },
+  };
+}
+
 /** How many times a backup takes its copy again when it differs from the records it was read beside. */
 const COPY_ATTEMPTS = 3;
 
 /**
- * Backs the records up into `targetDir` as one verified file. The copy is made with VACUUM INTO a
- * temporary file on the target, checked against a manifest of the records (row counts and hashes of
- * every table), packed, flushed, read back and checked again, and only then renamed to its final
- * name. Anything that fails (or a request to stop) leaves no file behind, and the live records are
- * only ever read.
+ * Backs the records up into `targetDir` as one verified file. The copy is made with VACUUM INTO,
+ * checked whole and against the records it was taken from (row counts and hashes of every table,
+ * read at the same moment), packed with a sealed manifest, flushed, read back and checked again,
+ * and only then renamed to its final name. Anything that fails (or a request to stop) leaves no
+ * file behind, and the live records are only ever read.
  *
- * The backup runs beside people's work, who keep saving (even opening a client is recorded). The
- * manifest is read from the records at the moment the copy is taken: one connection holds a read
- * transaction (a fixed snapshot, whatever is saved meanwhile) while a second one runs VACUUM INTO,
- * which starts from the latest snapshot, the same one unless something was saved in the instant
- * between the two. The copy must then match the manifest table for table; if it does not, the copy
- * is taken again. A backup never makes the office wait.
+ * The backup runs beside people's work, who keep saving (even opening a client is recorded): if
+ * the copy differs from the records read beside it, it is taken again. A backup never makes the
+ * office wait.
  */
-export async function createBackup(o: BackupOptions): Promise<BackupMade> {
-  const stage = (s: BackupStage, within = 0) => o.onStage?.(s, backupFraction(s, within));
+export async function makeBackup(o: BackupPlan, parts: BackupParts): Promise<BackupMade> {
   if (!existsSync(o.targetDir) || !statSync(o.targetDir).isDirectory()) throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there');
   removeBackupLeftovers(o.targetDir);
+  if (o.copyDir && o.copyDir !== o.targetDir) removeBackupLeftovers(o.copyDir);
   const tag = o.tag ?? randomBytes(6).toString('hex');
-  const temps = backupTempFiles(o.targetDir, tag);
+  const temps = backupTempFiles(o.targetDir, tag, o.copyDir);
   const tmpDb = temps[0]!;
   const tmpFile = temps[temps.length - 1]!;
-  const cleanup = () => {
-    for (const f of temps) rmSync(f, { force: true });
-  };
-  let copier: Db | null = null;
   try {
-    const sqlite = o.db.$client;
-    const createdAt = o.now.toISOString();
     const keySlots = readKeySlots(o.slotsPath);
     verifyKeySlotsMac(keySlots, o.dbKey);
-    copier = openDatabase(sqlite.name, o.dbKey, { readOnly: true, migrate: false });
-
-    let tables: TableDigests | null = null;
-    for (let attempt = 1; !tables; attempt++) {
-      stage('copying');
-      let digest: TableDigests;
-      sqlite.prepare('BEGIN').run();
-      try {
-        // The snapshot the manifest is read from, fixed until the end of this transaction.
-        sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-        try {
-          copier.$client.prepare('VACUUM INTO ?').run(tmpDb);
-          keepPrivate(tmpDb);
-        } catch (err) {
-          sqliteFileError(err, 'the backup');
-        }
-        stage('reading');
-        digest = digestTables(sqlite, (done, all) => stage('reading', done / all));
-      } finally {
-        sqlite.prepare('ROLLBACK').run();
-      }
-      try {
-        fsyncFile(tmpDb);
-      } catch (err) {
-        sqliteFileError(err, 'the backup');
-      }
-      stage('checkingCopy');
-      const differs = differenceInCopy(tmpDb, o.dbKey, digest, SCHEMA_VERSION, (done, all) => stage('checkingCopy', (0.8 * done) / all));
-      if (!differs) tables = digest;
+    let checked: { records: TableDigests; copy: CopyChecked } | null = null;
+    for (let attempt = 1; !checked; attempt++) {
+      o.onStage?.('copying', backupFraction('copying'));
+      const records = await parts.copy(tmpDb);
+      const copy = await parts.check(tmpDb);
+      const differs = firstDifference(records, copy.tables);
+      if (!differs) checked = { records, copy };
       else {
         rmSync(tmpDb, { force: true });
         if (attempt === COPY_ATTEMPTS) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} of the copy differs from the records`);
       }
     }
-    closeDatabase(copier);
-    copier = null;
-    stage('checkingCopy', 0.8);
+    const { records, copy } = checked;
     const manifest: Manifest = {
-      createdAt,
+      createdAt: o.now.toISOString(),
       schemaVersion: SCHEMA_VERSION,
       charityName: o.charityName,
       createdBy: o.createdBy,
-      counts: { clients: tables['clients']?.rows ?? 0, users: tables['users']?.rows ?? 0, auditEvents: tables['audit_events']?.rows ?? 0 },
-      tables,
-      databaseSha256: sha256File(tmpDb),
+      counts: { clients: records['clients']?.rows ?? 0, users: records['users']?.rows ?? 0, auditEvents: records['audit_events']?.rows ?? 0 },
+      tables: records,
+      databaseSha256: copy.sha256,
     };
-
-    stage('writing');
-    let written: { bytes: number };
-    try {
-      const fd = openSync(tmpFile, 'wx', 0o600);
-      try {
-        written = writeContainer(
-          fd,
-          { format: 'casebook-backup', version: 1, createdAt, schemaVersion: SCHEMA_VERSION, keySlots, manifest: sealManifest(manifest, o.dbKey, statSync(tmpDb).size) },
-          tmpDb,
-          (done, total) => stage('writing', done / total),
-        );
-      } finally {
-        closeSync(fd);
-      }
-    } catch (err) {
-      if (err instanceof CasebookError) throw err;
-      fileError(err, 'the backup');
-    }
-
-    stage('verifying');
-    let opened;
-    try {
-      opened = readContainer(tmpFile, (done, total) => stage('verifying', done / total));
-    } catch (err) {
-      if (err instanceof CasebookError && err.code === 'BACKUP_MISSING') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
-      throw err;
-    }
-    const check = openManifest(opened.header, o.dbKey);
-    if (check.databaseSha256 !== manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
-    rmSync(tmpDb, { force: true });
-    stage('verifying', 1);
-
-    let n = 1;
-    let finalPath = join(o.targetDir, backupFileName(o.charityName, o.now));
-    while (existsSync(finalPath)) finalPath = join(o.targetDir, backupFileName(o.charityName, o.now, ++n));
-    try {
-      renameSync(tmpFile, finalPath);
-      fsyncDir(o.targetDir);
-    } catch (err) {
-      fileError(err, 'the backup');
-    }
-
-    // Only now, with a verified new backup in place, do old ones go.
-    const all = backupsIn(o.targetDir, o.charityName);
-    const removedOld = all.slice(0, Math.max(0, all.length - o.keep));
-    for (const f of removedOld) rmSync(join(o.targetDir, f), { force: true });
-    return { path: finalPath, bytes: written!.bytes, createdAt, counts: manifest.counts, removedOld };
+    return await parts.write({ tmpDb, tmpFile, targetDir: o.targetDir, charityName: o.charityName, keySlots, manifest, now: o.now, keep: o.keep });
   } catch (err) {
-    if (copier) closeDatabase(copier);
-    cleanup();
+    for (const f of temps) rmSync(f, { force: true });
     throw err;
   }
+}
+
+/** Makes a backup on this thread (see makeBackup): for tests, and for a caller that is already a job. */
+export function createBackup(o: BackupOptions): Promise<BackupMade> {
+  const stage = (s: BackupStage, within = 0) => o.onStage?.(s, backupFraction(s, within));
+  return makeBackup(o, partsHere(o.db, o.dbKey, stage));
+}
+
+/**
+ * Packs a checked copy into the backup file on the target: written and flushed, read back whole
+ * against its checksum and the copy's hash, and only then given its final name. Old backups of
+ * this charity beyond `keep` go only after that.
+ */
+export function writeBackupFile(w: BackupToWrite, dbKey: Buffer, stage: (s: BackupStage, within?: number) => void): BackupMade {
+  stage('writing');
+  let written: { bytes: number };
+  try {
+    const fd = openSync(w.tmpFile, 'wx', 0o600);
+    try {
+      written = writeContainer(
+        fd,
+        { format: 'casebook-backup', version: 1, createdAt: w.manifest.createdAt, schemaVersion: w.manifest.schemaVersion, keySlots: w.keySlots, manifest: sealManifest(w.manifest, dbKey, statSync(w.tmpDb).size) },
+        w.tmpDb,
+        (done, total) => stage('writing', done / total),
+      );
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    if (err instanceof CasebookError) throw err;
+    fileError(err, 'the backup');
+  }
+
+  stage('verifying');
+  let opened;
+  try {
+    opened = readContainer(w.tmpFile, (done, total) => stage('verifying', done / total));
+  } catch (err) {
+    if (err instanceof CasebookError && err.code === 'BACKUP_MISSING') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
+    throw err;
+  }
+  const check = openManifest(opened.header, dbKey);
+  if (check.databaseSha256 !== w.manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
+  rmSync(w.tmpDb, { force: true });
+  stage('verifying', 1);
+
+  let n = 1;
+  let finalPath = join(w.targetDir, backupFileName(w.charityName, w.now));
+  while (existsSync(finalPath)) finalPath = join(w.targetDir, backupFileName(w.charityName, w.now, ++n));
+  try {
+    renameSync(w.tmpFile, finalPath);
+    fsyncDir(w.targetDir);
+  } catch (err) {
+    fileError(err, 'the backup');
+  }
+
+  // Only now, with a verified new backup in place, do old ones go.
+  const all = backupsIn(w.targetDir, w.charityName);
+  const removedOld = all.slice(0, Math.max(0, all.length - w.keep));
+  for (const f of removedOld) rmSync(join(w.targetDir, f), { force: true });
+  return { path: finalPath, bytes: written!.bytes, createdAt: w.manifest.createdAt, counts: w.manifest.counts, removedOld };
 }
 
 export type BackupCredentials = { dbKey: Buffer } | { name: string; password: string } | { recoveryKey: string };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { DEFAULT_BACKUP_SETTINGS, backupSettingsSchema, type BackupSettings, type BackupStatus } from '../../../shared/domain/backup';
@@ -20,7 +20,8 @@ import { recordFailedCheck } from '../session/handlers';
 import { restoredGeneration } from '../session/rollback';
 import type { Secret } from '../session/passwordGate';
 import type { Task } from '../jobs/runner';
-import { backupFraction, backupTempFiles, checkCopyPath, commitRestore, makeSafetyCopy, type BackupCredentials } from './backup';
+import { checkCopyPath, commitRestore, makeBackup, makeSafetyCopy, type BackupCredentials } from './backup';
+import { copyDirFor, partsInWorkers } from './inWorkers';
 import { BACKUP_EXTENSION, readBackupHeader } from './container';
 import { driveOf } from './drives';
 
@@ -208,19 +209,25 @@ export function backupHandlers(
         cb.jobs.task(jobId, { cancellable: true }, async (task) => {
           const s = cb.requireSession();
           const { settings, charityName } = cb.read((db) => ({ settings: backupSettings(db), charityName: getCharity(db).name }));
-          const tag = randomBytes(6).toString('hex');
-          const [tmpDb] = backupTempFiles(targetDir, tag);
-          const made = await task.run(
-            'makeBackup',
-            { dbKey: new Uint8Array(s.dbKey), slotsPath: cb.paths.keySlots, targetDir, charityName, createdBy: s.user.name, nowIso: cb.now().toISOString(), keep: settings.keep, tag },
-            {
-              records: { path: cb.paths.database, key: s.dbKey },
-              // If its worker is stopped outright, the half-made files go here.
-              cleanup: () => backupTempFiles(targetDir, tag).forEach((f) => rmSync(f, { force: true })),
-              // While SQLite copies (one step the job cannot report from), the copy's size tells how far it is.
-              refine: (p) => (p.stage === 'copying' ? { ...p, fraction: backupFraction('copying', sizeOf(tmpDb!) / Math.max(1, sizeOf(cb.paths.database))) } : p),
-            },
-          );
+          const dbKey = Buffer.from(s.dbKey);
+          let made;
+          try {
+            made = await makeBackup(
+              {
+                dbKey,
+                slotsPath: cb.paths.keySlots,
+                targetDir,
+                copyDir: copyDirFor(cb.paths.dir, cb.paths.database, targetDir),
+                charityName,
+                createdBy: s.user.name,
+                now: cb.now(),
+                keep: settings.keep,
+              },
+              partsInWorkers(task, { path: cb.paths.database, key: s.dbKey }, dbKey),
+            );
+          } finally {
+            dbKey.fill(0);
+          }
           const drive = driveOf(targetDir, await cb.platform.listDrives());
           const location = drive?.label ?? targetDir;
           cb.write((db) => {
@@ -323,13 +330,4 @@ export function backupHandlers(
         }),
       ),
   };
-}
-
-/** A file's size, 0 when it is not there (yet). */
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }

@@ -1,20 +1,45 @@
 import type { Job } from '../jobs/context';
 import type { KdfParams } from '../vault/kdfParams';
-import { createBackup, inspectBackup, type BackupCredentials, type BackupMade, type InspectedBackup } from './backup';
+import { CasebookError } from '../../../shared/result';
+import {
+  checkCopyWhole,
+  copyRecords,
+  digestAtCopy,
+  digestCopy,
+  inspectBackup,
+  sha256File,
+  writeBackupFile,
+  type BackupCredentials,
+  type BackupMade,
+  type BackupToWrite,
+  type CopyChecked,
+  type InspectedBackup,
+} from './backup';
+import type { TableDigests } from './manifest';
 
 /** Credentials as they cross to a job worker: a key is plain bytes there. */
 export type JobCredentials = { dbKey: Uint8Array } | { name: string; password: string } | { recoveryKey: string };
 
-export interface MakeBackupInput {
-  dbKey: Uint8Array;
-  slotsPath: string;
-  targetDir: string;
-  charityName: string;
-  createdBy: string;
-  nowIso: string;
-  keep: number;
-  tag: string;
+/** The records' snapshot and the copy, taken side by side (see inWorkers.ts): `go` is shared between the two workers. */
+export interface CopyInput {
+  tmpDb: string;
+  /** Int32 [0]: 0 until the snapshot is held, then 1 (take the copy now), or 2 (give up: the snapshot job failed). */
+  go: SharedArrayBuffer;
 }
+
+export interface CheckCopyInput {
+  tmpDb: string;
+  dbKey: Uint8Array;
+  schemaVersion: number;
+}
+
+export interface WriteBackupInput extends Omit<BackupToWrite, 'now'> {
+  dbKey: Uint8Array;
+  nowIso: string;
+}
+
+/** How long the copy waits for the records' snapshot to be held before it gives up. */
+const GO_WAIT_MS = 60_000;
 
 export interface CheckBackupInput {
   path: string;
@@ -30,26 +55,76 @@ const asCredentials = (c: JobCredentials): BackupCredentials => ('dbKey' in c ? 
 
 /** The long jobs of backing up: making a verified backup file, and checking (or restoring) one. */
 export const backupJobs = {
-  /** Reads the records on the job's own connection and writes one verified backup file. */
-  makeBackup: (async (ctx, i) => {
+  /**
+   * Holds a snapshot of the records, lets the copy beside it start (`go`), and reads the snapshot's
+   * rows and hashes while the copy is made.
+   */
+  backupSnapshot: ((ctx, i) => {
+    const go = new Int32Array(i.go);
+    let started = false;
+    try {
+      return digestAtCopy(
+        ctx.records().$client,
+        () => {
+          started = true;
+          Atomics.store(go, 0, 1);
+          Atomics.notify(go, 0);
+        },
+        (done, all) => ctx.step('reading', done / all),
+      );
+    } finally {
+      if (!started) {
+        Atomics.store(go, 0, 2);
+        Atomics.notify(go, 0);
+      }
+    }
+  }) as Job<Omit<CopyInput, 'tmpDb'>, TableDigests>,
+
+  /** Waits for the snapshot beside it to be held, then copies the records (VACUUM INTO) on this worker's connection. */
+  backupCopy: ((ctx, i) => {
+    const go = new Int32Array(i.go);
+    for (let waited = 0; Atomics.load(go, 0) === 0; waited += 50) {
+      if (waited >= GO_WAIT_MS) throw new CasebookError('INTERNAL', 'The records were not ready to copy');
+      ctx.checkCancelled();
+      Atomics.wait(go, 0, 0, 50);
+    }
+    if (Atomics.load(go, 0) !== 1) throw new CasebookError('CANCELLED', 'The snapshot beside the copy stopped');
+    ctx.step('copying', 0);
+    copyRecords(ctx.records().$client, i.tmpDb);
+    ctx.step('copying', 1);
+  }) as Job<CopyInput, void>,
+
+  /** SQLite's integrity check of the copy, and its schema version (one statement: it cannot report or stop midway). */
+  backupCheckWhole: ((_ctx, i) => {
     const dbKey = Buffer.from(i.dbKey);
     try {
-      return await createBackup({
-        db: ctx.records(),
-        dbKey,
-        slotsPath: i.slotsPath,
-        targetDir: i.targetDir,
-        charityName: i.charityName,
-        createdBy: i.createdBy,
-        now: new Date(i.nowIso),
-        keep: i.keep,
-        tag: i.tag,
-        onStage: (stage, fraction) => ctx.step(stage, fraction),
-      });
+      checkCopyWhole(i.tmpDb, dbKey, i.schemaVersion);
     } finally {
       dbKey.fill(0);
     }
-  }) as Job<MakeBackupInput, BackupMade>,
+  }) as Job<CheckCopyInput, void>,
+
+  /** The copy's rows and hashes, and the SHA-256 of its bytes. */
+  backupDigestCopy: ((ctx, i) => {
+    const dbKey = Buffer.from(i.dbKey);
+    try {
+      const tables = digestCopy(i.tmpDb, dbKey, (done, all) => ctx.step('checkingCopy', done / all));
+      return { tables, sha256: sha256File(i.tmpDb) };
+    } finally {
+      dbKey.fill(0);
+    }
+  }) as Job<CheckCopyInput, CopyChecked>,
+
+  /** Packs the checked copy into the backup file on the target, reads it back, and gives it its name. */
+  backupWrite: ((ctx, i) => {
+    const dbKey = Buffer.from(i.dbKey);
+    try {
+      const { dbKey: _key, nowIso, ...w } = i;
+      return writeBackupFile({ ...w, now: new Date(nowIso) }, dbKey, (stage, within = 0) => ctx.step(stage, within));
+    } finally {
+      dbKey.fill(0);
+    }
+  }) as Job<WriteBackupInput, BackupMade>,
 
   /** Opens a backup with the credentials and verifies all of it; for a restore, keeps the checked copy. */
   checkBackup: (async (ctx, i) => {

@@ -38,6 +38,17 @@ interface JobThread {
 
 type Refine = (p: JobProgress) => JobProgress;
 
+export interface JobOptions {
+  /** The records, for a job that reads them (on its worker's own read-only connection). */
+  records?: JobRecords | null;
+  /** Removes what the job half made, when it fails or its worker is stopped outright. */
+  cleanup?: () => void;
+  /** Hears the job's stage and fraction instead of the task showing them. */
+  onProgress?: (stage: JobStage, fraction: number) => void;
+  /** Asks this job alone to stop (at its next safe point), e.g. when the job beside it failed. */
+  signal?: AbortSignal;
+}
+
 /** How long a job may take to notice it was asked to stop before its worker is stopped outright. */
 const CANCEL_GRACE_MS = 60_000;
 const IDLE_WORKERS = 1;
@@ -47,9 +58,10 @@ export class Task {
   fraction = 0;
   cancellable: boolean;
   cancelled = false;
+  /** Adjusts the progress shown, when the task knows better than its jobs (a step that cannot report). */
   refine: Refine | null = null;
-  /** The shared flags of the job running now, if any. */
-  control: Int32Array | null = null;
+  /** The shared flags of the jobs running now (a task may run jobs side by side). */
+  readonly controls = new Set<Int32Array>();
   ended = false;
 
   constructor(
@@ -60,9 +72,32 @@ export class Task {
     this.cancellable = cancellable;
   }
 
-  /** Runs one job of this task in a worker; its progress is this task's progress. */
-  run<K extends JobKind>(kind: K, input: JobInput<K>, o: { records?: JobRecords | null; cleanup?: () => void; refine?: Refine } = {}): Promise<JobOutput<K>> {
+  /**
+   * Runs one job of this task in a worker. Its progress is this task's progress, or goes to
+   * `onProgress` (when the task runs jobs side by side and shows them together).
+   */
+  run<K extends JobKind>(kind: K, input: JobInput<K>, o: JobOptions = {}): Promise<JobOutput<K>> {
     return this.runner.runJob(this, kind, input, o);
+  }
+
+  /**
+   * Runs jobs side by side (each in a worker of its own). When one fails the others are asked to
+   * stop, and once all have ended, the first failure is thrown: nothing is left running behind it.
+   */
+  async together<T extends readonly unknown[]>(...starts: { [K in keyof T]: (signal: AbortSignal) => Promise<T[K]> }): Promise<T> {
+    const stop = new AbortController();
+    let first: { error: unknown } | null = null;
+    const settled = await Promise.allSettled(
+      starts.map((start) =>
+        start(stop.signal).catch((error: unknown) => {
+          first ??= { error };
+          stop.abort();
+          throw error;
+        }),
+      ),
+    );
+    if (first) throw (first as { error: unknown }).error;
+    return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
   }
 
   /** A step done on the core's own thread: shown as the task's stage. */
@@ -135,9 +170,9 @@ export class JobRunner {
     const task = this.tasks.get(jobId);
     if (!task || !task.cancellable || task.ended) return false;
     task.cancelled = true;
-    if (task.control) {
-      Atomics.store(task.control, CONTROL.cancel, 1);
-      this.release(task.control);
+    for (const control of task.controls) {
+      Atomics.store(control, CONTROL.cancel, 1);
+      this.release(control);
     }
     return true;
   }
@@ -152,7 +187,7 @@ export class JobRunner {
 
   /** Lets a job held by `holdNextAt` go on. */
   releaseAll(): void {
-    for (const task of this.tasks.values()) if (task.control) this.release(task.control);
+    for (const task of this.tasks.values()) for (const control of task.controls) this.release(control);
   }
 
   /**
@@ -163,7 +198,7 @@ export class JobRunner {
     this.session++;
     for (const task of this.tasks.values()) {
       if (task.cancellable) task.cancelled = true;
-      if (task.control) Atomics.store(task.control, CONTROL.cancel, 1);
+      for (const control of task.controls) Atomics.store(control, CONTROL.cancel, 1);
     }
     const ended: Promise<unknown>[] = [];
     for (const thread of this.threads) {
@@ -202,20 +237,30 @@ export class JobRunner {
     return thread;
   }
 
-  runJob<K extends JobKind>(task: Task, kind: K, input: JobInput<K>, o: { records?: JobRecords | null; cleanup?: () => void; refine?: Refine }): Promise<JobOutput<K>> {
+  runJob<K extends JobKind>(task: Task, kind: K, input: JobInput<K>, o: JobOptions): Promise<JobOutput<K>> {
     task.checkCancelled();
+    if (o.signal?.aborted) throw new CasebookError('CANCELLED', 'Stopped as asked');
     const thread = this.thread(o.records);
     const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
     const hold = this.nextHold;
     if (hold) {
-      this.nextHold = null;
+      // Every job started until one gets there is told the stage (jobs side by side report different stages).
       Atomics.store(control, CONTROL.holdAt, JOB_STAGES.indexOf(hold.stage) + 1);
+      const reached = () => {
+        if (Atomics.load(control, CONTROL.held) !== 1) return; // woken by a release, not held
+        if (this.nextHold === hold) this.nextHold = null;
+        hold.reached();
+      };
       const waiting = Atomics.waitAsync(control, CONTROL.held, 0);
-      if (waiting.async) void waiting.value.then(() => hold.reached());
-      else hold.reached();
+      if (waiting.async) void waiting.value.then(reached);
+      else reached();
     }
-    task.control = control;
-    task.refine = o.refine ?? null;
+    task.controls.add(control);
+    const stopThis = () => {
+      Atomics.store(control, CONTROL.cancel, 1);
+      this.release(control);
+    };
+    o.signal?.addEventListener('abort', stopThis, { once: true });
     thread.busy = true;
     const session = this.session;
     const needsRecords = !!o.records && thread.records !== session;
@@ -226,8 +271,8 @@ export class JobRunner {
         if (timer) clearTimeout(timer);
         thread.onMessage = null;
         thread.onExit = null;
-        task.control = null;
-        task.refine = null;
+        task.controls.delete(control);
+        o.signal?.removeEventListener('abort', stopThis);
         if ('error' in outcome) {
           try {
             o.cleanup?.();
@@ -240,8 +285,11 @@ export class JobRunner {
       thread.onMessage = (m) => {
         if (m.jobId !== task.id) return;
         if (m.t === 'progress') {
-          task.stage = m.stage;
-          task.fraction = m.fraction;
+          if (o.onProgress) o.onProgress(m.stage, m.fraction);
+          else {
+            task.stage = m.stage;
+            task.fraction = m.fraction;
+          }
           return;
         }
         thread.busy = false;
