@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createBackup } from '../../electron/core/backup/backup';
+import { join, resolve } from 'node:path';
 import { findDuplicates } from '../../electron/core/clients/duplicates';
 import { searchClients } from '../../electron/core/clients/queries';
 import { readClientRecord } from '../../electron/core/clients/record';
@@ -24,6 +23,7 @@ import { gatherAccessPack } from '../../electron/core/subjectAccess/pack';
 import { renderAccessPackPdf } from '../../electron/core/subjectAccess/packPdf';
 import { checkImport } from '../../electron/core/imports/imports';
 import { withClock } from '../../electron/core/clock';
+import { backupInWorkers } from './backup';
 import { decryptedCopy, encryptionOverhead } from './encryption';
 import { rendererFigures } from './renderer';
 import { chromiumPath } from '../bridge/chromium';
@@ -192,17 +192,25 @@ Leeds LS1 5HD', 'x', 'x')`);
 
     const target = join(dir, 'usb');
     mkdirSync(target);
+    // As the app makes it: in job workers, two side by side, the copy made in the data folder.
+    const backups = await backupInWorkers({ dbPath, dbKey, slotsPath: slots, targetDir: target, copyDir: dir, resourcesDir: resolve(__dirname, '../../resources') });
     let bytes = 0;
+    const stageTimes: Record<string, number>[] = [];
     const backupFigure = await measure(
       `backup + verify (${label})`,
       3,
       async () => {
-        const made = await createBackup({ db, dbKey, slotsPath: slots, targetDir: target, charityName: 'Bench', createdBy: 'Bench', now: new Date(), keep: 1 });
+        const { made, stages } = await backups.make();
         bytes = made.bytes;
+        stageTimes.push(stages);
       },
       { warmup: 0 },
     );
-    backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s`;
+    await backups.stop();
+    const stageNote = Object.entries(stageTimes.at(-1) ?? {})
+      .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ');
+    backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s; last run: ${stageNote}`;
     figures.push(backupFigure);
     // The core runs in Electron's main process: its memory with the large database open and used.
     const rss = Math.round(process.memoryUsage().rss / 1e6);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -149,6 +150,33 @@ describe('backing up when Casebook closes', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.casebook-backup'))).toHaveLength(2);
     rmSync(dir, { recursive: true }); // the stick was taken out
     expect(await t.cb.backUpOnExit()).toBe('skipped');
+  });
+});
+
+describe('the manifest', () => {
+  it('hashes every row as it always has (JSON of the row and a line break), so older backups still check', () => {
+    const dir = tempDir('casebook-digest-');
+    const sqlite = new Database(join(dir, 'rows.db'));
+    try {
+      sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, minutes REAL, picture BLOB, n INTEGER)');
+      sqlite.exec('CREATE TABLE pairs (a TEXT, b INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID');
+      const rows: unknown[][] = [
+        [1, 'Rang about the eviction notice.\nZażółć gęślą jaźń "quoted"', 12.5, null, 3],
+        [2, 'x'.repeat(70_000), 0.1, Buffer.from([0, 1, 254, 255]), -7],
+        [3, null, null, null, null],
+      ];
+      const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(...r);
+      sqlite.prepare('INSERT INTO pairs VALUES (?, ?), (?, ?)').run('b', 1, 'a', 2);
+      // The definition, written out: a Buffer as {"hex"}, each row's JSON then "\n", in rowid (or primary key) order.
+      const v1 = (list: unknown[][]) => createHash('sha256').update(list.map((r) => JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? { hex: v.toString('hex') } : v))) + '\n').join('')).digest('hex');
+      expect(digestTables(sqlite)).toEqual({
+        notes: { rows: 3, sha256: v1(rows) },
+        pairs: { rows: 2, sha256: v1([['a', 2], ['b', 1]]) },
+      });
+    } finally {
+      sqlite.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobStage } from '../../shared/domain/jobs';
@@ -76,6 +76,21 @@ describe('long jobs beside the screens', () => {
     }
     // And a backup after all that works.
     expect((await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') })).counts.clients).toBe(6);
+  });
+
+  it('a stick pulled while the backup is written: a clear error, and no copy left in the data folder', async () => {
+    const { t } = await withRecords();
+    const before = await snapshot(t);
+    for (const stage of ['writing', 'verifying'] as const) {
+      const stick = join(tempDir('casebook-usb-'), 'KINGSTON');
+      mkdirSync(stick);
+      const { result } = await heldAt(t, stage, (jobId) => t.call('backup.create', { targetDir: stick, jobId }));
+      rmSync(stick, { recursive: true, force: true });
+      t.cb.jobs.releaseAll();
+      expect(await result, stage).toMatchObject({ ok: false, error: { code: expect.stringMatching(/NOT_WRITABLE|BACKUP_DAMAGED/) } });
+      expect(readdirSync(t.dataDir).filter((f) => f.includes('.tmp')), stage).toEqual([]);
+      expect(await snapshot(t), stage).toEqual(before);
+    }
   });
 
   it('the import check stopped part way imports nothing and keeps nothing', async () => {

@@ -15,8 +15,8 @@ export type BackupStage = 'reading' | 'copying' | 'checkingCopy' | 'writing' | '
 export const BACKUP_STAGES: Record<BackupStage, readonly [number, number]> = {
   copying: [0, 0.2],
   reading: [0.2, 0.35],
-  checkingCopy: [0.35, 0.7],
-  writing: [0.7, 0.9],
+  checkingCopy: [0.35, 0.75],
+  writing: [0.75, 0.9],
   verifying: [0.9, 1],
 };
 /** The whole backup's fraction done, `within` the way through `stage`. */
@@ -92,7 +92,7 @@ function sqliteFileError(err: unknown, what: string): never {
 }
 
 /** The SHA-256 of a file's bytes. */
-export function sha256File(path: string): string {
+function sha256File(path: string): string {
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
@@ -196,20 +196,24 @@ export function copyRecords(copier: Sqlite, tmpDb: string): void {
   }
 }
 
-/** A copy checked whole: its rows and hashes, and the SHA-256 of its bytes. */
-export interface CopyChecked {
-  tables: TableDigests;
-  sha256: string;
+/** What a checked copy is packed with: the manifest (all but the copy's own hash) and the key slots. */
+export interface BackupToPack {
+  tmpFile: string;
+  keySlots: KeySlotsFile;
+  manifest: Omit<Manifest, 'databaseSha256'>;
 }
 
-/** What packs a checked copy into the backup file (see writeBackupFile). */
-export interface BackupToWrite {
+/** A copy packed into its temporary file, or the first table in which it differs from the records. */
+export type Packed = { differs: string } | { differs: null; manifest: Manifest; bytes: number };
+
+/** What finishes a packed backup file (see finishBackupFile). */
+export interface BackupToFinish {
   tmpDb: string;
   tmpFile: string;
   targetDir: string;
   charityName: string;
-  keySlots: KeySlotsFile;
   manifest: Manifest;
+  bytes: number;
   now: Date;
   keep: number;
 }
@@ -221,10 +225,13 @@ export interface BackupToWrite {
 export interface BackupParts {
   /** Copies the records into `tmpDb`; returns the records' rows and hashes at the moment of the copy. */
   copy(tmpDb: string): Promise<TableDigests>;
-  /** Checks the copy whole and of this schema; returns its rows and hashes and the SHA-256 of its bytes. */
-  check(tmpDb: string): Promise<CopyChecked>;
-  /** Packs the copy into the backup file, flushed, read back and checked, and gives it its name. */
-  write(w: BackupToWrite): Promise<BackupMade>;
+  /**
+   * Checks the copy whole and of this schema and, beside that, compares its rows with the records'
+   * (`pack.manifest.tables`): when they match, packs it into `pack.tmpFile`, flushed.
+   */
+  check(tmpDb: string, pack: BackupToPack): Promise<Packed>;
+  /** Reads the packed file back and checks it, then gives it its name. */
+  finish(f: BackupToFinish): Promise<BackupMade>;
 }
 
 /** The parts on this thread, one after another: tests, and anything that is already a job. */
@@ -245,15 +252,43 @@ export function partsHere(db: Db, dbKey: Buffer, stage: (s: BackupStage, within?
         closeDatabase(copier);
       }
     },
-    async check(tmpDb) {
+    async check(tmpDb, pack) {
       checkCopyWhole(tmpDb, dbKey, SCHEMA_VERSION);
-      const tables = digestCopy(tmpDb, dbKey, (done, all) => stage('checkingCopy', (0.9 * done) / all));
-      return { tables, sha256: sha256File(tmpDb) };
+      return packIfSame(tmpDb, dbKey, pack, stage);
     },
-    async write(w) {
-      return writeBackupFile(w, dbKey, stage);
+    async finish(f) {
+      return finishBackupFile(f, dbKey, stage);
     },
   };
+}
+
+/**
+ * Hashes the copy's rows; when they are the records' (`pack.manifest.tables`), packs the copy
+ * into the backup file under its temporary name: the sealed manifest with the copy's own hash,
+ * the key slots, the copy's bytes and a checksum, flushed to the device.
+ */
+export function packIfSame(tmpDb: string, dbKey: Buffer, pack: BackupToPack, stage: (s: BackupStage, within?: number) => void): Packed {
+  const differs = firstDifference(pack.manifest.tables, digestCopy(tmpDb, dbKey, (done, all) => stage('checkingCopy', done / all)));
+  if (differs) return { differs };
+  const manifest: Manifest = { ...pack.manifest, databaseSha256: sha256File(tmpDb) };
+  stage('writing');
+  try {
+    const fd = openSync(pack.tmpFile, 'wx', 0o600);
+    try {
+      const { bytes } = writeContainer(
+        fd,
+        { format: 'casebook-backup', version: 1, createdAt: manifest.createdAt, schemaVersion: manifest.schemaVersion, keySlots: pack.keySlots, manifest: sealManifest(manifest, dbKey, statSync(tmpDb).size) },
+        tmpDb,
+        (done, total) => stage('writing', done / total),
+      );
+      return { differs: null, manifest, bytes };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    if (err instanceof CasebookError) throw err;
+    fileError(err, 'the backup');
+  }
 }
 
 /** How many times a backup takes its copy again when it differs from the records it was read beside. */
@@ -281,29 +316,26 @@ export async function makeBackup(o: BackupPlan, parts: BackupParts): Promise<Bac
   try {
     const keySlots = readKeySlots(o.slotsPath);
     verifyKeySlotsMac(keySlots, o.dbKey);
-    let checked: { records: TableDigests; copy: CopyChecked } | null = null;
-    for (let attempt = 1; !checked; attempt++) {
+    let packed: Extract<Packed, { differs: null }> | null = null;
+    for (let attempt = 1; !packed; attempt++) {
       o.onStage?.('copying', backupFraction('copying'));
       const records = await parts.copy(tmpDb);
-      const copy = await parts.check(tmpDb);
-      const differs = firstDifference(records, copy.tables);
-      if (!differs) checked = { records, copy };
+      const manifest = {
+        createdAt: o.now.toISOString(),
+        schemaVersion: SCHEMA_VERSION,
+        charityName: o.charityName,
+        createdBy: o.createdBy,
+        counts: { clients: records['clients']?.rows ?? 0, users: records['users']?.rows ?? 0, auditEvents: records['audit_events']?.rows ?? 0 },
+        tables: records,
+      };
+      const result = await parts.check(tmpDb, { tmpFile, keySlots, manifest });
+      if (result.differs === null) packed = result;
       else {
-        rmSync(tmpDb, { force: true });
-        if (attempt === COPY_ATTEMPTS) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} of the copy differs from the records`);
+        for (const f of temps) rmSync(f, { force: true });
+        if (attempt === COPY_ATTEMPTS) throw new CasebookError('BACKUP_DAMAGED', `Table ${result.differs} of the copy differs from the records`);
       }
     }
-    const { records, copy } = checked;
-    const manifest: Manifest = {
-      createdAt: o.now.toISOString(),
-      schemaVersion: SCHEMA_VERSION,
-      charityName: o.charityName,
-      createdBy: o.createdBy,
-      counts: { clients: records['clients']?.rows ?? 0, users: records['users']?.rows ?? 0, auditEvents: records['audit_events']?.rows ?? 0 },
-      tables: records,
-      databaseSha256: copy.sha256,
-    };
-    return await parts.write({ tmpDb, tmpFile, targetDir: o.targetDir, charityName: o.charityName, keySlots, manifest, now: o.now, keep: o.keep });
+    return await parts.finish({ tmpDb, tmpFile, targetDir: o.targetDir, charityName: o.charityName, manifest: packed.manifest, bytes: packed.bytes, now: o.now, keep: o.keep });
   } catch (err) {
     for (const f of temps) rmSync(f, { force: true });
     throw err;
@@ -317,58 +349,39 @@ export function createBackup(o: BackupOptions): Promise<BackupMade> {
 }
 
 /**
- * Packs a checked copy into the backup file on the target: written and flushed, read back whole
- * against its checksum and the copy's hash, and only then given its final name. Old backups of
- * this charity beyond `keep` go only after that.
+ * Finishes a packed backup file on the target: read back whole against its checksum and the
+ * copy's hash, and only then given its final name. Old backups of this charity beyond `keep` go
+ * only after that.
  */
-export function writeBackupFile(w: BackupToWrite, dbKey: Buffer, stage: (s: BackupStage, within?: number) => void): BackupMade {
-  stage('writing');
-  let written: { bytes: number };
-  try {
-    const fd = openSync(w.tmpFile, 'wx', 0o600);
-    try {
-      written = writeContainer(
-        fd,
-        { format: 'casebook-backup', version: 1, createdAt: w.manifest.createdAt, schemaVersion: w.manifest.schemaVersion, keySlots: w.keySlots, manifest: sealManifest(w.manifest, dbKey, statSync(w.tmpDb).size) },
-        w.tmpDb,
-        (done, total) => stage('writing', done / total),
-      );
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    if (err instanceof CasebookError) throw err;
-    fileError(err, 'the backup');
-  }
-
+export function finishBackupFile(f: BackupToFinish, dbKey: Buffer, stage: (s: BackupStage, within?: number) => void): BackupMade {
   stage('verifying');
   let opened;
   try {
-    opened = readContainer(w.tmpFile, (done, total) => stage('verifying', done / total));
+    opened = readContainer(f.tmpFile, (done, total) => stage('verifying', done / total));
   } catch (err) {
     if (err instanceof CasebookError && err.code === 'BACKUP_MISSING') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
     throw err;
   }
   const check = openManifest(opened.header, dbKey);
-  if (check.databaseSha256 !== w.manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
-  rmSync(w.tmpDb, { force: true });
+  if (check.databaseSha256 !== f.manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
+  rmSync(f.tmpDb, { force: true });
   stage('verifying', 1);
 
   let n = 1;
-  let finalPath = join(w.targetDir, backupFileName(w.charityName, w.now));
-  while (existsSync(finalPath)) finalPath = join(w.targetDir, backupFileName(w.charityName, w.now, ++n));
+  let finalPath = join(f.targetDir, backupFileName(f.charityName, f.now));
+  while (existsSync(finalPath)) finalPath = join(f.targetDir, backupFileName(f.charityName, f.now, ++n));
   try {
-    renameSync(w.tmpFile, finalPath);
-    fsyncDir(w.targetDir);
+    renameSync(f.tmpFile, finalPath);
+    fsyncDir(f.targetDir);
   } catch (err) {
     fileError(err, 'the backup');
   }
 
   // Only now, with a verified new backup in place, do old ones go.
-  const all = backupsIn(w.targetDir, w.charityName);
-  const removedOld = all.slice(0, Math.max(0, all.length - w.keep));
-  for (const f of removedOld) rmSync(join(w.targetDir, f), { force: true });
-  return { path: finalPath, bytes: written!.bytes, createdAt: w.manifest.createdAt, counts: w.manifest.counts, removedOld };
+  const all = backupsIn(f.targetDir, f.charityName);
+  const removedOld = all.slice(0, Math.max(0, all.length - f.keep));
+  for (const old of removedOld) rmSync(join(f.targetDir, old), { force: true });
+  return { path: finalPath, bytes: f.bytes, createdAt: f.manifest.createdAt, counts: f.manifest.counts, removedOld };
 }
 
 export type BackupCredentials = { dbKey: Buffer } | { name: string; password: string } | { recoveryKey: string };

@@ -2,7 +2,7 @@ import { statfsSync, statSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../db/database';
 import type { JobRecords, Task } from '../jobs/runner';
 import { MIN_FREE_BYTES } from '../setup/dataFolder';
-import { BACKUP_STAGES, backupFraction, type BackupParts, type BackupStage, type CopyChecked } from './backup';
+import { BACKUP_STAGES, backupFraction, type BackupParts, type BackupStage, type Packed } from './backup';
 import type { TableDigests } from './manifest';
 
 const sizeOf = (path: string) => {
@@ -47,20 +47,25 @@ export function partsInWorkers(task: Task, records: JobRecords, dbKey: Buffer): 
       }
     },
 
-    async check(tmpDb) {
+    async check(tmpDb, pack) {
       task.show('checkingCopy', backupFraction('checkingCopy'));
-      const [, copy] = await task.together<[void, CopyChecked]>(
-        (signal) => task.run('backupCheckWhole', { tmpDb, dbKey: key(), schemaVersion: SCHEMA_VERSION }, { signal, onProgress: () => undefined }),
-        // The integrity check beside it cannot report: the hashing's share is shown, up to 90%.
+      let whole = false;
+      const [, packed] = await task.together<[void, Packed]>(
         (signal) =>
-          task.run('backupDigestCopy', { tmpDb, dbKey: key(), schemaVersion: SCHEMA_VERSION }, { signal, onProgress: (_stage, f) => task.show('checkingCopy', backupFraction('checkingCopy', 0.9 * f)) }),
+          task.run('backupCheckWhole', { tmpDb, dbKey: key(), schemaVersion: SCHEMA_VERSION }, { signal, onProgress: () => undefined }).then(() => {
+            whole = true;
+          }),
+        // The integrity check beside it cannot report: the hashing and packing are shown (packing
+        // starts before the check has finished; the file is named only once both have passed).
+        (signal) =>
+          task.run('backupPack', { tmpDb, dbKey: key(), pack }, { signal, onProgress: (stage, f) => task.show(stage, backupFraction(stage as BackupStage, stage === 'writing' && !whole ? Math.min(f, 0.95) : f)) }),
       );
-      return copy;
+      return packed;
     },
 
-    async write(w) {
-      const { now, ...rest } = w;
-      return task.run('backupWrite', { ...rest, nowIso: now.toISOString(), dbKey: key() }, { onProgress: (stage, f) => task.show(stage, backupFraction(stage as BackupStage, f)) });
+    async finish(f) {
+      const { now, ...rest } = f;
+      return task.run('backupFinish', { ...rest, nowIso: now.toISOString(), dbKey: key() }, { onProgress: (stage, fraction) => task.show(stage, backupFraction(stage as BackupStage, fraction)) });
     },
   };
 }

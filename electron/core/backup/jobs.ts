@@ -5,14 +5,14 @@ import {
   checkCopyWhole,
   copyRecords,
   digestAtCopy,
-  digestCopy,
   inspectBackup,
-  sha256File,
-  writeBackupFile,
+  finishBackupFile,
+  packIfSame,
   type BackupCredentials,
   type BackupMade,
-  type BackupToWrite,
-  type CopyChecked,
+  type BackupToFinish,
+  type BackupToPack,
+  type Packed,
   type InspectedBackup,
 } from './backup';
 import type { TableDigests } from './manifest';
@@ -33,7 +33,13 @@ export interface CheckCopyInput {
   schemaVersion: number;
 }
 
-export interface WriteBackupInput extends Omit<BackupToWrite, 'now'> {
+export interface PackInput {
+  tmpDb: string;
+  dbKey: Uint8Array;
+  pack: BackupToPack;
+}
+
+export interface FinishInput extends Omit<BackupToFinish, 'now'> {
   dbKey: Uint8Array;
   nowIso: string;
 }
@@ -104,27 +110,26 @@ export const backupJobs = {
     }
   }) as Job<CheckCopyInput, void>,
 
-  /** The copy's rows and hashes, and the SHA-256 of its bytes. */
-  backupDigestCopy: ((ctx, i) => {
+  /** Hashes the copy's rows and, when they are the records', packs the copy into the backup file (see packIfSame). */
+  backupPack: ((ctx, i) => {
     const dbKey = Buffer.from(i.dbKey);
     try {
-      const tables = digestCopy(i.tmpDb, dbKey, (done, all) => ctx.step('checkingCopy', done / all));
-      return { tables, sha256: sha256File(i.tmpDb) };
+      return packIfSame(i.tmpDb, dbKey, i.pack, (stage, within = 0) => ctx.step(stage, within));
     } finally {
       dbKey.fill(0);
     }
-  }) as Job<CheckCopyInput, CopyChecked>,
+  }) as Job<PackInput, Packed>,
 
-  /** Packs the checked copy into the backup file on the target, reads it back, and gives it its name. */
-  backupWrite: ((ctx, i) => {
+  /** Reads the packed file back and checks it, then gives it its name (see finishBackupFile). */
+  backupFinish: ((ctx, i) => {
     const dbKey = Buffer.from(i.dbKey);
     try {
-      const { dbKey: _key, nowIso, ...w } = i;
-      return writeBackupFile({ ...w, now: new Date(nowIso) }, dbKey, (stage, within = 0) => ctx.step(stage, within));
+      const { dbKey: _key, nowIso, ...f } = i;
+      return finishBackupFile({ ...f, now: new Date(nowIso) }, dbKey, (stage, within = 0) => ctx.step(stage, within));
     } finally {
       dbKey.fill(0);
     }
-  }) as Job<WriteBackupInput, BackupMade>,
+  }) as Job<FinishInput, BackupMade>,
 
   /** Opens a backup with the credentials and verifies all of it; for a restore, keeps the checked copy. */
   checkBackup: (async (ctx, i) => {
