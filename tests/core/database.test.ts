@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CasebookError } from '../../shared/result';
-import { APPLICATION_ID, closeDatabase, openDatabase } from '../../electron/core/db/database';
+import { APPLICATION_ID, closeDatabase, openDatabase, WAL_LIMIT_BYTES } from '../../electron/core/db/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import * as schema from '../../electron/core/db/schema';
 import { recordAudit, verifyAudit } from '../../electron/core/audit/audit';
@@ -43,9 +43,31 @@ describe('opening the encrypted database', () => {
     expect(p('application_id')).toBe(APPLICATION_ID);
     expect(p('user_version')).toBe(SCHEMA_VERSION);
     expect(p('cache_size')).toBe(-65536);
+    expect(p('journal_size_limit')).toBe(WAL_LIMIT_BYTES);
     expect(p('cipher')).toBe('sqlcipher');
     closeDatabase(db);
     expect(readFileSync(path).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+  });
+
+  it('does not keep a large write-ahead log after a large change (the file stays near the size of its backup)', () => {
+    const { path, key } = newDb();
+    const db = openDatabase(path, key);
+    const wal = () => statSync(`${path}-wal`).size;
+    const sqlite = db.$client;
+    sqlite.exec('CREATE TABLE bulk (id INTEGER PRIMARY KEY, body TEXT)');
+    // One large change, as an import of thousands of people or an upgrade makes: about 40 MB.
+    const insert = sqlite.prepare('INSERT INTO bulk (body) VALUES (?)');
+    sqlite.transaction(() => {
+      for (let i = 0; i < 10_000; i++) insert.run(`${i} `.padEnd(4000, 'x'));
+    })();
+    expect(wal()).toBeGreaterThan(WAL_LIMIT_BYTES);
+    // The next small saves, once the log has been copied into the database, bring it back down.
+    for (let i = 0; i < 3; i++) {
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      sqlite.prepare('INSERT INTO bulk (body) VALUES (?)').run('small');
+    }
+    expect(wal()).toBeLessThanOrEqual(WAL_LIMIT_BYTES);
+    closeDatabase(db);
   });
 
   it('is readable by standard SQLCipher 4 settings with the raw key (no lock-in)', () => {

@@ -13,6 +13,12 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
 export const APPLICATION_ID = 0x43424b31;
 /** 64 MB page cache: encryption costs nothing on cached pages. */
 const CACHE_KIB = 65536;
+/**
+ * The write-ahead log is cut back to this size once its changes are in the database. Without a
+ * limit it keeps the size of the largest change ever made (an import, an upgrade) for good: 300 MB
+ * beside a 544 MB database after generating 100,000 clients.
+ */
+export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export interface OpenOptions {
   /** Only setup creates a database; every other open needs the file to exist. */
@@ -64,6 +70,7 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
     // Deleted records are overwritten, not left in free pages: an erased client is gone from the file.
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+    sqlite.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
     sqlite.pragma('busy_timeout = 5000');
 
     if (opts.create) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
