@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/context';
+import type { Job, JobContext } from '../jobs/context';
 import type { KdfParams } from '../vault/kdfParams';
 import { CasebookError } from '../../../shared/result';
 import {
@@ -10,6 +10,7 @@ import {
   packIfSame,
   type BackupCredentials,
   type BackupMade,
+  type BackupStage,
   type BackupToFinish,
   type BackupToPack,
   type Packed,
@@ -57,6 +58,19 @@ export interface CheckBackupInput {
   keep: boolean;
 }
 
+/** Runs `fn` with the key as a Buffer (as it crossed to the worker: plain bytes), wiped when it returns. */
+function withKey<T>(bytes: Uint8Array, fn: (dbKey: Buffer) => T): T {
+  const dbKey = Buffer.from(bytes);
+  try {
+    return fn(dbKey);
+  } finally {
+    dbKey.fill(0);
+  }
+}
+
+/** A backup part's stage callback, as the job's own steps (which report progress and may stop it). */
+const stepsOf = (ctx: JobContext) => (stage: BackupStage, within = 0) => ctx.step(stage, within);
+
 const asCredentials = (c: JobCredentials): BackupCredentials => ('dbKey' in c ? { dbKey: Buffer.from(c.dbKey) } : c);
 
 /** The long jobs of backing up: making a verified backup file, and checking (or restoring) one. */
@@ -101,34 +115,15 @@ export const backupJobs = {
   }) as Job<CopyInput, void>,
 
   /** SQLite's integrity check of the copy, and its schema version (one statement: it cannot report or stop midway). */
-  backupCheckWhole: ((_ctx, i) => {
-    const dbKey = Buffer.from(i.dbKey);
-    try {
-      checkCopyWhole(i.tmpDb, dbKey, i.schemaVersion);
-    } finally {
-      dbKey.fill(0);
-    }
-  }) as Job<CheckCopyInput, void>,
+  backupCheckWhole: ((_ctx, i) => withKey(i.dbKey, (dbKey) => checkCopyWhole(i.tmpDb, dbKey, i.schemaVersion))) as Job<CheckCopyInput, void>,
 
   /** Hashes the copy's rows and, when they are the records', packs the copy into the backup file (see packIfSame). */
-  backupPack: ((ctx, i) => {
-    const dbKey = Buffer.from(i.dbKey);
-    try {
-      return packIfSame(i.tmpDb, dbKey, i.pack, (stage, within = 0) => ctx.step(stage, within));
-    } finally {
-      dbKey.fill(0);
-    }
-  }) as Job<PackInput, Packed>,
+  backupPack: ((ctx, i) => withKey(i.dbKey, (dbKey) => packIfSame(i.tmpDb, dbKey, i.pack, stepsOf(ctx)))) as Job<PackInput, Packed>,
 
   /** Reads the packed file back and checks it, then gives it its name (see finishBackupFile). */
   backupFinish: ((ctx, i) => {
-    const dbKey = Buffer.from(i.dbKey);
-    try {
-      const { dbKey: _key, nowIso, ...f } = i;
-      return finishBackupFile({ ...f, now: new Date(nowIso) }, dbKey, (stage, within = 0) => ctx.step(stage, within));
-    } finally {
-      dbKey.fill(0);
-    }
+    const { dbKey: key, nowIso, ...f } = i;
+    return withKey(key, (dbKey) => finishBackupFile({ ...f, now: new Date(nowIso) }, dbKey, stepsOf(ctx)));
   }) as Job<FinishInput, BackupMade>,
 
   /** Opens a backup with the credentials and verifies all of it; for a restore, keeps the checked copy. */
