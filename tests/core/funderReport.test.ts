@@ -3,6 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from './pdfCheck';
 import type { ChannelInput } from '../../shared/contract';
+import { ageBandOf } from '../../shared/domain/ageBand';
+import { ageOn } from '../../shared/domain/client';
 import { suppressed } from '../../shared/domain/report';
 import { cellText, reportTables } from '../../shared/domain/reportTables';
 import { createTranslator } from '../../shared/i18n';
@@ -146,6 +148,32 @@ describe('the funder report', () => {
     ]);
     expect(shifted.goals.partlyAchieved).toBe(0);
     expect((await t.fail('reports.funder', { from: '2026-06-30', to: '2026-01-01' })).fields).toEqual({ to: 'endBeforeStart' });
+  });
+
+  it('counts each person’s age in whole years on the period’s last day, as the client record shows it', async () => {
+    const t = startCore();
+    await setUp(t);
+    // Five people for each case, so no band is hidden: 18 that very day, 17 until the day after,
+    // 25 that day, 24 until the day after, and a year of birth only (65 in 2026); then five born on
+    // a leap day, still 17 on 28 February 2026 and 18 on 1 March (the others under 18 then too).
+    const born: { dateOfBirth?: string; estimatedBirthYear?: number }[] = [
+      ...['2008-06-30', '2008-07-01', '2001-06-30', '2001-07-01'].map((dateOfBirth) => ({ dateOfBirth })),
+      { estimatedBirthYear: 1961 },
+    ];
+    const names = ['Anna', 'Bogdan', 'Celina', 'Dariusz', 'Elżbieta'];
+    for (const [i, b] of born.entries()) for (const name of names) await addNewPerson(t, { firstName: name, lastName: `Kowalczyk-${'ABCDE'[i]}`, intakeDate: '2026-01-05', ...b });
+    const bands = (r: { demographics: { ageBands: { band: string; count: number | null }[] } }) => Object.fromEntries(r.demographics.ageBands.filter((b) => b.count !== 0).map((b) => [b.band, b.count]));
+    expect(bands(await t.ok('reports.funder', PERIOD))).toEqual({ under18: 5, '18to24': 10, '25to34': 5, '65plus': 5 });
+    // The same ages as the app's one definition gives each person.
+    const expected = new Map<string, number>();
+    for (const b of born) for (let i = 0; i < names.length; i++) {
+      const band = ageBandOf(ageOn(PERIOD.to, { dateOfBirth: b.dateOfBirth ?? null, estimatedBirthYear: b.estimatedBirthYear ?? null })!.years);
+      expected.set(band, (expected.get(band) ?? 0) + 1);
+    }
+    expect(bands(await t.ok('reports.funder', PERIOD))).toEqual(Object.fromEntries(expected));
+    for (const name of names) await addNewPerson(t, { firstName: name, lastName: 'Leap', intakeDate: '2026-01-05', dateOfBirth: '2008-02-29' });
+    expect(bands(await t.ok('reports.funder', { from: '2026-01-01', to: '2026-02-28' }))['under18']).toBe(15);
+    expect(bands(await t.ok('reports.funder', { from: '2026-01-01', to: '2026-03-01' }))['under18']).toBe(10);
   });
 
   it('shows groups of fewer than five as "<5" and larger ones as they are', () => {

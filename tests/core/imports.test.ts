@@ -152,6 +152,25 @@ describe('importing clients from a spreadsheet', () => {
     expect(await clientCount(t)).toBe(before + 9_992);
   });
 
+  it('finds a person on file written last name first, and one written twice in the file with the names swapped', async () => {
+    const t = startCore();
+    await setUp(t);
+    const existing = await addNewPerson(t, { firstName: 'Łucja', lastName: 'Wiśniewska', dateOfBirth: '1981-04-12', intakeDate: '2026-01-05' });
+    const rows = [
+      ['First name', 'Last name', 'Date of birth'],
+      ['Wisniewska', 'Lucja', '12/04/1981'], // on file, the names the other way round and unaccented
+      ['Jan', 'Nowakowski', '03/09/1990'],
+      ['Nowakowski', 'Jan', '03/09/1990'], // the row above again, swapped
+      ['Anna', 'Lis', '05/05/1955'], // a different person
+    ];
+    const { preview } = await choose(t, 'swapped.csv', rows.map((r) => csvLine(r)).join('\r\n'));
+    expect(preview).toMatchObject({ rows: 4, ready: 2, duplicateRows: 2 });
+    expect(preview.duplicates.map((d) => [d.row, d.existing?.reference ?? null, d.sameAsRow])).toEqual([
+      [2, existing.reference, null],
+      [4, null, 3],
+    ]);
+  });
+
   it('reads an Excel workbook, its dates kept as dates', async () => {
     const t = startCore();
     await setUp(t);

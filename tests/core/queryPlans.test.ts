@@ -10,6 +10,7 @@ import { clientSupport } from '../../electron/core/support/support';
 import { clientProgrammes } from '../../electron/core/programmes/attendance';
 import { listClientReferrals } from '../../electron/core/referrals/referrals';
 import { readPlans } from '../../electron/core/plans/plans';
+import { funderReport } from '../../electron/core/reports/funderReport';
 import type { Db } from '../../electron/core/db/database';
 import { generateClients } from '../bench/clients';
 import { generateCasework } from '../bench/casework';
@@ -91,6 +92,29 @@ describe('the hot queries use their indexes', () => {
       const plans = t.cb.read((db) => plansOf(db, () => fn(db)));
       expect(plans.length, what).toBeGreaterThan(0);
       expect(fullScans(plans), what).toEqual([]);
+    }
+  });
+  it('the funder report reads a year of notes and help given from indexes alone, with no sorting of them', async () => {
+    const t = startCore();
+    await setUp(t);
+    t.cb.write((db) => {
+      generateClients(db, 300);
+      generateCasework(db, 300, { caseload: 40 });
+    });
+    const year = { from: '2025-11-24', to: '2026-11-23' };
+    for (const cohort of [{ programmeId: null, caseworkerId: null }, { programmeId: null, caseworkerId: 1 }]) {
+      const plans = t.cb.read((db) => plansOf(db, () => funderReport(db, { ...year, ...cohort }, { programmeName: null, caseworkerName: null })));
+      // Who the people were: a report about everyone asks of every client once whether they were
+      // supported (as many rows as clients, no more); about one caseworker's, of theirs only.
+      expect(fullScans(plans)).toEqual(cohort.caseworkerId ? [] : [expect.stringMatching(/^SCAN c\s+<-\s+SELECT CASE WHEN c\.date_of_birth/)]);
+      const of = (table: string) => plans.filter((p) => new RegExp(`FROM ${table} `).test(p.sql)).map((p) => p.plan.join(' | '));
+      // Contacts by kind: one range of the index per kind, already grouped, the notes never read.
+      expect(of('case_notes')).toEqual([expect.stringMatching(/^SEARCH n USING COVERING INDEX case_notes_kind_on \(kind=\? AND occurred_at>\? AND occurred_at<\?\)/)]);
+      expect(of('case_notes')[0]).not.toMatch(/FOR GROUP BY/);
+      // Help given to everyone: from the index that holds every column counted (for one
+      // caseworker's clients, from each client's own records).
+      expect(of('support_given').length).toBeGreaterThan(0);
+      for (const plan of of('support_given')) expect(plan).toMatch(cohort.caseworkerId ? /support_given_client/ : /COVERING INDEX support_given_period/);
     }
   });
 });

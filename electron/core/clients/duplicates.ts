@@ -23,15 +23,23 @@ function similarity(a: string, b: string): number {
   return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
 
-/** Folded words of names, kept: an import compares the same names thousands of times. */
-const wordCache = new Map<string, string[]>();
-function wordsOf(name: string): string[] {
-  let w = wordCache.get(name);
-  if (!w) {
-    if (wordCache.size >= 200_000) wordCache.clear();
-    wordCache.set(name, (w = words(name)));
+/** A name folded once: its words, and the words run together and spaced. */
+interface FoldedName {
+  words: string[];
+  joined: string;
+  spaced: string;
+}
+
+/** Folded names, kept: an import compares the same names thousands of times. */
+const foldCache = new Map<string, FoldedName>();
+function folded(name: string): FoldedName {
+  let f = foldCache.get(name);
+  if (!f) {
+    if (foldCache.size >= 200_000) foldCache.clear();
+    const w = words(name);
+    foldCache.set(name, (f = { words: w, joined: w.join(''), spaced: w.join(' ') }));
   }
-  return w;
+  return f;
 }
 
 /**
@@ -39,11 +47,12 @@ function wordsOf(name: string): string[] {
  * common) as well as "Wisniewska" (accents folded) and "Wisniewksa" (a typo).
  */
 export function nameSimilarity(a: string, b: string): number {
-  const wa = wordsOf(a);
-  const wb = wordsOf(b);
-  if (!wa.length || !wb.length) return 0;
-  let best = similarity(wa.join(''), wb.join(''));
-  for (const x of wa) for (const y of wb) if (x.length >= 2 && y.length >= 2) best = Math.max(best, similarity(x, y));
+  const fa = folded(a);
+  const fb = folded(b);
+  if (!fa.words.length || !fb.words.length) return 0;
+  if (fa.joined === fb.joined) return 1;
+  let best = similarity(fa.joined, fb.joined);
+  for (const x of fa.words) for (const y of fb.words) if (x.length >= 2 && y.length >= 2) best = Math.max(best, similarity(x, y));
   return best;
 }
 
@@ -53,7 +62,11 @@ type BirthDateRelation = 'same' | 'similar' | 'different' | 'unknown';
 export function birthDateRelation(a: string | null, b: string | null): BirthDateRelation {
   if (!a || !b) return 'unknown';
   if (a === b) return 'same';
-  if (a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1) return 'similar';
+  if (a.length === b.length) {
+    let differ = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
+    if (differ === 1) return 'similar';
+  }
   const [ya, ma, da] = a.split('-');
   const [yb, mb, db] = b.split('-');
   if (ya === yb && ma === db && da === mb) return 'similar';
@@ -89,14 +102,16 @@ const SELECT_CANDIDATES = sql`
 export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score: number; likely: boolean; reasons: DuplicateReason[] } | null {
   const first = (name: string) => Math.max(nameSimilarity(q.firstName, name), c.preferredName ? nameSimilarity(q.firstName, c.preferredName) : 0);
   const straight = { f: first(c.firstName), l: nameSimilarity(q.lastName, c.lastName), swapped: false };
-  const crossed = { f: nameSimilarity(q.firstName, c.lastName), l: nameSimilarity(q.lastName, c.firstName), swapped: true };
+  // Names the same both ways cannot be beaten by crossing them (many clients share a common name).
+  const crossed = straight.f + straight.l < 2 ? { f: nameSimilarity(q.firstName, c.lastName), l: nameSimilarity(q.lastName, c.firstName), swapped: true } : straight;
   const names = (crossed.f + crossed.l > straight.f + straight.l ? crossed : straight) as typeof straight;
   const birth = birthDateRelation(q.dateOfBirth, c.dateOfBirth);
-  const phoneMatch = digits(q.phone).length >= 6 && digits(q.phone) === digits(c.phone);
+  const phone = digits(q.phone);
+  const phoneMatch = phone.length >= 6 && phone === digits(c.phone);
   const namesAlike = names.f >= FIRST_NAME_MIN && names.l >= LAST_NAME_MIN;
 
   const reasons: DuplicateReason[] = [];
-  const same = (a: string, b: string) => wordsOf(a).join(' ') === wordsOf(b).join(' ');
+  const same = (a: string, b: string) => folded(a).spaced === folded(b).spaced;
   const sameName = same(q.firstName, c.firstName) && same(q.lastName, c.lastName);
   if (namesAlike) reasons.push(names.swapped ? 'swappedNames' : sameName ? 'sameName' : 'similarName');
   if (birth === 'same') reasons.push('sameDateOfBirth');
@@ -166,14 +181,18 @@ export class DuplicateIndex<Tag> {
   }
 
   private static keys(c: Pick<Candidate, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>): string[] {
-    const first = wordsOf(c.firstName).join(' ');
-    const last = wordsOf(c.lastName).join(' ');
+    const first = folded(c.firstName).spaced;
+    const last = folded(c.lastName).spaced;
     const phone = digits(c.phone);
-    return [`n:${first}|${last}`, `n:${last}|${first}`, ...(c.dateOfBirth ? [`b:${c.dateOfBirth}`] : []), ...(phone.length >= 6 ? [`p:${phone}`] : [])];
+    // The two names in either order give one key, so first and last swapped still meet.
+    const keys = [first < last ? `n:${first}|${last}` : `n:${last}|${first}`];
+    if (c.dateOfBirth) keys.push(`b:${c.dateOfBirth}`);
+    if (phone.length >= 6) keys.push(`p:${phone}`);
+    return keys;
   }
 
   add(c: Candidate, tag: Tag): void {
-    for (const key of new Set(DuplicateIndex.keys(c))) {
+    for (const key of DuplicateIndex.keys(c)) {
       const list = this.byKey.get(key);
       if (list) list.push({ candidate: c, tag });
       else this.byKey.set(key, [{ candidate: c, tag }]);
@@ -184,11 +203,12 @@ export class DuplicateIndex<Tag> {
   likely(q: Omit<DuplicateQueryValues, 'excludeId'>): { candidate: Candidate; tag: Tag } | null {
     let best: { candidate: Candidate; tag: Tag; score: number } | null = null;
     const seen = new Set<{ candidate: Candidate; tag: Tag }>();
+    const query = { ...q, excludeId: null };
     for (const key of DuplicateIndex.keys(q)) {
       for (const entry of this.byKey.get(key) ?? []) {
         if (seen.has(entry)) continue;
         seen.add(entry);
-        const m = compareToClient({ ...q, excludeId: null }, entry.candidate);
+        const m = compareToClient(query, entry.candidate);
         if (m?.likely && (!best || m.score > best.score)) best = { ...entry, score: m.score };
       }
     }
