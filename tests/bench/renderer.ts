@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -49,8 +49,6 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     for (let i = 0; i < 30; i++) open.push(await openClient(page, i));
     // -1: nothing changed on screen (the same results), not a time.
     const figure = (name: string, times: number[], note: string) => figureOf(name, times.filter((x) => x >= 0), note);
-    // This process holds the core's worker threads, as Electron's main process does, plus the bridge's small HTTP server.
-    const rss = Math.round(process.memoryUsage().rss / 1e6);
 
     // Long jobs beside the screens: the window's thread is never held up by them.
     const usb = `${dataDir}-usb`;
@@ -84,7 +82,6 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
       ...stalls,
       figure(`keystroke to updated client list while a backup runs, Chromium (${label})`, keystrokeDuring, `no pause for typing; backups one after another (${backups + 1} made meanwhile)`),
       figure(`click to client page shown while a backup runs, Chromium (${label})`, openDuring, 'backups one after another'),
-      { name: `memory of the process holding the core, after the screens were used (${label})`, unit: 'MB', p50: rss, p95: rss, n: 1, note: 'resident set; Chromium is a separate process' },
       figure(`keystroke to updated client list, Chromium (${label})`, keystroke, 'no pause for typing; bridge over local HTTP instead of IPC'),
       figure(`click to client page shown, Chromium (${label})`, open, 'record, tabs and header; bridge over local HTTP instead of IPC'),
       figure(`  part: the search call from the window, first 100 rows (${label})`, searchCall, 'the core and the hop, no drawing'),
@@ -93,6 +90,8 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
   } finally {
     await browser.close();
     await bridge.close();
+    // The backups made (each the size of the records) and the files beside them go.
+    for (const made of ['-usb', '-saved', '-saved.last-seen.json', '-import.csv']) rmSync(`${dataDir}${made}`, { recursive: true, force: true });
   }
 }
 
@@ -169,7 +168,7 @@ async function stallFigure(name: string, n: number, job: () => Promise<unknown>)
 }
 
 /** 10,000 rows to import: one in ten with a surname and birth date like people on file, the rest new. */
-function importFile(path: string): string {
+export function importFile(path: string): string {
   const surnames = ['Kowalska', 'Nowak', 'Wiśniewska', 'Smith', 'Jones', 'Wójcik', 'Brown', 'Kamińska', 'Taylor', 'Lewandowski'];
   const rows = Array.from({ length: 10_000 }, (_, i) => `Nowa${i},${surnames[i % surnames.length]},${1 + (i % 28)}/${1 + (i % 12)}/19${50 + (i % 50)}`);
   writeFileSync(path, ['First name,Last name,Date of birth', ...rows].join('\n'));

@@ -25,6 +25,7 @@ import { checkImport } from '../../electron/core/imports/imports';
 import { withClock } from '../../electron/core/clock';
 import { backupInWorkers } from './backup';
 import { decryptedCopy, encryptionOverhead } from './encryption';
+import { memoryFigures } from './memory';
 import { rendererFigures } from './renderer';
 import { chromiumPath } from '../bridge/chromium';
 import { png } from '../core/png';
@@ -212,20 +213,20 @@ Leeds LS1 5HD', 'x', 'x')`);
       .join(', ');
     backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s; last run: ${stageNote}`;
     figures.push(backupFigure);
-    // The core runs in Electron's main process: its memory with the large database open and used.
-    const rss = Math.round(process.memoryUsage().rss / 1e6);
-    figures.push({ name: `memory of the core process with the database open (${label})`, unit: 'MB', p50: rss, p95: rss, n: 1, note: 'resident set after the figures above; 64 MB page cache' });
     closeDatabase(db);
 
-    // The screens, in Chromium, on the same database (when Chromium and a renderer build are here).
+    // The core's memory after an hour's mixed use, in a process of its own (nothing this one made is
+    // counted), and the screens, in Chromium, on the same database: both need the build.
+    const built = existsSync(join(__dirname, '../../out/renderer/index.html')) && existsSync(join(__dirname, '../../out/main/coreWorker.js'));
+    if (built) figures.push(...(await memoryFigures(dir, { name: 'Bench Admin', password }, label)));
     let chromium = true;
     try {
       chromiumPath();
     } catch {
       chromium = false;
     }
-    if (chromium && existsSync(join(__dirname, '../../out/renderer/index.html'))) figures.push(...(await rendererFigures(dir, { name: 'Bench Admin', password }, label)));
-    else console.error('Chromium or the renderer build (npm run build) is missing: the screen timings are left out.');
+    if (chromium && built) figures.push(...(await rendererFigures(dir, { name: 'Bench Admin', password }, label)));
+    else console.error('Chromium or the build (npm run build) is missing: the screen timings (and without the build, the memory) are left out.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -108,20 +108,12 @@ function builtWorkers(): { core: WorkerEntry; job: WorkerEntry } {
   return { core: { file: core }, job: { file: join(dir, 'jobWorker.js') } };
 }
 
-export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
-  const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
-  // Commands for the page go out as server-sent events; sent before the page listens, they wait.
-  const listeners = new Set<ServerResponse>();
-  const waiting: DesktopCommand[] = [];
-  const deliver = () => {
-    if (listeners.size === 0) return;
-    for (const command of waiting.splice(0)) for (const res of listeners) res.write(`data: ${JSON.stringify(command)}\n\n`);
-  };
-
+/**
+ * The core as Electron's main process starts it: the built workers (out/main) under the same
+ * CoreHost, its clock agreeing with the test's (the computer's clock moved to the test's day).
+ */
+export async function startCoreHost(opts: BridgeOptions, platform: FolderPlatform, onRestart?: () => void): Promise<CoreHost> {
   const workers = builtWorkers();
-  // The core's clock agrees with the test's: the computer's clock moved to the test's day.
   const clockShiftMs = opts.now().getTime() - Date.now();
   const core = new CoreHost({
     entry: workers.core,
@@ -138,12 +130,28 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     },
     platform,
     log: opts.logDir ? fileLog(opts.logDir) : (m: string) => console.error(m),
-    onRestart: () => {
-      waiting.push({ kind: 'coreRestarted' });
-      deliver();
-    },
+    onRestart,
   });
   await core.whenReady();
+  return core;
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
+  const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
+  // Commands for the page go out as server-sent events; sent before the page listens, they wait.
+  const listeners = new Set<ServerResponse>();
+  const waiting: DesktopCommand[] = [];
+  const deliver = () => {
+    if (listeners.size === 0) return;
+    for (const command of waiting.splice(0)) for (const res of listeners) res.write(`data: ${JSON.stringify(command)}\n\n`);
+  };
+
+  const core = await startCoreHost(opts, platform, () => {
+    waiting.push({ kind: 'coreRestarted' });
+    deliver();
+  });
 
   let origin = '';
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitRestore, createBackup, inspectBackup } from '../../electron/core/backup/backup';
+import { commitRestore, copyRecords, createBackup, digestAtCopy, inspectBackup } from '../../electron/core/backup/backup';
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { MAGIC } from '../../electron/core/backup/container';
 import { digestTables } from '../../electron/core/backup/manifest';
@@ -174,6 +174,28 @@ describe('the manifest', () => {
         notes: { rows: 3, sha256: v1(rows) },
         pairs: { rows: 2, sha256: v1([['a', 2], ['b', 1]]) },
       });
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('reads the records for a backup with a small page cache, and gives the connection its full cache back', () => {
+    const dir = tempDir('casebook-cache-');
+    const sqlite = new Database(join(dir, 'records.db'));
+    try {
+      sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+      sqlite.prepare('INSERT INTO notes (body) VALUES (?)').run('Rang about the eviction notice.');
+      sqlite.pragma('cache_size = -65536');
+      let during: unknown = null;
+      const digests = digestAtCopy(sqlite, () => (during = sqlite.pragma('cache_size', { simple: true })));
+      expect(digests.notes!.rows).toBe(1);
+      expect(during).toBe(-2048);
+      expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+      copyRecords(sqlite, join(dir, 'copy.db'));
+      expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+      // Even when the copy fails (no such folder), the cache comes back.
+      expect(() => copyRecords(sqlite, join(dir, 'missing', 'copy.db'))).toThrow();
+      expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
     } finally {
       sqlite.close();
     }

@@ -161,6 +161,21 @@ describe('long jobs beside the screens', () => {
     expect((await t.ok('backup.create', { targetDir: usb })).counts.clients).toBe(6);
   });
 
+  it('keeps a worker warm for the next job, and stops it once it has waited a while with none (its memory goes back)', async () => {
+    const { t } = await withRecords();
+    t.cb.jobs.idleStopMs = 200;
+    const period = { from: '2026-01-01', to: '2026-11-23' };
+    const first = await t.ok('reports.funder', period);
+    expect(t.cb.jobs.workers).toBe(1);
+    // The next job straight after takes the warm worker; none is started beside it.
+    await t.ok('reports.funder', period);
+    expect(t.cb.jobs.workers).toBe(1);
+    for (let waited = 0; t.cb.jobs.workers > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(t.cb.jobs.workers).toBe(0);
+    // A job after that starts a worker again, with the same answer.
+    expect(await t.ok('reports.funder', period)).toEqual(first);
+  });
+
   it('reports its stage and how far it has got, and is only known by its id', async () => {
     const { t } = await withRecords();
     const usb = tempDir('casebook-usb-');

@@ -140,10 +140,30 @@ export function checkCopyWhole(path: string, dbKey: Buffer, schemaVersion: numbe
   }
 }
 
+/**
+ * Page cache for work that reads every page once, in order (hashing rows, `VACUUM INTO`, which also
+ * gives its new file the same cache): 2 MB reads as fast as 64, and two such parts side by side no
+ * longer hold 256 MB between them. SQLite's integrity check keeps the full cache: it looks each row
+ * up in every index (7.9 s with 64 MB, 31 s with 8, on 100,000 clients).
+ */
+const READ_ONCE_CACHE_KIB = 2048;
+
+/** Runs `fn` with the small cache on a connection that is used again later, then gives its cache back. */
+function readingOnce<T>(sqlite: Sqlite, fn: () => T): T {
+  const was = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${READ_ONCE_CACHE_KIB}`);
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`cache_size = ${was}`);
+  }
+}
+
 /** The rows and hashes of every table of a copy. */
 export function digestCopy(path: string, dbKey: Buffer, onProgress?: (done: number, all: number) => void): TableDigests {
   const db = openCopy(path, dbKey);
   try {
+    db.$client.pragma(`cache_size = -${READ_ONCE_CACHE_KIB}`);
     return digestTables(db.$client, onProgress);
   } finally {
     closeDatabase(db);
@@ -175,20 +195,22 @@ function userInCopy(path: string, dbKey: Buffer, userId: number): { role: string
  * instant between the two. The snapshot is read while the copy is made (or after, on one thread).
  */
 export function digestAtCopy(sqlite: Sqlite, takeCopy: () => void, onProgress?: (done: number, all: number) => void): TableDigests {
-  sqlite.prepare('BEGIN').run();
-  try {
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    takeCopy();
-    return digestTables(sqlite, onProgress);
-  } finally {
-    sqlite.prepare('ROLLBACK').run();
-  }
+  return readingOnce(sqlite, () => {
+    sqlite.prepare('BEGIN').run();
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      takeCopy();
+      return digestTables(sqlite, onProgress);
+    } finally {
+      sqlite.prepare('ROLLBACK').run();
+    }
+  });
 }
 
 /** Copies the records into `tmpDb` with VACUUM INTO on `copier` (a read-only connection to them): private, and flushed. */
 export function copyRecords(copier: Sqlite, tmpDb: string): void {
   try {
-    copier.prepare('VACUUM INTO ?').run(tmpDb);
+    readingOnce(copier, () => copier.prepare('VACUUM INTO ?').run(tmpDb));
     keepPrivate(tmpDb);
     fsyncFile(tmpDb);
   } catch (err) {

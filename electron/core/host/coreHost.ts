@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { HeapInfo } from 'node:v8';
 import { CasebookError, type AppError, type Result } from '../../../shared/result';
 import type { Platform } from '../platform';
 import { PLATFORM_METHODS, type ControlOp, type CoreSettings, type FromCore, type ToCore, type WorkerEntry } from './messages';
@@ -90,6 +91,11 @@ export class CoreHost {
   /** The worker's thread id (tests tell a restarted core from the first one by it). */
   get threadId(): number {
     return this.worker.threadId;
+  }
+
+  /** The core's JavaScript heap (its thread's V8 statistics), for measuring what the core holds. */
+  heapStatistics(): Promise<HeapInfo> {
+    return this.worker.getHeapStatistics();
   }
 
   /** Resolves once the current worker has started and answers calls. */

@@ -34,6 +34,8 @@ interface JobThread {
   stopping: 'locked' | 'cancelled' | null;
   onMessage: ((m: Exclude<FromJob, { t: 'log' }>) => void) | null;
   onExit: ((code: number) => void) | null;
+  /** Stops the worker once it has waited this long for another job. */
+  idleTimer: NodeJS.Timeout | null;
 }
 
 type Refine = (p: JobProgress) => JobProgress;
@@ -52,6 +54,12 @@ export interface JobOptions {
 /** How long a job may take to notice it was asked to stop before its worker is stopped outright. */
 const CANCEL_GRACE_MS = 60_000;
 const IDLE_WORKERS = 1;
+/**
+ * A warm worker is stopped after a minute with no job: jobs come in bursts (a report, then its PDF),
+ * and a worker waiting longer only holds memory (its page cache and its JavaScript, ~100 MB at
+ * 100,000 clients) that the PC may want.
+ */
+const IDLE_STOP_MS = 60_000;
 
 export class Task {
   stage: JobStage = 'starting';
@@ -129,6 +137,8 @@ export class JobRunner {
   /** Bumped whenever Casebook locks: workers holding older records are never used again. */
   private session = 1;
   private nextHold: { stage: JobStage; reached: () => void } | null = null;
+  /** How long a warm worker waits for the next job before it is stopped (tests shorten it). */
+  idleStopMs = IDLE_STOP_MS;
 
   constructor(
     private readonly entry: WorkerEntry | undefined,
@@ -219,17 +229,28 @@ export class JobRunner {
     Atomics.notify(control, CONTROL.held);
   }
 
+  /** How many job workers are running or waiting warm. */
+  get workers(): number {
+    return this.threads.size;
+  }
+
   private thread(records: JobRecords | null | undefined): JobThread {
-    for (const t of this.threads) if (!t.busy && (!records || t.records === this.session)) return t;
+    for (const t of this.threads)
+      if (!t.busy && (!records || t.records === this.session)) {
+        if (t.idleTimer) clearTimeout(t.idleTimer);
+        t.idleTimer = null;
+        return t;
+      }
     if (!this.entry) throw new CasebookError('INTERNAL', 'No worker for long jobs was configured');
     const worker = new Worker(this.entry.file, { execArgv: this.entry.execArgv, stdout: false, stderr: false });
-    const thread: JobThread = { worker, records: 0, busy: false, stopping: null, onMessage: null, onExit: null };
+    const thread: JobThread = { worker, records: 0, busy: false, stopping: null, onMessage: null, onExit: null, idleTimer: null };
     worker.on('message', (m: FromJob) => {
       if (m.t === 'log') this.log(m.message);
       else thread.onMessage?.(m);
     });
     worker.on('error', (err) => this.log(`[casebook] a job worker stopped: ${err.name}: ${err.message}`));
     worker.on('exit', (code) => {
+      if (thread.idleTimer) clearTimeout(thread.idleTimer);
       this.threads.delete(thread);
       thread.onExit?.(code);
     });
@@ -331,13 +352,22 @@ export class JobRunner {
     });
   }
 
-  /** Keeps one worker warm for the next job; any more are stopped. */
+  /** Keeps one worker warm for the next job, for a minute; any more are stopped. */
   private keepOrStop(done: JobThread): void {
     const idle = [...this.threads].filter((t) => !t.busy);
-    if (idle.length > IDLE_WORKERS || (done.records !== 0 && done.records !== this.session)) {
-      this.threads.delete(done);
-      done.stopping = 'cancelled';
-      void done.worker.terminate();
+    if (idle.length > IDLE_WORKERS || (done.records !== 0 && done.records !== this.session)) this.stopIdle(done);
+    else {
+      done.idleTimer = setTimeout(() => this.stopIdle(done), this.idleStopMs);
+      done.idleTimer.unref();
     }
+  }
+
+  private stopIdle(thread: JobThread): void {
+    if (thread.busy || !this.threads.has(thread)) return;
+    if (thread.idleTimer) clearTimeout(thread.idleTimer);
+    thread.idleTimer = null;
+    this.threads.delete(thread);
+    thread.stopping = 'cancelled';
+    void thread.worker.terminate();
   }
 }
