@@ -170,59 +170,59 @@ describe('backing up when Casebook closes', () => {
 describe('the manifest', () => {
   it('hashes every row as it always has (JSON of the row and a line break), so older backups still check', () => {
     withPlainDb((sqlite) => {
-    sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, minutes REAL, picture BLOB, n INTEGER)');
-    sqlite.exec('CREATE TABLE pairs (a TEXT, b INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID');
-    const rows: unknown[][] = [
-      [1, 'Rang about the eviction notice.\nZażółć gęślą jaźń "quoted"', 12.5, null, 3],
-      [2, 'x'.repeat(70_000), 0.1, Buffer.from([0, 1, 254, 255]), -7],
-      [3, null, null, null, null],
-    ];
-    const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, ?)');
-    for (const r of rows) insert.run(...r);
-    sqlite.prepare('INSERT INTO pairs VALUES (?, ?), (?, ?)').run('b', 1, 'a', 2);
-    expect(digestTables(sqlite)).toEqual({
-      notes: { rows: 3, sha256: rowsHash(rows) },
-      pairs: { rows: 2, sha256: rowsHash([['a', 2], ['b', 1]]) },
-    });
+      sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, minutes REAL, picture BLOB, n INTEGER)');
+      sqlite.exec('CREATE TABLE pairs (a TEXT, b INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID');
+      const rows: unknown[][] = [
+        [1, 'Rang about the eviction notice.\nZażółć gęślą jaźń "quoted"', 12.5, null, 3],
+        [2, 'x'.repeat(70_000), 0.1, Buffer.from([0, 1, 254, 255]), -7],
+        [3, null, null, null, null],
+      ];
+      const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(...r);
+      sqlite.prepare('INSERT INTO pairs VALUES (?, ?), (?, ?)').run('b', 1, 'a', 2);
+      expect(digestTables(sqlite)).toEqual({
+        notes: { rows: 3, sha256: rowsHash(rows) },
+        pairs: { rows: 2, sha256: rowsHash([['a', 2], ['b', 1]]) },
+      });
     });
   });
 
   it('hashes the same bytes when SQLite writes the rows (STRICT tables), across pieces and whatever the text holds', () => {
     withPlainDb((sqlite) => {
-    sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, picture BLOB, n INTEGER) STRICT');
-    sqlite.exec('CREATE TABLE tokens (token TEXT NOT NULL, client_id INTEGER NOT NULL, PRIMARY KEY (token, client_id)) STRICT, WITHOUT ROWID');
-    const control = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
-    const texts = [`${control}"quoted" back\\slash /`, 'Zażółć gęślą jaźń \u2028\u2029\u007f 🙂 €', '', 'x'.repeat(70_000), null];
-    // More rows than one piece, put in out of order (the hash follows the key, not the order written).
-    const ids = Array.from({ length: 4_500 }, (_, i) => ((i * 7_919) % 4_500) + 1);
-    const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?)');
-    for (const id of ids) insert.run(id, texts[id % texts.length], id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null, id % 2 ? -id * 1_000_003 : 2 ** 52 + id);
-    const token = sqlite.prepare('INSERT INTO tokens VALUES (?, ?)');
-    for (const id of ids) token.run(`t${(id * 31) % 97}`, id);
-    const notes = [...ids].sort((a, b) => a - b).map((id) => [id, texts[id % texts.length], id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null, id % 2 ? -id * 1_000_003 : 2 ** 52 + id]);
-    const tokens = ids.map((id) => [`t${(id * 31) % 97}`, id] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    expect(digestTables(sqlite)).toEqual({
-      notes: { rows: 4_500, sha256: rowsHash(notes) },
-      tokens: { rows: 4_500, sha256: rowsHash(tokens) },
-    });
+      sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, picture BLOB, n INTEGER) STRICT');
+      sqlite.exec('CREATE TABLE tokens (token TEXT NOT NULL, client_id INTEGER NOT NULL, PRIMARY KEY (token, client_id)) STRICT, WITHOUT ROWID');
+      const control = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
+      const texts = [`${control}"quoted" back\\slash /`, 'Zażółć gęślą jaźń \u2028\u2029\u007f 🙂 €', '', 'x'.repeat(70_000), null];
+      // More rows than one piece, put in out of order (the hash follows the key, not the order written).
+      const ids = Array.from({ length: 4_500 }, (_, i) => ((i * 7_919) % 4_500) + 1);
+      const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?)');
+      for (const id of ids) insert.run(id, texts[id % texts.length], id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null, id % 2 ? -id * 1_000_003 : 2 ** 52 + id);
+      const token = sqlite.prepare('INSERT INTO tokens VALUES (?, ?)');
+      for (const id of ids) token.run(`t${(id * 31) % 97}`, id);
+      const notes = [...ids].sort((a, b) => a - b).map((id) => [id, texts[id % texts.length], id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null, id % 2 ? -id * 1_000_003 : 2 ** 52 + id]);
+      const tokens = ids.map((id) => [`t${(id * 31) % 97}`, id] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+      expect(digestTables(sqlite)).toEqual({
+        notes: { rows: 4_500, sha256: rowsHash(notes) },
+        tokens: { rows: 4_500, sha256: rowsHash(tokens) },
+      });
     });
   });
 
   it('reads the records for a backup with a small page cache, and gives the connection its full cache back', () => {
     withPlainDb((sqlite, dir) => {
-    sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
-    sqlite.prepare('INSERT INTO notes (body) VALUES (?)').run('Rang about the eviction notice.');
-    sqlite.pragma('cache_size = -65536');
-    let during: unknown = null;
-    const digests = digestAtCopy(sqlite, () => (during = sqlite.pragma('cache_size', { simple: true })));
-    expect(digests.notes!.rows).toBe(1);
-    expect(during).toBe(-2048);
-    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
-    copyRecords(sqlite, join(dir, 'copy.db'));
-    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
-    // Even when the copy fails (no such folder), the cache comes back.
-    expect(() => copyRecords(sqlite, join(dir, 'missing', 'copy.db'))).toThrow();
-    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+      sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+      sqlite.prepare('INSERT INTO notes (body) VALUES (?)').run('Rang about the eviction notice.');
+      sqlite.pragma('cache_size = -65536');
+      let during: unknown = null;
+      const digests = digestAtCopy(sqlite, () => (during = sqlite.pragma('cache_size', { simple: true })));
+      expect(digests.notes!.rows).toBe(1);
+      expect(during).toBe(-2048);
+      expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+      copyRecords(sqlite, join(dir, 'copy.db'));
+      expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+      // Even when the copy fails (no such folder), the cache comes back.
+      expect(() => copyRecords(sqlite, join(dir, 'missing', 'copy.db'))).toThrow();
+      expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
     });
   });
 });
