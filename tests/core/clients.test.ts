@@ -110,6 +110,10 @@ describe('client channels', () => {
     expect(page.items).toHaveLength(5);
     expect(page.total).toBe(25);
     expect((await t.ok('clients.search', { query: 'nowak', limit: 10 })).total).toBe(25);
+    // Counted as the matches are found (two words, a filter), and past the last page too.
+    expect((await t.ok('clients.search', { query: 'nowak p', limit: 10 })).total).toBe(25);
+    expect((await t.ok('clients.search', { query: 'person1 nowak', status: 'open', limit: 5 })).total).toBe(11);
+    expect(await t.ok('clients.search', { query: 'nowak', limit: 10, offset: 30 })).toEqual({ items: [], total: 25 });
   });
 
   it('gives the first rows without counting every match, and counts them on their own', async () => {

@@ -220,7 +220,7 @@ const hasTokenStartingWith = (idColumn: SQL | typeof clients.id, term: string) =
   sql`EXISTS (SELECT 1 FROM ${clientSearchTokens} t2 WHERE t2.client_id = ${idColumn} AND +t2.token >= ${range(term)[0]} AND +t2.token < ${range(term)[1]})`;
 
 /** What a search matches, before its order and page: the WHERE clause and a way to count it cheaply. */
-function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () => number } {
+function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () => number; sorted: boolean } {
   const terms = queryTerms(f.query);
   const filters: SQL[] = [];
   let main: string | null = null;
@@ -253,7 +253,8 @@ function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () 
     }
     return db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
   };
-  return { where, count };
+  // A range of the name index is read in order, page by page; a token search finds every match and sorts them.
+  return { where, count, sorted: main !== null };
 }
 
 /**
@@ -267,22 +268,25 @@ function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () 
  * shows the first rows at once and asks for the count separately, `countClients`).
  */
 export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[]; total: number | null } {
-  const { where, count } = matching(db, f);
+  const { where, count, sorted } = matching(db, f);
   const dir = f.descending ? desc : asc;
+  // A token search finds and sorts every match before the page: counting them on the way costs
+  // nothing more, where a second query would find them all again.
+  const counted = sorted && f.withTotal !== false;
   // Narrow rows are sorted; only the page that is shown gets its caseworker and flags looked up.
-  const ids = db
-    .select({ id: clients.id })
+  const rows = db
+    .select({ id: clients.id, ...(counted ? { total: sql<number>`count(*) OVER ()` } : {}) })
     .from(clients)
     .where(where)
     .orderBy(dir(SORT_COLUMNS[f.sort]), dir(clients.sortName), dir(clients.id))
     .limit(f.limit)
     .offset(f.offset)
-    .all()
-    .map((r) => r.id);
-  const byId = new Map(clientSummaries(db, ids).map((c) => [c.id, c]));
-  const items = ids.map((id) => byId.get(id)!);
+    .all() as { id: number; total?: number }[];
+  const byId = new Map(clientSummaries(db, rows.map((r) => r.id)).map((c) => [c.id, c]));
+  const items = rows.map((r) => byId.get(r.id)!);
   if (items.length < f.limit && (f.offset === 0 || items.length > 0)) return { items, total: f.offset + items.length };
-  return { items, total: f.withTotal === false ? null : count() };
+  if (f.withTotal === false) return { items, total: null };
+  return { items, total: rows[0]?.total ?? count() };
 }
 
 /** How many clients a search matches (the list's total), counted without reading their rows where it can. */
