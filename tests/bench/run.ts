@@ -213,6 +213,10 @@ Leeds LS1 5HD', 'x', 'x')`);
       .join(', ');
     backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s; last run: ${stageNote}`;
     figures.push(backupFigure);
+    // The database file (and its write-ahead log) against the backup of the same records.
+    const dbBytes = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+    const ratio = Math.round((dbBytes / bytes) * 100) / 100;
+    figures.push({ name: `database file over its backup file (${label})`, unit: 'ratio', p50: ratio, p95: ratio, n: 1, note: `${(dbBytes / 1e6).toFixed(0)} MB with its log / ${(bytes / 1e6).toFixed(0)} MB; after a year of daily use: npm run bench:year` });
     closeDatabase(db);
 
     // The core's memory after an hour's mixed use, in a process of its own (nothing this one made is

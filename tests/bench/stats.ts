@@ -1,8 +1,8 @@
 /** One measured figure, printed as a line of JSON and as a row of the table. */
 export interface Figure {
   name: string;
-  /** Milliseconds, or megabytes for memory (then p50 = p95 = the one reading). */
-  unit: 'ms' | 'MB';
+  /** Milliseconds; megabytes for memory, or a ratio of sizes (then p50 = p95 = the one reading). */
+  unit: 'ms' | 'MB' | 'ratio';
   p50: number;
   p95: number;
   n: number;
