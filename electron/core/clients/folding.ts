@@ -28,7 +28,9 @@ export function clientTokens(c: {
   if (c.postcode) {
     const compact = fold(c.postcode).replace(/[^\p{L}\p{N}]/gu, '');
     if (compact) tokens.add(compact);
-    for (const w of words(c.postcode)) tokens.add(w);
+    // The first word ("ls6") starts the compact postcode ("ls62ab"), so every search finding it finds
+    // that already: a token of its own would only make each such search read every client twice.
+    for (const w of words(c.postcode).slice(1)) tokens.add(w);
   }
   return [...tokens].filter((t) => t.length > 0 && t.length <= 100);
 }

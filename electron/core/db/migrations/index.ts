@@ -17,6 +17,7 @@ import { migration0015 } from './0015_saved_files';
 import { migration0016 } from './0016_search_phone_runs';
 import { migration0017 } from './0017_last_assessed_on';
 import { migration0018 } from './0018_report_by_kind';
+import { migration0019 } from './0019_postcode_tokens';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,6 @@ export interface Migration {
 }
 
 /** Every migration, in order, bundled into the build (no folder is read at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
