@@ -56,7 +56,7 @@ const CANCEL_GRACE_MS = 60_000;
 const IDLE_WORKERS = 1;
 /**
  * A warm worker is stopped after a minute with no job: jobs come in bursts (a report, then its PDF),
- * and a worker waiting longer only holds memory (its page cache and its JavaScript, ~100 MB at
+ * and a worker waiting longer only holds memory (its page cache and its JavaScript, 100–200 MB at
  * 100,000 clients) that the PC may want.
  */
 const IDLE_STOP_MS = 60_000;
