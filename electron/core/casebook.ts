@@ -30,7 +30,7 @@ import { withClock } from './clock';
 import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
-import { dispatch, type Gate, type Handlers } from './rpc';
+import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
 import { sessionHandlers } from './session/handlers';
 import { PasswordGate } from './session/passwordGate';
 import type { Rollback } from './session/rollback';
@@ -43,6 +43,7 @@ import { recoveryHandlers } from './recovery/handlers';
 import { userHandlers } from './users/handlers';
 import { auditHandlers } from './audit/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { DEFAULT_IDLE_MINUTES } from './settings/settings';
 import { backupHandlers, backupStatus } from './backup/handlers';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -96,7 +97,6 @@ export interface Session {
   volunteersSeeContactDetails: boolean;
 }
 
-export const DEFAULT_IDLE_MINUTES = 10;
 /** Refused calls are folded into one entry per person and channel over this long (or until they lock). */
 const REFUSALS_FOLDED_MS = 5 * 60_000;
 
@@ -148,39 +148,39 @@ export class Casebook {
     this.lockReason = opts.restarted ? 'restarted' : null;
     this.defaultLanguage = languageFromLocale(opts.locale);
     this.passwords = new PasswordGate(this.paths.throttle, () => this.now().getTime());
-    this.handlers = {
-      ...appHandlers(this),
-      ...setupHandlers(this),
-      ...sessionHandlers(this),
-      ...charityHandlers(this),
-      ...clientHandlers(this),
-      ...consentHandlers(this),
-      ...householdHandlers(this),
-      ...riskFlagHandlers(this),
-      ...assessmentHandlers(this),
-      ...planHandlers(this),
-      ...noteHandlers(this),
-      ...timelineHandlers(this),
-      ...safetyPlanHandlers(this),
-      ...caseloadHandlers(this),
-      ...agencyHandlers(this),
-      ...referralHandlers(this),
-      ...letterHandlers(this),
-      ...programmeHandlers(this),
-      ...supportHandlers(this),
-      ...reportHandlers(this),
-      ...erasureHandlers(this),
-      ...retentionHandlers(this),
-      ...accessHandlers(this),
-      ...importHandlers(this),
-      ...userHandlers(this),
-      ...recoveryHandlers(this),
-      ...auditHandlers(this),
-      ...settingsHandlers(this),
-      ...backupHandlers(this),
-      ...jobHandlers(this),
-      ...printoutHandlers(this),
-    };
+    this.handlers = joinHandlers([
+      appHandlers(this),
+      setupHandlers(this),
+      sessionHandlers(this),
+      charityHandlers(this),
+      clientHandlers(this),
+      consentHandlers(this),
+      householdHandlers(this),
+      riskFlagHandlers(this),
+      assessmentHandlers(this),
+      planHandlers(this),
+      noteHandlers(this),
+      timelineHandlers(this),
+      safetyPlanHandlers(this),
+      caseloadHandlers(this),
+      agencyHandlers(this),
+      referralHandlers(this),
+      letterHandlers(this),
+      programmeHandlers(this),
+      supportHandlers(this),
+      reportHandlers(this),
+      erasureHandlers(this),
+      retentionHandlers(this),
+      accessHandlers(this),
+      importHandlers(this),
+      userHandlers(this),
+      recoveryHandlers(this),
+      auditHandlers(this),
+      settingsHandlers(this),
+      backupHandlers(this),
+      jobHandlers(this),
+      printoutHandlers(this),
+    ]);
     const every = opts.idleCheckMs ?? 15_000;
     this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;
     this.timer?.unref();

@@ -7,6 +7,23 @@ import { diskProblem } from './storage/files';
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
+type Intersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
+
+/**
+ * Every domain's handlers in one map. A channel answered by two domains is a mistake (spread into one
+ * object, the later would silently replace the earlier): it stops Casebook at start-up, naming it.
+ * The type still demands a handler for every channel of the contract.
+ */
+export function joinHandlers<const T extends readonly Partial<Handlers>[]>(domains: T): Intersection<T[number]> {
+  const joined: Record<string, unknown> = {};
+  for (const domain of domains)
+    for (const [channel, handler] of Object.entries(domain)) {
+      if (channel in joined) throw new Error(`Two domains answer the channel ${channel}`);
+      joined[channel] = handler;
+    }
+  return joined as Intersection<T[number]>;
+}
+
 /** Checks, before a handler runs, that the caller may use a channel of this access level. */
 export type Gate = (channel: Channel, access: Access) => void;
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_COMMAND_CHANNEL } from '../../shared/desktop';
 import { CHANNELS, contract } from '../../shared/contract';
 import { Casebook } from '../../electron/core/casebook';
-import { dispatch } from '../../electron/core/rpc';
+import { dispatch, joinHandlers } from '../../electron/core/rpc';
 import { FolderPlatform, RESOURCES, tempDir } from './helpers';
 
 const exposed: Record<string, unknown> = {};
@@ -25,6 +25,10 @@ describe('the contract', () => {
     expect(Object.keys(cb.handlers).sort()).toEqual([...CHANNELS].sort());
     for (const ch of CHANNELS) expect(typeof cb.handlers[ch], ch).toBe('function');
     cb.dispose();
+    // Two domains answering one channel stop Casebook at start-up, instead of one replacing the other.
+    const status = cb.handlers['app.status'];
+    expect(() => joinHandlers([{ 'app.status': status }, { 'app.about': cb.handlers['app.about'] }, { 'app.status': status }])).toThrow('Two domains answer the channel app.status');
+    expect(Object.keys(joinHandlers([{ 'app.status': status }, { 'app.about': cb.handlers['app.about'] }]))).toEqual(['app.status', 'app.about']);
   });
 
   it('every channel says who may call it', () => {

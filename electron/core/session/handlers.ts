@@ -9,13 +9,13 @@ import { anchoredAuditHead, inboxKeyTrusted, openSlot, readKeySlots, slotFor } f
 import { getCharity } from '../charity/queries';
 import { advanceGeneration, suspectedRollback } from './rollback';
 import { appendToInbox, newInboxKeys, takeInbox } from '../audit/inbox';
-import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
+import type { Casebook } from '../casebook';
 import { basename } from 'node:path';
 import { closeDatabase, type Db } from '../db/database';
 import { openUpgrading, type Opened } from '../db/upgrade';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { getSetting, idleMinutes, ownClientsOnly, setSetting, SETTING, volunteersSeeContactDetails } from '../settings/settings';
+import { DEFAULT_IDLE_MINUTES, getSetting, idleMinutes, ownClientsOnly, setSetting, SETTING, volunteersSeeContactDetails } from '../settings/settings';
 import { findUser, type UserRow } from '../users/queries';
 import { lockedFacts, setAuditInboxKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
 

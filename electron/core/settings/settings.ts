@@ -12,6 +12,9 @@ export function setSetting(db: Db, key: string, value: string): void {
   db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
 
+/** Minutes without use before Casebook locks, until an administrator chooses otherwise. */
+export const DEFAULT_IDLE_MINUTES = 10;
+
 export function idleMinutes(db: Db, fallback: number): number {
   const n = Number(getSetting(db, SETTING.idleMinutes));
   return Number.isInteger(n) && n >= 1 && n <= 60 ? n : fallback;

@@ -1,6 +1,7 @@
 import type { Charity } from '../../../shared/domain/charity';
 import { CasebookError } from '../../../shared/result';
-import { DEFAULT_IDLE_MINUTES, type Casebook } from '../casebook';
+import type { Casebook } from '../casebook';
+import { DEFAULT_IDLE_MINUTES } from '../settings/settings';
 import { openDatabase } from '../db/database';
 import { checkRecoveryConfirmation, newRecoveryDraft, printRecoverySheet, saveRecoverySheet, type RecoveryDraft } from '../recovery/recoveryDraft';
 import type { Handlers } from '../rpc';
