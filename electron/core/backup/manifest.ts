@@ -10,11 +10,11 @@ export type TableDigests = Record<string, TableDigest>;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-function orderBy(sqlite: Sqlite, table: string): string {
-  const withoutRowid = (sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) as { sql: string }).sql;
-  if (!/WITHOUT\s+ROWID/i.test(withoutRowid)) return 'rowid';
-  const pk = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(table) as { name: string }[]).map((c) => quote(c.name));
-  return pk.join(', ');
+/** The order rows are hashed in: the rowid, or a WITHOUT ROWID table's primary key (quoted columns). */
+function keyOf(sqlite: Sqlite, table: string): string[] {
+  const withoutRowid = sqlite.prepare(`SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?`).pluck().get(table) === 1;
+  if (!withoutRowid) return ['rowid'];
+  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).pluck().all(table) as string[]).map(quote);
 }
 
 const cell = (v: unknown) => (Buffer.isBuffer(v) ? { hex: v.toString('hex') } : typeof v === 'bigint' ? v.toString() : v);
@@ -30,19 +30,17 @@ const RUN = 1 << 16;
 const CHUNK = 2000;
 
 /**
- * A table's rows as SQLite can write them, or null when it cannot be trusted to write them exactly as
+ * A table's row as SQLite can write it (the cells for `json_array`), or null when it cannot be trusted to write them exactly as
  * the definition does. In a STRICT table whose columns are INTEGER, TEXT or BLOB, `json_array`
  * writes each row as `JSON.stringify` does (integers, strings escaped the same way, null; a blob as
  * {"hex": lowercase hex}); real numbers are left to JavaScript (SQLite may write them otherwise).
  */
-function sqliteRows(sqlite: Sqlite, table: string): { cells: string; key: string[] | null } | null {
-  const listed = sqlite.prepare(`SELECT strict, wr FROM pragma_table_list WHERE schema = 'main' AND name = ? AND type = 'table'`).get(table) as { strict: number; wr: number } | undefined;
-  if (!listed?.strict) return null;
-  const columns = sqlite.prepare('SELECT name, upper(type) AS type, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string; pk: number }[];
+function sqliteRows(sqlite: Sqlite, table: string): string | null {
+  const strict = sqlite.prepare(`SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ? AND type = 'table'`).pluck().get(table);
+  if (strict !== 1) return null;
+  const columns = sqlite.prepare('SELECT name, upper(type) AS type FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string }[];
   if (columns.some((c) => !['INT', 'INTEGER', 'TEXT', 'BLOB'].includes(c.type))) return null;
-  const cells = columns.map((c) => (c.type === 'BLOB' ? `CASE WHEN typeof(${quote(c.name)}) = 'blob' THEN json_object('hex', lower(hex(${quote(c.name)}))) ELSE ${quote(c.name)} END` : quote(c.name)));
-  const key = listed.wr ? columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => quote(c.name)) : null;
-  return { cells: cells.join(', '), key };
+  return columns.map((c) => (c.type === 'BLOB' ? `CASE WHEN typeof(${quote(c.name)}) = 'blob' THEN json_object('hex', lower(hex(${quote(c.name)}))) ELSE ${quote(c.name)} END` : quote(c.name))).join(', ');
 }
 
 /**
@@ -50,15 +48,15 @@ function sqliteRows(sqlite: Sqlite, table: string): { cells: string; key: string
  * bytes (no string in JavaScript). The rows of a piece are joined in key order as SQLite promises
  * for `group_concat(... ORDER BY ...)`.
  */
-function hashInSqlite(sqlite: Sqlite, table: string, plan: { cells: string; key: string[] | null }, hash: Hash, progress: (rows: number) => void): number {
-  const key = plan.key ?? ['rowid'];
+function hashInSqlite(sqlite: Sqlite, table: string, cells: string, hash: Hash, progress: (rows: number) => void): number {
+  const key = keyOf(sqlite, table);
   const k = key.map((_, i) => `k${i}`);
   const after = (cols: string[]) => (key.length === 1 ? `${cols[0]} > ?` : `(${cols.join(', ')}) > (${cols.map(() => '?').join(', ')})`);
   const piece = (from: boolean) =>
     sqlite
       .prepare(
         `SELECT count(*), CAST(group_concat(j, char(10) ORDER BY ${k.join(', ')}) AS BLOB) FROM
-          (SELECT ${key.map((c, i) => `${c} AS ${k[i]}`).join(', ')}, json_array(${plan.cells}) AS j FROM ${quote(table)} ${from ? `WHERE ${after(key)}` : ''} ORDER BY ${key.join(', ')} LIMIT ${CHUNK})`,
+          (SELECT ${key.map((c, i) => `${c} AS ${k[i]}`).join(', ')}, json_array(${cells}) AS j FROM ${quote(table)} ${from ? `WHERE ${after(key)}` : ''} ORDER BY ${key.join(', ')} LIMIT ${CHUNK})`,
       )
       .raw(true);
   // The key of the last row of a piece: where the next one starts.
@@ -100,8 +98,8 @@ export function digestTables(sqlite: Sqlite, onProgress?: (tablesDone: number, t
       reported = rows;
       onProgress?.(i, tables.length);
     };
-    const plan = sqliteRows(sqlite, table);
-    const rows = plan ? hashInSqlite(sqlite, table, plan, hash, progress) : hashInJavaScript(sqlite, table, hash, progress);
+    const cells = sqliteRows(sqlite, table);
+    const rows = cells ? hashInSqlite(sqlite, table, cells, hash, progress) : hashInJavaScript(sqlite, table, hash, progress);
     out[table] = { rows, sha256: hash.digest('hex') };
   });
   onProgress?.(tables.length, tables.length);
@@ -112,7 +110,7 @@ export function digestTables(sqlite: Sqlite, onProgress?: (tablesDone: number, t
 function hashInJavaScript(sqlite: Sqlite, table: string, hash: Hash, progress: (rows: number) => void): number {
   let rows = 0;
   let run = '';
-  const stmt = sqlite.prepare(`SELECT * FROM ${quote(table)} ORDER BY ${orderBy(sqlite, table)}`).raw(true);
+  const stmt = sqlite.prepare(`SELECT * FROM ${quote(table)} ORDER BY ${keyOf(sqlite, table).join(', ')}`).raw(true);
   for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
     run += JSON.stringify(plain(row)) + '\n';
     if (run.length >= RUN) {
