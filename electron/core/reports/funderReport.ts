@@ -48,9 +48,10 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
   // Who the people supported in the period were, counted in groups by SQLite (all 100,000 clients
   // at a large charity, so no row per person is handed over): age in whole years on the period's
   // last day, on the calendar; gender as written (folded below); language.
+  const year = Number(q.to.slice(0, 4));
   const groups = db.values<[age: number | null, withheld: number, gender: string | null, language: string | null, people: number]>(sql`
-    SELECT CASE WHEN c.date_of_birth <> '' THEN ${Number(q.to.slice(0, 4))} - CAST(substr(c.date_of_birth, 1, 4) AS INTEGER) - (${q.to.slice(5)} < substr(c.date_of_birth, 6))
-                WHEN c.estimated_birth_year THEN ${Number(q.to.slice(0, 4))} - c.estimated_birth_year END,
+    SELECT CASE WHEN c.date_of_birth <> '' THEN ${year} - CAST(substr(c.date_of_birth, 1, 4) AS INTEGER) - (${q.to.slice(5)} < substr(c.date_of_birth, 6))
+                WHEN c.estimated_birth_year THEN ${year} - c.estimated_birth_year END,
       c.gender_withheld, c.gender, c.preferred_language, count(*)
     FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}
     GROUP BY 1, 2, 3, 4`);
