@@ -30,7 +30,8 @@ export function packedPaths(context) {
     const app = join(appOutDir, `${product}.app`);
     return { executable: app, resources: join(app, 'Contents', 'Resources') };
   }
-  if (platform === 'win32') return { executable: join(appOutDir, `${product}.exe`), resources: join(appOutDir, 'resources') };
+  if (platform === 'win32')
+    return { executable: join(appOutDir, `${product}.exe`), resources: join(appOutDir, 'resources') };
   return { executable: join(appOutDir, packager.executableName), resources: join(appOutDir, 'resources') };
 }
 
@@ -44,7 +45,10 @@ export function missingNativeModules(resources, platform, arch) {
     if (!existsSync(sqlite)) missing.push(`better-sqlite3 for ${platform}-${a}`);
     const scope = join(modules, '@node-rs');
     const argon = existsSync(scope)
-      ? readdirSync(scope).filter((d) => d.startsWith(`argon2-${platform}-${a}`) && readdirSync(join(scope, d)).some((f) => f.endsWith('.node')))
+      ? readdirSync(scope).filter(
+          (d) =>
+            d.startsWith(`argon2-${platform}-${a}`) && readdirSync(join(scope, d)).some((f) => f.endsWith('.node')),
+        )
       : [];
     if (argon.length === 0) missing.push(`@node-rs/argon2 for ${platform}-${a}`);
   }

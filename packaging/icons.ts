@@ -79,7 +79,9 @@ async function main(): Promise<void> {
       const images = new Map<number, Buffer>();
       for (const size of PNG_SIZES) {
         const page = await browser.newPage({ viewport: { width: size, height: size } });
-        await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
+        await page.setContent(
+          `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+        );
         const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
         await page.close();
         images.set(size, png);

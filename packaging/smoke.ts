@@ -18,7 +18,10 @@ import { FUSES, packedPaths } from './afterPack.mjs';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; build: { productName: string } };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  build: { productName: string };
+};
 const problems: string[] = [];
 const check = (ok: boolean, what: string) => {
   console.log(`${ok ? '  ok  ' : ' FAIL '} ${what}`);
@@ -37,26 +40,42 @@ function packedApp(): { executable: string; fuseTarget: string } {
     return { executable, fuseTarget: app ?? executable };
   }
   const product = pkg.build.productName;
-  const folder = process.platform === 'win32' ? 'win-unpacked' : process.platform === 'darwin' ? ((existsSync(DIST) ? readdirSync(DIST) : []).find((d) => d.startsWith('mac')) ?? 'mac') : 'linux-unpacked';
+  const folder =
+    process.platform === 'win32'
+      ? 'win-unpacked'
+      : process.platform === 'darwin'
+        ? ((existsSync(DIST) ? readdirSync(DIST) : []).find((d) => d.startsWith('mac')) ?? 'mac')
+        : 'linux-unpacked';
   const { executable: fuseTarget } = packedPaths({
     appOutDir: join(DIST, folder),
     electronPlatformName: process.platform,
     arch: 1,
     packager: { appInfo: { productFilename: product }, executableName: 'casebook' },
   });
-  return { executable: process.platform === 'darwin' ? join(fuseTarget, 'Contents', 'MacOS', product) : fuseTarget, fuseTarget };
+  return {
+    executable: process.platform === 'darwin' ? join(fuseTarget, 'Contents', 'MacOS', product) : fuseTarget,
+    fuseTarget,
+  };
 }
 
 function installers(): RegExp[] {
   const v = pkg.version.replace(/\./g, '\\.');
-  if (process.platform === 'win32') return [new RegExp(`^Casebook-Setup-${v}\\.exe$`), new RegExp(`^Casebook-${v}-portable\\.exe$`)];
+  if (process.platform === 'win32')
+    return [new RegExp(`^Casebook-Setup-${v}\\.exe$`), new RegExp(`^Casebook-${v}-portable\\.exe$`)];
   if (process.platform === 'darwin') return [new RegExp(`^Casebook-${v}-.*\\.dmg$`)];
   return [new RegExp(`^Casebook-${v}-.*\\.AppImage$`), new RegExp(`^casebook_${v}_.*\\.deb$`)];
 }
 
 /** A fresh user profile for the child: its app-data folder is somewhere we can look and then delete. */
 function freshProfile(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData', 'Roaming'), LOCALAPPDATA: join(home, 'AppData', 'Local') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    USERPROFILE: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    APPDATA: join(home, 'AppData', 'Roaming'),
+    LOCALAPPDATA: join(home, 'AppData', 'Local'),
+  };
   delete env['CASEBOOK_DATA_DIR'];
   delete env['ELECTRON_RUN_AS_NODE'];
   return env;
@@ -71,7 +90,9 @@ function userData(home: string): string {
 
 function logFile(home: string): string {
   // Electron keeps logs in ~/Library/Logs/<name> on macOS and in <userData>/logs elsewhere.
-  return process.platform === 'darwin' ? join(home, 'Library', 'Logs', pkg.build.productName, 'casebook.log') : join(userData(home), 'logs', 'casebook.log');
+  return process.platform === 'darwin'
+    ? join(home, 'Library', 'Logs', pkg.build.productName, 'casebook.log')
+    : join(userData(home), 'logs', 'casebook.log');
 }
 
 async function main(): Promise<void> {
@@ -81,7 +102,10 @@ async function main(): Promise<void> {
   const files = existsSync(DIST) ? readdirSync(DIST) : [];
   for (const pattern of installers()) {
     const found = files.find((f) => pattern.test(f));
-    check(!!found, `installer ${found ? `${found} (${Math.round(statSync(join(DIST, found)).size / 1e6)} MB)` : `matching ${pattern}`} in dist/`);
+    check(
+      !!found,
+      `installer ${found ? `${found} (${Math.round(statSync(join(DIST, found)).size / 1e6)} MB)` : `matching ${pattern}`} in dist/`,
+    );
   }
 
   // 2. Fuses, read from the binary and tried.
@@ -90,11 +114,18 @@ async function main(): Promise<void> {
   if (!existsSync(executable)) return;
   const wire = await getCurrentFuseWire(fuseTarget);
   for (const [fuse, on] of Object.entries(FUSES)) {
-    check(wire[Number(fuse) as FuseV1Options] === (on ? FuseState.ENABLE : FuseState.DISABLE), `fuse ${FuseV1Options[Number(fuse)]} ${on ? 'on' : 'off'}`);
+    check(
+      wire[Number(fuse) as FuseV1Options] === (on ? FuseState.ENABLE : FuseState.DISABLE),
+      `fuse ${FuseV1Options[Number(fuse)]} ${on ? 'on' : 'off'}`,
+    );
   }
   // With the fuse off the app starts as itself instead (in a throw-away profile), and is closed after 20 s.
   const scratch = mkdtempSync(join(tmpdir(), 'casebook-smoke-node-'));
-  const asNode = spawnSync(executable, ['-e', 'process.stdout.write("node-ran")'], { env: { ...freshProfile(scratch), ELECTRON_RUN_AS_NODE: '1' }, timeout: 20_000, encoding: 'utf8' });
+  const asNode = spawnSync(executable, ['-e', 'process.stdout.write("node-ran")'], {
+    env: { ...freshProfile(scratch), ELECTRON_RUN_AS_NODE: '1' },
+    timeout: 20_000,
+    encoding: 'utf8',
+  });
   check(!String(asNode.stdout ?? '').includes('node-ran'), 'ELECTRON_RUN_AS_NODE does not turn it into Node');
   rmSync(scratch, { recursive: true, force: true });
 
@@ -106,7 +137,12 @@ async function main(): Promise<void> {
     child.on('exit', (code) => (exited = code ?? -1));
     const log = logFile(home);
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(existsSync(log) && readFileSync(log, 'utf8').includes('page loaded')) && exited === null) await new Promise((r) => setTimeout(r, 500));
+    while (
+      Date.now() < deadline &&
+      !(existsSync(log) && readFileSync(log, 'utf8').includes('page loaded')) &&
+      exited === null
+    )
+      await new Promise((r) => setTimeout(r, 500));
     // Give the page time to ask for the app's state (which makes the data folder) and to fail, if it is going to.
     await new Promise((r) => setTimeout(r, 5_000));
     const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
@@ -114,8 +150,14 @@ async function main(): Promise<void> {
     check(text.includes(`started ${pkg.version}`), `support log written at ${log}`);
     check(text.includes('page loaded'), 'the page loaded');
     check(!/preload failed|page stopped|failed:/.test(text), 'no preload failure, crash or failed call in the log');
-    check(existsSync(join(userData(home), 'data')), `data folder made in the user's app-data folder (${join(userData(home), 'data')})`);
-    check(existsSync(join(userData(home), 'data')) && readdirSync(join(userData(home), 'data')).length === 0, 'no records before setup (first start shows setup)');
+    check(
+      existsSync(join(userData(home), 'data')),
+      `data folder made in the user's app-data folder (${join(userData(home), 'data')})`,
+    );
+    check(
+      existsSync(join(userData(home), 'data')) && readdirSync(join(userData(home), 'data')).length === 0,
+      'no records before setup (first start shows setup)',
+    );
     child.kill();
   } finally {
     rmSync(home, { recursive: true, force: true });

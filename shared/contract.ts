@@ -4,18 +4,55 @@ import { printoutSchema } from './domain/printout';
 import { filePath } from './domain/validation';
 import { charityLogoSchema, charitySchema } from './domain/charity';
 import { agencyInputSchema, agencySchema, agencySearchSchema, agencySummarySchema } from './domain/agency';
-import { referralInputSchema, referralLineSchema, referralListQuerySchema, referralSchema, referralStatusInputSchema } from './domain/referral';
-import { letterContentSchema, letterEditsSchema, letterRequestSchema, letterSchema, letterTemplateSchema, templateInputSchema } from './domain/letter';
+import {
+  referralInputSchema,
+  referralLineSchema,
+  referralListQuerySchema,
+  referralSchema,
+  referralStatusInputSchema,
+} from './domain/referral';
+import {
+  letterContentSchema,
+  letterEditsSchema,
+  letterRequestSchema,
+  letterSchema,
+  letterTemplateSchema,
+  templateInputSchema,
+} from './domain/letter';
 import { assessmentInputSchema, needAreaSchema, saveNeedAreaSchema } from './domain/assessment';
-import { clientCountSchema, clientDetailsSchema, clientIdSchema, clientSchema, clientSearchSchema, clientSummarySchema, statusChangeSchema } from './domain/client';
-import { clientRecordSchema, duplicateMatchSchema, duplicateQuerySchema, intakeSchema, mergeResultSchema, mergeSchema } from './domain/clientRecord';
+import {
+  clientCountSchema,
+  clientDetailsSchema,
+  clientIdSchema,
+  clientSchema,
+  clientSearchSchema,
+  clientSummarySchema,
+  statusChangeSchema,
+} from './domain/client';
+import {
+  clientRecordSchema,
+  duplicateMatchSchema,
+  duplicateQuerySchema,
+  intakeSchema,
+  mergeResultSchema,
+  mergeSchema,
+} from './domain/clientRecord';
 import { consentInputSchema, withdrawConsentSchema } from './domain/consent';
 import { householdMemberInputSchema, keyContactInputSchema } from './domain/household';
 import { raiseRiskFlagSchema, removeRiskFlagSchema } from './domain/riskFlag';
 import { caseNoteInputSchema, caseNoteSchema, caseNoteVersionSchema } from './domain/caseNote';
 import { caseloadSchema, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from './domain/caseload';
 import { safetyPlanInputSchema, safetyPlanSchema } from './domain/safetyPlan';
-import { endPlanSchema, goalInputSchema, goalUpdateInputSchema, GOAL_STATUSES, plansViewSchema, supportPlanInputSchema, taskInputSchema, taskSchema } from './domain/supportPlan';
+import {
+  endPlanSchema,
+  goalInputSchema,
+  goalUpdateInputSchema,
+  GOAL_STATUSES,
+  plansViewSchema,
+  supportPlanInputSchema,
+  taskInputSchema,
+  taskSchema,
+} from './domain/supportPlan';
 import { timelineEntrySchema, timelineQuerySchema } from './domain/timeline';
 import {
   attendanceInputSchema,
@@ -47,8 +84,19 @@ import {
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
 import { eraseClientSchema, ERASURE_MODES, savedFilesSchema } from './domain/erasure';
 import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
-import { clientImportSchema, importPreviewSchema, importQuerySchema, importResultSchema, importRunSchema } from './domain/clientImport';
-import { accessAnsweredSchema, accessPackSavedSchema, accessRequestInputSchema, accessRequestSchema } from './domain/subjectAccess';
+import {
+  clientImportSchema,
+  importPreviewSchema,
+  importQuerySchema,
+  importResultSchema,
+  importRunSchema,
+} from './domain/clientImport';
+import {
+  accessAnsweredSchema,
+  accessPackSavedSchema,
+  accessRequestInputSchema,
+  accessRequestSchema,
+} from './domain/subjectAccess';
 import { optionalText } from './domain/validation';
 import { UI_LANGUAGES } from './domain/languages';
 import {
@@ -96,7 +144,9 @@ export const appStateSchema = z.object({
    * problem: the data folder is in a state Casebook will not touch (see `problem`).
    */
   state: z.enum(['needsSetup', 'locked', 'unlocked', 'problem']),
-  problem: z.enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_TOO_NEW', 'DATABASE_MISSING', 'NOT_WRITABLE', 'DISK_FULL']).nullable(),
+  problem: z
+    .enum(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_TOO_NEW', 'DATABASE_MISSING', 'NOT_WRITABLE', 'DISK_FULL'])
+    .nullable(),
   language: uiLanguage,
   user: sessionUserSchema.nullable(),
   /** True after unlocking with the recovery key: a new password must be chosen before anything else. */
@@ -201,28 +251,55 @@ export const contract = {
   'charity.chooseLogo': channel(ADMIN, empty, charityLogoSchema),
   'charity.removeLogo': channel(ADMIN, empty, charityLogoSchema),
 
-  'settings.update': channel(ADMIN, z.object({ idleMinutes: z.number().int().min(1, { error: 'idleRange' }).max(60, { error: 'idleRange' }) }), appStateSchema),
+  'settings.update': channel(
+    ADMIN,
+    z.object({ idleMinutes: z.number().int().min(1, { error: 'idleRange' }).max(60, { error: 'idleRange' }) }),
+    appStateSchema,
+  ),
   /** Caseworkers and volunteers see only their own clients and those shared with them (or everyone). */
   'settings.setOwnClientsOnly': channel(ADMIN, z.object({ ownClientsOnly: z.boolean() }), appStateSchema),
   /** A volunteer running a drop-in needs names, references, risk flags and groups; contact details only if the charity says so. */
-  'settings.setVolunteersSeeContactDetails': channel(ADMIN, z.object({ volunteersSeeContactDetails: z.boolean() }), appStateSchema),
+  'settings.setVolunteersSeeContactDetails': channel(
+    ADMIN,
+    z.object({ volunteersSeeContactDetails: z.boolean() }),
+    appStateSchema,
+  ),
 
   'users.list': channel(ADMIN, empty, z.object({ items: z.array(userSchema) })),
-  'users.create': channel(ADMIN, z.object({ name: userNameSchema, role: z.enum(ROLES), password: newPassword() }), userSchema),
-  'users.update': channel(ADMIN, z.object({ id: z.number().int().positive(), name: userNameSchema, role: z.enum(ROLES) }), userSchema),
+  'users.create': channel(
+    ADMIN,
+    z.object({ name: userNameSchema, role: z.enum(ROLES), password: newPassword() }),
+    userSchema,
+  ),
+  'users.update': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), name: userNameSchema, role: z.enum(ROLES) }),
+    userSchema,
+  ),
   'users.deactivate': channel(ADMIN, z.object({ id: z.number().int().positive() }), userSchema),
   /** Gives a user a new password they must change at their next login; reactivates a deactivated user. */
-  'users.resetPassword': channel(ADMIN, z.object({ id: z.number().int().positive(), password: newPassword() }), userSchema),
+  'users.resetPassword': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), password: newPassword() }),
+    userSchema,
+  ),
 
   /** A new recovery key replaces the old one: shown, saved as a sheet, confirmed, then written. */
   'recovery.prepare': channel(ADMIN, empty, recoveryKeyShown),
   'recovery.saveSheet': channel(ADMIN, empty, z.object({ path: z.string() })),
   'recovery.printSheet': channel(ADMIN, empty, printoutSchema),
-  'recovery.confirm': channel(ADMIN, z.object({ confirmation: z.string().max(100) }), z.object({ replacedAt: z.string() })),
+  'recovery.confirm': channel(
+    ADMIN,
+    z.object({ confirmation: z.string().max(100) }),
+    z.object({ replacedAt: z.string() }),
+  ),
 
   'audit.list': channel(
     ADMIN,
-    auditFiltersSchema.extend({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
+    auditFiltersSchema.extend({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
     z.object({ items: z.array(auditEntrySchema), total: z.number().int() }),
   ),
   'audit.exportCsv': channel(ADMIN, auditFiltersSchema, z.object({ path: z.string(), rows: z.number().int() })),
@@ -238,31 +315,67 @@ export const contract = {
    * signed in they need an administrator; while locked, credentials that open the current records.
    */
   'backup.chooseFile': channel('open', empty, z.object({ path: z.string() })),
-  'backup.inspect': channel('open', withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })), backupSummarySchema),
-  'backup.restore': channel('open', withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })), appStateSchema),
+  'backup.inspect': channel(
+    'open',
+    withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })),
+    backupSummarySchema,
+  ),
+  'backup.restore': channel(
+    'open',
+    withJobId(z.object({ path: filePath(), credentials: backupCredentialsSchema })),
+    appStateSchema,
+  ),
 
-  'clients.search': channel(ANYONE, clientSearchSchema, z.object({ items: z.array(clientSummarySchema), total: z.number().int().nullable() })),
+  'clients.search': channel(
+    ANYONE,
+    clientSearchSchema,
+    z.object({ items: z.array(clientSummarySchema), total: z.number().int().nullable() }),
+  ),
   'clients.count': channel(ANYONE, clientCountSchema, z.object({ total: z.number().int() })),
   /** Every client matching the list's filters, as CSV (caseworkers and administrators; recorded as an export). */
-  'clients.exportCsv': channel(CASEWORK, clientSearchSchema.omit({ limit: true, offset: true }), z.object({ path: z.string(), rows: z.number().int() })),
+  'clients.exportCsv': channel(
+    CASEWORK,
+    clientSearchSchema.omit({ limit: true, offset: true }),
+    z.object({ path: z.string(), rows: z.number().int() }),
+  ),
   'clients.findDuplicates': channel(CASEWORK, duplicateQuerySchema, z.array(duplicateMatchSchema)),
   /** The whole record for the client's page; logs that the user viewed it. */
   'clients.get': channel(ANYONE, z.object({ id: clientIdSchema }), clientRecordSchema),
   'clients.intake': channel(CASEWORK, intakeSchema, clientSchema),
-  'clients.update': channel(CASEWORK, z.object({ id: clientIdSchema, version: z.number().int(), details: clientDetailsSchema }), clientSchema),
-  'clients.setStatus': channel(CASEWORK, z.object({ id: clientIdSchema, version: z.number().int(), change: statusChangeSchema }), clientRecordSchema),
+  'clients.update': channel(
+    CASEWORK,
+    z.object({ id: clientIdSchema, version: z.number().int(), details: clientDetailsSchema }),
+    clientSchema,
+  ),
+  'clients.setStatus': channel(
+    CASEWORK,
+    z.object({ id: clientIdSchema, version: z.number().int(), change: statusChangeSchema }),
+    clientRecordSchema,
+  ),
   'clients.merge': channel(ADMIN, mergeSchema, mergeResultSchema),
   /** Active administrators and caseworkers: who a client can be allocated to. */
   'clients.caseworkers': channel(ANYONE, empty, z.array(z.object({ id: z.number().int(), name: z.string() }))),
   /** Who else may see this client when caseworkers see only their own (replaces the list; its caseworker needs no share). */
-  'clients.share': channel(CASEWORK, z.object({ clientId: clientIdSchema, userIds: z.array(z.number().int().positive()).max(100) }), clientRecordSchema),
+  'clients.share': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, userIds: z.array(z.number().int().positive()).max(100) }),
+    clientRecordSchema,
+  ),
 
   // Changes to the parts of a client's record; each gives back the fresh record.
-  'consents.record': channel(CASEWORK, z.object({ clientId: clientIdSchema, consent: consentInputSchema }), clientRecordSchema),
+  'consents.record': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, consent: consentInputSchema }),
+    clientRecordSchema,
+  ),
   'consents.withdraw': channel(CASEWORK, withdrawConsentSchema, clientRecordSchema),
   'household.save': channel(
     CASEWORK,
-    z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), member: householdMemberInputSchema }),
+    z.object({
+      clientId: clientIdSchema,
+      id: z.number().int().positive().nullish(),
+      member: householdMemberInputSchema,
+    }),
     clientRecordSchema,
   ),
   'household.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), clientRecordSchema),
@@ -294,7 +407,14 @@ export const contract = {
       clientId: clientIdSchema,
       review: assessmentInputSchema,
       goals: z
-        .array(z.object({ goalId: z.number().int().positive(), version: z.number().int(), status: z.enum(GOAL_STATUSES), note: optionalText(4000) }))
+        .array(
+          z.object({
+            goalId: z.number().int().positive(),
+            version: z.number().int(),
+            status: z.enum(GOAL_STATUSES),
+            note: optionalText(4000),
+          }),
+        )
         .max(100)
         .default([]),
     }),
@@ -304,14 +424,28 @@ export const contract = {
   'reviews.interval': channel(ANYONE, empty, z.object({ weeks: z.number().int() })),
   'reviews.setInterval': channel(
     ADMIN,
-    z.object({ weeks: z.number({ error: 'weeksRange' }).int({ error: 'weeksRange' }).min(REVIEW_WEEKS_MIN, { error: 'weeksRange' }).max(REVIEW_WEEKS_MAX, { error: 'weeksRange' }) }),
+    z.object({
+      weeks: z
+        .number({ error: 'weeksRange' })
+        .int({ error: 'weeksRange' })
+        .min(REVIEW_WEEKS_MIN, { error: 'weeksRange' })
+        .max(REVIEW_WEEKS_MAX, { error: 'weeksRange' }),
+    }),
     z.object({ weeks: z.number().int() }),
   ),
 
   // Support plans, goals and tasks; each change gives back the client's fresh Plan tab.
   'plans.get': channel(ANYONE, z.object({ clientId: clientIdSchema }), plansViewSchema),
-  'plans.agree': channel(CASEWORK, z.object({ clientId: clientIdSchema, plan: supportPlanInputSchema }), plansViewSchema),
-  'plans.update': channel(CASEWORK, z.object({ id: z.number().int().positive(), version: z.number().int(), plan: supportPlanInputSchema }), plansViewSchema),
+  'plans.agree': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, plan: supportPlanInputSchema }),
+    plansViewSchema,
+  ),
+  'plans.update': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), version: z.number().int(), plan: supportPlanInputSchema }),
+    plansViewSchema,
+  ),
   'plans.end': channel(CASEWORK, endPlanSchema, plansViewSchema),
   'goals.save': channel(
     CASEWORK,
@@ -323,7 +457,11 @@ export const contract = {
     plansViewSchema,
   ),
   'goals.update': channel(CASEWORK, goalUpdateInputSchema, plansViewSchema),
-  'tasks.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), task: taskInputSchema }), plansViewSchema),
+  'tasks.save': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), task: taskInputSchema }),
+    plansViewSchema,
+  ),
   /** Active users a task can be given to, volunteers included. */
   'tasks.assignees': channel(ANYONE, empty, z.array(z.object({ id: z.number().int(), name: z.string() }))),
   /** Ticks a task off (or back on). Volunteers may tick their own tasks. */
@@ -342,12 +480,24 @@ export const contract = {
   ),
   'notes.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), caseNoteSchema),
   /** Every earlier version of an edited note: for administrators, and for the note's writer. */
-  'notes.history': channel(ANYONE, z.object({ id: z.number().int().positive() }), z.object({ note: caseNoteSchema, versions: z.array(caseNoteVersionSchema) })),
+  'notes.history': channel(
+    ANYONE,
+    z.object({ id: z.number().int().positive() }),
+    z.object({ note: caseNoteSchema, versions: z.array(caseNoteVersionSchema) }),
+  ),
 
-  'timeline.get': channel(ANYONE, timelineQuerySchema, z.object({ items: z.array(timelineEntrySchema), total: z.number().int() })),
+  'timeline.get': channel(
+    ANYONE,
+    timelineQuerySchema,
+    z.object({ items: z.array(timelineEntrySchema), total: z.number().int() }),
+  ),
 
   'safetyPlans.get': channel(ANYONE, z.object({ clientId: clientIdSchema }), safetyPlanSchema.nullable()),
-  'safetyPlans.save': channel(CASEWORK, z.object({ clientId: clientIdSchema, plan: safetyPlanInputSchema }), safetyPlanSchema),
+  'safetyPlans.save': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, plan: safetyPlanInputSchema }),
+    safetyPlanSchema,
+  ),
   /** Saves the one-page safety plan as a PDF where the user chooses. */
   'safetyPlans.savePdf': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.object({ path: z.string() })),
   /** The same page for the print dialog (see 'printouts.print'). */
@@ -358,29 +508,59 @@ export const contract = {
   'agencies.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), agencySchema),
   'agencies.save': channel(
     CASEWORK,
-    z.object({ target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(), agency: agencyInputSchema }),
+    z.object({
+      target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+      agency: agencyInputSchema,
+    }),
     agencySchema,
   ),
   /** Archives an agency (kept on the referrals that name it) or brings it back. */
-  'agencies.setActive': channel(CASEWORK, z.object({ id: z.number().int().positive(), active: z.boolean() }), agencySchema),
+  'agencies.setActive': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), active: z.boolean() }),
+    agencySchema,
+  ),
 
   // Referrals; changes give back the client's fresh list.
   'referrals.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(referralSchema)),
-  'referrals.create': channel(CASEWORK, z.object({ clientId: clientIdSchema, referral: referralInputSchema }), z.array(referralSchema)),
-  'referrals.update': channel(CASEWORK, z.object({ id: z.number().int().positive(), version: z.number().int(), referral: referralInputSchema }), z.array(referralSchema)),
+  'referrals.create': channel(
+    CASEWORK,
+    z.object({ clientId: clientIdSchema, referral: referralInputSchema }),
+    z.array(referralSchema),
+  ),
+  'referrals.update': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), version: z.number().int(), referral: referralInputSchema }),
+    z.array(referralSchema),
+  ),
   /** Sending checks the client's consent to share with the agency (CONSENT_REQUIRED with the reason). */
   'referrals.setStatus': channel(CASEWORK, referralStatusInputSchema, z.array(referralSchema)),
   /** Across all clients: open ones, overdue follow-ups, or everything; optionally one agency's or only mine. */
-  'referrals.list': channel(CASEWORK, referralListQuerySchema, z.object({ items: z.array(referralLineSchema), total: z.number().int() })),
+  'referrals.list': channel(
+    CASEWORK,
+    referralListQuerySchema,
+    z.object({ items: z.array(referralLineSchema), total: z.number().int() }),
+  ),
 
   // Letter templates: everyone who writes letters reads them; administrators change them.
-  'templates.list': channel(CASEWORK, z.object({ includeArchived: z.boolean().default(false) }), z.array(letterTemplateSchema)),
+  'templates.list': channel(
+    CASEWORK,
+    z.object({ includeArchived: z.boolean().default(false) }),
+    z.array(letterTemplateSchema),
+  ),
   'templates.save': channel(
     ADMIN,
-    z.object({ target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(), template: templateInputSchema }),
+    z.object({
+      target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+      template: templateInputSchema,
+    }),
     z.object({ id: z.number().int(), templates: z.array(letterTemplateSchema) }),
   ),
-  'templates.setActive': channel(ADMIN, z.object({ id: z.number().int().positive(), active: z.boolean() }), z.array(letterTemplateSchema)),
+  'templates.setActive': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), active: z.boolean() }),
+    z.array(letterTemplateSchema),
+  ),
 
   // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
   'letters.preview': channel(CASEWORK, letterRequestSchema, letterContentSchema),
@@ -398,14 +578,21 @@ export const contract = {
   'programmes.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), programmeDetailSchema),
   'programmes.save': channel(
     CASEWORK,
-    z.object({ target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(), programme: programmeInputSchema }),
+    z.object({
+      target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+      programme: programmeInputSchema,
+    }),
     programmeDetailSchema,
   ),
   /** Attendance by programme in a period, and across all of them (unique people, headcount). */
   'programmes.figures': channel(CASEWORK, periodSchema, programmeFiguresSchema),
   /** Puts a client on a programme's list; a full programme needs `overCapacity` (BAD_INPUT programmeFull otherwise). */
   'programmes.register': channel(ANYONE, registerInputSchema, programmeDetailSchema),
-  'programmes.unregister': channel(CASEWORK, z.object({ programmeId: z.number().int().positive(), clientId: clientIdSchema }), programmeDetailSchema),
+  'programmes.unregister': channel(
+    CASEWORK,
+    z.object({ programmeId: z.number().int().positive(), clientId: clientIdSchema }),
+    programmeDetailSchema,
+  ),
   'programmes.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), clientProgrammesSchema),
   /** Adds one session or a weekly / fortnightly run of them; dates already taken are skipped. */
   'sessions.add': channel(
@@ -419,7 +606,11 @@ export const contract = {
   'sessions.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), programmeDetailSchema),
   'sessions.register': channel(ANYONE, z.object({ id: z.number().int().positive() }), sessionRegisterSchema),
   /** Saves the printable register (names to tick, space to sign) as a PDF where the user chooses. */
-  'sessions.registerPdf': channel(ANYONE, z.object({ id: z.number().int().positive() }), z.object({ path: z.string() })),
+  'sessions.registerPdf': channel(
+    ANYONE,
+    z.object({ id: z.number().int().positive() }),
+    z.object({ path: z.string() }),
+  ),
   'sessions.registerPrint': channel(ANYONE, z.object({ id: z.number().int().positive() }), printoutSchema),
   'attendance.mark': channel(ANYONE, attendanceInputSchema, sessionRegisterSchema),
   'attendance.headcount': channel(ANYONE, headcountInputSchema, sessionRegisterSchema),
@@ -431,9 +622,17 @@ export const contract = {
   /** Whether this help would break its repeat rule, to warn before saving. */
   'support.check': channel(ANYONE, supportCheckSchema, repeatWarningSchema.nullable()),
   /** A repeat-rule warning needs `overrideReason` (BAD_INPUT repeatSupportReason otherwise). */
-  'support.give': channel(ANYONE, z.object({ clientId: clientIdSchema, support: supportInputSchema }), z.array(supportGivenSchema)),
+  'support.give': channel(
+    ANYONE,
+    z.object({ clientId: clientIdSchema, support: supportInputSchema }),
+    z.array(supportGivenSchema),
+  ),
   'support.remove': channel(CASEWORK, supportRemoveSchema, z.array(supportGivenSchema)),
-  'support.list': channel(CASEWORK, supportListQuerySchema, z.object({ items: z.array(supportGivenSchema), total: z.number().int() })),
+  'support.list': channel(
+    CASEWORK,
+    supportListQuerySchema,
+    z.object({ items: z.array(supportGivenSchema), total: z.number().int() }),
+  ),
   'support.totals': channel(CASEWORK, periodSchema, supportTotalsSchema),
 
   /** Erases or anonymises a client (administrators only); applied again if an older backup is restored. */
@@ -443,12 +642,24 @@ export const contract = {
 
   // Retention: closed cases past the charity's retention period, to erase, anonymise or keep for a reason.
   'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
-  'retention.setYears': channel(ADMIN, retentionYearsSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
-  'retention.keep': channel(ADMIN, keepCaseSchema, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
+  'retention.setYears': channel(
+    ADMIN,
+    retentionYearsSchema,
+    z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) }),
+  ),
+  'retention.keep': channel(
+    ADMIN,
+    keepCaseSchema,
+    z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) }),
+  ),
 
   // Importing clients from a spreadsheet (administrators): choose a file, map its columns, check
   // every row, then import in one transaction; the last import can be undone while untouched.
-  'imports.choose': channel(ADMIN, withJobId(z.object({})).strict(), z.object({ token: z.string(), preview: importPreviewSchema })),
+  'imports.choose': channel(
+    ADMIN,
+    withJobId(z.object({})).strict(),
+    z.object({ token: z.string(), preview: importPreviewSchema }),
+  ),
   'imports.preview': channel(ADMIN, withJobId(importQuerySchema), importPreviewSchema),
   'imports.run': channel(ADMIN, importRunSchema, importResultSchema),
   'imports.list': channel(ADMIN, empty, z.array(clientImportSchema)),
@@ -476,7 +687,11 @@ export const contract = {
    * register, a report, a subject access pack, a recovery sheet): every "Print" and File › Print
    * end here. Recorded in the audit trail only when it was printed; CANCELLED when the dialog is closed.
    */
-  'printouts.print': channel('open', z.object({ printId: z.string().min(1).max(100) }), z.object({ printed: z.literal(true) })),
+  'printouts.print': channel(
+    'open',
+    z.object({ printId: z.string().min(1).max(100) }),
+    z.object({ printed: z.literal(true) }),
+  ),
 
   /** How far a long job has got (by the id the window gave it), and asking it to stop. */
   'jobs.progress': channel('open', z.object({ jobId: jobIdSchema }), jobProgressSchema.nullable()),

@@ -16,8 +16,10 @@ export type DesktopCommand =
 export function isDesktopCommand(value: unknown): value is DesktopCommand {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  if (v['kind'] === 'menu') return typeof v['action'] === 'string' && (MENU_ACTIONS as readonly string[]).includes(v['action']);
-  if (v['kind'] === 'openBackup') return typeof v['path'] === 'string' && v['path'].length > 0 && v['path'].length <= 4096;
+  if (v['kind'] === 'menu')
+    return typeof v['action'] === 'string' && (MENU_ACTIONS as readonly string[]).includes(v['action']);
+  if (v['kind'] === 'openBackup')
+    return typeof v['path'] === 'string' && v['path'].length > 0 && v['path'].length <= 4096;
   if (v['kind'] === 'coreRestarted') return true;
   return false;
 }

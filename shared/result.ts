@@ -71,7 +71,11 @@ export class CasebookError extends Error {
   readonly retryAfterMs?: number;
   readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; retryAfterMs?: number; reason?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fields?: Record<string, string>; retryAfterMs?: number; reason?: string } = {},
+  ) {
     super(message);
     this.name = 'CasebookError';
     this.code = code;

@@ -138,7 +138,8 @@ export class Casebook {
     this.resourcesDir = opts.resourcesDir;
     this.platform = opts.platform;
     this.kdf = opts.kdf ?? KDF_DEFAULT;
-    if (!kdfWrittenByCasebook(this.kdf)) throw new Error('Key-derivation settings must be one of KDF_WRITTEN, or the slots made with them will not open');
+    if (!kdfWrittenByCasebook(this.kdf))
+      throw new Error('Key-derivation settings must be one of KDF_WRITTEN, or the slots made with them will not open');
     // The one place the core reads the computer's clock: everything about "today" asks this.now.
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? ((m) => console.error(m));
@@ -194,13 +195,17 @@ export class Casebook {
         this.gate,
         channel,
         input,
-        (ch, err) => this.log(`[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`),
+        (ch, err) =>
+          this.log(
+            `[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`,
+          ),
         (ch, parsed) => {
           if (this.session) checkReach(this.session.db, this.session, ch, parsed as never);
         },
       ),
     );
-    if (!result.ok && (result.error.code === 'FORBIDDEN' || result.error.code === 'NOT_YOUR_CLIENT') && this.session) this.noteRefusal(this.session.user.id, channel);
+    if (!result.ok && (result.error.code === 'FORBIDDEN' || result.error.code === 'NOT_YOUR_CLIENT') && this.session)
+      this.noteRefusal(this.session.user.id, channel);
     return result;
   }
 
@@ -222,7 +227,13 @@ export class Casebook {
     if (!this.refusals.size) return;
     const at = this.now();
     db.$client.transaction(() => {
-      for (const r of this.refusals.values()) recordAudit(db, { userId: r.userId, action: 'access.refused', detail: { channel: r.channel, count: r.count, since: r.first }, at });
+      for (const r of this.refusals.values())
+        recordAudit(db, {
+          userId: r.userId,
+          action: 'access.refused',
+          detail: { channel: r.channel, count: r.count, since: r.first },
+          at,
+        });
     })();
     this.refusals.clear();
   }
@@ -296,7 +307,12 @@ export class Casebook {
   }
 
   /** Appends to the audit trail as the signed-in user, at the core's clock. Call inside `write`. */
-  audit(db: Db, s: Session, action: AuditAction, extra: { clientId?: number; detail?: Record<string, unknown> } = {}): void {
+  audit(
+    db: Db,
+    s: Session,
+    action: AuditAction,
+    extra: { clientId?: number; detail?: Record<string, unknown> } = {},
+  ): void {
     recordAudit(db, { userId: s.user.id, action, ...extra, at: this.now() });
   }
 
@@ -330,7 +346,11 @@ export class Casebook {
     this.printouts.forget();
     try {
       this.flushRefusals(s.db);
-      recordAudit(s.db, { userId: s.user.id, action: reason === 'idle' ? 'session.idleLocked' : 'session.locked', at: this.now() });
+      recordAudit(s.db, {
+        userId: s.user.id,
+        action: reason === 'idle' ? 'session.idleLocked' : 'session.locked',
+        at: this.now(),
+      });
       // The trail's head, kept outside the database (in the key file, under its MAC): a trail
       // rewritten inside the database while Casebook was closed no longer holds it.
       const head = auditHead(s.db);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { contract, type Access, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
+import {
+  contract,
+  type Access,
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsedInput,
+} from '../../shared/contract';
 import { fieldIssues } from '../../shared/domain/validation';
 import { CasebookError, type Result } from '../../shared/result';
 import { diskProblem } from './storage/files';
@@ -47,20 +53,29 @@ export async function dispatch(
   reportInternal: ReportInternal = () => {},
   checkSubject: SubjectCheck = () => {},
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No channel named ${channel.slice(0, 80)}` } };
+  if (!isChannel(channel))
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No channel named ${channel.slice(0, 80)}` } };
   const def = contract[channel];
   try {
     gate(channel, def.access);
     const parsed = (def.input as z.ZodType).safeParse(raw ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid input for ${channel}`, fields: fieldIssues(parsed.error) } };
+      return {
+        ok: false,
+        error: { code: 'BAD_INPUT', message: `Invalid input for ${channel}`, fields: fieldIssues(parsed.error) },
+      };
     }
     checkSubject(channel, parsed.data);
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     const out = (def.output as z.ZodType).safeParse(value);
     if (!out.success) {
-      reportInternal(channel, new Error(`Output of ${channel} does not match the contract: ${out.error.issues.map((i) => i.path.join('.')).join(', ')}`));
+      reportInternal(
+        channel,
+        new Error(
+          `Output of ${channel} does not match the contract: ${out.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+        ),
+      );
       return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected result' } };
     }
     return { ok: true, value: out.data };

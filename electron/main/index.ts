@@ -31,7 +31,10 @@ const commands = new DesktopCommands();
 function createWindow(log: (message: string) => void): BrowserWindow {
   // The window opens where it was last closed, if that place is still on a screen.
   const stateFile = join(app.getPath('userData'), 'window.json');
-  const place = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const place = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   // The settings are written out here, at the one place a window is made, so a security scanner
   // reading this file sees them (tests/core/hardening.test.ts checks what Electron is really given).
   const win = new BrowserWindow({
@@ -71,8 +74,12 @@ function createWindow(log: (message: string) => void): BrowserWindow {
   commands.attach(win.webContents);
   // For support (and the packaged-build smoke test): did the page load, and did it ever stop?
   win.webContents.on('did-finish-load', () => log('[casebook] page loaded'));
-  win.webContents.on('preload-error', (_event, _path, error) => log(`[casebook] preload failed: ${error.name}: ${error.message}`));
-  win.webContents.on('render-process-gone', (_event, details) => log(`[casebook] page stopped: ${details.reason} (${details.exitCode})`));
+  win.webContents.on('preload-error', (_event, _path, error) =>
+    log(`[casebook] preload failed: ${error.name}: ${error.message}`),
+  );
+  win.webContents.on('render-process-gone', (_event, details) =>
+    log(`[casebook] page stopped: ${details.reason} (${details.exitCode})`),
+  );
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -132,7 +139,12 @@ if (!app.requestSingleInstanceLock()) {
     const refreshMenu = (language: UiLanguage) => {
       if (language === menuLanguage) return;
       menuLanguage = language;
-      const template = menuTemplate({ language, isMac: process.platform === 'darwin', packaged: app.isPackaged, act: (action) => commands.send({ kind: 'menu', action }) });
+      const template = menuTemplate({
+        language,
+        isMac: process.platform === 'darwin',
+        packaged: app.isPackaged,
+        act: (action) => commands.send({ kind: 'menu', action }),
+      });
       Menu.setApplicationMenu(Menu.buildFromTemplate(template));
     };
     /** Every answer that carries the app's state (status, sign-in, language) may change the menu's language. */
@@ -142,7 +154,9 @@ if (!app.requestSingleInstanceLock()) {
       return result;
     };
     // At once from this computer's preferences (plain JSON beside the records), then as the core says.
-    refreshMenu(readPreferences(join(dataDir, PREFERENCES_FILE), { language: languageFromLocale(app.getLocale()) }).language);
+    refreshMenu(
+      readPreferences(join(dataDir, PREFERENCES_FILE), { language: languageFromLocale(app.getLocale()) }).language,
+    );
     void core.call('app.status', {}).then(follow);
     registerChannels(ipcMain, { call: async (channel, input) => follow(await core.call(channel, input)) }, isAppUrl);
     mainWindow = createWindow(log);

@@ -7,7 +7,12 @@ import { createTranslator } from '../../shared/i18n';
  * The application menu, in the language Casebook is shown in. Its Casebook items do not act here:
  * they ask the page (which knows who is signed in and what is on screen) through `act`.
  */
-export function menuTemplate(opts: { language: UiLanguage; isMac: boolean; packaged: boolean; act: (action: MenuAction) => void }): MenuItemConstructorOptions[] {
+export function menuTemplate(opts: {
+  language: UiLanguage;
+  isMac: boolean;
+  packaged: boolean;
+  act: (action: MenuAction) => void;
+}): MenuItemConstructorOptions[] {
   const { t } = createTranslator(opts.language);
   const item = (action: MenuAction, label: string, accelerator?: string): MenuItemConstructorOptions => ({
     id: action,
@@ -54,11 +59,23 @@ export function menuTemplate(opts: { language: UiLanguage; isMac: boolean; packa
   const help: MenuItemConstructorOptions = {
     label: t('menu.help'),
     role: 'help',
-    submenu: [item('guide', t('menu.guide'), 'F1'), item('dataFolder', t('menu.dataFolder')), ...(opts.isMac ? [] : [{ type: 'separator' } as const, about])],
+    submenu: [
+      item('guide', t('menu.guide'), 'F1'),
+      item('dataFolder', t('menu.dataFolder')),
+      ...(opts.isMac ? [] : [{ type: 'separator' } as const, about]),
+    ],
   };
   const macApp: MenuItemConstructorOptions = {
     label: 'Casebook',
-    submenu: [about, { type: 'separator' }, { role: 'hide', label: t('menu.hide') }, { role: 'hideOthers', label: t('menu.hideOthers') }, { role: 'unhide', label: t('menu.showAll') }, { type: 'separator' }, { role: 'quit', label: t('menu.quit') }],
+    submenu: [
+      about,
+      { type: 'separator' },
+      { role: 'hide', label: t('menu.hide') },
+      { role: 'hideOthers', label: t('menu.hideOthers') },
+      { role: 'unhide', label: t('menu.showAll') },
+      { type: 'separator' },
+      { role: 'quit', label: t('menu.quit') },
+    ],
   };
   return [...(opts.isMac ? [macApp] : []), file, edit, view, help];
 }

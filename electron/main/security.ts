@@ -39,7 +39,10 @@ export function hardenContents(contents: WebContents, isAppUrl: (url: string) =>
 }
 
 /** True when an IPC call comes from the app's own top-level page, not from some other frame. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url);

@@ -39,13 +39,19 @@ export function loadWindowState(file: string, screens: Area[]): WindowState {
   }
   const maxWidth = Math.max(WINDOW_MIN.width, ...screens.map((s) => s.width));
   const maxHeight = Math.max(WINDOW_MIN.height, ...screens.map((s) => s.height));
-  const width = Math.round(Math.min(maxWidth, Math.max(WINDOW_MIN.width, isNumber(saved.width) ? saved.width : WINDOW_DEFAULT.width)));
-  const height = Math.round(Math.min(maxHeight, Math.max(WINDOW_MIN.height, isNumber(saved.height) ? saved.height : WINDOW_DEFAULT.height)));
+  const width = Math.round(
+    Math.min(maxWidth, Math.max(WINDOW_MIN.width, isNumber(saved.width) ? saved.width : WINDOW_DEFAULT.width)),
+  );
+  const height = Math.round(
+    Math.min(maxHeight, Math.max(WINDOW_MIN.height, isNumber(saved.height) ? saved.height : WINDOW_DEFAULT.height)),
+  );
   const state: WindowState = { width, height, maximized: saved.maximized === true };
   if (isNumber(saved.x) && isNumber(saved.y)) {
     const x = Math.round(saved.x);
     const y = Math.round(saved.y);
-    const onScreen = screens.some((s) => x + width - VISIBLE >= s.x && x + VISIBLE <= s.x + s.width && y >= s.y && y + 40 <= s.y + s.height);
+    const onScreen = screens.some(
+      (s) => x + width - VISIBLE >= s.x && x + VISIBLE <= s.x + s.width && y >= s.y && y + 40 <= s.y + s.height,
+    );
     if (onScreen) Object.assign(state, { x, y });
   }
   return state;

@@ -18,7 +18,12 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
   } catch {
     result = { ok: false, error: { code: 'INTERNAL', message: 'The app did not answer' } };
   }
-  if (!result.ok && (result.error.code === 'LOCKED' || result.error.code === 'PASSWORD_CHANGE_REQUIRED' || result.error.code === 'CORE_RESTARTED')) {
+  if (
+    !result.ok &&
+    (result.error.code === 'LOCKED' ||
+      result.error.code === 'PASSWORD_CHANGE_REQUIRED' ||
+      result.error.code === 'CORE_RESTARTED')
+  ) {
     for (const l of sessionListeners) l(result.error);
   }
   return result;

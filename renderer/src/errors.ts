@@ -20,7 +20,11 @@ export function errorSentence(t: TFunction, error: AppError): string {
 }
 
 /** Field errors from the core (BAD_INPUT) as translated messages, with a path prefix removed. */
-export function translatedFields(t: TFunction, fields: Record<string, string> | undefined, stripPrefix = ''): Record<string, string> {
+export function translatedFields(
+  t: TFunction,
+  fields: Record<string, string> | undefined,
+  stripPrefix = '',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, key] of Object.entries(fields ?? {})) {
     out[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(`validation.${key}`);

@@ -57,7 +57,10 @@ export function formatNumber(n: number, lang: string): string {
 
 /** "15 clients and 2 users" in the interface language, with the right plural forms. */
 export function clientsAndUsers(t: TFunction, counts: { clients: number; users: number }): string {
-  return t('backup.and', { a: t('clients.count', { count: counts.clients }), b: t('backup.users', { count: counts.users }) });
+  return t('backup.and', {
+    a: t('clients.count', { count: counts.clients }),
+    b: t('backup.users', { count: counts.users }),
+  });
 }
 
 /**
@@ -68,7 +71,11 @@ export function readTypedDate(typed: string): string | null {
   const s = typed.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   const dayFirst = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]].map(Number) : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]].map(Number) : [];
+  const [y, m, d] = iso
+    ? [iso[1], iso[2], iso[3]].map(Number)
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]].map(Number)
+      : [];
   if (y === undefined || m === undefined || d === undefined || y < 1000) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;

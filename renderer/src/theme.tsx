@@ -78,9 +78,13 @@ export function useCasebookTheme(): MantineThemeOverride {
         defaultRadius: 'md',
         fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
         components: {
-          PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } } }),
+          PasswordInput: PasswordInput.extend({
+            defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } },
+          }),
           Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
-          Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
+          Notification: Notification.extend({
+            defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } },
+          }),
           Alert: Alert.extend({ defaultProps: { closeButtonLabel: t('common.close') } }),
         },
       }),
@@ -92,5 +96,9 @@ export function useCasebookTheme(): MantineThemeOverride {
 /** The calendars' language and first day of the week (Monday in both languages). */
 export function CasebookDates({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
-  return <DatesProvider settings={{ locale: i18n.language === 'pl' ? 'pl' : 'en-gb', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider settings={{ locale: i18n.language === 'pl' ? 'pl' : 'en-gb', firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
+  );
 }

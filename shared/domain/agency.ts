@@ -7,11 +7,18 @@ export type ReferralRoute = (typeof REFERRAL_ROUTES)[number];
 
 /** A web address as people type it: with or without https://, no spaces, at least one dot. */
 const optionalWebsite = () =>
-  optionalText(300).refine((v) => v === null || /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i.test(v), { error: 'invalidWebsite' });
+  optionalText(300).refine((v) => v === null || /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i.test(v), {
+    error: 'invalidWebsite',
+  });
 
 export const agencyContactInputSchema = z.object({
   /** The contact being changed; absent for a new one. */
-  id: z.number().int().positive().nullish().transform((v) => v ?? null),
+  id: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   name: requiredText(120),
   role: optionalText(120),
   phone: optionalPhone(),
@@ -26,7 +33,11 @@ export const agencyInputSchema = z.object({
   phone: optionalPhone(),
   email: optionalEmail(),
   website: optionalWebsite(),
-  referralRoutes: z.array(z.enum(REFERRAL_ROUTES)).max(REFERRAL_ROUTES.length).default([]).transform((r) => REFERRAL_ROUTES.filter((x) => r.includes(x))),
+  referralRoutes: z
+    .array(z.enum(REFERRAL_ROUTES))
+    .max(REFERRAL_ROUTES.length)
+    .default([])
+    .transform((r) => REFERRAL_ROUTES.filter((x) => r.includes(x))),
   howToRefer: optionalText(2000, { lines: true }),
   notes: optionalText(4000, { lines: true }),
   contacts: z.array(agencyContactInputSchema).max(50, { error: 'tooLong' }).default([]),

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { optionalText, pastOrTodayDate, requiredText } from './validation';
 
 /** The areas a needs assessment scores when Casebook is new; administrators rename, add and retire them. */
-export const BUILTIN_NEED_AREAS = ['housing', 'money', 'physicalHealth', 'mentalHealth', 'safety', 'family', 'workLearning', 'substanceUse', 'practical'] as const;
+export const BUILTIN_NEED_AREAS = [
+  'housing',
+  'money',
+  'physicalHealth',
+  'mentalHealth',
+  'safety',
+  'family',
+  'workLearning',
+  'substanceUse',
+  'practical',
+] as const;
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 10;
@@ -23,14 +33,23 @@ export function needAreaName(t: (key: string) => string, area: Pick<NeedArea, 'b
 }
 
 export const saveNeedAreaSchema = z.object({
-  id: z.number().int().positive().nullish().transform((v) => v ?? null),
+  id: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   name: requiredText(80),
   retired: z.boolean().default(false),
 });
 
 export const scoreInputSchema = z.object({
   areaId: z.number().int().positive(),
-  score: z.number({ error: 'scoreRange' }).int({ error: 'scoreRange' }).min(SCORE_MIN, { error: 'scoreRange' }).max(SCORE_MAX, { error: 'scoreRange' }),
+  score: z
+    .number({ error: 'scoreRange' })
+    .int({ error: 'scoreRange' })
+    .min(SCORE_MIN, { error: 'scoreRange' })
+    .max(SCORE_MAX, { error: 'scoreRange' }),
   notes: optionalText(4000, { lines: true }),
   strengths: optionalText(4000, { lines: true }),
 });
@@ -89,7 +108,9 @@ export interface AreaProgress {
  * since the first score. Areas come in the order of their first score.
  */
 export function areaProgress(assessments: readonly Assessment[]): AreaProgress[] {
-  const ordered = assessments.filter((a) => !a.withheld).sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
+  const ordered = assessments
+    .filter((a) => !a.withheld)
+    .sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
   const byArea = new Map<number, AreaProgress['points']>();
   for (const a of ordered)
     for (const s of a.scores) {
@@ -119,8 +140,16 @@ export interface ProgressColumn {
  * a review on the same day stay two columns, so neither set of scores hides the other.
  */
 export function progressColumns(assessments: readonly Assessment[]): ProgressColumn[] {
-  const ordered = assessments.filter((a) => !a.withheld && a.scores.length).sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
+  const ordered = assessments
+    .filter((a) => !a.withheld && a.scores.length)
+    .sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
   const perDay = new Map<string, number>();
   for (const a of ordered) perDay.set(a.assessedOn, (perDay.get(a.assessedOn) ?? 0) + 1);
-  return ordered.map((a) => ({ id: a.id, on: a.assessedOn, kind: a.kind, sameDay: perDay.get(a.assessedOn)! > 1, scores: Object.fromEntries(a.scores.map((s) => [s.areaId, s.score])) }));
+  return ordered.map((a) => ({
+    id: a.id,
+    on: a.assessedOn,
+    kind: a.kind,
+    sameDay: perDay.get(a.assessedOn)! > 1,
+    scores: Object.fromEntries(a.scores.map((s) => [s.areaId, s.score])),
+  }));
 }

@@ -124,10 +124,23 @@ const isoDate = z
   .transform((v) => v ?? null);
 
 export const auditFiltersSchema = z.object({
-  userId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  userId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   /** A client's reference (CB-00012) or number. */
-  client: z.string().trim().max(20).nullish().transform((v) => (v ? v : null)),
-  action: z.enum(AUDIT_ACTIONS).nullish().transform((v) => v ?? null),
+  client: z
+    .string()
+    .trim()
+    .max(20)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  action: z
+    .enum(AUDIT_ACTIONS)
+    .nullish()
+    .transform((v) => v ?? null),
   /** Inclusive calendar days on this PC's clock, YYYY-MM-DD. */
   from: isoDate,
   to: isoDate,

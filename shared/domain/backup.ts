@@ -12,7 +12,11 @@ export const driveSchema = z.object({
 });
 export type DriveInfo = z.infer<typeof driveSchema>;
 
-export const backupCountsSchema = z.object({ clients: z.number().int(), users: z.number().int(), auditEvents: z.number().int() });
+export const backupCountsSchema = z.object({
+  clients: z.number().int(),
+  users: z.number().int(),
+  auditEvents: z.number().int(),
+});
 
 export const backupSettingsSchema = z.object({
   /** Backups of this charity kept in a folder; older ones are removed after a new one is verified. */
@@ -27,9 +31,7 @@ export type BackupSettings = z.output<typeof backupSettingsSchema>;
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 10, warnDays: 7, alertDays: 14, onExit: false };
 
 export const backupStatusSchema = z.object({
-  last: z
-    .object({ at: z.string(), path: z.string(), location: z.string(), counts: backupCountsSchema })
-    .nullable(),
+  last: z.object({ at: z.string(), path: z.string(), location: z.string(), counts: backupCountsSchema }).nullable(),
   daysSince: z.number().int().nullable(),
   /** never: no backup yet; ok; warn (amber); alert (red). */
   level: z.enum(['never', 'ok', 'warn', 'alert']),
@@ -48,7 +50,10 @@ export const backupMadeSchema = z.object({
 
 export const backupCredentialsSchema = z
   .union([
-    z.object({ name: z.string().trim().min(1, { error: 'required' }).max(100), password: z.string().min(1, { error: 'required' }).max(1024) }),
+    z.object({
+      name: z.string().trim().min(1, { error: 'required' }).max(100),
+      password: z.string().min(1, { error: 'required' }).max(1024),
+    }),
     z.object({ recoveryKey: z.string().min(1, { error: 'required' }).max(200) }),
   ])
   .nullish()

@@ -27,7 +27,12 @@ export const caseNoteInputSchema = z
     /** Who was there or on the call, besides the worker. */
     present: optionalText(500, { lines: true }),
     body: requiredText(NOTE_MAX_LENGTH, { lines: true }),
-    goalId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    goalId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     sensitive: z.boolean().default(false),
   })
   .transform(({ date, time, ...n }) => ({ ...n, occurredAt: `${date}T${time}` }));
@@ -78,5 +83,8 @@ export function splitOccurredAt(occurredAt: string): { date: string; time: strin
 
 /** The form's starting date and time: `now` (the core's clock), to the minute. */
 export function nowForNote(now: Date): { date: string; time: string } {
-  return { date: localToday(now), time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` };
+  return {
+    date: localToday(now),
+    time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`,
+  };
 }

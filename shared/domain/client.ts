@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { rulesToday } from '../clock';
 import { CLIENT_LANGUAGES } from './languages';
-import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, pastOrTodayDate, requiredText } from './validation';
+import {
+  optionalBirthDate,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  pastOrTodayDate,
+  requiredText,
+} from './validation';
 
 export const NAME_MAX = 100;
 
@@ -13,9 +20,20 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Why a case was closed: the funder report counts closures by these. */
 /** Why a case was closed: chosen by a person, or 'anonymised' when the record was anonymised. */
-export const CLOSURE_REASONS = ['goalsMet', 'movedAway', 'noLongerEngaging', 'referredOn', 'clientChoice', 'died', 'other', 'anonymised'] as const;
+export const CLOSURE_REASONS = [
+  'goalsMet',
+  'movedAway',
+  'noLongerEngaging',
+  'referredOn',
+  'clientChoice',
+  'died',
+  'other',
+  'anonymised',
+] as const;
 /** The reasons a person chooses when closing a case. */
-export const CHOSEN_CLOSURE_REASONS = CLOSURE_REASONS.filter((r): r is Exclude<(typeof CLOSURE_REASONS)[number], 'anonymised'> => r !== 'anonymised');
+export const CHOSEN_CLOSURE_REASONS = CLOSURE_REASONS.filter(
+  (r): r is Exclude<(typeof CLOSURE_REASONS)[number], 'anonymised'> => r !== 'anonymised',
+);
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 /** Ages above this are not plausible for an estimate; below 0 is not an age. */
@@ -40,9 +58,14 @@ export const clientDetailsSchema = z
       .int({ error: 'invalid' })
       .nullish()
       .transform((v) => v ?? null)
-      .refine((v) => v === null || (v >= Number(rulesToday().slice(0, 4)) - ESTIMATED_AGE_MAX && v <= Number(rulesToday().slice(0, 4))), {
-        error: 'ageRange',
-      }),
+      .refine(
+        (v) =>
+          v === null ||
+          (v >= Number(rulesToday().slice(0, 4)) - ESTIMATED_AGE_MAX && v <= Number(rulesToday().slice(0, 4))),
+        {
+          error: 'ageRange',
+        },
+      ),
     /** Free text, in the client's own words; `genderWithheld` when they prefer not to say. */
     gender: optionalText(60),
     genderWithheld: flag(),
@@ -64,7 +87,9 @@ export const clientDetailsSchema = z
     /** Who referred them in: an agency, a person, a service. */
     referredBy: optionalText(200),
     /** The day they were taken in; today when left empty. */
-    intakeDate: pastOrTodayDate().nullish().transform((v) => v ?? null),
+    intakeDate: pastOrTodayDate()
+      .nullish()
+      .transform((v) => v ?? null),
     caseworkerId: z
       .number({ error: 'invalid' })
       .int()
@@ -140,10 +165,22 @@ export const CLIENT_SORTS = ['name', 'reference', 'dateOfBirth', 'intakeDate'] a
 
 export const clientSearchSchema = z.object({
   query: z.string().max(200).default(''),
-  status: z.enum(CASE_STATUSES).nullish().transform((v) => v ?? null),
-  caseworkerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  status: z
+    .enum(CASE_STATUSES)
+    .nullish()
+    .transform((v) => v ?? null),
+  caseworkerId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   /** A risk-flag kind, or 'any' for clients with at least one active flag. */
-  riskFlag: z.string().max(40).nullish().transform((v) => v ?? null),
+  riskFlag: z
+    .string()
+    .max(40)
+    .nullish()
+    .transform((v) => v ?? null),
   sort: z.enum(CLIENT_SORTS).default('name'),
   descending: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(100),
@@ -153,7 +190,12 @@ export const clientSearchSchema = z.object({
 });
 export type ClientSearch = z.input<typeof clientSearchSchema>;
 /** What `clients.count` counts: the same words and filters as a search. */
-export const clientCountSchema = clientSearchSchema.pick({ query: true, status: true, caseworkerId: true, riskFlag: true });
+export const clientCountSchema = clientSearchSchema.pick({
+  query: true,
+  status: true,
+  caseworkerId: true,
+  riskFlag: true,
+});
 
 /** Moving a case between open, on hold and closed; closing needs a reason. */
 export const statusChangeSchema = z
@@ -167,7 +209,8 @@ export const statusChangeSchema = z
     note: optionalText(1000, { lines: true }),
   })
   .superRefine((v, ctx) => {
-    if (v.status === 'closed' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'closureReasonRequired' });
+    if (v.status === 'closed' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'closureReasonRequired' });
   });
 
 export const statusChangeEntrySchema = z.object({
@@ -186,11 +229,16 @@ export function clientReference(id: number): string {
 }
 
 /** Age in whole years on `today` (YYYY-MM-DD), from a date of birth or an estimated birth year. */
-export function ageOn(today: string, c: { dateOfBirth: string | null; estimatedBirthYear: number | null }): { years: number; estimated: boolean } | null {
+export function ageOn(
+  today: string,
+  c: { dateOfBirth: string | null; estimatedBirthYear: number | null },
+): { years: number; estimated: boolean } | null {
   if (c.dateOfBirth) {
-    const years = Number(today.slice(0, 4)) - Number(c.dateOfBirth.slice(0, 4)) - (today.slice(5) < c.dateOfBirth.slice(5) ? 1 : 0);
+    const years =
+      Number(today.slice(0, 4)) - Number(c.dateOfBirth.slice(0, 4)) - (today.slice(5) < c.dateOfBirth.slice(5) ? 1 : 0);
     return { years, estimated: false };
   }
-  if (c.estimatedBirthYear !== null) return { years: Number(today.slice(0, 4)) - c.estimatedBirthYear, estimated: true };
+  if (c.estimatedBirthYear !== null)
+    return { years: Number(today.slice(0, 4)) - c.estimatedBirthYear, estimated: true };
   return null;
 }

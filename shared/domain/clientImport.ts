@@ -34,7 +34,15 @@ export const IMPORT_MAX_ROWS = 100_000;
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** What is wrong with the file as a whole; nothing can be imported until it is put right. */
-export const IMPORT_FILE_PROBLEMS = ['unreadable', 'tooBig', 'tooManyRows', 'notUtf8', 'notCsv', 'empty', 'noNames'] as const;
+export const IMPORT_FILE_PROBLEMS = [
+  'unreadable',
+  'tooBig',
+  'tooManyRows',
+  'notUtf8',
+  'notCsv',
+  'empty',
+  'noNames',
+] as const;
 export type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
 
 /** One column per entry: the field it goes into, or null to leave it out. */
@@ -59,7 +67,9 @@ export const importRunSchema = importQuerySchema.extend({
    * before 2026"). Needed when no column gives it: otherwise everyone would count as taken in today,
    * and the funder report would count the charity's history as new work.
    */
-  intakeDateForAll: pastOrTodayDate().nullish().transform((v) => v ?? null),
+  intakeDateForAll: pastOrTodayDate()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type ImportRun = z.input<typeof importRunSchema>;
 
@@ -80,7 +90,9 @@ export const importDuplicateSchema = z.object({
   name: z.string(),
   dateOfBirth: z.string().nullable(),
   /** A client already on file who is likely the same person. */
-  existing: z.object({ id: z.number().int(), reference: z.string(), name: z.string(), dateOfBirth: z.string().nullable() }).nullable(),
+  existing: z
+    .object({ id: z.number().int(), reference: z.string(), name: z.string(), dateOfBirth: z.string().nullable() })
+    .nullable(),
   /** An earlier row of the same file with the same person. */
   sameAsRow: z.number().int().nullable(),
 });

@@ -38,15 +38,37 @@ export const intakeSchema = z.object({
 });
 export type IntakeInput = z.input<typeof intakeSchema>;
 
-export const DUPLICATE_REASONS = ['sameName', 'similarName', 'swappedNames', 'sameDateOfBirth', 'similarDateOfBirth', 'samePhone'] as const;
+export const DUPLICATE_REASONS = [
+  'sameName',
+  'similarName',
+  'swappedNames',
+  'sameDateOfBirth',
+  'similarDateOfBirth',
+  'samePhone',
+] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export const duplicateQuerySchema = z.object({
   firstName: z.string().trim().max(100).default(''),
   lastName: z.string().trim().max(100).default(''),
-  dateOfBirth: z.string().trim().max(10).nullish().transform((v) => v || null),
-  phone: z.string().trim().max(40).nullish().transform((v) => v || null),
-  excludeId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  dateOfBirth: z
+    .string()
+    .trim()
+    .max(10)
+    .nullish()
+    .transform((v) => v || null),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((v) => v || null),
+  excludeId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type DuplicateQuery = z.input<typeof duplicateQuerySchema>;
 

@@ -11,10 +11,7 @@ export const consentInputSchema = z
     storeData: z.boolean({ error: 'required' }),
     /** Sharing with other agencies: not at all, only those named, or any agency we refer them to. */
     shareScope: z.enum(SHARE_SCOPES, { error: 'required' }),
-    shareAgencies: z
-      .array(requiredText(200), { error: 'invalid' })
-      .max(30, { error: 'tooLong' })
-      .default([]),
+    shareAgencies: z.array(requiredText(200), { error: 'invalid' }).max(30, { error: 'tooLong' }).default([]),
     contactPhone: z.boolean().default(false),
     contactLetter: z.boolean().default(false),
     contactText: z.boolean().default(false),
@@ -26,16 +23,23 @@ export const consentInputSchema = z
   })
   .transform((c) => ({ ...c, shareAgencies: c.shareScope === 'named' ? [...new Set(c.shareAgencies)] : [] }))
   .superRefine((c, ctx) => {
-    for (const [path, message] of Object.entries(consentRules(c))) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const [path, message] of Object.entries(consentRules(c)))
+      ctx.addIssue({ code: 'custom', path: [path], message });
   });
 
 /**
  * The rules across fields (named sharing needs names; an end after the start). Also run by the form
  * on its raw values, so these messages show together with the others rather than one round later.
  */
-export function consentRules(c: { shareScope: string; shareAgencies: readonly string[]; givenOn: string; expiresOn: string | null }): Record<string, ValidationKey> {
+export function consentRules(c: {
+  shareScope: string;
+  shareAgencies: readonly string[];
+  givenOn: string;
+  expiresOn: string | null;
+}): Record<string, ValidationKey> {
   const issues: Record<string, ValidationKey> = {};
-  if (c.shareScope === 'named' && c.shareAgencies.filter((a) => a.trim()).length === 0) issues['shareAgencies'] = 'agenciesRequired';
+  if (c.shareScope === 'named' && c.shareAgencies.filter((a) => a.trim()).length === 0)
+    issues['shareAgencies'] = 'agenciesRequired';
   if (c.expiresOn && c.givenOn && c.expiresOn <= c.givenOn) issues['expiresOn'] = 'expiryBeforeGiven';
   return issues;
 }

@@ -32,4 +32,7 @@ export type SavedFile = z.infer<typeof savedFileSchema>;
  * Copies outside Casebook that may still name a client when they are erased: the files saved about
  * them, and the client lists saved since they were taken in (which name everyone listed).
  */
-export const savedFilesSchema = z.object({ aboutClient: z.array(savedFileSchema), clientLists: z.array(savedFileSchema) });
+export const savedFilesSchema = z.object({
+  aboutClient: z.array(savedFileSchema),
+  clientLists: z.array(savedFileSchema),
+});

@@ -1,11 +1,30 @@
 import { z } from 'zod';
-import { optionalBirthDate, optionalEmail, optionalPhone, optionalText, requiredText, type ValidationKey } from './validation';
+import {
+  optionalBirthDate,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+  type ValidationKey,
+} from './validation';
 
 /**
  * How a household member is related to the client: stored as a code, shown in the reader's
  * language. "other" takes the relationship in words.
  */
-export const RELATIONSHIPS = ['partner', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'otherRelative', 'friend', 'carer', 'lodger', 'other'] as const;
+export const RELATIONSHIPS = [
+  'partner',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'otherRelative',
+  'friend',
+  'carer',
+  'lodger',
+  'other',
+] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export const householdMemberInputSchema = z
@@ -19,7 +38,8 @@ export const householdMemberInputSchema = z
     note: optionalText(1000, { lines: true }),
   })
   .superRefine((m, ctx) => {
-    if (m.relationship === 'other' && !m.relationshipDetail) ctx.addIssue({ code: 'custom', path: ['relationshipDetail'], message: 'required' });
+    if (m.relationship === 'other' && !m.relationshipDetail)
+      ctx.addIssue({ code: 'custom', path: ['relationshipDetail'], message: 'required' });
   });
 export type HouseholdMemberInput = z.input<typeof householdMemberInputSchema>;
 
@@ -61,11 +81,15 @@ export const keyContactInputSchema = z
     note: optionalText(1000, { lines: true }),
   })
   .superRefine((c, ctx) => {
-    for (const [path, message] of Object.entries(keyContactRules(c))) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const [path, message] of Object.entries(keyContactRules(c)))
+      ctx.addIssue({ code: 'custom', path: [path], message });
   });
 
 /** The rule across fields, also run by the form on raw values so it shows with the others. */
-export function keyContactRules(c: { name: string | null; organisation: string | null }): Record<string, ValidationKey> {
+export function keyContactRules(c: {
+  name: string | null;
+  organisation: string | null;
+}): Record<string, ValidationKey> {
   return !c.name?.trim() && !c.organisation?.trim() ? { name: 'nameOrOrganisationRequired' } : {};
 }
 export type KeyContactInput = z.input<typeof keyContactInputSchema>;
@@ -83,6 +107,11 @@ export const keyContactSchema = z.object({
 export type KeyContact = z.infer<typeof keyContactSchema>;
 
 /** A household member's relationship in the reader's language ("Child", "Dziecko"), or in the words given for "other". */
-export function relationshipWords(t: (key: string) => string, m: { relationship: Relationship; relationshipDetail: string | null }): string {
-  return m.relationship === 'other' ? (m.relationshipDetail ?? t('household.relationships.other')) : t(`household.relationships.${m.relationship}`);
+export function relationshipWords(
+  t: (key: string) => string,
+  m: { relationship: Relationship; relationshipDetail: string | null },
+): string {
+  return m.relationship === 'other'
+    ? (m.relationshipDetail ?? t('household.relationships.other'))
+    : t(`household.relationships.${m.relationship}`);
 }

@@ -40,4 +40,5 @@ export const jobProgressSchema = z.object({
 export type JobProgress = z.infer<typeof jobProgressSchema>;
 
 /** Adds the optional job id to a long job's input. */
-export const withJobId = <S extends z.core.$ZodShape, C extends z.core.$ZodObjectConfig>(schema: z.ZodObject<S, C>) => schema.extend({ jobId: jobIdSchema.optional() });
+export const withJobId = <S extends z.core.$ZodShape, C extends z.core.$ZodObjectConfig>(schema: z.ZodObject<S, C>) =>
+  schema.extend({ jobId: jobIdSchema.optional() });

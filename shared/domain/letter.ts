@@ -12,17 +12,41 @@ export type LetterKind = (typeof LETTER_KINDS)[number];
 /** Kinds a caseworker writes from the client's Letters tab (the safety plan has its own page). */
 export const WRITABLE_LETTER_KINDS = ['referral', 'appointment', 'general'] as const satisfies readonly LetterKind[];
 
-export const FIELD_GROUPS = ['charity', 'client', 'caseworker', 'letter', 'agency', 'referral', 'appointment', 'safetyPlan'] as const;
+export const FIELD_GROUPS = [
+  'charity',
+  'client',
+  'caseworker',
+  'letter',
+  'agency',
+  'referral',
+  'appointment',
+  'safetyPlan',
+] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** Every merge field, by group. Labels are translated (`letters.fields.<name>`). */
 export const MERGE_FIELDS = {
   charity: ['charity.name', 'charity.address', 'charity.number', 'charity.phone', 'charity.email'],
-  client: ['client.name', 'client.firstName', 'client.lastName', 'client.reference', 'client.dateOfBirth', 'client.address', 'client.phone'],
+  client: [
+    'client.name',
+    'client.firstName',
+    'client.lastName',
+    'client.reference',
+    'client.dateOfBirth',
+    'client.address',
+    'client.phone',
+  ],
   caseworker: ['caseworker.name'],
   letter: ['letter.date', 'letter.reference', 'letter.text'],
   agency: ['agency.name', 'agency.contact', 'agency.address', 'agency.phone', 'agency.email'],
-  referral: ['referral.reason', 'referral.needArea', 'referral.urgency', 'referral.sharedInfo', 'referral.date', 'referral.followUpOn'],
+  referral: [
+    'referral.reason',
+    'referral.needArea',
+    'referral.urgency',
+    'referral.sharedInfo',
+    'referral.date',
+    'referral.followUpOn',
+  ],
   appointment: ['appointment.date', 'appointment.time', 'appointment.place', 'appointment.with'],
   safetyPlan: ['safetyPlan.agreedOn', 'safetyPlan.reviewOn'],
 } as const satisfies Record<FieldGroup, readonly string[]>;
@@ -36,7 +60,8 @@ export const GROUPS_FOR_KIND: Record<LetterKind, readonly FieldGroup[]> = {
   general: ['charity', 'client', 'caseworker', 'letter'],
   safetyPlan: ['charity', 'client', 'caseworker', 'safetyPlan'],
 };
-export const fieldsForKind = (kind: LetterKind): MergeField[] => GROUPS_FOR_KIND[kind].flatMap((g) => [...MERGE_FIELDS[g]]);
+export const fieldsForKind = (kind: LetterKind): MergeField[] =>
+  GROUPS_FOR_KIND[kind].flatMap((g) => [...MERGE_FIELDS[g]]);
 
 const FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -66,7 +91,8 @@ export function templateProblems(kind: LetterKind, ...texts: string[]): Template
     unclosed: rest.includes('{{') || rest.includes('}}'),
   };
 }
-export const hasTemplateProblems = (p: TemplateProblems) => p.unknown.length > 0 || p.notForKind.length > 0 || p.unclosed;
+export const hasTemplateProblems = (p: TemplateProblems) =>
+  p.unknown.length > 0 || p.notForKind.length > 0 || p.unclosed;
 
 export type MergeValues = Partial<Record<MergeField, string | null>>;
 
@@ -137,12 +163,18 @@ export function mergeText(text: string, values: MergeValues): { text: string; em
 }
 
 /** A body after merging: no spaces before line ends, and runs of blank lines (left by empty fields) made one. */
-export const tidyLetterBody = (text: string) => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+export const tidyLetterBody = (text: string) =>
+  text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 /** A date written out in a letter's language ("3 March 2026", "3 marca 2026"). */
 export function letterDate(iso: string, language: string): string {
   try {
-    return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
   } catch {
     return iso;
   }
@@ -178,17 +210,21 @@ export const letterTemplateSchema = z.object({
 export type LetterTemplate = z.infer<typeof letterTemplateSchema>;
 
 /** What the person adds when writing a letter: the free text, the appointment, the referral. */
-export const letterRequestSchema = z
-  .object({
-    clientId: z.number().int().positive(),
-    templateId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
-    referralId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    text: optionalText(20_000, { lines: true }),
-    appointment: z
-      .object({ date: requiredDate(), time: timeOfDay(), place: requiredText(300), with: optionalText(200) })
-      .nullish()
-      .transform((v) => v ?? null),
-  });
+export const letterRequestSchema = z.object({
+  clientId: z.number().int().positive(),
+  templateId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
+  referralId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
+  text: optionalText(20_000, { lines: true }),
+  appointment: z
+    .object({ date: requiredDate(), time: timeOfDay(), place: requiredText(300), with: optionalText(200) })
+    .nullish()
+    .transform((v) => v ?? null),
+});
 export type LetterRequest = z.input<typeof letterRequestSchema>;
 
 /** The letterhead, as printed at the top of every letter. */

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { AGE_BANDS } from './ageBand';
 import { addDays } from './caseload';
 import { localeOf } from './languages';
-import { isIsoDate, optionalDate, optionalText, pastOrTodayDate, requiredDate, requiredText, timeOfDay, wholeNumber, type ValidationKey } from './validation';
+import {
+  isIsoDate,
+  optionalDate,
+  optionalText,
+  pastOrTodayDate,
+  requiredDate,
+  requiredText,
+  timeOfDay,
+  wholeNumber,
+  type ValidationKey,
+} from './validation';
 
 /** What kind of group activity a programme is. */
 export const PROGRAMME_KINDS = ['workshop', 'dropIn', 'groupSupport', 'outreach', 'awarenessEvent'] as const;
@@ -39,7 +49,8 @@ export const programmeInputSchema = z
     venue: optionalText(300),
   })
   .superRefine((p, ctx) => {
-    if (p.endsOn && p.endsOn < p.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'endBeforeStart' });
+    if (p.endsOn && p.endsOn < p.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'endBeforeStart' });
   });
 export type ProgrammeInput = z.input<typeof programmeInputSchema>;
 export type ProgrammeValues = z.output<typeof programmeInputSchema>;
@@ -88,7 +99,8 @@ export const sessionInputSchema = z
     note: optionalText(2000, { lines: true }),
   })
   .superRefine((s, ctx) => {
-    if (s.endsAt && s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endBeforeStart' });
+    if (s.endsAt && s.endsAt <= s.startsAt)
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endBeforeStart' });
   });
 export type SessionValues = z.output<typeof sessionInputSchema>;
 
@@ -122,13 +134,21 @@ export const sessionPatternSchema = z
     facilitator: optionalText(200),
   })
   .superRefine((p, ctx) => {
-    for (const [path, message] of Object.entries(sessionPatternRules(p))) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const [path, message] of Object.entries(sessionPatternRules(p)))
+      ctx.addIssue({ code: 'custom', path: [path], message });
   });
 export type SessionPatternInput = z.input<typeof sessionPatternSchema>;
 export type SessionPattern = z.output<typeof sessionPatternSchema>;
 
 /** What a pattern needs besides its parts: an end for a repeating one, an end after the start, ends after starts. */
-export function sessionPatternRules(p: { firstOn: string; startsAt: string; endsAt: string | null; repeat: SessionRepeat; until: string | null; count: number | null }): Record<string, ValidationKey> {
+export function sessionPatternRules(p: {
+  firstOn: string;
+  startsAt: string;
+  endsAt: string | null;
+  repeat: SessionRepeat;
+  until: string | null;
+  count: number | null;
+}): Record<string, ValidationKey> {
   const issues: Record<string, ValidationKey> = {};
   if (p.endsAt && p.startsAt && p.endsAt <= p.startsAt) issues['endsAt'] = 'endBeforeStart';
   if (p.repeat !== 'once' && p.until === null && p.count === null) issues['until'] = 'untilOrCountRequired';
@@ -148,7 +168,10 @@ export function weekdayOf(date: string): number {
  * Thursday 18:00 session is at 18:00 on every Thursday. Stops at `until`, at `count`, at `lastOn`
  * (the programme's end), or after MAX_SESSIONS_AT_ONCE + 1 dates (the caller refuses that many).
  */
-export function sessionDates(p: Pick<SessionPattern, 'firstOn' | 'repeat' | 'weekdays' | 'until' | 'count'>, lastOn: string | null = null): string[] {
+export function sessionDates(
+  p: Pick<SessionPattern, 'firstOn' | 'repeat' | 'weekdays' | 'until' | 'count'>,
+  lastOn: string | null = null,
+): string[] {
   if (!isIsoDate(p.firstOn)) return [];
   if (p.repeat === 'once') return lastOn !== null && p.firstOn > lastOn ? [] : [p.firstOn];
   const days = new Set(p.weekdays.length ? p.weekdays : [weekdayOf(p.firstOn)]);
@@ -261,7 +284,9 @@ export const attendanceInputSchema = z.object({
 
 export const headcountInputSchema = z.object({
   sessionId: z.number().int().positive(),
-  counts: z.array(z.object({ band: z.enum(AGE_BANDS), people: wholeNumber(0, 10_000, 'headcountRange') })).max(AGE_BANDS.length),
+  counts: z
+    .array(z.object({ band: z.enum(AGE_BANDS), people: wholeNumber(0, 10_000, 'headcountRange') }))
+    .max(AGE_BANDS.length),
 });
 
 /** A session a client came to, for their page. */
@@ -276,7 +301,15 @@ export const attendedSessionSchema = z.object({
 export type AttendedSession = z.infer<typeof attendedSessionSchema>;
 
 export const clientProgrammesSchema = z.object({
-  registered: z.array(z.object({ programmeId: z.number().int(), name: z.string(), kind: z.enum(PROGRAMME_KINDS), registeredOn: z.string(), endsOn: z.string().nullable() })),
+  registered: z.array(
+    z.object({
+      programmeId: z.number().int(),
+      name: z.string(),
+      kind: z.enum(PROGRAMME_KINDS),
+      registeredOn: z.string(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
   attended: z.array(attendedSessionSchema),
 });
 export type ClientProgrammes = z.infer<typeof clientProgrammesSchema>;
@@ -306,7 +339,9 @@ export type AttendanceFigures = z.infer<typeof attendanceFiguresSchema>;
 
 export const programmeFiguresSchema = z.object({
   overall: attendanceFiguresSchema,
-  byProgramme: z.array(attendanceFiguresSchema.extend({ programmeId: z.number().int(), name: z.string(), kind: z.enum(PROGRAMME_KINDS) })),
+  byProgramme: z.array(
+    attendanceFiguresSchema.extend({ programmeId: z.number().int(), name: z.string(), kind: z.enum(PROGRAMME_KINDS) }),
+  ),
 });
 export type ProgrammeFigures = z.infer<typeof programmeFiguresSchema>;
 
@@ -318,17 +353,21 @@ export const programmeDetailSchema = z.object({
 });
 export type ProgrammeDetail = z.infer<typeof programmeDetailSchema>;
 
-export const periodSchema = z
-  .object({ from: requiredDate(), to: requiredDate() })
-  .superRefine((p, ctx) => {
-    if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
-  });
+export const periodSchema = z.object({ from: requiredDate(), to: requiredDate() }).superRefine((p, ctx) => {
+  if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
+});
 export type Period = z.output<typeof periodSchema>;
 
 /** A session's day as a register prints it: "Thursday, 26 November 2026" / "czwartek, 26 listopada 2026". */
 export function sessionDay(iso: string, language: string): string {
   try {
-    return new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(localeOf(language), {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T00:00:00Z`));
   } catch {
     return iso;
   }

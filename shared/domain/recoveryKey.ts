@@ -41,7 +41,8 @@ export type ParsedRecoveryKey =
 /** Accepts the key as people type it: spaces, dashes and line breaks between groups are ignored. */
 export function parseRecoveryKey(input: string): ParsedRecoveryKey {
   const digits = input.replace(/[\s\-–—.]/g, '');
-  if (!/^\d+$/.test(digits) || digits.length !== RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH) return { ok: false, reason: 'length' };
+  if (!/^\d+$/.test(digits) || digits.length !== RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)
+    return { ok: false, reason: 'length' };
   const groups: string[] = [];
   for (let i = 0; i < RECOVERY_GROUPS; i++) {
     const g = digits.slice(i * RECOVERY_GROUP_LENGTH, (i + 1) * RECOVERY_GROUP_LENGTH);

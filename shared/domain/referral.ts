@@ -24,9 +24,19 @@ export const DEFAULT_FOLLOW_UP_DAYS = 14;
 
 export const referralInputSchema = z.object({
   agencyId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
-  contactId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  contactId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   reason: requiredText(4000, { lines: true }),
-  areaId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  areaId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   urgency: z.enum(REFERRAL_URGENCIES, { error: 'required' }),
   /** What was shared with the agency (with the client's consent). */
   sharedInfo: optionalText(4000, { lines: true }),
@@ -48,16 +58,24 @@ export const referralStatusInputSchema = z
     followUpOn: optionalDate(),
   })
   .superRefine((c, ctx) => {
-    for (const [path, message] of Object.entries(referralStatusRules(c))) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const [path, message] of Object.entries(referralStatusRules(c)))
+      ctx.addIssue({ code: 'custom', path: [path], message });
   });
 export type ReferralStatusInput = z.input<typeof referralStatusInputSchema>;
 
 /** What a status change needs besides the status itself; the form runs it too. */
-export function referralStatusRules(c: { status: string; note: string | null; outcome: string | null; on: string; followUpOn: string | null }): Record<string, ValidationKey> {
+export function referralStatusRules(c: {
+  status: string;
+  note: string | null;
+  outcome: string | null;
+  on: string;
+  followUpOn: string | null;
+}): Record<string, ValidationKey> {
   const issues: Record<string, ValidationKey> = {};
   if ((c.status === 'declined' || c.status === 'withdrawn') && !c.note?.trim()) issues['note'] = 'reasonRequired';
   if (c.status === 'completed' && !c.outcome?.trim()) issues['outcome'] = 'outcomeRequired';
-  if (c.followUpOn && c.on && c.followUpOn < c.on && isReferralOpen(c.status as ReferralStatus)) issues['followUpOn'] = 'followUpBeforeChange';
+  if (c.followUpOn && c.on && c.followUpOn < c.on && isReferralOpen(c.status as ReferralStatus))
+    issues['followUpOn'] = 'followUpBeforeChange';
   return issues;
 }
 

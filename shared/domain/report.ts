@@ -21,9 +21,19 @@ export const funderReportQuerySchema = z
     from: requiredDate(),
     to: requiredDate(),
     /** Only clients who came to this programme's sessions in the period. */
-    programmeId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    programmeId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     /** Only clients allocated to this caseworker. */
-    caseworkerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    caseworkerId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((q, ctx) => {
     if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
@@ -34,7 +44,12 @@ const areaRef = { areaId: z.number().int(), areaKey: z.string().nullable(), area
 const maybeCount = z.number().int().nullable();
 
 export const funderReportSchema = z.object({
-  query: z.object({ from: z.string(), to: z.string(), programmeId: z.number().int().nullable(), caseworkerId: z.number().int().nullable() }),
+  query: z.object({
+    from: z.string(),
+    to: z.string(),
+    programmeId: z.number().int().nullable(),
+    caseworkerId: z.number().int().nullable(),
+  }),
   programmeName: z.string().nullable(),
   caseworkerName: z.string().nullable(),
   charityName: z.string(),
@@ -50,16 +65,32 @@ export const funderReportSchema = z.object({
   }),
   closedByReason: z.array(z.object({ reason: z.enum(CLOSURE_REASONS).nullable(), count: z.number().int() })),
   contacts: z.array(z.object({ kind: z.enum(CASE_NOTE_KINDS), count: z.number().int(), minutes: z.number().int() })),
-  referrals: z.array(z.object({ agencyId: z.number().int(), agencyName: z.string(), status: z.enum(REFERRAL_STATUSES), count: z.number().int() })),
-  needsAtIntake: z.array(z.object({ ...areaRef, assessed: z.number().int(), inNeed: z.number().int(), averageScore: z.number() })),
+  referrals: z.array(
+    z.object({
+      agencyId: z.number().int(),
+      agencyName: z.string(),
+      status: z.enum(REFERRAL_STATUSES),
+      count: z.number().int(),
+    }),
+  ),
+  needsAtIntake: z.array(
+    z.object({ ...areaRef, assessed: z.number().int(), inNeed: z.number().int(), averageScore: z.number() }),
+  ),
   outcomes: z.object({
-    areas: z.array(z.object({ ...areaRef, improved: z.number().int(), same: z.number().int(), worse: z.number().int() })),
+    areas: z.array(
+      z.object({ ...areaRef, improved: z.number().int(), same: z.number().int(), worse: z.number().int() }),
+    ),
     /** Clients with two or more scored assessments in at least one area. */
     clients: z.number().int(),
     /** Of those, clients whose scores rose on average across their areas. */
     improvedClients: z.number().int(),
   }),
-  goals: z.object({ set: z.number().int(), achieved: z.number().int(), partlyAchieved: z.number().int(), notAchieved: z.number().int() }),
+  goals: z.object({
+    set: z.number().int(),
+    achieved: z.number().int(),
+    partlyAchieved: z.number().int(),
+    notAchieved: z.number().int(),
+  }),
   support: supportTotalsSchema,
   attendance: programmeFiguresSchema,
   demographics: z.object({

@@ -20,17 +20,26 @@ export interface ReportTable {
 type T = TFunction;
 
 const pct = (part: number, whole: number, language: string) =>
-  whole ? new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(part / whole) : '–';
+  whole
+    ? new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(part / whole)
+    : '–';
 
-const languageLabel = (code: string, t: T, language: string) => (code === NOT_RECORDED ? t('report.notRecorded') : languageName(code, language));
+const languageLabel = (code: string, t: T, language: string) =>
+  code === NOT_RECORDED ? t('report.notRecorded') : languageName(code, language);
 
-const genderLabel = (g: string, t: T) => (g === GENDER_WITHHELD ? t('report.genderWithheld') : g === NOT_RECORDED ? t('report.notRecorded') : g.charAt(0).toUpperCase() + g.slice(1));
+const genderLabel = (g: string, t: T) =>
+  g === GENDER_WITHHELD
+    ? t('report.genderWithheld')
+    : g === NOT_RECORDED
+      ? t('report.notRecorded')
+      : g.charAt(0).toUpperCase() + g.slice(1);
 const count = (n: number | null): ReportCell => (n === null ? { suppressed: true } : n);
 /** A count of people: 1 to 4 is shown as "<5" (nobody can be picked out); 0 and 5 or more as they are. Counts of things (contacts, sessions, parcels) stay numbers. */
 const people = (n: number): ReportCell => count(suppressed(n));
 const isHidden = (c: ReportCell | undefined) => typeof c === 'object' && c !== null && 'suppressed' in c;
 /** A count or the words for a hidden one, for sentences under a table. */
-const countText = (n: number, language: string) => (suppressed(n) === null ? '<5' : new Intl.NumberFormat(localeOf(language)).format(n));
+const countText = (n: number, language: string) =>
+  suppressed(n) === null ? '<5' : new Intl.NumberFormat(localeOf(language)).format(n);
 
 /**
  * Secondary suppression over cells that add up to a published total: with exactly one hidden, it
@@ -58,7 +67,8 @@ function hideSecondCell(rows: ReportCell[][], column: number, totalShown: boolea
  * CSV all show, so the three never disagree.
  */
 export function reportTables(r: FunderReport, t: T, language: string): ReportTable[] {
-  const area = (a: { areaKey: string | null; areaName: string | null }) => needAreaName((k) => t(k), { builtinKey: a.areaKey, name: a.areaName });
+  const area = (a: { areaKey: string | null; areaName: string | null }) =>
+    needAreaName((k) => t(k), { builtinKey: a.areaKey, name: a.areaName });
   const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
   const totalContacts = r.contacts.reduce((n, c) => n + c.count, 0);
   const totalMinutes = r.contacts.reduce((n, c) => n + c.minutes, 0);
@@ -81,7 +91,10 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       columns: [t('status.reason'), t('report.number')],
       // The reasons add up to "cases closed", which is shown unless it is small itself.
       rows: hideSecondCell(
-        r.closedByReason.map((c) => [c.reason ? t(`status.reasons.${c.reason}`) : t('report.notRecorded'), people(c.count)]),
+        r.closedByReason.map((c) => [
+          c.reason ? t(`status.reasons.${c.reason}`) : t('report.notRecorded'),
+          people(c.count),
+        ]),
         1,
         suppressed(r.cases.closed) !== null,
       ),
@@ -91,7 +104,10 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       key: 'contacts',
       title: t('report.contacts'),
       columns: [t('report.contactKind'), t('report.contactCount'), t('report.hours')],
-      rows: [...r.contacts.map((c): ReportCell[] => [t(`notes.kinds.${c.kind}`), c.count, hours(c.minutes)]), [t('report.total'), totalContacts, hours(totalMinutes)]],
+      rows: [
+        ...r.contacts.map((c): ReportCell[] => [t(`notes.kinds.${c.kind}`), c.count, hours(c.minutes)]),
+        [t('report.total'), totalContacts, hours(totalMinutes)],
+      ],
     },
     {
       key: 'referrals',
@@ -105,7 +121,12 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       title: t('report.needsAtIntake'),
       columns: [t('report.area'), t('report.assessed'), t('report.inNeed'), t('report.averageScore')],
       // An average over fewer than five people could give one person's score away: hidden with them.
-      rows: r.needsAtIntake.map((n) => [area(n), people(n.assessed), people(n.inNeed), suppressed(n.assessed) === null ? { suppressed: true } : n.averageScore]),
+      rows: r.needsAtIntake.map((n) => [
+        area(n),
+        people(n.assessed),
+        people(n.inNeed),
+        suppressed(n.assessed) === null ? { suppressed: true } : n.averageScore,
+      ]),
       note: t('report.needsNote'),
     },
     {
@@ -117,7 +138,10 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       note: t('report.outcomesNote', {
         clients: countText(o.clients, language),
         improved: countText(o.improvedClients, language),
-        share: suppressed(o.clients) === null || suppressed(o.improvedClients) === null ? '–' : pct(o.improvedClients, o.clients, language),
+        share:
+          suppressed(o.clients) === null || suppressed(o.improvedClients) === null
+            ? '–'
+            : pct(o.improvedClients, o.clients, language),
       }),
     },
     {
@@ -134,19 +158,52 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
     {
       key: 'support',
       title: t('support.title'),
-      columns: [t('support.help'), t('support.times'), t('support.items'), t('support.valueTotal'), t('support.people')],
+      columns: [
+        t('support.help'),
+        t('support.times'),
+        t('support.items'),
+        t('support.valueTotal'),
+        t('support.people'),
+      ],
       rows: [
-        ...r.support.byType.map((b): ReportCell[] => [supportTypeName((k) => t(k), { builtinKey: b.typeKey, name: b.typeName }), b.times, b.quantity, { money: b.value }, people(b.people)]),
+        ...r.support.byType.map((b): ReportCell[] => [
+          supportTypeName((k) => t(k), { builtinKey: b.typeKey, name: b.typeName }),
+          b.times,
+          b.quantity,
+          { money: b.value },
+          people(b.people),
+        ]),
         [t('report.total'), r.support.times, '', { money: r.support.value }, people(r.support.people)],
       ],
     },
     {
       key: 'attendance',
       title: t('report.attendance'),
-      columns: [t('programmes.programme'), t('programmes.figures.sessionsHeld'), t('programmes.figures.attendances'), t('programmes.figures.walkInAttendances'), t('programmes.figures.headcount'), t('programmes.figures.uniquePeople')],
+      columns: [
+        t('programmes.programme'),
+        t('programmes.figures.sessionsHeld'),
+        t('programmes.figures.attendances'),
+        t('programmes.figures.walkInAttendances'),
+        t('programmes.figures.headcount'),
+        t('programmes.figures.uniquePeople'),
+      ],
       rows: [
-        ...r.attendance.byProgramme.map((p): ReportCell[] => [p.name, p.sessionsHeld, p.attendances, p.walkInAttendances, p.headcount, people(p.uniquePeople)]),
-        [t('report.total'), r.attendance.overall.sessionsHeld, r.attendance.overall.attendances, r.attendance.overall.walkInAttendances, r.attendance.overall.headcount, people(r.attendance.overall.uniquePeople)],
+        ...r.attendance.byProgramme.map((p): ReportCell[] => [
+          p.name,
+          p.sessionsHeld,
+          p.attendances,
+          p.walkInAttendances,
+          p.headcount,
+          people(p.uniquePeople),
+        ]),
+        [
+          t('report.total'),
+          r.attendance.overall.sessionsHeld,
+          r.attendance.overall.attendances,
+          r.attendance.overall.walkInAttendances,
+          r.attendance.overall.headcount,
+          people(r.attendance.overall.uniquePeople),
+        ],
       ],
     },
     {
@@ -154,20 +211,32 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       title: t('report.ages'),
       columns: [t('report.ageBand'), t('report.people')],
       // The groups add up to the clients supported, given in the note unless small itself.
-      rows: hideSecondCell(r.demographics.ageBands.map((b) => [t(`ageBands.${b.band}`), count(b.count)]), 1, suppressed(r.demographics.people) !== null),
+      rows: hideSecondCell(
+        r.demographics.ageBands.map((b) => [t(`ageBands.${b.band}`), count(b.count)]),
+        1,
+        suppressed(r.demographics.people) !== null,
+      ),
       note: t('report.suppressedNote', { people: countText(r.demographics.people, language) }),
     },
     {
       key: 'genders',
       title: t('report.genders'),
       columns: [t('report.gender'), t('report.people')],
-      rows: hideSecondCell(r.demographics.genders.map((g) => [genderLabel(g.gender, t), count(g.count)]), 1, suppressed(r.demographics.people) !== null),
+      rows: hideSecondCell(
+        r.demographics.genders.map((g) => [genderLabel(g.gender, t), count(g.count)]),
+        1,
+        suppressed(r.demographics.people) !== null,
+      ),
     },
     {
       key: 'languages',
       title: t('report.languages'),
       columns: [t('report.language'), t('report.people')],
-      rows: hideSecondCell(r.demographics.languages.map((l) => [languageLabel(l.language, t, language), count(l.count)]), 1, suppressed(r.demographics.people) !== null),
+      rows: hideSecondCell(
+        r.demographics.languages.map((l) => [languageLabel(l.language, t, language), count(l.count)]),
+        1,
+        suppressed(r.demographics.people) !== null,
+      ),
     },
   ];
 }

@@ -7,7 +7,9 @@ export const DEFAULT_RETENTION_YEARS = 6;
 export const RETENTION_YEARS_MIN = 1;
 export const RETENTION_YEARS_MAX = 50;
 
-export const retentionYearsSchema = z.object({ years: wholeNumber(RETENTION_YEARS_MIN, RETENTION_YEARS_MAX, 'retentionRange') });
+export const retentionYearsSchema = z.object({
+  years: wholeNumber(RETENTION_YEARS_MIN, RETENTION_YEARS_MAX, 'retentionRange'),
+});
 
 /** The date a case closed on `closedOn` comes up for review after `years` years (29 February gives 28 February). */
 export function retentionDueOn(closedOn: string, years: number): string {
@@ -31,9 +33,8 @@ export const retentionCaseSchema = z.object({
 export type RetentionCase = z.infer<typeof retentionCaseSchema>;
 
 /** Keeping a case past its retention period, with the reason and when to look at it again. */
-export const keepCaseSchema = z
-  .object({
-    clientId: z.number().int().positive(),
-    reason: requiredText(1000, { lines: true }),
-    reviewOn: requiredDate(),
-  });
+export const keepCaseSchema = z.object({
+  clientId: z.number().int().positive(),
+  reason: requiredText(1000, { lines: true }),
+  reviewOn: requiredDate(),
+});

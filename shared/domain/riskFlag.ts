@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { optionalText, pastOrTodayDate } from './validation';
 
 /** Kinds of risk a caseworker can flag; each has a translated name (`riskFlags.kinds.*`). */
-export const RISK_FLAG_KINDS = ['safeguarding', 'childProtection', 'domesticAbuse', 'selfHarm', 'loneWorking', 'violence', 'other'] as const;
+export const RISK_FLAG_KINDS = [
+  'safeguarding',
+  'childProtection',
+  'domesticAbuse',
+  'selfHarm',
+  'loneWorking',
+  'violence',
+  'other',
+] as const;
 export type RiskFlagKind = (typeof RISK_FLAG_KINDS)[number];
 
 export const raiseRiskFlagSchema = z.object({

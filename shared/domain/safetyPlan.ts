@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { optionalPhone, optionalText, pastOrTodayDate, requiredDate, requiredText, type ValidationKey } from './validation';
+import {
+  optionalPhone,
+  optionalText,
+  pastOrTodayDate,
+  requiredDate,
+  requiredText,
+  type ValidationKey,
+} from './validation';
 
 /** A person or service the client can contact when things get hard, with a number to ring. */
 export const safetyContactSchema = z.object({
@@ -25,12 +32,17 @@ export const safetyPlanInputSchema = z
     reviewOn: requiredDate(),
   })
   .superRefine((p, ctx) => {
-    for (const [path, message] of Object.entries(safetyPlanRules(p))) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const [path, message] of Object.entries(safetyPlanRules(p)))
+      ctx.addIssue({ code: 'custom', path: [path], message });
   });
 export type SafetyPlanInput = z.input<typeof safetyPlanInputSchema>;
 
 /** Rules across fields, also run by the form on raw values. */
-export function safetyPlanRules(p: { agreedOn: string; reviewOn: string; contacts: readonly unknown[] }): Record<string, ValidationKey> {
+export function safetyPlanRules(p: {
+  agreedOn: string;
+  reviewOn: string;
+  contacts: readonly unknown[];
+}): Record<string, ValidationKey> {
   const issues: Record<string, ValidationKey> = {};
   if (p.contacts.length === 0) issues['contacts'] = 'contactRequired';
   if (p.agreedOn && p.reviewOn && p.reviewOn <= p.agreedOn) issues['reviewOn'] = 'reviewBeforeAgreed';

@@ -3,7 +3,15 @@ import { localeOf } from './languages';
 import { optionalText, pastOrTodayDate, requiredText, wholeNumber, type ValidationKey } from './validation';
 
 /** The kinds of practical help Casebook comes with; the charity can rename them and add its own. */
-export const BUILTIN_SUPPORT_TYPES = ['foodParcel', 'clothing', 'voucher', 'travelFare', 'hygienePack', 'furniture', 'other'] as const;
+export const BUILTIN_SUPPORT_TYPES = [
+  'foodParcel',
+  'clothing',
+  'voucher',
+  'travelFare',
+  'hygienePack',
+  'furniture',
+  'other',
+] as const;
 export type BuiltinSupportType = (typeof BUILTIN_SUPPORT_TYPES)[number];
 
 /** The currencies money values can be kept in. */
@@ -41,17 +49,31 @@ export const REPEAT_DAYS_MAX = 366;
 
 export const saveSupportTypeSchema = z
   .object({
-    id: z.number().int().positive().nullish().transform((v) => v ?? null),
-    version: z.number().int().nullish().transform((v) => v ?? null),
+    id: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    version: z
+      .number()
+      .int()
+      .nullish()
+      .transform((v) => v ?? null),
     /** Empty for a built-in type keeps its translated name. */
     name: optionalText(80),
     unitValue: money(),
-    repeatLimit: wholeNumber(1, REPEAT_LIMIT_MAX, 'repeatRange').nullish().transform((v) => v ?? null),
-    repeatDays: wholeNumber(1, REPEAT_DAYS_MAX, 'repeatRange').nullish().transform((v) => v ?? null),
+    repeatLimit: wholeNumber(1, REPEAT_LIMIT_MAX, 'repeatRange')
+      .nullish()
+      .transform((v) => v ?? null),
+    repeatDays: wholeNumber(1, REPEAT_DAYS_MAX, 'repeatRange')
+      .nullish()
+      .transform((v) => v ?? null),
     active: z.boolean().default(true),
   })
   .superRefine((s, ctx) => {
-    for (const [path, message] of Object.entries(supportTypeRules(s))) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const [path, message] of Object.entries(supportTypeRules(s)))
+      ctx.addIssue({ code: 'custom', path: [path], message });
   });
 export type SaveSupportType = z.input<typeof saveSupportTypeSchema>;
 export type SupportTypeValues = z.output<typeof saveSupportTypeSchema>;
@@ -63,7 +85,12 @@ export const supportInputSchema = z.object({
   quantity: wholeNumber(1, 1000, 'quantityRange'),
   /** What it was worth in all, in minor units. */
   value: money(),
-  sessionId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  sessionId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText(1000, { lines: true }),
   /** Why the help is given again although the repeat rule warned. */
   overrideReason: optionalText(1000, { lines: true }),
@@ -111,7 +138,13 @@ export const supportCheckSchema = z.object({
  * Looks at every window of `days` days that contains `date` (help may be recorded late), and returns
  * the earlier dates of the fullest one, or null when the rule holds.
  */
-export function repeatedWithin(earlierDates: readonly string[], date: string, limit: number, days: number, dayNumber: (d: string) => number): string[] | null {
+export function repeatedWithin(
+  earlierDates: readonly string[],
+  date: string,
+  limit: number,
+  days: number,
+  dayNumber: (d: string) => number,
+): string[] | null {
   const at = dayNumber(date);
   const near = earlierDates.filter((d) => Math.abs(dayNumber(d) - at) < days).sort();
   let worst: string[] = [];
@@ -153,10 +186,16 @@ export const supportTotalsSchema = z.object({
 });
 export type SupportTotals = z.infer<typeof supportTotalsSchema>;
 
-export const supportRemoveSchema = z.object({ id: z.number().int().positive(), reason: requiredText(500, { lines: true }) });
+export const supportRemoveSchema = z.object({
+  id: z.number().int().positive(),
+  reason: requiredText(500, { lines: true }),
+});
 
 /** The rules a form checks as well as the core. */
-export function supportTypeRules(s: { repeatLimit: number | null; repeatDays: number | null }): Record<string, ValidationKey> {
+export function supportTypeRules(s: {
+  repeatLimit: number | null;
+  repeatDays: number | null;
+}): Record<string, ValidationKey> {
   if ((s.repeatLimit === null) === (s.repeatDays === null)) return {};
   return { [s.repeatLimit === null ? 'repeatLimit' : 'repeatDays']: 'repeatRuleIncomplete' };
 }

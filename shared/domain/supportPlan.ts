@@ -15,7 +15,14 @@ export type SupportPlanInput = z.input<typeof supportPlanInputSchema>;
 export const GOAL_OWNERS = ['client', 'caseworker', 'agency'] as const;
 export type GoalOwner = (typeof GOAL_OWNERS)[number];
 
-export const GOAL_STATUSES = ['notStarted', 'inProgress', 'achieved', 'partlyAchieved', 'notAchieved', 'dropped'] as const;
+export const GOAL_STATUSES = [
+  'notStarted',
+  'inProgress',
+  'achieved',
+  'partlyAchieved',
+  'notAchieved',
+  'dropped',
+] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 /** A goal with one of these outcomes is finished; it can only be reopened (back to in progress). */
 export const FINISHED_GOAL_STATUSES: readonly GoalStatus[] = ['achieved', 'partlyAchieved', 'notAchieved', 'dropped'];
@@ -30,12 +37,25 @@ export const isGoalOpen = (s: GoalStatus) => !FINISHED_GOAL_STATUSES.includes(s)
 export const goalInputSchema = z
   .object({
     description: requiredText(1000, { lines: true }),
-    measure: z.string({ error: 'measureRequired' }).trim().min(1, { error: 'measureRequired' }).max(1000, { error: 'tooLong' }),
-    targetDate: z.string({ error: 'targetDateRequired' }).trim().min(1, { error: 'targetDateRequired' }).pipe(requiredDate()),
+    measure: z
+      .string({ error: 'measureRequired' })
+      .trim()
+      .min(1, { error: 'measureRequired' })
+      .max(1000, { error: 'tooLong' }),
+    targetDate: z
+      .string({ error: 'targetDateRequired' })
+      .trim()
+      .min(1, { error: 'targetDateRequired' })
+      .pipe(requiredDate()),
     owner: z.enum(GOAL_OWNERS, { error: 'required' }),
     /** Which agency, when an agency is responsible. */
     ownerDetail: optionalText(200),
-    areaId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    areaId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((g, ctx) => {
     for (const [path, message] of Object.entries(goalRules(g))) ctx.addIssue({ code: 'custom', path: [path], message });
@@ -134,7 +154,12 @@ export const taskInputSchema = z.object({
   title: requiredText(300),
   dueOn: requiredDate(),
   assignedTo: z.number({ error: 'required' }).int().positive(),
-  goalId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  goalId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText(2000, { lines: true }),
 });
 export type TaskInput = z.input<typeof taskInputSchema>;

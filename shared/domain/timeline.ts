@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { caseNoteSchema } from './caseNote';
 
 /** What the timeline can be filtered by; every event belongs to one of these. */
-export const TIMELINE_TYPES = ['note', 'assessment', 'plan', 'task', 'referral', 'letter', 'programme', 'support', 'status', 'consent', 'risk', 'safety'] as const;
+export const TIMELINE_TYPES = [
+  'note',
+  'assessment',
+  'plan',
+  'task',
+  'referral',
+  'letter',
+  'programme',
+  'support',
+  'status',
+  'consent',
+  'risk',
+  'safety',
+] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 /** Each kind of event, with its translated title (`timeline.events.*`). */

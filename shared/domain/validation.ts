@@ -105,7 +105,8 @@ export const VALIDATION_KEYS = [
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
-const isKey = (m: unknown): m is ValidationKey => typeof m === 'string' && (VALIDATION_KEYS as readonly string[]).includes(m);
+const isKey = (m: unknown): m is ValidationKey =>
+  typeof m === 'string' && (VALIDATION_KEYS as readonly string[]).includes(m);
 
 /** Turns zod issues into `{ "field.path": key }`, first issue per field wins. */
 export function fieldIssues(error: z.ZodError): Record<string, string> {
@@ -118,7 +119,8 @@ export function fieldIssues(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-const typeError = (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid');
+const typeError = (iss: { input?: unknown }) =>
+  iss.input === undefined || iss.input === null ? 'required' : 'invalid';
 
 /**
  * What text may hold. Everything is stored in Unicode's composed form (NFC), so "ó" typed two ways is
@@ -129,7 +131,8 @@ const typeError = (iss: { input?: unknown }) => (iss.input === undefined || iss.
  * two names that look the same must be the same.
  */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const NOT_ON_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const NOT_ON_ONE_LINE =
+  /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF\u00AD]/;
 
 export interface TextShape {
   /** Text of several lines (an address, a note): line breaks and tabs kept, other controls removed. */
@@ -196,11 +199,7 @@ export const optionalBirthDate = () =>
 
 /** A calendar date that has happened: required, with the same rule. */
 export const pastOrTodayDate = () =>
-  z
-    .string({ error: typeError })
-    .trim()
-    .min(1, { error: 'required' })
-    .superRefine(checkPastDate);
+  z.string({ error: typeError }).trim().min(1, { error: 'required' }).superRefine(checkPastDate);
 
 /** Any real calendar date (past or future), or nothing. */
 export const optionalDate = () =>
@@ -222,7 +221,8 @@ export const requiredDate = () =>
     .trim()
     .min(1, { error: 'required' })
     .superRefine((v, ctx) => {
-      if (!isIsoDate(v) || v < '1900-01-01' || v > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+      if (!isIsoDate(v) || v < '1900-01-01' || v > '2199-12-31')
+        ctx.addIssue({ code: 'custom', message: 'invalidDate' });
     });
 
 /** A file or folder the person chose (a path from a dialog): no control characters, at most 4096. */

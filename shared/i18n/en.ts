@@ -96,7 +96,8 @@ export const en = {
     checking: 'Checking…',
     forgot: 'Forgotten your password? Use the recovery key',
     recoveryTitle: 'Unlock with the recovery key',
-    recoveryIntro: 'Type the 48 digits from your recovery sheet. Spaces and dashes do not matter. You will then choose a new password.',
+    recoveryIntro:
+      'Type the 48 digits from your recovery sheet. Spaces and dashes do not matter. You will then choose a new password.',
     recoveryKey: 'Recovery key',
     recoverySubmit: 'Unlock with recovery key',
     backToPassword: 'Back to signing in with a password',
@@ -106,7 +107,8 @@ export const en = {
     lockedRestarted: 'Casebook had a problem and has restarted. Nothing you saved was lost.',
   },
   newPassword: {
-    firstLoginIntro: 'Welcome, {{name}}. The password you were given was only for your first sign-in: choose your own now.',
+    firstLoginIntro:
+      'Welcome, {{name}}. The password you were given was only for your first sign-in: choose your own now.',
     title: 'Choose a new password',
     intro: 'You unlocked Casebook with the recovery key. Choose a new password for {{name}} before you go on.',
     submit: 'Save new password',
@@ -154,15 +156,18 @@ export const en = {
     fileDatabase: 'The records, encrypted',
     fileKeys: 'The locks for each password and for the recovery key',
     size: '{{size}}',
-    encrypted: 'The records are encrypted: without a password or the recovery key nobody can read these files. Do not move, rename or change them; use Casebook’s backups instead.',
+    encrypted:
+      'The records are encrypted: without a password or the recovery key nobody can read these files. Do not move, rename or change them; use Casebook’s backups instead.',
     lastBackup: 'Last backup: {{date}}, to {{location}}.',
     noBackup: 'No backup has been made yet. An administrator can make one on the Backup page.',
     backupWhenSignedIn: 'Sign in to see when the last backup was made.',
-    moving: 'To move Casebook to a new computer, make a backup on a USB stick, install Casebook on the new computer and choose “Restore from a backup”.',
+    moving:
+      'To move Casebook to a new computer, make a backup on a USB stick, install Casebook on the new computer and choose “Restore from a backup”.',
     signInFirst: 'Sign in first, then choose this again.',
     adminOnlyBackup: 'Only an administrator can make a backup. Ask your coordinator.',
     adminOnlyRestore: 'Only an administrator can restore a backup. Ask your coordinator.',
-    nothingToPrint: 'There is nothing to print on this screen. Open what you want to print first: a letter, a safety plan, a session’s register, a report or a subject access request.',
+    nothingToPrint:
+      'There is nothing to print on this screen. Open what you want to print first: a letter, a safety plan, a session’s register, a report or a subject access request.',
   },
   guide: {
     title: 'User guide',
@@ -261,7 +266,16 @@ export const en = {
     ageAbout_one: 'about {{count, number}} year old (estimated)',
     ageAbout_other: 'about {{count, number}} years old (estimated)',
     editDetails: 'Edit details',
-    tabs: { overview: 'Overview', consent: 'Consent', household: 'Household and contacts', assessments: 'Needs assessments', risk: 'Risk flags', plan: 'Plan', timeline: 'Notes', safety: 'Safety plan' },
+    tabs: {
+      overview: 'Overview',
+      consent: 'Consent',
+      household: 'Household and contacts',
+      assessments: 'Needs assessments',
+      risk: 'Risk flags',
+      plan: 'Plan',
+      timeline: 'Notes',
+      safety: 'Safety plan',
+    },
     filterStatus: 'Case status',
     allStatuses: 'All',
     allCaseworkers: 'Everyone',
@@ -295,10 +309,17 @@ export const en = {
     updated: 'Changes to {{name}} saved.',
   },
   intake: {
-    steps: { person: 'Person', contact: 'Contact', referral: 'How they came', consent: 'Consent', check: 'Check and save' },
+    steps: {
+      person: 'Person',
+      contact: 'Contact',
+      referral: 'How they came',
+      consent: 'Consent',
+      check: 'Check and save',
+    },
     duplicatesTitle_one: 'Is this someone we already know? {{count, number}} similar record',
     duplicatesTitle_other: 'Is this someone we already know? {{count, number}} similar records',
-    duplicatesIntro: 'Open the existing record if it is the same person. If not, go on: you will be asked to confirm before saving.',
+    duplicatesIntro:
+      'Open the existing record if it is the same person. If not, go on: you will be asked to confirm before saving.',
     likely: 'Likely the same',
     reasons: {
       sameName: 'Same name',
@@ -315,7 +336,8 @@ export const en = {
     consentQuestion: 'Record the client’s consent now?',
     consentNow: 'Yes, record it now',
     consentLater: 'Not recorded yet',
-    consentLaterWarning: 'Without recorded consent, nothing about this client can be shared with other agencies. Record it as soon as you can.',
+    consentLaterWarning:
+      'Without recorded consent, nothing about this client can be shared with other agencies. Record it as soon as you can.',
     save: 'Save new client',
   },
   consent: {
@@ -323,7 +345,11 @@ export const en = {
     storeData: 'Agrees to us keeping their information',
     storeDataHelp: 'What they tell us is kept, confidential, to support them.',
     shareScope: 'Sharing with other agencies',
-    scopes: { none: 'Not with any agency', named: 'Only with the agencies named', any: 'With any agency we refer them to' },
+    scopes: {
+      none: 'Not with any agency',
+      named: 'Only with the agencies named',
+      any: 'With any agency we refer them to',
+    },
     shareAgencies: 'Agencies they agreed to',
     shareAgenciesHelp: 'Type a name and press Enter after each one.',
     contactBy: 'We may contact them by',
@@ -470,7 +496,8 @@ export const en = {
     notes: 'Notes',
     strengths: 'Strengths',
     date: 'Date of assessment',
-    scale: 'Score each area with the client: 1 means an urgent need, 10 means no need for help. Leave an area at “–” if it was not discussed.',
+    scale:
+      'Score each area with the client: 1 means an urgent need, 10 means no need for help. Leave an area at “–” if it was not discussed.',
     scoreFor: 'Score for {{area}}',
     notScored: '–',
     notesFor: 'Notes on {{area}}',
@@ -491,7 +518,8 @@ export const en = {
       practical: 'Practical needs (food, clothing)',
     },
     title: 'Needs assessment areas',
-    intro: 'The areas each needs assessment scores. Renaming an area keeps its past scores. A retired area is no longer offered, but old assessments keep it.',
+    intro:
+      'The areas each needs assessment scores. Renaming an area keeps its past scores. A retired area is no longer offered, but old assessments keep it.',
     name: 'Name of area',
     add: 'Add area',
     newName: 'New area',
@@ -512,7 +540,8 @@ export const en = {
     whichToKeep: 'Which record is kept?',
     keep: 'Keep {{reference}}',
     related: 'Also on the record',
-    relatedCounts: 'consent records: {{consents}} · household and contacts: {{household}} · assessments: {{assessments}} · risk flags: {{flags}}',
+    relatedCounts:
+      'consent records: {{consents}} · household and contacts: {{household}} · assessments: {{assessments}} · risk flags: {{flags}}',
     whatHappens:
       'Everything on the other record (consent, household, contacts, assessments, risk flags, notes, plans, referrals and letters) moves to the kept one. Details missing on the kept record are filled in from the other. The other record’s number will still find this client. This cannot be undone.',
     chooseAnother: 'Choose another record',
@@ -586,7 +615,8 @@ export const en = {
     add: 'Add goal',
     addTitle: 'New goal',
     editTitle: 'Change goal',
-    smartIntro: 'Write the goal with the client: say exactly what will change, how you will both know it has happened, and by when.',
+    smartIntro:
+      'Write the goal with the client: say exactly what will change, how you will both know it has happened, and by when.',
     description: 'Goal',
     descriptionHelp: 'Specific: what exactly will change',
     measure: 'How we will measure it',
@@ -645,7 +675,15 @@ export const en = {
     date: 'Date',
     time: 'Time',
     kind: 'Type of contact',
-    kinds: { phone: 'Phone call', officeVisit: 'Office visit', homeVisit: 'Home visit', online: 'Online', letter: 'Letter', email: 'Email', other: 'Other' },
+    kinds: {
+      phone: 'Phone call',
+      officeVisit: 'Office visit',
+      homeVisit: 'Home visit',
+      online: 'Online',
+      letter: 'Letter',
+      email: 'Email',
+      other: 'Other',
+    },
     duration: 'Minutes',
     durationHelp: 'How long it took',
     present: 'Who was present',
@@ -720,7 +758,8 @@ export const en = {
   reviews: {
     record: 'Record a review',
     title: 'Review',
-    intro: 'Score each area again with the client, and bring the goals of the support plan up to date. The last score is shown beside each area.',
+    intro:
+      'Score each area again with the client, and bring the goals of the support plan up to date. The last score is shown beside each area.',
     date: 'Date of review',
     lastScore: 'Last time: {{score}}',
     goalsTitle: 'Goals of the support plan',
@@ -735,7 +774,8 @@ export const en = {
   },
   progress: {
     title: 'Progress',
-    intro: 'Each area’s score at the first assessment and at every review. Higher is better: 10 means no need for help.',
+    intro:
+      'Each area’s score at the first assessment and at every review. Higher is better: 10 means no need for help.',
     chartLabel: 'Chart of each area’s score over time',
     area: 'Area',
     first: 'First',
@@ -807,11 +847,14 @@ export const en = {
     folder: 'Data folder: {{dir}}',
   },
   errors: {
-    CONSENT_REQUIRED: 'This cannot be shared with the agency without the client’s consent. Record their consent on the Consent tab first.',
+    CONSENT_REQUIRED:
+      'This cannot be shared with the agency without the client’s consent. Record their consent on the Consent tab first.',
     POSSIBLE_DUPLICATE: 'Someone similar has just been added. Check the possible duplicates below before saving.',
     NOT_A_BACKUP: 'This file is not a Casebook backup. Choose a file ending in .casebook-backup.',
-    BACKUP_MISSING: 'That backup file is not there any more. Check that the USB stick is plugged in, then choose the file again.',
-    BACKUP_DAMAGED: 'This backup is damaged or incomplete and cannot be used. Nothing has been changed. Try another backup.',
+    BACKUP_MISSING:
+      'That backup file is not there any more. Check that the USB stick is plugged in, then choose the file again.',
+    BACKUP_DAMAGED:
+      'This backup is damaged or incomplete and cannot be used. Nothing has been changed. Try another backup.',
     LAST_ADMINISTRATOR: 'Casebook needs at least one active administrator. Make someone else an administrator first.',
     BAD_INPUT: 'Some details need correcting. Look at the fields marked in red.',
     UNKNOWN_CHANNEL: 'Casebook could not do that. Please restart it.',
@@ -823,19 +866,23 @@ export const en = {
     TOO_MANY_ATTEMPTS: 'Too many tries. Wait a moment before trying again.',
     KEY_FILE_DAMAGED: 'The key file is damaged, so Casebook cannot check passwords. Nothing has been changed.',
     KEY_FILE_MISSING: 'The key file is missing, so Casebook cannot check passwords. Nothing has been changed.',
-    KEY_FILE_TOO_NEW: 'These records were last used by a newer version of Casebook. Install the newer version to open them.',
+    KEY_FILE_TOO_NEW:
+      'These records were last used by a newer version of Casebook. Install the newer version to open them.',
     DATABASE_DAMAGED:
       'The password is right, but the records file is damaged and cannot be read. Nothing has been changed. Restore from your latest backup.',
     DATABASE_MISSING: 'The records file is missing. Nothing has been changed. Restore from your latest backup.',
-    DATABASE_TOO_NEW: 'These records were saved by a newer version of Casebook. Install the newer version to open them.',
+    DATABASE_TOO_NEW:
+      'These records were saved by a newer version of Casebook. Install the newer version to open them.',
     NOT_FOUND: 'That record no longer exists.',
     FORBIDDEN: 'You do not have permission to do that.',
-    CONFLICT: 'Someone else changed this record while you were editing. Your changes were not saved; reopen it and try again.',
+    CONFLICT:
+      'Someone else changed this record while you were editing. Your changes were not saved; reopen it and try again.',
     CANCELLED: 'Cancelled.',
     DISK_FULL: 'The disk is full, so nothing was saved. Free some space and try again.',
     NOT_CURRENT_CREDENTIALS:
       'While Casebook is locked, a backup can only be opened with a name and password, or the recovery key, that also open the records on this computer. Check the password and try again.',
-    PRINT_FAILED: 'It could not be printed. Check that the printer is switched on, connected and has paper, then try again.',
+    PRINT_FAILED:
+      'It could not be printed. Check that the printer is switched on, connected and has paper, then try again.',
     NOT_WRITABLE: 'Casebook cannot write there. Check the drive is connected and not write-protected.',
     INTERNAL: 'Something went wrong inside Casebook. Nothing was saved. Please try again.',
     PASSWORD_CHANGE_REQUIRED: 'Choose a new password before you go on.',
@@ -850,23 +897,28 @@ export const en = {
     KEY_SLOT_CHANGED:
       'The key file (keyslots.json) has been changed outside Casebook: the entry for this name or for the recovery key was altered, so Casebook has not used it. Nothing has been changed. Sign in as another administrator, or restore the data folder from your latest backup.',
     CORE_RESTARTED: 'Casebook had a problem and has restarted. Nothing you saved was lost. Sign in again to go on.',
-    RESTORE_RUNNING: 'A backup is being restored, so changes cannot be saved just now. Nothing was saved: try again when the restore has finished.',
+    RESTORE_RUNNING:
+      'A backup is being restored, so changes cannot be saved just now. Nothing was saved: try again when the restore has finished.',
     network: 'Casebook is not responding. Please restart it.',
   },
   validation: {
-    fileUnreadable: 'That file could not be read. Check it is still there (and the USB stick is plugged in), then choose it again.',
+    fileUnreadable:
+      'That file could not be read. Check it is still there (and the USB stick is plugged in), then choose it again.',
     endBeforeStart: 'The end cannot be before the start.',
     capacityRange: 'Enter a number of places from 1 to 10,000, or leave it empty for no limit.',
     untilOrCountRequired: 'Say until when the sessions repeat, or how many there are.',
     sessionCountRange: 'Enter a number of sessions from 1 to 200.',
-    tooManySessions: 'That would make more than 200 sessions at once. Choose an earlier end date or a number of sessions.',
+    tooManySessions:
+      'That would make more than 200 sessions at once. Choose an earlier end date or a number of sessions.',
     sessionClash: 'This programme already has a session at that date and time.',
     programmeFull: 'This programme is full.',
     programmeEnded: 'This programme has ended: nobody new can be registered.',
     sessionNotYet: 'This session has not happened yet: attendance can be marked from its day.',
     sessionCancelled: 'This session was cancelled, so nobody can be marked as here.',
-    sessionHasAttendance: 'People have been marked at this session, so it took place: it cannot be cancelled or removed.',
-    sessionOutsideProgramme: 'Sessions must be within the programme’s dates (a session already planned is outside the new dates).',
+    sessionHasAttendance:
+      'People have been marked at this session, so it took place: it cannot be cancelled or removed.',
+    sessionOutsideProgramme:
+      'Sessions must be within the programme’s dates (a session already planned is outside the new dates).',
     headcountRange: 'Enter a number from 0 to 10,000.',
     moneyRange: 'Enter an amount of money, 0 or more.',
     repeatRange: 'Enter a whole number: times from 1 to 100, days from 1 to 366.',
@@ -882,11 +934,14 @@ export const en = {
     accessAlreadyOpen: 'This client already has a request waiting for an answer. Answer it before recording another.',
     answeredBeforeReceived: 'The answer cannot be dated before the request arrived.',
     importFileProblem: 'This file cannot be imported as it is.',
-    importNeedsIntakeDate: 'Say when these people were taken in: choose the column that gives it, or give one date for the whole file.',
-    importHasProblems: 'Some rows have problems. Put them right in the file and choose it again, or tick the box to leave them out.',
+    importNeedsIntakeDate:
+      'Say when these people were taken in: choose the column that gives it, or give one date for the whole file.',
+    importHasProblems:
+      'Some rows have problems. Put them right in the file and choose it again, or tick the box to leave them out.',
     importNothing: 'There is nothing to import: every row has a problem or may already be on file.',
     importNotLast: 'Only the most recent import can be undone.',
-    importTouched: 'Work has been recorded for some of these clients since the import, so it can no longer be undone. Correct or erase them one at a time.',
+    importTouched:
+      'Work has been recorded for some of these clients since the import, so it can no longer be undone. Correct or erase them one at a time.',
     invalidWebsite: 'Enter a web address such as www.example.org.',
     outcomeRequired: 'Say what came of the referral.',
     followUpBeforeChange: 'The follow-up date cannot be before this change.',
@@ -909,7 +964,8 @@ export const en = {
     invalidTime: 'Enter a time like 14:30.',
     durationRange: 'Enter the minutes as a whole number from 0 to 1440.',
     reasonRequired: 'Write down why.',
-    transitionNotAllowed: 'A goal cannot go back to this status. A finished goal can only be reopened as “In progress”.',
+    transitionNotAllowed:
+      'A goal cannot go back to this status. A finished goal can only be reopened as “In progress”.',
     planEnded: 'This plan has ended and can no longer be changed.',
     reviewBeforeAgreed: 'The review date must come after the date agreed.',
     contactRequired: 'Add at least one person or service to contact.',
@@ -930,8 +986,10 @@ export const en = {
     notAnAdministrator: 'Only an administrator can use the recovery key.',
     idleRange: 'Choose between 1 and 60 minutes.',
     nameTaken: 'Someone already signs in with this name. Add a surname or initial.',
-    nameLooksLikeAnother: 'This name looks the same on screen as another user’s (some letters from another alphabet, or a 1 for an l). Type it with ordinary letters, or add an initial.',
-    invalidCharacters: 'This holds a character that cannot be shown (such as an invisible space, a line break or a text-direction mark). Type it again without it.',
+    nameLooksLikeAnother:
+      'This name looks the same on screen as another user’s (some letters from another alphabet, or a 1 for an l). Type it with ordinary letters, or add an initial.',
+    invalidCharacters:
+      'This holds a character that cannot be shown (such as an invisible space, a line break or a text-direction mark). Type it again without it.',
     lastAdministrator: 'Casebook needs at least one active administrator.',
     wrongCurrentPassword: 'This is not your current password.',
     required: 'Please fill this in.',
@@ -947,7 +1005,8 @@ export const en = {
     passwordTooShort: 'Use at least 10 characters.',
     passwordsDiffer: 'The two passwords are not the same.',
     passwordIsAName: 'A password cannot be your name or the charity’s name. Choose something only you know.',
-    passwordNotNew: 'That is the password you have now (the one you were given, if this is your first sign-in). Choose a new one that only you know.',
+    passwordNotNew:
+      'That is the password you have now (the one you were given, if this is your first sign-in). Choose a new one that only you know.',
     recoveryGroupMismatch: 'That is not the right group. Look at the sheet you saved and try again.',
     recoveryKeyLength: 'A recovery key has 48 digits in 8 groups of 6.',
     recoveryKeyGroup: 'Group {{group}} has a typing mistake. Check it against your recovery sheet.',
@@ -984,7 +1043,8 @@ export const en = {
     resetHint: 'They must choose their own password when they next sign in. A deactivated user becomes active again.',
     deactivate: 'Deactivate',
     deactivateTitle: 'Deactivate {{name}}?',
-    deactivateText: 'They will no longer be able to sign in. Everything they recorded stays. You can let them back in later by giving them a new password.',
+    deactivateText:
+      'They will no longer be able to sign in. Everything they recorded stays. You can let them back in later by giving them a new password.',
     created: '{{name}} can now sign in. They will choose their own password the first time.',
     saved: 'Changes to {{name}} saved.',
     deactivated: '{{name}} can no longer sign in.',
@@ -1018,7 +1078,8 @@ export const en = {
     verify: 'Check the trail',
     verifyOk_one: 'The audit trail is intact: {{count, number}} entry checked.',
     verifyOk_other: 'The audit trail is intact: all {{count, number}} entries checked.',
-    verifyBad: 'The audit trail has been tampered with, starting at entry {{id}}. Keep this computer as it is and tell your administrator.',
+    verifyBad:
+      'The audit trail has been tampered with, starting at entry {{id}}. Keep this computer as it is and tell your administrator.',
     someone: 'Unknown name “{{name}}”',
     more: 'Show more',
     actions: {
@@ -1123,7 +1184,8 @@ export const en = {
       'report.printed': 'Printed a funder report',
       'backup.created': 'Made a backup',
       'backup.restored': 'Restored a backup',
-      'database.upgraded': 'Brought the records up to date for this version of Casebook (a copy of them as they were is kept)',
+      'database.upgraded':
+        'Brought the records up to date for this version of Casebook (a copy of them as they were is kept)',
       'audit.exported': 'Exported the audit trail',
       'audit.inboxDamaged': 'Some sign-in records could not be read',
     },
@@ -1136,7 +1198,8 @@ export const en = {
   },
   recovery: {
     title: 'Recovery key',
-    intro: 'If the recovery sheet may have been lost or seen by someone else, make a new one. The old sheet stops working.',
+    intro:
+      'If the recovery sheet may have been lost or seen by someone else, make a new one. The old sheet stops working.',
     start: 'Make a new recovery sheet',
     replaced: 'The new recovery key is in place. The old sheet no longer works: destroy it.',
   },
@@ -1153,7 +1216,8 @@ export const en = {
     nobodyElse: 'Nobody else',
     share: 'Share…',
     shareTitle: 'Share {{name}}',
-    shareHelp: 'The people chosen here can find, open and work on this client as their caseworker can. Their caseworker and administrators always can.',
+    shareHelp:
+      'The people chosen here can find, open and work on this client as their caseworker can. Their caseworker and administrators always can.',
     nobodyFound: 'Nobody by that name',
     volunteersSetting: 'Volunteers may see contact details',
     volunteersHelp:
@@ -1161,15 +1225,19 @@ export const en = {
     volunteersOn: 'Volunteers see clients’ contact details.',
     volunteersOff: 'Volunteers see clients’ names, references, risk flags and groups, not their contact details.',
     notShown: 'Not shown to volunteers',
-    withheldForVolunteers: 'At this charity volunteers see a client’s name, reference, risk flags and groups. Contact details, the household and the safety plan are for caseworkers.',
+    withheldForVolunteers:
+      'At this charity volunteers see a client’s name, reference, risk flags and groups. Contact details, the household and the safety plan are for caseworkers.',
   },
   rollback: {
     title: 'These records may be an older copy',
-    records: 'The records file (casebook.db) is older than the key file kept with it: an earlier copy of it seems to have been put back outside Casebook. Work saved since that copy may be missing, and people erased since may be back.',
-    keyFile: 'The key file (keyslots.json) is older than the records: an earlier copy of it seems to have been put back outside Casebook. Old passwords, or an old recovery key, may open the records again.',
+    records:
+      'The records file (casebook.db) is older than the key file kept with it: an earlier copy of it seems to have been put back outside Casebook. Work saved since that copy may be missing, and people erased since may be back.',
+    keyFile:
+      'The key file (keyslots.json) is older than the records: an earlier copy of it seems to have been put back outside Casebook. Old passwords, or an old recovery key, may open the records again.',
     both: 'These records are older than the ones last opened on this computer: an earlier copy of the data folder seems to have been put back outside Casebook. Work saved since may be missing.',
     keyFileChanged: 'The key file (keyslots.json) was changed outside Casebook.',
-    adminAdvice: 'If this was not done on purpose, stop and restore your latest backup (Backup, then Restore a backup). If it was, confirm these are the records to keep; the audit trail records it. To go back to earlier records, restore a backup instead of copying files.',
+    adminAdvice:
+      'If this was not done on purpose, stop and restore your latest backup (Backup, then Restore a backup). If it was, confirm these are the records to keep; the audit trail records it. To go back to earlier records, restore a backup instead of copying files.',
     tellCoordinator: 'Tell your coordinator before you go on.',
     accept: 'These are the records we want to keep',
   },
@@ -1243,10 +1311,14 @@ export const en = {
     contents: 'It holds {{what}} ({{size}}).',
     otherRecords: 'This backup is of other records than the ones open now.',
     restoreTitle: 'Restore a backup',
-    restoreIntro: 'Replaces all records in Casebook with those in a backup. Use it when this computer’s records are lost or damaged, or to move to a new computer.',
-    restoreIntroNewPc: 'Brings your charity’s records onto this computer from a backup: use it when moving to a new computer, or after Casebook was installed again.',
-    restoreWarning: 'Everything recorded after {{date}} will be replaced by this backup. A copy of the current records is kept in the data folder first.',
-    restoreOnNewPc: 'Casebook will be set up on this computer with the records in this backup, as they were on {{date}}. Then sign in with a name and password that were in use then, or with the recovery key.',
+    restoreIntro:
+      'Replaces all records in Casebook with those in a backup. Use it when this computer’s records are lost or damaged, or to move to a new computer.',
+    restoreIntroNewPc:
+      'Brings your charity’s records onto this computer from a backup: use it when moving to a new computer, or after Casebook was installed again.',
+    restoreWarning:
+      'Everything recorded after {{date}} will be replaced by this backup. A copy of the current records is kept in the data folder first.',
+    restoreOnNewPc:
+      'Casebook will be set up on this computer with the records in this backup, as they were on {{date}}. Then sign in with a name and password that were in use then, or with the recovery key.',
     restoreConfirm: 'Restore this backup',
     restored: 'The backup has been restored. Sign in with a name and password from the backup.',
     credentialsIntro: 'To open the backup, sign in with a name and password from it, or use its recovery key.',
@@ -1362,11 +1434,16 @@ export const en = {
     overdueCount_other: '{{count, number}} referral follow-ups overdue',
   },
   consentGate: {
-    missing: 'This referral cannot be sent: the client has no consent on record to share their details with other agencies. Record their consent on the Consent tab, then send the referral.',
-    withdrawn: 'This referral cannot be sent: the client has withdrawn their consent to share their details. Only send it if they agree again: record the new consent on the Consent tab first.',
-    expired: 'This referral cannot be sent: the client’s consent to share their details has expired. Ask them again and record the new consent on the Consent tab.',
-    notShared: 'This referral cannot be sent: the client’s consent says their details are not to be shared with other agencies. If they now agree, record the new consent on the Consent tab.',
-    agencyNotNamed: 'This referral cannot be sent: the client agreed to share their details only with the agencies named in their consent, and this agency is not one of them. If they agree, record a new consent that names it on the Consent tab.',
+    missing:
+      'This referral cannot be sent: the client has no consent on record to share their details with other agencies. Record their consent on the Consent tab, then send the referral.',
+    withdrawn:
+      'This referral cannot be sent: the client has withdrawn their consent to share their details. Only send it if they agree again: record the new consent on the Consent tab first.',
+    expired:
+      'This referral cannot be sent: the client’s consent to share their details has expired. Ask them again and record the new consent on the Consent tab.',
+    notShared:
+      'This referral cannot be sent: the client’s consent says their details are not to be shared with other agencies. If they now agree, record the new consent on the Consent tab.',
+    agencyNotNamed:
+      'This referral cannot be sent: the client agreed to share their details only with the agencies named in their consent, and this agency is not one of them. If they agree, record a new consent that names it on the Consent tab.',
   },
   letters: {
     tab: 'Letters',
@@ -1391,7 +1468,8 @@ export const en = {
     droppedText: 'Left out because a field in them is empty: {{sentences}}',
     addressShortened:
       'The address is too long for the envelope window, so the printed letter shortens it (a line ending in “…”). Shorten the contact’s role or the agency’s name in the agency directory if the post might not arrive.',
-    emptyFields: 'Nothing to fill these fields with, so they are left blank: {{fields}}. Add the missing details to the record, or reword the letter below.',
+    emptyFields:
+      'Nothing to fill these fields with, so they are left blank: {{fields}}. Add the missing details to the record, or reword the letter below.',
     reword: 'Change the wording of this letter',
     subject: 'Subject',
     body: 'Letter',
@@ -1403,7 +1481,12 @@ export const en = {
     writtenBy: 'Written by {{name}} on {{date}}',
     language: 'Language',
     kindLabel: 'Kind',
-    kind: { referral: 'Referral letter', appointment: 'Appointment letter', general: 'General letter', safetyPlan: 'Safety plan page' },
+    kind: {
+      referral: 'Referral letter',
+      appointment: 'Appointment letter',
+      general: 'General letter',
+      safetyPlan: 'Safety plan page',
+    },
     back: 'Back to letters',
     clientLanguage: 'Written in {{language}}, the client’s preferred language.',
     chooseLogo: 'Choose a logo for letters',
@@ -1470,7 +1553,8 @@ export const en = {
   templates: {
     sampleWriter: 'Alex Morgan',
     title: 'Letter templates',
-    intro: 'The wording of the letters Casebook prints. Put a field such as {{example}} where the client’s details should go.',
+    intro:
+      'The wording of the letters Casebook prints. Put a field such as {{example}} where the client’s details should go.',
     add: 'Add a template',
     edit: 'Change',
     newTitle: 'New letter template',
@@ -1478,7 +1562,8 @@ export const en = {
     name: 'Name of the template',
     subject: 'Subject line',
     body: 'Letter text',
-    bodyHint: 'Leave a blank line between paragraphs. The address, date, reference and signature are added for you. A sentence with a field that has nothing in it is left out; put words that only make sense with their field between double square brackets, as in “ring us{{optional}}”.',
+    bodyHint:
+      'Leave a blank line between paragraphs. The address, date, reference and signature are added for you. A sentence with a field that has nothing in it is left out; put words that only make sense with their field between double square brackets, as in “ring us{{optional}}”.',
     safetyPlanSubject: 'Heading',
     safetyPlanBody: 'Footer (the first line is printed large and red)',
     insertField: 'Insert a field',
@@ -1522,7 +1607,13 @@ export const en = {
     none: 'No programmes here yet.',
     name: 'Name',
     kind: 'Type',
-    kinds: { workshop: 'Workshop', dropIn: 'Drop-in', groupSupport: 'Group support', outreach: 'Outreach', awarenessEvent: 'Awareness event' },
+    kinds: {
+      workshop: 'Workshop',
+      dropIn: 'Drop-in',
+      groupSupport: 'Group support',
+      outreach: 'Outreach',
+      awarenessEvent: 'Awareness event',
+    },
     dates: 'Dates',
     fromDate: 'From {{date}}',
     nextSession: 'Next session',
@@ -1575,7 +1666,8 @@ export const en = {
       totalAttendances: 'All attendances',
     },
     periodTitle: 'Attendance in a period',
-    periodIntro: 'For funders: how many came to each programme between two dates. People are counted once however often they came.',
+    periodIntro:
+      'For funders: how many came to each programme between two dates. People are counted once however often they came.',
     from: 'From',
     to: 'To',
     allProgrammes: 'All programmes',
@@ -1636,7 +1728,8 @@ export const en = {
     noOneListed: 'Nobody is on this programme’s list yet. Add people who come as walk-ins below.',
     noMatch: 'No one on the list matches “{{query}}”.',
     walkInTitle: 'Someone not on the list',
-    walkInHint: 'Find them among Casebook’s clients. Someone who is not a client yet can be counted without a name below.',
+    walkInHint:
+      'Find them among Casebook’s clients. Someone who is not a client yet can be counted without a name below.',
     alsoRegister: 'Also register them for the programme',
     markWalkIn: 'Mark as here',
     headcountTitle: 'People who did not give their name',
@@ -1663,7 +1756,8 @@ export const en = {
       walkIn: 'walk-in',
       headcount: 'People who did not give their name: how many in each age group',
       headcountHint: 'Count people who came but did not want their name written down.',
-      confidential: 'Confidential: the names of people our charity supports. Keep this sheet locked away and shred it once attendance is entered in Casebook.',
+      confidential:
+        'Confidential: the names of people our charity supports. Keep this sheet locked away and shred it once attendance is entered in Casebook.',
     },
   },
   ageBands: {
@@ -1700,7 +1794,8 @@ export const en = {
     note: 'Note',
     saved: 'Help recorded.',
     warningTitle: '{{type}} given often already',
-    warning: 'Also given within {{days}} days of this date: {{dates}}. The charity’s limit is {{limit}} in {{days}} days.',
+    warning:
+      'Also given within {{days}} days of this date: {{dates}}. The charity’s limit is {{limit}} in {{days}} days.',
     overrideReason: 'Why give it again?',
     overrideHint: 'Needed to save: the reason is kept with the record.',
     overridden: 'Given above the limit: {{reason}}',
@@ -1743,16 +1838,19 @@ export const en = {
   report: {
     title: 'Report for funders',
     nav: 'Funder report',
-    intro: 'What the charity did in a period, counted from the records: no names, and groups of fewer than five people shown as “<5”.',
+    intro:
+      'What the charity did in a period, counted from the records: no names, and groups of fewer than five people shown as “<5”.',
     period: 'Period: {{period}}',
     onlyProgramme: 'Only clients who came to: {{name}}',
-    onlyCaseworker: 'Only clients of: {{name}} (attendance counts only them; people counted without a name are left out)',
+    onlyCaseworker:
+      'Only clients of: {{name}} (attendance counts only them; people counted without a name are left out)',
     programme: 'Programme',
     allProgrammes: 'All clients',
     caseworker: 'Caseworker',
     everyone: 'Everyone',
     show: 'Show the report',
-    showFirst: 'The dates or filters above have changed since this report was shown. Press “Show the report” first: what is saved is always the report on screen.',
+    showFirst:
+      'The dates or filters above have changed since this report was shown. Press “Show the report” first: what is saved is always the report on screen.',
     savePdf: 'Save as PDF',
     saveCsv: 'Save as CSV (Excel)',
     saved: 'Saved as {{path}}',
@@ -1784,7 +1882,8 @@ export const en = {
     improved: 'Improved',
     same: 'Stayed the same',
     worse: 'Worsened',
-    outcomesNote: '{{clients}} clients supported and assessed or reviewed in the period had two or more scored assessments; {{improved}} of them ({{share}}) improved on average across their areas.',
+    outcomesNote:
+      '{{clients}} clients supported and assessed or reviewed in the period had two or more scored assessments; {{improved}} of them ({{share}}) improved on average across their areas.',
     goals: 'Support plan goals',
     goalsSet: 'Goals set',
     goalsAchieved: 'Goals achieved',
@@ -1794,8 +1893,10 @@ export const en = {
     ages: 'Age (on the last day of the period)',
     ageBand: 'Age group',
     people: 'People',
-    suppressedNote: 'Of the {{people}} clients supported in the period. Groups of fewer than five people are shown as “<5”; where a total would give such a group away, one more group is hidden.',
-    smallNote: 'Every count of people from 1 to 4 is shown as “<5”, and where a total would give one away, one more is hidden. Counts of contacts, sessions and help given are shown as they are.',
+    suppressedNote:
+      'Of the {{people}} clients supported in the period. Groups of fewer than five people are shown as “<5”; where a total would give such a group away, one more group is hidden.',
+    smallNote:
+      'Every count of people from 1 to 4 is shown as “<5”, and where a total would give one away, one more is hidden. Counts of contacts, sessions and help given are shown as they are.',
     genders: 'Gender (as the client describes it)',
     gender: 'Gender',
     genderWithheld: 'Prefers not to say',
@@ -1810,22 +1911,27 @@ export const en = {
   erasure: {
     start: 'Erase or anonymise',
     title: 'Erase or anonymise {{name}}',
-    warning: 'This cannot be undone. Use it when the person asks to be forgotten, or when the charity no longer needs to keep their record.',
+    warning:
+      'This cannot be undone. Use it when the person asks to be forgotten, or when the charity no longer needs to keep their record.',
     mode: 'What should happen',
     modes: { erase: 'Erase everything', anonymise: 'Anonymise' },
     modeHints: {
       erase: 'The client and everything about them (notes, plans, letters, household, help given) are deleted.',
-      anonymise: 'Name, contact details, date of birth and everything written about them are removed; dates, scores and help given stay, so reports still count them.',
+      anonymise:
+        'Name, contact details, date of birth and everything written about them are removed; dates, scores and help given stay, so reports still count them.',
     },
     reason: 'Why',
     reasonHint: 'For example: asked to be forgotten, or the retention period has passed. Kept in the audit trail.',
     typeReference: 'Type the reference {{reference}} to confirm',
     backups: 'Backups made before now still hold the record. If one is restored, Casebook erases the person again.',
     closeCase: 'Close the case too',
-    closeCaseHint: 'The case closes with the reason “Record anonymised”, so nobody goes on working under a record that no longer says who it is.',
+    closeCaseHint:
+      'The case closes with the reason “Record anonymised”, so nobody goes on working under a record that no longer says who it is.',
     savedTitle: 'Copies outside Casebook',
-    savedIntro: 'Casebook saved these files outside its data folder, and they may name this person. They are not erased with the record: delete them yourself and empty the recycle bin, or ask whoever you gave them to. Printed copies are not listed.',
-    savedNone: 'Casebook has saved no files that name this person outside its data folder. Printed copies are not listed.',
+    savedIntro:
+      'Casebook saved these files outside its data folder, and they may name this person. They are not erased with the record: delete them yourself and empty the recycle bin, or ask whoever you gave them to. Printed copies are not listed.',
+    savedNone:
+      'Casebook has saved no files that name this person outside its data folder. Printed copies are not listed.',
     savedOn: '{{what}}, saved {{date}}',
     savedKinds: {
       letter: 'Letter (PDF)',
@@ -1861,7 +1967,8 @@ export const en = {
   },
   access: {
     title: 'Subject access',
-    pageIntro: 'A client may ask for a copy of everything we hold about them. Record the request when it arrives: the answer is due within one calendar month.',
+    pageIntro:
+      'A client may ask for a copy of everything we hold about them. Record the request when it arrives: the answer is due within one calendar month.',
     recordTitle: 'Record a subject access request',
     receivedOn: 'Request received on',
     dueHint: 'The answer will be due by {{date}}.',
@@ -1882,7 +1989,8 @@ export const en = {
     savePack: 'Save the subject access pack',
     fileName: 'Subject access',
     packStopped: 'Making the pack was stopped. No file was saved.',
-    packSaved: 'The pack was saved as {{pdf}}, with the same information as data in {{json}}. Keep both safe: they hold everything about this client.',
+    packSaved:
+      'The pack was saved as {{pdf}}, with the same information as data in {{json}}. Keep both safe: they hold everything about this client.',
     answeredHint: 'When the pack has been given or sent to the client, record the date. The request is then closed.',
     answeredOn: 'Given or sent on',
     markAnswered: 'Mark as answered',
@@ -1899,7 +2007,8 @@ export const en = {
     packTitle: 'Information we hold about {{name}}',
     requestReceived: 'Subject access request received on {{date}}',
     preparedOn: 'Prepared on {{date}} by {{name}}',
-    intro: 'This is a copy of everything {{charity}} holds about you in its case records: your details, your consent, your household and contacts, assessments, support plans, notes of our contacts with you, referrals, letters, help given, and a record of who has opened or changed your record. Coded entries are written out in words. The same information comes as a data file (JSON) for use on a computer.',
+    intro:
+      'This is a copy of everything {{charity}} holds about you in its case records: your details, your consent, your household and contacts, assessments, support plans, notes of our contacts with you, referrals, letters, help given, and a record of who has opened or changed your record. Coded entries are written out in words. The same information comes as a data file (JSON) for use on a computer.',
     nothing: 'Nothing recorded.',
     footer: 'Confidential: prepared for {{name}} ({{reference}})',
     birthYear: 'Year of birth (estimated)',
@@ -1941,10 +2050,12 @@ export const en = {
   imports: {
     intakeDateForAll: 'Date these people were taken in',
     intakeDateForRest: 'Date taken in, for rows without one',
-    intakeDateHelp: 'For people already supported before, give the date they were first taken in (for example the last day before using Casebook), so the funder report does not count them as new this year.',
+    intakeDateHelp:
+      'For people already supported before, give the date they were first taken in (for example the last day before using Casebook), so the funder report does not count them as new this year.',
     title: 'Import clients from a spreadsheet',
     start: 'Import from a spreadsheet',
-    intro: 'Bring in a list of clients kept in Excel or another program: a CSV or Excel (.xlsx) file with one client per row and the column headings in the first row. Nothing is added until you have checked the rows and said go ahead.',
+    intro:
+      'Bring in a list of clients kept in Excel or another program: a CSV or Excel (.xlsx) file with one client per row and the column headings in the first row. Nothing is added until you have checked the rows and said go ahead.',
     choose: 'Choose a file…',
     checking: 'Checking the spreadsheet',
     stopped: 'The check was stopped. Nothing was imported.',
@@ -1964,13 +2075,17 @@ export const en = {
       'utf-16le': 'Unicode (UTF-16)',
     },
     fileProblems: {
-      unreadable: 'This file could not be opened. Check it is a CSV or Excel (.xlsx) file and is not open in another program.',
+      unreadable:
+        'This file could not be opened. Check it is a CSV or Excel (.xlsx) file and is not open in another program.',
       tooBig: 'This file is larger than 50 MB: it is not a client list Casebook can import.',
       tooManyRows: 'This file has more than 100,000 rows. Split it into smaller files.',
-      notUtf8: 'This file is not in UTF-8, so Polish and other letters would come out wrong. Choose how its letters are written below (for a file saved by Excel on a Polish computer: Central European), or save it from Excel as “CSV UTF-8”.',
-      notCsv: 'This file could not be read as CSV: a quotation mark may be left open. Open it in Excel and save it again as CSV.',
+      notUtf8:
+        'This file is not in UTF-8, so Polish and other letters would come out wrong. Choose how its letters are written below (for a file saved by Excel on a Polish computer: Central European), or save it from Excel as “CSV UTF-8”.',
+      notCsv:
+        'This file could not be read as CSV: a quotation mark may be left open. Open it in Excel and save it again as CSV.',
       empty: 'This file has no rows of clients under its headings.',
-      noNames: 'Casebook needs each client’s first and last name. Choose the columns that hold them below: both, or one column with the full name.',
+      noNames:
+        'Casebook needs each client’s first and last name. Choose the columns that hold them below: both, or one column with the full name.',
     },
     columns: 'Columns',
     column: 'Column in the file',
@@ -2030,8 +2145,10 @@ export const en = {
     by: 'By',
     undo: 'Undo this import',
     undoTitle: 'Undo the import of {{file}}?',
-    undoText_one: 'The client it added will be deleted. This is only possible while nothing has been recorded for them.',
-    undoText_other: 'The {{count, number}} clients it added will be deleted. This is only possible while nothing has been recorded for any of them.',
+    undoText_one:
+      'The client it added will be deleted. This is only possible while nothing has been recorded for them.',
+    undoText_other:
+      'The {{count, number}} clients it added will be deleted. This is only possible while nothing has been recorded for any of them.',
     undoConfirm: 'Undo the import',
     undone: 'The import has been undone.',
     undoneOn: 'Undone {{date}}',

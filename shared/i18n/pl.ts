@@ -98,7 +98,8 @@ export const pl = {
     checking: 'Sprawdzanie…',
     forgot: 'Nie pamiętasz hasła? Użyj klucza odzyskiwania',
     recoveryTitle: 'Odblokuj kluczem odzyskiwania',
-    recoveryIntro: 'Wpisz 48 cyfr z arkusza odzyskiwania. Spacje i myślniki nie mają znaczenia. Następnie ustawisz nowe hasło.',
+    recoveryIntro:
+      'Wpisz 48 cyfr z arkusza odzyskiwania. Spacje i myślniki nie mają znaczenia. Następnie ustawisz nowe hasło.',
     recoveryKey: 'Klucz odzyskiwania',
     recoverySubmit: 'Odblokuj kluczem odzyskiwania',
     backToPassword: 'Wróć do logowania hasłem',
@@ -107,7 +108,8 @@ export const pl = {
     waitSeconds_many: 'Możesz spróbować ponownie za {{count, number}} sekund.',
     waitSeconds_other: 'Możesz spróbować ponownie za {{count, number}} sekundy.',
     lockedIdle: 'Casebook zablokował się, ponieważ przez jakiś czas nikt go nie używał.',
-    lockedRestarted: 'W Casebook wystąpił problem i program uruchomił się ponownie. Nic z tego, co zostało zapisane, nie zginęło.',
+    lockedRestarted:
+      'W Casebook wystąpił problem i program uruchomił się ponownie. Nic z tego, co zostało zapisane, nie zginęło.',
   },
   newPassword: {
     firstLoginIntro: 'Witaj, {{name}}. Otrzymane hasło służyło tylko do pierwszego logowania: ustaw teraz własne.',
@@ -148,7 +150,8 @@ export const pl = {
     what: 'Prowadzenie spraw dla małych organizacji opartych na wolontariacie. Dane są przechowywane w postaci zaszyfrowanej na tym komputerze; nic nie jest nigdzie wysyłane.',
     dataFolder: 'Folder danych',
     logFolder: 'Dziennik pomocy technicznej',
-    logNote: 'Dziennik zawiera komunikaty o błędach dla osoby, która pomaga w obsłudze programu Casebook, nigdy danych podopiecznych.',
+    logNote:
+      'Dziennik zawiera komunikaty o błędach dla osoby, która pomaga w obsłudze programu Casebook, nigdy danych podopiecznych.',
     openFolder: 'Otwórz folder',
     openLogFolder: 'Otwórz folder dziennika',
     folderOpened: 'Folder otwarto w osobnym oknie.',
@@ -158,15 +161,18 @@ export const pl = {
     fileDatabase: 'Dane, zaszyfrowane',
     fileKeys: 'Zamki dla każdego hasła i dla klucza odzyskiwania',
     size: '{{size}}',
-    encrypted: 'Dane są zaszyfrowane: bez hasła lub klucza odzyskiwania nikt nie odczyta tych plików. Nie przenoś ich, nie zmieniaj nazw ani zawartości; zamiast tego korzystaj z kopii zapasowych Casebook.',
+    encrypted:
+      'Dane są zaszyfrowane: bez hasła lub klucza odzyskiwania nikt nie odczyta tych plików. Nie przenoś ich, nie zmieniaj nazw ani zawartości; zamiast tego korzystaj z kopii zapasowych Casebook.',
     lastBackup: 'Ostatnia kopia zapasowa: {{date}}, na {{location}}.',
     noBackup: 'Nie utworzono jeszcze kopii zapasowej. Administrator może ją utworzyć na stronie Kopia zapasowa.',
     backupWhenSignedIn: 'Zaloguj się, aby zobaczyć, kiedy utworzono ostatnią kopię zapasową.',
-    moving: 'Aby przenieść Casebook na nowy komputer, utwórz kopię zapasową na pendrivie, zainstaluj Casebook na nowym komputerze i wybierz „Przywróć z kopii zapasowej”.',
+    moving:
+      'Aby przenieść Casebook na nowy komputer, utwórz kopię zapasową na pendrivie, zainstaluj Casebook na nowym komputerze i wybierz „Przywróć z kopii zapasowej”.',
     signInFirst: 'Najpierw się zaloguj, a potem wybierz to ponownie.',
     adminOnlyBackup: 'Tylko administrator może utworzyć kopię zapasową. Poproś koordynatora.',
     adminOnlyRestore: 'Tylko administrator może przywrócić kopię zapasową. Poproś koordynatora.',
-    nothingToPrint: 'Na tym ekranie nie ma nic do wydrukowania. Najpierw otwórz to, co chcesz wydrukować: pismo, plan bezpieczeństwa, listę obecności, sprawozdanie albo wniosek o dostęp do danych.',
+    nothingToPrint:
+      'Na tym ekranie nie ma nic do wydrukowania. Najpierw otwórz to, co chcesz wydrukować: pismo, plan bezpieczeństwa, listę obecności, sprawozdanie albo wniosek o dostęp do danych.',
   },
   guide: {
     title: 'Podręcznik użytkownika',
@@ -269,7 +275,16 @@ export const pl = {
     ageAbout_many: 'około {{count, number}} lat (szacunkowo)',
     ageAbout_other: 'około {{count, number}} roku (szacunkowo)',
     editDetails: 'Edytuj dane',
-    tabs: { overview: 'Przegląd', consent: 'Zgody', household: 'Gospodarstwo i kontakty', assessments: 'Ocena potrzeb', risk: 'Zagrożenia', plan: 'Plan', timeline: 'Notatki', safety: 'Plan bezpieczeństwa' },
+    tabs: {
+      overview: 'Przegląd',
+      consent: 'Zgody',
+      household: 'Gospodarstwo i kontakty',
+      assessments: 'Ocena potrzeb',
+      risk: 'Zagrożenia',
+      plan: 'Plan',
+      timeline: 'Notatki',
+      safety: 'Plan bezpieczeństwa',
+    },
     filterStatus: 'Stan sprawy',
     allStatuses: 'Wszystkie',
     allCaseworkers: 'Wszyscy',
@@ -305,12 +320,19 @@ export const pl = {
     updated: 'Zapisano zmiany: {{name}}.',
   },
   intake: {
-    steps: { person: 'Osoba', contact: 'Kontakt', referral: 'Skąd trafia', consent: 'Zgoda', check: 'Sprawdź i zapisz' },
+    steps: {
+      person: 'Osoba',
+      contact: 'Kontakt',
+      referral: 'Skąd trafia',
+      consent: 'Zgoda',
+      check: 'Sprawdź i zapisz',
+    },
     duplicatesTitle_one: 'Czy już znamy tę osobę? {{count, number}} podobna karta',
     duplicatesTitle_few: 'Czy już znamy tę osobę? {{count, number}} podobne karty',
     duplicatesTitle_many: 'Czy już znamy tę osobę? {{count, number}} podobnych kart',
     duplicatesTitle_other: 'Czy już znamy tę osobę? {{count, number}} podobnej karty',
-    duplicatesIntro: 'Jeśli to ta sama osoba, otwórz istniejącą kartę. Jeśli nie, przejdź dalej: przed zapisaniem poprosimy o potwierdzenie.',
+    duplicatesIntro:
+      'Jeśli to ta sama osoba, otwórz istniejącą kartę. Jeśli nie, przejdź dalej: przed zapisaniem poprosimy o potwierdzenie.',
     likely: 'Prawdopodobnie ta sama osoba',
     reasons: {
       sameName: 'To samo imię i nazwisko',
@@ -327,7 +349,8 @@ export const pl = {
     consentQuestion: 'Zapisać teraz zgodę podopiecznego?',
     consentNow: 'Tak, zapisz teraz',
     consentLater: 'Jeszcze nie zapisano',
-    consentLaterWarning: 'Bez zapisanej zgody nie można przekazać innym instytucjom żadnych informacji o tym podopiecznym. Zapisz ją jak najszybciej.',
+    consentLaterWarning:
+      'Bez zapisanej zgody nie można przekazać innym instytucjom żadnych informacji o tym podopiecznym. Zapisz ją jak najszybciej.',
     save: 'Zapisz nowego podopiecznego',
   },
   consent: {
@@ -335,7 +358,11 @@ export const pl = {
     storeData: 'Zgadza się na przechowywanie swoich danych',
     storeDataHelp: 'To, co nam mówi, przechowujemy poufnie, aby móc pomagać.',
     shareScope: 'Przekazywanie informacji innym instytucjom',
-    scopes: { none: 'Żadnej instytucji', named: 'Tylko wymienionym instytucjom', any: 'Każdej instytucji, do której go skierujemy' },
+    scopes: {
+      none: 'Żadnej instytucji',
+      named: 'Tylko wymienionym instytucjom',
+      any: 'Każdej instytucji, do której go skierujemy',
+    },
     shareAgencies: 'Instytucje, na które się zgodził',
     shareAgenciesHelp: 'Wpisz nazwę i naciśnij Enter po każdej.',
     contactBy: 'Możemy się kontaktować przez',
@@ -465,7 +492,8 @@ export const pl = {
     removedBy: 'zdjęte {{date}}, {{name}}',
   },
   assessments: {
-    intro: 'Każdy obszar oceniamy od 1 (pilna potrzeba) do 10 (bez potrzeby pomocy). Kolejne przeglądy pokazują zmianę.',
+    intro:
+      'Każdy obszar oceniamy od 1 (pilna potrzeba) do 10 (bez potrzeby pomocy). Kolejne przeglądy pokazują zmianę.',
     new: 'Nowa ocena potrzeb',
     newTitle: 'Nowa ocena potrzeb',
     editTitle: 'Zmiana oceny potrzeb',
@@ -482,7 +510,8 @@ export const pl = {
     notes: 'Uwagi',
     strengths: 'Mocne strony',
     date: 'Data oceny',
-    scale: 'Oceńcie każdy obszar razem z podopiecznym: 1 oznacza pilną potrzebę, 10 brak potrzeby pomocy. Zostaw „–”, jeśli obszaru nie omawiano.',
+    scale:
+      'Oceńcie każdy obszar razem z podopiecznym: 1 oznacza pilną potrzebę, 10 brak potrzeby pomocy. Zostaw „–”, jeśli obszaru nie omawiano.',
     scoreFor: 'Ocena: {{area}}',
     notScored: '–',
     notesFor: 'Uwagi: {{area}}',
@@ -503,7 +532,8 @@ export const pl = {
       practical: 'Potrzeby podstawowe (jedzenie, ubranie)',
     },
     title: 'Obszary oceny potrzeb',
-    intro: 'Obszary oceniane w każdej ocenie potrzeb. Zmiana nazwy zachowuje dawne oceny. Wycofanego obszaru nie ma w nowych ocenach, ale zostaje w starych.',
+    intro:
+      'Obszary oceniane w każdej ocenie potrzeb. Zmiana nazwy zachowuje dawne oceny. Wycofanego obszaru nie ma w nowych ocenach, ale zostaje w starych.',
     name: 'Nazwa obszaru',
     add: 'Dodaj obszar',
     newName: 'Nowy obszar',
@@ -524,7 +554,8 @@ export const pl = {
     whichToKeep: 'Którą kartę zachować?',
     keep: 'Zachowaj {{reference}}',
     related: 'Na karcie jest też',
-    relatedCounts: 'zgody: {{consents}} · gospodarstwo i kontakty: {{household}} · oceny: {{assessments}} · zagrożenia: {{flags}}',
+    relatedCounts:
+      'zgody: {{consents}} · gospodarstwo i kontakty: {{household}} · oceny: {{assessments}} · zagrożenia: {{flags}}',
     whatHappens:
       'Wszystko z drugiej karty (zgody, gospodarstwo, kontakty, oceny, zagrożenia, notatki, plany, skierowania i listy) przejdzie na kartę zachowaną. Brakujące dane zostaną uzupełnione z drugiej karty. Numer drugiej karty nadal będzie prowadził do tego podopiecznego. Tego nie można cofnąć.',
     chooseAnother: 'Wybierz inną kartę',
@@ -543,7 +574,12 @@ export const pl = {
     noReferralsToFollowUp: 'W tym tygodniu nie trzeba sprawdzać żadnych skierowań.',
     title: 'Twoje sprawy',
     today: 'Dziś jest {{date}}.',
-    stats: { clients: 'Otwarte sprawy', tasks: 'Zadania na dziś', reviews: 'Przeglądy do zrobienia', goals: 'Cele po terminie' },
+    stats: {
+      clients: 'Otwarte sprawy',
+      tasks: 'Zadania na dziś',
+      reviews: 'Przeglądy do zrobienia',
+      goals: 'Cele po terminie',
+    },
     tasksDue: 'Zadania na dziś i zaległe',
     noTasksDue: 'Na dziś nic nie ma.',
     tasksUpcoming: 'W ciągu najbliższych 7 dni',
@@ -600,7 +636,8 @@ export const pl = {
     add: 'Dodaj cel',
     addTitle: 'Nowy cel',
     editTitle: 'Zmień cel',
-    smartIntro: 'Zapisz cel razem z podopiecznym: co dokładnie się zmieni, po czym oboje poznacie, że się udało, i do kiedy.',
+    smartIntro:
+      'Zapisz cel razem z podopiecznym: co dokładnie się zmieni, po czym oboje poznacie, że się udało, i do kiedy.',
     description: 'Cel',
     descriptionHelp: 'Konkretnie: co dokładnie się zmieni',
     measure: 'Jak to zmierzymy',
@@ -661,7 +698,15 @@ export const pl = {
     date: 'Data',
     time: 'Godzina',
     kind: 'Rodzaj kontaktu',
-    kinds: { phone: 'Telefon', officeVisit: 'Wizyta w biurze', homeVisit: 'Wizyta domowa', online: 'Online', letter: 'List', email: 'E-mail', other: 'Inny' },
+    kinds: {
+      phone: 'Telefon',
+      officeVisit: 'Wizyta w biurze',
+      homeVisit: 'Wizyta domowa',
+      online: 'Online',
+      letter: 'List',
+      email: 'E-mail',
+      other: 'Inny',
+    },
     duration: 'Minuty',
     durationHelp: 'Ile trwał',
     present: 'Kto był obecny',
@@ -738,7 +783,8 @@ export const pl = {
   reviews: {
     record: 'Zapisz przegląd',
     title: 'Przegląd',
-    intro: 'Oceń z podopiecznym każdy obszar jeszcze raz i zaktualizuj cele planu wsparcia. Obok każdego obszaru widać ostatnią ocenę.',
+    intro:
+      'Oceń z podopiecznym każdy obszar jeszcze raz i zaktualizuj cele planu wsparcia. Obok każdego obszaru widać ostatnią ocenę.',
     date: 'Data przeglądu',
     lastScore: 'Ostatnio: {{score}}',
     goalsTitle: 'Cele planu wsparcia',
@@ -755,7 +801,8 @@ export const pl = {
   },
   progress: {
     title: 'Postępy',
-    intro: 'Ocena każdego obszaru przy pierwszej ocenie i przy każdym przeglądzie. Więcej znaczy lepiej: 10 to brak potrzeby pomocy.',
+    intro:
+      'Ocena każdego obszaru przy pierwszej ocenie i przy każdym przeglądzie. Więcej znaczy lepiej: 10 to brak potrzeby pomocy.',
     chartLabel: 'Wykres ocen każdego obszaru w czasie',
     area: 'Obszar',
     first: 'Pierwsza',
@@ -831,12 +878,15 @@ export const pl = {
     folder: 'Folder danych: {{dir}}',
   },
   errors: {
-    CONSENT_REQUIRED: 'Nie można tego przekazać instytucji bez zgody podopiecznego. Najpierw zapisz zgodę w zakładce Zgody.',
+    CONSENT_REQUIRED:
+      'Nie można tego przekazać instytucji bez zgody podopiecznego. Najpierw zapisz zgodę w zakładce Zgody.',
     POSSIBLE_DUPLICATE: 'Przed chwilą dodano kogoś podobnego. Sprawdź możliwe duplikaty poniżej, zanim zapiszesz.',
     NOT_A_BACKUP: 'Ten plik nie jest kopią zapasową programu Casebook. Wybierz plik z końcówką .casebook-backup.',
     BACKUP_MISSING: 'Tego pliku kopii już tam nie ma. Sprawdź, czy pendrive jest podłączony, i wybierz plik ponownie.',
-    BACKUP_DAMAGED: 'Ta kopia zapasowa jest uszkodzona lub niepełna i nie można jej użyć. Niczego nie zmieniono. Spróbuj innej kopii.',
-    LAST_ADMINISTRATOR: 'Casebook potrzebuje co najmniej jednego aktywnego administratora. Najpierw nadaj tę rolę komuś innemu.',
+    BACKUP_DAMAGED:
+      'Ta kopia zapasowa jest uszkodzona lub niepełna i nie można jej użyć. Niczego nie zmieniono. Spróbuj innej kopii.',
+    LAST_ADMINISTRATOR:
+      'Casebook potrzebuje co najmniej jednego aktywnego administratora. Najpierw nadaj tę rolę komuś innemu.',
     BAD_INPUT: 'Niektóre dane wymagają poprawienia. Sprawdź pola zaznaczone na czerwono.',
     UNKNOWN_CHANNEL: 'Casebook nie mógł tego wykonać. Uruchom program ponownie.',
     NOT_SET_UP: 'Casebook nie został jeszcze skonfigurowany.',
@@ -854,13 +904,16 @@ export const pl = {
     DATABASE_TOO_NEW: 'Te dane zapisała nowsza wersja programu Casebook. Zainstaluj nowszą wersję, aby je otworzyć.',
     NOT_FOUND: 'Ten wpis już nie istnieje.',
     FORBIDDEN: 'Nie masz uprawnień do tej czynności.',
-    CONFLICT: 'Ktoś inny zmienił ten wpis w trakcie Twojej edycji. Zmiany nie zostały zapisane; otwórz wpis ponownie i spróbuj jeszcze raz.',
+    CONFLICT:
+      'Ktoś inny zmienił ten wpis w trakcie Twojej edycji. Zmiany nie zostały zapisane; otwórz wpis ponownie i spróbuj jeszcze raz.',
     CANCELLED: 'Anulowano.',
     DISK_FULL: 'Dysk jest pełny, więc niczego nie zapisano. Zwolnij miejsce i spróbuj ponownie.',
     NOT_CURRENT_CREDENTIALS:
       'Gdy Casebook jest zablokowany, kopię zapasową można otworzyć tylko imieniem i hasłem albo kluczem odzyskiwania, które otwierają też dane na tym komputerze. Sprawdź hasło i spróbuj ponownie.',
-    PRINT_FAILED: 'Nie udało się wydrukować. Sprawdź, czy drukarka jest włączona, podłączona i ma papier, a potem spróbuj ponownie.',
-    NOT_WRITABLE: 'Casebook nie może tam zapisywać. Sprawdź, czy dysk jest podłączony i nie jest zabezpieczony przed zapisem.',
+    PRINT_FAILED:
+      'Nie udało się wydrukować. Sprawdź, czy drukarka jest włączona, podłączona i ma papier, a potem spróbuj ponownie.',
+    NOT_WRITABLE:
+      'Casebook nie może tam zapisywać. Sprawdź, czy dysk jest podłączony i nie jest zabezpieczony przed zapisem.',
     INTERNAL: 'W programie Casebook wystąpił błąd. Niczego nie zapisano. Spróbuj ponownie.',
     PASSWORD_CHANGE_REQUIRED: 'Zanim przejdziesz dalej, ustaw nowe hasło.',
     SCHEMA_MISMATCH:
@@ -873,12 +926,15 @@ export const pl = {
       'Ten podopieczny jest przydzielony komuś innemu i nie został Ci udostępniony, więc Casebook nie otworzył ani nie zmienił jego danych. Poproś koordynatora albo opiekuna podopiecznego o udostępnienie.',
     KEY_SLOT_CHANGED:
       'Plik kluczy (keyslots.json) został zmieniony poza Casebook: wpis dla tej nazwy albo dla klucza odzyskiwania zmieniono, więc Casebook go nie użył. Niczego nie zmieniono. Zaloguj się jako inny administrator albo przywróć folder danych z ostatniej kopii zapasowej.',
-    CORE_RESTARTED: 'W Casebook wystąpił problem i program uruchomił się ponownie. Nic z tego, co zostało zapisane, nie zginęło. Zaloguj się ponownie, aby kontynuować.',
-    RESTORE_RUNNING: 'Trwa przywracanie kopii zapasowej, więc zmian nie można teraz zapisać. Nic nie zostało zapisane: spróbuj ponownie po zakończeniu przywracania.',
+    CORE_RESTARTED:
+      'W Casebook wystąpił problem i program uruchomił się ponownie. Nic z tego, co zostało zapisane, nie zginęło. Zaloguj się ponownie, aby kontynuować.',
+    RESTORE_RUNNING:
+      'Trwa przywracanie kopii zapasowej, więc zmian nie można teraz zapisać. Nic nie zostało zapisane: spróbuj ponownie po zakończeniu przywracania.',
     network: 'Casebook nie odpowiada. Uruchom program ponownie.',
   },
   validation: {
-    fileUnreadable: 'Nie udało się odczytać tego pliku. Sprawdź, czy nadal istnieje (i czy pendrive jest podłączony), i wybierz go ponownie.',
+    fileUnreadable:
+      'Nie udało się odczytać tego pliku. Sprawdź, czy nadal istnieje (i czy pendrive jest podłączony), i wybierz go ponownie.',
     endBeforeStart: 'Koniec nie może być przed początkiem.',
     capacityRange: 'Podaj liczbę miejsc od 1 do 10 000 albo zostaw puste (bez limitu).',
     untilOrCountRequired: 'Podaj, do kiedy spotkania się powtarzają, albo ile ich jest.',
@@ -890,7 +946,8 @@ export const pl = {
     sessionNotYet: 'To spotkanie jeszcze się nie odbyło: obecność można zaznaczać od jego dnia.',
     sessionCancelled: 'To spotkanie zostało odwołane, więc nie można zaznaczyć obecności.',
     sessionHasAttendance: 'Na tym spotkaniu zaznaczono obecność, więc się odbyło: nie można go odwołać ani usunąć.',
-    sessionOutsideProgramme: 'Spotkania muszą mieścić się w datach programu (zaplanowane spotkanie wypada poza nowymi datami).',
+    sessionOutsideProgramme:
+      'Spotkania muszą mieścić się w datach programu (zaplanowane spotkanie wypada poza nowymi datami).',
     headcountRange: 'Podaj liczbę od 0 do 10 000.',
     moneyRange: 'Podaj kwotę, 0 lub więcej.',
     repeatRange: 'Podaj liczbę całkowitą: razy od 1 do 100, dni od 1 do 366.',
@@ -906,11 +963,14 @@ export const pl = {
     accessAlreadyOpen: 'Ten podopieczny ma już wniosek czekający na odpowiedź. Załatw go przed zapisaniem kolejnego.',
     answeredBeforeReceived: 'Data odpowiedzi nie może być wcześniejsza niż data wpłynięcia wniosku.',
     importFileProblem: 'Tego pliku nie można zaimportować w obecnej postaci.',
-    importNeedsIntakeDate: 'Podaj, kiedy te osoby zostały przyjęte: wskaż kolumnę z tą datą albo podaj jedną datę dla całego pliku.',
-    importHasProblems: 'Niektóre wiersze mają problemy. Popraw je w pliku i wybierz go ponownie albo zaznacz pole, aby je pominąć.',
+    importNeedsIntakeDate:
+      'Podaj, kiedy te osoby zostały przyjęte: wskaż kolumnę z tą datą albo podaj jedną datę dla całego pliku.',
+    importHasProblems:
+      'Niektóre wiersze mają problemy. Popraw je w pliku i wybierz go ponownie albo zaznacz pole, aby je pominąć.',
     importNothing: 'Nie ma czego importować: każdy wiersz ma problem albo może już być w bazie.',
     importNotLast: 'Cofnąć można tylko ostatni import.',
-    importTouched: 'Od importu zapisano już coś dla niektórych z tych podopiecznych, więc nie można go cofnąć. Popraw lub usuń ich pojedynczo.',
+    importTouched:
+      'Od importu zapisano już coś dla niektórych z tych podopiecznych, więc nie można go cofnąć. Popraw lub usuń ich pojedynczo.',
     invalidWebsite: 'Wpisz adres strony, np. www.przyklad.pl.',
     outcomeRequired: 'Napisz, co dało skierowanie.',
     followUpBeforeChange: 'Termin sprawdzenia nie może być wcześniejszy niż ta zmiana.',
@@ -954,8 +1014,10 @@ export const pl = {
     notAnAdministrator: 'Klucza odzyskiwania może użyć tylko administrator.',
     idleRange: 'Wybierz od 1 do 60 minut.',
     nameTaken: 'Ktoś już loguje się tym imieniem i nazwiskiem. Dodaj inicjał lub drugie imię.',
-    nameLooksLikeAnother: 'To imię i nazwisko wygląda na ekranie tak samo jak u innego użytkownika (litery z innego alfabetu albo cyfra 1 zamiast l). Wpisz je zwykłymi literami albo dodaj inicjał.',
-    invalidCharacters: 'Tekst zawiera znak, którego nie da się wyświetlić (np. niewidoczną spację, podział wiersza lub znak kierunku tekstu). Wpisz go ponownie bez tego znaku.',
+    nameLooksLikeAnother:
+      'To imię i nazwisko wygląda na ekranie tak samo jak u innego użytkownika (litery z innego alfabetu albo cyfra 1 zamiast l). Wpisz je zwykłymi literami albo dodaj inicjał.',
+    invalidCharacters:
+      'Tekst zawiera znak, którego nie da się wyświetlić (np. niewidoczną spację, podział wiersza lub znak kierunku tekstu). Wpisz go ponownie bez tego znaku.',
     lastAdministrator: 'Casebook potrzebuje co najmniej jednego aktywnego administratora.',
     wrongCurrentPassword: 'To nie jest Twoje obecne hasło.',
     required: 'To pole jest wymagane.',
@@ -970,8 +1032,10 @@ export const pl = {
     invalidLanguage: 'Wybierz język z listy.',
     passwordTooShort: 'Użyj co najmniej 10 znaków.',
     passwordsDiffer: 'Oba hasła nie są takie same.',
-    passwordIsAName: 'Hasło nie może być Twoim imieniem i nazwiskiem ani nazwą organizacji. Wybierz coś, co znasz tylko Ty.',
-    passwordNotNew: 'To jest hasło, którego używasz teraz (przy pierwszym logowaniu: to, które otrzymano od administratora). Wybierz nowe, znane tylko Tobie.',
+    passwordIsAName:
+      'Hasło nie może być Twoim imieniem i nazwiskiem ani nazwą organizacji. Wybierz coś, co znasz tylko Ty.',
+    passwordNotNew:
+      'To jest hasło, którego używasz teraz (przy pierwszym logowaniu: to, które otrzymano od administratora). Wybierz nowe, znane tylko Tobie.',
     recoveryGroupMismatch: 'To nie jest właściwa grupa. Sprawdź zapisany arkusz i spróbuj ponownie.',
     recoveryKeyLength: 'Klucz odzyskiwania ma 48 cyfr w 8 grupach po 6.',
     recoveryKeyGroup: 'W grupie {{group}} jest literówka. Porównaj ją z arkuszem odzyskiwania.',
@@ -1005,10 +1069,12 @@ export const pl = {
     edit: 'Zmień',
     resetPassword: 'Nowe hasło',
     resetTitle: 'Nowe hasło dla: {{name}}',
-    resetHint: 'Przy następnym logowaniu użytkownik musi ustawić własne hasło. Wyłączony użytkownik zostanie ponownie włączony.',
+    resetHint:
+      'Przy następnym logowaniu użytkownik musi ustawić własne hasło. Wyłączony użytkownik zostanie ponownie włączony.',
     deactivate: 'Wyłącz',
     deactivateTitle: 'Wyłączyć użytkownika {{name}}?',
-    deactivateText: 'Ta osoba nie będzie mogła się zalogować. Wszystko, co zapisała, zostaje. Można ją przywrócić później, nadając nowe hasło.',
+    deactivateText:
+      'Ta osoba nie będzie mogła się zalogować. Wszystko, co zapisała, zostaje. Można ją przywrócić później, nadając nowe hasło.',
     created: '{{name}} może się teraz zalogować. Przy pierwszym logowaniu ustawi własne hasło.',
     saved: 'Zapisano zmiany: {{name}}.',
     deactivated: '{{name}} nie może się już zalogować.',
@@ -1048,7 +1114,8 @@ export const pl = {
     verifyOk_few: 'Dziennik jest nienaruszony: sprawdzono {{count, number}} wpisy.',
     verifyOk_many: 'Dziennik jest nienaruszony: sprawdzono {{count, number}} wpisów.',
     verifyOk_other: 'Dziennik jest nienaruszony: sprawdzono {{count, number}} wpisu.',
-    verifyBad: 'Dziennik zdarzeń został zmieniony, począwszy od wpisu {{id}}. Nie zmieniaj niczego na tym komputerze i powiadom administratora.',
+    verifyBad:
+      'Dziennik zdarzeń został zmieniony, począwszy od wpisu {{id}}. Nie zmieniaj niczego na tym komputerze i powiadom administratora.',
     someone: 'Nieznane imię „{{name}}”',
     more: 'Pokaż więcej',
     actions: {
@@ -1153,7 +1220,8 @@ export const pl = {
       'report.printed': 'Wydrukowano sprawozdanie dla grantodawców',
       'backup.created': 'Utworzono kopię zapasową',
       'backup.restored': 'Przywrócono kopię zapasową',
-      'database.upgraded': 'Zaktualizowano dane do tej wersji programu Casebook (kopia danych sprzed aktualizacji została zachowana)',
+      'database.upgraded':
+        'Zaktualizowano dane do tej wersji programu Casebook (kopia danych sprzed aktualizacji została zachowana)',
       'audit.exported': 'Wyeksportowano dziennik zdarzeń',
       'audit.inboxDamaged': 'Części zapisów logowania nie dało się odczytać',
     },
@@ -1183,23 +1251,29 @@ export const pl = {
     nobodyElse: 'Nikomu więcej',
     share: 'Udostępnij…',
     shareTitle: 'Udostępnij: {{name}}',
-    shareHelp: 'Wybrane tu osoby mogą wyszukać, otworzyć i prowadzić tego podopiecznego tak jak jego opiekun. Opiekun i administratorzy zawsze mają dostęp.',
+    shareHelp:
+      'Wybrane tu osoby mogą wyszukać, otworzyć i prowadzić tego podopiecznego tak jak jego opiekun. Opiekun i administratorzy zawsze mają dostęp.',
     nobodyFound: 'Nie ma nikogo o takim imieniu',
     volunteersSetting: 'Wolontariusze widzą dane kontaktowe',
     volunteersHelp:
       'Daty urodzenia, numery telefonów, adresy e-mail i zamieszkania, gospodarstwa domowe, ważne kontakty i plany bezpieczeństwa. Gdy to jest wyłączone, wolontariusz widzi imię i nazwisko, numer sprawy, zagrożenia i grupy podopiecznego: tyle, ile trzeba do prowadzenia dyżuru albo grupy.',
     volunteersOn: 'Wolontariusze widzą dane kontaktowe podopiecznych.',
-    volunteersOff: 'Wolontariusze widzą imiona i nazwiska, numery spraw, zagrożenia i grupy podopiecznych, bez danych kontaktowych.',
+    volunteersOff:
+      'Wolontariusze widzą imiona i nazwiska, numery spraw, zagrożenia i grupy podopiecznych, bez danych kontaktowych.',
     notShown: 'Niewidoczne dla wolontariuszy',
-    withheldForVolunteers: 'W tej organizacji wolontariusze widzą imię i nazwisko, numer sprawy, zagrożenia i grupy podopiecznego. Dane kontaktowe, gospodarstwo domowe i plan bezpieczeństwa są dla pracowników.',
+    withheldForVolunteers:
+      'W tej organizacji wolontariusze widzą imię i nazwisko, numer sprawy, zagrożenia i grupy podopiecznego. Dane kontaktowe, gospodarstwo domowe i plan bezpieczeństwa są dla pracowników.',
   },
   rollback: {
     title: 'To może być starsza kopia danych',
-    records: 'Plik z danymi (casebook.db) jest starszy niż plik kluczy, który jest z nim przechowywany: wygląda na to, że poza Casebook przywrócono jego wcześniejszą kopię. Może brakować pracy zapisanej od tamtej pory, a osoby usunięte od tego czasu mogą wrócić.',
-    keyFile: 'Plik kluczy (keyslots.json) jest starszy niż dane: wygląda na to, że poza Casebook przywrócono jego wcześniejszą kopię. Stare hasła lub stary klucz odzyskiwania mogą znów otwierać dane.',
+    records:
+      'Plik z danymi (casebook.db) jest starszy niż plik kluczy, który jest z nim przechowywany: wygląda na to, że poza Casebook przywrócono jego wcześniejszą kopię. Może brakować pracy zapisanej od tamtej pory, a osoby usunięte od tego czasu mogą wrócić.',
+    keyFile:
+      'Plik kluczy (keyslots.json) jest starszy niż dane: wygląda na to, że poza Casebook przywrócono jego wcześniejszą kopię. Stare hasła lub stary klucz odzyskiwania mogą znów otwierać dane.',
     both: 'Te dane są starsze niż te, które ostatnio otwierano na tym komputerze: wygląda na to, że poza Casebook przywrócono wcześniejszą kopię folderu danych. Może brakować pracy zapisanej od tamtej pory.',
     keyFileChanged: 'Plik kluczy (keyslots.json) został zmieniony poza Casebook.',
-    adminAdvice: 'Jeśli nie zrobiono tego celowo, przerwij pracę i przywróć najnowszą kopię zapasową (Kopia zapasowa, potem Przywróć kopię). Jeśli celowo, potwierdź, że to są dane do zachowania; dziennik zdarzeń to odnotuje. Aby wrócić do wcześniejszych danych, przywracaj kopię zapasową zamiast kopiować pliki.',
+    adminAdvice:
+      'Jeśli nie zrobiono tego celowo, przerwij pracę i przywróć najnowszą kopię zapasową (Kopia zapasowa, potem Przywróć kopię). Jeśli celowo, potwierdź, że to są dane do zachowania; dziennik zdarzeń to odnotuje. Aby wrócić do wcześniejszych danych, przywracaj kopię zapasową zamiast kopiować pliki.',
     tellCoordinator: 'Zanim przejdziesz dalej, powiedz o tym koordynatorowi.',
     accept: 'To są dane, które chcemy zachować',
   },
@@ -1237,7 +1311,8 @@ export const pl = {
   backup: {
     onExit: 'Rób kopię przy zamykaniu programu, jeśli dysk ostatniej kopii jest podłączony',
     title: 'Kopia zapasowa i przywracanie',
-    intro: 'Kopia zapasowa to jeden zaszyfrowany plik ze wszystkimi danymi. Trzymaj ją na pendrivie, z dala od tego komputera.',
+    intro:
+      'Kopia zapasowa to jeden zaszyfrowany plik ze wszystkimi danymi. Trzymaj ją na pendrivie, z dala od tego komputera.',
     lastNever: 'Nie zrobiono jeszcze kopii zapasowej. Zrób ją teraz, aby nic nie przepadło, gdy komputer się zepsuje.',
     lastToday: 'Ostatnia sprawdzona kopia: dzisiaj, na {{location}}.',
     last_one: 'Ostatnia sprawdzona kopia: {{count, number}} dzień temu, na {{location}}.',
@@ -1279,10 +1354,14 @@ export const pl = {
     contents: 'Zawiera: {{what}} ({{size}}).',
     otherRecords: 'Ta kopia dotyczy innych danych niż obecnie otwarte.',
     restoreTitle: 'Przywróć kopię zapasową',
-    restoreIntro: 'Zastępuje wszystkie dane w programie Casebook danymi z kopii. Użyj, gdy dane na tym komputerze zaginęły lub są uszkodzone, albo przy przenosinach na nowy komputer.',
-    restoreIntroNewPc: 'Przenosi dane organizacji z kopii zapasowej na ten komputer: użyj przy przenosinach na nowy komputer albo po ponownej instalacji programu Casebook.',
-    restoreWarning: 'Wszystko, co zapisano po {{date}}, zostanie zastąpione tą kopią. Najpierw kopia obecnych danych zostanie zachowana w folderze danych.',
-    restoreOnNewPc: 'Casebook zostanie skonfigurowany na tym komputerze z danymi z tej kopii, w stanie z {{date}}. Następnie zaloguj się imieniem i nazwiskiem oraz hasłem, które obowiązywały w tamtym czasie, albo kluczem odzyskiwania.',
+    restoreIntro:
+      'Zastępuje wszystkie dane w programie Casebook danymi z kopii. Użyj, gdy dane na tym komputerze zaginęły lub są uszkodzone, albo przy przenosinach na nowy komputer.',
+    restoreIntroNewPc:
+      'Przenosi dane organizacji z kopii zapasowej na ten komputer: użyj przy przenosinach na nowy komputer albo po ponownej instalacji programu Casebook.',
+    restoreWarning:
+      'Wszystko, co zapisano po {{date}}, zostanie zastąpione tą kopią. Najpierw kopia obecnych danych zostanie zachowana w folderze danych.',
+    restoreOnNewPc:
+      'Casebook zostanie skonfigurowany na tym komputerze z danymi z tej kopii, w stanie z {{date}}. Następnie zaloguj się imieniem i nazwiskiem oraz hasłem, które obowiązywały w tamtym czasie, albo kluczem odzyskiwania.',
     restoreConfirm: 'Przywróć tę kopię',
     restored: 'Kopia została przywrócona. Zaloguj się imieniem i hasłem z tej kopii.',
     credentialsIntro: 'Aby otworzyć kopię, podaj imię i nazwisko oraz hasło z tej kopii albo jej klucz odzyskiwania.',
@@ -1330,8 +1409,10 @@ export const pl = {
     archive: 'Archiwizuj',
     restore: 'Przywróć',
     archived: 'Zarchiwizowana',
-    archivedNote: 'Ta instytucja jest zarchiwizowana: zostaje przy dawnych skierowaniach, ale nie można jej wybrać do nowych.',
-    archiveConfirm: 'Zarchiwizować {{name}}? Zostanie przy skierowaniach, które ją wymieniają, ale nie będzie można jej wybrać do nowych.',
+    archivedNote:
+      'Ta instytucja jest zarchiwizowana: zostaje przy dawnych skierowaniach, ale nie można jej wybrać do nowych.',
+    archiveConfirm:
+      'Zarchiwizować {{name}}? Zostanie przy skierowaniach, które ją wymieniają, ale nie będzie można jej wybrać do nowych.',
     saved: 'Zapisano instytucję.',
     back: 'Wróć do instytucji',
     website_open: 'Strona internetowa',
@@ -1400,11 +1481,16 @@ export const pl = {
     overdueCount_other: '{{count, number}} skierowania po terminie sprawdzenia',
   },
   consentGate: {
-    missing: 'Nie można wysłać skierowania: nie zapisano zgody podopiecznego na przekazanie danych innym instytucjom. Zapisz zgodę w zakładce Zgody, a potem wyślij skierowanie.',
-    withdrawn: 'Nie można wysłać skierowania: podopieczny wycofał zgodę na przekazanie danych. Wyślij je tylko, jeśli zgodzi się ponownie: najpierw zapisz nową zgodę w zakładce Zgody.',
-    expired: 'Nie można wysłać skierowania: zgoda podopiecznego na przekazanie danych wygasła. Zapytaj ponownie i zapisz nową zgodę w zakładce Zgody.',
-    notShared: 'Nie można wysłać skierowania: według zgody podopiecznego jego dane nie mogą być przekazywane innym instytucjom. Jeśli teraz się zgadza, zapisz nową zgodę w zakładce Zgody.',
-    agencyNotNamed: 'Nie można wysłać skierowania: podopieczny zgodził się na przekazanie danych tylko instytucjom wymienionym w zgodzie, a tej wśród nich nie ma. Jeśli się zgadza, zapisz w zakładce Zgody nową zgodę, która ją wymienia.',
+    missing:
+      'Nie można wysłać skierowania: nie zapisano zgody podopiecznego na przekazanie danych innym instytucjom. Zapisz zgodę w zakładce Zgody, a potem wyślij skierowanie.',
+    withdrawn:
+      'Nie można wysłać skierowania: podopieczny wycofał zgodę na przekazanie danych. Wyślij je tylko, jeśli zgodzi się ponownie: najpierw zapisz nową zgodę w zakładce Zgody.',
+    expired:
+      'Nie można wysłać skierowania: zgoda podopiecznego na przekazanie danych wygasła. Zapytaj ponownie i zapisz nową zgodę w zakładce Zgody.',
+    notShared:
+      'Nie można wysłać skierowania: według zgody podopiecznego jego dane nie mogą być przekazywane innym instytucjom. Jeśli teraz się zgadza, zapisz nową zgodę w zakładce Zgody.',
+    agencyNotNamed:
+      'Nie można wysłać skierowania: podopieczny zgodził się na przekazanie danych tylko instytucjom wymienionym w zgodzie, a tej wśród nich nie ma. Jeśli się zgadza, zapisz w zakładce Zgody nową zgodę, która ją wymienia.',
   },
   letters: {
     tab: 'Pisma',
@@ -1429,7 +1515,8 @@ export const pl = {
     droppedText: 'Pominięte, bo pole w nich jest puste: {{sentences}}',
     addressShortened:
       'Adres jest za długi na okienko koperty, więc w wydruku zostanie skrócony (wiersz zakończony „…”). Jeśli list mógłby nie dotrzeć, skróć stanowisko osoby kontaktowej lub nazwę instytucji w katalogu instytucji.',
-    emptyFields: 'Te pola nie mają wartości, więc zostaną puste: {{fields}}. Uzupełnij brakujące dane w karcie albo zmień treść pisma poniżej.',
+    emptyFields:
+      'Te pola nie mają wartości, więc zostaną puste: {{fields}}. Uzupełnij brakujące dane w karcie albo zmień treść pisma poniżej.',
     reword: 'Zmień treść tego pisma',
     subject: 'Temat',
     body: 'Treść',
@@ -1441,7 +1528,12 @@ export const pl = {
     writtenBy: 'Napisano {{date}} ({{name}})',
     language: 'Język',
     kindLabel: 'Rodzaj',
-    kind: { referral: 'Skierowanie', appointment: 'Zaproszenie na spotkanie', general: 'Pismo ogólne', safetyPlan: 'Plan bezpieczeństwa' },
+    kind: {
+      referral: 'Skierowanie',
+      appointment: 'Zaproszenie na spotkanie',
+      general: 'Pismo ogólne',
+      safetyPlan: 'Plan bezpieczeństwa',
+    },
     back: 'Wróć do pism',
     clientLanguage: 'W języku: {{language}} (preferowany przez podopiecznego).',
     chooseLogo: 'Wybierz logo do pism',
@@ -1508,7 +1600,8 @@ export const pl = {
   templates: {
     sampleWriter: 'Ewa Nowicka',
     title: 'Szablony pism',
-    intro: 'Treść pism drukowanych przez Casebook. Wstaw pole, np. {{example}}, tam, gdzie mają się znaleźć dane podopiecznego.',
+    intro:
+      'Treść pism drukowanych przez Casebook. Wstaw pole, np. {{example}}, tam, gdzie mają się znaleźć dane podopiecznego.',
     add: 'Dodaj szablon',
     edit: 'Zmień',
     newTitle: 'Nowy szablon pisma',
@@ -1516,7 +1609,8 @@ export const pl = {
     name: 'Nazwa szablonu',
     subject: 'Temat',
     body: 'Treść pisma',
-    bodyHint: 'Akapity oddziel pustym wierszem. Adres, data, znak i podpis zostaną dodane automatycznie. Zdanie z polem bez wartości zostanie pominięte; słowa, które mają sens tylko razem z polem, umieść w podwójnych nawiasach kwadratowych, np. „zadzwoń{{optional}}”.',
+    bodyHint:
+      'Akapity oddziel pustym wierszem. Adres, data, znak i podpis zostaną dodane automatycznie. Zdanie z polem bez wartości zostanie pominięte; słowa, które mają sens tylko razem z polem, umieść w podwójnych nawiasach kwadratowych, np. „zadzwoń{{optional}}”.',
     safetyPlanSubject: 'Nagłówek',
     safetyPlanBody: 'Stopka (pierwszy wiersz drukowany dużą czerwoną czcionką)',
     insertField: 'Wstaw pole',
@@ -1545,7 +1639,8 @@ export const pl = {
       agency: 'Miejski Ośrodek Pomocy Społecznej',
       contact: 'Jan Kowalski, pracownik socjalny',
       agencyAddress: 'ul. Piotrkowska 1\n90-002 Łódź',
-      reason: 'Pani Zofia otrzymała wypowiedzenie najmu i potrzebuje porady w sprawie swoich praw i mieszkania zastępczego.',
+      reason:
+        'Pani Zofia otrzymała wypowiedzenie najmu i potrzebuje porady w sprawie swoich praw i mieszkania zastępczego.',
       shared: 'Imię i nazwisko, data urodzenia, adres, telefon i wypowiedzenie od wynajmującego.',
       text: 'Tutaj trafi tekst wpisany do konkretnego pisma.',
       place: 'Nasze biuro, ul. Główna 1',
@@ -1562,7 +1657,13 @@ export const pl = {
     none: 'Nie ma tu jeszcze programów.',
     name: 'Nazwa',
     kind: 'Rodzaj',
-    kinds: { workshop: 'Warsztat', dropIn: 'Dyżur otwarty', groupSupport: 'Grupa wsparcia', outreach: 'Praca w terenie', awarenessEvent: 'Wydarzenie informacyjne' },
+    kinds: {
+      workshop: 'Warsztat',
+      dropIn: 'Dyżur otwarty',
+      groupSupport: 'Grupa wsparcia',
+      outreach: 'Praca w terenie',
+      awarenessEvent: 'Wydarzenie informacyjne',
+    },
     dates: 'Daty',
     fromDate: 'Od {{date}}',
     nextSession: 'Najbliższe spotkanie',
@@ -1599,7 +1700,8 @@ export const pl = {
     attended: 'Obecności',
     attendedOf: '{{attended}} z {{held}}',
     unregister: 'Wypisz z listy',
-    unregisterConfirm: 'Wypisać z listy programu {{programme}} osobę: {{name}}? Jej obecności na dotychczasowych spotkaniach pozostaną w historii.',
+    unregisterConfirm:
+      'Wypisać z listy programu {{programme}} osobę: {{name}}? Jej obecności na dotychczasowych spotkaniach pozostaną w historii.',
     fullTitle: 'Ten program nie ma wolnych miejsc',
     fullConfirm: 'Wszystkie miejsca ({{capacity}}) są zajęte. Czy mimo to zapisać: {{name}}?',
     registerAnyway: 'Zapisz mimo to',
@@ -1615,7 +1717,8 @@ export const pl = {
       totalAttendances: 'Wszystkie obecności',
     },
     periodTitle: 'Frekwencja w okresie',
-    periodIntro: 'Dla grantodawców: ile osób przyszło na każdy program między dwiema datami. Każda osoba liczy się raz, bez względu na liczbę wizyt.',
+    periodIntro:
+      'Dla grantodawców: ile osób przyszło na każdy program między dwiema datami. Każda osoba liczy się raz, bez względu na liczbę wizyt.',
     from: 'Od',
     to: 'Do',
     allProgrammes: 'Wszystkie programy',
@@ -1681,14 +1784,17 @@ export const pl = {
     overCapacity: 'Jest więcej osób niż miejsc: {{count, number}} na {{capacity}}.',
     here: 'Obecność',
     markHere: '{{name}} – obecność',
-    noOneListed: 'Nikt nie jest jeszcze zapisany na ten program. Osoby, które przyjdą, dodaj poniżej jako osoby bez zapisu.',
+    noOneListed:
+      'Nikt nie jest jeszcze zapisany na ten program. Osoby, które przyjdą, dodaj poniżej jako osoby bez zapisu.',
     noMatch: 'Nikt z listy nie pasuje do „{{query}}”.',
     walkInTitle: 'Ktoś spoza listy',
-    walkInHint: 'Znajdź tę osobę wśród klientów Casebook. Kogoś, kto nie jest jeszcze klientem, można policzyć poniżej bez nazwiska.',
+    walkInHint:
+      'Znajdź tę osobę wśród klientów Casebook. Kogoś, kto nie jest jeszcze klientem, można policzyć poniżej bez nazwiska.',
     alsoRegister: 'Zapisz też tę osobę na program',
     markWalkIn: 'Zaznacz obecność',
     headcountTitle: 'Osoby, które nie podały nazwiska',
-    headcountHint: 'Ile osób przyszło w każdej grupie wiekowej. Liczą się do obecności, ale nie do liczby różnych osób.',
+    headcountHint:
+      'Ile osób przyszło w każdej grupie wiekowej. Liczą się do obecności, ale nie do liczby różnych osób.',
     saveHeadcount: 'Zapisz liczbę',
     headcountSaved: 'Liczba zapisana.',
     savePdf: 'Zapisz listę obecności jako PDF',
@@ -1711,7 +1817,8 @@ export const pl = {
       walkIn: 'bez zapisu',
       headcount: 'Osoby, które nie podały nazwiska: liczba w każdej grupie wiekowej',
       headcountHint: 'Policz osoby, które przyszły, ale nie chciały wpisać nazwiska.',
-      confidential: 'Poufne: nazwiska osób, którym pomaga nasza organizacja. Przechowuj pod zamknięciem; zniszcz po wpisaniu obecności do programu Casebook.',
+      confidential:
+        'Poufne: nazwiska osób, którym pomaga nasza organizacja. Przechowuj pod zamknięciem; zniszcz po wpisaniu obecności do programu Casebook.',
     },
   },
   ageBands: {
@@ -1748,7 +1855,8 @@ export const pl = {
     note: 'Uwagi',
     saved: 'Pomoc zapisana.',
     warningTitle: '{{type}}: wydawane już często',
-    warning: 'Wydane także w ciągu {{days}} dni od tej daty: {{dates}}. Limit organizacji to {{limit}} w ciągu {{days}} dni.',
+    warning:
+      'Wydane także w ciągu {{days}} dni od tej daty: {{dates}}. Limit organizacji to {{limit}} w ciągu {{days}} dni.',
     overrideReason: 'Dlaczego wydać ponownie?',
     overrideHint: 'Wymagane do zapisu: powód zostanie zachowany.',
     overridden: 'Wydane ponad limit: {{reason}}',
@@ -1773,7 +1881,8 @@ export const pl = {
     shown: 'Pokazano {{shown}} z {{total}}',
     more: 'Pokaż więcej',
     typesTitle: 'Rodzaje pomocy',
-    typesIntro: 'Pomoc, jakiej udziela organizacja, wartość jednej sztuki i kiedy ostrzegać, że ktoś dostał ją już często.',
+    typesIntro:
+      'Pomoc, jakiej udziela organizacja, wartość jednej sztuki i kiedy ostrzegać, że ktoś dostał ją już często.',
     typeName: 'Nazwa',
     unitValue: 'Wartość sztuki',
     repeatLimit: 'Ostrzegaj po (razach)',
@@ -1791,16 +1900,19 @@ export const pl = {
   report: {
     title: 'Sprawozdanie dla grantodawców',
     nav: 'Sprawozdanie',
-    intro: 'Co organizacja zrobiła w danym okresie, policzone z kartotek: bez nazwisk, a grupy mniejsze niż pięć osób pokazane jako „<5”.',
+    intro:
+      'Co organizacja zrobiła w danym okresie, policzone z kartotek: bez nazwisk, a grupy mniejsze niż pięć osób pokazane jako „<5”.',
     period: 'Okres: {{period}}',
     onlyProgramme: 'Tylko uczestnicy programu: {{name}}',
-    onlyCaseworker: 'Tylko klienci osoby prowadzącej: {{name}} (obecności liczone tylko dla nich; osoby liczone bez nazwiska pominięte)',
+    onlyCaseworker:
+      'Tylko klienci osoby prowadzącej: {{name}} (obecności liczone tylko dla nich; osoby liczone bez nazwiska pominięte)',
     programme: 'Program',
     allProgrammes: 'Wszyscy klienci',
     caseworker: 'Opiekun sprawy',
     everyone: 'Wszyscy',
     show: 'Pokaż sprawozdanie',
-    showFirst: 'Daty lub filtry powyżej zmieniły się od wyświetlenia sprawozdania. Najpierw naciśnij „Pokaż sprawozdanie”: zapisywane jest zawsze sprawozdanie widoczne na ekranie.',
+    showFirst:
+      'Daty lub filtry powyżej zmieniły się od wyświetlenia sprawozdania. Najpierw naciśnij „Pokaż sprawozdanie”: zapisywane jest zawsze sprawozdanie widoczne na ekranie.',
     savePdf: 'Zapisz jako PDF',
     saveCsv: 'Zapisz jako CSV (Excel)',
     saved: 'Zapisano jako {{path}}',
@@ -1832,7 +1944,8 @@ export const pl = {
     improved: 'Poprawa',
     same: 'Bez zmian',
     worse: 'Pogorszenie',
-    outcomesNote: 'Klienci objęci wsparciem i ocenieni w tym okresie, mający co najmniej dwie oceny: {{clients}}; poprawa średnio we wszystkich obszarach: {{improved}} ({{share}}).',
+    outcomesNote:
+      'Klienci objęci wsparciem i ocenieni w tym okresie, mający co najmniej dwie oceny: {{clients}}; poprawa średnio we wszystkich obszarach: {{improved}} ({{share}}).',
     goals: 'Cele planów wsparcia',
     goalsSet: 'Wyznaczone cele',
     goalsAchieved: 'Cele osiągnięte',
@@ -1842,8 +1955,10 @@ export const pl = {
     ages: 'Wiek (w ostatnim dniu okresu)',
     ageBand: 'Grupa wiekowa',
     people: 'Osoby',
-    suppressedNote: 'Wszystkich klientów objętych wsparciem w okresie: {{people}}. Grupy mniejsze niż pięć osób są pokazane jako „<5”; gdy suma pozwoliłaby odgadnąć taką grupę, ukryta jest jeszcze jedna.',
-    smallNote: 'Każda liczba osób od 1 do 4 jest pokazana jako „<5”, a gdy suma pozwoliłaby ją odgadnąć, ukryta jest jeszcze jedna. Liczby kontaktów, spotkań i udzielonej pomocy są pokazane bez zmian.',
+    suppressedNote:
+      'Wszystkich klientów objętych wsparciem w okresie: {{people}}. Grupy mniejsze niż pięć osób są pokazane jako „<5”; gdy suma pozwoliłaby odgadnąć taką grupę, ukryta jest jeszcze jedna.',
+    smallNote:
+      'Każda liczba osób od 1 do 4 jest pokazana jako „<5”, a gdy suma pozwoliłaby ją odgadnąć, ukryta jest jeszcze jedna. Liczby kontaktów, spotkań i udzielonej pomocy są pokazane bez zmian.',
     genders: 'Płeć (tak, jak określa ją klient)',
     gender: 'Płeć',
     genderWithheld: 'Woli nie podawać',
@@ -1858,22 +1973,30 @@ export const pl = {
   erasure: {
     start: 'Usuń lub zanonimizuj',
     title: 'Usuń lub zanonimizuj: {{name}}',
-    warning: 'Tego nie można cofnąć. Użyj, gdy osoba prosi o usunięcie danych albo gdy organizacja nie musi już przechowywać jej kartoteki.',
+    warning:
+      'Tego nie można cofnąć. Użyj, gdy osoba prosi o usunięcie danych albo gdy organizacja nie musi już przechowywać jej kartoteki.',
     mode: 'Co ma się stać',
     modes: { erase: 'Usuń wszystko', anonymise: 'Zanonimizuj' },
     modeHints: {
-      erase: 'Klient i wszystko, co go dotyczy (notatki, plany, pisma, gospodarstwo domowe, udzielona pomoc), zostaną usunięte.',
-      anonymise: 'Imię i nazwisko, dane kontaktowe, data urodzenia i wszystko, co o nim napisano, zostaną usunięte; daty, oceny i udzielona pomoc zostaną, więc sprawozdania nadal je liczą.',
+      erase:
+        'Klient i wszystko, co go dotyczy (notatki, plany, pisma, gospodarstwo domowe, udzielona pomoc), zostaną usunięte.',
+      anonymise:
+        'Imię i nazwisko, dane kontaktowe, data urodzenia i wszystko, co o nim napisano, zostaną usunięte; daty, oceny i udzielona pomoc zostaną, więc sprawozdania nadal je liczą.',
     },
     reason: 'Dlaczego',
-    reasonHint: 'Na przykład: prośba o usunięcie danych albo minął okres przechowywania. Zapisywane w dzienniku zdarzeń.',
+    reasonHint:
+      'Na przykład: prośba o usunięcie danych albo minął okres przechowywania. Zapisywane w dzienniku zdarzeń.',
     typeReference: 'Wpisz numer sprawy {{reference}}, aby potwierdzić',
-    backups: 'Kopie zapasowe wykonane przed tą chwilą nadal zawierają tę kartotekę. Jeśli któraś zostanie przywrócona, Casebook usunie tę osobę ponownie.',
+    backups:
+      'Kopie zapasowe wykonane przed tą chwilą nadal zawierają tę kartotekę. Jeśli któraś zostanie przywrócona, Casebook usunie tę osobę ponownie.',
     closeCase: 'Zamknij też sprawę',
-    closeCaseHint: 'Sprawa zostanie zamknięta z powodem „Kartoteka zanonimizowana”, aby nikt nie prowadził dalej pracy w kartotece, która nie mówi już, kogo dotyczy.',
+    closeCaseHint:
+      'Sprawa zostanie zamknięta z powodem „Kartoteka zanonimizowana”, aby nikt nie prowadził dalej pracy w kartotece, która nie mówi już, kogo dotyczy.',
     savedTitle: 'Kopie poza programem Casebook',
-    savedIntro: 'Casebook zapisał te pliki poza swoim folderem danych i mogą one zawierać dane tej osoby. Nie zostaną usunięte razem z kartoteką: usuń je samodzielnie i opróżnij kosz albo poproś o to osoby, którym je przekazano. Wydruki nie są tu wymienione.',
-    savedNone: 'Casebook nie zapisał poza swoim folderem danych żadnych plików z danymi tej osoby. Wydruki nie są tu wymienione.',
+    savedIntro:
+      'Casebook zapisał te pliki poza swoim folderem danych i mogą one zawierać dane tej osoby. Nie zostaną usunięte razem z kartoteką: usuń je samodzielnie i opróżnij kosz albo poproś o to osoby, którym je przekazano. Wydruki nie są tu wymienione.',
+    savedNone:
+      'Casebook nie zapisał poza swoim folderem danych żadnych plików z danymi tej osoby. Wydruki nie są tu wymienione.',
     savedOn: '{{what}}, zapisano {{date}}',
     savedKinds: {
       letter: 'Pismo (PDF)',
@@ -1888,7 +2011,8 @@ export const pl = {
   },
   retention: {
     title: 'Przegląd przechowywania',
-    intro: 'Zamknięte sprawy przechowuje się przez określoną liczbę lat, a potem usuwa lub anonimizuje albo zatrzymuje z podaniem powodu.',
+    intro:
+      'Zamknięte sprawy przechowuje się przez określoną liczbę lat, a potem usuwa lub anonimizuje albo zatrzymuje z podaniem powodu.',
     years: 'Przechowuj zamknięte sprawy przez (lata)',
     yearsHint: 'W Wielkiej Brytanii zwykle przez sześć lat.',
     saved: 'Okres przechowywania zapisany.',
@@ -1913,7 +2037,8 @@ export const pl = {
   },
   access: {
     title: 'Dostęp do danych',
-    pageIntro: 'Podopieczny może poprosić o kopię wszystkiego, co o nim przechowujemy. Zapisz wniosek w dniu, w którym wpłynął: odpowiedź trzeba dać w ciągu miesiąca kalendarzowego.',
+    pageIntro:
+      'Podopieczny może poprosić o kopię wszystkiego, co o nim przechowujemy. Zapisz wniosek w dniu, w którym wpłynął: odpowiedź trzeba dać w ciągu miesiąca kalendarzowego.',
     recordTitle: 'Zapisz wniosek o dostęp do danych',
     receivedOn: 'Data wpłynięcia wniosku',
     dueHint: 'Termin odpowiedzi: {{date}}.',
@@ -1934,8 +2059,10 @@ export const pl = {
     savePack: 'Zapisz pakiet danych osobowych',
     fileName: 'Dostęp do danych',
     packStopped: 'Tworzenie pakietu zostało zatrzymane. Nie zapisano żadnego pliku.',
-    packSaved: 'Pakiet zapisano jako {{pdf}}, a te same informacje jako dane w {{json}}. Przechowuj oba pliki bezpiecznie: zawierają wszystko o tym podopiecznym.',
-    answeredHint: 'Gdy pakiet zostanie przekazany lub wysłany podopiecznemu, zapisz datę. Wniosek zostanie wtedy zamknięty.',
+    packSaved:
+      'Pakiet zapisano jako {{pdf}}, a te same informacje jako dane w {{json}}. Przechowuj oba pliki bezpiecznie: zawierają wszystko o tym podopiecznym.',
+    answeredHint:
+      'Gdy pakiet zostanie przekazany lub wysłany podopiecznemu, zapisz datę. Wniosek zostanie wtedy zamknięty.',
     answeredOn: 'Przekazano lub wysłano',
     markAnswered: 'Oznacz jako załatwiony',
     answeredSaved: 'Wniosek oznaczono jako załatwiony.',
@@ -1953,7 +2080,8 @@ export const pl = {
     packTitle: 'Informacje, które przechowujemy o osobie: {{name}}',
     requestReceived: 'Wniosek o dostęp do danych wpłynął {{date}}',
     preparedOn: 'Data przygotowania: {{date}} · Osoba przygotowująca: {{name}}',
-    intro: 'To jest kopia wszystkiego, co {{charity}} przechowuje o Tobie w dokumentacji: Twoje dane, zgody, gospodarstwo domowe i kontakty, oceny potrzeb, plany wsparcia, notatki z kontaktów, skierowania, pisma, udzieloną pomoc oraz zapis tego, kto otwierał lub zmieniał Twoją kartę. Wartości zapisywane w programie jako kody podajemy słowami. Te same informacje są dołączone jako plik danych (JSON) do użytku na komputerze.',
+    intro:
+      'To jest kopia wszystkiego, co {{charity}} przechowuje o Tobie w dokumentacji: Twoje dane, zgody, gospodarstwo domowe i kontakty, oceny potrzeb, plany wsparcia, notatki z kontaktów, skierowania, pisma, udzieloną pomoc oraz zapis tego, kto otwierał lub zmieniał Twoją kartę. Wartości zapisywane w programie jako kody podajemy słowami. Te same informacje są dołączone jako plik danych (JSON) do użytku na komputerze.',
     nothing: 'Nic nie zapisano.',
     footer: 'Poufne · Osoba, której dotyczą dane: {{name}} ({{reference}})',
     birthYear: 'Rok urodzenia (szacunkowo)',
@@ -1995,10 +2123,12 @@ export const pl = {
   imports: {
     intakeDateForAll: 'Data przyjęcia tych osób',
     intakeDateForRest: 'Data przyjęcia dla wierszy bez niej',
-    intakeDateHelp: 'Dla osób wspieranych już wcześniej podaj datę ich przyjęcia (na przykład ostatni dzień przed korzystaniem z Casebook), aby sprawozdanie dla grantodawców nie liczyło ich jako nowych w tym roku.',
+    intakeDateHelp:
+      'Dla osób wspieranych już wcześniej podaj datę ich przyjęcia (na przykład ostatni dzień przed korzystaniem z Casebook), aby sprawozdanie dla grantodawców nie liczyło ich jako nowych w tym roku.',
     title: 'Import podopiecznych z arkusza',
     start: 'Importuj z arkusza',
-    intro: 'Wczytaj listę podopiecznych prowadzoną w Excelu lub innym programie: plik CSV lub Excel (.xlsx), jeden podopieczny w wierszu, nagłówki kolumn w pierwszym wierszu. Nic nie zostanie dodane, dopóki nie sprawdzisz wierszy i nie potwierdzisz.',
+    intro:
+      'Wczytaj listę podopiecznych prowadzoną w Excelu lub innym programie: plik CSV lub Excel (.xlsx), jeden podopieczny w wierszu, nagłówki kolumn w pierwszym wierszu. Nic nie zostanie dodane, dopóki nie sprawdzisz wierszy i nie potwierdzisz.',
     choose: 'Wybierz plik…',
     checking: 'Sprawdzanie arkusza',
     stopped: 'Sprawdzanie zostało zatrzymane. Nic nie zaimportowano.',
@@ -2020,13 +2150,17 @@ export const pl = {
       'utf-16le': 'Unicode (UTF-16)',
     },
     fileProblems: {
-      unreadable: 'Nie udało się otworzyć pliku. Sprawdź, czy to plik CSV lub Excel (.xlsx) i czy nie jest otwarty w innym programie.',
+      unreadable:
+        'Nie udało się otworzyć pliku. Sprawdź, czy to plik CSV lub Excel (.xlsx) i czy nie jest otwarty w innym programie.',
       tooBig: 'Plik jest większy niż 50 MB: to nie jest lista podopiecznych, którą Casebook może zaimportować.',
       tooManyRows: 'Plik ma ponad 100 000 wierszy. Podziel go na mniejsze pliki.',
-      notUtf8: 'Plik nie jest zapisany w UTF-8, więc polskie i inne litery wyszłyby błędnie. Wybierz poniżej kodowanie znaków (dla pliku zapisanego w Excelu na polskim komputerze: środkowoeuropejskie) albo zapisz go w Excelu jako „CSV UTF-8”.',
-      notCsv: 'Nie udało się odczytać pliku jako CSV: być może brakuje zamykającego cudzysłowu. Otwórz go w Excelu i zapisz ponownie jako CSV.',
+      notUtf8:
+        'Plik nie jest zapisany w UTF-8, więc polskie i inne litery wyszłyby błędnie. Wybierz poniżej kodowanie znaków (dla pliku zapisanego w Excelu na polskim komputerze: środkowoeuropejskie) albo zapisz go w Excelu jako „CSV UTF-8”.',
+      notCsv:
+        'Nie udało się odczytać pliku jako CSV: być może brakuje zamykającego cudzysłowu. Otwórz go w Excelu i zapisz ponownie jako CSV.',
       empty: 'Pod nagłówkami w tym pliku nie ma wierszy z podopiecznymi.',
-      noNames: 'Casebook potrzebuje imienia i nazwiska każdego podopiecznego. Wybierz poniżej kolumny, w których są: obie albo jedną z imieniem i nazwiskiem.',
+      noNames:
+        'Casebook potrzebuje imienia i nazwiska każdego podopiecznego. Wybierz poniżej kolumny, w których są: obie albo jedną z imieniem i nazwiskiem.',
     },
     columns: 'Kolumny',
     column: 'Kolumna w pliku',
@@ -2101,9 +2235,12 @@ export const pl = {
     undo: 'Cofnij ten import',
     undoTitle: 'Cofnąć import pliku {{file}}?',
     undoText_one: 'Dodany podopieczny zostanie usunięty. Jest to możliwe tylko wtedy, gdy nic dla niego nie zapisano.',
-    undoText_few: '{{count, number}} dodanych podopiecznych zostanie usuniętych. Jest to możliwe tylko wtedy, gdy dla żadnego z nich nic nie zapisano.',
-    undoText_many: '{{count, number}} dodanych podopiecznych zostanie usuniętych. Jest to możliwe tylko wtedy, gdy dla żadnego z nich nic nie zapisano.',
-    undoText_other: '{{count, number}} dodanego podopiecznego zostanie usuniętych. Jest to możliwe tylko wtedy, gdy dla żadnego z nich nic nie zapisano.',
+    undoText_few:
+      '{{count, number}} dodanych podopiecznych zostanie usuniętych. Jest to możliwe tylko wtedy, gdy dla żadnego z nich nic nie zapisano.',
+    undoText_many:
+      '{{count, number}} dodanych podopiecznych zostanie usuniętych. Jest to możliwe tylko wtedy, gdy dla żadnego z nich nic nie zapisano.',
+    undoText_other:
+      '{{count, number}} dodanego podopiecznego zostanie usuniętych. Jest to możliwe tylko wtedy, gdy dla żadnego z nich nic nie zapisano.',
     undoConfirm: 'Cofnij import',
     undone: 'Import został cofnięty.',
     undoneOn: 'Cofnięto {{date}}',
@@ -2118,7 +2255,8 @@ export const pl = {
     what: 'Ten klucz otwiera wszystkie dane organizacji w programie Casebook, gdy wszyscy zapomną haseł. Jeśli zabraknie i haseł, i tego klucza, nikt nie będzie mógł otworzyć danych.',
     keepTitle: 'Przechowuj bezpiecznie',
     keep1: 'Wydrukuj ten arkusz i przechowuj go pod zamknięciem, z dala od komputera z programem Casebook.',
-    keep2: 'Nie wysyłaj go e-mailem, nie fotografuj go i nie przechowuj na komputerze ani pendrivie, na którym są kopie zapasowe.',
+    keep2:
+      'Nie wysyłaj go e-mailem, nie fotografuj go i nie przechowuj na komputerze ani pendrivie, na którym są kopie zapasowe.',
     keep3: 'Każdy, kto ma ten klucz i kopię danych, może odczytać wszystkie wpisy.',
     useTitle: 'Jak go użyć',
     use: 'Na ekranie odblokowania wybierz „Nie pamiętasz hasła? Użyj klucza odzyskiwania”, wpisz swoje imię i nazwisko oraz 48 cyfr, a następnie ustaw nowe hasło.',

@@ -9,9 +9,21 @@ import { SOURCE_WORKERS } from '../core/workers';
  * bundled from the sources first, as the core tests do). Each stage's time is kept, to say where
  * the time goes.
  */
-export async function backupInWorkers(o: { dbPath: string; dbKey: Buffer; slotsPath: string; targetDir: string; copyDir: string; resourcesDir: string }) {
+export async function backupInWorkers(o: {
+  dbPath: string;
+  dbKey: Buffer;
+  slotsPath: string;
+  targetDir: string;
+  copyDir: string;
+  resourcesDir: string;
+}) {
   await setupWorkers();
-  const runner = new JobRunner(SOURCE_WORKERS.job, o.resourcesDir, () => new Date(), () => {});
+  const runner = new JobRunner(
+    SOURCE_WORKERS.job,
+    o.resourcesDir,
+    () => new Date(),
+    () => {},
+  );
   return {
     async make(): Promise<{ made: BackupMade; stages: Record<string, number> }> {
       const stages: Record<string, number> = {};
@@ -28,7 +40,16 @@ export async function backupInWorkers(o: { dbPath: string; dbKey: Buffer; slotsP
         }, 20);
         try {
           return await makeBackup(
-            { dbKey: o.dbKey, slotsPath: o.slotsPath, targetDir: o.targetDir, copyDir: o.copyDir, charityName: 'Bench', createdBy: 'Bench', now: new Date(), keep: 1 },
+            {
+              dbKey: o.dbKey,
+              slotsPath: o.slotsPath,
+              targetDir: o.targetDir,
+              copyDir: o.copyDir,
+              charityName: 'Bench',
+              createdBy: 'Bench',
+              now: new Date(),
+              keep: 1,
+            },
             partsInWorkers(task, { path: o.dbPath, key: o.dbKey }, o.dbKey),
           );
         } finally {

@@ -55,9 +55,23 @@ export async function encryptionOverhead(
 ): Promise<Figure[]> {
   const prefixes = ['kow', 'łę', 'wisn', 'smi', 'ls6', 'cb-0012'];
   const mix = (db: Db) => {
-    for (const q of prefixes) searchClients(db, { query: q, status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false, limit: 100, offset: 0 });
+    for (const q of prefixes)
+      searchClients(db, {
+        query: q,
+        status: null,
+        caseworkerId: null,
+        riskFlag: null,
+        sort: 'name',
+        descending: false,
+        limit: 100,
+        offset: 0,
+      });
     for (let i = 1; i <= 5; i++) readClientRecord(db, 1 + ((i * 7919) % work.clients), 'caseworker', '2026-11-23');
-    clientTimeline(db, { clientId: work.heavyClient, types: [], limit: 200, offset: 0 }, { id: 1, mayReadSensitive: true });
+    clientTimeline(
+      db,
+      { clientId: work.heavyClient, types: [], limit: 200, offset: 0 },
+      { id: 1, mayReadSensitive: true },
+    );
     readCaseload(db, work.caseworkerId, '2026-11-23', false);
   };
   const figures: Figure[] = [];

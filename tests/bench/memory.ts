@@ -69,13 +69,17 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
     await call('session.unlock', admin);
     const unlocked = rss();
     const highest = (await call<{ total: number }>('clients.count', { query: '' })).total;
-    const template = (await call<{ id: number; kind: string; language: string; active: boolean }[]>('templates.list', {})).find((t) => t.kind === 'general' && t.language === 'en')!;
+    const template = (
+      await call<{ id: number; kind: string; language: string; active: boolean }[]>('templates.list', {})
+    ).find((t) => t.kind === 'general' && t.language === 'en')!;
     const csv = importFile(`${dataDir}-memory-import.csv`);
     const year = { from: '2025-11-24', to: '2026-11-23' };
     const rounds: number[] = [];
     let person = 0;
     for (let round = 0; round < 12; round++) {
-      for (let name = 0; name < 3; name++) for (const text of TYPED.slice(name * 5, name * 5 + 5)) await call('clients.search', { query: text, limit: 100, offset: 0, withTotal: false });
+      for (let name = 0; name < 3; name++)
+        for (const text of TYPED.slice(name * 5, name * 5 + 5))
+          await call('clients.search', { query: text, limit: 100, offset: 0, withTotal: false });
       for (let i = 0; i < 3; i++) {
         const id = 1 + ((person++ * 7919) % highest);
         const record = await call<{ client: { id: number } } | null>('clients.get', { id }).catch(() => null);
@@ -84,8 +88,24 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
         await call('plans.get', { clientId: id });
         await call('referrals.forClient', { clientId: id });
         await call('support.forClient', { clientId: id });
-        if (i < 2) await call('notes.save', { clientId: id, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Rang about the housing benefit claim; agreed to bring the letters on Tuesday.' } });
-        if (i === 0) await call('letters.preview', { clientId: id, templateId: template.id, referralId: null, text: 'We look forward to seeing you.', appointment: null });
+        if (i < 2)
+          await call('notes.save', {
+            clientId: id,
+            note: {
+              date: '2026-11-23',
+              time: '10:00',
+              kind: 'phone',
+              body: 'Rang about the housing benefit claim; agreed to bring the letters on Tuesday.',
+            },
+          });
+        if (i === 0)
+          await call('letters.preview', {
+            clientId: id,
+            templateId: template.id,
+            referralId: null,
+            text: 'We look forward to seeing you.',
+            appointment: null,
+          });
       }
       await call('caseload.get', {});
       await call('caseload.get', {});
@@ -105,7 +125,18 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
     const coreHeap = await core.heapStatistics();
     const end = { coreHeapUsed: MB(coreHeap.used_heap_size), coreHeapTotal: MB(coreHeap.total_heap_size) };
     await call('session.lock', {});
-    return { harness, started, unlocked, rounds, quiet, peak: peak.mb, peakDuring: peak.during, ...end, locked: rss(), calls };
+    return {
+      harness,
+      started,
+      unlocked,
+      rounds,
+      quiet,
+      peak: peak.mb,
+      peakDuring: peak.during,
+      ...end,
+      locked: rss(),
+      calls,
+    };
   } finally {
     clearInterval(sampler);
     await core.close();
@@ -119,35 +150,68 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
 /** Runs the hour in a child process of its own and returns what it measured. */
 export function coreMemory(dataDir: string, admin: { name: string; password: string }): Promise<CoreMemory> {
   return new Promise((resolveMemory, reject) => {
-    const child = fork(__filename, ['--child', '--data', dataDir, '--name', admin.name], { env: { ...process.env, CASEBOOK_BENCH_PASSWORD: admin.password }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(__filename, ['--child', '--data', dataDir, '--name', admin.name], {
+      env: { ...process.env, CASEBOOK_BENCH_PASSWORD: admin.password },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: CoreMemory | null = null;
     child.on('message', (m) => (result = m as CoreMemory));
     child.on('error', reject);
-    child.on('exit', (code) => (result && code === 0 ? resolveMemory(result) : reject(new Error(`the memory run stopped (exit code ${code})`))));
+    child.on('exit', (code) =>
+      result && code === 0 ? resolveMemory(result) : reject(new Error(`the memory run stopped (exit code ${code})`)),
+    );
   });
 }
 
-export async function memoryFigures(dataDir: string, admin: { name: string; password: string }, label: string): Promise<Figure[]> {
+export async function memoryFigures(
+  dataDir: string,
+  admin: { name: string; password: string },
+  label: string,
+): Promise<Figure[]> {
   const m = await coreMemory(dataDir, admin);
   const core = (mb: number) => mb - m.harness;
-  const figure = (name: string, mb: number, note: string): Figure => ({ name, unit: 'MB', p50: mb, p95: mb, n: 1, note });
+  const figure = (name: string, mb: number, note: string): Figure => ({
+    name,
+    unit: 'MB',
+    p50: mb,
+    p95: mb,
+    n: 1,
+    note,
+  });
   return [
     figure(
       `memory of the core after an hour's mixed use and a quiet minute (${label})`,
       core(m.quiet),
       `resident set of a process holding the core as Electron's main does (CoreHost + built workers), less the ${m.harness} MB it held before the core started; ${m.calls} calls`,
     ),
-    figure(`  the same straight after the hour's last call, a job worker still warm (${label})`, core(m.rounds.at(-1)!), `after each five minutes: ${m.rounds.map(core).join(' ')}`),
+    figure(
+      `  the same straight after the hour's last call, a job worker still warm (${label})`,
+      core(m.rounds.at(-1)!),
+      `after each five minutes: ${m.rounds.map(core).join(' ')}`,
+    ),
     figure(`  the highest while working (${label})`, core(m.peak), `during ${m.peakDuring}`),
     figure(`  part: the core's JavaScript heap (${label})`, m.coreHeapTotal, `${m.coreHeapUsed} MB in use`),
-    figure(`  part: the core on starting, and once unlocked (${label})`, core(m.started), `${core(m.unlocked)} MB once unlocked`),
-    figure(`  after signing out: records closed, job workers stopped (${label})`, core(m.locked), 'what stays is memory the process keeps for reuse'),
+    figure(
+      `  part: the core on starting, and once unlocked (${label})`,
+      core(m.started),
+      `${core(m.unlocked)} MB once unlocked`,
+    ),
+    figure(
+      `  after signing out: records closed, job workers stopped (${label})`,
+      core(m.locked),
+      'what stays is memory the process keeps for reuse',
+    ),
   ];
 }
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { child: { type: 'boolean', default: false }, data: { type: 'string' }, name: { type: 'string', default: 'Bench Admin' }, password: { type: 'string' } },
+    options: {
+      child: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      name: { type: 'string', default: 'Bench Admin' },
+      password: { type: 'string' },
+    },
   });
   const password = values.password ?? process.env['CASEBOOK_BENCH_PASSWORD'] ?? 'large database 2026';
   if (!values.data || !existsSync(resolve(values.data, 'casebook.db'))) {

@@ -10,7 +10,16 @@ export interface GeneratedProgrammes {
   bigSessionId: number;
 }
 
-const NAMES = ['Money skills workshop', 'Thursday drop-in', 'Food bank', 'Women’s group', 'Job club', 'English conversation', 'Parents’ coffee morning', 'Outreach at the library'];
+const NAMES = [
+  'Money skills workshop',
+  'Thursday drop-in',
+  'Food bank',
+  'Women’s group',
+  'Job club',
+  'English conversation',
+  'Parents’ coffee morning',
+  'Outreach at the library',
+];
 const KINDS = ['workshop', 'dropIn', 'dropIn', 'groupSupport', 'workshop', 'groupSupport', 'groupSupport', 'outreach'];
 const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -19,16 +28,30 @@ const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slic
  * (from a pool of regulars, a few walk-ins), anonymous headcounts, and practical help given to about
  * a third of all clients, food parcels most often. Plain inserts that respect every constraint.
  */
-export function generateProgrammes(db: Db, clients: number, opts: { programmes?: number; seed?: number } = {}): GeneratedProgrammes {
+export function generateProgrammes(
+  db: Db,
+  clients: number,
+  opts: { programmes?: number; seed?: number } = {},
+): GeneratedProgrammes {
   const r = random(opts.seed ?? 11);
   const count = opts.programmes ?? 40;
   const s = db.$client;
-  const programme = s.prepare(`INSERT INTO programmes (name, kind, starts_on, ends_on, capacity, venue, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'Community room', 'x', 'x')`);
-  const session = s.prepare(`INSERT INTO programme_sessions (programme_id, held_on, starts_at, ends_at, created_at, updated_at) VALUES (?, ?, '18:00', '20:00', 'x', 'x')`);
-  const member = s.prepare(`INSERT OR IGNORE INTO programme_members (programme_id, client_id, registered_on) VALUES (?, ?, ?)`);
-  const came = s.prepare(`INSERT OR IGNORE INTO attendance (session_id, client_id, walk_in, marked_at) VALUES (?, ?, ?, 'x')`);
+  const programme = s.prepare(
+    `INSERT INTO programmes (name, kind, starts_on, ends_on, capacity, venue, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'Community room', 'x', 'x')`,
+  );
+  const session = s.prepare(
+    `INSERT INTO programme_sessions (programme_id, held_on, starts_at, ends_at, created_at, updated_at) VALUES (?, ?, '18:00', '20:00', 'x', 'x')`,
+  );
+  const member = s.prepare(
+    `INSERT OR IGNORE INTO programme_members (programme_id, client_id, registered_on) VALUES (?, ?, ?)`,
+  );
+  const came = s.prepare(
+    `INSERT OR IGNORE INTO attendance (session_id, client_id, walk_in, marked_at) VALUES (?, ?, ?, 'x')`,
+  );
   const counted = s.prepare(`INSERT INTO session_headcounts (session_id, age_band, people) VALUES (?, ?, ?)`);
-  const give = s.prepare(`INSERT INTO support_given (client_id, type_id, given_on, quantity, value, session_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 'x')`);
+  const give = s.prepare(
+    `INSERT INTO support_given (client_id, type_id, given_on, quantity, value, session_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 'x')`,
+  );
   const types = (s.prepare(`SELECT id FROM support_types ORDER BY position`).pluck().all() as number[]).slice(0, 6);
   let sessions = 0;
   let attendances = 0;
@@ -39,7 +62,15 @@ export function generateProgrammes(db: Db, clients: number, opts: { programmes?:
     for (let p = 0; p < count; p++) {
       const start = r.int(900);
       const weeks = 20 + r.int(130);
-      const id = Number(programme.run(`${NAMES[p % NAMES.length]} ${Math.floor(p / NAMES.length) + 1}`, KINDS[p % KINDS.length], day(start), day(start + weeks * 7), r.int(3) === 0 ? null : 20 + r.int(30)).lastInsertRowid);
+      const id = Number(
+        programme.run(
+          `${NAMES[p % NAMES.length]} ${Math.floor(p / NAMES.length) + 1}`,
+          KINDS[p % KINDS.length],
+          day(start),
+          day(start + weeks * 7),
+          r.int(3) === 0 ? null : 20 + r.int(30),
+        ).lastInsertRowid,
+      );
       const regulars = Array.from({ length: 10 + r.int(30) }, () => 1 + r.int(clients));
       for (const c of regulars) member.run(id, c, day(start));
       for (let w = 0; w < weeks; w++) {
@@ -54,7 +85,8 @@ export function generateProgrammes(db: Db, clients: number, opts: { programmes?:
         attendances += here;
         if (here > biggest) [biggest, bigSessionId] = [here, sid];
         // Help given at food banks and drop-ins.
-        if (KINDS[p % KINDS.length] === 'dropIn') for (const c of regulars) if (r.int(3) === 0) gives += give.run(c, types[0], on, 1, 1500, null).changes;
+        if (KINDS[p % KINDS.length] === 'dropIn')
+          for (const c of regulars) if (r.int(3) === 0) gives += give.run(c, types[0], on, 1, 1500, null).changes;
       }
     }
     // Help given outside sessions to about a third of clients.

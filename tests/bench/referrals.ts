@@ -9,9 +9,57 @@ export interface GeneratedReferrals {
   letters: number;
 }
 
-const KINDS = ['Housing Advice', 'Food Bank', 'Debt Advice', 'Mental Health Team', 'Citizens Advice', 'Women’s Aid', 'Job Centre', 'Language School', 'GP Surgery', 'Legal Centre'];
-const PLACES = ['Leeds', 'Bradford', 'Manchester', 'Birmingham', 'Halifax', 'Łódź', 'Kraków', 'Wakefield', 'Huddersfield', 'Salford', 'Oldham', 'Bolton', 'Sheffield', 'York', 'Harrogate', 'Dewsbury', 'Keighley', 'Otley', 'Ilkley', 'Pudsey', 'Morley', 'Batley', 'Rochdale', 'Bury', 'Wigan', 'Stockport', 'Walsall', 'Dudley', 'Solihull', 'Coventry'];
-const REASONS = ['Notice to quit; needs advice on rights and rehousing', 'Rent arrears of four months', 'No food at home until the next payment', 'Low mood since losing work', 'Wants English classes in the evening'];
+const KINDS = [
+  'Housing Advice',
+  'Food Bank',
+  'Debt Advice',
+  'Mental Health Team',
+  'Citizens Advice',
+  'Women’s Aid',
+  'Job Centre',
+  'Language School',
+  'GP Surgery',
+  'Legal Centre',
+];
+const PLACES = [
+  'Leeds',
+  'Bradford',
+  'Manchester',
+  'Birmingham',
+  'Halifax',
+  'Łódź',
+  'Kraków',
+  'Wakefield',
+  'Huddersfield',
+  'Salford',
+  'Oldham',
+  'Bolton',
+  'Sheffield',
+  'York',
+  'Harrogate',
+  'Dewsbury',
+  'Keighley',
+  'Otley',
+  'Ilkley',
+  'Pudsey',
+  'Morley',
+  'Batley',
+  'Rochdale',
+  'Bury',
+  'Wigan',
+  'Stockport',
+  'Walsall',
+  'Dudley',
+  'Solihull',
+  'Coventry',
+];
+const REASONS = [
+  'Notice to quit; needs advice on rights and rehousing',
+  'Rent arrears of four months',
+  'No food at home until the next payment',
+  'Low mood since losing work',
+  'Wants English classes in the evening',
+];
 const STATUSES = ['draft', 'sent', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
 
 /** A date `days` from 2026-11-23. */
@@ -25,12 +73,16 @@ const fromToday = (days: number) => new Date(Date.UTC(2026, 10, 23 + days)).toIS
 export function generateReferrals(db: Db, clients: number, seed = 23): GeneratedReferrals {
   const r = random(seed);
   const s = db.$client;
-  const agency = s.prepare(`INSERT INTO agencies (name, folded_name, search_text, referral_routes, created_at, updated_at) VALUES (?, ?, ?, '["letter","email"]', 'x', 'x')`);
+  const agency = s.prepare(
+    `INSERT INTO agencies (name, folded_name, search_text, referral_routes, created_at, updated_at) VALUES (?, ?, ?, '["letter","email"]', 'x', 'x')`,
+  );
   const referral = s.prepare(
     `INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, follow_up_on, outcome, created_on, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2, 'x', 'x')`,
   );
-  const change = s.prepare(`INSERT INTO referral_changes (referral_id, client_id, from_status, status, changed_on, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, 2, 'x')`);
+  const change = s.prepare(
+    `INSERT INTO referral_changes (referral_id, client_id, from_status, status, changed_on, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, 2, 'x')`,
+  );
   const twin = s.prepare(
     `INSERT INTO clients (id, reference, first_name, last_name, date_of_birth, sort_name, intake_date, status, status_since, created_at, updated_at)
      SELECT ?, printf('CB-%05d', ?), first_name, substr(last_name, 1, length(last_name) - 1) || 'x', date_of_birth, sort_name || 'x', intake_date, 'open', intake_date, 'x', 'x' FROM clients WHERE id = ?`,
@@ -38,7 +90,9 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
   const letter = s.prepare(
     `INSERT INTO letters (client_id, template_name, kind, language, referral_id, letter_date, content, written_by, written_at) VALUES (?, 'Referral letter', 'referral', 'en', ?, ?, ?, 2, ?)`,
   );
-  const token = s.prepare('INSERT OR IGNORE INTO client_search_tokens (token, client_id) SELECT token, ? FROM client_search_tokens WHERE client_id = ?');
+  const token = s.prepare(
+    'INSERT OR IGNORE INTO client_search_tokens (token, client_id) SELECT token, ? FROM client_search_tokens WHERE client_id = ?',
+  );
   let referrals = 0;
   let nearDuplicates = 0;
   let letters = 0;
@@ -57,7 +111,18 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
       const sent = status === 'draft' || status === 'withdrawn' ? null : created;
       const open = status === 'draft' || status === 'sent' || status === 'accepted';
       const id = Number(
-        referral.run(c, first + r.int(agencies), r.pick(REASONS), r.pick(['routine', 'soon', 'urgent']), status, created, sent, open ? fromToday(r.int(60) - 20) : null, status === 'completed' ? 'Rehoused' : null, created).lastInsertRowid,
+        referral.run(
+          c,
+          first + r.int(agencies),
+          r.pick(REASONS),
+          r.pick(['routine', 'soon', 'urgent']),
+          status,
+          created,
+          sent,
+          open ? fromToday(r.int(60) - 20) : null,
+          status === 'completed' ? 'Rehoused' : null,
+          created,
+        ).lastInsertRowid,
       );
       change.run(id, c, null, 'draft', created);
       if (status !== 'draft') change.run(id, c, 'draft', status === 'withdrawn' ? 'withdrawn' : 'sent', created);
@@ -68,7 +133,13 @@ export function generateReferrals(db: Db, clients: number, seed = 23): Generated
         const content = {
           kind: 'referral',
           language: 'en',
-          letterhead: { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', charityNumber: '1234567', phone: '0113 496 0000', email: null },
+          letterhead: {
+            name: 'Przystań Community Aid',
+            address: '12 High Street\nLeeds LS1 4AB',
+            charityNumber: '1234567',
+            phone: '0113 496 0000',
+            email: null,
+          },
           recipient: ['The Duty Adviser', 'Referrals team'],
           date: created,
           reference: `CB-${String(c).padStart(5, '0')}`,

@@ -22,7 +22,11 @@ import { figureOf, report, type Figure } from './stats';
  * while a backup, an import check or a funder report runs is measured here, and the screens are
  * timed again while backups run one after another.
  */
-export async function rendererFigures(dataDir: string, admin: { name: string; password: string }, label: string): Promise<Figure[]> {
+export async function rendererFigures(
+  dataDir: string,
+  admin: { name: string; password: string },
+  label: string,
+): Promise<Figure[]> {
   // The generated records are dated up to 2026-11-23, the benchmark's today.
   const bridge = await startBridge({ dataDir, saveDir: `${dataDir}-saved`, now: clockFrom('2026-11-23T10:00') });
   const browser = await launchChromium();
@@ -32,7 +36,32 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     await unlockAs(page, admin.name, admin.password);
     await page.getByRole('navigation').getByRole('button', { name: 'Clients', exact: true }).click();
     await page.getByRole('table', { name: 'Clients' }).waitFor();
-    const typed = ['k', 'ko', 'kow', 'kowa', 'kowal', '', 'w', 'wi', 'wiś', 'wiśn', '', 's', 'sm', 'smi', 'smit', '', 'ł', 'łę', 'łęc', '', 'ls6', '', 'cb-0012', ''];
+    const typed = [
+      'k',
+      'ko',
+      'kow',
+      'kowa',
+      'kowal',
+      '',
+      'w',
+      'wi',
+      'wiś',
+      'wiśn',
+      '',
+      's',
+      'sm',
+      'smi',
+      'smit',
+      '',
+      'ł',
+      'łę',
+      'łęc',
+      '',
+      'ls6',
+      '',
+      'cb-0012',
+      '',
+    ];
     const keystroke: number[] = [];
     for (let round = 0; round < 6; round++) for (const text of typed) keystroke.push(await typeAndWait(page, text));
     // The parts of a keystroke: the search call as the window makes it (the core and the hop), and
@@ -41,14 +70,21 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     const hop: number[] = [];
     for (let round = 0; round < 6; round++) {
       for (const text of typed) {
-        searchCall.push(await timedCall(page, 'clients.search', { query: text, limit: 100, offset: 0, withTotal: false }));
+        searchCall.push(
+          await timedCall(page, 'clients.search', { query: text, limit: 100, offset: 0, withTotal: false }),
+        );
         hop.push(await timedCall(page, 'app.status', {}));
       }
     }
     const open: number[] = [];
     for (let i = 0; i < 30; i++) open.push(await openClient(page, i));
     // -1: nothing changed on screen (the same results), not a time.
-    const figure = (name: string, times: number[], note: string) => figureOf(name, times.filter((x) => x >= 0), note);
+    const figure = (name: string, times: number[], note: string) =>
+      figureOf(
+        name,
+        times.filter((x) => x >= 0),
+        note,
+      );
 
     // Long jobs beside the screens: the window's thread is never held up by them.
     const usb = `${dataDir}-usb`;
@@ -56,9 +92,17 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     await call(bridge, 'backup.updateSettings', { keep: 1, warnDays: 7, alertDays: 14, onExit: false });
     bridge.platform.nextFile = importFile(`${dataDir}-import.csv`);
     const stalls = [
-      await stallFigure(`longest stall of the window's thread during a backup + verify (${label})`, 3, () => call(bridge, 'backup.create', { targetDir: usb })),
-      await stallFigure(`longest stall of the window's thread during an import check of 10,000 rows (${label})`, 3, () => call(bridge, 'imports.choose', {})),
-      await stallFigure(`longest stall of the window's thread during a funder report over a year (${label})`, 10, () => call(bridge, 'reports.funder', { from: '2025-11-24', to: '2026-11-23' })),
+      await stallFigure(`longest stall of the window's thread during a backup + verify (${label})`, 3, () =>
+        call(bridge, 'backup.create', { targetDir: usb }),
+      ),
+      await stallFigure(
+        `longest stall of the window's thread during an import check of 10,000 rows (${label})`,
+        3,
+        () => call(bridge, 'imports.choose', {}),
+      ),
+      await stallFigure(`longest stall of the window's thread during a funder report over a year (${label})`, 10, () =>
+        call(bridge, 'reports.funder', { from: '2025-11-24', to: '2026-11-23' }),
+      ),
     ];
     // The screens while backups run one after another.
     let backingUp = true;
@@ -72,7 +116,8 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     const keystrokeDuring: number[] = [];
     const openDuring: number[] = [];
     try {
-      for (let round = 0; round < 3; round++) for (const text of typed) keystrokeDuring.push(await typeAndWait(page, text));
+      for (let round = 0; round < 3; round++)
+        for (const text of typed) keystrokeDuring.push(await typeAndWait(page, text));
       for (let i = 0; i < 20; i++) openDuring.push(await openClient(page, i));
     } finally {
       backingUp = false;
@@ -80,18 +125,39 @@ export async function rendererFigures(dataDir: string, admin: { name: string; pa
     }
     return [
       ...stalls,
-      figure(`keystroke to updated client list while a backup runs, Chromium (${label})`, keystrokeDuring, `no pause for typing; backups one after another (${backups + 1} made meanwhile)`),
-      figure(`click to client page shown while a backup runs, Chromium (${label})`, openDuring, 'backups one after another'),
-      figure(`keystroke to updated client list, Chromium (${label})`, keystroke, 'no pause for typing; bridge over local HTTP instead of IPC'),
-      figure(`click to client page shown, Chromium (${label})`, open, 'record, tabs and header; bridge over local HTTP instead of IPC'),
-      figure(`  part: the search call from the window, first 100 rows (${label})`, searchCall, 'the core and the hop, no drawing'),
+      figure(
+        `keystroke to updated client list while a backup runs, Chromium (${label})`,
+        keystrokeDuring,
+        `no pause for typing; backups one after another (${backups + 1} made meanwhile)`,
+      ),
+      figure(
+        `click to client page shown while a backup runs, Chromium (${label})`,
+        openDuring,
+        'backups one after another',
+      ),
+      figure(
+        `keystroke to updated client list, Chromium (${label})`,
+        keystroke,
+        'no pause for typing; bridge over local HTTP instead of IPC',
+      ),
+      figure(
+        `click to client page shown, Chromium (${label})`,
+        open,
+        'record, tabs and header; bridge over local HTTP instead of IPC',
+      ),
+      figure(
+        `  part: the search call from the window, first 100 rows (${label})`,
+        searchCall,
+        'the core and the hop, no drawing',
+      ),
       figure(`  part: the hop alone, window to core and back (${label})`, hop, 'app.status over the bridge'),
     ];
   } finally {
     await browser.close();
     await bridge.close();
     // The backups made (each the size of the records) and the files beside them go.
-    for (const made of ['-usb', '-saved', '-saved.last-seen.json', '-import.csv']) rmSync(`${dataDir}${made}`, { recursive: true, force: true });
+    for (const made of ['-usb', '-saved', '-saved.last-seen.json', '-import.csv'])
+      rmSync(`${dataDir}${made}`, { recursive: true, force: true });
   }
 }
 
@@ -169,8 +235,22 @@ async function stallFigure(name: string, n: number, job: () => Promise<unknown>)
 
 /** 10,000 rows to import: one in ten with a surname and birth date like people on file, the rest new. */
 export function importFile(path: string): string {
-  const surnames = ['Kowalska', 'Nowak', 'Wiśniewska', 'Smith', 'Jones', 'Wójcik', 'Brown', 'Kamińska', 'Taylor', 'Lewandowski'];
-  const rows = Array.from({ length: 10_000 }, (_, i) => `Nowa${i},${surnames[i % surnames.length]},${1 + (i % 28)}/${1 + (i % 12)}/19${50 + (i % 50)}`);
+  const surnames = [
+    'Kowalska',
+    'Nowak',
+    'Wiśniewska',
+    'Smith',
+    'Jones',
+    'Wójcik',
+    'Brown',
+    'Kamińska',
+    'Taylor',
+    'Lewandowski',
+  ];
+  const rows = Array.from(
+    { length: 10_000 },
+    (_, i) => `Nowa${i},${surnames[i % surnames.length]},${1 + (i % 28)}/${1 + (i % 12)}/19${50 + (i % 50)}`,
+  );
   writeFileSync(path, ['First name,Last name,Date of birth', ...rows].join('\n'));
   return path;
 }
@@ -190,13 +270,23 @@ async function openClient(page: Page, n: number): Promise<number> {
 
 /** `npm run bench:ui -- --data <folder made by seed:large>` */
 if (require.main === module) {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, name: { type: 'string', default: 'Bench Admin' }, password: { type: 'string', default: 'large database 2026' } } });
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      name: { type: 'string', default: 'Bench Admin' },
+      password: { type: 'string', default: 'large database 2026' },
+    },
+  });
   if (!values.data || !existsSync(resolve(values.data, 'casebook.db'))) {
     console.error('Usage: npm run bench:ui -- --data <folder made by npm run seed:large>');
     process.exit(2);
   }
   chromiumPath();
-  void rendererFigures(resolve(values.data), { name: values.name!, password: values.password! }, 'seeded database').then(report, (e: unknown) => {
+  void rendererFigures(
+    resolve(values.data),
+    { name: values.name!, password: values.password! },
+    'seeded database',
+  ).then(report, (e: unknown) => {
     console.error(e);
     process.exit(1);
   });

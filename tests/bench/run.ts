@@ -49,10 +49,21 @@ async function main() {
     const dbKey = randomBytes(32);
     closeDatabase(openDatabase(dbPath, dbKey, { create: true }));
     const password = 'benchmark password 1';
-    await createKeySlots(slots, dbKey, { userId: 1, name: 'Bench Admin', password }, generateRecoveryKey(), KDF_DEFAULT, new Date());
+    await createKeySlots(
+      slots,
+      dbKey,
+      { userId: 1, name: 'Bench Admin', password },
+      generateRecoveryKey(),
+      KDF_DEFAULT,
+      new Date(),
+    );
 
     const kdfNote = `argon2id m=${KDF_DEFAULT.memoryKiB / 1024} MiB t=${KDF_DEFAULT.iterations} p=${KDF_DEFAULT.parallelism} (OWASP minimum m=${KDF_MINIMUM.memoryKiB / 1024} MiB t=${KDF_MINIMUM.iterations})`;
-    figures.push(await measure('key derivation (one password)', 10, () => deriveKey(password, randomBytes(16), KDF_DEFAULT), { note: kdfNote }));
+    figures.push(
+      await measure('key derivation (one password)', 10, () => deriveKey(password, randomBytes(16), KDF_DEFAULT), {
+        note: kdfNote,
+      }),
+    );
     figures.push(
       await measure('unlock (key derivation + open database)', 10, async () => {
         const u = await unlockWithPassword(slots, 'Bench Admin', password, KDF_DEFAULT);
@@ -76,50 +87,116 @@ async function main() {
     const label = `${(clients / 1000).toFixed(0)}k clients`;
 
     // Search as you type: each keystroke of a few names, accented and not, a postcode, a phone and a reference.
-    const typed = ['k', 'ko', 'kow', 'kowa', 'ł', 'łę', 'łęc', 'le', 'lec', 'wiśn', 'wisn', 's', 'sm', 'smi', 'smith j', 'ls6', 'ls6 2', '07700 12', 'cb-0012', 'zofia w'];
+    const typed = [
+      'k',
+      'ko',
+      'kow',
+      'kowa',
+      'ł',
+      'łę',
+      'łęc',
+      'le',
+      'lec',
+      'wiśn',
+      'wisn',
+      's',
+      'sm',
+      'smi',
+      'smith j',
+      'ls6',
+      'ls6 2',
+      '07700 12',
+      'cb-0012',
+      'zofia w',
+    ];
     let k = 0;
-    const filters = { status: null, caseworkerId: null, riskFlag: null, sort: 'name' as const, descending: false, limit: 100, offset: 0 };
+    const filters = {
+      status: null,
+      caseworkerId: null,
+      riskFlag: null,
+      sort: 'name' as const,
+      descending: false,
+      limit: 100,
+      offset: 0,
+    };
     figures.push(
-      await measure(`client search as you type (core, ${label})`, 400, () => searchClients(db, { ...filters, query: typed[k++ % typed.length]! }), {
-        warmup: typed.length,
-        note: `${typed.length} prefixes incl. accented, postcode, phone, reference; first 100 in name order + total`,
-      }),
+      await measure(
+        `client search as you type (core, ${label})`,
+        400,
+        () => searchClients(db, { ...filters, query: typed[k++ % typed.length]! }),
+        {
+          warmup: typed.length,
+          note: `${typed.length} prefixes incl. accented, postcode, phone, reference; first 100 in name order + total`,
+        },
+      ),
     );
     k = 0;
     figures.push(
-      await measure(`client search, open cases with a risk flag (${label})`, 100, () => searchClients(db, { ...filters, status: 'open', riskFlag: 'any', query: typed[k++ % typed.length]! })),
+      await measure(`client search, open cases with a risk flag (${label})`, 100, () =>
+        searchClients(db, { ...filters, status: 'open', riskFlag: 'any', query: typed[k++ % typed.length]! }),
+      ),
     );
     const pick = random(7);
     figures.push(
-      await measure(`open a client record with related rows (${label})`, 400, () => readClientRecord(db, 1 + pick.int(clients), 'caseworker', '2026-11-23'), {
-        note: 'client, consents, household, contacts, risk flags, assessments with scores, status history',
-      }),
+      await measure(
+        `open a client record with related rows (${label})`,
+        400,
+        () => readClientRecord(db, 1 + pick.int(clients), 'caseworker', '2026-11-23'),
+        {
+          note: 'client, consents, household, contacts, risk flags, assessments with scores, status history',
+        },
+      ),
     );
     figures.push(
-      await measure(`caseload home screen, caseworker with ${work.caseload} open clients (${label})`, 200, () => readCaseload(db, work.caseworkerId, '2026-11-23', false), {
-        note: 'open clients with last assessment and contact, tasks due and upcoming, reviews due, goals past target',
-      }),
+      await measure(
+        `caseload home screen, caseworker with ${work.caseload} open clients (${label})`,
+        200,
+        () => readCaseload(db, work.caseworkerId, '2026-11-23', false),
+        {
+          note: 'open clients with last assessment and contact, tasks due and upcoming, reviews due, goals past target',
+        },
+      ),
     );
     figures.push(
-      await measure(`caseload home screen, coordinator with everyone's load (${label})`, 50, () => readCaseload(db, 1, '2026-11-23', true), {
-        note: 'adds open clients, overdue tasks and reviews due for every caseworker',
-      }),
+      await measure(
+        `caseload home screen, coordinator with everyone's load (${label})`,
+        50,
+        () => readCaseload(db, 1, '2026-11-23', true),
+        {
+          note: 'adds open clients, overdue tasks and reviews due for every caseworker',
+        },
+      ),
     );
     let h = 0;
-    const entries = clientTimeline(db, { clientId: work.heavyClients[0]!, types: [], limit: 2000, offset: 0 }, { id: 1, mayReadSensitive: true }).total;
+    const entries = clientTimeline(
+      db,
+      { clientId: work.heavyClients[0]!, types: [], limit: 2000, offset: 0 },
+      { id: 1, mayReadSensitive: true },
+    ).total;
     figures.push(
       await measure(
         `client timeline, ${entries} entries (${label}, ${(work.notes / 1e6).toFixed(2)}M notes)`,
         200,
-        () => clientTimeline(db, { clientId: work.heavyClients[h++ % work.heavyClients.length]!, types: [], limit: 500, offset: 0 }, { id: 1, mayReadSensitive: true }),
+        () =>
+          clientTimeline(
+            db,
+            { clientId: work.heavyClients[h++ % work.heavyClients.length]!, types: [], limit: 500, offset: 0 },
+            { id: 1, mayReadSensitive: true },
+          ),
         { note: 'all event types, 500 newest with the notes in full' },
       ),
     );
     let d = 0;
     figures.push(
-      await measure(`duplicate check while typing an intake (${label})`, 200, () => findDuplicates(db, { ...generated.samples[d++ % generated.samples.length]!, phone: null, excludeId: null }), {
-        note: 'name + date of birth of existing clients',
-      }),
+      await measure(
+        `duplicate check while typing an intake (${label})`,
+        200,
+        () =>
+          findDuplicates(db, { ...generated.samples[d++ % generated.samples.length]!, phone: null, excludeId: null }),
+        {
+          note: 'name + date of birth of existing clients',
+        },
+      ),
     );
 
     // Letters: the referral letter (merge from the records + an A4 PDF with the logo), one at a time and 100 in a row.
@@ -131,17 +208,33 @@ Leeds LS1 5HD', 'x', 'x')`);
     const letterClients = Array.from({ length: 100 }, (_, i) => 1 + i * Math.floor(clients / 100));
     const referralOf = new Map<number, number>();
     for (const c of letterClients) {
-      db.run(sql`INSERT INTO consents (client_id, store_data, share_scope, share_agencies, contact_phone, contact_letter, contact_text, contact_email, given_on, method, recorded_at) VALUES (${c}, 1, 'any', '[]', 1, 1, 0, 0, '2026-11-22', 'written', 'x')`);
-      db.run(sql`INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, created_on, created_at, updated_at) VALUES (${c}, ${agencyId}, 'Notice to quit; needs advice on rights and rehousing.', 'soon', 'sent', '2026-11-20', '2026-11-20', '2026-11-20', 'x', 'x')`);
+      db.run(
+        sql`INSERT INTO consents (client_id, store_data, share_scope, share_agencies, contact_phone, contact_letter, contact_text, contact_email, given_on, method, recorded_at) VALUES (${c}, 1, 'any', '[]', 1, 1, 0, 0, '2026-11-22', 'written', 'x')`,
+      );
+      db.run(
+        sql`INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, created_on, created_at, updated_at) VALUES (${c}, ${agencyId}, 'Notice to quit; needs advice on rights and rehousing.', 'soon', 'sent', '2026-11-20', '2026-11-20', '2026-11-20', 'x', 'x')`,
+      );
       referralOf.set(c, db.get<{ id: number }>(sql`SELECT max(id) AS id FROM referrals`).id);
     }
     const template = db.get<{ id: number }>(sql`SELECT id FROM letter_templates WHERE builtin_key = 'referral.en'`).id;
     const letter = async (c: number) => {
-      const { content } = composeLetter(db, { clientId: c, templateId: template, referralId: referralOf.get(c)!, text: null, appointment: null }, 1, '2026-11-23');
+      const { content } = composeLetter(
+        db,
+        { clientId: c, templateId: template, referralId: referralOf.get(c)!, text: null, appointment: null },
+        1,
+        '2026-11-23',
+      );
       return renderLetterPdf(resources, content, logo);
     };
     let l = 0;
-    figures.push(await measure(`one referral letter, merged and rendered as PDF (${label})`, 100, () => letter(letterClients[l++ % letterClients.length]!), { warmup: 5, note: 'with a 600x200 logo' }));
+    figures.push(
+      await measure(
+        `one referral letter, merged and rendered as PDF (${label})`,
+        100,
+        () => letter(letterClients[l++ % letterClients.length]!),
+        { warmup: 5, note: 'with a 600x200 logo' },
+      ),
+    );
     figures.push(
       await measure(`100 referral letters in a batch (${label})`, 3, async () => {
         for (const c of letterClients) await letter(c);
@@ -150,53 +243,128 @@ Leeds LS1 5HD', 'x', 'x')`);
 
     // Group work and help given: three years of weekly sessions, and the figures funders ask for.
     const groups = generateProgrammes(db, clients);
-    console.error(`generated ${groups.programmes} programmes, ${groups.sessions.toLocaleString('en-GB')} sessions, ${groups.attendances.toLocaleString('en-GB')} attendances, ${groups.gives.toLocaleString('en-GB')} records of help given`);
+    console.error(
+      `generated ${groups.programmes} programmes, ${groups.sessions.toLocaleString('en-GB')} sessions, ${groups.attendances.toLocaleString('en-GB')} attendances, ${groups.gives.toLocaleString('en-GB')} records of help given`,
+    );
     const year = { from: '2025-11-24', to: '2026-11-23' };
-    figures.push(await measure(`attendance by programme over a year (${label})`, 50, () => programmeFigures(db, year), { note: `${groups.sessions} sessions, ${groups.attendances} attendances; unique people, walk-ins, headcount` }));
-    figures.push(await measure(`help given totals by kind over a year (${label})`, 50, () => supportTotals(db, year), { note: `${groups.gives} records` }));
     figures.push(
-      await measure(`funder report over a year, every section (${label})`, 20, () => funderReport(db, { ...year, programmeId: null, caseworkerId: null }, { programmeName: null, caseworkerName: null }), {
-        warmup: 2,
-        note: 'cases, closures, contacts, referrals, needs, outcomes, goals, help, attendance, demographics',
+      await measure(`attendance by programme over a year (${label})`, 50, () => programmeFigures(db, year), {
+        note: `${groups.sessions} sessions, ${groups.attendances} attendances; unique people, walk-ins, headcount`,
       }),
     );
-    let g = 0;
-    figures.push(await measure(`repeat-help check while recording help (${label})`, 400, () => repeatWarning(db, 1 + 3 * (g++ % Math.floor(clients / 3)), 1, '2026-11-23')));
-    const register = sessionRegister(db, groups.bigSessionId);
-    figures.push(await measure(`session register, ${register.lines.length} names (${label})`, 200, () => sessionRegister(db, groups.bigSessionId)));
     figures.push(
-      await measure(`session register as PDF, ${register.lines.length} names`, 50, () => renderSessionRegister(resources, { language: 'en', charityName: 'Bench', register, createdAt: new Date() }), { warmup: 3 }),
+      await measure(`help given totals by kind over a year (${label})`, 50, () => supportTotals(db, year), {
+        note: `${groups.gives} records`,
+      }),
+    );
+    figures.push(
+      await measure(
+        `funder report over a year, every section (${label})`,
+        20,
+        () =>
+          funderReport(
+            db,
+            { ...year, programmeId: null, caseworkerId: null },
+            { programmeName: null, caseworkerName: null },
+          ),
+        {
+          warmup: 2,
+          note: 'cases, closures, contacts, referrals, needs, outcomes, goals, help, attendance, demographics',
+        },
+      ),
+    );
+    let g = 0;
+    figures.push(
+      await measure(`repeat-help check while recording help (${label})`, 400, () =>
+        repeatWarning(db, 1 + 3 * (g++ % Math.floor(clients / 3)), 1, '2026-11-23'),
+      ),
+    );
+    const register = sessionRegister(db, groups.bigSessionId);
+    figures.push(
+      await measure(`session register, ${register.lines.length} names (${label})`, 200, () =>
+        sessionRegister(db, groups.bigSessionId),
+      ),
+    );
+    figures.push(
+      await measure(
+        `session register as PDF, ${register.lines.length} names`,
+        50,
+        () =>
+          renderSessionRegister(resources, { language: 'en', charityName: 'Bench', register, createdAt: new Date() }),
+        { warmup: 3 },
+      ),
     );
 
     // Data-protection and import work on the large database.
-    const busiest = db.get<{ id: number; n: number }>(sql`SELECT client_id AS id, count(*) AS n FROM case_notes GROUP BY client_id ORDER BY n DESC LIMIT 1`);
+    const busiest = db.get<{ id: number; n: number }>(
+      sql`SELECT client_id AS id, count(*) AS n FROM case_notes GROUP BY client_id ORDER BY n DESC LIMIT 1`,
+    );
     const who = { id: 1, name: 'Bench' };
     figures.push(
-      await measure(`subject access pack, data and PDF, client with ${busiest.n} notes (${label})`, 5, () => renderAccessPackPdf(resources, gatherAccessPack(db, busiest.id, who, new Date(), '2026-11-23'), '2026-11-20', 'en', new Date()), { warmup: 1 }),
+      await measure(
+        `subject access pack, data and PDF, client with ${busiest.n} notes (${label})`,
+        5,
+        () =>
+          renderAccessPackPdf(
+            resources,
+            gatherAccessPack(db, busiest.id, who, new Date(), '2026-11-23'),
+            '2026-11-20',
+            'en',
+            new Date(),
+          ),
+        { warmup: 1 },
+      ),
     );
     const sample = generated.samples;
     const rows = Array.from({ length: 10_000 }, (_, i) => {
       const s = sample[i % sample.length]!;
       // One row in ten is someone already on file; the rest are new people with surnames already common.
-      return i % 10 === 0 ? [s.firstName, s.lastName, s.dateOfBirth ?? ''] : [`Nowa${i}`, s.lastName, `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`];
+      return i % 10 === 0
+        ? [s.firstName, s.lastName, s.dateOfBirth ?? '']
+        : [`Nowa${i}`, s.lastName, `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`];
     });
-    const sheet = { ok: true as const, encoding: 'utf-8' as const, header: ['First name', 'Last name', 'Date of birth'], rows };
+    const sheet = {
+      ok: true as const,
+      encoding: 'utf-8' as const,
+      header: ['First name', 'Last name', 'Date of birth'],
+      rows,
+    };
     figures.push(
-      await measure(`import check of 10,000 spreadsheet rows against the clients on file (${label})`, 3, () => withClock(BENCH_NOW, () => checkImport(db, sheet, { fileName: 'bench.csv', kind: 'csv' }, null)), {
-        warmup: 1,
-        note: 'intake rules on every row, likely duplicates on file and within the file',
-      }),
+      await measure(
+        `import check of 10,000 spreadsheet rows against the clients on file (${label})`,
+        3,
+        () => withClock(BENCH_NOW, () => checkImport(db, sheet, { fileName: 'bench.csv', kind: 'csv' }, null)),
+        {
+          warmup: 1,
+          note: 'intake rules on every row, likely duplicates on file and within the file',
+        },
+      ),
     );
 
     // Encryption: the same query mix on this file and on a decrypted copy of it.
     const plainPath = decryptedCopy(db, dbKey, dbPath, dir);
-    figures.push(...(await encryptionOverhead(dbPath, dbKey, plainPath, { clients, caseworkerId: work.caseworkerId, heavyClient: work.heavyClients[0] ?? 1 }, label)));
+    figures.push(
+      ...(await encryptionOverhead(
+        dbPath,
+        dbKey,
+        plainPath,
+        { clients, caseworkerId: work.caseworkerId, heavyClient: work.heavyClients[0] ?? 1 },
+        label,
+      )),
+    );
     rmSync(plainPath, { force: true });
 
     const target = join(dir, 'usb');
     mkdirSync(target);
     // As the app makes it: in job workers, two side by side, the copy made in the data folder.
-    const backups = await backupInWorkers({ dbPath, dbKey, slotsPath: slots, targetDir: target, copyDir: dir, resourcesDir: resolve(__dirname, '../../resources') });
+    const backups = await backupInWorkers({
+      dbPath,
+      dbKey,
+      slotsPath: slots,
+      targetDir: target,
+      copyDir: dir,
+      resourcesDir: resolve(__dirname, '../../resources'),
+    });
     let bytes = 0;
     const stageTimes: Record<string, number>[] = [];
     const backupFigure = await measure(
@@ -213,17 +381,26 @@ Leeds LS1 5HD', 'x', 'x')`);
     const stageNote = Object.entries(stageTimes.at(-1) ?? {})
       .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
       .join(', ');
-    backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${((bytes / 1e6) / (backupFigure.p50 / 1000)).toFixed(1)} MB/s; last run: ${stageNote}`;
+    backupFigure.note = `${(bytes / 1e6).toFixed(1)} MB, ${(bytes / 1e6 / (backupFigure.p50 / 1000)).toFixed(1)} MB/s; last run: ${stageNote}`;
     figures.push(backupFigure);
     // The database file (and its write-ahead log) against the backup of the same records.
     const dbBytes = withLog();
     const ratio = Math.round((dbBytes / bytes) * 100) / 100;
-    figures.push({ name: `database file over its backup file (${label})`, unit: 'ratio', p50: ratio, p95: ratio, n: 1, note: `${(dbBytes / 1e6).toFixed(0)} MB with its log / ${(bytes / 1e6).toFixed(0)} MB; after a year of daily use: npm run bench:year` });
+    figures.push({
+      name: `database file over its backup file (${label})`,
+      unit: 'ratio',
+      p50: ratio,
+      p95: ratio,
+      n: 1,
+      note: `${(dbBytes / 1e6).toFixed(0)} MB with its log / ${(bytes / 1e6).toFixed(0)} MB; after a year of daily use: npm run bench:year`,
+    });
     closeDatabase(db);
 
     // The core's memory after an hour's mixed use, in a process of its own (nothing this one made is
     // counted), and the screens, in Chromium, on the same database: both need the build.
-    const built = existsSync(join(__dirname, '../../out/renderer/index.html')) && existsSync(join(__dirname, '../../out/main/coreWorker.js'));
+    const built =
+      existsSync(join(__dirname, '../../out/renderer/index.html')) &&
+      existsSync(join(__dirname, '../../out/main/coreWorker.js'));
     if (built) figures.push(...(await memoryFigures(dir, { name: 'Bench Admin', password }, label)));
     let chromium = true;
     try {
@@ -232,7 +409,10 @@ Leeds LS1 5HD', 'x', 'x')`);
       chromium = false;
     }
     if (chromium && built) figures.push(...(await rendererFigures(dir, { name: 'Bench Admin', password }, label)));
-    else console.error('Chromium or the build (npm run build) is missing: the screen timings (and without the build, the memory) are left out.');
+    else
+      console.error(
+        'Chromium or the build (npm run build) is missing: the screen timings (and without the build, the memory) are left out.',
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

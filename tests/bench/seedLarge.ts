@@ -32,13 +32,23 @@ const ADMIN = { name: 'Bench Admin', password: 'large database 2026' };
 
 async function main() {
   const started = Date.now();
-  const cb = new Casebook({ dataDir: out, resourcesDir: resolve(__dirname, '../../resources'), platform: new FolderPlatform(join(out, 'recovery-sheet')), kdf: KDF_DEFAULT, idleCheckMs: 0, log: () => {} });
+  const cb = new Casebook({
+    dataDir: out,
+    resourcesDir: resolve(__dirname, '../../resources'),
+    platform: new FolderPlatform(join(out, 'recovery-sheet')),
+    kdf: KDF_DEFAULT,
+    idleCheckMs: 0,
+    log: () => {},
+  });
   const call = async (channel: string, input: unknown) => {
     const r = await cb.call(channel as never, input as never);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return r.value as never;
   };
-  const shown: { groups: string[]; confirmGroup: number } = await call('setup.prepare', { charity: { name: 'Przystań Community Aid (generated)' }, admin: ADMIN });
+  const shown: { groups: string[]; confirmGroup: number } = await call('setup.prepare', {
+    charity: { name: 'Przystań Community Aid (generated)' },
+    admin: ADMIN,
+  });
   await call('setup.saveRecoverySheet', {});
   await call('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
   const counts = cb.write((db) => {

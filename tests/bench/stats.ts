@@ -16,7 +16,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `n` times measured. */
-export async function measure(name: string, n: number, fn: () => unknown | Promise<unknown>, opts: { warmup?: number; note?: string } = {}): Promise<Figure> {
+export async function measure(
+  name: string,
+  n: number,
+  fn: () => unknown | Promise<unknown>,
+  opts: { warmup?: number; note?: string } = {},
+): Promise<Figure> {
   for (let i = 0; i < (opts.warmup ?? 1); i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -31,7 +36,14 @@ export async function measure(name: string, n: number, fn: () => unknown | Promi
 export function figureOf(name: string, times: number[], note?: string): Figure {
   const sorted = [...times].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { name, unit: 'ms', p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), n: sorted.length, ...(note ? { note } : {}) };
+  return {
+    name,
+    unit: 'ms',
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    n: sorted.length,
+    ...(note ? { note } : {}),
+  };
 }
 
 export function report(figures: Figure[]): void {

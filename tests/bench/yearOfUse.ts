@@ -29,7 +29,15 @@ async function main() {
   try {
     cpSync(values.data!, dir, { recursive: true });
     let now = new Date(FIRST_DAY);
-    const cb = new Casebook({ dataDir: dir, resourcesDir: resolve(__dirname, '../../resources'), platform: new FolderPlatform(join(dir, 'recovery-sheet')), kdf: KDF_DEFAULT, idleCheckMs: 0, log: () => {}, now: () => now });
+    const cb = new Casebook({
+      dataDir: dir,
+      resourcesDir: resolve(__dirname, '../../resources'),
+      platform: new FolderPlatform(join(dir, 'recovery-sheet')),
+      kdf: KDF_DEFAULT,
+      idleCheckMs: 0,
+      log: () => {},
+      now: () => now,
+    });
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const r = await cb.call(channel as never, input as never);
       if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
@@ -53,8 +61,17 @@ async function main() {
       if (now.getUTCDay() === 0 || now.getUTCDay() === 6) continue; // the office is closed
       for (let i = 0; i < 4; i++) {
         // A made-up first name, far from every other (the intake's duplicate check would rightly stop near ones).
-        const firstName = Array.from({ length: 8 }, (_, k) => String.fromCharCode((k === 0 ? 65 : 97) + rand.int(26))).join('');
-        await call('clients.intake', { details: { firstName, lastName: ['Kowalska', 'Nowak', 'Smith', 'Wiśniewski'][i]!, address: `${day} Przystań Road, Leeds` }, duplicatesSeen: [] });
+        const firstName = Array.from({ length: 8 }, (_, k) =>
+          String.fromCharCode((k === 0 ? 65 : 97) + rand.int(26)),
+        ).join('');
+        await call('clients.intake', {
+          details: {
+            firstName,
+            lastName: ['Kowalska', 'Nowak', 'Smith', 'Wiśniewski'][i]!,
+            address: `${day} Przystań Road, Leeds`,
+          },
+          duplicatesSeen: [],
+        });
         counts.intakes++;
       }
       const made: { id: number; version: number; clientId: number }[] = [];
@@ -63,20 +80,42 @@ async function main() {
         const exists = cb.read((db) => db.$client.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId));
         if (!exists) continue;
         const body = `Rang about the housing benefit claim; agreed to bring the letters on Tuesday. ${'Discussed the rent arrears and the next steps. '.repeat(1 + rand.int(8))}`;
-        const note = await call<{ id: number; version: number }>('notes.save', { clientId, note: { date, time: '10:00', kind: 'phone', body } });
+        const note = await call<{ id: number; version: number }>('notes.save', {
+          clientId,
+          note: { date, time: '10:00', kind: 'phone', body },
+        });
         made.push({ ...note, clientId });
         counts.notes++;
       }
       for (const n of made.slice(0, 5)) {
-        await call('notes.save', { clientId: n.clientId, target: { id: n.id, version: n.version }, note: { date, time: '10:30', kind: 'phone', body: 'Corrected: rang about the council tax reduction, not housing benefit.' } });
+        await call('notes.save', {
+          clientId: n.clientId,
+          target: { id: n.id, version: n.version },
+          note: {
+            date,
+            time: '10:30',
+            kind: 'phone',
+            body: 'Corrected: rang about the council tax reduction, not housing benefit.',
+          },
+        });
         counts.edits++;
       }
       if (now.getUTCDay() === 5) {
         // Two people a week ask to be forgotten; the office signs out for the weekend.
         for (let i = 0; i < 2; i++) {
-          const client = cb.read((db) => db.$client.prepare('SELECT id, reference FROM clients WHERE id >= ? ORDER BY id LIMIT 1').get(1 + rand.int(highest)) as { id: number; reference: string } | undefined);
+          const client = cb.read(
+            (db) =>
+              db.$client
+                .prepare('SELECT id, reference FROM clients WHERE id >= ? ORDER BY id LIMIT 1')
+                .get(1 + rand.int(highest)) as { id: number; reference: string } | undefined,
+          );
           if (!client) continue;
-          await call('clients.erase', { id: client.id, mode: 'erase', reason: 'Asked to be forgotten', confirmation: client.reference });
+          await call('clients.erase', {
+            id: client.id,
+            mode: 'erase',
+            reason: 'Asked to be forgotten',
+            confirmation: client.reference,
+          });
           counts.erased++;
         }
         await call('session.lock', {});
@@ -85,7 +124,10 @@ async function main() {
     }
     const simulated = (performance.now() - started) / 1000;
     const open = sizes();
-    const pages = cb.read((db) => ({ free: db.$client.pragma('freelist_count', { simple: true }) as number, all: db.$client.pragma('page_count', { simple: true }) as number }));
+    const pages = cb.read((db) => ({
+      free: db.$client.pragma('freelist_count', { simple: true }) as number,
+      all: db.$client.pragma('page_count', { simple: true }) as number,
+    }));
     const key = Buffer.from(cb.requireSession().dbKey);
     await call('session.lock', {});
     const closed = sizes();

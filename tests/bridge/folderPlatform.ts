@@ -81,7 +81,9 @@ export class FolderPlatform implements Platform {
   }
 
   async rememberGeneration(vaultId: string, generation: number): Promise<void> {
-    const seen = existsSync(this.seenFile) ? (JSON.parse(readFileSync(this.seenFile, 'utf8')) as Record<string, number>) : {};
+    const seen = existsSync(this.seenFile)
+      ? (JSON.parse(readFileSync(this.seenFile, 'utf8')) as Record<string, number>)
+      : {};
     writeFileSync(this.seenFile, JSON.stringify({ ...seen, [vaultId]: generation }));
   }
 

@@ -112,7 +112,11 @@ function builtWorkers(): { core: WorkerEntry; job: WorkerEntry } {
  * The core as Electron's main process starts it: the built workers (out/main) under the same
  * CoreHost, its clock agreeing with the test's (the computer's clock moved to the test's day).
  */
-export async function startCoreHost(opts: BridgeOptions, platform: FolderPlatform, onRestart?: () => void): Promise<CoreHost> {
+export async function startCoreHost(
+  opts: BridgeOptions,
+  platform: FolderPlatform,
+  onRestart?: () => void,
+): Promise<CoreHost> {
   const workers = builtWorkers();
   const clockShiftMs = opts.now().getTime() - Date.now();
   const core = new CoreHost({
@@ -138,14 +142,16 @@ export async function startCoreHost(opts: BridgeOptions, platform: FolderPlatfor
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
   const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
   // Commands for the page go out as server-sent events; sent before the page listens, they wait.
   const listeners = new Set<ServerResponse>();
   const waiting: DesktopCommand[] = [];
   const deliver = () => {
     if (listeners.size === 0) return;
-    for (const command of waiting.splice(0)) for (const res of listeners) res.write(`data: ${JSON.stringify(command)}\n\n`);
+    for (const command of waiting.splice(0))
+      for (const res of listeners) res.write(`data: ${JSON.stringify(command)}\n\n`);
   };
 
   const core = await startCoreHost(opts, platform, () => {
@@ -170,7 +176,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         try {
           ({ channel, input } = JSON.parse(await readBody(req)) as { channel: unknown; input: unknown });
         } catch {
-          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Body is not JSON' } }));
+          return send(
+            res,
+            400,
+            'application/json',
+            JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Body is not JSON' } }),
+          );
         }
         const result = await core.call(typeof channel === 'string' ? channel : '', input);
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
@@ -187,9 +198,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
       const file = normalize(join(rendererDir, rel));
-      if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'text/plain', 'not found');
+      if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile())
+        return send(res, 404, 'text/plain', 'not found');
       let body: string | Buffer = readFileSync(file);
-      if (rel === 'index.html') body = body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT}"></script>`);
+      if (rel === 'index.html')
+        body = body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT}"></script>`);
       return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
     } catch (err) {
       console.error(err);

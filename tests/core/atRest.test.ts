@@ -18,7 +18,8 @@ function assertNothingReadable(dir: string): string[] {
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 15).toString('latin1'), file).not.toBe('SQLite format 3');
     for (const name of SECRET_NAMES) {
-      for (const enc of ['utf8', 'utf16le'] as const) expect(bytes.includes(Buffer.from(name, enc)), `${name} in ${file}`).toBe(false);
+      for (const enc of ['utf8', 'utf16le'] as const)
+        expect(bytes.includes(Buffer.from(name, enc)), `${name} in ${file}`).toBe(false);
       expect(bytes.includes(Buffer.from(name.normalize('NFD'), 'utf8')), `${name} (NFD) in ${file}`).toBe(false);
     }
     expect(bytes.includes(Buffer.from('quintessa')), `folded name in ${file}`).toBe(false);
@@ -30,7 +31,8 @@ describe('nothing readable on disk', () => {
   it('while unlocked with writes in the WAL, and after locking', async () => {
     const t = startCore();
     await setUp(t);
-    for (let i = 0; i < 50; i++) await addNewPerson(t, { firstName: 'Quintessa', lastName: `Wiśniewska-Łęcka`, address: `${i} Przystań Road` });
+    for (let i = 0; i < 50; i++)
+      await addNewPerson(t, { firstName: 'Quintessa', lastName: `Wiśniewska-Łęcka`, address: `${i} Przystań Road` });
     await t.ok('clients.search', { query: 'quint' });
     const whileOpen = assertNothingReadable(t.dataDir);
     expect(whileOpen.some((f) => f.endsWith('-wal'))).toBe(true); // the WAL was really looked at

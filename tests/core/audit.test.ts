@@ -69,13 +69,19 @@ describe('the audit trail', () => {
     expect(views.items.every((e) => e.clientReference === c.reference)).toBe(true);
 
     const byVolunteer = await t.ok('audit.list', { userId: vol.id });
-    expect(byVolunteer.items.map((e) => e.action).sort()).toEqual(['client.viewed', 'session.locked', 'session.unlocked', 'user.passwordChanged']);
+    expect(byVolunteer.items.map((e) => e.action).sort()).toEqual([
+      'client.viewed',
+      'session.locked',
+      'session.unlocked',
+      'user.passwordChanged',
+    ]);
 
     expect((await t.ok('audit.list', { client: 'cb-1' })).total).toBe(4);
     expect((await t.ok('audit.list', { client: c.reference, userId: vol.id })).total).toBe(1);
 
     const today = new Date(t.clock.now);
-    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const iso = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const onlyToday = await t.ok('audit.list', { from: iso(today), to: iso(today) });
     expect(onlyToday.items.map((e) => e.action)).toEqual(['session.unlocked']);
     expect((await t.fail('audit.list', { from: '2026-02-30' })).fields).toEqual({ from: 'invalidDate' });
@@ -101,7 +107,16 @@ describe('the audit trail', () => {
 
   it('neutralises cells a spreadsheet would run as formulas', async () => {
     const { spreadsheetCell } = await import('../../electron/core/storage/csv');
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\ry', 'Anna', 12].map(spreadsheetCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\ry", 'Anna', 12]);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\ry', 'Anna', 12].map(spreadsheetCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\ry",
+      'Anna',
+      12,
+    ]);
   });
 
   it('records failed logins made while locked, sealed until the next unlock', async () => {

@@ -4,7 +4,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitRestore, copyRecords, createBackup, digestAtCopy, inspectBackup } from '../../electron/core/backup/backup';
+import {
+  commitRestore,
+  copyRecords,
+  createBackup,
+  digestAtCopy,
+  inspectBackup,
+} from '../../electron/core/backup/backup';
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { MAGIC } from '../../electron/core/backup/container';
 import { digestTables } from '../../electron/core/backup/manifest';
@@ -18,7 +24,12 @@ const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('
 async function withClients(n: number, t?: TestCore): Promise<TestCore> {
   const core = t ?? startCore();
   if (!t) await setUp(core);
-  for (let i = 0; i < n; i++) await addNewPerson(core, { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', address: `${i} Przystań Road, Leeds` });
+  for (let i = 0; i < n; i++)
+    await addNewPerson(core, {
+      firstName: `Zofia${i}`,
+      lastName: 'Wiśniewska-Łęcka',
+      address: `${i} Przystań Road, Leeds`,
+    });
   return core;
 }
 
@@ -43,7 +54,11 @@ function rewriteHeader(path: string, change: (h: Record<string, unknown>) => voi
 /** The live records and their key slots (the slots themselves: locking records the trail's head beside them). */
 const liveState = (t: TestCore) => ({
   db: sha(join(t.dataDir, 'casebook.db')),
-  slots: createHash('sha256').update(JSON.stringify((JSON.parse(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')) as { slots: unknown }).slots)).digest('hex'),
+  slots: createHash('sha256')
+    .update(
+      JSON.stringify((JSON.parse(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')) as { slots: unknown }).slots),
+    )
+    .digest('hex'),
 });
 
 /** A plain SQLite file in a folder of its own for `fn`, closed after. */
@@ -58,7 +73,14 @@ function withPlainDb(fn: (sqlite: Database.Database, dir: string) => void): void
 }
 
 /** The manifest's hash of a table, written out: each row's JSON (blobs as {"hex"}) then "\n", in key order. */
-const rowsHash = (list: unknown[][]) => createHash('sha256').update(list.map((r) => JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? { hex: v.toString('hex') } : v))) + '\n').join('')).digest('hex');
+const rowsHash = (list: unknown[][]) =>
+  createHash('sha256')
+    .update(
+      list
+        .map((r) => JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? { hex: v.toString('hex') } : v))) + '\n')
+        .join(''),
+    )
+    .digest('hex');
 
 describe('backing up', () => {
   it('writes one verified, encrypted file named with the charity and date, and remembers it', async () => {
@@ -95,7 +117,9 @@ describe('backing up', () => {
     expect(left).toHaveLength(4);
     expect(left).toContain('holiday photo.jpg');
     for (const p of made.slice(2)) expect(existsSync(p)).toBe(true);
-    expect((await t.fail('backup.updateSettings', { keep: 3, warnDays: 10, alertDays: 5 })).fields).toEqual({ alertDays: 'alertBeforeWarn' });
+    expect((await t.fail('backup.updateSettings', { keep: 3, warnDays: 10, alertDays: 5 })).fields).toEqual({
+      alertDays: 'alertBeforeWarn',
+    });
   });
 
   it('a USB stick pulled out mid-backup: a clear error, the live database intact, no valid-looking file', async () => {
@@ -139,7 +163,9 @@ describe('backing up', () => {
     try {
       const t = await withClients(1);
       t.cb.write((db) => {
-        const insert = db.$client.prepare(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, address, created_at, updated_at) VALUES (?, ?, 'A', 'B', 'b a', ?, 'x', 'x')`);
+        const insert = db.$client.prepare(
+          `INSERT INTO clients (id, reference, first_name, last_name, sort_name, address, created_at, updated_at) VALUES (?, ?, 'A', 'B', 'b a', ?, 'x', 'x')`,
+        );
         for (let i = 100; i < 700; i++) insert.run(i, `CB-${i}`, 'x'.repeat(480) + i);
       });
       const err = await t.fail('backup.create', { targetDir: mount });
@@ -182,7 +208,13 @@ describe('the manifest', () => {
       sqlite.prepare('INSERT INTO pairs VALUES (?, ?), (?, ?)').run('b', 1, 'a', 2);
       expect(digestTables(sqlite)).toEqual({
         notes: { rows: 3, sha256: rowsHash(rows) },
-        pairs: { rows: 2, sha256: rowsHash([['a', 2], ['b', 1]]) },
+        pairs: {
+          rows: 2,
+          sha256: rowsHash([
+            ['a', 2],
+            ['b', 1],
+          ]),
+        },
       });
     });
   });
@@ -190,17 +222,40 @@ describe('the manifest', () => {
   it('hashes the same bytes when SQLite writes the rows (STRICT tables), across pieces and whatever the text holds', () => {
     withPlainDb((sqlite) => {
       sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, picture BLOB, n INTEGER) STRICT');
-      sqlite.exec('CREATE TABLE tokens (token TEXT NOT NULL, client_id INTEGER NOT NULL, PRIMARY KEY (token, client_id)) STRICT, WITHOUT ROWID');
+      sqlite.exec(
+        'CREATE TABLE tokens (token TEXT NOT NULL, client_id INTEGER NOT NULL, PRIMARY KEY (token, client_id)) STRICT, WITHOUT ROWID',
+      );
       const control = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
-      const texts = [`${control}"quoted" back\\slash /`, 'Zażółć gęślą jaźń \u2028\u2029\u007f 🙂 €', '', 'x'.repeat(70_000), null];
+      const texts = [
+        `${control}"quoted" back\\slash /`,
+        'Zażółć gęślą jaźń \u2028\u2029\u007f 🙂 €',
+        '',
+        'x'.repeat(70_000),
+        null,
+      ];
       // More rows than one piece, put in out of order (the hash follows the key, not the order written).
       const ids = Array.from({ length: 4_500 }, (_, i) => ((i * 7_919) % 4_500) + 1);
       const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?)');
-      for (const id of ids) insert.run(id, texts[id % texts.length], id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null, id % 2 ? -id * 1_000_003 : 2 ** 52 + id);
+      for (const id of ids)
+        insert.run(
+          id,
+          texts[id % texts.length],
+          id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null,
+          id % 2 ? -id * 1_000_003 : 2 ** 52 + id,
+        );
       const token = sqlite.prepare('INSERT INTO tokens VALUES (?, ?)');
       for (const id of ids) token.run(`t${(id * 31) % 97}`, id);
-      const notes = [...ids].sort((a, b) => a - b).map((id) => [id, texts[id % texts.length], id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null, id % 2 ? -id * 1_000_003 : 2 ** 52 + id]);
-      const tokens = ids.map((id) => [`t${(id * 31) % 97}`, id] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+      const notes = [...ids]
+        .sort((a, b) => a - b)
+        .map((id) => [
+          id,
+          texts[id % texts.length],
+          id % 3 === 0 ? Buffer.from([0, id % 256, 255]) : null,
+          id % 2 ? -id * 1_000_003 : 2 ** 52 + id,
+        ]);
+      const tokens = ids
+        .map((id) => [`t${(id * 31) % 97}`, id] as [string, number])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
       expect(digestTables(sqlite)).toEqual({
         notes: { rows: 4_500, sha256: rowsHash(notes) },
         tokens: { rows: 4_500, sha256: rowsHash(tokens) },
@@ -235,7 +290,13 @@ describe('checking and restoring', () => {
     await t.ok('clients.intake', { details: { firstName: 'Added', lastName: 'Afterwards' } });
 
     const summary = await t.ok('backup.inspect', { path: made.path, credentials: null });
-    expect(summary).toMatchObject({ sameRecords: true, recordsHere: true, counts: { clients: 15, users: 1 }, charityName: 'Przystań Community Aid', createdBy: ADMIN.name });
+    expect(summary).toMatchObject({
+      sameRecords: true,
+      recordsHere: true,
+      counts: { clients: 15, users: 1 },
+      charityName: 'Przystań Community Aid',
+      createdBy: ADMIN.name,
+    });
 
     const state = await t.ok('backup.restore', { path: made.path, credentials: null });
     expect(state.state).toBe('locked');
@@ -243,7 +304,8 @@ describe('checking and restoring', () => {
     expect((await t.ok('clients.search', { query: 'afterwards' })).total).toBe(0);
     expect((await t.ok('clients.search', {})).total).toBe(15);
     const after = t.cb.read((db) => digestTables(db.$client));
-    for (const table of ['clients', 'client_search_tokens', 'charity']) expect(after[table], table).toEqual(before[table]);
+    for (const table of ['clients', 'client_search_tokens', 'charity'])
+      expect(after[table], table).toEqual(before[table]);
     // Signing in again updates "last signed in", so users are compared by count.
     expect(after['users']!.rows).toBe(before['users']!.rows);
     // The restore is in the restored records' own audit trail, and the chain holds.
@@ -264,7 +326,11 @@ describe('checking and restoring', () => {
       return p;
     };
     const cases: [string, string, string][] = [];
-    cases.push(['truncated', variant('truncated', original.subarray(0, Math.floor(original.length * 0.7))), 'BACKUP_DAMAGED']);
+    cases.push([
+      'truncated',
+      variant('truncated', original.subarray(0, Math.floor(original.length * 0.7))),
+      'BACKUP_DAMAGED',
+    ]);
     for (const at of [20, Math.floor(original.length / 2), original.length - 40, original.length - 1]) {
       const flipped = Buffer.from(original);
       flipped[at] = flipped[at]! ^ 0x01;
@@ -284,10 +350,21 @@ describe('checking and restoring', () => {
       expect((await t.fail('backup.inspect', { path, credentials: null })).code, what).toBe(code);
       expect((await t.fail('backup.restore', { path, credentials: null })).code, what).toBe(code);
     }
-    expect((await t.fail('backup.restore', { path: made.path, credentials: { name: ADMIN.name, password: 'wrong password' } })).code).toBe('WRONG_PASSWORD');
+    expect(
+      (
+        await t.fail('backup.restore', {
+          path: made.path,
+          credentials: { name: ADMIN.name, password: 'wrong password' },
+        })
+      ).code,
+    ).toBe('WRONG_PASSWORD');
     // A file that is not there (the stick was pulled out after choosing it).
-    expect((await t.fail('backup.inspect', { path: join(dir, 'gone.casebook-backup'), credentials: null })).code).toBe('BACKUP_MISSING');
-    expect((await t.fail('backup.restore', { path: join(dir, 'gone.casebook-backup'), credentials: null })).code).toBe('BACKUP_MISSING');
+    expect((await t.fail('backup.inspect', { path: join(dir, 'gone.casebook-backup'), credentials: null })).code).toBe(
+      'BACKUP_MISSING',
+    );
+    expect((await t.fail('backup.restore', { path: join(dir, 'gone.casebook-backup'), credentials: null })).code).toBe(
+      'BACKUP_MISSING',
+    );
     expect((await t.ok('app.status', {})).state).toBe('unlocked');
     expect(existsSync(join(t.dataDir, 'casebook.db.restoring'))).toBe(false);
     t.cb.lock('manual');
@@ -303,9 +380,23 @@ describe('checking and restoring', () => {
     const { made } = await backup(t);
     const fresh = startCore();
     expect((await fresh.ok('app.status', {})).state).toBe('needsSetup');
-    expect((await fresh.fail('backup.restore', { path: made.path, credentials: null })).fields).toEqual({ credentials: 'required' });
-    expect(await fresh.ok('backup.inspect', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).toMatchObject({ sameRecords: false, recordsHere: false });
-    expect((await fresh.ok('backup.restore', { path: made.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).state).toBe('locked');
+    expect((await fresh.fail('backup.restore', { path: made.path, credentials: null })).fields).toEqual({
+      credentials: 'required',
+    });
+    expect(
+      await fresh.ok('backup.inspect', {
+        path: made.path,
+        credentials: { name: ADMIN.name, password: ADMIN.password },
+      }),
+    ).toMatchObject({ sameRecords: false, recordsHere: false });
+    expect(
+      (
+        await fresh.ok('backup.restore', {
+          path: made.path,
+          credentials: { name: ADMIN.name, password: ADMIN.password },
+        })
+      ).state,
+    ).toBe('locked');
     await fresh.ok('session.unlock', ADMIN);
     expect((await fresh.ok('clients.search', {})).total).toBe(7);
   });
@@ -317,8 +408,18 @@ describe('checking and restoring', () => {
     const { made: own } = await backup(t);
     await t.ok('session.lock', {});
     // A stranger's own backup and password: refused, the current records are not theirs to replace.
-    expect((await t.fail('backup.restore', { path: foreign.path, credentials: { name: 'Nobody', password: 'whatever pass' } })).code).toBe('NOT_CURRENT_CREDENTIALS');
-    expect((await t.ok('backup.restore', { path: own.path, credentials: { name: ADMIN.name, password: ADMIN.password } })).state).toBe('locked');
+    expect(
+      (
+        await t.fail('backup.restore', {
+          path: foreign.path,
+          credentials: { name: 'Nobody', password: 'whatever pass' },
+        })
+      ).code,
+    ).toBe('NOT_CURRENT_CREDENTIALS');
+    expect(
+      (await t.ok('backup.restore', { path: own.path, credentials: { name: ADMIN.name, password: ADMIN.password } }))
+        .state,
+    ).toBe('locked');
   });
 
   it('restoring an older backup erases again the people erased after it was made', async () => {
@@ -327,14 +428,21 @@ describe('checking and restoring', () => {
     const victim = (await t.ok('clients.search', { query: 'zofia1' })).items[0]!;
     t.clock.now += 60_000;
     t.cb.write((db, s) => {
-      appendErasure(join(t.dataDir, 'erasures.jsonl'), s.dbKey, { at: new Date(t.clock.now).toISOString(), clientId: victim.id, reference: victim.reference, mode: 'erase' });
+      appendErasure(join(t.dataDir, 'erasures.jsonl'), s.dbKey, {
+        at: new Date(t.clock.now).toISOString(),
+        clientId: victim.id,
+        reference: victim.reference,
+        mode: 'erase',
+      });
       eraseClientRows(db, victim.id);
     });
     await t.ok('backup.restore', { path: made.path, credentials: null });
     await t.ok('session.unlock', ADMIN);
     expect((await t.ok('clients.search', {})).items.map((c) => c.reference)).not.toContain(victim.reference);
     expect((await t.ok('clients.search', {})).total).toBe(2);
-    expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({ erasuresApplied: 1 });
+    expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({
+      erasuresApplied: 1,
+    });
   });
 
   it('a restore interrupted before its commit point leaves the live records; after it, it is finished on the next start', async () => {
@@ -351,7 +459,10 @@ describe('checking and restoring', () => {
     expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(1);
     // After the commit point: both files were waiting when the power went.
     const s = t2.cb.requireSession();
-    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, KDF_MINIMUM, { copy: join(t.dataDir, 'casebook.db.restoring'), keep: true });
+    const r = await inspectBackup(made.path, { dbKey: s.dbKey }, KDF_MINIMUM, {
+      copy: join(t.dataDir, 'casebook.db.restoring'),
+      keep: true,
+    });
     t2.cb.dispose();
     commitRestore({ keySlotsRestoring: join(t.dataDir, 'keyslots.json.restoring') }, r.header);
     t2 = t2.restart();

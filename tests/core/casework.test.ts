@@ -5,7 +5,13 @@ import { pdfText } from './pdfCheck';
 import { areaProgress, progressColumns, type Assessment } from '../../shared/domain/assessment';
 import { caseNoteInputSchema } from '../../shared/domain/caseNote';
 import { safetyPlanInputSchema } from '../../shared/domain/safetyPlan';
-import { GOAL_STATUSES, goalInputSchema, goalTransitionProblem, targetDatePassed, type GoalStatus } from '../../shared/domain/supportPlan';
+import {
+  GOAL_STATUSES,
+  goalInputSchema,
+  goalTransitionProblem,
+  targetDatePassed,
+  type GoalStatus,
+} from '../../shared/domain/supportPlan';
 import { fieldIssues } from '../../shared/domain/validation';
 import { ADMIN, addNewPerson, onDay, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
 
@@ -21,18 +27,29 @@ const issues = (schema: { safeParse(v: unknown): { success: boolean; error?: unk
   return r.success ? {} : fieldIssues(r.error as never);
 };
 
-const GOAL = { description: 'Move into a one-bedroom council flat', measure: 'Tenancy signed', targetDate: '2027-03-31', owner: 'client' as const };
+const GOAL = {
+  description: 'Move into a one-bedroom council flat',
+  measure: 'Tenancy signed',
+  targetDate: '2027-03-31',
+  owner: 'client' as const,
+};
 
 async function clientWithPlan(t: TestCore, name = 'Nowak') {
   const c = await addNewPerson(t, { firstName: 'Jan', lastName: name, intakeDate: '2026-11-01' });
-  const view = await t.ok('plans.agree', { clientId: c.id, plan: { agreedOn: '2026-11-02', summary: 'A safe home and manageable debts' } });
+  const view = await t.ok('plans.agree', {
+    clientId: c.id,
+    plan: { agreedOn: '2026-11-02', summary: 'A safe home and manageable debts' },
+  });
   return { client: c, plan: view.active! };
 }
 
 describe('SMART goals', () => {
   it('need a description, a measure and a real target date; an agency owner needs a name', () => {
     expect(issues(goalInputSchema, GOAL)).toEqual({});
-    expect(issues(goalInputSchema, { ...GOAL, measure: '  ', targetDate: '' })).toEqual({ measure: 'measureRequired', targetDate: 'targetDateRequired' });
+    expect(issues(goalInputSchema, { ...GOAL, measure: '  ', targetDate: '' })).toEqual({
+      measure: 'measureRequired',
+      targetDate: 'targetDateRequired',
+    });
     expect(issues(goalInputSchema, { ...GOAL, targetDate: '2027-02-30' })).toEqual({ targetDate: 'invalidDate' });
     expect(issues(goalInputSchema, { ...GOAL, description: 'x'.repeat(1001) })).toEqual({ description: 'tooLong' });
     expect(issues(goalInputSchema, { ...GOAL, owner: 'agency' })).toEqual({ ownerDetail: 'required' });
@@ -46,7 +63,8 @@ describe('SMART goals', () => {
   });
 
   it('status changes: open goals move freely forward, finished ones only reopen, dropping needs a reason', () => {
-    const allowed = (from: GoalStatus, to: GoalStatus, note: string | null = 'why') => goalTransitionProblem(from, to, note);
+    const allowed = (from: GoalStatus, to: GoalStatus, note: string | null = 'why') =>
+      goalTransitionProblem(from, to, note);
     for (const to of GOAL_STATUSES) expect(allowed('notStarted', to), `notStarted → ${to}`).toBeNull();
     expect(allowed('inProgress', 'notStarted')).toBe('transitionNotAllowed');
     expect(allowed('inProgress', 'achieved', null)).toBeNull();
@@ -64,22 +82,43 @@ describe('support plans', () => {
   it('one active plan per client; ending it keeps it, with its goals, under earlier plans', async () => {
     const t = await ready();
     const { client, plan } = await clientWithPlan(t);
-    expect((await t.fail('plans.agree', { clientId: client.id, plan: { agreedOn: '2026-11-03' } })).code).toBe('CONFLICT');
+    expect((await t.fail('plans.agree', { clientId: client.id, plan: { agreedOn: '2026-11-03' } })).code).toBe(
+      'CONFLICT',
+    );
     await t.ok('goals.save', { planId: plan.id, goal: GOAL });
-    let view = await t.ok('goals.save', { planId: plan.id, goal: { ...GOAL, description: 'Pay off the rent arrears', measure: 'Arrears at £0', owner: 'agency', ownerDetail: 'StepChange' } });
+    let view = await t.ok('goals.save', {
+      planId: plan.id,
+      goal: {
+        ...GOAL,
+        description: 'Pay off the rent arrears',
+        measure: 'Arrears at £0',
+        owner: 'agency',
+        ownerDetail: 'StepChange',
+      },
+    });
     expect(view.active!.goals.map((g) => [g.description, g.status, g.statusSince])).toEqual([
       ['Move into a one-bedroom council flat', 'notStarted', '2026-11-23'],
       ['Pay off the rent arrears', 'notStarted', '2026-11-23'],
     ]);
-    expect((await t.fail('plans.end', { id: plan.id, version: plan.version, on: '2026-10-01' })).fields).toEqual({ on: 'invalidDate' });
-    view = await t.ok('plans.end', { id: plan.id, version: plan.version, on: '2026-11-20', reason: 'Client moved away' });
+    expect((await t.fail('plans.end', { id: plan.id, version: plan.version, on: '2026-10-01' })).fields).toEqual({
+      on: 'invalidDate',
+    });
+    view = await t.ok('plans.end', {
+      id: plan.id,
+      version: plan.version,
+      on: '2026-11-20',
+      reason: 'Client moved away',
+    });
     expect(view.active).toBeNull();
     expect(view.earlier).toHaveLength(1);
     expect(view.earlier[0]).toMatchObject({ status: 'ended', endedOn: '2026-11-20', endReason: 'Client moved away' });
     expect(view.earlier[0]!.goals).toHaveLength(2);
     // An ended plan is read-only.
     const goal = view.earlier[0]!.goals[0]!;
-    expect((await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-21', status: 'inProgress' })).fields).toEqual({ planId: 'planEnded' });
+    expect(
+      (await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-21', status: 'inProgress' }))
+        .fields,
+    ).toEqual({ planId: 'planEnded' });
     expect((await t.fail('goals.save', { planId: plan.id, goal: GOAL })).fields).toEqual({ planId: 'planEnded' });
     view = await t.ok('plans.agree', { clientId: client.id, plan: { agreedOn: '2026-11-22' } });
     expect(view.active!.id).not.toBe(plan.id);
@@ -91,15 +130,51 @@ describe('support plans', () => {
     const { plan } = await clientWithPlan(t);
     let goal = (await t.ok('goals.save', { planId: plan.id, goal: GOAL })).active!.goals[0]!;
     // Nothing to record.
-    expect((await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-23', status: 'notStarted' })).fields).toEqual({ note: 'required' });
-    goal = (await t.ok('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-20', status: 'inProgress', note: 'Housing register form sent' })).active!.goals[0]!;
+    expect(
+      (await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-23', status: 'notStarted' }))
+        .fields,
+    ).toEqual({ note: 'required' });
+    goal = (
+      await t.ok('goals.update', {
+        goalId: goal.id,
+        version: goal.version,
+        on: '2026-11-20',
+        status: 'inProgress',
+        note: 'Housing register form sent',
+      })
+    ).active!.goals[0]!;
     expect(goal).toMatchObject({ status: 'inProgress', statusSince: '2026-11-20' });
     // A stale version is refused rather than overwriting.
-    expect((await t.fail('goals.update', { goalId: goal.id, version: goal.version - 1, on: '2026-11-21', status: 'achieved' })).code).toBe('CONFLICT');
-    expect((await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-21', status: 'dropped' })).fields).toEqual({ note: 'reasonRequired' });
-    expect((await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-21', status: 'notStarted' })).fields).toEqual({ status: 'transitionNotAllowed' });
-    goal = (await t.ok('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-22', status: 'inProgress', note: 'Viewing booked' })).active!.goals[0]!;
-    goal = (await t.ok('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-23', status: 'achieved' })).active!.goals[0]!;
+    expect(
+      (
+        await t.fail('goals.update', {
+          goalId: goal.id,
+          version: goal.version - 1,
+          on: '2026-11-21',
+          status: 'achieved',
+        })
+      ).code,
+    ).toBe('CONFLICT');
+    expect(
+      (await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-21', status: 'dropped' }))
+        .fields,
+    ).toEqual({ note: 'reasonRequired' });
+    expect(
+      (await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-21', status: 'notStarted' }))
+        .fields,
+    ).toEqual({ status: 'transitionNotAllowed' });
+    goal = (
+      await t.ok('goals.update', {
+        goalId: goal.id,
+        version: goal.version,
+        on: '2026-11-22',
+        status: 'inProgress',
+        note: 'Viewing booked',
+      })
+    ).active!.goals[0]!;
+    goal = (
+      await t.ok('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-23', status: 'achieved' })
+    ).active!.goals[0]!;
     expect(goal.updates.map((u) => [u.on, u.fromStatus, u.status, u.note])).toEqual([
       ['2026-11-23', 'inProgress', 'achieved', null],
       ['2026-11-22', null, null, 'Viewing booked'],
@@ -107,7 +182,10 @@ describe('support plans', () => {
     ]);
     expect(goal.updates[0]!.recordedByName).toBe(ADMIN.name);
     // Reopening needs a reason.
-    expect((await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-23', status: 'inProgress' })).fields).toEqual({ note: 'reasonRequired' });
+    expect(
+      (await t.fail('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-23', status: 'inProgress' }))
+        .fields,
+    ).toEqual({ note: 'reasonRequired' });
   });
 
   it('a retired or unknown need area cannot be linked to a new goal', async () => {
@@ -115,8 +193,12 @@ describe('support plans', () => {
     const { plan } = await clientWithPlan(t);
     const areas = await t.ok('needAreas.list', {});
     await t.ok('needAreas.save', { id: areas[0]!.id, name: 'Housing', retired: true });
-    expect((await t.fail('goals.save', { planId: plan.id, goal: { ...GOAL, areaId: areas[0]!.id } })).fields).toEqual({ 'goal.areaId': 'areaRetired' });
-    expect((await t.fail('goals.save', { planId: plan.id, goal: { ...GOAL, areaId: 9999 } })).fields).toEqual({ 'goal.areaId': 'invalid' });
+    expect((await t.fail('goals.save', { planId: plan.id, goal: { ...GOAL, areaId: areas[0]!.id } })).fields).toEqual({
+      'goal.areaId': 'areaRetired',
+    });
+    expect((await t.fail('goals.save', { planId: plan.id, goal: { ...GOAL, areaId: 9999 } })).fields).toEqual({
+      'goal.areaId': 'invalid',
+    });
     const view = await t.ok('goals.save', { planId: plan.id, goal: { ...GOAL, areaId: areas[1]!.id } });
     expect(view.active!.goals[0]!.areaId).toBe(areas[1]!.id);
   });
@@ -138,14 +220,46 @@ describe('tasks', () => {
     const t = await ready();
     const { client, plan } = await clientWithPlan(t);
     const other = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Lis' });
-    const otherGoal = (await t.ok('goals.save', { planId: (await t.ok('plans.agree', { clientId: other.id, plan: { agreedOn: '2026-11-01' } })).active!.id, goal: GOAL })).active!.goals[0]!;
+    const otherGoal = (
+      await t.ok('goals.save', {
+        planId: (await t.ok('plans.agree', { clientId: other.id, plan: { agreedOn: '2026-11-01' } })).active!.id,
+        goal: GOAL,
+      })
+    ).active!.goals[0]!;
     const goal = (await t.ok('goals.save', { planId: plan.id, goal: GOAL })).active!.goals[0]!;
     const vol = await t.ok('users.create', { name: 'Vera Volunteer', role: 'volunteer', password: 'temporary pass 1' });
-    expect((await t.fail('tasks.save', { clientId: client.id, task: { title: 'Ring the council', dueOn: '2026-11-23', assignedTo: 999 } })).fields).toEqual({ 'task.assignedTo': 'invalid' });
-    expect((await t.fail('tasks.save', { clientId: client.id, task: { title: 'x', dueOn: '2026-11-23', assignedTo: vol.id, goalId: otherGoal.id } })).fields).toEqual({ 'task.goalId': 'invalid' });
-    expect((await t.fail('tasks.save', { clientId: client.id, task: { title: '', dueOn: '2026-13-01', assignedTo: vol.id } })).fields).toEqual({ 'task.title': 'required', 'task.dueOn': 'invalidDate' });
-    await t.ok('tasks.save', { clientId: client.id, task: { title: 'Ring the council', dueOn: '2026-11-25', assignedTo: vol.id, goalId: goal.id } });
-    const view = await t.ok('tasks.save', { clientId: client.id, task: { title: 'Book a food bank slot', dueOn: '2026-11-23', assignedTo: 1 } });
+    expect(
+      (
+        await t.fail('tasks.save', {
+          clientId: client.id,
+          task: { title: 'Ring the council', dueOn: '2026-11-23', assignedTo: 999 },
+        })
+      ).fields,
+    ).toEqual({ 'task.assignedTo': 'invalid' });
+    expect(
+      (
+        await t.fail('tasks.save', {
+          clientId: client.id,
+          task: { title: 'x', dueOn: '2026-11-23', assignedTo: vol.id, goalId: otherGoal.id },
+        })
+      ).fields,
+    ).toEqual({ 'task.goalId': 'invalid' });
+    expect(
+      (
+        await t.fail('tasks.save', {
+          clientId: client.id,
+          task: { title: '', dueOn: '2026-13-01', assignedTo: vol.id },
+        })
+      ).fields,
+    ).toEqual({ 'task.title': 'required', 'task.dueOn': 'invalidDate' });
+    await t.ok('tasks.save', {
+      clientId: client.id,
+      task: { title: 'Ring the council', dueOn: '2026-11-25', assignedTo: vol.id, goalId: goal.id },
+    });
+    const view = await t.ok('tasks.save', {
+      clientId: client.id,
+      task: { title: 'Book a food bank slot', dueOn: '2026-11-23', assignedTo: 1 },
+    });
     expect(view.tasks.map((x) => [x.title, x.dueOn, x.assignedToName, x.doneOn])).toEqual([
       ['Book a food bank slot', '2026-11-23', ADMIN.name, null],
       ['Ring the council', '2026-11-25', 'Vera Volunteer', null],
@@ -153,12 +267,24 @@ describe('tasks', () => {
     const volunteersTask = view.tasks[1]!;
     const adminsTask = view.tasks[0]!;
     // A changed due date moves the task in the list; the task is the same one.
-    const moved = await t.ok('tasks.save', { clientId: client.id, id: adminsTask.id, task: { title: 'Book a food bank slot', dueOn: '2026-11-30', assignedTo: 1 } });
+    const moved = await t.ok('tasks.save', {
+      clientId: client.id,
+      id: adminsTask.id,
+      task: { title: 'Book a food bank slot', dueOn: '2026-11-30', assignedTo: 1 },
+    });
     expect(moved.tasks.map((x) => [x.id, x.dueOn])).toEqual([
       [volunteersTask.id, '2026-11-25'],
       [adminsTask.id, '2026-11-30'],
     ]);
-    expect((await t.fail('tasks.save', { clientId: other.id, id: adminsTask.id, task: { title: 'x', dueOn: '2026-11-30', assignedTo: 1 } })).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await t.fail('tasks.save', {
+          clientId: other.id,
+          id: adminsTask.id,
+          task: { title: 'x', dueOn: '2026-11-30', assignedTo: 1 },
+        })
+      ).code,
+    ).toBe('NOT_FOUND');
 
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Vera Volunteer', password: 'temporary pass 1' });
@@ -168,7 +294,10 @@ describe('tasks', () => {
     expect(done).toMatchObject({ doneOn: '2026-11-23', doneByName: 'Vera Volunteer' });
     // Ticking twice changes nothing; unticking brings it back.
     expect(await t.ok('tasks.setDone', { id: volunteersTask.id, done: true })).toMatchObject({ doneOn: '2026-11-23' });
-    expect(await t.ok('tasks.setDone', { id: volunteersTask.id, done: false })).toMatchObject({ doneOn: null, doneByName: null });
+    expect(await t.ok('tasks.setDone', { id: volunteersTask.id, done: false })).toMatchObject({
+      doneOn: null,
+      doneByName: null,
+    });
   });
 });
 
@@ -180,11 +309,26 @@ describe('the caseload home screen', () => {
 
   async function caseworkerWithWork() {
     const t = await ready();
-    const cw = await t.ok('users.create', { name: 'Carl Caseworker', role: 'caseworker', password: 'temporary pass 1' });
-    const mine = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-11-01', caseworkerId: cw.id });
+    const cw = await t.ok('users.create', {
+      name: 'Carl Caseworker',
+      role: 'caseworker',
+      password: 'temporary pass 1',
+    });
+    const mine = await addNewPerson(t, {
+      firstName: 'Jan',
+      lastName: 'Nowak',
+      intakeDate: '2026-11-01',
+      caseworkerId: cw.id,
+    });
     const plan = (await t.ok('plans.agree', { clientId: mine.id, plan: { agreedOn: '2026-11-02' } })).active!;
-    await t.ok('goals.save', { planId: plan.id, goal: { ...GOAL, description: 'Register with a GP', targetDate: '2026-11-20' } });
-    await t.ok('goals.save', { planId: plan.id, goal: { ...GOAL, description: 'Open a bank account', targetDate: '2026-12-20' } });
+    await t.ok('goals.save', {
+      planId: plan.id,
+      goal: { ...GOAL, description: 'Register with a GP', targetDate: '2026-11-20' },
+    });
+    await t.ok('goals.save', {
+      planId: plan.id,
+      goal: { ...GOAL, description: 'Open a bank account', targetDate: '2026-12-20' },
+    });
     for (const [title, dueOn] of [
       ['Overdue since Friday', '2026-11-20'],
       ['Due on the 23rd', '2026-11-23'],
@@ -193,7 +337,10 @@ describe('the caseload home screen', () => {
       ['Due next month', '2026-12-23'],
     ] as const)
       await t.ok('tasks.save', { clientId: mine.id, task: { title, dueOn, assignedTo: cw.id } });
-    await t.ok('tasks.save', { clientId: mine.id, task: { title: 'Someone else’s', dueOn: '2026-11-20', assignedTo: 1 } });
+    await t.ok('tasks.save', {
+      clientId: mine.id,
+      task: { title: 'Someone else’s', dueOn: '2026-11-20', assignedTo: 1 },
+    });
     await addNewPerson(t, { firstName: 'Ewa', lastName: 'Lis', intakeDate: '2026-11-01' });
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Carl Caseworker', password: 'temporary pass 1' });
@@ -210,10 +357,18 @@ describe('the caseload home screen', () => {
     // 23:30 in London is still the 23rd: the task due on the 23rd is due today, not overdue.
     process.env.TZ = 'Europe/London';
     t.clock.now = Date.parse('2026-11-23T23:30:00Z');
-    expect(await due()).toEqual({ today: '2026-11-23', due: ['Overdue since Friday', 'Due on the 23rd'], upcoming: ['Due on the 24th', 'Due next week'] });
+    expect(await due()).toEqual({
+      today: '2026-11-23',
+      due: ['Overdue since Friday', 'Due on the 23rd'],
+      upcoming: ['Due on the 24th', 'Due next week'],
+    });
     // The same instant is already the 24th in Warsaw: the 24th's task is due today.
     process.env.TZ = 'Europe/Warsaw';
-    expect(await due()).toEqual({ today: '2026-11-24', due: ['Overdue since Friday', 'Due on the 23rd', 'Due on the 24th'], upcoming: ['Due next week'] });
+    expect(await due()).toEqual({
+      today: '2026-11-24',
+      due: ['Overdue since Friday', 'Due on the 23rd', 'Due on the 24th'],
+      upcoming: ['Due next week'],
+    });
     // One minute before local midnight and at midnight itself.
     t.clock.now = Date.parse('2026-11-23T22:59:00Z');
     expect((await due()).today).toBe('2026-11-23');
@@ -236,11 +391,19 @@ describe('the caseload home screen', () => {
     expect(c.reviewsDue).toEqual([]);
     expect(c.caseworkers).toEqual([]);
 
-    await t.ok('assessments.save', { clientId: mine.id, assessment: { assessedOn: '2026-08-01', scores: [{ areaId: 1, score: 3 }] } });
+    await t.ok('assessments.save', {
+      clientId: mine.id,
+      assessment: { assessedOn: '2026-08-01', scores: [{ areaId: 1, score: 3 }] },
+    });
     c = await t.ok('caseload.get', {});
-    expect(c.reviewsDue.map((r) => [r.clientName, r.lastAssessedOn, r.dueOn])).toEqual([['Jan Nowak', '2026-08-01', '2026-10-24']]);
+    expect(c.reviewsDue.map((r) => [r.clientName, r.lastAssessedOn, r.dueOn])).toEqual([
+      ['Jan Nowak', '2026-08-01', '2026-10-24'],
+    ]);
     // A review resets the clock.
-    await t.ok('reviews.record', { clientId: mine.id, review: { assessedOn: '2026-11-23', scores: [{ areaId: 1, score: 5 }] } });
+    await t.ok('reviews.record', {
+      clientId: mine.id,
+      review: { assessedOn: '2026-11-23', scores: [{ areaId: 1, score: 5 }] },
+    });
     c = await t.ok('caseload.get', {});
     expect(c.reviewsDue).toEqual([]);
     expect(c.clients[0]).toMatchObject({ lastAssessedOn: '2026-11-23', reviewDueOn: '2027-02-15' });
@@ -262,23 +425,51 @@ describe('the caseload home screen', () => {
 describe('the latest assessment date kept on each client', () => {
   it('follows a new assessment, a review, a re-dated assessment and a merge, so the home screens read it without looking', async () => {
     const t = await ready();
-    const last = async (clientId: number) => (await t.ok('caseload.get', {})).clients.find((c) => c.clientId === clientId)?.lastAssessedOn;
-    const zofia = await addNewPerson(t, { firstName: 'Zofia', lastName: 'Nowak', intakeDate: '2026-01-05', caseworkerId: 1 });
-    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowal', intakeDate: '2026-01-05', caseworkerId: 1 });
+    const last = async (clientId: number) =>
+      (await t.ok('caseload.get', {})).clients.find((c) => c.clientId === clientId)?.lastAssessedOn;
+    const zofia = await addNewPerson(t, {
+      firstName: 'Zofia',
+      lastName: 'Nowak',
+      intakeDate: '2026-01-05',
+      caseworkerId: 1,
+    });
+    const jan = await addNewPerson(t, {
+      firstName: 'Jan',
+      lastName: 'Kowal',
+      intakeDate: '2026-01-05',
+      caseworkerId: 1,
+    });
     expect(await last(zofia.id)).toBeNull();
-    const first = await t.ok('assessments.save', { clientId: zofia.id, assessment: { assessedOn: '2026-08-01', scores: [{ areaId: 1, score: 3 }] } });
+    const first = await t.ok('assessments.save', {
+      clientId: zofia.id,
+      assessment: { assessedOn: '2026-08-01', scores: [{ areaId: 1, score: 3 }] },
+    });
     expect(await last(zofia.id)).toBe('2026-08-01');
-    await t.ok('reviews.record', { clientId: zofia.id, review: { assessedOn: '2026-09-01', scores: [{ areaId: 1, score: 4 }] } });
+    await t.ok('reviews.record', {
+      clientId: zofia.id,
+      review: { assessedOn: '2026-09-01', scores: [{ areaId: 1, score: 4 }] },
+    });
     expect(await last(zofia.id)).toBe('2026-09-01');
     // Re-dating the first assessment later than the review moves the date; back earlier, the review's date again.
     const a = first.assessments.find((x) => x.assessedOn === '2026-08-01')!;
-    const moved = await t.ok('assessments.save', { clientId: zofia.id, target: { id: a.id, version: a.version }, assessment: { assessedOn: '2026-10-01', scores: [{ areaId: 1, score: 3 }] } });
+    const moved = await t.ok('assessments.save', {
+      clientId: zofia.id,
+      target: { id: a.id, version: a.version },
+      assessment: { assessedOn: '2026-10-01', scores: [{ areaId: 1, score: 3 }] },
+    });
     expect(await last(zofia.id)).toBe('2026-10-01');
     const b = moved.assessments.find((x) => x.id === a.id)!;
-    await t.ok('assessments.save', { clientId: zofia.id, target: { id: b.id, version: b.version }, assessment: { assessedOn: '2026-07-01', scores: [{ areaId: 1, score: 3 }] } });
+    await t.ok('assessments.save', {
+      clientId: zofia.id,
+      target: { id: b.id, version: b.version },
+      assessment: { assessedOn: '2026-07-01', scores: [{ areaId: 1, score: 3 }] },
+    });
     expect(await last(zofia.id)).toBe('2026-09-01');
     // Merging brings the merged record's assessments, and their dates.
-    await t.ok('assessments.save', { clientId: jan.id, assessment: { assessedOn: '2026-11-20', scores: [{ areaId: 1, score: 2 }] } });
+    await t.ok('assessments.save', {
+      clientId: jan.id,
+      assessment: { assessedOn: '2026-11-20', scores: [{ areaId: 1, score: 2 }] },
+    });
     await t.ok('clients.merge', { keepId: zofia.id, mergeId: jan.id });
     expect(await last(zofia.id)).toBe('2026-11-20');
   });
@@ -289,7 +480,16 @@ describe('reviews', () => {
     const t = await ready();
     const { client, plan } = await clientWithPlan(t);
     const goal = (await t.ok('goals.save', { planId: plan.id, goal: GOAL })).active!.goals[0]!;
-    await t.ok('assessments.save', { clientId: client.id, assessment: { assessedOn: '2026-08-01', scores: [{ areaId: 1, score: 2 }, { areaId: 2, score: 6 }] } });
+    await t.ok('assessments.save', {
+      clientId: client.id,
+      assessment: {
+        assessedOn: '2026-08-01',
+        scores: [
+          { areaId: 1, score: 2 },
+          { areaId: 2, score: 6 },
+        ],
+      },
+    });
     // A bad goal change rolls back the whole review.
     const bad = await t.fail('reviews.record', {
       clientId: client.id,
@@ -301,10 +501,25 @@ describe('reviews', () => {
 
     await t.ok('reviews.record', {
       clientId: client.id,
-      review: { assessedOn: '2026-10-01', scores: [{ areaId: 1, score: 4 }, { areaId: 2, score: 5 }] },
+      review: {
+        assessedOn: '2026-10-01',
+        scores: [
+          { areaId: 1, score: 4 },
+          { areaId: 2, score: 5 },
+        ],
+      },
       goals: [{ goalId: goal.id, version: goal.version, status: 'inProgress', note: 'On the register' }],
     });
-    const record = await t.ok('reviews.record', { clientId: client.id, review: { assessedOn: '2026-11-23', scores: [{ areaId: 1, score: 7 }, { areaId: 3, score: 9 }] } });
+    const record = await t.ok('reviews.record', {
+      clientId: client.id,
+      review: {
+        assessedOn: '2026-11-23',
+        scores: [
+          { areaId: 1, score: 7 },
+          { areaId: 3, score: 9 },
+        ],
+      },
+    });
     expect(record.assessments.map((a) => [a.assessedOn, a.kind])).toEqual([
       ['2026-11-23', 'review'],
       ['2026-10-01', 'review'],
@@ -321,11 +536,30 @@ describe('reviews', () => {
   });
 
   it('an assessment and a review on the same day are two columns of the progress chart, and neither hides the other', () => {
-    const at = (id: number, on: string, kind: Assessment['kind'], scores: [number, number][]): Assessment => ({
-      id, clientId: 1, kind, assessedOn: on, sensitive: false, withheld: false, summary: null, assessedByName: null, version: 1,
-      scores: scores.map(([areaId, score]) => ({ areaId, score, notes: null, strengths: null })),
-    }) as Assessment;
-    const columns = progressColumns([at(2, '2026-03-01', 'review', [[1, 5], [2, 5]]), at(1, '2026-03-01', 'assessment', [[1, 3], [2, 3]]), at(3, '2026-04-01', 'review', [[1, 6]])]);
+    const at = (id: number, on: string, kind: Assessment['kind'], scores: [number, number][]): Assessment =>
+      ({
+        id,
+        clientId: 1,
+        kind,
+        assessedOn: on,
+        sensitive: false,
+        withheld: false,
+        summary: null,
+        assessedByName: null,
+        version: 1,
+        scores: scores.map(([areaId, score]) => ({ areaId, score, notes: null, strengths: null })),
+      }) as Assessment;
+    const columns = progressColumns([
+      at(2, '2026-03-01', 'review', [
+        [1, 5],
+        [2, 5],
+      ]),
+      at(1, '2026-03-01', 'assessment', [
+        [1, 3],
+        [2, 3],
+      ]),
+      at(3, '2026-04-01', 'review', [[1, 6]]),
+    ]);
     expect(columns.map((c) => [c.id, c.on, c.kind, c.sameDay, c.scores])).toEqual([
       [1, '2026-03-01', 'assessment', true, { 1: 3, 2: 3 }],
       [2, '2026-03-01', 'review', true, { 1: 5, 2: 5 }],
@@ -335,28 +569,55 @@ describe('reviews', () => {
 
   it('a sensitive assessment a volunteer cannot read is left out of their progress', () => {
     const a = (id: number, on: string, score: number, withheld = false): Assessment => ({
-      id, clientId: 1, kind: 'review', assessedOn: on, sensitive: withheld, withheld, summary: null, assessedByName: null, version: 1,
+      id,
+      clientId: 1,
+      kind: 'review',
+      assessedOn: on,
+      sensitive: withheld,
+      withheld,
+      summary: null,
+      assessedByName: null,
+      version: 1,
       scores: withheld ? [] : [{ areaId: 1, score, notes: null, strengths: null }],
     });
     expect(areaProgress([a(3, '2026-03-01', 9, true), a(2, '2026-02-01', 6), a(1, '2026-01-01', 3)])).toEqual([
-      { areaId: 1, points: [{ on: '2026-01-01', score: 3, kind: 'review' }, { on: '2026-02-01', score: 6, kind: 'review' }], first: 3, latest: 6, change: 3 },
+      {
+        areaId: 1,
+        points: [
+          { on: '2026-01-01', score: 3, kind: 'review' },
+          { on: '2026-02-01', score: 6, kind: 'review' },
+        ],
+        first: 3,
+        latest: 6,
+        change: 3,
+      },
     ]);
   });
 });
 
 describe('case notes', () => {
-  const NOTE = { date: '2026-11-23', time: '09:30', kind: 'phone' as const, durationMinutes: 20, body: 'Rang about the rent arrears letter.' };
+  const NOTE = {
+    date: '2026-11-23',
+    time: '09:30',
+    kind: 'phone' as const,
+    durationMinutes: 20,
+    body: 'Rang about the rent arrears letter.',
+  };
 
   it('check the date, time, length and duration', () => {
     expect(issues(caseNoteInputSchema, NOTE)).toEqual({});
-    expect(issues(caseNoteInputSchema, { ...NOTE, date: '2099-01-01', time: '25:00', durationMinutes: -5, body: ' ' })).toEqual({
+    expect(
+      issues(caseNoteInputSchema, { ...NOTE, date: '2099-01-01', time: '25:00', durationMinutes: -5, body: ' ' }),
+    ).toEqual({
       date: 'dateInFuture',
       time: 'invalidTime',
       durationMinutes: 'durationRange',
       body: 'required',
     });
     expect(issues(caseNoteInputSchema, { ...NOTE, body: 'x'.repeat(20_001) })).toEqual({ body: 'tooLong' });
-    expect(onDay('2026-11-23', () => caseNoteInputSchema.parse(NOTE))).toMatchObject({ occurredAt: '2026-11-23T09:30' });
+    expect(onDay('2026-11-23', () => caseNoteInputSchema.parse(NOTE))).toMatchObject({
+      occurredAt: '2026-11-23T09:30',
+    });
   });
 
   it('are never silently edited: the earlier versions stay, seen by the writer and administrators, and only they may edit', async () => {
@@ -364,21 +625,47 @@ describe('case notes', () => {
     const c = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
     const { password } = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
     const note = await t.ok('notes.save', { clientId: c.id, note: NOTE });
-    expect(note).toMatchObject({ occurredAt: '2026-11-23T09:30', writtenByName: 'Vera Volunteer', editedAt: null, version: 1 });
+    expect(note).toMatchObject({
+      occurredAt: '2026-11-23T09:30',
+      writtenByName: 'Vera Volunteer',
+      editedAt: null,
+      version: 1,
+    });
     t.clock.now += 60_000;
-    const edited = await t.ok('notes.save', { clientId: c.id, target: { id: note.id, version: 1 }, note: { ...NOTE, body: 'Rang about the rent arrears letter. Agreed to visit.' } });
-    expect(edited).toMatchObject({ version: 2, editedByName: 'Vera Volunteer', body: 'Rang about the rent arrears letter. Agreed to visit.' });
+    const edited = await t.ok('notes.save', {
+      clientId: c.id,
+      target: { id: note.id, version: 1 },
+      note: { ...NOTE, body: 'Rang about the rent arrears letter. Agreed to visit.' },
+    });
+    expect(edited).toMatchObject({
+      version: 2,
+      editedByName: 'Vera Volunteer',
+      body: 'Rang about the rent arrears letter. Agreed to visit.',
+    });
     // Someone editing from the old version is refused, not overwritten.
-    expect((await t.fail('notes.save', { clientId: c.id, target: { id: note.id, version: 1 }, note: NOTE })).code).toBe('CONFLICT');
+    expect((await t.fail('notes.save', { clientId: c.id, target: { id: note.id, version: 1 }, note: NOTE })).code).toBe(
+      'CONFLICT',
+    );
     // The writer sees what she wrote before (as the administrator does).
-    expect((await t.ok('notes.history', { id: note.id })).versions.map((v) => [v.version, v.body])).toEqual([[1, 'Rang about the rent arrears letter.']]);
+    expect((await t.ok('notes.history', { id: note.id })).versions.map((v) => [v.version, v.body])).toEqual([
+      [1, 'Rang about the rent arrears letter.'],
+    ]);
 
     await t.ok('session.lock', {});
     await t.ok('session.unlock', ADMIN);
-    const adminNote = await t.ok('notes.save', { clientId: c.id, note: { ...NOTE, time: '10:00', body: 'Safeguarding concern discussed.', sensitive: true } });
+    const adminNote = await t.ok('notes.save', {
+      clientId: c.id,
+      note: { ...NOTE, time: '10:00', body: 'Safeguarding concern discussed.', sensitive: true },
+    });
     const history = await t.ok('notes.history', { id: note.id });
-    expect(history.versions.map((v) => [v.version, v.body, v.writtenByName])).toEqual([[1, 'Rang about the rent arrears letter.', 'Vera Volunteer']]);
-    await t.ok('notes.save', { clientId: c.id, target: { id: note.id, version: 2 }, note: { ...NOTE, body: 'Third version' } });
+    expect(history.versions.map((v) => [v.version, v.body, v.writtenByName])).toEqual([
+      [1, 'Rang about the rent arrears letter.', 'Vera Volunteer'],
+    ]);
+    await t.ok('notes.save', {
+      clientId: c.id,
+      target: { id: note.id, version: 2 },
+      note: { ...NOTE, body: 'Third version' },
+    });
     expect((await t.ok('notes.history', { id: note.id })).versions.map((v) => [v.version, v.writtenByName])).toEqual([
       [2, 'Vera Volunteer'],
       [1, 'Vera Volunteer'],
@@ -387,12 +674,23 @@ describe('case notes', () => {
     // The volunteer cannot edit the administrator's note, nor read it, because it is sensitive.
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Vera Volunteer', password });
-    expect((await t.fail('notes.save', { clientId: c.id, target: { id: adminNote.id, version: 1 }, note: NOTE })).code).toBe('FORBIDDEN');
+    expect(
+      (await t.fail('notes.save', { clientId: c.id, target: { id: adminNote.id, version: 1 }, note: NOTE })).code,
+    ).toBe('FORBIDDEN');
     // Nor see the earlier versions of a note someone else wrote.
     expect((await t.fail('notes.history', { id: adminNote.id })).code).toBe('FORBIDDEN');
-    expect(await t.ok('notes.get', { id: adminNote.id })).toMatchObject({ withheld: true, body: null, sensitive: true });
+    expect(await t.ok('notes.get', { id: adminNote.id })).toMatchObject({
+      withheld: true,
+      body: null,
+      sensitive: true,
+    });
     // Her own note, now edited by the administrator, she still reads, and sees who edited it.
-    expect(await t.ok('notes.get', { id: note.id })).toMatchObject({ withheld: false, body: 'Third version', editedByName: ADMIN.name, version: 3 });
+    expect(await t.ok('notes.get', { id: note.id })).toMatchObject({
+      withheld: false,
+      body: 'Third version',
+      editedByName: ADMIN.name,
+      version: 3,
+    });
   });
 });
 
@@ -401,12 +699,31 @@ describe('the timeline', () => {
     const t = await ready();
     const { client, plan } = await clientWithPlan(t);
     const goal = (await t.ok('goals.save', { planId: plan.id, goal: GOAL })).active!.goals[0]!;
-    await t.ok('notes.save', { clientId: client.id, note: { date: '2026-11-05', time: '14:00', kind: 'homeVisit', body: 'Visited at home.', goalId: goal.id } });
-    await t.ok('notes.save', { clientId: client.id, note: { date: '2026-11-06', time: '09:00', kind: 'phone', body: 'Disclosed abuse.', sensitive: true } });
-    await t.ok('assessments.save', { clientId: client.id, assessment: { assessedOn: '2026-11-03', summary: 'Private summary', sensitive: true, scores: [{ areaId: 1, score: 3 }] } });
+    await t.ok('notes.save', {
+      clientId: client.id,
+      note: { date: '2026-11-05', time: '14:00', kind: 'homeVisit', body: 'Visited at home.', goalId: goal.id },
+    });
+    await t.ok('notes.save', {
+      clientId: client.id,
+      note: { date: '2026-11-06', time: '09:00', kind: 'phone', body: 'Disclosed abuse.', sensitive: true },
+    });
+    await t.ok('assessments.save', {
+      clientId: client.id,
+      assessment: {
+        assessedOn: '2026-11-03',
+        summary: 'Private summary',
+        sensitive: true,
+        scores: [{ areaId: 1, score: 3 }],
+      },
+    });
     await t.ok('goals.update', { goalId: goal.id, version: goal.version, on: '2026-11-10', status: 'inProgress' });
     await t.ok('riskFlags.raise', { clientId: client.id, kind: 'domesticAbuse', raisedOn: '2026-11-06' });
-    const task = (await t.ok('tasks.save', { clientId: client.id, task: { title: 'Send the form', dueOn: '2026-11-23', assignedTo: 1 } })).tasks[0]!;
+    const task = (
+      await t.ok('tasks.save', {
+        clientId: client.id,
+        task: { title: 'Send the form', dueOn: '2026-11-23', assignedTo: 1 },
+      })
+    ).tasks[0]!;
     await t.ok('tasks.setDone', { id: task.id, done: true });
 
     const all = await t.ok('timeline.get', { clientId: client.id });
@@ -448,17 +765,29 @@ describe('the timeline', () => {
     at('09:00');
     const c = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowalski', intakeDate: day });
     at('09:20');
-    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: day, scores: [{ areaId: 1, score: 3 }] } });
+    await t.ok('assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: day, scores: [{ areaId: 1, score: 3 }] },
+    });
     at('09:40');
     await t.ok('riskFlags.raise', { clientId: c.id, kind: 'violence', raisedOn: day });
     at('10:00');
     await t.ok('plans.agree', { clientId: c.id, plan: { agreedOn: day, summary: 'Keep the flat' } });
     at('10:30');
     // A note written now about a call at 08:45, and one about now.
-    await t.ok('notes.save', { clientId: c.id, note: { date: day, time: '08:45', kind: 'phone', body: 'Rang before coming in.' } });
-    await t.ok('notes.save', { clientId: c.id, note: { date: day, time: '10:30', kind: 'officeVisit', body: 'Talked it through.' } });
+    await t.ok('notes.save', {
+      clientId: c.id,
+      note: { date: day, time: '08:45', kind: 'phone', body: 'Rang before coming in.' },
+    });
+    await t.ok('notes.save', {
+      clientId: c.id,
+      note: { date: day, time: '10:30', kind: 'officeVisit', body: 'Talked it through.' },
+    });
     at('11:15');
-    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: day, scores: [{ areaId: 1, score: 4 }] } });
+    await t.ok('assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: day, scores: [{ areaId: 1, score: 4 }] },
+    });
     // Recorded today about an earlier day: that day, with no time (it is not known).
     await t.ok('riskFlags.raise', { clientId: c.id, kind: 'selfHarm', raisedOn: '2026-11-20' });
     const template = (await t.ok('templates.list', {})).find((x) => x.kind === 'general' && x.language === 'en')!;
@@ -511,7 +840,9 @@ describe('safety plans', () => {
       contacts: 'contactRequired',
       reviewOn: 'reviewBeforeAgreed',
     });
-    expect(issues(safetyPlanInputSchema, { ...PLAN, contacts: [{ name: 'GP', phone: 'call me' }] })).toEqual({ 'contacts.0.phone': 'invalidPhone' });
+    expect(issues(safetyPlanInputSchema, { ...PLAN, contacts: [{ name: 'GP', phone: 'call me' }] })).toEqual({
+      'contacts.0.phone': 'invalidPhone',
+    });
   });
 
   it('keep every version; the newest prints as a one-page PDF, even when long', async () => {
@@ -523,7 +854,18 @@ describe('safety plans', () => {
     const long = 'Żółć gęślą jaźń — długi opis sytuacji, który nie mieści się w jednej linijce. '.repeat(25);
     const saved = await t.ok('safetyPlans.save', {
       clientId: c.id,
-      plan: { ...PLAN, copingSteps: long, contacts: [...PLAN.contacts, ...Array.from({ length: 8 }, (_, i) => ({ name: `Contact ${i + 3}`, role: 'Friend', phone: `0113 496 00${i}0` }))] },
+      plan: {
+        ...PLAN,
+        copingSteps: long,
+        contacts: [
+          ...PLAN.contacts,
+          ...Array.from({ length: 8 }, (_, i) => ({
+            name: `Contact ${i + 3}`,
+            role: 'Friend',
+            phone: `0113 496 00${i}0`,
+          })),
+        ],
+      },
     });
     expect(saved).toMatchObject({ versions: 2, writtenByName: ADMIN.name });
     const { path } = await t.ok('safetyPlans.savePdf', { clientId: c.id });

@@ -26,7 +26,14 @@ type Details = ChannelInput<'clients.intake'>['details'];
 function countsFor(t: TestCore, clientId: number): Record<string, number> {
   return t.cb.read((db) => {
     const out: Record<string, number> = {};
-    for (const table of ['consents', 'household_members', 'key_contacts', 'risk_flags', 'assessments', 'client_status_changes']) {
+    for (const table of [
+      'consents',
+      'household_members',
+      'key_contacts',
+      'risk_flags',
+      'assessments',
+      'client_status_changes',
+    ]) {
       out[table] = db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table} WHERE client_id = ${clientId}`)).n;
     }
     return out;
@@ -55,19 +62,48 @@ describe('intake', () => {
       },
       consent: CONSENT,
     });
-    expect(c).toMatchObject({ reference: 'CB-00001', status: 'open', statusSince: '2026-11-20', estimatedBirthYear: 1990, interpreterNeeded: true, caseworkerId: null });
+    expect(c).toMatchObject({
+      reference: 'CB-00001',
+      status: 'open',
+      statusSince: '2026-11-20',
+      estimatedBirthYear: 1990,
+      interpreterNeeded: true,
+      caseworkerId: null,
+    });
     const record = await t.ok('clients.get', { id: c.id });
     expect(record.consents).toHaveLength(1);
-    expect(record.consents[0]).toMatchObject({ state: 'active', shareScope: 'named', shareAgencies: CONSENT.shareAgencies, recordedByName: ADMIN.name, contactText: false });
+    expect(record.consents[0]).toMatchObject({
+      state: 'active',
+      shareScope: 'named',
+      shareAgencies: CONSENT.shareAgencies,
+      recordedByName: ADMIN.name,
+      contactText: false,
+    });
     expect(record.statusHistory).toEqual([expect.objectContaining({ status: 'open', on: '2026-11-20' })]);
     const audit = await t.ok('audit.list', { client: c.reference });
-    expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['client.created', 'consent.recorded', 'client.viewed']));
+    expect(audit.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['client.created', 'consent.recorded', 'client.viewed']),
+    );
   });
 
   it('a date of birth wins over an estimate, and "prefer not to say" clears gender text', async () => {
     const t = await ready();
-    const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak', dateOfBirth: '1980-05-05', estimatedBirthYear: 1970, gender: 'Man', genderWithheld: true } });
-    expect(c).toMatchObject({ dateOfBirth: '1980-05-05', estimatedBirthYear: null, gender: null, genderWithheld: true });
+    const c = await t.ok('clients.intake', {
+      details: {
+        firstName: 'Jan',
+        lastName: 'Nowak',
+        dateOfBirth: '1980-05-05',
+        estimatedBirthYear: 1970,
+        gender: 'Man',
+        genderWithheld: true,
+      },
+    });
+    expect(c).toMatchObject({
+      dateOfBirth: '1980-05-05',
+      estimatedBirthYear: null,
+      gender: null,
+      genderWithheld: true,
+    });
   });
 
   it('refuses bad input field by field, and saves nothing', async () => {
@@ -83,7 +119,9 @@ describe('intake', () => {
       [{ caseworkerId: 99 }, { 'details.caseworkerId': 'unknownCaseworker' }],
     ];
     for (const [extra, fields] of cases) {
-      const err = await t.fail('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak', ...extra } as Details });
+      const err = await t.fail('clients.intake', {
+        details: { firstName: 'Jan', lastName: 'Nowak', ...extra } as Details,
+      });
       expect(err.code, JSON.stringify(extra)).toBe('BAD_INPUT');
       expect(err.fields).toEqual(fields);
     }
@@ -94,7 +132,10 @@ describe('intake', () => {
       [{ method: undefined }, { 'consent.method': 'required' }],
     ];
     for (const [extra, fields] of consentCases) {
-      const err = await t.fail('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' }, consent: { ...CONSENT, ...extra } as never });
+      const err = await t.fail('clients.intake', {
+        details: { firstName: 'Jan', lastName: 'Nowak' },
+        consent: { ...CONSENT, ...extra } as never,
+      });
       expect(err.fields, JSON.stringify(extra)).toEqual(fields);
     }
     expect((await t.ok('clients.search', {})).total).toBe(0);
@@ -104,22 +145,42 @@ describe('intake', () => {
 describe('consent', () => {
   it('is withdrawn with a date and kept; a newer record replaces it; expiry is worked out each day', async () => {
     const t = await ready();
-    const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' }, consent: { ...CONSENT, expiresOn: '2027-11-20' } });
+    const c = await t.ok('clients.intake', {
+      details: { firstName: 'Jan', lastName: 'Nowak' },
+      consent: { ...CONSENT, expiresOn: '2027-11-20' },
+    });
     const [consent] = (await t.ok('clients.get', { id: c.id })).consents;
-    expect((await t.fail('consents.withdraw', { consentId: consent!.id, on: '2026-11-01' })).fields).toEqual({ on: 'expiryBeforeGiven' });
+    expect((await t.fail('consents.withdraw', { consentId: consent!.id, on: '2026-11-01' })).fields).toEqual({
+      on: 'expiryBeforeGiven',
+    });
 
-    const after = await t.ok('consents.withdraw', { consentId: consent!.id, on: '2026-11-22', note: 'Asked us not to share anything' });
-    expect(after.consents[0]).toMatchObject({ state: 'withdrawn', withdrawnOn: '2026-11-22', withdrawalNote: 'Asked us not to share anything', withdrawnByName: ADMIN.name });
+    const after = await t.ok('consents.withdraw', {
+      consentId: consent!.id,
+      on: '2026-11-22',
+      note: 'Asked us not to share anything',
+    });
+    expect(after.consents[0]).toMatchObject({
+      state: 'withdrawn',
+      withdrawnOn: '2026-11-22',
+      withdrawalNote: 'Asked us not to share anything',
+      withdrawnByName: ADMIN.name,
+    });
     expect((await t.fail('consents.withdraw', { consentId: consent!.id, on: '2026-11-23' })).code).toBe('CONFLICT');
     const audit = await t.ok('audit.list', { action: 'consent.withdrawn' });
     expect(audit.items).toHaveLength(1);
 
-    const renewed = await t.ok('consents.record', { clientId: c.id, consent: { ...CONSENT, shareScope: 'none', givenOn: '2026-11-23' } });
+    const renewed = await t.ok('consents.record', {
+      clientId: c.id,
+      consent: { ...CONSENT, shareScope: 'none', givenOn: '2026-11-23' },
+    });
     expect(renewed.consents.map((x) => x.state)).toEqual(['active', 'withdrawn']);
     expect(renewed.consents[0]!.shareAgencies).toEqual([]);
 
     // Whether consent has ended is worked out from today's date, not stored.
-    const ended = await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName: 'Lis' }, consent: { ...CONSENT, givenOn: '2026-01-01', expiresOn: '2026-06-30' } });
+    const ended = await t.ok('clients.intake', {
+      details: { firstName: 'Ewa', lastName: 'Lis' },
+      consent: { ...CONSENT, givenOn: '2026-01-01', expiresOn: '2026-06-30' },
+    });
     expect((await t.ok('clients.get', { id: ended.id })).consents[0]!.state).toBe('expired');
   });
 });
@@ -150,7 +211,8 @@ describe('duplicates', () => {
     const ids: Record<string, number> = {};
     for (const d of existing) ids[`${d.firstName} ${d.lastName}`] = (await addNewPerson(t, d)).id;
 
-    const find = async (q: ChannelInput<'clients.findDuplicates'>) => (await t.ok('clients.findDuplicates', q)).map((m) => m.client.id);
+    const find = async (q: ChannelInput<'clients.findDuplicates'>) =>
+      (await t.ok('clients.findDuplicates', q)).map((m) => m.client.id);
     // Planted near-duplicates: each must be found.
     const planted: [ChannelInput<'clients.findDuplicates'>, string][] = [
       [{ firstName: 'Ana', lastName: 'Kowalska', dateOfBirth: '1980-02-03' }, 'Anna Kowalska'], // typo
@@ -163,7 +225,8 @@ describe('duplicates', () => {
       [{ firstName: 'Lucja', lastName: 'Wisniewska' }, 'Łucja Wiśniewska'], // typed without Polish letters
       [{ firstName: 'Jon', lastName: 'Smith', dateOfBirth: '1990-01-01' }, 'John Smith'],
     ];
-    for (const [q, who] of planted) expect(await find(q), `${JSON.stringify(q)} should find ${who}`).toContain(ids[who]);
+    for (const [q, who] of planted)
+      expect(await find(q), `${JSON.stringify(q)} should find ${who}`).toContain(ids[who]);
 
     // Distinct people: no match.
     const distinct: ChannelInput<'clients.findDuplicates'>[] = [
@@ -179,10 +242,16 @@ describe('duplicates', () => {
 
   it('refuses an intake while a likely duplicate has not been looked at, then records the override', async () => {
     const t = await ready();
-    const anna = await t.ok('clients.intake', { details: { firstName: 'Anna', lastName: 'Kowalska', dateOfBirth: '1980-02-03' } });
+    const anna = await t.ok('clients.intake', {
+      details: { firstName: 'Anna', lastName: 'Kowalska', dateOfBirth: '1980-02-03' },
+    });
     const again = { firstName: 'Ana', lastName: 'Kowalska', dateOfBirth: '1980-02-03' };
     const [match] = await t.ok('clients.findDuplicates', again);
-    expect(match).toMatchObject({ client: { id: anna.id, reference: 'CB-00001' }, likely: true, reasons: ['similarName', 'sameDateOfBirth'] });
+    expect(match).toMatchObject({
+      client: { id: anna.id, reference: 'CB-00001' },
+      likely: true,
+      reasons: ['similarName', 'sameDateOfBirth'],
+    });
     expect((await t.fail('clients.intake', { details: again })).code).toBe('POSSIBLE_DUPLICATE');
     expect((await t.ok('clients.search', {})).total).toBe(1);
 
@@ -196,35 +265,90 @@ describe('merging two records', () => {
   async function person(t: TestCore, details: Details) {
     const c = await addNewPerson(t, details);
     await t.ok('consents.record', { clientId: c.id, consent: CONSENT });
-    await t.ok('household.save', { clientId: c.id, member: { name: `${details.firstName}'s son`, relationship: 'child', dateOfBirth: '2015-01-01' } });
-    await t.ok('contacts.save', { clientId: c.id, contact: { role: 'gp', name: 'Dr Patel', organisation: 'Hyde Park Surgery' } });
+    await t.ok('household.save', {
+      clientId: c.id,
+      member: { name: `${details.firstName}'s son`, relationship: 'child', dateOfBirth: '2015-01-01' },
+    });
+    await t.ok('contacts.save', {
+      clientId: c.id,
+      contact: { role: 'gp', name: 'Dr Patel', organisation: 'Hyde Park Surgery' },
+    });
     await t.ok('riskFlags.raise', { clientId: c.id, kind: 'loneWorking', raisedOn: '2026-11-20' });
     const areas = await t.ok('needAreas.list', {});
-    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-21', scores: [{ areaId: areas[0]!.id, score: 3 }] } });
+    await t.ok('assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: '2026-11-21', scores: [{ areaId: areas[0]!.id, score: 3 }] },
+    });
     return c;
   }
 
   it('moves every related row, fills blanks, keeps the old reference findable, and logs it', async () => {
     const t = await ready();
     const keep = await person(t, { firstName: 'Anna', lastName: 'Kowalska', dateOfBirth: '1980-02-03' });
-    const merge = await person(t, { firstName: 'Ana', lastName: 'Kowalska', dateOfBirth: '1980-02-03', phone: '07700 900111', email: 'anna@example.org' });
-    await t.ok('clients.setStatus', { id: merge.id, version: merge.version, change: { status: 'onHold', on: '2026-11-22' } });
+    const merge = await person(t, {
+      firstName: 'Ana',
+      lastName: 'Kowalska',
+      dateOfBirth: '1980-02-03',
+      phone: '07700 900111',
+      email: 'anna@example.org',
+    });
+    await t.ok('clients.setStatus', {
+      id: merge.id,
+      version: merge.version,
+      change: { status: 'onHold', on: '2026-11-22' },
+    });
     // A table added by a later feature, referencing clients: the merge must move it without knowing it.
     t.cb.write((db) => {
-      db.run(sql`CREATE TABLE later_notes (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE, body TEXT)`);
-      db.run(sql`INSERT INTO later_notes (client_id, body) VALUES (${merge.id}, 'first'), (${merge.id}, 'second'), (${keep.id}, 'kept')`);
+      db.run(
+        sql`CREATE TABLE later_notes (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE, body TEXT)`,
+      );
+      db.run(
+        sql`INSERT INTO later_notes (client_id, body) VALUES (${merge.id}, 'first'), (${merge.id}, 'second'), (${keep.id}, 'kept')`,
+      );
     });
     const before = { keep: countsFor(t, keep.id), merge: countsFor(t, merge.id) };
-    expect(before.merge).toEqual({ consents: 1, household_members: 1, key_contacts: 1, risk_flags: 1, assessments: 1, client_status_changes: 2 });
+    expect(before.merge).toEqual({
+      consents: 1,
+      household_members: 1,
+      key_contacts: 1,
+      risk_flags: 1,
+      assessments: 1,
+      client_status_changes: 2,
+    });
 
     const result = await t.ok('clients.merge', { keepId: keep.id, mergeId: merge.id });
     const after = countsFor(t, keep.id);
-    for (const table of Object.keys(after)) expect(after[table], table).toBe(before.keep[table]! + before.merge[table]!);
-    expect(countsFor(t, merge.id)).toEqual({ consents: 0, household_members: 0, key_contacts: 0, risk_flags: 0, assessments: 0, client_status_changes: 0 });
-    expect(t.cb.read((db) => db.all<{ client_id: number }>(sql`SELECT client_id FROM later_notes`)).every((r) => r.client_id === keep.id)).toBe(true);
-    expect(result.moved).toMatchObject({ consents: 1, household_members: 1, key_contacts: 1, risk_flags: 1, assessments: 1, client_status_changes: 2, later_notes: 2 });
+    for (const table of Object.keys(after))
+      expect(after[table], table).toBe(before.keep[table]! + before.merge[table]!);
+    expect(countsFor(t, merge.id)).toEqual({
+      consents: 0,
+      household_members: 0,
+      key_contacts: 0,
+      risk_flags: 0,
+      assessments: 0,
+      client_status_changes: 0,
+    });
+    expect(
+      t.cb
+        .read((db) => db.all<{ client_id: number }>(sql`SELECT client_id FROM later_notes`))
+        .every((r) => r.client_id === keep.id),
+    ).toBe(true);
+    expect(result.moved).toMatchObject({
+      consents: 1,
+      household_members: 1,
+      key_contacts: 1,
+      risk_flags: 1,
+      assessments: 1,
+      client_status_changes: 2,
+      later_notes: 2,
+    });
     expect(result.filled).toEqual(expect.arrayContaining(['phone', 'email']));
-    expect(result.client).toMatchObject({ id: keep.id, phone: '07700 900111', email: 'anna@example.org', firstName: 'Anna' });
+    expect(result.client).toMatchObject({
+      id: keep.id,
+      phone: '07700 900111',
+      email: 'anna@example.org',
+      firstName: 'Anna',
+    });
 
     expect((await t.fail('clients.get', { id: merge.id })).code).toBe('NOT_FOUND');
     const byOldRef = await t.ok('clients.search', { query: merge.reference });
@@ -233,7 +357,9 @@ describe('merging two records', () => {
     const audit = await t.ok('audit.list', { action: 'client.merged' });
     expect(audit.items[0]).toMatchObject({ clientId: keep.id, detail: { from: merge.reference } });
 
-    expect((await t.fail('clients.merge', { keepId: keep.id, mergeId: keep.id })).fields).toEqual({ mergeId: 'sameClient' });
+    expect((await t.fail('clients.merge', { keepId: keep.id, mergeId: keep.id })).fields).toEqual({
+      mergeId: 'sameClient',
+    });
     expect((await t.fail('clients.merge', { keepId: keep.id, mergeId: 999 })).code).toBe('NOT_FOUND');
   });
 });
@@ -243,10 +369,17 @@ describe('risk flags, status and the list', () => {
     const t = await ready();
     const a = await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName: 'Łęcka', postcode: 'LS6 2AB' } });
     await t.ok('clients.intake', { details: { firstName: 'Tom', lastName: 'Brown', postcode: 'M1 1AA' } });
-    const raised = await t.ok('riskFlags.raise', { clientId: a.id, kind: 'domesticAbuse', note: 'Do not call before 6pm', raisedOn: '2026-11-20' });
+    const raised = await t.ok('riskFlags.raise', {
+      clientId: a.id,
+      kind: 'domesticAbuse',
+      note: 'Do not call before 6pm',
+      raisedOn: '2026-11-20',
+    });
     await t.ok('riskFlags.raise', { clientId: a.id, kind: 'loneWorking', raisedOn: '2026-11-21' });
     expect(raised.riskFlags.map((f) => f.kind)).toEqual(['domesticAbuse']);
-    expect((await t.fail('riskFlags.raise', { clientId: a.id, kind: 'loneWorking', raisedOn: '2999-01-01' })).fields).toEqual({ raisedOn: 'dateInFuture' });
+    expect(
+      (await t.fail('riskFlags.raise', { clientId: a.id, kind: 'loneWorking', raisedOn: '2999-01-01' })).fields,
+    ).toEqual({ raisedOn: 'dateInFuture' });
 
     const list = await t.ok('clients.search', { riskFlag: 'any' });
     expect(list.items).toEqual([expect.objectContaining({ id: a.id, riskFlags: ['domesticAbuse', 'loneWorking'] })]);
@@ -264,16 +397,38 @@ describe('risk flags, status and the list', () => {
 
   it('closes a case with a reason, filters by status, and reopens it with the history kept', async () => {
     const t = await ready();
-    const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-01-10' } });
-    const noReason = await t.fail('clients.setStatus', { id: c.id, version: c.version, change: { status: 'closed', on: '2026-11-20' } });
+    const c = await t.ok('clients.intake', {
+      details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-01-10' },
+    });
+    const noReason = await t.fail('clients.setStatus', {
+      id: c.id,
+      version: c.version,
+      change: { status: 'closed', on: '2026-11-20' },
+    });
     expect(noReason.fields).toEqual({ 'change.reason': 'closureReasonRequired' });
-    const closed = await t.ok('clients.setStatus', { id: c.id, version: c.version, change: { status: 'closed', on: '2026-11-20', reason: 'movedAway', note: 'To Bristol' } });
+    const closed = await t.ok('clients.setStatus', {
+      id: c.id,
+      version: c.version,
+      change: { status: 'closed', on: '2026-11-20', reason: 'movedAway', note: 'To Bristol' },
+    });
     expect(closed.client).toMatchObject({ status: 'closed', statusSince: '2026-11-20', closureReason: 'movedAway' });
-    expect((await t.fail('clients.setStatus', { id: c.id, version: c.version, change: { status: 'open', on: '2026-11-21' } })).code).toBe('CONFLICT');
+    expect(
+      (
+        await t.fail('clients.setStatus', {
+          id: c.id,
+          version: c.version,
+          change: { status: 'open', on: '2026-11-21' },
+        })
+      ).code,
+    ).toBe('CONFLICT');
     expect((await t.ok('clients.search', { status: 'closed' })).total).toBe(1);
     expect((await t.ok('clients.search', { status: 'open' })).total).toBe(0);
 
-    const reopened = await t.ok('clients.setStatus', { id: c.id, version: closed.client.version, change: { status: 'open', on: '2026-11-23', reason: 'died' } });
+    const reopened = await t.ok('clients.setStatus', {
+      id: c.id,
+      version: closed.client.version,
+      change: { status: 'open', on: '2026-11-23', reason: 'died' },
+    });
     expect(reopened.client).toMatchObject({ status: 'open', closureReason: null });
     expect(reopened.statusHistory.map((h) => [h.status, h.on, h.reason])).toEqual([
       ['open', '2026-11-23', null],
@@ -284,11 +439,34 @@ describe('risk flags, status and the list', () => {
 
   it('searches names without accents, partial postcodes and preferred names; sorts and filters by caseworker', async () => {
     const t = await ready();
-    const cw = await t.ok('users.create', { name: 'Maria Caseworker', role: 'caseworker', password: 'temporary pass 1' });
-    await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName: 'Łęcka', postcode: 'LS6 2AB', dateOfBirth: '1990-01-01', caseworkerId: cw.id } });
-    await t.ok('clients.intake', { details: { firstName: 'Katarzyna', lastName: 'Zając', preferredName: 'Kasia', postcode: 'LS1 4AB', dateOfBirth: '1970-01-01' } });
-    await t.ok('clients.intake', { details: { firstName: 'Adam', lastName: 'Brown', postcode: 'M1 1AA', dateOfBirth: '1980-01-01' } });
-    const names = async (q: ChannelInput<'clients.search'>) => (await t.ok('clients.search', q)).items.map((c) => c.lastName);
+    const cw = await t.ok('users.create', {
+      name: 'Maria Caseworker',
+      role: 'caseworker',
+      password: 'temporary pass 1',
+    });
+    await t.ok('clients.intake', {
+      details: {
+        firstName: 'Ewa',
+        lastName: 'Łęcka',
+        postcode: 'LS6 2AB',
+        dateOfBirth: '1990-01-01',
+        caseworkerId: cw.id,
+      },
+    });
+    await t.ok('clients.intake', {
+      details: {
+        firstName: 'Katarzyna',
+        lastName: 'Zając',
+        preferredName: 'Kasia',
+        postcode: 'LS1 4AB',
+        dateOfBirth: '1970-01-01',
+      },
+    });
+    await t.ok('clients.intake', {
+      details: { firstName: 'Adam', lastName: 'Brown', postcode: 'M1 1AA', dateOfBirth: '1980-01-01' },
+    });
+    const names = async (q: ChannelInput<'clients.search'>) =>
+      (await t.ok('clients.search', q)).items.map((c) => c.lastName);
     expect(await names({ query: 'lecka' })).toEqual(['Łęcka']);
     expect(await names({ query: 'ls6' })).toEqual(['Łęcka']);
     expect(await names({ query: 'LS' })).toEqual(['Łęcka', 'Zając']);
@@ -312,18 +490,37 @@ describe('household and key contacts', () => {
   it('adds, changes and removes, needing a name or an organisation for a contact', async () => {
     const t = await ready();
     const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } });
-    const r1 = await t.ok('household.save', { clientId: c.id, member: { name: 'Ola Nowak', relationship: 'child', dateOfBirth: '2014-02-02' } });
+    const r1 = await t.ok('household.save', {
+      clientId: c.id,
+      member: { name: 'Ola Nowak', relationship: 'child', dateOfBirth: '2014-02-02' },
+    });
     const ola = r1.household[0]!;
     expect(ola).toMatchObject({ livesWithClient: true, relationship: 'child', relationshipDetail: null });
-    const r2 = await t.ok('household.save', { clientId: c.id, id: ola.id, member: { name: 'Ola Nowak', relationship: 'child', livesWithClient: false } });
+    const r2 = await t.ok('household.save', {
+      clientId: c.id,
+      id: ola.id,
+      member: { name: 'Ola Nowak', relationship: 'child', livesWithClient: false },
+    });
     expect(r2.household[0]).toMatchObject({ livesWithClient: false, dateOfBirth: null });
-    expect((await t.fail('household.save', { clientId: c.id, member: { name: '', relationship: 'child', dateOfBirth: '2999-01-01' } })).fields).toEqual({
+    expect(
+      (
+        await t.fail('household.save', {
+          clientId: c.id,
+          member: { name: '', relationship: 'child', dateOfBirth: '2999-01-01' },
+        })
+      ).fields,
+    ).toEqual({
       'member.name': 'required',
       'member.dateOfBirth': 'dateInFuture',
     });
 
-    expect((await t.fail('contacts.save', { clientId: c.id, contact: { role: 'gp' } })).fields).toEqual({ 'contact.name': 'nameOrOrganisationRequired' });
-    const r3 = await t.ok('contacts.save', { clientId: c.id, contact: { role: 'other', roleDetail: 'Debt adviser', organisation: 'StepChange', phone: '0800 138 1111' } });
+    expect((await t.fail('contacts.save', { clientId: c.id, contact: { role: 'gp' } })).fields).toEqual({
+      'contact.name': 'nameOrOrganisationRequired',
+    });
+    const r3 = await t.ok('contacts.save', {
+      clientId: c.id,
+      contact: { role: 'other', roleDetail: 'Debt adviser', organisation: 'StepChange', phone: '0800 138 1111' },
+    });
     expect(r3.contacts[0]).toMatchObject({ role: 'other', roleDetail: 'Debt adviser', organisation: 'StepChange' });
     const r4 = await t.ok('contacts.remove', { id: r3.contacts[0]!.id });
     expect(r4.contacts).toEqual([]);
@@ -340,10 +537,23 @@ describe('needs assessments', () => {
     const areas = await t.ok('needAreas.list', {});
     expect(areas).toHaveLength(9);
     const [housing, money] = areas;
-    const bad = await t.fail('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-23', scores: [{ areaId: housing!.id, score: 11 }] } });
+    const bad = await t.fail('assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: '2026-11-23', scores: [{ areaId: housing!.id, score: 11 }] },
+    });
     expect(bad.fields).toEqual({ 'assessment.scores.0.score': 'scoreRange' });
-    expect((await t.fail('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-23', scores: [] } })).fields).toEqual({ 'assessment.scores': 'atLeastOneScore' });
-    expect((await t.fail('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-23', scores: [{ areaId: 999, score: 3 }] } })).fields).toEqual({
+    expect(
+      (await t.fail('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-23', scores: [] } }))
+        .fields,
+    ).toEqual({ 'assessment.scores': 'atLeastOneScore' });
+    expect(
+      (
+        await t.fail('assessments.save', {
+          clientId: c.id,
+          assessment: { assessedOn: '2026-11-23', scores: [{ areaId: 999, score: 3 }] },
+        })
+      ).fields,
+    ).toEqual({
       'assessment.scores.0.areaId': 'invalid',
     });
 
@@ -364,10 +574,20 @@ describe('needs assessments', () => {
       [housing!.id, 3],
       [money!.id, 2],
     ]);
-    const changed = await t.ok('assessments.save', { clientId: c.id, target: { id: a.id, version: a.version }, assessment: { assessedOn: '2026-11-23', scores: [{ areaId: housing!.id, score: 4 }] } });
+    const changed = await t.ok('assessments.save', {
+      clientId: c.id,
+      target: { id: a.id, version: a.version },
+      assessment: { assessedOn: '2026-11-23', scores: [{ areaId: housing!.id, score: 4 }] },
+    });
     expect(changed.assessments[0]!.scores).toEqual([{ areaId: housing!.id, score: 4, notes: null, strengths: null }]);
     expect(
-      (await t.fail('assessments.save', { clientId: c.id, target: { id: a.id, version: a.version }, assessment: { assessedOn: '2026-11-23', scores: [{ areaId: housing!.id, score: 5 }] } })).code,
+      (
+        await t.fail('assessments.save', {
+          clientId: c.id,
+          target: { id: a.id, version: a.version },
+          assessment: { assessedOn: '2026-11-23', scores: [{ areaId: housing!.id, score: 5 }] },
+        })
+      ).code,
     ).toBe('CONFLICT');
   });
 
@@ -376,31 +596,54 @@ describe('needs assessments', () => {
     const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } });
     const areas = await t.ok('needAreas.list', {});
     const substance = areas.find((a) => a.builtinKey === 'substanceUse')!;
-    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-20', scores: [{ areaId: substance.id, score: 6 }] } });
+    await t.ok('assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: '2026-11-20', scores: [{ areaId: substance.id, score: 6 }] },
+    });
 
     const renamed = await t.ok('needAreas.save', { id: substance.id, name: 'Alcohol and drugs' });
-    expect(renamed.find((a) => a.id === substance.id)).toMatchObject({ name: 'Alcohol and drugs', builtinKey: 'substanceUse' });
+    expect(renamed.find((a) => a.id === substance.id)).toMatchObject({
+      name: 'Alcohol and drugs',
+      builtinKey: 'substanceUse',
+    });
     const added = await t.ok('needAreas.save', { name: 'Immigration status' });
     expect(added.at(-1)).toMatchObject({ name: 'Immigration status', builtinKey: null, position: 10, retired: false });
     await t.ok('needAreas.save', { id: substance.id, name: 'Alcohol and drugs', retired: true });
 
-    const refused = await t.fail('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-23', scores: [{ areaId: substance.id, score: 7 }] } });
+    const refused = await t.fail('assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: '2026-11-23', scores: [{ areaId: substance.id, score: 7 }] },
+    });
     expect(refused.fields).toEqual({ 'assessment.scores.0.areaId': 'areaRetired' });
     // The old assessment keeps its score in the retired area, and may still be corrected.
     const record = await t.ok('clients.get', { id: c.id });
     const old = record.assessments[0]!;
     expect(old.scores).toEqual([expect.objectContaining({ areaId: substance.id, score: 6 })]);
-    await t.ok('assessments.save', { clientId: c.id, target: { id: old.id, version: old.version }, assessment: { assessedOn: '2026-11-20', scores: [{ areaId: substance.id, score: 5 }] } });
+    await t.ok('assessments.save', {
+      clientId: c.id,
+      target: { id: old.id, version: old.version },
+      assessment: { assessedOn: '2026-11-20', scores: [{ areaId: substance.id, score: 5 }] },
+    });
   });
 
   it('a sensitive assessment is withheld from volunteers: they see that it exists, not what it says', async () => {
     const t = await ready();
     const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } });
     const [area] = await t.ok('needAreas.list', {});
-    await t.ok('assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-11-23', sensitive: true, summary: 'Disclosed abuse', scores: [{ areaId: area!.id, score: 1, notes: 'Details' }] } });
+    await t.ok('assessments.save', {
+      clientId: c.id,
+      assessment: {
+        assessedOn: '2026-11-23',
+        sensitive: true,
+        summary: 'Disclosed abuse',
+        scores: [{ areaId: area!.id, score: 1, notes: 'Details' }],
+      },
+    });
     await signInAsNewUser(t, 'Val Volunteer', 'volunteer');
     const seen = await t.ok('clients.get', { id: c.id });
-    expect(seen.assessments).toEqual([expect.objectContaining({ sensitive: true, withheld: true, summary: null, scores: [] })]);
+    expect(seen.assessments).toEqual([
+      expect.objectContaining({ sensitive: true, withheld: true, summary: null, scores: [] }),
+    ]);
     expect(JSON.stringify(seen)).not.toContain('Disclosed abuse');
   });
 });

@@ -20,8 +20,29 @@ describe('folding for search', () => {
   });
 
   it('indexes names, reference, phone digits and postcode', () => {
-    const tokens = clientTokens({ firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', reference: 'CB-00042', phone: '+44 7700 900123', postcode: 'LS1 4AB' });
-    expect(tokens).toEqual(expect.arrayContaining(['zofia', 'wisniewska', 'lecka', 'cb00042', '42', '#42#', '447700900123', '7700900123', '900123', '123', 'ls14ab', '4ab']));
+    const tokens = clientTokens({
+      firstName: 'Zofia',
+      lastName: 'Wiśniewska-Łęcka',
+      reference: 'CB-00042',
+      phone: '+44 7700 900123',
+      postcode: 'LS1 4AB',
+    });
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        'zofia',
+        'wisniewska',
+        'lecka',
+        'cb00042',
+        '42',
+        '#42#',
+        '447700900123',
+        '7700900123',
+        '900123',
+        '123',
+        'ls14ab',
+        '4ab',
+      ]),
+    );
     expect(tokens).not.toContain('23');
     // The postcode's first word starts the compact postcode, which every search for it finds already.
     expect(tokens).not.toContain('ls1');
@@ -37,22 +58,30 @@ describe('folding for search', () => {
 describe('client channels', () => {
   it('creates a client with a reference, opens and edits them, and keeps the version', async () => {
     const t = await ready();
-    const zofia = await t.ok('clients.intake', { details: {
-      firstName: ' Zofia ',
-      lastName: 'Wiśniewska-Łęcka',
-      dateOfBirth: '1984-03-07',
-      phone: '07700 900123',
-      address: '3 Mill Lane\nLeeds',
-      postcode: 'LS6 2AB',
-      preferredLanguage: 'pl',
-    } });
+    const zofia = await t.ok('clients.intake', {
+      details: {
+        firstName: ' Zofia ',
+        lastName: 'Wiśniewska-Łęcka',
+        dateOfBirth: '1984-03-07',
+        phone: '07700 900123',
+        address: '3 Mill Lane\nLeeds',
+        postcode: 'LS6 2AB',
+        preferredLanguage: 'pl',
+      },
+    });
     expect(zofia).toMatchObject({ id: 1, reference: 'CB-00001', firstName: 'Zofia', version: 1 });
     expect((await t.ok('clients.get', { id: zofia.id })).client).toEqual(zofia);
 
-    const edited = await t.ok('clients.update', { id: zofia.id, version: 1, details: { ...zofia, phone: '', postcode: 'LS6 3CD' } });
+    const edited = await t.ok('clients.update', {
+      id: zofia.id,
+      version: 1,
+      details: { ...zofia, phone: '', postcode: 'LS6 3CD' },
+    });
     expect(edited).toMatchObject({ version: 2, phone: null, postcode: 'LS6 3CD' });
     // An edit based on the old version is refused, not silently applied over the newer one.
-    expect((await t.fail('clients.update', { id: zofia.id, version: 1, details: { ...zofia, lastName: 'Nowak' } })).code).toBe('CONFLICT');
+    expect(
+      (await t.fail('clients.update', { id: zofia.id, version: 1, details: { ...zofia, lastName: 'Nowak' } })).code,
+    ).toBe('CONFLICT');
     expect((await t.ok('clients.get', { id: zofia.id })).client.lastName).toBe('Wiśniewska-Łęcka');
     expect((await t.fail('clients.get', { id: 999 })).code).toBe('NOT_FOUND');
 
@@ -66,10 +95,13 @@ describe('client channels', () => {
 
   it('finds by typing part of a name, with or without Polish letters', async () => {
     const t = await ready();
-    await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '+48 601 234 567' } });
+    await t.ok('clients.intake', {
+      details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '+48 601 234 567' },
+    });
     await t.ok('clients.intake', { details: { firstName: 'Zbigniew', lastName: 'Wiśniewski' } });
     await t.ok('clients.intake', { details: { firstName: 'John', lastName: 'Smith' } });
-    const names = async (query: string) => (await t.ok('clients.search', { query })).items.map((c) => `${c.firstName} ${c.lastName}`);
+    const names = async (query: string) =>
+      (await t.ok('clients.search', { query })).items.map((c) => `${c.firstName} ${c.lastName}`);
     expect(await names('wiśn')).toEqual(['Zofia Wiśniewska-Łęcka', 'Zbigniew Wiśniewski']);
     expect(await names('WISN')).toEqual(['Zofia Wiśniewska-Łęcka', 'Zbigniew Wiśniewski']);
     expect(await names('lecka')).toEqual(['Zofia Wiśniewska-Łęcka']);
@@ -85,10 +117,12 @@ describe('client channels', () => {
     const t = await ready();
     await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska', phone: '07700 900 456' } });
     await t.ok('clients.intake', { details: { firstName: 'Adam', lastName: 'Brown', phone: '+44 7700 123 999' } });
-    for (const lastName of ['Nowak', 'Lis', 'Mazur', 'Zając', 'Kowal', 'Sikora', 'Wójcik', 'Dudek']) await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName } });
+    for (const lastName of ['Nowak', 'Lis', 'Mazur', 'Zając', 'Kowal', 'Sikora', 'Wójcik', 'Dudek'])
+      await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName } });
     const refs = async (query: string) => (await t.ok('clients.search', { query })).items.map((c) => c.reference);
     // Read from the end, or in pieces, with or without spaces.
-    for (const q of ['900 456', '900456', '456', '0456', '7700 900', '07700 900 456', '+44 7700 900456']) expect(await refs(q), q).toEqual(['CB-00001']);
+    for (const q of ['900 456', '900456', '456', '0456', '7700 900', '07700 900 456', '+44 7700 900456'])
+      expect(await refs(q), q).toEqual(['CB-00001']);
     expect(await refs('7700')).toEqual(['CB-00002', 'CB-00001']);
     expect(await refs('999')).toEqual(['CB-00002']);
     expect(await refs('07700 123999')).toEqual(['CB-00002']);
@@ -104,8 +138,14 @@ describe('client channels', () => {
 
   it('sorts Polish surnames where a reader expects (Ł with L, not after Z)', async () => {
     const t = await ready();
-    for (const lastName of ['Zając', 'Łukasik', 'Lis', 'Mazur']) await t.ok('clients.intake', { details: { firstName: 'A', lastName } });
-    expect((await t.ok('clients.search', {})).items.map((c) => c.lastName)).toEqual(['Lis', 'Łukasik', 'Mazur', 'Zając']);
+    for (const lastName of ['Zając', 'Łukasik', 'Lis', 'Mazur'])
+      await t.ok('clients.intake', { details: { firstName: 'A', lastName } });
+    expect((await t.ok('clients.search', {})).items.map((c) => c.lastName)).toEqual([
+      'Lis',
+      'Łukasik',
+      'Mazur',
+      'Zając',
+    ]);
   });
 
   it('pages through a long list with a true total', async () => {
@@ -123,7 +163,8 @@ describe('client channels', () => {
 
   it('gives the first rows without counting every match, and counts them on their own', async () => {
     const t = await ready();
-    for (let i = 0; i < 25; i++) await addNewPerson(t, { firstName: `Person${i}`, lastName: i < 20 ? 'Nowak' : 'Nowakowska' });
+    for (let i = 0; i < 25; i++)
+      await addNewPerson(t, { firstName: `Person${i}`, lastName: i < 20 ? 'Nowak' : 'Nowakowska' });
     await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowal' });
     // A full page: the total is left for the count.
     const first = await t.ok('clients.search', { query: 'nowak', limit: 10, withTotal: false });
@@ -160,7 +201,11 @@ describe('client channels', () => {
       expect(err.fields).toEqual(Object.fromEntries(Object.entries(fields).map(([k, v]) => [`details.${k}`, v])));
     }
     const existing = (await t.ok('clients.search', {})).items[0]!;
-    const err = await t.fail('clients.update', { id: existing.id, version: 1, details: { firstName: '', lastName: 'Client' } });
+    const err = await t.fail('clients.update', {
+      id: existing.id,
+      version: 1,
+      details: { firstName: '', lastName: 'Client' },
+    });
     expect(err.fields).toEqual({ 'details.firstName': 'required' });
     expect(await count(t)).toBe(1);
     expect((await t.ok('clients.get', { id: existing.id })).client.firstName).toBe('Existing');
@@ -168,10 +213,16 @@ describe('client channels', () => {
 
   it('records who created, opened and changed a client, naming fields but not their values', async () => {
     const t = await ready();
-    const c = await t.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak', phone: '0113 496 0001' } });
+    const c = await t.ok('clients.intake', {
+      details: { firstName: 'Jan', lastName: 'Nowak', phone: '0113 496 0001' },
+    });
     await t.ok('clients.get', { id: c.id });
     await t.ok('clients.update', { id: c.id, version: 1, details: { ...c, phone: '0113 496 0002' } });
-    const rows = t.cb.read((db) => db.$client.prepare('SELECT user_id, action, client_id, detail FROM audit_events WHERE client_id = ? ORDER BY id').all(c.id));
+    const rows = t.cb.read((db) =>
+      db.$client
+        .prepare('SELECT user_id, action, client_id, detail FROM audit_events WHERE client_id = ? ORDER BY id')
+        .all(c.id),
+    );
     expect(rows).toEqual([
       { user_id: 1, action: 'client.created', client_id: c.id, detail: null },
       { user_id: 1, action: 'client.viewed', client_id: c.id, detail: null },
@@ -184,10 +235,20 @@ describe('exporting the client list', () => {
   it('saves every client matching the filters as CSV that parses back with Polish letters, and records the export', async () => {
     const t = startCore();
     await setUp(t);
-    await addNewPerson(t, { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1984-05-17', postcode: 'LS6 2AB', intakeDate: '2026-03-01' });
+    await addNewPerson(t, {
+      firstName: 'Zofia',
+      lastName: 'Wiśniewska-Łęcka',
+      dateOfBirth: '1984-05-17',
+      postcode: 'LS6 2AB',
+      intakeDate: '2026-03-01',
+    });
     await addNewPerson(t, { firstName: 'Jerzy', lastName: 'Żak', intakeDate: '2026-03-02' });
     const closed = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown', intakeDate: '2026-03-03' });
-    await t.ok('clients.setStatus', { id: closed.id, version: closed.version, change: { status: 'closed', on: '2026-04-01', reason: 'goalsMet' } });
+    await t.ok('clients.setStatus', {
+      id: closed.id,
+      version: closed.version,
+      change: { status: 'closed', on: '2026-04-01', reason: 'goalsMet' },
+    });
     const { path, rows } = await t.ok('clients.exportCsv', { status: 'open' });
     expect(rows).toBe(2);
     const bytes = readFileSync(path);
@@ -198,6 +259,9 @@ describe('exporting the client list', () => {
       ['Zofia', 'Wiśniewska-Łęcka', '1984-05-17', 'LS6 2AB', 'Open'],
       ['Jerzy', 'Żak', '', '', 'Open'],
     ]);
-    expect((await t.ok('audit.list', { action: 'export.created' })).items[0]!.detail).toMatchObject({ what: 'clients', rows: 2 });
+    expect((await t.ok('audit.list', { action: 'export.created' })).items[0]!.detail).toMatchObject({
+      what: 'clients',
+      rows: 2,
+    });
   });
 });

@@ -23,9 +23,15 @@ describe('one clock for every rule about today', () => {
     t.clock.now = Date.parse('2091-03-02T10:00:00Z');
     await t.ok('notes.save', note);
     // The estimated age rule too: a year of birth counted back from the core's year, not the machine's.
-    const older = await t.ok('clients.intake', { details: { firstName: 'Ewa', lastName: 'Stara', estimatedBirthYear: 1995 }, duplicatesSeen: [] });
+    const older = await t.ok('clients.intake', {
+      details: { firstName: 'Ewa', lastName: 'Stara', estimatedBirthYear: 1995 },
+      duplicatesSeen: [],
+    });
     expect(older.estimatedBirthYear).toBe(1995);
-    const unborn = await t.fail('clients.intake', { details: { firstName: 'Ewa', lastName: 'Nowa', estimatedBirthYear: 2092 }, duplicatesSeen: [] });
+    const unborn = await t.fail('clients.intake', {
+      details: { firstName: 'Ewa', lastName: 'Nowa', estimatedBirthYear: 2092 },
+      duplicatesSeen: [],
+    });
     expect(unborn.fields).toEqual({ 'details.estimatedBirthYear': 'ageRange' });
   });
 
@@ -33,9 +39,15 @@ describe('one clock for every rule about today', () => {
     const early = startCore({ clock: { now: Date.parse('2030-01-10T10:00:00Z') } });
     const late = startCore({ clock: { now: Date.parse('2030-01-20T10:00:00Z') } });
     await Promise.all([setUp(early), setUp(late)]);
-    const [a, b] = await Promise.all([addNewPerson(early, { firstName: 'Adam', lastName: 'Wcześniej' }), addNewPerson(late, { firstName: 'Adam', lastName: 'Później' })]);
+    const [a, b] = await Promise.all([
+      addNewPerson(early, { firstName: 'Adam', lastName: 'Wcześniej' }),
+      addNewPerson(late, { firstName: 'Adam', lastName: 'Później' }),
+    ]);
     const note = (id: number) => ({ clientId: id, note: { ...NOTE, date: '2030-01-15' } });
-    const [onEarly, onLate] = await Promise.all([early.call('notes.save', note(a.id)), late.call('notes.save', note(b.id))]);
+    const [onEarly, onLate] = await Promise.all([
+      early.call('notes.save', note(a.id)),
+      late.call('notes.save', note(b.id)),
+    ]);
     expect(onEarly.ok ? null : onEarly.error.fields).toEqual({ 'note.date': 'dateInFuture' });
     expect(onLate.ok).toBe(true);
     // Records made without a date take the core's day too.
@@ -48,7 +60,9 @@ describe('one clock for every rule about today', () => {
     expect(fieldIssues(check('2040-05-31').error!)).toEqual({ date: 'dateInFuture' });
     expect(check('2040-06-01').success).toBe(true);
     // No clock: an error, never the wall clock.
-    expect(() => clientDetailsSchema.safeParse({ firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' })).toThrow(/outside a call/);
+    expect(() => clientDetailsSchema.safeParse({ firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' })).toThrow(
+      /outside a call/,
+    );
   });
 
   it('no code reads the computer’s date except the few places that say why', () => {
@@ -67,7 +81,8 @@ describe('one clock for every rule about today', () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name) && /new Date\(\)|Date\.now\(\)/.test(readFileSync(path, 'utf8'))) found.push(relative(ROOT, path));
+        else if (/\.tsx?$/.test(name) && /new Date\(\)|Date\.now\(\)/.test(readFileSync(path, 'utf8')))
+          found.push(relative(ROOT, path));
       }
     };
     for (const dir of ['shared', 'electron/core', 'renderer/src']) walk(join(ROOT, dir));

@@ -11,11 +11,20 @@ const ipcRendererOn = vi.fn((..._args: unknown[]) => undefined);
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke: (...args: unknown[]) => ipcRendererInvoke(...args), on: (...args: unknown[]) => ipcRendererOn(...args) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => ipcRendererInvoke(...args),
+    on: (...args: unknown[]) => ipcRendererOn(...args),
+  },
 }));
 
 function core() {
-  const cb = new Casebook({ dataDir: tempDir(), resourcesDir: RESOURCES, platform: new FolderPlatform(tempDir()), idleCheckMs: 0, log: () => {} });
+  const cb = new Casebook({
+    dataDir: tempDir(),
+    resourcesDir: RESOURCES,
+    platform: new FolderPlatform(tempDir()),
+    idleCheckMs: 0,
+    log: () => {},
+  });
   return cb;
 }
 
@@ -27,12 +36,20 @@ describe('the contract', () => {
     cb.dispose();
     // Two domains answering one channel stop Casebook at start-up, instead of one replacing the other.
     const status = cb.handlers['app.status'];
-    expect(() => joinHandlers([{ 'app.status': status }, { 'app.about': cb.handlers['app.about'] }, { 'app.status': status }])).toThrow('Two domains answer the channel app.status');
-    expect(Object.keys(joinHandlers([{ 'app.status': status }, { 'app.about': cb.handlers['app.about'] }]))).toEqual(['app.status', 'app.about']);
+    expect(() =>
+      joinHandlers([{ 'app.status': status }, { 'app.about': cb.handlers['app.about'] }, { 'app.status': status }]),
+    ).toThrow('Two domains answer the channel app.status');
+    expect(Object.keys(joinHandlers([{ 'app.status': status }, { 'app.about': cb.handlers['app.about'] }]))).toEqual([
+      'app.status',
+      'app.about',
+    ]);
   });
 
   it('every channel says who may call it', () => {
-    for (const ch of CHANNELS) { const a = contract[ch].access; expect(a === 'open' || (Array.isArray(a) && a.length > 0), ch).toBe(true); }
+    for (const ch of CHANNELS) {
+      const a = contract[ch].access;
+      expect(a === 'open' || (Array.isArray(a) && a.length > 0), ch).toBe(true);
+    }
   });
 
   it('an unknown channel and a throwing handler come back as data, never as a thrown error', async () => {
@@ -40,8 +57,19 @@ describe('the contract', () => {
     expect(await cb.call('clients.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await cb.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     const reported: string[] = [];
-    const handlers = { ...cb.handlers, 'app.status': () => { throw new Error('Zofia Wiśniewska broke it'); } };
-    const res = await dispatch(handlers as never, () => {}, 'app.status', {}, (ch) => reported.push(ch));
+    const handlers = {
+      ...cb.handlers,
+      'app.status': () => {
+        throw new Error('Zofia Wiśniewska broke it');
+      },
+    };
+    const res = await dispatch(
+      handlers as never,
+      () => {},
+      'app.status',
+      {},
+      (ch) => reported.push(ch),
+    );
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Unexpected error' } });
     expect(reported).toEqual(['app.status']);
     cb.dispose();
@@ -50,7 +78,10 @@ describe('the contract', () => {
   it('a handler whose result does not match the contract gives INTERNAL, not bad data', async () => {
     const cb = core();
     const handlers = { ...cb.handlers, 'app.status': () => ({ state: 'nonsense' }) };
-    expect(await dispatch(handlers as never, () => {}, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch(handlers as never, () => {}, 'app.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     cb.dispose();
   });
 
@@ -99,7 +130,9 @@ describe('main-process IPC registration', () => {
 
     const handler = registered.get('clients.search')!;
     const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
-    expect(await handler(frame('file:///opt/Casebook/resources/app.asar/out/renderer/index.html#/clients'), {})).toEqual({ ok: true, value: 'ran' });
+    expect(
+      await handler(frame('file:///opt/Casebook/resources/app.asar/out/renderer/index.html#/clients'), {}),
+    ).toEqual({ ok: true, value: 'ran' });
     for (const bad of [
       frame('https://example.org/'),
       frame('file:///home/user/Downloads/evil.html'),

@@ -30,7 +30,14 @@ function startHost() {
   const logged: string[] = [];
   const host = new CoreHost({
     entry: SOURCE_WORKERS.core,
-    settings: { dataDir: tempDir('casebook-host-'), resourcesDir: `${__dirname}/../../resources`, kdf: KDF_MINIMUM, idleCheckMs: 0, jobWorker: SOURCE_WORKERS.job, clockShiftMs: Date.parse('2026-11-23T10:00:00Z') - Date.now() },
+    settings: {
+      dataDir: tempDir('casebook-host-'),
+      resourcesDir: `${__dirname}/../../resources`,
+      kdf: KDF_MINIMUM,
+      idleCheckMs: 0,
+      jobWorker: SOURCE_WORKERS.job,
+      clockShiftMs: Date.parse('2026-11-23T10:00:00Z') - Date.now(),
+    },
     platform,
     log: (m) => logged.push(m),
   });
@@ -43,7 +50,10 @@ function startHost() {
 }
 
 async function setUp(ok: (channel: string, input: unknown) => Promise<never>) {
-  const shown: { groups: string[]; confirmGroup: number } = await ok('setup.prepare', { charity: { name: 'Przystań Community Aid' }, admin: ADMIN });
+  const shown: { groups: string[]; confirmGroup: number } = await ok('setup.prepare', {
+    charity: { name: 'Przystań Community Aid' },
+    admin: ADMIN,
+  });
   await ok('setup.saveRecoverySheet', {});
   await ok('setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
 }
@@ -58,15 +68,29 @@ describe('the core in its own thread', () => {
     const { host, platform, ok } = startHost();
     try {
       // The core's clock is the test's day, as the bridge sets it.
-      expect(await ok('app.status', {})).toMatchObject({ state: 'needsSetup', now: expect.stringMatching(/^2026-11-23T10:0/) });
+      expect(await ok('app.status', {})).toMatchObject({
+        state: 'needsSetup',
+        now: expect.stringMatching(/^2026-11-23T10:0/),
+      });
       await setUp(ok);
       // The recovery sheet was saved through this thread's "dialog".
       expect(platform.saved).toHaveLength(1);
-      const client: { id: number } = await ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska' }, duplicatesSeen: [] });
-      const note: { id: number; body: string } = await ok('notes.save', { clientId: client.id, note: { date: '2026-11-23', time: '09:30', kind: 'phone', body: 'Rang about the rent.' } });
+      const client: { id: number } = await ok('clients.intake', {
+        details: { firstName: 'Zofia', lastName: 'Wiśniewska' },
+        duplicatesSeen: [],
+      });
+      const note: { id: number; body: string } = await ok('notes.save', {
+        clientId: client.id,
+        note: { date: '2026-11-23', time: '09:30', kind: 'phone', body: 'Rang about the rent.' },
+      });
       expect(note.body).toBe('Rang about the rent.');
       // Errors cross as data, both the core's own and the desktop's.
-      expect(await host.call('notes.save', { clientId: client.id, note: { date: '2026-11-24', time: '09:30', kind: 'phone', body: 'x' } })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: { 'note.date': 'dateInFuture' } } });
+      expect(
+        await host.call('notes.save', {
+          clientId: client.id,
+          note: { date: '2026-11-24', time: '09:30', kind: 'phone', body: 'x' },
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: { 'note.date': 'dateInFuture' } } });
       platform.drivesFail = true;
       expect(await host.call('backup.drives', {})).toMatchObject({ ok: false, error: { code: 'NOT_WRITABLE' } });
       await ok('app.openFolder', { folder: 'data' });
@@ -81,7 +105,10 @@ describe('the core in its own thread', () => {
     const { host, logged, ok } = startHost();
     try {
       await setUp(ok);
-      const client: { id: number } = await ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' }, duplicatesSeen: [] });
+      const client: { id: number } = await ok('clients.intake', {
+        details: { firstName: 'Jan', lastName: 'Nowak' },
+        duplicatesSeen: [],
+      });
       const first = host.threadId;
       const acknowledged: number[] = [];
       let restartedAnswers = 0;
@@ -89,7 +116,10 @@ describe('the core in its own thread', () => {
       // Four writers at once, as several screens might; the core is stopped once 40 notes are in.
       const writer = async () => {
         for (;;) {
-          const r = await host.call('notes.save', { clientId: client.id, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: `Note ${n++}` } });
+          const r = await host.call('notes.save', {
+            clientId: client.id,
+            note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: `Note ${n++}` },
+          });
           if (r.ok) acknowledged.push((r.value as { id: number }).id);
           else {
             expect(r.error.code).toBe('CORE_RESTARTED');

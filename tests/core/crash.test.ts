@@ -41,7 +41,9 @@ describe('crash safety', () => {
     const path = join(tempDir('casebook-crash-'), 'casebook.db');
     const key = randomBytes(32);
     const setup = openDatabase(path, key, { create: true });
-    setup.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Writer', 'writer', 'admin', 'x')`);
+    setup.$client.exec(
+      `INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Writer', 'writer', 'admin', 'x')`,
+    );
     closeDatabase(setup);
 
     const acknowledged: number[] = [];
@@ -50,11 +52,16 @@ describe('crash safety', () => {
       const db = openDatabase(path, key);
       try {
         expect(db.$client.pragma('integrity_check', { simple: true }), `after kill ${i + 1}`).toBe('ok');
-        const present = new Set((db.$client.prepare('SELECT id FROM clients').pluck().all() as number[]));
+        const present = new Set(db.$client.prepare('SELECT id FROM clients').pluck().all() as number[]);
         const lost = acknowledged.filter((id) => !present.has(id));
         expect(lost, `after kill ${i + 1}`).toEqual([]);
         // Each client was one transaction with its search tokens: never one without the other.
-        const orphans = db.$client.prepare('SELECT count(*) FROM clients c WHERE NOT EXISTS (SELECT 1 FROM client_search_tokens t WHERE t.client_id = c.id)').pluck().get();
+        const orphans = db.$client
+          .prepare(
+            'SELECT count(*) FROM clients c WHERE NOT EXISTS (SELECT 1 FROM client_search_tokens t WHERE t.client_id = c.id)',
+          )
+          .pluck()
+          .get();
         expect(orphans).toBe(0);
       } finally {
         closeDatabase(db);

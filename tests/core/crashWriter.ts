@@ -13,7 +13,14 @@ for (let i = 0; ; i++) {
   const client = db.$client.transaction(() =>
     insertClient(
       db,
-      clientDetailsSchema.parse({ firstName: `Crash${i}`, lastName: 'Wiśniewska', phone: '0113 496 0000', address: 'x'.repeat(200), postcode: 'LS1 4AB', preferredLanguage: 'pl' }),
+      clientDetailsSchema.parse({
+        firstName: `Crash${i}`,
+        lastName: 'Wiśniewska',
+        phone: '0113 496 0000',
+        address: 'x'.repeat(200),
+        postcode: 'LS1 4AB',
+        preferredLanguage: 'pl',
+      }),
       1,
       new Date('2026-11-23T10:00:00Z'),
       '2026-11-23',

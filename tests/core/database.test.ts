@@ -29,7 +29,9 @@ function newDb(migrations = MIGRATIONS) {
 }
 
 const columnsOf = (db: ReturnType<typeof openDatabase>, table: string) =>
-  (db.$client.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map((c) => c.name);
+  (db.$client.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map(
+    (c) => c.name,
+  );
 
 describe('opening the encrypted database', () => {
   it('sets the pragmas on every open and the file does not start with the SQLite header', () => {
@@ -147,14 +149,21 @@ describe('migrations', () => {
   it('migration 2 adds the user flags and chains the audit rows that already exist', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 1));
     const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 1) });
-    old.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`);
+    old.$client.exec(
+      `INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`,
+    );
     for (const action of ['setup.completed', 'session.unlocked', 'client.created'])
-      old.$client.prepare(`INSERT INTO audit_events (user_id, action, at) VALUES (1, ?, '2026-01-01T10:00:00.000Z')`).run(action);
+      old.$client
+        .prepare(`INSERT INTO audit_events (user_id, action, at) VALUES (1, ?, '2026-01-01T10:00:00.000Z')`)
+        .run(action);
     closeDatabase(old);
 
     const db = openDatabase(path, key);
     expect(db.$client.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.$client.prepare('SELECT must_change_password AS m, last_login_at AS l FROM users').get()).toEqual({ m: 0, l: null });
+    expect(db.$client.prepare('SELECT must_change_password AS m, last_login_at AS l FROM users').get()).toEqual({
+      m: 0,
+      l: null,
+    });
     const hashes = db.$client.prepare('SELECT hash FROM audit_events ORDER BY id').all() as { hash: string }[];
     expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h.hash))).toBe(true);
     expect(new Set(hashes.map((h) => h.hash)).size).toBe(3);
@@ -169,13 +178,21 @@ describe('migrations', () => {
   it('the latest schema is what the drizzle schema describes, column for column', () => {
     const { path, key } = newDb();
     const db = openDatabase(path, key);
-    const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => typeof v === "object" && v !== null && Symbol.for("drizzle:Name") in v);
+    const tables = (Object.values(schema) as unknown[]).filter(
+      (v): v is SQLiteTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:Name') in v,
+    );
     expect(tables.length).toBeGreaterThan(4);
     for (const table of tables) {
       const cfg = getTableConfig(table);
-      const cols = db.$client.prepare(`SELECT name, "notnull" AS required FROM pragma_table_info(?)`).all(cfg.name) as { name: string; required: number }[];
+      const cols = db.$client.prepare(`SELECT name, "notnull" AS required FROM pragma_table_info(?)`).all(cfg.name) as {
+        name: string;
+        required: number;
+      }[];
       expect(cols.map((c) => c.name).sort(), cfg.name).toEqual(cfg.columns.map((c) => c.name).sort());
-      for (const c of cfg.columns) expect(cols.find((x) => x.name === c.name)!.required === 1, `${cfg.name}.${c.name} not null`).toBe(c.notNull || c.primary);
+      for (const c of cfg.columns)
+        expect(cols.find((x) => x.name === c.name)!.required === 1, `${cfg.name}.${c.name} not null`).toBe(
+          c.notNull || c.primary,
+        );
     }
     closeDatabase(db);
   });
@@ -183,7 +200,9 @@ describe('migrations', () => {
   it('migration 3 gives existing clients an intake date and an open case, and seeds the nine need areas', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 2));
     const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 2) });
-    old.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`);
+    old.$client.exec(
+      `INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`,
+    );
     old.$client.exec(
       `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', '2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z')`,
     );
@@ -191,18 +210,38 @@ describe('migrations', () => {
 
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 3) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(3);
-    expect(db.$client.prepare('SELECT intake_date, status, status_since, interpreter_needed FROM clients').get()).toEqual({
+    expect(
+      db.$client.prepare('SELECT intake_date, status, status_since, interpreter_needed FROM clients').get(),
+    ).toEqual({
       intake_date: '2025-03-04',
       status: 'open',
       status_since: '2025-03-04',
       interpreter_needed: 0,
     });
     expect(db.$client.prepare('SELECT builtin_key FROM need_areas ORDER BY position').pluck().all()).toEqual([
-      'housing', 'money', 'physicalHealth', 'mentalHealth', 'safety', 'family', 'workLearning', 'substanceUse', 'practical',
+      'housing',
+      'money',
+      'physicalHealth',
+      'mentalHealth',
+      'safety',
+      'family',
+      'workLearning',
+      'substanceUse',
+      'practical',
     ]);
     // Every table about one client goes when the client goes.
-    for (const table of ['consents', 'household_members', 'key_contacts', 'risk_flags', 'assessments', 'client_status_changes', 'client_merges']) {
-      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+    for (const table of [
+      'consents',
+      'household_members',
+      'key_contacts',
+      'risk_flags',
+      'assessments',
+      'client_status_changes',
+      'client_merges',
+    ]) {
+      const fks = db.$client
+        .prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`)
+        .all(table);
       expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
     }
     expect(() => db.$client.exec(`UPDATE clients SET status = 'lost'`)).toThrow(/CHECK/);
@@ -212,7 +251,9 @@ describe('migrations', () => {
   it('migration 4 adds the casework tables: one active plan per client, everything goes with the client', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 3));
     const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 3) });
-    old.$client.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`);
+    old.$client.exec(
+      `INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Anna', 'anna', 'admin', '2026-01-01')`,
+    );
     old.$client.exec(
       `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', '2025-03-04T09:00:00.000Z', '2025-03-04T09:00:00.000Z')`,
     );
@@ -221,16 +262,32 @@ describe('migrations', () => {
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 4) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(4);
     const plan = (status: string, ended: string | null) =>
-      db.$client.prepare(`INSERT INTO support_plans (client_id, agreed_on, status, ended_on, created_at, updated_at) VALUES (1, '2026-01-01', ?, ?, 'x', 'x')`).run(status, ended);
+      db.$client
+        .prepare(
+          `INSERT INTO support_plans (client_id, agreed_on, status, ended_on, created_at, updated_at) VALUES (1, '2026-01-01', ?, ?, 'x', 'x')`,
+        )
+        .run(status, ended);
     plan('ended', '2026-02-01');
     plan('active', null);
     expect(() => plan('active', null)).toThrow(/UNIQUE/);
     expect(() => plan('ended', null)).toThrow(/CHECK/);
     expect(() =>
-      db.$client.exec(`INSERT INTO case_notes (client_id, occurred_at, kind, body, created_at) VALUES (1, '2026-01-01T10:00', 'carrierPigeon', 'x', 'x')`),
+      db.$client.exec(
+        `INSERT INTO case_notes (client_id, occurred_at, kind, body, created_at) VALUES (1, '2026-01-01T10:00', 'carrierPigeon', 'x', 'x')`,
+      ),
     ).toThrow(/CHECK/);
-    for (const table of ['support_plans', 'goals', 'goal_updates', 'tasks', 'case_notes', 'case_note_versions', 'safety_plans']) {
-      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+    for (const table of [
+      'support_plans',
+      'goals',
+      'goal_updates',
+      'tasks',
+      'case_notes',
+      'case_note_versions',
+      'safety_plans',
+    ]) {
+      const fks = db.$client
+        .prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`)
+        .all(table);
       expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
     }
     db.$client.exec(`DELETE FROM clients`);
@@ -249,15 +306,40 @@ describe('migrations', () => {
 
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 5) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(5);
-    expect(db.$client.prepare(`SELECT name, address, email, logo FROM charity`).get()).toEqual({ name: 'Przystań', address: '1 High St', email: null, logo: null });
-    expect(db.$client.prepare(`SELECT kind || '.' || language FROM letter_templates WHERE builtin_key IS NOT NULL ORDER BY id`).pluck().all()).toEqual([
-      'referral.en', 'referral.pl', 'appointment.en', 'appointment.pl', 'general.en', 'general.pl', 'safetyPlan.en', 'safetyPlan.pl',
+    expect(db.$client.prepare(`SELECT name, address, email, logo FROM charity`).get()).toEqual({
+      name: 'Przystań',
+      address: '1 High St',
+      email: null,
+      logo: null,
+    });
+    expect(
+      db.$client
+        .prepare(`SELECT kind || '.' || language FROM letter_templates WHERE builtin_key IS NOT NULL ORDER BY id`)
+        .pluck()
+        .all(),
+    ).toEqual([
+      'referral.en',
+      'referral.pl',
+      'appointment.en',
+      'appointment.pl',
+      'general.en',
+      'general.pl',
+      'safetyPlan.en',
+      'safetyPlan.pl',
     ]);
-    db.$client.exec(`INSERT INTO agencies (id, name, folded_name, search_text, created_at, updated_at) VALUES (1, 'Housing', 'housing', 'housing', 'x', 'x')`);
-    expect(() => db.$client.exec(`INSERT INTO agencies (name, folded_name, search_text, created_at, updated_at) VALUES ('HOUSING', 'housing', 'housing', 'x', 'x')`)).toThrow(/UNIQUE/);
+    db.$client.exec(
+      `INSERT INTO agencies (id, name, folded_name, search_text, created_at, updated_at) VALUES (1, 'Housing', 'housing', 'housing', 'x', 'x')`,
+    );
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO agencies (name, folded_name, search_text, created_at, updated_at) VALUES ('HOUSING', 'housing', 'housing', 'x', 'x')`,
+      ),
+    ).toThrow(/UNIQUE/);
     const referral = (status: string, sentOn: string | null) =>
       db.$client
-        .prepare(`INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, created_on, created_at, updated_at) VALUES (1, 1, 'r', 'soon', ?, '2026-01-01', ?, '2026-01-01', 'x', 'x')`)
+        .prepare(
+          `INSERT INTO referrals (client_id, agency_id, reason, urgency, status, status_on, sent_on, created_on, created_at, updated_at) VALUES (1, 1, 'r', 'soon', ?, '2026-01-01', ?, '2026-01-01', 'x', 'x')`,
+        )
         .run(status, sentOn);
     referral('draft', null);
     referral('sent', '2026-01-01');
@@ -266,7 +348,9 @@ describe('migrations', () => {
     // An agency with referrals cannot be deleted (it is archived instead).
     expect(() => db.$client.exec(`DELETE FROM agencies`)).toThrow(/FOREIGN KEY/);
     for (const table of ['referrals', 'referral_changes', 'letters']) {
-      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+      const fks = db.$client
+        .prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`)
+        .all(table);
       expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
     }
     db.$client.exec(`DELETE FROM clients`);
@@ -285,8 +369,13 @@ describe('migrations', () => {
 
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 6) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(6);
-    expect(db.$client.prepare(`SELECT name, currency FROM charity`).get()).toEqual({ name: 'Przystań', currency: 'GBP' });
-    expect(db.$client.prepare(`SELECT builtin_key, repeat_limit, repeat_days FROM support_types ORDER BY position`).all()).toEqual([
+    expect(db.$client.prepare(`SELECT name, currency FROM charity`).get()).toEqual({
+      name: 'Przystań',
+      currency: 'GBP',
+    });
+    expect(
+      db.$client.prepare(`SELECT builtin_key, repeat_limit, repeat_days FROM support_types ORDER BY position`).all(),
+    ).toEqual([
       { builtin_key: 'foodParcel', repeat_limit: 3, repeat_days: 30 },
       { builtin_key: 'clothing', repeat_limit: null, repeat_days: null },
       { builtin_key: 'voucher', repeat_limit: 2, repeat_days: 30 },
@@ -296,28 +385,57 @@ describe('migrations', () => {
       { builtin_key: 'other', repeat_limit: null, repeat_days: null },
     ]);
     expect(() => db.$client.exec(`UPDATE charity SET currency = 'USD'`)).toThrow(/CHECK/);
-    db.$client.exec(`INSERT INTO programmes (id, name, kind, starts_on, created_at, updated_at) VALUES (1, 'Drop-in', 'dropIn', '2026-01-01', 'x', 'x')`);
-    expect(() => db.$client.exec(`INSERT INTO programmes (name, kind, starts_on, ends_on, created_at, updated_at) VALUES ('X', 'dropIn', '2026-01-01', '2025-01-01', 'x', 'x')`)).toThrow(/CHECK/);
-    expect(() => db.$client.exec(`INSERT INTO programmes (name, kind, starts_on, created_at, updated_at) VALUES ('X', 'party', '2026-01-01', 'x', 'x')`)).toThrow(/CHECK/);
+    db.$client.exec(
+      `INSERT INTO programmes (id, name, kind, starts_on, created_at, updated_at) VALUES (1, 'Drop-in', 'dropIn', '2026-01-01', 'x', 'x')`,
+    );
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO programmes (name, kind, starts_on, ends_on, created_at, updated_at) VALUES ('X', 'dropIn', '2026-01-01', '2025-01-01', 'x', 'x')`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO programmes (name, kind, starts_on, created_at, updated_at) VALUES ('X', 'party', '2026-01-01', 'x', 'x')`,
+      ),
+    ).toThrow(/CHECK/);
     const session = `INSERT INTO programme_sessions (id, programme_id, held_on, starts_at, created_at, updated_at) VALUES (1, 1, '2026-01-08', '18:00', 'x', 'x')`;
     db.$client.exec(session);
     expect(() => db.$client.exec(session.replace('(id, ', '(').replace('VALUES (1, ', 'VALUES ('))).toThrow(/UNIQUE/);
-    db.$client.exec(`INSERT INTO programme_members (programme_id, client_id, registered_on) VALUES (1, 1, '2026-01-01')`);
+    db.$client.exec(
+      `INSERT INTO programme_members (programme_id, client_id, registered_on) VALUES (1, 1, '2026-01-01')`,
+    );
     db.$client.exec(`INSERT INTO attendance (session_id, client_id, marked_at) VALUES (1, 1, 'x')`);
-    expect(() => db.$client.exec(`INSERT INTO attendance (session_id, client_id, marked_at) VALUES (1, 1, 'x')`)).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => db.$client.exec(`INSERT INTO session_headcounts (session_id, age_band, people) VALUES (1, '100plus', 2)`)).toThrow(/CHECK/);
-    db.$client.exec(`INSERT INTO support_given (client_id, type_id, given_on, quantity, session_id, recorded_at) VALUES (1, 1, '2026-01-08', 1, 1, 'x')`);
-    expect(() => db.$client.exec(`INSERT INTO support_given (client_id, type_id, given_on, quantity, recorded_at) VALUES (1, 1, '2026-01-08', 0, 'x')`)).toThrow(/CHECK/);
-    expect(() => db.$client.exec(`INSERT INTO support_types (name, repeat_limit, position, updated_at) VALUES ('Half a rule', 3, 9, 'x')`)).toThrow(/CHECK/);
+    expect(() =>
+      db.$client.exec(`INSERT INTO attendance (session_id, client_id, marked_at) VALUES (1, 1, 'x')`),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      db.$client.exec(`INSERT INTO session_headcounts (session_id, age_band, people) VALUES (1, '100plus', 2)`),
+    ).toThrow(/CHECK/);
+    db.$client.exec(
+      `INSERT INTO support_given (client_id, type_id, given_on, quantity, session_id, recorded_at) VALUES (1, 1, '2026-01-08', 1, 1, 'x')`,
+    );
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO support_given (client_id, type_id, given_on, quantity, recorded_at) VALUES (1, 1, '2026-01-08', 0, 'x')`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO support_types (name, repeat_limit, position, updated_at) VALUES ('Half a rule', 3, 9, 'x')`,
+      ),
+    ).toThrow(/CHECK/);
     for (const table of ['programme_members', 'attendance', 'support_given']) {
-      const fks = db.$client.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`).all(table);
+      const fks = db.$client
+        .prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'clients'`)
+        .all(table);
       expect(fks, table).toEqual([{ table: 'clients', on_delete: 'CASCADE' }]);
     }
     // Removing a session keeps the help given at it (the link is cleared); removing the client takes everything of theirs.
     db.$client.exec(`DELETE FROM programme_sessions`);
     expect(db.$client.prepare(`SELECT session_id FROM support_given`).pluck().all()).toEqual([null]);
     db.$client.exec(`DELETE FROM clients`);
-    for (const table of ['programme_members', 'attendance', 'support_given']) expect(db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    for (const table of ['programme_members', 'attendance', 'support_given'])
+      expect(db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
     closeDatabase(db);
   });
 
@@ -325,12 +443,27 @@ describe('migrations', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 6));
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 7) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(7);
-    const plan = (q: string) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(`SELECT kind, count(*) FROM case_notes WHERE occurred_at >= '2026-01-01' AND occurred_at < '2026-07-01' GROUP BY kind`)).toMatch(/case_notes_occurred/);
-    expect(plan(`SELECT count(*) FROM clients WHERE intake_date BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(/clients_intake/);
-    expect(plan(`SELECT count(*) FROM referrals WHERE created_on BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(/referrals_created/);
-    expect(plan(`SELECT count(*) FROM goals WHERE added_on BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(/goals_added/);
-    expect(plan(`SELECT count(*) FROM goal_updates WHERE updated_on BETWEEN '2026-01-01' AND '2026-06-30' AND status = 'achieved'`)).toMatch(/goal_updates_on/);
+    const plan = (q: string) =>
+      (db.$client.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(
+      plan(
+        `SELECT kind, count(*) FROM case_notes WHERE occurred_at >= '2026-01-01' AND occurred_at < '2026-07-01' GROUP BY kind`,
+      ),
+    ).toMatch(/case_notes_occurred/);
+    expect(plan(`SELECT count(*) FROM clients WHERE intake_date BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(
+      /clients_intake/,
+    );
+    expect(plan(`SELECT count(*) FROM referrals WHERE created_on BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(
+      /referrals_created/,
+    );
+    expect(plan(`SELECT count(*) FROM goals WHERE added_on BETWEEN '2026-01-01' AND '2026-06-30'`)).toMatch(
+      /goals_added/,
+    );
+    expect(
+      plan(
+        `SELECT count(*) FROM goal_updates WHERE updated_on BETWEEN '2026-01-01' AND '2026-06-30' AND status = 'achieved'`,
+      ),
+    ).toMatch(/goal_updates_on/);
     closeDatabase(db);
   });
 
@@ -338,9 +471,17 @@ describe('migrations', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 7));
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 8) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(8);
-    db.$client.exec(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x')`);
-    db.$client.exec(`INSERT INTO retention_holds (client_id, reason, kept_on, review_on) VALUES (1, 'Court case', '2026-11-23', '2027-11-23')`);
-    expect(() => db.$client.exec(`INSERT INTO retention_holds (client_id, reason, kept_on, review_on) VALUES (1, 'x', '2026-11-23', '2026-11-23')`)).toThrow(/CHECK/);
+    db.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x')`,
+    );
+    db.$client.exec(
+      `INSERT INTO retention_holds (client_id, reason, kept_on, review_on) VALUES (1, 'Court case', '2026-11-23', '2027-11-23')`,
+    );
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO retention_holds (client_id, reason, kept_on, review_on) VALUES (1, 'x', '2026-11-23', '2026-11-23')`,
+      ),
+    ).toThrow(/CHECK/);
     db.$client.exec(`DELETE FROM clients`);
     expect(db.$client.prepare(`SELECT count(*) FROM retention_holds`).pluck().get()).toBe(0);
     closeDatabase(db);
@@ -350,9 +491,17 @@ describe('migrations', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 8));
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 9) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(9);
-    db.$client.exec(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x')`);
-    db.$client.exec(`INSERT INTO subject_access_requests (client_id, received_on, due_on, recorded_at) VALUES (1, '2026-01-31', '2026-02-28', 'x')`);
-    expect(() => db.$client.exec(`INSERT INTO subject_access_requests (client_id, received_on, due_on, recorded_at) VALUES (1, '2026-01-31', '2026-01-31', 'x')`)).toThrow(/CHECK/);
+    db.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x')`,
+    );
+    db.$client.exec(
+      `INSERT INTO subject_access_requests (client_id, received_on, due_on, recorded_at) VALUES (1, '2026-01-31', '2026-02-28', 'x')`,
+    );
+    expect(() =>
+      db.$client.exec(
+        `INSERT INTO subject_access_requests (client_id, received_on, due_on, recorded_at) VALUES (1, '2026-01-31', '2026-01-31', 'x')`,
+      ),
+    ).toThrow(/CHECK/);
     expect(() => db.$client.exec(`UPDATE subject_access_requests SET answered_on = '2026-01-30'`)).toThrow(/CHECK/);
     db.$client.exec(`DELETE FROM clients`);
     expect(db.$client.prepare(`SELECT count(*) FROM subject_access_requests`).pluck().get()).toBe(0);
@@ -363,13 +512,25 @@ describe('migrations', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 9));
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 10) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(10);
-    db.$client.exec(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x'), (2, 'CB-00002', 'Ewa', 'Zając', 'zajac ewa', 'x', 'x')`);
-    db.$client.exec(`INSERT INTO client_imports (id, file_name, imported_at, clients, skipped) VALUES (1, 'list.csv', 'x', 2, 0)`);
+    db.$client.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Jan', 'Nowak', 'nowak jan', 'x', 'x'), (2, 'CB-00002', 'Ewa', 'Zając', 'zajac ewa', 'x', 'x')`,
+    );
+    db.$client.exec(
+      `INSERT INTO client_imports (id, file_name, imported_at, clients, skipped) VALUES (1, 'list.csv', 'x', 2, 0)`,
+    );
     db.$client.exec(`INSERT INTO client_import_members (import_id, client_id) VALUES (1, 1), (1, 2)`);
-    expect(() => db.$client.exec(`INSERT INTO client_import_members (import_id, client_id) VALUES (1, 1)`)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.$client.exec(`INSERT INTO client_import_members (import_id, client_id) VALUES (1, 1)`)).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
     db.$client.exec(`DELETE FROM clients WHERE id = 1`);
     expect(db.$client.prepare(`SELECT client_id FROM client_import_members`).pluck().all()).toEqual([2]);
-    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN DELETE FROM client_import_members WHERE client_id = 2`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plan = (
+      db.$client.prepare(`EXPLAIN QUERY PLAN DELETE FROM client_import_members WHERE client_id = 2`).all() as {
+        detail: string;
+      }[]
+    )
+      .map((r) => r.detail)
+      .join(' ');
     expect(plan).toMatch(/client_import_members_client/);
     closeDatabase(db);
   });
@@ -378,7 +539,13 @@ describe('migrations', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 10));
     const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 11) });
     expect(db.$client.pragma('user_version', { simple: true })).toBe(11);
-    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN SELECT caseworker_id, count(*), sum(coalesce(intake_date, '2026-11-23') <= '2026-08-31') FROM clients WHERE status = 'open' GROUP BY caseworker_id`).all() as { detail: string }[])
+    const plan = (
+      db.$client
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT caseworker_id, count(*), sum(coalesce(intake_date, '2026-11-23') <= '2026-08-31') FROM clients WHERE status = 'open' GROUP BY caseworker_id`,
+        )
+        .all() as { detail: string }[]
+    )
       .map((r) => r.detail)
       .join(' ');
     expect(plan).toMatch(/COVERING INDEX clients_load/);
@@ -410,12 +577,19 @@ describe('the templates Casebook came with', () => {
     // Records made by the Casebook before migration 13, with its Polish referral wording.
     const { path, key } = newDb(MIGRATIONS.filter((m) => m.version < 13));
     const old = openDatabase(path, key, { migrate: false });
-    old.$client.prepare(`UPDATE letter_templates SET body = 'Prosimy powoływać się na nasz znak {{client.reference}}.' WHERE builtin_key = 'referral.pl'`).run();
-    old.$client.prepare(`UPDATE letter_templates SET body = 'Our own words.', version = 2 WHERE builtin_key = 'general.en'`).run();
+    old.$client
+      .prepare(
+        `UPDATE letter_templates SET body = 'Prosimy powoływać się na nasz znak {{client.reference}}.' WHERE builtin_key = 'referral.pl'`,
+      )
+      .run();
+    old.$client
+      .prepare(`UPDATE letter_templates SET body = 'Our own words.', version = 2 WHERE builtin_key = 'general.en'`)
+      .run();
     closeDatabase(old);
 
     const db = openDatabase(path, key);
-    const body = (k: string) => db.$client.prepare('SELECT body FROM letter_templates WHERE builtin_key = ?').pluck().get(k) as string;
+    const body = (k: string) =>
+      db.$client.prepare('SELECT body FROM letter_templates WHERE builtin_key = ?').pluck().get(k) as string;
     expect(body('referral.pl')).toContain('W odpowiedzi prosimy powołać się na nasz znak: {{letter.reference}}.');
     expect(body('general.en')).toBe('Our own words.');
     closeDatabase(db);
@@ -426,13 +600,30 @@ describe('household relationships', () => {
   it('are stored as codes: the words once typed or picked in either language become their code, anything else stays as it was typed', () => {
     const { path, key } = newDb(MIGRATIONS.filter((m) => m.version < 14));
     const old = openDatabase(path, key, { migrate: false });
-    old.$client.prepare(`INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Zofia', 'W', 'w zofia', 'x', 'x')`).run();
-    const add = old.$client.prepare(`INSERT INTO household_members (client_id, name, relationship, lives_with_client, updated_at) VALUES (1, ?, ?, 1, 'x')`);
-    for (const [name, words] of [['a', 'Dziecko'], ['b', 'Child'], ['c', ' córka '], ['d', 'Brat lub siostra'], ['e', 'Grandparent'], ['f', 'Foster daughter'], ['g', 'WSPÓŁLOKATOR']]) add.run(name, words);
+    old.$client
+      .prepare(
+        `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Zofia', 'W', 'w zofia', 'x', 'x')`,
+      )
+      .run();
+    const add = old.$client.prepare(
+      `INSERT INTO household_members (client_id, name, relationship, lives_with_client, updated_at) VALUES (1, ?, ?, 1, 'x')`,
+    );
+    for (const [name, words] of [
+      ['a', 'Dziecko'],
+      ['b', 'Child'],
+      ['c', ' córka '],
+      ['d', 'Brat lub siostra'],
+      ['e', 'Grandparent'],
+      ['f', 'Foster daughter'],
+      ['g', 'WSPÓŁLOKATOR'],
+    ])
+      add.run(name, words);
     closeDatabase(old);
 
     const db = openDatabase(path, key);
-    const rows = db.$client.prepare('SELECT name, relationship, relationship_detail AS detail FROM household_members ORDER BY name').all();
+    const rows = db.$client
+      .prepare('SELECT name, relationship, relationship_detail AS detail FROM household_members ORDER BY name')
+      .all();
     expect(rows).toEqual([
       { name: 'a', relationship: 'child', detail: null },
       { name: 'b', relationship: 'child', detail: null },

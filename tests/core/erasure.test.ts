@@ -24,9 +24,28 @@ describe('erasing and anonymising a client', () => {
     // Before: her details are in the decrypted file (so the search below can fail).
     expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual(ZOFIA_WORDS);
 
-    expect((await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked us to delete her data', confirmation: 'CB-99999' })).fields).toEqual({ confirmation: 'confirmationMismatch' });
-    expect((await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: '', confirmation: zofia.reference })).fields).toEqual({ reason: 'required' });
-    expect(await t.ok('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked us to delete her data', confirmation: zofia.reference.toLowerCase() })).toEqual({ reference: zofia.reference, mode: 'erase' });
+    expect(
+      (
+        await t.fail('clients.erase', {
+          id: zofia.id,
+          mode: 'erase',
+          reason: 'Asked us to delete her data',
+          confirmation: 'CB-99999',
+        })
+      ).fields,
+    ).toEqual({ confirmation: 'confirmationMismatch' });
+    expect(
+      (await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: '', confirmation: zofia.reference }))
+        .fields,
+    ).toEqual({ reason: 'required' });
+    expect(
+      await t.ok('clients.erase', {
+        id: zofia.id,
+        mode: 'erase',
+        reason: 'Asked us to delete her data',
+        confirmation: zofia.reference.toLowerCase(),
+      }),
+    ).toEqual({ reference: zofia.reference, mode: 'erase' });
 
     expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
     expect((await t.ok('clients.search', { query: 'lecka' })).total).toBe(0);
@@ -45,27 +64,66 @@ describe('erasing and anonymising a client', () => {
     const zofia = await withZofia(t);
     const period = { from: '2026-01-01', to: '2026-06-30' };
     const before = await t.ok('reports.funder', period);
-    await t.ok('clients.erase', { id: zofia.id, mode: 'anonymise', reason: 'Retention period passed', confirmation: zofia.reference });
+    await t.ok('clients.erase', {
+      id: zofia.id,
+      mode: 'anonymise',
+      reason: 'Retention period passed',
+      confirmation: zofia.reference,
+    });
     const after = await t.ok('reports.funder', period);
-    for (const key of ['cases', 'closedByReason', 'contacts', 'referrals', 'needsAtIntake', 'outcomes', 'goals', 'support', 'attendance', 'demographics'] as const) expect(after[key], key).toEqual(before[key]);
+    for (const key of [
+      'cases',
+      'closedByReason',
+      'contacts',
+      'referrals',
+      'needsAtIntake',
+      'outcomes',
+      'goals',
+      'support',
+      'attendance',
+      'demographics',
+    ] as const)
+      expect(after[key], key).toEqual(before[key]);
     expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
     const kept = (await t.ok('clients.get', { id: zofia.id })).client;
-    expect([kept.firstName, kept.lastName, kept.dateOfBirth, kept.estimatedBirthYear, kept.phone, kept.address]).toEqual(['Anonymised', zofia.reference, null, 1984, null, null]);
+    expect([
+      kept.firstName,
+      kept.lastName,
+      kept.dateOfBirth,
+      kept.estimatedBirthYear,
+      kept.phone,
+      kept.address,
+    ]).toEqual(['Anonymised', zofia.reference, null, 1984, null, null]);
     // Her open case closed with it, for that reason (the period counted above ended before today).
     expect([kept.status, kept.closureReason, kept.statusSince]).toEqual(['closed', 'anonymised', '2026-11-23']);
     // An administrator may keep a case open (another is anonymised without closing).
     const other = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown' });
-    await t.ok('clients.erase', { id: other.id, mode: 'anonymise', reason: 'Asked to be forgotten', confirmation: other.reference, closeCase: false });
+    await t.ok('clients.erase', {
+      id: other.id,
+      mode: 'anonymise',
+      reason: 'Asked to be forgotten',
+      confirmation: other.reference,
+      closeCase: false,
+    });
     expect((await t.ok('clients.get', { id: other.id })).client.status).toBe('open');
     expect((await t.ok('clients.search', { query: 'zofia' })).total).toBe(0);
-    expect((await t.ok('clients.search', { query: zofia.reference })).items.map((c) => c.firstName)).toEqual(['Anonymised']);
+    expect((await t.ok('clients.search', { query: zofia.reference })).items.map((c) => c.firstName)).toEqual([
+      'Anonymised',
+    ]);
   });
 
   it('lists the files saved outside Casebook that may name her, and keeps no path of them once she is anonymised', async () => {
     const t = startCore();
     await setUp(t);
     t.platform.nextSaveName = 'Clients before.csv';
-    const listBefore = await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false });
+    const listBefore = await t.ok('clients.exportCsv', {
+      query: '',
+      status: null,
+      caseworkerId: null,
+      riskFlag: null,
+      sort: 'name',
+      descending: false,
+    });
     t.clock.now += 60_000;
     const zofia = await withZofia(t);
     const template = (await t.ok('templates.list', {})).find((x) => x.kind === 'general' && x.language === 'en')!;
@@ -78,14 +136,55 @@ describe('erasing and anonymising a client', () => {
     const safety = (await t.ok('safetyPlans.savePdf', { clientId: zofia.id })).path;
     const [request1] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
     const pack = await t.ok('access.savePack', { id: request1!.id });
-    const programme = await t.ok('programmes.save', { programme: { name: 'Cooking', kind: 'groupSupport', startsOn: '2026-10-01', endsOn: null, capacity: null, facilitators: [], venue: null } });
-    const added = await t.ok('sessions.add', { programmeId: programme.programme.id, pattern: { firstOn: '2026-11-05', startsAt: '18:00', endsAt: null, repeat: 'once', weekdays: [], until: null, count: null } });
-    await t.ok('programmes.register', { programmeId: programme.programme.id, clientId: zofia.id, registeredOn: '2026-11-01' });
+    const programme = await t.ok('programmes.save', {
+      programme: {
+        name: 'Cooking',
+        kind: 'groupSupport',
+        startsOn: '2026-10-01',
+        endsOn: null,
+        capacity: null,
+        facilitators: [],
+        venue: null,
+      },
+    });
+    const added = await t.ok('sessions.add', {
+      programmeId: programme.programme.id,
+      pattern: {
+        firstOn: '2026-11-05',
+        startsAt: '18:00',
+        endsAt: null,
+        repeat: 'once',
+        weekdays: [],
+        until: null,
+        count: null,
+      },
+    });
+    await t.ok('programmes.register', {
+      programmeId: programme.programme.id,
+      clientId: zofia.id,
+      registeredOn: '2026-11-01',
+    });
     const register = (await t.ok('sessions.registerPdf', { id: added.detail.sessions[0]!.id })).path;
-    const listAfter = await t.ok('clients.exportCsv', { query: '', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false });
+    const listAfter = await t.ok('clients.exportCsv', {
+      query: '',
+      status: null,
+      caseworkerId: null,
+      riskFlag: null,
+      sort: 'name',
+      descending: false,
+    });
     // Saved about someone else: not hers.
     const other = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown' });
-    await t.ok('safetyPlans.save', { clientId: other.id, plan: { warningSigns: 'x', copingSteps: 'y', agreedOn: '2026-11-01', reviewOn: '2026-12-01', contacts: [{ name: 'Ola', role: 'sister', phone: '07700 111222' }] } });
+    await t.ok('safetyPlans.save', {
+      clientId: other.id,
+      plan: {
+        warningSigns: 'x',
+        copingSteps: 'y',
+        agreedOn: '2026-11-01',
+        reviewOn: '2026-12-01',
+        contacts: [{ name: 'Ola', role: 'sister', phone: '07700 111222' }],
+      },
+    });
     await t.ok('safetyPlans.savePdf', { clientId: other.id });
 
     const files = await t.ok('clients.savedFiles', { clientId: zofia.id });
@@ -101,7 +200,12 @@ describe('erasing and anonymising a client', () => {
     expect(listBefore.path).not.toBe(listAfter.path);
     expect(letterPdf).toContain('Wiśniewska-Łęcka');
 
-    await t.ok('clients.erase', { id: zofia.id, mode: 'anonymise', reason: 'Asked to be forgotten', confirmation: zofia.reference });
+    await t.ok('clients.erase', {
+      id: zofia.id,
+      mode: 'anonymise',
+      reason: 'Asked to be forgotten',
+      confirmation: zofia.reference,
+    });
     expect((await t.ok('clients.savedFiles', { clientId: zofia.id })).aboutClient).toEqual([]);
     expect(found(decryptedFile(t), ['Wiśniewska-Łęcka letter'])).toEqual([]);
   });
@@ -110,17 +214,34 @@ describe('erasing and anonymising a client', () => {
     const t = startCore();
     await setUp(t);
     const zofia = await withZofia(t);
-    const adam = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown', phone: '07700 111222', intakeDate: '2026-03-01' });
+    const adam = await addNewPerson(t, {
+      firstName: 'Adam',
+      lastName: 'Brown',
+      phone: '07700 111222',
+      intakeDate: '2026-03-01',
+    });
     const made = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
     t.clock.now += 60_000;
-    await t.ok('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked us to delete her data', confirmation: zofia.reference });
-    await t.ok('clients.erase', { id: adam.id, mode: 'anonymise', reason: 'Retention period passed', confirmation: adam.reference });
+    await t.ok('clients.erase', {
+      id: zofia.id,
+      mode: 'erase',
+      reason: 'Asked us to delete her data',
+      confirmation: zofia.reference,
+    });
+    await t.ok('clients.erase', {
+      id: adam.id,
+      mode: 'anonymise',
+      reason: 'Retention period passed',
+      confirmation: adam.reference,
+    });
     t.clock.now += 60_000;
     await t.ok('backup.restore', { path: made.path, credentials: null });
     await t.ok('session.unlock', ADMIN);
     expect((await t.ok('clients.search', { query: 'lecka' })).total).toBe(0);
     expect((await t.ok('clients.get', { id: adam.id })).client).toMatchObject({ firstName: 'Anonymised', phone: null });
-    expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({ erasuresApplied: 2 });
+    expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({
+      erasuresApplied: 2,
+    });
     expect(found(decryptedFile(t), ZOFIA_WORDS)).toEqual([]);
   });
 
@@ -130,6 +251,8 @@ describe('erasing and anonymising a client', () => {
     const zofia = await withZofia(t);
     const { signInAsNewUser } = await import('./helpers');
     await signInAsNewUser(t, 'Carol Caseworker', 'caseworker');
-    expect((await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: 'x', confirmation: zofia.reference })).code).toBe('FORBIDDEN');
+    expect(
+      (await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: 'x', confirmation: zofia.reference })).code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -15,7 +15,15 @@ import { withZofia } from './zofia';
  * Channels that would change who can sign in, or how: driven on a core of their own each time, so
  * they cannot lock the administrator out of the rest of the run.
  */
-const ON_THEIR_OWN = new Set<Channel>(['users.resetPassword', 'users.deactivate', 'users.update', 'session.setNewPassword', 'session.changePassword', 'recovery.confirm', 'backup.restore']);
+const ON_THEIR_OWN = new Set<Channel>([
+  'users.resetPassword',
+  'users.deactivate',
+  'users.update',
+  'session.setNewPassword',
+  'session.changePassword',
+  'recovery.confirm',
+  'backup.restore',
+]);
 const RUNS = 25;
 
 async function recordsToHit(t: TestCore): Promise<void> {
@@ -28,7 +36,10 @@ async function drive(t: TestCore, channel: Channel, n: number, seed: number, sig
   const internal: string[] = [];
   for (const input of inputs(channel, n, seed)) {
     // A call that never answers is as bad as an unexpected error.
-    const r = await Promise.race([t.call(channel, input as never), new Promise<null>((done) => setTimeout(() => done(null), 20_000).unref())]);
+    const r = await Promise.race([
+      t.call(channel, input as never),
+      new Promise<null>((done) => setTimeout(() => done(null), 20_000).unref()),
+    ]);
     if (!r) internal.push(`${channel} gave no answer: ${JSON.stringify(input).slice(0, 300)}`);
     else if (!r.ok && r.error.code === 'INTERNAL') internal.push(`${channel} ${JSON.stringify(input).slice(0, 300)}`);
     // Some calls lock (or restart the session); sign in again so the next one is tried signed in.
@@ -75,7 +86,8 @@ describe('every channel, with any input that fits the contract', () => {
       internal.push(...(await drive(t, channel, RUNS, 3000 + i, false)));
       if ((await t.ok('app.status', {})).state !== 'locked') await t.ok('session.lock', {});
     }
-    for (const channel of ['session.unlock', 'session.unlockWithRecoveryKey'] as const) internal.push(...(await drive(t, channel, RUNS, 4000, false)));
+    for (const channel of ['session.unlock', 'session.unlockWithRecoveryKey'] as const)
+      internal.push(...(await drive(t, channel, RUNS, 4000, false)));
     expect(internal).toEqual([]);
   }, 300_000);
 });

@@ -14,7 +14,16 @@ import { tempDir } from './folders';
  */
 type Handler = (...args: never[]) => unknown;
 const seen = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; webContents: { listeners: Map<string, Handler>; windowOpen: Handler | null; sent: [string, unknown][]; loaded: boolean }; focus: () => void }[],
+  windows: [] as {
+    options: Record<string, unknown>;
+    webContents: {
+      listeners: Map<string, Handler>;
+      windowOpen: Handler | null;
+      sent: [string, unknown][];
+      loaded: boolean;
+    };
+    focus: () => void;
+  }[],
   menu: null as { label?: string; submenu?: { id?: string; label?: string; click?: () => void }[] }[] | null,
   appEvents: new Map<string, Handler>(),
   ipc: new Map<string, Handler>(),
@@ -115,7 +124,11 @@ vi.mock('electron', () => {
     buildFromTemplate: (template: unknown) => template,
     setApplicationMenu: (menu: typeof seen.menu) => (seen.menu = menu),
   };
-  const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() };
+  const safeStorage = {
+    isEncryptionAvailable: () => false,
+    encryptString: (s: string) => Buffer.from(s),
+    decryptString: (b: Buffer) => b.toString(),
+  };
   return { app, BrowserWindow, session, ipcMain, screen, Menu, dialog: {}, shell: {}, safeStorage, default: {} };
 });
 
@@ -133,7 +146,9 @@ async function loadMain() {
 // Closing Casebook closes the records and stops the core's worker.
 afterAll(async () => {
   const quit = new Promise<void>((resolveQuit) => (seen.quit = resolveQuit));
-  (seen.appEvents.get('before-quit') as ((e: { preventDefault(): void }) => void) | undefined)?.({ preventDefault: () => {} });
+  (seen.appEvents.get('before-quit') as ((e: { preventDefault(): void }) => void) | undefined)?.({
+    preventDefault: () => {},
+  });
   await quit;
 });
 
@@ -142,7 +157,18 @@ describe('the Electron window and session', () => {
     const win = await loadMain();
     expect(seen.windows).toHaveLength(1);
     const prefs = win.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/);
 
     // Session: every permission refused, every response carries the CSP.
@@ -152,7 +178,9 @@ describe('the Electron window and session', () => {
     expect((seen.session.check as () => boolean)()).toBe(false);
     const headers = vi.fn();
     (seen.session.headers as (...a: unknown[]) => void)({ responseHeaders: { 'X-Other': ['1'] } }, headers);
-    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(headers).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/object-src 'none'/);
@@ -179,7 +207,9 @@ describe('the Electron window and session', () => {
 
     // IPC: every channel of the contract is registered; a call from a foreign or a child frame is refused.
     expect([...seen.ipc.keys()].sort()).toEqual([...CHANNELS].sort());
-    const status = seen.ipc.get('app.status') as (...a: unknown[]) => Promise<{ ok: boolean; error?: { code: string } }>;
+    const status = seen.ipc.get('app.status') as (
+      ...a: unknown[]
+    ) => Promise<{ ok: boolean; error?: { code: string } }>;
     const foreign = await status({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const child = await status({ senderFrame: { url: 'https://evil.example/', parent: {} } }, {});
@@ -191,7 +221,12 @@ describe('the Electron window and session', () => {
     // given (double-clicked while Casebook was open) goes to the page once it has loaded.
     const backup = join(tempDir('casebook-usb-'), 'Casebook 2026-11-23 1000.casebook-backup');
     writeFileSync(backup, 'backup');
-    (seen.appEvents.get('second-instance') as (...a: unknown[]) => void)({}, ['casebook.exe', '--flag', 'C:\\missing.casebook-backup', backup]);
+    (seen.appEvents.get('second-instance') as (...a: unknown[]) => void)({}, [
+      'casebook.exe',
+      '--flag',
+      'C:\\missing.casebook-backup',
+      backup,
+    ]);
     expect((win as unknown as { focused: number }).focused).toBe(1);
     expect(seen.windows).toHaveLength(1);
     expect(page.sent).toEqual([]);
@@ -209,7 +244,11 @@ describe('the Electron window and session', () => {
     const win = await loadMain();
     const menu = seen.menu!;
     expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    const ids = (label: string) => menu.find((m) => m.label === label)!.submenu!.filter((i) => i.id).map((i) => i.id);
+    const ids = (label: string) =>
+      menu
+        .find((m) => m.label === label)!
+        .submenu!.filter((i) => i.id)
+        .map((i) => i.id);
     expect(ids('File')).toEqual(['backup', 'restore', 'print']);
     expect(ids('Help')).toEqual(['guide', 'dataFolder', 'about']);
     // A menu choice goes to the page as a command.
@@ -218,8 +257,12 @@ describe('the Electron window and session', () => {
     // Switching the page to Polish rebuilds the menu in Polish.
     const setLanguage = seen.ipc.get('app.setLanguage') as (...a: unknown[]) => Promise<unknown>;
     const appUrl = pathToFileURL(resolve(process.cwd(), 'electron/renderer/index.html')).href;
-    expect(await setLanguage({ senderFrame: { url: appUrl, parent: null } }, { language: 'pl' })).toMatchObject({ ok: true });
+    expect(await setLanguage({ senderFrame: { url: appUrl, parent: null } }, { language: 'pl' })).toMatchObject({
+      ok: true,
+    });
     expect(seen.menu!.map((m) => m.label)).toEqual(['Plik', 'Edycja', 'Widok', 'Pomoc']);
-    expect(seen.menu!.find((m) => m.label === 'Plik')!.submenu!.map((i) => i.label)).toContain('Przywróć z kopii zapasowej…');
+    expect(seen.menu!.find((m) => m.label === 'Plik')!.submenu!.map((i) => i.label)).toContain(
+      'Przywróć z kopii zapasowej…',
+    );
   });
 });

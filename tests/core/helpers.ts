@@ -25,10 +25,13 @@ export interface TestCore {
 }
 
 /** A real core on a real (temporary) data folder, with the cheapest key derivation allowed. */
-export function startCore(opts: Partial<CasebookOptions> & { dataDir?: string; clock?: { now: number }; lifetime?: Lifetime } = {}): TestCore {
+export function startCore(
+  opts: Partial<CasebookOptions> & { dataDir?: string; clock?: { now: number }; lifetime?: Lifetime } = {},
+): TestCore {
   const lifetime = opts.lifetime ?? 'test';
   const dataDir = opts.dataDir ?? tempDir('casebook-test-', lifetime);
-  const platform = (opts.platform as FolderPlatform | undefined) ?? new FolderPlatform(tempDir('casebook-saved-', lifetime));
+  const platform =
+    (opts.platform as FolderPlatform | undefined) ?? new FolderPlatform(tempDir('casebook-saved-', lifetime));
   const clock = opts.clock ?? { now: Date.parse('2026-11-23T10:00:00Z') };
   const cb = new Casebook({
     dataDir,
@@ -76,7 +79,12 @@ export function onDay<T>(day: string, fn: () => T): T {
 }
 
 export const ADMIN = { name: 'Anna Kowalska', password: 'correct horse battery' };
-export const CHARITY = { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', charityNumber: '1234567', phone: '0113 496 0000' };
+export const CHARITY = {
+  name: 'Przystań Community Aid',
+  address: '12 High Street\nLeeds LS1 4AB',
+  charityNumber: '1234567',
+  phone: '0113 496 0000',
+};
 
 /** Runs first-run setup through the channels, as the setup screens do. Returns the recovery key groups. */
 export async function setUp(t: TestCore): Promise<string[]> {
@@ -88,7 +96,12 @@ export async function setUp(t: TestCore): Promise<string[]> {
 }
 
 /** Adds a user as the signed-in administrator, then signs in as them and sets their own password. */
-export async function signInAsNewUser(t: TestCore, name: string, role: 'admin' | 'caseworker' | 'volunteer', password = `${role} password 123`) {
+export async function signInAsNewUser(
+  t: TestCore,
+  name: string,
+  role: 'admin' | 'caseworker' | 'volunteer',
+  password = `${role} password 123`,
+) {
   const user = await t.ok('users.create', { name, role, password: 'temporary pass 1' });
   await t.ok('session.lock', {});
   const state = await t.ok('session.unlock', { name, password: 'temporary pass 1' });
@@ -102,6 +115,11 @@ export async function signInAsNewUser(t: TestCore, name: string, role: 'admin' |
  * said "this is a new person": used where tests add many similar clients on purpose.
  */
 export async function addNewPerson(t: TestCore, details: ChannelInput<'clients.intake'>['details']) {
-  const seen = await t.ok('clients.findDuplicates', { firstName: details.firstName, lastName: details.lastName, dateOfBirth: details.dateOfBirth, phone: details.phone });
+  const seen = await t.ok('clients.findDuplicates', {
+    firstName: details.firstName,
+    lastName: details.lastName,
+    dateOfBirth: details.dateOfBirth,
+    phone: details.phone,
+  });
   return t.ok('clients.intake', { details, duplicatesSeen: seen.map((m) => m.client.id) });
 }

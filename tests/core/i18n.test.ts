@@ -33,7 +33,8 @@ describe('message catalogs', () => {
     const pl = new Set(keys(catalogs.pl));
     for (const k of keys(catalogs.en).filter((k) => k.endsWith('_other'))) {
       const stem = k.replace(PLURAL, '');
-      for (const form of ['one', 'few', 'many', 'other']) expect(pl.has(`${stem}_${form}`), `${stem}_${form}`).toBe(true);
+      for (const form of ['one', 'few', 'many', 'other'])
+        expect(pl.has(`${stem}_${form}`), `${stem}_${form}`).toBe(true);
     }
   });
 
@@ -41,7 +42,8 @@ describe('message catalogs', () => {
     for (const lang of ['en', 'pl'] as const) {
       const t = createTranslator(lang).t;
       for (const code of ERROR_CODES) expect(t(`errors.${code}`), `${lang} errors.${code}`).not.toBe(`errors.${code}`);
-      for (const key of VALIDATION_KEYS) expect(t(`validation.${key}`), `${lang} validation.${key}`).not.toBe(`validation.${key}`);
+      for (const key of VALIDATION_KEYS)
+        expect(t(`validation.${key}`), `${lang} validation.${key}`).not.toBe(`validation.${key}`);
     }
   });
 
@@ -57,11 +59,30 @@ describe('message catalogs', () => {
   });
 
   it('a date is typed day first in either language, and shown back in the language’s order', () => {
-    for (const typed of ['7/3/1984', '07/03/1984', '7.3.1984', '07.03.1984', ' 7-3-1984 ', '7 / 3 / 1984', '1984-03-07', '1984-3-7']) {
+    for (const typed of [
+      '7/3/1984',
+      '07/03/1984',
+      '7.3.1984',
+      '07.03.1984',
+      ' 7-3-1984 ',
+      '7 / 3 / 1984',
+      '1984-03-07',
+      '1984-3-7',
+    ]) {
       expect(readTypedDate(typed), typed).toBe('1984-03-07');
     }
     expect(readTypedDate('29.02.2028')).toBe('2028-02-29');
-    for (const notADate of ['', '31/2/1984', '29.02.2027', '7/3/84', '13/13/2026', '0/1/2026', '7th March', '1984-03-07T10:00', '07/03/0984']) {
+    for (const notADate of [
+      '',
+      '31/2/1984',
+      '29.02.2027',
+      '7/3/84',
+      '13/13/2026',
+      '0/1/2026',
+      '7th March',
+      '1984-03-07T10:00',
+      '07/03/0984',
+    ]) {
       expect(readTypedDate(notADate), notADate).toBeNull();
     }
     expect(formatDateForEntry('1984-03-07', 'en')).toBe('07/03/1984');
@@ -72,10 +93,20 @@ describe('message catalogs', () => {
   });
 
   it('a time is typed on the 24-hour clock as people type it', () => {
-    for (const [typed, time] of [['14:30', '14:30'], ['14.30', '14:30'], ['1430', '14:30'], ['930', '09:30'], ['9', '09:00'], [' 9:05 ', '09:05'], ['0:00', '00:00'], ['23:59', '23:59']]) {
+    for (const [typed, time] of [
+      ['14:30', '14:30'],
+      ['14.30', '14:30'],
+      ['1430', '14:30'],
+      ['930', '09:30'],
+      ['9', '09:00'],
+      [' 9:05 ', '09:05'],
+      ['0:00', '00:00'],
+      ['23:59', '23:59'],
+    ]) {
       expect(readTypedTime(typed!), typed).toBe(time);
     }
-    for (const notATime of ['', '24:00', '12:60', '2:3', '2.30pm', 'noon', '12345']) expect(readTypedTime(notATime), notATime).toBeNull();
+    for (const notATime of ['', '24:00', '12:60', '2:3', '2.30pm', 'noon', '12345'])
+      expect(readTypedTime(notATime), notATime).toBeNull();
   });
 
   it('every value of every list shown to people has a name in both languages', () => {
@@ -102,17 +133,21 @@ describe('message catalogs', () => {
     ];
     for (const lang of ['en', 'pl'] as const) {
       const t = createTranslator(lang).t;
-      for (const [prefix, values] of lists) for (const v of values) expect(t(`${prefix}.${v}`), `${lang} ${prefix}.${v}`).not.toBe(`${prefix}.${v}`);
+      for (const [prefix, values] of lists)
+        for (const v of values) expect(t(`${prefix}.${v}`), `${lang} ${prefix}.${v}`).not.toBe(`${prefix}.${v}`);
     }
   });
 
   it('every message the screens ask for by name exists', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : []));
+      readdirSync(dir).flatMap((f) =>
+        statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : [],
+      );
     const en = new Set(keys(catalogs.en).map((k) => k.replace(PLURAL, '')));
     const missing: string[] = [];
     for (const file of files(resolve(__dirname, '../../renderer/src'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) if (!en.has(m[1]!)) missing.push(`${m[1]} (${file.split('/renderer/')[1]})`);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g))
+        if (!en.has(m[1]!)) missing.push(`${m[1]} (${file.split('/renderer/')[1]})`);
     }
     expect(missing).toEqual([]);
   });

@@ -17,13 +17,27 @@ async function withRecords(n = 6): Promise<{ t: TestCore; clients: { id: number 
   const t = startCore();
   await setUp(t);
   const clients: { id: number }[] = [];
-  for (let i = 0; i < n; i++) clients.push(await addNewPerson(t, { firstName: `Zofia${i}`, lastName: 'Wiśniewska-Łęcka', phone: `07700 9001${String(i).padStart(2, '0')}` }));
-  await t.ok('notes.save', { clientId: clients[0]!.id, note: { date: '2026-11-20', time: '10:00', kind: 'phone', body: 'Rang about the eviction notice.' } });
+  for (let i = 0; i < n; i++)
+    clients.push(
+      await addNewPerson(t, {
+        firstName: `Zofia${i}`,
+        lastName: 'Wiśniewska-Łęcka',
+        phone: `07700 9001${String(i).padStart(2, '0')}`,
+      }),
+    );
+  await t.ok('notes.save', {
+    clientId: clients[0]!.id,
+    note: { date: '2026-11-20', time: '10:00', kind: 'phone', body: 'Rang about the eviction notice.' },
+  });
   return { t, clients };
 }
 
 /** Starts a job, waits until it has reached `stage` (held there), and returns its result promise. */
-async function heldAt<T>(t: TestCore, stage: JobStage, start: (jobId: string) => Promise<T>): Promise<{ id: string; result: Promise<T> }> {
+async function heldAt<T>(
+  t: TestCore,
+  stage: JobStage,
+  start: (jobId: string) => Promise<T>,
+): Promise<{ id: string; result: Promise<T> }> {
   const reached = t.cb.jobs.holdNextAt(stage);
   const id = jobId();
   const result = start(id);
@@ -51,12 +65,18 @@ describe('long jobs beside the screens', () => {
     expect(['copying', 'reading']).toContain(progress!.stage);
     expect((await t.ok('clients.search', { query: 'wisniewska' })).total).toBe(6);
     expect((await t.ok('clients.get', { id: clients[1]!.id })).client.firstName).toBe('Zofia1');
-    await t.ok('notes.save', { clientId: clients[1]!.id, note: { date: '2026-11-23', time: '09:00', kind: 'phone', body: 'Saved while the backup ran.' } });
+    await t.ok('notes.save', {
+      clientId: clients[1]!.id,
+      note: { date: '2026-11-23', time: '09:00', kind: 'phone', body: 'Saved while the backup ran.' },
+    });
     t.cb.jobs.releaseAll();
     const made = await result;
     expect(made.ok).toBe(true);
     // Someone saved (and opened a record) while the backup read the records: it still verified.
-    const check = await t.ok('backup.inspect', { path: (made as { ok: true; value: { path: string } }).value.path, credentials: null });
+    const check = await t.ok('backup.inspect', {
+      path: (made as { ok: true; value: { path: string } }).value.path,
+      credentials: null,
+    });
     expect(check.counts.clients).toBe(6);
     expect(await t.ok('jobs.progress', { jobId: id })).toBeNull();
   });
@@ -71,7 +91,10 @@ describe('long jobs beside the screens', () => {
       expect(await result, stage).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
       expect(readdirSync(usb), stage).toEqual([]);
       // The copy is made in the data folder when it has room: nothing is left there either.
-      expect(readdirSync(t.dataDir).filter((f) => f.includes('.tmp')), stage).toEqual([]);
+      expect(
+        readdirSync(t.dataDir).filter((f) => f.includes('.tmp')),
+        stage,
+      ).toEqual([]);
       expect(await snapshot(t), stage).toEqual(before);
     }
     // And a backup after all that works.
@@ -87,8 +110,14 @@ describe('long jobs beside the screens', () => {
       const { result } = await heldAt(t, stage, (jobId) => t.call('backup.create', { targetDir: stick, jobId }));
       rmSync(stick, { recursive: true, force: true });
       t.cb.jobs.releaseAll();
-      expect(await result, stage).toMatchObject({ ok: false, error: { code: expect.stringMatching(/NOT_WRITABLE|BACKUP_DAMAGED/) } });
-      expect(readdirSync(t.dataDir).filter((f) => f.includes('.tmp')), stage).toEqual([]);
+      expect(await result, stage).toMatchObject({
+        ok: false,
+        error: { code: expect.stringMatching(/NOT_WRITABLE|BACKUP_DAMAGED/) },
+      });
+      expect(
+        readdirSync(t.dataDir).filter((f) => f.includes('.tmp')),
+        stage,
+      ).toEqual([]);
       expect(await snapshot(t), stage).toEqual(before);
     }
   });
@@ -96,7 +125,10 @@ describe('long jobs beside the screens', () => {
   it('the import check stopped part way imports nothing and keeps nothing', async () => {
     const { t } = await withRecords();
     const before = await snapshot(t);
-    const rows = ['First name,Last name,Date of birth', ...Array.from({ length: 1000 }, (_, i) => `Adam${i},Nowak${i},01/02/1980`)];
+    const rows = [
+      'First name,Last name,Date of birth',
+      ...Array.from({ length: 1000 }, (_, i) => `Adam${i},Nowak${i},01/02/1980`),
+    ];
     const path = join(tempDir('casebook-import-'), 'clients.csv');
     writeFileSync(path, rows.join('\n'));
     t.platform.nextFile = path;
@@ -139,15 +171,27 @@ describe('long jobs beside the screens', () => {
     const { path } = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
     await addNewPerson(t, { firstName: 'Jan', lastName: 'Później' });
     const before = await snapshot(t);
-    const { id, result } = await heldAt(t, 'checkingBackup', (jobId) => t.call('backup.restore', { path, credentials: null, jobId }));
-    expect((await t.fail('notes.save', { clientId: clients[0]!.id, note: { date: '2026-11-23', time: '11:00', kind: 'phone', body: 'Lost in a restore?' } })).code).toBe('RESTORE_RUNNING');
+    const { id, result } = await heldAt(t, 'checkingBackup', (jobId) =>
+      t.call('backup.restore', { path, credentials: null, jobId }),
+    );
+    expect(
+      (
+        await t.fail('notes.save', {
+          clientId: clients[0]!.id,
+          note: { date: '2026-11-23', time: '11:00', kind: 'phone', body: 'Lost in a restore?' },
+        })
+      ).code,
+    ).toBe('RESTORE_RUNNING');
     expect((await t.ok('clients.search', {})).total).toBe(7);
     await t.ok('jobs.cancel', { jobId: id });
     expect(await result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(readdirSync(t.dataDir).filter((f) => f.includes('restoring') || f.includes('check'))).toEqual([]);
     expect(await snapshot(t)).toEqual(before);
     // Changes are taken again.
-    await t.ok('notes.save', { clientId: clients[0]!.id, note: { date: '2026-11-23', time: '11:00', kind: 'phone', body: 'After the stopped restore.' } });
+    await t.ok('notes.save', {
+      clientId: clients[0]!.id,
+      note: { date: '2026-11-23', time: '11:00', kind: 'phone', body: 'After the stopped restore.' },
+    });
   });
 
   it('a job still running when Casebook locks stops with it, and leaves nothing behind', async () => {
@@ -170,7 +214,8 @@ describe('long jobs beside the screens', () => {
     // The next job straight after takes the warm worker; none is started beside it.
     await t.ok('reports.funder', period);
     expect(t.cb.jobs.workers).toBe(1);
-    for (let waited = 0; t.cb.jobs.workers > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; t.cb.jobs.workers > 0 && waited < 10_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     expect(t.cb.jobs.workers).toBe(0);
     // A job after that starts a worker again, with the same answer.
     expect(await t.ok('reports.funder', period)).toEqual(first);

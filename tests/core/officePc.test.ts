@@ -11,7 +11,9 @@ import { ADMIN, addNewPerson, setUp, startCore, tempDir } from './helpers';
  */
 describe('the support log', () => {
   it('blanks anything quoted, e-mail addresses and long numbers, but keeps the code positions of a stack', () => {
-    const line = redact(`SyntaxError: Unexpected token 'Z', "Zofia Nowak" is not valid JSON (zofia@example.org, 07700 900123)\n    at parse (file:///app/out/main/index.js:1204:17)`);
+    const line = redact(
+      `SyntaxError: Unexpected token 'Z', "Zofia Nowak" is not valid JSON (zofia@example.org, 07700 900123)\n    at parse (file:///app/out/main/index.js:1204:17)`,
+    );
     expect(line).not.toMatch(/Zofia|zofia@|07700/);
     expect(line).toContain('[…] is not valid JSON ([e-mail], [number])');
     expect(line).toContain('index.js:1204:17');
@@ -30,8 +32,22 @@ describe('the support log', () => {
     const logDir = tempDir('casebook-logs-');
     const t = startCore({ log: fileLog(logDir), logDir });
     await setUp(t);
-    const client = await addNewPerson(t, { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', email: 'zofia.wl@example.org', phone: '07700 900123' });
-    await t.ok('notes.save', { clientId: client.id, note: { date: '2026-11-20', time: '10:00', kind: 'phone', durationMinutes: 15, body: 'Rent arrears of £1,240 to Mr Żółkiewski.' } });
+    const client = await addNewPerson(t, {
+      firstName: 'Zofia',
+      lastName: 'Wiśniewska-Łęcka',
+      email: 'zofia.wl@example.org',
+      phone: '07700 900123',
+    });
+    await t.ok('notes.save', {
+      clientId: client.id,
+      note: {
+        date: '2026-11-20',
+        time: '10:00',
+        kind: 'phone',
+        durationMinutes: 15,
+        body: 'Rent arrears of £1,240 to Mr Żółkiewski.',
+      },
+    });
     await t.ok('session.lock', {});
     await t.fail('session.unlock', { name: ADMIN.name, password: 'a wrong guess' });
     t.clock.now += 60_000;
@@ -44,7 +60,17 @@ describe('the support log', () => {
     const log = readFileSync(join(logDir, LOG_FILE), 'utf8');
     expect(log).toMatch(/unlocked \(password, role admin\)/);
     expect(log).toMatch(/clients\.search failed: SyntaxError/);
-    for (const secret of ['Zofia', 'Wiśniewska', 'zofia.wl', '07700', '1,240', 'Żółkiewski', ADMIN.password, 'a wrong guess']) expect(log).not.toContain(secret);
+    for (const secret of [
+      'Zofia',
+      'Wiśniewska',
+      'zofia.wl',
+      '07700',
+      '1,240',
+      'Żółkiewski',
+      ADMIN.password,
+      'a wrong guess',
+    ])
+      expect(log).not.toContain(secret);
   });
 });
 
@@ -53,7 +79,15 @@ describe('Help > About and Where my data is', () => {
     const logDir = tempDir('casebook-logs-');
     const t = startCore({ version: '1.2.3', runtime: 'Electron 45', logDir, log: fileLog(logDir) });
     const before = await t.ok('app.about', {});
-    expect(before).toMatchObject({ version: '1.2.3', runtime: 'Electron 45', dataDir: t.dataDir, logDir, files: [], signedIn: false, lastBackup: null });
+    expect(before).toMatchObject({
+      version: '1.2.3',
+      runtime: 'Electron 45',
+      dataDir: t.dataDir,
+      logDir,
+      files: [],
+      signedIn: false,
+      lastBackup: null,
+    });
     await setUp(t);
     const usb = tempDir('casebook-usb-');
     await t.ok('backup.create', { targetDir: usb });
@@ -97,13 +131,18 @@ describe('a data folder Casebook cannot use', () => {
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages}`);
     const big = 'A long note. '.repeat(1_000);
-    const refused = await t.fail('notes.save', { clientId: client.id, note: { date: '2026-11-20', time: '10:00', kind: 'phone', durationMinutes: 15, body: big } });
+    const refused = await t.fail('notes.save', {
+      clientId: client.id,
+      note: { date: '2026-11-20', time: '10:00', kind: 'phone', durationMinutes: 15, body: big },
+    });
     expect(refused.code).toBe('DISK_FULL');
     const notes = async () => (await t.ok('timeline.get', { clientId: client.id, types: ['note'] })).items.length;
     expect(await notes()).toBe(0);
     sqlite.pragma('max_page_count = 1073741823');
-    await t.ok('notes.save', { clientId: client.id, note: { date: '2026-11-20', time: '10:00', kind: 'phone', durationMinutes: 15, body: 'Room again.' } });
+    await t.ok('notes.save', {
+      clientId: client.id,
+      note: { date: '2026-11-20', time: '10:00', kind: 'phone', durationMinutes: 15, body: 'Room again.' },
+    });
     expect(await notes()).toBe(1);
   });
 });
-

@@ -13,22 +13,31 @@ import { tempDir } from './helpers';
  * the icons, and the packaging hook run on a stand-in Electron binary.
  */
 const ROOT = resolve(__dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { build: Record<string, any> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
+  build: Record<string, any>;
+};
 
 // electron-builder ships CommonJS without types for this internal module.
 interface ConfigModule {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<Record<string, unknown>>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: unknown,
+  ): Promise<Record<string, unknown>>;
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
 }
 
 describe('installers (electron-builder configuration)', () => {
   it('is valid for electron-builder and keeps its promises', async () => {
-    const { getConfig, validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as unknown as ConfigModule;
+    const { getConfig, validateConfiguration } =
+      (await import('app-builder-lib/out/util/config/config.js')) as unknown as ConfigModule;
     const config = await getConfig(ROOT, null, null);
     const debug = { isEnabled: false, add: () => {} };
     await expect(validateConfiguration(config, debug)).resolves.toBeUndefined();
     // The schema check is real: a misspelt option is refused.
-    await expect(validateConfiguration({ ...config, nsis: { perMachin: false } }, debug)).rejects.toThrow(/configuration.nsis/);
+    await expect(validateConfiguration({ ...config, nsis: { perMachin: false } }, debug)).rejects.toThrow(
+      /configuration.nsis/,
+    );
 
     const b = pkg.build;
     expect(b.appId).toBe('org.casebook.desktop');
@@ -43,9 +52,12 @@ describe('installers (electron-builder configuration)', () => {
     expect(b.npmRebuild).toBe(false);
     expect(b.afterPack).toBe('./packaging/afterPack.mjs');
     // Double-clicking a backup opens Casebook (and then the restore screen).
-    expect(b.fileAssociations).toEqual([expect.objectContaining({ ext: BACKUP_EXTENSION, mimeType: 'application/x-casebook-backup' })]);
+    expect(b.fileAssociations).toEqual([
+      expect.objectContaining({ ext: BACKUP_EXTENSION, mimeType: 'application/x-casebook-backup' }),
+    ]);
     // Every script the README names exists.
-    for (const script of ['dist:win', 'dist:linux', 'dist:mac', 'smoke:packaged']) expect((pkg['scripts'] as Record<string, string>)[script]).toBeTruthy();
+    for (const script of ['dist:win', 'dist:linux', 'dist:mac', 'smoke:packaged'])
+      expect((pkg['scripts'] as Record<string, string>)[script]).toBeTruthy();
     // Runtime dependencies are what the main process loads; the page's libraries are bundled.
     expect(Object.keys(pkg['dependencies'] as object)).not.toContain('recharts');
   });
@@ -72,7 +84,8 @@ describe('installers (electron-builder configuration)', () => {
       expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
       expect(icns.readUInt32BE(4)).toBe(icns.length);
       const types: string[] = [];
-      for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) types.push(icns.subarray(at, at + 4).toString('ascii'));
+      for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4))
+        types.push(icns.subarray(at, at + 4).toString('ascii'));
       expect(types).toEqual(ICNS_TYPES.map(([t]) => t));
     }
   });
@@ -91,7 +104,12 @@ describe('installers (electron-builder configuration)', () => {
       }
       return dir;
     }
-    const context = (appOutDir: string) => ({ appOutDir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'Casebook' }, executableName: 'casebook' } });
+    const context = (appOutDir: string) => ({
+      appOutDir,
+      electronPlatformName: 'linux',
+      arch: 1,
+      packager: { appInfo: { productFilename: 'Casebook' }, executableName: 'casebook' },
+    });
 
     it('turns Run-as-Node, NODE_OPTIONS and --inspect off, and asar-only loading and cookie encryption on', async () => {
       const { default: afterPack } = await import('../../packaging/afterPack.mjs');
@@ -102,7 +120,9 @@ describe('installers (electron-builder configuration)', () => {
 
     it('refuses to package an app missing a native module for its system, and says why', async () => {
       const { default: afterPack } = await import('../../packaging/afterPack.mjs');
-      await expect(afterPack(context(packedApp({ argon2: false })))).rejects.toThrow(/@node-rs\/argon2 for linux-x64 missing.*Build each installer on its own system/);
+      await expect(afterPack(context(packedApp({ argon2: false })))).rejects.toThrow(
+        /@node-rs\/argon2 for linux-x64 missing.*Build each installer on its own system/,
+      );
     });
   });
 });

@@ -18,7 +18,13 @@ export interface PdfLine {
   yMax: number;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Accepts a file or the PDF's bytes. */
 function pathOf(pdf: string | Buffer): string {
@@ -31,12 +37,19 @@ function pathOf(pdf: string | Buffer): string {
 /** The text as a person reads it; reading a whole PDF also checks that no text is drawn over other text. */
 export function pdfText(pdf: string | Buffer, page?: number): string {
   if (page === undefined) expectNoOverlaps(pdf);
-  return execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), pathOf(pdf), '-'], { encoding: 'utf8' });
+  return execFileSync(
+    'pdftotext',
+    ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), pathOf(pdf), '-'],
+    { encoding: 'utf8' },
+  );
 }
 
 /** Every line of text with its box, page by page (points from the top-left corner). */
 export function pdfLines(pdf: string | Buffer): PdfLine[] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', pathOf(pdf), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const html = execFileSync('pdftotext', ['-bbox-layout', pathOf(pdf), '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const lines: PdfLine[] = [];
   let page = 0;
   const re = /<page\b|<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
@@ -46,7 +59,14 @@ export function pdfLines(pdf: string | Buffer): PdfLine[] {
       continue;
     }
     const words = [...m[5]!.matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)].map((w) => unescape(w[1]!));
-    lines.push({ page, text: words.join(' '), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+    lines.push({
+      page,
+      text: words.join(' '),
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    });
   }
   return lines;
 }
@@ -66,7 +86,8 @@ export function overlappingLines(pdf: string | Buffer): string[] {
       const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
       const shorter = Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
-      if (dx > 1 && dy > Math.max(2, shorter * 0.25)) found.push(`page ${a.page}: "${a.text.slice(0, 60)}" over "${b.text.slice(0, 60)}"`);
+      if (dx > 1 && dy > Math.max(2, shorter * 0.25))
+        found.push(`page ${a.page}: "${a.text.slice(0, 60)}" over "${b.text.slice(0, 60)}"`);
     }
   }
   return found;

@@ -41,20 +41,68 @@ describe('printing', () => {
     const letter = await t.ok('letters.keep', { request, edits: { subject: preview.subject, body: preview.body } });
 
     const programme = await t.ok('programmes.save', {
-      programme: { name: 'Money skills', kind: 'workshop', startsOn: '2026-10-01', endsOn: '2026-12-31', capacity: null, facilitators: [], venue: 'Hall' },
+      programme: {
+        name: 'Money skills',
+        kind: 'workshop',
+        startsOn: '2026-10-01',
+        endsOn: '2026-12-31',
+        capacity: null,
+        facilitators: [],
+        venue: 'Hall',
+      },
     });
-    const added = await t.ok('sessions.add', { programmeId: programme.programme.id, pattern: { firstOn: '2026-11-05', startsAt: '18:00', endsAt: '20:00', repeat: 'once', weekdays: [], until: null, count: null } });
-    await t.ok('programmes.register', { programmeId: programme.programme.id, clientId: zofia.id, registeredOn: '2026-11-01' });
+    const added = await t.ok('sessions.add', {
+      programmeId: programme.programme.id,
+      pattern: {
+        firstOn: '2026-11-05',
+        startsAt: '18:00',
+        endsAt: '20:00',
+        repeat: 'once',
+        weekdays: [],
+        until: null,
+        count: null,
+      },
+    });
+    await t.ok('programmes.register', {
+      programmeId: programme.programme.id,
+      clientId: zofia.id,
+      registeredOn: '2026-11-01',
+    });
     const session = added.detail.sessions[0]!;
     const period = { from: '2026-01-01', to: '2026-11-23' };
     const [accessRequest] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
 
     const printables: { what: string; printout: Printout; saved: string; recorded: AuditAction }[] = [
-      { what: 'letter', printout: await t.ok('letters.print', { id: letter.id }), saved: (await t.ok('letters.savePdf', { id: letter.id })).path, recorded: 'letter.printed' },
-      { what: 'safety plan', printout: await t.ok('safetyPlans.print', { clientId: zofia.id }), saved: (await t.ok('safetyPlans.savePdf', { clientId: zofia.id })).path, recorded: 'safetyPlan.printed' },
-      { what: 'register', printout: await t.ok('sessions.registerPrint', { id: session.id }), saved: (await t.ok('sessions.registerPdf', { id: session.id })).path, recorded: 'session.registerPrinted' },
-      { what: 'funder report', printout: await t.ok('reports.print', period), saved: (await t.ok('reports.savePdf', period)).path, recorded: 'report.printed' },
-      { what: 'subject access pack', printout: await t.ok('access.printPack', { id: accessRequest!.id }), saved: (await t.ok('access.savePack', { id: accessRequest!.id })).pdfPath, recorded: 'access.packPrinted' },
+      {
+        what: 'letter',
+        printout: await t.ok('letters.print', { id: letter.id }),
+        saved: (await t.ok('letters.savePdf', { id: letter.id })).path,
+        recorded: 'letter.printed',
+      },
+      {
+        what: 'safety plan',
+        printout: await t.ok('safetyPlans.print', { clientId: zofia.id }),
+        saved: (await t.ok('safetyPlans.savePdf', { clientId: zofia.id })).path,
+        recorded: 'safetyPlan.printed',
+      },
+      {
+        what: 'register',
+        printout: await t.ok('sessions.registerPrint', { id: session.id }),
+        saved: (await t.ok('sessions.registerPdf', { id: session.id })).path,
+        recorded: 'session.registerPrinted',
+      },
+      {
+        what: 'funder report',
+        printout: await t.ok('reports.print', period),
+        saved: (await t.ok('reports.savePdf', period)).path,
+        recorded: 'report.printed',
+      },
+      {
+        what: 'subject access pack',
+        printout: await t.ok('access.printPack', { id: accessRequest!.id }),
+        saved: (await t.ok('access.savePack', { id: accessRequest!.id })).pdfPath,
+        recorded: 'access.packPrinted',
+      },
     ];
     for (const { what, printout, saved, recorded } of printables) {
       expect(pagesOf(printout), what).toBe(pdfText(saved));
@@ -74,7 +122,16 @@ describe('printing', () => {
     await setUp(t);
     const client = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowalski' });
     expect((await t.fail('safetyPlans.print', { clientId: client.id })).code).toBe('NOT_FOUND');
-    await t.ok('safetyPlans.save', { clientId: client.id, plan: { warningSigns: 'Shouting', copingSteps: 'Leave', agreedOn: '2026-11-01', reviewOn: '2026-12-01', contacts: [{ name: 'Ola', role: 'sister', phone: '07700 111222' }] } });
+    await t.ok('safetyPlans.save', {
+      clientId: client.id,
+      plan: {
+        warningSigns: 'Shouting',
+        copingSteps: 'Leave',
+        agreedOn: '2026-11-01',
+        reviewOn: '2026-12-01',
+        contacts: [{ name: 'Ola', role: 'sister', phone: '07700 111222' }],
+      },
+    });
     const printout = await t.ok('safetyPlans.print', { clientId: client.id });
     await t.ok('session.lock', {});
     await t.ok('session.unlock', ADMIN);
@@ -91,14 +148,18 @@ describe('printing', () => {
     for (const group of shown.groups) expect(pagesOf(sheet)).toContain(group);
     t.platform.nextPrint = 'cancelled';
     await t.fail('printouts.print', { printId: sheet.printId });
-    expect((await t.fail('setup.finish', { confirmation: right })).fields).toEqual({ confirmation: 'recoverySheetNotSaved' });
+    expect((await t.fail('setup.finish', { confirmation: right })).fields).toEqual({
+      confirmation: 'recoverySheetNotSaved',
+    });
     await t.ok('printouts.print', { printId: sheet.printId });
     expect((await t.ok('setup.finish', { confirmation: right })).state).toBe('unlocked');
 
     const replacing = await t.ok('recovery.prepare', {});
     const newSheet = await t.ok('recovery.printSheet', {});
     for (const group of replacing.groups) expect(pagesOf(newSheet)).toContain(group);
-    expect((await t.fail('recovery.confirm', { confirmation: replacing.groups[replacing.confirmGroup - 1]! })).fields).toEqual({ confirmation: 'recoverySheetNotSaved' });
+    expect(
+      (await t.fail('recovery.confirm', { confirmation: replacing.groups[replacing.confirmGroup - 1]! })).fields,
+    ).toEqual({ confirmation: 'recoverySheetNotSaved' });
     await t.ok('printouts.print', { printId: newSheet.printId });
     await t.ok('recovery.confirm', { confirmation: replacing.groups[replacing.confirmGroup - 1]! });
   });

@@ -21,7 +21,20 @@ import { startCore, setUp } from './helpers';
  * agencies, settings): reading them whole is fine. Any other table read whole on a keystroke or a
  * page open would slow down year by year.
  */
-const SMALL = ['users', 'need_areas', 'support_types', 'programmes', 'agencies', 'agency_contacts', 'settings', 'charity', 'letter_templates', 'u', 'w', 'e'];
+const SMALL = [
+  'users',
+  'need_areas',
+  'support_types',
+  'programmes',
+  'agencies',
+  'agency_contacts',
+  'settings',
+  'charity',
+  'letter_templates',
+  'u',
+  'w',
+  'e',
+];
 /**
  * Runs `fn` and returns the query plan of every statement it ran, with the values it bound: the
  * plans of the real queries the screens use, not copies of them.
@@ -37,7 +50,8 @@ function plansOf(db: Db, fn: () => unknown): { sql: string; plan: string[] }[] {
         const value = Reflect.get(target, key) as unknown;
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
-          if (key === 'all' || key === 'get' || key === 'run' || key === 'iterate') ran.push({ sql: source, params: args });
+          if (key === 'all' || key === 'get' || key === 'run' || key === 'iterate')
+            ran.push({ sql: source, params: args });
           const result = (value as (...a: unknown[]) => unknown).apply(target, args);
           return result === target ? proxy : result;
         };
@@ -51,7 +65,9 @@ function plansOf(db: Db, fn: () => unknown): { sql: string; plan: string[] }[] {
     client.prepare = prepare;
   }
   return ran.map((r) => {
-    const explain = prepare.call(client, `EXPLAIN QUERY PLAN ${r.sql}`) as unknown as { all(...params: unknown[]): { detail: string }[] };
+    const explain = prepare.call(client, `EXPLAIN QUERY PLAN ${r.sql}`) as unknown as {
+      all(...params: unknown[]): { detail: string }[];
+    };
     return { sql: r.sql, plan: explain.all(...r.params).map((p) => p.detail) };
   });
 }
@@ -62,7 +78,14 @@ function fullScans(plans: { sql: string; plan: string[] }[]): string[] {
     p.plan
       .filter((d) => {
         const m = /^SCAN (\S+)/.exec(d);
-        return m && !/USING/.test(d) && !m[1]!.startsWith('(') && m[1] !== 'CONSTANT' && m[1] !== 'json_each' && !SMALL.includes(m[1]!);
+        return (
+          m &&
+          !/USING/.test(d) &&
+          !m[1]!.startsWith('(') &&
+          m[1] !== 'CONSTANT' &&
+          m[1] !== 'json_each' &&
+          !SMALL.includes(m[1]!)
+        );
       })
       .map((d) => `${d}  <-  ${p.sql.slice(0, 200)}`),
   );
@@ -77,15 +100,71 @@ describe('the hot queries use their indexes', () => {
       return { work: generateCasework(db, 300, { caseload: 40 }) };
     });
     const checks: [string, (db: Db) => unknown][] = [
-      ['search "kow"', (db) => searchClients(db, { query: 'kow', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false, limit: 100, offset: 0 })],
-      ['search "ł" open with a risk flag', (db) => searchClients(db, { query: 'ł', status: 'open', caseworkerId: null, riskFlag: 'any', sort: 'name', descending: false, limit: 100, offset: 0 })],
-      ['search by phone', (db) => searchClients(db, { query: '07700 12', status: null, caseworkerId: null, riskFlag: null, sort: 'name', descending: false, limit: 100, offset: 0 })],
+      [
+        'search "kow"',
+        (db) =>
+          searchClients(db, {
+            query: 'kow',
+            status: null,
+            caseworkerId: null,
+            riskFlag: null,
+            sort: 'name',
+            descending: false,
+            limit: 100,
+            offset: 0,
+          }),
+      ],
+      [
+        'search "ł" open with a risk flag',
+        (db) =>
+          searchClients(db, {
+            query: 'ł',
+            status: 'open',
+            caseworkerId: null,
+            riskFlag: 'any',
+            sort: 'name',
+            descending: false,
+            limit: 100,
+            offset: 0,
+          }),
+      ],
+      [
+        'search by phone',
+        (db) =>
+          searchClients(db, {
+            query: '07700 12',
+            status: null,
+            caseworkerId: null,
+            riskFlag: null,
+            sort: 'name',
+            descending: false,
+            limit: 100,
+            offset: 0,
+          }),
+      ],
       ['open a client record', (db) => readClientRecord(db, 7, 'caseworker', '2026-11-23')],
       ['the plan tab', (db) => readPlans(db, 7)],
-      ['referrals, help and groups of a client', (db) => [listClientReferrals(db, 7), clientSupport(db, 7), clientProgrammes(db, 7)]],
-      ['the timeline', (db) => clientTimeline(db, { clientId: 7, types: [], limit: 500, offset: 0 }, { id: 1, mayReadSensitive: true })],
+      [
+        'referrals, help and groups of a client',
+        (db) => [listClientReferrals(db, 7), clientSupport(db, 7), clientProgrammes(db, 7)],
+      ],
+      [
+        'the timeline',
+        (db) =>
+          clientTimeline(db, { clientId: 7, types: [], limit: 500, offset: 0 }, { id: 1, mayReadSensitive: true }),
+      ],
       ['a caseworker’s home screen', (db) => readCaseload(db, work.caseworkerId, '2026-11-23', false)],
-      ['the duplicate check at intake', (db) => findDuplicates(db, { firstName: 'Zofia', lastName: 'Wiśniewska', dateOfBirth: '1984-05-17', phone: '07700 900123', excludeId: null })],
+      [
+        'the duplicate check at intake',
+        (db) =>
+          findDuplicates(db, {
+            firstName: 'Zofia',
+            lastName: 'Wiśniewska',
+            dateOfBirth: '1984-05-17',
+            phone: '07700 900123',
+            excludeId: null,
+          }),
+      ],
       ['the audit trail of one client', (db) => listAudit(db, { client: 'CB-00007' }, 100, 0)],
     ];
     for (const [what, fn] of checks) {
@@ -102,19 +181,32 @@ describe('the hot queries use their indexes', () => {
       generateCasework(db, 300, { caseload: 40 });
     });
     const year = { from: '2025-11-24', to: '2026-11-23' };
-    for (const cohort of [{ programmeId: null, caseworkerId: null }, { programmeId: null, caseworkerId: 1 }]) {
-      const plans = t.cb.read((db) => plansOf(db, () => funderReport(db, { ...year, ...cohort }, { programmeName: null, caseworkerName: null })));
+    for (const cohort of [
+      { programmeId: null, caseworkerId: null },
+      { programmeId: null, caseworkerId: 1 },
+    ]) {
+      const plans = t.cb.read((db) =>
+        plansOf(db, () => funderReport(db, { ...year, ...cohort }, { programmeName: null, caseworkerName: null })),
+      );
       // Who the people were: a report about everyone asks of every client once whether they were
       // supported (as many rows as clients, no more); about one caseworker's, of theirs only.
-      expect(fullScans(plans)).toEqual(cohort.caseworkerId ? [] : [expect.stringMatching(/^SCAN c\s+<-\s+SELECT CASE WHEN c\.date_of_birth/)]);
-      const of = (table: string) => plans.filter((p) => new RegExp(`FROM ${table} `).test(p.sql)).map((p) => p.plan.join(' | '));
+      expect(fullScans(plans)).toEqual(
+        cohort.caseworkerId ? [] : [expect.stringMatching(/^SCAN c\s+<-\s+SELECT CASE WHEN c\.date_of_birth/)],
+      );
+      const of = (table: string) =>
+        plans.filter((p) => new RegExp(`FROM ${table} `).test(p.sql)).map((p) => p.plan.join(' | '));
       // Contacts by kind: one range of the index per kind, already grouped, the notes never read.
-      expect(of('case_notes')).toEqual([expect.stringMatching(/^SEARCH n USING COVERING INDEX case_notes_kind_on \(kind=\? AND occurred_at>\? AND occurred_at<\?\)/)]);
+      expect(of('case_notes')).toEqual([
+        expect.stringMatching(
+          /^SEARCH n USING COVERING INDEX case_notes_kind_on \(kind=\? AND occurred_at>\? AND occurred_at<\?\)/,
+        ),
+      ]);
       expect(of('case_notes')[0]).not.toMatch(/FOR GROUP BY/);
       // Help given to everyone: from the index that holds every column counted (for one
       // caseworker's clients, from each client's own records).
       expect(of('support_given').length).toBeGreaterThan(0);
-      for (const plan of of('support_given')) expect(plan).toMatch(cohort.caseworkerId ? /support_given_client/ : /COVERING INDEX support_given_period/);
+      for (const plan of of('support_given'))
+        expect(plan).toMatch(cohort.caseworkerId ? /support_given_client/ : /COVERING INDEX support_given_period/);
     }
   });
 });

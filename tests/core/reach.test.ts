@@ -23,7 +23,9 @@ async function charityOfThree() {
   const t = startCore();
   await setUp(t);
   const zofia = await withZofia(t);
-  const zofiaNote = (await t.ok('timeline.get', { clientId: zofia.id, limit: 50, offset: 0 })).items.find((e) => e.type === 'note')!;
+  const zofiaNote = (await t.ok('timeline.get', { clientId: zofia.id, limit: 50, offset: 0 })).items.find(
+    (e) => e.type === 'note',
+  )!;
   const ids: Record<string, number> = {};
   for (const [who, role] of [
     [DAN, 'caseworker'],
@@ -33,7 +35,10 @@ async function charityOfThree() {
     ids[who.name] = (await signInAsNewUser(t, who.name, role)).user.id;
     await as(t, ADMIN);
   }
-  await t.ok('tasks.save', { clientId: zofia.id, task: { title: 'Ring Zofia about her tenancy', dueOn: '2026-11-20', assignedTo: ids[CARA.name]! } });
+  await t.ok('tasks.save', {
+    clientId: zofia.id,
+    task: { title: 'Ring Zofia about her tenancy', dueOn: '2026-11-20', assignedTo: ids[CARA.name]! },
+  });
   const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowal', caseworkerId: ids[DAN.name]! });
   await as(t, CARA);
   const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
@@ -78,8 +83,18 @@ describe('caseworkers who see only their own clients', () => {
       ['safetyPlans.get', { clientId: zofia.id }],
       ['support.forClient', { clientId: zofia.id }],
       // Her own client's id with Zofia's note: the note is what is checked.
-      ['notes.save', { clientId: jan.id, target: { id: zofiaNote.refId, version: 1 }, note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Changed' } }],
-      ['clients.setStatus', { id: ewa.id, version: 1, change: { status: 'closed', reason: 'movedAway', on: '2026-11-23' } }],
+      [
+        'notes.save',
+        {
+          clientId: jan.id,
+          target: { id: zofiaNote.refId, version: 1 },
+          note: { date: '2026-11-23', time: '10:00', kind: 'phone', body: 'Changed' },
+        },
+      ],
+      [
+        'clients.setStatus',
+        { id: ewa.id, version: 1, change: { status: 'closed', reason: 'movedAway', on: '2026-11-23' } },
+      ],
     ] as const) {
       const refused = await t.fail(channel as Channel, input as never);
       expect(refused.code, channel).toBe('NOT_YOUR_CLIENT');
@@ -88,11 +103,17 @@ describe('caseworkers who see only their own clients', () => {
     const home = await t.ok('caseload.get', {});
     expect(home.tasksDue.map((x) => x.title)).not.toContain('Ring Zofia about her tenancy');
     expect((await t.ok('support.list', { limit: 50, offset: 0 })).items).toEqual([]);
-    expect((await t.ok('clients.findDuplicates', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' })).map((d) => d.client.id)).toEqual([]);
+    expect(
+      (await t.ok('clients.findDuplicates', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' })).map(
+        (d) => d.client.id,
+      ),
+    ).toEqual([]);
 
     // Dan shares Ewa with Cara: now she sees her, and the record says with whom it is shared.
     await as(t, DAN);
-    expect((await t.fail('clients.share', { clientId: zofia.id, userIds: [ids[CARA.name]!] })).code).toBe('NOT_YOUR_CLIENT');
+    expect((await t.fail('clients.share', { clientId: zofia.id, userIds: [ids[CARA.name]!] })).code).toBe(
+      'NOT_YOUR_CLIENT',
+    );
     const shared = await t.ok('clients.share', { clientId: ewa.id, userIds: [ids[CARA.name]!] });
     expect(shared.sharedWith.map((u) => u.name)).toEqual([CARA.name]);
     await as(t, CARA);
@@ -104,7 +125,9 @@ describe('caseworkers who see only their own clients', () => {
     expect(names(await t.ok('clients.search', everyone))).toEqual([]);
     await as(t, ADMIN);
     await t.ok('clients.share', { clientId: zofia.id, userIds: [ids[VERA.name]!] });
-    expect((await t.fail('clients.share', { clientId: zofia.id, userIds: [999] })).fields).toEqual({ userIds: 'unknownUser' });
+    expect((await t.fail('clients.share', { clientId: zofia.id, userIds: [999] })).fields).toEqual({
+      userIds: 'unknownUser',
+    });
     await as(t, VERA);
     expect(names(await t.ok('clients.search', everyone))).toEqual(['Zofia']);
     // Sensitive notes stay withheld from volunteers as before; the record itself opens.
@@ -114,9 +137,15 @@ describe('caseworkers who see only their own clients', () => {
     await as(t, ADMIN);
     const trail = (await t.ok('audit.list', { limit: 200, offset: 0 })).items;
     const refusals = trail.filter((e) => e.action === 'access.refused' && e.userName === CARA.name);
-    expect(refusals.map((e) => (e.detail as { channel: string }).channel)).toEqual(expect.arrayContaining(['clients.get', 'notes.get', 'notes.save']));
+    expect(refusals.map((e) => (e.detail as { channel: string }).channel)).toEqual(
+      expect.arrayContaining(['clients.get', 'notes.get', 'notes.save']),
+    );
     expect(trail.filter((e) => e.action === 'client.shared')).toHaveLength(2);
-    expect(trail.some((e) => e.action === 'settings.changed' && (e.detail as { ownClientsOnly?: boolean }).ownClientsOnly === true)).toBe(true);
+    expect(
+      trail.some(
+        (e) => e.action === 'settings.changed' && (e.detail as { ownClientsOnly?: boolean }).ownClientsOnly === true,
+      ),
+    ).toBe(true);
 
     // Turned off again, everyone sees everyone.
     await t.ok('settings.setOwnClientsOnly', { ownClientsOnly: false });
@@ -131,10 +160,24 @@ describe('caseworkers who see only their own clients', () => {
     const before = await zofiaAsTheAdministratorSees(t, zofia.id);
     await as(t, CARA);
     // Words only in Zofia's record (none of them among the generated strings).
-    const hers = ['Żółkiewskiego', 'Dr Nowicki', 'her brother Marek', 'sleeps at Marek', 'Marek’s flat', 'knife in the kitchen', '07700 555666', 'Ring Zofia'];
+    const hers = [
+      'Żółkiewskiego',
+      'Dr Nowicki',
+      'her brother Marek',
+      'sleeps at Marek',
+      'Marek’s flat',
+      'knife in the kitchen',
+      '07700 555666',
+      'Ring Zofia',
+    ];
     const leaks: string[] = [];
     let refused = 0;
-    const skip = (ch: Channel) => SUBJECTS[ch] === 'group' || SUBJECTS[ch] === 'admins' || ch.startsWith('session.') || ch.startsWith('setup.') || ch.startsWith('backup.');
+    const skip = (ch: Channel) =>
+      SUBJECTS[ch] === 'group' ||
+      SUBJECTS[ch] === 'admins' ||
+      ch.startsWith('session.') ||
+      ch.startsWith('setup.') ||
+      ch.startsWith('backup.');
     for (const [i, channel] of CHANNELS.entries()) {
       if (skip(channel)) continue;
       for (const input of inputs(channel, 20, 5000 + i)) {
@@ -151,7 +194,9 @@ describe('caseworkers who see only their own clients', () => {
     await as(t, ADMIN);
     // Nothing of hers changed, and nothing was recorded as done to her by Cara.
     expect(await zofiaAsTheAdministratorSees(t, zofia.id)).toEqual(before);
-    const byCara = (await t.ok('audit.list', { client: String(zofia.id), limit: 500, offset: 0 })).items.filter((e) => e.userName === CARA.name);
+    const byCara = (await t.ok('audit.list', { client: String(zofia.id), limit: 500, offset: 0 })).items.filter(
+      (e) => e.userName === CARA.name,
+    );
     expect(byCara).toEqual([]);
   }, 300_000);
 });

@@ -4,8 +4,15 @@ import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
 
 async function closedOn(t: TestCore, firstName: string, on: string, reopen?: string) {
   const c = await addNewPerson(t, { firstName, lastName: 'Closed', intakeDate: '2019-01-01' });
-  const closed = (await t.ok('clients.setStatus', { id: c.id, version: c.version, change: { status: 'closed', on, reason: 'goalsMet' } })).client;
-  if (reopen) await t.ok('clients.setStatus', { id: c.id, version: closed.version, change: { status: 'open', on: reopen } });
+  const closed = (
+    await t.ok('clients.setStatus', {
+      id: c.id,
+      version: c.version,
+      change: { status: 'closed', on, reason: 'goalsMet' },
+    })
+  ).client;
+  if (reopen)
+    await t.ok('clients.setStatus', { id: c.id, version: closed.version, change: { status: 'open', on: reopen } });
   return c;
 }
 
@@ -32,17 +39,34 @@ describe('the retention review', () => {
       ['Edge Closed', '2020-11-23', '2026-11-23'],
     ]);
 
-    expect((await t.fail('retention.keep', { clientId: leap.id, reason: 'Court case pending', reviewOn: '2026-11-23' })).fields).toEqual({ reviewOn: 'reviewNotInFuture' });
-    const kept = await t.ok('retention.keep', { clientId: leap.id, reason: 'Court case pending', reviewOn: '2027-11-23' });
+    expect(
+      (await t.fail('retention.keep', { clientId: leap.id, reason: 'Court case pending', reviewOn: '2026-11-23' }))
+        .fields,
+    ).toEqual({ reviewOn: 'reviewNotInFuture' });
+    const kept = await t.ok('retention.keep', {
+      clientId: leap.id,
+      reason: 'Court case pending',
+      reviewOn: '2027-11-23',
+    });
     expect(kept.due.map((c) => c.name)).toEqual(['Edge Closed']);
     expect((await t.ok('retention.setYears', { years: 10 })).due).toEqual([]);
     expect((await t.fail('retention.setYears', { years: 0 })).fields).toEqual({ years: 'retentionRange' });
     await t.ok('retention.setYears', { years: 6 });
 
-    await t.ok('clients.erase', { id: edge.id, mode: 'anonymise', reason: 'Retention period passed', confirmation: edge.reference });
+    await t.ok('clients.erase', {
+      id: edge.id,
+      mode: 'anonymise',
+      reason: 'Retention period passed',
+      confirmation: edge.reference,
+    });
     // Anonymised, the case stays closed and counted, so it is still listed: the decision is the administrator's.
     expect((await t.ok('retention.get', {})).due.map((c) => c.reference)).toEqual([edge.reference]);
-    await t.ok('clients.erase', { id: edge.id, mode: 'erase', reason: 'Retention period passed', confirmation: edge.reference });
+    await t.ok('clients.erase', {
+      id: edge.id,
+      mode: 'erase',
+      reason: 'Retention period passed',
+      confirmation: edge.reference,
+    });
     expect((await t.ok('retention.get', {})).due).toEqual([]);
 
     // A year on, the kept case comes back with the reason it was kept, beside the next one due.
@@ -51,6 +75,8 @@ describe('the retention review', () => {
       ['Leap Closed', 'Court case pending'],
       ['Tomorrow Closed', null],
     ]);
-    expect((await t.ok('audit.list', { action: 'client.retentionKept' })).items[0]).toMatchObject({ detail: { reviewOn: '2027-11-23' } });
+    expect((await t.ok('audit.list', { action: 'client.retentionKept' })).items[0]).toMatchObject({
+      detail: { reviewOn: '2027-11-23' },
+    });
   });
 });

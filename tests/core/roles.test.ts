@@ -169,7 +169,9 @@ describe('role rules', () => {
   it('the contract gives every channel the rule decided here', () => {
     for (const ch of CHANNELS) {
       const access = contract[ch].access;
-      expect(access === 'open' ? 'open' : [...access].sort(), ch).toEqual(EXPECTED[ch] === 'open' ? 'open' : [...EXPECTED[ch]].sort());
+      expect(access === 'open' ? 'open' : [...access].sort(), ch).toEqual(
+        EXPECTED[ch] === 'open' ? 'open' : [...EXPECTED[ch]].sort(),
+      );
     }
   });
 
@@ -180,7 +182,11 @@ describe('role rules', () => {
       await setUp(admin);
       await admin.ok('clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } });
       const shared = admin.dataDir;
-      const passwords: Record<Role, [string, string]> = { admin: [ADMIN.name, ADMIN.password], caseworker: ['', ''], volunteer: ['', ''] };
+      const passwords: Record<Role, [string, string]> = {
+        admin: [ADMIN.name, ADMIN.password],
+        caseworker: ['', ''],
+        volunteer: ['', ''],
+      };
       for (const role of ['caseworker', 'volunteer'] as const) {
         const { password } = await signInAsNewUser(admin, `Test ${role}`, role);
         passwords[role] = [`Test ${role}`, password];
@@ -217,11 +223,24 @@ describe('what a volunteer sees of a client', () => {
 
     const record = await t.ok('clients.get', { id: zofia.id });
     expect(record.contactDetailsWithheld).toBe(true);
-    expect(record.client).toMatchObject({ firstName: 'Zofia', reference: zofia.reference, dateOfBirth: null, phone: null, email: null, address: null, postcode: null });
+    expect(record.client).toMatchObject({
+      firstName: 'Zofia',
+      reference: zofia.reference,
+      dateOfBirth: null,
+      phone: null,
+      email: null,
+      address: null,
+      postcode: null,
+    });
     expect([record.household, record.contacts]).toEqual([[], []]);
     expect(record.riskFlags.map((f) => f.kind)).toEqual(['violence']);
     const listed = (await t.ok('clients.search', { query: 'zofia' })).items[0]!;
-    expect([listed.reference, listed.dateOfBirth, listed.phone, listed.postcode]).toEqual([zofia.reference, null, null, null]);
+    expect([listed.reference, listed.dateOfBirth, listed.phone, listed.postcode]).toEqual([
+      zofia.reference,
+      null,
+      null,
+      null,
+    ]);
     for (const refused of [
       await t.fail('safetyPlans.get', { clientId: zofia.id }),
       await t.fail('safetyPlans.savePdf', { clientId: zofia.id }),
@@ -235,7 +254,10 @@ describe('what a volunteer sees of a client', () => {
     await t.ok('session.lock', {});
     await t.ok('session.unlock', ADMIN);
     expect((await t.fail('settings.setVolunteersSeeContactDetails', {} as never)).code).toBe('BAD_INPUT');
-    expect((await t.ok('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails: true })).volunteersSeeContactDetails).toBe(true);
+    expect(
+      (await t.ok('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails: true }))
+        .volunteersSeeContactDetails,
+    ).toBe(true);
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Vera Volunteer', password });
     const full = await t.ok('clients.get', { id: zofia.id });

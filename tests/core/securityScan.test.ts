@@ -61,6 +61,7 @@ new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: f
     expect(high).toContain('CONTEXT_ISOLATION_JS_CHECK');
     expect(high).toContain('LIMIT_NAVIGATION_GLOBAL_CHECK');
     const all = new Set(found.map((i) => i.id));
-    for (const id of ['SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']) expect(all).toContain(id);
+    for (const id of ['SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK'])
+      expect(all).toContain(id);
   }, 120_000);
 });

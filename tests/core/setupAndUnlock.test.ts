@@ -14,7 +14,10 @@ describe('first-run setup', () => {
 
   it('refuses a short password and a missing charity name with field messages', async () => {
     const t = startCore();
-    const err = await t.fail('setup.prepare', { charity: { ...CHARITY, name: '  ' }, admin: { name: 'A', password: 'short' } });
+    const err = await t.fail('setup.prepare', {
+      charity: { ...CHARITY, name: '  ' },
+      admin: { name: 'A', password: 'short' },
+    });
     expect(err.code).toBe('BAD_INPUT');
     expect(err.fields).toEqual({ 'charity.name': 'required', 'admin.password': 'passwordTooShort' });
   });
@@ -47,10 +50,14 @@ describe('first-run setup', () => {
     const t = startCore();
     const shown = await t.ok('setup.prepare', { charity: CHARITY, admin: ADMIN });
     const right = shown.groups[shown.confirmGroup - 1]!;
-    expect((await t.fail('setup.finish', { confirmation: right })).fields).toEqual({ confirmation: 'recoverySheetNotSaved' });
+    expect((await t.fail('setup.finish', { confirmation: right })).fields).toEqual({
+      confirmation: 'recoverySheetNotSaved',
+    });
     await t.ok('setup.saveRecoverySheet', {});
     const wrong = shown.groups[shown.confirmGroup % 8]!;
-    expect((await t.fail('setup.finish', { confirmation: wrong === right ? '000000' : wrong })).fields).toEqual({ confirmation: 'recoveryGroupMismatch' });
+    expect((await t.fail('setup.finish', { confirmation: wrong === right ? '000000' : wrong })).fields).toEqual({
+      confirmation: 'recoveryGroupMismatch',
+    });
     expect(readdirSync(t.dataDir)).toEqual([]);
     const state = await t.ok('setup.finish', { confirmation: ` ${right.slice(0, 3)} ${right.slice(3)} ` });
     expect(state).toMatchObject({ state: 'unlocked', user: { id: 1, name: 'Anna Kowalska', role: 'admin' } });
@@ -94,7 +101,9 @@ describe('unlocking', () => {
     const first = await t2.fail('session.unlock', { name: ADMIN.name, password: 'not the password' });
     expect(first).toMatchObject({ code: 'WRONG_PASSWORD', retryAfterMs: 1000 });
     // Trying again at once is refused without even checking the password.
-    expect(await t2.fail('session.unlock', { name: ADMIN.name, password: ADMIN.password })).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(await t2.fail('session.unlock', { name: ADMIN.name, password: ADMIN.password })).toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
+    });
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {
       t2.clock.now += 60_000;
@@ -113,11 +122,15 @@ describe('unlocking', () => {
     const t = startCore();
     const groups = await setUp(t);
     const t2 = t.restart();
-    expect((await t2.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: '12345' })).fields).toEqual({ recoveryKey: 'recoveryKeyLength' });
+    expect((await t2.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: '12345' })).fields).toEqual(
+      { recoveryKey: 'recoveryKeyLength' },
+    );
     const state = await t2.ok('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: groups.join(' ') });
     expect(state).toMatchObject({ state: 'unlocked', mustChangePassword: true });
     expect((await t2.fail('clients.search', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await t2.ok('session.setNewPassword', { newPassword: 'a brand new password' })).mustChangePassword).toBe(false);
+    expect((await t2.ok('session.setNewPassword', { newPassword: 'a brand new password' })).mustChangePassword).toBe(
+      false,
+    );
     await t2.ok('clients.search', {});
     const t3 = t2.restart();
     expect((await t3.fail('session.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');
@@ -129,10 +142,14 @@ describe('unlocking', () => {
     const t = startCore();
     const groups = await setUp(t);
     const t2 = t.restart();
-    expect((await t2.fail('session.unlockWithRecoveryKey', { name: 'Nobody', recoveryKey: groups.join('') })).fields).toEqual({ name: 'unknownUser' });
+    expect(
+      (await t2.fail('session.unlockWithRecoveryKey', { name: 'Nobody', recoveryKey: groups.join('') })).fields,
+    ).toEqual({ name: 'unknownUser' });
     expect((await t2.ok('app.status', {})).state).toBe('locked');
     const wrong = [...groups].reverse().join('');
-    expect((await t2.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: wrong })).code).toBe('WRONG_RECOVERY_KEY');
+    expect((await t2.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: wrong })).code).toBe(
+      'WRONG_RECOVERY_KEY',
+    );
   });
 
   it('locking by hand closes the database; the idle lock does it after 10 quiet minutes', async () => {
@@ -169,7 +186,10 @@ describe('a damaged data folder', () => {
     const t = await prepared();
     const slots = join(t.dataDir, 'keyslots.json');
     const dbBefore = readFileSync(join(t.dataDir, 'casebook.db'));
-    writeFileSync(slots, readFileSync(slots, 'utf8').replace(/"iv": "(.)/, (_m, c) => `"iv": "${c === 'A' ? 'B' : 'A'}`));
+    writeFileSync(
+      slots,
+      readFileSync(slots, 'utf8').replace(/"iv": "(.)/, (_m, c) => `"iv": "${c === 'A' ? 'B' : 'A'}`),
+    );
     const t2 = t.restart();
     expect(await t2.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'KEY_FILE_DAMAGED' });
     expect((await t2.fail('session.unlock', ADMIN)).code).toBe('KEY_FILE_DAMAGED');

@@ -6,20 +6,58 @@ import type { AccessPack } from '../../electron/core/subjectAccess/pack';
 import { setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
 import { withZofia, ZOFIA_WORDS } from './zofia';
 
-
 /** Zofia with a request received three days ago, and a few more records the pack must carry. */
 async function zofiaAsks(t: TestCore) {
   await setUp(t);
   const zofia = await withZofia(t);
   const id = zofia.id;
-  await t.ok('consents.record', { clientId: id, consent: { storeData: true, shareScope: 'named', shareAgencies: ['Łódź Housing Advice'], contactPhone: true, givenOn: '2026-03-01', method: 'written', note: 'Signed the form in Polish' } });
+  await t.ok('consents.record', {
+    clientId: id,
+    consent: {
+      storeData: true,
+      shareScope: 'named',
+      shareAgencies: ['Łódź Housing Advice'],
+      contactPhone: true,
+      givenOn: '2026-03-01',
+      method: 'written',
+      note: 'Signed the form in Polish',
+    },
+  });
   // A sensitive note, then changed: both versions are hers.
-  const note = await t.ok('notes.save', { clientId: id, note: { date: '2026-04-02', time: '14:30', kind: 'officeVisit', durationMinutes: 45, sensitive: true, body: 'Told us about the night of 1 April.' } });
-  await t.ok('notes.save', { clientId: id, target: { id: note.id, version: note.version }, note: { date: '2026-04-02', time: '14:30', kind: 'officeVisit', durationMinutes: 45, sensitive: true, body: 'Told us about the night of 1 April; police informed.' } });
+  const note = await t.ok('notes.save', {
+    clientId: id,
+    note: {
+      date: '2026-04-02',
+      time: '14:30',
+      kind: 'officeVisit',
+      durationMinutes: 45,
+      sensitive: true,
+      body: 'Told us about the night of 1 April.',
+    },
+  });
+  await t.ok('notes.save', {
+    clientId: id,
+    target: { id: note.id, version: note.version },
+    note: {
+      date: '2026-04-02',
+      time: '14:30',
+      kind: 'officeVisit',
+      durationMinutes: 45,
+      sensitive: true,
+      body: 'Told us about the night of 1 April; police informed.',
+    },
+  });
   const agency = await t.ok('agencies.save', { agency: { name: 'Łódź Housing Advice', referralRoutes: ['letter'] } });
-  await t.ok('referrals.create', { clientId: id, referral: { agencyId: agency.id, reason: 'Rehousing away from Marek', urgency: 'urgent' } });
+  await t.ok('referrals.create', {
+    clientId: id,
+    referral: { agencyId: agency.id, reason: 'Rehousing away from Marek', urgency: 'urgent' },
+  });
   await t.ok('clients.get', { id });
-  const requests = await t.ok('access.record', { clientId: id, receivedOn: '2026-11-20', note: 'Letter handed in; passport seen' });
+  const requests = await t.ok('access.record', {
+    clientId: id,
+    receivedOn: '2026-11-20',
+    note: 'Letter handed in; passport seen',
+  });
   return { zofia, request: requests[0]! };
 }
 
@@ -36,20 +74,41 @@ describe('subject access requests', () => {
   it('are recorded one at a time per client, listed on the home screen until answered, and audited', async () => {
     const t = startCore();
     const { zofia, request } = await zofiaAsks(t);
-    expect(request).toMatchObject({ clientId: zofia.id, receivedOn: '2026-11-20', dueOn: '2026-12-20', packSavedOn: null, answeredOn: null, recordedByName: 'Anna Kowalska' });
-    expect((await t.fail('access.record', { clientId: zofia.id, receivedOn: '2026-11-22' })).fields).toEqual({ receivedOn: 'accessAlreadyOpen' });
-    expect((await t.fail('access.record', { clientId: zofia.id, receivedOn: '2026-11-24' })).fields).toEqual({ receivedOn: 'dateInFuture' });
+    expect(request).toMatchObject({
+      clientId: zofia.id,
+      receivedOn: '2026-11-20',
+      dueOn: '2026-12-20',
+      packSavedOn: null,
+      answeredOn: null,
+      recordedByName: 'Anna Kowalska',
+    });
+    expect((await t.fail('access.record', { clientId: zofia.id, receivedOn: '2026-11-22' })).fields).toEqual({
+      receivedOn: 'accessAlreadyOpen',
+    });
+    expect((await t.fail('access.record', { clientId: zofia.id, receivedOn: '2026-11-24' })).fields).toEqual({
+      receivedOn: 'dateInFuture',
+    });
     expect((await t.fail('access.record', { clientId: 99_999, receivedOn: '2026-11-20' })).code).toBe('NOT_FOUND');
-    expect((await t.ok('access.open', {})).map((r) => [r.clientReference, r.dueOn])).toEqual([[zofia.reference, '2026-12-20']]);
+    expect((await t.ok('access.open', {})).map((r) => [r.clientReference, r.dueOn])).toEqual([
+      [zofia.reference, '2026-12-20'],
+    ]);
 
-    expect((await t.fail('access.answered', { id: request.id, answeredOn: '2026-11-19' })).fields).toEqual({ answeredOn: 'answeredBeforeReceived' });
+    expect((await t.fail('access.answered', { id: request.id, answeredOn: '2026-11-19' })).fields).toEqual({
+      answeredOn: 'answeredBeforeReceived',
+    });
     const answered = await t.ok('access.answered', { id: request.id, answeredOn: '2026-11-23' });
     expect(answered[0]).toMatchObject({ answeredOn: '2026-11-23' });
     expect(await t.ok('access.open', {})).toEqual([]);
     // Answered, a new request can be recorded; the client's list is newest first.
-    expect((await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-23' })).map((r) => r.receivedOn)).toEqual(['2026-11-23', '2026-11-20']);
+    expect(
+      (await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-23' })).map((r) => r.receivedOn),
+    ).toEqual(['2026-11-23', '2026-11-20']);
     const actions = (await t.ok('audit.list', { client: zofia.reference })).items.map((e) => e.action);
-    expect(actions.filter((a) => a.startsWith('access.'))).toEqual(['access.requested', 'access.answered', 'access.requested']);
+    expect(actions.filter((a) => a.startsWith('access.'))).toEqual([
+      'access.requested',
+      'access.answered',
+      'access.requested',
+    ]);
 
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
     expect((await t.fail('access.forClient', { clientId: zofia.id })).code).toBe('FORBIDDEN');
@@ -67,12 +126,44 @@ describe('subject access requests', () => {
     const text = pdfText(saved.pdfPath);
     // pdftotext breaks long lines where the PDF wraps them; compare with single spaces.
     const flat = text.replace(/\s+/g, ' ').replace(/- /g, '-');
-    for (const words of [...ZOFIA_WORDS, 'Information we hold about Zofia Wiśniewska-Łęcka', zofia.reference, 'Subject access request received on 20 November 2026', 'Prepared on 23 November 2026 by Anna Kowalska'])
+    for (const words of [
+      ...ZOFIA_WORDS,
+      'Information we hold about Zofia Wiśniewska-Łęcka',
+      zofia.reference,
+      'Subject access request received on 20 November 2026',
+      'Prepared on 23 November 2026 by Anna Kowalska',
+    ])
       expect(flat, words).toContain(words);
-    for (const section of ['Your details', 'Your consent', 'Household and key contacts', 'Risk notes for staff', 'Needs assessments and reviews', 'Support plans and goals', 'Notes of contacts with you', 'Safety plans', 'Referrals to other agencies', 'Letters', 'Help given', 'Groups and sessions', 'Your requests for your information', 'Who opened or changed your record'])
+    for (const section of [
+      'Your details',
+      'Your consent',
+      'Household and key contacts',
+      'Risk notes for staff',
+      'Needs assessments and reviews',
+      'Support plans and goals',
+      'Notes of contacts with you',
+      'Safety plans',
+      'Referrals to other agencies',
+      'Letters',
+      'Help given',
+      'Groups and sessions',
+      'Your requests for your information',
+      'Who opened or changed your record',
+    ])
       expect(flat, section).toContain(section);
     // Coded values in words, not codes: the contact kind, the risk, the consent, the urgency, the score.
-    for (const words of ['Office visit', 'Risk of violence or aggression', 'Only with the agencies named', 'Łódź Housing Advice', 'Urgent', '3 out of 10', 'Food parcel', 'Opened a client’s record', 'Recorded a subject access request', 'Nothing recorded.'])
+    for (const words of [
+      'Office visit',
+      'Risk of violence or aggression',
+      'Only with the agencies named',
+      'Łódź Housing Advice',
+      'Urgent',
+      '3 out of 10',
+      'Food parcel',
+      'Opened a client’s record',
+      'Recorded a subject access request',
+      'Nothing recorded.',
+    ])
       expect(flat, words).toContain(words);
     expect(flat).not.toMatch(/officeVisit|riskFlags\.|access\.sections|notes\.kinds/);
     // The sensitive note in full, and the version it replaced.
@@ -86,13 +177,19 @@ describe('subject access requests', () => {
 
     const pack = JSON.parse(readFileSync(saved.jsonPath, 'utf8')) as AccessPack;
     expect(pack.format).toBe('casebook-subject-access/1');
-    expect(pack.record.client).toMatchObject({ firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', email: 'zofia@example.org' });
+    expect(pack.record.client).toMatchObject({
+      firstName: 'Zofia',
+      lastName: 'Wiśniewska-Łęcka',
+      email: 'zofia@example.org',
+    });
     expect(pack.caseNotes.map((n) => [n.sensitive, n.withheld, n.body, n.earlierVersions.map((v) => v.body)])).toEqual([
       [false, false, 'She sleeps at Marek’s flat.', []],
       [true, false, 'Told us about the night of 1 April; police informed.', ['Told us about the night of 1 April.']],
     ]);
     expect(pack.record.household.map((m) => m.name)).toEqual(['Kasia Łęcka']);
-    expect(pack.referrals.map((r) => [r.agencyName, r.reason])).toEqual([['Łódź Housing Advice', 'Rehousing away from Marek']]);
+    expect(pack.referrals.map((r) => [r.agencyName, r.reason])).toEqual([
+      ['Łódź Housing Advice', 'Rehousing away from Marek'],
+    ]);
     expect(pack.safetyPlans.map((s) => s.warningSigns)).toEqual(['When Marek drinks']);
     expect(pack.helpGiven.map((h) => h.note)).toEqual(['Collected by Kasia Łęcka']);
     expect(pack.auditTrail.map((a) => a.action)).toContain('client.viewed');
@@ -111,13 +208,26 @@ describe('subject access requests', () => {
     const { request } = await zofiaAsks(t);
     await t.ok('app.setLanguage', { language: 'pl' });
     const flat = pdfText((await t.ok('access.savePack', { id: request.id })).pdfPath).replace(/\s+/g, ' ');
-    for (const words of ['Informacje, które przechowujemy o osobie: Zofia Wiśniewska-Łęcka', '20 listopada 2026', 'Twoje dane', 'Notatki z kontaktów z Tobą', 'Wizyta w biurze', 'Strona 1 z']) expect(flat, words).toContain(words);
+    for (const words of [
+      'Informacje, które przechowujemy o osobie: Zofia Wiśniewska-Łęcka',
+      '20 listopada 2026',
+      'Twoje dane',
+      'Notatki z kontaktów z Tobą',
+      'Wizyta w biurze',
+      'Strona 1 z',
+    ])
+      expect(flat, words).toContain(words);
   });
 
   it('lose the note on how the request came in when the client is anonymised, and go when the client is erased', async () => {
     const t = startCore();
     const { zofia } = await zofiaAsks(t);
-    await t.ok('clients.erase', { id: zofia.id, mode: 'anonymise', reason: 'Retention period passed', confirmation: zofia.reference });
+    await t.ok('clients.erase', {
+      id: zofia.id,
+      mode: 'anonymise',
+      reason: 'Retention period passed',
+      confirmation: zofia.reference,
+    });
     expect((await t.ok('access.forClient', { clientId: zofia.id })).map((r) => r.note)).toEqual([null]);
     await t.ok('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked again', confirmation: zofia.reference });
     expect(await t.ok('access.open', {})).toEqual([]);

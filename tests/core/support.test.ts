@@ -9,8 +9,18 @@ async function ready(): Promise<TestCore> {
 }
 
 async function withClients(t: TestCore) {
-  const zofia = await addNewPerson(t, { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', dateOfBirth: '1984-05-17', intakeDate: '2026-10-01' });
-  const adam = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown', dateOfBirth: '1990-01-02', intakeDate: '2026-10-01' });
+  const zofia = await addNewPerson(t, {
+    firstName: 'Zofia',
+    lastName: 'Wiśniewska-Łęcka',
+    dateOfBirth: '1984-05-17',
+    intakeDate: '2026-10-01',
+  });
+  const adam = await addNewPerson(t, {
+    firstName: 'Adam',
+    lastName: 'Brown',
+    dateOfBirth: '1990-01-02',
+    intakeDate: '2026-10-01',
+  });
   const types = await t.ok('supportTypes.list', {});
   const type = (key: string) => types.find((x) => x.builtinKey === key)!;
   return { zofia, adam, parcel: type('foodParcel'), voucher: type('voucher'), clothing: type('clothing') };
@@ -20,12 +30,24 @@ describe('the repeat rule', () => {
   it('looks at every window of that many days around the date, so help recorded late is caught too', () => {
     const r = (earlier: string[], date: string) => repeatedWithin(earlier, date, 3, 30, dayNumber);
     expect(r(['2026-11-01', '2026-11-08'], '2026-11-15')).toBeNull();
-    expect(r(['2026-11-01', '2026-11-08', '2026-11-15'], '2026-11-22')).toEqual(['2026-11-01', '2026-11-08', '2026-11-15']);
+    expect(r(['2026-11-01', '2026-11-08', '2026-11-15'], '2026-11-22')).toEqual([
+      '2026-11-01',
+      '2026-11-08',
+      '2026-11-15',
+    ]);
     // 30 days means the date and the 29 before it: 23 October is outside a window ending 21 November.
     expect(r(['2026-11-10', '2026-11-20', '2026-11-22'], '2026-10-23')).toBeNull();
-    expect(r(['2026-11-10', '2026-11-20', '2026-11-22'], '2026-10-24')).toEqual(['2026-11-10', '2026-11-20', '2026-11-22']);
+    expect(r(['2026-11-10', '2026-11-20', '2026-11-22'], '2026-10-24')).toEqual([
+      '2026-11-10',
+      '2026-11-20',
+      '2026-11-22',
+    ]);
     // Two on the same day count twice.
-    expect(r(['2026-11-05', '2026-11-05', '2026-11-06'], '2026-11-06')).toEqual(['2026-11-05', '2026-11-05', '2026-11-06']);
+    expect(r(['2026-11-05', '2026-11-05', '2026-11-06'], '2026-11-06')).toEqual([
+      '2026-11-05',
+      '2026-11-05',
+      '2026-11-06',
+    ]);
     expect(formatMoney(1250, 'GBP', 'en')).toBe('£12.50');
     expect(formatMoney(1250, 'PLN', 'pl').replace(/\s/g, ' ')).toBe('12,50 zł');
   });
@@ -35,7 +57,11 @@ describe('help given', () => {
   it('warns the fourth food parcel in 30 days, records it only with a reason, and keeps the reason', async () => {
     const t = await ready();
     const { zofia, parcel, clothing } = await withClients(t);
-    const give = (givenOn: string, extra: object = {}) => t.call('support.give', { clientId: zofia.id, support: { typeId: parcel.id, givenOn, quantity: 1, value: 1500, ...extra } });
+    const give = (givenOn: string, extra: object = {}) =>
+      t.call('support.give', {
+        clientId: zofia.id,
+        support: { typeId: parcel.id, givenOn, quantity: 1, value: 1500, ...extra },
+      });
     for (const d of ['2026-11-01', '2026-11-08', '2026-11-15']) expect((await give(d)).ok).toBe(true);
     expect(await t.ok('support.check', { clientId: zofia.id, typeId: parcel.id, givenOn: '2026-11-22' })).toEqual({
       typeId: parcel.id,
@@ -43,10 +69,21 @@ describe('help given', () => {
       days: 30,
       earlier: ['2026-11-01', '2026-11-08', '2026-11-15'].map((givenOn) => ({ givenOn, quantity: 1 })),
     });
-    const refused = await t.fail('support.give', { clientId: zofia.id, support: { typeId: parcel.id, givenOn: '2026-11-22', quantity: 1 } });
+    const refused = await t.fail('support.give', {
+      clientId: zofia.id,
+      support: { typeId: parcel.id, givenOn: '2026-11-22', quantity: 1 },
+    });
     expect([refused.code, refused.fields]).toEqual(['BAD_INPUT', { 'support.overrideReason': 'repeatSupportReason' }]);
     expect(await t.ok('support.forClient', { clientId: zofia.id })).toHaveLength(3);
-    const list = await t.ok('support.give', { clientId: zofia.id, support: { typeId: parcel.id, givenOn: '2026-11-22', quantity: 1, overrideReason: 'Children staying over half term' } });
+    const list = await t.ok('support.give', {
+      clientId: zofia.id,
+      support: {
+        typeId: parcel.id,
+        givenOn: '2026-11-22',
+        quantity: 1,
+        overrideReason: 'Children staying over half term',
+      },
+    });
     expect(list.map((g) => [g.givenOn, g.typeKey, g.quantity, g.value, g.overrideReason, g.givenByName])).toEqual([
       ['2026-11-22', 'foodParcel', 1, null, 'Children staying over half term', 'Anna Kowalska'],
       ['2026-11-15', 'foodParcel', 1, 1500, null, 'Anna Kowalska'],
@@ -54,16 +91,32 @@ describe('help given', () => {
       ['2026-11-01', 'foodParcel', 1, 1500, null, 'Anna Kowalska'],
     ]);
     // A reason given when no warning applies is not kept as an "override".
-    const other = await t.ok('support.give', { clientId: zofia.id, support: { typeId: parcel.id, givenOn: '2026-10-01', quantity: 1, overrideReason: 'just because' } });
+    const other = await t.ok('support.give', {
+      clientId: zofia.id,
+      support: { typeId: parcel.id, givenOn: '2026-10-01', quantity: 1, overrideReason: 'just because' },
+    });
     expect(other.find((g) => g.givenOn === '2026-10-01')!.overrideReason).toBeNull();
     // No rule, no warning; bad input is refused field by field.
     expect(await t.ok('support.check', { clientId: zofia.id, typeId: clothing.id, givenOn: '2026-11-22' })).toBeNull();
-    expect((await t.fail('support.give', { clientId: zofia.id, support: { typeId: parcel.id, givenOn: '2027-01-01', quantity: 0, value: -5 } })).fields).toEqual({
+    expect(
+      (
+        await t.fail('support.give', {
+          clientId: zofia.id,
+          support: { typeId: parcel.id, givenOn: '2027-01-01', quantity: 0, value: -5 },
+        })
+      ).fields,
+    ).toEqual({
       'support.givenOn': 'dateInFuture',
       'support.quantity': 'quantityRange',
       'support.value': 'moneyRange',
     });
-    expect((await t.ok('timeline.get', { clientId: zofia.id, types: ['support'] })).items.map((e) => [e.event, e.at, e.detail])).toContainEqual(['supportGiven', '2026-11-22', 'foodParcel']);
+    expect(
+      (await t.ok('timeline.get', { clientId: zofia.id, types: ['support'] })).items.map((e) => [
+        e.event,
+        e.at,
+        e.detail,
+      ]),
+    ).toContainEqual(['supportGiven', '2026-11-22', 'foodParcel']);
   });
 
   it('totals by kind and value in a period, counting people once, with the dates at the edges included', async () => {
@@ -99,43 +152,94 @@ describe('help given', () => {
   it('lets the charity add, rename and retire kinds of help; a retired one cannot be given', async () => {
     const t = await ready();
     const { zofia, voucher } = await withClients(t);
-    const added = await t.ok('supportTypes.save', { name: 'School uniform', unitValue: 2500, repeatLimit: 1, repeatDays: 365 });
+    const added = await t.ok('supportTypes.save', {
+      name: 'School uniform',
+      unitValue: 2500,
+      repeatLimit: 1,
+      repeatDays: 365,
+    });
     const uniform = added.find((x) => x.name === 'School uniform')!;
     expect(uniform).toMatchObject({ builtinKey: null, unitValue: 2500, repeatLimit: 1, repeatDays: 365, active: true });
-    expect((await t.fail('supportTypes.save', { name: 'school UNIFORM' })).fields).toEqual({ name: 'supportTypeNameTaken' });
-    expect((await t.fail('supportTypes.save', { name: 'Half a rule', repeatLimit: 2 })).fields).toEqual({ repeatDays: 'repeatRuleIncomplete' });
+    expect((await t.fail('supportTypes.save', { name: 'school UNIFORM' })).fields).toEqual({
+      name: 'supportTypeNameTaken',
+    });
+    expect((await t.fail('supportTypes.save', { name: 'Half a rule', repeatLimit: 2 })).fields).toEqual({
+      repeatDays: 'repeatRuleIncomplete',
+    });
     expect((await t.fail('supportTypes.save', {})).fields).toEqual({ name: 'required' });
     // A built-in kind can take the charity's own name, and go back to the built-in one.
-    const renamed = await t.ok('supportTypes.save', { id: voucher.id, version: voucher.version, name: 'Supermarket voucher', unitValue: 2000, repeatLimit: 2, repeatDays: 30 });
-    expect(renamed.find((x) => x.id === voucher.id)).toMatchObject({ name: 'Supermarket voucher', builtinKey: 'voucher', version: 2 });
+    const renamed = await t.ok('supportTypes.save', {
+      id: voucher.id,
+      version: voucher.version,
+      name: 'Supermarket voucher',
+      unitValue: 2000,
+      repeatLimit: 2,
+      repeatDays: 30,
+    });
+    expect(renamed.find((x) => x.id === voucher.id)).toMatchObject({
+      name: 'Supermarket voucher',
+      builtinKey: 'voucher',
+      version: 2,
+    });
     expect((await t.fail('supportTypes.save', { id: voucher.id, version: 1, name: 'X' })).code).toBe('CONFLICT');
-    await t.ok('supportTypes.save', { id: uniform.id, version: uniform.version, name: 'School uniform', active: false });
-    expect((await t.fail('support.give', { clientId: zofia.id, support: { typeId: uniform.id, givenOn: '2026-11-20', quantity: 1 } })).fields).toEqual({ 'support.typeId': 'supportTypeRetired' });
+    await t.ok('supportTypes.save', {
+      id: uniform.id,
+      version: uniform.version,
+      name: 'School uniform',
+      active: false,
+    });
+    expect(
+      (
+        await t.fail('support.give', {
+          clientId: zofia.id,
+          support: { typeId: uniform.id, givenOn: '2026-11-20', quantity: 1 },
+        })
+      ).fields,
+    ).toEqual({ 'support.typeId': 'supportTypeRetired' });
   });
 
   it('links help to a session only if the client came, lets a volunteer record it but not remove it, and goes with a merged record', async () => {
     const t = await ready();
     const { zofia, adam, parcel } = await withClients(t);
-    const p = await t.ok('programmes.save', { programme: { name: 'Food bank', kind: 'dropIn', startsOn: '2026-11-01' } });
-    const s = (await t.ok('sessions.add', { programmeId: p.programme.id, pattern: { firstOn: '2026-11-20', startsAt: '09:30' } })).detail.sessions[0]!;
+    const p = await t.ok('programmes.save', {
+      programme: { name: 'Food bank', kind: 'dropIn', startsOn: '2026-11-01' },
+    });
+    const s = (
+      await t.ok('sessions.add', { programmeId: p.programme.id, pattern: { firstOn: '2026-11-20', startsAt: '09:30' } })
+    ).detail.sessions[0]!;
     await t.ok('attendance.mark', { sessionId: s.id, clientId: zofia.id, present: true });
-    expect((await t.fail('support.give', { clientId: adam.id, support: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id } })).fields).toEqual({
+    expect(
+      (
+        await t.fail('support.give', {
+          clientId: adam.id,
+          support: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id },
+        })
+      ).fields,
+    ).toEqual({
       'support.sessionId': 'sessionNotAttended',
     });
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    const given = await t.ok('support.give', { clientId: zofia.id, support: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id } });
+    const given = await t.ok('support.give', {
+      clientId: zofia.id,
+      support: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id },
+    });
     expect(given[0]).toMatchObject({ programmeName: 'Food bank', givenByName: 'Vera Volunteer' });
     expect((await t.fail('support.remove', { id: given[0]!.id, reason: 'Typed twice' })).code).toBe('FORBIDDEN');
     expect((await t.fail('support.totals', { from: '2026-11-01', to: '2026-11-30' })).code).toBe('FORBIDDEN');
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
-    await t.ok('support.give', { clientId: adam.id, support: { typeId: parcel.id, givenOn: '2026-11-21', quantity: 1 } });
+    await t.ok('support.give', {
+      clientId: adam.id,
+      support: { typeId: parcel.id, givenOn: '2026-11-21', quantity: 1 },
+    });
     await t.ok('clients.merge', { keepId: zofia.id, mergeId: adam.id });
-    expect((await t.ok('support.forClient', { clientId: zofia.id })).map((g) => g.givenOn)).toEqual(['2026-11-21', '2026-11-20']);
+    expect((await t.ok('support.forClient', { clientId: zofia.id })).map((g) => g.givenOn)).toEqual([
+      '2026-11-21',
+      '2026-11-20',
+    ]);
     const after = await t.ok('support.remove', { id: given[0]!.id, reason: 'Typed twice' });
     expect(after.map((g) => g.givenOn)).toEqual(['2026-11-21']);
     const audit = (await t.ok('audit.list', { limit: 50 })).items;
     expect(audit.find((e) => e.action === 'support.removed')).toMatchObject({ detail: { reason: 'Typed twice' } });
   });
 });
-

@@ -10,40 +10,65 @@ async function ready(): Promise<TestCore> {
   return t;
 }
 
-const passwordSlots = (t: TestCore) => readKeySlots(join(t.dataDir, 'keyslots.json')).slots.filter((s) => s.kind === 'password');
+const passwordSlots = (t: TestCore) =>
+  readKeySlots(join(t.dataDir, 'keyslots.json')).slots.filter((s) => s.kind === 'password');
 
 describe('users', () => {
   it('an administrator adds a volunteer, who must choose their own password at first login', async () => {
     const t = await ready();
     const v = await t.ok('users.create', { name: 'Piotr Zieliński', role: 'volunteer', password: 'temporary pass 1' });
-    expect(v).toMatchObject({ name: 'Piotr Zieliński', role: 'volunteer', active: true, mustChangePassword: true, lastLoginAt: null });
+    expect(v).toMatchObject({
+      name: 'Piotr Zieliński',
+      role: 'volunteer',
+      active: true,
+      mustChangePassword: true,
+      lastLoginAt: null,
+    });
     // The administrator who set Casebook up has been signed in since then: not "never".
     expect((await t.ok('users.list', {})).items.find((u) => u.id === 1)!.lastLoginAt).toBe(t.cb.now().toISOString());
-    expect(passwordSlots(t).map((s) => s.userId).sort()).toEqual([1, v.id]);
+    expect(
+      passwordSlots(t)
+        .map((s) => s.userId)
+        .sort(),
+    ).toEqual([1, v.id]);
 
     await t.ok('session.lock', {});
     const state = await t.ok('session.unlock', { name: ' piotr ZIELIŃSKI ', password: 'temporary pass 1' });
     expect(state).toMatchObject({ mustChangePassword: true, user: { role: 'volunteer' } });
     expect((await t.fail('clients.search', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
     // The password the administrator gave out, their name or the charity's name is no new secret.
-    expect((await t.fail('session.setNewPassword', { newPassword: 'temporary pass 1' })).fields).toEqual({ newPassword: 'passwordNotNew' });
-    expect((await t.fail('session.setNewPassword', { newPassword: 'piotr zielinski' })).fields).toEqual({ newPassword: 'passwordIsAName' });
-    expect((await t.fail('session.setNewPassword', { newPassword: 'Przystań Community Aid' })).fields).toEqual({ newPassword: 'passwordIsAName' });
+    expect((await t.fail('session.setNewPassword', { newPassword: 'temporary pass 1' })).fields).toEqual({
+      newPassword: 'passwordNotNew',
+    });
+    expect((await t.fail('session.setNewPassword', { newPassword: 'piotr zielinski' })).fields).toEqual({
+      newPassword: 'passwordIsAName',
+    });
+    expect((await t.fail('session.setNewPassword', { newPassword: 'Przystań Community Aid' })).fields).toEqual({
+      newPassword: 'passwordIsAName',
+    });
     await t.ok('session.setNewPassword', { newPassword: 'my own password 9' });
     await t.ok('clients.search', {});
     // Once chosen, "set new password" without the current one is no longer possible.
     expect((await t.fail('session.setNewPassword', { newPassword: 'sneaky other pass' })).code).toBe('FORBIDDEN');
 
     await t.ok('session.lock', {});
-    expect((await t.fail('session.unlock', { name: 'Piotr Zieliński', password: 'temporary pass 1' })).code).toBe('WRONG_PASSWORD');
+    expect((await t.fail('session.unlock', { name: 'Piotr Zieliński', password: 'temporary pass 1' })).code).toBe(
+      'WRONG_PASSWORD',
+    );
     t.clock.now += 2000;
-    expect((await t.ok('session.unlock', { name: 'Piotr Zieliński', password: 'my own password 9' })).mustChangePassword).toBe(false);
+    expect(
+      (await t.ok('session.unlock', { name: 'Piotr Zieliński', password: 'my own password 9' })).mustChangePassword,
+    ).toBe(false);
   });
 
   it('refuses a second user with the same name, however it is typed', async () => {
     const t = await ready();
     await t.ok('users.create', { name: 'Ewa Nowak', role: 'caseworker', password: 'temporary pass 1' });
-    const err = await t.fail('users.create', { name: '  EWA   nowak ', role: 'volunteer', password: 'temporary pass 2' });
+    const err = await t.fail('users.create', {
+      name: '  EWA   nowak ',
+      role: 'volunteer',
+      password: 'temporary pass 2',
+    });
     expect(err).toMatchObject({ code: 'BAD_INPUT', fields: { name: 'nameTaken' } });
     expect((await t.ok('users.list', {})).items).toHaveLength(2);
   });
@@ -56,17 +81,23 @@ describe('users', () => {
     await t.ok('users.update', { id: user.id, name: 'Ewa Kowalczyk', role: 'caseworker' });
     await t.ok('session.lock', {});
     expect((await t.fail('session.unlock', { name: 'Ewa Nowak', password })).code).toBe('WRONG_PASSWORD');
-    expect((await t.ok('session.unlock', { name: 'Ewa Kowalczyk', password })).user).toMatchObject({ name: 'Ewa Kowalczyk' });
+    expect((await t.ok('session.unlock', { name: 'Ewa Kowalczyk', password })).user).toMatchObject({
+      name: 'Ewa Kowalczyk',
+    });
   });
 
   it('never leaves Casebook without an active administrator', async () => {
     const t = await ready();
-    expect((await t.fail('users.update', { id: 1, name: ADMIN.name, role: 'caseworker' })).code).toBe('LAST_ADMINISTRATOR');
+    expect((await t.fail('users.update', { id: 1, name: ADMIN.name, role: 'caseworker' })).code).toBe(
+      'LAST_ADMINISTRATOR',
+    );
     expect((await t.fail('users.deactivate', { id: 1 })).code).toBe('LAST_ADMINISTRATOR');
     const { user: second } = await signInAsNewUser(t, 'Second Admin', 'admin');
     await t.ok('users.update', { id: 1, name: ADMIN.name, role: 'caseworker' });
     expect((await t.fail('users.deactivate', { id: second.id })).code).toBe('LAST_ADMINISTRATOR');
-    expect((await t.fail('users.update', { id: second.id, name: 'Second Admin', role: 'volunteer' })).code).toBe('LAST_ADMINISTRATOR');
+    expect((await t.fail('users.update', { id: second.id, name: 'Second Admin', role: 'volunteer' })).code).toBe(
+      'LAST_ADMINISTRATOR',
+    );
     // Demoting oneself takes effect at once: the former administrator is refused admin channels.
     await t.ok('users.update', { id: 1, name: ADMIN.name, role: 'admin' });
     await t.ok('users.update', { id: second.id, name: 'Second Admin', role: 'caseworker' });
@@ -85,9 +116,14 @@ describe('users', () => {
 
     t.clock.now += 5000;
     await t.ok('session.unlock', ADMIN);
-    expect(await t.ok('users.resetPassword', { id: user.id, password: 'given back pass 1' })).toMatchObject({ active: true, mustChangePassword: true });
+    expect(await t.ok('users.resetPassword', { id: user.id, password: 'given back pass 1' })).toMatchObject({
+      active: true,
+      mustChangePassword: true,
+    });
     await t.ok('session.lock', {});
-    expect((await t.ok('session.unlock', { name: 'Tomasz Wójcik', password: 'given back pass 1' })).mustChangePassword).toBe(true);
+    expect(
+      (await t.ok('session.unlock', { name: 'Tomasz Wójcik', password: 'given back pass 1' })).mustChangePassword,
+    ).toBe(true);
   });
 
   it('resetting a password writes the new slot before removing the old one, and the data stays', async () => {
@@ -108,10 +144,15 @@ describe('users', () => {
 describe('changing one’s own password', () => {
   it('needs the current password; then the new one works and the old one does not', async () => {
     const t = await ready();
-    const wrong = await t.fail('session.changePassword', { currentPassword: 'not it', newPassword: 'new password 123' });
+    const wrong = await t.fail('session.changePassword', {
+      currentPassword: 'not it',
+      newPassword: 'new password 123',
+    });
     expect(wrong).toMatchObject({ code: 'BAD_INPUT', fields: { currentPassword: 'wrongCurrentPassword' } });
     t.clock.now += 2000;
-    expect((await t.fail('session.changePassword', { currentPassword: ADMIN.password, newPassword: ADMIN.password })).fields).toEqual({ newPassword: 'passwordNotNew' });
+    expect(
+      (await t.fail('session.changePassword', { currentPassword: ADMIN.password, newPassword: ADMIN.password })).fields,
+    ).toEqual({ newPassword: 'passwordNotNew' });
     await t.ok('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'new password 123' });
     await t.ok('session.lock', {});
     expect((await t.fail('session.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');
@@ -135,16 +176,23 @@ describe('the recovery key', () => {
     const oldGroups = await setUp(t);
     const shown = await t.ok('recovery.prepare', {});
     expect(shown.groups).not.toEqual(oldGroups);
-    expect((await t.fail('recovery.confirm', { confirmation: shown.groups[shown.confirmGroup - 1]! })).fields).toEqual({ confirmation: 'recoverySheetNotSaved' });
+    expect((await t.fail('recovery.confirm', { confirmation: shown.groups[shown.confirmGroup - 1]! })).fields).toEqual({
+      confirmation: 'recoverySheetNotSaved',
+    });
     const { path } = await t.ok('recovery.saveSheet', {});
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     await t.ok('recovery.confirm', { confirmation: shown.groups[shown.confirmGroup - 1]! });
     expect(readKeySlots(join(t.dataDir, 'keyslots.json')).slots.filter((s) => s.kind === 'recovery')).toHaveLength(1);
 
     await t.ok('session.lock', {});
-    expect((await t.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: oldGroups.join(' ') })).code).toBe('WRONG_RECOVERY_KEY');
+    expect(
+      (await t.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: oldGroups.join(' ') })).code,
+    ).toBe('WRONG_RECOVERY_KEY');
     t.clock.now += 2000;
-    expect((await t.ok('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: shown.groups.join(' ') })).mustChangePassword).toBe(true);
+    expect(
+      (await t.ok('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: shown.groups.join(' ') }))
+        .mustChangePassword,
+    ).toBe(true);
   });
 });
 

@@ -6,7 +6,13 @@ import { dammCheckDigit, parseRecoveryKey, recoveryGroup } from '../../shared/do
 import { CasebookError } from '../../shared/result';
 import { KDF_MINIMUM } from '../../electron/core/vault/kdf';
 import { readKeySlots, writeKeySlots } from '../../electron/core/vault/keySlots';
-import { createKeySlots, generateRecoveryKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../../electron/core/vault/vault';
+import {
+  createKeySlots,
+  generateRecoveryKey,
+  setUserPassword,
+  unlockWithPassword,
+  unlockWithRecoveryKey,
+} from '../../electron/core/vault/vault';
 import { tempDir } from './helpers';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -25,7 +31,14 @@ async function makeVault() {
   const path = join(tempDir(), 'keyslots.json');
   const dbKey = randomBytes(32);
   const groups = generateRecoveryKey();
-  await createKeySlots(path, dbKey, { userId: 1, name: 'Anna Kowalska', password: 'first password 1' }, groups, KDF_MINIMUM, NOW);
+  await createKeySlots(
+    path,
+    dbKey,
+    { userId: 1, name: 'Anna Kowalska', password: 'first password 1' },
+    groups,
+    KDF_MINIMUM,
+    NOW,
+  );
   return { path, dbKey, groups };
 }
 
@@ -79,8 +92,12 @@ describe('key slots', () => {
 
   it('says WRONG_PASSWORD for a wrong password or an unknown name, and WRONG_RECOVERY_KEY for a wrong key', async () => {
     const { path } = await makeVault();
-    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 2', KDF_MINIMUM))).toBe('WRONG_PASSWORD');
-    expect(await codeOf(unlockWithPassword(path, 'Somebody Else', 'first password 1', KDF_MINIMUM))).toBe('WRONG_PASSWORD');
+    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 2', KDF_MINIMUM))).toBe(
+      'WRONG_PASSWORD',
+    );
+    expect(await codeOf(unlockWithPassword(path, 'Somebody Else', 'first password 1', KDF_MINIMUM))).toBe(
+      'WRONG_PASSWORD',
+    );
     expect(await codeOf(unlockWithRecoveryKey(path, generateRecoveryKey().join('')))).toBe('WRONG_RECOVERY_KEY');
   });
 
@@ -92,10 +109,14 @@ describe('key slots', () => {
     const at = original.indexOf('"wrappedKey"') + 20;
     flipped[at] = flipped[at] === 0x41 ? 0x42 : 0x41;
     writeFileSync(path, flipped);
-    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('KEY_FILE_DAMAGED');
+    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe(
+      'KEY_FILE_DAMAGED',
+    );
 
     writeFileSync(path, original.subarray(0, original.length / 2));
-    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('KEY_FILE_DAMAGED');
+    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe(
+      'KEY_FILE_DAMAGED',
+    );
 
     // Someone replaces the recovery slot with one from another vault and fixes up the checksum:
     // the password still opens the key, but the keyed MAC shows the file was changed.
@@ -105,11 +126,15 @@ describe('key slots', () => {
     const theirs = readKeySlots(other.path);
     const forged = { ...mine, slots: [mine.slots[0]!, theirs.slots[1]!] };
     writeKeySlots(path, forged, randomBytes(32)); // right checksum, MAC under the wrong key
-    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('KEY_FILE_DAMAGED');
+    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe(
+      'KEY_FILE_DAMAGED',
+    );
   });
 
   it('says KEY_FILE_MISSING when there is no file', async () => {
-    expect(await codeOf(unlockWithPassword(join(tempDir(), 'keyslots.json'), 'a', 'b', KDF_MINIMUM))).toBe('KEY_FILE_MISSING');
+    expect(await codeOf(unlockWithPassword(join(tempDir(), 'keyslots.json'), 'a', 'b', KDF_MINIMUM))).toBe(
+      'KEY_FILE_MISSING',
+    );
   });
 
   it('does not run key-derivation settings that Casebook never wrote (below the minimum, or made to take hours)', async () => {
@@ -118,15 +143,21 @@ describe('key slots', () => {
       const file = readKeySlots(path);
       Object.assign(file.slots[0]!.kdf, change);
       writeKeySlots(path, file, dbKey);
-      expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('KEY_SLOT_CHANGED');
+      expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe(
+        'KEY_SLOT_CHANGED',
+      );
     }
   });
 
   it('rotates a password: the new one works, the old one fails, the recovery key still works', async () => {
     const { path, dbKey, groups } = await makeVault();
     await setUserPassword(path, dbKey, { id: 1, name: 'Anna Kowalska' }, 'second password 2', KDF_MINIMUM, NOW);
-    expect((await unlockWithPassword(path, 'Anna Kowalska', 'second password 2', KDF_MINIMUM)).dbKey.equals(dbKey)).toBe(true);
-    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe('WRONG_PASSWORD');
+    expect(
+      (await unlockWithPassword(path, 'Anna Kowalska', 'second password 2', KDF_MINIMUM)).dbKey.equals(dbKey),
+    ).toBe(true);
+    expect(await codeOf(unlockWithPassword(path, 'Anna Kowalska', 'first password 1', KDF_MINIMUM))).toBe(
+      'WRONG_PASSWORD',
+    );
     expect((await unlockWithRecoveryKey(path, groups.join(''))).dbKey.equals(dbKey)).toBe(true);
     expect(readKeySlots(path).slots.filter((s) => s.kind === 'password')).toHaveLength(1);
   });

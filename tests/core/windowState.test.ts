@@ -12,8 +12,20 @@ describe('the window’s size and place', () => {
     const file = join(tempDir('casebook-window-'), 'window.json');
     expect(loadWindowState(file, [LAPTOP])).toEqual({ ...WINDOW_DEFAULT, width: 1280, height: 728, maximized: false });
     saveWindowState(file, { x: 1500, y: 40, width: 1600, height: 900, maximized: true });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 1500, y: 40, width: 1600, height: 900, maximized: true });
-    expect(loadWindowState(file, [LAPTOP, MONITOR])).toEqual({ x: 1500, y: 40, width: 1600, height: 900, maximized: true });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      x: 1500,
+      y: 40,
+      width: 1600,
+      height: 900,
+      maximized: true,
+    });
+    expect(loadWindowState(file, [LAPTOP, MONITOR])).toEqual({
+      x: 1500,
+      y: 40,
+      width: 1600,
+      height: 900,
+      maximized: true,
+    });
     // The second monitor is gone: the size fits the laptop and the window is centred, not off-screen.
     expect(loadWindowState(file, [LAPTOP])).toEqual({ width: 1366, height: 728, maximized: true });
     // Too small or damaged: the minimum or the default.

@@ -5,7 +5,19 @@ import { addNewPerson, type TestCore } from './helpers';
  * assessments, a note, a plan and goal, a safety plan, help given). The erasure and subject access
  * tests both look for these words: none may survive her erasure, all must be in her pack.
  */
-export const ZOFIA_WORDS = ['Wiśniewska', 'Łęcka', '07700 900123', 'Żółkiewskiego', 'zofia@example.org', 'Kasia Łęcka', 'Dr Nowicki', 'her brother Marek', 'sleeps at Marek', 'Marek’s flat', 'knife in the kitchen'];
+export const ZOFIA_WORDS = [
+  'Wiśniewska',
+  'Łęcka',
+  '07700 900123',
+  'Żółkiewskiego',
+  'zofia@example.org',
+  'Kasia Łęcka',
+  'Dr Nowicki',
+  'her brother Marek',
+  'sleeps at Marek',
+  'Marek’s flat',
+  'knife in the kitchen',
+];
 
 export async function withZofia(t: TestCore) {
   const areas = await t.ok('needAreas.list', {});
@@ -25,15 +37,61 @@ export async function withZofia(t: TestCore) {
   const id = zofia.id;
   await t.ok('household.save', { clientId: id, member: { name: 'Kasia Łęcka', relationship: 'child' } });
   await t.ok('contacts.save', { clientId: id, contact: { role: 'gp', name: 'Dr Nowicki' } });
-  await t.ok('riskFlags.raise', { clientId: id, kind: 'violence', note: 'knife in the kitchen', raisedOn: '2026-03-01' });
-  await t.ok('assessments.save', { clientId: id, assessment: { assessedOn: '2026-03-01', summary: 'Lives with her brother Marek', scores: [{ areaId: housing, score: 3 }] } });
-  await t.ok('assessments.save', { clientId: id, assessment: { assessedOn: '2026-06-01', scores: [{ areaId: housing, score: 6 }] } });
-  await t.ok('notes.save', { clientId: id, note: { date: '2026-03-02', time: '10:00', kind: 'phone', durationMinutes: 20, body: 'She sleeps at Marek’s flat.' } });
-  const plan = await t.ok('plans.agree', { clientId: id, plan: { agreedOn: '2026-03-03', summary: 'Move out of Marek’s flat' } });
-  await t.ok('goals.save', { planId: plan.active!.id, goal: { description: 'A home away from her brother Marek', measure: 'Tenancy signed', targetDate: '2026-12-01', owner: 'client' } });
-  await t.ok('safetyPlans.save', { clientId: id, plan: { warningSigns: 'When Marek drinks', copingSteps: 'Go to Kasia Łęcka', agreedOn: '2026-03-03', reviewOn: '2026-06-03', contacts: [{ name: 'Kasia Łęcka', role: 'daughter', phone: '07700 555666' }] } });
+  await t.ok('riskFlags.raise', {
+    clientId: id,
+    kind: 'violence',
+    note: 'knife in the kitchen',
+    raisedOn: '2026-03-01',
+  });
+  await t.ok('assessments.save', {
+    clientId: id,
+    assessment: {
+      assessedOn: '2026-03-01',
+      summary: 'Lives with her brother Marek',
+      scores: [{ areaId: housing, score: 3 }],
+    },
+  });
+  await t.ok('assessments.save', {
+    clientId: id,
+    assessment: { assessedOn: '2026-06-01', scores: [{ areaId: housing, score: 6 }] },
+  });
+  await t.ok('notes.save', {
+    clientId: id,
+    note: {
+      date: '2026-03-02',
+      time: '10:00',
+      kind: 'phone',
+      durationMinutes: 20,
+      body: 'She sleeps at Marek’s flat.',
+    },
+  });
+  const plan = await t.ok('plans.agree', {
+    clientId: id,
+    plan: { agreedOn: '2026-03-03', summary: 'Move out of Marek’s flat' },
+  });
+  await t.ok('goals.save', {
+    planId: plan.active!.id,
+    goal: {
+      description: 'A home away from her brother Marek',
+      measure: 'Tenancy signed',
+      targetDate: '2026-12-01',
+      owner: 'client',
+    },
+  });
+  await t.ok('safetyPlans.save', {
+    clientId: id,
+    plan: {
+      warningSigns: 'When Marek drinks',
+      copingSteps: 'Go to Kasia Łęcka',
+      agreedOn: '2026-03-03',
+      reviewOn: '2026-06-03',
+      contacts: [{ name: 'Kasia Łęcka', role: 'daughter', phone: '07700 555666' }],
+    },
+  });
   const parcel = (await t.ok('supportTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
-  await t.ok('support.give', { clientId: id, support: { typeId: parcel, givenOn: '2026-03-04', quantity: 1, note: 'Collected by Kasia Łęcka' } });
+  await t.ok('support.give', {
+    clientId: id,
+    support: { typeId: parcel, givenOn: '2026-03-04', quantity: 1, note: 'Collected by Kasia Łęcka' },
+  });
   return zofia;
 }
-

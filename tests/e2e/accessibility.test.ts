@@ -27,10 +27,16 @@ async function faults(where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page })
     // One page, no frames: axe runs in it directly (the pages here are made without a separate context).
     .setLegacyMode(true)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`,
+      ),
+    );
 }
 
 /** Every main screen (each menu entry, each tab of a client, the forms people fill most) and their faults. */
@@ -49,7 +55,10 @@ async function everyMainScreen(lang: string): Promise<string[]> {
   }
   // A client's record, tab by tab.
   await nav.nth(1).click();
-  await page.getByRole('button', { name: /Wiśniewska, Zofia/ }).first().click();
+  await page
+    .getByRole('button', { name: /Wiśniewska, Zofia/ })
+    .first()
+    .click();
   const tabs = page.getByRole('tab');
   await expect.poll(() => tabs.count()).toBeGreaterThan(5);
   for (let i = 0; i < (await tabs.count()); i++) {
@@ -69,7 +78,10 @@ async function everyMainScreen(lang: string): Promise<string[]> {
   // The note form and the intake, with a date picker open.
   await tabs.nth(await tabIndex(tabs, lang === 'pl' ? 'Notatki' : 'Notes')).click();
   await page.getByRole('button', { name: lang === 'pl' ? 'Dodaj notatkę' : 'Add case note' }).click();
-  await page.getByRole('button', { name: lang === 'pl' ? 'Otwórz kalendarz' : 'Open the calendar' }).first().click();
+  await page
+    .getByRole('button', { name: lang === 'pl' ? 'Otwórz kalendarz' : 'Open the calendar' })
+    .first()
+    .click();
   await page.getByRole('dialog').waitFor();
   found.push(...(await faults(`${lang} › note form with calendar`)));
   await shot(page, `a11y-${lang}-note-calendar`);
@@ -102,13 +114,41 @@ beforeAll(async () => {
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
   const zofia = await callCore<{ id: number }>(bridge, 'clients.intake', {
-    details: { firstName: 'Zofia', lastName: 'Wiśniewska', dateOfBirth: '1984-03-07', phone: '07700 900456', intakeDate: '2026-10-01', caseworkerId: 1 },
+    details: {
+      firstName: 'Zofia',
+      lastName: 'Wiśniewska',
+      dateOfBirth: '1984-03-07',
+      phone: '07700 900456',
+      intakeDate: '2026-10-01',
+      caseworkerId: 1,
+    },
   });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith' } });
-  await callCore(bridge, 'assessments.save', { clientId: zofia.id, assessment: { assessedOn: '2026-10-02', scores: [{ areaId: 1, score: 2 }, { areaId: 2, score: 3 }] } });
+  await callCore(bridge, 'assessments.save', {
+    clientId: zofia.id,
+    assessment: {
+      assessedOn: '2026-10-02',
+      scores: [
+        { areaId: 1, score: 2 },
+        { areaId: 2, score: 3 },
+      ],
+    },
+  });
   await callCore(bridge, 'riskFlags.raise', { clientId: zofia.id, kind: 'domesticAbuse', raisedOn: '2026-10-02' });
-  await callCore(bridge, 'plans.agree', { clientId: zofia.id, plan: { agreedOn: '2026-10-03', summary: 'A safe home and manageable debts' } });
-  await callCore(bridge, 'notes.save', { clientId: zofia.id, note: { date: '2026-10-05', time: '10:00', kind: 'phone', durationMinutes: 15, body: 'Rang about the eviction notice.' } });
+  await callCore(bridge, 'plans.agree', {
+    clientId: zofia.id,
+    plan: { agreedOn: '2026-10-03', summary: 'A safe home and manageable debts' },
+  });
+  await callCore(bridge, 'notes.save', {
+    clientId: zofia.id,
+    note: {
+      date: '2026-10-05',
+      time: '10:00',
+      kind: 'phone',
+      durationMinutes: 15,
+      body: 'Rang about the eviction notice.',
+    },
+  });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
 });
@@ -175,7 +215,8 @@ describe('for screen readers and the keyboard', () => {
     // Her notes: the tabs are walked with the arrow keys.
     const selected = page.getByRole('tab', { selected: true });
     await tabTo(selected);
-    for (let i = 0; i < 12 && (await selected.innerText()).trim() !== 'Notes'; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 12 && (await selected.innerText()).trim() !== 'Notes'; i++)
+      await page.keyboard.press('ArrowRight');
     await expect.poll(() => selected.innerText()).toBe('Notes');
     await tabTo(page.getByRole('button', { name: 'Add case note' }));
     await page.keyboard.press('Enter');
@@ -192,7 +233,9 @@ describe('for screen readers and the keyboard', () => {
     await tabTo(kind);
     // ArrowDown opens the list on its first entry; Enter takes the entry once it is marked.
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.getByRole('option', { name: 'Phone call' }).getAttribute('data-combobox-selected')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('option', { name: 'Phone call' }).getAttribute('data-combobox-selected'))
+      .toBe('true');
     await page.keyboard.press('Enter');
     await expect.poll(() => kind.inputValue()).toBe('Phone call');
     await tabTo(page.getByRole('textbox', { name: /^Note/ }));
@@ -201,7 +244,14 @@ describe('for screen readers and the keyboard', () => {
     await shot(page, 'a11y-keyboard-note');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Called in at the office; keyboard only.').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/22 Nov 2026/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/22 Nov 2026/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
 
     // And lock, from the top bar.
     await tabTo(page.getByRole('button', { name: 'Lock', exact: true }), true);

@@ -29,7 +29,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-accounts-'));
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
-  await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' } });
+  await callCore(bridge, 'clients.intake', {
+    details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' },
+  });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, now);
@@ -64,7 +66,9 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await dialog.getByRole('textbox', { name: 'First password', exact: true }).fill('another password 1');
     await dialog.getByLabel('Type the password again').fill('another password 1');
     await dialog.getByRole('button', { name: 'Add user' }).click();
-    await expect.poll(() => dialog.getByText('Someone already signs in with this name.', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() => dialog.getByText('Someone already signs in with this name.', { exact: false }).isVisible())
+      .toBe(true);
     await page.keyboard.press('Escape');
     await shot(page, 'acc-02-users');
   });
@@ -74,15 +78,21 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Unlock Casebook' }).isVisible()).toBe(true);
     await signIn(VOLUNTEER.name, 'a wrong guess');
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('That name and password do not match.');
-    await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 })
+      .toBe(true);
     await signIn(VOLUNTEER.name, VOLUNTEER.first);
     await expect.poll(() => page.getByRole('heading', { name: 'Choose a new password' }).isVisible()).toBe(true);
-    expect(await page.getByText('The password you were given was only for your first sign-in', { exact: false }).isVisible()).toBe(true);
+    expect(
+      await page.getByText('The password you were given was only for your first sign-in', { exact: false }).isVisible(),
+    ).toBe(true);
     // Typing the given password again as the "new" one is refused: the administrator still knows it.
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VOLUNTEER.first);
     await page.getByLabel('Type the password again').fill(VOLUNTEER.first);
     await page.getByRole('button', { name: 'Save new password' }).click();
-    await expect.poll(() => page.getByText('That is the password you have now', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('That is the password you have now', { exact: false }).isVisible())
+      .toBe(true);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VOLUNTEER.own);
     await page.getByLabel('Type the password again').fill(VOLUNTEER.own);
     await shot(page, 'acc-03-first-login');
@@ -90,7 +100,13 @@ describe('accounts, roles and the audit trail, end to end', () => {
 
     await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
     const nav = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await nav.getByRole('button').allInnerTexts()).toEqual(['Home', 'Clients', 'Programmes', 'Agencies', 'Settings']);
+    expect(await nav.getByRole('button').allInnerTexts()).toEqual([
+      'Home',
+      'Clients',
+      'Programmes',
+      'Agencies',
+      'Settings',
+    ]);
     // A volunteer has no caseload of their own, and no coordinator's table.
     expect(await page.getByRole('region', { name: 'Caseloads' }).count()).toBe(0);
     await nav.getByRole('button', { name: 'Clients' }).click();
@@ -99,7 +115,15 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Zofia Wiśniewska-Łęcka' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     // Her phone number is not shown to a volunteer (the charity has not allowed it), and the page says why.
-    await expect.poll(() => page.getByText('At this charity volunteers see a client’s name, reference, risk flags and groups.', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText('At this charity volunteers see a client’s name, reference, risk flags and groups.', {
+            exact: false,
+          })
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await page.getByText('07700 900123').count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Household and contacts' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Safety plan' }).count()).toBe(0);
@@ -128,12 +152,15 @@ describe('accounts, roles and the audit trail, end to end', () => {
     const table = page.getByRole('table', { name: 'Audit trail' });
     await expect.poll(() => table.innerText()).toContain('Opened a client’s record');
     const text = await table.innerText();
-    for (const action of ['Signed in', 'Failed sign-in', 'Changed own password', 'Opened a client’s record']) expect(text).toContain(action);
+    for (const action of ['Signed in', 'Failed sign-in', 'Changed own password', 'Opened a client’s record'])
+      expect(text).toContain(action);
     expect(text).toContain('CB-00001');
     await shot(page, 'acc-05-audit-en');
 
     await page.getByRole('button', { name: 'Check the trail' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'intact' }).innerText()).toMatch(/The audit trail is intact: all \d+ entries checked\./);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'intact' }).innerText())
+      .toMatch(/The audit trail is intact: all \d+ entries checked\./);
     await page.getByRole('button', { name: 'Export as CSV' }).click();
     await expect.poll(() => page.getByText(/entries exported to/).isVisible()).toBe(true);
     const saved = bridge.platform.saved.find((p) => p.endsWith('.csv'))!;
@@ -145,12 +172,20 @@ describe('accounts, roles and the audit trail, end to end', () => {
   });
 
   it('the coordinator keeps volunteers to the clients shared with them', async () => {
-    const jan = (await callCore(bridge, 'clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } })) as { id: number };
+    const jan = (await callCore(bridge, 'clients.intake', { details: { firstName: 'Jan', lastName: 'Nowak' } })) as {
+      id: number;
+    };
     await page.getByRole('button', { name: 'Settings' }).click();
-    const setting = page.getByRole('switch', { name: 'Caseworkers and volunteers see only their own clients and those shared with them' });
+    const setting = page.getByRole('switch', {
+      name: 'Caseworkers and volunteers see only their own clients and those shared with them',
+    });
     await setting.click();
     await expect.poll(() => setting.isChecked()).toBe(true);
-    await expect.poll(() => page.getByText('Caseworkers and volunteers now see only their own clients', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByText('Caseworkers and volunteers now see only their own clients', { exact: false }).isVisible(),
+      )
+      .toBe(true);
     await shot(page, 'acc-06-own-clients-setting', { fullPage: false });
 
     await page.getByRole('button', { name: 'Clients' }).click();
@@ -191,8 +226,14 @@ describe('accounts, roles and the audit trail, end to end', () => {
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Next' }).click();
     };
-    const caseworker = await callCore<{ id: number }>(bridge, 'users.create', { name: CASEWORKER.name, role: 'caseworker', password: CASEWORKER.first });
-    await callCore(bridge, 'clients.intake', { details: { firstName: 'Adam', lastName: 'Lis', caseworkerId: caseworker.id } });
+    const caseworker = await callCore<{ id: number }>(bridge, 'users.create', {
+      name: CASEWORKER.name,
+      role: 'caseworker',
+      password: CASEWORKER.first,
+    });
+    await callCore(bridge, 'clients.intake', {
+      details: { firstName: 'Adam', lastName: 'Lis', caseworkerId: caseworker.id },
+    });
     await page.getByRole('button', { name: 'Switch user' }).click();
     await signIn(CASEWORKER.name, CASEWORKER.first);
     await expect.poll(() => page.getByRole('heading', { name: 'Choose a new password' }).isVisible()).toBe(true);
@@ -209,7 +250,14 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await page.getByRole('tab', { name: 'Plan', exact: true }).click();
     await page.getByRole('button', { name: 'Add task' }).click();
     const task = page.getByRole('dialog', { name: 'New task' });
-    await expect.poll(() => task.getByLabel(/^For\b/).first().inputValue()).toBe(CASEWORKER.name);
+    await expect
+      .poll(() =>
+        task
+          .getByLabel(/^For\b/)
+          .first()
+          .inputValue(),
+      )
+      .toBe(CASEWORKER.name);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Switch user' }).click();
     await signIn(ADMIN.name, ADMIN.password);
@@ -226,10 +274,14 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Ustawienia' }).isVisible()).toBe(true);
     await shot(page, 'acc-09-settings-pl');
     await page.getByRole('button', { name: 'Dziennik zdarzeń' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Dziennik zdarzeń' }).innerText()).toContain('Otwarto dane podopiecznego');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Dziennik zdarzeń' }).innerText())
+      .toContain('Otwarto dane podopiecznego');
     await shot(page, 'acc-10-audit-pl');
     await page.getByRole('button', { name: 'Użytkownicy' }).click();
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(VOLUNTEER.name) }).innerText()).toContain('Wolontariusz');
+    await expect
+      .poll(() => page.getByRole('row', { name: new RegExp(VOLUNTEER.name) }).innerText())
+      .toContain('Wolontariusz');
     await shot(page, 'acc-11-users-pl');
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();

@@ -25,7 +25,12 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-backup-'));
   usb = join(root, 'media', 'KINGSTON');
   mkdirSync(usb, { recursive: true });
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }], now });
+  bridge = await startBridge({
+    dataDir: join(root, 'data'),
+    saveDir: join(root, 'saved'),
+    drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }],
+    now,
+  });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' } });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith' } });
@@ -51,7 +56,11 @@ describe('backup and restore, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Backup and restore' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('radio', { name: /KINGSTON \(E:\)/ }).isChecked()).toBe(true);
     await page.getByRole('region', { name: 'Back up now' }).getByRole('button', { name: 'Back up now' }).click();
-    await expect.poll(() => page.getByText('Backup verified: 2 clients and 1 user, saved to KINGSTON (E:).').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('Backup verified: 2 clients and 1 user, saved to KINGSTON (E:).').isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await shot(page, 'bak-02-backup-verified');
     expect(readdirSync(usb).filter((f) => f.endsWith('.casebook-backup'))).toHaveLength(1);
   });
@@ -70,7 +79,10 @@ describe('backup and restore, end to end', () => {
   });
 
   it('restoring the backup brings back the records as they were, and asks to sign in again', async () => {
-    bridge.platform.nextFile = join(usb, readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!);
+    bridge.platform.nextFile = join(
+      usb,
+      readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!,
+    );
     await page.getByRole('button', { name: 'Backup' }).click();
     const restore = page.getByRole('region', { name: 'Restore a backup' });
     await restore.getByRole('button', { name: 'Choose a backup file…' }).click();
@@ -81,7 +93,9 @@ describe('backup and restore, end to end', () => {
     await expect.poll(() => dialog.innerText()).toContain('Everything recorded after');
     await shot(page, 'bak-03-restore-warning', { fullPage: false });
     await dialog.getByRole('button', { name: 'Restore this backup' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await unlockAs(page, ADMIN.name, ADMIN.password);
     await page.getByRole('button', { name: 'Clients' }).click();
     await expect.poll(() => page.getByText('2 clients').isVisible()).toBe(true);
@@ -97,7 +111,9 @@ describe('backup and restore, end to end', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
     await page.getByRole('button', { name: 'Kopia zapasowa' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Kopia zapasowa i przywracanie' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Kopia zapasowa i przywracanie' }).isVisible())
+      .toBe(true);
     await shot(page, 'bak-05-backup-pl');
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
@@ -123,18 +139,34 @@ describe('backup and restore, end to end', () => {
     await warning.getByRole('button', { name: 'These are the records we want to keep' }).click();
     await expect.poll(() => warning.count()).toBe(0);
     const trail = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', {});
-    expect(trail.items.map((e) => e.action)).toEqual(expect.arrayContaining(['records.rollbackSuspected', 'records.rollbackAccepted']));
+    expect(trail.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['records.rollbackSuspected', 'records.rollbackAccepted']),
+    );
   });
 
   it('on a new, empty PC the backup is restored with words for that case: nothing here is replaced', async () => {
-    const newPc = await startBridge({ dataDir: join(root, 'new-pc'), saveDir: join(root, 'new-pc-saved'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }], now });
+    const newPc = await startBridge({
+      dataDir: join(root, 'new-pc'),
+      saveDir: join(root, 'new-pc-saved'),
+      drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }],
+      now,
+    });
     const other = await openPage(browser, now, 900);
     try {
-      newPc.platform.nextFile = join(usb, readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!);
+      newPc.platform.nextFile = join(
+        usb,
+        readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!,
+      );
       await other.goto(newPc.url);
       await other.getByRole('button', { name: 'Restore from a backup' }).click();
       const restore = other.getByRole('dialog', { name: 'Restore a backup' });
-      await expect.poll(() => restore.getByText('Brings your charity’s records onto this computer from a backup', { exact: false }).isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          restore
+            .getByText('Brings your charity’s records onto this computer from a backup', { exact: false })
+            .isVisible(),
+        )
+        .toBe(true);
       await restore.getByRole('button', { name: 'Choose a backup file…' }).click();
       await restore.getByLabel('Your name').fill(ADMIN.name);
       await restore.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
@@ -143,11 +175,15 @@ describe('backup and restore, end to end', () => {
       expect(await restore.innerText()).not.toContain('other records than the ones open now');
       await restore.getByRole('button', { name: 'Restore this backup' }).click();
       const confirm = other.getByRole('dialog', { name: 'Restore a backup' }).last();
-      await expect.poll(() => confirm.innerText()).toContain('Casebook will be set up on this computer with the records in this backup');
+      await expect
+        .poll(() => confirm.innerText())
+        .toContain('Casebook will be set up on this computer with the records in this backup');
       expect(await confirm.innerText()).not.toContain('A copy of the current records is kept');
       await shot(other, 'bak-07-restore-new-pc', { fullPage: false });
       await confirm.getByRole('button', { name: 'Restore this backup' }).click();
-      await expect.poll(() => other.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => other.getByRole('heading', { name: 'Unlock Casebook' }).isVisible(), { timeout: 30_000 })
+        .toBe(true);
     } finally {
       await other.close();
       await newPc.close();

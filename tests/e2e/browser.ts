@@ -24,7 +24,12 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
  * open while the page is looked at as print shows it (screenshot `name`). Answers with the number
  * of pages and the width of the first page's picture in pixels.
  */
-export async function whatIsPrinted(page: Page, bridge: Bridge, start: () => Promise<unknown>, name: string): Promise<{ pages: number; width: number }> {
+export async function whatIsPrinted(
+  page: Page,
+  bridge: Bridge,
+  start: () => Promise<unknown>,
+  name: string,
+): Promise<{ pages: number; width: number }> {
   let letGo: () => void = () => {};
   bridge.platform.holdPrint = new Promise<void>((resolve) => (letGo = resolve));
   const before = bridge.platform.printDialogs;
@@ -37,7 +42,10 @@ export async function whatIsPrinted(page: Page, bridge: Bridge, start: () => Pro
     expect(await page.locator('#root').isVisible()).toBe(false);
     expect(await pictures.first().isVisible()).toBe(true);
     await shot(page, name, { fullPage: false });
-    return { pages: await pictures.count(), width: await pictures.first().evaluate((img) => (img as HTMLImageElement).naturalWidth) };
+    return {
+      pages: await pictures.count(),
+      width: await pictures.first().evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    };
   } finally {
     await page.emulateMedia({ media: 'screen' });
     bridge.platform.holdPrint = null;
@@ -68,14 +76,25 @@ export async function callCore<T = never>(bridge: Bridge, channel: string, input
  * First-run setup through the core, for tests about later screens (foundation.test.ts drives the
  * setup screens themselves). Leaves the administrator signed in.
  */
-export async function setUpThroughCore(bridge: Bridge, admin: { name: string; password: string }, charityName = 'Przystań Community Aid'): Promise<void> {
-  const shown = await callCore<{ groups: string[]; confirmGroup: number }>(bridge, 'setup.prepare', { charity: { name: charityName }, admin });
+export async function setUpThroughCore(
+  bridge: Bridge,
+  admin: { name: string; password: string },
+  charityName = 'Przystań Community Aid',
+): Promise<void> {
+  const shown = await callCore<{ groups: string[]; confirmGroup: number }>(bridge, 'setup.prepare', {
+    charity: { name: charityName },
+    admin,
+  });
   await callCore(bridge, 'setup.saveRecoverySheet', {});
   await callCore(bridge, 'setup.finish', { confirmation: shown.groups[shown.confirmGroup - 1] });
 }
 
 /** A page signed in on the bridge as `who`, on the home screen. */
-export async function openSignedIn(browser: Browser, bridge: Bridge, who: { name: string; password: string }): Promise<Page> {
+export async function openSignedIn(
+  browser: Browser,
+  bridge: Bridge,
+  who: { name: string; password: string },
+): Promise<Page> {
   const page = await openPage(browser, bridge.now);
   await page.goto(bridge.url);
   await unlockAs(page, who.name, who.password);

@@ -7,7 +7,18 @@ import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/clock';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson, whatIsPrinted } from './browser';
+import {
+  callCore,
+  closeAll,
+  launchChromium,
+  openSignedIn,
+  pdfText,
+  pdfToPng,
+  setUpThroughCore,
+  shot,
+  byPerson,
+  whatIsPrinted,
+} from './browser';
 
 /**
  * The casework cycle as a caseworker lives it: agree a plan with two SMART goals, write a case note
@@ -28,7 +39,6 @@ let clientId: number;
 
 const { visible, dialog, tab } = byPerson(() => page);
 
-
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-casework-'));
   saveDir = join(root, 'saved');
@@ -40,7 +50,14 @@ beforeAll(async () => {
   clientId = client.id;
   await callCore(bridge, 'assessments.save', {
     clientId,
-    assessment: { assessedOn: addDays(today, -35), scores: [{ areaId: 1, score: 3 }, { areaId: 2, score: 2 }, { areaId: 4, score: 5 }] },
+    assessment: {
+      assessedOn: addDays(today, -35),
+      scores: [
+        { areaId: 1, score: 3 },
+        { areaId: 2, score: 2 },
+        { areaId: 4, score: 5 },
+      ],
+    },
   });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
@@ -60,13 +77,23 @@ describe('casework, end to end', () => {
 
     await page.getByRole('button', { name: 'Add goal' }).click();
     await dialog().getByLabel(/^Goal/).fill('Move into a one-bedroom council flat');
-    await dialog().getByLabel(/^Target date/).fill(addDays(today, -3));
-    await expect.poll(() => dialog().getByText('This date has already passed.', { exact: false }).isVisible()).toBe(true);
+    await dialog()
+      .getByLabel(/^Target date/)
+      .fill(addDays(today, -3));
+    await expect
+      .poll(() => dialog().getByText('This date has already passed.', { exact: false }).isVisible())
+      .toBe(true);
     await dialog().getByRole('button', { name: 'Save' }).click();
     // No measure: refused with a sentence that says what to add.
-    await expect.poll(() => dialog().getByText('Say how you and the client will know the goal is reached.').isVisible()).toBe(true);
-    await dialog().getByLabel(/^How we will measure it/).fill('Tenancy agreement signed');
-    await dialog().getByLabel(/^Target date/).fill(addDays(today, 120));
+    await expect
+      .poll(() => dialog().getByText('Say how you and the client will know the goal is reached.').isVisible())
+      .toBe(true);
+    await dialog()
+      .getByLabel(/^How we will measure it/)
+      .fill('Tenancy agreement signed');
+    await dialog()
+      .getByLabel(/^Target date/)
+      .fill(addDays(today, 120));
     await dialog().getByLabel('Need area').first().click();
     await page.getByRole('option', { name: 'Housing' }).click();
     await shot(page, 'cw-01-goal-form');
@@ -75,15 +102,26 @@ describe('casework, end to end', () => {
 
     await page.getByRole('button', { name: 'Add goal' }).click();
     await dialog().getByLabel(/^Goal/).fill('Rent arrears cleared through a payment plan');
-    await dialog().getByLabel(/^How we will measure it/).fill('Arrears at £0 on the rent statement');
-    await dialog().getByLabel(/^Target date/).fill(addDays(today, 180));
-    await dialog().getByLabel(/^Who is responsible/).first().click();
+    await dialog()
+      .getByLabel(/^How we will measure it/)
+      .fill('Arrears at £0 on the rent statement');
+    await dialog()
+      .getByLabel(/^Target date/)
+      .fill(addDays(today, 180));
+    await dialog()
+      .getByLabel(/^Who is responsible/)
+      .first()
+      .click();
     await page.getByRole('option', { name: 'An agency' }).click();
     await dialog().getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog().getByText('Please fill this in.').isVisible()).toBe(true);
-    await dialog().getByLabel(/^Which agency/).fill('StepChange Debt Charity');
+    await dialog()
+      .getByLabel(/^Which agency/)
+      .fill('StepChange Debt Charity');
     await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('article', { name: 'Rent arrears cleared through a payment plan' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('article', { name: 'Rent arrears cleared through a payment plan' }).isVisible())
+      .toBe(true);
     expect(await page.getByText('Responsible: An agency: StepChange Debt Charity').isVisible()).toBe(true);
   });
 
@@ -98,7 +136,9 @@ describe('casework, end to end', () => {
     await page.getByRole('option', { name: 'Move into a one-bedroom council flat' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Please fill this in.')).toBe(true);
-    await page.getByLabel(/^Note/).fill('Rang about the housing register. Zofia has the form; we will fill it in together on Thursday.');
+    await page
+      .getByLabel(/^Note/)
+      .fill('Rang about the housing register. Zofia has the form; we will fill it in together on Thursday.');
     await shot(page, 'cw-02-case-note');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Rang about the housing register.')).toBe(true);
@@ -110,18 +150,26 @@ describe('casework, end to end', () => {
   it('adds a task due today, which appears on the home screen and can be ticked off there', async () => {
     await tab('Plan');
     await page.getByRole('button', { name: 'Add task' }).click();
-    await dialog().getByLabel(/^What needs doing/).fill('Ring the council housing team');
+    await dialog()
+      .getByLabel(/^What needs doing/)
+      .fill('Ring the council housing team');
     await dialog().getByLabel(/^For/).first().click();
     await page.getByRole('option', { name: ADMIN.name }).click();
     await dialog().getByLabel('Under goal').first().click();
     await page.getByRole('option', { name: 'Move into a one-bedroom council flat' }).click();
     await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Done: Ring the council housing team' }).isVisible())
+      .toBe(true);
     // Reworded after saving: the same task, changed.
     await page.getByRole('button', { name: 'Change task: Ring the council housing team' }).click();
-    await dialog().getByLabel(/^What needs doing/).fill('Ring the council housing team about band B');
+    await dialog()
+      .getByLabel(/^What needs doing/)
+      .fill('Ring the council housing team about band B');
     await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).isVisible())
+      .toBe(true);
     await shot(page, 'cw-04-plan');
 
     await page.getByRole('button', { name: 'Home' }).click();
@@ -133,8 +181,12 @@ describe('casework, end to end', () => {
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 12_000 }).toBe(0);
     await shot(page, 'cw-05-home');
     await due.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).click();
-    await expect.poll(() => due.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).isChecked()).toBe(true);
-    await expect.poll(() => page.getByRole('group', { name: 'Tasks due' }).getByText('0', { exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => due.getByRole('checkbox', { name: 'Done: Ring the council housing team about band B' }).isChecked())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Tasks due' }).getByText('0', { exact: true }).isVisible())
+      .toBe(true);
   });
 
   it('records a review with better scores and a goal moved on; the progress chart shows both points', async () => {
@@ -174,7 +226,12 @@ describe('casework, end to end', () => {
 
     await tab('Plan');
     await expect.poll(() => visible('On the housing register, band B.')).toBe(true);
-    expect(await page.getByRole('article', { name: 'Move into a one-bedroom council flat' }).getByText('In progress', { exact: true }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('article', { name: 'Move into a one-bedroom council flat' })
+        .getByText('In progress', { exact: true })
+        .isVisible(),
+    ).toBe(true);
   });
 
   it('writes a safety plan, prints it, and saves it as a one-page PDF', async () => {
@@ -183,23 +240,52 @@ describe('casework, end to end', () => {
     await page.getByLabel(/^Warning signs/).fill('Not sleeping, stopping eating, staying in bed all day.');
     await page.getByLabel(/^Things I can do to cope/).fill('Walk the dog. Ring my sister. Music with headphones.');
     await page.getByRole('group', { name: 'Contact 1' }).getByLabel(/^Name/).fill('Magda');
-    await page.getByRole('group', { name: 'Contact 1' }).getByLabel(/^Who they are/).fill('Sister');
-    await page.getByRole('group', { name: 'Contact 1' }).getByLabel(/^Phone/).fill('07700 900456');
+    await page
+      .getByRole('group', { name: 'Contact 1' })
+      .getByLabel(/^Who they are/)
+      .fill('Sister');
+    await page
+      .getByRole('group', { name: 'Contact 1' })
+      .getByLabel(/^Phone/)
+      .fill('07700 900456');
     await page.getByRole('button', { name: 'Add a contact' }).click();
     await page.getByRole('group', { name: 'Contact 2' }).getByLabel(/^Name/).fill('Samaritans');
-    await page.getByRole('group', { name: 'Contact 2' }).getByLabel(/^Phone/).fill('call any time');
+    await page
+      .getByRole('group', { name: 'Contact 2' })
+      .getByLabel(/^Phone/)
+      .fill('call any time');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Enter a phone number using digits, spaces and + ( ) -.')).toBe(true);
-    await page.getByRole('group', { name: 'Contact 2' }).getByLabel(/^Phone/).fill('116 123');
+    await page
+      .getByRole('group', { name: 'Contact 2' })
+      .getByLabel(/^Phone/)
+      .fill('116 123');
     await shot(page, 'cw-08-safety-form');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save as PDF' }).isVisible()).toBe(true);
     // A person in crisis needs the paper now: Print, and File › Print, give the one page.
-    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print', exact: true }).click(), 'cw-09b-safety-plan-print');
+    const printed = await whatIsPrinted(
+      page,
+      bridge,
+      () => page.getByRole('button', { name: 'Print', exact: true }).click(),
+      'cw-09b-safety-plan-print',
+    );
     expect(printed).toMatchObject({ pages: 1 });
     await expect.poll(() => visible('“Safety plan - CB-00001” was sent to the printer.')).toBe(true);
-    await whatIsPrinted(page, bridge, async () => bridge.command({ kind: 'menu', action: 'print' }), 'cw-09c-safety-plan-file-print');
-    await expect.poll(async () => (await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' })).items.filter((a) => a.action === 'safetyPlan.printed').length).toBe(2);
+    await whatIsPrinted(
+      page,
+      bridge,
+      async () => bridge.command({ kind: 'menu', action: 'print' }),
+      'cw-09c-safety-plan-file-print',
+    );
+    await expect
+      .poll(
+        async () =>
+          (await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' })).items.filter(
+            (a) => a.action === 'safetyPlan.printed',
+          ).length,
+      )
+      .toBe(2);
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     const sheets = () => readdirSync(saveDir).filter((f) => f.startsWith('Safety plan'));
     await expect.poll(() => sheets()).toEqual(['Safety plan - CB-00001.pdf']);

@@ -30,7 +30,9 @@ beforeAll(async () => {
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
   // Some people already known to the charity.
-  await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith', postcode: 'M1 1AA', dateOfBirth: '1970-05-05' } });
+  await callCore(bridge, 'clients.intake', {
+    details: { firstName: 'John', lastName: 'Smith', postcode: 'M1 1AA', dateOfBirth: '1970-05-05' },
+  });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Ewa', lastName: 'Zając', postcode: 'LS1 4AB' } });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
@@ -130,7 +132,9 @@ describe('the client record, end to end', () => {
     await shot(page, 'cr-06-client-overview');
     await page.getByRole('tab', { name: 'Consent' }).click();
     const consent = page.getByRole('article', { name: 'Consent in force' });
-    await expect.poll(() => consent.innerText()).toContain('Only with the agencies named: Leeds Housing Options, StepChange Debt Charity');
+    await expect
+      .poll(() => consent.innerText())
+      .toContain('Only with the agencies named: Leeds Housing Options, StepChange Debt Charity');
     expect(await consent.innerText()).toContain('Phone, Letter');
     await shot(page, 'cr-07-client-consent');
   });
@@ -151,7 +155,9 @@ describe('the client record, end to end', () => {
     await page.getByRole('radio', { name: 'Not recorded yet' }).check();
     await page.getByRole('button', { name: 'Check and save' }).click();
     await page.getByRole('button', { name: 'Save new client' }).click();
-    await expect.poll(() => visible('Open the existing record, or tick the box to confirm this is a new person.')).toBe(true);
+    await expect
+      .poll(() => visible('Open the existing record, or tick the box to confirm this is a new person.'))
+      .toBe(true);
     await shot(page, 'cr-09-duplicate-confirm');
     await page.getByRole('button', { name: 'Open existing: the record of Zofia Wiśniewska-Łęcka' }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'Zofia Wiśniewska-Łęcka' }).isVisible()).toBe(true);
@@ -169,7 +175,10 @@ describe('the client record, end to end', () => {
     await page.getByLabel('Strengths in Housing').fill('Good relationship with the landlord');
     await page.getByRole('radiogroup', { name: 'Score for Money and debt' }).getByText('2', { exact: true }).click();
     await page.getByLabel('Notes on Money and debt').fill('£1,200 rent arrears, council tax letters unopened');
-    await page.getByRole('radiogroup', { name: 'Score for Mental health and wellbeing' }).getByText('5', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Score for Mental health and wellbeing' })
+      .getByText('5', { exact: true })
+      .click();
     await page.getByLabel('Summary').fill('Housing and debt are urgent; refer to StepChange.');
     await shot(page, 'cr-10-assessment-form');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -177,7 +186,9 @@ describe('the client record, end to end', () => {
     await expect.poll(() => card.isVisible()).toBe(true);
     const rows = await card.getByRole('row').allInnerTexts();
     const texts = rows.slice(1).map((r) => r.replace(/\s+/g, ' ').trim());
-    expect(texts[0]).toMatch(/^Housing 3 Section 21 notice, must leave by January Good relationship with the landlord$/);
+    expect(texts[0]).toMatch(
+      /^Housing 3 Section 21 notice, must leave by January Good relationship with the landlord$/,
+    );
     expect(texts[1]).toMatch(/^Money and debt 2 £1,200 rent arrears/);
     expect(texts[2]).toBe('Mental health and wellbeing 5');
     expect(texts).toHaveLength(3);
@@ -192,7 +203,9 @@ describe('the client record, end to end', () => {
     await expect.poll(() => dialog.getByText('Please fill this in.').isVisible()).toBe(true);
     await dialog.getByLabel('Kind of risk').first().click();
     await page.getByRole('option', { name: 'Domestic abuse' }).click();
-    await dialog.getByLabel('What staff need to know').fill('Ex-partner must not learn her address. Never leave a voicemail.');
+    await dialog
+      .getByLabel('What staff need to know')
+      .fill('Ex-partner must not learn her address. Never leave a voicemail.');
     await shot(page, 'cr-12-raise-flag', { fullPage: false });
     await dialog.getByRole('button', { name: 'Raise flag' }).click();
     const banner = page.getByRole('alert', { name: 'Risk' });
@@ -229,7 +242,9 @@ describe('the client record, end to end', () => {
     await dialog.getByLabel('Relationship in words').fill('Neighbour who helps with shopping');
     await dialog.getByRole('button', { name: 'Save' }).click();
     const household = page.getByRole('table', { name: 'Household' });
-    await expect.poll(() => household.getByRole('row', { name: /Bogdan Nowak/ }).innerText()).toContain('Neighbour who helps with shopping');
+    await expect
+      .poll(() => household.getByRole('row', { name: /Bogdan Nowak/ }).innerText())
+      .toContain('Neighbour who helps with shopping');
     expect(await household.getByRole('row', { name: /Ola Wiśniewska/ }).innerText()).toContain('Child');
     await page.getByRole('button', { name: 'Add key contact' }).click();
     dialog = page.getByRole('dialog', { name: 'Add key contact' });
@@ -241,7 +256,9 @@ describe('the client record, end to end', () => {
     await dialog.getByLabel('Organisation').fill('Hyde Park Surgery');
     await dialog.getByLabel('Phone').fill('0113 295 1234');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Key contacts' }).innerText()).toContain('Hyde Park Surgery');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Key contacts' }).innerText())
+      .toContain('Hyde Park Surgery');
     await shot(page, 'cr-14-household');
   });
 
@@ -280,12 +297,22 @@ describe('the client record, end to end', () => {
       details: { firstName: 'Zofia', lastName: 'Wisniewska', dateOfBirth: '1984-03-07', phone: '07700 900999' },
       duplicatesSeen: [3],
     });
-    await callCore(bridge, 'household.save', { clientId: dup.id, member: { name: 'Piotr Wiśniewski', relationship: 'child' } });
+    await callCore(bridge, 'household.save', {
+      clientId: dup.id,
+      member: { name: 'Piotr Wiśniewski', relationship: 'child' },
+    });
     await page.getByLabel('Search clients').fill('zofia');
     // The list has redrawn for the search (a row clicked while it redraws could be another client).
     await expect.poll(() => page.getByText('2 clients', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Wiśniewska-Łęcka, Zofia' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: /Wiśniewska-Łęcka/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('heading', { name: /Wiśniewska-Łęcka/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.getByRole('button', { name: 'Merge with another record' }).click();
     await page.getByRole('button', { name: `Compare with Zofia Wisniewska (${dup.reference})` }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Compare the two records' }).isVisible()).toBe(true);
@@ -309,7 +336,9 @@ describe('the client record, end to end', () => {
     await page.getByRole('option', { name: 'Referred to another service' }).click();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Reopen case' }).isVisible()).toBe(true);
-    expect(await page.getByRole('table', { name: 'Status history' }).innerText()).toContain('Referred to another service');
+    expect(await page.getByRole('table', { name: 'Status history' }).innerText()).toContain(
+      'Referred to another service',
+    );
   });
 
   it('the same screens in Polish', async () => {
@@ -332,7 +361,14 @@ describe('the client record, end to end', () => {
     await shot(page, 'cr-pl-05-consent');
     // Chosen from the English list, read in Polish.
     await page.getByRole('tab', { name: 'Gospodarstwo i kontakty' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Gospodarstwo domowe' }).getByRole('row', { name: /Ola Wiśniewska/ }).innerText()).toContain('Dziecko');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Gospodarstwo domowe' })
+          .getByRole('row', { name: /Ola Wiśniewska/ })
+          .innerText(),
+      )
+      .toContain('Dziecko');
     await shot(page, 'cr-pl-05b-household');
     await page.getByRole('button', { name: '← Wróć do listy podopiecznych' }).click();
     await page.getByRole('button', { name: 'Dodaj podopiecznego' }).click();

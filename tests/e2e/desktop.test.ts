@@ -34,11 +34,28 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-desktop-'));
   usb = join(root, 'media', 'KINGSTON');
   mkdirSync(usb, { recursive: true });
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), logDir: join(root, 'logs'), drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }], now });
+  bridge = await startBridge({
+    dataDir: join(root, 'data'),
+    saveDir: join(root, 'saved'),
+    logDir: join(root, 'logs'),
+    drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }],
+    now,
+  });
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'users.create', { name: VOLUNTEER.name, role: 'volunteer', password: VOLUNTEER.password });
-  const client = await callCore<{ id: number }>(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', email: 'zofia.wl@example.org', phone: '07700 900123' } });
-  await callCore(bridge, 'notes.save', { clientId: client.id, note: { date: '2026-11-20', time: '10:00', kind: 'phone', durationMinutes: 15, body: 'Rang about the eviction notice from Mr Żółkiewski; worried about rent arrears of £1,240.' } });
+  const client = await callCore<{ id: number }>(bridge, 'clients.intake', {
+    details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', email: 'zofia.wl@example.org', phone: '07700 900123' },
+  });
+  await callCore(bridge, 'notes.save', {
+    clientId: client.id,
+    note: {
+      date: '2026-11-20',
+      time: '10:00',
+      kind: 'phone',
+      durationMinutes: 15,
+      body: 'Rang about the eviction notice from Mr Żółkiewski; worried about rent arrears of £1,240.',
+    },
+  });
   await callCore(bridge, 'backup.create', { targetDir: usb });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
@@ -53,7 +70,13 @@ describe('the application menu and opened files', () => {
   it('before anyone signs in: Help works, File › Back up asks to sign in, a double-clicked backup opens the restore window', async () => {
     bridge.command({ kind: 'menu', action: 'guide' });
     await expect.poll(() => dialog('User guide').isVisible()).toBe(true);
-    for (const heading of ['Getting started', 'Taking in a client', 'Referrals and letters', 'Backing up and restoring', 'If something goes wrong'])
+    for (const heading of [
+      'Getting started',
+      'Taking in a client',
+      'Referrals and letters',
+      'Backing up and restoring',
+      'If something goes wrong',
+    ])
       expect(await dialog('User guide').getByRole('heading', { name: heading }).isVisible()).toBe(true);
     await shot(page, 'desk-01-guide');
     await closeDialog();
@@ -71,7 +94,10 @@ describe('the application menu and opened files', () => {
     await said('Sign in first, then choose this again.');
 
     // A backup file double-clicked in the file manager (or "Open with Casebook").
-    const file = join(usb, readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!);
+    const file = join(
+      usb,
+      readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!,
+    );
     bridge.command({ kind: 'openBackup', path: file });
     const restore = dialog('Restore a backup');
     await expect.poll(() => restore.getByText(file).isVisible()).toBe(true);
@@ -84,7 +110,16 @@ describe('the application menu and opened files', () => {
     await restore.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
     await expect.poll(() => restore.getByRole('button', { name: 'Open the backup' }).isEnabled()).toBe(true);
     await restore.getByRole('button', { name: 'Open the backup' }).click();
-    await expect.poll(() => restore.getByText(/1 client/).first().isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          restore
+            .getByText(/1 client/)
+            .first()
+            .isVisible(),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await shot(page, 'desk-02-opened-backup');
     await closeDialog();
   });
@@ -104,19 +139,29 @@ describe('the application menu and opened files', () => {
     await closeDialog();
 
     bridge.command({ kind: 'menu', action: 'dataFolder' });
-    await expect.poll(() => dialog('Where your data is').getByText(/^Last backup: .*, to KINGSTON \(E:\)\.$/).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        dialog('Where your data is')
+          .getByText(/^Last backup: .*, to KINGSTON \(E:\)\.$/)
+          .isVisible(),
+      )
+      .toBe(true);
     await closeDialog();
 
     bridge.command({ kind: 'menu', action: 'backup' });
     await expect.poll(() => page.getByRole('heading', { name: 'Backup and restore' }).isVisible()).toBe(true);
 
     bridge.command({ kind: 'menu', action: 'print' });
-    await said('There is nothing to print on this screen. Open what you want to print first: a letter, a safety plan, a session’s register, a report or a subject access request.');
+    await said(
+      'There is nothing to print on this screen. Open what you want to print first: a letter, a safety plan, a session’s register, a report or a subject access request.',
+    );
   });
 
   it('File › Print on a kept letter opens the print dialog; only a letter really printed is recorded', async () => {
     const [client] = (await callCore<{ items: { id: number }[] }>(bridge, 'clients.search', { query: 'Zofia' })).items;
-    const templates = await callCore<{ id: number; kind: string; language: string }[]>(bridge, 'templates.list', { includeArchived: false });
+    const templates = await callCore<{ id: number; kind: string; language: string }[]>(bridge, 'templates.list', {
+      includeArchived: false,
+    });
     const general = templates.find((t) => t.kind === 'general' && t.language === 'en')!;
     const request = { clientId: client!.id, templateId: general.id, text: 'We will call you next week.' };
     const preview = await callCore<{ subject: string; body: string }>(bridge, 'letters.preview', request);
@@ -124,9 +169,16 @@ describe('the application menu and opened files', () => {
     await page.getByRole('button', { name: 'Clients' }).click();
     await page.getByText('Wiśniewska-Łęcka').first().click();
     await page.getByRole('tab', { name: 'Letters' }).click();
-    await page.getByRole('table', { name: 'Letters' }).getByRole('button', { name: /^Open: / }).first().click();
+    await page
+      .getByRole('table', { name: 'Letters' })
+      .getByRole('button', { name: /^Open: / })
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
-    const printedEntries = async () => (await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' })).items.filter((a) => a.action === 'letter.printed').length;
+    const printedEntries = async () =>
+      (await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' })).items.filter(
+        (a) => a.action === 'letter.printed',
+      ).length;
 
     bridge.platform.nextPrint = 'cancelled';
     bridge.command({ kind: 'menu', action: 'print' });
@@ -138,11 +190,20 @@ describe('the application menu and opened files', () => {
     bridge.platform.nextPrint = 'fails';
     bridge.command({ kind: 'menu', action: 'print' });
     await expect.poll(() => bridge.platform.printDialogs).toBe(2);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'It could not be printed.' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'It could not be printed.' }).isVisible())
+      .toBe(true);
     await shot(page, 'desk-04-print-failed');
     await expect.poll(() => printButton.isEnabled()).toBe(true);
     bridge.command({ kind: 'menu', action: 'print' });
-    await expect.poll(() => page.getByText(/^“.*CB-00001.*” was sent to the printer\.$/).last().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^“.*CB-00001.*” was sent to the printer\.$/)
+          .last()
+          .isVisible(),
+      )
+      .toBe(true);
     await expect.poll(() => printedEntries()).toBe(1);
     expect(bridge.platform.printed).toBe(1);
   });
@@ -168,11 +229,21 @@ describe('the application menu and opened files', () => {
     await callCore(bridge, 'app.setLanguage', { language: 'pl' });
     await page.reload();
     bridge.command({ kind: 'menu', action: 'guide' });
-    await expect.poll(() => dialog('Podręcznik użytkownika').getByRole('heading', { name: 'Kopie zapasowe i przywracanie' }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        dialog('Podręcznik użytkownika').getByRole('heading', { name: 'Kopie zapasowe i przywracanie' }).isVisible(),
+      )
+      .toBe(true);
     await shot(page, 'desk-05-guide-pl');
     await closeDialog();
     bridge.command({ kind: 'menu', action: 'dataFolder' });
-    await expect.poll(() => dialog('Gdzie są Twoje dane').getByText('Zaloguj się, aby zobaczyć, kiedy utworzono ostatnią kopię zapasową.').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        dialog('Gdzie są Twoje dane')
+          .getByText('Zaloguj się, aby zobaczyć, kiedy utworzono ostatnią kopię zapasową.')
+          .isVisible(),
+      )
+      .toBe(true);
     await closeDialog();
     await callCore(bridge, 'app.setLanguage', { language: 'en' });
   });
@@ -184,24 +255,48 @@ describe('the application menu and opened files', () => {
     const first = bridge.core.threadId;
     // As if the core ran out of memory or hit a fault: its worker stops at once.
     await bridge.core.kill();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Casebook had a problem and has restarted. Nothing you saved was lost.' }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .filter({ hasText: 'Casebook had a problem and has restarted. Nothing you saved was lost.' })
+          .isVisible(),
+      )
+      .toBe(true);
     expect(bridge.core.threadId).not.toBe(first);
     await shot(page, 'desk-08-restarted');
     await unlockAs(page, ADMIN.name, ADMIN.password);
     await expect.poll(() => page.getByRole('button', { name: 'Lock' }).isVisible()).toBe(true);
     const found = await callCore<{ items: { id: number }[] }>(bridge, 'clients.search', { query: 'lecka' });
-    const timeline = await callCore<{ items: { text?: string | null; body?: string | null }[] }>(bridge, 'timeline.get', { clientId: found.items[0]!.id });
+    const timeline = await callCore<{ items: { text?: string | null; body?: string | null }[] }>(
+      bridge,
+      'timeline.get',
+      { clientId: found.items[0]!.id },
+    );
     expect(JSON.stringify(timeline.items)).toContain('Rang about the eviction notice');
     await page.getByRole('button', { name: 'Lock' }).click();
   });
 
   it('the support log kept through all this holds no client details', () => {
-    const logs = readdirSync(join(root, 'logs')).map((f) => readFileSync(join(root, 'logs', f), 'utf8')).join('\n');
+    const logs = readdirSync(join(root, 'logs'))
+      .map((f) => readFileSync(join(root, 'logs', f), 'utf8'))
+      .join('\n');
     // It was kept: sign-ins and the backup are there, for whoever helps the charity.
     expect(logs).toMatch(/unlocked \(password, role admin\)/);
     expect(logs).toMatch(/backup made and verified: 1 clients/);
     expect(logs).toMatch(/the core stopped unexpectedly/);
-    for (const secret of ['Zofia', 'Wiśniewska', 'zofia.wl@example.org', '07700 900123', 'Żółkiewski', '1,240', ADMIN.password, VOLUNTEER.password, 'kettle meadow violin 31']) expect(logs).not.toContain(secret);
+    for (const secret of [
+      'Zofia',
+      'Wiśniewska',
+      'zofia.wl@example.org',
+      '07700 900123',
+      'Żółkiewski',
+      '1,240',
+      ADMIN.password,
+      VOLUNTEER.password,
+      'kettle meadow violin 31',
+    ])
+      expect(logs).not.toContain(secret);
   });
 });
 
@@ -214,7 +309,9 @@ describe('a data folder Casebook cannot use', () => {
     try {
       const p = await openPage(browser, now);
       await p.goto(other.url);
-      await expect.poll(() => p.getByRole('alert').innerText()).toContain('Casebook cannot save anything in its data folder');
+      await expect
+        .poll(() => p.getByRole('alert').innerText())
+        .toContain('Casebook cannot save anything in its data folder');
       await p.getByRole('button', { name: 'Try again' }).click();
       await expect.poll(() => p.getByText('The problem is still there.').isVisible()).toBe(true);
       await shot(p, 'desk-06-not-writable');

@@ -56,10 +56,16 @@ describe('foundation, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Set up Casebook' }).isVisible()).toBe(true);
 
     // The currency follows the language chosen here at once (not after a reload), and back.
-    const currency = () => page.getByLabel(/^(Money is counted in|Waluta)/).first().inputValue();
+    const currency = () =>
+      page
+        .getByLabel(/^(Money is counted in|Waluta)/)
+        .first()
+        .inputValue();
     expect(await currency()).toBe('Pounds (£)');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Konfiguracja programu Casebook' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Konfiguracja programu Casebook' }).isVisible())
+      .toBe(true);
     await expect.poll(currency).toBe('Złote (zł)');
     await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
     await expect.poll(currency).toBe('Pounds (£)');
@@ -93,9 +99,16 @@ describe('foundation, end to end', () => {
     expect(recoveryGroups.every((g) => /^\d{6}$/.test(g))).toBe(true);
     // Going on without saving the sheet is refused with a plain sentence.
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Print or save the recovery sheet before you go on.');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Print or save the recovery sheet before you go on.');
     // Printed: the sheet's one page goes to the printer, and the key counts as kept.
-    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print recovery sheet' }).click(), '03a-recovery-sheet-print');
+    const printed = await whatIsPrinted(
+      page,
+      bridge,
+      () => page.getByRole('button', { name: 'Print recovery sheet' }).click(),
+      '03a-recovery-sheet-print',
+    );
     expect(printed.pages).toBe(1);
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Recovery sheet printed.');
     await page.getByRole('button', { name: 'Save recovery sheet (PDF)' }).click();
@@ -111,7 +124,9 @@ describe('foundation, end to end', () => {
     expect(existsSync(pdfToPng(sheet, '03b-recovery-sheet-pdf'))).toBe(true);
     await page.getByRole('button', { name: 'Next' }).click();
 
-    const label = await page.getByText(/^To be sure the key is kept safe, type group \d of your recovery key\.$/).innerText();
+    const label = await page
+      .getByText(/^To be sure the key is kept safe, type group \d of your recovery key\.$/)
+      .innerText();
     const n = Number(/group (\d)/.exec(label)![1]);
     await page.getByLabel(`Group ${n}`).fill(recoveryGroups[n === 1 ? 1 : 0]!);
     await page.getByRole('button', { name: 'Finish setup' }).click();
@@ -119,7 +134,9 @@ describe('foundation, end to end', () => {
     await page.getByLabel(`Group ${n}`).fill(recoveryGroups[n - 1]!);
     await shot(page, '04-setup-check');
     await page.getByRole('button', { name: 'Finish setup' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await page.getByRole('button', { name: 'Clients' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Clients' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('No clients yet.', { exact: false }).isVisible()).toBe(true);
@@ -194,7 +211,9 @@ describe('foundation, end to end', () => {
     expect(await page.getByRole('alert').innerText()).toMatch(/You can try again in \d seconds?\./);
     await shot(page, '10-unlock-wrong-password');
     // The button is held back for the delay, then works again.
-    await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 })
+      .toBe(true);
     await unlock(ADMIN.name, ADMIN.password);
     await expect.poll(() => page.getByRole('heading', { name: 'Your caseload' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Clients' }).click();
@@ -253,7 +272,9 @@ describe('foundation, end to end', () => {
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlock(ADMIN.name, ADMIN.password);
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('That name and password do not match.');
-    await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 5_000 })
+      .toBe(true);
     await unlock(ADMIN.name, 'a completely new password');
     await expect.poll(() => page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true);
   });

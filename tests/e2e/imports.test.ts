@@ -25,7 +25,26 @@ const { visible, nav, dialog, quiet } = byPerson(() => page);
 
 /** Text as Windows-1250 bytes (Node can decode it, not encode it). */
 function cp1250(text: string): Buffer {
-  const map: Record<string, number> = { ą: 0xb9, ć: 0xe6, ę: 0xea, ł: 0xb3, ń: 0xf1, ó: 0xf3, ś: 0x9c, ź: 0x9f, ż: 0xbf, Ą: 0xa5, Ć: 0xc6, Ę: 0xca, Ł: 0xa3, Ń: 0xd1, Ó: 0xd3, Ś: 0x8c, Ź: 0x8f, Ż: 0xaf };
+  const map: Record<string, number> = {
+    ą: 0xb9,
+    ć: 0xe6,
+    ę: 0xea,
+    ł: 0xb3,
+    ń: 0xf1,
+    ó: 0xf3,
+    ś: 0x9c,
+    ź: 0x9f,
+    ż: 0xbf,
+    Ą: 0xa5,
+    Ć: 0xc6,
+    Ę: 0xca,
+    Ł: 0xa3,
+    Ń: 0xd1,
+    Ó: 0xd3,
+    Ś: 0x8c,
+    Ź: 0x8f,
+    Ż: 0xaf,
+  };
   return Buffer.from([...text].map((c) => map[c] ?? c.charCodeAt(0)));
 }
 
@@ -33,7 +52,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-imports-'));
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
   await setUpThroughCore(bridge, ADMIN);
-  await callCore(bridge, 'clients.intake', { details: { firstName: 'Maria', lastName: 'Kowalczyk', dateOfBirth: '1970-01-01' } });
+  await callCore(bridge, 'clients.intake', {
+    details: { firstName: 'Maria', lastName: 'Kowalczyk', dateOfBirth: '1970-01-01' },
+  });
   const file = join(root, 'podopieczni.csv');
   writeFileSync(
     file,
@@ -62,11 +83,17 @@ describe('importing clients from a spreadsheet, end to end', () => {
     await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
     await expect.poll(() => visible('No clients have been imported yet.')).toBe(true);
     await page.getByRole('button', { name: 'Choose a file…' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This file is not in UTF-8' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'This file is not in UTF-8' }).isVisible())
+      .toBe(true);
     // Before its alphabet is chosen, nothing claims to know the rows or the alphabet.
-    expect(await page.getByRole('heading', { name: /: choose how its letters are written to read its rows$/ }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('heading', { name: /: choose how its letters are written to read its rows$/ }).isVisible(),
+    ).toBe(true);
     expect(await visible(/0 rows of clients/)).toBe(false);
-    expect(await page.getByLabel('How the letters in the file are written', { exact: true }).first().inputValue()).toBe('Not found from the file: choose one');
+    expect(await page.getByLabel('How the letters in the file are written', { exact: true }).first().inputValue()).toBe(
+      'Not found from the file: choose one',
+    );
     await page.getByLabel('How the letters in the file are written', { exact: true }).first().click();
     await page.getByRole('option', { name: 'Central European (Windows-1250, Polish)' }).click();
     const columns = page.getByRole('table', { name: 'Columns' });
@@ -74,10 +101,14 @@ describe('importing clients from a spreadsheet, end to end', () => {
     expect(await page.getByLabel('Import column “Imię” as').first().inputValue()).toBe('First name');
     expect(await page.getByLabel('Import column “Uwagi” as').first().inputValue()).toBe('Do not import');
     const check = page.getByRole('group', { name: 'Check' });
-    await expect.poll(() => check.textContent()).toBe('5 rows3 ready to import1 with problems1 possibly already on file');
+    await expect
+      .poll(() => check.textContent())
+      .toBe('5 rows3 ready to import1 with problems1 possibly already on file');
     const problems = page.getByRole('table', { name: 'Rows with problems' });
     expect(await problems.getByRole('row').nth(1).textContent()).toBe('4Data urodzenia31.02.1979Enter a real date.');
-    expect(await page.getByRole('table', { name: 'Possibly already on file' }).getByRole('row').nth(1).textContent()).toMatch(/^5Maria Kowalczyk1 Jan 1970Maria Kowalczyk \(CB-00001\)/);
+    expect(
+      await page.getByRole('table', { name: 'Possibly already on file' }).getByRole('row').nth(1).textContent(),
+    ).toMatch(/^5Maria Kowalczyk1 Jan 1970Maria Kowalczyk \(CB-00001\)/);
     const importButton = page.getByRole('button', { name: 'Import 3 clients' });
     expect(await importButton.isDisabled()).toBe(true);
     await page.getByRole('checkbox', { name: 'Leave out the row with problems and import the rest' }).check();
@@ -89,7 +120,9 @@ describe('importing clients from a spreadsheet, end to end', () => {
     await importButton.click();
     await expect.poll(() => visible('3 clients imported.')).toBe(true);
     const history = page.getByRole('table', { name: 'Earlier imports' });
-    await expect.poll(() => history.getByRole('row').nth(1).textContent()).toMatch(/podopieczni\.csv32Anna KowalskaUndo this import$/);
+    await expect
+      .poll(() => history.getByRole('row').nth(1).textContent())
+      .toMatch(/podopieczni\.csv32Anna KowalskaUndo this import$/);
     await shot(page, 'imp-02-done');
 
     await quiet();
@@ -97,7 +130,14 @@ describe('importing clients from a spreadsheet, end to end', () => {
     await page.getByLabel('Search clients').fill('zrodlo');
     await expect.poll(() => visible('Łucja')).toBe(true);
     await page.getByLabel('Search clients').fill('lecka');
-    await expect.poll(() => page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('button', { name: /Wiśniewska-Łęcka/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
   });
 
   it('undoes the import while nothing has been recorded for those clients', async () => {
@@ -119,14 +159,27 @@ describe('importing clients from a spreadsheet, end to end', () => {
   it('shows how far the check of a large spreadsheet has got, and stops it on request without importing anything', async () => {
     await quiet();
     const big = join(root, 'duzy.csv');
-    writeFileSync(big, ['First name,Last name,Date of birth', ...Array.from({ length: 20_000 }, (_, i) => `Adam${i},Kowal${i},01/02/19${50 + (i % 50)}`)].join('\n'));
+    writeFileSync(
+      big,
+      [
+        'First name,Last name,Date of birth',
+        ...Array.from({ length: 20_000 }, (_, i) => `Adam${i},Kowal${i},01/02/19${50 + (i % 50)}`),
+      ].join('\n'),
+    );
     bridge.platform.nextFile = big;
     await nav('Clients');
     await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
     await page.getByRole('button', { name: /Choose (a|another) file/ }).click();
     const bar = page.getByRole('progressbar', { name: 'Checking the spreadsheet' });
     await expect.poll(() => bar.isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Checking each row… \d+%/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Checking each row… \d+%/ })
+          .isVisible(),
+      )
+      .toBe(true);
     await shot(page, 'imp-03-checking', { fullPage: false });
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => visible('The check was stopped. Nothing was imported.')).toBe(true);
@@ -141,7 +194,9 @@ describe('importing clients from a spreadsheet, end to end', () => {
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
     await nav('Podopieczni');
     await page.getByRole('button', { name: 'Importuj z arkusza' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Import podopiecznych z arkusza' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Import podopiecznych z arkusza' }).isVisible())
+      .toBe(true);
     await shot(page, 'imp-04-pl');
   });
 });

@@ -8,7 +8,19 @@ import { addDays } from '../../shared/domain/caseload';
 import { localToday } from '../../shared/clock';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { callCore, closeAll, launchChromium, openPage, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, byPerson, whatIsPrinted } from './browser';
+import {
+  callCore,
+  closeAll,
+  launchChromium,
+  openPage,
+  openSignedIn,
+  pdfText,
+  pdfToPng,
+  setUpThroughCore,
+  shot,
+  byPerson,
+  whatIsPrinted,
+} from './browser';
 
 /**
  * A referral as a caseworker makes it: add the agency to the directory, refer the client, be stopped
@@ -27,7 +39,6 @@ let browser: Browser;
 let page: Page;
 
 const { visible, dialog, tab, nav, quiet } = byPerson(() => page);
-
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-referrals-'));
@@ -84,16 +95,23 @@ describe('referrals and letters, end to end', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Please fill this in.')).toBe(true);
     await page.getByLabel(/^Name of the organisation/).fill('Łódź Housing Advice Leeds');
-    await page.getByLabel('Services offered').fill('Housing advice, homelessness prevention, help with notices to quit');
+    await page
+      .getByLabel('Services offered')
+      .fill('Housing advice, homelessness prevention, help with notices to quit');
     await page.getByLabel('Address').fill('4 Park Row\nLeeds LS1 5HD');
     await page.getByRole('textbox', { name: 'Phone', exact: true }).fill('0113 222 3333');
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill('referrals@housing.example.org');
     await page.getByLabel('Website').fill('not a web address');
     await page.getByRole('checkbox', { name: 'Letter' }).check();
     await page.getByRole('checkbox', { name: 'Email' }).check();
-    await page.getByLabel('How to refer').fill('Send the referral letter by post or email; they reply within 10 working days.');
+    await page
+      .getByLabel('How to refer')
+      .fill('Send the referral letter by post or email; they reply within 10 working days.');
     await page.getByRole('button', { name: 'Add a contact' }).click();
-    await page.getByLabel(/^Name$|^Name \*/).last().fill('Grażyna Wójcik');
+    await page
+      .getByLabel(/^Name$|^Name \*/)
+      .last()
+      .fill('Grażyna Wójcik');
     await page.getByLabel('Role').fill('Housing officer');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Enter a web address such as www.example.org.')).toBe(true);
@@ -114,27 +132,42 @@ describe('referrals and letters, end to end', () => {
 
   it('refers the client; sending is refused without consent and says how to record it', async () => {
     await nav('Clients');
-    await page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().click();
+    await page
+      .getByRole('button', { name: /Wiśniewska-Łęcka/ })
+      .first()
+      .click();
     await tab('Referrals');
     await page.getByRole('button', { name: 'Refer to an agency' }).click();
     await dialog().getByLabel('Agency').first().click();
     await page.getByRole('option', { name: 'Łódź Housing Advice Leeds' }).click();
     await dialog().getByLabel('Contact at the agency').first().click();
     await page.getByRole('option', { name: 'Grażyna Wójcik (Housing officer)' }).click();
-    await dialog().getByLabel(/^Reason for the referral/).fill('Zofia has been given a section 21 notice and must leave her flat in eight weeks. She needs advice on her rights and help to apply for rehousing.');
+    await dialog()
+      .getByLabel(/^Reason for the referral/)
+      .fill(
+        'Zofia has been given a section 21 notice and must leave her flat in eight weeks. She needs advice on her rights and help to apply for rehousing.',
+      );
     await dialog().getByLabel('Need area').first().click();
     await page.getByRole('option', { name: 'Housing' }).click();
-    await dialog().getByLabel(/^Urgency/).first().click();
+    await dialog()
+      .getByLabel(/^Urgency/)
+      .first()
+      .click();
     await page.getByRole('option', { name: 'Soon' }).click();
-    await dialog().getByLabel('What is shared with the agency').fill('Name, date of birth, address, phone number and a copy of the notice.');
+    await dialog()
+      .getByLabel('What is shared with the agency')
+      .fill('Name, date of birth, address, phone number and a copy of the notice.');
     await shot(page, 'ref-03-referral-form');
     await dialog().getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('article', { name: 'Łódź Housing Advice Leeds' }).isVisible()).toBe(true);
-    expect(await page.getByRole('article', { name: 'Łódź Housing Advice Leeds' }).getByText('Draft').isVisible()).toBe(true);
+    expect(await page.getByRole('article', { name: 'Łódź Housing Advice Leeds' }).getByText('Draft').isVisible()).toBe(
+      true,
+    );
 
     await page.getByRole('button', { name: 'Mark as sent' }).click();
     await dialog().getByRole('button', { name: 'Mark as sent' }).click();
-    const refusal = 'This referral cannot be sent: the client has no consent on record to share their details with other agencies. Record their consent on the Consent tab, then send the referral.';
+    const refusal =
+      'This referral cannot be sent: the client has no consent on record to share their details with other agencies. Record their consent on the Consent tab, then send the referral.';
     await expect.poll(() => dialog().getByText(refusal).isVisible()).toBe(true);
     await shot(page, 'ref-04-consent-gate');
     await dialog().getByRole('button', { name: 'Open the Consent tab' }).click();
@@ -150,8 +183,14 @@ describe('referrals and letters, end to end', () => {
     await tab('Referrals');
     await page.getByRole('button', { name: 'Mark as sent' }).click();
     // Offered two weeks ahead, shown day first as British dates are.
-    expect(await dialog().getByLabel(/^Follow up by/).inputValue()).toBe(formatDateForEntry(addDays(today, 14), 'en'));
-    await dialog().getByLabel(/^Follow up by/).fill(addDays(today, 5));
+    expect(
+      await dialog()
+        .getByLabel(/^Follow up by/)
+        .inputValue(),
+    ).toBe(formatDateForEntry(addDays(today, 14), 'en'));
+    await dialog()
+      .getByLabel(/^Follow up by/)
+      .fill(addDays(today, 5));
     await dialog().getByRole('button', { name: 'Mark as sent' }).click();
     await expect.poll(() => dialog().isVisible()).toBe(false);
     const card = page.getByRole('article', { name: 'Łódź Housing Advice Leeds' });
@@ -160,18 +199,28 @@ describe('referrals and letters, end to end', () => {
     await quiet();
     await shot(page, 'ref-05-referral-sent');
     await nav('Home');
-    await expect.poll(() => page.getByRole('region', { name: 'Referrals to follow up' }).getByText('Łódź Housing Advice Leeds').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Referrals to follow up' }).getByText('Łódź Housing Advice Leeds').isVisible(),
+      )
+      .toBe(true);
   });
 
   it('writes the referral letter: preview, keep, save as PDF; the PDF has the Polish letters and no empty fields', async () => {
-    await page.getByRole('region', { name: 'Referrals to follow up' }).getByRole('button', { name: /Wiśniewska-Łęcka/ }).click();
+    await page
+      .getByRole('region', { name: 'Referrals to follow up' })
+      .getByRole('button', { name: /Wiśniewska-Łęcka/ })
+      .click();
     await page.getByRole('button', { name: 'Write the referral letter' }).click();
     // The client prefers Polish: the Polish referral letter is offered first.
     await expect.poll(() => visible(/^Written in Polish/)).toBe(true);
     const preview = page.getByRole('article', { name: 'Preview' });
     await expect.poll(() => preview.getByText('Skierowanie: Zofia Wiśniewska-Łęcka (CB-00001)').isVisible()).toBe(true);
     // Written in English instead: choose the English template.
-    await page.getByLabel(/^Template/).first().click();
+    await page
+      .getByLabel(/^Template/)
+      .first()
+      .click();
     await page.getByRole('option', { name: 'Referral letter (English)' }).click();
     await expect.poll(() => preview.getByText('Referral: Zofia Wiśniewska-Łęcka (CB-00001)').isVisible()).toBe(true);
     expect(await preview.getByText('Grażyna Wójcik, Housing officer').isVisible()).toBe(true);
@@ -182,29 +231,61 @@ describe('referrals and letters, end to end', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Save as PDF' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     await expect.poll(() => visible(/^Saved the letter to/)).toBe(true);
-    const pdf = join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Referral letter'))!);
+    const pdf = join(
+      saveDir,
+      readdirSync(saveDir).find((f) => f.startsWith('Referral letter'))!,
+    );
     const text = pdfText(pdf);
-    for (const s of ['Zofia Wiśniewska-Łęcka', 'Grażyna Wójcik', 'Łódź Housing Advice Leeds', 'Flat 3, 27 Żółkiewski Court', 'Our reference', 'CB-00001/R1', 'Registered charity number 1187654', 'Page 1 of'])
+    for (const s of [
+      'Zofia Wiśniewska-Łęcka',
+      'Grażyna Wójcik',
+      'Łódź Housing Advice Leeds',
+      'Flat 3, 27 Żółkiewski Court',
+      'Our reference',
+      'CB-00001/R1',
+      'Registered charity number 1187654',
+      'Page 1 of',
+    ])
       expect(text, s).toContain(s);
     expect(text).not.toMatch(/\{\{|\}\}/);
     expect(existsSync(pdfToPng(pdf, 'ref-07-letter-pdf'))).toBe(true);
 
     // What the printer gets: the saved PDF's own pages (the address in the envelope window),
     // without the app around them, drawn sharp enough for paper (200 dots per inch on A4).
-    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print' }).click(), 'ref-08-letter-print');
+    const printed = await whatIsPrinted(
+      page,
+      bridge,
+      () => page.getByRole('button', { name: 'Print' }).click(),
+      'ref-08-letter-print',
+    );
     expect(printed.pages).toBe(Number(/Page 1 of (\d+)/.exec(text)![1]));
     expect(printed.width).toBeGreaterThan(1600);
     await expect.poll(() => visible(/was sent to the printer\.$/)).toBe(true);
     await quiet();
 
     await page.getByRole('button', { name: '← Zofia Wiśniewska-Łęcka' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Letters' }).getByText('Referral: Zofia Wiśniewska-Łęcka (CB-00001)').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Letters' })
+          .getByText('Referral: Zofia Wiśniewska-Łęcka (CB-00001)')
+          .isVisible(),
+      )
+      .toBe(true);
     await shot(page, 'ref-09-letters-tab');
     await tab('Notes');
     await expect.poll(() => visible('Letter written')).toBe(true);
     expect(await page.getByText('Referral', { exact: true }).first().isVisible()).toBe(true);
     const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
-    expect(audit.items.map((a) => a.action)).toEqual(expect.arrayContaining(['referral.created', 'referral.statusChanged', 'letter.written', 'letter.saved', 'letter.printed']));
+    expect(audit.items.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'referral.created',
+        'referral.statusChanged',
+        'letter.written',
+        'letter.saved',
+        'letter.printed',
+      ]),
+    );
   });
 
   it('the template editor flags a mistyped field, inserts fields from the picker and previews live', async () => {
@@ -212,16 +293,26 @@ describe('referrals and letters, end to end', () => {
     await page.getByRole('button', { name: 'Change: General letter (English)' }).click();
     const body = page.getByLabel(/^Letter text/);
     await body.fill('Dear {{client.firstNmae}},\n\n{{letter.text}}\n\nYours sincerely,');
-    await expect.poll(() => visible('{{client.firstNmae}} is not a field Casebook knows. Pick fields from “Insert a field”.')).toBe(true);
+    await expect
+      .poll(() => visible('{{client.firstNmae}} is not a field Casebook knows. Pick fields from “Insert a field”.'))
+      .toBe(true);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => visible('This text has a field Casebook does not know. See the list under the text.')).toBe(true);
+    await expect
+      .poll(() => visible('This text has a field Casebook does not know. See the list under the text.'))
+      .toBe(true);
     await body.fill('Dear ,\n\n{{letter.text}}\n\nYours sincerely,');
     await body.focus();
     await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(5, 5));
     await page.getByRole('button', { name: 'Insert a field' }).click();
     await page.getByRole('menuitem', { name: /Client first name/ }).click();
-    await expect.poll(() => body.inputValue()).toBe('Dear {{client.firstName}},\n\n{{letter.text}}\n\nYours sincerely,');
-    await expect.poll(() => page.getByRole('article', { name: 'Live preview (with made-up details)' }).getByText('Dear Zofia,').isVisible()).toBe(true);
+    await expect
+      .poll(() => body.inputValue())
+      .toBe('Dear {{client.firstName}},\n\n{{letter.text}}\n\nYours sincerely,');
+    await expect
+      .poll(() =>
+        page.getByRole('article', { name: 'Live preview (with made-up details)' }).getByText('Dear Zofia,').isVisible(),
+      )
+      .toBe(true);
     await shot(page, 'ref-10-template-editor');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Template saved.')).toBe(true);
@@ -234,7 +325,10 @@ describe('referrals and letters, end to end', () => {
     await nav('Skierowania');
     await expect.poll(() => page.getByRole('heading', { name: 'Skierowania' }).isVisible()).toBe(true);
     await shot(page, 'ref-11-referrals-pl');
-    await page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().click();
+    await page
+      .getByRole('button', { name: /Wiśniewska-Łęcka/ })
+      .first()
+      .click();
     await expect.poll(() => visible('Wysłane')).toBe(true);
     await shot(page, 'ref-12-referral-pl');
     await page.getByRole('button', { name: 'Napisz pismo ze skierowaniem' }).click();

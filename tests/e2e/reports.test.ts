@@ -6,7 +6,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { byPerson, callCore, closeAll, launchChromium, openSignedIn, pdfText, pdfToPng, setUpThroughCore, shot, whatIsPrinted } from './browser';
+import {
+  byPerson,
+  callCore,
+  closeAll,
+  launchChromium,
+  openSignedIn,
+  pdfText,
+  pdfToPng,
+  setUpThroughCore,
+  shot,
+  whatIsPrinted,
+} from './browser';
 
 /** This file's day: the records below are dated around it. */
 const now = clockFrom('2026-11-23T10:00');
@@ -39,26 +50,69 @@ beforeAll(async () => {
   saveDir = join(root, 'saved');
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir, now });
   await setUpThroughCore(bridge, ADMIN);
-  await callCore(bridge, 'charity.update', { name: 'Przystań Community Aid', address: '12 High Street\nLeeds LS1 4AB', currency: 'GBP' });
+  await callCore(bridge, 'charity.update', {
+    name: 'Przystań Community Aid',
+    address: '12 High Street\nLeeds LS1 4AB',
+    currency: 'GBP',
+  });
   const areas = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'needAreas.list', {});
   const housing = areas.find((a) => a.builtinKey === 'housing')!.id;
-  const parcel = (await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'supportTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
+  const parcel = (await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'supportTypes.list', {})).find(
+    (x) => x.builtinKey === 'foodParcel',
+  )!.id;
   let n = 0;
   for (const [firstName, lastName, dateOfBirth, gender, preferredLanguage, before, after] of PEOPLE) {
     n++;
-    const seen = await callCore<{ client: { id: number } }[]>(bridge, 'clients.findDuplicates', { firstName, lastName, dateOfBirth });
+    const seen = await callCore<{ client: { id: number } }[]>(bridge, 'clients.findDuplicates', {
+      firstName,
+      lastName,
+      dateOfBirth,
+    });
     const c = await callCore<{ id: number }>(bridge, 'clients.intake', {
-      details: { firstName, lastName, dateOfBirth, gender, preferredLanguage, intakeDate: `2026-0${n}-10`, caseworkerId: 1 },
+      details: {
+        firstName,
+        lastName,
+        dateOfBirth,
+        gender,
+        preferredLanguage,
+        intakeDate: `2026-0${n}-10`,
+        caseworkerId: 1,
+      },
       duplicatesSeen: seen.map((m) => m.client.id),
     });
-    await callCore(bridge, 'assessments.save', { clientId: c.id, assessment: { assessedOn: `2026-0${n}-10`, scores: [{ areaId: housing, score: before }] } });
-    await callCore(bridge, 'assessments.save', { clientId: c.id, assessment: { assessedOn: '2026-09-15', scores: [{ areaId: housing, score: after }] } });
-    await callCore(bridge, 'notes.save', { clientId: c.id, note: { date: `2026-0${n}-11`, time: '10:00', kind: n % 2 ? 'phone' : 'homeVisit', durationMinutes: 45, body: 'First contact.' } });
-    await callCore(bridge, 'support.give', { clientId: c.id, support: { typeId: parcel, givenOn: `2026-0${n}-12`, quantity: 1, value: 1500 } });
+    await callCore(bridge, 'assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: `2026-0${n}-10`, scores: [{ areaId: housing, score: before }] },
+    });
+    await callCore(bridge, 'assessments.save', {
+      clientId: c.id,
+      assessment: { assessedOn: '2026-09-15', scores: [{ areaId: housing, score: after }] },
+    });
+    await callCore(bridge, 'notes.save', {
+      clientId: c.id,
+      note: {
+        date: `2026-0${n}-11`,
+        time: '10:00',
+        kind: n % 2 ? 'phone' : 'homeVisit',
+        durationMinutes: 45,
+        body: 'First contact.',
+      },
+    });
+    await callCore(bridge, 'support.give', {
+      clientId: c.id,
+      support: { typeId: parcel, givenOn: `2026-0${n}-12`, quantity: 1, value: 1500 },
+    });
   }
   // A case closed in 2019: past the six-year retention period.
-  const old = await callCore<{ id: number; version: number }>(bridge, 'clients.intake', { details: { firstName: 'Maria', lastName: 'Dawna', intakeDate: '2018-03-01' }, duplicatesSeen: [] });
-  await callCore(bridge, 'clients.setStatus', { id: old.id, version: old.version, change: { status: 'closed', on: '2019-06-01', reason: 'movedAway' } });
+  const old = await callCore<{ id: number; version: number }>(bridge, 'clients.intake', {
+    details: { firstName: 'Maria', lastName: 'Dawna', intakeDate: '2018-03-01' },
+    duplicatesSeen: [],
+  });
+  await callCore(bridge, 'clients.setStatus', {
+    id: old.id,
+    version: old.version,
+    change: { status: 'closed', on: '2019-06-01', reason: 'movedAway' },
+  });
   await callCore(bridge, 'session.lock', {});
   browser = await launchChromium();
   page = await openSignedIn(browser, bridge, ADMIN);
@@ -70,35 +124,72 @@ describe('the funder report, end to end', () => {
   it('shows the figures and charts for the last twelve months, with small groups hidden', async () => {
     await nav('Funder report');
     await expect.poll(() => page.getByRole('heading', { name: 'Report for funders' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent()).toBe('6New clients taken in');
+    await expect
+      .poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent())
+      .toBe('6New clients taken in');
     const outcomes = page.getByRole('table', { name: 'Outcomes: change between the first and the latest score' });
     // 4 improved, 1 the same, 1 worse: every one a group under five, so all hidden (and not drawn).
     await expect.poll(() => outcomes.getByRole('row', { name: /Housing/ }).textContent()).toBe('Housing<5<5<5');
-    expect(await visible('6 clients supported and assessed or reviewed in the period had two or more scored assessments; <5 of them (–) improved on average across their areas.')).toBe(true);
+    expect(
+      await visible(
+        '6 clients supported and assessed or reviewed in the period had two or more scored assessments; <5 of them (–) improved on average across their areas.',
+      ),
+    ).toBe(true);
     // Three women, three men: both groups under five.
     const genders = page.getByRole('table', { name: 'Gender (as the client describes it)' });
     expect(await genders.getByRole('row', { name: /Female/ }).textContent()).toBe('Female<5');
-    expect(await page.getByRole('table', { name: 'Help given' }).getByRole('row', { name: /Food parcel/ }).textContent()).toMatch(/Food parcel66£90\.006/);
+    expect(
+      await page
+        .getByRole('table', { name: 'Help given' })
+        .getByRole('row', { name: /Food parcel/ })
+        .textContent(),
+    ).toMatch(/Food parcel66£90\.006/);
     await shot(page, 'rep-01-report');
   });
 
   it('prints the report, and saves the same report as a PDF and as CSV for Excel', async () => {
-    const printed = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print', exact: true }).click(), 'rep-01b-report-print');
+    const printed = await whatIsPrinted(
+      page,
+      bridge,
+      () => page.getByRole('button', { name: 'Print', exact: true }).click(),
+      'rep-01b-report-print',
+    );
     expect(printed.pages).toBeGreaterThan(1);
     await quiet();
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     await expect.poll(() => visible(/^Saved as .*\.pdf$/)).toBe(true);
-    const pdf = join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Funder report') && f.endsWith('.pdf'))!);
+    const pdf = join(
+      saveDir,
+      readdirSync(saveDir).find((f) => f.startsWith('Funder report') && f.endsWith('.pdf'))!,
+    );
     const text = pdfText(pdf);
-    for (const s of ['Przystań Community Aid', 'Report for funders', 'New clients taken in', 'Outcomes: change between the first and the latest score', 'Food parcel', '£90.00', '<5', 'Page 1 of'])
+    for (const s of [
+      'Przystań Community Aid',
+      'Report for funders',
+      'New clients taken in',
+      'Outcomes: change between the first and the latest score',
+      'Food parcel',
+      '£90.00',
+      '<5',
+      'Page 1 of',
+    ])
       expect(text, s).toContain(s);
     expect(existsSync(pdfToPng(pdf, 'rep-02-report-pdf'))).toBe(true);
     await quiet();
     await page.getByRole('button', { name: 'Save as CSV (Excel)' }).click();
     await expect.poll(() => visible(/^Saved as .*\.csv$/)).toBe(true);
-    const csv = readFileSync(join(saveDir, readdirSync(saveDir).find((f) => f.endsWith('.csv'))!));
+    const csv = readFileSync(
+      join(
+        saveDir,
+        readdirSync(saveDir).find((f) => f.endsWith('.csv'))!,
+      ),
+    );
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(csv.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const rows = parse(csv.toString('utf8'), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
     expect(rows[0]).toEqual(['Przystań Community Aid']);
     expect(rows).toContainEqual(['New clients taken in', '6']);
     expect(rows).toContainEqual(['Polish', '<5']);
@@ -128,7 +219,10 @@ describe('the funder report, end to end', () => {
   it('answers her subject access request: the request on the home screen, the pack as PDF and JSON, marked answered', async () => {
     await quiet();
     await nav('Clients');
-    await page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().click();
+    await page
+      .getByRole('button', { name: /Wiśniewska-Łęcka/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Subject access', exact: true }).click();
     await expect.poll(() => visible('This client has made no subject access request.')).toBe(true);
     const form = page.getByRole('region', { name: 'Record a subject access request' });
@@ -147,44 +241,88 @@ describe('the funder report, end to end', () => {
     await expect.poll(() => waiting.getByText('Due by 20 Dec 2026').isVisible()).toBe(true);
     await waiting.getByRole('button', { name: /Zofia Wiśniewska-Łęcka/ }).click();
     await page.getByRole('button', { name: 'Make the pack (PDF and JSON)' }).click();
-    await expect.poll(() => visible(/^The pack was saved as .*\.pdf, with the same information as data in .*\.json/)).toBe(true);
+    await expect
+      .poll(() => visible(/^The pack was saved as .*\.pdf, with the same information as data in .*\.json/))
+      .toBe(true);
     const name = readdirSync(saveDir).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!;
     const text = pdfText(join(saveDir, name)).replace(/\s+/g, ' ');
-    for (const s of ['Information we hold about Zofia', 'Subject access request received on 20 November 2026', 'Your details', '17 May 1984', 'Housing', '3 out of 10', 'First contact.', 'Food parcel', '£15.00', 'Who opened or changed your record', 'Opened a client’s record'])
+    for (const s of [
+      'Information we hold about Zofia',
+      'Subject access request received on 20 November 2026',
+      'Your details',
+      '17 May 1984',
+      'Housing',
+      '3 out of 10',
+      'First contact.',
+      'Food parcel',
+      '£15.00',
+      'Who opened or changed your record',
+      'Opened a client’s record',
+    ])
       expect(text, s).toContain(s);
-    const pack = JSON.parse(readFileSync(join(saveDir, name.replace(/\.pdf$/, '.json')), 'utf8')) as { record: { client: { lastName: string } }; caseNotes: { body: string }[] };
+    const pack = JSON.parse(readFileSync(join(saveDir, name.replace(/\.pdf$/, '.json')), 'utf8')) as {
+      record: { client: { lastName: string } };
+      caseNotes: { body: string }[];
+    };
     expect(pack.record.client.lastName).toBe('Wiśniewska-Łęcka');
     expect(pack.caseNotes.map((n) => n.body)).toEqual(['First contact.']);
     expect(existsSync(pdfToPng(join(saveDir, name), 'rep-07-access-pack'))).toBe(true);
     await expect.poll(() => visible(/^The pack was last made on/)).toBe(true);
     // The readable pack can go to the printer too (to hand over in person).
     await quiet();
-    const printedPack = await whatIsPrinted(page, bridge, () => page.getByRole('button', { name: 'Print the pack' }).click(), 'rep-07b-access-pack-print');
+    const printedPack = await whatIsPrinted(
+      page,
+      bridge,
+      () => page.getByRole('button', { name: 'Print the pack' }).click(),
+      'rep-07b-access-pack-print',
+    );
     expect(printedPack.pages).toBe(Number(/Page 1 of (\d+)/.exec(text)![1]));
     await shot(page, 'rep-06-access');
     await page.getByRole('button', { name: 'Mark as answered' }).click();
     await expect.poll(() => visible('The request is marked as answered.')).toBe(true);
-    await expect.poll(() => page.getByRole('table', { name: 'Requests from this client' }).getByText(/^Answered on/).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Requests from this client' })
+          .getByText(/^Answered on/)
+          .isVisible(),
+      )
+      .toBe(true);
     const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
-    expect(audit.items.map((e) => e.action).filter((a) => a.startsWith('access.'))).toEqual(['access.answered', 'access.packPrinted', 'access.packSaved', 'access.requested']);
+    expect(audit.items.map((e) => e.action).filter((a) => a.startsWith('access.'))).toEqual([
+      'access.answered',
+      'access.packPrinted',
+      'access.packSaved',
+      'access.requested',
+    ]);
   });
 
   it('erases a client at her request: she is gone from search, and the report counts one fewer', async () => {
     await quiet();
     await nav('Clients');
-    await page.getByRole('button', { name: /Wiśniewska-Łęcka/ }).first().click();
+    await page
+      .getByRole('button', { name: /Wiśniewska-Łęcka/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Erase or anonymise' }).click();
     const d = page.getByRole('dialog');
     await d.getByRole('radio', { name: 'Erase everything' }).check();
     // The pack saved earlier is outside Casebook and is not erased with her: the dialog says where it is.
     const copies = d.getByRole('region', { name: 'Copies outside Casebook' });
     await expect.poll(() => copies.getByText(/^Subject access pack, saved /).count()).toBe(2);
-    expect(await copies.innerText()).toContain(join(saveDir, readdirSync(saveDir).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!));
+    expect(await copies.innerText()).toContain(
+      join(
+        saveDir,
+        readdirSync(saveDir).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!,
+      ),
+    );
     expect(await d.innerText()).toContain('Backups made before now still hold the record.');
     await d.getByLabel(/^Why/).fill('She asked us to delete her data (request of 20 November).');
     await d.getByLabel(/^Type the reference CB-00001 to confirm/).fill('CB-00002');
     await d.getByRole('button', { name: 'Erase or anonymise now' }).click();
-    await expect.poll(() => d.getByText('This is not the client’s reference. Type it exactly as shown.').first().isVisible()).toBe(true);
+    await expect
+      .poll(() => d.getByText('This is not the client’s reference. Type it exactly as shown.').first().isVisible())
+      .toBe(true);
     await shot(page, 'rep-03-erase', { fullPage: false });
     await d.getByLabel(/^Type the reference CB-00001 to confirm/).fill('CB-00001');
     await d.getByRole('button', { name: 'Erase or anonymise now' }).click();
@@ -192,9 +330,16 @@ describe('the funder report, end to end', () => {
     await page.getByLabel('Search clients').fill('lecka');
     await expect.poll(() => visible('No client matches “lecka”.')).toBe(true);
     await nav('Funder report');
-    await expect.poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent()).toBe('5New clients taken in');
-    const audit = await callCore<{ items: { action: string; detail: unknown }[] }>(bridge, 'audit.list', { action: 'client.erased' });
-    expect(audit.items[0]!.detail).toEqual({ reference: 'CB-00001', reason: 'She asked us to delete her data (request of 20 November).' });
+    await expect
+      .poll(() => page.getByRole('group', { name: 'New clients taken in' }).textContent())
+      .toBe('5New clients taken in');
+    const audit = await callCore<{ items: { action: string; detail: unknown }[] }>(bridge, 'audit.list', {
+      action: 'client.erased',
+    });
+    expect(audit.items[0]!.detail).toEqual({
+      reference: 'CB-00001',
+      reason: 'She asked us to delete her data (request of 20 November).',
+    });
   });
 
   it('lists the case past the retention period from the home screen, and keeps it for a stated reason', async () => {
@@ -206,7 +351,10 @@ describe('the funder report, end to end', () => {
     await expect.poll(() => due.getByText('Maria Dawna').isVisible()).toBe(true);
     await shot(page, 'rep-05-retention');
     await due.getByRole('button', { name: /^Keep: CB-/ }).click();
-    await page.getByRole('dialog').getByLabel(/^Why keep it/).fill('Her housing appeal is still open.');
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Why keep it/)
+      .fill('Her housing appeal is still open.');
     await page.getByRole('dialog').getByRole('button', { name: 'Keep' }).click();
     await expect.poll(() => visible('No closed case is past the retention period.')).toBe(true);
   });
@@ -216,7 +364,9 @@ describe('the funder report, end to end', () => {
     await nav('Settings');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
     await nav('Sprawozdanie');
-    await expect.poll(() => page.getByRole('heading', { name: 'Sprawozdanie dla grantodawców' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Sprawozdanie dla grantodawców' }).isVisible())
+      .toBe(true);
     await expect.poll(() => page.getByRole('group', { name: 'Nowi klienci' }).isVisible()).toBe(true);
     await shot(page, 'rep-04-report-pl');
     await nav('Podopieczni');

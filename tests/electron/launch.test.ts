@@ -13,7 +13,11 @@ const ROOT = resolve(__dirname, '../..');
 function electronBinary(): { path: string } | { reason: string } {
   const pkg = join(ROOT, 'node_modules/electron');
   const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return { reason: 'the Electron binary is not installed here (node_modules/electron/path.txt is missing; its download needs internet access)' };
+  if (!existsSync(pathFile))
+    return {
+      reason:
+        'the Electron binary is not installed here (node_modules/electron/path.txt is missing; its download needs internet access)',
+    };
   const bin = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(bin)) return { reason: `the Electron binary ${bin} is missing` };
   return { path: bin };
@@ -23,7 +27,7 @@ describe('the Electron app', () => {
   const found = electronBinary();
   const skipReason = 'reason' in found ? `Skipped: ${found.reason}.` : '';
 
-  it("opens one secure window that shows first-run setup", async (ctx) => {
+  it('opens one secure window that shows first-run setup', async (ctx) => {
     if ('reason' in found) {
       console.warn(`[electron launch test] ${skipReason}`);
       ctx.skip(skipReason);
@@ -44,9 +48,16 @@ describe('the Electron app', () => {
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await win.evaluate(() => Object.keys(window.casebook))).toEqual(['invoke', 'onCommand']);
       // The application menu, with the Casebook items.
-      const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => ({ label: i.label, items: i.submenu?.items.map((s) => s.id).filter(Boolean) })));
+      const menu = await app.evaluate(({ Menu }) =>
+        Menu.getApplicationMenu()?.items.map((i) => ({
+          label: i.label,
+          items: i.submenu?.items.map((s) => s.id).filter(Boolean),
+        })),
+      );
       expect(menu?.find((m) => m.label === 'File')?.items).toEqual(['backup', 'restore', 'print']);
-      expect(menu?.find((m) => m.label === 'Help')?.items).toEqual(expect.arrayContaining(['guide', 'dataFolder', 'about']));
+      expect(menu?.find((m) => m.label === 'Help')?.items).toEqual(
+        expect.arrayContaining(['guide', 'dataFolder', 'about']),
+      );
       // Help > About from the real menu reaches the page.
       await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('about')?.click());
       await win.getByRole('dialog', { name: 'About Casebook' }).waitFor();

@@ -21,7 +21,10 @@ function standInElectron(): string {
   const dir = tempDir('casebook-electron-dist-');
   writeStandInElectron(join(dir, 'electron'), Buffer.from('#!/bin/sh\nexit 1\n'));
   chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'version'), JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version);
+  writeFileSync(
+    join(dir, 'version'),
+    JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version,
+  );
   mkdirSync(join(dir, 'resources'));
   return dir;
 }
@@ -43,10 +46,22 @@ describe('packaging (electron-builder with a stand-in Electron)', () => {
 
     // app.asar: the built code, no sources, no source maps, no test or packaging files.
     const files = listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
-    for (const f of ['/package.json', '/out/main/index.js', '/out/main/coreWorker.js', '/out/main/jobWorker.js', '/out/preload/index.js', '/out/renderer/index.html']) expect(files).toContain(f);
-    expect(files.filter((f) => /^\/(electron|renderer\/src|tests|packaging|shared)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+    for (const f of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/main/coreWorker.js',
+      '/out/main/jobWorker.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+    ])
+      expect(files).toContain(f);
+    expect(
+      files.filter((f) => /^\/(electron|renderer\/src|tests|packaging|shared)\//.test(f) || f.endsWith('.map')),
+    ).toEqual([]);
     // The page's libraries are bundled into out/renderer; they are not shipped again.
-    expect(files.some((f) => f.startsWith('/node_modules/react/') || f.startsWith('/node_modules/recharts/'))).toBe(false);
+    expect(files.some((f) => f.startsWith('/node_modules/react/') || f.startsWith('/node_modules/recharts/'))).toBe(
+      false,
+    );
 
     // The fonts and icons beside the app, where the main process looks for them.
     expect(existsSync(join(resources, 'resources', 'fonts'))).toBe(true);
@@ -57,11 +72,15 @@ describe('packaging (electron-builder with a stand-in Electron)', () => {
     // the records are opened, and keys derived, only in the workers.
     const extracted = tempDir('casebook-asar-');
     extractAll(join(resources, 'app.asar'), extracted);
-    expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true);
+    expect(
+      existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node')),
+    ).toBe(true);
     const librariesOf = (file: string): string[] => {
       const code = readFileSync(join(extracted, 'out/main', file), 'utf8');
       const own = [...code.matchAll(/require\("(\.\.?\/[^"]+)"\)/g)].map((m) => posix.join(posix.dirname(file), m[1]!));
-      const outside = [...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]!).filter((m) => m !== 'electron' && !m.startsWith('node:') && !builtinModules.includes(m));
+      const outside = [...code.matchAll(/require\("([^".][^"]*)"\)/g)]
+        .map((m) => m[1]!)
+        .filter((m) => m !== 'electron' && !m.startsWith('node:') && !builtinModules.includes(m));
       return [...new Set([...outside, ...own.flatMap(librariesOf)])];
     };
     const native = ['better-sqlite3', '@node-rs/argon2'];
@@ -83,7 +102,9 @@ describe('packaging (electron-builder with a stand-in Electron)', () => {
       const argon2 = require('@node-rs/argon2');
       const hash = argon2.hashRawSync('pw', { salt: Buffer.alloc(16, 1), memoryCost: 1024, timeCost: 1, parallelism: 1 });
       process.stdout.write(ok && hash.length === 32 ? 'ok' : 'bad');`;
-    const out = execFileSync(process.execPath, ['-e', check, join(tempDir('casebook-db-'), 'x.db')], { cwd: join(extracted, 'out/main') });
+    const out = execFileSync(process.execPath, ['-e', check, join(tempDir('casebook-db-'), 'x.db')], {
+      cwd: join(extracted, 'out/main'),
+    });
     expect(out.toString()).toBe('ok');
   }, 180_000);
 });

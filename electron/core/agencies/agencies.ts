@@ -16,14 +16,30 @@ function checkNameFree(db: Db, name: string, exceptId: number | null): void {
   const clash = db
     .select({ id: agencies.id })
     .from(agencies)
-    .where(and(eq(agencies.foldedName, fold(name)), eq(agencies.active, true), exceptId === null ? undefined : sql`${agencies.id} <> ${exceptId}`))
+    .where(
+      and(
+        eq(agencies.foldedName, fold(name)),
+        eq(agencies.active, true),
+        exceptId === null ? undefined : sql`${agencies.id} <> ${exceptId}`,
+      ),
+    )
     .get();
-  if (clash) throw new CasebookError('BAD_INPUT', 'An agency of that name is already in the directory', { fields: { 'agency.name': 'agencyNameTaken' } });
+  if (clash)
+    throw new CasebookError('BAD_INPUT', 'An agency of that name is already in the directory', {
+      fields: { 'agency.name': 'agencyNameTaken' },
+    });
 }
 
 /** Keeps contacts that are still listed (changed in place, so referrals naming them keep them), adds new ones, drops the rest. */
 function saveContacts(db: Db, agencyId: number, contacts: AgencyValues['contacts']): void {
-  const existing = new Set(db.select({ id: agencyContacts.id }).from(agencyContacts).where(eq(agencyContacts.agencyId, agencyId)).all().map((r) => r.id));
+  const existing = new Set(
+    db
+      .select({ id: agencyContacts.id })
+      .from(agencyContacts)
+      .where(eq(agencyContacts.agencyId, agencyId))
+      .all()
+      .map((r) => r.id),
+  );
   const kept = new Set<number>();
   contacts.forEach((c, position) => {
     const values = { name: c.name, role: c.role, phone: c.phone, email: c.email, position };
@@ -32,7 +48,9 @@ function saveContacts(db: Db, agencyId: number, contacts: AgencyValues['contacts
       db.update(agencyContacts).set(values).where(eq(agencyContacts.id, c.id)).run();
       kept.add(c.id);
     } else {
-      db.insert(agencyContacts).values({ ...values, agencyId }).run();
+      db.insert(agencyContacts)
+        .values({ ...values, agencyId })
+        .run();
     }
   });
   for (const id of existing) if (!kept.has(id)) db.delete(agencyContacts).where(eq(agencyContacts.id, id)).run();
@@ -44,7 +62,14 @@ export function addAgency(db: Db, a: AgencyValues, userId: number, now: Date): n
   const at = now.toISOString();
   const id = db
     .insert(agencies)
-    .values({ ...fields, foldedName: fold(a.name), searchText: searchTextOf(a), createdBy: userId, createdAt: at, updatedAt: at })
+    .values({
+      ...fields,
+      foldedName: fold(a.name),
+      searchText: searchTextOf(a),
+      createdBy: userId,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning({ id: agencies.id })
     .get().id;
   saveContacts(db, id, contacts);
@@ -52,13 +77,23 @@ export function addAgency(db: Db, a: AgencyValues, userId: number, now: Date): n
 }
 
 export function updateAgency(db: Db, id: number, version: number, a: AgencyValues, now: Date): void {
-  const row = db.select({ version: agencies.version, active: agencies.active }).from(agencies).where(eq(agencies.id, id)).get();
+  const row = db
+    .select({ version: agencies.version, active: agencies.active })
+    .from(agencies)
+    .where(eq(agencies.id, id))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such agency');
   if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this agency');
   if (row.active) checkNameFree(db, a.name, id);
   const { contacts, ...fields } = a;
   db.update(agencies)
-    .set({ ...fields, foldedName: fold(a.name), searchText: searchTextOf(a), updatedAt: now.toISOString(), version: version + 1 })
+    .set({
+      ...fields,
+      foldedName: fold(a.name),
+      searchText: searchTextOf(a),
+      updatedAt: now.toISOString(),
+      version: version + 1,
+    })
     .where(eq(agencies.id, id))
     .run();
   saveContacts(db, id, contacts);
@@ -69,7 +104,10 @@ export function setAgencyActive(db: Db, id: number, active: boolean, now: Date):
   const row = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, id)).get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such agency');
   if (active) checkNameFree(db, row.name, id);
-  db.update(agencies).set({ active, updatedAt: now.toISOString(), version: sql`${agencies.version} + 1` }).where(eq(agencies.id, id)).run();
+  db.update(agencies)
+    .set({ active, updatedAt: now.toISOString(), version: sql`${agencies.version} + 1` })
+    .where(eq(agencies.id, id))
+    .run();
 }
 
 export function readAgency(db: Db, id: number): Agency {
@@ -96,7 +134,13 @@ export function readAgency(db: Db, id: number): Agency {
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such agency');
   const contacts = db
-    .select({ id: agencyContacts.id, name: agencyContacts.name, role: agencyContacts.role, phone: agencyContacts.phone, email: agencyContacts.email })
+    .select({
+      id: agencyContacts.id,
+      name: agencyContacts.name,
+      role: agencyContacts.role,
+      phone: agencyContacts.phone,
+      email: agencyContacts.email,
+    })
     .from(agencyContacts)
     .where(eq(agencyContacts.agencyId, id))
     .orderBy(asc(agencyContacts.position))
@@ -110,7 +154,9 @@ export function readAgency(db: Db, id: number): Agency {
  */
 export function searchAgencies(db: Db, query: string, includeArchived: boolean): AgencySummary[] {
   const terms = fold(query).split(/\s+/).filter(Boolean);
-  const like = terms.map((t) => sql`${agencies.searchText} LIKE ${`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  const like = terms.map(
+    (t) => sql`${agencies.searchText} LIKE ${`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`,
+  );
   return db
     .select({
       id: agencies.id,
@@ -129,15 +175,28 @@ export function searchAgencies(db: Db, query: string, includeArchived: boolean):
 }
 
 export function requireActiveAgency(db: Db, id: number): { name: string } {
-  const row = db.select({ name: agencies.name, active: agencies.active }).from(agencies).where(eq(agencies.id, id)).get();
+  const row = db
+    .select({ name: agencies.name, active: agencies.active })
+    .from(agencies)
+    .where(eq(agencies.id, id))
+    .get();
   if (!row) throw new CasebookError('BAD_INPUT', 'No such agency', { fields: { 'referral.agencyId': 'required' } });
-  if (!row.active) throw new CasebookError('BAD_INPUT', 'That agency is archived', { fields: { 'referral.agencyId': 'agencyArchived' } });
+  if (!row.active)
+    throw new CasebookError('BAD_INPUT', 'That agency is archived', {
+      fields: { 'referral.agencyId': 'agencyArchived' },
+    });
   return row;
 }
 
 export function checkContactOfAgency(db: Db, contactId: number | null, agencyId: number): void {
   if (contactId === null) return;
-  const row = db.select({ agencyId: agencyContacts.agencyId }).from(agencyContacts).where(eq(agencyContacts.id, contactId)).get();
-  if (!row || row.agencyId !== agencyId) throw new CasebookError('BAD_INPUT', 'That contact is not at this agency', { fields: { 'referral.contactId': 'invalid' } });
+  const row = db
+    .select({ agencyId: agencyContacts.agencyId })
+    .from(agencyContacts)
+    .where(eq(agencyContacts.id, contactId))
+    .get();
+  if (!row || row.agencyId !== agencyId)
+    throw new CasebookError('BAD_INPUT', 'That contact is not at this agency', {
+      fields: { 'referral.contactId': 'invalid' },
+    });
 }
-

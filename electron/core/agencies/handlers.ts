@@ -2,7 +2,9 @@ import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { addAgency, readAgency, searchAgencies, setAgencyActive, updateAgency } from './agencies';
 
-export function agencyHandlers(cb: Casebook): Pick<Handlers, 'agencies.search' | 'agencies.get' | 'agencies.save' | 'agencies.setActive'> {
+export function agencyHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'agencies.search' | 'agencies.get' | 'agencies.save' | 'agencies.setActive'> {
   return {
     'agencies.search': ({ query, includeArchived }) => cb.read((db) => searchAgencies(db, query, includeArchived)),
     'agencies.get': ({ id }) => cb.read((db) => readAgency(db, id)),

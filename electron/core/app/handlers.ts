@@ -6,7 +6,9 @@ import type { Casebook } from '../casebook';
 import { writePreferences } from '../preferences/preferences';
 import type { Handlers } from '../rpc';
 
-export function appHandlers(cb: Casebook): Pick<Handlers, 'app.status' | 'app.setLanguage' | 'app.about' | 'app.openFolder'> {
+export function appHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'app.status' | 'app.setLanguage' | 'app.about' | 'app.openFolder'> {
   return {
     'app.status': () => cb.status(),
     'app.setLanguage': ({ language }) => {

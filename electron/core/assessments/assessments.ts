@@ -9,7 +9,13 @@ type AssessmentValues = z.output<typeof assessmentInputSchema>;
 
 export function listNeedAreas(db: Db): NeedArea[] {
   return db
-    .select({ id: needAreas.id, builtinKey: needAreas.builtinKey, name: needAreas.name, position: needAreas.position, retiredAt: needAreas.retiredAt })
+    .select({
+      id: needAreas.id,
+      builtinKey: needAreas.builtinKey,
+      name: needAreas.name,
+      position: needAreas.position,
+      retiredAt: needAreas.retiredAt,
+    })
     .from(needAreas)
     .orderBy(asc(needAreas.position), asc(needAreas.id))
     .all()
@@ -24,7 +30,11 @@ export function saveNeedArea(db: Db, a: { id: number | null; name: string; retir
   const retiredAt = a.retired ? now.toISOString() : null;
   let id = a.id;
   if (id === null) {
-    const position = (db.select({ max: sql<number | null>`max(${needAreas.position})` }).from(needAreas).get()?.max ?? 0) + 1;
+    const position =
+      (db
+        .select({ max: sql<number | null>`max(${needAreas.position})` })
+        .from(needAreas)
+        .get()?.max ?? 0) + 1;
     id = db.insert(needAreas).values({ name: a.name, position, retiredAt }).returning({ id: needAreas.id }).get().id;
   } else {
     const existing = db.select({ retiredAt: needAreas.retiredAt }).from(needAreas).where(eq(needAreas.id, id)).get();
@@ -39,13 +49,25 @@ export function saveNeedArea(db: Db, a: { id: number | null; name: string; retir
 
 function checkAreas(db: Db, values: AssessmentValues, keep: Set<number>): void {
   const ids = values.scores.map((s) => s.areaId);
-  const rows = ids.length ? db.select({ id: needAreas.id, retiredAt: needAreas.retiredAt }).from(needAreas).where(inArray(needAreas.id, ids)).all() : [];
+  const rows = ids.length
+    ? db
+        .select({ id: needAreas.id, retiredAt: needAreas.retiredAt })
+        .from(needAreas)
+        .where(inArray(needAreas.id, ids))
+        .all()
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   values.scores.forEach((s, i) => {
     const area = byId.get(s.areaId);
     // A retired area may keep a score it already had, but not gain a new one.
-    if (!area) throw new CasebookError('BAD_INPUT', 'Unknown need area', { fields: { [`assessment.scores.${i}.areaId`]: 'invalid' } });
-    if (area.retiredAt && !keep.has(s.areaId)) throw new CasebookError('BAD_INPUT', 'Retired need area', { fields: { [`assessment.scores.${i}.areaId`]: 'areaRetired' } });
+    if (!area)
+      throw new CasebookError('BAD_INPUT', 'Unknown need area', {
+        fields: { [`assessment.scores.${i}.areaId`]: 'invalid' },
+      });
+    if (area.retiredAt && !keep.has(s.areaId))
+      throw new CasebookError('BAD_INPUT', 'Retired need area', {
+        fields: { [`assessment.scores.${i}.areaId`]: 'areaRetired' },
+      });
   });
 }
 
@@ -70,9 +92,20 @@ export function saveAssessment(
       .returning({ id: assessments.id })
       .get().id;
   } else {
-    const had = new Set(db.select({ areaId: assessmentScores.areaId }).from(assessmentScores).where(eq(assessmentScores.assessmentId, target.id)).all().map((r) => r.areaId));
+    const had = new Set(
+      db
+        .select({ areaId: assessmentScores.areaId })
+        .from(assessmentScores)
+        .where(eq(assessmentScores.assessmentId, target.id))
+        .all()
+        .map((r) => r.areaId),
+    );
     checkAreas(db, values, had);
-    const exists = db.select({ id: assessments.id }).from(assessments).where(and(eq(assessments.id, target.id), eq(assessments.clientId, clientId))).get();
+    const exists = db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.id, target.id), eq(assessments.clientId, clientId)))
+      .get();
     if (!exists) throw new CasebookError('NOT_FOUND', 'No such assessment');
     const res = db
       .update(assessments)
@@ -110,7 +143,13 @@ export function listAssessments(db: Db, clientId: number, mayReadSensitive: bool
   const readable = rows.filter((r) => mayReadSensitive || !r.sensitive).map((r) => r.id);
   const scores = readable.length
     ? db
-        .select({ assessmentId: assessmentScores.assessmentId, areaId: assessmentScores.areaId, score: assessmentScores.score, notes: assessmentScores.notes, strengths: assessmentScores.strengths })
+        .select({
+          assessmentId: assessmentScores.assessmentId,
+          areaId: assessmentScores.areaId,
+          score: assessmentScores.score,
+          notes: assessmentScores.notes,
+          strengths: assessmentScores.strengths,
+        })
         .from(assessmentScores)
         .innerJoin(needAreas, eq(needAreas.id, assessmentScores.areaId))
         .where(inArray(assessmentScores.assessmentId, readable))

@@ -5,27 +5,37 @@ import type { Handlers } from '../rpc';
 import { listNeedAreas, saveAssessment, saveNeedArea } from './assessments';
 import { recordReview } from './reviews';
 
-export function assessmentHandlers(cb: Casebook): Pick<Handlers, 'assessments.save' | 'reviews.record' | 'needAreas.list' | 'needAreas.save'> {
+export function assessmentHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'assessments.save' | 'reviews.record' | 'needAreas.list' | 'needAreas.save'> {
   return {
     'assessments.save': ({ clientId, target, assessment }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const id = saveAssessment(db, clientId, target ?? null, assessment, s.user.id, cb.now());
-        cb.audit(db, s, target ? 'assessment.changed' : 'assessment.created', { clientId, detail: { assessmentId: id, sensitive: assessment.sensitive } });
+        cb.audit(db, s, target ? 'assessment.changed' : 'assessment.created', {
+          clientId,
+          detail: { assessmentId: id, sensitive: assessment.sensitive },
+        });
         return recordAsSeen(cb, db, s, clientId);
       }),
     'reviews.record': ({ clientId, review, goals }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const { reviewId, goalsChanged } = recordReview(db, clientId, review, goals, s.user.id, cb.now());
-        cb.audit(db, s, 'review.recorded', { clientId, detail: { assessmentId: reviewId, goalsChanged, sensitive: review.sensitive } });
+        cb.audit(db, s, 'review.recorded', {
+          clientId,
+          detail: { assessmentId: reviewId, goalsChanged, sensitive: review.sensitive },
+        });
         return recordAsSeen(cb, db, s, clientId);
       }),
     'needAreas.list': () => cb.read((db) => listNeedAreas(db)),
     'needAreas.save': (area) =>
       cb.write((db, s) => {
         const saved = saveNeedArea(db, area, cb.now());
-        cb.audit(db, s, 'needAreas.changed', { detail: { areaId: saved.id, change: area.id ? (area.retired ? 'retired' : 'changed') : 'added' } });
+        cb.audit(db, s, 'needAreas.changed', {
+          detail: { areaId: saved.id, change: area.id ? (area.retired ? 'retired' : 'changed') : 'added' },
+        });
         return listNeedAreas(db);
       }),
   };

@@ -37,19 +37,35 @@ export function recordReview(
       if (from !== to || g.note) goalsChanged++;
     } catch (e) {
       // Point the message at this goal's row of the review form.
-      if (e instanceof CasebookError && e.fields) throw new CasebookError(e.code, e.message, { fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`goals.${i}.${k}`, v])) });
+      if (e instanceof CasebookError && e.fields)
+        throw new CasebookError(e.code, e.message, {
+          fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`goals.${i}.${k}`, v])),
+        });
       throw e;
     }
   });
   return { reviewId, goalsChanged };
 }
 
-function updateGoalIfNeeded(db: Db, g: ReviewGoalChange, on: string, userId: number, now: Date, reviewId: number): { from: GoalStatus; to: GoalStatus } {
+function updateGoalIfNeeded(
+  db: Db,
+  g: ReviewGoalChange,
+  on: string,
+  userId: number,
+  now: Date,
+  reviewId: number,
+): { from: GoalStatus; to: GoalStatus } {
   if (!g.note) {
     // Nothing written: only a status change is worth recording.
     const same = db.select({ status: goals.status }).from(goals).where(eq(goals.id, g.goalId)).get();
     if (same && same.status === g.status) return { from: g.status, to: g.status };
   }
-  const { from, to } = updateGoal(db, { goalId: g.goalId, version: g.version, on, status: g.status, note: g.note }, userId, now, reviewId);
+  const { from, to } = updateGoal(
+    db,
+    { goalId: g.goalId, version: g.version, on, status: g.status, note: g.note },
+    userId,
+    now,
+    reviewId,
+  );
   return { from, to };
 }

@@ -25,7 +25,12 @@ export interface AuditEvent {
  * is kept in settings too, so removing entries from the end is noticed as well.
  */
 export function recordAudit(db: Db, e: AuditEvent): void {
-  const last = db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const last = db
+    .select({ id: auditEvents.id, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1)
+    .get();
   const row: ChainedFields = {
     id: (last?.id ?? 0) + 1,
     at: e.at.toISOString(),
@@ -35,7 +40,9 @@ export function recordAudit(db: Db, e: AuditEvent): void {
     detail: e.detail ? JSON.stringify(e.detail) : null,
   };
   const hash = auditHash(last?.hash ?? null, row);
-  db.insert(auditEvents).values({ ...row, hash }).run();
+  db.insert(auditEvents)
+    .values({ ...row, hash })
+    .run();
   setSetting(db, HEAD, JSON.stringify({ id: row.id, hash }));
 }
 
@@ -51,7 +58,8 @@ export function auditHead(db: Db): { id: number; hash: string } | null {
  * differs, because every hash covers all that came before it.
  */
 export function trailHolds(db: Db, anchor: { id: number; hash: string }): boolean {
-  const row = db.$client.prepare('SELECT hash FROM audit_events WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
+  const row = db.$client.prepare('SELECT hash FROM audit_events WHERE id = ?').get(anchor.id) as
+    { hash: string } | undefined;
   return row?.hash === anchor.hash;
 }
 
@@ -63,7 +71,13 @@ const GUARDS: Record<string, string> = {
 
 /** Puts back any of the append-only guards that are missing; returns the names of those that were. */
 export function restoreAuditGuards(db: Db): string[] {
-  const present = new Set((db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'`).all() as { name: string }[]).map((r) => r.name));
+  const present = new Set(
+    (
+      db.$client
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'`)
+        .all() as { name: string }[]
+    ).map((r) => r.name),
+  );
   const missing = Object.keys(GUARDS).filter((name) => !present.has(name));
   for (const name of missing) db.$client.exec(GUARDS[name]!);
   return missing;
@@ -73,15 +87,21 @@ export function restoreAuditGuards(db: Db): string[] {
  * Walks the whole chain. Any changed, removed or inserted entry shows as the first bad id. With the
  * anchor from the key file, a trail rewritten whole (hashes recomputed) shows too.
  */
-export function verifyAudit(db: Db, anchor: { id: number; hash: string } | 'tampered' | null = null): { ok: boolean; checked: number; firstBadId: number | null } {
+export function verifyAudit(
+  db: Db,
+  anchor: { id: number; hash: string } | 'tampered' | null = null,
+): { ok: boolean; checked: number; firstBadId: number | null } {
   if (anchor === 'tampered') return { ok: false, checked: 0, firstBadId: 1 };
   if (anchor && !trailHolds(db, anchor)) return { ok: false, checked: 0, firstBadId: anchor.id };
-  const stmt = db.$client.prepare('SELECT id, at, user_id AS userId, action, client_id AS clientId, detail, hash FROM audit_events ORDER BY id');
+  const stmt = db.$client.prepare(
+    'SELECT id, at, user_id AS userId, action, client_id AS clientId, detail, hash FROM audit_events ORDER BY id',
+  );
   let previous: string | null = null;
   let expectedId = 1;
   let checked = 0;
   for (const row of stmt.iterate() as IterableIterator<ChainedFields & { hash: string | null }>) {
-    if (row.id !== expectedId || row.hash !== auditHash(previous, row)) return { ok: false, checked, firstBadId: row.id };
+    if (row.id !== expectedId || row.hash !== auditHash(previous, row))
+      return { ok: false, checked, firstBadId: row.id };
     previous = row.hash;
     expectedId++;
     checked++;
@@ -129,10 +149,19 @@ const entryColumns = {
 };
 
 type Row = Omit<AuditEntry, 'detail' | 'action'> & { action: string; detail: string | null };
-const toEntry = (r: Row): AuditEntry => ({ ...r, action: r.action as AuditAction, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null });
+const toEntry = (r: Row): AuditEntry => ({
+  ...r,
+  action: r.action as AuditAction,
+  detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+});
 
 /** Newest first, with the user's name and the client's reference. */
-export function listAudit(db: Db, filters: AuditFilters, limit: number, offset: number): { items: AuditEntry[]; total: number } {
+export function listAudit(
+  db: Db,
+  filters: AuditFilters,
+  limit: number,
+  offset: number,
+): { items: AuditEntry[]; total: number } {
   const where = whereOf(filters);
   const items = db
     .select(entryColumns)
@@ -145,7 +174,12 @@ export function listAudit(db: Db, filters: AuditFilters, limit: number, offset: 
     .offset(offset)
     .all()
     .map(toEntry);
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditEvents)
+      .where(where)
+      .get()?.n ?? 0;
   return { items, total };
 }
 

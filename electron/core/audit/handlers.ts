@@ -6,7 +6,6 @@ import { anchoredAuditHead, readKeySlots } from '../vault/keySlots';
 import { iterateAudit, listAudit, verifyAudit } from './audit';
 import { spreadsheetCsv } from '../storage/csv';
 
-
 /** This PC's local time, as a spreadsheet reads it: 2026-11-23 10:05:09. */
 export function localDateTime(iso: string): string {
   const d = new Date(iso);
@@ -18,7 +17,8 @@ export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audi
   return {
     'audit.list': ({ limit, offset, ...filters }) => cb.read((db) => listAudit(db, filters, limit, offset)),
 
-    'audit.verify': () => cb.read((db, s) => verifyAudit(db, anchoredAuditHead(readKeySlots(cb.paths.keySlots), s.dbKey))),
+    'audit.verify': () =>
+      cb.read((db, s) => verifyAudit(db, anchoredAuditHead(readKeySlots(cb.paths.keySlots), s.dbKey))),
 
     'audit.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;
@@ -39,7 +39,14 @@ export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audi
             e.detail ? JSON.stringify(e.detail) : '',
           ]);
       });
-      const header = [t('audit.when'), t('audit.user'), t('audit.action'), t('audit.actionCode'), t('audit.client'), t('audit.detail')];
+      const header = [
+        t('audit.when'),
+        t('audit.user'),
+        t('audit.action'),
+        t('audit.actionCode'),
+        t('audit.client'),
+        t('audit.detail'),
+      ];
       const csv = spreadsheetCsv([header, ...rows], cb.language());
       writeFileAtomic(path, csv);
       cb.write((db, s) => cb.audit(db, s, 'audit.exported', { detail: { rows: rows.length } }));

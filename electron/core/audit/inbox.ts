@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
@@ -40,7 +49,8 @@ export function appendToInbox(path: string, publicKeyB64: string, event: InboxEv
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const ct = Buffer.concat([cipher.update(JSON.stringify(event), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  const line = JSON.stringify({ e: ephPublic.toString('base64'), iv: iv.toString('base64'), ct: ct.toString('base64') }) + '\n';
+  const line =
+    JSON.stringify({ e: ephPublic.toString('base64'), iv: iv.toString('base64'), ct: ct.toString('base64') }) + '\n';
   const fd = openSync(path, 'a', 0o600);
   try {
     writeSync(fd, line);
@@ -53,7 +63,10 @@ export function appendToInbox(path: string, publicKeyB64: string, event: InboxEv
 function open(line: string, privateKey: ReturnType<typeof createPrivateKey>): InboxEvent {
   const sealed = z.object({ e: z.string(), iv: z.string(), ct: z.string() }).parse(JSON.parse(line));
   const ephPublic = Buffer.from(sealed.e, 'base64');
-  const key = sealKey(diffieHellman({ privateKey, publicKey: createPublicKey({ key: ephPublic, format: 'der', type: 'spki' }) }), ephPublic);
+  const key = sealKey(
+    diffieHellman({ privateKey, publicKey: createPublicKey({ key: ephPublic, format: 'der', type: 'spki' }) }),
+    ephPublic,
+  );
   const data = Buffer.from(sealed.ct, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAuthTag(data.subarray(data.length - 16));
@@ -66,7 +79,10 @@ function open(line: string, privateKey: ReturnType<typeof createPrivateKey>): In
  * file. Returns the events and how many lines could not be opened. Call `done` after the import
  * has been committed.
  */
-export function takeInbox(path: string, privateKeyB64: string): { events: InboxEvent[]; damaged: number; done: () => void } {
+export function takeInbox(
+  path: string,
+  privateKeyB64: string,
+): { events: InboxEvent[]; damaged: number; done: () => void } {
   const taken = `${path}.importing`;
   if (existsSync(path)) {
     if (existsSync(taken)) {

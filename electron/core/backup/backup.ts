@@ -1,13 +1,45 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../../shared/result';
 import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db, type Sqlite } from '../db/database';
-import { diskProblem, fileError, fsyncDir, keepPrivate, removeDatabaseFiles, safeFileName, sideFiles, writeFileAtomic } from '../storage/files';
+import {
+  diskProblem,
+  fileError,
+  fsyncDir,
+  keepPrivate,
+  removeDatabaseFiles,
+  safeFileName,
+  sideFiles,
+  writeFileAtomic,
+} from '../storage/files';
 import type { KdfParams } from '../vault/kdf';
 import { readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from '../vault/keySlots';
 import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey } from '../vault/vault';
-import { BACKUP_EXTENSION, extractDatabase, openManifest, readContainer, sealManifest, writeContainer, type BackupHeader, type Manifest } from './container';
+import {
+  BACKUP_EXTENSION,
+  extractDatabase,
+  openManifest,
+  readContainer,
+  sealManifest,
+  writeContainer,
+  type BackupHeader,
+  type Manifest,
+} from './container';
 import { digestTables, firstDifference, type TableDigests } from './manifest';
 
 export type BackupStage = 'reading' | 'copying' | 'checkingCopy' | 'writing' | 'verifying';
@@ -87,7 +119,8 @@ export function backupsIn(dir: string, charityName: string): string[] {
 function sqliteFileError(err: unknown, what: string): never {
   const code = (err as { code?: string }).code ?? '';
   if (diskProblem(err) === 'DISK_FULL') throw new CasebookError('DISK_FULL', `No space left for ${what}`);
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY')) throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY'))
+    throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
   return fileError(err, what);
 }
 
@@ -97,7 +130,7 @@ function sha256File(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
-    for (let pos = 0; ; ) {
+    for (let pos = 0; ;) {
       const n = readSync(fd, buf, 0, buf.length, pos);
       if (n === 0) break;
       hash.update(buf.subarray(0, n));
@@ -133,8 +166,10 @@ export function checkCopyWhole(path: string, dbKey: Buffer, schemaVersion: numbe
   const db = openCopy(path, dbKey);
   try {
     const sqlite = db.$client;
-    if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') throw new CasebookError('BACKUP_DAMAGED', 'The copy fails the integrity check');
-    if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion) throw new CasebookError('BACKUP_DAMAGED', 'The copy has another schema version');
+    if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok')
+      throw new CasebookError('BACKUP_DAMAGED', 'The copy fails the integrity check');
+    if (sqlite.pragma('user_version', { simple: true }) !== schemaVersion)
+      throw new CasebookError('BACKUP_DAMAGED', 'The copy has another schema version');
   } finally {
     closeDatabase(db);
   }
@@ -160,7 +195,11 @@ function readingOnce<T>(sqlite: Sqlite, fn: () => T): T {
 }
 
 /** The rows and hashes of every table of a copy. */
-export function digestCopy(path: string, dbKey: Buffer, onProgress?: (done: number, all: number) => void): TableDigests {
+export function digestCopy(
+  path: string,
+  dbKey: Buffer,
+  onProgress?: (done: number, all: number) => void,
+): TableDigests {
   const db = openCopy(path, dbKey);
   try {
     db.$client.pragma(`cache_size = -${READ_ONCE_CACHE_KIB}`);
@@ -171,7 +210,13 @@ export function digestCopy(path: string, dbKey: Buffer, onProgress?: (done: numb
 }
 
 /** Opens a copy read-only and proves it is whole and holds exactly what the manifest says. */
-function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], schemaVersion: number, onProgress?: (done: number, all: number) => void): void {
+function verifyCopy(
+  path: string,
+  dbKey: Buffer,
+  expected: Manifest['tables'],
+  schemaVersion: number,
+  onProgress?: (done: number, all: number) => void,
+): void {
   checkCopyWhole(path, dbKey, schemaVersion);
   const differs = firstDifference(expected, digestCopy(path, dbKey, onProgress));
   if (differs) throw new CasebookError('BACKUP_DAMAGED', `Table ${differs} differs from the manifest`);
@@ -181,7 +226,8 @@ function verifyCopy(path: string, dbKey: Buffer, expected: Manifest['tables'], s
 function userInCopy(path: string, dbKey: Buffer, userId: number): { role: string; active: boolean } | null {
   const db = openDatabase(path, dbKey, { readOnly: true, migrate: false });
   try {
-    const row = db.$client.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as { role: string; active: number } | undefined;
+    const row = db.$client.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as
+      { role: string; active: number } | undefined;
     return row ? { role: row.role, active: !!row.active } : null;
   } finally {
     closeDatabase(db);
@@ -194,7 +240,11 @@ function userInCopy(path: string, dbKey: Buffer, userId: number): { role: string
  * on another connection, from the latest snapshot: the same one unless something was saved in the
  * instant between the two. The snapshot is read while the copy is made (or after, on one thread).
  */
-export function digestAtCopy(sqlite: Sqlite, takeCopy: () => void, onProgress?: (done: number, all: number) => void): TableDigests {
+export function digestAtCopy(
+  sqlite: Sqlite,
+  takeCopy: () => void,
+  onProgress?: (done: number, all: number) => void,
+): TableDigests {
   return readingOnce(sqlite, () => {
     sqlite.prepare('BEGIN').run();
     try {
@@ -289,8 +339,16 @@ export function partsHere(db: Db, dbKey: Buffer, stage: (s: BackupStage, within?
  * into the backup file under its temporary name: the sealed manifest with the copy's own hash,
  * the key slots, the copy's bytes and a checksum, flushed to the device.
  */
-export function packIfSame(tmpDb: string, dbKey: Buffer, pack: BackupToPack, stage: (s: BackupStage, within?: number) => void): Packed {
-  const differs = firstDifference(pack.manifest.tables, digestCopy(tmpDb, dbKey, (done, all) => stage('checkingCopy', done / all)));
+export function packIfSame(
+  tmpDb: string,
+  dbKey: Buffer,
+  pack: BackupToPack,
+  stage: (s: BackupStage, within?: number) => void,
+): Packed {
+  const differs = firstDifference(
+    pack.manifest.tables,
+    digestCopy(tmpDb, dbKey, (done, all) => stage('checkingCopy', done / all)),
+  );
   if (differs) return { differs };
   const manifest: Manifest = { ...pack.manifest, databaseSha256: sha256File(tmpDb) };
   stage('writing');
@@ -299,7 +357,14 @@ export function packIfSame(tmpDb: string, dbKey: Buffer, pack: BackupToPack, sta
     try {
       const { bytes } = writeContainer(
         fd,
-        { format: 'casebook-backup', version: 1, createdAt: manifest.createdAt, schemaVersion: manifest.schemaVersion, keySlots: pack.keySlots, manifest: sealManifest(manifest, dbKey, statSync(tmpDb).size) },
+        {
+          format: 'casebook-backup',
+          version: 1,
+          createdAt: manifest.createdAt,
+          schemaVersion: manifest.schemaVersion,
+          keySlots: pack.keySlots,
+          manifest: sealManifest(manifest, dbKey, statSync(tmpDb).size),
+        },
         tmpDb,
         (done, total) => stage('writing', done / total),
       );
@@ -328,7 +393,8 @@ const COPY_ATTEMPTS = 3;
  * office wait.
  */
 export async function makeBackup(o: BackupPlan, parts: BackupParts): Promise<BackupMade> {
-  if (!existsSync(o.targetDir) || !statSync(o.targetDir).isDirectory()) throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there');
+  if (!existsSync(o.targetDir) || !statSync(o.targetDir).isDirectory())
+    throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there');
   removeBackupLeftovers(o.targetDir);
   if (o.copyDir && o.copyDir !== o.targetDir) removeBackupLeftovers(o.copyDir);
   const tag = o.tag ?? randomBytes(6).toString('hex');
@@ -347,17 +413,31 @@ export async function makeBackup(o: BackupPlan, parts: BackupParts): Promise<Bac
         schemaVersion: SCHEMA_VERSION,
         charityName: o.charityName,
         createdBy: o.createdBy,
-        counts: { clients: records['clients']?.rows ?? 0, users: records['users']?.rows ?? 0, auditEvents: records['audit_events']?.rows ?? 0 },
+        counts: {
+          clients: records['clients']?.rows ?? 0,
+          users: records['users']?.rows ?? 0,
+          auditEvents: records['audit_events']?.rows ?? 0,
+        },
         tables: records,
       };
       const result = await parts.check(tmpDb, { tmpFile, keySlots, manifest });
       if (result.differs === null) packed = result;
       else {
         for (const f of temps) rmSync(f, { force: true });
-        if (attempt === COPY_ATTEMPTS) throw new CasebookError('BACKUP_DAMAGED', `Table ${result.differs} of the copy differs from the records`);
+        if (attempt === COPY_ATTEMPTS)
+          throw new CasebookError('BACKUP_DAMAGED', `Table ${result.differs} of the copy differs from the records`);
       }
     }
-    return await parts.finish({ tmpDb, tmpFile, targetDir: o.targetDir, charityName: o.charityName, manifest: packed.manifest, bytes: packed.bytes, now: o.now, keep: o.keep });
+    return await parts.finish({
+      tmpDb,
+      tmpFile,
+      targetDir: o.targetDir,
+      charityName: o.charityName,
+      manifest: packed.manifest,
+      bytes: packed.bytes,
+      now: o.now,
+      keep: o.keep,
+    });
   } catch (err) {
     for (const f of temps) rmSync(f, { force: true });
     throw err;
@@ -375,17 +455,23 @@ export function createBackup(o: BackupOptions): Promise<BackupMade> {
  * copy's hash, and only then given its final name. Old backups of this charity beyond `keep` go
  * only after that.
  */
-export function finishBackupFile(f: BackupToFinish, dbKey: Buffer, stage: (s: BackupStage, within?: number) => void): BackupMade {
+export function finishBackupFile(
+  f: BackupToFinish,
+  dbKey: Buffer,
+  stage: (s: BackupStage, within?: number) => void,
+): BackupMade {
   stage('verifying');
   let opened;
   try {
     opened = readContainer(f.tmpFile, (done, total) => stage('verifying', done / total));
   } catch (err) {
-    if (err instanceof CasebookError && err.code === 'BACKUP_MISSING') throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
+    if (err instanceof CasebookError && err.code === 'BACKUP_MISSING')
+      throw new CasebookError('NOT_WRITABLE', 'The backup folder is not there any more');
     throw err;
   }
   const check = openManifest(opened.header, dbKey);
-  if (check.databaseSha256 !== f.manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
+  if (check.databaseSha256 !== f.manifest.databaseSha256)
+    throw new CasebookError('BACKUP_DAMAGED', 'The written backup differs from the copy');
   rmSync(f.tmpDb, { force: true });
   stage('verifying', 1);
 
@@ -419,7 +505,12 @@ export interface InspectedBackup {
 }
 
 export type CheckStage = 'reading' | 'unlocking' | 'extracting' | 'checkingBackup';
-const CHECK_STAGES: Record<CheckStage, readonly [number, number]> = { reading: [0, 0.2], unlocking: [0.2, 0.3], extracting: [0.3, 0.55], checkingBackup: [0.55, 1] };
+const CHECK_STAGES: Record<CheckStage, readonly [number, number]> = {
+  reading: [0, 0.2],
+  unlocking: [0.2, 0.3],
+  extracting: [0.3, 0.55],
+  checkingBackup: [0.55, 1],
+};
 
 export interface InspectOptions {
   /** Where the check copy of the backup's database is made (see checkCopyPath). */
@@ -439,7 +530,12 @@ export const checkCopyPath = (workDir: string, tag: string) => join(workDir, `.c
  * Opens and fully verifies a backup without changing anything: checksum, key slots, manifest,
  * and a copy of its database checked row for row (at `o.copy`, kept only for a restore).
  */
-export async function inspectBackup(path: string, creds: BackupCredentials, kdf: KdfParams, o: InspectOptions): Promise<InspectedBackup> {
+export async function inspectBackup(
+  path: string,
+  creds: BackupCredentials,
+  kdf: KdfParams,
+  o: InspectOptions,
+): Promise<InspectedBackup> {
   const stage = (s: CheckStage, within = 0) => {
     const [from, to] = CHECK_STAGES[s];
     o.onStage?.(s, from + (to - from) * Math.min(1, within));
@@ -447,7 +543,8 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
   stage('reading');
   const opened = readContainer(path, (done, total) => stage('reading', done / total));
   const { header } = opened;
-  if (header.schemaVersion > SCHEMA_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
+  if (header.schemaVersion > SCHEMA_VERSION)
+    throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
   stage('unlocking');
   let dbKey: Buffer;
   let userId: number | null = o.userOf ?? null;
@@ -456,7 +553,9 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
       verifyKeySlotsMac(header.keySlots, creds.dbKey);
     } catch {
       // Another charity's or another install's records: their own password is needed.
-      throw new CasebookError('BAD_INPUT', 'This backup needs its own password', { fields: { credentials: 'required' } });
+      throw new CasebookError('BAD_INPUT', 'This backup needs its own password', {
+        fields: { credentials: 'required' },
+      });
     }
     dbKey = Buffer.from(creds.dbKey);
   } else if ('password' in creds) {
@@ -478,7 +577,8 @@ export async function inspectBackup(path: string, creds: BackupCredentials, kdf:
       if (err instanceof CasebookError) throw err;
       fileError(err, 'the check copy');
     }
-    if (sha! !== manifest.databaseSha256) throw new CasebookError('BACKUP_DAMAGED', 'The database in the backup differs from its manifest');
+    if (sha! !== manifest.databaseSha256)
+      throw new CasebookError('BACKUP_DAMAGED', 'The database in the backup differs from its manifest');
     stage('checkingBackup');
     verifyCopy(copy, dbKey, manifest.tables, header.schemaVersion, (done, all) => stage('checkingBackup', done / all));
     const user = userId === null ? null : userInCopy(copy, dbKey, userId);
@@ -499,10 +599,15 @@ const PARTIAL = '.partial';
  * for byte against what it copied, and only then given its name: an interrupted copy is never
  * counted among the ones kept, and is removed the next time.
  */
-export function makeSafetyCopy(paths: { database: string; keySlots: string; safetyDir: string }, at: Date, keep = 3): string | null {
+export function makeSafetyCopy(
+  paths: { database: string; keySlots: string; safetyDir: string },
+  at: Date,
+  keep = 3,
+): string | null {
   if (!existsSync(paths.database)) return null;
   mkdirSync(paths.safetyDir, { recursive: true, mode: 0o700 });
-  for (const f of readdirSync(paths.safetyDir)) if (f.endsWith(PARTIAL)) rmSync(join(paths.safetyDir, f), { recursive: true, force: true });
+  for (const f of readdirSync(paths.safetyDir))
+    if (f.endsWith(PARTIAL)) rmSync(join(paths.safetyDir, f), { recursive: true, force: true });
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   let dir = join(paths.safetyDir, stamp);
   for (let n = 2; existsSync(dir); n++) dir = join(paths.safetyDir, `${stamp}-${n}`);
@@ -515,7 +620,8 @@ export function makeSafetyCopy(paths: { database: string; keySlots: string; safe
       copyFileSync(f, to);
       chmodSync(to, 0o600);
       fsyncFile(to);
-      if (sha256File(to) !== sha256File(f)) throw new CasebookError('NOT_WRITABLE', 'The safety copy differs from the records');
+      if (sha256File(to) !== sha256File(f))
+        throw new CasebookError('NOT_WRITABLE', 'The safety copy differs from the records');
     }
     fsyncDir(partial);
     renameSync(partial, dir);
@@ -525,8 +631,11 @@ export function makeSafetyCopy(paths: { database: string; keySlots: string; safe
     if (err instanceof CasebookError) throw err;
     fileError(err, 'the safety copy');
   }
-  const complete = readdirSync(paths.safetyDir).filter((f) => !f.endsWith(PARTIAL)).sort();
-  for (const old of complete.slice(0, Math.max(0, complete.length - keep))) rmSync(join(paths.safetyDir, old), { recursive: true, force: true });
+  const complete = readdirSync(paths.safetyDir)
+    .filter((f) => !f.endsWith(PARTIAL))
+    .sort();
+  for (const old of complete.slice(0, Math.max(0, complete.length - keep)))
+    rmSync(join(paths.safetyDir, old), { recursive: true, force: true });
   return dir;
 }
 
@@ -570,7 +679,11 @@ export function removeBackupLeftovers(dir: string): string[] {
  * The commit point of a restore: writes the backup's key slots beside the verified database. With
  * the backup's key, they are written afresh under their MACs, carrying the records' new generation.
  */
-export function commitRestore(paths: { keySlotsRestoring: string }, header: BackupHeader, sealed?: { dbKey: Buffer; generation: number }): void {
+export function commitRestore(
+  paths: { keySlotsRestoring: string },
+  header: BackupHeader,
+  sealed?: { dbKey: Buffer; generation: number },
+): void {
   if (sealed) writeKeySlots(paths.keySlotsRestoring, header.keySlots, sealed.dbKey, { generation: sealed.generation });
   else writeFileAtomic(paths.keySlotsRestoring, JSON.stringify(header.keySlots, null, 2) + '\n');
 }

@@ -42,7 +42,8 @@ const headerSchema = z.object({
 });
 export type BackupHeader = Omit<z.infer<typeof headerSchema>, 'keySlots'> & { keySlots: KeySlotsFile };
 
-const manifestKey = (dbKey: Buffer) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook backup manifest v1', 32));
+const manifestKey = (dbKey: Buffer) =>
+  Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook backup manifest v1', 32));
 const aad = (h: Pick<BackupHeader, 'createdAt' | 'schemaVersion' | 'databaseBytes'>) =>
   Buffer.from(JSON.stringify([h.createdAt, h.schemaVersion, h.databaseBytes]), 'utf8');
 
@@ -61,8 +62,11 @@ export function openManifest(h: BackupHeader, dbKey: Buffer): Manifest {
     const decipher = createDecipheriv('aes-256-gcm', manifestKey(dbKey), Buffer.from(h.manifest.iv, 'base64'));
     decipher.setAAD(aad(h));
     decipher.setAuthTag(data.subarray(data.length - 16));
-    const m = JSON.parse(Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8')) as Manifest;
-    if (m.createdAt !== h.createdAt || m.schemaVersion !== h.schemaVersion) throw new Error('header and manifest differ');
+    const m = JSON.parse(
+      Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8'),
+    ) as Manifest;
+    if (m.createdAt !== h.createdAt || m.schemaVersion !== h.schemaVersion)
+      throw new Error('header and manifest differ');
     return m;
   } catch {
     throw new CasebookError('BACKUP_DAMAGED', 'The backup manifest does not match');
@@ -79,7 +83,12 @@ function writeAll(fd: number, buf: Buffer, hash: ReturnType<typeof createHash>):
 export type OnChunk = (done: number, total: number) => void;
 
 /** Writes magic, header, the database file's bytes and the trailer to `fd`, then flushes it to the device. */
-export function writeContainer(fd: number, header: Omit<BackupHeader, 'databaseBytes'>, databasePath: string, onChunk?: OnChunk): { sha256: string; bytes: number } {
+export function writeContainer(
+  fd: number,
+  header: Omit<BackupHeader, 'databaseBytes'>,
+  databasePath: string,
+  onChunk?: OnChunk,
+): { sha256: string; bytes: number } {
   const src = openSync(databasePath, 'r');
   try {
     const databaseBytes = fstatSync(src).size;
@@ -130,10 +139,15 @@ export function readBackupHeader(path: string): BackupHeader {
   try {
     const size = fstatSync(fd).size;
     const start = Buffer.alloc(MAGIC.length + 4);
-    if (size < MAGIC.length + 4 + TRAILER || readSync(fd, start, 0, start.length, 0) !== start.length || !start.subarray(0, MAGIC.length).equals(MAGIC))
+    if (
+      size < MAGIC.length + 4 + TRAILER ||
+      readSync(fd, start, 0, start.length, 0) !== start.length ||
+      !start.subarray(0, MAGIC.length).equals(MAGIC)
+    )
       throw new CasebookError('NOT_A_BACKUP', 'This file is not a Casebook backup');
     const headerLength = start.readUInt32BE(MAGIC.length);
-    if (MAGIC.length + 4 + headerLength > size - TRAILER) throw new CasebookError('BACKUP_DAMAGED', 'The backup header is too long');
+    if (MAGIC.length + 4 + headerLength > size - TRAILER)
+      throw new CasebookError('BACKUP_DAMAGED', 'The backup header is too long');
     const headerBuf = Buffer.alloc(headerLength);
     readSync(fd, headerBuf, 0, headerLength, MAGIC.length + 4);
     let parsed: z.infer<typeof headerSchema>;
@@ -145,7 +159,8 @@ export function readBackupHeader(path: string): BackupHeader {
     try {
       return { ...parsed, keySlots: parseKeySlots(parsed.keySlots) };
     } catch (err) {
-      if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED') throw new CasebookError('BACKUP_DAMAGED', 'The key slots in the backup are damaged');
+      if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED')
+        throw new CasebookError('BACKUP_DAMAGED', 'The key slots in the backup are damaged');
       throw err;
     }
   } finally {
@@ -167,12 +182,16 @@ export function readContainer(path: string, onChunk?: OnChunk): OpenedContainer 
   try {
     const size = fstatSync(fd).size;
     const magic = Buffer.alloc(MAGIC.length);
-    if (size < MAGIC.length + 4 + TRAILER || readSync(fd, magic, 0, MAGIC.length, 0) !== MAGIC.length || !magic.equals(MAGIC))
+    if (
+      size < MAGIC.length + 4 + TRAILER ||
+      readSync(fd, magic, 0, MAGIC.length, 0) !== MAGIC.length ||
+      !magic.equals(MAGIC)
+    )
       throw new CasebookError('NOT_A_BACKUP', 'This file is not a Casebook backup');
     const hash = createHash('sha256');
     const chunk = Buffer.alloc(CHUNK);
     const body = size - TRAILER;
-    for (let pos = 0; pos < body; ) {
+    for (let pos = 0; pos < body;) {
       const n = readSync(fd, chunk, 0, Math.min(CHUNK, body - pos), pos);
       if (n === 0) throw new CasebookError('BACKUP_DAMAGED', 'The backup ends early');
       hash.update(chunk.subarray(0, n));
@@ -181,7 +200,8 @@ export function readContainer(path: string, onChunk?: OnChunk): OpenedContainer 
     }
     const trailer = Buffer.alloc(TRAILER);
     readSync(fd, trailer, 0, TRAILER, body);
-    if (!hash.digest().equals(trailer)) throw new CasebookError('BACKUP_DAMAGED', 'The backup does not match its checksum');
+    if (!hash.digest().equals(trailer))
+      throw new CasebookError('BACKUP_DAMAGED', 'The backup does not match its checksum');
     const lenBuf = Buffer.alloc(4);
     readSync(fd, lenBuf, 0, 4, MAGIC.length);
     const headerLength = lenBuf.readUInt32BE();
@@ -195,10 +215,12 @@ export function readContainer(path: string, onChunk?: OnChunk): OpenedContainer 
     } catch {
       throw new CasebookError('BACKUP_DAMAGED', 'The backup header cannot be read');
     }
-    if (databaseOffset + parsed.databaseBytes !== body) throw new CasebookError('BACKUP_DAMAGED', 'The backup has the wrong length');
+    if (databaseOffset + parsed.databaseBytes !== body)
+      throw new CasebookError('BACKUP_DAMAGED', 'The backup has the wrong length');
     return { header: { ...parsed, keySlots: parseKeySlots(parsed.keySlots) }, databaseOffset, size };
   } catch (err) {
-    if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED') throw new CasebookError('BACKUP_DAMAGED', 'The key slots in the backup are damaged');
+    if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED')
+      throw new CasebookError('BACKUP_DAMAGED', 'The key slots in the backup are damaged');
     throw err;
   } finally {
     closeSync(fd);
@@ -213,7 +235,7 @@ export function extractDatabase(path: string, opened: OpenedContainer, target: s
     const hash = createHash('sha256');
     const chunk = Buffer.alloc(CHUNK);
     const total = opened.header.databaseBytes;
-    for (let done = 0; done < total; ) {
+    for (let done = 0; done < total;) {
       const n = readSync(src, chunk, 0, Math.min(CHUNK, total - done), opened.databaseOffset + done);
       if (n === 0) throw new CasebookError('BACKUP_DAMAGED', 'The backup ends early');
       let off = 0;

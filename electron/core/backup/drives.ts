@@ -27,28 +27,40 @@ function foldersIn(parent: string, removable: boolean): Drive[] {
 
 /** Windows: drive letters from the system's own list (2 = removable). */
 function windowsDrives(): Promise<Drive[]> {
-  const script = 'Get-CimInstance Win32_LogicalDisk | Select-Object DeviceID,DriveType,VolumeName,FreeSpace,Size | ConvertTo-Json -Compress';
+  const script =
+    'Get-CimInstance Win32_LogicalDisk | Select-Object DeviceID,DriveType,VolumeName,FreeSpace,Size | ConvertTo-Json -Compress';
   return new Promise((resolve) => {
-    execFile('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { timeout: 8000, windowsHide: true }, (err, stdout) => {
-      if (err) return resolve([]);
-      try {
-        const raw = JSON.parse(stdout) as unknown;
-        const rows = (Array.isArray(raw) ? raw : [raw]) as { DeviceID: string; DriveType: number; VolumeName: string | null; FreeSpace: number | null; Size: number | null }[];
-        resolve(
-          rows
-            .filter((r) => r.Size && (r.DriveType === 2 || r.DriveType === 3))
-            .map((r) => ({
-              path: `${r.DeviceID}\\`,
-              label: r.VolumeName ? `${r.VolumeName} (${r.DeviceID})` : r.DeviceID,
-              freeBytes: r.FreeSpace ?? 0,
-              totalBytes: r.Size ?? 0,
-              removable: r.DriveType === 2,
-            })),
-        );
-      } catch {
-        resolve([]);
-      }
-    });
+    execFile(
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-Command', script],
+      { timeout: 8000, windowsHide: true },
+      (err, stdout) => {
+        if (err) return resolve([]);
+        try {
+          const raw = JSON.parse(stdout) as unknown;
+          const rows = (Array.isArray(raw) ? raw : [raw]) as {
+            DeviceID: string;
+            DriveType: number;
+            VolumeName: string | null;
+            FreeSpace: number | null;
+            Size: number | null;
+          }[];
+          resolve(
+            rows
+              .filter((r) => r.Size && (r.DriveType === 2 || r.DriveType === 3))
+              .map((r) => ({
+                path: `${r.DeviceID}\\`,
+                label: r.VolumeName ? `${r.VolumeName} (${r.DeviceID})` : r.DeviceID,
+                freeBytes: r.FreeSpace ?? 0,
+                totalBytes: r.Size ?? 0,
+                removable: r.DriveType === 2,
+              })),
+          );
+        } catch {
+          resolve([]);
+        }
+      },
+    );
   });
 }
 
@@ -59,7 +71,11 @@ export async function listSystemDrives(platform: NodeJS.Platform = process.platf
   else if (platform === 'darwin') drives = foldersIn('/Volumes', true).filter((d) => d.label !== 'Macintosh HD');
   else {
     const user = userInfo().username;
-    drives = [...foldersIn(`/media/${user}`, true), ...foldersIn(`/run/media/${user}`, true), ...foldersIn('/mnt', true)];
+    drives = [
+      ...foldersIn(`/media/${user}`, true),
+      ...foldersIn(`/run/media/${user}`, true),
+      ...foldersIn('/mnt', true),
+    ];
   }
   return drives.sort((a, b) => Number(b.removable) - Number(a.removable) || a.label.localeCompare(b.label));
 }
@@ -67,5 +83,7 @@ export async function listSystemDrives(platform: NodeJS.Platform = process.platf
 /** The drive a folder is on, for "saved to KINGSTON (E:)". */
 export function driveOf(folder: string, drives: Drive[]): Drive | null {
   const norm = (p: string) => p.replace(/[\\/]+$/, '').toLowerCase();
-  return drives.filter((d) => norm(folder).startsWith(norm(d.path))).sort((a, b) => b.path.length - a.path.length)[0] ?? null;
+  return (
+    drives.filter((d) => norm(folder).startsWith(norm(d.path))).sort((a, b) => b.path.length - a.path.length)[0] ?? null
+  );
 }

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CasebookError } from '../../../shared/result';
-import { DEFAULT_BACKUP_SETTINGS, backupSettingsSchema, type BackupSettings, type BackupStatus } from '../../../shared/domain/backup';
+import {
+  DEFAULT_BACKUP_SETTINGS,
+  backupSettingsSchema,
+  type BackupSettings,
+  type BackupStatus,
+} from '../../../shared/domain/backup';
 import { createTranslator } from '../../../shared/i18n';
 import { recordAudit } from '../audit/audit';
 import type { Casebook } from '../casebook';
@@ -15,7 +20,12 @@ import { finishInterruptedRestore } from '../setup/dataFolder';
 import { findUser } from '../users/queries';
 import { removeDatabaseFiles } from '../storage/files';
 import { readKeySlots } from '../vault/keySlots';
-import { unlockSlotsWithPassword, unlockSlotsWithRecoveryKey, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import {
+  unlockSlotsWithPassword,
+  unlockSlotsWithRecoveryKey,
+  unlockWithPassword,
+  unlockWithRecoveryKey,
+} from '../vault/vault';
 import { recordFailedCheck } from '../session/handlers';
 import { restoredGeneration } from '../session/rollback';
 import type { Secret } from '../session/passwordGate';
@@ -46,7 +56,8 @@ export function backupStatus(db: Db, now: Date): BackupStatus {
 }
 
 /** The password or recovery key a person typed, as a secret for the password gate. */
-const secretOf = (c: { name: string; password: string } | { recoveryKey: string }): Secret => ('password' in c ? { kind: 'password', name: c.name } : { kind: 'recovery' });
+const secretOf = (c: { name: string; password: string } | { recoveryKey: string }): Secret =>
+  'password' in c ? { kind: 'password', name: c.name } : { kind: 'recovery' };
 
 /** A user's role in the current records (opened read-only with their key), or null. */
 function roleInRecords(cb: Casebook, dbKey: Buffer, userId: number | null): { role: string; active: boolean } | null {
@@ -70,45 +81,59 @@ const ADMIN_ONLY = 'Only an administrator may open or restore a backup';
  * administrators (checked once the backup has been read: `mustBeAdminInBackup`). Every password
  * tried here goes through the password gate: throttled, one at a time, and recorded when wrong.
  */
-async function authorise(cb: Casebook, credentials: BackupCredentials | null, channel: string): Promise<{ creds: BackupCredentials; mustBeAdminInBackup: boolean }> {
+async function authorise(
+  cb: Casebook,
+  credentials: BackupCredentials | null,
+  channel: string,
+): Promise<{ creds: BackupCredentials; mustBeAdminInBackup: boolean }> {
   const st = cb.status();
   if (st.state === 'unlocked') {
     const s = cb.requireSession();
     if (s.mustChangePassword) throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
     if (s.user.role !== 'admin') throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
-    return { creds: credentials ?? { dbKey: s.dbKey }, mustBeAdminInBackup: !!credentials && 'password' in credentials };
+    return {
+      creds: credentials ?? { dbKey: s.dbKey },
+      mustBeAdminInBackup: !!credentials && 'password' in credentials,
+    };
   }
-  if (!credentials) throw new CasebookError('BAD_INPUT', 'Credentials are needed', { fields: { credentials: 'required' } });
-  if (st.state !== 'locked' || 'dbKey' in credentials) return { creds: credentials, mustBeAdminInBackup: !('dbKey' in credentials) && 'password' in credentials };
+  if (!credentials)
+    throw new CasebookError('BAD_INPUT', 'Credentials are needed', { fields: { credentials: 'required' } });
+  if (st.state !== 'locked' || 'dbKey' in credentials)
+    return { creds: credentials, mustBeAdminInBackup: !('dbKey' in credentials) && 'password' in credentials };
   // Locked, with records here: the credentials must be an administrator's in them.
   const typed = credentials;
-  await cb.passwords.check(
-    secretOf(typed),
-    () => recordFailedCheck(cb, 'session.failedPasswordCheck', 'password' in typed ? typed.name : null, { channel }),
-    async () => {
-      let current;
-      try {
-        current = 'recoveryKey' in typed ? await unlockWithRecoveryKey(cb.paths.keySlots, typed.recoveryKey) : await unlockWithPassword(cb.paths.keySlots, typed.name, typed.password, cb.kdf);
-      } catch (err) {
-        if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
-          throw new CasebookError(err.code, 'These credentials do not open the current records');
-        throw err;
-      }
-      try {
-        if (current.userId !== null) {
-          const user = roleInRecords(cb, current.dbKey, current.userId);
-          if (!user || !user.active || user.role !== 'admin') throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
+  await cb.passwords
+    .check(
+      secretOf(typed),
+      () => recordFailedCheck(cb, 'session.failedPasswordCheck', 'password' in typed ? typed.name : null, { channel }),
+      async () => {
+        let current;
+        try {
+          current =
+            'recoveryKey' in typed
+              ? await unlockWithRecoveryKey(cb.paths.keySlots, typed.recoveryKey)
+              : await unlockWithPassword(cb.paths.keySlots, typed.name, typed.password, cb.kdf);
+        } catch (err) {
+          if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
+            throw new CasebookError(err.code, 'These credentials do not open the current records');
+          throw err;
         }
-      } finally {
-        current.dbKey.fill(0);
-      }
-    },
-  ).catch((err: unknown) => {
-    // Said as such: the backup itself may open with them, but the records here do not.
-    if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
-      throw new CasebookError('NOT_CURRENT_CREDENTIALS', err.message, { retryAfterMs: err.retryAfterMs });
-    throw err;
-  });
+        try {
+          if (current.userId !== null) {
+            const user = roleInRecords(cb, current.dbKey, current.userId);
+            if (!user || !user.active || user.role !== 'admin') throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
+          }
+        } finally {
+          current.dbKey.fill(0);
+        }
+      },
+    )
+    .catch((err: unknown) => {
+      // Said as such: the backup itself may open with them, but the records here do not.
+      if (err instanceof CasebookError && (err.code === 'WRONG_PASSWORD' || err.code === 'WRONG_RECOVERY_KEY'))
+        throw new CasebookError('NOT_CURRENT_CREDENTIALS', err.message, { retryAfterMs: err.retryAfterMs });
+      throw err;
+    });
   return { creds: credentials, mustBeAdminInBackup: 'password' in credentials };
 }
 
@@ -117,14 +142,27 @@ async function authorise(cb: Casebook, credentials: BackupCredentials | null, ch
  * are read from its header; the whole file is checked afterwards, in the job, before anything of it
  * is used). A key already held (the signed-in administrator's) is used as it is.
  */
-async function backupKey(cb: Casebook, path: string, creds: BackupCredentials, channel: string): Promise<{ dbKey: Buffer; userId: number | null }> {
+async function backupKey(
+  cb: Casebook,
+  path: string,
+  creds: BackupCredentials,
+  channel: string,
+): Promise<{ dbKey: Buffer; userId: number | null }> {
   if ('dbKey' in creds) return { dbKey: Buffer.from(creds.dbKey), userId: null };
   const header = readBackupHeader(path);
-  if (header.schemaVersion > SCHEMA_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
+  if (header.schemaVersion > SCHEMA_VERSION)
+    throw new CasebookError('DATABASE_TOO_NEW', 'The backup was made by a newer Casebook');
   const u = await cb.passwords.check(
     secretOf(creds),
-    () => recordFailedCheck(cb, 'session.failedPasswordCheck', 'password' in creds ? creds.name : null, { channel, backup: true }),
-    () => ('password' in creds ? unlockSlotsWithPassword(header.keySlots, creds.name, creds.password, cb.kdf) : unlockSlotsWithRecoveryKey(header.keySlots, creds.recoveryKey)),
+    () =>
+      recordFailedCheck(cb, 'session.failedPasswordCheck', 'password' in creds ? creds.name : null, {
+        channel,
+        backup: true,
+      }),
+    () =>
+      'password' in creds
+        ? unlockSlotsWithPassword(header.keySlots, creds.name, creds.password, cb.kdf)
+        : unlockSlotsWithRecoveryKey(header.keySlots, creds.recoveryKey),
   );
   return { dbKey: u.dbKey, userId: u.userId };
 }
@@ -160,13 +198,30 @@ export function backupHandlers(
    * opened here with the credentials; and, when the credentials were a name and password from the
    * backup, that they are an administrator's there.
    */
-  const check = async (task: Task, path: string, auth: { creds: BackupCredentials; mustBeAdminInBackup: boolean }, keep: string | null, channel: string) => {
+  const check = async (
+    task: Task,
+    path: string,
+    auth: { creds: BackupCredentials; mustBeAdminInBackup: boolean },
+    keep: string | null,
+    channel: string,
+  ) => {
     const copy = keep ?? checkCopyPath(cb.paths.dir, randomBytes(6).toString('hex'));
     task.show('unlocking', 0.02);
     const key = await backupKey(cb, path, auth.creds, channel);
     let r;
     try {
-      r = await task.run('checkBackup', { path, credentials: { dbKey: new Uint8Array(key.dbKey) }, userOf: key.userId, kdf: cb.kdf, copy, keep: keep !== null }, { cleanup: () => removeDatabaseFiles(copy) });
+      r = await task.run(
+        'checkBackup',
+        {
+          path,
+          credentials: { dbKey: new Uint8Array(key.dbKey) },
+          userOf: key.userId,
+          kdf: cb.kdf,
+          copy,
+          keep: keep !== null,
+        },
+        { cleanup: () => removeDatabaseFiles(copy) },
+      );
     } finally {
       key.dbKey.fill(0);
     }
@@ -208,7 +263,10 @@ export function backupHandlers(
       exclusive('backup', () =>
         cb.jobs.task(jobId, { cancellable: true }, async (task) => {
           const s = cb.requireSession();
-          const { settings, charityName } = cb.read((db) => ({ settings: backupSettings(db), charityName: getCharity(db).name }));
+          const { settings, charityName } = cb.read((db) => ({
+            settings: backupSettings(db),
+            charityName: getCharity(db).name,
+          }));
           const dbKey = Buffer.from(s.dbKey);
           let made;
           try {
@@ -231,16 +289,25 @@ export function backupHandlers(
           const drive = driveOf(targetDir, await cb.platform.listDrives());
           const location = drive?.label ?? targetDir;
           cb.write((db) => {
-            setSetting(db, LAST, JSON.stringify({ at: made.createdAt, path: made.path, location, counts: made.counts }));
+            setSetting(
+              db,
+              LAST,
+              JSON.stringify({ at: made.createdAt, path: made.path, location, counts: made.counts }),
+            );
             cb.audit(db, s, 'backup.created', { detail: { clients: made.counts.clients, bytes: made.bytes } });
           });
-          cb.log(`[casebook] backup made and verified: ${made.counts.clients} clients, ${made.bytes} bytes, ${made.removedOld.length} older removed`);
+          cb.log(
+            `[casebook] backup made and verified: ${made.counts.clients} clients, ${made.bytes} bytes, ${made.removedOld.length} older removed`,
+          );
           return { ...made, location, removedOld: made.removedOld.length };
         }),
       ),
 
     'backup.chooseFile': async () => {
-      const path = await cb.platform.chooseFile({ title: t()('backup.chooseFile'), filters: [{ name: 'Casebook', extensions: [BACKUP_EXTENSION] }] });
+      const path = await cb.platform.chooseFile({
+        title: t()('backup.chooseFile'),
+        filters: [{ name: 'Casebook', extensions: [BACKUP_EXTENSION] }],
+      });
       if (!path) throw new CasebookError('CANCELLED', 'No file was chosen');
       return { path };
     },
@@ -293,13 +360,31 @@ export function backupHandlers(
               const seen = await cb.platform.lastSeenGeneration(vaultId);
               let generation = 0;
               try {
-                const applied = reapplyErasures(db, readErasures(cb.paths.erasureJournal, r.dbKey), r.manifest.createdAt, cb.now());
+                const applied = reapplyErasures(
+                  db,
+                  readErasures(cb.paths.erasureJournal, r.dbKey),
+                  r.manifest.createdAt,
+                  cb.now(),
+                );
                 db.$client.transaction(() => {
                   // A restore on purpose is not a rollback: the records move on past every generation seen.
                   generation = restoredGeneration(db, seen);
                   // The backup just restored is, by definition, a verified backup of these records.
-                  setSetting(db, LAST, JSON.stringify({ at: r.manifest.createdAt, path, location: drive?.label ?? dirname(path), counts: r.manifest.counts }));
-                  const who = restorer ? findUser(db, { id: restorer.id }) : r.userId !== null ? findUser(db, { id: r.userId }) : undefined;
+                  setSetting(
+                    db,
+                    LAST,
+                    JSON.stringify({
+                      at: r.manifest.createdAt,
+                      path,
+                      location: drive?.label ?? dirname(path),
+                      counts: r.manifest.counts,
+                    }),
+                  );
+                  const who = restorer
+                    ? findUser(db, { id: restorer.id })
+                    : r.userId !== null
+                      ? findUser(db, { id: r.userId })
+                      : undefined;
                   recordAudit(db, {
                     userId: who && restorer && who.name === restorer.name ? who.id : (r.userId ?? null),
                     action: 'backup.restored',

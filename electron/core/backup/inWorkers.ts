@@ -31,7 +31,11 @@ export function partsInWorkers(task: Task, records: JobRecords, dbKey: Buffer): 
       let copied = false;
       task.refine = (p) => {
         const copiedPart = copied ? 1 : Math.min(1, sizeOf(tmpDb) / recordsBytes);
-        return { ...p, stage: copied ? 'reading' : 'copying', fraction: (BACKUP_STAGES.reading[1] * (copiedPart + read)) / 2 };
+        return {
+          ...p,
+          stage: copied ? 'reading' : 'copying',
+          fraction: (BACKUP_STAGES.reading[1] * (copiedPart + read)) / 2,
+        };
       };
       try {
         const [digest] = await task.together<[TableDigests, void]>(
@@ -52,20 +56,41 @@ export function partsInWorkers(task: Task, records: JobRecords, dbKey: Buffer): 
       let whole = false;
       const [, packed] = await task.together<[void, Packed]>(
         (signal) =>
-          task.run('backupCheckWhole', { tmpDb, dbKey: key(), schemaVersion: SCHEMA_VERSION }, { signal, onProgress: () => undefined }).then(() => {
-            whole = true;
-          }),
+          task
+            .run(
+              'backupCheckWhole',
+              { tmpDb, dbKey: key(), schemaVersion: SCHEMA_VERSION },
+              { signal, onProgress: () => undefined },
+            )
+            .then(() => {
+              whole = true;
+            }),
         // The integrity check beside it cannot report: the hashing and packing are shown (packing
         // starts before the check has finished; the file is named only once both have passed).
         (signal) =>
-          task.run('backupPack', { tmpDb, dbKey: key(), pack }, { signal, onProgress: (stage, f) => task.show(stage, backupFraction(stage as BackupStage, stage === 'writing' && !whole ? Math.min(f, 0.95) : f)) }),
+          task.run(
+            'backupPack',
+            { tmpDb, dbKey: key(), pack },
+            {
+              signal,
+              onProgress: (stage, f) =>
+                task.show(
+                  stage,
+                  backupFraction(stage as BackupStage, stage === 'writing' && !whole ? Math.min(f, 0.95) : f),
+                ),
+            },
+          ),
       );
       return packed;
     },
 
     async finish(f) {
       const { now, ...rest } = f;
-      return task.run('backupFinish', { ...rest, nowIso: now.toISOString(), dbKey: key() }, { onProgress: (stage, fraction) => task.show(stage, backupFraction(stage as BackupStage, fraction)) });
+      return task.run(
+        'backupFinish',
+        { ...rest, nowIso: now.toISOString(), dbKey: key() },
+        { onProgress: (stage, fraction) => task.show(stage, backupFraction(stage as BackupStage, fraction)) },
+      );
     },
   };
 }

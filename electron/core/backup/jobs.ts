@@ -69,7 +69,10 @@ function withKey<T>(bytes: Uint8Array, fn: (dbKey: Buffer) => T): T {
 }
 
 /** A backup part's stage callback, as the job's own steps (which report progress and may stop it). */
-const stepsOf = (ctx: JobContext) => (stage: BackupStage, within = 0) => ctx.step(stage, within);
+const stepsOf =
+  (ctx: JobContext) =>
+  (stage: BackupStage, within = 0) =>
+    ctx.step(stage, within);
 
 const asCredentials = (c: JobCredentials): BackupCredentials => ('dbKey' in c ? { dbKey: Buffer.from(c.dbKey) } : c);
 
@@ -115,10 +118,16 @@ export const backupJobs = {
   }) as Job<CopyInput, void>,
 
   /** SQLite's integrity check of the copy, and its schema version (one statement: it cannot report or stop midway). */
-  backupCheckWhole: ((_ctx, i) => withKey(i.dbKey, (dbKey) => checkCopyWhole(i.tmpDb, dbKey, i.schemaVersion))) as Job<CheckCopyInput, void>,
+  backupCheckWhole: ((_ctx, i) => withKey(i.dbKey, (dbKey) => checkCopyWhole(i.tmpDb, dbKey, i.schemaVersion))) as Job<
+    CheckCopyInput,
+    void
+  >,
 
   /** Hashes the copy's rows and, when they are the records', packs the copy into the backup file (see packIfSame). */
-  backupPack: ((ctx, i) => withKey(i.dbKey, (dbKey) => packIfSame(i.tmpDb, dbKey, i.pack, stepsOf(ctx)))) as Job<PackInput, Packed>,
+  backupPack: ((ctx, i) => withKey(i.dbKey, (dbKey) => packIfSame(i.tmpDb, dbKey, i.pack, stepsOf(ctx)))) as Job<
+    PackInput,
+    Packed
+  >,
 
   /** Reads the packed file back and checks it, then gives it its name (see finishBackupFile). */
   backupFinish: ((ctx, i) => {

@@ -12,12 +12,16 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The order rows are hashed in: the rowid, or a WITHOUT ROWID table's primary key (quoted columns). */
 function keyOf(sqlite: Sqlite, table: string): string[] {
-  const withoutRowid = sqlite.prepare(`SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?`).pluck().get(table) === 1;
+  const withoutRowid =
+    sqlite.prepare(`SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?`).pluck().get(table) === 1;
   if (!withoutRowid) return ['rowid'];
-  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).pluck().all(table) as string[]).map(quote);
+  return (
+    sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).pluck().all(table) as string[]
+  ).map(quote);
 }
 
-const cell = (v: unknown) => (Buffer.isBuffer(v) ? { hex: v.toString('hex') } : typeof v === 'bigint' ? v.toString() : v);
+const cell = (v: unknown) =>
+  Buffer.isBuffer(v) ? { hex: v.toString('hex') } : typeof v === 'bigint' ? v.toString() : v;
 /** A row as it is hashed: bytes as hex, big numbers as text (most rows have neither, and are hashed as read). */
 const plain = (row: unknown[]) => {
   for (const v of row) if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') return row.map(cell);
@@ -36,11 +40,22 @@ const CHUNK = 2000;
  * {"hex": lowercase hex}); real numbers are left to JavaScript (SQLite may write them otherwise).
  */
 function sqliteRows(sqlite: Sqlite, table: string): string | null {
-  const strict = sqlite.prepare(`SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ? AND type = 'table'`).pluck().get(table);
+  const strict = sqlite
+    .prepare(`SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ? AND type = 'table'`)
+    .pluck()
+    .get(table);
   if (strict !== 1) return null;
-  const columns = sqlite.prepare('SELECT name, upper(type) AS type FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string }[];
+  const columns = sqlite
+    .prepare('SELECT name, upper(type) AS type FROM pragma_table_info(?) ORDER BY cid')
+    .all(table) as { name: string; type: string }[];
   if (columns.some((c) => !['INT', 'INTEGER', 'TEXT', 'BLOB'].includes(c.type))) return null;
-  return columns.map((c) => (c.type === 'BLOB' ? `CASE WHEN typeof(${quote(c.name)}) = 'blob' THEN json_object('hex', lower(hex(${quote(c.name)}))) ELSE ${quote(c.name)} END` : quote(c.name))).join(', ');
+  return columns
+    .map((c) =>
+      c.type === 'BLOB'
+        ? `CASE WHEN typeof(${quote(c.name)}) = 'blob' THEN json_object('hex', lower(hex(${quote(c.name)}))) ELSE ${quote(c.name)} END`
+        : quote(c.name),
+    )
+    .join(', ');
 }
 
 /**
@@ -48,10 +63,17 @@ function sqliteRows(sqlite: Sqlite, table: string): string | null {
  * bytes (no string in JavaScript). The rows of a piece are joined in key order as SQLite promises
  * for `group_concat(... ORDER BY ...)`.
  */
-function hashInSqlite(sqlite: Sqlite, table: string, cells: string, hash: Hash, progress: (rows: number) => void): number {
+function hashInSqlite(
+  sqlite: Sqlite,
+  table: string,
+  cells: string,
+  hash: Hash,
+  progress: (rows: number) => void,
+): number {
   const key = keyOf(sqlite, table);
   const k = key.map((_, i) => `k${i}`);
-  const after = (cols: string[]) => (key.length === 1 ? `${cols[0]} > ?` : `(${cols.join(', ')}) > (${cols.map(() => '?').join(', ')})`);
+  const after = (cols: string[]) =>
+    key.length === 1 ? `${cols[0]} > ?` : `(${cols.join(', ')}) > (${cols.map(() => '?').join(', ')})`;
   const piece = (from: boolean) =>
     sqlite
       .prepare(
@@ -60,7 +82,12 @@ function hashInSqlite(sqlite: Sqlite, table: string, cells: string, hash: Hash, 
       )
       .raw(true);
   // The key of the last row of a piece: where the next one starts.
-  const lastOf = (from: boolean) => sqlite.prepare(`SELECT ${key.join(', ')} FROM ${quote(table)} ${from ? `WHERE ${after(key)}` : ''} ORDER BY ${key.join(', ')} LIMIT 1 OFFSET ${CHUNK - 1}`).raw(true);
+  const lastOf = (from: boolean) =>
+    sqlite
+      .prepare(
+        `SELECT ${key.join(', ')} FROM ${quote(table)} ${from ? `WHERE ${after(key)}` : ''} ORDER BY ${key.join(', ')} LIMIT 1 OFFSET ${CHUNK - 1}`,
+      )
+      .raw(true);
   const first = { piece: piece(false), last: lastOf(false) };
   const next = { piece: piece(true), last: lastOf(true) };
   let rows = 0;
@@ -85,9 +112,11 @@ function hashInSqlite(sqlite: Sqlite, table: string, cells: string, hash: Hash, 
  * bytes, a third of the time); the rest row by row here.
  */
 export function digestTables(sqlite: Sqlite, onProgress?: (tablesDone: number, tables: number) => void): TableDigests {
-  const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map(
-    (t) => t.name,
-  );
+  const tables = (
+    sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const out: TableDigests = {};
   tables.forEach((table, i) => {
     onProgress?.(i, tables.length);
@@ -99,7 +128,9 @@ export function digestTables(sqlite: Sqlite, onProgress?: (tablesDone: number, t
       onProgress?.(i, tables.length);
     };
     const cells = sqliteRows(sqlite, table);
-    const rows = cells ? hashInSqlite(sqlite, table, cells, hash, progress) : hashInJavaScript(sqlite, table, hash, progress);
+    const rows = cells
+      ? hashInSqlite(sqlite, table, cells, hash, progress)
+      : hashInJavaScript(sqlite, table, hash, progress);
     out[table] = { rows, sha256: hash.digest('hex') };
   });
   onProgress?.(tables.length, tables.length);

@@ -1,6 +1,13 @@
 import type { Reach } from '../clients/reach';
 import { sql } from 'drizzle-orm';
-import { addDays, DEFAULT_REVIEW_WEEKS, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN, reviewDueOn, type Caseload } from '../../../shared/domain/caseload';
+import {
+  addDays,
+  DEFAULT_REVIEW_WEEKS,
+  REVIEW_WEEKS_MAX,
+  REVIEW_WEEKS_MIN,
+  reviewDueOn,
+  type Caseload,
+} from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
 import { openTasksFor } from '../plans/tasks';
 import { countOverdueReferrals, referralsToFollowUp } from '../referrals/referrals';
@@ -25,10 +32,24 @@ export function setReviewWeeks(db: Db, weeks: number): void {
  * One user's home screen. `today` is the date on this PC's calendar: a task due today is "due" all
  * day and becomes overdue at local midnight, whatever time zone the PC is in.
  */
-export function readCaseload(db: Db, userId: number, today: string, withCaseworkers: boolean, reach: Reach = null): Caseload {
+export function readCaseload(
+  db: Db,
+  userId: number,
+  today: string,
+  withCaseworkers: boolean,
+  reach: Reach = null,
+): Caseload {
   const weeks = reviewWeeks(db);
   const clients = db
-    .all<{ clientId: number; clientName: string; clientReference: string; intakeDate: string | null; lastAssessedOn: string | null; lastContactOn: string | null; riskFlags: number }>(
+    .all<{
+      clientId: number;
+      clientName: string;
+      clientReference: string;
+      intakeDate: string | null;
+      lastAssessedOn: string | null;
+      lastContactOn: string | null;
+      riskFlags: number;
+    }>(
       sql`SELECT c.id AS clientId, c.first_name || ' ' || c.last_name AS clientName, c.reference AS clientReference, c.intake_date AS intakeDate,
             c.last_assessed_on AS lastAssessedOn,
             (SELECT max(n.occurred_at) FROM case_notes n WHERE n.client_id = c.id) AS lastContactOn,
@@ -37,12 +58,21 @@ export function readCaseload(db: Db, userId: number, today: string, withCasework
           WHERE c.caseworker_id = ${userId} AND c.status = 'open'
           ORDER BY c.sort_name, c.id`,
     )
-    .map(({ intakeDate, ...c }) => ({ ...c, reviewDueOn: reviewDueOn(c.lastAssessedOn ?? intakeDate ?? today, weeks) }));
+    .map(({ intakeDate, ...c }) => ({
+      ...c,
+      reviewDueOn: reviewDueOn(c.lastAssessedOn ?? intakeDate ?? today, weeks),
+    }));
 
   const noticeUntil = addDays(today, REVIEW_NOTICE_DAYS);
   const reviewsDue = clients
     .filter((c) => c.reviewDueOn <= noticeUntil)
-    .map((c) => ({ clientId: c.clientId, clientName: c.clientName, clientReference: c.clientReference, lastAssessedOn: c.lastAssessedOn, dueOn: c.reviewDueOn }))
+    .map((c) => ({
+      clientId: c.clientId,
+      clientName: c.clientName,
+      clientReference: c.clientReference,
+      lastAssessedOn: c.lastAssessedOn,
+      dueOn: c.reviewDueOn,
+    }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.clientName.localeCompare(b.clientName));
 
   const goalsPastTarget = db.all<Caseload['goalsPastTarget'][number]>(
@@ -84,14 +114,26 @@ export function caseworkerLoads(db: Db, today: string, weeks: number): Caseload[
   );
   const overdue = new Map(
     db
-      .all<{ userId: number; n: number }>(sql`SELECT assigned_to AS userId, count(*) AS n FROM tasks WHERE done_on IS NULL AND due_on < ${today} GROUP BY assigned_to`)
+      .all<{ userId: number; n: number }>(
+        sql`SELECT assigned_to AS userId, count(*) AS n FROM tasks WHERE done_on IS NULL AND due_on < ${today} GROUP BY assigned_to`,
+      )
       .map((r) => [r.userId, r.n]),
   );
   // Caseworkers with no open clients still show (with zeros), so the coordinator sees who has room.
-  const people = db.all<{ userId: number; name: string }>(sql`SELECT id AS userId, name FROM users WHERE active = 1 AND role IN ('admin', 'caseworker')`);
+  const people = db.all<{ userId: number; name: string }>(
+    sql`SELECT id AS userId, name FROM users WHERE active = 1 AND role IN ('admin', 'caseworker')`,
+  );
   const rows = new Map<number | null, Caseload['caseworkers'][number]>();
-  for (const p of people) rows.set(p.userId, { userId: p.userId, name: p.name, openClients: 0, tasksOverdue: 0, reviewsDue: 0 });
-  for (const c of clientCounts) rows.set(c.userId, { userId: c.userId, name: c.name, openClients: c.openClients, reviewsDue: c.reviewsDue ?? 0, tasksOverdue: 0 });
+  for (const p of people)
+    rows.set(p.userId, { userId: p.userId, name: p.name, openClients: 0, tasksOverdue: 0, reviewsDue: 0 });
+  for (const c of clientCounts)
+    rows.set(c.userId, {
+      userId: c.userId,
+      name: c.name,
+      openClients: c.openClients,
+      reviewsDue: c.reviewsDue ?? 0,
+      tasksOverdue: 0,
+    });
   for (const [userId, n] of overdue) {
     const row = rows.get(userId);
     if (row) row.tasksOverdue = n;

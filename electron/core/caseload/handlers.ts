@@ -4,9 +4,12 @@ import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { readCaseload, reviewWeeks, setReviewWeeks } from './caseload';
 
-export function caseloadHandlers(cb: Casebook): Pick<Handlers, 'caseload.get' | 'reviews.interval' | 'reviews.setInterval'> {
+export function caseloadHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'caseload.get' | 'reviews.interval' | 'reviews.setInterval'> {
   return {
-    'caseload.get': () => cb.read((db, s) => readCaseload(db, s.user.id, localToday(cb.now()), s.user.role === 'admin', reachOf(s))),
+    'caseload.get': () =>
+      cb.read((db, s) => readCaseload(db, s.user.id, localToday(cb.now()), s.user.role === 'admin', reachOf(s))),
     'reviews.interval': () => cb.read((db) => ({ weeks: reviewWeeks(db) })),
     'reviews.setInterval': ({ weeks }) =>
       cb.write((db, s) => {

@@ -12,7 +12,9 @@ const logoView = (db: Db) => {
   return { dataUrl: logo ? `data:image/${logo.type};base64,${logo.data.toString('base64')}` : null };
 };
 
-export function charityHandlers(cb: Casebook): Pick<Handlers, 'charity.get' | 'charity.update' | 'charity.logo' | 'charity.chooseLogo' | 'charity.removeLogo'> {
+export function charityHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'charity.get' | 'charity.update' | 'charity.logo' | 'charity.chooseLogo' | 'charity.removeLogo'> {
   return {
     'charity.get': () => cb.read((db) => getCharity(db)),
     'charity.update': (input) =>
@@ -27,18 +29,23 @@ export function charityHandlers(cb: Casebook): Pick<Handlers, 'charity.get' | 'c
     'charity.chooseLogo': async () => {
       cb.requireSession();
       const t = createTranslator(cb.language()).t;
-      const path = await cb.platform.chooseFile({ title: t('letters.chooseLogo'), filters: [{ name: t('letters.logoFiles'), extensions: ['png', 'jpg', 'jpeg'] }] });
+      const path = await cb.platform.chooseFile({
+        title: t('letters.chooseLogo'),
+        filters: [{ name: t('letters.logoFiles'), extensions: ['png', 'jpg', 'jpeg'] }],
+      });
       if (!path) throw new CasebookError('CANCELLED', 'No file was chosen');
       let data: Buffer;
       try {
-        if (statSync(path).size > LOGO_MAX_BYTES) throw new CasebookError('BAD_INPUT', 'The logo file is too big', { fields: { logo: 'logoTooBig' } });
+        if (statSync(path).size > LOGO_MAX_BYTES)
+          throw new CasebookError('BAD_INPUT', 'The logo file is too big', { fields: { logo: 'logoTooBig' } });
         data = readFileSync(path);
       } catch (e) {
         if (e instanceof CasebookError) throw e;
         throw new CasebookError('BAD_INPUT', 'The logo file could not be read', { fields: { logo: 'fileUnreadable' } });
       }
       const type = imageType(data);
-      if (!type) throw new CasebookError('BAD_INPUT', 'Not a PNG or JPEG picture', { fields: { logo: 'logoNotAPicture' } });
+      if (!type)
+        throw new CasebookError('BAD_INPUT', 'Not a PNG or JPEG picture', { fields: { logo: 'logoNotAPicture' } });
       return cb.write((db, s) => {
         setCharityLogo(db, { data, type }, cb.now().toISOString());
         cb.audit(db, s, 'charity.logoChanged', { detail: { bytes: data.length, type } });

@@ -6,7 +6,14 @@ import { charity } from '../db/schema';
 export function getCharity(db: Db): Charity {
   const row = db.select().from(charity).where(eq(charity.id, 1)).get();
   if (!row) throw new Error('charity row missing');
-  return { name: row.name, address: row.address, charityNumber: row.charityNumber, phone: row.phone, email: row.email, currency: row.currency };
+  return {
+    name: row.name,
+    address: row.address,
+    charityNumber: row.charityNumber,
+    phone: row.phone,
+    email: row.email,
+    currency: row.currency,
+  };
 }
 
 export function saveCharity(db: Db, c: Charity, now: string): void {
@@ -22,7 +29,11 @@ export interface CharityLogo {
 }
 
 export function getCharityLogo(db: Db): CharityLogo | null {
-  const row = db.select({ logo: charity.logo, logoType: charity.logoType }).from(charity).where(eq(charity.id, 1)).get();
+  const row = db
+    .select({ logo: charity.logo, logoType: charity.logoType })
+    .from(charity)
+    .where(eq(charity.id, 1))
+    .get();
   return row?.logo && row.logoType ? { data: Buffer.from(row.logo), type: row.logoType } : null;
 }
 
@@ -35,7 +46,8 @@ export function setCharityLogo(db: Db, logo: CharityLogo | null, now: string): v
 
 /** PNG or JPEG by its first bytes (never by the file name), or null for anything else. */
 export function imageType(data: Buffer): 'png' | 'jpeg' | null {
-  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
   return null;
 }

@@ -34,5 +34,6 @@ export function recordFor(s: Pick<Session, 'user' | 'volunteersSeeContactDetails
 
 /** Refuses what only holds contact details (a safety plan's phone numbers), in words. */
 export function requireContactDetails(s: Pick<Session, 'user' | 'volunteersSeeContactDetails'>): void {
-  if (contactDetailsWithheld(s)) throw new CasebookError('CONTACT_DETAILS_WITHHELD', 'Volunteers do not see contact details at this charity');
+  if (contactDetailsWithheld(s))
+    throw new CasebookError('CONTACT_DETAILS_WITHHELD', 'Volunteers do not see contact details at this charity');
 }

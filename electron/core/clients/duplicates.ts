@@ -52,7 +52,8 @@ export function nameSimilarity(a: string, b: string): number {
   if (!fa.words.length || !fb.words.length) return 0;
   if (fa.joined === fb.joined) return 1;
   let best = similarity(fa.joined, fb.joined);
-  for (const x of fa.words) for (const y of fb.words) if (x.length >= 2 && y.length >= 2) best = Math.max(best, similarity(x, y));
+  for (const x of fa.words)
+    for (const y of fb.words) if (x.length >= 2 && y.length >= 2) best = Math.max(best, similarity(x, y));
   return best;
 }
 
@@ -73,7 +74,11 @@ export function birthDateRelation(a: string | null, b: string | null): BirthDate
   return 'different';
 }
 
-const digits = (phone: string | null) => (phone ?? '').replace(/\D/g, '').replace(/^(44|48)/, '').replace(/^0/, '');
+const digits = (phone: string | null) =>
+  (phone ?? '')
+    .replace(/\D/g, '')
+    .replace(/^(44|48)/, '')
+    .replace(/^0/, '');
 
 export interface DuplicateQueryValues {
   firstName: string;
@@ -99,11 +104,18 @@ const SELECT_CANDIDATES = sql`
   FROM ${clients}`;
 
 /** Scores one existing client against what was typed; null when they are not plausibly the same person. */
-export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score: number; likely: boolean; reasons: DuplicateReason[] } | null {
-  const first = (name: string) => Math.max(nameSimilarity(q.firstName, name), c.preferredName ? nameSimilarity(q.firstName, c.preferredName) : 0);
+export function compareToClient(
+  q: DuplicateQueryValues,
+  c: Candidate,
+): { score: number; likely: boolean; reasons: DuplicateReason[] } | null {
+  const first = (name: string) =>
+    Math.max(nameSimilarity(q.firstName, name), c.preferredName ? nameSimilarity(q.firstName, c.preferredName) : 0);
   const straight = { f: first(c.firstName), l: nameSimilarity(q.lastName, c.lastName), swapped: false };
   // Names the same both ways cannot be beaten by crossing them (many clients share a common name).
-  const crossed = straight.f + straight.l < 2 ? { f: nameSimilarity(q.firstName, c.lastName), l: nameSimilarity(q.lastName, c.firstName), swapped: true } : straight;
+  const crossed =
+    straight.f + straight.l < 2
+      ? { f: nameSimilarity(q.firstName, c.lastName), l: nameSimilarity(q.lastName, c.firstName), swapped: true }
+      : straight;
   const names = (crossed.f + crossed.l > straight.f + straight.l ? crossed : straight) as typeof straight;
   const birth = birthDateRelation(q.dateOfBirth, c.dateOfBirth);
   const phone = digits(q.phone);
@@ -127,7 +139,8 @@ export function compareToClient(q: DuplicateQueryValues, c: Candidate): { score:
   const nameScore = (names.f + names.l) / 2;
   const birthScore = { same: 0.3, similar: 0.15, unknown: 0.1, different: 0 }[birth];
   const score = Math.min(1, Math.round((nameScore * 0.7 + birthScore + (phoneMatch ? 0.1 : 0)) * 100) / 100);
-  const likely = namesAlike && (birth === 'same' || birth === 'similar' || (birth === 'unknown' && nameScore === 1) || phoneMatch);
+  const likely =
+    namesAlike && (birth === 'same' || birth === 'similar' || (birth === 'unknown' && nameScore === 1) || phoneMatch);
   return { score, likely, reasons };
 }
 
@@ -143,13 +156,17 @@ export function findDuplicates(db: Db, q: DuplicateQueryValues, reach: Reach = n
   const nameWords = [...words(q.firstName), ...words(q.lastName)];
   if (!words(q.firstName).length || !words(q.lastName).length) return [];
   const prefixes = [...new Set(nameWords.filter((w) => w.length >= 2).map((w) => w.slice(0, 3)))];
-  const ors = prefixes.map((p) => sql`(${clientSearchTokens.token} >= ${p} AND ${clientSearchTokens.token} < ${p + '\uffff'})`);
+  const ors = prefixes.map(
+    (p) => sql`(${clientSearchTokens.token} >= ${p} AND ${clientSearchTokens.token} < ${p + '\uffff'})`,
+  );
   const phone = digits(q.phone);
   if (phone.length >= 6) ors.push(sql`${clientSearchTokens.token} = ${phone}`);
   const tokenIds = ors.length
     ? sql`SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${sql.join(ors, sql` OR `)}`
     : sql`SELECT NULL WHERE 0`;
-  const birthIds = q.dateOfBirth ? sql`SELECT ${clients.id} FROM ${clients} WHERE ${clients.dateOfBirth} = ${q.dateOfBirth}` : sql`SELECT NULL WHERE 0`;
+  const birthIds = q.dateOfBirth
+    ? sql`SELECT ${clients.id} FROM ${clients} WHERE ${clients.dateOfBirth} = ${q.dateOfBirth}`
+    : sql`SELECT NULL WHERE 0`;
   const candidates = db.all<Candidate>(sql`
     ${SELECT_CANDIDATES}
     WHERE ${clients.id} IN (${tokenIds} UNION ${birthIds}) AND ${clients.id} IS NOT ${q.excludeId}
@@ -161,7 +178,12 @@ export function findDuplicates(db: Db, q: DuplicateQueryValues, reach: Reach = n
     .filter((m): m is { id: number; match: NonNullable<ReturnType<typeof compareToClient>> } => m.match !== null)
     .sort((a, b) => b.match.score - a.match.score || a.id - b.id)
     .slice(0, RESULT_LIMIT);
-  const summaries = new Map(clientSummaries(db, scored.map((s) => s.id)).map((c) => [c.id, c]));
+  const summaries = new Map(
+    clientSummaries(
+      db,
+      scored.map((s) => s.id),
+    ).map((c) => [c.id, c]),
+  );
   return scored.map((s) => ({ client: summaries.get(s.id)!, ...s.match }));
 }
 

@@ -65,7 +65,8 @@ export function queryTerms(query: string): string[] {
     return [typed && !typed.startsWith('0') ? referenceToken(typed) : `cb${typed}`];
   }
   // The start of a UK postcode ("LS6 2", "ls6 2a") or a Polish one ("00-95"): one term, compacted.
-  if (/^[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{0,2}$/i.test(trimmed) || /^\d{2}-\d{1,3}$/.test(trimmed)) return [fold(trimmed).replace(/[^a-z0-9]/g, '')];
+  if (/^[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{0,2}$/i.test(trimmed) || /^\d{2}-\d{1,3}$/.test(trimmed))
+    return [fold(trimmed).replace(/[^a-z0-9]/g, '')];
   // Digits (with a phone number's spaces and signs): one run of digits, however it was typed. Fewer
   // than three digits is too short for a phone number: it is the start of a reference's number.
   if (/^\+?[\d\s()\-.]+$/.test(trimmed)) {

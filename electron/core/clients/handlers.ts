@@ -70,10 +70,18 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
         // The same people the screen could show (a client outside reach cannot be looked at there).
         const duplicates = findDuplicates(db, { ...details, excludeId: null }, reachOf(s));
         const unseen = duplicates.filter((d) => !duplicatesSeen.includes(d.client.id));
-        if (unseen.length) throw new CasebookError('POSSIBLE_DUPLICATE', `Possible duplicate of ${unseen.map((d) => d.client.reference).join(', ')}`);
+        if (unseen.length)
+          throw new CasebookError(
+            'POSSIBLE_DUPLICATE',
+            `Possible duplicate of ${unseen.map((d) => d.client.reference).join(', ')}`,
+          );
         const client = insertClient(db, details, s.user.id, cb.now(), today());
         cb.audit(db, s, 'client.created', { clientId: client.id });
-        if (duplicates.length) cb.audit(db, s, 'client.duplicateOverridden', { clientId: client.id, detail: { similarTo: duplicates.map((d) => d.client.reference) } });
+        if (duplicates.length)
+          cb.audit(db, s, 'client.duplicateOverridden', {
+            clientId: client.id,
+            detail: { similarTo: duplicates.map((d) => d.client.reference) },
+          });
         if (consent) {
           recordConsent(db, client.id, consent, s.user.id, cb.now());
           cb.audit(db, s, 'consent.recorded', { clientId: client.id });
@@ -84,7 +92,9 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
     'clients.update': ({ id, version, details }) =>
       cb.write((db, s) => {
         const { before, after } = updateClient(db, id, version, details, s.user.id, cb.now());
-        const fields = (Object.keys(details) as (keyof ClientDetails)[]).filter((k) => details[k] !== before[k] && !(k === 'intakeDate' && details[k] === null));
+        const fields = (Object.keys(details) as (keyof ClientDetails)[]).filter(
+          (k) => details[k] !== before[k] && !(k === 'intakeDate' && details[k] === null),
+        );
         cb.audit(db, s, 'client.changed', { clientId: id, detail: { fields } });
         return after;
       }),
@@ -92,14 +102,20 @@ export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
     'clients.setStatus': ({ id, version, change }) =>
       cb.write((db, s) => {
         const client = changeStatus(db, id, version, change, s.user.id, cb.now());
-        cb.audit(db, s, 'client.statusChanged', { clientId: id, detail: { status: client.status, reason: client.closureReason } });
+        cb.audit(db, s, 'client.statusChanged', {
+          clientId: id,
+          detail: { status: client.status, reason: client.closureReason },
+        });
         return recordAsSeen(cb, db, s, id);
       }),
 
     'clients.merge': ({ keepId, mergeId }) =>
       cb.write((db, s) => {
         const { mergedReference, ...result } = mergeClients(db, keepId, mergeId, s.user.id, cb.now());
-        cb.audit(db, s, 'client.merged', { clientId: keepId, detail: { from: mergedReference, fromId: mergeId, moved: result.moved, filled: result.filled } });
+        cb.audit(db, s, 'client.merged', {
+          clientId: keepId,
+          detail: { from: mergedReference, fromId: mergeId, moved: result.moved, filled: result.filled },
+        });
         return result;
       }),
 

@@ -32,12 +32,17 @@ const REBUILT = new Set(['client_search_tokens']);
  * later features (notes, plans, referrals, letters…) are moved without this code knowing them.
  */
 export function clientReferences(db: Db): { table: string; column: string }[] {
-  const tables = db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  const tables = db.all<{ name: string }>(
+    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+  );
   const refs: { table: string; column: string }[] = [];
   for (const { name } of tables) {
     if (REBUILT.has(name)) continue;
-    const fks = db.all<{ table: string; from: string; to: string | null }>(sql`SELECT "table", "from", "to" FROM pragma_foreign_key_list(${name})`);
-    for (const fk of fks) if (fk.table === 'clients' && (fk.to === null || fk.to === 'id')) refs.push({ table: name, column: fk.from });
+    const fks = db.all<{ table: string; from: string; to: string | null }>(
+      sql`SELECT "table", "from", "to" FROM pragma_foreign_key_list(${name})`,
+    );
+    for (const fk of fks)
+      if (fk.table === 'clients' && (fk.to === null || fk.to === 'id')) refs.push({ table: name, column: fk.from });
   }
   return refs;
 }
@@ -55,8 +60,17 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * filled from the merged record, the merged record's reference keeps finding the kept client, and
  * the merged record is removed. Runs inside the caller's transaction: all of it or none.
  */
-export function mergeClients(db: Db, keepId: number, mergeId: number, userId: number, now: Date): { client: Client; mergedReference: string; moved: Record<string, number>; filled: string[] } {
-  if (keepId === mergeId) throw new CasebookError('BAD_INPUT', 'A client cannot be merged with themselves', { fields: { mergeId: 'sameClient' } });
+export function mergeClients(
+  db: Db,
+  keepId: number,
+  mergeId: number,
+  userId: number,
+  now: Date,
+): { client: Client; mergedReference: string; moved: Record<string, number>; filled: string[] } {
+  if (keepId === mergeId)
+    throw new CasebookError('BAD_INPUT', 'A client cannot be merged with themselves', {
+      fields: { mergeId: 'sameClient' },
+    });
   const keep = requireClient(db, keepId);
   const merge = requireClient(db, mergeId);
 
@@ -67,9 +81,13 @@ export function mergeClients(db: Db, keepId: number, mergeId: number, userId: nu
     const per = ONCE_PER[table];
     if (per) {
       const [t, c, p] = [quote(table), quote(column), quote(per)];
-      db.run(sql.raw(`DELETE FROM ${t} WHERE ${c} = ${mergeId} AND ${p} IN (SELECT ${p} FROM ${t} WHERE ${c} = ${keepId})`));
+      db.run(
+        sql.raw(`DELETE FROM ${t} WHERE ${c} = ${mergeId} AND ${p} IN (SELECT ${p} FROM ${t} WHERE ${c} = ${keepId})`),
+      );
     }
-    const n = db.run(sql.raw(`UPDATE ${quote(table)} SET ${quote(column)} = ${keepId} WHERE ${quote(column)} = ${mergeId}`)).changes;
+    const n = db.run(
+      sql.raw(`UPDATE ${quote(table)} SET ${quote(column)} = ${keepId} WHERE ${quote(column)} = ${mergeId}`),
+    ).changes;
     if (n > 0) moved[table] = (moved[table] ?? 0) + n;
   }
 
@@ -92,7 +110,15 @@ export function mergeClients(db: Db, keepId: number, mergeId: number, userId: nu
     filled.push('intakeDate');
   }
 
-  db.insert(clientMerges).values({ intoClientId: keepId, fromClientId: mergeId, fromReference: merge.reference, mergedBy: userId, mergedAt: now.toISOString() }).run();
+  db.insert(clientMerges)
+    .values({
+      intoClientId: keepId,
+      fromClientId: mergeId,
+      fromReference: merge.reference,
+      mergedBy: userId,
+      mergedAt: now.toISOString(),
+    })
+    .run();
   db.delete(clients).where(eq(clients.id, mergeId)).run();
   db.update(clients)
     .set({ ...patch, version: sql`${clients.version} + 1`, updatedAt: now.toISOString(), updatedBy: userId })

@@ -18,7 +18,9 @@ import { clientTokens, fold, queryTerms } from './folding';
 const caseworker = alias(users, 'caseworker');
 
 /** Kinds of active risk flags, comma-separated, for the list icon. */
-const activeFlags = sql<string | null>`(SELECT group_concat(${riskFlags.kind}) FROM ${riskFlags} WHERE ${riskFlags.clientId} = ${clients.id} AND ${riskFlags.removedOn} IS NULL)`;
+const activeFlags = sql<
+  string | null
+>`(SELECT group_concat(${riskFlags.kind}) FROM ${riskFlags} WHERE ${riskFlags.clientId} = ${clients.id} AND ${riskFlags.removedOn} IS NULL)`;
 
 const summaryColumns = {
   id: clients.id,
@@ -46,22 +48,44 @@ const sortNameOf = (d: Pick<ClientDetails, 'firstName' | 'lastName'>) => fold(`$
 /** Rewrites a client's search tokens: their names, references (including merged ones), phone and postcode. */
 export function writeTokens(db: Db, id: number): void {
   const c = db
-    .select({ firstName: clients.firstName, lastName: clients.lastName, preferredName: clients.preferredName, reference: clients.reference, phone: clients.phone, postcode: clients.postcode })
+    .select({
+      firstName: clients.firstName,
+      lastName: clients.lastName,
+      preferredName: clients.preferredName,
+      reference: clients.reference,
+      phone: clients.phone,
+      postcode: clients.postcode,
+    })
     .from(clients)
     .where(eq(clients.id, id))
     .get();
   db.delete(clientSearchTokens).where(eq(clientSearchTokens.clientId, id)).run();
   if (!c) return;
-  const former = db.select({ ref: clientMerges.fromReference }).from(clientMerges).where(eq(clientMerges.intoClientId, id)).all();
-  const tokens = new Set([...clientTokens(c), ...former.flatMap((f) => clientTokens({ firstName: '', lastName: '', preferredName: null, reference: f.ref, phone: null, postcode: null }))]);
-  if (tokens.size) db.insert(clientSearchTokens).values([...tokens].map((token) => ({ token, clientId: id }))).run();
+  const former = db
+    .select({ ref: clientMerges.fromReference })
+    .from(clientMerges)
+    .where(eq(clientMerges.intoClientId, id))
+    .all();
+  const tokens = new Set([
+    ...clientTokens(c),
+    ...former.flatMap((f) =>
+      clientTokens({ firstName: '', lastName: '', preferredName: null, reference: f.ref, phone: null, postcode: null }),
+    ),
+  ]);
+  if (tokens.size)
+    db.insert(clientSearchTokens)
+      .values([...tokens].map((token) => ({ token, clientId: id })))
+      .run();
 }
 
 /** Refuses a caseworker who is not an active admin or caseworker. */
 function checkCaseworker(db: Db, caseworkerId: number | null): void {
   if (caseworkerId === null) return;
   const u = db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, caseworkerId)).get();
-  if (!u || !u.active || u.role === 'volunteer') throw new CasebookError('BAD_INPUT', 'Not an active caseworker', { fields: { 'details.caseworkerId': 'unknownCaseworker' } });
+  if (!u || !u.active || u.role === 'volunteer')
+    throw new CasebookError('BAD_INPUT', 'Not an active caseworker', {
+      fields: { 'details.caseworkerId': 'unknownCaseworker' },
+    });
 }
 
 export function insertClient(db: Db, details: ClientDetails, userId: number, now: Date, today: string): Client {
@@ -76,31 +100,75 @@ const CHUNK = 400;
  * returns their ids. Many at once (an import) go in a few statements of many rows each. Called
  * inside the caller's write transaction, so the next ids cannot be taken by anyone else.
  */
-export function insertClients(db: Db, list: readonly ClientDetails[], userId: number, now: Date, today: string): number[] {
+export function insertClients(
+  db: Db,
+  list: readonly ClientDetails[],
+  userId: number,
+  now: Date,
+  today: string,
+): number[] {
   for (const caseworkerId of new Set(list.map((d) => d.caseworkerId))) checkCaseworker(db, caseworkerId);
-  const first = (db.select({ max: sql<number | null>`max(${clients.id})` }).from(clients).get()?.max ?? 0) + 1;
+  const first =
+    (db
+      .select({ max: sql<number | null>`max(${clients.id})` })
+      .from(clients)
+      .get()?.max ?? 0) + 1;
   const at = now.toISOString();
   const rows = list.map((details, i) => {
     const id = first + i;
     const intakeDate = details.intakeDate ?? today;
     const reference = clientReference(id);
     return {
-      row: { ...details, id, intakeDate, reference, sortName: sortNameOf(details), status: 'open' as const, statusSince: intakeDate, createdAt: at, createdBy: userId, updatedAt: at, updatedBy: userId },
+      row: {
+        ...details,
+        id,
+        intakeDate,
+        reference,
+        sortName: sortNameOf(details),
+        status: 'open' as const,
+        statusSince: intakeDate,
+        createdAt: at,
+        createdBy: userId,
+        updatedAt: at,
+        updatedBy: userId,
+      },
       tokens: clientTokens({ ...details, reference }).map((token) => ({ token, clientId: id })),
     };
   });
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    db.insert(clients).values(chunk.map((r) => r.row)).run();
-    db.insert(clientStatusChanges).values(chunk.map(({ row }) => ({ clientId: row.id, status: 'open' as const, changedOn: row.intakeDate, changedBy: userId, changedAt: at }))).run();
+    db.insert(clients)
+      .values(chunk.map((r) => r.row))
+      .run();
+    db.insert(clientStatusChanges)
+      .values(
+        chunk.map(({ row }) => ({
+          clientId: row.id,
+          status: 'open' as const,
+          changedOn: row.intakeDate,
+          changedBy: userId,
+          changedAt: at,
+        })),
+      )
+      .run();
     const tokens = chunk.flatMap((r) => r.tokens);
-    for (let j = 0; j < tokens.length; j += CHUNK * 4) db.insert(clientSearchTokens).values(tokens.slice(j, j + CHUNK * 4)).run();
+    for (let j = 0; j < tokens.length; j += CHUNK * 4)
+      db.insert(clientSearchTokens)
+        .values(tokens.slice(j, j + CHUNK * 4))
+        .run();
   }
   return rows.map((r) => r.row.id);
 }
 
 /** Writes the new details if the row is still at `version`; throws CONFLICT when it was changed meanwhile. */
-export function updateClient(db: Db, id: number, version: number, details: ClientDetails, userId: number, now: Date): { before: Client; after: Client } {
+export function updateClient(
+  db: Db,
+  id: number,
+  version: number,
+  details: ClientDetails,
+  userId: number,
+  now: Date,
+): { before: Client; after: Client } {
   const before = requireClient(db, id);
   checkCaseworker(db, details.caseworkerId);
   const res = db
@@ -133,12 +201,27 @@ export function changeStatus(
   const closureReason = change.status === 'closed' ? change.reason : null;
   const res = db
     .update(clients)
-    .set({ status: change.status, statusSince: change.on, closureReason, version: sql`${clients.version} + 1`, updatedAt: now.toISOString(), updatedBy: userId })
+    .set({
+      status: change.status,
+      statusSince: change.on,
+      closureReason,
+      version: sql`${clients.version} + 1`,
+      updatedAt: now.toISOString(),
+      updatedBy: userId,
+    })
     .where(and(eq(clients.id, id), eq(clients.version, version)))
     .run();
   if (res.changes === 0) throw new CasebookError('CONFLICT', 'The client was changed by someone else');
   db.insert(clientStatusChanges)
-    .values({ clientId: id, status: change.status, changedOn: change.on, reason: closureReason, note: change.note, changedBy: userId, changedAt: now.toISOString() })
+    .values({
+      clientId: id,
+      status: change.status,
+      changedOn: change.on,
+      reason: closureReason,
+      note: change.note,
+      changedBy: userId,
+      changedAt: now.toISOString(),
+    })
     .run();
   return getClient(db, id)!;
 }
@@ -230,15 +313,22 @@ function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () 
   } else if (terms.length) {
     main = [...terms].sort((a, b) => b.length - a.length)[0]!;
     const [from, to] = range(main);
-    filters.push(sql`${clients.id} IN (SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to})`);
+    filters.push(
+      sql`${clients.id} IN (SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to})`,
+    );
     for (const other of terms.filter((t) => t !== main)) filters.push(hasTokenStartingWith(clients.id, other));
   }
   filters.push(...reachFilter(f.reach ?? null, sql`${clients.id}`));
   if (f.status) filters.push(eq(clients.status, f.status));
   if (f.caseworkerId) filters.push(eq(clients.caseworkerId, f.caseworkerId));
-  if (f.riskFlag === 'any') filters.push(sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.removedOn} IS NULL)`);
+  if (f.riskFlag === 'any')
+    filters.push(
+      sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.removedOn} IS NULL)`,
+    );
   else if (f.riskFlag)
-    filters.push(sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.kind} = ${f.riskFlag} AND ${riskFlags.removedOn} IS NULL)`);
+    filters.push(
+      sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.kind} = ${f.riskFlag} AND ${riskFlags.removedOn} IS NULL)`,
+    );
   const where = filters.length ? and(...filters) : undefined;
   const count = () => {
     if (main !== null && filters.length === terms.length) {
@@ -251,7 +341,13 @@ function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () 
         )?.n ?? 0
       );
     }
-    return db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
+    return (
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(clients)
+        .where(where)
+        .get()?.n ?? 0
+    );
   };
   // A range of the name index is read in order, page by page; a token search finds every match and sorts them.
   return { where, count, sorted: main !== null };
@@ -282,7 +378,12 @@ export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[
     .limit(f.limit)
     .offset(f.offset)
     .all() as { id: number; total?: number }[];
-  const byId = new Map(clientSummaries(db, rows.map((r) => r.id)).map((c) => [c.id, c]));
+  const byId = new Map(
+    clientSummaries(
+      db,
+      rows.map((r) => r.id),
+    ).map((c) => [c.id, c]),
+  );
   const items = rows.map((r) => byId.get(r.id)!);
   if (items.length < f.limit && (f.offset === 0 || items.length > 0)) return { items, total: f.offset + items.length };
   if (f.withTotal === false) return { items, total: null };

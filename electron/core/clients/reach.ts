@@ -222,19 +222,32 @@ export function reachFilter(reach: Reach, clientId: SQL): SQL[] {
 function clientOf(db: Db, ref: Ref): number | null {
   if ('client' in ref) return ref.client;
   // The table name comes from OWNED above, never from input.
-  return db.get<{ clientId: number }>(sql`SELECT client_id AS clientId FROM ${sql.identifier(ref.record)} WHERE id = ${ref.id}`)?.clientId ?? null;
+  return (
+    db.get<{ clientId: number }>(
+      sql`SELECT client_id AS clientId FROM ${sql.identifier(ref.record)} WHERE id = ${ref.id}`,
+    )?.clientId ?? null
+  );
 }
 
 function isWithinReach(db: Db, reach: number, clientId: number): boolean {
   // A client that is not there is the handler's to refuse (NOT_FOUND), in the same words for everyone.
-  return db.get<{ ok: number }>(sql`SELECT (NOT EXISTS (SELECT 1 FROM clients WHERE id = ${clientId}) OR ${withinReach(reach, sql`${clientId}`)}) AS ok`)?.ok === 1;
+  return (
+    db.get<{ ok: number }>(
+      sql`SELECT (NOT EXISTS (SELECT 1 FROM clients WHERE id = ${clientId}) OR ${withinReach(reach, sql`${clientId}`)}) AS ok`,
+    )?.ok === 1
+  );
 }
 
 /**
  * Before a handler runs (after its input is checked): refuses a call about a client outside the
  * caller's reach, in words (NOT_YOUR_CLIENT). Lists are narrowed by their handlers instead.
  */
-export function checkReach<C extends Channel>(db: Db, s: Pick<Session, 'user' | 'ownClientsOnly'>, channel: C, input: ChannelParsedInput<C>): void {
+export function checkReach<C extends Channel>(
+  db: Db,
+  s: Pick<Session, 'user' | 'ownClientsOnly'>,
+  channel: C,
+  input: ChannelParsedInput<C>,
+): void {
   const reach = reachOf(s);
   if (reach === null) return;
   const subject = SUBJECTS[channel] as Subject<C>;
@@ -242,7 +255,10 @@ export function checkReach<C extends Channel>(db: Db, s: Pick<Session, 'user' | 
   for (const ref of subject(input)) {
     const clientId = clientOf(db, ref);
     if (clientId !== null && !isWithinReach(db, reach, clientId))
-      throw new CasebookError('NOT_YOUR_CLIENT', `Client ${clientId} is not allocated to or shared with user ${s.user.id}`);
+      throw new CasebookError(
+        'NOT_YOUR_CLIENT',
+        `Client ${clientId} is not allocated to or shared with user ${s.user.id}`,
+      );
   }
 }
 
@@ -257,20 +273,37 @@ export function sharedWith(db: Db, clientId: number): { id: number; name: string
  * Makes the client shared with exactly these people (active users other than its caseworker).
  * Gives back who was added and who was taken off, for the audit trail.
  */
-export function setSharedWith(db: Db, clientId: number, userIds: readonly number[], by: number, now: Date): { added: number[]; removed: number[] } {
-  const owner = db.get<{ caseworkerId: number | null }>(sql`SELECT caseworker_id AS caseworkerId FROM clients WHERE id = ${clientId}`);
+export function setSharedWith(
+  db: Db,
+  clientId: number,
+  userIds: readonly number[],
+  by: number,
+  now: Date,
+): { added: number[]; removed: number[] } {
+  const owner = db.get<{ caseworkerId: number | null }>(
+    sql`SELECT caseworker_id AS caseworkerId FROM clients WHERE id = ${clientId}`,
+  );
   if (!owner) throw new CasebookError('NOT_FOUND', 'No such client');
   const wanted = [...new Set(userIds)].filter((id) => id !== owner.caseworkerId);
   const active = new Set(
-    db.all<{ id: number }>(sql`SELECT id FROM users WHERE active = 1 AND id IN (SELECT value FROM json_each(${JSON.stringify(wanted)}))`).map((u) => u.id),
+    db
+      .all<{ id: number }>(
+        sql`SELECT id FROM users WHERE active = 1 AND id IN (SELECT value FROM json_each(${JSON.stringify(wanted)}))`,
+      )
+      .map((u) => u.id),
   );
   const unknown = wanted.filter((id) => !active.has(id));
-  if (unknown.length) throw new CasebookError('BAD_INPUT', 'Shared with someone who is not an active user', { fields: { userIds: 'unknownUser' } });
+  if (unknown.length)
+    throw new CasebookError('BAD_INPUT', 'Shared with someone who is not an active user', {
+      fields: { userIds: 'unknownUser' },
+    });
   const before = new Set(sharedWith(db, clientId).map((u) => u.id));
   const added = wanted.filter((id) => !before.has(id));
   const removed = [...before].filter((id) => !wanted.includes(id));
   for (const id of removed) db.run(sql`DELETE FROM client_shares WHERE client_id = ${clientId} AND user_id = ${id}`);
   for (const id of added)
-    db.run(sql`INSERT INTO client_shares (client_id, user_id, shared_by, shared_at) VALUES (${clientId}, ${id}, ${by}, ${now.toISOString()})`);
+    db.run(
+      sql`INSERT INTO client_shares (client_id, user_id, shared_by, shared_at) VALUES (${clientId}, ${id}, ${by}, ${now.toISOString()})`,
+    );
   return { added, removed };
 }

@@ -19,10 +19,22 @@ export function recordConsent(db: Db, clientId: number, c: ConsentValues, userId
 }
 
 /** Marks a consent as withdrawn from `on`; the record itself stays, so what was agreed and when is never lost. */
-export function withdrawConsent(db: Db, consentId: number, on: string, note: string | null, userId: number, now: Date): { clientId: number } {
-  const row = db.select({ clientId: consents.clientId, givenOn: consents.givenOn }).from(consents).where(eq(consents.id, consentId)).get();
+export function withdrawConsent(
+  db: Db,
+  consentId: number,
+  on: string,
+  note: string | null,
+  userId: number,
+  now: Date,
+): { clientId: number } {
+  const row = db
+    .select({ clientId: consents.clientId, givenOn: consents.givenOn })
+    .from(consents)
+    .where(eq(consents.id, consentId))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such consent');
-  if (on < row.givenOn) throw new CasebookError('BAD_INPUT', 'Withdrawn before it was given', { fields: { on: 'expiryBeforeGiven' } });
+  if (on < row.givenOn)
+    throw new CasebookError('BAD_INPUT', 'Withdrawn before it was given', { fields: { on: 'expiryBeforeGiven' } });
   const res = db
     .update(consents)
     .set({ withdrawnOn: on, withdrawalNote: note, withdrawnBy: userId, withdrawnAt: now.toISOString() })
@@ -63,15 +75,26 @@ export function listConsents(db: Db, clientId: number, today: string): Consent[]
     .map((c) => ({ ...c, state: consentState(c, today) }));
 }
 
-const sameAgency = (a: string, b: string) => fold(a).replace(/\s+/g, ' ').trim() === fold(b).replace(/\s+/g, ' ').trim();
+const sameAgency = (a: string, b: string) =>
+  fold(a).replace(/\s+/g, ' ').trim() === fold(b).replace(/\s+/g, ' ').trim();
 
 /**
  * The consent gate: whether the client's consent in force today lets us share their details with
  * this agency. The newest consent record is the one in force (a change of mind is a new record).
  */
-export function sharingConsentProblem(db: Db, clientId: number, agencyName: string, today: string): ConsentGateProblem | null {
+export function sharingConsentProblem(
+  db: Db,
+  clientId: number,
+  agencyName: string,
+  today: string,
+): ConsentGateProblem | null {
   const c = db
-    .select({ shareScope: consents.shareScope, shareAgencies: consents.shareAgencies, withdrawnOn: consents.withdrawnOn, expiresOn: consents.expiresOn })
+    .select({
+      shareScope: consents.shareScope,
+      shareAgencies: consents.shareAgencies,
+      withdrawnOn: consents.withdrawnOn,
+      expiresOn: consents.expiresOn,
+    })
     .from(consents)
     .where(eq(consents.clientId, clientId))
     .orderBy(desc(consents.givenOn), desc(consents.id))
@@ -81,12 +104,14 @@ export function sharingConsentProblem(db: Db, clientId: number, agencyName: stri
   const state = consentState(c, today);
   if (state !== 'active') return state;
   if (c.shareScope === 'none') return 'notShared';
-  if (c.shareScope === 'named' && !c.shareAgencies.some((name) => sameAgency(name, agencyName))) return 'agencyNotNamed';
+  if (c.shareScope === 'named' && !c.shareAgencies.some((name) => sameAgency(name, agencyName)))
+    return 'agencyNotNamed';
   return null;
 }
 
 /** Refuses with CONSENT_REQUIRED (and which part is missing) unless the client agreed to share with this agency. */
 export function requireSharingConsent(db: Db, clientId: number, agencyName: string, today: string): void {
   const problem = sharingConsentProblem(db, clientId, agencyName, today);
-  if (problem) throw new CasebookError('CONSENT_REQUIRED', `Consent to share with this agency: ${problem}`, { reason: problem });
+  if (problem)
+    throw new CasebookError('CONSENT_REQUIRED', `Consent to share with this agency: ${problem}`, { reason: problem });
 }

@@ -32,7 +32,11 @@ export interface OpenOptions {
 
 function isNotADatabase(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(String((err as Error)?.message));
+  return (
+    code === 'SQLITE_NOTADB' ||
+    code === 'SQLITE_CORRUPT' ||
+    /not a database|malformed/i.test(String((err as Error)?.message))
+  );
 }
 
 /**
@@ -57,7 +61,8 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
-      if (isNotADatabase(err)) throw new CasebookError('KEY_NOT_FOR_RECORDS', 'The database cannot be read with this key');
+      if (isNotADatabase(err))
+        throw new CasebookError('KEY_NOT_FOR_RECORDS', 'The database cannot be read with this key');
       throw err;
     }
     sqlite.pragma('temp_store = MEMORY');
@@ -94,7 +99,8 @@ export function openDatabase(path: string, key: Buffer, opts: OpenOptions = {}):
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS): void {
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const current = sqlite.pragma('user_version', { simple: true }) as number;
-  if (current > latest) throw new CasebookError('DATABASE_TOO_NEW', `Database schema ${current} is newer than this Casebook (${latest})`);
+  if (current > latest)
+    throw new CasebookError('DATABASE_TOO_NEW', `Database schema ${current} is newer than this Casebook (${latest})`);
   for (const m of migrations) {
     if (m.version <= current) continue;
     sqlite.transaction(() => {

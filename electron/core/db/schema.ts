@@ -97,7 +97,9 @@ export const clientSearchTokens = sqliteTable(
 /** Append-only record of who did what, chained by hash (see audit/chain.ts). */
 export const auditEvents = sqliteTable('audit_events', {
   id: integer('id').primaryKey(),
-  at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  at: text('at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   hash: text('hash'),
   userId: integer('user_id').references(() => users.id),
   action: text('action').notNull(),
@@ -196,7 +198,9 @@ export const needAreas = sqliteTable('need_areas', {
 export const assessments = sqliteTable('assessments', {
   id: integer('id').primaryKey(),
   clientId: clientId(),
-  kind: text('kind', { enum: ['assessment', 'review'] }).notNull().default('assessment'),
+  kind: text('kind', { enum: ['assessment', 'review'] })
+    .notNull()
+    .default('assessment'),
   assessedOn: text('assessed_on').notNull(),
   sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
   summary: text('summary'),
@@ -238,7 +242,9 @@ export const supportPlans = sqliteTable('support_plans', {
   clientId: clientId(),
   agreedOn: text('agreed_on').notNull(),
   summary: text('summary'),
-  status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'ended'] })
+    .notNull()
+    .default('active'),
   endedOn: text('ended_on'),
   endReason: text('end_reason'),
   createdBy: integer('created_by').references(() => users.id),
@@ -343,7 +349,10 @@ export const safetyPlans = sqliteTable('safety_plans', {
   warningSigns: text('warning_signs').notNull(),
   copingSteps: text('coping_steps').notNull(),
   keepingSafe: text('keeping_safe'),
-  contacts: text('contacts', { mode: 'json' }).$type<{ name: string; role: string | null; phone: string | null }[]>().notNull().default([]),
+  contacts: text('contacts', { mode: 'json' })
+    .$type<{ name: string; role: string | null; phone: string | null }[]>()
+    .notNull()
+    .default([]),
   agreedOn: text('agreed_on').notNull(),
   reviewOn: text('review_on').notNull(),
   writtenBy: integer('written_by').references(() => users.id),

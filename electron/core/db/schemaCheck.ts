@@ -7,10 +7,18 @@ type Shape = Map<string, string>;
 
 function shapeOf(sqlite: Sqlite): Shape {
   const shape: Shape = new Map();
-  const objects = sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { type: string; name: string }[];
+  const objects = sqlite
+    .prepare(
+      `SELECT type, name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all() as { type: string; name: string }[];
   for (const o of objects) {
     if (o.type === 'index') shape.set(`index ${o.name}`, '');
-    else shape.set(`table ${o.name}`, (sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(o.name) as string[]).join(','));
+    else
+      shape.set(
+        `table ${o.name}`,
+        (sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(o.name) as string[]).join(','),
+      );
   }
   return shape;
 }
@@ -43,7 +51,8 @@ export function schemaDifference(sqlite: Sqlite, version: number): string | null
   if (version < 1) return 'no schema version';
   const want = expectedShape(version);
   const have = shapeOf(sqlite);
-  for (const [name, columns] of want) if (have.get(name) !== columns) return have.has(name) ? `${name} has other columns` : `${name} is missing`;
+  for (const [name, columns] of want)
+    if (have.get(name) !== columns) return have.has(name) ? `${name} has other columns` : `${name} is missing`;
   for (const name of have.keys()) if (!want.has(name)) return `${name} is not expected`;
   return null;
 }

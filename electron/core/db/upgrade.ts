@@ -36,23 +36,31 @@ export function openUpgrading(path: string, key: Buffer, now: Date): Opened {
 
   const dir = beforeUpgradeDir(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const copy = join(dir, `${basename(path, '.db')}-schema-${version}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.db`);
+  const copy = join(
+    dir,
+    `${basename(path, '.db')}-schema-${version}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.db`,
+  );
   try {
     copyFileSync(path, copy);
     keepPrivate(copy);
     fsyncDir(dir);
   } catch (err) {
-    throw new CasebookError('NOT_WRITABLE', `Could not keep a copy before upgrading: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new CasebookError(
+      'NOT_WRITABLE',
+      `Could not keep a copy before upgrading: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
   const check = openDatabase(copy, key, { migrate: false, readOnly: true });
   try {
     const ok = check.$client.pragma('quick_check', { simple: true }) === 'ok';
     const same = check.$client.prepare('SELECT count(*) FROM clients').pluck().get() === clients;
-    if (!ok || !same) throw new CasebookError('DATABASE_DAMAGED', 'The copy kept before upgrading does not match the records');
+    if (!ok || !same)
+      throw new CasebookError('DATABASE_DAMAGED', 'The copy kept before upgrading does not match the records');
   } finally {
     check.$client.close();
     // Reading a WAL-mode copy leaves its empty side files behind; the copy is whole without them.
-    for (const side of [`${copy}-wal`, `${copy}-shm`]) if (existsSync(side) && (side.endsWith('-shm') || statSync(side).size === 0)) rmSync(side, { force: true });
+    for (const side of [`${copy}-wal`, `${copy}-shm`])
+      if (existsSync(side) && (side.endsWith('-shm') || statSync(side).size === 0)) rmSync(side, { force: true });
   }
   return { db: openDatabase(path, key), upgrade: { from: version, to: SCHEMA_VERSION, copy } };
 }

@@ -23,15 +23,34 @@ export function erasureHandlers(cb: Casebook): Pick<Handlers, 'clients.erase' | 
     'clients.erase': ({ id, mode, reason, confirmation, closeCase }) => {
       const result = cb.write((db, s) => {
         const c = requireClient(db, id);
-        if (fold(confirmation.replace(/\s/g, '')) !== fold(c.reference)) throw new CasebookError('BAD_INPUT', 'The reference typed does not match', { fields: { confirmation: 'confirmationMismatch' } });
+        if (fold(confirmation.replace(/\s/g, '')) !== fold(c.reference))
+          throw new CasebookError('BAD_INPUT', 'The reference typed does not match', {
+            fields: { confirmation: 'confirmationMismatch' },
+          });
         if (mode === 'erase') eraseClientRows(db, id);
         else {
           // Nobody is supported under a record that no longer says who they are: the case closes.
-          if (closeCase && c.status !== 'closed') changeStatus(db, id, c.version, { status: 'closed', on: localToday(cb.now()), reason: 'anonymised', note: null }, s.user.id, cb.now());
+          if (closeCase && c.status !== 'closed')
+            changeStatus(
+              db,
+              id,
+              c.version,
+              { status: 'closed', on: localToday(cb.now()), reason: 'anonymised', note: null },
+              s.user.id,
+              cb.now(),
+            );
           anonymiseClientRows(db, id, cb.now());
         }
-        cb.audit(db, s, mode === 'erase' ? 'client.erased' : 'client.anonymised', { clientId: id, detail: { reference: c.reference, reason } });
-        appendErasure(cb.paths.erasureJournal, s.dbKey, { at: cb.now().toISOString(), clientId: id, reference: c.reference, mode });
+        cb.audit(db, s, mode === 'erase' ? 'client.erased' : 'client.anonymised', {
+          clientId: id,
+          detail: { reference: c.reference, reason },
+        });
+        appendErasure(cb.paths.erasureJournal, s.dbKey, {
+          at: cb.now().toISOString(),
+          clientId: id,
+          reference: c.reference,
+          mode,
+        });
         return { reference: c.reference, mode };
       });
       // Old pages of the record leave the write-ahead log too.

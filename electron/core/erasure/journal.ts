@@ -19,7 +19,8 @@ export const erasureSchema = z.object({
 });
 export type Erasure = z.infer<typeof erasureSchema>;
 
-const journalKey = (dbKey: Buffer) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook erasure journal v1', 32));
+const journalKey = (dbKey: Buffer) =>
+  Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook erasure journal v1', 32));
 
 export function appendErasure(path: string, dbKey: Buffer, e: Omit<Erasure, 'id'>): Erasure {
   const entry: Erasure = { id: randomUUID(), ...e };
@@ -48,7 +49,11 @@ export function readErasures(path: string, dbKey: Buffer): Erasure[] {
       const data = Buffer.from(ct, 'base64');
       const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       d.setAuthTag(data.subarray(data.length - 16));
-      out.push(erasureSchema.parse(JSON.parse(Buffer.concat([d.update(data.subarray(0, data.length - 16)), d.final()]).toString('utf8'))));
+      out.push(
+        erasureSchema.parse(
+          JSON.parse(Buffer.concat([d.update(data.subarray(0, data.length - 16)), d.final()]).toString('utf8')),
+        ),
+      );
     } catch {
       // Another charity's records, or a damaged line: not ours to apply.
     }

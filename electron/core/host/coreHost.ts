@@ -2,7 +2,14 @@ import { Worker } from 'node:worker_threads';
 import type { HeapInfo } from 'node:v8';
 import { CasebookError, type AppError, type Result } from '../../../shared/result';
 import type { Platform } from '../platform';
-import { PLATFORM_METHODS, type ControlOp, type CoreSettings, type FromCore, type ToCore, type WorkerEntry } from './messages';
+import {
+  PLATFORM_METHODS,
+  type ControlOp,
+  type CoreSettings,
+  type FromCore,
+  type ToCore,
+  type WorkerEntry,
+} from './messages';
 
 /**
  * The core as the window's thread sees it: a worker thread that holds the records, reached by
@@ -171,12 +178,19 @@ export class CoreHost {
   private async answerPlatform(worker: Worker, id: number, method: string, args: unknown[]): Promise<void> {
     let reply: ToCore;
     try {
-      if (!(PLATFORM_METHODS as readonly string[]).includes(method)) throw new CasebookError('INTERNAL', `No platform method ${method.slice(0, 40)}`);
+      if (!(PLATFORM_METHODS as readonly string[]).includes(method))
+        throw new CasebookError('INTERNAL', `No platform method ${method.slice(0, 40)}`);
       const fn = (this.opts.platform as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
       reply = { t: 'platformResult', id, ok: true, value: await fn.apply(this.opts.platform, args) };
     } catch (err) {
-      const error: AppError = err instanceof CasebookError ? err.toAppError() : { code: 'INTERNAL', message: 'The desktop could not do that' };
-      if (!(err instanceof CasebookError)) this.opts.log(`[casebook] ${method} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+      const error: AppError =
+        err instanceof CasebookError
+          ? err.toAppError()
+          : { code: 'INTERNAL', message: 'The desktop could not do that' };
+      if (!(err instanceof CasebookError))
+        this.opts.log(
+          `[casebook] ${method} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+        );
       reply = { t: 'platformResult', id, ok: false, error };
     }
     if (worker === this.worker) worker.postMessage(reply);
@@ -194,7 +208,9 @@ export class CoreHost {
     const now = performance.now();
     this.recentStops = [...this.recentStops.filter((t) => now - t < QUIET_MS), now];
     const delay = RESTART_DELAYS_MS[Math.min(this.recentStops.length - 1, RESTART_DELAYS_MS.length - 1)]!;
-    this.opts.log(`[casebook] the core stopped unexpectedly (exit code ${code}); starting it again${delay ? ` in ${delay / 1000} s` : ''}`);
+    this.opts.log(
+      `[casebook] the core stopped unexpectedly (exit code ${code}); starting it again${delay ? ` in ${delay / 1000} s` : ''}`,
+    );
     const again = () => {
       if (this.closing) return;
       this.restarts++;

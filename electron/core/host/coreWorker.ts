@@ -88,7 +88,11 @@ port.on('message', (m: ToCore) => {
       platform.answer(m);
       return;
     case 'control':
-      if (m.op === 'backUpOnExit') void core.backUpOnExit().then((value) => post({ t: 'controlResult', id: m.id, value }), () => post({ t: 'controlResult', id: m.id, value: 'failed' }));
+      if (m.op === 'backUpOnExit')
+        void core.backUpOnExit().then(
+          (value) => post({ t: 'controlResult', id: m.id, value }),
+          () => post({ t: 'controlResult', id: m.id, value: 'failed' }),
+        );
       else {
         core.dispose();
         post({ t: 'controlResult', id: m.id, value: true });
@@ -98,4 +102,3 @@ port.on('message', (m: ToCore) => {
 });
 
 post({ t: 'ready' });
-

@@ -36,7 +36,16 @@ export interface CoreSettings {
 }
 
 /** The Platform's methods the core may ask the window's thread for. */
-export const PLATFORM_METHODS = ['chooseSavePath', 'chooseFolder', 'chooseFile', 'listDrives', 'printPage', 'openFolder', 'lastSeenGeneration', 'rememberGeneration'] as const;
+export const PLATFORM_METHODS = [
+  'chooseSavePath',
+  'chooseFolder',
+  'chooseFile',
+  'listDrives',
+  'printPage',
+  'openFolder',
+  'lastSeenGeneration',
+  'rememberGeneration',
+] as const;
 export type PlatformMethod = (typeof PLATFORM_METHODS)[number];
 
 /** Requests the window's thread makes of the core that are not channels of the contract. */

@@ -4,7 +4,9 @@ import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { removeHouseholdMember, removeKeyContact, saveHouseholdMember, saveKeyContact } from './household';
 
-export function householdHandlers(cb: Casebook): Pick<Handlers, 'household.save' | 'household.remove' | 'contacts.save' | 'contacts.remove'> {
+export function householdHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'household.save' | 'household.remove' | 'contacts.save' | 'contacts.remove'> {
   return {
     'household.save': ({ clientId, id, member }) =>
       cb.write((db, s) => {

@@ -24,19 +24,32 @@ export function importHandlers(cb: Casebook): Pick<Handlers, ImportChannels> {
   const check = async (token: string, encoding: ImportEncoding, mapping: (ImportField | null)[] | null) => {
     const path = pathOf(token);
     const sheet = await readSpreadsheet(path, encoding);
-    return (db: Parameters<typeof checkImport>[0]) => checkImport(db, sheet, { fileName: basename(path), kind: isSpreadsheet(path) }, mapping);
+    return (db: Parameters<typeof checkImport>[0]) =>
+      checkImport(db, sheet, { fileName: basename(path), kind: isSpreadsheet(path) }, mapping);
   };
   /** The check the person sees, in a job worker beside the screens (10,000 rows take seconds). */
-  const preview = (jobId: string | undefined, token: string, encoding: ImportEncoding, mapping: (ImportField | null)[] | null) =>
+  const preview = (
+    jobId: string | undefined,
+    token: string,
+    encoding: ImportEncoding,
+    mapping: (ImportField | null)[] | null,
+  ) =>
     cb.jobs.task(jobId, { cancellable: true }, (task) => {
       const path = pathOf(token);
       const s = cb.requireSession();
-      return task.run('checkImport', { path, fileName: basename(path), kind: isSpreadsheet(path), encoding, mapping }, { records: { path: cb.paths.database, key: s.dbKey } });
+      return task.run(
+        'checkImport',
+        { path, fileName: basename(path), kind: isSpreadsheet(path), encoding, mapping },
+        { records: { path: cb.paths.database, key: s.dbKey } },
+      );
     });
   return {
     'imports.choose': async ({ jobId }) => {
       const t = createTranslator(cb.language()).t;
-      const path = await cb.platform.chooseFile({ title: t('imports.choose'), filters: [{ name: t('imports.spreadsheets'), extensions: ['csv', 'xlsx', 'txt'] }] });
+      const path = await cb.platform.chooseFile({
+        title: t('imports.choose'),
+        filters: [{ name: t('imports.spreadsheets'), extensions: ['csv', 'xlsx', 'txt'] }],
+      });
       if (!path) throw new CasebookError('CANCELLED', 'No file was chosen');
       const token = randomBytes(12).toString('hex');
       chosen.set(token, path);
@@ -48,9 +61,28 @@ export function importHandlers(cb: Casebook): Pick<Handlers, ImportChannels> {
       const checked = await check(token, encoding, mapping);
       return cb.write((db, s) => {
         // Checked again inside the transaction: the clients on file are the ones it is compared with.
-        const result = runImport(db, checked(db), { acceptProblems, duplicates, intakeDateForAll }, s.user.id, cb.now(), localToday(cb.now()));
-        cb.audit(db, s, 'clients.imported', { detail: { importId: result.importId, clients: result.imported, skippedProblems: result.skippedProblems, skippedDuplicates: result.skippedDuplicates } });
-        return { imported: result.imported, skippedProblems: result.skippedProblems, skippedDuplicates: result.skippedDuplicates, imports: listImports(db) };
+        const result = runImport(
+          db,
+          checked(db),
+          { acceptProblems, duplicates, intakeDateForAll },
+          s.user.id,
+          cb.now(),
+          localToday(cb.now()),
+        );
+        cb.audit(db, s, 'clients.imported', {
+          detail: {
+            importId: result.importId,
+            clients: result.imported,
+            skippedProblems: result.skippedProblems,
+            skippedDuplicates: result.skippedDuplicates,
+          },
+        });
+        return {
+          imported: result.imported,
+          skippedProblems: result.skippedProblems,
+          skippedDuplicates: result.skippedDuplicates,
+          imports: listImports(db),
+        };
       });
     },
     'imports.list': () => cb.read((db) => listImports(db)),

@@ -6,25 +6,76 @@ import { fieldIssues, isIsoDate, type ValidationKey } from '../../../shared/doma
 
 /** Column headings people use for each field, in English and Polish, folded (no accents, lower case). */
 const HEADINGS: Record<ImportField, string[]> = {
-  fullName: ['name', 'full name', 'client name', 'client', 'imie i nazwisko', 'nazwisko i imie', 'podopieczny', 'klient'],
+  fullName: [
+    'name',
+    'full name',
+    'client name',
+    'client',
+    'imie i nazwisko',
+    'nazwisko i imie',
+    'podopieczny',
+    'klient',
+  ],
   firstName: ['first name', 'firstname', 'forename', 'forenames', 'given name', 'imie'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nazwisko'],
   preferredName: ['preferred name', 'known as', 'nickname', 'preferowane imie'],
-  dateOfBirth: ['date of birth', 'dob', 'd o b', 'birth date', 'birthday', 'born', 'data urodzenia', 'urodzony', 'urodzona'],
+  dateOfBirth: [
+    'date of birth',
+    'dob',
+    'd o b',
+    'birth date',
+    'birthday',
+    'born',
+    'data urodzenia',
+    'urodzony',
+    'urodzona',
+  ],
   gender: ['gender', 'sex', 'plec'],
   pronouns: ['pronouns', 'zaimki'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'phone number', 'telephone number', 'contact number', 'telefon', 'nr telefonu', 'numer telefonu', 'komorka'],
+  phone: [
+    'phone',
+    'telephone',
+    'tel',
+    'mobile',
+    'phone number',
+    'telephone number',
+    'contact number',
+    'telefon',
+    'nr telefonu',
+    'numer telefonu',
+    'komorka',
+  ],
   email: ['email', 'e mail', 'email address', 'adres email', 'adres e mail', 'mail'],
   address: ['address', 'home address', 'adres', 'adres zamieszkania'],
   postcode: ['postcode', 'post code', 'postal code', 'zip', 'kod pocztowy'],
   preferredLanguage: ['language', 'preferred language', 'first language', 'jezyk', 'jezyk ojczysty'],
-  interpreterNeeded: ['interpreter', 'interpreter needed', 'needs interpreter', 'needs an interpreter', 'tlumacz', 'potrzebny tlumacz'],
+  interpreterNeeded: [
+    'interpreter',
+    'interpreter needed',
+    'needs interpreter',
+    'needs an interpreter',
+    'tlumacz',
+    'potrzebny tlumacz',
+  ],
   referredBy: ['referred by', 'referrer', 'referral from', 'skierowany przez', 'skierowana przez'],
-  intakeDate: ['intake date', 'date taken in', 'date registered', 'registration date', 'registered', 'start date', 'date joined', 'data przyjecia', 'data rejestracji'],
+  intakeDate: [
+    'intake date',
+    'date taken in',
+    'date registered',
+    'registration date',
+    'registered',
+    'start date',
+    'date joined',
+    'data przyjecia',
+    'data rejestracji',
+  ],
   caseworker: ['caseworker', 'case worker', 'key worker', 'keyworker', 'worker', 'pracownik', 'opiekun'],
 };
 
-const headingKey = (h: string) => fold(h).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const headingKey = (h: string) =>
+  fold(h)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The field each column most likely holds, from its heading; each field taken by one column at most. */
 export function suggestMapping(header: string[]): (ImportField | null)[] {
@@ -38,7 +89,8 @@ export function suggestMapping(header: string[]): (ImportField | null)[] {
 }
 
 /** Whether a mapping gives each client a first and last name: both columns, or one full-name column. */
-export const mappingHasNames = (mapping: readonly (ImportField | null)[]) => mapping.includes('fullName') || (mapping.includes('firstName') && mapping.includes('lastName'));
+export const mappingHasNames = (mapping: readonly (ImportField | null)[]) =>
+  mapping.includes('fullName') || (mapping.includes('firstName') && mapping.includes('lastName'));
 
 /**
  * A date as spreadsheets write it: 1984-05-17, or day first (17/05/1984, 17.05.1984, 17-5-1984),
@@ -57,7 +109,13 @@ const YES = new Set(['yes', 'y', 'true', '1', 'x', 'tak', 't']);
 const NO = new Set(['no', 'n', 'false', '0', 'nie', '']);
 
 /** Language codes by every name they are written with: "pl", "Polish", "polski". */
-const LANGUAGE_NAMES = new Map<string, string>(CLIENT_LANGUAGES.flatMap((code) => [[code, code], [fold(languageName(code, 'en')), code], [fold(languageName(code, 'pl')), code]]));
+const LANGUAGE_NAMES = new Map<string, string>(
+  CLIENT_LANGUAGES.flatMap((code) => [
+    [code, code],
+    [fold(languageName(code, 'en')), code],
+    [fold(languageName(code, 'pl')), code],
+  ]),
+);
 
 /** What a row needs to know about the charity: its caseworkers by folded name. */
 export interface RowContext {
@@ -76,7 +134,13 @@ function splitName(full: string): { first: string; last: string } {
  * One spreadsheet row as a new client's details, checked by the same rules as the intake form; or
  * every problem with it, each named by row, column heading and the value found.
  */
-export function rowToClient(row: string[], rowNumber: number, header: string[], mapping: (ImportField | null)[], ctx: RowContext): { details: ClientDetails | null; problems: ImportProblem[] } {
+export function rowToClient(
+  row: string[],
+  rowNumber: number,
+  header: string[],
+  mapping: (ImportField | null)[],
+  ctx: RowContext,
+): { details: ClientDetails | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const columnOf = (field: ImportField) => mapping.indexOf(field);
   const text = (field: ImportField) => {
@@ -95,7 +159,10 @@ export function rowToClient(row: string[], rowNumber: number, header: string[], 
     return d;
   };
 
-  const names = columnOf('fullName') >= 0 && !text('firstName') && !text('lastName') ? splitName(text('fullName')) : { first: text('firstName'), last: text('lastName') };
+  const names =
+    columnOf('fullName') >= 0 && !text('firstName') && !text('lastName')
+      ? splitName(text('fullName'))
+      : { first: text('firstName'), last: text('lastName') };
   const language = text('preferredLanguage');
   const languageCode = language ? (LANGUAGE_NAMES.get(fold(language)) ?? null) : null;
   if (language && !languageCode) problem('preferredLanguage', 'invalidLanguage');

@@ -1,6 +1,13 @@
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { clientReference, type ClientDetails } from '../../../shared/domain/client';
-import { IMPORT_LIST_MAX, type ClientImport, type ImportDuplicate, type ImportField, type ImportPreview, type ImportProblem } from '../../../shared/domain/clientImport';
+import {
+  IMPORT_LIST_MAX,
+  type ClientImport,
+  type ImportDuplicate,
+  type ImportField,
+  type ImportPreview,
+  type ImportProblem,
+} from '../../../shared/domain/clientImport';
 import { fold } from '../../../shared/domain/folding';
 import { CasebookError } from '../../../shared/result';
 import { DuplicateIndex } from '../clients/duplicates';
@@ -23,7 +30,11 @@ export interface CheckedImport {
 }
 
 function caseworkers(db: Db): Map<string, number> {
-  const rows = db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.active, true), ne(users.role, 'volunteer'))).all();
+  const rows = db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.active, true), ne(users.role, 'volunteer')))
+    .all();
   return new Map(rows.map((u) => [fold(u.name).trim(), u.id]));
 }
 
@@ -39,11 +50,26 @@ export function checkImport(
   asked: (ImportField | null)[] | null,
   onRows?: (done: number, total: number) => void,
 ): CheckedImport {
-  const empty: ImportPreview = { ...file, encoding: sheet.encoding, fileProblem: null, columns: [], mapping: [], rows: 0, ready: 0, problemRows: 0, problems: [], duplicateRows: 0, duplicates: [] };
+  const empty: ImportPreview = {
+    ...file,
+    encoding: sheet.encoding,
+    fileProblem: null,
+    columns: [],
+    mapping: [],
+    rows: 0,
+    ready: 0,
+    problemRows: 0,
+    problems: [],
+    duplicateRows: 0,
+    duplicates: [],
+  };
   if (!sheet.ok) return { preview: { ...empty, fileProblem: sheet.problem }, ready: [], duplicates: [] };
   const { header, rows } = sheet;
   const used = asked ? header.map((_, i) => asked[i] ?? null) : suggestMapping(header);
-  const columns = header.map((h, i) => ({ header: h || `#${i + 1}`, samples: rows.slice(0, 3).map((r) => (r[i] ?? '').slice(0, 80)) }));
+  const columns = header.map((h, i) => ({
+    header: h || `#${i + 1}`,
+    samples: rows.slice(0, 3).map((r) => (r[i] ?? '').slice(0, 80)),
+  }));
   const base = { ...empty, columns, mapping: used, rows: rows.length };
   if (!mappingHasNames(used)) return { preview: { ...base, fileProblem: 'noNames' }, ready: [], duplicates: [] };
 
@@ -65,7 +91,17 @@ export function checkImport(
       return;
     }
     const match = index.likely(details);
-    index.add({ id: -rowNumber, firstName: details.firstName, lastName: details.lastName, preferredName: details.preferredName, dateOfBirth: details.dateOfBirth, phone: details.phone }, { row: rowNumber });
+    index.add(
+      {
+        id: -rowNumber,
+        firstName: details.firstName,
+        lastName: details.lastName,
+        preferredName: details.preferredName,
+        dateOfBirth: details.dateOfBirth,
+        phone: details.phone,
+      },
+      { row: rowNumber },
+    );
     if (!match) return void ready.push({ row: rowNumber, details });
     dupRows.push({ row: rowNumber, details });
     if (duplicates.length < IMPORT_LIST_MAX) {
@@ -74,7 +110,15 @@ export function checkImport(
         row: rowNumber,
         name: `${details.firstName} ${details.lastName}`,
         dateOfBirth: details.dateOfBirth,
-        existing: 'id' in match.tag ? { id: c.id, reference: clientReference(c.id), name: `${c.firstName} ${c.lastName}`, dateOfBirth: c.dateOfBirth } : null,
+        existing:
+          'id' in match.tag
+            ? {
+                id: c.id,
+                reference: clientReference(c.id),
+                name: `${c.firstName} ${c.lastName}`,
+                dateOfBirth: c.dateOfBirth,
+              }
+            : null,
         sameAsRow: 'row' in match.tag ? match.tag.row : null,
       });
     }
@@ -100,22 +144,45 @@ export function runImport(
   today: string,
 ): { importId: number; imported: number; skippedProblems: number; skippedDuplicates: number } {
   const p = checked.preview;
-  if (p.fileProblem) throw new CasebookError('BAD_INPUT', 'The file cannot be imported', { fields: { token: 'importFileProblem' } });
+  if (p.fileProblem)
+    throw new CasebookError('BAD_INPUT', 'The file cannot be imported', { fields: { token: 'importFileProblem' } });
   // Without a column of intake dates, one date for the file must be given: "today" would be history counted as new work.
   if (!p.mapping.includes('intakeDate') && choice.intakeDateForAll === null)
-    throw new CasebookError('BAD_INPUT', 'When were these people taken in?', { fields: { intakeDateForAll: 'importNeedsIntakeDate' } });
-  if (p.problemRows > 0 && !choice.acceptProblems) throw new CasebookError('BAD_INPUT', 'Some rows have problems', { fields: { acceptProblems: 'importHasProblems' } });
-  const rows = [...checked.ready, ...(choice.duplicates === 'import' ? checked.duplicates : [])].sort((a, b) => a.row - b.row);
-  if (rows.length === 0) throw new CasebookError('BAD_INPUT', 'Nothing to import', { fields: { token: 'importNothing' } });
+    throw new CasebookError('BAD_INPUT', 'When were these people taken in?', {
+      fields: { intakeDateForAll: 'importNeedsIntakeDate' },
+    });
+  if (p.problemRows > 0 && !choice.acceptProblems)
+    throw new CasebookError('BAD_INPUT', 'Some rows have problems', {
+      fields: { acceptProblems: 'importHasProblems' },
+    });
+  const rows = [...checked.ready, ...(choice.duplicates === 'import' ? checked.duplicates : [])].sort(
+    (a, b) => a.row - b.row,
+  );
+  if (rows.length === 0)
+    throw new CasebookError('BAD_INPUT', 'Nothing to import', { fields: { token: 'importNothing' } });
   const skipped = p.problemRows + (choice.duplicates === 'import' ? 0 : p.duplicateRows);
   const importId = db
     .insert(clientImports)
     .values({ fileName: p.fileName, importedAt: now.toISOString(), importedBy: userId, clients: rows.length, skipped })
     .returning({ id: clientImports.id })
     .get().id;
-  const ids = insertClients(db, rows.map((r) => ({ ...r.details, intakeDate: r.details.intakeDate ?? choice.intakeDateForAll })), userId, now, today);
-  for (let i = 0; i < ids.length; i += 1000) db.insert(clientImportMembers).values(ids.slice(i, i + 1000).map((clientId) => ({ importId, clientId }))).run();
-  return { importId, imported: rows.length, skippedProblems: p.problemRows, skippedDuplicates: choice.duplicates === 'import' ? 0 : p.duplicateRows };
+  const ids = insertClients(
+    db,
+    rows.map((r) => ({ ...r.details, intakeDate: r.details.intakeDate ?? choice.intakeDateForAll })),
+    userId,
+    now,
+    today,
+  );
+  for (let i = 0; i < ids.length; i += 1000)
+    db.insert(clientImportMembers)
+      .values(ids.slice(i, i + 1000).map((clientId) => ({ importId, clientId })))
+      .run();
+  return {
+    importId,
+    imported: rows.length,
+    skippedProblems: p.problemRows,
+    skippedDuplicates: choice.duplicates === 'import' ? 0 : p.duplicateRows,
+  };
 }
 
 export function listImports(db: Db): ClientImport[] {
@@ -142,13 +209,25 @@ export function listImports(db: Db): ClientImport[] {
  * then on they are real records, and a mistake is put right one client at a time.
  */
 export function undoLastImport(db: Db, id: number, userId: number, now: Date): number {
-  const last = db.select().from(clientImports).where(isNull(clientImports.undoneAt)).orderBy(desc(clientImports.id)).limit(1).get();
-  if (!last || last.id !== id) throw new CasebookError('BAD_INPUT', 'Only the last import can be undone', { fields: { id: 'importNotLast' } });
+  const last = db
+    .select()
+    .from(clientImports)
+    .where(isNull(clientImports.undoneAt))
+    .orderBy(desc(clientImports.id))
+    .limit(1)
+    .get();
+  if (!last || last.id !== id)
+    throw new CasebookError('BAD_INPUT', 'Only the last import can be undone', { fields: { id: 'importNotLast' } });
   const touched = db.get<{ n: number }>(sql`
     SELECT count(DISTINCT a.client_id) AS n FROM ${auditEvents} a
     WHERE a.client_id IN (SELECT client_id FROM ${clientImportMembers} WHERE import_id = ${id}) AND a.action <> 'client.viewed'`).n;
-  if (touched > 0) throw new CasebookError('BAD_INPUT', `Work has been recorded for ${touched} imported clients`, { fields: { id: 'importTouched' } });
-  const removed = db.run(sql`DELETE FROM clients WHERE id IN (SELECT client_id FROM ${clientImportMembers} WHERE import_id = ${id})`).changes;
+  if (touched > 0)
+    throw new CasebookError('BAD_INPUT', `Work has been recorded for ${touched} imported clients`, {
+      fields: { id: 'importTouched' },
+    });
+  const removed = db.run(
+    sql`DELETE FROM clients WHERE id IN (SELECT client_id FROM ${clientImportMembers} WHERE import_id = ${id})`,
+  ).changes;
   db.update(clientImports).set({ undoneAt: now.toISOString(), undoneBy: userId }).where(eq(clientImports.id, id)).run();
   return removed;
 }

@@ -17,7 +17,13 @@ export const importJobs = {
     ctx.step('readingFile', 0);
     const sheet = await readSpreadsheet(i.path, i.encoding);
     ctx.step('checkingRows', 0.2);
-    const checked = checkImport(ctx.records(), sheet, { fileName: i.fileName, kind: i.kind }, i.mapping, (done, total) => ctx.step('checkingRows', 0.2 + (0.8 * done) / total));
+    const checked = checkImport(
+      ctx.records(),
+      sheet,
+      { fileName: i.fileName, kind: i.kind },
+      i.mapping,
+      (done, total) => ctx.step('checkingRows', 0.2 + (0.8 * done) / total),
+    );
     return checked.preview;
   }) as Job<ImportCheckInput, ImportPreview>,
 };

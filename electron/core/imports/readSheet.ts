@@ -1,14 +1,23 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync, statSync } from 'node:fs';
 import { readSheet as readXlsx } from 'read-excel-file/node';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportEncoding, type ImportFileProblem } from '../../../shared/domain/clientImport';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportEncoding,
+  type ImportFileProblem,
+} from '../../../shared/domain/clientImport';
 
 /** A spreadsheet as text: its headings and rows, or what stops it being read. */
 export type Sheet =
   | { ok: true; encoding: ImportEncoding | null; header: string[]; rows: string[][] }
   | { ok: false; encoding: ImportEncoding | null; problem: ImportFileProblem };
 
-const fail = (problem: ImportFileProblem, encoding: ImportEncoding | null = null): Sheet => ({ ok: false, encoding, problem });
+const fail = (problem: ImportFileProblem, encoding: ImportEncoding | null = null): Sheet => ({
+  ok: false,
+  encoding,
+  problem,
+});
 
 /** A cell as text: dates as YYYY-MM-DD (Excel keeps them as dates), numbers as written. */
 function cellText(v: unknown): string {
@@ -26,11 +35,16 @@ function cellText(v: unknown): string {
  * then chooses the encoding (Central European or Western), seeing the names it gives.
  */
 function decode(buf: Buffer, asked: ImportEncoding): { text: string; encoding: ImportEncoding } | null {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8' };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8' };
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
   const encoding = asked === 'auto' ? 'utf-8' : asked;
   try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf), encoding: asked === 'auto' ? 'auto' : encoding };
+    return {
+      text: new TextDecoder(encoding, { fatal: true }).decode(buf),
+      encoding: asked === 'auto' ? 'auto' : encoding,
+    };
   } catch {
     return null;
   }
@@ -40,7 +54,9 @@ function decode(buf: Buffer, asked: ImportEncoding): { text: string; encoding: I
 function delimiterOf(text: string): string {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const outside = firstLine.replace(/"[^"]*"/g, '');
-  const [best, count] = [',', ';', '\t'].map((d) => [d, outside.split(d).length - 1] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const [best, count] = [',', ';', '\t']
+    .map((d) => [d, outside.split(d).length - 1] as const)
+    .reduce((a, b) => (b[1] > a[1] ? b : a));
   return count > 0 ? best : ',';
 }
 
@@ -71,7 +87,10 @@ export async function readSpreadsheet(path: string, encoding: ImportEncoding): P
   if (isSpreadsheet(path) === 'xlsx') {
     try {
       const rows = (await readXlsx(buf)) as unknown[][];
-      return tidy(rows.map((r) => r.map(cellText)), null);
+      return tidy(
+        rows.map((r) => r.map(cellText)),
+        null,
+      );
     } catch {
       return fail('unreadable');
     }
@@ -79,7 +98,13 @@ export async function readSpreadsheet(path: string, encoding: ImportEncoding): P
   const decoded = decode(buf, encoding);
   if (!decoded) return fail('notUtf8', null);
   try {
-    const rows = parse(decoded.text, { delimiter: delimiterOf(decoded.text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][];
+    const rows = parse(decoded.text, {
+      delimiter: delimiterOf(decoded.text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
     return tidy(rows, decoded.encoding);
   } catch {
     return fail('notCsv', decoded.encoding);

@@ -58,7 +58,10 @@ function asAppError(err: unknown, kind: string): AppError {
   if (err instanceof CasebookError) return err.toAppError();
   const disk = diskProblem(err);
   if (disk) return { code: disk, message: 'The file could not be written' };
-  post({ t: 'log', message: `[casebook] job ${kind} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}` });
+  post({
+    t: 'log',
+    message: `[casebook] job ${kind} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`,
+  });
   return { code: 'INTERNAL', message: 'Unexpected error' };
 }
 
@@ -79,7 +82,10 @@ port.on('message', async (m: ToJob) => {
     // The job's rules about "today" follow the core's clock: its time at the start, moving on.
     const startedAt = Date.parse(m.now);
     const started = performance.now();
-    const value = await withClock(() => new Date(startedAt + (performance.now() - started)), () => job(contextFor(m), m.input));
+    const value = await withClock(
+      () => new Date(startedAt + (performance.now() - started)),
+      () => job(contextFor(m), m.input),
+    );
     post({ t: 'done', jobId: m.jobId, value });
   } catch (err) {
     post({ t: 'failed', jobId: m.jobId, error: asAppError(err, m.kind) });

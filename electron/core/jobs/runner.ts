@@ -92,7 +92,9 @@ export class Task {
    * Runs jobs side by side (each in a worker of its own). When one fails the others are asked to
    * stop, and once all have ended, the first failure is thrown: nothing is left running behind it.
    */
-  async together<T extends readonly unknown[]>(...starts: { [K in keyof T]: (signal: AbortSignal) => Promise<T[K]> }): Promise<T> {
+  async together<T extends readonly unknown[]>(
+    ...starts: { [K in keyof T]: (signal: AbortSignal) => Promise<T[K]> }
+  ): Promise<T> {
     const stop = new AbortController();
     let first: { error: unknown } | null = null;
     const settled = await Promise.allSettled(
@@ -121,7 +123,11 @@ export class Task {
   }
 
   progress(): JobProgress {
-    const p: JobProgress = { stage: this.cancelled ? 'stopping' : this.stage, fraction: Math.min(1, Math.max(0, this.fraction)), cancellable: this.cancellable && !this.cancelled };
+    const p: JobProgress = {
+      stage: this.cancelled ? 'stopping' : this.stage,
+      fraction: Math.min(1, Math.max(0, this.fraction)),
+      cancellable: this.cancellable && !this.cancelled,
+    };
     return this.refine && !this.cancelled ? this.refine(p) : p;
   }
 
@@ -243,7 +249,15 @@ export class JobRunner {
       }
     if (!this.entry) throw new CasebookError('INTERNAL', 'No worker for long jobs was configured');
     const worker = new Worker(this.entry.file, { execArgv: this.entry.execArgv, stdout: false, stderr: false });
-    const thread: JobThread = { worker, records: 0, busy: false, stopping: null, onMessage: null, onExit: null, idleTimer: null };
+    const thread: JobThread = {
+      worker,
+      records: 0,
+      busy: false,
+      stopping: null,
+      onMessage: null,
+      onExit: null,
+      idleTimer: null,
+    };
     worker.on('message', (m: FromJob) => {
       if (m.t === 'log') this.log(m.message);
       else thread.onMessage?.(m);

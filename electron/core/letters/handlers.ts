@@ -29,15 +29,21 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
     cb.read((db) => {
       const letter = readLetter(db, id);
       const reference = requireClient(db, letter.clientId).reference;
-      return { letter: { ...letter, logo: getCharityLogo(db) }, fileName: safeFileName(`${letter.templateName} - ${reference} - ${letter.content.date}`) };
+      return {
+        letter: { ...letter, logo: getCharityLogo(db) },
+        fileName: safeFileName(`${letter.templateName} - ${reference} - ${letter.content.date}`),
+      };
     });
-  const pdfOf = (letter: ReturnType<typeof letterOnFile>['letter']) => renderLetterPdf(cb.resourcesDir, letter.content, letter.logo);
+  const pdfOf = (letter: ReturnType<typeof letterOnFile>['letter']) =>
+    renderLetterPdf(cb.resourcesDir, letter.content, letter.logo);
   return {
     'templates.list': ({ includeArchived }) => cb.read((db) => listTemplates(db, includeArchived)),
     'templates.save': ({ target, template }) =>
       cb.write((db, s) => {
         const id = saveTemplate(db, target ?? null, template, s.user.id, cb.now());
-        cb.audit(db, s, target ? 'template.changed' : 'template.added', { detail: { templateId: id, kind: template.kind, language: template.language } });
+        cb.audit(db, s, target ? 'template.changed' : 'template.added', {
+          detail: { templateId: id, kind: template.kind, language: template.language },
+        });
         return { id, templates: listTemplates(db, true) };
       }),
     'templates.setActive': ({ id, active }) =>
@@ -59,7 +65,12 @@ export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
         const id = keepLetter(db, request, kept, templateName, s.user.id, cb.now());
         cb.audit(db, s, 'letter.written', {
           clientId: request.clientId,
-          detail: { letterId: id, templateId: request.templateId, ...(request.referralId ? { referralId: request.referralId } : {}), reworded: kept.subject !== content.subject || kept.body !== content.body },
+          detail: {
+            letterId: id,
+            templateId: request.templateId,
+            ...(request.referralId ? { referralId: request.referralId } : {}),
+            reworded: kept.subject !== content.subject || kept.body !== content.body,
+          },
         });
         return readLetter(db, id);
       }),

@@ -56,14 +56,18 @@ function wrapRows(doc: PDFKit.PDFDocument, text: string, width: number): string[
 }
 
 /** A row that lost words after it: ends in "…", within `width`. */
-const withEllipsis = (doc: PDFKit.PDFDocument, row: string, width: number) => (row.endsWith('…') ? row : fitToWidth(doc, `${row} …`, width).replace(/\s*…$/, '…'));
+const withEllipsis = (doc: PDFKit.PDFDocument, row: string, width: number) =>
+  row.endsWith('…') ? row : fitToWidth(doc, `${row} …`, width).replace(/\s*…$/, '…');
 
 /**
  * The recipient as it is printed in the envelope window: each entry wrapped to the window's width in
  * at most two rows, as many rows as the window holds below the return address. `shortened` says that
  * something did not fit (the row that lost words ends in "…"); the preview says so.
  */
-export function windowRows(doc: PDFKit.PDFDocument, recipient: readonly string[]): { rows: string[]; shortened: boolean } {
+export function windowRows(
+  doc: PDFKit.PDFDocument,
+  recipient: readonly string[],
+): { rows: string[]; shortened: boolean } {
   const win = LETTER_LAYOUT.window;
   const width = win.width * MM;
   const room = Math.floor((win.height * MM - RETURN_ADDRESS_ROOM - ADDRESS_SIZE) / ADDRESS_STEP) + 1;
@@ -92,7 +96,8 @@ export function windowRows(doc: PDFKit.PDFDocument, recipient: readonly string[]
 /** A document only for measuring text in the letter's fonts (the preview's address check). */
 let measuring: { resourcesDir: string; doc: PDFKit.PDFDocument } | null = null;
 export function addressShortened(resourcesDir: string, recipient: readonly string[]): boolean {
-  if (measuring?.resourcesDir !== resourcesDir) measuring = { resourcesDir, doc: createPdf(resourcesDir, { title: '' }).doc };
+  if (measuring?.resourcesDir !== resourcesDir)
+    measuring = { resourcesDir, doc: createPdf(resourcesDir, { title: '' }).doc };
   return windowRows(measuring.doc, recipient).shortened;
 }
 
@@ -104,7 +109,11 @@ const INK = '#111111';
  * and reference, subject, body, signature; every page numbered, pages after the first repeat the
  * reference at the top. The same content always prints the same text.
  */
-export async function renderLetterPdf(resourcesDir: string, content: LetterContent, logo: CharityLogo | null): Promise<Buffer> {
+export async function renderLetterPdf(
+  resourcesDir: string,
+  content: LetterContent,
+  logo: CharityLogo | null,
+): Promise<Buffer> {
   const t = letterTranslator(content.language);
   const L = LETTER_LAYOUT;
   const { doc, done } = createPdf(
@@ -121,14 +130,29 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   // Letterhead: the charity's name and details on the left, the logo on the right.
   const logoWidth = logo ? L.logoBox.width * MM : 0;
   const headWidth = width - logoWidth - (logo ? 8 : 0);
-  doc.font(FONT.bold).fontSize(15).fillColor(INK).text(head.name, left, L.letterheadTop * MM, { width: headWidth });
-  const details = [head.address?.replace(/\s*\n\s*/g, ', '), [head.phone && t('letters.pdf.phone', { phone: head.phone }), head.email].filter(Boolean).join('   ')]
+  doc
+    .font(FONT.bold)
+    .fontSize(15)
+    .fillColor(INK)
+    .text(head.name, left, L.letterheadTop * MM, { width: headWidth });
+  const details = [
+    head.address?.replace(/\s*\n\s*/g, ', '),
+    [head.phone && t('letters.pdf.phone', { phone: head.phone }), head.email].filter(Boolean).join('   '),
+  ]
     .filter(Boolean)
     .join('\n');
-  if (details) doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(details, left, doc.y + 1, { width: headWidth });
+  if (details)
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(details, left, doc.y + 1, { width: headWidth });
   if (logo) {
     try {
-      doc.image(logo.data, pageWidth - L.right * MM - logoWidth, L.letterheadTop * MM, { fit: [logoWidth, L.logoBox.height * MM], align: 'right' });
+      doc.image(logo.data, pageWidth - L.right * MM - logoWidth, L.letterheadTop * MM, {
+        fit: [logoWidth, L.logoBox.height * MM],
+        align: 'right',
+      });
     } catch {
       // A logo that cannot be drawn leaves the letter without it rather than without the letter.
     }
@@ -139,11 +163,20 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   const returnAddress = [head.name, head.address?.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
   doc.font(FONT.regular).fontSize(6.5).fillColor(GREY);
   oneLine(doc, returnAddress, win.left * MM, win.top * MM, win.width * MM);
-  doc.moveTo(win.left * MM, win.top * MM + 9).lineTo((win.left + win.width) * MM, win.top * MM + 9).lineWidth(0.3).strokeColor('#999999').stroke();
+  doc
+    .moveTo(win.left * MM, win.top * MM + 9)
+    .lineTo((win.left + win.width) * MM, win.top * MM + 9)
+    .lineWidth(0.3)
+    .strokeColor('#999999')
+    .stroke();
   // Row by row, each at its own height: a wrapped name never runs into the agency's line.
   let y = win.top * MM + RETURN_ADDRESS_ROOM;
   for (const row of windowRows(doc, content.recipient).rows) {
-    doc.font(FONT.regular).fontSize(ADDRESS_SIZE).fillColor(INK).text(row, win.left * MM, y, { lineBreak: false });
+    doc
+      .font(FONT.regular)
+      .fontSize(ADDRESS_SIZE)
+      .fillColor(INK)
+      .text(row, win.left * MM, y, { lineBreak: false });
     y += ADDRESS_STEP;
   }
 
@@ -157,16 +190,34 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   if (content.signatureName) infoLines.push([t('letters.pdf.contact'), content.signatureName]);
   y = info.top * MM;
   for (const [label, value] of infoLines) {
-    doc.font(FONT.regular).fontSize(7.5).fillColor(GREY).text(label, info.left * MM, y, { width: infoWidth });
-    doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(value, info.left * MM, doc.y, { width: infoWidth });
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(GREY)
+      .text(label, info.left * MM, y, { width: infoWidth });
+    doc
+      .font(FONT.regular)
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(value, info.left * MM, doc.y, { width: infoWidth });
     y = doc.y + 5;
   }
 
   // Fold and punch marks on the left edge.
-  for (const mm of [...L.folds, L.punch]) doc.moveTo(4 * MM, mm * MM).lineTo((mm === L.punch ? 9 : 7) * MM, mm * MM).lineWidth(0.4).strokeColor('#888888').stroke();
+  for (const mm of [...L.folds, L.punch])
+    doc
+      .moveTo(4 * MM, mm * MM)
+      .lineTo((mm === L.punch ? 9 : 7) * MM, mm * MM)
+      .lineWidth(0.4)
+      .strokeColor('#888888')
+      .stroke();
 
   // Subject and body: pdfkit moves on to a new page when the body reaches the bottom margin.
-  doc.font(FONT.bold).fontSize(11.5).fillColor(INK).text(content.subject, left, L.subjectTop * MM, { width });
+  doc
+    .font(FONT.bold)
+    .fontSize(11.5)
+    .fillColor(INK)
+    .text(content.subject, left, L.subjectTop * MM, { width });
   doc.moveDown(0.9);
   // The closing words ("Yours sincerely,") stay on the same page as the signature below them.
   const bodyStyle = { width, lineGap: 2.5, paragraphGap: 0 };
@@ -180,26 +231,46 @@ export async function renderLetterPdf(resourcesDir: string, content: LetterConte
   if (doc.y + closingHeight + signatureHeight > bottomLimit) doc.addPage();
   if (closing) doc.text(closing, left, doc.y + 10, bodyStyle);
   doc.moveDown(2.2);
-  if (content.signatureName) doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(content.signatureName, left, doc.y, { width });
+  if (content.signatureName)
+    doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(content.signatureName, left, doc.y, { width });
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text(head.name, left, doc.y, { width });
 
   // Footer on every page (14 mm from the foot: 7 mm into the 21 mm margin); on pages after the first, the reference at the top as well.
-  const footer = [head.name, head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }), head.phone && t('letters.pdf.phone', { phone: head.phone })]
+  const footer = [
+    head.name,
+    head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }),
+    head.phone && t('letters.pdf.phone', { phone: head.phone }),
+  ]
     .filter(Boolean)
     .join('  ·  ');
   atFootOfEveryPage(
     doc,
     (page, total, footY) => {
-      doc.moveTo(left, footY - 4).lineTo(left + width, footY - 4).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+      doc
+        .moveTo(left, footY - 4)
+        .lineTo(left + width, footY - 4)
+        .lineWidth(0.3)
+        .strokeColor('#bbbbbb')
+        .stroke();
       doc.font(FONT.regular).fontSize(7.5).fillColor(GREY);
       oneLine(doc, footer, left, footY, width - 90);
-      doc.text(t('letters.pdf.page', { page, total }), left + width - 90, footY, { width: 90, align: 'right', lineBreak: false });
+      doc.text(t('letters.pdf.page', { page, total }), left + width - 90, footY, {
+        width: 90,
+        align: 'right',
+        lineBreak: false,
+      });
       if (page > 1) {
         const margins = doc.page.margins;
         const top = margins.top;
         margins.top = 0;
         doc.font(FONT.regular).fontSize(8).fillColor(GREY);
-        oneLine(doc, `${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`, left, 10 * MM, width);
+        oneLine(
+          doc,
+          `${head.name}  ·  ${t('letters.pdf.ourReference')} ${content.reference}  ·  ${dateText}`,
+          left,
+          10 * MM,
+          width,
+        );
         margins.top = top;
       }
     },

@@ -1,7 +1,14 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { desc, eq } from 'drizzle-orm';
 import { needAreaName } from '../../../shared/domain/assessment';
-import { letterDate, mergeText, tidyLetterBody, type Letter, type LetterContent, type MergeValues } from '../../../shared/domain/letter';
+import {
+  letterDate,
+  mergeText,
+  tidyLetterBody,
+  type Letter,
+  type LetterContent,
+  type MergeValues,
+} from '../../../shared/domain/letter';
 import type { Charity } from '../../../shared/domain/charity';
 import type { Client } from '../../../shared/domain/client';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/languages';
@@ -78,10 +85,19 @@ export function recordMergeValues(charity: Charity, client: Client, writerName: 
  * block for the envelope window, the reference and the signature. The same request on the same day
  * gives the same letter, word for word.
  */
-export function composeLetter(db: Db, req: LetterRequestValues, writerId: number, today: string): { content: LetterContent; templateName: string } {
+export function composeLetter(
+  db: Db,
+  req: LetterRequestValues,
+  writerId: number,
+  today: string,
+): { content: LetterContent; templateName: string } {
   const template = requireTemplate(db, req.templateId);
-  if (!template.active) throw new CasebookError('BAD_INPUT', 'That template is archived', { fields: { templateId: 'templateArchived' } });
-  if (template.kind === 'safetyPlan') throw new CasebookError('BAD_INPUT', 'The safety plan page is printed from the Safety plan tab', { fields: { templateId: 'invalid' } });
+  if (!template.active)
+    throw new CasebookError('BAD_INPUT', 'That template is archived', { fields: { templateId: 'templateArchived' } });
+  if (template.kind === 'safetyPlan')
+    throw new CasebookError('BAD_INPUT', 'The safety plan page is printed from the Safety plan tab', {
+      fields: { templateId: 'invalid' },
+    });
   const client = requireClient(db, req.clientId);
   const charity = getCharity(db);
   const writerName = db.select({ name: users.name }).from(users).where(eq(users.id, writerId)).get()?.name ?? '';
@@ -89,17 +105,29 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
   const t = letterTranslator(language);
   const date = (iso: string | null) => (iso ? letterDate(iso, language) : null);
   const clientName = `${client.firstName} ${client.lastName}`;
-  const values: MergeValues = { ...recordMergeValues(charity, client, writerName, language), 'letter.date': date(today), 'letter.text': req.text };
+  const values: MergeValues = {
+    ...recordMergeValues(charity, client, writerName, language),
+    'letter.date': date(today),
+    'letter.text': req.text,
+  };
   let recipient = [clientName, ...postalLines(client.address, client.postcode, language)];
   let reference = client.reference;
 
   // Any referral named must be this client's (a letter of another kind may still be kept with one).
   if (req.referralId !== null) {
-    const owner = db.select({ clientId: referrals.clientId }).from(referrals).where(eq(referrals.id, req.referralId)).get();
-    if (!owner || owner.clientId !== req.clientId) throw new CasebookError('BAD_INPUT', 'That referral is not this client’s', { fields: { referralId: 'invalid' } });
+    const owner = db
+      .select({ clientId: referrals.clientId })
+      .from(referrals)
+      .where(eq(referrals.id, req.referralId))
+      .get();
+    if (!owner || owner.clientId !== req.clientId)
+      throw new CasebookError('BAD_INPUT', 'That referral is not this client’s', { fields: { referralId: 'invalid' } });
   }
   if (template.kind === 'referral') {
-    if (req.referralId === null) throw new CasebookError('BAD_INPUT', 'A referral letter needs its referral', { fields: { referralId: 'required' } });
+    if (req.referralId === null)
+      throw new CasebookError('BAD_INPUT', 'A referral letter needs its referral', {
+        fields: { referralId: 'required' },
+      });
     const r = db
       .select({
         clientId: referrals.clientId,
@@ -125,7 +153,8 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
       .leftJoin(needAreas, eq(needAreas.id, referrals.areaId))
       .where(eq(referrals.id, req.referralId))
       .get();
-    if (!r || r.clientId !== req.clientId) throw new CasebookError('BAD_INPUT', 'That referral is not this client’s', { fields: { referralId: 'invalid' } });
+    if (!r || r.clientId !== req.clientId)
+      throw new CasebookError('BAD_INPUT', 'That referral is not this client’s', { fields: { referralId: 'invalid' } });
     // A referral letter shares the client's details with the agency: the same gate as sending.
     requireSharingConsent(db, req.clientId, r.agencyName, today);
     Object.assign(values, {
@@ -141,13 +170,25 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
       'referral.date': date(r.sentOn ?? r.createdOn),
       'referral.followUpOn': date(r.followUpOn),
     } satisfies MergeValues);
-    recipient = lines(r.contactName ? (r.contactRole ? `${r.contactName}, ${r.contactRole}` : r.contactName) : null, r.agencyName, r.agencyAddress);
+    recipient = lines(
+      r.contactName ? (r.contactRole ? `${r.contactName}, ${r.contactRole}` : r.contactName) : null,
+      r.agencyName,
+      r.agencyAddress,
+    );
     reference = `${client.reference}/R${req.referralId}`;
   }
   if (template.kind === 'appointment') {
     const a = req.appointment;
-    if (!a) throw new CasebookError('BAD_INPUT', 'An appointment letter needs the appointment', { fields: { 'appointment.date': 'required' } });
-    Object.assign(values, { 'appointment.date': date(a.date), 'appointment.time': a.time, 'appointment.place': a.place, 'appointment.with': a.with } satisfies MergeValues);
+    if (!a)
+      throw new CasebookError('BAD_INPUT', 'An appointment letter needs the appointment', {
+        fields: { 'appointment.date': 'required' },
+      });
+    Object.assign(values, {
+      'appointment.date': date(a.date),
+      'appointment.time': a.time,
+      'appointment.place': a.place,
+      'appointment.with': a.with,
+    } satisfies MergeValues);
   }
 
   values['letter.reference'] = reference;
@@ -158,7 +199,13 @@ export function composeLetter(db: Db, req: LetterRequestValues, writerId: number
     content: {
       kind: template.kind,
       language,
-      letterhead: { name: charity.name, address: charity.address, charityNumber: charity.charityNumber, phone: charity.phone, email: charity.email },
+      letterhead: {
+        name: charity.name,
+        address: charity.address,
+        charityNumber: charity.charityNumber,
+        phone: charity.phone,
+        email: charity.email,
+      },
       recipient,
       date: today,
       reference,
@@ -212,11 +259,22 @@ const letterColumns = {
 };
 
 export function listClientLetters(db: Db, clientId: number): Letter[] {
-  return db.select(letterColumns).from(letters).leftJoin(writer, eq(writer.id, letters.writtenBy)).where(eq(letters.clientId, clientId)).orderBy(desc(letters.writtenAt), desc(letters.id)).all();
+  return db
+    .select(letterColumns)
+    .from(letters)
+    .leftJoin(writer, eq(writer.id, letters.writtenBy))
+    .where(eq(letters.clientId, clientId))
+    .orderBy(desc(letters.writtenAt), desc(letters.id))
+    .all();
 }
 
 export function readLetter(db: Db, id: number): Letter {
-  const row = db.select(letterColumns).from(letters).leftJoin(writer, eq(writer.id, letters.writtenBy)).where(eq(letters.id, id)).get();
+  const row = db
+    .select(letterColumns)
+    .from(letters)
+    .leftJoin(writer, eq(writer.id, letters.writtenBy))
+    .where(eq(letters.id, id))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such letter');
   return row;
 }

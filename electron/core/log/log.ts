@@ -22,7 +22,9 @@ const FRAME = /^\s+at .*$/;
 export function redact(message: string): string {
   return message
     .split('\n')
-    .map((line) => (FRAME.test(line) ? line : line.replace(QUOTED, '[…]').replace(EMAIL, '[e-mail]').replace(LONG_NUMBER, '[number]')))
+    .map((line) =>
+      FRAME.test(line) ? line : line.replace(QUOTED, '[…]').replace(EMAIL, '[e-mail]').replace(LONG_NUMBER, '[number]'),
+    )
     .join('\n');
 }
 

@@ -32,11 +32,20 @@ export function addCaseNote(db: Db, clientId: number, values: NoteValues, userId
  * (administrators can read every version) and the note shows who edited it and when. Only the person
  * who wrote it, or an administrator, may change it; `version` guards against two people editing at once.
  */
-export function editCaseNote(db: Db, clientId: number, id: number, version: number, values: NoteValues, user: { id: number; isAdmin: boolean }, now: Date): number {
+export function editCaseNote(
+  db: Db,
+  clientId: number,
+  id: number,
+  version: number,
+  values: NoteValues,
+  user: { id: number; isAdmin: boolean },
+  now: Date,
+): number {
   const old = db.select().from(caseNotes).where(eq(caseNotes.id, id)).get();
   // A note of another client is, from this client's record, no note at all.
   if (!old || old.clientId !== clientId) throw new CasebookError('NOT_FOUND', 'No such case note for this client');
-  if (!user.isAdmin && old.writtenBy !== user.id) throw new CasebookError('FORBIDDEN', 'Only the writer of a note or an administrator can change it');
+  if (!user.isAdmin && old.writtenBy !== user.id)
+    throw new CasebookError('FORBIDDEN', 'Only the writer of a note or an administrator can change it');
   checkGoalOfClient(db, old.clientId, values.goalId, 'note.goalId');
   const at = now.toISOString();
   const res = db

@@ -5,7 +5,10 @@ import { mayReadSensitive } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { addCaseNote, editCaseNote, noteVersions, requireCaseNote, type NoteReader } from './caseNotes';
 
-export const noteReader = (s: Session): NoteReader => ({ id: s.user.id, mayReadSensitive: mayReadSensitive(s.user.role) });
+export const noteReader = (s: Session): NoteReader => ({
+  id: s.user.id,
+  mayReadSensitive: mayReadSensitive(s.user.role),
+});
 
 export function noteHandlers(cb: Casebook): Pick<Handlers, 'notes.save' | 'notes.get' | 'notes.history'> {
   return {
@@ -13,7 +16,15 @@ export function noteHandlers(cb: Casebook): Pick<Handlers, 'notes.save' | 'notes
       cb.write((db, s) => {
         requireClient(db, clientId);
         if (target) {
-          editCaseNote(db, clientId, target.id, target.version, note, { id: s.user.id, isAdmin: s.user.role === 'admin' }, cb.now());
+          editCaseNote(
+            db,
+            clientId,
+            target.id,
+            target.version,
+            note,
+            { id: s.user.id, isAdmin: s.user.role === 'admin' },
+            cb.now(),
+          );
           cb.audit(db, s, 'note.changed', { clientId, detail: { noteId: target.id, version: target.version + 1 } });
           return requireCaseNote(db, target.id, noteReader(s));
         }
@@ -25,7 +36,11 @@ export function noteHandlers(cb: Casebook): Pick<Handlers, 'notes.save' | 'notes
     'notes.history': ({ id }) =>
       cb.write((db, s) => {
         const note = requireCaseNote(db, id, noteReader(s));
-        if (s.user.role !== 'admin' && note.writtenBy !== s.user.id) throw new CasebookError('FORBIDDEN', 'Only the writer of a note or an administrator can see its earlier versions');
+        if (s.user.role !== 'admin' && note.writtenBy !== s.user.id)
+          throw new CasebookError(
+            'FORBIDDEN',
+            'Only the writer of a note or an administrator can see its earlier versions',
+          );
         cb.audit(db, s, 'note.historyViewed', { clientId: note.clientId, detail: { noteId: id } });
         return { note, versions: noteVersions(db, id) };
       }),

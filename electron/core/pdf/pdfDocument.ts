@@ -36,7 +36,13 @@ export function createPdf(
     margins: layout.margins ?? { top: 56, bottom: 56, left: 62, right: 62 },
     bufferPages: layout.bufferPages ?? false,
     font: fontAt(join(fontDir, 'DejaVuSans.ttf')),
-    info: { Title: meta.title, Author: meta.author ?? 'Casebook', Creator: 'Casebook', Producer: 'Casebook', ...(meta.createdAt ? { CreationDate: meta.createdAt } : {}) },
+    info: {
+      Title: meta.title,
+      Author: meta.author ?? 'Casebook',
+      Creator: 'Casebook',
+      Producer: 'Casebook',
+      ...(meta.createdAt ? { CreationDate: meta.createdAt } : {}),
+    },
     lang: undefined,
   });
   doc.registerFont(FONT.regular, fontAt(join(fontDir, 'DejaVuSans.ttf')));
@@ -56,7 +62,11 @@ export function createPdf(
  * Writes at the foot of every page (page numbers, a line about the document) once it is laid out,
  * inside the bottom margin without starting a new page. The document must buffer its pages.
  */
-export function atFootOfEveryPage(doc: PDFKit.PDFDocument, draw: (page: number, total: number, footY: number) => void, belowMargin = 6 * MM): void {
+export function atFootOfEveryPage(
+  doc: PDFKit.PDFDocument,
+  draw: (page: number, total: number, footY: number) => void,
+  belowMargin = 6 * MM,
+): void {
   const range = doc.bufferedPageRange();
   for (let p = range.start; p < range.start + range.count; p++) {
     doc.switchToPage(p);
@@ -81,7 +91,14 @@ export function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number)
  * `lineBreak: false` with a width still wraps (its ellipsis needs a height), and a wrapped line is
  * drawn over whatever is below it: every single-line place in every PDF goes through here.
  */
-export function oneLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, align: 'left' | 'center' | 'right' = 'left'): void {
+export function oneLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  align: 'left' | 'center' | 'right' = 'left',
+): void {
   const fitted = fitToWidth(doc, text.replace(/\s*\n\s*/g, ' '), width);
   const w = doc.widthOfString(fitted);
   const dx = align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0;

@@ -7,7 +7,16 @@ import type { Handlers } from '../rpc';
 import { agreePlan, endPlan, readPlans, saveGoal, updateGoal, updatePlan } from './plans';
 import { saveTask, setTaskDone } from './tasks';
 
-type PlanChannels = 'plans.get' | 'plans.agree' | 'plans.update' | 'plans.end' | 'goals.save' | 'goals.update' | 'tasks.save' | 'tasks.setDone' | 'tasks.assignees';
+type PlanChannels =
+  | 'plans.get'
+  | 'plans.agree'
+  | 'plans.update'
+  | 'plans.end'
+  | 'goals.save'
+  | 'goals.update'
+  | 'tasks.save'
+  | 'tasks.setDone'
+  | 'tasks.assignees';
 
 export function planHandlers(cb: Casebook): Pick<Handlers, PlanChannels> {
   const today = () => localToday(cb.now());
@@ -45,21 +54,41 @@ export function planHandlers(cb: Casebook): Pick<Handlers, PlanChannels> {
     'goals.update': (u) =>
       cb.write((db, s) => {
         const { clientId, from, to } = updateGoal(db, u, s.user.id, cb.now());
-        cb.audit(db, s, 'goal.progress', { clientId, detail: { goalId: u.goalId, ...(from !== to ? { from, to } : {}) } });
+        cb.audit(db, s, 'goal.progress', {
+          clientId,
+          detail: { goalId: u.goalId, ...(from !== to ? { from, to } : {}) },
+        });
         return readPlans(db, clientId);
       }),
     'tasks.save': ({ clientId, id, task }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const taskId = saveTask(db, clientId, id ?? null, task, s.user.id, cb.now());
-        cb.audit(db, s, id ? 'task.changed' : 'task.added', { clientId, detail: { taskId, assignedTo: task.assignedTo } });
+        cb.audit(db, s, id ? 'task.changed' : 'task.added', {
+          clientId,
+          detail: { taskId, assignedTo: task.assignedTo },
+        });
         return readPlans(db, clientId);
       }),
     'tasks.assignees': () =>
-      cb.read((db) => db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).all()),
+      cb.read((db) =>
+        db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(eq(users.active, true))
+          .orderBy(asc(users.name))
+          .all(),
+      ),
     'tasks.setDone': ({ id, done }) =>
       cb.write((db, s) => {
-        const task = setTaskDone(db, id, done, { id: s.user.id, mayManage: s.user.role !== 'volunteer' }, today(), cb.now());
+        const task = setTaskDone(
+          db,
+          id,
+          done,
+          { id: s.user.id, mayManage: s.user.role !== 'volunteer' },
+          today(),
+          cb.now(),
+        );
         cb.audit(db, s, done ? 'task.done' : 'task.reopened', { clientId: task.clientId, detail: { taskId: id } });
         return task;
       }),

@@ -26,13 +26,18 @@ function requirePlan(db: Db, id: number) {
 
 function requireActivePlan(db: Db, id: number) {
   const plan = requirePlan(db, id);
-  if (plan.status !== 'active') throw new CasebookError('BAD_INPUT', 'This plan has ended', { fields: { planId: 'planEnded' } });
+  if (plan.status !== 'active')
+    throw new CasebookError('BAD_INPUT', 'This plan has ended', { fields: { planId: 'planEnded' } });
   return plan;
 }
 
 /** Agrees a new plan. A client has one active plan at a time: the current one must be ended first. */
 export function agreePlan(db: Db, clientId: number, values: PlanValues, userId: number, now: Date): number {
-  const active = db.select({ id: supportPlans.id }).from(supportPlans).where(and(eq(supportPlans.clientId, clientId), eq(supportPlans.status, 'active'))).get();
+  const active = db
+    .select({ id: supportPlans.id })
+    .from(supportPlans)
+    .where(and(eq(supportPlans.clientId, clientId), eq(supportPlans.status, 'active')))
+    .get();
   if (active) throw new CasebookError('CONFLICT', 'This client already has an active support plan');
   const at = now.toISOString();
   return db
@@ -54,12 +59,23 @@ export function updatePlan(db: Db, id: number, version: number, values: PlanValu
 }
 
 /** Ends the active plan; it and its goals stay, read-only, under "earlier plans". */
-export function endPlan(db: Db, e: { id: number; version: number; on: string; reason: string | null }, now: Date): number {
+export function endPlan(
+  db: Db,
+  e: { id: number; version: number; on: string; reason: string | null },
+  now: Date,
+): number {
   const plan = requireActivePlan(db, e.id);
-  if (e.on < plan.agreedOn) throw new CasebookError('BAD_INPUT', 'Ended before it was agreed', { fields: { on: 'invalidDate' } });
+  if (e.on < plan.agreedOn)
+    throw new CasebookError('BAD_INPUT', 'Ended before it was agreed', { fields: { on: 'invalidDate' } });
   const res = db
     .update(supportPlans)
-    .set({ status: 'ended', endedOn: e.on, endReason: e.reason, version: sql`${supportPlans.version} + 1`, updatedAt: now.toISOString() })
+    .set({
+      status: 'ended',
+      endedOn: e.on,
+      endReason: e.reason,
+      version: sql`${supportPlans.version} + 1`,
+      updatedAt: now.toISOString(),
+    })
     .where(and(eq(supportPlans.id, e.id), eq(supportPlans.version, e.version)))
     .run();
   if (res.changes === 0) throw new CasebookError('CONFLICT', 'The plan was changed by someone else');
@@ -88,15 +104,34 @@ export function saveGoal(
   const at = now.toISOString();
   if (target === null) {
     checkArea(db, values.areaId, null);
-    const position = (db.select({ max: sql<number | null>`max(${goals.position})` }).from(goals).where(eq(goals.planId, planId)).get()?.max ?? 0) + 1;
+    const position =
+      (db
+        .select({ max: sql<number | null>`max(${goals.position})` })
+        .from(goals)
+        .where(eq(goals.planId, planId))
+        .get()?.max ?? 0) + 1;
     const goalId = db
       .insert(goals)
-      .values({ ...values, planId, clientId: plan.clientId, position, statusSince: today, addedOn: today, createdBy: userId, createdAt: at, updatedAt: at })
+      .values({
+        ...values,
+        planId,
+        clientId: plan.clientId,
+        position,
+        statusSince: today,
+        addedOn: today,
+        createdBy: userId,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning({ id: goals.id })
       .get().id;
     return { goalId, clientId: plan.clientId };
   }
-  const goal = db.select({ planId: goals.planId, areaId: goals.areaId }).from(goals).where(eq(goals.id, target.id)).get();
+  const goal = db
+    .select({ planId: goals.planId, areaId: goals.areaId })
+    .from(goals)
+    .where(eq(goals.id, target.id))
+    .get();
   if (!goal || goal.planId !== planId) throw new CasebookError('NOT_FOUND', 'No such goal');
   checkArea(db, values.areaId, goal.areaId);
   const res = db
@@ -125,11 +160,19 @@ export function updateGoal(
   const changed = goal.status !== u.status;
   if (!changed && !u.note) throw new CasebookError('BAD_INPUT', 'Nothing to record', { fields: { note: 'required' } });
   const problem = goalTransitionProblem(goal.status, u.status, u.note);
-  if (problem) throw new CasebookError('BAD_INPUT', `Goal status cannot change from ${goal.status} to ${u.status}`, { fields: { [problem === 'reasonRequired' ? 'note' : 'status']: problem } });
+  if (problem)
+    throw new CasebookError('BAD_INPUT', `Goal status cannot change from ${goal.status} to ${u.status}`, {
+      fields: { [problem === 'reasonRequired' ? 'note' : 'status']: problem },
+    });
   const at = now.toISOString();
   const res = db
     .update(goals)
-    .set({ status: u.status, statusSince: changed ? u.on : goal.statusSince, version: sql`${goals.version} + 1`, updatedAt: at })
+    .set({
+      status: u.status,
+      statusSince: changed ? u.on : goal.statusSince,
+      version: sql`${goals.version} + 1`,
+      updatedAt: at,
+    })
     .where(and(eq(goals.id, u.goalId), eq(goals.version, u.version)))
     .run();
   if (res.changes === 0) throw new CasebookError('CONFLICT', 'The goal was changed by someone else');
@@ -153,7 +196,8 @@ export function updateGoal(
 export function checkGoalOfClient(db: Db, clientId: number, goalId: number | null, field: string): void {
   if (goalId === null) return;
   const g = db.select({ clientId: goals.clientId }).from(goals).where(eq(goals.id, goalId)).get();
-  if (!g || g.clientId !== clientId) throw new CasebookError('BAD_INPUT', 'The goal is not this client’s', { fields: { [field]: 'invalid' } });
+  if (!g || g.clientId !== clientId)
+    throw new CasebookError('BAD_INPUT', 'The goal is not this client’s', { fields: { [field]: 'invalid' } });
 }
 
 /** Every plan of a client with its goals and their updates: the active one, then earlier ones. */
@@ -191,7 +235,12 @@ function listPlans(db: Db, clientId: number): SupportPlan[] {
       version: goals.version,
     })
     .from(goals)
-    .where(inArray(goals.planId, plans.map((p) => p.id)))
+    .where(
+      inArray(
+        goals.planId,
+        plans.map((p) => p.id),
+      ),
+    )
     .orderBy(asc(goals.position), asc(goals.id))
     .all();
   const updates = goalRows.length
@@ -215,7 +264,8 @@ function listPlans(db: Db, clientId: number): SupportPlan[] {
   const updatesByGoal = new Map<number, GoalUpdate[]>();
   for (const { goalId, ...u } of updates) updatesByGoal.set(goalId, [...(updatesByGoal.get(goalId) ?? []), u]);
   const goalsByPlan = new Map<number, Goal[]>();
-  for (const g of goalRows) goalsByPlan.set(g.planId, [...(goalsByPlan.get(g.planId) ?? []), { ...g, updates: updatesByGoal.get(g.id) ?? [] }]);
+  for (const g of goalRows)
+    goalsByPlan.set(g.planId, [...(goalsByPlan.get(g.planId) ?? []), { ...g, updates: updatesByGoal.get(g.id) ?? [] }]);
   return plans.map((p) => ({ ...p, goals: goalsByPlan.get(p.id) ?? [] }));
 }
 
@@ -231,11 +281,22 @@ export function readPlans(db: Db, clientId: number): PlansView {
  * (its goals are kept under earlier plans), so the kept client still has one active plan.
  */
 export function endPlanOfMergedClient(db: Db, keepId: number, mergeId: number, on: string, now: Date): void {
-  const active = (id: number) => db.select({ id: supportPlans.id }).from(supportPlans).where(and(eq(supportPlans.clientId, id), eq(supportPlans.status, 'active'))).get();
+  const active = (id: number) =>
+    db
+      .select({ id: supportPlans.id })
+      .from(supportPlans)
+      .where(and(eq(supportPlans.clientId, id), eq(supportPlans.status, 'active')))
+      .get();
   const merged = active(mergeId);
   if (!merged || !active(keepId)) return;
   db.update(supportPlans)
-    .set({ status: 'ended', endedOn: on, endReason: 'merged', version: sql`${supportPlans.version} + 1`, updatedAt: now.toISOString() })
+    .set({
+      status: 'ended',
+      endedOn: on,
+      endReason: 'merged',
+      version: sql`${supportPlans.version} + 1`,
+      updatedAt: now.toISOString(),
+    })
     .where(eq(supportPlans.id, merged.id))
     .run();
 }

@@ -41,16 +41,29 @@ export function selectTasks(db: Db, where: SQL | undefined, order: SQL[], limit?
 
 /** A client's tasks: open ones by due date, then done ones, most recently done first. */
 export function listClientTasks(db: Db, clientId: number): Task[] {
-  return selectTasks(db, eq(tasks.clientId, clientId), [asc(sql`${tasks.doneOn} IS NOT NULL`), asc(sql`CASE WHEN ${tasks.doneOn} IS NULL THEN ${tasks.dueOn} END`), desc(tasks.doneOn), asc(tasks.id)]);
+  return selectTasks(db, eq(tasks.clientId, clientId), [
+    asc(sql`${tasks.doneOn} IS NOT NULL`),
+    asc(sql`CASE WHEN ${tasks.doneOn} IS NULL THEN ${tasks.dueOn} END`),
+    desc(tasks.doneOn),
+    asc(tasks.id),
+  ]);
 }
 
 function checkAssignee(db: Db, userId: number): void {
   const u = db.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
-  if (!u || !u.active) throw new CasebookError('BAD_INPUT', 'Unknown or inactive user', { fields: { 'task.assignedTo': 'invalid' } });
+  if (!u || !u.active)
+    throw new CasebookError('BAD_INPUT', 'Unknown or inactive user', { fields: { 'task.assignedTo': 'invalid' } });
 }
 
 /** Adds a task for a client (no id) or changes one. */
-export function saveTask(db: Db, clientId: number, id: number | null, values: TaskValues, userId: number, now: Date): number {
+export function saveTask(
+  db: Db,
+  clientId: number,
+  id: number | null,
+  values: TaskValues,
+  userId: number,
+  now: Date,
+): number {
   checkAssignee(db, values.assignedTo);
   checkGoalOfClient(db, clientId, values.goalId, 'task.goalId');
   const at = now.toISOString();
@@ -71,20 +84,43 @@ export function saveTask(db: Db, clientId: number, id: number | null, values: Ta
 }
 
 /** Marks a task done (on `today`) or not done again. Anyone may tick their own; caseworkers any. */
-export function setTaskDone(db: Db, id: number, done: boolean, user: { id: number; mayManage: boolean }, today: string, now: Date): Task {
-  const task = db.select({ assignedTo: tasks.assignedTo, doneOn: tasks.doneOn }).from(tasks).where(eq(tasks.id, id)).get();
+export function setTaskDone(
+  db: Db,
+  id: number,
+  done: boolean,
+  user: { id: number; mayManage: boolean },
+  today: string,
+  now: Date,
+): Task {
+  const task = db
+    .select({ assignedTo: tasks.assignedTo, doneOn: tasks.doneOn })
+    .from(tasks)
+    .where(eq(tasks.id, id))
+    .get();
   if (!task) throw new CasebookError('NOT_FOUND', 'No such task');
-  if (!user.mayManage && task.assignedTo !== user.id) throw new CasebookError('FORBIDDEN', 'Only the person the task is for can tick it off');
+  if (!user.mayManage && task.assignedTo !== user.id)
+    throw new CasebookError('FORBIDDEN', 'Only the person the task is for can tick it off');
   if (done === (task.doneOn !== null)) return selectTasks(db, eq(tasks.id, id), [])[0]!;
   db.update(tasks)
-    .set(done ? { doneOn: today, doneBy: user.id, updatedAt: now.toISOString() } : { doneOn: null, doneBy: null, updatedAt: now.toISOString() })
+    .set(
+      done
+        ? { doneOn: today, doneBy: user.id, updatedAt: now.toISOString() }
+        : { doneOn: null, doneBy: null, updatedAt: now.toISOString() },
+    )
     .where(eq(tasks.id, id))
     .run();
   return selectTasks(db, eq(tasks.id, id), [])[0]!;
 }
 
 /** Open tasks of one user with a due date up to `until` (inclusive), oldest first. */
-export function openTasksFor(db: Db, userId: number, from: string | null, until: string, reach: Reach = null, limit = 200): Task[] {
+export function openTasksFor(
+  db: Db,
+  userId: number,
+  from: string | null,
+  until: string,
+  reach: Reach = null,
+  limit = 200,
+): Task[] {
   return selectTasks(
     db,
     and(

@@ -31,7 +31,8 @@ export class Printouts {
   async print(platform: Platform, printId: string): Promise<void> {
     const onPrinted = this.waiting.get(printId);
     if (!onPrinted) throw new CasebookError('NOT_FOUND', 'That printout is no longer ready: make it again');
-    if ((await platform.printPage()) === 'cancelled') throw new CasebookError('CANCELLED', 'The print dialog was closed');
+    if ((await platform.printPage()) === 'cancelled')
+      throw new CasebookError('CANCELLED', 'The print dialog was closed');
     onPrinted();
   }
 

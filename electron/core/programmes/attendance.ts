@@ -11,8 +11,17 @@ import { readSession } from './sessions';
  * Puts a client on a programme's list. When the programme is full the user must say they mean it
  * (`overCapacity`): the refusal says how many places there are. Registering twice changes nothing.
  */
-export function registerClient(db: Db, r: { programmeId: number; clientId: number; registeredOn: string; overCapacity: boolean }, userId: number, today: string): boolean {
-  const p = db.select({ capacity: programmes.capacity, endsOn: programmes.endsOn }).from(programmes).where(eq(programmes.id, r.programmeId)).get();
+export function registerClient(
+  db: Db,
+  r: { programmeId: number; clientId: number; registeredOn: string; overCapacity: boolean },
+  userId: number,
+  today: string,
+): boolean {
+  const p = db
+    .select({ capacity: programmes.capacity, endsOn: programmes.endsOn })
+    .from(programmes)
+    .where(eq(programmes.id, r.programmeId))
+    .get();
   if (!p) throw new CasebookError('NOT_FOUND', 'No such programme');
   requireClient(db, r.clientId);
   const already = db
@@ -21,18 +30,27 @@ export function registerClient(db: Db, r: { programmeId: number; clientId: numbe
     .where(and(eq(programmeMembers.programmeId, r.programmeId), eq(programmeMembers.clientId, r.clientId)))
     .get();
   if (already) return false;
-  if (p.endsOn !== null && p.endsOn < today) throw new CasebookError('BAD_INPUT', 'The programme has ended', { fields: { programmeId: 'programmeEnded' } });
+  if (p.endsOn !== null && p.endsOn < today)
+    throw new CasebookError('BAD_INPUT', 'The programme has ended', { fields: { programmeId: 'programmeEnded' } });
   if (p.capacity !== null && !r.overCapacity) {
-    const taken = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM programme_members WHERE programme_id = ${r.programmeId}`).n;
-    if (taken >= p.capacity) throw new CasebookError('BAD_INPUT', 'The programme is full', { fields: { overCapacity: 'programmeFull' } });
+    const taken = db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM programme_members WHERE programme_id = ${r.programmeId}`,
+    ).n;
+    if (taken >= p.capacity)
+      throw new CasebookError('BAD_INPUT', 'The programme is full', { fields: { overCapacity: 'programmeFull' } });
   }
-  db.insert(programmeMembers).values({ programmeId: r.programmeId, clientId: r.clientId, registeredOn: r.registeredOn, registeredBy: userId }).run();
+  db.insert(programmeMembers)
+    .values({ programmeId: r.programmeId, clientId: r.clientId, registeredOn: r.registeredOn, registeredBy: userId })
+    .run();
   return true;
 }
 
 /** Takes a client off a programme's list; the sessions they came to stay in their history. */
 export function unregisterClient(db: Db, programmeId: number, clientId: number): void {
-  const n = db.delete(programmeMembers).where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.clientId, clientId))).run().changes;
+  const n = db
+    .delete(programmeMembers)
+    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.clientId, clientId)))
+    .run().changes;
   if (n === 0) throw new CasebookError('NOT_FOUND', 'This client is not on the programme\u2019s list');
 }
 
@@ -40,7 +58,13 @@ export function unregisterClient(db: Db, programmeId: number, clientId: number):
 export function sessionRegister(db: Db, sessionId: number): SessionRegister {
   const session = readSession(db, sessionId);
   const programme = db
-    .select({ id: programmes.id, name: programmes.name, kind: programmes.kind, capacity: programmes.capacity, venue: programmes.venue })
+    .select({
+      id: programmes.id,
+      name: programmes.name,
+      kind: programmes.kind,
+      capacity: programmes.capacity,
+      venue: programmes.venue,
+    })
     .from(programmes)
     .where(eq(programmes.id, session.programmeId))
     .get()!;
@@ -56,7 +80,12 @@ export function sessionRegister(db: Db, sessionId: number): SessionRegister {
                      UNION SELECT client_id FROM attendance WHERE session_id = ${sessionId})
       ORDER BY c.sort_name, c.id`,
     )
-    .map((l): RegisterLine => ({ ...l, registered: l.registered === 1, present: l.present === 1, walkIn: l.walkIn === 1 }));
+    .map((l): RegisterLine => ({
+      ...l,
+      registered: l.registered === 1,
+      present: l.present === 1,
+      walkIn: l.walkIn === 1,
+    }));
   const counted = new Map(
     db
       .select({ band: sessionHeadcounts.ageBand, people: sessionHeadcounts.people })
@@ -69,10 +98,22 @@ export function sessionRegister(db: Db, sessionId: number): SessionRegister {
 }
 
 function requireSessionOpenForMarking(db: Db, sessionId: number, today: string) {
-  const s = db.select({ programmeId: programmeSessions.programmeId, heldOn: programmeSessions.heldOn, cancelled: programmeSessions.cancelled }).from(programmeSessions).where(eq(programmeSessions.id, sessionId)).get();
+  const s = db
+    .select({
+      programmeId: programmeSessions.programmeId,
+      heldOn: programmeSessions.heldOn,
+      cancelled: programmeSessions.cancelled,
+    })
+    .from(programmeSessions)
+    .where(eq(programmeSessions.id, sessionId))
+    .get();
   if (!s) throw new CasebookError('NOT_FOUND', 'No such session');
-  if (s.cancelled) throw new CasebookError('BAD_INPUT', 'The session was cancelled', { fields: { sessionId: 'sessionCancelled' } });
-  if (s.heldOn > today) throw new CasebookError('BAD_INPUT', 'The session has not happened yet', { fields: { sessionId: 'sessionNotYet' } });
+  if (s.cancelled)
+    throw new CasebookError('BAD_INPUT', 'The session was cancelled', { fields: { sessionId: 'sessionCancelled' } });
+  if (s.heldOn > today)
+    throw new CasebookError('BAD_INPUT', 'The session has not happened yet', {
+      fields: { sessionId: 'sessionNotYet' },
+    });
   return s;
 }
 
@@ -80,32 +121,62 @@ function requireSessionOpenForMarking(db: Db, sessionId: number, today: string) 
  * Marks a client as having come to a session, or not. Someone not on the programme's list is a
  * walk-in, and can be put on the list at the same time. Returns whether anything changed.
  */
-export function markAttendance(db: Db, a: { sessionId: number; clientId: number; present: boolean; register: boolean }, userId: number, now: Date, today: string): boolean {
+export function markAttendance(
+  db: Db,
+  a: { sessionId: number; clientId: number; present: boolean; register: boolean },
+  userId: number,
+  now: Date,
+  today: string,
+): boolean {
   const s = requireSessionOpenForMarking(db, a.sessionId, today);
   requireClient(db, a.clientId);
-  if (!a.present) return db.delete(attendance).where(and(eq(attendance.sessionId, a.sessionId), eq(attendance.clientId, a.clientId))).run().changes > 0;
+  if (!a.present)
+    return (
+      db
+        .delete(attendance)
+        .where(and(eq(attendance.sessionId, a.sessionId), eq(attendance.clientId, a.clientId)))
+        .run().changes > 0
+    );
   const member = db
     .select({ on: programmeMembers.registeredOn })
     .from(programmeMembers)
     .where(and(eq(programmeMembers.programmeId, s.programmeId), eq(programmeMembers.clientId, a.clientId)))
     .get();
-  if (!member && a.register) registerClient(db, { programmeId: s.programmeId, clientId: a.clientId, registeredOn: s.heldOn, overCapacity: true }, userId, s.heldOn);
+  if (!member && a.register)
+    registerClient(
+      db,
+      { programmeId: s.programmeId, clientId: a.clientId, registeredOn: s.heldOn, overCapacity: true },
+      userId,
+      s.heldOn,
+    );
   return (
     db
       .insert(attendance)
-      .values({ sessionId: a.sessionId, clientId: a.clientId, walkIn: !member, markedBy: userId, markedAt: now.toISOString() })
+      .values({
+        sessionId: a.sessionId,
+        clientId: a.clientId,
+        walkIn: !member,
+        markedBy: userId,
+        markedAt: now.toISOString(),
+      })
       .onConflictDoNothing()
       .run().changes > 0
   );
 }
 
 /** Replaces a session's anonymous headcount (people who came without giving their name) by age band. */
-export function setHeadcount(db: Db, sessionId: number, counts: { band: AgeBand; people: number }[], today: string): void {
+export function setHeadcount(
+  db: Db,
+  sessionId: number,
+  counts: { band: AgeBand; people: number }[],
+  today: string,
+): void {
   requireSessionOpenForMarking(db, sessionId, today);
   db.delete(sessionHeadcounts).where(eq(sessionHeadcounts.sessionId, sessionId)).run();
   const byBand = new Map<AgeBand, number>();
   for (const c of counts) byBand.set(c.band, (byBand.get(c.band) ?? 0) + c.people);
-  for (const [ageBand, people] of byBand) if (people > 0) db.insert(sessionHeadcounts).values({ sessionId, ageBand, people }).run();
+  for (const [ageBand, people] of byBand)
+    if (people > 0) db.insert(sessionHeadcounts).values({ sessionId, ageBand, people }).run();
 }
 
 /** The programmes a client is on and every session they came to, newest first. */
@@ -115,7 +186,14 @@ export function clientProgrammes(db: Db, clientId: number): ClientProgrammes {
     FROM programme_members m JOIN programmes p ON p.id = m.programme_id
     WHERE m.client_id = ${clientId} ORDER BY m.registered_on DESC, p.id DESC`);
   const attended = db
-    .all<{ sessionId: number; programmeId: number; programmeName: string; heldOn: string; startsAt: string; walkIn: number }>(
+    .all<{
+      sessionId: number;
+      programmeId: number;
+      programmeName: string;
+      heldOn: string;
+      startsAt: string;
+      walkIn: number;
+    }>(
       sql`
       SELECT s.id AS sessionId, p.id AS programmeId, p.name AS programmeName, s.held_on AS heldOn, s.starts_at AS startsAt, a.walk_in AS walkIn
       FROM attendance a JOIN programme_sessions s ON s.id = a.session_id JOIN programmes p ON p.id = s.programme_id

@@ -50,8 +50,11 @@ function figures(c: Omit<Counts, 'programmeId'>, cancelled: number, bands: Map<A
 }
 
 const cancelledCount = (db: Db, q: FiguresQuery, programmeId: number | null) =>
-  db.get<{ n: number }>(sql`SELECT count(*) AS n FROM programme_sessions s WHERE s.cancelled = 1 AND s.held_on <= ${q.to}
-    ${q.from ? sql`AND s.held_on >= ${q.from}` : sql``} ${programmeId ? sql`AND s.programme_id = ${programmeId}` : sql``}`).n;
+  db.get<{
+    n: number;
+  }>(sql`SELECT count(*) AS n FROM programme_sessions s WHERE s.cancelled = 1 AND s.held_on <= ${q.to}
+    ${q.from ? sql`AND s.held_on >= ${q.from}` : sql``} ${programmeId ? sql`AND s.programme_id = ${programmeId}` : sql``}`)
+    .n;
 
 function bandsOf(db: Db, q: FiguresQuery): Map<number, Map<AgeBand, number>> {
   if (q.clientIn) return new Map();
@@ -103,6 +106,11 @@ export function programmeFigures(db: Db, q: FiguresQuery & { from: string }): Pr
   const bands = bandsOf(db, q);
   return {
     overall: attendanceFigures(db, q),
-    byProgramme: rows.map(({ name, kind, programmeId, ...c }) => ({ programmeId, name, kind, ...figures(c, cancelledCount(db, q, programmeId), bands.get(programmeId) ?? new Map()) })),
+    byProgramme: rows.map(({ name, kind, programmeId, ...c }) => ({
+      programmeId,
+      name,
+      kind,
+      ...figures(c, cancelledCount(db, q, programmeId), bands.get(programmeId) ?? new Map()),
+    })),
   };
 }

@@ -6,7 +6,14 @@ import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
-import { clientProgrammes, markAttendance, registerClient, sessionRegister, setHeadcount, unregisterClient } from './attendance';
+import {
+  clientProgrammes,
+  markAttendance,
+  registerClient,
+  sessionRegister,
+  setHeadcount,
+  unregisterClient,
+} from './attendance';
 import { programmeFigures } from './figures';
 import { addProgramme, programmeDetail, updateProgramme, listProgrammes } from './programmes';
 import { renderSessionRegister } from './registerPdf';
@@ -38,8 +45,15 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
     const { register, charity } = cb.read((db) => ({ register: sessionRegister(db, id), charity: getCharity(db) }));
     const t = createTranslator(language).t;
     return {
-      pdf: await renderSessionRegister(cb.resourcesDir, { language, charityName: charity.name, register, createdAt: cb.now() }),
-      fileName: safeFileName(`${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}`),
+      pdf: await renderSessionRegister(cb.resourcesDir, {
+        language,
+        charityName: charity.name,
+        register,
+        createdAt: cb.now(),
+      }),
+      fileName: safeFileName(
+        `${t('sessions.registerFileName')} - ${register.programme.name} - ${register.session.heldOn}`,
+      ),
       detail: { programmeId: register.programme.id, sessionId: id, names: register.lines.length },
       clientIds: register.lines.map((l) => l.clientId),
     };
@@ -55,10 +69,12 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
         return programmeDetail(db, id, today());
       }),
     // Sessions still to come are not "held", whatever period is asked for.
-    'programmes.figures': ({ from, to }) => cb.read((db) => programmeFigures(db, { from, to: to < today() ? to : today() })),
+    'programmes.figures': ({ from, to }) =>
+      cb.read((db) => programmeFigures(db, { from, to: to < today() ? to : today() })),
     'programmes.register': (r) =>
       cb.write((db, s) => {
-        if (registerClient(db, r, s.user.id, today())) cb.audit(db, s, 'programme.registered', { clientId: r.clientId, detail: { programmeId: r.programmeId } });
+        if (registerClient(db, r, s.user.id, today()))
+          cb.audit(db, s, 'programme.registered', { clientId: r.clientId, detail: { programmeId: r.programmeId } });
         return programmeDetail(db, r.programmeId, today());
       }),
     'programmes.unregister': ({ programmeId, clientId }) =>
@@ -87,7 +103,9 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
     'sessions.setCancelled': (c) =>
       cb.write((db, s) => {
         const programmeId = setSessionCancelled(db, c, cb.now());
-        cb.audit(db, s, c.cancelled ? 'session.cancelled' : 'session.reinstated', { detail: { programmeId, sessionId: c.id } });
+        cb.audit(db, s, c.cancelled ? 'session.cancelled' : 'session.reinstated', {
+          detail: { programmeId, sessionId: c.id },
+        });
         return programmeDetail(db, programmeId, today());
       }),
     'sessions.remove': ({ id }) =>
@@ -110,17 +128,25 @@ export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannel
     },
     'sessions.registerPrint': async ({ id }) => {
       const sheet = await registerPdf(id);
-      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () => cb.write((db, s) => cb.audit(db, s, 'session.registerPrinted', { detail: sheet.detail })));
+      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () =>
+        cb.write((db, s) => cb.audit(db, s, 'session.registerPrinted', { detail: sheet.detail })),
+      );
     },
     'attendance.mark': (a) =>
       cb.write((db, s) => {
-        if (markAttendance(db, a, s.user.id, cb.now(), today())) cb.audit(db, s, a.present ? 'attendance.marked' : 'attendance.unmarked', { clientId: a.clientId, detail: { sessionId: a.sessionId } });
+        if (markAttendance(db, a, s.user.id, cb.now(), today()))
+          cb.audit(db, s, a.present ? 'attendance.marked' : 'attendance.unmarked', {
+            clientId: a.clientId,
+            detail: { sessionId: a.sessionId },
+          });
         return sessionRegister(db, a.sessionId);
       }),
     'attendance.headcount': ({ sessionId, counts }) =>
       cb.write((db, s) => {
         setHeadcount(db, sessionId, counts, today());
-        cb.audit(db, s, 'attendance.headcount', { detail: { sessionId, people: counts.reduce((n, c) => n + c.people, 0) } });
+        cb.audit(db, s, 'attendance.headcount', {
+          detail: { sessionId, people: counts.reduce((n, c) => n + c.people, 0) },
+        });
         return sessionRegister(db, sessionId);
       }),
   };

@@ -1,5 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Programme, ProgrammeDetail, ProgrammeMember, ProgrammeSummary, ProgrammeValues } from '../../../shared/domain/programme';
+import type {
+  Programme,
+  ProgrammeDetail,
+  ProgrammeMember,
+  ProgrammeSummary,
+  ProgrammeValues,
+} from '../../../shared/domain/programme';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { programmes } from '../db/schema';
@@ -20,9 +26,17 @@ export function updateProgramme(db: Db, id: number, version: number, p: Programm
   const row = db.select({ version: programmes.version }).from(programmes).where(eq(programmes.id, id)).get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such programme');
   if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this programme');
-  const span = db.get<{ first: string | null; last: string | null }>(sql`SELECT min(held_on) AS first, max(held_on) AS last FROM programme_sessions WHERE programme_id = ${id}`);
-  if (span.first && span.first < p.startsOn) throw new CasebookError('BAD_INPUT', 'A session is before the new start', { fields: { 'programme.startsOn': 'sessionOutsideProgramme' } });
-  if (span.last && p.endsOn && span.last > p.endsOn) throw new CasebookError('BAD_INPUT', 'A session is after the new end', { fields: { 'programme.endsOn': 'sessionOutsideProgramme' } });
+  const span = db.get<{ first: string | null; last: string | null }>(
+    sql`SELECT min(held_on) AS first, max(held_on) AS last FROM programme_sessions WHERE programme_id = ${id}`,
+  );
+  if (span.first && span.first < p.startsOn)
+    throw new CasebookError('BAD_INPUT', 'A session is before the new start', {
+      fields: { 'programme.startsOn': 'sessionOutsideProgramme' },
+    });
+  if (span.last && p.endsOn && span.last > p.endsOn)
+    throw new CasebookError('BAD_INPUT', 'A session is after the new end', {
+      fields: { 'programme.endsOn': 'sessionOutsideProgramme' },
+    });
   db.update(programmes)
     .set({ ...p, updatedAt: now.toISOString(), version: version + 1 })
     .where(eq(programmes.id, id))
@@ -50,8 +64,15 @@ const toSummary = ({ next, ...r }: SummaryRow): ProgrammeSummary => {
 
 /** Programmes still running (or not yet started), those that have ended, or all; the soonest session first. */
 export function listProgrammes(db: Db, show: 'current' | 'ended' | 'all', today: string): ProgrammeSummary[] {
-  const where = show === 'current' ? sql`(p.ends_on IS NULL OR p.ends_on >= ${today})` : show === 'ended' ? sql`p.ends_on < ${today}` : sql`1`;
-  const rows = db.all<SummaryRow>(sql`${summarySelect(today, where)} ORDER BY next IS NULL, next, p.starts_on DESC, p.id DESC`);
+  const where =
+    show === 'current'
+      ? sql`(p.ends_on IS NULL OR p.ends_on >= ${today})`
+      : show === 'ended'
+        ? sql`p.ends_on < ${today}`
+        : sql`1`;
+  const rows = db.all<SummaryRow>(
+    sql`${summarySelect(today, where)} ORDER BY next IS NULL, next, p.starts_on DESC, p.id DESC`,
+  );
   return rows.map(toSummary);
 }
 

@@ -1,5 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { MAX_SESSIONS_AT_ONCE, sessionDates, type ProgrammeSession, type SessionPattern, type SessionValues } from '../../../shared/domain/programme';
+import {
+  MAX_SESSIONS_AT_ONCE,
+  sessionDates,
+  type ProgrammeSession,
+  type SessionPattern,
+  type SessionValues,
+} from '../../../shared/domain/programme';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { programmes, programmeSessions } from '../db/schema';
@@ -16,7 +22,11 @@ const toSession = (r: SessionRow): ProgrammeSession => ({ ...r, cancelled: r.can
 
 /** A programme's sessions in date order, each with how many came. */
 export function listSessions(db: Db, programmeId: number): ProgrammeSession[] {
-  return db.all<SessionRow>(sql`SELECT ${SESSION_COLUMNS} FROM programme_sessions s WHERE s.programme_id = ${programmeId} ORDER BY s.held_on, s.starts_at, s.id`).map(toSession);
+  return db
+    .all<SessionRow>(
+      sql`SELECT ${SESSION_COLUMNS} FROM programme_sessions s WHERE s.programme_id = ${programmeId} ORDER BY s.held_on, s.starts_at, s.id`,
+    )
+    .map(toSession);
 }
 
 export function readSession(db: Db, id: number): ProgrammeSession {
@@ -26,13 +36,25 @@ export function readSession(db: Db, id: number): ProgrammeSession {
 }
 
 function requireProgramme(db: Db, id: number) {
-  const p = db.select({ startsOn: programmes.startsOn, endsOn: programmes.endsOn, venue: programmes.venue, facilitators: programmes.facilitators }).from(programmes).where(eq(programmes.id, id)).get();
+  const p = db
+    .select({
+      startsOn: programmes.startsOn,
+      endsOn: programmes.endsOn,
+      venue: programmes.venue,
+      facilitators: programmes.facilitators,
+    })
+    .from(programmes)
+    .where(eq(programmes.id, id))
+    .get();
   if (!p) throw new CasebookError('NOT_FOUND', 'No such programme');
   return p;
 }
 
 function checkWithinProgramme(p: { startsOn: string; endsOn: string | null }, date: string, field: string): void {
-  if (date < p.startsOn || (p.endsOn !== null && date > p.endsOn)) throw new CasebookError('BAD_INPUT', 'The session is outside the programme\u2019s dates', { fields: { [field]: 'sessionOutsideProgramme' } });
+  if (date < p.startsOn || (p.endsOn !== null && date > p.endsOn))
+    throw new CasebookError('BAD_INPUT', 'The session is outside the programme\u2019s dates', {
+      fields: { [field]: 'sessionOutsideProgramme' },
+    });
 }
 
 /**
@@ -40,11 +62,19 @@ function checkWithinProgramme(p: { startsOn: string; endsOn: string | null }, da
  * number of times). Dates that already have a session at that time are skipped, so running the same
  * pattern twice adds nothing. Returns how many were added and skipped.
  */
-export function addSessions(db: Db, programmeId: number, pattern: SessionPattern, now: Date): { added: number; skipped: number; ids: number[] } {
+export function addSessions(
+  db: Db,
+  programmeId: number,
+  pattern: SessionPattern,
+  now: Date,
+): { added: number; skipped: number; ids: number[] } {
   const p = requireProgramme(db, programmeId);
   checkWithinProgramme(p, pattern.firstOn, 'pattern.firstOn');
   const dates = sessionDates(pattern, p.endsOn);
-  if (dates.length > MAX_SESSIONS_AT_ONCE) throw new CasebookError('BAD_INPUT', 'Too many sessions at once', { fields: { 'pattern.until': 'tooManySessions' } });
+  if (dates.length > MAX_SESSIONS_AT_ONCE)
+    throw new CasebookError('BAD_INPUT', 'Too many sessions at once', {
+      fields: { 'pattern.until': 'tooManySessions' },
+    });
   const at = now.toISOString();
   const venue = pattern.venue ?? p.venue;
   const facilitator = pattern.facilitator ?? (p.facilitators.length ? p.facilitators.join(', ') : null);
@@ -53,7 +83,16 @@ export function addSessions(db: Db, programmeId: number, pattern: SessionPattern
   for (const heldOn of dates) {
     const row = db
       .insert(programmeSessions)
-      .values({ programmeId, heldOn, startsAt: pattern.startsAt, endsAt: pattern.endsAt, venue, facilitator, createdAt: at, updatedAt: at })
+      .values({
+        programmeId,
+        heldOn,
+        startsAt: pattern.startsAt,
+        endsAt: pattern.endsAt,
+        venue,
+        facilitator,
+        createdAt: at,
+        updatedAt: at,
+      })
       .onConflictDoNothing()
       .returning({ id: programmeSessions.id })
       .get();
@@ -64,14 +103,24 @@ export function addSessions(db: Db, programmeId: number, pattern: SessionPattern
 }
 
 function loadForChange(db: Db, id: number, version: number) {
-  const row = db.select({ programmeId: programmeSessions.programmeId, version: programmeSessions.version, heldOn: programmeSessions.heldOn }).from(programmeSessions).where(eq(programmeSessions.id, id)).get();
+  const row = db
+    .select({
+      programmeId: programmeSessions.programmeId,
+      version: programmeSessions.version,
+      heldOn: programmeSessions.heldOn,
+    })
+    .from(programmeSessions)
+    .where(eq(programmeSessions.id, id))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such session');
   if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this session');
   return row;
 }
 
 const hasAttendance = (db: Db, id: number) =>
-  db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM attendance WHERE session_id = ${id}) + (SELECT count(*) FROM session_headcounts WHERE session_id = ${id}) AS n`).n > 0;
+  db.get<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM attendance WHERE session_id = ${id}) + (SELECT count(*) FROM session_headcounts WHERE session_id = ${id}) AS n`,
+  ).n > 0;
 
 /** Moves or changes one session. Another session of the programme at the same date and time is refused. */
 export function updateSession(db: Db, id: number, version: number, s: SessionValues, now: Date): number {
@@ -80,9 +129,19 @@ export function updateSession(db: Db, id: number, version: number, s: SessionVal
   const clash = db
     .select({ id: programmeSessions.id })
     .from(programmeSessions)
-    .where(and(eq(programmeSessions.programmeId, row.programmeId), eq(programmeSessions.heldOn, s.heldOn), eq(programmeSessions.startsAt, s.startsAt), sql`${programmeSessions.id} <> ${id}`))
+    .where(
+      and(
+        eq(programmeSessions.programmeId, row.programmeId),
+        eq(programmeSessions.heldOn, s.heldOn),
+        eq(programmeSessions.startsAt, s.startsAt),
+        sql`${programmeSessions.id} <> ${id}`,
+      ),
+    )
     .get();
-  if (clash) throw new CasebookError('BAD_INPUT', 'There is already a session then', { fields: { 'session.startsAt': 'sessionClash' } });
+  if (clash)
+    throw new CasebookError('BAD_INPUT', 'There is already a session then', {
+      fields: { 'session.startsAt': 'sessionClash' },
+    });
   db.update(programmeSessions)
     .set({ ...s, updatedAt: now.toISOString(), version: version + 1 })
     .where(eq(programmeSessions.id, id))
@@ -91,11 +150,23 @@ export function updateSession(db: Db, id: number, version: number, s: SessionVal
 }
 
 /** Marks a session as not taking place (with the reason), or takes that back. A session people came to was not cancelled. */
-export function setSessionCancelled(db: Db, c: { id: number; version: number; cancelled: boolean; reason: string | null }, now: Date): number {
+export function setSessionCancelled(
+  db: Db,
+  c: { id: number; version: number; cancelled: boolean; reason: string | null },
+  now: Date,
+): number {
   const row = loadForChange(db, c.id, c.version);
-  if (c.cancelled && hasAttendance(db, c.id)) throw new CasebookError('BAD_INPUT', 'People came to this session', { fields: { cancelled: 'sessionHasAttendance' } });
+  if (c.cancelled && hasAttendance(db, c.id))
+    throw new CasebookError('BAD_INPUT', 'People came to this session', {
+      fields: { cancelled: 'sessionHasAttendance' },
+    });
   db.update(programmeSessions)
-    .set({ cancelled: c.cancelled, cancelReason: c.cancelled ? c.reason : null, updatedAt: now.toISOString(), version: c.version + 1 })
+    .set({
+      cancelled: c.cancelled,
+      cancelReason: c.cancelled ? c.reason : null,
+      updatedAt: now.toISOString(),
+      version: c.version + 1,
+    })
     .where(eq(programmeSessions.id, c.id))
     .run();
   return row.programmeId;
@@ -103,9 +174,14 @@ export function setSessionCancelled(db: Db, c: { id: number; version: number; ca
 
 /** Removes a session added by mistake. Only while nobody is marked as having come to it. */
 export function removeSession(db: Db, id: number): number {
-  const row = db.select({ programmeId: programmeSessions.programmeId }).from(programmeSessions).where(eq(programmeSessions.id, id)).get();
+  const row = db
+    .select({ programmeId: programmeSessions.programmeId })
+    .from(programmeSessions)
+    .where(eq(programmeSessions.id, id))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such session');
-  if (hasAttendance(db, id)) throw new CasebookError('BAD_INPUT', 'People came to this session', { fields: { id: 'sessionHasAttendance' } });
+  if (hasAttendance(db, id))
+    throw new CasebookError('BAD_INPUT', 'People came to this session', { fields: { id: 'sessionHasAttendance' } });
   db.delete(programmeSessions).where(eq(programmeSessions.id, id)).run();
   return row.programmeId;
 }

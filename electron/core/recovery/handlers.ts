@@ -6,7 +6,9 @@ import { replaceRecoverySlot } from '../vault/vault';
 import { checkRecoveryConfirmation, newRecoveryDraft, printRecoverySheet, saveRecoverySheet } from './recoveryDraft';
 
 /** An administrator replaces the recovery key: the old sheet stops working once the new one is confirmed. */
-export function recoveryHandlers(cb: Casebook): Pick<Handlers, 'recovery.prepare' | 'recovery.saveSheet' | 'recovery.printSheet' | 'recovery.confirm'> {
+export function recoveryHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'recovery.prepare' | 'recovery.saveSheet' | 'recovery.printSheet' | 'recovery.confirm'> {
   const draft = () => {
     if (!cb.recoveryDraft) throw new CasebookError('NOT_FOUND', 'No new recovery key is being prepared');
     return cb.recoveryDraft;

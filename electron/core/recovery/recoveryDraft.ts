@@ -57,7 +57,12 @@ export async function printRecoverySheet(cb: Casebook, draft: RecoveryDraft, peo
 
 /** The sheet must have been saved or printed, and the asked-for group typed back correctly. */
 export function checkRecoveryConfirmation(draft: RecoveryDraft, confirmation: string): void {
-  if (!draft.sheetKept) throw new CasebookError('BAD_INPUT', 'The recovery sheet was neither saved nor printed', { fields: { confirmation: 'recoverySheetNotSaved' } });
+  if (!draft.sheetKept)
+    throw new CasebookError('BAD_INPUT', 'The recovery sheet was neither saved nor printed', {
+      fields: { confirmation: 'recoverySheetNotSaved' },
+    });
   if (confirmation.replace(/\D/g, '') !== draft.groups[draft.confirmGroup - 1])
-    throw new CasebookError('BAD_INPUT', 'The recovery group does not match', { fields: { confirmation: 'recoveryGroupMismatch' } });
+    throw new CasebookError('BAD_INPUT', 'The recovery group does not match', {
+      fields: { confirmation: 'recoveryGroupMismatch' },
+    });
 }

@@ -20,22 +20,41 @@ export async function renderRecoverySheet(resourcesDir: string, input: RecoveryS
 
   doc.font(FONT.bold).fontSize(22).text(t('recoverySheet.title'));
   doc.moveDown(0.3);
-  doc.font(FONT.regular).fontSize(12).text(t('recoverySheet.for', { charity: input.charityName }));
-  doc.fontSize(10).fillColor('#444').text(t('recoverySheet.created', { date, name: input.adminName })).fillColor('#000');
+  doc
+    .font(FONT.regular)
+    .fontSize(12)
+    .text(t('recoverySheet.for', { charity: input.charityName }));
+  doc
+    .fontSize(10)
+    .fillColor('#444')
+    .text(t('recoverySheet.created', { date, name: input.adminName }))
+    .fillColor('#000');
   doc.moveDown(1.2);
 
   // The key: a framed box, two rows of four numbered groups.
   const boxTop = doc.y;
   const boxHeight = 132;
   doc.lineWidth(1.5).roundedRect(left, boxTop, width, boxHeight, 8).stroke('#1c4f7c');
-  doc.font(FONT.bold).fontSize(11).fillColor('#1c4f7c').text(t('recoverySheet.keyHeading'), left + 16, boxTop + 12);
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor('#1c4f7c')
+    .text(t('recoverySheet.keyHeading'), left + 16, boxTop + 12);
   doc.fillColor('#000');
   const colWidth = (width - 32) / 4;
   input.groups.forEach((group, i) => {
     const x = left + 16 + (i % 4) * colWidth;
     const y = boxTop + 38 + Math.floor(i / 4) * 46;
-    doc.font(FONT.regular).fontSize(8).fillColor('#666').text(String(i + 1), x, y, { width: colWidth });
-    doc.font(FONT.mono).fontSize(20).fillColor('#000').text(group, x, y + 10, { width: colWidth, characterSpacing: 1 });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor('#666')
+      .text(String(i + 1), x, y, { width: colWidth });
+    doc
+      .font(FONT.mono)
+      .fontSize(20)
+      .fillColor('#000')
+      .text(group, x, y + 10, { width: colWidth, characterSpacing: 1 });
   });
   doc.x = left;
   doc.y = boxTop + boxHeight + 24;
@@ -48,7 +67,11 @@ export async function renderRecoverySheet(resourcesDir: string, input: RecoveryS
     doc.moveDown(0.8);
   };
   section(t('recoverySheet.whatTitle'), [t('recoverySheet.what')]);
-  section(t('recoverySheet.keepTitle'), [`•  ${t('recoverySheet.keep1')}`, `•  ${t('recoverySheet.keep2')}`, `•  ${t('recoverySheet.keep3')}`]);
+  section(t('recoverySheet.keepTitle'), [
+    `•  ${t('recoverySheet.keep1')}`,
+    `•  ${t('recoverySheet.keep2')}`,
+    `•  ${t('recoverySheet.keep3')}`,
+  ]);
   section(t('recoverySheet.useTitle'), [t('recoverySheet.use')]);
   doc.font(FONT.regular).fontSize(9).fillColor('#555').text(t('recoverySheet.replaced'), { width });
   doc.end();

@@ -5,7 +5,8 @@ import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { changeReferralStatus, createReferral, listClientReferrals, listReferrals, updateReferral } from './referrals';
 
-type ReferralChannels = 'referrals.forClient' | 'referrals.create' | 'referrals.update' | 'referrals.setStatus' | 'referrals.list';
+type ReferralChannels =
+  'referrals.forClient' | 'referrals.create' | 'referrals.update' | 'referrals.setStatus' | 'referrals.list';
 
 export function referralHandlers(cb: Casebook): Pick<Handlers, ReferralChannels> {
   const today = () => localToday(cb.now());
@@ -34,6 +35,13 @@ export function referralHandlers(cb: Casebook): Pick<Handlers, ReferralChannels>
         cb.audit(db, s, 'referral.statusChanged', { clientId, detail: { referralId: c.id, from, to: c.status } });
         return listClientReferrals(db, clientId);
       }),
-    'referrals.list': ({ show, agencyId, mine, limit, offset }) => cb.read((db, s) => listReferrals(db, { show, agencyId, mineOf: mine ? s.user.id : null, reach: reachOf(s), limit, offset }, today())),
+    'referrals.list': ({ show, agencyId, mine, limit, offset }) =>
+      cb.read((db, s) =>
+        listReferrals(
+          db,
+          { show, agencyId, mineOf: mine ? s.user.id : null, reach: reachOf(s), limit, offset },
+          today(),
+        ),
+      ),
   };
 }

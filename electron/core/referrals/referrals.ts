@@ -34,23 +34,57 @@ const isOpen = sql`${referrals.status} IN (${OPEN_STATUS_LIST})`;
 
 /** A new referral, as a draft: it can be prepared before the client's consent is recorded, but not sent. */
 
-export function createReferral(db: Db, clientId: number, r: ReferralValues, userId: number, now: Date, today: string): number {
+export function createReferral(
+  db: Db,
+  clientId: number,
+  r: ReferralValues,
+  userId: number,
+  now: Date,
+  today: string,
+): number {
   requireActiveAgency(db, r.agencyId);
   checkContactOfAgency(db, r.contactId, r.agencyId);
   checkArea(db, r.areaId, null, 'referral.areaId');
   const at = now.toISOString();
   const id = db
     .insert(referrals)
-    .values({ ...r, clientId, status: 'draft', statusOn: today, createdOn: today, createdBy: userId, createdAt: at, updatedAt: at })
+    .values({
+      ...r,
+      clientId,
+      status: 'draft',
+      statusOn: today,
+      createdOn: today,
+      createdBy: userId,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning({ id: referrals.id })
     .get().id;
-  db.insert(referralChanges).values({ referralId: id, clientId, fromStatus: null, status: 'draft', changedOn: today, changedBy: userId, changedAt: at }).run();
+  db.insert(referralChanges)
+    .values({
+      referralId: id,
+      clientId,
+      fromStatus: null,
+      status: 'draft',
+      changedOn: today,
+      changedBy: userId,
+      changedAt: at,
+    })
+    .run();
   return id;
 }
 
 function loadForChange(db: Db, id: number, version: number) {
   const row = db
-    .select({ clientId: referrals.clientId, status: referrals.status, statusOn: referrals.statusOn, agencyId: referrals.agencyId, areaId: referrals.areaId, version: referrals.version, createdOn: referrals.createdOn })
+    .select({
+      clientId: referrals.clientId,
+      status: referrals.status,
+      statusOn: referrals.statusOn,
+      agencyId: referrals.agencyId,
+      areaId: referrals.areaId,
+      version: referrals.version,
+      createdOn: referrals.createdOn,
+    })
     .from(referrals)
     .where(eq(referrals.id, id))
     .get();
@@ -62,9 +96,13 @@ function loadForChange(db: Db, id: number, version: number) {
 /** Changes what the referral says. The agency can only change while it is a draft; a finished referral is left as it was. */
 export function updateReferral(db: Db, id: number, version: number, r: ReferralValues, now: Date): number {
   const row = loadForChange(db, id, version);
-  if (!isReferralOpen(row.status)) throw new CasebookError('BAD_INPUT', 'This referral is finished', { fields: { status: 'referralFinished' } });
+  if (!isReferralOpen(row.status))
+    throw new CasebookError('BAD_INPUT', 'This referral is finished', { fields: { status: 'referralFinished' } });
   if (r.agencyId !== row.agencyId) {
-    if (row.status !== 'draft') throw new CasebookError('BAD_INPUT', 'The agency of a sent referral cannot change', { fields: { 'referral.agencyId': 'agencyFixedOnceSent' } });
+    if (row.status !== 'draft')
+      throw new CasebookError('BAD_INPUT', 'The agency of a sent referral cannot change', {
+        fields: { 'referral.agencyId': 'agencyFixedOnceSent' },
+      });
     requireActiveAgency(db, r.agencyId);
   }
   checkContactOfAgency(db, r.contactId, r.agencyId);
@@ -81,11 +119,21 @@ export function updateReferral(db: Db, id: number, version: number, r: ReferralV
  * Sending needs the client's consent to share with this agency (the consent gate). Each change is
  * dated and kept; a finished referral has no follow-up date.
  */
-export function changeReferralStatus(db: Db, c: StatusChange, userId: number, now: Date, today: string): { clientId: number; from: ReferralStatus } {
+export function changeReferralStatus(
+  db: Db,
+  c: StatusChange,
+  userId: number,
+  now: Date,
+  today: string,
+): { clientId: number; from: ReferralStatus } {
   const row = loadForChange(db, c.id, c.version);
   const problem = referralTransitionProblem(row.status, c.status);
-  if (problem) throw new CasebookError('BAD_INPUT', `A ${row.status} referral cannot become ${c.status}`, { fields: { status: problem } });
-  if (c.on < row.statusOn) throw new CasebookError('BAD_INPUT', 'Before the last change', { fields: { on: 'beforeLastChange' } });
+  if (problem)
+    throw new CasebookError('BAD_INPUT', `A ${row.status} referral cannot become ${c.status}`, {
+      fields: { status: problem },
+    });
+  if (c.on < row.statusOn)
+    throw new CasebookError('BAD_INPUT', 'Before the last change', { fields: { on: 'beforeLastChange' } });
   if (c.on > today) throw new CasebookError('BAD_INPUT', 'In the future', { fields: { on: 'dateInFuture' } });
   if (c.status === 'sent') {
     const agency = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, row.agencyId)).get()!;
@@ -106,7 +154,16 @@ export function changeReferralStatus(db: Db, c: StatusChange, userId: number, no
     .where(eq(referrals.id, c.id))
     .run();
   db.insert(referralChanges)
-    .values({ referralId: c.id, clientId: row.clientId, fromStatus: row.status, status: c.status, changedOn: c.on, note: c.note, changedBy: userId, changedAt: at })
+    .values({
+      referralId: c.id,
+      clientId: row.clientId,
+      fromStatus: row.status,
+      status: c.status,
+      changedOn: c.on,
+      note: c.note,
+      changedBy: userId,
+      changedAt: at,
+    })
     .run();
   return { clientId: row.clientId, from: row.status };
 }
@@ -149,13 +206,24 @@ export function listClientReferrals(db: Db, clientId: number): Referral[] {
     .orderBy(desc(referrals.createdOn), desc(referrals.id))
     .all();
   const changes = db
-    .select({ referralId: referralChanges.referralId, id: referralChanges.id, fromStatus: referralChanges.fromStatus, status: referralChanges.status, on: referralChanges.changedOn, note: referralChanges.note, byName: changer.name })
+    .select({
+      referralId: referralChanges.referralId,
+      id: referralChanges.id,
+      fromStatus: referralChanges.fromStatus,
+      status: referralChanges.status,
+      on: referralChanges.changedOn,
+      note: referralChanges.note,
+      byName: changer.name,
+    })
     .from(referralChanges)
     .leftJoin(changer, eq(changer.id, referralChanges.changedBy))
     .where(eq(referralChanges.clientId, clientId))
     .orderBy(asc(referralChanges.id))
     .all();
-  return rows.map((r) => ({ ...r, changes: changes.filter((c) => c.referralId === r.id).map(({ referralId: _, ...c }) => c) }));
+  return rows.map((r) => ({
+    ...r,
+    changes: changes.filter((c) => c.referralId === r.id).map(({ referralId: _, ...c }) => c),
+  }));
 }
 
 export interface ReferralListQuery {
@@ -188,11 +256,21 @@ export function listReferrals(db: Db, q: ReferralListQuery, today: string): { it
     .innerJoin(agencies, eq(agencies.id, referrals.agencyId))
     .leftJoin(creator, eq(creator.id, referrals.createdBy))
     .where(cond)
-    .orderBy(sql`${referrals.followUpOn} IS NULL`, asc(referrals.followUpOn), desc(referrals.createdOn), desc(referrals.id))
+    .orderBy(
+      sql`${referrals.followUpOn} IS NULL`,
+      asc(referrals.followUpOn),
+      desc(referrals.createdOn),
+      desc(referrals.id),
+    )
     .limit(q.limit)
     .offset(q.offset)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(referrals).innerJoin(clients, eq(clients.id, referrals.clientId)).where(cond).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(referrals)
+    .innerJoin(clients, eq(clients.id, referrals.clientId))
+    .where(cond)
+    .get()!.n;
   return { items, total };
 }
 

@@ -1,7 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AGE_BANDS, ageBandOf, type AgeBand } from '../../../shared/domain/ageBand';
 import { addDays } from '../../../shared/domain/caseload';
-import { GENDER_WITHHELD, IN_NEED_MAX, NOT_RECORDED, suppressed, type FunderReport, type FunderReportQuery } from '../../../shared/domain/report';
+import {
+  GENDER_WITHHELD,
+  IN_NEED_MAX,
+  NOT_RECORDED,
+  suppressed,
+  type FunderReport,
+  type FunderReportQuery,
+} from '../../../shared/domain/report';
 import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
 import { getCharity } from '../charity/queries';
 import type { Db } from '../db/database';
@@ -43,13 +50,19 @@ function supportedIn(client: SQL, q: FunderReportQuery): SQL {
  * referrals, needs at intake, outcomes (change between a client's first and latest scores), goals,
  * help given, attendance, and who the people were, with groups under five shown as "<5".
  */
-export function funderReport(db: Db, q: FunderReportQuery, names: { programmeName: string | null; caseworkerName: string | null }): FunderReport {
+export function funderReport(
+  db: Db,
+  q: FunderReportQuery,
+  names: { programmeName: string | null; caseworkerName: string | null },
+): FunderReport {
   const cohort = cohortOf(q);
   // Who the people supported in the period were, counted in groups by SQLite (all 100,000 clients
   // at a large charity, so no row per person is handed over): age in whole years on the period's
   // last day, on the calendar; gender as written (folded below); language.
   const year = Number(q.to.slice(0, 4));
-  const groups = db.values<[age: number | null, withheld: number, gender: string | null, language: string | null, people: number]>(sql`
+  const groups = db.values<
+    [age: number | null, withheld: number, gender: string | null, language: string | null, people: number]
+  >(sql`
     SELECT CASE WHEN c.date_of_birth <> '' THEN ${year} - CAST(substr(c.date_of_birth, 1, 4) AS INTEGER) - (${q.to.slice(5)} < substr(c.date_of_birth, 6))
                 WHEN c.estimated_birth_year THEN ${year} - c.estimated_birth_year END,
       c.gender_withheld, c.gender, c.preferred_language, count(*)
@@ -74,7 +87,10 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
   // grouped: no sorting of the period's notes.
   const contacts = db.all<FunderReport['contacts'][number]>(sql`
     SELECT n.kind, count(*) AS count, coalesce(sum(n.duration_minutes), 0) AS minutes FROM case_notes n
-    WHERE n.kind IN (${sql.join(CASE_NOTE_KINDS.map((k) => sql`${k}`), sql`, `)}) AND n.occurred_at >= ${q.from} AND n.occurred_at < ${dayAfter} ${inCohort(sql`n.client_id`, cohort)}
+    WHERE n.kind IN (${sql.join(
+      CASE_NOTE_KINDS.map((k) => sql`${k}`),
+      sql`, `,
+    )}) AND n.occurred_at >= ${q.from} AND n.occurred_at < ${dayAfter} ${inCohort(sql`n.client_id`, cohort)}
     GROUP BY n.kind ORDER BY count DESC, n.kind`);
 
   const referrals = db.all<FunderReport['referrals'][number]>(sql`
@@ -113,20 +129,34 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
       e.times++;
     } else series.set(k, { clientId: x.clientId, areaId: x.areaId, first: x.score, last: x.score, times: 1 });
   }
-  const areaInfo = new Map(db.all<{ id: number; key: string | null; name: string | null; position: number }>(sql`SELECT id, builtin_key AS key, name, position FROM need_areas`).map((a) => [a.id, a]));
+  const areaInfo = new Map(
+    db
+      .all<{ id: number; key: string | null; name: string | null; position: number }>(
+        sql`SELECT id, builtin_key AS key, name, position FROM need_areas`,
+      )
+      .map((a) => [a.id, a]),
+  );
   const areas = new Map<number, FunderReport['outcomes']['areas'][number]>();
   const change = new Map<number, number[]>();
   for (const p of series.values()) {
     if (p.times < 2) continue;
     const info = areaInfo.get(p.areaId);
-    const a = areas.get(p.areaId) ?? { areaId: p.areaId, areaKey: info?.key ?? null, areaName: info?.name ?? null, improved: 0, same: 0, worse: 0 };
+    const a = areas.get(p.areaId) ?? {
+      areaId: p.areaId,
+      areaKey: info?.key ?? null,
+      areaName: info?.name ?? null,
+      improved: 0,
+      same: 0,
+      worse: 0,
+    };
     if (p.last > p.first) a.improved++;
     else if (p.last < p.first) a.worse++;
     else a.same++;
     areas.set(p.areaId, a);
     change.set(p.clientId, [...(change.get(p.clientId) ?? []), p.last - p.first]);
   }
-  const byPosition = (x: { areaId: number }, y: { areaId: number }) => (areaInfo.get(x.areaId)?.position ?? 0) - (areaInfo.get(y.areaId)?.position ?? 0) || x.areaId - y.areaId;
+  const byPosition = (x: { areaId: number }, y: { areaId: number }) =>
+    (areaInfo.get(x.areaId)?.position ?? 0) - (areaInfo.get(y.areaId)?.position ?? 0) || x.areaId - y.areaId;
   const improvedClients = [...change.values()].filter((d) => d.reduce((x, y) => x + y, 0) / d.length > 0).length;
 
   const goals = db.get<FunderReport['goals']>(sql`
@@ -138,7 +168,12 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
 
   const support = supportTotals(db, { from: q.from, to: q.to, clientIn: cohort });
   // About one caseworker's clients: only their attendances (the anonymous headcount is nobody's).
-  const attendance = programmeFigures(db, { from: q.from, to: q.to, programmeId: q.programmeId, clientIn: q.caseworkerId ? cohort : null });
+  const attendance = programmeFigures(db, {
+    from: q.from,
+    to: q.to,
+    programmeId: q.programmeId,
+    clientIn: q.caseworkerId ? cohort : null,
+  });
 
   // Who the people were: the groups counted above, folded into bands and written genders.
   const bands = new Map<AgeBand, number>();
@@ -151,7 +186,9 @@ export function funderReport(db: Db, q: FunderReportQuery, names: { programmeNam
     add(languages, language ?? NOT_RECORDED, n);
   }
   const listed = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => ({ key: k, count: suppressed(n) }));
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([k, n]) => ({ key: k, count: suppressed(n) }));
 
   return {
     query: { from: q.from, to: q.to, programmeId: q.programmeId, caseworkerId: q.caseworkerId },

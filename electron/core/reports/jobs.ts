@@ -10,8 +10,12 @@ import { funderReportCsv, renderFunderReportPdf } from './reportFiles';
 
 /** The report for the period asked, with the names of the programme or caseworker it is limited to. */
 export function buildFunderReport(db: Db, q: FunderReportQuery): FunderReport {
-  const programmeName = q.programmeId ? db.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, q.programmeId)).get()?.name : null;
-  const caseworkerName = q.caseworkerId ? db.select({ name: users.name }).from(users).where(eq(users.id, q.caseworkerId)).get()?.name : null;
+  const programmeName = q.programmeId
+    ? db.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, q.programmeId)).get()?.name
+    : null;
+  const caseworkerName = q.caseworkerId
+    ? db.select({ name: users.name }).from(users).where(eq(users.id, q.caseworkerId)).get()?.name
+    : null;
   if (programmeName === undefined) throw new CasebookError('NOT_FOUND', 'No such programme');
   if (caseworkerName === undefined) throw new CasebookError('NOT_FOUND', 'No such caseworker');
   return funderReport(db, q, { programmeName, caseworkerName });
@@ -29,7 +33,9 @@ async function drawFunderReport(ctx: JobContext, i: ReportDrawing): Promise<Uint
   ctx.step('counting', 0);
   const report = buildFunderReport(ctx.records(), i.query);
   ctx.step('drawing', 0.6);
-  return i.format === 'pdf' ? await renderFunderReportPdf(ctx.resourcesDir, report, i.language, new Date(i.nowIso)) : Buffer.from(funderReportCsv(report, i.language), 'utf8');
+  return i.format === 'pdf'
+    ? await renderFunderReportPdf(ctx.resourcesDir, report, i.language, new Date(i.nowIso))
+    : Buffer.from(funderReportCsv(report, i.language), 'utf8');
 }
 
 /** The funder report: counted over the whole period on the job's own connection, and saved as a file or drawn for printing. */
@@ -46,5 +52,8 @@ export const reportJobs = {
     return { path: i.path };
   }) as Job<ReportDrawing & { path: string }, { path: string }>,
 
-  drawFunderReportPdf: ((ctx, i) => drawFunderReport(ctx, { ...i, format: 'pdf' })) as Job<Omit<ReportDrawing, 'format'>, Uint8Array>,
+  drawFunderReportPdf: ((ctx, i) => drawFunderReport(ctx, { ...i, format: 'pdf' })) as Job<
+    Omit<ReportDrawing, 'format'>,
+    Uint8Array
+  >,
 };

@@ -5,7 +5,8 @@ import { letterTranslator } from '../letters/letters';
 import { atFootOfEveryPage, createPdf, FONT, MM, oneLine } from '../pdf/pdfDocument';
 import { csvNumber, spreadsheetCsv } from '../storage/csv';
 
-const period = (r: FunderReport, language: string) => `${letterDate(r.query.from, language)} – ${letterDate(r.query.to, language)}`;
+const period = (r: FunderReport, language: string) =>
+  `${letterDate(r.query.from, language)} – ${letterDate(r.query.to, language)}`;
 
 function heading(r: FunderReport, language: string): string[] {
   const t = letterTranslator(language);
@@ -24,7 +25,8 @@ function heading(r: FunderReport, language: string): string[] {
  * money in the charity's currency with two decimals, small groups as "<5".
  */
 export function funderReportCsv(r: FunderReport, language: string): string {
-  const csvCell = (c: ReportCell): string | number => (typeof c === 'string' || typeof c === 'number' ? c : 'money' in c ? csvNumber(c.money / 100, language, 2) : '<5');
+  const csvCell = (c: ReportCell): string | number =>
+    typeof c === 'string' || typeof c === 'number' ? c : 'money' in c ? csvNumber(c.money / 100, language, 2) : '<5';
   const rows: (string | number)[][] = heading(r, language).map((h) => [h]);
   for (const table of reportTables(r, letterTranslator(language), language)) {
     rows.push([], [table.title], table.columns, ...table.rows.map((row) => row.map(csvCell)));
@@ -44,7 +46,14 @@ interface ChartSeries {
  * A bar chart drawn as vector shapes (not a picture of the screen): stacked when there are several
  * series, a legend under the title, whole-number gridlines, a category's label under its bar.
  */
-function drawBarChart(doc: PDFKit.PDFDocument, box: { x: number; y: number; w: number; h: number }, title: string, categories: string[], series: ChartSeries[], hiddenNote: string): void {
+function drawBarChart(
+  doc: PDFKit.PDFDocument,
+  box: { x: number; y: number; w: number; h: number },
+  title: string,
+  categories: string[],
+  series: ChartSeries[],
+  hiddenNote: string,
+): void {
   doc.font(FONT.bold).fontSize(10.5).fillColor('#1c4f7c').text(title, box.x, box.y, { width: box.w });
   let y = doc.y + 1.5 * MM;
   if (series.length > 1) {
@@ -67,7 +76,12 @@ function drawBarChart(doc: PDFKit.PDFDocument, box: { x: number; y: number; w: n
   doc.font(FONT.regular).fontSize(7);
   for (let v = 0; v <= top; v += step) {
     const gy = plot.y + plot.h - (v / top) * plot.h;
-    doc.moveTo(plot.x, gy).lineTo(plot.x + plot.w, gy).lineWidth(0.3).strokeColor('#cccccc').stroke();
+    doc
+      .moveTo(plot.x, gy)
+      .lineTo(plot.x + plot.w, gy)
+      .lineWidth(0.3)
+      .strokeColor('#cccccc')
+      .stroke();
     doc.fillColor('#666');
     oneLine(doc, String(v), box.x, gy - 3, axis - 2 * MM, 'right');
   }
@@ -95,9 +109,18 @@ function drawBarChart(doc: PDFKit.PDFDocument, box: { x: number; y: number; w: n
 }
 
 /** The report as an A4 PDF: the charity's name, the period and filters, then each table, page numbers at the foot. */
-export async function renderFunderReportPdf(resourcesDir: string, r: FunderReport, language: string, createdAt: Date): Promise<Buffer> {
+export async function renderFunderReportPdf(
+  resourcesDir: string,
+  r: FunderReport,
+  language: string,
+  createdAt: Date,
+): Promise<Buffer> {
   const t = letterTranslator(language);
-  const { doc, done } = createPdf(resourcesDir, { title: `${t('report.title')} – ${r.charityName}`, author: r.charityName, createdAt }, { margins: { top: 18 * MM, bottom: 20 * MM, left: 18 * MM, right: 18 * MM }, bufferPages: true });
+  const { doc, done } = createPdf(
+    resourcesDir,
+    { title: `${t('report.title')} – ${r.charityName}`, author: r.charityName, createdAt },
+    { margins: { top: 18 * MM, bottom: 20 * MM, left: 18 * MM, right: 18 * MM }, bufferPages: true },
+  );
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -119,16 +142,37 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
   const half = (width - 8 * MM) / 2;
   const chartsTop = doc.y + 2 * MM;
   if (contacts.length || outcomes.length) {
-    drawBarChart(doc, { x: left, y: chartsTop, w: half, h: chartH }, t('report.chartContacts'), contacts.map((row) => String(row[0])), [{ label: t('report.contactCount'), color: '#4c6ef5', values: contacts.map((row) => num(row[1])) }], t('report.chartHidden'));
-    drawBarChart(doc, { x: left + half + 8 * MM, y: chartsTop, w: half, h: chartH }, t('report.chartOutcomes'), outcomes.map((row) => String(row[0])), [
-      { label: t('report.improved'), color: '#12b886', values: outcomes.map((row) => num(row[1])) },
-      { label: t('report.same'), color: '#adb5bd', values: outcomes.map((row) => num(row[2])) },
-      { label: t('report.worse'), color: '#fa5252', values: outcomes.map((row) => num(row[3])) },
-    ], t('report.chartHidden'));
+    drawBarChart(
+      doc,
+      { x: left, y: chartsTop, w: half, h: chartH },
+      t('report.chartContacts'),
+      contacts.map((row) => String(row[0])),
+      [{ label: t('report.contactCount'), color: '#4c6ef5', values: contacts.map((row) => num(row[1])) }],
+      t('report.chartHidden'),
+    );
+    drawBarChart(
+      doc,
+      { x: left + half + 8 * MM, y: chartsTop, w: half, h: chartH },
+      t('report.chartOutcomes'),
+      outcomes.map((row) => String(row[0])),
+      [
+        { label: t('report.improved'), color: '#12b886', values: outcomes.map((row) => num(row[1])) },
+        { label: t('report.same'), color: '#adb5bd', values: outcomes.map((row) => num(row[2])) },
+        { label: t('report.worse'), color: '#fa5252', values: outcomes.map((row) => num(row[3])) },
+      ],
+      t('report.chartHidden'),
+    );
     doc.y = chartsTop + chartH + 3 * MM;
   }
   if (ages.length) {
-    drawBarChart(doc, { x: left, y: doc.y, w: width, h: chartH }, t('report.chartAges'), ages.map((row) => String(row[0])), [{ label: t('report.people'), color: '#be4bdb', values: ages.map((row) => num(row[1])) }], t('report.chartHidden'));
+    drawBarChart(
+      doc,
+      { x: left, y: doc.y, w: width, h: chartH },
+      t('report.chartAges'),
+      ages.map((row) => String(row[0])),
+      [{ label: t('report.people'), color: '#be4bdb', values: ages.map((row) => num(row[1])) }],
+      t('report.chartHidden'),
+    );
     doc.y += 3 * MM;
   }
 
@@ -141,7 +185,10 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
     // Column headings are set smaller rather than broken inside a word ("Named att / endances").
     doc.font(FONT.bold);
     let headSize = 9;
-    const longestWordFits = () => table.columns.every((c, i) => c.split(/\s+/).every((w) => doc.fontSize(headSize).widthOfString(w) <= wOf(i) - 3 * MM));
+    const longestWordFits = () =>
+      table.columns.every((c, i) =>
+        c.split(/\s+/).every((w) => doc.fontSize(headSize).widthOfString(w) <= wOf(i) - 3 * MM),
+      );
     while (headSize > 6.5 && !longestWordFits()) headSize -= 0.5;
     // A row is as tall as its longest cell: a long label wraps rather than running into the next row.
     const heightOf = (cells: string[], bold: boolean, header = false) => {
@@ -153,8 +200,13 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
       if (doc.y + height > bottom()) doc.addPage();
       const y = doc.y;
       if (shade) doc.rect(left, y, width, height).fill(shade);
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(header ? headSize : 9).fillColor('#000');
-      cells.forEach((c, i) => doc.text(c, xOf(i) + 1.5 * MM, y + 1.8 * MM, { width: wOf(i) - 3 * MM, align: i === 0 ? 'left' : 'right' }));
+      doc
+        .font(bold ? FONT.bold : FONT.regular)
+        .fontSize(header ? headSize : 9)
+        .fillColor('#000');
+      cells.forEach((c, i) =>
+        doc.text(c, xOf(i) + 1.5 * MM, y + 1.8 * MM, { width: wOf(i) - 3 * MM, align: i === 0 ? 'left' : 'right' }),
+      );
       doc.y = y + height;
       doc.x = left;
     };
@@ -162,7 +214,9 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
     // The table's title goes over to a new page with its heading row and first row, never alone.
     doc.font(FONT.bold).fontSize(12.5);
     const titleHeight = doc.currentLineHeight(true) * 0.8 + doc.heightOfString(table.title, { width });
-    const firstRow = rows.length ? heightOf(rows[0]!, rows[0]![0] === t('report.total')) : heightOf([t('report.none')], false);
+    const firstRow = rows.length
+      ? heightOf(rows[0]!, rows[0]![0] === t('report.total'))
+      : heightOf([t('report.none')], false);
     if (doc.y + titleHeight + heightOf(table.columns, true, true) + firstRow > bottom()) doc.addPage();
     doc.moveDown(0.6);
     doc.font(FONT.bold).fontSize(12.5).fillColor('#1c4f7c').text(table.title, left, doc.y, { width });
@@ -176,11 +230,15 @@ export async function renderFunderReportPdf(resourcesDir: string, r: FunderRepor
     }
   }
 
-  atFootOfEveryPage(doc, (page, total, y) => {
-    doc.font(FONT.regular).fontSize(8).fillColor('#555');
-    oneLine(doc, `${r.charityName} · ${t('report.title')} · ${period(r, language)}`, left, y, width - 32 * MM);
-    oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
-  }, 7 * MM);
+  atFootOfEveryPage(
+    doc,
+    (page, total, y) => {
+      doc.font(FONT.regular).fontSize(8).fillColor('#555');
+      oneLine(doc, `${r.charityName} · ${t('report.title')} · ${period(r, language)}`, left, y, width - 32 * MM);
+      oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
+    },
+    7 * MM,
+  );
   doc.end();
   return done;
 }

@@ -3,9 +3,14 @@ import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { keepCase, retentionQueue, retentionYears, setRetentionYears } from './retention';
 
-export function retentionHandlers(cb: Casebook): Pick<Handlers, 'retention.get' | 'retention.setYears' | 'retention.keep'> {
+export function retentionHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'retention.get' | 'retention.setYears' | 'retention.keep'> {
   const today = () => localToday(cb.now());
-  const view = (years: number, db: Parameters<typeof retentionQueue>[0]) => ({ years, due: retentionQueue(db, today(), years) });
+  const view = (years: number, db: Parameters<typeof retentionQueue>[0]) => ({
+    years,
+    due: retentionQueue(db, today(), years),
+  });
   return {
     'retention.get': () => cb.read((db) => view(retentionYears(db), db)),
     'retention.setYears': ({ years }) =>

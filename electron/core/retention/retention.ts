@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_RETENTION_YEARS, RETENTION_YEARS_MAX, RETENTION_YEARS_MIN, retentionDueOn, type RetentionCase } from '../../../shared/domain/retention';
+import {
+  DEFAULT_RETENTION_YEARS,
+  RETENTION_YEARS_MAX,
+  RETENTION_YEARS_MIN,
+  retentionDueOn,
+  type RetentionCase,
+} from '../../../shared/domain/retention';
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { retentionHolds } from '../db/schema';
@@ -35,9 +41,19 @@ export function retentionQueue(db: Db, today: string, years: number = retentionY
 }
 
 /** Keeps a case past its retention period until `reviewOn`, for the reason given. */
-export function keepCase(db: Db, clientId: number, reason: string, reviewOn: string, userId: number, today: string): void {
+export function keepCase(
+  db: Db,
+  clientId: number,
+  reason: string,
+  reviewOn: string,
+  userId: number,
+  today: string,
+): void {
   const c = db.get<{ status: string } | undefined>(sql`SELECT status FROM clients WHERE id = ${clientId}`);
   if (!c) throw new CasebookError('NOT_FOUND', 'No such client');
-  if (reviewOn <= today) throw new CasebookError('BAD_INPUT', 'The review date must be after today', { fields: { reviewOn: 'reviewNotInFuture' } });
+  if (reviewOn <= today)
+    throw new CasebookError('BAD_INPUT', 'The review date must be after today', {
+      fields: { reviewOn: 'reviewNotInFuture' },
+    });
   db.insert(retentionHolds).values({ clientId, reason, keptOn: today, reviewOn, keptBy: userId }).run();
 }

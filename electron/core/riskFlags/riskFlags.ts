@@ -8,7 +8,12 @@ import { riskFlags, users } from '../db/schema';
 const raiser = alias(users, 'raiser');
 const remover = alias(users, 'remover');
 
-export function raiseRiskFlag(db: Db, f: { clientId: number; kind: RiskFlagKind; note: string | null; raisedOn: string }, userId: number, now: Date): number {
+export function raiseRiskFlag(
+  db: Db,
+  f: { clientId: number; kind: RiskFlagKind; note: string | null; raisedOn: string },
+  userId: number,
+  now: Date,
+): number {
   return db
     .insert(riskFlags)
     .values({ ...f, raisedBy: userId, raisedAt: now.toISOString() })
@@ -17,10 +22,22 @@ export function raiseRiskFlag(db: Db, f: { clientId: number; kind: RiskFlagKind;
 }
 
 /** Takes a flag down; it stays in the client's history with who removed it, when and why. */
-export function removeRiskFlag(db: Db, id: number, on: string, note: string | null, userId: number, now: Date): { clientId: number; kind: RiskFlagKind } {
-  const row = db.select({ clientId: riskFlags.clientId, kind: riskFlags.kind, raisedOn: riskFlags.raisedOn }).from(riskFlags).where(eq(riskFlags.id, id)).get();
+export function removeRiskFlag(
+  db: Db,
+  id: number,
+  on: string,
+  note: string | null,
+  userId: number,
+  now: Date,
+): { clientId: number; kind: RiskFlagKind } {
+  const row = db
+    .select({ clientId: riskFlags.clientId, kind: riskFlags.kind, raisedOn: riskFlags.raisedOn })
+    .from(riskFlags)
+    .where(eq(riskFlags.id, id))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such risk flag');
-  if (on < row.raisedOn) throw new CasebookError('BAD_INPUT', 'Removed before it was raised', { fields: { on: 'invalidDate' } });
+  if (on < row.raisedOn)
+    throw new CasebookError('BAD_INPUT', 'Removed before it was raised', { fields: { on: 'invalidDate' } });
   const res = db
     .update(riskFlags)
     .set({ removedOn: on, removalNote: note, removedBy: userId, removedAt: now.toISOString() })

@@ -10,7 +10,8 @@ import { recordMergeValues } from '../letters/letters';
 import { DEFAULT_TEMPLATES } from '../letters/defaultTemplates';
 
 /** Only if the charity's own page in this language was removed from the database by hand. */
-const fallbackPage = (language: UiLanguage) => DEFAULT_TEMPLATES.find((d) => d.kind === 'safetyPlan' && d.language === language)!;
+const fallbackPage = (language: UiLanguage) =>
+  DEFAULT_TEMPLATES.find((d) => d.kind === 'safetyPlan' && d.language === language)!;
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
@@ -18,7 +19,9 @@ import { askWhereToSavePdf, writeFileAtomic } from '../storage/files';
 import { currentSafetyPlan, saveSafetyPlan } from './safetyPlans';
 import { renderSafetyPlanSheet } from './safetyPlanSheet';
 
-export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.get' | 'safetyPlans.save' | 'safetyPlans.savePdf' | 'safetyPlans.print'> {
+export function safetyPlanHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'safetyPlans.get' | 'safetyPlans.save' | 'safetyPlans.savePdf' | 'safetyPlans.print'> {
   return {
     'safetyPlans.get': ({ clientId }) =>
       cb.read((db, s) => {
@@ -46,20 +49,29 @@ export function safetyPlanHandlers(cb: Casebook): Pick<Handlers, 'safetyPlans.ge
     },
     'safetyPlans.print': async ({ clientId }) => {
       const sheet = await safetyPlanPdf(cb, clientId);
-      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () => cb.write((db, s) => cb.audit(db, s, 'safetyPlan.printed', { clientId, detail: { safetyPlanId: sheet.planId } })));
+      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () =>
+        cb.write((db, s) =>
+          cb.audit(db, s, 'safetyPlan.printed', { clientId, detail: { safetyPlanId: sheet.planId } }),
+        ),
+      );
     },
   };
 }
 
 /** The client's safety plan on one page, in the client's language where the charity has its page in it. */
-async function safetyPlanPdf(cb: Casebook, clientId: number): Promise<{ pdf: Uint8Array; fileName: string; planId: number }> {
+async function safetyPlanPdf(
+  cb: Casebook,
+  clientId: number,
+): Promise<{ pdf: Uint8Array; fileName: string; planId: number }> {
   const uiLanguage = cb.language();
   const { client, plan, charity, page, writer } = cb.read((db, s) => {
     requireContactDetails(s);
     const client = requireClient(db, clientId);
     // The page in the client's own language when the charity has one, else in the interface's.
     const own = client.preferredLanguage ? safetyPlanTemplate(db, client.preferredLanguage) : null;
-    const page = own ? { ...own, language: client.preferredLanguage! } : { ...(safetyPlanTemplate(db, uiLanguage) ?? fallbackPage(uiLanguage)), language: uiLanguage };
+    const page = own
+      ? { ...own, language: client.preferredLanguage! }
+      : { ...(safetyPlanTemplate(db, uiLanguage) ?? fallbackPage(uiLanguage)), language: uiLanguage };
     return { client, plan: currentSafetyPlan(db, clientId), charity: getCharity(db), page, writer: s.user.name };
   });
   if (!plan) throw new CasebookError('NOT_FOUND', 'This client has no safety plan');
@@ -74,6 +86,13 @@ async function safetyPlanPdf(cb: Casebook, clientId: number): Promise<{ pdf: Uin
     .map((l) => l.replace(/^[\s·,-]+|[\s·,-]+$/g, ''))
     .filter(Boolean);
   const clientName = `${client.firstName} ${client.lastName}`;
-  const pdf = await renderSafetyPlanSheet(cb.resourcesDir, { language: page.language, charityName: charity.name, clientName, plan, heading: mergeText(page.subject, values).text.trim(), footer });
+  const pdf = await renderSafetyPlanSheet(cb.resourcesDir, {
+    language: page.language,
+    charityName: charity.name,
+    clientName,
+    plan,
+    heading: mergeText(page.subject, values).text.trim(),
+    footer,
+  });
   return { pdf, fileName: `${t('safetyPlan.fileName')} - ${client.reference}`, planId: plan.id };
 }

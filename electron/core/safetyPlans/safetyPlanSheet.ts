@@ -22,7 +22,10 @@ export async function renderSafetyPlanSheet(resourcesDir: string, input: SafetyP
   const t = letterTranslator(input.language);
   const formatDate = letterDate;
   const { plan } = input;
-  const { doc, done } = createPdf(resourcesDir, { title: t('safetyPlan.sheetTitle', { name: input.clientName }), author: input.charityName });
+  const { doc, done } = createPdf(resourcesDir, {
+    title: t('safetyPlan.sheetTitle', { name: input.clientName }),
+    author: input.charityName,
+  });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = doc.page.height - doc.page.margins.bottom;
@@ -47,21 +50,50 @@ export async function renderSafetyPlanSheet(resourcesDir: string, input: SafetyP
 
   doc.font(FONT.bold).fontSize(20).fillColor('#000').text(input.heading, left, doc.page.margins.top, { width });
   doc.font(FONT.regular).fontSize(13).text(input.clientName, { width });
-  doc.fontSize(9).fillColor('#444').text(t('safetyPlan.sheetDates', { agreed: formatDate(plan.agreedOn, input.language), review: formatDate(plan.reviewOn, input.language) }), { width });
+  doc
+    .fontSize(9)
+    .fillColor('#444')
+    .text(
+      t('safetyPlan.sheetDates', {
+        agreed: formatDate(plan.agreedOn, input.language),
+        review: formatDate(plan.reviewOn, input.language),
+      }),
+      { width },
+    );
   doc.fillColor('#000').moveDown(0.8);
 
   for (const [title, text] of sections) {
-    doc.font(FONT.bold).fontSize(size + 1).fillColor('#1c4f7c').text(title, left, doc.y, { width });
-    doc.font(FONT.regular).fontSize(size).fillColor('#000').text(text, left + 8, doc.y + 2, { width: width - 16 });
+    doc
+      .font(FONT.bold)
+      .fontSize(size + 1)
+      .fillColor('#1c4f7c')
+      .text(title, left, doc.y, { width });
+    doc
+      .font(FONT.regular)
+      .fontSize(size)
+      .fillColor('#000')
+      .text(text, left + 8, doc.y + 2, { width: width - 16 });
     doc.moveDown(0.8);
   }
 
-  doc.font(FONT.bold).fontSize(size + 1).fillColor('#1c4f7c').text(t('safetyPlan.contacts'), left, doc.y, { width });
+  doc
+    .font(FONT.bold)
+    .fontSize(size + 1)
+    .fillColor('#1c4f7c')
+    .text(t('safetyPlan.contacts'), left, doc.y, { width });
   doc.moveDown(0.3);
   for (const c of plan.contacts) {
     const y = doc.y;
-    doc.font(FONT.regular).fontSize(size).fillColor('#000').text(c.role ? `${c.name} (${c.role})` : c.name, left + 8, y, { width: width * 0.6 });
-    if (c.phone) doc.font(FONT.bold).fontSize(size + 3).text(c.phone, left + width * 0.6, y - 2, { width: width * 0.4, align: 'right' });
+    doc
+      .font(FONT.regular)
+      .fontSize(size)
+      .fillColor('#000')
+      .text(c.role ? `${c.name} (${c.role})` : c.name, left + 8, y, { width: width * 0.6 });
+    if (c.phone)
+      doc
+        .font(FONT.bold)
+        .fontSize(size + 3)
+        .text(c.phone, left + width * 0.6, y - 2, { width: width * 0.4, align: 'right' });
     doc.x = left;
     doc.y = Math.max(doc.y, y + size * 1.6) + size * 0.5;
   }

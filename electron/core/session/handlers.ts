@@ -15,9 +15,23 @@ import { closeDatabase, type Db } from '../db/database';
 import { openUpgrading, type Opened } from '../db/upgrade';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
-import { DEFAULT_IDLE_MINUTES, getSetting, idleMinutes, ownClientsOnly, setSetting, SETTING, volunteersSeeContactDetails } from '../settings/settings';
+import {
+  DEFAULT_IDLE_MINUTES,
+  getSetting,
+  idleMinutes,
+  ownClientsOnly,
+  setSetting,
+  SETTING,
+  volunteersSeeContactDetails,
+} from '../settings/settings';
 import { findUser, type UserRow } from '../users/queries';
-import { lockedFacts, setAuditInboxKey, setUserPassword, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import {
+  lockedFacts,
+  setAuditInboxKey,
+  setUserPassword,
+  unlockWithPassword,
+  unlockWithRecoveryKey,
+} from '../vault/vault';
 
 /** Unlocking starts a new session: any open one is locked first, and the folder must hold records. */
 function requireLockedFolder(cb: Casebook): void {
@@ -41,8 +55,16 @@ function openWithKey(cb: Casebook, dbKey: Buffer): Opened {
 }
 
 /** Seals a failed attempt into the inbox; it joins the audit trail at the next unlock. */
-function recordWhileLocked(cb: Casebook, action: AuditAction, name: string | null, detail: Record<string, unknown> = {}): void {
-  const facts = name === null ? { userId: null, auditInboxKey: lockedFacts(cb.paths.keySlots, '').auditInboxKey } : lockedFacts(cb.paths.keySlots, name);
+function recordWhileLocked(
+  cb: Casebook,
+  action: AuditAction,
+  name: string | null,
+  detail: Record<string, unknown> = {},
+): void {
+  const facts =
+    name === null
+      ? { userId: null, auditInboxKey: lockedFacts(cb.paths.keySlots, '').auditInboxKey }
+      : lockedFacts(cb.paths.keySlots, name);
   if (!facts.auditInboxKey) return;
   try {
     appendToInbox(cb.paths.auditInbox, facts.auditInboxKey, {
@@ -50,7 +72,12 @@ function recordWhileLocked(cb: Casebook, action: AuditAction, name: string | nul
       action,
       userId: facts.userId,
       // The typed name is kept only when it matches nobody: it may be a mistyped name of a user.
-      detail: name !== null && facts.userId === null ? { ...detail, name: name.slice(0, 100) } : Object.keys(detail).length ? detail : null,
+      detail:
+        name !== null && facts.userId === null
+          ? { ...detail, name: name.slice(0, 100) }
+          : Object.keys(detail).length
+            ? detail
+            : null,
     });
   } catch {
     // A full disk must not stop anyone signing in; the throttle still applies.
@@ -61,10 +88,17 @@ function recordWhileLocked(cb: Casebook, action: AuditAction, name: string | nul
  * Records a wrong password or recovery key: in the audit trail when someone is signed in, sealed into
  * the inbox otherwise. Every place that checks one records its failures.
  */
-export function recordFailedCheck(cb: Casebook, action: AuditAction, name: string | null, detail: Record<string, unknown> = {}): void {
+export function recordFailedCheck(
+  cb: Casebook,
+  action: AuditAction,
+  name: string | null,
+  detail: Record<string, unknown> = {},
+): void {
   if (cb.status().state === 'unlocked') {
     try {
-      cb.write((db, s) => cb.audit(db, s, action, { detail: { ...detail, ...(name !== null ? { name: name.slice(0, 100) } : {}) } }));
+      cb.write((db, s) =>
+        cb.audit(db, s, action, { detail: { ...detail, ...(name !== null ? { name: name.slice(0, 100) } : {}) } }),
+      );
       return;
     } catch {
       // The records take no changes just now (a restore): the inbox keeps it instead.
@@ -85,7 +119,7 @@ function importInbox(cb: Casebook, db: Db, dbKey: Buffer): void {
     const { done } = takeInbox(cb.paths.auditInbox, privateKey);
     done();
     recordAudit(db, { userId: null, action: 'audit.inboxKeyReplaced', at: cb.now() });
-    cb.log('[casebook] the key file\'s inbox key was not the one Casebook wrote; a new one was made');
+    cb.log("[casebook] the key file's inbox key was not the one Casebook wrote; a new one was made");
     privateKey = null;
   }
   if (!privateKey) {
@@ -97,8 +131,10 @@ function importInbox(cb: Casebook, db: Db, dbKey: Buffer): void {
   const { events, damaged, done } = takeInbox(cb.paths.auditInbox, privateKey);
   if (!events.length && !damaged) return done();
   db.$client.transaction(() => {
-    for (const e of events) recordAudit(db, { userId: e.userId, action: e.action, detail: e.detail ?? undefined, at: new Date(e.at) });
-    if (damaged) recordAudit(db, { userId: null, action: 'audit.inboxDamaged', detail: { lines: damaged }, at: cb.now() });
+    for (const e of events)
+      recordAudit(db, { userId: e.userId, action: e.action, detail: e.detail ?? undefined, at: new Date(e.at) });
+    if (damaged)
+      recordAudit(db, { userId: null, action: 'audit.inboxDamaged', detail: { lines: damaged }, at: cb.now() });
   })();
   done();
 }
@@ -115,28 +151,59 @@ function checkTrail(cb: Casebook, db: Db, dbKey: Buffer): void {
   }
   const anchor = anchoredAuditHead(readKeySlots(cb.paths.keySlots), dbKey);
   if (anchor === 'tampered' || (anchor && !trailHolds(db, anchor))) {
-    recordAudit(db, { userId: null, action: 'audit.trailRewritten', at: cb.now(), detail: anchor === 'tampered' ? { anchor: 'changed' } : { anchorId: anchor.id } });
-    cb.log('[casebook] the audit trail does not hold the entry recorded when Casebook last locked: it was changed outside Casebook');
+    recordAudit(db, {
+      userId: null,
+      action: 'audit.trailRewritten',
+      at: cb.now(),
+      detail: anchor === 'tampered' ? { anchor: 'changed' } : { anchorId: anchor.id },
+    });
+    cb.log(
+      '[casebook] the audit trail does not hold the entry recorded when Casebook last locked: it was changed outside Casebook',
+    );
   }
 }
 
-async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow, how: 'password' | 'recovery'): Promise<void> {
+async function begin(
+  cb: Casebook,
+  opened: Opened,
+  dbKey: Buffer,
+  user: UserRow,
+  how: 'password' | 'recovery',
+): Promise<void> {
   const { db, upgrade } = opened;
   checkTrail(cb, db, dbKey);
   importInbox(cb, db, dbKey);
   // An older copy of the records or the key file put back is said, not hidden (see rollback.ts).
   const rollback = await suspectedRollback(cb, db, dbKey);
   if (rollback) {
-    recordAudit(db, { userId: user.id, action: 'records.rollbackSuspected', at: cb.now(), detail: { found: rollback } });
+    recordAudit(db, {
+      userId: user.id,
+      action: 'records.rollbackSuspected',
+      at: cb.now(),
+      detail: { found: rollback },
+    });
     cb.log(`[casebook] an older copy of the records may have been put back (${rollback})`);
   } else await advanceGeneration(cb, db, dbKey);
   const at = cb.now();
   db.$client.transaction(() => {
     db.update(users).set({ lastLoginAt: at.toISOString() }).where(eq(users.id, user.id)).run();
-    if (upgrade) recordAudit(db, { userId: user.id, action: 'database.upgraded', at, detail: { from: upgrade.from, to: upgrade.to, copy: basename(upgrade.copy) } });
-    recordAudit(db, { userId: user.id, action: how === 'password' ? 'session.unlocked' : 'session.unlockedWithRecoveryKey', at });
+    if (upgrade)
+      recordAudit(db, {
+        userId: user.id,
+        action: 'database.upgraded',
+        at,
+        detail: { from: upgrade.from, to: upgrade.to, copy: basename(upgrade.copy) },
+      });
+    recordAudit(db, {
+      userId: user.id,
+      action: how === 'password' ? 'session.unlocked' : 'session.unlockedWithRecoveryKey',
+      at,
+    });
   })();
-  if (upgrade) cb.log(`[casebook] records upgraded from schema ${upgrade.from} to ${upgrade.to}; the earlier records are kept in ${upgrade.copy}`);
+  if (upgrade)
+    cb.log(
+      `[casebook] records upgraded from schema ${upgrade.from} to ${upgrade.to}; the earlier records are kept in ${upgrade.copy}`,
+    );
   cb.log(`[casebook] unlocked (${how === 'password' ? 'password' : 'recovery key'}, role ${user.role})`);
   cb.startSession({
     db,
@@ -155,25 +222,42 @@ async function begin(cb: Casebook, opened: Opened, dbKey: Buffer, user: UserRow,
  * A new password that is no secret is refused: the user's name, the charity's name, or the password
  * they have now (after a first sign-in, the one the administrator gave out and still knows).
  */
-async function refuseKnownPassword(cb: Casebook, s: { user: { name: string }; db: Db }, newPassword: string): Promise<void> {
+async function refuseKnownPassword(
+  cb: Casebook,
+  s: { user: { name: string }; db: Db },
+  newPassword: string,
+): Promise<void> {
   // Compared without case, accents, spaces or punctuation: "piotr zielinski" is Piotr Zieliński's name.
   const bare = (text: string) => fold(text).replace(/[^\p{L}\p{N}]/gu, '');
   const folded = bare(newPassword);
   const charityName = getCharity(s.db).name;
   if (folded === bare(s.user.name) || (charityName && folded === bare(charityName)))
-    throw new CasebookError('BAD_INPUT', 'A password may not be a name', { fields: { newPassword: 'passwordIsAName' } });
+    throw new CasebookError('BAD_INPUT', 'A password may not be a name', {
+      fields: { newPassword: 'passwordIsAName' },
+    });
   const file = readKeySlots(cb.paths.keySlots);
   const slot = slotFor(file, s.user.name);
   const opened = slot ? await openSlot(file.vaultId, slot, newPassword) : null;
   if (opened) {
     opened.fill(0);
-    throw new CasebookError('BAD_INPUT', 'The new password is the one in use now', { fields: { newPassword: 'passwordNotNew' } });
+    throw new CasebookError('BAD_INPUT', 'The new password is the one in use now', {
+      fields: { newPassword: 'passwordNotNew' },
+    });
   }
 }
 
 export function sessionHandlers(
   cb: Casebook,
-): Pick<Handlers, 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.setNewPassword' | 'session.changePassword' | 'session.lock' | 'session.touch' | 'records.acceptAsTheyAre'> {
+): Pick<
+  Handlers,
+  | 'session.unlock'
+  | 'session.unlockWithRecoveryKey'
+  | 'session.setNewPassword'
+  | 'session.changePassword'
+  | 'session.lock'
+  | 'session.touch'
+  | 'records.acceptAsTheyAre'
+> {
   return {
     'session.unlock': async ({ name, password }) => {
       requireLockedFolder(cb);
@@ -215,7 +299,9 @@ export function sessionHandlers(
       if (!user || !user.active || user.role !== 'admin') {
         closeDatabase(db);
         unlocked.dbKey.fill(0);
-        throw new CasebookError('BAD_INPUT', 'No administrator with that name', { fields: { name: user ? 'notAnAdministrator' : 'unknownUser' } });
+        throw new CasebookError('BAD_INPUT', 'No administrator with that name', {
+          fields: { name: user ? 'notAnAdministrator' : 'unknownUser' },
+        });
       }
       await begin(cb, opened, unlocked.dbKey, user, 'recovery');
       return cb.status();
@@ -244,7 +330,10 @@ export function sessionHandlers(
         );
       } catch (err) {
         if (err instanceof CasebookError && err.code === 'WRONG_PASSWORD')
-          throw new CasebookError('BAD_INPUT', 'The current password is wrong', { fields: { currentPassword: 'wrongCurrentPassword' }, retryAfterMs: err.retryAfterMs });
+          throw new CasebookError('BAD_INPUT', 'The current password is wrong', {
+            fields: { currentPassword: 'wrongCurrentPassword' },
+            retryAfterMs: err.retryAfterMs,
+          });
         throw err;
       }
       await refuseKnownPassword(cb, s, newPassword);

@@ -89,7 +89,10 @@ export class PasswordGate {
 
   private keyOf(secret: Secret): string {
     if (secret.kind === 'recovery') return 'recovery';
-    return createHash('sha256').update(`${this.load().salt}:${loginKey(secret.name)}`).digest('hex').slice(0, 32);
+    return createHash('sha256')
+      .update(`${this.load().salt}:${loginKey(secret.name)}`)
+      .digest('hex')
+      .slice(0, 32);
   }
 
   private recent(now: number): number[] {
@@ -100,7 +103,10 @@ export class PasswordGate {
     const now = this.now();
     const own = Math.max(0, (this.load().entries[key]?.nextAllowedAt ?? 0) - now);
     const recent = this.recent(now);
-    const everyone = recent.length > GLOBAL_FREE ? Math.max(0, recent[recent.length - 1]! + delayAfter(recent.length - GLOBAL_FREE) - now) : 0;
+    const everyone =
+      recent.length > GLOBAL_FREE
+        ? Math.max(0, recent[recent.length - 1]! + delayAfter(recent.length - GLOBAL_FREE) - now)
+        : 0;
     return Math.max(own, everyone);
   }
 

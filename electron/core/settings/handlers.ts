@@ -2,7 +2,9 @@ import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { setSetting, SETTING } from './settings';
 
-export function settingsHandlers(cb: Casebook): Pick<Handlers, 'settings.update' | 'settings.setOwnClientsOnly' | 'settings.setVolunteersSeeContactDetails'> {
+export function settingsHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'settings.update' | 'settings.setOwnClientsOnly' | 'settings.setVolunteersSeeContactDetails'> {
   /** A rule about who sees what: saved, recorded, and in force for this session at once. */
   const setRule = (rule: 'ownClientsOnly' | 'volunteersSeeContactDetails', on: boolean) => {
     cb.write((db, s) => {
@@ -23,6 +25,7 @@ export function settingsHandlers(cb: Casebook): Pick<Handlers, 'settings.update'
     },
 
     'settings.setOwnClientsOnly': ({ ownClientsOnly }) => setRule('ownClientsOnly', ownClientsOnly),
-    'settings.setVolunteersSeeContactDetails': ({ volunteersSeeContactDetails }) => setRule('volunteersSeeContactDetails', volunteersSeeContactDetails),
+    'settings.setVolunteersSeeContactDetails': ({ volunteersSeeContactDetails }) =>
+      setRule('volunteersSeeContactDetails', volunteersSeeContactDetails),
   };
 }

@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { settings } from '../db/schema';
 
-export const SETTING = { idleMinutes: 'idle_minutes', auditInboxPrivateKey: 'audit_inbox_private_key', generation: 'generation', ownClientsOnly: 'own_clients_only', volunteersSeeContactDetails: 'volunteers_see_contact_details' } as const;
+export const SETTING = {
+  idleMinutes: 'idle_minutes',
+  auditInboxPrivateKey: 'audit_inbox_private_key',
+  generation: 'generation',
+  ownClientsOnly: 'own_clients_only',
+  volunteersSeeContactDetails: 'volunteers_see_contact_details',
+} as const;
 
 export function getSetting(db: Db, key: string): string | undefined {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;

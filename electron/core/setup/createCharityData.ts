@@ -38,7 +38,17 @@ export async function createCharityData(
       const at = now.toISOString();
       db.$client.transaction(() => {
         saveCharity(db, input.charity, at);
-        db.insert(users).values({ id: FIRST_ADMIN_ID, name: input.admin.name, login: loginKey(input.admin.name), role: 'admin', active: true, createdAt: at, lastLoginAt: at }).run();
+        db.insert(users)
+          .values({
+            id: FIRST_ADMIN_ID,
+            name: input.admin.name,
+            login: loginKey(input.admin.name),
+            role: 'admin',
+            active: true,
+            createdAt: at,
+            lastLoginAt: at,
+          })
+          .run();
         setSetting(db, SETTING.idleMinutes, String(input.idleMinutes));
         setSetting(db, SETTING.auditInboxPrivateKey, inbox.privateKey);
         recordAudit(db, { userId: FIRST_ADMIN_ID, action: 'setup.completed', at: now });
@@ -46,7 +56,15 @@ export async function createCharityData(
     } finally {
       closeDatabase(db);
     }
-    await createKeySlots(paths.keySlots, dbKey, { userId: FIRST_ADMIN_ID, ...input.admin }, input.recoveryGroups, kdf, now, inbox.publicKey);
+    await createKeySlots(
+      paths.keySlots,
+      dbKey,
+      { userId: FIRST_ADMIN_ID, ...input.admin },
+      input.recoveryGroups,
+      kdf,
+      now,
+      inbox.publicKey,
+    );
     renameSync(paths.databaseBeingSetUp, paths.database);
     fsyncDir(paths.dir);
     return dbKey;

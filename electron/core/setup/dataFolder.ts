@@ -60,13 +60,23 @@ export function finishInterruptedRestore(p: DataPaths): void {
     renameSync(p.keySlotsRestoring, p.keySlots);
     fsyncDir(p.dir);
   } else removeDatabaseFiles(p.databaseRestoring);
-  for (const f of readdirSync(p.dir)) if (/^\.casebook-check-[0-9a-f]+\.db\.tmp(-wal|-shm|-journal)?$/.test(f)) rmSync(join(p.dir, f), { force: true });
+  for (const f of readdirSync(p.dir))
+    if (/^\.casebook-check-[0-9a-f]+\.db\.tmp(-wal|-shm|-journal)?$/.test(f)) rmSync(join(p.dir, f), { force: true });
 }
 
 export type FolderState =
   | { kind: 'needsSetup' }
   | { kind: 'ready' }
-  | { kind: 'problem'; problem: 'KEY_FILE_MISSING' | 'KEY_FILE_DAMAGED' | 'KEY_FILE_TOO_NEW' | 'DATABASE_MISSING' | 'NOT_WRITABLE' | 'DISK_FULL' };
+  | {
+      kind: 'problem';
+      problem:
+        | 'KEY_FILE_MISSING'
+        | 'KEY_FILE_DAMAGED'
+        | 'KEY_FILE_TOO_NEW'
+        | 'DATABASE_MISSING'
+        | 'NOT_WRITABLE'
+        | 'DISK_FULL';
+    };
 
 /**
  * Below this much free space Casebook will not start work: the database, its write-ahead log and the
@@ -122,9 +132,11 @@ export function inspectDataFolder(p: DataPaths, minFreeBytes = MIN_FREE_BYTES): 
   try {
     readKeySlots(p.keySlots);
   } catch (err) {
-    if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED') return { kind: 'problem', problem: 'KEY_FILE_DAMAGED' };
+    if (err instanceof CasebookError && err.code === 'KEY_FILE_DAMAGED')
+      return { kind: 'problem', problem: 'KEY_FILE_DAMAGED' };
     // Written by a newer Casebook: this one must not touch it (the records will be newer too).
-    if (err instanceof CasebookError && err.code === 'DATABASE_TOO_NEW') return { kind: 'problem', problem: 'KEY_FILE_TOO_NEW' };
+    if (err instanceof CasebookError && err.code === 'DATABASE_TOO_NEW')
+      return { kind: 'problem', problem: 'KEY_FILE_TOO_NEW' };
     throw err;
   }
   return { kind: 'ready' };

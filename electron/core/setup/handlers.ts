@@ -3,7 +3,13 @@ import { CasebookError } from '../../../shared/result';
 import type { Casebook } from '../casebook';
 import { DEFAULT_IDLE_MINUTES } from '../settings/settings';
 import { openDatabase } from '../db/database';
-import { checkRecoveryConfirmation, newRecoveryDraft, printRecoverySheet, saveRecoverySheet, type RecoveryDraft } from '../recovery/recoveryDraft';
+import {
+  checkRecoveryConfirmation,
+  newRecoveryDraft,
+  printRecoverySheet,
+  saveRecoverySheet,
+  type RecoveryDraft,
+} from '../recovery/recoveryDraft';
 import type { Handlers } from '../rpc';
 import { createCharityData, FIRST_ADMIN_ID } from './createCharityData';
 
@@ -24,7 +30,9 @@ function requireDraft(cb: Casebook): SetupDraft {
   return cb.setupDraft;
 }
 
-export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 'setup.saveRecoverySheet' | 'setup.printRecoverySheet' | 'setup.finish'> {
+export function setupHandlers(
+  cb: Casebook,
+): Pick<Handlers, 'setup.prepare' | 'setup.saveRecoverySheet' | 'setup.printRecoverySheet' | 'setup.finish'> {
   return {
     'setup.prepare': ({ charity, admin }) => {
       requireFreshFolder(cb);
@@ -34,7 +42,10 @@ export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 's
 
     'setup.saveRecoverySheet': async () => {
       const draft = requireDraft(cb);
-      const path = await saveRecoverySheet(cb, draft.recovery, { charityName: draft.charity.name, adminName: draft.admin.name });
+      const path = await saveRecoverySheet(cb, draft.recovery, {
+        charityName: draft.charity.name,
+        adminName: draft.admin.name,
+      });
       return { path };
     },
 
@@ -49,13 +60,26 @@ export function setupHandlers(cb: Casebook): Pick<Handlers, 'setup.prepare' | 's
       checkRecoveryConfirmation(draft.recovery, confirmation);
       const dbKey = await createCharityData(
         cb.paths,
-        { charity: draft.charity, admin: draft.admin, recoveryGroups: draft.recovery.groups, idleMinutes: DEFAULT_IDLE_MINUTES },
+        {
+          charity: draft.charity,
+          admin: draft.admin,
+          recoveryGroups: draft.recovery.groups,
+          idleMinutes: DEFAULT_IDLE_MINUTES,
+        },
         cb.kdf,
         cb.now(),
       );
       const db = openDatabase(cb.paths.database, dbKey);
       cb.setupDraft = null;
-      cb.startSession({ db, dbKey, user: { id: FIRST_ADMIN_ID, name: draft.admin.name, role: 'admin' }, mustChangePassword: false, idleMinutes: DEFAULT_IDLE_MINUTES, ownClientsOnly: false, volunteersSeeContactDetails: false });
+      cb.startSession({
+        db,
+        dbKey,
+        user: { id: FIRST_ADMIN_ID, name: draft.admin.name, role: 'admin' },
+        mustChangePassword: false,
+        idleMinutes: DEFAULT_IDLE_MINUTES,
+        ownClientsOnly: false,
+        volunteersSeeContactDetails: false,
+      });
       return cb.status();
     },
   };

@@ -34,6 +34,13 @@ export function csvNumber(n: number, language: string, fractionDigits?: number):
  */
 export function spreadsheetCsv(rows: (string | number)[][], language: string): string {
   const { delimiter } = csvConventions(language);
-  const cell = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? csvNumber(v, language) : spreadsheetCell(v));
-  return '\uFEFF' + stringify(rows.map((row) => row.map(cell)), { record_delimiter: 'windows', delimiter });
+  const cell = (v: string | number) =>
+    typeof v === 'number' && !Number.isInteger(v) ? csvNumber(v, language) : spreadsheetCell(v);
+  return (
+    '\uFEFF' +
+    stringify(
+      rows.map((row) => row.map(cell)),
+      { record_delimiter: 'windows', delimiter },
+    )
+  );
 }

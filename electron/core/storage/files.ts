@@ -19,7 +19,8 @@ export function diskProblem(err: unknown): 'DISK_FULL' | 'NOT_WRITABLE' | null {
 export function fileError(err: unknown, what: string): never {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (diskProblem(err) === 'DISK_FULL') throw new CasebookError('DISK_FULL', `No space left while writing ${what}`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    throw new CasebookError('NOT_WRITABLE', `Cannot write ${what}`);
   if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV' || code === 'ENXIO')
     throw new CasebookError('NOT_WRITABLE', `The folder for ${what} is not there any more`);
   throw err;
@@ -129,5 +130,9 @@ export async function askWhereToSave(platform: Platform, req: SaveFileRequest): 
 
 /** Asks where to save a PDF, suggesting `fileName` (without ".pdf"). */
 export function askWhereToSavePdf(platform: Platform, title: string, fileName: string): Promise<string> {
-  return askWhereToSave(platform, { title, defaultName: `${fileName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  return askWhereToSave(platform, {
+    title,
+    defaultName: `${fileName}.pdf`,
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
 }

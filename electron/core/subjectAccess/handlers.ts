@@ -6,9 +6,17 @@ import type { Casebook } from '../casebook';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSavePdf, safeFileName } from '../storage/files';
-import { clientAccessRequests, markAnswered, markPackSaved, openAccessRequests, recordAccessRequest, requireAccessRequest } from './requests';
+import {
+  clientAccessRequests,
+  markAnswered,
+  markPackSaved,
+  openAccessRequests,
+  recordAccessRequest,
+  requireAccessRequest,
+} from './requests';
 
-type AccessChannels = 'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.printPack' | 'access.answered';
+type AccessChannels =
+  'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.printPack' | 'access.answered';
 
 export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
   const today = () => localToday(cb.now());
@@ -17,14 +25,26 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
     const language = cb.language();
     return cb.read((db, s) => {
       const request = requireAccessRequest(db, id);
-      const input = { clientId: request.clientId, who: { id: s.user.id, name: s.user.name }, nowIso: cb.now().toISOString(), today: today(), receivedOn: request.receivedOn, language };
+      const input = {
+        clientId: request.clientId,
+        who: { id: s.user.id, name: s.user.name },
+        nowIso: cb.now().toISOString(),
+        today: today(),
+        receivedOn: request.receivedOn,
+        language,
+      };
       return { request, input, key: s.dbKey };
     });
   };
   /** The name a pack's file (or print job) goes by. */
   const packName = (t: TFunction, reference: string) => safeFileName(`${t('access.fileName')} ${reference} ${today()}`);
   /** The pack was saved (to `paths`) or printed: the request shows it as made, and the trail records it. */
-  const packMade = (id: number, clientId: number, action: 'access.packSaved' | 'access.packPrinted', paths: string[] = []) =>
+  const packMade = (
+    id: number,
+    clientId: number,
+    action: 'access.packSaved' | 'access.packPrinted',
+    paths: string[] = [],
+  ) =>
     cb.write((db, s) => {
       markPackSaved(db, id, today());
       cb.audit(db, s, action, { clientId, detail: { requestId: id } });
@@ -35,7 +55,10 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
     'access.record': (r) =>
       cb.write((db, s) => {
         const id = recordAccessRequest(db, r, s.user.id, cb.now());
-        cb.audit(db, s, 'access.requested', { clientId: r.clientId, detail: { requestId: id, receivedOn: r.receivedOn } });
+        cb.audit(db, s, 'access.requested', {
+          clientId: r.clientId,
+          detail: { requestId: id, receivedOn: r.receivedOn },
+        });
         return clientAccessRequests(db, r.clientId);
       }),
     'access.forClient': ({ clientId }) => cb.read((db) => clientAccessRequests(db, clientId)),
@@ -49,9 +72,17 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
         const t = createTranslator(cb.language()).t;
         const { request, input, key } = packFor(id);
-        const pdfPath = await askWhereToSavePdf(cb.platform, t('access.savePack'), packName(t, request.clientReference));
+        const pdfPath = await askWhereToSavePdf(
+          cb.platform,
+          t('access.savePack'),
+          packName(t, request.clientReference),
+        );
         const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
-        await task.run('writeAccessPack', { ...input, pdfPath, jsonPath }, { records: { path: cb.paths.database, key } });
+        await task.run(
+          'writeAccessPack',
+          { ...input, pdfPath, jsonPath },
+          { records: { path: cb.paths.database, key } },
+        );
         const requests = packMade(id, request.clientId, 'access.packSaved', [pdfPath, jsonPath]);
         return { pdfPath, jsonPath, requests };
       }),
@@ -61,7 +92,9 @@ export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
         const t = createTranslator(cb.language()).t;
         const { request, input, key } = packFor(id);
         const pdf = await task.run('drawAccessPackPdf', input, { records: { path: cb.paths.database, key } });
-        return cb.printouts.prepare(pdf, packName(t, request.clientReference), () => packMade(id, request.clientId, 'access.packPrinted'));
+        return cb.printouts.prepare(pdf, packName(t, request.clientReference), () =>
+          packMade(id, request.clientId, 'access.packPrinted'),
+        );
       }),
     'access.answered': ({ id, answeredOn }) =>
       cb.write((db, s) => {

@@ -18,7 +18,9 @@ async function drawAccessPack(ctx: JobContext, i: AccessPackInput) {
   const now = new Date(i.nowIso);
   const pack = gatherAccessPack(ctx.records(), i.clientId, i.who, now, i.today);
   ctx.step('drawing', 0.2);
-  const pdf = await renderAccessPackPdf(ctx.resourcesDir, pack, i.receivedOn, i.language, now, (done, total) => ctx.step('drawing', 0.2 + (0.7 * done) / total));
+  const pdf = await renderAccessPackPdf(ctx.resourcesDir, pack, i.receivedOn, i.language, now, (done, total) =>
+    ctx.step('drawing', 0.2 + (0.7 * done) / total),
+  );
   return { pack, pdf };
 }
 

@@ -51,10 +51,25 @@ export interface AccessPack {
   auditTrail: AuditEntry[];
 }
 
-export function gatherAccessPack(db: Db, clientId: number, who: { id: number; name: string }, now: Date, today: string): AccessPack {
+export function gatherAccessPack(
+  db: Db,
+  clientId: number,
+  who: { id: number; name: string },
+  now: Date,
+  today: string,
+): AccessPack {
   const record = readClientRecord(db, clientId, 'admin', today);
-  const noteIds = db.select({ id: caseNotes.id }).from(caseNotes).where(eq(caseNotes.clientId, clientId)).orderBy(asc(caseNotes.occurredAt), asc(caseNotes.id)).all();
-  const notes = readCaseNotes(db, noteIds.map((n) => n.id), { id: who.id, mayReadSensitive: true });
+  const noteIds = db
+    .select({ id: caseNotes.id })
+    .from(caseNotes)
+    .where(eq(caseNotes.clientId, clientId))
+    .orderBy(asc(caseNotes.occurredAt), asc(caseNotes.id))
+    .all();
+  const notes = readCaseNotes(
+    db,
+    noteIds.map((n) => n.id),
+    { id: who.id, mayReadSensitive: true },
+  );
   const order = new Map(noteIds.map((n, i) => [n.id, i]));
   notes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const charity = getCharity(db);

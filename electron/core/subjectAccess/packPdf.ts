@@ -38,9 +38,15 @@ export async function renderAccessPackPdf(
   doc.font(FONT.regular).fontSize(10.5);
   doc.text(`${t('clients.reference')}: ${c.reference}`, { width });
   doc.text(t('access.requestReceived', { date: letterDate(receivedOn, language) }), { width });
-  doc.text(t('access.preparedOn', { date: letterDate(pack.preparedAt.slice(0, 10), language), name: pack.preparedBy }), { width });
+  doc.text(
+    t('access.preparedOn', { date: letterDate(pack.preparedAt.slice(0, 10), language), name: pack.preparedBy }),
+    { width },
+  );
   doc.moveDown(0.5);
-  doc.fontSize(9.5).fillColor('#333').text(t('access.intro', { charity: pack.charityName }), { width });
+  doc
+    .fontSize(9.5)
+    .fillColor('#333')
+    .text(t('access.intro', { charity: pack.charityName }), { width });
 
   const labelWidth = width * 0.32;
   const drawEntry = (e: PackEntry) => {
@@ -51,7 +57,12 @@ export async function renderAccessPackPdf(
     doc.moveDown(0.15);
     for (const [label, value] of e.fields) {
       doc.font(FONT.regular).fontSize(9.5);
-      const h = Math.max(doc.heightOfString(label, { width: labelWidth - 2 * MM }), doc.heightOfString(value, { width: width - labelWidth })) + 1.2 * MM;
+      const h =
+        Math.max(
+          doc.heightOfString(label, { width: labelWidth - 2 * MM }),
+          doc.heightOfString(value, { width: width - labelWidth }),
+        ) +
+        1.2 * MM;
       room(h);
       const y = doc.y;
       doc.fillColor('#555').text(label, left, y, { width: labelWidth - 2 * MM });
@@ -73,11 +84,16 @@ export async function renderAccessPackPdf(
     const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const row = (cells: string[], bold: boolean, shade: string | null) => {
       doc.font(bold ? FONT.bold : FONT.regular).fontSize(8.5);
-      const h = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2.4 * MM }))) + 2.6 * MM;
+      const h =
+        Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2.4 * MM }))) +
+        2.6 * MM;
       if (doc.y + h > bottom()) doc.addPage();
       const y = doc.y;
       if (shade) doc.rect(left, y, width, h).fill(shade);
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(8.5).fillColor('#000');
+      doc
+        .font(bold ? FONT.bold : FONT.regular)
+        .fontSize(8.5)
+        .fillColor('#000');
       cells.forEach((cell, i) => doc.text(cell, xs[i]! + 1.2 * MM, y + 1.3 * MM, { width: widths[i]! - 2.4 * MM }));
       doc.y = y + h;
       doc.x = left;
@@ -96,9 +112,17 @@ export async function renderAccessPackPdf(
     if (section.table && section.table.rows.length) {
       const total = section.table.widths.reduce((a, b) => a + b, 0);
       doc.font(FONT.bold).fontSize(8.5);
-      const head = Math.max(...section.table.columns.map((c, i) => doc.heightOfString(c || ' ', { width: (section.table!.widths[i]! / total) * width - 2.4 * MM })));
+      const head = Math.max(
+        ...section.table.columns.map((c, i) =>
+          doc.heightOfString(c || ' ', { width: (section.table!.widths[i]! / total) * width - 2.4 * MM }),
+        ),
+      );
       doc.font(FONT.regular).fontSize(8.5);
-      const first = Math.max(...section.table.rows[0]!.map((c, i) => doc.heightOfString(c || ' ', { width: (section.table!.widths[i]! / total) * width - 2.4 * MM })));
+      const first = Math.max(
+        ...section.table.rows[0]!.map((c, i) =>
+          doc.heightOfString(c || ' ', { width: (section.table!.widths[i]! / total) * width - 2.4 * MM }),
+        ),
+      );
       return head + first + 6 * MM;
     }
     const entry = section.entries[0];
@@ -115,7 +139,11 @@ export async function renderAccessPackPdf(
     doc.font(FONT.bold).fontSize(13).fillColor('#1c4f7c').text(section.title, left, doc.y, { width });
     const hasRows = section.table !== null && section.table.rows.length > 0;
     if (section.entries.length === 0 && !hasRows) {
-      doc.font(FONT.regular).fontSize(9.5).fillColor('#555').text(t('access.nothing'), left, doc.y + 1 * MM, { width });
+      doc
+        .font(FONT.regular)
+        .fontSize(9.5)
+        .fillColor('#555')
+        .text(t('access.nothing'), left, doc.y + 1 * MM, { width });
       continue;
     }
     for (const entry of section.entries) {
@@ -125,11 +153,15 @@ export async function renderAccessPackPdf(
     if (hasRows) drawTable(section.table!);
   }
 
-  atFootOfEveryPage(doc, (page, total, y) => {
-    doc.font(FONT.regular).fontSize(8).fillColor('#555');
-    oneLine(doc, t('access.footer', { name, reference: c.reference }), left, y, width - 32 * MM);
-    oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
-  }, 7 * MM);
+  atFootOfEveryPage(
+    doc,
+    (page, total, y) => {
+      doc.font(FONT.regular).fontSize(8).fillColor('#555');
+      oneLine(doc, t('access.footer', { name, reference: c.reference }), left, y, width - 32 * MM);
+      oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
+    },
+    7 * MM,
+  );
   doc.end();
   return done;
 }

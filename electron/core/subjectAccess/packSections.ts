@@ -30,7 +30,11 @@ export interface PackSection {
 type T = TFunction;
 
 /** Leaves out what was never recorded: the pack shows what is held, not empty boxes. */
-function entry(title: string, fields: [string, string | null | undefined | false][], texts: [string, string | null | undefined][] = []): PackEntry {
+function entry(
+  title: string,
+  fields: [string, string | null | undefined | false][],
+  texts: [string, string | null | undefined][] = [],
+): PackEntry {
   return {
     title,
     fields: fields.filter((f): f is [string, string] => typeof f[1] === 'string' && f[1] !== ''),
@@ -53,8 +57,16 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   const areas = new Map(p.needAreas.map((a) => [a.id, needAreaName(t, a)]));
   const area = (id: number | null) => (id === null ? null : (areas.get(id) ?? null));
   const { client: c } = p.record;
-  const goalsById = new Map([...(p.plans.active ? [p.plans.active] : []), ...p.plans.earlier].flatMap((plan) => plan.goals).map((g) => [g.id, g.description]));
-  const section = (title: string, entries: PackEntry[], table: PackTable | null = null): PackSection => ({ title, entries, table });
+  const goalsById = new Map(
+    [...(p.plans.active ? [p.plans.active] : []), ...p.plans.earlier]
+      .flatMap((plan) => plan.goals)
+      .map((g) => [g.id, g.description]),
+  );
+  const section = (title: string, entries: PackEntry[], table: PackTable | null = null): PackSection => ({
+    title,
+    entries,
+    table,
+  });
 
   const details = entry(`${c.firstName} ${c.lastName}`, [
     [t('clients.reference'), c.reference],
@@ -75,7 +87,10 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     [t('clients.referredBy'), c.referredBy],
     [t('clients.intakeDate'), day(c.intakeDate)],
     [t('clients.caseworker'), c.caseworkerName],
-    [t('status.status'), `${t(`clients.statuses.${c.status}`)}${c.statusSince ? ` (${t('status.since', { date: day(c.statusSince) })})` : ''}`],
+    [
+      t('status.status'),
+      `${t(`clients.statuses.${c.status}`)}${c.statusSince ? ` (${t('status.since', { date: day(c.statusSince) })})` : ''}`,
+    ],
     [t('status.reason'), c.closureReason ? t(`status.reasons.${c.closureReason}`) : null],
     [t('access.formerReferences'), p.record.formerReferences.join(', ')],
   ]);
@@ -83,7 +98,13 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   const statusTable: PackTable = {
     columns: [t('status.on'), t('status.status'), t('status.reason'), t('status.by'), t('status.note')],
     widths: [2, 1.4, 2, 1.6, 3],
-    rows: p.record.statusHistory.map((s) => [day(s.on)!, t(`clients.statuses.${s.status}`), s.reason ? t(`status.reasons.${s.reason}`) : '', s.byName ?? '', s.note ?? '']),
+    rows: p.record.statusHistory.map((s) => [
+      day(s.on)!,
+      t(`clients.statuses.${s.status}`),
+      s.reason ? t(`status.reasons.${s.reason}`) : '',
+      s.byName ?? '',
+      s.note ?? '',
+    ]),
   };
 
   const consents = p.record.consents.map((k) =>
@@ -115,32 +136,44 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
 
   const household = [
     ...p.record.household.map((m) =>
-      entry(m.name, [
-        [t('household.relationship'), relationshipWords(t, m)],
-        [t('clients.dateOfBirth'), day(m.dateOfBirth)],
-        [t('household.livesWithClient'), yes(m.livesWithClient)],
-      ], [[t('household.note'), m.note]]),
+      entry(
+        m.name,
+        [
+          [t('household.relationship'), relationshipWords(t, m)],
+          [t('clients.dateOfBirth'), day(m.dateOfBirth)],
+          [t('household.livesWithClient'), yes(m.livesWithClient)],
+        ],
+        [[t('household.note'), m.note]],
+      ),
     ),
     ...p.record.contacts.map((k) =>
-      entry(`${t(`contacts.roles.${k.role}`)}${k.roleDetail ? ` (${k.roleDetail})` : ''}`, [
-        [t('contacts.name'), k.name],
-        [t('contacts.organisation'), k.organisation],
-        [t('clients.phone'), k.phone],
-        [t('clients.email'), k.email],
-      ], [[t('contacts.note'), k.note]]),
+      entry(
+        `${t(`contacts.roles.${k.role}`)}${k.roleDetail ? ` (${k.roleDetail})` : ''}`,
+        [
+          [t('contacts.name'), k.name],
+          [t('contacts.organisation'), k.organisation],
+          [t('clients.phone'), k.phone],
+          [t('clients.email'), k.email],
+        ],
+        [[t('contacts.note'), k.note]],
+      ),
     ),
   ];
 
   const riskFlags = p.record.riskFlags.map((f) =>
-    entry(t(`riskFlags.kinds.${f.kind}`), [
-      [t('riskFlags.raisedOn'), day(f.raisedOn)],
-      [t('access.by'), f.raisedByName],
-      [t('riskFlags.removedOn'), day(f.removedOn)],
-      [t('access.removedBy'), f.removedByName],
-    ], [
-      [t('riskFlags.note'), f.note],
-      [t('riskFlags.removalNote'), f.removalNote],
-    ]),
+    entry(
+      t(`riskFlags.kinds.${f.kind}`),
+      [
+        [t('riskFlags.raisedOn'), day(f.raisedOn)],
+        [t('access.by'), f.raisedByName],
+        [t('riskFlags.removedOn'), day(f.removedOn)],
+        [t('access.removedBy'), f.removedByName],
+      ],
+      [
+        [t('riskFlags.note'), f.note],
+        [t('riskFlags.removalNote'), f.removalNote],
+      ],
+    ),
   );
 
   const assessments = [...p.record.assessments].reverse().map((a) =>
@@ -163,7 +196,9 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
 
   const plans = [...(p.plans.active ? [p.plans.active] : []), ...p.plans.earlier].flatMap((plan) => [
     entry(
-      plan.endedOn ? t('plans.endedTitle', { agreed: day(plan.agreedOn), ended: day(plan.endedOn) }) : t('plans.activeTitle', { date: day(plan.agreedOn) }),
+      plan.endedOn
+        ? t('plans.endedTitle', { agreed: day(plan.agreedOn), ended: day(plan.endedOn) })
+        : t('plans.activeTitle', { date: day(plan.agreedOn) }),
       [[t('access.by'), plan.createdByName]],
       [
         [t('plans.summary'), plan.summary],
@@ -178,12 +213,21 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
           [t('goals.targetDate'), day(g.targetDate)],
           [t('goals.owner'), `${t(`goals.owners.${g.owner}`)}${g.ownerDetail ? ` (${g.ownerDetail})` : ''}`],
           [t('goals.area'), area(g.areaId)],
-          [t('goals.status'), `${t(`goals.statuses.${g.status}`)} (${t('status.since', { date: day(g.statusSince) })})`],
+          [
+            t('goals.status'),
+            `${t(`goals.statuses.${g.status}`)} (${t('status.since', { date: day(g.statusSince) })})`,
+          ],
         ],
         [...g.updates]
           .reverse()
           .map((u): [string, string] => [
-            [day(u.on), u.status ? t(`goals.statuses.${u.status}`) : null, u.recordedByName ? t('referrals.by', { name: u.recordedByName }) : null].filter(Boolean).join(' · '),
+            [
+              day(u.on),
+              u.status ? t(`goals.statuses.${u.status}`) : null,
+              u.recordedByName ? t('referrals.by', { name: u.recordedByName }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · '),
             u.note ?? '',
           ])
           .map(([label, note]): [string, string] => [label, note || '–']),
@@ -194,7 +238,12 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   const tasks: PackTable = {
     columns: [t('tasks.dueOn'), t('tasks.what'), t('tasks.assignedTo'), t('access.doneOn')],
     widths: [1.6, 4, 1.6, 1.6],
-    rows: p.plans.tasks.map((k) => [day(k.dueOn)!, k.note ? `${k.title}\n${k.note}` : k.title, k.assignedToName ?? '', day(k.doneOn) ?? '']),
+    rows: p.plans.tasks.map((k) => [
+      day(k.dueOn)!,
+      k.note ? `${k.title}\n${k.note}` : k.title,
+      k.assignedToName ?? '',
+      day(k.doneOn) ?? '',
+    ]),
   };
 
   const notes = p.caseNotes.map((n) =>
@@ -206,7 +255,10 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
         [t('access.writtenBy'), n.writtenByName],
         [t('notes.goal'), n.goalId !== null ? (goalsById.get(n.goalId) ?? null) : null],
         [t('notes.sensitive'), n.sensitive && t('common.yes')],
-        [t('access.edited'), n.editedAt ? t('notes.edited', { date: instant(n.editedAt), name: n.editedByName ?? '' }) : null],
+        [
+          t('access.edited'),
+          n.editedAt ? t('notes.edited', { date: instant(n.editedAt), name: n.editedByName ?? '' }) : null,
+        ],
       ],
       [
         [t('notes.body'), n.body],
@@ -229,7 +281,10 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
         [t('safetyPlan.warningSigns'), s.warningSigns],
         [t('safetyPlan.copingSteps'), s.copingSteps],
         [t('safetyPlan.keepingSafe'), s.keepingSafe],
-        [t('safetyPlan.contacts'), s.contacts.map((k) => [k.name, k.role, k.phone].filter(Boolean).join(', ')).join('\n')],
+        [
+          t('safetyPlan.contacts'),
+          s.contacts.map((k) => [k.name, k.role, k.phone].filter(Boolean).join(', ')).join('\n'),
+        ],
       ],
     ),
   );
@@ -253,7 +308,15 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
           t('referrals.history'),
           [...r.changes]
             .reverse()
-            .map((ch) => [t('referrals.historyLine', { status: t(`referrals.status.${ch.status}`), date: day(ch.on) }), ch.byName ? t('referrals.by', { name: ch.byName }) : null, ch.note].filter(Boolean).join(' · '))
+            .map((ch) =>
+              [
+                t('referrals.historyLine', { status: t(`referrals.status.${ch.status}`), date: day(ch.on) }),
+                ch.byName ? t('referrals.by', { name: ch.byName }) : null,
+                ch.note,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            )
             .join('\n'),
         ],
       ],
@@ -289,7 +352,11 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     widths: [2, 4, 2],
     rows: [
       ...p.programmes.registered.map((r) => [day(r.registeredOn)!, r.name, t('access.registered')]),
-      ...p.programmes.attended.map((a) => [`${day(a.heldOn)}, ${a.startsAt}`, a.programmeName, t(a.walkIn ? 'access.walkIn' : 'access.attended')]),
+      ...p.programmes.attended.map((a) => [
+        `${day(a.heldOn)}, ${a.startsAt}`,
+        a.programmeName,
+        t(a.walkIn ? 'access.walkIn' : 'access.attended'),
+      ]),
     ],
   };
 

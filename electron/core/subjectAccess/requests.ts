@@ -36,7 +36,10 @@ export function clientAccessRequests(db: Db, clientId: number): AccessRequest[] 
 
 /** Every request still waiting for its answer, the soonest due first. */
 export function openAccessRequests(db: Db, reach: Reach = null): AccessRequest[] {
-  return select(db, and(isNull(accessRequests.answeredOn), ...reachFilter(reach, sql`${accessRequests.clientId}`)), [asc(accessRequests.dueOn), asc(accessRequests.id)]);
+  return select(db, and(isNull(accessRequests.answeredOn), ...reachFilter(reach, sql`${accessRequests.clientId}`)), [
+    asc(accessRequests.dueOn),
+    asc(accessRequests.id),
+  ]);
 }
 
 export function requireAccessRequest(db: Db, id: number): AccessRequest {
@@ -46,17 +49,33 @@ export function requireAccessRequest(db: Db, id: number): AccessRequest {
 }
 
 /** Records a request as it arrives; one at a time per client (a second one is the same request). */
-export function recordAccessRequest(db: Db, r: { clientId: number; receivedOn: string; note: string | null }, userId: number, now: Date): number {
-  if (!db.select({ id: clients.id }).from(clients).where(eq(clients.id, r.clientId)).get()) throw new CasebookError('NOT_FOUND', 'No such client');
+export function recordAccessRequest(
+  db: Db,
+  r: { clientId: number; receivedOn: string; note: string | null },
+  userId: number,
+  now: Date,
+): number {
+  if (!db.select({ id: clients.id }).from(clients).where(eq(clients.id, r.clientId)).get())
+    throw new CasebookError('NOT_FOUND', 'No such client');
   const open = db
     .select({ id: accessRequests.id })
     .from(accessRequests)
     .where(and(eq(accessRequests.clientId, r.clientId), isNull(accessRequests.answeredOn)))
     .get();
-  if (open) throw new CasebookError('BAD_INPUT', 'This client already has a request waiting for its answer', { fields: { receivedOn: 'accessAlreadyOpen' } });
+  if (open)
+    throw new CasebookError('BAD_INPUT', 'This client already has a request waiting for its answer', {
+      fields: { receivedOn: 'accessAlreadyOpen' },
+    });
   return db
     .insert(accessRequests)
-    .values({ clientId: r.clientId, receivedOn: r.receivedOn, dueOn: accessDueOn(r.receivedOn), note: r.note, recordedBy: userId, recordedAt: now.toISOString() })
+    .values({
+      clientId: r.clientId,
+      receivedOn: r.receivedOn,
+      dueOn: accessDueOn(r.receivedOn),
+      note: r.note,
+      recordedBy: userId,
+      recordedAt: now.toISOString(),
+    })
     .returning({ id: accessRequests.id })
     .get().id;
 }
@@ -68,7 +87,10 @@ export function markPackSaved(db: Db, id: number, today: string): void {
 /** The pack was given or sent to the person: the request is closed. */
 export function markAnswered(db: Db, id: number, answeredOn: string): AccessRequest {
   const r = requireAccessRequest(db, id);
-  if (answeredOn < r.receivedOn) throw new CasebookError('BAD_INPUT', 'Answered before the request arrived', { fields: { answeredOn: 'answeredBeforeReceived' } });
+  if (answeredOn < r.receivedOn)
+    throw new CasebookError('BAD_INPUT', 'Answered before the request arrived', {
+      fields: { answeredOn: 'answeredBeforeReceived' },
+    });
   db.update(accessRequests).set({ answeredOn }).where(eq(accessRequests.id, id)).run();
   return { ...r, answeredOn };
 }

@@ -2,9 +2,26 @@ import { reachOf } from '../clients/reach';
 import type { Casebook } from '../casebook';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
-import { clientSupport, giveSupport, listSupport, listSupportTypes, removeSupport, repeatWarning, saveSupportType, supportTotals } from './support';
+import {
+  clientSupport,
+  giveSupport,
+  listSupport,
+  listSupportTypes,
+  removeSupport,
+  repeatWarning,
+  saveSupportType,
+  supportTotals,
+} from './support';
 
-type SupportChannels = 'supportTypes.list' | 'supportTypes.save' | 'support.forClient' | 'support.check' | 'support.give' | 'support.remove' | 'support.list' | 'support.totals';
+type SupportChannels =
+  | 'supportTypes.list'
+  | 'supportTypes.save'
+  | 'support.forClient'
+  | 'support.check'
+  | 'support.give'
+  | 'support.remove'
+  | 'support.list'
+  | 'support.totals';
 
 export function supportHandlers(cb: Casebook): Pick<Handlers, SupportChannels> {
   return {
@@ -12,7 +29,9 @@ export function supportHandlers(cb: Casebook): Pick<Handlers, SupportChannels> {
     'supportTypes.save': (type) =>
       cb.write((db, s) => {
         const id = saveSupportType(db, type, cb.now());
-        cb.audit(db, s, 'supportTypes.changed', { detail: { typeId: id, change: type.id ? (type.active ? 'changed' : 'retired') : 'added' } });
+        cb.audit(db, s, 'supportTypes.changed', {
+          detail: { typeId: id, change: type.id ? (type.active ? 'changed' : 'retired') : 'added' },
+        });
         return listSupportTypes(db);
       }),
     'support.forClient': ({ clientId }) =>
@@ -29,7 +48,15 @@ export function supportHandlers(cb: Casebook): Pick<Handlers, SupportChannels> {
       cb.write((db, s) => {
         requireClient(db, clientId);
         const { id, overridden } = giveSupport(db, clientId, support, s.user.id, cb.now());
-        cb.audit(db, s, 'support.given', { clientId, detail: { supportId: id, typeId: support.typeId, quantity: support.quantity, ...(overridden ? { repeatOverridden: true } : {}) } });
+        cb.audit(db, s, 'support.given', {
+          clientId,
+          detail: {
+            supportId: id,
+            typeId: support.typeId,
+            quantity: support.quantity,
+            ...(overridden ? { repeatOverridden: true } : {}),
+          },
+        });
         return clientSupport(db, clientId);
       }),
     'support.remove': ({ id, reason }) =>

@@ -44,30 +44,62 @@ export function saveSupportType(db: Db, s: SupportTypeValues, now: Date): number
       .from(supportTypes)
       .where(and(eq(supportTypes.foldedName, folded), s.id === null ? undefined : sql`${supportTypes.id} <> ${s.id}`))
       .get();
-    if (clash) throw new CasebookError('BAD_INPUT', 'There is already a kind of help with that name', { fields: { name: 'supportTypeNameTaken' } });
+    if (clash)
+      throw new CasebookError('BAD_INPUT', 'There is already a kind of help with that name', {
+        fields: { name: 'supportTypeNameTaken' },
+      });
   }
   if (s.id === null) {
-    if (!s.name) throw new CasebookError('BAD_INPUT', 'A new kind of help needs a name', { fields: { name: 'required' } });
+    if (!s.name)
+      throw new CasebookError('BAD_INPUT', 'A new kind of help needs a name', { fields: { name: 'required' } });
     const position = db.get<{ n: number }>(sql`SELECT coalesce(max(position), -1) + 1 AS n FROM support_types`).n;
     return db
       .insert(supportTypes)
-      .values({ name: s.name, foldedName: folded, unitValue: s.unitValue, repeatLimit: s.repeatLimit, repeatDays: s.repeatDays, active: s.active, position, updatedAt: at })
+      .values({
+        name: s.name,
+        foldedName: folded,
+        unitValue: s.unitValue,
+        repeatLimit: s.repeatLimit,
+        repeatDays: s.repeatDays,
+        active: s.active,
+        position,
+        updatedAt: at,
+      })
       .returning({ id: supportTypes.id })
       .get().id;
   }
-  const row = db.select({ builtinKey: supportTypes.builtinKey, version: supportTypes.version }).from(supportTypes).where(eq(supportTypes.id, s.id)).get();
+  const row = db
+    .select({ builtinKey: supportTypes.builtinKey, version: supportTypes.version })
+    .from(supportTypes)
+    .where(eq(supportTypes.id, s.id))
+    .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such kind of help');
-  if (s.version !== null && s.version !== row.version) throw new CasebookError('CONFLICT', 'Someone else changed this kind of help');
-  if (!s.name && !row.builtinKey) throw new CasebookError('BAD_INPUT', 'A kind of help needs a name', { fields: { name: 'required' } });
+  if (s.version !== null && s.version !== row.version)
+    throw new CasebookError('CONFLICT', 'Someone else changed this kind of help');
+  if (!s.name && !row.builtinKey)
+    throw new CasebookError('BAD_INPUT', 'A kind of help needs a name', { fields: { name: 'required' } });
   db.update(supportTypes)
-    .set({ name: s.name, foldedName: folded, unitValue: s.unitValue, repeatLimit: s.repeatLimit, repeatDays: s.repeatDays, active: s.active, updatedAt: at, version: row.version + 1 })
+    .set({
+      name: s.name,
+      foldedName: folded,
+      unitValue: s.unitValue,
+      repeatLimit: s.repeatLimit,
+      repeatDays: s.repeatDays,
+      active: s.active,
+      updatedAt: at,
+      version: row.version + 1,
+    })
     .where(eq(supportTypes.id, s.id))
     .run();
   return s.id;
 }
 
 function requireType(db: Db, id: number) {
-  const t = db.select({ active: supportTypes.active, repeatLimit: supportTypes.repeatLimit, repeatDays: supportTypes.repeatDays }).from(supportTypes).where(eq(supportTypes.id, id)).get();
+  const t = db
+    .select({ active: supportTypes.active, repeatLimit: supportTypes.repeatLimit, repeatDays: supportTypes.repeatDays })
+    .from(supportTypes)
+    .where(eq(supportTypes.id, id))
+    .get();
   if (!t) throw new CasebookError('NOT_FOUND', 'No such kind of help');
   return t;
 }
@@ -77,7 +109,13 @@ function requireType(db: Db, id: number) {
  * 30 days")? Every window of that many days around the date counts, so help recorded late is checked
  * too. Null when there is no rule or it holds.
  */
-export function repeatWarning(db: Db, clientId: number, typeId: number, givenOn: string, exceptId: number | null = null): RepeatWarning | null {
+export function repeatWarning(
+  db: Db,
+  clientId: number,
+  typeId: number,
+  givenOn: string,
+  exceptId: number | null = null,
+): RepeatWarning | null {
   const t = requireType(db, typeId);
   if (t.repeatLimit === null || t.repeatDays === null) return null;
   const near = db
@@ -117,18 +155,43 @@ export function repeatWarning(db: Db, clientId: number, typeId: number, givenOn:
  * Records help given to a client. When the repeat rule warns, the help is only recorded with a
  * reason (the user has seen the warning); a linked session must be one the client came to.
  */
-export function giveSupport(db: Db, clientId: number, s: SupportValues, userId: number, now: Date): { id: number; overridden: boolean } {
+export function giveSupport(
+  db: Db,
+  clientId: number,
+  s: SupportValues,
+  userId: number,
+  now: Date,
+): { id: number; overridden: boolean } {
   const t = requireType(db, s.typeId);
-  if (!t.active) throw new CasebookError('BAD_INPUT', 'This kind of help is no longer given', { fields: { 'support.typeId': 'supportTypeRetired' } });
+  if (!t.active)
+    throw new CasebookError('BAD_INPUT', 'This kind of help is no longer given', {
+      fields: { 'support.typeId': 'supportTypeRetired' },
+    });
   if (s.sessionId !== null) {
-    const came = db.select({ c: attendance.clientId }).from(attendance).where(and(eq(attendance.sessionId, s.sessionId), eq(attendance.clientId, clientId))).get();
-    if (!came) throw new CasebookError('BAD_INPUT', 'The client is not marked as having come to that session', { fields: { 'support.sessionId': 'sessionNotAttended' } });
+    const came = db
+      .select({ c: attendance.clientId })
+      .from(attendance)
+      .where(and(eq(attendance.sessionId, s.sessionId), eq(attendance.clientId, clientId)))
+      .get();
+    if (!came)
+      throw new CasebookError('BAD_INPUT', 'The client is not marked as having come to that session', {
+        fields: { 'support.sessionId': 'sessionNotAttended' },
+      });
   }
   const warning = repeatWarning(db, clientId, s.typeId, s.givenOn);
-  if (warning && !s.overrideReason) throw new CasebookError('BAD_INPUT', 'Given too often: a reason is needed', { fields: { 'support.overrideReason': 'repeatSupportReason' } });
+  if (warning && !s.overrideReason)
+    throw new CasebookError('BAD_INPUT', 'Given too often: a reason is needed', {
+      fields: { 'support.overrideReason': 'repeatSupportReason' },
+    });
   const id = db
     .insert(supportGiven)
-    .values({ ...s, overrideReason: warning ? s.overrideReason : null, clientId, givenBy: userId, recordedAt: now.toISOString() })
+    .values({
+      ...s,
+      overrideReason: warning ? s.overrideReason : null,
+      clientId,
+      givenBy: userId,
+      recordedAt: now.toISOString(),
+    })
     .returning({ id: supportGiven.id })
     .get().id;
   return { id, overridden: warning !== null };
@@ -168,14 +231,26 @@ export interface SupportQuery {
 
 const periodWhere = (q: SupportQuery) =>
   sql.join(
-    [sql`1`, q.from ? sql`g.given_on >= ${q.from}` : null, q.to ? sql`g.given_on <= ${q.to}` : null, q.typeId ? sql`g.type_id = ${q.typeId}` : null, q.clientIn ? sql`g.client_id IN (${q.clientIn})` : null].filter((x): x is NonNullable<typeof x> => x !== null),
+    [
+      sql`1`,
+      q.from ? sql`g.given_on >= ${q.from}` : null,
+      q.to ? sql`g.given_on <= ${q.to}` : null,
+      q.typeId ? sql`g.type_id = ${q.typeId}` : null,
+      q.clientIn ? sql`g.client_id IN (${q.clientIn})` : null,
+    ].filter((x): x is NonNullable<typeof x> => x !== null),
     sql` AND `,
   );
 
 /** Help given to anyone in a period, newest first, a page at a time. */
-export function listSupport(db: Db, q: SupportQuery & { limit: number; offset: number }, reach: Reach = null): { items: SupportGiven[]; total: number } {
+export function listSupport(
+  db: Db,
+  q: SupportQuery & { limit: number; offset: number },
+  reach: Reach = null,
+): { items: SupportGiven[]; total: number } {
   const where = sql.join([periodWhere(q), ...reachFilter(reach, sql`g.client_id`)], sql` AND `);
-  const items = db.all<SupportGiven>(sql`${GIVEN_SELECT} WHERE ${where} ORDER BY g.given_on DESC, g.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const items = db.all<SupportGiven>(
+    sql`${GIVEN_SELECT} WHERE ${where} ORDER BY g.given_on DESC, g.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM support_given g WHERE ${where}`).n;
   return { items, total };
 }

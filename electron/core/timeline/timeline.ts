@@ -1,5 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { TIMELINE_EVENTS, TIMELINE_TYPES, type TimelineEntry, type TimelineType } from '../../../shared/domain/timeline';
+import {
+  TIMELINE_EVENTS,
+  TIMELINE_TYPES,
+  type TimelineEntry,
+  type TimelineType,
+} from '../../../shared/domain/timeline';
 import type { Db } from '../db/database';
 import { readCaseNotes, type NoteReader } from '../notes/caseNotes';
 
@@ -13,14 +18,18 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
   note: (c) => [
     sql`SELECT 'note', 'note', id, occurred_at, NULL, kind, written_by, CASE sensitive WHEN 1 THEN 'sensitive' END, created_at FROM case_notes WHERE client_id = ${c}`,
   ],
-  assessment: (c) => [sql`SELECT 'assessment', kind, id, assessed_on, summary, NULL, assessed_by, CASE sensitive WHEN 1 THEN 'sensitive' END, created_at FROM assessments WHERE client_id = ${c}`],
+  assessment: (c) => [
+    sql`SELECT 'assessment', kind, id, assessed_on, summary, NULL, assessed_by, CASE sensitive WHEN 1 THEN 'sensitive' END, created_at FROM assessments WHERE client_id = ${c}`,
+  ],
   plan: (c) => [
     sql`SELECT 'plan', 'planAgreed', id, agreed_on, summary, NULL, created_by, NULL, created_at FROM support_plans WHERE client_id = ${c}`,
     sql`SELECT 'plan', 'planEnded', id, ended_on, end_reason, NULL, NULL, NULL, updated_at FROM support_plans WHERE client_id = ${c} AND ended_on IS NOT NULL`,
     sql`SELECT 'plan', 'goalAdded', id, added_on, description, NULL, created_by, NULL, created_at FROM goals WHERE client_id = ${c}`,
     sql`SELECT 'plan', 'goalUpdated', u.goal_id, u.updated_on, g.description, u.status, u.recorded_by, NULL, u.recorded_at FROM goal_updates u JOIN goals g ON g.id = u.goal_id WHERE u.client_id = ${c}`,
   ],
-  task: (c) => [sql`SELECT 'task', 'taskDone', id, done_on, title, NULL, done_by, NULL, updated_at FROM tasks WHERE client_id = ${c} AND done_on IS NOT NULL`],
+  task: (c) => [
+    sql`SELECT 'task', 'taskDone', id, done_on, title, NULL, done_by, NULL, updated_at FROM tasks WHERE client_id = ${c} AND done_on IS NOT NULL`,
+  ],
   status: (c) => [
     sql`SELECT 'status', 'intake', id, intake_date, NULL, NULL, created_by, NULL, created_at FROM clients WHERE id = ${c} AND intake_date IS NOT NULL`,
     // The first "open" is the intake itself, already shown as such.
@@ -35,7 +44,9 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
     sql`SELECT 'risk', 'riskRaised', id, raised_on, note, kind, raised_by, NULL, raised_at FROM risk_flags WHERE client_id = ${c}`,
     sql`SELECT 'risk', 'riskRemoved', id, removed_on, removal_note, kind, removed_by, NULL, removed_at FROM risk_flags WHERE client_id = ${c} AND removed_on IS NOT NULL`,
   ],
-  safety: (c) => [sql`SELECT 'safety', 'safetyPlan', id, agreed_on, NULL, review_on, written_by, NULL, written_at FROM safety_plans WHERE client_id = ${c}`],
+  safety: (c) => [
+    sql`SELECT 'safety', 'safetyPlan', id, agreed_on, NULL, review_on, written_by, NULL, written_at FROM safety_plans WHERE client_id = ${c}`,
+  ],
   // Which agencies a client was referred to, and what letters say, are withheld from volunteers.
   referral: (c) => [
     sql`SELECT 'referral', 'referral', r.referral_id, r.changed_on, a.name, r.status, r.changed_by, 'referral', r.changed_at
@@ -50,7 +61,9 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
     sql`SELECT 'support', 'supportGiven', g.id, g.given_on, t.name, CASE WHEN t.name IS NULL THEN t.builtin_key END, g.given_by, NULL, g.recorded_at
         FROM support_given g JOIN support_types t ON t.id = g.type_id WHERE g.client_id = ${c}`,
   ],
-  letter: (c) => [sql`SELECT 'letter', 'letter', id, letter_date, json_extract(content, '$.subject'), template_name, written_by, 'letter', written_at FROM letters WHERE client_id = ${c}`],
+  letter: (c) => [
+    sql`SELECT 'letter', 'letter', id, letter_date, json_extract(content, '$.subject'), template_name, written_by, 'letter', written_at FROM letters WHERE client_id = ${c}`,
+  ],
 };
 
 /** On the same day, later steps of the work come first (a task done after the goal was added). */
@@ -92,7 +105,13 @@ export function clientTimeline(
     LEFT JOIN users u ON u.id = e.column7
     ORDER BY substr(e.column4, 1, 10) DESC, time DESC, e.column9 DESC, ${EVENT_ORDER} DESC, e.column3 DESC
     LIMIT ${q.limit} OFFSET ${q.offset}`);
-  const notes = new Map(readCaseNotes(db, rows.filter((r) => r.type === 'note').map((r) => r.ref_id), reader).map((n) => [n.id, n]));
+  const notes = new Map(
+    readCaseNotes(
+      db,
+      rows.filter((r) => r.type === 'note').map((r) => r.ref_id),
+      reader,
+    ).map((n) => [n.id, n]),
+  );
   return {
     total,
     items: rows.map((r) => {

@@ -21,8 +21,12 @@ function guardLastAdmin(cb: Casebook, id: number, stillAdmin: boolean): void {
 
 /** A name someone else has, or one that looks the same on screen, is refused in words. */
 function refuseTakenName(cb: Casebook, name: string, exceptId?: number): void {
-  if (cb.read((db) => nameTaken(db, name, exceptId))) throw new CasebookError('BAD_INPUT', 'Name already in use', { fields: { name: 'nameTaken' } });
-  if (cb.read((db) => nameLooksTaken(db, name, exceptId))) throw new CasebookError('BAD_INPUT', 'Name looks like another user’s', { fields: { name: 'nameLooksLikeAnother' } });
+  if (cb.read((db) => nameTaken(db, name, exceptId)))
+    throw new CasebookError('BAD_INPUT', 'Name already in use', { fields: { name: 'nameTaken' } });
+  if (cb.read((db) => nameLooksTaken(db, name, exceptId)))
+    throw new CasebookError('BAD_INPUT', 'Name looks like another user’s', {
+      fields: { name: 'nameLooksLikeAnother' },
+    });
 }
 
 export function userHandlers(
@@ -76,7 +80,8 @@ export function userHandlers(
     'users.resetPassword': async ({ id, password }) => {
       const s = cb.requireSession();
       const user = requireUser(cb, id);
-      if (!user.active && cb.read((db) => nameTaken(db, user.name, id))) throw new CasebookError('BAD_INPUT', 'Name in use', { fields: { name: 'nameTaken' } });
+      if (!user.active && cb.read((db) => nameTaken(db, user.name, id)))
+        throw new CasebookError('BAD_INPUT', 'Name in use', { fields: { name: 'nameTaken' } });
       await setUserPassword(cb.paths.keySlots, s.dbKey, user, password, cb.kdf, cb.now());
       cb.write((db) => {
         updateUser(db, id, { active: true, mustChangePassword: true });

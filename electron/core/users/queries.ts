@@ -25,7 +25,11 @@ export function findUser(db: Db, where: { id: number } | { login: string }): Use
 }
 
 export function listUsers(db: Db): UserRow[] {
-  return db.select(columns).from(users).orderBy(sql`${users.active} DESC`, asc(users.name)).all();
+  return db
+    .select(columns)
+    .from(users)
+    .orderBy(sql`${users.active} DESC`, asc(users.name))
+    .all();
 }
 
 /** True when another user (active or not) already signs in with this name. */
@@ -65,12 +69,23 @@ export function otherActiveAdmins(db: Db, exceptId: number): number {
 export function insertUser(db: Db, u: { name: string; role: Role }, now: string): number {
   return db
     .insert(users)
-    .values({ name: u.name, login: loginKey(u.name), role: u.role, active: true, mustChangePassword: true, createdAt: now })
+    .values({
+      name: u.name,
+      login: loginKey(u.name),
+      role: u.role,
+      active: true,
+      mustChangePassword: true,
+      createdAt: now,
+    })
     .returning({ id: users.id })
     .get().id;
 }
 
-export function updateUser(db: Db, id: number, change: Partial<{ name: string; role: Role; active: boolean; mustChangePassword: boolean }>): void {
+export function updateUser(
+  db: Db,
+  id: number,
+  change: Partial<{ name: string; role: Role; active: boolean; mustChangePassword: boolean }>,
+): void {
   const set: Record<string, unknown> = { ...change };
   if (change.name !== undefined) set['login'] = loginKey(change.name);
   db.update(users).set(set).where(eq(users.id, id)).run();

@@ -5,7 +5,12 @@ import { KDF_MINIMUM, type KdfParams } from './kdfParams';
 export { KDF_DEFAULT, KDF_MINIMUM, kdfWrittenByCasebook, type KdfParams } from './kdfParams';
 
 export function assertKdfStrongEnough(p: KdfParams): void {
-  if (p.name !== 'argon2id' || p.memoryKiB < KDF_MINIMUM.memoryKiB || p.iterations < KDF_MINIMUM.iterations || p.parallelism < 1)
+  if (
+    p.name !== 'argon2id' ||
+    p.memoryKiB < KDF_MINIMUM.memoryKiB ||
+    p.iterations < KDF_MINIMUM.iterations ||
+    p.parallelism < 1
+  )
     throw new CasebookError('KEY_FILE_DAMAGED', 'Key slot uses key-derivation settings below the minimum');
 }
 

@@ -25,5 +25,11 @@ export const KDF_DEFAULT: KdfParams = { name: 'argon2id', memoryKiB: 131072, ite
 export const KDF_WRITTEN: readonly KdfParams[] = [KDF_DEFAULT, KDF_MINIMUM];
 
 export function kdfWrittenByCasebook(p: KdfParams): boolean {
-  return KDF_WRITTEN.some((k) => k.name === p.name && k.memoryKiB === p.memoryKiB && k.iterations === p.iterations && k.parallelism === p.parallelism);
+  return KDF_WRITTEN.some(
+    (k) =>
+      k.name === p.name &&
+      k.memoryKiB === p.memoryKiB &&
+      k.iterations === p.iterations &&
+      k.parallelism === p.parallelism,
+  );
 }

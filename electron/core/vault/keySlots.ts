@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loginKey } from '../../../shared/domain/user';
@@ -80,13 +89,24 @@ type Body = Pick<KeySlotsFile, 'format' | 'vaultId' | 'slots'> & Partial<KeySlot
 type Sealed = Omit<KeySlotsFile, 'checksum'>;
 
 const canonical = (value: unknown): string => JSON.stringify(value);
-const macKeyOf = (dbKey: Buffer) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook keyslots mac v1', 32));
-const hmac = (dbKey: Buffer, what: unknown) => createHmac('sha256', macKeyOf(dbKey)).update(canonical(what)).digest('base64');
+const macKeyOf = (dbKey: Buffer) =>
+  Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'casebook keyslots mac v1', 32));
+const hmac = (dbKey: Buffer, what: unknown) =>
+  createHmac('sha256', macKeyOf(dbKey)).update(canonical(what)).digest('base64');
 /** Version 1 had one MAC over the slots and the inbox key. */
-const legacyMacOf = (f: KeySlotsFile, dbKey: Buffer) => hmac(dbKey, { format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots, auditInboxKey: f.auditInboxKey });
-const slotsMacOf = (f: Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots'>, dbKey: Buffer) => hmac(dbKey, { format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots });
+const legacyMacOf = (f: KeySlotsFile, dbKey: Buffer) =>
+  hmac(dbKey, {
+    format: f.format,
+    version: f.version,
+    vaultId: f.vaultId,
+    slots: f.slots,
+    auditInboxKey: f.auditInboxKey,
+  });
+const slotsMacOf = (f: Pick<KeySlotsFile, 'format' | 'version' | 'vaultId' | 'slots'>, dbKey: Buffer) =>
+  hmac(dbKey, { format: f.format, version: f.version, vaultId: f.vaultId, slots: f.slots });
 const inboxMacOf = (vaultId: string, key: string, dbKey: Buffer) => hmac(dbKey, { vaultId, auditInboxKey: key });
-const headMacOf = (vaultId: string, head: { id: number; hash: string }, dbKey: Buffer) => hmac(dbKey, { vaultId, auditHead: head });
+const headMacOf = (vaultId: string, head: { id: number; hash: string }, dbKey: Buffer) =>
+  hmac(dbKey, { vaultId, auditHead: head });
 const generationMacOf = (vaultId: string, generation: number, dbKey: Buffer) => hmac(dbKey, { vaultId, generation });
 const fieldsOf = (f: Sealed) => ({
   format: f.format,
@@ -101,7 +121,10 @@ const fieldsOf = (f: Sealed) => ({
   generationMac: f.generationMac,
   mac: f.mac,
 });
-const checksumOf = (f: Sealed) => createHash('sha256').update(canonical(fieldsOf(f))).digest('hex');
+const checksumOf = (f: Sealed) =>
+  createHash('sha256')
+    .update(canonical(fieldsOf(f)))
+    .digest('hex');
 const sameMac = (a: string, b: string | undefined) => {
   const x = Buffer.from(a, 'base64');
   const y = Buffer.from(b ?? '', 'base64');
@@ -113,7 +136,10 @@ const aadOf = (vaultId: string, s: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf
 
 /** How a password slot records whose it is: a hash of the folded name, tied to this install. */
 export function slotLogin(vaultId: string, name: string): string {
-  return `h:${createHash('sha256').update(`${vaultId}\n${loginKey(name)}`).digest('hex').slice(0, 40)}`;
+  return `h:${createHash('sha256')
+    .update(`${vaultId}\n${loginKey(name)}`)
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 /** The password slot of the person who typed `name`, if any. */
@@ -137,7 +163,8 @@ export function parseKeySlots(content: unknown): KeySlotsFile {
   } catch {
     throw new CasebookError('KEY_FILE_DAMAGED', 'The key file cannot be read');
   }
-  if (parsed.version > KEY_SLOTS_VERSION) throw new CasebookError('DATABASE_TOO_NEW', 'The key file was written by a newer Casebook');
+  if (parsed.version > KEY_SLOTS_VERSION)
+    throw new CasebookError('DATABASE_TOO_NEW', 'The key file was written by a newer Casebook');
   const checksum = parsed.version === 1 ? legacyChecksumOf(parsed) : checksumOf(parsed);
   if (checksum !== parsed.checksum) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file checksum does not match');
   return parsed;
@@ -152,7 +179,8 @@ function legacyChecksumOf(f: KeySlotsFile): string {
 /** After unwrapping the database key: proves no slot was added, removed or edited behind our back. */
 export function verifyKeySlotsMac(file: KeySlotsFile, dbKey: Buffer): void {
   const expected = file.version === 1 ? legacyMacOf(file, dbKey) : slotsMacOf(file, dbKey);
-  if (!sameMac(expected, file.mac)) throw new CasebookError('KEY_FILE_DAMAGED', 'The key file was changed outside Casebook');
+  if (!sameMac(expected, file.mac))
+    throw new CasebookError('KEY_FILE_DAMAGED', 'The key file was changed outside Casebook');
 }
 
 /**
@@ -175,7 +203,9 @@ export function anchoredAuditHead(file: KeySlotsFile, dbKey: Buffer): { id: numb
 /** The records' generation written here (see session/rollback.ts), if it is the one Casebook wrote; 'tampered' otherwise. */
 export function anchoredGeneration(file: KeySlotsFile, dbKey: Buffer): number | null | 'tampered' {
   if (file.generation === undefined) return null;
-  return sameMac(generationMacOf(file.vaultId, file.generation, dbKey), file.generationMac) ? file.generation : 'tampered';
+  return sameMac(generationMacOf(file.vaultId, file.generation, dbKey), file.generationMac)
+    ? file.generation
+    : 'tampered';
 }
 
 /**
@@ -189,14 +219,23 @@ export function writeKeySlots(
   dbKey: Buffer,
   fresh: { auditInboxKey?: string; auditHead?: { id: number; hash: string }; generation?: number } = {},
 ): KeySlotsFile {
-  const keptInbox = body.auditInboxKey && (body.version === 1 || inboxKeyTrusted(body as KeySlotsFile, dbKey)) ? body.auditInboxKey : undefined;
-  const keptHead = body.auditHead && anchoredAuditHead(body as KeySlotsFile, dbKey) !== 'tampered' ? body.auditHead : undefined;
-  const keptGeneration = body.generation !== undefined && anchoredGeneration(body as KeySlotsFile, dbKey) !== 'tampered' ? body.generation : undefined;
+  const keptInbox =
+    body.auditInboxKey && (body.version === 1 || inboxKeyTrusted(body as KeySlotsFile, dbKey))
+      ? body.auditInboxKey
+      : undefined;
+  const keptHead =
+    body.auditHead && anchoredAuditHead(body as KeySlotsFile, dbKey) !== 'tampered' ? body.auditHead : undefined;
+  const keptGeneration =
+    body.generation !== undefined && anchoredGeneration(body as KeySlotsFile, dbKey) !== 'tampered'
+      ? body.generation
+      : undefined;
   const inboxKey = fresh.auditInboxKey ?? keptInbox;
   const head = fresh.auditHead ?? keptHead;
   const generation = fresh.generation ?? keptGeneration;
   // Names written before as the folded name itself are kept only as hashes from now on.
-  const slots = body.slots.map((s) => (s.login && !s.login.startsWith('h:') ? { ...s, login: slotLogin(body.vaultId, s.login) } : s));
+  const slots = body.slots.map((s) =>
+    s.login && !s.login.startsWith('h:') ? { ...s, login: slotLogin(body.vaultId, s.login) } : s,
+  );
   const sealed: Sealed = {
     format: body.format,
     version: KEY_SLOTS_VERSION,
@@ -204,7 +243,9 @@ export function writeKeySlots(
     slots,
     ...(inboxKey ? { auditInboxKey: inboxKey, inboxMac: inboxMacOf(body.vaultId, inboxKey, dbKey) } : {}),
     ...(head ? { auditHead: head, headMac: headMacOf(body.vaultId, head, dbKey) } : {}),
-    ...(generation !== undefined ? { generation, generationMac: generationMacOf(body.vaultId, generation, dbKey) } : {}),
+    ...(generation !== undefined
+      ? { generation, generationMac: generationMacOf(body.vaultId, generation, dbKey) }
+      : {}),
     mac: slotsMacOf({ format: body.format, version: KEY_SLOTS_VERSION, vaultId: body.vaultId, slots }, dbKey),
   };
   const file: KeySlotsFile = { ...fieldsOf(sealed), checksum: checksumOf(sealed) } as KeySlotsFile;
@@ -235,15 +276,25 @@ export async function makeSlot(
   const ct = Buffer.concat([cipher.update(dbKey), cipher.final(), cipher.getAuthTag()]);
   const check = checkOf(wrappingKey);
   wrappingKey.fill(0);
-  return { ...slotBase, iv: iv.toString('base64'), wrappedKey: ct.toString('base64'), check, createdAt: now.toISOString() };
+  return {
+    ...slotBase,
+    iv: iv.toString('base64'),
+    wrappedKey: ct.toString('base64'),
+    check,
+    createdAt: now.toISOString(),
+  };
 }
 
 // 16 bytes of an HMAC under the wrapping key: tells a right secret from a wrong one without the slot's
 // other fields. It says no more than the wrapped key itself does (both need the Argon2 work per guess).
-const checkOf = (wrappingKey: Buffer) => createHmac('sha256', wrappingKey).update('casebook-slot-check').digest().subarray(0, 16).toString('base64');
+const checkOf = (wrappingKey: Buffer) =>
+  createHmac('sha256', wrappingKey).update('casebook-slot-check').digest().subarray(0, 16).toString('base64');
 
 const slotChanged = () =>
-  new CasebookError('KEY_SLOT_CHANGED', 'This key slot was changed outside Casebook (its owner or key-derivation settings)');
+  new CasebookError(
+    'KEY_SLOT_CHANGED',
+    'This key slot was changed outside Casebook (its owner or key-derivation settings)',
+  );
 
 /** Returns the database key, or null when the secret is not the one this slot was made with. */
 export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<Buffer | null> {

@@ -2,7 +2,17 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { CasebookError } from '../../../shared/result';
 import { parseRecoveryKey, recoveryGroup, RECOVERY_GROUPS } from '../../../shared/domain/recoveryKey';
 import { deriveKey, type KdfParams } from './kdf';
-import { KEY_SLOTS_FORMAT, makeSlot, slotFor, slotLogin, openSlot, readKeySlots, verifyKeySlotsMac, writeKeySlots, type KeySlotsFile } from './keySlots';
+import {
+  KEY_SLOTS_FORMAT,
+  makeSlot,
+  slotFor,
+  slotLogin,
+  openSlot,
+  readKeySlots,
+  verifyKeySlotsMac,
+  writeKeySlots,
+  type KeySlotsFile,
+} from './keySlots';
 
 export interface Unlocked {
   dbKey: Buffer;
@@ -35,18 +45,44 @@ export async function createKeySlots(
   auditInboxKey?: string,
 ): Promise<Unlocked> {
   const vaultId = randomUUID();
-  const adminSlot = await makeSlot(vaultId, dbKey, admin.password, { kind: 'password', userId: admin.userId, login: slotLogin(vaultId, admin.name) }, kdf, now);
-  const recoverySlot = await makeSlot(vaultId, dbKey, recoverySecret(recoveryGroups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
-  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, vaultId, slots: [adminSlot, recoverySlot] }, dbKey, { auditInboxKey });
+  const adminSlot = await makeSlot(
+    vaultId,
+    dbKey,
+    admin.password,
+    { kind: 'password', userId: admin.userId, login: slotLogin(vaultId, admin.name) },
+    kdf,
+    now,
+  );
+  const recoverySlot = await makeSlot(
+    vaultId,
+    dbKey,
+    recoverySecret(recoveryGroups.join('')),
+    { kind: 'recovery', userId: null, login: null },
+    kdf,
+    now,
+  );
+  writeKeySlots(slotsPath, { format: KEY_SLOTS_FORMAT, vaultId, slots: [adminSlot, recoverySlot] }, dbKey, {
+    auditInboxKey,
+  });
   return { dbKey, vaultId, userId: admin.userId };
 }
 
 /** Unlocks with a user's name and password. An unknown name costs as much time as a wrong password. */
-export async function unlockWithPassword(slotsPath: string, name: string, password: string, kdfForUnknown: KdfParams): Promise<Unlocked> {
+export async function unlockWithPassword(
+  slotsPath: string,
+  name: string,
+  password: string,
+  kdfForUnknown: KdfParams,
+): Promise<Unlocked> {
   return unlockSlotsWithPassword(readKeySlots(slotsPath), name, password, kdfForUnknown);
 }
 
-export async function unlockSlotsWithPassword(file: KeySlotsFile, name: string, password: string, kdfForUnknown: KdfParams): Promise<Unlocked> {
+export async function unlockSlotsWithPassword(
+  file: KeySlotsFile,
+  name: string,
+  password: string,
+  kdfForUnknown: KdfParams,
+): Promise<Unlocked> {
   const slot = slotFor(file, name);
   if (!slot) {
     await deriveKey(password, randomBytes(16), kdfForUnknown);
@@ -85,7 +121,14 @@ export async function setUserPassword(
   now: Date,
 ): Promise<void> {
   const file = readVerified(slotsPath, dbKey);
-  const fresh = await makeSlot(file.vaultId, dbKey, password, { kind: 'password', userId: user.id, login: slotLogin(file.vaultId, user.name) }, kdf, now);
+  const fresh = await makeSlot(
+    file.vaultId,
+    dbKey,
+    password,
+    { kind: 'password', userId: user.id, login: slotLogin(file.vaultId, user.name) },
+    kdf,
+    now,
+  );
   const withBoth = writeKeySlots(slotsPath, { ...file, slots: [...file.slots, fresh] }, dbKey);
   const onlyNew = withBoth.slots.filter((s) => s.id === fresh.id || !(s.kind === 'password' && s.userId === user.id));
   writeKeySlots(slotsPath, { ...withBoth, slots: onlyNew }, dbKey);
@@ -101,22 +144,45 @@ function readVerified(slotsPath: string, dbKey: Buffer): KeySlotsFile {
 /** A renamed user signs in with the new name; their password is unchanged. */
 export function renameUserSlot(slotsPath: string, dbKey: Buffer, userId: number, newName: string): void {
   const file = readVerified(slotsPath, dbKey);
-  const slots = file.slots.map((s) => (s.kind === 'password' && s.userId === userId ? { ...s, login: slotLogin(file.vaultId, newName) } : s));
+  const slots = file.slots.map((s) =>
+    s.kind === 'password' && s.userId === userId ? { ...s, login: slotLogin(file.vaultId, newName) } : s,
+  );
   writeKeySlots(slotsPath, { ...file, slots }, dbKey);
 }
 
 /** A deactivated user's slot is removed: their password no longer opens anything. */
 export function removeUserSlot(slotsPath: string, dbKey: Buffer, userId: number): void {
   const file = readVerified(slotsPath, dbKey);
-  writeKeySlots(slotsPath, { ...file, slots: file.slots.filter((s) => !(s.kind === 'password' && s.userId === userId)) }, dbKey);
+  writeKeySlots(
+    slotsPath,
+    { ...file, slots: file.slots.filter((s) => !(s.kind === 'password' && s.userId === userId)) },
+    dbKey,
+  );
 }
 
 /** A new recovery key: its slot is written before the old one is removed. */
-export async function replaceRecoverySlot(slotsPath: string, dbKey: Buffer, groups: string[], kdf: KdfParams, now: Date): Promise<void> {
+export async function replaceRecoverySlot(
+  slotsPath: string,
+  dbKey: Buffer,
+  groups: string[],
+  kdf: KdfParams,
+  now: Date,
+): Promise<void> {
   const file = readVerified(slotsPath, dbKey);
-  const fresh = await makeSlot(file.vaultId, dbKey, recoverySecret(groups.join('')), { kind: 'recovery', userId: null, login: null }, kdf, now);
+  const fresh = await makeSlot(
+    file.vaultId,
+    dbKey,
+    recoverySecret(groups.join('')),
+    { kind: 'recovery', userId: null, login: null },
+    kdf,
+    now,
+  );
   const withBoth = writeKeySlots(slotsPath, { ...file, slots: [...file.slots, fresh] }, dbKey);
-  writeKeySlots(slotsPath, { ...withBoth, slots: withBoth.slots.filter((s) => s.kind !== 'recovery' || s.id === fresh.id) }, dbKey);
+  writeKeySlots(
+    slotsPath,
+    { ...withBoth, slots: withBoth.slots.filter((s) => s.kind !== 'recovery' || s.id === fresh.id) },
+    dbKey,
+  );
 }
 
 export function setAuditInboxKey(slotsPath: string, dbKey: Buffer, publicKey: string): void {

@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -25,7 +39,9 @@ export function AgenciesPage({ go }: { go: (r: Route) => void }) {
   const [items, setItems] = useState<AgencySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void invoke('agencies.search', { query: debounced, includeArchived }).then((r) => (r.ok ? setItems(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('agencies.search', { query: debounced, includeArchived }).then((r) =>
+      r.ok ? setItems(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [debounced, includeArchived, t]);
 
   return (
@@ -40,8 +56,20 @@ export function AgenciesPage({ go }: { go: (r: Route) => void }) {
         {can('agencies.save') && <Button onClick={() => go({ name: 'agencyEdit' })}>{t('agencies.add')}</Button>}
       </Group>
       <Group align="flex-end">
-        <TextInput label={t('agencies.search')} placeholder={t('agencies.searchPlaceholder')} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={360} />
-        <Switch label={t('agencies.includeArchived')} checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} mb={8} />
+        <TextInput
+          label={t('agencies.search')}
+          placeholder={t('agencies.searchPlaceholder')}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={360}
+        />
+        <Switch
+          label={t('agencies.includeArchived')}
+          checked={includeArchived}
+          onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       <FormAlert message={error} />
       {!items ? (
@@ -94,7 +122,8 @@ export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void invoke('agencies.get', { id }).then((r) => (r.ok ? setAgency(r.value) : setError(errorSentence(t, r.error))));
-    if (can('referrals.list')) void invoke('referrals.list', { show: 'all', agencyId: id }).then((r) => r.ok && setReferrals(r.value.items));
+    if (can('referrals.list'))
+      void invoke('referrals.list', { show: 'all', agencyId: id }).then((r) => r.ok && setReferrals(r.value.items));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, t]);
   if (error && !agency) return <FormAlert message={error} />;
@@ -144,7 +173,11 @@ export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
             <Button variant="default" onClick={() => go({ name: 'agencyEdit', id })}>
               {t('agencies.edit')}
             </Button>
-            <Button variant="subtle" color={agency.active ? 'red' : undefined} onClick={() => setActive(!agency.active)}>
+            <Button
+              variant="subtle"
+              color={agency.active ? 'red' : undefined}
+              onClick={() => setActive(!agency.active)}
+            >
               {agency.active ? t('agencies.archive') : t('agencies.restore')}
             </Button>
           </Group>
@@ -188,7 +221,11 @@ export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
       </Section>
       {referrals && (
         <Section title={t('agencies.referrals')}>
-          {referrals.length === 0 ? <Text c="dimmed">{t('agencies.noReferrals')}</Text> : <ReferralTable items={referrals} today={clock.today()} go={go} hideAgency />}
+          {referrals.length === 0 ? (
+            <Text c="dimmed">{t('agencies.noReferrals')}</Text>
+          ) : (
+            <ReferralTable items={referrals} today={clock.today()} go={go} hideAgency />
+          )}
         </Section>
       )}
     </Stack>

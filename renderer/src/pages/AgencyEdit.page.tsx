@@ -1,4 +1,18 @@
-import { ActionIcon, Anchor, Button, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -31,7 +45,18 @@ interface AgencyForm {
   contacts: ContactRow[];
 }
 
-const blank: AgencyForm = { name: '', services: '', address: '', phone: '', email: '', website: '', referralRoutes: [], howToRefer: '', notes: '', contacts: [] };
+const blank: AgencyForm = {
+  name: '',
+  services: '',
+  address: '',
+  phone: '',
+  email: '',
+  website: '',
+  referralRoutes: [],
+  howToRefer: '',
+  notes: '',
+  contacts: [],
+};
 const fromAgency = (a: Agency): AgencyForm => ({
   name: a.name,
   services: a.services ?? '',
@@ -42,7 +67,13 @@ const fromAgency = (a: Agency): AgencyForm => ({
   referralRoutes: a.referralRoutes,
   howToRefer: a.howToRefer ?? '',
   notes: a.notes ?? '',
-  contacts: a.contacts.map((c) => ({ id: c.id, name: c.name, role: c.role ?? '', phone: c.phone ?? '', email: c.email ?? '' })),
+  contacts: a.contacts.map((c) => ({
+    id: c.id,
+    name: c.name,
+    role: c.role ?? '',
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+  })),
 });
 
 /** Adding an agency to the directory, or changing one, with its named contacts. */
@@ -65,14 +96,17 @@ export function AgencyEditPage({ id, go }: { id?: number; go: (r: Route) => void
   if (id && !agency) return <Loader aria-label={t('common.loading')} />;
 
   const save = form.onSubmit((v) =>
-    submit(() => invoke('agencies.save', { target: agency ? { id: agency.id, version: agency.version } : null, agency: v }), {
-      form,
-      fieldPrefix: 'agency.',
-      onOk: (a) => {
-        notifications.show({ color: 'green', message: t('agencies.saved') });
-        go({ name: 'agency', id: a.id });
+    submit(
+      () => invoke('agencies.save', { target: agency ? { id: agency.id, version: agency.version } : null, agency: v }),
+      {
+        form,
+        fieldPrefix: 'agency.',
+        onOk: (a) => {
+          notifications.show({ color: 'green', message: t('agencies.saved') });
+          go({ name: 'agency', id: a.id });
+        },
       },
-    }),
+    ),
   );
   const back = () => go(agency ? { name: 'agency', id: agency.id } : { name: 'agencies' });
 
@@ -88,13 +122,38 @@ export function AgencyEditPage({ id, go }: { id?: number; go: (r: Route) => void
         <Stack>
           <Paper withBorder p="lg">
             <Stack>
-              <TextInput label={t('agencies.name')} required maxLength={200} data-autofocus autoFocus {...form.getInputProps('name')} />
-              <Textarea label={t('agencies.services')} description={t('agencies.servicesHint')} autosize minRows={2} maxLength={2000} {...form.getInputProps('services')} />
+              <TextInput
+                label={t('agencies.name')}
+                required
+                maxLength={200}
+                data-autofocus
+                autoFocus
+                {...form.getInputProps('name')}
+              />
+              <Textarea
+                label={t('agencies.services')}
+                description={t('agencies.servicesHint')}
+                autosize
+                minRows={2}
+                maxLength={2000}
+                {...form.getInputProps('services')}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Textarea label={t('agencies.address')} autosize minRows={3} maxLength={500} {...form.getInputProps('address')} />
+                <Textarea
+                  label={t('agencies.address')}
+                  autosize
+                  minRows={3}
+                  maxLength={500}
+                  {...form.getInputProps('address')}
+                />
                 <Stack gap="xs">
                   <TextInput label={t('agencies.phone')} type="tel" maxLength={40} {...form.getInputProps('phone')} />
-                  <TextInput label={t('agencies.email')} type="email" maxLength={254} {...form.getInputProps('email')} />
+                  <TextInput
+                    label={t('agencies.email')}
+                    type="email"
+                    maxLength={254}
+                    {...form.getInputProps('email')}
+                  />
                   <TextInput label={t('agencies.website')} maxLength={300} {...form.getInputProps('website')} />
                 </Stack>
               </SimpleGrid>
@@ -105,8 +164,21 @@ export function AgencyEditPage({ id, go }: { id?: number; go: (r: Route) => void
                   ))}
                 </Group>
               </Checkbox.Group>
-              <Textarea label={t('agencies.howToRefer')} description={t('agencies.howToReferHint')} autosize minRows={2} maxLength={2000} {...form.getInputProps('howToRefer')} />
-              <Textarea label={t('agencies.notes')} autosize minRows={2} maxLength={4000} {...form.getInputProps('notes')} />
+              <Textarea
+                label={t('agencies.howToRefer')}
+                description={t('agencies.howToReferHint')}
+                autosize
+                minRows={2}
+                maxLength={2000}
+                {...form.getInputProps('howToRefer')}
+              />
+              <Textarea
+                label={t('agencies.notes')}
+                autosize
+                minRows={2}
+                maxLength={4000}
+                {...form.getInputProps('notes')}
+              />
             </Stack>
           </Paper>
           <Paper withBorder p="lg" component="fieldset" aria-label={t('agencies.contacts')}>
@@ -115,16 +187,50 @@ export function AgencyEditPage({ id, go }: { id?: number; go: (r: Route) => void
               {form.values.contacts.length === 0 && <Text c="dimmed">{t('agencies.noContacts')}</Text>}
               {form.values.contacts.map((c, i) => (
                 <Group key={c.id ?? `new-${i}`} align="flex-end" wrap="nowrap">
-                  <TextInput label={t('agencies.contactName')} required maxLength={120} style={{ flex: 2 }} {...form.getInputProps(`contacts.${i}.name`)} />
-                  <TextInput label={t('agencies.contactRole')} maxLength={120} style={{ flex: 2 }} {...form.getInputProps(`contacts.${i}.role`)} />
-                  <TextInput label={t('agencies.contactPhone')} type="tel" maxLength={40} style={{ flex: 1.5 }} {...form.getInputProps(`contacts.${i}.phone`)} />
-                  <TextInput label={t('agencies.contactEmail')} type="email" maxLength={254} style={{ flex: 2 }} {...form.getInputProps(`contacts.${i}.email`)} />
-                  <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('agencies.removeContact', { name: c.name || i + 1 })} onClick={() => form.removeListItem('contacts', i)}>
+                  <TextInput
+                    label={t('agencies.contactName')}
+                    required
+                    maxLength={120}
+                    style={{ flex: 2 }}
+                    {...form.getInputProps(`contacts.${i}.name`)}
+                  />
+                  <TextInput
+                    label={t('agencies.contactRole')}
+                    maxLength={120}
+                    style={{ flex: 2 }}
+                    {...form.getInputProps(`contacts.${i}.role`)}
+                  />
+                  <TextInput
+                    label={t('agencies.contactPhone')}
+                    type="tel"
+                    maxLength={40}
+                    style={{ flex: 1.5 }}
+                    {...form.getInputProps(`contacts.${i}.phone`)}
+                  />
+                  <TextInput
+                    label={t('agencies.contactEmail')}
+                    type="email"
+                    maxLength={254}
+                    style={{ flex: 2 }}
+                    {...form.getInputProps(`contacts.${i}.email`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    mb={2}
+                    aria-label={t('agencies.removeContact', { name: c.name || i + 1 })}
+                    onClick={() => form.removeListItem('contacts', i)}
+                  >
                     ✕
                   </ActionIcon>
                 </Group>
               ))}
-              <Button variant="light" w="fit-content" onClick={() => form.insertListItem('contacts', { id: null, name: '', role: '', phone: '', email: '' })}>
+              <Button
+                variant="light"
+                w="fit-content"
+                onClick={() => form.insertListItem('contacts', { id: null, name: '', role: '', phone: '', email: '' })}
+              >
                 {t('agencies.addContact')}
               </Button>
             </Stack>

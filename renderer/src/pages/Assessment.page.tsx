@@ -1,4 +1,15 @@
-import { Checkbox, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -43,7 +54,12 @@ function toInput(v: Values): AssessmentInput {
     summary: v.summary,
     scores: Object.entries(v.areas)
       .filter(([, a]) => a.score !== NOT_SCORED)
-      .map(([areaId, a]) => ({ areaId: Number(areaId), score: Number(a.score), notes: a.notes, strengths: a.strengths })),
+      .map(([areaId, a]) => ({
+        areaId: Number(areaId),
+        score: Number(a.score),
+        notes: a.notes,
+        strengths: a.strengths,
+      })),
   };
 }
 
@@ -52,7 +68,17 @@ function toInput(v: Values): AssessmentInput {
  * Areas can be left unscored; at least one must be scored. A review is the same form, with the last
  * score beside each area and the goals of the active support plan to bring up to date.
  */
-export function AssessmentPage({ clientId, assessmentId, review = false, go }: { clientId: number; assessmentId?: number; review?: boolean; go: (r: Route) => void }) {
+export function AssessmentPage({
+  clientId,
+  assessmentId,
+  review = false,
+  go,
+}: {
+  clientId: number;
+  assessmentId?: number;
+  review?: boolean;
+  go: (r: Route) => void;
+}) {
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -66,7 +92,10 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
       for (const g of plans?.active?.goals ?? []) {
         const change = v.goals[String(g.id)];
         const problem = change && goalTransitionProblem(g.status, change.status as GoalStatus, change.note);
-        if (problem) errors[`goals.${g.id}.${problem === 'transitionNotAllowed' ? 'status' : 'note'}`] = t(`validation.${problem}`);
+        if (problem)
+          errors[`goals.${g.id}.${problem === 'transitionNotAllowed' ? 'status' : 'note'}`] = t(
+            `validation.${problem}`,
+          );
       }
       return errors.scores ? { ...errors, areas: errors.scores } : errors;
     },
@@ -79,7 +108,10 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
       void invoke('plans.get', { clientId }).then((r) => {
         if (!r.ok) return;
         setPlans(r.value);
-        form.setFieldValue('goals', Object.fromEntries((r.value.active?.goals ?? []).map((g) => [String(g.id), { status: g.status, note: '' }])));
+        form.setFieldValue(
+          'goals',
+          Object.fromEntries((r.value.active?.goals ?? []).map((g) => [String(g.id), { status: g.status, note: '' }])),
+        );
       });
     void invoke('clients.get', { id: clientId }).then((r) => {
       if (!r.ok) return setLoadError(errorSentence(t, r.error));
@@ -90,7 +122,12 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
           assessedOn: a.assessedOn,
           sensitive: a.sensitive,
           summary: a.summary ?? '',
-          areas: Object.fromEntries(a.scores.map((s) => [String(s.areaId), { score: String(s.score), notes: s.notes ?? '', strengths: s.strengths ?? '' }])),
+          areas: Object.fromEntries(
+            a.scores.map((s) => [
+              String(s.areaId),
+              { score: String(s.score), notes: s.notes ?? '', strengths: s.strengths ?? '' },
+            ]),
+          ),
         });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -101,7 +138,8 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
   const back: Route = { name: 'client', id: clientId, tab: 'assessments' };
   // Retired areas are not offered, unless this assessment already scored them.
   const shown = areas.filter((a) => !a.retired || existing?.scores.some((s) => s.areaId === a.id));
-  const area = (id: number): AreaValues => form.values.areas[String(id)] ?? { score: NOT_SCORED, notes: '', strengths: '' };
+  const area = (id: number): AreaValues =>
+    form.values.areas[String(id)] ?? { score: NOT_SCORED, notes: '', strengths: '' };
   const setArea = (id: number, patch: Partial<AreaValues>) => {
     form.setFieldValue(`areas.${id}`, { ...area(id), ...patch });
     form.clearFieldError('areas');
@@ -109,7 +147,12 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
 
   const activeGoals = plans?.active?.goals ?? [];
   const goalChanges = (v: Values) =>
-    activeGoals.map((g) => ({ goalId: g.id, version: g.version, status: (v.goals[String(g.id)]?.status ?? g.status) as GoalStatus, note: v.goals[String(g.id)]?.note ?? '' }));
+    activeGoals.map((g) => ({
+      goalId: g.id,
+      version: g.version,
+      status: (v.goals[String(g.id)]?.status ?? g.status) as GoalStatus,
+      note: v.goals[String(g.id)]?.note ?? '',
+    }));
   const save = form.onSubmit((v) =>
     submit(
       () =>
@@ -124,7 +167,12 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
         form,
         fieldPrefix: review ? 'review.' : 'assessment.',
         // The core names a goal by its row in the list; the form by its id.
-        renameFields: { scores: 'areas', ...Object.fromEntries(activeGoals.flatMap((g, i) => ['status', 'note'].map((f) => [`goals.${i}.${f}`, `goals.${g.id}.${f}`]))) },
+        renameFields: {
+          scores: 'areas',
+          ...Object.fromEntries(
+            activeGoals.flatMap((g, i) => ['status', 'note'].map((f) => [`goals.${i}.${f}`, `goals.${g.id}.${f}`])),
+          ),
+        },
         onOk: () => {
           notifications.show({ color: 'green', message: t(review ? 'reviews.saved' : 'assessments.saved') });
           go(back);
@@ -135,14 +183,31 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
 
   return (
     <Stack maw={1000}>
-      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} subtitle={review ? t('reviews.title') : existing ? t('assessments.editTitle') : t('assessments.newTitle')} />
+      <ClientHeader
+        client={record.client}
+        riskFlags={record.riskFlags}
+        back={back}
+        go={go}
+        subtitle={review ? t('reviews.title') : existing ? t('assessments.editTitle') : t('assessments.newTitle')}
+      />
       <form onSubmit={save} noValidate>
         <Stack>
           <Paper withBorder p="lg">
             <Stack>
               <Group align="flex-end">
-                <DateField label={review ? t('reviews.date') : t('assessments.date')} required max={clock.today()} w={200} {...form.getInputProps('assessedOn')} />
-                <Checkbox mb={8} label={t('assessments.markSensitive')} description={t('assessments.sensitiveHelp')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
+                <DateField
+                  label={review ? t('reviews.date') : t('assessments.date')}
+                  required
+                  max={clock.today()}
+                  w={200}
+                  {...form.getInputProps('assessedOn')}
+                />
+                <Checkbox
+                  mb={8}
+                  label={t('assessments.markSensitive')}
+                  description={t('assessments.sensitiveHelp')}
+                  {...form.getInputProps('sensitive', { type: 'checkbox' })}
+                />
               </Group>
               <Text size="sm" c="dimmed">
                 {review ? t('reviews.intro') : t('assessments.scale')}
@@ -174,7 +239,10 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
                       value={v.score}
                       color={v.score ? scoreColour(Number(v.score)) : undefined}
                       onChange={(score) => setArea(a.id, { score })}
-                      data={[{ value: NOT_SCORED, label: t('assessments.notScored') }, ...SCORES.map((s) => ({ value: s, label: s }))]}
+                      data={[
+                        { value: NOT_SCORED, label: t('assessments.notScored') },
+                        ...SCORES.map((s) => ({ value: s, label: s })),
+                      ]}
                     />
                   </Group>
                   {v.score !== NOT_SCORED && (
@@ -210,8 +278,18 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
                 {activeGoals.length === 0 && <Text c="dimmed">{t('reviews.noPlan')}</Text>}
                 {activeGoals.map((g) => (
                   <SimpleGrid key={g.id} cols={2}>
-                    <GoalStatusSelect label={t('reviews.goalStatus', { goal: g.description })} from={g.status} {...form.getInputProps(`goals.${g.id}.status`)} />
-                    <Textarea label={t('reviews.goalNote', { goal: g.description })} autosize minRows={1} maxLength={4000} {...form.getInputProps(`goals.${g.id}.note`)} />
+                    <GoalStatusSelect
+                      label={t('reviews.goalStatus', { goal: g.description })}
+                      from={g.status}
+                      {...form.getInputProps(`goals.${g.id}.status`)}
+                    />
+                    <Textarea
+                      label={t('reviews.goalNote', { goal: g.description })}
+                      autosize
+                      minRows={1}
+                      maxLength={4000}
+                      {...form.getInputProps(`goals.${g.id}.note`)}
+                    />
                   </SimpleGrid>
                 ))}
               </Stack>
@@ -219,7 +297,13 @@ export function AssessmentPage({ clientId, assessmentId, review = false, go }: {
           )}
           <Paper withBorder p="lg">
             <Stack>
-              <Textarea label={t('assessments.summary')} autosize minRows={3} maxLength={8000} {...form.getInputProps('summary')} />
+              <Textarea
+                label={t('assessments.summary')}
+                autosize
+                minRows={3}
+                maxLength={8000}
+                {...form.getInputProps('summary')}
+              />
               <FormActions error={error} busy={busy} onCancel={() => go(back)} />
             </Stack>
           </Paper>

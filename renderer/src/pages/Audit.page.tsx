@@ -32,8 +32,10 @@ function describe(e: AuditEntry, t: TFunction, users: Map<number, string>): stri
   const d = e.detail ?? {};
   const parts: string[] = [];
   if (typeof d['name'] === 'string' && e.userId === null) parts.push(t('audit.someone', { name: d['name'] }));
-  if (typeof d['userId'] === 'number' && d['userId'] !== e.userId) parts.push(users.get(d['userId']) ?? `#${d['userId']}`);
-  if (Array.isArray(d['fields']) && d['fields'].length) parts.push(d['fields'].map((f) => (FIELD_LABELS[String(f)] ? t(FIELD_LABELS[String(f)]!) : String(f))).join(', '));
+  if (typeof d['userId'] === 'number' && d['userId'] !== e.userId)
+    parts.push(users.get(d['userId']) ?? `#${d['userId']}`);
+  if (Array.isArray(d['fields']) && d['fields'].length)
+    parts.push(d['fields'].map((f) => (FIELD_LABELS[String(f)] ? t(FIELD_LABELS[String(f)]!) : String(f))).join(', '));
   if (typeof d['role'] === 'string') parts.push(t(`roles.${d['role']}`));
   if (typeof d['idleMinutes'] === 'number') parts.push(t('settings.idleText', { count: d['idleMinutes'] }));
   if (typeof d['rows'] === 'number') parts.push(t('audit.count', { count: d['rows'] }));
@@ -85,7 +87,10 @@ export function AuditPage() {
   }, [filters]);
 
   const actions = useMemo(
-    () => AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    () =>
+      AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) })).sort((a, b) =>
+        a.label.localeCompare(b.label, i18n.language),
+      ),
     [t, i18n.language],
   );
 
@@ -116,7 +121,8 @@ export function AuditPage() {
           <Button
             onClick={async () => {
               const r = await invoke('audit.exportCsv', filters);
-              if (r.ok) setMessage({ ok: true, text: t('audit.exported', { count: r.value.rows, path: r.value.path }) });
+              if (r.ok)
+                setMessage({ ok: true, text: t('audit.exported', { count: r.value.rows, path: r.value.path }) });
               else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
             }}
           >
@@ -125,7 +131,12 @@ export function AuditPage() {
         </Group>
       </Group>
       {message && (
-        <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'} withCloseButton onClose={() => setMessage(null)}>
+        <Alert
+          color={message.ok ? 'green' : 'red'}
+          role={message.ok ? 'status' : 'alert'}
+          withCloseButton
+          onClose={() => setMessage(null)}
+        >
           {message.text}
         </Alert>
       )}
@@ -139,8 +150,22 @@ export function AuditPage() {
           clearable
           searchable
         />
-        <Select label={t('audit.filterAction')} placeholder={t('audit.anything')} data={actions} value={action} onChange={setAction} clearable searchable />
-        <TextInput label={t('audit.filterClient')} placeholder="CB-00001" value={client} onChange={(e) => setClient(e.currentTarget.value)} maxLength={20} />
+        <Select
+          label={t('audit.filterAction')}
+          placeholder={t('audit.anything')}
+          data={actions}
+          value={action}
+          onChange={setAction}
+          clearable
+          searchable
+        />
+        <TextInput
+          label={t('audit.filterClient')}
+          placeholder="CB-00001"
+          value={client}
+          onChange={(e) => setClient(e.currentTarget.value)}
+          maxLength={20}
+        />
         <DateField label={t('audit.filterFrom')} value={from} onChange={(v) => setFrom(v)} />
         <DateField label={t('audit.filterTo')} value={to} onChange={(v) => setTo(v)} />
       </SimpleGrid>

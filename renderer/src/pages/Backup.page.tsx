@@ -58,7 +58,11 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
   return (
     <Stack>
       <Text size="sm">{t('backup.whereIntro')}</Text>
-      {drives && drives.length === 0 && <Text size="sm" c="dimmed">{t('backup.noDrives')}</Text>}
+      {drives && drives.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('backup.noDrives')}
+        </Text>
+      )}
       {drives && drives.length > 0 && (
         <Radio.Group value={target} onChange={setTarget} label={t('backup.whereTitle')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
@@ -76,7 +80,10 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
                       )}
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {t('backup.free', { free: formatBytes(d.freeBytes, i18n.language), total: formatBytes(d.totalBytes, i18n.language) })}
+                      {t('backup.free', {
+                        free: formatBytes(d.freeBytes, i18n.language),
+                        total: formatBytes(d.totalBytes, i18n.language),
+                      })}
                     </Text>
                   </div>
                 </Group>
@@ -128,7 +135,10 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
 function ReminderSettings({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
   const { busy, error, submit: send } = useSubmit();
-  const form = useForm<BackupSettings>({ initialValues: { keep: 10, warnDays: 7, alertDays: 14, onExit: false }, validate: schemaValidator(backupSettingsSchema, t) });
+  const form = useForm<BackupSettings>({
+    initialValues: { keep: 10, warnDays: 7, alertDays: 14, onExit: false },
+    validate: schemaValidator(backupSettingsSchema, t),
+  });
   useEffect(() => {
     void invoke('backup.status', {}).then((r) => {
       if (r.ok) {
@@ -151,9 +161,27 @@ function ReminderSettings({ onSaved }: { onSaved: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput label={t('backup.keep')} min={1} max={100} allowDecimal={false} {...form.getInputProps('keep')} />
-          <NumberInput label={t('backup.warnDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('warnDays')} />
-          <NumberInput label={t('backup.alertDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('alertDays')} />
+          <NumberInput
+            label={t('backup.keep')}
+            min={1}
+            max={100}
+            allowDecimal={false}
+            {...form.getInputProps('keep')}
+          />
+          <NumberInput
+            label={t('backup.warnDays')}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            {...form.getInputProps('warnDays')}
+          />
+          <NumberInput
+            label={t('backup.alertDays')}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            {...form.getInputProps('alertDays')}
+          />
         </SimpleGrid>
         <Switch label={t('backup.onExit')} {...form.getInputProps('onExit', { type: 'checkbox' })} />
         <FormActions error={error} busy={busy} align="flex-start" />

@@ -77,7 +77,11 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           {t('reach.withheldForVolunteers')}
         </Alert>
       )}
-      <Tabs value={tab ?? 'overview'} onChange={(v) => go({ name: 'client', id, tab: (v ?? 'overview') as ClientTab })} keepMounted={false}>
+      <Tabs
+        value={tab ?? 'overview'}
+        onChange={(v) => go({ name: 'client', id, tab: (v ?? 'overview') as ClientTab })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="plan">{t('clients.tabs.plan')}</Tabs.Tab>
@@ -147,7 +151,9 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           <RiskFlagsTab record={record} onRecord={setRecord} />
         </Tabs.Panel>
       </Tabs>
-      {erasing && <EraseClientModal client={client} onClose={() => setErasing(false)} onDone={() => go({ name: 'clients' })} />}
+      {erasing && (
+        <EraseClientModal client={client} onClose={() => setErasing(false)} onDone={() => go({ name: 'clients' })} />
+      )}
     </Stack>
   );
 }

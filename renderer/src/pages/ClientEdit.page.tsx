@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
-import { clientToForm, ContactFields, formToDetails, PersonFields, ReferralFields, useClientForm } from '../components/ClientFields/ClientFields';
+import {
+  clientToForm,
+  ContactFields,
+  formToDetails,
+  PersonFields,
+  ReferralFields,
+  useClientForm,
+} from '../components/ClientFields/ClientFields';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
@@ -50,7 +57,13 @@ export function ClientEditPage({ id, go }: { id: number; go: (r: Route) => void 
 
   return (
     <Stack maw={960}>
-      <ClientHeader client={client} riskFlags={record.riskFlags} back={back} go={go} subtitle={t('clients.editTitle')} />
+      <ClientHeader
+        client={client}
+        riskFlags={record.riskFlags}
+        back={back}
+        go={go}
+        subtitle={t('clients.editTitle')}
+      />
       <form onSubmit={submit} noValidate>
         <Stack>
           <Section title={t('intake.steps.person')}>

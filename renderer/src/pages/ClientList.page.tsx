@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Group, Select, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { notifications } from '@mantine/notifications';
@@ -48,7 +60,11 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
   filtersNow.current = filters;
   const exportCsv = useCallback(async () => {
     const r = await invoke('clients.exportCsv', filtersNow.current);
-    if (r.ok) notifications.show({ color: 'green', message: t('clients.exported', { rows: r.value.rows, path: r.value.path }) });
+    if (r.ok)
+      notifications.show({
+        color: 'green',
+        message: t('clients.exported', { rows: r.value.rows, path: r.value.path }),
+      });
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
   }, [t]);
 
@@ -97,7 +113,12 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
       setVersion((v) => v + 1);
       scroller.current?.scrollTo({ top: 0 });
       if (r.value.total !== null) return;
-      void invoke('clients.count', { query: f.query, status: f.status, caseworkerId: f.caseworkerId, riskFlag: f.riskFlag }).then((c) => {
+      void invoke('clients.count', {
+        query: f.query,
+        status: f.status,
+        caseworkerId: f.caseworkerId,
+        riskFlag: f.riskFlag,
+      }).then((c) => {
         if (gen !== generation.current) return;
         if (!c.ok) return setError(errorSentence(t, c.error));
         setTotal(c.value.total);
@@ -120,7 +141,8 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
     for (const p of needed) loadPage(p, generation.current, shownFor);
   });
 
-  const rowAt = (index: number): ClientSummary | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const rowAt = (index: number): ClientSummary | undefined =>
+    pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
   const open = useCallback((id: number) => go({ name: 'client', id }), [go]);
 
   const header = (label: string, column: Sort | null) => {
@@ -149,7 +171,13 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
 
   return (
     <Stack h="calc(100vh - 60px - 2 * var(--mantine-spacing-lg))" gap="sm">
-      <ListHeading go={go} onExport={exportCsv} canImport={can('imports.choose')} canExport={can('clients.exportCsv')} canAdd={can('clients.intake')} />
+      <ListHeading
+        go={go}
+        onExport={exportCsv}
+        canImport={can('imports.choose')}
+        canExport={can('clients.exportCsv')}
+        canAdd={can('clients.intake')}
+      />
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('clients.search')}
@@ -161,7 +189,14 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
           maxLength={200}
           style={{ flex: 1, minWidth: 260 }}
         />
-        <ListFilters status={status} setStatus={setStatus} caseworkerId={caseworkerId} setCaseworkerId={setCaseworkerId} riskFlag={riskFlag} setRiskFlag={setRiskFlag} />
+        <ListFilters
+          status={status}
+          setStatus={setStatus}
+          caseworkerId={caseworkerId}
+          setCaseworkerId={setCaseworkerId}
+          riskFlag={riskFlag}
+          setRiskFlag={setRiskFlag}
+        />
       </Group>
       {error && (
         <Alert color="red" role="alert">
@@ -198,7 +233,13 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
           <div ref={scroller} className={classes.scroller} role="rowgroup" data-testid="client-rows">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => (
-                <ClientRow key={item.key} client={rowAt(item.index)} index={item.index} top={item.start} onOpen={open} />
+                <ClientRow
+                  key={item.key}
+                  client={rowAt(item.index)}
+                  index={item.index}
+                  top={item.start}
+                  onOpen={open}
+                />
               ))}
             </div>
           </div>
@@ -212,7 +253,17 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
  * One row of the list. Rows are drawn again only when their client or place changes, so a keystroke
  * redraws the search box, not the rows still on screen.
  */
-const ClientRow = memo(function ClientRow({ client: c, index, top, onOpen }: { client: ClientSummary | undefined; index: number; top: number; onOpen: (id: number) => void }) {
+const ClientRow = memo(function ClientRow({
+  client: c,
+  index,
+  top,
+  onOpen,
+}: {
+  client: ClientSummary | undefined;
+  index: number;
+  top: number;
+  onOpen: (id: number) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <div
@@ -227,7 +278,13 @@ const ClientRow = memo(function ClientRow({ client: c, index, top, onOpen }: { c
           <div role="cell" className={classes.nameCell}>
             {c.riskFlags.length > 0 && (
               <Tooltip label={c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ')}>
-                <span className={classes.flag} role="img" aria-label={t('clients.riskFlagIcon', { kinds: c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ') })}>
+                <span
+                  className={classes.flag}
+                  role="img"
+                  aria-label={t('clients.riskFlagIcon', {
+                    kinds: c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', '),
+                  })}
+                >
                   ⚠
                 </span>
               </Tooltip>
@@ -259,7 +316,19 @@ const ClientRow = memo(function ClientRow({ client: c, index, top, onOpen }: { c
 });
 
 /** The page's title and actions, drawn again only when what they show changes (not on each keystroke). */
-const ListHeading = memo(function ListHeading({ go, onExport, canImport, canExport, canAdd }: { go: (r: Route) => void; onExport: () => Promise<void>; canImport: boolean; canExport: boolean; canAdd: boolean }) {
+const ListHeading = memo(function ListHeading({
+  go,
+  onExport,
+  canImport,
+  canExport,
+  canAdd,
+}: {
+  go: (r: Route) => void;
+  onExport: () => Promise<void>;
+  canImport: boolean;
+  canExport: boolean;
+  canAdd: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -309,7 +378,10 @@ const ListFilters = memo(function ListFilters({
       <Select
         label={t('clients.filterStatus')}
         w={150}
-        data={[{ value: '', label: t('clients.allStatuses') }, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`clients.statuses.${s}`) }))]}
+        data={[
+          { value: '', label: t('clients.allStatuses') },
+          ...CASE_STATUSES.map((s) => ({ value: s, label: t(`clients.statuses.${s}`) })),
+        ]}
         value={status ?? ''}
         onChange={(v) => setStatus((v || null) as CaseStatus | null)}
         allowDeselect={false}

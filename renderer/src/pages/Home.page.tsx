@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,9 +66,12 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
       if (!r.ok) return setError(errorSentence(t, r.error));
       setCaseload(r.value);
       const today = r.value.today;
-      if (can('retention.get')) void invoke('retention.get', {}).then((x) => x.ok && setPastRetention(x.value.due.length));
+      if (can('retention.get'))
+        void invoke('retention.get', {}).then((x) => x.ok && setPastRetention(x.value.due.length));
       if (can('access.open')) void invoke('access.open', {}).then((x) => x.ok && setAccessRequests(x.value));
-      void invoke('programmes.list', { show: 'current' }).then((p) => p.ok && setSessionsToday(p.value.filter((x) => x.nextSessionOn === today && x.nextSessionId !== null)));
+      void invoke('programmes.list', { show: 'current' }).then(
+        (p) => p.ok && setSessionsToday(p.value.filter((x) => x.nextSessionOn === today && x.nextSessionId !== null)),
+      );
     });
   }, [t]);
 
@@ -63,9 +79,13 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
   if (!caseload) return <Loader aria-label={t('common.loading')} />;
   const c = caseload;
   const replace = (list: Task[], task: Task) => list.map((x) => (x.id === task.id ? task : x));
-  const onTask = (task: Task) => setCaseload({ ...c, tasksDue: replace(c.tasksDue, task), tasksUpcoming: replace(c.tasksUpcoming, task) });
+  const onTask = (task: Task) =>
+    setCaseload({ ...c, tasksDue: replace(c.tasksDue, task), tasksUpcoming: replace(c.tasksUpcoming, task) });
   const openClient = (id: number, tab?: 'plan' | 'referrals') => go({ name: 'client', id, tab });
-  const clientLink = (x: { clientId: number; clientName: string; clientReference: string }, tab?: 'plan' | 'referrals') => (
+  const clientLink = (
+    x: { clientId: number; clientName: string; clientReference: string },
+    tab?: 'plan' | 'referrals',
+  ) => (
     <Anchor component="button" onClick={() => openClient(x.clientId, tab)}>
       {x.clientName} ({x.clientReference})
     </Anchor>
@@ -91,7 +111,12 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
         </Alert>
       )}
       {accessRequests.length > 0 && (
-        <Paper withBorder p="md" component="section" aria-label={t('access.homeTitle', { count: accessRequests.length })}>
+        <Paper
+          withBorder
+          p="md"
+          component="section"
+          aria-label={t('access.homeTitle', { count: accessRequests.length })}
+        >
           <Text fw={600} mb="xs">
             {t('access.homeTitle', { count: accessRequests.length })}
           </Text>
@@ -112,7 +137,12 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
           <Group gap="sm">
             <Text fw={600}>{t('home.sessionsToday')}</Text>
             {sessionsToday.map((p) => (
-              <Button key={p.id} variant="light" onClick={() => go({ name: 'session', id: p.nextSessionId! })} aria-label={`${t('sessions.open')}: ${p.name}`}>
+              <Button
+                key={p.id}
+                variant="light"
+                onClick={() => go({ name: 'session', id: p.nextSessionId! })}
+                aria-label={`${t('sessions.open')}: ${p.name}`}
+              >
                 {p.nextSessionAt} · {p.name}
               </Button>
             ))}
@@ -138,7 +168,11 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
       <SimpleGrid cols={2} style={{ alignItems: 'start' }}>
         <Stack>
           <Section title={t('home.tasksDue')}>
-            {c.tasksDue.length ? <TaskList tasks={c.tasksDue} today={c.today} onChanged={onTask} showClient go={go} /> : <Empty>{t('home.noTasksDue')}</Empty>}
+            {c.tasksDue.length ? (
+              <TaskList tasks={c.tasksDue} today={c.today} onChanged={onTask} showClient go={go} />
+            ) : (
+              <Empty>{t('home.noTasksDue')}</Empty>
+            )}
           </Section>
           <Section title={t('home.tasksUpcoming')}>
             {c.tasksUpcoming.length ? (
@@ -158,12 +192,19 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
                     <Group gap="xs">
                       <DueBadge dueOn={r.dueOn} today={c.today} />
                       <Text size="sm" c="dimmed">
-                        {r.lastAssessedOn ? t('home.lastAssessed', { date: date(r.lastAssessedOn) }) : t('home.neverAssessed')}
+                        {r.lastAssessedOn
+                          ? t('home.lastAssessed', { date: date(r.lastAssessedOn) })
+                          : t('home.neverAssessed')}
                       </Text>
                     </Group>
                   </Stack>
                   {can('reviews.record') && (
-                    <Button size="xs" variant="light" onClick={() => go({ name: 'clientReview', id: r.clientId })} aria-label={`${t('home.recordReview')}: ${r.clientName}`}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => go({ name: 'clientReview', id: r.clientId })}
+                      aria-label={`${t('home.recordReview')}: ${r.clientName}`}
+                    >
                       {t('home.recordReview')}
                     </Button>
                   )}

@@ -1,8 +1,31 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Paper, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_ENCODINGS, IMPORT_FIELDS, IMPORT_LIST_MAX, type ClientImport, type ImportEncoding, type ImportField, type ImportPreview } from '../../../shared/domain/clientImport';
+import {
+  IMPORT_ENCODINGS,
+  IMPORT_FIELDS,
+  IMPORT_LIST_MAX,
+  type ClientImport,
+  type ImportEncoding,
+  type ImportField,
+  type ImportPreview,
+} from '../../../shared/domain/clientImport';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
@@ -69,7 +92,11 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
     if (!token || !preview) return;
     const enc = next.encoding ?? encoding;
     setEncoding(enc);
-    const r = await check.run('imports.preview', { token, encoding: enc, mapping: next.mapping ?? (preview.fileProblem === 'notUtf8' ? null : preview.mapping) });
+    const r = await check.run('imports.preview', {
+      token,
+      encoding: enc,
+      mapping: next.mapping ?? (preview.fileProblem === 'notUtf8' ? null : preview.mapping),
+    });
     if (r.ok) fresh(r.value);
     else if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
     else sayIfStopped();
@@ -86,16 +113,32 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
   const toImport = preview ? preview.ready + (duplicates === 'import' ? preview.duplicateRows : 0) : 0;
   // With no column of intake dates, one date for the whole file is needed ("existing clients from before 2026").
   const intakeColumn = preview?.mapping.includes('intakeDate') ?? false;
-  const blocked = !preview || !!preview.fileProblem || toImport === 0 || (preview.problemRows > 0 && !acceptProblems) || (!intakeColumn && !intakeDateForAll);
+  const blocked =
+    !preview ||
+    !!preview.fileProblem ||
+    toImport === 0 ||
+    (preview.problemRows > 0 && !acceptProblems) ||
+    (!intakeColumn && !intakeDateForAll);
   const run = () =>
-    running.submit(() => invoke('imports.run', { token: token!, encoding, mapping: preview!.mapping, acceptProblems, duplicates, intakeDateForAll: intakeDateForAll || null }), {
-      onOk: (r) => {
-        notifications.show({ color: 'green', message: t('imports.done', { count: r.imported }) });
-        setImports(r.imports);
-        setPreview(null);
-        setToken(null);
+    running.submit(
+      () =>
+        invoke('imports.run', {
+          token: token!,
+          encoding,
+          mapping: preview!.mapping,
+          acceptProblems,
+          duplicates,
+          intakeDateForAll: intakeDateForAll || null,
+        }),
+      {
+        onOk: (r) => {
+          notifications.show({ color: 'green', message: t('imports.done', { count: r.imported }) });
+          setImports(r.imports);
+          setPreview(null);
+          setToken(null);
+        },
       },
-    });
+    );
   const lastUndoable = imports.find((i) => !i.undoneAt) ?? null;
 
   const unreadLetters = preview?.fileProblem === 'notUtf8' && encoding === 'auto';
@@ -127,7 +170,9 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
           <Stack>
             <Title order={2} size="h4">
               {/* Until its alphabet is known, the file's rows are not: say so, not "0 rows". */}
-              {unreadLetters ? t('imports.fileUnread', { name: preview.fileName }) : t('imports.file', { name: preview.fileName, count: preview.rows })}
+              {unreadLetters
+                ? t('imports.fileUnread', { name: preview.fileName })
+                : t('imports.file', { name: preview.fileName, count: preview.rows })}
             </Title>
             {preview.fileProblem && (
               <Alert color={preview.fileProblem === 'noNames' ? 'orange' : 'red'} role="alert">
@@ -138,7 +183,10 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
               <Select
                 label={t('imports.encoding')}
                 description={t('imports.encodingHint')}
-                data={IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(e === 'auto' && unreadLetters ? 'imports.encodings.autoFailed' : `imports.encodings.${e}`) }))}
+                data={IMPORT_ENCODINGS.map((e) => ({
+                  value: e,
+                  label: t(e === 'auto' && unreadLetters ? 'imports.encodings.autoFailed' : `imports.encodings.${e}`),
+                }))}
                 value={encoding}
                 onChange={(v) => v && void recheck({ encoding: v as ImportEncoding })}
                 allowDeselect={false}
@@ -173,7 +221,10 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
                         <Table.Td>
                           <Select
                             aria-label={t('imports.fieldFor', { column: c.header })}
-                            data={[{ value: NOT_IMPORTED, label: t('imports.notImported') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) }))]}
+                            data={[
+                              { value: NOT_IMPORTED, label: t('imports.notImported') },
+                              ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) })),
+                            ]}
                             value={preview.mapping[i] ?? NOT_IMPORTED}
                             onChange={(v) => setField(i, v)}
                             allowDeselect={false}
@@ -187,7 +238,11 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
             )}
             {!preview.fileProblem && <CheckResults preview={preview} />}
             {!preview.fileProblem && preview.duplicateRows > 0 && (
-              <Radio.Group label={t('imports.duplicatesChoice')} value={duplicates} onChange={(v) => setDuplicates(v as 'skip' | 'import')}>
+              <Radio.Group
+                label={t('imports.duplicatesChoice')}
+                value={duplicates}
+                onChange={(v) => setDuplicates(v as 'skip' | 'import')}
+              >
                 <Group mt={6}>
                   <Radio value="skip" label={t('imports.duplicateChoices.skip')} />
                   <Radio value="import" label={t('imports.duplicateChoices.import')} />
@@ -205,7 +260,11 @@ export function ImportPage({ go }: { go: (r: Route) => void }) {
               />
             )}
             {!preview.fileProblem && preview.problemRows > 0 && (
-              <Checkbox checked={acceptProblems} onChange={(e) => setAcceptProblems(e.currentTarget.checked)} label={t('imports.acceptProblems', { count: preview.problemRows })} />
+              <Checkbox
+                checked={acceptProblems}
+                onChange={(e) => setAcceptProblems(e.currentTarget.checked)}
+                label={t('imports.acceptProblems', { count: preview.problemRows })}
+              />
             )}
             {!preview.fileProblem && (
               <Group>
@@ -368,7 +427,15 @@ function CheckResults({ preview: p }: { preview: ImportPreview }) {
   );
 }
 
-function UndoModal({ item, onClose, onDone }: { item: ClientImport; onClose: () => void; onDone: (list: ClientImport[]) => void }) {
+function UndoModal({
+  item,
+  onClose,
+  onDone,
+}: {
+  item: ClientImport;
+  onClose: () => void;
+  onDone: (list: ClientImport[]) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const undo = (e?: { preventDefault(): void }) => {
@@ -381,7 +448,16 @@ function UndoModal({ item, onClose, onDone }: { item: ClientImport; onClose: () 
     });
   };
   return (
-    <ModalForm opened title={t('imports.undoTitle', { file: item.fileName })} onClose={onClose} onSubmit={undo} busy={busy} error={error} label={t('imports.undoConfirm')} color="red">
+    <ModalForm
+      opened
+      title={t('imports.undoTitle', { file: item.fileName })}
+      onClose={onClose}
+      onSubmit={undo}
+      busy={busy}
+      error={error}
+      label={t('imports.undoConfirm')}
+      color="red"
+    >
       <Text>{t('imports.undoText', { count: item.clients })}</Text>
     </ModalForm>
   );

@@ -1,9 +1,31 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api';
-import { ContactFields, formToDetails, PersonFields, ReferralFields, selfIfCaseworker, useCaseworkers, useClientForm, type ClientFormValues } from '../components/ClientFields/ClientFields';
+import {
+  ContactFields,
+  formToDetails,
+  PersonFields,
+  ReferralFields,
+  selfIfCaseworker,
+  useCaseworkers,
+  useClientForm,
+  type ClientFormValues,
+} from '../components/ClientFields/ClientFields';
 import { useSession } from '../session';
 import { ConsentFields, consentToInput, useConsentForm } from '../components/ConsentFields/ConsentFields';
 import { DuplicateList, useDuplicates } from '../components/DuplicateCheck/DuplicateCheck';
@@ -37,12 +59,19 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
   const { busy, error, submit: send } = useSubmit();
   const caseworkers = useCaseworkers();
   const v = form.values;
-  const { matches, refresh } = useDuplicates({ firstName: v.firstName, lastName: v.lastName, dateOfBirth: readTypedDate(v.dateOfBirth), phone: v.phone || null });
+  const { matches, refresh } = useDuplicates({
+    firstName: v.firstName,
+    lastName: v.lastName,
+    dateOfBirth: readTypedDate(v.dateOfBirth),
+    phone: v.phone || null,
+  });
 
   const stepValid = (s: number): boolean => {
     if (s < STEP_FIELDS.length) {
       const all = form.validate();
-      const mine = Object.fromEntries(Object.entries(all.errors).filter(([k]) => (STEP_FIELDS[s] as string[]).includes(k)));
+      const mine = Object.fromEntries(
+        Object.entries(all.errors).filter(([k]) => (STEP_FIELDS[s] as string[]).includes(k)),
+      );
       form.setErrors(mine);
       return Object.keys(mine).length === 0;
     }
@@ -75,7 +104,13 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
         fieldPrefix: 'details.',
         renameFields: { estimatedBirthYear: 'estimatedAge' },
         onOk: (client) => {
-          notifications.show({ color: 'green', message: t('clients.created', { name: `${client.firstName} ${client.lastName}`, reference: client.reference }) });
+          notifications.show({
+            color: 'green',
+            message: t('clients.created', {
+              name: `${client.firstName} ${client.lastName}`,
+              reference: client.reference,
+            }),
+          });
           go({ name: 'client', id: client.id });
         },
       },
@@ -87,28 +122,65 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
 
   // Everything that will be saved, as the record will show it.
   const c = consent.values;
-  const contactBy = (['Phone', 'Letter', 'Text', 'Email'] as const).filter((k) => c[`contact${k}`]).map((k) => t(`consent.contact.${k.toLowerCase()}`));
+  const contactBy = (['Phone', 'Letter', 'Text', 'Email'] as const)
+    .filter((k) => c[`contact${k}`])
+    .map((k) => t(`consent.contact.${k.toLowerCase()}`));
   const summary: [string, string][] = [
-    [t('clients.name'), `${v.firstName} ${v.lastName}${v.preferredName ? ` (${t('clients.knownAs', { name: v.preferredName })})` : ''}`],
+    [
+      t('clients.name'),
+      `${v.firstName} ${v.lastName}${v.preferredName ? ` (${t('clients.knownAs', { name: v.preferredName })})` : ''}`,
+    ],
     [
       t('clients.dateOfBirth'),
-      v.dateOfBirth ? formatDate(v.dateOfBirth, i18n.language) : v.estimatedAge !== '' ? t('clients.ageAbout', { count: Number(v.estimatedAge) }) : '',
+      v.dateOfBirth
+        ? formatDate(v.dateOfBirth, i18n.language)
+        : v.estimatedAge !== ''
+          ? t('clients.ageAbout', { count: Number(v.estimatedAge) })
+          : '',
     ],
     [t('clients.gender'), v.genderWithheld ? t('clients.genderWithheld') : v.gender],
     [t('clients.pronouns'), v.pronouns],
     [t('clients.phone'), v.phone],
     [t('clients.email'), v.email],
-    [t('clients.address'), [v.address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', '), v.postcode].filter(Boolean).join(' · ')],
-    [t('clients.preferredLanguage'), `${languageName(v.preferredLanguage, i18n.language)}${v.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}`],
+    [
+      t('clients.address'),
+      [
+        v.address
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(', '),
+        v.postcode,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ],
+    [
+      t('clients.preferredLanguage'),
+      `${languageName(v.preferredLanguage, i18n.language)}${v.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}`,
+    ],
     [t('clients.intakeDate'), formatDate(v.intakeDate, i18n.language)],
-    [t('clients.referralSource'), v.referralSource ? `${t(`clients.referralSources.${v.referralSource}`)}${v.referredBy ? `: ${v.referredBy}` : ''}` : v.referredBy],
+    [
+      t('clients.referralSource'),
+      v.referralSource
+        ? `${t(`clients.referralSources.${v.referralSource}`)}${v.referredBy ? `: ${v.referredBy}` : ''}`
+        : v.referredBy,
+    ],
     [t('clients.caseworker'), caseworkers.find((w) => w.value === v.caseworkerId)?.label ?? ''],
     ...((consentNow === 'now'
       ? [
           [t('consent.storeData'), c.storeData ? t('common.yes') : t('common.no')],
-          [t('consent.shareScope'), c.shareScope === 'named' ? `${t('consent.scopes.named')}: ${c.shareAgencies.join(', ')}` : t(`consent.scopes.${c.shareScope}`)],
+          [
+            t('consent.shareScope'),
+            c.shareScope === 'named'
+              ? `${t('consent.scopes.named')}: ${c.shareAgencies.join(', ')}`
+              : t(`consent.scopes.${c.shareScope}`),
+          ],
           [t('consent.contactBy'), contactBy.length ? contactBy.join(', ') : t('consent.noContact')],
-          [t('consent.givenOn'), `${formatDate(c.givenOn, i18n.language)}${c.method ? ` · ${t(`consent.methods.${c.method}`)}` : ''}`],
+          [
+            t('consent.givenOn'),
+            `${formatDate(c.givenOn, i18n.language)}${c.method ? ` · ${t(`consent.methods.${c.method}`)}` : ''}`,
+          ],
         ]
       : [[t('consent.title'), t('intake.consentLater')]]) as [string, string][]),
   ];
@@ -141,7 +213,11 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
           </Stepper.Step>
           <Stepper.Step label={t('intake.steps.consent')}>
             <Stack mt="md">
-              <Radio.Group value={consentNow} onChange={(x) => setConsentNow(x as 'now' | 'later')} label={t('intake.consentQuestion')}>
+              <Radio.Group
+                value={consentNow}
+                onChange={(x) => setConsentNow(x as 'now' | 'later')}
+                label={t('intake.consentQuestion')}
+              >
                 <Group mt={6}>
                   <Radio value="now" label={t('intake.consentNow')} />
                   <Radio value="later" label={t('intake.consentLater')} />

@@ -1,10 +1,32 @@
-import { Alert, Button, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
-import { fieldsUsed, WRITABLE_LETTER_KINDS, type Letter, type LetterContent, type LetterRequest, type LetterTemplate } from '../../../shared/domain/letter';
+import {
+  fieldsUsed,
+  WRITABLE_LETTER_KINDS,
+  type Letter,
+  type LetterContent,
+  type LetterRequest,
+  type LetterTemplate,
+} from '../../../shared/domain/letter';
 import type { Referral } from '../../../shared/domain/referral';
 import type { AppError } from '../../../shared/result';
 import { invoke } from '../api';
@@ -20,13 +42,25 @@ import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
 
 /** Writing a letter (template, details, live preview, own wording), or a kept letter to save or print. */
-export function LetterPage({ clientId, referralId, letterId, go }: { clientId: number; referralId?: number; letterId?: number; go: (r: Route) => void }) {
+export function LetterPage({
+  clientId,
+  referralId,
+  letterId,
+  go,
+}: {
+  clientId: number;
+  referralId?: number;
+  letterId?: number;
+  go: (r: Route) => void;
+}) {
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [logo] = useCharityLogo();
   useEffect(() => {
-    void invoke('clients.get', { id: clientId }).then((r) => (r.ok ? setRecord(r.value) : setLoadError(errorSentence(t, r.error))));
+    void invoke('clients.get', { id: clientId }).then((r) =>
+      r.ok ? setRecord(r.value) : setLoadError(errorSentence(t, r.error)),
+    );
   }, [clientId, t]);
   if (loadError) return <FormAlert message={loadError} />;
   if (!record) return <Loader aria-label={t('common.loading')} />;
@@ -34,7 +68,11 @@ export function LetterPage({ clientId, referralId, letterId, go }: { clientId: n
   return (
     <Stack maw={1300}>
       <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} />
-      {letterId ? <KeptLetter letterId={letterId} logo={logo} /> : <WriteLetter record={record} referralId={referralId} logo={logo} go={go} />}
+      {letterId ? (
+        <KeptLetter letterId={letterId} logo={logo} />
+      ) : (
+        <WriteLetter record={record} referralId={referralId} logo={logo} go={go} />
+      )}
     </Stack>
   );
 }
@@ -45,7 +83,9 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void invoke('letters.get', { id: letterId }).then((r) => (r.ok ? setLetter(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('letters.get', { id: letterId }).then((r) =>
+      r.ok ? setLetter(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [letterId, t]);
   // File > Print prints this letter too.
   const printing = usePrintable(letter ? () => invoke('letters.print', { id: letterId }) : null);
@@ -69,7 +109,11 @@ function KeptLetter({ letterId, logo }: { letterId: number; logo: string | null 
             {letter.content.subject}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('letters.writtenBy', { name: letter.writtenByName ?? '', date: formatDateTime(letter.writtenAt, i18n.language) })} · {letter.templateName}
+            {t('letters.writtenBy', {
+              name: letter.writtenByName ?? '',
+              date: formatDateTime(letter.writtenAt, i18n.language),
+            })}{' '}
+            · {letter.templateName}
           </Text>
         </Stack>
         <Group>
@@ -97,12 +141,30 @@ interface Choices {
   with: string;
 }
 
-function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; referralId?: number; logo: string | null; go: (r: Route) => void }) {
+function WriteLetter({
+  record,
+  referralId,
+  logo,
+  go,
+}: {
+  record: ClientRecord;
+  referralId?: number;
+  logo: string | null;
+  go: (r: Route) => void;
+}) {
   const { t, i18n } = useTranslation();
   const client = record.client;
   const [templates, setTemplates] = useState<LetterTemplate[] | null>(null);
   const [referrals, setReferrals] = useState<Referral[]>([]);
-  const [choices, setChoices] = useState<Choices>({ templateId: '', referralId: referralId ? String(referralId) : '', text: '', date: '', time: '', place: '', with: '' });
+  const [choices, setChoices] = useState<Choices>({
+    templateId: '',
+    referralId: referralId ? String(referralId) : '',
+    text: '',
+    date: '',
+    time: '',
+    place: '',
+    with: '',
+  });
   const [preview, setPreview] = useState<LetterContent | null>(null);
   const [previewError, setPreviewError] = useState<AppError | null>(null);
   const [edits, setEdits] = useState<{ subject: string; body: string } | null>(null);
@@ -111,17 +173,19 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    void Promise.all([invoke('templates.list', {}), invoke('referrals.forClient', { clientId: client.id })]).then(([tr, rr]) => {
-      if (rr.ok) setReferrals(rr.value);
-      if (!tr.ok) return setError(errorSentence(t, tr.error));
-      const list = tr.value.filter((x) => (WRITABLE_LETTER_KINDS as readonly string[]).includes(x.kind));
-      setTemplates(list);
-      // Start with the kind of letter asked for, in the client's own language when there is a template in it.
-      const kind = referralId ? 'referral' : 'general';
-      const pick = (lang: string | null) => list.find((x) => x.kind === kind && x.language === lang);
-      const first = pick(client.preferredLanguage) ?? pick(i18n.language) ?? list.find((x) => x.kind === kind);
-      if (first) setChoices((c) => ({ ...c, templateId: String(first.id) }));
-    });
+    void Promise.all([invoke('templates.list', {}), invoke('referrals.forClient', { clientId: client.id })]).then(
+      ([tr, rr]) => {
+        if (rr.ok) setReferrals(rr.value);
+        if (!tr.ok) return setError(errorSentence(t, tr.error));
+        const list = tr.value.filter((x) => (WRITABLE_LETTER_KINDS as readonly string[]).includes(x.kind));
+        setTemplates(list);
+        // Start with the kind of letter asked for, in the client's own language when there is a template in it.
+        const kind = referralId ? 'referral' : 'general';
+        const pick = (lang: string | null) => list.find((x) => x.kind === kind && x.language === lang);
+        const first = pick(client.preferredLanguage) ?? pick(i18n.language) ?? list.find((x) => x.kind === kind);
+        if (first) setChoices((c) => ({ ...c, templateId: String(first.id) }));
+      },
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client.id]);
 
@@ -133,7 +197,10 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
       templateId: template.id,
       referralId: template.kind === 'referral' && choices.referralId ? Number(choices.referralId) : null,
       text: choices.text,
-      appointment: template.kind === 'appointment' ? { date: choices.date, time: choices.time, place: choices.place, with: choices.with } : null,
+      appointment:
+        template.kind === 'appointment'
+          ? { date: choices.date, time: choices.time, place: choices.place, with: choices.with }
+          : null,
     };
   }, [template, choices, client.id]);
   const [debounced] = useDebouncedValue(request, 250);
@@ -158,17 +225,23 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
 
   if (!templates) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
   const set = (k: keyof Choices) => (v: string) => setChoices((c) => ({ ...c, [k]: v }));
-  const usesText = template ? fieldsUsed(template.body).includes('letter.text') || fieldsUsed(template.subject).includes('letter.text') : false;
+  const usesText = template
+    ? fieldsUsed(template.body).includes('letter.text') || fieldsUsed(template.subject).includes('letter.text')
+    : false;
   const shown: LetterContent | null = preview && edits ? { ...preview, ...edits } : preview;
   const previewFields = previewError?.code === 'BAD_INPUT' ? translatedFields(t, previewError.fields) : {};
   // Field messages only once the person has had a go at the field (an empty new form is not an error).
-  const fieldMessage = (key: string, value: string) => (value ? (previewFields[key] ?? fieldErrors[key]) : fieldErrors[key]);
+  const fieldMessage = (key: string, value: string) =>
+    value ? (previewFields[key] ?? fieldErrors[key]) : fieldErrors[key];
 
   const keep = async () => {
     if (!request || !preview) return;
     setBusy(true);
     setError(null);
-    const r = await invoke('letters.keep', { request, edits: edits ?? { subject: preview.subject, body: preview.body } });
+    const r = await invoke('letters.keep', {
+      request,
+      edits: edits ?? { subject: preview.subject, body: preview.body },
+    });
     setBusy(false);
     if (r.ok) {
       notifications.show({ color: 'green', message: t('letters.kept') });
@@ -180,7 +253,9 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
 
   const templateOptions = WRITABLE_LETTER_KINDS.map((kind) => ({
     group: t(`letters.kind.${kind}`),
-    items: templates.filter((x) => x.kind === kind).map((x) => ({ value: String(x.id), label: `${x.name} (${languageName(x.language, i18n.language)})` })),
+    items: templates
+      .filter((x) => x.kind === kind)
+      .map((x) => ({ value: String(x.id), label: `${x.name} (${languageName(x.language, i18n.language)})` })),
   })).filter((g) => g.items.length > 0);
   const consentProblem = previewError?.code === 'CONSENT_REQUIRED';
 
@@ -204,11 +279,14 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
                 setEdits(null);
               }}
             />
-            {template && client.preferredLanguage && template.language === client.preferredLanguage && template.language !== i18n.language && (
-              <Text size="sm" c="dimmed">
-                {t('letters.clientLanguage', { language: languageName(client.preferredLanguage, i18n.language) })}
-              </Text>
-            )}
+            {template &&
+              client.preferredLanguage &&
+              template.language === client.preferredLanguage &&
+              template.language !== i18n.language && (
+                <Text size="sm" c="dimmed">
+                  {t('letters.clientLanguage', { language: languageName(client.preferredLanguage, i18n.language) })}
+                </Text>
+              )}
             {template?.kind === 'referral' &&
               (referrals.length === 0 ? (
                 <Alert color="yellow" variant="light">
@@ -219,7 +297,10 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
                   label={t('letters.referral')}
                   placeholder={t('letters.referralPlaceholder')}
                   required
-                  data={referrals.map((r) => ({ value: String(r.id), label: `${r.agencyName} · ${t(`referrals.status.${r.status}`)} · ${formatDate(r.createdOn, i18n.language)}` }))}
+                  data={referrals.map((r) => ({
+                    value: String(r.id),
+                    label: `${r.agencyName} · ${t(`referrals.status.${r.status}`)} · ${formatDate(r.createdOn, i18n.language)}`,
+                  }))}
                   value={choices.referralId || null}
                   onChange={(v) => set('referralId')(v ?? '')}
                   error={fieldErrors['referralId']}
@@ -229,11 +310,35 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
               <Stack gap="xs">
                 <Text fw={600}>{t('letters.appointment')}</Text>
                 <SimpleGrid cols={2}>
-                  <DateField label={t('letters.appointmentDate')} required value={choices.date} onChange={(v) => set('date')(v)} error={fieldMessage('appointment.date', choices.date)} />
-                  <TimeField label={t('letters.appointmentTime')} required value={choices.time} onChange={(v) => set('time')(v)} error={fieldMessage('appointment.time', choices.time)} />
+                  <DateField
+                    label={t('letters.appointmentDate')}
+                    required
+                    value={choices.date}
+                    onChange={(v) => set('date')(v)}
+                    error={fieldMessage('appointment.date', choices.date)}
+                  />
+                  <TimeField
+                    label={t('letters.appointmentTime')}
+                    required
+                    value={choices.time}
+                    onChange={(v) => set('time')(v)}
+                    error={fieldMessage('appointment.time', choices.time)}
+                  />
                 </SimpleGrid>
-                <TextInput label={t('letters.appointmentPlace')} required maxLength={300} value={choices.place} onChange={(e) => set('place')(e.currentTarget.value)} error={fieldMessage('appointment.place', choices.place)} />
-                <TextInput label={t('letters.appointmentWith')} maxLength={200} value={choices.with} onChange={(e) => set('with')(e.currentTarget.value)} />
+                <TextInput
+                  label={t('letters.appointmentPlace')}
+                  required
+                  maxLength={300}
+                  value={choices.place}
+                  onChange={(e) => set('place')(e.currentTarget.value)}
+                  error={fieldMessage('appointment.place', choices.place)}
+                />
+                <TextInput
+                  label={t('letters.appointmentWith')}
+                  maxLength={200}
+                  value={choices.with}
+                  onChange={(e) => set('with')(e.currentTarget.value)}
+                />
               </Stack>
             )}
             {usesText && (
@@ -251,13 +356,29 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
               <Switch
                 label={t('letters.reword')}
                 checked={edits !== null}
-                onChange={(e) => setEdits(e.currentTarget.checked ? { subject: preview.subject, body: preview.body } : null)}
+                onChange={(e) =>
+                  setEdits(e.currentTarget.checked ? { subject: preview.subject, body: preview.body } : null)
+                }
               />
             )}
             {edits && (
               <>
-                <TextInput label={t('letters.subject')} required maxLength={300} value={edits.subject} onChange={(e) => setEdits({ ...edits, subject: e.currentTarget.value })} />
-                <Textarea label={t('letters.body')} required autosize minRows={10} maxLength={40000} value={edits.body} onChange={(e) => setEdits({ ...edits, body: e.currentTarget.value })} />
+                <TextInput
+                  label={t('letters.subject')}
+                  required
+                  maxLength={300}
+                  value={edits.subject}
+                  onChange={(e) => setEdits({ ...edits, subject: e.currentTarget.value })}
+                />
+                <Textarea
+                  label={t('letters.body')}
+                  required
+                  autosize
+                  minRows={10}
+                  maxLength={40000}
+                  value={edits.body}
+                  onChange={(e) => setEdits({ ...edits, body: e.currentTarget.value })}
+                />
               </>
             )}
             <FormAlert message={error} />
@@ -265,7 +386,11 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
               <Button variant="default" onClick={() => go({ name: 'client', id: client.id, tab: 'letters' })}>
                 {t('common.cancel')}
               </Button>
-              <Button onClick={keep} loading={busy} disabled={!preview || (edits !== null && (!edits.subject.trim() || !edits.body.trim()))}>
+              <Button
+                onClick={keep}
+                loading={busy}
+                disabled={!preview || (edits !== null && (!edits.subject.trim() || !edits.body.trim()))}
+              >
                 {t('letters.keep')}
               </Button>
             </Group>
@@ -281,7 +406,13 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
             <Alert color="red" variant="light" role="alert">
               <Stack gap="xs">
                 <Text size="sm">{errorSentence(t, previewError!)}</Text>
-                <Button size="xs" variant="white" color="red" w="fit-content" onClick={() => go({ name: 'client', id: client.id, tab: 'consent' })}>
+                <Button
+                  size="xs"
+                  variant="white"
+                  color="red"
+                  w="fit-content"
+                  onClick={() => go({ name: 'client', id: client.id, tab: 'consent' })}
+                >
                   {t('referrals.openConsent')}
                 </Button>
               </Stack>
@@ -289,7 +420,9 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
           )}
           {preview && preview.emptyFields.length > 0 && (
             <Alert color="yellow" variant="light">
-              {t('letters.emptyFields', { fields: preview.emptyFields.map((f) => t(`letters.fields.${f}`)).join(', ') })}
+              {t('letters.emptyFields', {
+                fields: preview.emptyFields.map((f) => t(`letters.fields.${f}`)).join(', '),
+              })}
             </Alert>
           )}
           {preview && (preview.droppedText?.length ?? 0) > 0 && (
@@ -302,7 +435,11 @@ function WriteLetter({ record, referralId, logo, go }: { record: ClientRecord; r
               {t('letters.addressShortened')}
             </Alert>
           )}
-          {shown ? <LetterSheet content={shown} logo={logo} label={t('letters.preview')} /> : !consentProblem && <Text c="dimmed">{t('letters.previewEmpty')}</Text>}
+          {shown ? (
+            <LetterSheet content={shown} logo={logo} label={t('letters.preview')} />
+          ) : (
+            !consentProblem && <Text c="dimmed">{t('letters.previewEmpty')}</Text>
+          )}
         </Stack>
       </Grid.Col>
     </Grid>

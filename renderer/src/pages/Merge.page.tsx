@@ -29,7 +29,15 @@ function comparison(t: TFunction, lang: string, r: ClientRecord): [string, strin
     [t('clients.preferredLanguage'), languageName(c.preferredLanguage, lang)],
     [t('clients.intakeDate'), formatDate(c.intakeDate, lang)],
     [t('clients.caseworker'), c.caseworkerName ?? ''],
-    [t('merge.related'), t('merge.relatedCounts', { consents: r.consents.length, household: r.household.length + r.contacts.length, assessments: r.assessments.length, flags: r.riskFlags.length })],
+    [
+      t('merge.related'),
+      t('merge.relatedCounts', {
+        consents: r.consents.length,
+        household: r.household.length + r.contacts.length,
+        assessments: r.assessments.length,
+        flags: r.riskFlags.length,
+      }),
+    ],
   ];
 }
 
@@ -48,14 +56,22 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const c = current?.client;
-  const { matches } = useDuplicates({ firstName: c?.firstName ?? '', lastName: c?.lastName ?? '', dateOfBirth: c?.dateOfBirth, phone: c?.phone, excludeId: id });
+  const { matches } = useDuplicates({
+    firstName: c?.firstName ?? '',
+    lastName: c?.lastName ?? '',
+    dateOfBirth: c?.dateOfBirth,
+    phone: c?.phone,
+    excludeId: id,
+  });
 
   useEffect(() => {
     void invoke('clients.get', { id }).then((r) => (r.ok ? setCurrent(r.value) : setError(errorSentence(t, r.error))));
   }, [id, t]);
   useEffect(() => {
     if (!debounced.trim()) return setFound([]);
-    void invoke('clients.search', { query: debounced, limit: 10 }).then((r) => r.ok && setFound(r.value.items.filter((x) => x.id !== id)));
+    void invoke('clients.search', { query: debounced, limit: 10 }).then(
+      (r) => r.ok && setFound(r.value.items.filter((x) => x.id !== id)),
+    );
   }, [debounced, id]);
 
   const choose = (otherId: number) => {
@@ -81,7 +97,11 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
       title: t('merge.confirmTitle'),
       children: (
         <Text size="sm">
-          {t('merge.confirmText', { gone: gone.client.reference, kept: kept.client.reference, name: `${kept.client.firstName} ${kept.client.lastName}` })}
+          {t('merge.confirmText', {
+            gone: gone.client.reference,
+            kept: kept.client.reference,
+            name: `${kept.client.firstName} ${kept.client.lastName}`,
+          })}
         </Text>
       ),
       labels: { confirm: t('merge.confirm'), cancel: t('common.cancel') },
@@ -92,7 +112,10 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
         setBusy(false);
         if (!r.ok) return setError(errorSentence(t, r.error));
         const moved = Object.values(r.value.moved).reduce((a, b) => a + b, 0);
-        notifications.show({ color: 'green', message: t('merge.done', { gone: gone.client.reference, kept: r.value.client.reference, count: moved }) });
+        notifications.show({
+          color: 'green',
+          message: t('merge.done', { gone: gone.client.reference, kept: r.value.client.reference, count: moved }),
+        });
         go({ name: 'client', id: keepId });
       },
     });
@@ -100,12 +123,25 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
 
   return (
     <Stack maw={1100}>
-      <ClientHeader client={c} riskFlags={current.riskFlags} back={{ name: 'client', id }} go={go} subtitle={t('merge.title')} />
+      <ClientHeader
+        client={c}
+        riskFlags={current.riskFlags}
+        back={{ name: 'client', id }}
+        go={go}
+        subtitle={t('merge.title')}
+      />
       <Text size="sm">{t('merge.intro')}</Text>
       {!other && (
         <Paper withBorder p="lg">
           <Stack>
-            <TextInput label={t('merge.findOther')} placeholder={t('clients.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} type="search" autoFocus />
+            <TextInput
+              label={t('merge.findOther')}
+              placeholder={t('clients.searchPlaceholder')}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              type="search"
+              autoFocus
+            />
             {!query.trim() && matches.length > 0 && <Text size="sm">{t('merge.suggested')}</Text>}
             {candidates.map((x) => (
               <Group key={x.id} justify="space-between">
@@ -113,7 +149,12 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
                   {x.firstName} {x.lastName} · {x.reference}
                   {x.dateOfBirth ? ` · ${formatDate(x.dateOfBirth, i18n.language)}` : ''}
                 </Text>
-                <Button size="xs" variant="default" onClick={() => choose(x.id)} aria-label={t('merge.chooseName', { name: `${x.firstName} ${x.lastName}`, reference: x.reference })}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => choose(x.id)}
+                  aria-label={t('merge.chooseName', { name: `${x.firstName} ${x.lastName}`, reference: x.reference })}
+                >
                   {t('merge.choose')}
                 </Button>
               </Group>

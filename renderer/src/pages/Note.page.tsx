@@ -1,9 +1,28 @@
-import { Checkbox, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_NOTE_KINDS, caseNoteInputSchema, NOTE_MAX_LENGTH, nowForNote, splitOccurredAt, type CaseNote, type CaseNoteKind } from '../../../shared/domain/caseNote';
+import {
+  CASE_NOTE_KINDS,
+  caseNoteInputSchema,
+  NOTE_MAX_LENGTH,
+  nowForNote,
+  splitOccurredAt,
+  type CaseNote,
+  type CaseNoteKind,
+} from '../../../shared/domain/caseNote';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import type { PlansView } from '../../../shared/domain/supportPlan';
 import { invoke } from '../api';
@@ -48,7 +67,15 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const form = useForm<Values>({
-    initialValues: { ...nowForNote(clock.now()), kind: '', durationMinutes: '', present: '', body: '', goalId: '', sensitive: false },
+    initialValues: {
+      ...nowForNote(clock.now()),
+      kind: '',
+      durationMinutes: '',
+      present: '',
+      body: '',
+      goalId: '',
+      sensitive: false,
+    },
     validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
   });
 
@@ -91,19 +118,33 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
   }
 
   const save = form.onSubmit((v) =>
-    submit(() => invoke('notes.save', { clientId, target: note ? { id: note.id, version: note.version } : null, note: toInput(v) }), {
-      form,
-      fieldPrefix: 'note.',
-      onOk: () => {
-        notifications.show({ color: 'green', message: t('notes.saved') });
-        go(back);
+    submit(
+      () =>
+        invoke('notes.save', {
+          clientId,
+          target: note ? { id: note.id, version: note.version } : null,
+          note: toInput(v),
+        }),
+      {
+        form,
+        fieldPrefix: 'note.',
+        onOk: () => {
+          notifications.show({ color: 'green', message: t('notes.saved') });
+          go(back);
+        },
       },
-    }),
+    ),
   );
 
   return (
     <Stack maw={900}>
-      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} subtitle={note ? t('notes.editTitle') : t('notes.newTitle')} />
+      <ClientHeader
+        client={record.client}
+        riskFlags={record.riskFlags}
+        back={back}
+        go={go}
+        subtitle={note ? t('notes.editTitle') : t('notes.newTitle')}
+      />
       <Paper withBorder p="lg">
         <form onSubmit={save} noValidate>
           <Stack>
@@ -118,10 +159,32 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
                 {...form.getInputProps('kind')}
                 onChange={(v) => form.setFieldValue('kind', v ?? '')}
               />
-              <NumberInput label={t('notes.duration')} description={t('notes.durationHelp')} min={0} max={1440} allowDecimal={false} allowNegative={false} {...form.getInputProps('durationMinutes')} />
+              <NumberInput
+                label={t('notes.duration')}
+                description={t('notes.durationHelp')}
+                min={0}
+                max={1440}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('durationMinutes')}
+              />
             </SimpleGrid>
-            <TextInput label={t('notes.present')} description={t('notes.presentHelp')} maxLength={500} {...form.getInputProps('present')} />
-            <Textarea label={t('notes.body')} description={t('notes.bodyHelp')} required autosize minRows={8} maxRows={30} maxLength={NOTE_MAX_LENGTH} {...form.getInputProps('body')} />
+            <TextInput
+              label={t('notes.present')}
+              description={t('notes.presentHelp')}
+              maxLength={500}
+              {...form.getInputProps('present')}
+            />
+            <Textarea
+              label={t('notes.body')}
+              description={t('notes.bodyHelp')}
+              required
+              autosize
+              minRows={8}
+              maxRows={30}
+              maxLength={NOTE_MAX_LENGTH}
+              {...form.getInputProps('body')}
+            />
             <Group align="flex-end" grow>
               <Select
                 label={t('notes.goal')}
@@ -131,7 +194,12 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
                 {...form.getInputProps('goalId')}
                 onChange={(v) => form.setFieldValue('goalId', v ?? '')}
               />
-              <Checkbox mb={8} label={t('notes.sensitive')} description={t('notes.sensitiveHelp')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
+              <Checkbox
+                mb={8}
+                label={t('notes.sensitive')}
+                description={t('notes.sensitiveHelp')}
+                {...form.getInputProps('sensitive', { type: 'checkbox' })}
+              />
             </Group>
             <FormActions error={error} busy={busy} onCancel={() => go(back)} />
           </Stack>

@@ -1,9 +1,26 @@
-import { Anchor, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Loader,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROGRAMME_KINDS, programmeInputSchema, type Programme, type ProgrammeKind } from '../../../shared/domain/programme';
+import {
+  PROGRAMME_KINDS,
+  programmeInputSchema,
+  type Programme,
+  type ProgrammeKind,
+} from '../../../shared/domain/programme';
 import { invoke } from '../api';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -45,7 +62,16 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
   const [people, setPeople] = useState<string[]>([]);
   const { busy, error, submit } = useSubmit();
   const form = useForm<ProgrammeForm>({
-    initialValues: { name: '', description: '', kind: null, startsOn: clock.today(), endsOn: '', capacity: '', facilitators: [], venue: '' },
+    initialValues: {
+      name: '',
+      description: '',
+      kind: null,
+      startsOn: clock.today(),
+      endsOn: '',
+      capacity: '',
+      facilitators: [],
+      venue: '',
+    },
     validate: (v) => schemaValidator(programmeInputSchema, t)(toInput(v)),
   });
   useEffect(() => {
@@ -62,14 +88,21 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
   if (id && !programme) return <Loader aria-label={t('common.loading')} />;
 
   const save = form.onSubmit((v) =>
-    submit(() => invoke('programmes.save', { target: programme ? { id: programme.id, version: programme.version } : null, programme: { ...toInput(v), kind: v.kind! } }), {
-      form,
-      fieldPrefix: 'programme.',
-      onOk: (d) => {
-        notifications.show({ color: 'green', message: t('programmes.saved') });
-        go({ name: 'programme', id: d.programme.id });
+    submit(
+      () =>
+        invoke('programmes.save', {
+          target: programme ? { id: programme.id, version: programme.version } : null,
+          programme: { ...toInput(v), kind: v.kind! },
+        }),
+      {
+        form,
+        fieldPrefix: 'programme.',
+        onOk: (d) => {
+          notifications.show({ color: 'green', message: t('programmes.saved') });
+          go({ name: 'programme', id: d.programme.id });
+        },
       },
-    }),
+    ),
   );
   const back = () => go(programme ? { name: 'programme', id: programme.id } : { name: 'programmes' });
 
@@ -85,7 +118,13 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
         <Paper withBorder p="lg">
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('programmes.name')} required maxLength={120} autoFocus {...form.getInputProps('name')} />
+              <TextInput
+                label={t('programmes.name')}
+                required
+                maxLength={120}
+                autoFocus
+                {...form.getInputProps('name')}
+              />
               <Select
                 label={t('programmes.kind')}
                 required
@@ -94,13 +133,44 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
                 {...form.getInputProps('kind')}
               />
             </SimpleGrid>
-            <Textarea label={t('programmes.description')} autosize minRows={2} maxLength={4000} {...form.getInputProps('description')} />
+            <Textarea
+              label={t('programmes.description')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              {...form.getInputProps('description')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateField label={t('programmes.startsOn')} required min="1900-01-01" {...form.getInputProps('startsOn')} />
-              <DateField label={t('programmes.endsOn')} description={t('programmes.endsOnHint')} min={form.values.startsOn || undefined} {...form.getInputProps('endsOn')} />
-              <NumberInput label={t('programmes.capacity')} description={t('programmes.capacityHint')} min={1} max={10000} allowDecimal={false} allowNegative={false} {...form.getInputProps('capacity')} />
+              <DateField
+                label={t('programmes.startsOn')}
+                required
+                min="1900-01-01"
+                {...form.getInputProps('startsOn')}
+              />
+              <DateField
+                label={t('programmes.endsOn')}
+                description={t('programmes.endsOnHint')}
+                min={form.values.startsOn || undefined}
+                {...form.getInputProps('endsOn')}
+              />
+              <NumberInput
+                label={t('programmes.capacity')}
+                description={t('programmes.capacityHint')}
+                min={1}
+                max={10000}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('capacity')}
+              />
             </SimpleGrid>
-            <TagsInput label={t('programmes.facilitators')} description={t('programmes.facilitatorsHint')} data={people} maxTags={20} clearable {...form.getInputProps('facilitators')} />
+            <TagsInput
+              label={t('programmes.facilitators')}
+              description={t('programmes.facilitatorsHint')}
+              data={people}
+              maxTags={20}
+              clearable
+              {...form.getInputProps('facilitators')}
+            />
             <TextInput label={t('programmes.venue')} maxLength={300} {...form.getInputProps('venue')} />
             <FormActions error={error} busy={busy} onCancel={back} />
           </Stack>

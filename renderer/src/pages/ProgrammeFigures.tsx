@@ -11,7 +11,14 @@ import { formatNumber } from '../format';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 
-const FIGURES = ['sessionsHeld', 'uniquePeople', 'attendances', 'walkInAttendances', 'headcount', 'totalAttendances'] as const;
+const FIGURES = [
+  'sessionsHeld',
+  'uniquePeople',
+  'attendances',
+  'walkInAttendances',
+  'headcount',
+  'totalAttendances',
+] as const;
 
 /** Attendance at a glance: sessions held, different people, named attendances (walk-ins among them), people counted without names. */
 export function AttendanceFiguresGrid({ figures }: { figures: AttendanceFigures }) {

@@ -1,4 +1,24 @@
-import { ActionIcon, Anchor, Badge, Button, Chip, Group, Loader, Menu, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Chip,
+  Group,
+  Loader,
+  Menu,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { modals } from '@mantine/modals';
@@ -41,7 +61,9 @@ import { TimeField } from '../components/DateField/TimeField';
 
 /** "From 1 Oct 2026" or "1 Oct 2026 – 31 Dec 2026". */
 export function programmeDates(t: TFunction, p: { startsOn: string; endsOn: string | null }, lang: string): string {
-  return p.endsOn ? `${formatDate(p.startsOn, lang)} – ${formatDate(p.endsOn, lang)}` : t('programmes.fromDate', { date: formatDate(p.startsOn, lang) });
+  return p.endsOn
+    ? `${formatDate(p.startsOn, lang)} – ${formatDate(p.endsOn, lang)}`
+    : t('programmes.fromDate', { date: formatDate(p.startsOn, lang) });
 }
 
 /** The charity's programmes: running and planned first, with their next session and how full they are. */
@@ -53,7 +75,9 @@ export function ProgrammesPage({ go }: { go: (r: Route) => void }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setItems(null);
-    void invoke('programmes.list', { show }).then((r) => (r.ok ? setItems(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('programmes.list', { show }).then((r) =>
+      r.ok ? setItems(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [show, t]);
 
   return (
@@ -106,7 +130,15 @@ export function ProgrammesPage({ go }: { go: (r: Route) => void }) {
                 </Table.Td>
                 <Table.Td>{t(`programmes.kinds.${p.kind}`)}</Table.Td>
                 <Table.Td>{programmeDates(t, p, i18n.language)}</Table.Td>
-                <Table.Td>{p.nextSessionOn ? `${formatDate(p.nextSessionOn, i18n.language)}, ${p.nextSessionAt}` : <Text span c="dimmed">{t('programmes.noNextSession')}</Text>}</Table.Td>
+                <Table.Td>
+                  {p.nextSessionOn ? (
+                    `${formatDate(p.nextSessionOn, i18n.language)}, ${p.nextSessionAt}`
+                  ) : (
+                    <Text span c="dimmed">
+                      {t('programmes.noNextSession')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {p.capacity ? `${p.registered} / ${p.capacity}` : p.registered}{' '}
                   {p.capacity !== null && p.registered >= p.capacity && (
@@ -141,7 +173,9 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
   const [modal, setModal] = useState<ModalState | null>(null);
   const today = clock.today();
   useEffect(() => {
-    void invoke('programmes.get', { id }).then((r) => (r.ok ? setDetail(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('programmes.get', { id }).then((r) =>
+      r.ok ? setDetail(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [id, t]);
   if (!detail) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
   const { programme: p, sessions, members, figures } = detail;
@@ -171,7 +205,11 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
       children: <Text size="sm">{t('programmes.unregisterConfirm', { name: m.name, programme: p.name })}</Text>,
       labels: { confirm: t('programmes.unregister'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: () => void run(() => invoke('programmes.unregister', { programmeId: p.id, clientId: m.clientId }), t('programmes.saved')),
+      onConfirm: () =>
+        void run(
+          () => invoke('programmes.unregister', { programmeId: p.id, clientId: m.clientId }),
+          t('programmes.saved'),
+        ),
     });
 
   return (
@@ -199,7 +237,11 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
               {t('programmes.facilitators')}: {p.facilitators.join(', ')}
             </Text>
           )}
-          <Text size="sm">{p.capacity ? t('programmes.capacityOf', { registered: p.registered, capacity: p.capacity }) : t('programmes.noLimit', { registered: p.registered })}</Text>
+          <Text size="sm">
+            {p.capacity
+              ? t('programmes.capacityOf', { registered: p.registered, capacity: p.capacity })
+              : t('programmes.noLimit', { registered: p.registered })}
+          </Text>
           {p.description && (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} maw={700}>
               {p.description}
@@ -218,7 +260,13 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
         <AttendanceFiguresGrid figures={figures} />
       </Section>
 
-      <Section title={t('programmes.sessionsTitle')} action={can('sessions.add') && !ended && <Button onClick={() => setModal({ kind: 'add' })}>{t('sessions.add')}</Button>}>
+      <Section
+        title={t('programmes.sessionsTitle')}
+        action={
+          can('sessions.add') &&
+          !ended && <Button onClick={() => setModal({ kind: 'add' })}>{t('sessions.add')}</Button>
+        }
+      >
         {sessions.length === 0 ? (
           <Text c="dimmed">{t('programmes.noSessions')}</Text>
         ) : (
@@ -235,7 +283,10 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
             </Table.Thead>
             <Table.Tbody>
               {sessions.map((s) => (
-                <Table.Tr key={s.id} style={s.heldOn === today ? { background: 'var(--mantine-color-yellow-0)' } : undefined}>
+                <Table.Tr
+                  key={s.id}
+                  style={s.heldOn === today ? { background: 'var(--mantine-color-yellow-0)' } : undefined}
+                >
                   <Table.Td>
                     <Text span td={s.cancelled ? 'line-through' : undefined}>
                       {formatDate(s.heldOn, i18n.language)}
@@ -249,29 +300,59 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
                   <Table.Td>{s.endsAt ? `${s.startsAt}–${s.endsAt}` : s.startsAt}</Table.Td>
                   <Table.Td>{s.venue}</Table.Td>
                   <Table.Td>{s.facilitator}</Table.Td>
-                  <Table.Td>{s.heldOn <= today && !s.cancelled ? (s.headcount ? t('sessions.cameCount', { present: s.present, headcount: s.headcount }) : s.present) : ''}</Table.Td>
+                  <Table.Td>
+                    {s.heldOn <= today && !s.cancelled
+                      ? s.headcount
+                        ? t('sessions.cameCount', { present: s.present, headcount: s.headcount })
+                        : s.present
+                      : ''}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">
                       {!s.cancelled && (
-                        <Button size="xs" variant={s.heldOn === today ? 'filled' : 'light'} onClick={() => go({ name: 'session', id: s.id })} aria-label={`${t('sessions.open')}: ${formatDate(s.heldOn, i18n.language)}`}>
+                        <Button
+                          size="xs"
+                          variant={s.heldOn === today ? 'filled' : 'light'}
+                          onClick={() => go({ name: 'session', id: s.id })}
+                          aria-label={`${t('sessions.open')}: ${formatDate(s.heldOn, i18n.language)}`}
+                        >
                           {t('sessions.open')}
                         </Button>
                       )}
                       {can('sessions.update') && (
                         <Menu position="bottom-end" withinPortal>
                           <Menu.Target>
-                            <ActionIcon variant="subtle" aria-label={`${t('common.actions')}: ${formatDate(s.heldOn, i18n.language)}`}>
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={`${t('common.actions')}: ${formatDate(s.heldOn, i18n.language)}`}
+                            >
                               ⋯
                             </ActionIcon>
                           </Menu.Target>
                           <Menu.Dropdown>
-                            <Menu.Item onClick={() => setModal({ kind: 'edit', session: s })}>{t('sessions.edit')}</Menu.Item>
+                            <Menu.Item onClick={() => setModal({ kind: 'edit', session: s })}>
+                              {t('sessions.edit')}
+                            </Menu.Item>
                             {s.cancelled ? (
-                              <Menu.Item onClick={() => void run(() => invoke('sessions.setCancelled', { id: s.id, version: s.version, cancelled: false }), t('sessions.saved'))}>
+                              <Menu.Item
+                                onClick={() =>
+                                  void run(
+                                    () =>
+                                      invoke('sessions.setCancelled', {
+                                        id: s.id,
+                                        version: s.version,
+                                        cancelled: false,
+                                      }),
+                                    t('sessions.saved'),
+                                  )
+                                }
+                              >
                                 {t('sessions.reinstate')}
                               </Menu.Item>
                             ) : (
-                              <Menu.Item onClick={() => setModal({ kind: 'cancel', session: s })}>{t('sessions.cancel')}</Menu.Item>
+                              <Menu.Item onClick={() => setModal({ kind: 'cancel', session: s })}>
+                                {t('sessions.cancel')}
+                              </Menu.Item>
                             )}
                             <Menu.Item color="red" onClick={() => remove(s)}>
                               {t('sessions.remove')}
@@ -290,7 +371,10 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
 
       <Section
         title={t('programmes.membersTitle')}
-        action={can('programmes.register') && !ended && <Button onClick={() => setModal({ kind: 'register' })}>{t('programmes.registerClient')}</Button>}
+        action={
+          can('programmes.register') &&
+          !ended && <Button onClick={() => setModal({ kind: 'register' })}>{t('programmes.registerClient')}</Button>
+        }
       >
         {members.length === 0 ? (
           <Text c="dimmed">{t('programmes.noMembers')}</Text>
@@ -315,10 +399,18 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
                   </Table.Td>
                   <Table.Td>{m.reference}</Table.Td>
                   <Table.Td>{formatDate(m.registeredOn, i18n.language)}</Table.Td>
-                  <Table.Td>{t('programmes.attendedOf', { attended: m.attended, held: figures.sessionsHeld })}</Table.Td>
+                  <Table.Td>
+                    {t('programmes.attendedOf', { attended: m.attended, held: figures.sessionsHeld })}
+                  </Table.Td>
                   {can('programmes.unregister') && (
                     <Table.Td>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => unregister(m)} aria-label={`${t('programmes.unregister')}: ${m.name}`}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => unregister(m)}
+                        aria-label={`${t('programmes.unregister')}: ${m.name}`}
+                      >
                         {t('programmes.unregister')}
                       </Button>
                     </Table.Td>
@@ -331,9 +423,15 @@ export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }
       </Section>
 
       {modal?.kind === 'add' && <AddSessionsModal detail={detail} onClose={() => setModal(null)} onDone={changed} />}
-      {modal?.kind === 'edit' && <EditSessionModal session={modal.session} onClose={() => setModal(null)} onDone={changed} />}
-      {modal?.kind === 'cancel' && <CancelSessionModal session={modal.session} onClose={() => setModal(null)} onDone={changed} />}
-      {modal?.kind === 'register' && <RegisterModal detail={detail} onClose={() => setModal(null)} onDone={setDetail} />}
+      {modal?.kind === 'edit' && (
+        <EditSessionModal session={modal.session} onClose={() => setModal(null)} onDone={changed} />
+      )}
+      {modal?.kind === 'cancel' && (
+        <CancelSessionModal session={modal.session} onClose={() => setModal(null)} onDone={changed} />
+      )}
+      {modal?.kind === 'register' && (
+        <RegisterModal detail={detail} onClose={() => setModal(null)} onDone={setDetail} />
+      )}
     </Stack>
   );
 }
@@ -357,15 +455,38 @@ function weekdayNames(lang: string): string[] {
   return WEEKDAYS.map((d) => f.format(new Date(Date.UTC(2024, 0, d))));
 }
 
-function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail; onClose: () => void; onDone: (d: ProgrammeDetail) => void }) {
+function AddSessionsModal({
+  detail,
+  onClose,
+  onDone,
+}: {
+  detail: ProgrammeDetail;
+  onClose: () => void;
+  onDone: (d: ProgrammeDetail) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const p = detail.programme;
   const first = p.startsOn > clock.today() ? p.startsOn : clock.today();
   const form = useForm<PatternForm>({
-    initialValues: { firstOn: first, startsAt: '18:00', endsAt: '', repeat: 'weekly', weekdays: [], until: p.endsOn ?? '', count: '', venue: '', facilitator: '' },
+    initialValues: {
+      firstOn: first,
+      startsAt: '18:00',
+      endsAt: '',
+      repeat: 'weekly',
+      weekdays: [],
+      until: p.endsOn ?? '',
+      count: '',
+      venue: '',
+      facilitator: '',
+    },
     validate: (v) => {
-      const rules = sessionPatternRules({ ...v, endsAt: v.endsAt || null, until: v.until || null, count: v.count === '' ? null : Number(v.count) });
+      const rules = sessionPatternRules({
+        ...v,
+        endsAt: v.endsAt || null,
+        until: v.until || null,
+        count: v.count === '' ? null : Number(v.count),
+      });
       const fields = translatedFields(t, rules);
       if (!isIsoDate(v.firstOn)) fields['firstOn'] = t('validation.invalidDate');
       if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.startsAt)) fields['startsAt'] = t('validation.invalidTime');
@@ -374,23 +495,47 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
   });
   const v = form.values;
   const pattern = useMemo(
-    () => ({ firstOn: v.firstOn, repeat: v.repeat, weekdays: v.weekdays.map(Number), until: v.until || null, count: v.count === '' ? null : Number(v.count) }),
+    () => ({
+      firstOn: v.firstOn,
+      repeat: v.repeat,
+      weekdays: v.weekdays.map(Number),
+      until: v.until || null,
+      count: v.count === '' ? null : Number(v.count),
+    }),
     [v.firstOn, v.repeat, v.weekdays, v.until, v.count],
   );
-  const dates = useMemo(() => (isIsoDate(pattern.firstOn) && (pattern.repeat === 'once' || pattern.until || pattern.count) ? sessionDates(pattern, p.endsOn) : null), [pattern, p.endsOn]);
+  const dates = useMemo(
+    () =>
+      isIsoDate(pattern.firstOn) && (pattern.repeat === 'once' || pattern.until || pattern.count)
+        ? sessionDates(pattern, p.endsOn)
+        : null,
+    [pattern, p.endsOn],
+  );
   const names = weekdayNames(i18n.language);
   const save = form.onSubmit((x) =>
     submit(
       () =>
         invoke('sessions.add', {
           programmeId: p.id,
-          pattern: { ...x, weekdays: x.weekdays.map(Number), endsAt: x.endsAt || null, until: x.until || null, count: x.count === '' ? null : Number(x.count) },
+          pattern: {
+            ...x,
+            weekdays: x.weekdays.map(Number),
+            endsAt: x.endsAt || null,
+            until: x.until || null,
+            count: x.count === '' ? null : Number(x.count),
+          },
         }),
       {
         form,
         fieldPrefix: 'pattern.',
         onOk: (r) => {
-          notifications.show({ color: 'green', message: [t('sessions.added', { count: r.added }), r.skipped ? t('sessions.skipped', { count: r.skipped }) : ''].join(' ') });
+          notifications.show({
+            color: 'green',
+            message: [
+              t('sessions.added', { count: r.added }),
+              r.skipped ? t('sessions.skipped', { count: r.skipped }) : '',
+            ].join(' '),
+          });
           onDone(r.detail);
         },
       },
@@ -400,7 +545,14 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
   return (
     <ModalForm opened title={t('sessions.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
       <SimpleGrid cols={3}>
-        <DateField label={t('sessions.firstOn')} required min={p.startsOn} max={p.endsOn ?? undefined} data-autofocus {...form.getInputProps('firstOn')} />
+        <DateField
+          label={t('sessions.firstOn')}
+          required
+          min={p.startsOn}
+          max={p.endsOn ?? undefined}
+          data-autofocus
+          {...form.getInputProps('firstOn')}
+        />
         <TimeField label={t('sessions.startsAt')} required {...form.getInputProps('startsAt')} />
         <TimeField label={t('sessions.endsAt')} {...form.getInputProps('endsAt')} />
       </SimpleGrid>
@@ -413,7 +565,11 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
       {v.repeat !== 'once' && (
         <>
           {/* No day chosen means the first date's day, so changing the first date moves the run with it. */}
-          <Chip.Group multiple value={v.weekdays.length ? v.weekdays : isIsoDate(v.firstOn) ? [String(weekdayOf(v.firstOn))] : []} onChange={(d) => form.setFieldValue('weekdays', d)}>
+          <Chip.Group
+            multiple
+            value={v.weekdays.length ? v.weekdays : isIsoDate(v.firstOn) ? [String(weekdayOf(v.firstOn))] : []}
+            onChange={(d) => form.setFieldValue('weekdays', d)}
+          >
             <Group gap={6} role="group" aria-label={t('sessions.weekdays')}>
               <Text size="sm" fw={500}>
                 {t('sessions.weekdays')}
@@ -426,14 +582,37 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
             </Group>
           </Chip.Group>
           <SimpleGrid cols={2}>
-            <DateField label={t('sessions.until')} description={t('sessions.untilHint')} min={v.firstOn} max={p.endsOn ?? undefined} {...form.getInputProps('until')} />
-            <NumberInput label={t('sessions.count')} min={1} max={MAX_SESSIONS_AT_ONCE} allowDecimal={false} allowNegative={false} {...form.getInputProps('count')} />
+            <DateField
+              label={t('sessions.until')}
+              description={t('sessions.untilHint')}
+              min={v.firstOn}
+              max={p.endsOn ?? undefined}
+              {...form.getInputProps('until')}
+            />
+            <NumberInput
+              label={t('sessions.count')}
+              min={1}
+              max={MAX_SESSIONS_AT_ONCE}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('count')}
+            />
           </SimpleGrid>
         </>
       )}
       <SimpleGrid cols={2}>
-        <TextInput label={t('programmes.venue')} description={t('sessions.venueHint')} maxLength={300} {...form.getInputProps('venue')} />
-        <TextInput label={t('sessions.facilitator')} description={t('sessions.facilitatorHint')} maxLength={200} {...form.getInputProps('facilitator')} />
+        <TextInput
+          label={t('programmes.venue')}
+          description={t('sessions.venueHint')}
+          maxLength={300}
+          {...form.getInputProps('venue')}
+        />
+        <TextInput
+          label={t('sessions.facilitator')}
+          description={t('sessions.facilitatorHint')}
+          maxLength={200}
+          {...form.getInputProps('facilitator')}
+        />
       </SimpleGrid>
       {dates && (
         <Text size="sm" c={dates.length === 0 || dates.length > MAX_SESSIONS_AT_ONCE ? 'red' : undefined} role="status">
@@ -443,7 +622,13 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
               ? t('validation.tooManySessions')
               : t('sessions.preview', {
                   count: dates.length,
-                  dates: dates.length <= 6 ? list(dates).join(', ') : t('sessions.previewMore', { list: list(dates.slice(0, 4)).join(', '), last: list(dates.slice(-1))[0] }),
+                  dates:
+                    dates.length <= 6
+                      ? list(dates).join(', ')
+                      : t('sessions.previewMore', {
+                          list: list(dates.slice(0, 4)).join(', '),
+                          last: list(dates.slice(-1))[0],
+                        }),
                 })}
         </Text>
       )}
@@ -451,11 +636,26 @@ function AddSessionsModal({ detail, onClose, onDone }: { detail: ProgrammeDetail
   );
 }
 
-function EditSessionModal({ session: s, onClose, onDone }: { session: ProgrammeSession; onClose: () => void; onDone: (d: ProgrammeDetail) => void }) {
+function EditSessionModal({
+  session: s,
+  onClose,
+  onDone,
+}: {
+  session: ProgrammeSession;
+  onClose: () => void;
+  onDone: (d: ProgrammeDetail) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { heldOn: s.heldOn, startsAt: s.startsAt, endsAt: s.endsAt ?? '', venue: s.venue ?? '', facilitator: s.facilitator ?? '', note: s.note ?? '' },
+    initialValues: {
+      heldOn: s.heldOn,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt ?? '',
+      venue: s.venue ?? '',
+      facilitator: s.facilitator ?? '',
+      note: s.note ?? '',
+    },
     validate: schemaValidator(sessionInputSchema, t),
   });
   const save = form.onSubmit((v) =>
@@ -484,10 +684,21 @@ function EditSessionModal({ session: s, onClose, onDone }: { session: ProgrammeS
   );
 }
 
-function CancelSessionModal({ session: s, onClose, onDone }: { session: ProgrammeSession; onClose: () => void; onDone: (d: ProgrammeDetail) => void }) {
+function CancelSessionModal({
+  session: s,
+  onClose,
+  onDone,
+}: {
+  session: ProgrammeSession;
+  onClose: () => void;
+  onDone: (d: ProgrammeDetail) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: s.id, version: s.version, cancelled: true, reason: '' }, validate: schemaValidator(sessionCancelSchema, t) });
+  const form = useForm({
+    initialValues: { id: s.id, version: s.version, cancelled: true, reason: '' },
+    validate: schemaValidator(sessionCancelSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('sessions.setCancelled', v), {
       form,
@@ -498,14 +709,38 @@ function CancelSessionModal({ session: s, onClose, onDone }: { session: Programm
     }),
   );
   return (
-    <ModalForm opened title={t('sessions.cancelTitle', { date: formatDate(s.heldOn, i18n.language) })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('sessions.cancel')}>
-      <Textarea label={t('sessions.cancelReason')} required autosize minRows={2} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
+    <ModalForm
+      opened
+      title={t('sessions.cancelTitle', { date: formatDate(s.heldOn, i18n.language) })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('sessions.cancel')}
+    >
+      <Textarea
+        label={t('sessions.cancelReason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
     </ModalForm>
   );
 }
 
 /** Finding a client and putting them on the list; a full programme asks before going over. */
-function RegisterModal({ detail, onClose, onDone }: { detail: ProgrammeDetail; onClose: () => void; onDone: (d: ProgrammeDetail) => void }) {
+function RegisterModal({
+  detail,
+  onClose,
+  onDone,
+}: {
+  detail: ProgrammeDetail;
+  onClose: () => void;
+  onDone: (d: ProgrammeDetail) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [registeredOn, setRegisteredOn] = useState(clock.today());
@@ -531,17 +766,28 @@ function RegisterModal({ detail, onClose, onDone }: { detail: ProgrammeDetail; o
   return (
     <Modal opened onClose={onClose} title={t('programmes.registerTitle', { programme: p.name })} size="lg">
       <Stack>
-        <DateField label={t('programmes.registeredOn')} max={clock.today()} value={registeredOn} onChange={(v) => setRegisteredOn(v)} w={200} />
+        <DateField
+          label={t('programmes.registeredOn')}
+          max={clock.today()}
+          value={registeredOn}
+          onChange={(v) => setRegisteredOn(v)}
+          w={200}
+        />
         <ClientFinder
           label={t('programmes.findClient')}
           hint={t('programmes.findClientHint')}
           autoFocus
           exclude={detail.members.map((m) => m.clientId)}
-          action={{ text: t('programmes.registerClient'), name: (c) => `${t('programmes.registerClient')}: ${c.firstName} ${c.lastName}` }}
+          action={{
+            text: t('programmes.registerClient'),
+            name: (c) => `${t('programmes.registerClient')}: ${c.firstName} ${c.lastName}`,
+          }}
           onChoose={(c) => void register(c)}
         />
         <Text size="sm" c="dimmed">
-          {p.capacity ? t('programmes.capacityOf', { registered: detail.members.length, capacity: p.capacity }) : t('programmes.noLimit', { registered: detail.members.length })}
+          {p.capacity
+            ? t('programmes.capacityOf', { registered: detail.members.length, capacity: p.capacity })
+            : t('programmes.noLimit', { registered: detail.members.length })}
         </Text>
         <FormAlert message={error} />
         <Group justify="flex-end">

@@ -20,7 +20,9 @@ export function ReferralsPage({ go }: { go: (r: Route) => void }) {
   const [data, setData] = useState<{ items: ReferralLine[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void invoke('referrals.list', { show, mine }).then((r) => (r.ok ? setData(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('referrals.list', { show, mine }).then((r) =>
+      r.ok ? setData(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [show, mine, t]);
   return (
     <Stack maw={1200}>
@@ -50,7 +52,17 @@ export function ReferralsPage({ go }: { go: (r: Route) => void }) {
   );
 }
 
-export function ReferralTable({ items, today, go, hideAgency = false }: { items: ReferralLine[]; today: string; go: (r: Route) => void; hideAgency?: boolean }) {
+export function ReferralTable({
+  items,
+  today,
+  go,
+  hideAgency = false,
+}: {
+  items: ReferralLine[];
+  today: string;
+  go: (r: Route) => void;
+  hideAgency?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Table striped highlightOnHover aria-label={t('referrals.title')}>
@@ -83,7 +95,11 @@ export function ReferralTable({ items, today, go, hideAgency = false }: { items:
                 <Text size="sm">{formatDate(r.statusOn, i18n.language)}</Text>
               </Group>
             </Table.Td>
-            <Table.Td>{r.status === 'draft' || r.status === 'sent' || r.status === 'accepted' ? <FollowUpBadge on={r.followUpOn} today={today} /> : null}</Table.Td>
+            <Table.Td>
+              {r.status === 'draft' || r.status === 'sent' || r.status === 'accepted' ? (
+                <FollowUpBadge on={r.followUpOn} today={today} />
+              ) : null}
+            </Table.Td>
             <Table.Td>{r.createdByName}</Table.Td>
           </Table.Tr>
         ))}

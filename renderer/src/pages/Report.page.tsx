@@ -44,7 +44,11 @@ export function ReportPage() {
   const job = useJob();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const query = { ...range, programmeId: programmeId ? Number(programmeId) : null, caseworkerId: caseworkerId ? Number(caseworkerId) : null };
+  const query = {
+    ...range,
+    programmeId: programmeId ? Number(programmeId) : null,
+    caseworkerId: caseworkerId ? Number(caseworkerId) : null,
+  };
 
   useEffect(() => {
     void invoke('programmes.list', { show: 'all' }).then((r) => r.ok && setProgrammes(r.value));
@@ -96,10 +100,34 @@ export function ReportPage() {
         <Text c="dimmed">{t('report.intro')}</Text>
       </Stack>
       <Group align="flex-end">
-        <DateField label={t('programmes.from')} value={range.from} onChange={(v) => setRange({ ...range, from: v })} error={fields['from']} />
-        <DateField label={t('programmes.to')} value={range.to} onChange={(v) => setRange({ ...range, to: v })} error={fields['to']} />
-        <Select label={t('report.programme')} placeholder={t('report.allProgrammes')} clearable data={programmes.map((p) => ({ value: String(p.id), label: p.name }))} value={programmeId} onChange={setProgrammeId} />
-        <Select label={t('report.caseworker')} placeholder={t('report.everyone')} clearable data={caseworkers.map((c) => ({ value: String(c.id), label: c.name }))} value={caseworkerId} onChange={setCaseworkerId} />
+        <DateField
+          label={t('programmes.from')}
+          value={range.from}
+          onChange={(v) => setRange({ ...range, from: v })}
+          error={fields['from']}
+        />
+        <DateField
+          label={t('programmes.to')}
+          value={range.to}
+          onChange={(v) => setRange({ ...range, to: v })}
+          error={fields['to']}
+        />
+        <Select
+          label={t('report.programme')}
+          placeholder={t('report.allProgrammes')}
+          clearable
+          data={programmes.map((p) => ({ value: String(p.id), label: p.name }))}
+          value={programmeId}
+          onChange={setProgrammeId}
+        />
+        <Select
+          label={t('report.caseworker')}
+          placeholder={t('report.everyone')}
+          clearable
+          data={caseworkers.map((c) => ({ value: String(c.id), label: c.name }))}
+          value={caseworkerId}
+          onChange={setCaseworkerId}
+        />
         <Button onClick={() => void show()} loading={busy === 'show'}>
           {t('report.show')}
         </Button>
@@ -111,15 +139,29 @@ export function ReportPage() {
       ) : (
         <>
           <Group justify="space-between">
-            <Text fw={500}>{t('report.period', { period: `${formatDate(report.query.from, i18n.language)} – ${formatDate(report.query.to, i18n.language)}` })}</Text>
+            <Text fw={500}>
+              {t('report.period', {
+                period: `${formatDate(report.query.from, i18n.language)} – ${formatDate(report.query.to, i18n.language)}`,
+              })}
+            </Text>
             <Group>
               <Button variant="default" loading={printing.busy} disabled={changedSinceShown} onClick={printing.print}>
                 {t('printout.print')}
               </Button>
-              <Button variant="default" loading={busy === 'pdf'} disabled={changedSinceShown} onClick={() => void save('pdf')}>
+              <Button
+                variant="default"
+                loading={busy === 'pdf'}
+                disabled={changedSinceShown}
+                onClick={() => void save('pdf')}
+              >
                 {t('report.savePdf')}
               </Button>
-              <Button variant="default" loading={busy === 'csv'} disabled={changedSinceShown} onClick={() => void save('csv')}>
+              <Button
+                variant="default"
+                loading={busy === 'csv'}
+                disabled={changedSinceShown}
+                onClick={() => void save('csv')}
+              >
                 {t('report.saveCsv')}
               </Button>
             </Group>
@@ -156,7 +198,12 @@ export function ReportPage() {
                 dataKey="area"
                 type="stacked"
                 // Drawn from the table, so a group hidden there ("<5") is not drawn either.
-                data={table('outcomes').rows.map((row) => ({ area: String(row[0]), improved: shownNumber(row[1]), same: shownNumber(row[2]), worse: shownNumber(row[3]) }))}
+                data={table('outcomes').rows.map((row) => ({
+                  area: String(row[0]),
+                  improved: shownNumber(row[1]),
+                  same: shownNumber(row[2]),
+                  worse: shownNumber(row[3]),
+                }))}
                 series={[
                   { name: 'improved', label: t('report.improved'), color: 'teal.6' },
                   { name: 'same', label: t('report.same'), color: 'gray.5' },

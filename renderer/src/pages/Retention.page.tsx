@@ -35,7 +35,8 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
     setView(v);
     setYears(v.years);
   };
-  const load = () => void invoke('retention.get', {}).then((r) => (r.ok ? shown(r.value) : setError(errorSentence(t, r.error))));
+  const load = () =>
+    void invoke('retention.get', {}).then((r) => (r.ok ? shown(r.value) : setError(errorSentence(t, r.error))));
   useEffect(load, [t]);
   if (!view) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
 
@@ -56,7 +57,17 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
         <Text c="dimmed">{t('retention.intro')}</Text>
       </Stack>
       <Group align="flex-end">
-        <NumberInput label={t('retention.years')} description={t('retention.yearsHint')} min={1} max={50} allowDecimal={false} value={years} onChange={setYears} error={yearsError} w={260} />
+        <NumberInput
+          label={t('retention.years')}
+          description={t('retention.yearsHint')}
+          min={1}
+          max={50}
+          allowDecimal={false}
+          value={years}
+          onChange={setYears}
+          error={yearsError}
+          w={260}
+        />
         <Button variant="light" onClick={() => void saveYears()}>
           {t('common.save')}
         </Button>
@@ -101,10 +112,21 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
                   <Table.Td>{formatDate(c.dueOn, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setKeeping(c)} aria-label={`${t('retention.keep')}: ${c.reference}`}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setKeeping(c)}
+                        aria-label={`${t('retention.keep')}: ${c.reference}`}
+                      >
                         {t('retention.keep')}
                       </Button>
-                      <Button size="xs" variant="light" color="red" onClick={() => setErasing(c)} aria-label={`${t('erasure.start')}: ${c.reference}`}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setErasing(c)}
+                        aria-label={`${t('erasure.start')}: ${c.reference}`}
+                      >
                         {t('erasure.start')}
                       </Button>
                     </Group>
@@ -117,7 +139,13 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
       </Section>
       {erasing && (
         <EraseClientModal
-          client={{ id: erasing.clientId, firstName: erasing.name, lastName: '', reference: erasing.reference, status: 'closed' }}
+          client={{
+            id: erasing.clientId,
+            firstName: erasing.name,
+            lastName: '',
+            reference: erasing.reference,
+            status: 'closed',
+          }}
           onClose={() => setErasing(null)}
           onDone={() => {
             setErasing(null);
@@ -142,7 +170,10 @@ export function RetentionPage({ go }: { go: (r: Route) => void }) {
 function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: () => void; onDone: (v: View) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { clientId: item.clientId, reason: '', reviewOn: addDays(clock.today(), 365) }, validate: schemaValidator(keepCaseSchema, t) });
+  const form = useForm({
+    initialValues: { clientId: item.clientId, reason: '', reviewOn: addDays(clock.today(), 365) },
+    validate: schemaValidator(keepCaseSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('retention.keep', v), {
       form,
@@ -153,10 +184,31 @@ function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: ()
     }),
   );
   return (
-    <ModalForm opened title={t('retention.keepTitle', { reference: item.reference })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('retention.keep')}>
+    <ModalForm
+      opened
+      title={t('retention.keepTitle', { reference: item.reference })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('retention.keep')}
+    >
       <Alert color="blue">{t('retention.keepHint')}</Alert>
-      <Textarea label={t('retention.reason')} required autosize minRows={2} maxLength={1000} data-autofocus {...form.getInputProps('reason')} />
-      <DateField label={t('retention.reviewOn')} required min={addDays(clock.today(), 1)} {...form.getInputProps('reviewOn')} />
+      <Textarea
+        label={t('retention.reason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
+      <DateField
+        label={t('retention.reviewOn')}
+        required
+        min={addDays(clock.today(), 1)}
+        {...form.getInputProps('reviewOn')}
+      />
     </ModalForm>
   );
 }

@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -39,22 +51,24 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
   });
 
   useEffect(() => {
-    void Promise.all([invoke('clients.get', { id: clientId }), invoke('safetyPlans.get', { clientId })]).then(([r, p]) => {
-      if (!r.ok) return setLoadError(errorSentence(t, r.error));
-      setRecord(r.value);
-      if (p.ok && p.value) {
-        const x = p.value;
-        form.setValues({
-          warningSigns: x.warningSigns,
-          copingSteps: x.copingSteps,
-          keepingSafe: x.keepingSafe ?? '',
-          contacts: x.contacts.map((c) => ({ name: c.name, role: c.role ?? '', phone: c.phone ?? '' })),
-          agreedOn: clock.today(),
-          reviewOn: x.reviewOn > clock.today() ? x.reviewOn : addDays(clock.today(), 14),
-        });
-      }
-      setLoaded(true);
-    });
+    void Promise.all([invoke('clients.get', { id: clientId }), invoke('safetyPlans.get', { clientId })]).then(
+      ([r, p]) => {
+        if (!r.ok) return setLoadError(errorSentence(t, r.error));
+        setRecord(r.value);
+        if (p.ok && p.value) {
+          const x = p.value;
+          form.setValues({
+            warningSigns: x.warningSigns,
+            copingSteps: x.copingSteps,
+            keepingSafe: x.keepingSafe ?? '',
+            contacts: x.contacts.map((c) => ({ name: c.name, role: c.role ?? '', phone: c.phone ?? '' })),
+            agreedOn: clock.today(),
+            reviewOn: x.reviewOn > clock.today() ? x.reviewOn : addDays(clock.today(), 14),
+          });
+        }
+        setLoaded(true);
+      },
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clientId]);
 
@@ -74,13 +88,42 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
 
   return (
     <Stack maw={900}>
-      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} subtitle={t('safetyPlan.title')} />
+      <ClientHeader
+        client={record.client}
+        riskFlags={record.riskFlags}
+        back={back}
+        go={go}
+        subtitle={t('safetyPlan.title')}
+      />
       <Paper withBorder p="lg">
         <form onSubmit={save} noValidate>
           <Stack>
-            <Textarea label={t('safetyPlan.warningSigns')} description={t('safetyPlan.warningSignsHelp')} required autosize minRows={3} maxLength={4000} data-autofocus {...form.getInputProps('warningSigns')} />
-            <Textarea label={t('safetyPlan.copingSteps')} description={t('safetyPlan.copingStepsHelp')} required autosize minRows={3} maxLength={4000} {...form.getInputProps('copingSteps')} />
-            <Textarea label={t('safetyPlan.keepingSafe')} autosize minRows={2} maxLength={4000} {...form.getInputProps('keepingSafe')} />
+            <Textarea
+              label={t('safetyPlan.warningSigns')}
+              description={t('safetyPlan.warningSignsHelp')}
+              required
+              autosize
+              minRows={3}
+              maxLength={4000}
+              data-autofocus
+              {...form.getInputProps('warningSigns')}
+            />
+            <Textarea
+              label={t('safetyPlan.copingSteps')}
+              description={t('safetyPlan.copingStepsHelp')}
+              required
+              autosize
+              minRows={3}
+              maxLength={4000}
+              {...form.getInputProps('copingSteps')}
+            />
+            <Textarea
+              label={t('safetyPlan.keepingSafe')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              {...form.getInputProps('keepingSafe')}
+            />
             <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
               <Title order={2} size="h5" component="legend">
                 {t('safetyPlan.contacts')}
@@ -91,11 +134,40 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
                 </Text>
               )}
               {form.values.contacts.map((_, i) => (
-                <Group key={i} align="flex-end" wrap="nowrap" role="group" aria-label={t('safetyPlan.contactN', { n: i + 1 })}>
-                  <TextInput style={{ flex: 2 }} label={t('safetyPlan.contactName')} required maxLength={120} {...form.getInputProps(`contacts.${i}.name`)} />
-                  <TextInput style={{ flex: 2 }} label={t('safetyPlan.contactRole')} maxLength={120} {...form.getInputProps(`contacts.${i}.role`)} />
-                  <TextInput style={{ flex: 1.5 }} label={t('safetyPlan.contactPhone')} maxLength={40} {...form.getInputProps(`contacts.${i}.phone`)} />
-                  <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('safetyPlan.removeContact', { n: i + 1 })} onClick={() => form.removeListItem('contacts', i)}>
+                <Group
+                  key={i}
+                  align="flex-end"
+                  wrap="nowrap"
+                  role="group"
+                  aria-label={t('safetyPlan.contactN', { n: i + 1 })}
+                >
+                  <TextInput
+                    style={{ flex: 2 }}
+                    label={t('safetyPlan.contactName')}
+                    required
+                    maxLength={120}
+                    {...form.getInputProps(`contacts.${i}.name`)}
+                  />
+                  <TextInput
+                    style={{ flex: 2 }}
+                    label={t('safetyPlan.contactRole')}
+                    maxLength={120}
+                    {...form.getInputProps(`contacts.${i}.role`)}
+                  />
+                  <TextInput
+                    style={{ flex: 1.5 }}
+                    label={t('safetyPlan.contactPhone')}
+                    maxLength={40}
+                    {...form.getInputProps(`contacts.${i}.phone`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    mb={2}
+                    aria-label={t('safetyPlan.removeContact', { n: i + 1 })}
+                    onClick={() => form.removeListItem('contacts', i)}
+                  >
                     ✕
                   </ActionIcon>
                 </Group>
@@ -107,7 +179,12 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
               )}
             </Stack>
             <SimpleGrid cols={3}>
-              <DateField label={t('safetyPlan.agreedOn')} required max={clock.today()} {...form.getInputProps('agreedOn')} />
+              <DateField
+                label={t('safetyPlan.agreedOn')}
+                required
+                max={clock.today()}
+                {...form.getInputProps('agreedOn')}
+              />
               <DateField label={t('safetyPlan.reviewOn')} required {...form.getInputProps('reviewOn')} />
             </SimpleGrid>
             <FormActions error={error} busy={busy} onCancel={() => go(back)} />

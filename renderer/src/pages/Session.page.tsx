@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +45,9 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [alsoRegister, setAlsoRegister] = useState(false);
-  const [counts, setCounts] = useState<Record<AgeBand, number | string>>(() => Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as Record<AgeBand, number>);
+  const [counts, setCounts] = useState<Record<AgeBand, number | string>>(
+    () => Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as Record<AgeBand, number>,
+  );
   const [giving, setGiving] = useState<RegisterLine | null>(null);
   const [busyPdf, setBusyPdf] = useState(false);
 
@@ -38,7 +56,9 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
     setCounts(Object.fromEntries(r.headcount.map((h) => [h.band, h.people])) as Record<AgeBand, number>);
   };
   useEffect(() => {
-    void invoke('sessions.register', { id }).then((r) => (r.ok ? loaded(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('sessions.register', { id }).then((r) =>
+      r.ok ? loaded(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [id, t]);
 
   // File › Print prints the register on screen.
@@ -63,7 +83,10 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
   };
   const saveCounts = async () => {
     setError(null);
-    const r = await invoke('attendance.headcount', { sessionId: s.id, counts: AGE_BANDS.map((band) => ({ band, people: Number(counts[band] || 0) })) });
+    const r = await invoke('attendance.headcount', {
+      sessionId: s.id,
+      counts: AGE_BANDS.map((band) => ({ band, people: Number(counts[band] || 0) })),
+    });
     if (!r.ok) return setError(errorSentence(t, r.error));
     loaded(r.value);
     notifications.show({ color: 'green', message: t('sessions.headcountSaved') });
@@ -105,7 +128,9 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
         </Group>
       </Group>
       {s.cancelled && <Alert color="red">{t('sessions.cancelledNote', { reason: s.cancelReason ?? '' })}</Alert>}
-      {!s.cancelled && s.heldOn > today && <Alert color="blue">{t('sessions.notYet', { date: formatDate(s.heldOn, i18n.language) })}</Alert>}
+      {!s.cancelled && s.heldOn > today && (
+        <Alert color="blue">{t('sessions.notYet', { date: formatDate(s.heldOn, i18n.language) })}</Alert>
+      )}
       <FormAlert message={error} />
 
       <Paper withBorder p="lg" component="section" aria-label={t('programmes.membersTitle')}>
@@ -142,9 +167,23 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
                 }}
               />
               {shown.length === 0 && <Text c="dimmed">{t('sessions.noMatch', { query })}</Text>}
-              <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('sessions.registerTitle', { programme: p.name })}>
+              <Stack
+                gap={4}
+                component="ul"
+                p={0}
+                m={0}
+                style={{ listStyle: 'none' }}
+                aria-label={t('sessions.registerTitle', { programme: p.name })}
+              >
                 {shown.map((l) => (
-                  <Group key={l.clientId} component="li" justify="space-between" wrap="nowrap" py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+                  <Group
+                    key={l.clientId}
+                    component="li"
+                    justify="space-between"
+                    wrap="nowrap"
+                    py={4}
+                    style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                  >
                     <Group gap="xs" wrap="nowrap">
                       <Checkbox
                         size="md"
@@ -164,7 +203,12 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
                       )}
                     </Group>
                     {l.present && can('support.give') && (
-                      <Button size="xs" variant="subtle" onClick={() => setGiving(l)} aria-label={`${t('sessions.giveSupport')}: ${l.name}`}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setGiving(l)}
+                        aria-label={`${t('sessions.giveSupport')}: ${l.name}`}
+                      >
                         {t('sessions.giveSupport')}
                       </Button>
                     )}
@@ -182,10 +226,17 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
             label={t('programmes.findClient')}
             hint={t('sessions.walkInHint')}
             exclude={register.lines.filter((l) => l.present).map((l) => l.clientId)}
-            action={{ text: t('sessions.markWalkIn'), name: (c) => `${t('sessions.markWalkIn')}: ${c.firstName} ${c.lastName}` }}
+            action={{
+              text: t('sessions.markWalkIn'),
+              name: (c) => `${t('sessions.markWalkIn')}: ${c.firstName} ${c.lastName}`,
+            }}
             onChoose={(c) => void mark(c.id, true, alsoRegister)}
           />
-          <Switch label={t('sessions.alsoRegister')} checked={alsoRegister} onChange={(e) => setAlsoRegister(e.currentTarget.checked)} />
+          <Switch
+            label={t('sessions.alsoRegister')}
+            checked={alsoRegister}
+            onChange={(e) => setAlsoRegister(e.currentTarget.checked)}
+          />
         </Section>
       )}
 
@@ -219,7 +270,11 @@ export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) 
         <SupportModal
           clientId={giving.clientId}
           clientName={giving.name}
-          session={{ id: s.id, heldOn: s.heldOn, label: `${p.name} · ${formatDate(s.heldOn, i18n.language)} ${s.startsAt}` }}
+          session={{
+            id: s.id,
+            heldOn: s.heldOn,
+            label: `${p.name} · ${formatDate(s.heldOn, i18n.language)} ${s.startsAt}`,
+          }}
           onClose={() => setGiving(null)}
           onSaved={() => setGiving(null)}
         />

@@ -1,4 +1,16 @@
-import { Button, Code, Group, Modal, NumberInput, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Code,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -30,7 +42,13 @@ function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => {
       if (!r.ok) return setError(errorSentence(t, r.error));
-      const v = { name: r.value.name, address: r.value.address ?? '', charityNumber: r.value.charityNumber ?? '', phone: r.value.phone ?? '', email: r.value.email ?? '' };
+      const v = {
+        name: r.value.name,
+        address: r.value.address ?? '',
+        charityNumber: r.value.charityNumber ?? '',
+        phone: r.value.phone ?? '',
+        email: r.value.email ?? '',
+      };
       form.setValues(v);
       form.resetDirty(v);
     });
@@ -77,7 +95,15 @@ function CharityLogo() {
       <Text size="sm" c="dimmed">
         {t('letters.logoHint')}
       </Text>
-      {logo ? <img src={logo} alt={t('letters.logo')} style={{ maxWidth: 220, maxHeight: 90, objectFit: 'contain', alignSelf: 'flex-start' }} /> : <Text size="sm">{t('letters.noLogo')}</Text>}
+      {logo ? (
+        <img
+          src={logo}
+          alt={t('letters.logo')}
+          style={{ maxWidth: 220, maxHeight: 90, objectFit: 'contain', alignSelf: 'flex-start' }}
+        />
+      ) : (
+        <Text size="sm">{t('letters.noLogo')}</Text>
+      )}
       <FormAlert message={error} />
       <Group>
         <Button variant="default" loading={busy} onClick={() => void run('charity.chooseLogo')}>
@@ -96,8 +122,14 @@ function CharityLogo() {
 function ChangePassword({ name }: { name: string }) {
   const { t } = useTranslation();
   const { busy, error, submit: send } = useSubmit();
-  const schema = z.intersection(z.object({ currentPassword: z.string().min(1, { error: 'required' }) }), newPasswordPair);
-  const form = useForm({ initialValues: { currentPassword: '', password: '', repeat: '' }, validate: schemaValidator(schema, t) });
+  const schema = z.intersection(
+    z.object({ currentPassword: z.string().min(1, { error: 'required' }) }),
+    newPasswordPair,
+  );
+  const form = useForm({
+    initialValues: { currentPassword: '', password: '', repeat: '' },
+    validate: schemaValidator(schema, t),
+  });
   const submit = form.onSubmit(({ currentPassword, password }) =>
     send(() => invoke('session.changePassword', { currentPassword, newPassword: password }), {
       form,
@@ -111,7 +143,12 @@ function ChangePassword({ name }: { name: string }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack maw={480}>
-        <PasswordInput label={t('account.currentPassword')} required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+        <PasswordInput
+          label={t('account.currentPassword')}
+          required
+          autoComplete="current-password"
+          {...form.getInputProps('currentPassword')}
+        />
         <NewPasswordFields form={form} userInputs={[name]} />
         <FormActions error={error} busy={busy} label={t('account.changePassword')} align="flex-start" />
       </Stack>
@@ -120,13 +157,37 @@ function ChangePassword({ name }: { name: string }) {
 }
 
 /** One whole number setting with its own Save button; a refusal shows under the field. */
-function NumberSetting({ label, min, max, initial, field, save }: { label: string; min: number; max: number; initial: number; field: string; save: (n: number) => Promise<Result<unknown>> }) {
+function NumberSetting({
+  label,
+  min,
+  max,
+  initial,
+  field,
+  save,
+}: {
+  label: string;
+  min: number;
+  max: number;
+  initial: number;
+  field: string;
+  save: (n: number) => Promise<Result<unknown>>;
+}) {
   const { t } = useTranslation();
   const [value, setValue] = useState<number | string>(initial);
   const [error, setError] = useState<string | null>(null);
   return (
     <Group align="flex-end">
-      <NumberInput label={label} min={min} max={max} clampBehavior="none" allowDecimal={false} value={value} onChange={setValue} error={error} w={320} />
+      <NumberInput
+        label={label}
+        min={min}
+        max={max}
+        clampBehavior="none"
+        allowDecimal={false}
+        value={value}
+        onChange={setValue}
+        error={error}
+        w={320}
+      />
       <Button
         variant="default"
         onClick={async () => {
@@ -308,7 +369,15 @@ function NewRecoverySheet() {
   );
 }
 
-export function SettingsPage({ state, onState, onCharity }: { state: AppState; onState: (s: AppState) => void; onCharity: (name: string) => void }) {
+export function SettingsPage({
+  state,
+  onState,
+  onCharity,
+}: {
+  state: AppState;
+  onState: (s: AppState) => void;
+  onCharity: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   return (
@@ -353,7 +422,9 @@ export function SettingsPage({ state, onState, onCharity }: { state: AppState; o
             label={t('reach.volunteersSetting')}
             description={t('reach.volunteersHelp')}
             checked={state.volunteersSeeContactDetails}
-            save={(volunteersSeeContactDetails) => invoke('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails })}
+            save={(volunteersSeeContactDetails) =>
+              invoke('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails })
+            }
             said={(on) => t(on ? 'reach.volunteersOn' : 'reach.volunteersOff')}
             onState={onState}
           />

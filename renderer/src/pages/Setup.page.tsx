@@ -34,15 +34,22 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
   const [sheetKept, setSheetKept] = useState<string | null>(null);
 
   // Money in złoty for a charity setting Casebook up in Polish, pounds otherwise (changeable on the form).
-  const charity = useForm<CharityInput>({ initialValues: { ...emptyCharity, currency: currencyFor(i18n.language) }, validate: schemaValidator(charitySchema, t) });
+  const charity = useForm<CharityInput>({
+    initialValues: { ...emptyCharity, currency: currencyFor(i18n.language) },
+    validate: schemaValidator(charitySchema, t),
+  });
   // Switching the language switches the currency too, unless the person chose another one.
   const shownLanguage = useRef(i18n.language);
   useEffect(() => {
     if (shownLanguage.current === i18n.language) return;
-    if (charity.getValues().currency === currencyFor(shownLanguage.current)) charity.setFieldValue('currency', currencyFor(i18n.language));
+    if (charity.getValues().currency === currencyFor(shownLanguage.current))
+      charity.setFieldValue('currency', currencyFor(i18n.language));
     shownLanguage.current = i18n.language;
   }, [i18n.language, charity]);
-  const admin = useForm({ initialValues: { name: '', password: '', repeat: '' }, validate: schemaValidator(adminSchema, t) });
+  const admin = useForm({
+    initialValues: { name: '', password: '', repeat: '' },
+    validate: schemaValidator(adminSchema, t),
+  });
   const confirm = useForm({ initialValues: { confirmation: '' } });
 
   const goCharity = charity.onSubmit(() => {
@@ -53,7 +60,10 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
   const goAdmin = admin.onSubmit(async (values) => {
     setError(null);
     setBusy(true);
-    const r = await invoke('setup.prepare', { charity: charity.getValues(), admin: { name: values.name, password: values.password } });
+    const r = await invoke('setup.prepare', {
+      charity: charity.getValues(),
+      admin: { name: values.name, password: values.password },
+    });
     setBusy(false);
     if (!r.ok) {
       const fields = r.error.fields ?? {};
@@ -101,7 +111,12 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
         <LanguageSwitch value={state.language} onState={onState} />
       </Group>
       <Paper withBorder p="xl" shadow="xs">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)}>
+        <Stepper
+          active={step}
+          size="sm"
+          allowNextStepsSelect={false}
+          onStepClick={(s) => s < step && step < 3 && setStep(s)}
+        >
           <Stepper.Step label={t('setup.stepCharity')}>
             <form onSubmit={goCharity} noValidate>
               <Stack mt="md">
@@ -119,7 +134,13 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
             <form onSubmit={goAdmin} noValidate>
               <Stack mt="md">
                 <Text>{t('setup.adminIntro')}</Text>
-                <TextInput label={t('setup.adminName')} required autoFocus autoComplete="name" {...admin.getInputProps('name')} />
+                <TextInput
+                  label={t('setup.adminName')}
+                  required
+                  autoFocus
+                  autoComplete="name"
+                  {...admin.getInputProps('name')}
+                />
                 <NewPasswordFields form={admin} userInputs={[admin.values.name, charity.values.name]} />
                 <FormAlert message={error} />
                 <Group justify="space-between">

@@ -4,7 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
-import { accessAnsweredSchema, accessDueOn, accessRequestInputSchema, type AccessRequest } from '../../../shared/domain/subjectAccess';
+import {
+  accessAnsweredSchema,
+  accessDueOn,
+  accessRequestInputSchema,
+  type AccessRequest,
+} from '../../../shared/domain/subjectAccess';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
@@ -21,11 +26,27 @@ import { useJob } from '../useJob';
 import { DateField } from '../components/DateField/DateField';
 
 /** How a request stands against its due date, as a coloured badge. */
-export function AccessDueBadge({ request, today }: { request: Pick<AccessRequest, 'dueOn' | 'answeredOn'>; today: string }) {
+export function AccessDueBadge({
+  request,
+  today,
+}: {
+  request: Pick<AccessRequest, 'dueOn' | 'answeredOn'>;
+  today: string;
+}) {
   const { t, i18n } = useTranslation();
-  if (request.answeredOn) return <Badge color="green" variant="light">{t('access.answered', { date: formatDate(request.answeredOn, i18n.language) })}</Badge>;
-  if (request.dueOn < today) return <Badge color="red">{t('access.overdue', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
-  return <Badge color="orange" variant="light">{t('access.due', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
+  if (request.answeredOn)
+    return (
+      <Badge color="green" variant="light">
+        {t('access.answered', { date: formatDate(request.answeredOn, i18n.language) })}
+      </Badge>
+    );
+  if (request.dueOn < today)
+    return <Badge color="red">{t('access.overdue', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
+  return (
+    <Badge color="orange" variant="light">
+      {t('access.due', { date: formatDate(request.dueOn, i18n.language) })}
+    </Badge>
+  );
 }
 
 /**
@@ -43,21 +64,26 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
   const today = clock.today();
 
   useEffect(() => {
-    void Promise.all([invoke('clients.get', { id: clientId }), invoke('access.forClient', { clientId })]).then(([r, a]) => {
-      if (!r.ok) return setLoadError(errorSentence(t, r.error));
-      if (!a.ok) return setLoadError(errorSentence(t, a.error));
-      setRecord(r.value);
-      setRequests(a.value);
-    });
+    void Promise.all([invoke('clients.get', { id: clientId }), invoke('access.forClient', { clientId })]).then(
+      ([r, a]) => {
+        if (!r.ok) return setLoadError(errorSentence(t, r.error));
+        if (!a.ok) return setLoadError(errorSentence(t, a.error));
+        setRecord(r.value);
+        setRequests(a.value);
+      },
+    );
   }, [clientId, t]);
 
   // The open request's pack can be printed (its readable part), from here or with File › Print.
   const openId = requests?.find((r) => !r.answeredOn)?.id ?? null;
-  const printing = usePrintable(openId !== null ? () => packJob.run('access.printPack', { id: openId }) : null, async () => {
-    // Printed, the pack counts as made: the request says so.
-    const again = await invoke('access.forClient', { clientId });
-    if (again.ok) setRequests(again.value);
-  });
+  const printing = usePrintable(
+    openId !== null ? () => packJob.run('access.printPack', { id: openId }) : null,
+    async () => {
+      // Printed, the pack counts as made: the request says so.
+      const again = await invoke('access.forClient', { clientId });
+      if (again.ok) setRequests(again.value);
+    },
+  );
 
   if (loadError) return <FormAlert message={loadError} />;
   if (!record || !requests) return <Loader aria-label={t('common.loading')} />;
@@ -74,14 +100,24 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
       {
         onOk: (v) => {
           setRequests(v.requests);
-          notifications.show({ color: 'green', autoClose: 10_000, message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }) });
+          notifications.show({
+            color: 'green',
+            autoClose: 10_000,
+            message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }),
+          });
         },
       },
     );
 
   return (
     <Stack maw={1000}>
-      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={{ name: 'client', id: clientId }} go={go} subtitle={t('access.title')} />
+      <ClientHeader
+        client={record.client}
+        riskFlags={record.riskFlags}
+        back={{ name: 'client', id: clientId }}
+        go={go}
+        subtitle={t('access.title')}
+      />
       <Text c="dimmed">{t('access.pageIntro')}</Text>
       {open ? (
         <Paper withBorder p="lg" component="section" aria-label={t('access.openTitle')}>
@@ -150,12 +186,18 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
 function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: AccessRequest[]) => void }) {
   const { t, i18n } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { clientId, receivedOn: clock.today(), note: '' }, validate: schemaValidator(accessRequestInputSchema, t) });
+  const form = useForm({
+    initialValues: { clientId, receivedOn: clock.today(), note: '' },
+    validate: schemaValidator(accessRequestInputSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('access.record', v), {
       form,
       onOk: (r) => {
-        notifications.show({ color: 'green', message: t('access.recorded', { date: formatDate(r[0]!.dueOn, i18n.language) }) });
+        notifications.show({
+          color: 'green',
+          message: t('access.recorded', { date: formatDate(r[0]!.dueOn, i18n.language) }),
+        });
         form.reset();
         onDone(r);
       },
@@ -174,10 +216,21 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
             required
             max={clock.today()}
             w={220}
-            description={/^\d{4}-\d{2}-\d{2}$/.test(received) ? t('access.dueHint', { date: formatDate(accessDueOn(received), i18n.language) }) : undefined}
+            description={
+              /^\d{4}-\d{2}-\d{2}$/.test(received)
+                ? t('access.dueHint', { date: formatDate(accessDueOn(received), i18n.language) })
+                : undefined
+            }
             {...form.getInputProps('receivedOn')}
           />
-          <Textarea label={t('access.note')} description={t('access.noteHint')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+          <Textarea
+            label={t('access.note')}
+            description={t('access.noteHint')}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            {...form.getInputProps('note')}
+          />
           <FormActions error={error} busy={busy} label={t('access.record')} />
         </Stack>
       </form>
@@ -188,7 +241,10 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
 function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r: AccessRequest[]) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: request.id, answeredOn: clock.today() }, validate: schemaValidator(accessAnsweredSchema, t) });
+  const form = useForm({
+    initialValues: { id: request.id, answeredOn: clock.today() },
+    validate: schemaValidator(accessAnsweredSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('access.answered', v), {
       form,
@@ -203,7 +259,14 @@ function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r:
       <Stack gap="xs">
         <Text size="sm">{t('access.answeredHint')}</Text>
         <Group align="flex-end">
-          <DateField label={t('access.answeredOn')} required max={clock.today()} min={request.receivedOn} w={220} {...form.getInputProps('answeredOn')} />
+          <DateField
+            label={t('access.answeredOn')}
+            required
+            max={clock.today()}
+            min={request.receivedOn}
+            w={220}
+            {...form.getInputProps('answeredOn')}
+          />
           <Button type="submit" variant="light" loading={busy}>
             {t('access.markAnswered')}
           </Button>

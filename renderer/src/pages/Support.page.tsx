@@ -123,7 +123,10 @@ export function SupportPage({ go }: { go: (r: Route) => void }) {
               h={Math.max(160, totals.byType.length * 40)}
               orientation="vertical"
               dataKey="name"
-              data={totals.byType.map((b) => ({ name: typeName(t, { builtinKey: b.typeKey, name: b.typeName }), items: b.quantity }))}
+              data={totals.byType.map((b) => ({
+                name: typeName(t, { builtinKey: b.typeKey, name: b.typeName }),
+                items: b.quantity,
+              }))}
               series={[{ name: 'items', label: t('support.items'), color: 'indigo.6' }]}
               yAxisProps={{ width: 130 }}
               aria-label={t('support.items')}
@@ -133,7 +136,12 @@ export function SupportPage({ go }: { go: (r: Route) => void }) {
       )}
       {items.length > 0 && (
         <Section title={t('support.listTitle')}>
-          <SupportTable items={items} label={t('support.listTitle')} showClient onClient={(id) => go({ name: 'client', id, tab: 'support' })} />
+          <SupportTable
+            items={items}
+            label={t('support.listTitle')}
+            showClient
+            onClient={(id) => go({ name: 'client', id, tab: 'support' })}
+          />
           {items.length < total && (
             <Group>
               <Button variant="default" onClick={() => void load(items.length)}>

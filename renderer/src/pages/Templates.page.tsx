@@ -1,4 +1,25 @@
-import { Alert, Anchor, Badge, Button, Code, Grid, Group, List, Loader, Menu, Paper, ScrollArea, Select, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Menu,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
@@ -38,7 +59,9 @@ export function TemplatesPage({ go }: { go: (r: Route) => void }) {
   const [templates, setTemplates] = useState<LetterTemplate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void invoke('templates.list', { includeArchived: true }).then((r) => (r.ok ? setTemplates(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('templates.list', { includeArchived: true }).then((r) =>
+      r.ok ? setTemplates(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [t]);
   const setActive = async (id: number, active: boolean) => {
     const r = await invoke('templates.setActive', { id, active });
@@ -56,7 +79,11 @@ export function TemplatesPage({ go }: { go: (r: Route) => void }) {
         </Stack>
         <Button onClick={() => go({ name: 'templateEdit' })}>{t('templates.add')}</Button>
       </Group>
-      <Switch label={t('templates.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      <Switch
+        label={t('templates.showArchived')}
+        checked={showArchived}
+        onChange={(e) => setShowArchived(e.currentTarget.checked)}
+      />
       <FormAlert message={error} />
       {!templates ? (
         <Loader aria-label={t('common.loading')} />
@@ -86,16 +113,28 @@ export function TemplatesPage({ go }: { go: (r: Route) => void }) {
                       <Table.Td>
                         <Text size="sm" c="dimmed">
                           {t('templates.used', { count: x.lettersWritten })}
-                          {x.updatedByName ? ` · ${x.updatedByName}, ${formatDateTime(x.updatedAt, i18n.language)}` : ''}
+                          {x.updatedByName
+                            ? ` · ${x.updatedByName}, ${formatDateTime(x.updatedAt, i18n.language)}`
+                            : ''}
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end">
-                          <Button size="xs" variant="light" onClick={() => go({ name: 'templateEdit', id: x.id })} aria-label={`${t('templates.edit')}: ${x.name} (${languageName(x.language, i18n.language)})`}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => go({ name: 'templateEdit', id: x.id })}
+                            aria-label={`${t('templates.edit')}: ${x.name} (${languageName(x.language, i18n.language)})`}
+                          >
                             {t('templates.edit')}
                           </Button>
                           {!x.builtinKey && (
-                            <Button size="xs" variant="subtle" color={x.active ? 'red' : undefined} onClick={() => void setActive(x.id, !x.active)}>
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color={x.active ? 'red' : undefined}
+                              onClick={() => void setActive(x.id, !x.active)}
+                            >
                               {x.active ? t('templates.archive') : t('templates.restore')}
                             </Button>
                           )}
@@ -114,7 +153,14 @@ export function TemplatesPage({ go }: { go: (r: Route) => void }) {
 }
 
 /** Made-up details for the live preview, in the template's language where Casebook has one. */
-function sampleLetter(t: (k: string) => string, charity: Charity | null, kind: LetterKind, language: string, subject: string, body: string): LetterContent {
+function sampleLetter(
+  t: (k: string) => string,
+  charity: Charity | null,
+  kind: LetterKind,
+  language: string,
+  subject: string,
+  body: string,
+): LetterContent {
   const today = clock.today();
   const date = (iso: string) => letterDate(iso, language);
   const s = (k: string) => t(`templates.sample.${k}`);
@@ -158,8 +204,17 @@ function sampleLetter(t: (k: string) => string, charity: Charity | null, kind: L
   return {
     kind,
     language,
-    letterhead: { name: charity?.name ?? '', address: charity?.address ?? null, charityNumber: charity?.charityNumber ?? null, phone: charity?.phone ?? null, email: charity?.email ?? null },
-    recipient: kind === 'referral' ? [s('contact'), s('agency'), ...s('agencyAddress').split('\n')] : [values['client.name']!, ...clientAddress.split('\n')],
+    letterhead: {
+      name: charity?.name ?? '',
+      address: charity?.address ?? null,
+      charityNumber: charity?.charityNumber ?? null,
+      phone: charity?.phone ?? null,
+      email: charity?.email ?? null,
+    },
+    recipient:
+      kind === 'referral'
+        ? [s('contact'), s('agency'), ...s('agencyAddress').split('\n')]
+        : [values['client.name']!, ...clientAddress.split('\n')],
     date: today,
     reference: kind === 'referral' ? 'CB-00042/R7' : 'CB-00042',
     subject: subjectMerged.text,
@@ -192,7 +247,13 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
       const found = r.value.find((x) => x.id === id);
       if (!found) return setLoadError(t('errors.NOT_FOUND'));
       setTemplate(found);
-      form.setValues({ kind: found.kind, language: found.language as TemplateInput['language'], name: found.name, subject: found.subject, body: found.body });
+      form.setValues({
+        kind: found.kind,
+        language: found.language as TemplateInput['language'],
+        name: found.name,
+        subject: found.subject,
+        body: found.body,
+      });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
@@ -204,7 +265,9 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
   const problems = templateProblems(kind, v.subject, v.body);
   const problemLines = [
     ...problems.unknown.map((f) => t('templates.unknownField', { field: `{{${f}}}` })),
-    ...problems.notForKind.map((f) => t('templates.notForKind', { field: `{{${f}}}`, kind: t(`letters.kind.${kind}`) })),
+    ...problems.notForKind.map((f) =>
+      t('templates.notForKind', { field: `{{${f}}}`, kind: t(`letters.kind.${kind}`) }),
+    ),
     ...(problems.unclosed ? [t('templates.unclosed', { open: '{{', close: '}}' })] : []),
   ];
   // Casebook's own words in the preview come from the template's language (English if there is no catalog).
@@ -226,14 +289,21 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
   };
 
   const save = form.onSubmit((values) =>
-    submit(() => invoke('templates.save', { target: template ? { id: template.id, version: template.version } : null, template: values }), {
-      form,
-      fieldPrefix: 'template.',
-      onOk: () => {
-        notifications.show({ color: 'green', message: t('templates.saved') });
-        go({ name: 'templates' });
+    submit(
+      () =>
+        invoke('templates.save', {
+          target: template ? { id: template.id, version: template.version } : null,
+          template: values,
+        }),
+      {
+        form,
+        fieldPrefix: 'template.',
+        onOk: () => {
+          notifications.show({ color: 'green', message: t('templates.saved') });
+          go({ name: 'templates' });
+        },
       },
-    }),
+    ),
   );
   const kindFixed = !!template?.builtinKey || template?.kind === 'safetyPlan';
   const safety = kind === 'safetyPlan';
@@ -257,7 +327,10 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
                     required
                     allowDeselect={false}
                     disabled={kindFixed}
-                    data={LETTER_KINDS.filter((k) => k !== 'safetyPlan' || kindFixed).map((k) => ({ value: k, label: t(`letters.kind.${k}`) }))}
+                    data={LETTER_KINDS.filter((k) => k !== 'safetyPlan' || kindFixed).map((k) => ({
+                      value: k,
+                      label: t(`letters.kind.${k}`),
+                    }))}
                     {...form.getInputProps('kind')}
                   />
                   <Select
@@ -272,7 +345,11 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
                 <TextInput label={t('templates.name')} required maxLength={120} {...form.getInputProps('name')} />
                 <Group justify="space-between" align="flex-end">
                   <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                    {t('templates.bodyHint', { optional: i18n.language === 'pl' ? '[[ pod numer {{charity.phone}}]]' : '[[ on {{charity.phone}}]]', interpolation: { escapeValue: false } })}
+                    {t('templates.bodyHint', {
+                      optional:
+                        i18n.language === 'pl' ? '[[ pod numer {{charity.phone}}]]' : '[[ on {{charity.phone}}]]',
+                      interpolation: { escapeValue: false },
+                    })}
                   </Text>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +47,10 @@ export function UnlockPage({ state, onState }: { state: AppState; onState: (s: A
     if (mode === 'recovery') {
       const parsed = parseRecoveryKey(recoveryKey);
       if (!parsed.ok)
-        errors['recoveryKey'] = parsed.reason === 'length' ? t('validation.recoveryKeyLength') : t('validation.recoveryKeyGroup', { group: parsed.group });
+        errors['recoveryKey'] =
+          parsed.reason === 'length'
+            ? t('validation.recoveryKeyLength')
+            : t('validation.recoveryKeyGroup', { group: parsed.group });
     }
     if (Object.keys(errors).length) {
       form.setErrors(errors);
@@ -85,9 +101,20 @@ export function UnlockPage({ state, onState }: { state: AppState; onState: (s: A
               </Alert>
             )}
             <Text>{mode === 'password' ? t('unlock.intro') : t('unlock.recoveryIntro')}</Text>
-            <TextInput label={t('unlock.name')} autoComplete="username" autoFocus required {...form.getInputProps('name')} />
+            <TextInput
+              label={t('unlock.name')}
+              autoComplete="username"
+              autoFocus
+              required
+              {...form.getInputProps('name')}
+            />
             {mode === 'password' ? (
-              <PasswordInput label={t('unlock.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+              <PasswordInput
+                label={t('unlock.password')}
+                autoComplete="current-password"
+                required
+                {...form.getInputProps('password')}
+              />
             ) : (
               <Textarea
                 label={t('unlock.recoveryKey')}
@@ -102,7 +129,9 @@ export function UnlockPage({ state, onState }: { state: AppState; onState: (s: A
               />
             )}
             <div aria-live="assertive">
-              <FormAlert message={message && wait > 0 ? `${message} ${t('unlock.waitSeconds', { count: wait })}` : message} />
+              <FormAlert
+                message={message && wait > 0 ? `${message} ${t('unlock.waitSeconds', { count: wait })}` : message}
+              />
             </div>
             <Button type="submit" loading={busy} disabled={wait > 0} fullWidth>
               {busy ? t('unlock.checking') : mode === 'password' ? t('unlock.submit') : t('unlock.recoverySubmit')}

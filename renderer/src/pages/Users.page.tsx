@@ -14,7 +14,12 @@ import { errorSentence, schemaValidator } from '../errors';
 import { formatDateTime } from '../format';
 import { useSubmit } from '../useSubmit';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | { kind: 'deactivate'; user: User } | null;
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'edit'; user: User }
+  | { kind: 'password'; user: User }
+  | { kind: 'deactivate'; user: User }
+  | null;
 
 function RoleChoice({ value, onChange, error }: { value: Role; onChange: (r: Role) => void; error?: React.ReactNode }) {
   const { t } = useTranslation();
@@ -33,8 +38,13 @@ function AddUser({ onDone }: { onDone: (u: User) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit: send } = useSubmit();
   const schema = z.intersection(z.object({ name: userNameSchema }), newPasswordPair);
-  const form = useForm({ initialValues: { name: '', role: 'volunteer' as Role, password: '', repeat: '' }, validate: schemaValidator(schema, t) });
-  const submit = form.onSubmit(({ name, role, password }) => send(() => invoke('users.create', { name, role, password }), { form, onOk: onDone }));
+  const form = useForm({
+    initialValues: { name: '', role: 'volunteer' as Role, password: '', repeat: '' },
+    validate: schemaValidator(schema, t),
+  });
+  const submit = form.onSubmit(({ name, role, password }) =>
+    send(() => invoke('users.create', { name, role, password }), { form, onOk: onDone }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -53,8 +63,13 @@ function AddUser({ onDone }: { onDone: (u: User) => void }) {
 function EditUser({ user, onDone }: { user: User; onDone: (u: User) => void }) {
   const { t } = useTranslation();
   const { busy, error, submit: send } = useSubmit();
-  const form = useForm({ initialValues: { name: user.name, role: user.role }, validate: schemaValidator(z.object({ name: userNameSchema }), t) });
-  const submit = form.onSubmit((values) => send(() => invoke('users.update', { id: user.id, ...values }), { form, onOk: onDone }));
+  const form = useForm({
+    initialValues: { name: user.name, role: user.role },
+    validate: schemaValidator(z.object({ name: userNameSchema }), t),
+  });
+  const submit = form.onSubmit((values) =>
+    send(() => invoke('users.update', { id: user.id, ...values }), { form, onOk: onDone }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -195,7 +210,12 @@ export function UsersPage({ onState }: { onState: (s: AppState) => void }) {
                       {t('users.resetPassword')}
                     </Button>
                     {u.active && (
-                      <Button size="xs" variant="light" color="red" onClick={() => setDialog({ kind: 'deactivate', user: u })}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setDialog({ kind: 'deactivate', user: u })}
+                      >
                         {t('users.deactivate')}
                       </Button>
                     )}
@@ -208,10 +228,18 @@ export function UsersPage({ onState }: { onState: (s: AppState) => void }) {
       )}
       <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={title} size="lg">
         {dialog?.kind === 'add' && <AddUser onDone={(u) => void done(t('users.created', { name: u.name }))()} />}
-        {dialog?.kind === 'edit' && <EditUser user={dialog.user} onDone={(u) => void done(t('users.saved', { name: u.name }))()} />}
-        {dialog?.kind === 'password' && <ResetPassword user={dialog.user} onDone={(u) => void done(t('users.passwordSet', { name: u.name }))()} />}
+        {dialog?.kind === 'edit' && (
+          <EditUser user={dialog.user} onDone={(u) => void done(t('users.saved', { name: u.name }))()} />
+        )}
+        {dialog?.kind === 'password' && (
+          <ResetPassword user={dialog.user} onDone={(u) => void done(t('users.passwordSet', { name: u.name }))()} />
+        )}
         {dialog?.kind === 'deactivate' && (
-          <Deactivate user={dialog.user} onCancel={() => setDialog(null)} onDone={(u) => void done(t('users.deactivated', { name: u.name }))()} />
+          <Deactivate
+            user={dialog.user}
+            onCancel={() => setDialog(null)}
+            onDone={(u) => void done(t('users.deactivated', { name: u.name }))()}
+          />
         )}
       </Modal>
     </Stack>

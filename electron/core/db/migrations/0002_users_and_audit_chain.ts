@@ -27,7 +27,10 @@ export const migration0002: Migration = {
       setHash.run(previous, row.id);
     }
     const last = rows[rows.length - 1];
-    if (last) sqlite.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('audit_head', ?)`).run(JSON.stringify({ id: last.id, hash: previous }));
+    if (last)
+      sqlite
+        .prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('audit_head', ?)`)
+        .run(JSON.stringify({ id: last.id, hash: previous }));
     sqlite.exec(/* sql */ `
       CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
         BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;

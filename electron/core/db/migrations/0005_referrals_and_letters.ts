@@ -126,6 +126,7 @@ export const migration0005: Migration = {
     const insert = sqlite.prepare(
       `INSERT INTO letter_templates (kind, language, name, subject, body, builtin_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const t of DEFAULT_TEMPLATES) insert.run(t.kind, t.language, t.name, t.subject, t.body, `${t.kind}.${t.language}`, now, now);
+    for (const t of DEFAULT_TEMPLATES)
+      insert.run(t.kind, t.language, t.name, t.subject, t.body, `${t.kind}.${t.language}`, now, now);
   },
 };

@@ -124,7 +124,9 @@ export const migration0006: Migration = {
     // The real time, on purpose: when these built-in rows were written is a fact about this
     // database, not a rule about today (migrations run outside any call, with no core clock).
     const now = new Date().toISOString();
-    const insert = sqlite.prepare(`INSERT INTO support_types (builtin_key, repeat_limit, repeat_days, position, updated_at) VALUES (?, ?, ?, ?, ?)`);
+    const insert = sqlite.prepare(
+      `INSERT INTO support_types (builtin_key, repeat_limit, repeat_days, position, updated_at) VALUES (?, ?, ?, ?, ?)`,
+    );
     BUILTIN_SUPPORT_TYPES.forEach((key, i) => {
       const [limit, days] = REPEAT_RULES[key] ?? [null, null];
       insert.run(key, limit, days, i, now);

@@ -7,7 +7,18 @@ import type { Migration } from './index';
  * becomes "other" with the words kept as they were, so nothing typed is lost.
  */
 const WORDS: Record<string, string[]> = {
-  partner: ['partner', 'partner lub partnerka', 'partnerka', 'wife', 'husband', 'spouse', 'zona', 'maz', 'boyfriend', 'girlfriend'],
+  partner: [
+    'partner',
+    'partner lub partnerka',
+    'partnerka',
+    'wife',
+    'husband',
+    'spouse',
+    'zona',
+    'maz',
+    'boyfriend',
+    'girlfriend',
+  ],
   child: ['child', 'dziecko', 'son', 'daughter', 'syn', 'corka'],
   parent: ['parent', 'rodzic', 'mother', 'father', 'mum', 'dad', 'matka', 'ojciec', 'mama', 'tata'],
   sibling: ['brother or sister', 'brat lub siostra', 'brother', 'sister', 'sibling', 'brat', 'siostra'],
@@ -30,7 +41,10 @@ export const migration0014: Migration = {
   name: 'relationship codes',
   up(sqlite) {
     sqlite.exec('ALTER TABLE household_members ADD COLUMN relationship_detail TEXT');
-    const rows = sqlite.prepare('SELECT id, relationship FROM household_members').all() as { id: number; relationship: string }[];
+    const rows = sqlite.prepare('SELECT id, relationship FROM household_members').all() as {
+      id: number;
+      relationship: string;
+    }[];
     const set = sqlite.prepare('UPDATE household_members SET relationship = ?, relationship_detail = ? WHERE id = ?');
     for (const r of rows) {
       const code = CODE_OF.get(fold(r.relationship).replace(/\s+/g, ' ').trim());

@@ -2,7 +2,8 @@ import { clientTokens } from '../../clients/folding';
 import type { Migration } from './index';
 
 /** The search terms a reference and a phone number give (those already there are kept as they are). */
-const termsOf = (reference: string, phone: string | null) => clientTokens({ firstName: '', lastName: '', reference, phone, postcode: null });
+const termsOf = (reference: string, phone: string | null) =>
+  clientTokens({ firstName: '', lastName: '', reference, phone, postcode: null });
 
 /**
  * Migration 16: clients can be found by any run of three or more digits of their phone number ("900
@@ -14,9 +15,15 @@ export const migration0016: Migration = {
   name: 'search phone runs',
   up(sqlite) {
     const add = sqlite.prepare('INSERT OR IGNORE INTO client_search_tokens (token, client_id) VALUES (?, ?)');
-    const rows = sqlite.prepare('SELECT id, reference, phone FROM clients').all() as { id: number; reference: string; phone: string | null }[];
+    const rows = sqlite.prepare('SELECT id, reference, phone FROM clients').all() as {
+      id: number;
+      reference: string;
+      phone: string | null;
+    }[];
     for (const c of rows) for (const term of termsOf(c.reference, c.phone)) add.run(term, c.id);
-    const merged = sqlite.prepare('SELECT into_client_id AS id, from_reference AS reference FROM client_merges').all() as { id: number; reference: string }[];
+    const merged = sqlite
+      .prepare('SELECT into_client_id AS id, from_reference AS reference FROM client_merges')
+      .all() as { id: number; reference: string }[];
     for (const m of merged) for (const term of termsOf(m.reference, null)) add.run(term, m.id);
   },
 };

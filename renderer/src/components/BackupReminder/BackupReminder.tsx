@@ -32,7 +32,12 @@ export function BackupReminder({ onBackUp }: { onBackUp: () => void }) {
       </Text>
     );
   return (
-    <Alert color={status.level === 'alert' ? 'red' : 'orange'} variant="light" role="status" data-backup-level={status.level}>
+    <Alert
+      color={status.level === 'alert' ? 'red' : 'orange'}
+      variant="light"
+      role="status"
+      data-backup-level={status.level}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{text}</Text>
         {action}

@@ -3,7 +3,13 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clientDetailsSchema, ESTIMATED_AGE_MAX, REFERRAL_SOURCES, type Client, type ClientDetailsInput } from '../../../../shared/domain/client';
+import {
+  clientDetailsSchema,
+  ESTIMATED_AGE_MAX,
+  REFERRAL_SOURCES,
+  type Client,
+  type ClientDetailsInput,
+} from '../../../../shared/domain/client';
 import { CLIENT_LANGUAGES } from '../../../../shared/domain/languages';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
@@ -121,12 +127,28 @@ export function PersonFields({ form, autoFocus = true }: { form: Form; autoFocus
   return (
     <Stack>
       <SimpleGrid cols={3}>
-        <TextInput label={t('clients.firstName')} required autoFocus={autoFocus} maxLength={100} {...form.getInputProps('firstName')} />
+        <TextInput
+          label={t('clients.firstName')}
+          required
+          autoFocus={autoFocus}
+          maxLength={100}
+          {...form.getInputProps('firstName')}
+        />
         <TextInput label={t('clients.lastName')} required maxLength={100} {...form.getInputProps('lastName')} />
-        <TextInput label={t('clients.preferredName')} description={t('clients.preferredNameHelp')} maxLength={100} {...form.getInputProps('preferredName')} />
+        <TextInput
+          label={t('clients.preferredName')}
+          description={t('clients.preferredNameHelp')}
+          maxLength={100}
+          {...form.getInputProps('preferredName')}
+        />
       </SimpleGrid>
       <SimpleGrid cols={3}>
-        <DateField label={t('clients.dateOfBirth')} min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
+        <DateField
+          label={t('clients.dateOfBirth')}
+          min="1900-01-01"
+          max={clock.today()}
+          {...form.getInputProps('dateOfBirth')}
+        />
         <NumberInput
           label={t('clients.estimatedAge')}
           description={t('clients.estimatedAgeHelp')}
@@ -146,7 +168,12 @@ export function PersonFields({ form, autoFocus = true }: { form: Form; autoFocus
           disabled={form.values.genderWithheld}
           {...form.getInputProps('gender')}
         />
-        <TextInput label={t('clients.pronouns')} description={t('clients.pronounsHelp')} maxLength={40} {...form.getInputProps('pronouns')} />
+        <TextInput
+          label={t('clients.pronouns')}
+          description={t('clients.pronounsHelp')}
+          maxLength={40}
+          {...form.getInputProps('pronouns')}
+        />
       </SimpleGrid>
       <Checkbox label={t('clients.genderWithheld')} {...form.getInputProps('genderWithheld', { type: 'checkbox' })} />
     </Stack>
@@ -170,7 +197,13 @@ export function ContactFields({ form }: { form: Form }) {
         <TextInput label={t('clients.email')} type="email" maxLength={254} {...form.getInputProps('email')} />
       </SimpleGrid>
       <SimpleGrid cols={2}>
-        <Textarea label={t('clients.address')} autosize minRows={3} maxLength={500} {...form.getInputProps('address')} />
+        <Textarea
+          label={t('clients.address')}
+          autosize
+          minRows={3}
+          maxLength={500}
+          {...form.getInputProps('address')}
+        />
         <TextInput label={t('clients.postcode')} maxLength={12} {...form.getInputProps('postcode')} />
       </SimpleGrid>
       <Group align="flex-end">
@@ -185,7 +218,11 @@ export function ContactFields({ form }: { form: Form }) {
           value={form.values.preferredLanguage || null}
           onChange={(v) => form.setFieldValue('preferredLanguage', v ?? '')}
         />
-        <Checkbox mb={8} label={t('clients.interpreterNeeded')} {...form.getInputProps('interpreterNeeded', { type: 'checkbox' })} />
+        <Checkbox
+          mb={8}
+          label={t('clients.interpreterNeeded')}
+          {...form.getInputProps('interpreterNeeded', { type: 'checkbox' })}
+        />
       </Group>
     </Stack>
   );
@@ -195,7 +232,9 @@ export function ContactFields({ form }: { form: Form }) {
 export function useCaseworkers(): { value: string; label: string }[] {
   const [list, setList] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
-    void invoke('clients.caseworkers', {}).then((r) => r.ok && setList(r.value.map((u) => ({ value: String(u.id), label: u.name }))));
+    void invoke('clients.caseworkers', {}).then(
+      (r) => r.ok && setList(r.value.map((u) => ({ value: String(u.id), label: u.name }))),
+    );
   }, []);
   return list;
 }
@@ -207,7 +246,13 @@ export function ReferralFields({ form }: { form: Form }) {
   return (
     <Stack>
       <SimpleGrid cols={2}>
-        <DateField label={t('clients.intakeDate')} min="1900-01-01" max={clock.today()} required {...form.getInputProps('intakeDate')} />
+        <DateField
+          label={t('clients.intakeDate')}
+          min="1900-01-01"
+          max={clock.today()}
+          required
+          {...form.getInputProps('intakeDate')}
+        />
         <Select
           label={t('clients.caseworker')}
           data={caseworkers}

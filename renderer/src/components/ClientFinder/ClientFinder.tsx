@@ -37,7 +37,15 @@ export function ClientFinder({
   const shown = found.filter((c) => !exclude.includes(c.id));
   return (
     <Stack gap="xs">
-      <TextInput label={label} description={hint} placeholder={t('clients.searchPlaceholder')} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoFocus={autoFocus} />
+      <TextInput
+        label={label}
+        description={hint}
+        placeholder={t('clients.searchPlaceholder')}
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        autoFocus={autoFocus}
+      />
       {debounced.trim() && shown.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('clients.noMatch', { query: debounced })}

@@ -24,7 +24,14 @@ export function RiskBanner({ flags }: { flags: RiskFlag[] }) {
   const active = flags.filter((f) => !f.removedOn);
   if (!active.length) return null;
   return (
-    <Alert color="red" variant="filled" role="alert" aria-label={t('riskFlags.bannerTitle')} title={t('riskFlags.bannerTitle')} icon={<span aria-hidden>⚠</span>}>
+    <Alert
+      color="red"
+      variant="filled"
+      role="alert"
+      aria-label={t('riskFlags.bannerTitle')}
+      title={t('riskFlags.bannerTitle')}
+      icon={<span aria-hidden>⚠</span>}
+    >
       <List size="sm" c="white" spacing={2}>
         {active.map((f) => (
           <List.Item key={f.id}>
@@ -94,7 +101,10 @@ export function ClientHeader({
             ]
               .filter(Boolean)
               .join(' · ')}
-            {(subtitle || client.preferredName || client.pronouns) && (client.dateOfBirth || client.estimatedBirthYear !== null) ? ' · ' : ''}
+            {(subtitle || client.preferredName || client.pronouns) &&
+            (client.dateOfBirth || client.estimatedBirthYear !== null)
+              ? ' · '
+              : ''}
             <AgeText client={client} />
           </Text>
         </Stack>

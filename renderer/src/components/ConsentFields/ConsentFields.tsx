@@ -1,7 +1,13 @@
 import { Checkbox, Group, Input, Radio, SimpleGrid, Stack, TagsInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_METHODS, consentInputSchema, consentRules, SHARE_SCOPES, type ConsentInput } from '../../../../shared/domain/consent';
+import {
+  CONSENT_METHODS,
+  consentInputSchema,
+  consentRules,
+  SHARE_SCOPES,
+  type ConsentInput,
+} from '../../../../shared/domain/consent';
 import { schemaValidator, translatedFields } from '../../errors';
 import * as clock from '../../clock';
 import { DateField } from '../DateField/DateField';
@@ -34,7 +40,10 @@ export const emptyConsent = (): ConsentFormValues => ({
   note: '',
 });
 
-export const consentToInput = (v: ConsentFormValues): ConsentInput => ({ ...v, method: v.method as ConsentInput['method'] });
+export const consentToInput = (v: ConsentFormValues): ConsentInput => ({
+  ...v,
+  method: v.method as ConsentInput['method'],
+});
 
 export function useConsentForm() {
   const { t } = useTranslation();
@@ -53,7 +62,11 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
   const { t } = useTranslation();
   return (
     <Stack>
-      <Checkbox label={t('consent.storeData')} description={t('consent.storeDataHelp')} {...form.getInputProps('storeData', { type: 'checkbox' })} />
+      <Checkbox
+        label={t('consent.storeData')}
+        description={t('consent.storeDataHelp')}
+        {...form.getInputProps('storeData', { type: 'checkbox' })}
+      />
       <Radio.Group label={t('consent.shareScope')} {...form.getInputProps('shareScope')}>
         <Stack gap={6} mt={6}>
           {SHARE_SCOPES.map((s) => (
@@ -71,16 +84,29 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
           {...form.getInputProps('shareAgencies')}
         />
       )}
-      <Input.Wrapper label={t('consent.contactBy')} component="fieldset" styles={{ root: { border: 0, padding: 0, margin: 0 } }}>
+      <Input.Wrapper
+        label={t('consent.contactBy')}
+        component="fieldset"
+        styles={{ root: { border: 0, padding: 0, margin: 0 } }}
+      >
         <Group mt={6}>
           <Checkbox label={t('consent.contact.phone')} {...form.getInputProps('contactPhone', { type: 'checkbox' })} />
-          <Checkbox label={t('consent.contact.letter')} {...form.getInputProps('contactLetter', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('consent.contact.letter')}
+            {...form.getInputProps('contactLetter', { type: 'checkbox' })}
+          />
           <Checkbox label={t('consent.contact.text')} {...form.getInputProps('contactText', { type: 'checkbox' })} />
           <Checkbox label={t('consent.contact.email')} {...form.getInputProps('contactEmail', { type: 'checkbox' })} />
         </Group>
       </Input.Wrapper>
       <SimpleGrid cols={3}>
-        <DateField label={t('consent.givenOn')} required min="1900-01-01" max={clock.today()} {...form.getInputProps('givenOn')} />
+        <DateField
+          label={t('consent.givenOn')}
+          required
+          min="1900-01-01"
+          max={clock.today()}
+          {...form.getInputProps('givenOn')}
+        />
         <Radio.Group label={t('consent.method')} required {...form.getInputProps('method')}>
           <Group mt={8}>
             {CONSENT_METHODS.map((m) => (
@@ -88,7 +114,11 @@ export function ConsentFields({ form }: { form: UseFormReturnType<ConsentFormVal
             ))}
           </Group>
         </Radio.Group>
-        <DateField label={t('consent.expiresOn')} description={t('consent.expiresOnHelp')} {...form.getInputProps('expiresOn')} />
+        <DateField
+          label={t('consent.expiresOn')}
+          description={t('consent.expiresOnHelp')}
+          {...form.getInputProps('expiresOn')}
+        />
       </SimpleGrid>
       <Textarea label={t('consent.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
     </Stack>

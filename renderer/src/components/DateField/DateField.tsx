@@ -79,9 +79,22 @@ export function DateField({ value = '', onChange, min, max, onBlur, error, disab
       rightSectionPointerEvents="all"
       rightSection={
         disabled || readOnly ? undefined : (
-          <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" trapFocus returnFocus withinPortal>
+          <Popover
+            opened={opened}
+            onChange={setOpened}
+            position="bottom-end"
+            shadow="md"
+            trapFocus
+            returnFocus
+            withinPortal
+          >
             <Popover.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={t('dates.pick')} onClick={() => setOpened((o) => !o)}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('dates.pick')}
+                onClick={() => setOpened((o) => !o)}
+              >
                 <CalendarIcon />
               </ActionIcon>
             </Popover.Target>
@@ -121,7 +134,17 @@ export function DateField({ value = '', onChange, min, max, onBlur, error, disab
 
 function CalendarIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <rect x="3" y="5" width="18" height="16" rx="2" />
       <path d="M16 3v4M8 3v4M3 11h18" />
     </svg>

@@ -12,7 +12,20 @@ import { FormAlert } from '../FormAlert/FormAlert';
 import { RestoreModal } from '../RestoreModal/RestoreModal';
 
 /** The guide's sections, in the order a new volunteer meets them. */
-const GUIDE = ['start', 'signIn', 'clients', 'record', 'plans', 'notes', 'referrals', 'groups', 'reports', 'privacy', 'backup', 'help'] as const;
+const GUIDE = [
+  'start',
+  'signIn',
+  'clients',
+  'record',
+  'plans',
+  'notes',
+  'referrals',
+  'groups',
+  'reports',
+  'privacy',
+  'backup',
+  'help',
+] as const;
 
 type Open = { kind: 'about' } | { kind: 'dataFolder' } | { kind: 'guide' } | { kind: 'restore'; path?: string } | null;
 
@@ -22,7 +35,15 @@ type Open = { kind: 'about' } | { kind: 'dataFolder' } | { kind: 'guide' } | { k
  * the screen: someone not signed in, a volunteer or an administrator. Also told when the core had to
  * be started again, so the unlock screen shows at once.
  */
-export function DesktopCommands({ state, onState, openBackupPage }: { state: AppState | null; onState: (s: AppState) => void; openBackupPage: () => void }) {
+export function DesktopCommands({
+  state,
+  onState,
+  openBackupPage,
+}: {
+  state: AppState | null;
+  onState: (s: AppState) => void;
+  openBackupPage: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
   const unlocked = state?.state === 'unlocked';
@@ -76,7 +97,12 @@ export function DesktopCommands({ state, onState, openBackupPage }: { state: App
       <Modal opened={open?.kind === 'guide'} onClose={close} title={t('guide.title')} size="xl">
         <UserGuide />
       </Modal>
-      <RestoreModal opened={open?.kind === 'restore'} onClose={close} onState={onState} path={open?.kind === 'restore' ? open.path : undefined} />
+      <RestoreModal
+        opened={open?.kind === 'restore'}
+        onClose={close}
+        onState={onState}
+        path={open?.kind === 'restore' ? open.path : undefined}
+      />
     </>
   );
 }
@@ -158,7 +184,10 @@ function WhereMyDataIs() {
   const [about, error] = useAbout();
   if (error) return <FormAlert message={error} />;
   if (!about) return null;
-  const describe: Record<string, string> = { 'casebook.db': t('desktop.fileDatabase'), 'keyslots.json': t('desktop.fileKeys') };
+  const describe: Record<string, string> = {
+    'casebook.db': t('desktop.fileDatabase'),
+    'keyslots.json': t('desktop.fileKeys'),
+  };
   return (
     <Stack>
       <Text size="sm">{t('desktop.dataIntro')}</Text>
@@ -181,7 +210,10 @@ function WhereMyDataIs() {
       <Text size="sm">{t('desktop.encrypted')}</Text>
       <Text size="sm">
         {about.lastBackup
-          ? t('desktop.lastBackup', { date: formatDateTime(about.lastBackup.at, i18n.language), location: about.lastBackup.location })
+          ? t('desktop.lastBackup', {
+              date: formatDateTime(about.lastBackup.at, i18n.language),
+              location: about.lastBackup.location,
+            })
           : about.signedIn
             ? t('desktop.noBackup')
             : t('desktop.backupWhenSignedIn')}
@@ -202,10 +234,14 @@ function UserGuide() {
         <List size="sm" type="ordered">
           {GUIDE.map((key) => (
             <List.Item key={key}>
-              <Anchor href={`#guide-${key}`} size="sm" onClick={(e) => {
-                e.preventDefault();
-                document.getElementById(`guide-${key}`)?.scrollIntoView();
-              }}>
+              <Anchor
+                href={`#guide-${key}`}
+                size="sm"
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(`guide-${key}`)?.scrollIntoView();
+                }}
+              >
                 {t(`guide.${key}.title`)}
               </Anchor>
             </List.Item>

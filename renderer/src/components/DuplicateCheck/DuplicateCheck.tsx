@@ -32,11 +32,22 @@ export function DuplicateList({ matches, onOpen }: { matches: DuplicateMatch[]; 
   const { t, i18n } = useTranslation();
   if (!matches.length) return null;
   return (
-    <Alert color="yellow" title={t('intake.duplicatesTitle', { count: matches.length })} aria-label={t('intake.duplicatesTitle', { count: matches.length })}>
+    <Alert
+      color="yellow"
+      title={t('intake.duplicatesTitle', { count: matches.length })}
+      aria-label={t('intake.duplicatesTitle', { count: matches.length })}
+    >
       <Stack gap="xs">
         <Text size="sm">{t('intake.duplicatesIntro')}</Text>
         {matches.map((m) => (
-          <Group key={m.client.id} justify="space-between" wrap="nowrap" p={6} bg="var(--mantine-color-body)" style={{ borderRadius: 4 }}>
+          <Group
+            key={m.client.id}
+            justify="space-between"
+            wrap="nowrap"
+            p={6}
+            bg="var(--mantine-color-body)"
+            style={{ borderRadius: 4 }}
+          >
             <Stack gap={2}>
               <Group gap="xs">
                 <Text fw={600}>
@@ -57,7 +68,12 @@ export function DuplicateList({ matches, onOpen }: { matches: DuplicateMatch[]; 
                 {m.reasons.map((r) => t(`intake.reasons.${r}`)).join(' · ')}
               </Text>
             </Stack>
-            <Button size="xs" variant="default" onClick={() => onOpen(m.client.id)} aria-label={t('intake.openExistingName', { name: `${m.client.firstName} ${m.client.lastName}` })}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onOpen(m.client.id)}
+              aria-label={t('intake.openExistingName', { name: `${m.client.firstName} ${m.client.lastName}` })}
+            >
               {t('intake.openExisting')}
             </Button>
           </Group>

@@ -16,10 +16,24 @@ import { ModalForm } from '../ModalForm/ModalForm';
  * counts stay), says why, and types the reference to confirm. Cannot be undone, except that a backup
  * made before it still holds the record; restoring one erases the person again.
  */
-export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Client, 'id' | 'firstName' | 'lastName' | 'reference' | 'status'>; onClose: () => void; onDone: () => void }) {
+export function EraseClientModal({
+  client,
+  onClose,
+  onDone,
+}: {
+  client: Pick<Client, 'id' | 'firstName' | 'lastName' | 'reference' | 'status'>;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm<{ id: number; mode: ErasureMode | null; reason: string; confirmation: string; closeCase: boolean }>({
+  const form = useForm<{
+    id: number;
+    mode: ErasureMode | null;
+    reason: string;
+    confirmation: string;
+    closeCase: boolean;
+  }>({
     initialValues: { id: client.id, mode: null, reason: '', confirmation: '', closeCase: true },
     validate: schemaValidator(eraseClientSchema, t),
   });
@@ -27,13 +41,25 @@ export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Cli
     submit(() => invoke('clients.erase', { ...v, mode: v.mode! }), {
       form,
       onOk: (r) => {
-        notifications.show({ color: 'green', message: t(r.mode === 'erase' ? 'erasure.erased' : 'erasure.anonymised', { reference: r.reference }) });
+        notifications.show({
+          color: 'green',
+          message: t(r.mode === 'erase' ? 'erasure.erased' : 'erasure.anonymised', { reference: r.reference }),
+        });
         onDone();
       },
     }),
   );
   return (
-    <ModalForm opened title={t('erasure.title', { name: `${client.firstName} ${client.lastName}`.trim() })} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('erasure.confirm')} color="red">
+    <ModalForm
+      opened
+      title={t('erasure.title', { name: `${client.firstName} ${client.lastName}`.trim() })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('erasure.confirm')}
+      color="red"
+    >
       <Alert color="red">{t('erasure.warning')}</Alert>
       <Radio.Group label={t('erasure.mode')} required {...form.getInputProps('mode')}>
         <Stack gap="xs" mt={6}>
@@ -43,10 +69,28 @@ export function EraseClientModal({ client, onClose, onDone }: { client: Pick<Cli
         </Stack>
       </Radio.Group>
       {form.values.mode === 'anonymise' && client.status !== 'closed' && (
-        <Checkbox label={t('erasure.closeCase')} description={t('erasure.closeCaseHint')} {...form.getInputProps('closeCase', { type: 'checkbox' })} />
+        <Checkbox
+          label={t('erasure.closeCase')}
+          description={t('erasure.closeCaseHint')}
+          {...form.getInputProps('closeCase', { type: 'checkbox' })}
+        />
       )}
-      <Textarea label={t('erasure.reason')} description={t('erasure.reasonHint')} required autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />
-      <TextInput label={t('erasure.typeReference', { reference: client.reference })} required maxLength={40} autoComplete="off" {...form.getInputProps('confirmation')} />
+      <Textarea
+        label={t('erasure.reason')}
+        description={t('erasure.reasonHint')}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('reason')}
+      />
+      <TextInput
+        label={t('erasure.typeReference', { reference: client.reference })}
+        required
+        maxLength={40}
+        autoComplete="off"
+        {...form.getInputProps('confirmation')}
+      />
       <Text size="xs" c="dimmed">
         {t('erasure.backups')}
       </Text>
@@ -77,7 +121,12 @@ function SavedCopies({ clientId }: { clientId: number }) {
           <List size="xs" spacing={4}>
             {all.map((f, i) => (
               <List.Item key={`${f.path}-${i}`}>
-                <Text size="xs">{t('erasure.savedOn', { what: t(`erasure.savedKinds.${f.what}`), date: formatDateTime(f.savedAt, i18n.language) })}</Text>
+                <Text size="xs">
+                  {t('erasure.savedOn', {
+                    what: t(`erasure.savedKinds.${f.what}`),
+                    date: formatDateTime(f.savedAt, i18n.language),
+                  })}
+                </Text>
                 <Code fz="xs" style={{ wordBreak: 'break-all' }}>
                   {f.path}
                 </Code>

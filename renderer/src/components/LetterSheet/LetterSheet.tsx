@@ -13,7 +13,11 @@ export function LetterSheet({ content, logo, label }: { content: LetterContent; 
   const t = i18n.getFixedT(content.language === 'pl' ? 'pl' : 'en');
   const head = content.letterhead;
   const oneLine = (s: string | null) => (s ?? '').replace(/\s*\n\s*/g, ', ');
-  const footer = [head.name, head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }), head.phone && t('letters.pdf.phone', { phone: head.phone })]
+  const footer = [
+    head.name,
+    head.charityNumber && t('letters.pdf.charityNumber', { number: head.charityNumber }),
+    head.phone && t('letters.pdf.phone', { phone: head.phone }),
+  ]
     .filter(Boolean)
     .join('  ·  ');
   return (
@@ -21,7 +25,14 @@ export function LetterSheet({ content, logo, label }: { content: LetterContent; 
       <div className={classes.head}>
         <div>
           <div className={classes.charity}>{head.name}</div>
-          <div className={classes.small}>{[oneLine(head.address), [head.phone && t('letters.pdf.phone', { phone: head.phone }), head.email].filter(Boolean).join('   ')].filter(Boolean).join('\n')}</div>
+          <div className={classes.small}>
+            {[
+              oneLine(head.address),
+              [head.phone && t('letters.pdf.phone', { phone: head.phone }), head.email].filter(Boolean).join('   '),
+            ]
+              .filter(Boolean)
+              .join('\n')}
+          </div>
         </div>
         {logo && <img className={classes.logo} src={logo} alt="" />}
       </div>

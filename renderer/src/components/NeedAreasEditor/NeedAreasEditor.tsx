@@ -13,7 +13,11 @@ function AreaRow({ area, onAreas }: { area: NeedArea; onAreas: (a: NeedArea[]) =
   const [name, setName] = useState(areaName(t, area));
   const [error, setError] = useState<string | null>(null);
   const save = async (patch: { name?: string; retired?: boolean }) => {
-    const r = await invoke('needAreas.save', { id: area.id, name: patch.name ?? name, retired: patch.retired ?? area.retired });
+    const r = await invoke('needAreas.save', {
+      id: area.id,
+      name: patch.name ?? name,
+      retired: patch.retired ?? area.retired,
+    });
     if (!r.ok) return setError(translatedFields(t, r.error.fields).name ?? errorSentence(t, r.error));
     setError(null);
     onAreas(r.value);
@@ -36,7 +40,11 @@ function AreaRow({ area, onAreas }: { area: NeedArea; onAreas: (a: NeedArea[]) =
           {t('needAreas.retired')}
         </Badge>
       )}
-      <Button variant="default" onClick={() => void save({ retired: !area.retired })} aria-label={`${area.retired ? t('needAreas.bringBack') : t('needAreas.retire')}: ${areaName(t, area)}`}>
+      <Button
+        variant="default"
+        onClick={() => void save({ retired: !area.retired })}
+        aria-label={`${area.retired ? t('needAreas.bringBack') : t('needAreas.retire')}: ${areaName(t, area)}`}
+      >
         {area.retired ? t('needAreas.bringBack') : t('needAreas.retire')}
       </Button>
     </Group>
@@ -64,7 +72,14 @@ export function NeedAreasEditor() {
         <AreaRow key={`${a.id}-${a.name ?? ''}-${a.retired}`} area={a} onAreas={setAreas} />
       ))}
       <Group align="flex-start">
-        <TextInput label={t('needAreas.newName')} value={adding} maxLength={80} error={error} onChange={(e) => setAdding(e.currentTarget.value)} style={{ flex: 1 }} />
+        <TextInput
+          label={t('needAreas.newName')}
+          value={adding}
+          maxLength={80}
+          error={error}
+          onChange={(e) => setAdding(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
         <Button mt={25} variant="light" onClick={() => void add()}>
           {t('needAreas.add')}
         </Button>

@@ -40,7 +40,12 @@ export function NewPasswordFields<V extends NewPasswordValues>({
         {...form.getInputProps('password')}
       />
       <PasswordStrength password={form.getValues().password} userInputs={userInputs} />
-      <PasswordInput label={t('setup.passwordRepeat')} required autoComplete="new-password" {...form.getInputProps('repeat')} />
+      <PasswordInput
+        label={t('setup.passwordRepeat')}
+        required
+        autoComplete="new-password"
+        {...form.getInputProps('repeat')}
+      />
     </>
   );
 }

@@ -13,12 +13,21 @@ const COLOURS = ['red', 'red', 'orange', 'teal', 'green'] as const;
 /** Shows how hard a password would be to guess (0–4), checking it against common passwords and the person's own words. */
 export function PasswordStrength({ password, userInputs }: { password: string; userInputs: string[] }) {
   const { t } = useTranslation();
-  const score = useMemo(() => (password ? zxcvbn().check(password.slice(0, 100), userInputs).score : 0), [password, userInputs]);
+  const score = useMemo(
+    () => (password ? zxcvbn().check(password.slice(0, 100), userInputs).score : 0),
+    [password, userInputs],
+  );
   if (!password) return null;
   const label = t(`strength.${score}`);
   return (
     <div>
-      <ProgressBar value={(score + 1) * 20} color={COLOURS[score]} size="sm" label={t('strength.label')} words={label} />
+      <ProgressBar
+        value={(score + 1) * 20}
+        color={COLOURS[score]}
+        size="sm"
+        label={t('strength.label')}
+        words={label}
+      />
       <Text size="sm" c="dimmed" mt={4}>
         {t('strength.label')}: {label}
       </Text>

@@ -1,6 +1,15 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Printout } from '../../../../shared/domain/printout';
@@ -33,7 +42,10 @@ export function usePrintout(): Printing {
  * A screen's printable thing: `make` makes it (null while there is nothing to print), `onPrinted`
  * follows a print. Gives the Print button's action, which File › Print runs too.
  */
-export function usePrintable(make: MakePrintout | null, onPrinted?: () => void | Promise<void>): { print: () => void; busy: boolean } {
+export function usePrintable(
+  make: MakePrintout | null,
+  onPrinted?: () => void | Promise<void>,
+): { print: () => void; busy: boolean } {
   const printing = usePrintout();
   const latest = useRef({ make, onPrinted });
   useLayoutEffect(() => {
@@ -81,11 +93,16 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
       try {
         const made = await make();
         if (!made.ok) {
-          if (made.error.code !== 'CANCELLED') notifications.show({ color: 'red', message: errorSentence(t, made.error) });
+          if (made.error.code !== 'CANCELLED')
+            notifications.show({ color: 'red', message: errorSentence(t, made.error) });
           return false;
         }
         try {
-          urls = await drawPages(made.value.pdf, (done, total) => setStage({ kind: 'drawing', done, total }), stop.signal);
+          urls = await drawPages(
+            made.value.pdf,
+            (done, total) => setStage({ kind: 'drawing', done, total }),
+            stop.signal,
+          );
         } catch (err) {
           if (!(err instanceof DrawingStopped)) notifications.show({ color: 'red', message: t('printout.drawFailed') });
           return false;
@@ -96,8 +113,10 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
         // The print queue and "Save as PDF" name the job after the page's title.
         document.title = made.value.title;
         const printed = await invoke('printouts.print', { printId: made.value.printId });
-        if (printed.ok) notifications.show({ color: 'green', message: t('printout.sent', { title: made.value.title }) });
-        else if (printed.error.code !== 'CANCELLED') notifications.show({ color: 'red', message: errorSentence(t, printed.error) });
+        if (printed.ok)
+          notifications.show({ color: 'green', message: t('printout.sent', { title: made.value.title }) });
+        else if (printed.error.code !== 'CANCELLED')
+          notifications.show({ color: 'red', message: errorSentence(t, printed.error) });
         return printed.ok;
       } finally {
         document.title = title;
@@ -113,18 +132,32 @@ export function PrintoutProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo(() => ({ print, busy: active }), [print, active]);
   const fraction = stage?.kind === 'drawing' && stage.total > 0 ? stage.done / stage.total : 0;
-  const words = stage?.kind === 'drawing' ? t('printout.drawing', { done: Math.min(stage.done + 1, stage.total), total: stage.total }) : t('printout.preparing');
+  const words =
+    stage?.kind === 'drawing'
+      ? t('printout.drawing', { done: Math.min(stage.done + 1, stage.total), total: stage.total })
+      : t('printout.preparing');
   return (
     <PrintingContext.Provider value={value}>
       {children}
-      <Modal opened={stage !== null} onClose={() => stopping.current?.abort()} title={t('printout.title')} withCloseButton={false} closeOnClickOutside={false}>
+      <Modal
+        opened={stage !== null}
+        onClose={() => stopping.current?.abort()}
+        title={t('printout.title')}
+        withCloseButton={false}
+        closeOnClickOutside={false}
+      >
         <Stack>
           <ProgressBar value={fraction * 100} animated label={t('printout.title')} words={words} />
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" role="status">
               {words}
             </Text>
-            <Button size="xs" variant="default" onClick={() => stopping.current?.abort()} disabled={stage?.kind !== 'drawing'}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => stopping.current?.abort()}
+              disabled={stage?.kind !== 'drawing'}
+            >
               {t('jobs.stop')}
             </Button>
           </Group>

@@ -18,11 +18,20 @@ function bytesOf(base64: string): Uint8Array {
  * written to disk. The PDF is read in pdf.js's own worker; each page is drawn in slices that
  * leave the window free between them. Answers with object URLs, which the caller revokes.
  */
-export async function drawPages(pdfBase64: string, onPage: (done: number, total: number) => void, signal: AbortSignal): Promise<string[]> {
+export async function drawPages(
+  pdfBase64: string,
+  onPage: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   // No forms, no system fonts, nothing fetched: the PDF is Casebook's own, with its fonts inside.
-  const task = pdfjs.getDocument({ data: bytesOf(pdfBase64), enableXfa: false, stopAtErrors: true, useSystemFonts: false });
+  const task = pdfjs.getDocument({
+    data: bytesOf(pdfBase64),
+    enableXfa: false,
+    stopAtErrors: true,
+    useSystemFonts: false,
+  });
   const urls: string[] = [];
   try {
     const doc = await task.promise;
@@ -35,7 +44,9 @@ export async function drawPages(pdfBase64: string, onPage: (done: number, total:
       canvas.width = Math.ceil(viewport.width);
       canvas.height = Math.ceil(viewport.height);
       await page.render({ canvas, viewport, intent: 'print' }).promise;
-      const picture = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`Page ${n} could not be drawn`))), 'image/png'));
+      const picture = await new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`Page ${n} could not be drawn`))), 'image/png'),
+      );
       urls.push(URL.createObjectURL(picture));
       page.cleanup();
       onPage(n, doc.numPages);

@@ -4,7 +4,21 @@ import { Progress, type MantineColor, type MantineSize } from '@mantine/core';
  * A progress bar that tells a screen reader what it shows in words ("Checking the copy… 63%"),
  * not only a number: the words go on the bar itself, where they are allowed.
  */
-export function ProgressBar({ value, label, words, color, size, animated }: { value: number; label: string; words: string; color?: MantineColor; size?: MantineSize; animated?: boolean }) {
+export function ProgressBar({
+  value,
+  label,
+  words,
+  color,
+  size,
+  animated,
+}: {
+  value: number;
+  label: string;
+  words: string;
+  color?: MantineColor;
+  size?: MantineSize;
+  animated?: boolean;
+}) {
   return (
     <Progress.Root size={size}>
       <Progress.Section

@@ -17,7 +17,15 @@ type Credentials = { name: string; password: string } | { recoveryKey: string } 
  * Choose a backup file, open it (with a name and password or the recovery key from the backup when
  * nobody is signed in), see what it holds, and, for `mode="restore"`, restore it after a warning.
  */
-export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check' | 'restore'; onRestored?: (s: AppState) => void; initialPath?: string }) {
+export function RestoreBackup({
+  mode,
+  onRestored,
+  initialPath,
+}: {
+  mode: 'check' | 'restore';
+  onRestored?: (s: AppState) => void;
+  initialPath?: string;
+}) {
   const { t, i18n } = useTranslation();
   const [path, setPath] = useState<string | null>(initialPath ?? null);
   const [needCredentials, setNeedCredentials] = useState(false);
@@ -89,7 +97,10 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
       </Group>
       {path && (
         <Text size="sm">
-          {t('backup.fileLabel')}: <Text span ff="monospace">{path}</Text>
+          {t('backup.fileLabel')}:{' '}
+          <Text span ff="monospace">
+            {path}
+          </Text>
         </Text>
       )}
       {path && needCredentials && !summary && (
@@ -102,11 +113,28 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
           <Stack maw={460}>
             <Text size="sm">{t('backup.credentialsIntro')}</Text>
             {useKey ? (
-              <Textarea label={t('unlock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} autosize minRows={2} maxLength={200} />
+              <Textarea
+                label={t('unlock.recoveryKey')}
+                value={recoveryKey}
+                onChange={(e) => setRecoveryKey(e.currentTarget.value)}
+                autosize
+                minRows={2}
+                maxLength={200}
+              />
             ) : (
               <>
-                <TextInput label={t('unlock.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} />
-                <PasswordInput label={t('unlock.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} maxLength={1024} />
+                <TextInput
+                  label={t('unlock.name')}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                  maxLength={100}
+                />
+                <PasswordInput
+                  label={t('unlock.password')}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  maxLength={1024}
+                />
               </>
             )}
             <Group justify="space-between">
@@ -124,8 +152,19 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
       <FormAlert message={error && wait > 0 ? `${error} ${t('unlock.waitSeconds', { count: wait })}` : error} />
       {summary && (
         <Alert color="green" role="status" title={t('backup.checkOk')}>
-          <Text size="sm">{t('backup.madeOn', { date: formatDateTime(summary.createdAt, i18n.language), name: summary.createdBy, charity: summary.charityName })}</Text>
-          <Text size="sm">{t('backup.contents', { what: clientsAndUsers(t, summary.counts), size: formatBytes(summary.bytes, i18n.language) })}</Text>
+          <Text size="sm">
+            {t('backup.madeOn', {
+              date: formatDateTime(summary.createdAt, i18n.language),
+              name: summary.createdBy,
+              charity: summary.charityName,
+            })}
+          </Text>
+          <Text size="sm">
+            {t('backup.contents', {
+              what: clientsAndUsers(t, summary.counts),
+              size: formatBytes(summary.bytes, i18n.language),
+            })}
+          </Text>
           {summary.recordsHere && !summary.sameRecords && (
             <Text size="sm" fw={600}>
               {t('backup.otherRecords')}
@@ -140,11 +179,18 @@ export function RestoreBackup({ mode, onRestored, initialPath }: { mode: 'check'
           </Button>
         </Group>
       )}
-      <Modal opened={confirming} onClose={() => !job.running && setConfirming(false)} title={t('backup.restoreTitle')} withCloseButton={!job.running}>
+      <Modal
+        opened={confirming}
+        onClose={() => !job.running && setConfirming(false)}
+        title={t('backup.restoreTitle')}
+        withCloseButton={!job.running}
+      >
         {summary && (
           <Stack>
             <Alert color={summary.recordsHere ? 'orange' : 'blue'}>
-              {t(summary.recordsHere ? 'backup.restoreWarning' : 'backup.restoreOnNewPc', { date: formatDateTime(summary.createdAt, i18n.language) })}
+              {t(summary.recordsHere ? 'backup.restoreWarning' : 'backup.restoreOnNewPc', {
+                date: formatDateTime(summary.createdAt, i18n.language),
+              })}
             </Alert>
             <JobProgress job={job} label={t('backup.restoreConfirm')} />
             <Group justify="flex-end">

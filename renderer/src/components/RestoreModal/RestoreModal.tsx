@@ -10,7 +10,17 @@ import { RestoreBackup } from '../RestoreBackup/RestoreBackup';
  * Restoring a backup in a window of its own: from the setup, unlock and problem screens, from
  * File > Restore, and when a backup file is double-clicked (`path` then arrives already chosen).
  */
-export function RestoreModal({ opened, onClose, onState, path }: { opened: boolean; onClose: () => void; onState: (s: AppState) => void; path?: string }) {
+export function RestoreModal({
+  opened,
+  onClose,
+  onState,
+  path,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onState: (s: AppState) => void;
+  path?: string;
+}) {
   const { t } = useTranslation();
   // On a computer with no records yet, nothing is replaced: the words say so.
   const [newPc, setNewPc] = useState(false);

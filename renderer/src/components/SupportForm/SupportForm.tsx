@@ -54,14 +54,23 @@ export function SupportModal({
   const [warning, setWarning] = useState<RepeatWarning | null>(null);
   const [valueTouched, setValueTouched] = useState(false);
   const form = useForm<SupportFormValues>({
-    initialValues: { typeId: null, givenOn: session?.heldOn ?? clock.today(), quantity: 1, value: '', sessionId: session ? String(session.id) : null, note: '', overrideReason: '' },
+    initialValues: {
+      typeId: null,
+      givenOn: session?.heldOn ?? clock.today(),
+      quantity: 1,
+      value: '',
+      sessionId: session ? String(session.id) : null,
+      note: '',
+      overrideReason: '',
+    },
     validate: {
       typeId: (v) => (v ? null : t('validation.required')),
       overrideReason: (v) => (warning && !v.trim() ? t('validation.repeatSupportReason') : null),
     },
   });
   useEffect(() => {
-    if (!session) void invoke('programmes.forClient', { clientId }).then((r) => r.ok && setSessions(r.value.attended.slice(0, 30)));
+    if (!session)
+      void invoke('programmes.forClient', { clientId }).then((r) => r.ok && setSessions(r.value.attended.slice(0, 30)));
   }, [clientId, session]);
 
   const { typeId, givenOn, quantity } = form.values;
@@ -75,7 +84,9 @@ export function SupportModal({
   }, [typeId, quantity, types, valueTouched]);
   useEffect(() => {
     if (!typeId || !isIsoDate(givenOn) || givenOn > clock.today()) return setWarning(null);
-    void invoke('support.check', { clientId, typeId: Number(typeId), givenOn }).then((r) => setWarning(r.ok ? r.value : null));
+    void invoke('support.check', { clientId, typeId: Number(typeId), givenOn }).then((r) =>
+      setWarning(r.ok ? r.value : null),
+    );
   }, [clientId, typeId, givenOn]);
 
   const save = form.onSubmit((v) =>
@@ -107,11 +118,39 @@ export function SupportModal({
   const warnedType = warning ? types.find((x) => x.id === warning.typeId) : undefined;
   const active = types.filter((x) => x.active);
   return (
-    <ModalForm opened title={t('support.recordTitle', { name: clientName })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={t('support.recordTitle', { name: clientName })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <SimpleGrid cols={2}>
-        <Select label={t('support.type')} required data={active.map((x) => ({ value: String(x.id), label: typeName(t, x) }))} allowDeselect={false} data-autofocus {...form.getInputProps('typeId')} />
-        <DateField label={t('support.givenOn')} required min="1900-01-01" max={clock.today()} disabled={!!session} {...form.getInputProps('givenOn')} />
-        <NumberInput label={t('support.quantity')} required min={1} max={1000} allowDecimal={false} {...form.getInputProps('quantity')} />
+        <Select
+          label={t('support.type')}
+          required
+          data={active.map((x) => ({ value: String(x.id), label: typeName(t, x) }))}
+          allowDeselect={false}
+          data-autofocus
+          {...form.getInputProps('typeId')}
+        />
+        <DateField
+          label={t('support.givenOn')}
+          required
+          min="1900-01-01"
+          max={clock.today()}
+          disabled={!!session}
+          {...form.getInputProps('givenOn')}
+        />
+        <NumberInput
+          label={t('support.quantity')}
+          required
+          min={1}
+          max={1000}
+          allowDecimal={false}
+          {...form.getInputProps('quantity')}
+        />
         <NumberInput
           label={t('support.value')}
           description={t('support.valueHint')}
@@ -137,7 +176,10 @@ export function SupportModal({
             label={t('support.session')}
             placeholder={t('support.noSession')}
             clearable
-            data={sessions.map((s) => ({ value: String(s.sessionId), label: `${s.programmeName} · ${formatDate(s.heldOn, i18n.language)} ${s.startsAt}` }))}
+            data={sessions.map((s) => ({
+              value: String(s.sessionId),
+              label: `${s.programmeName} · ${formatDate(s.heldOn, i18n.language)} ${s.startsAt}`,
+            }))}
             {...form.getInputProps('sessionId')}
           />
         )
@@ -148,11 +190,27 @@ export function SupportModal({
           {t('support.warning', {
             days: warning.days,
             limit: warning.limit,
-            dates: warning.earlier.map((e) => (e.quantity > 1 ? `${formatDate(e.givenOn, i18n.language)} (×${e.quantity})` : formatDate(e.givenOn, i18n.language))).join(', '),
+            dates: warning.earlier
+              .map((e) =>
+                e.quantity > 1
+                  ? `${formatDate(e.givenOn, i18n.language)} (×${e.quantity})`
+                  : formatDate(e.givenOn, i18n.language),
+              )
+              .join(', '),
           })}
         </Alert>
       )}
-      {warning && <Textarea label={t('support.overrideReason')} description={t('support.overrideHint')} required autosize minRows={2} maxLength={1000} {...form.getInputProps('overrideReason')} />}
+      {warning && (
+        <Textarea
+          label={t('support.overrideReason')}
+          description={t('support.overrideHint')}
+          required
+          autosize
+          minRows={2}
+          maxLength={1000}
+          {...form.getInputProps('overrideReason')}
+        />
+      )}
     </ModalForm>
   );
 }

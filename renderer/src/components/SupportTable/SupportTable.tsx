@@ -68,7 +68,12 @@ export function SupportTable({
             <Table.Td>{g.givenByName}</Table.Td>
             {onRemove && (
               <Table.Td>
-                <ActionIcon variant="subtle" color="red" aria-label={`${t('support.remove')}: ${typeName(t, { builtinKey: g.typeKey, name: g.typeName })}, ${formatDate(g.givenOn, i18n.language)}`} onClick={() => onRemove(g)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`${t('support.remove')}: ${typeName(t, { builtinKey: g.typeKey, name: g.typeName })}, ${formatDate(g.givenOn, i18n.language)}`}
+                  onClick={() => onRemove(g)}
+                >
                   ✕
                 </ActionIcon>
               </Table.Td>

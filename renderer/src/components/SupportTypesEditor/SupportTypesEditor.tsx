@@ -19,7 +19,8 @@ interface TypeForm {
 
 const num = (v: number | string) => (v === '' ? null : Number(v));
 /** A built-in kind's name in the reader's language ('' for the charity's own kinds). */
-const builtinName = (t: TFunction, type: SupportType) => (type.builtinKey ? typeName(t, { builtinKey: type.builtinKey, name: null }) : '');
+const builtinName = (t: TFunction, type: SupportType) =>
+  type.builtinKey ? typeName(t, { builtinKey: type.builtinKey, name: null }) : '';
 const toInput = (t: TFunction, type: SupportType | null, v: TypeForm, active: boolean) => ({
   id: type?.id ?? null,
   version: type?.version ?? null,
@@ -32,13 +33,26 @@ const toInput = (t: TFunction, type: SupportType | null, v: TypeForm, active: bo
 });
 
 /** One kind of help as a row of fields: its name (empty keeps the built-in one), value of one, and repeat rule. */
-function TypeRow({ type, currency, onTypes }: { type: SupportType | null; currency: Currency; onTypes: (v: SupportType[]) => void }) {
+function TypeRow({
+  type,
+  currency,
+  onTypes,
+}: {
+  type: SupportType | null;
+  currency: Currency;
+  onTypes: (v: SupportType[]) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const blank: TypeForm = { name: '', unitValue: '', repeatLimit: '', repeatDays: '' };
   const form = useForm<TypeForm>({
     initialValues: type
-      ? { name: type.name ?? builtinName(t, type), unitValue: type.unitValue === null ? '' : type.unitValue / 100, repeatLimit: type.repeatLimit ?? '', repeatDays: type.repeatDays ?? '' }
+      ? {
+          name: type.name ?? builtinName(t, type),
+          unitValue: type.unitValue === null ? '' : type.unitValue / 100,
+          repeatLimit: type.repeatLimit ?? '',
+          repeatDays: type.repeatDays ?? '',
+        }
       : blank,
     validate: (v) => schemaValidator(saveSupportTypeSchema, t)(toInput(t, type, v, type?.active ?? true)),
   });
@@ -55,25 +69,64 @@ function TypeRow({ type, currency, onTypes }: { type: SupportType | null; curren
   return (
     <Table.Tr>
       <Table.Td>
-        <TextInput aria-label={`${t('support.typeName')}: ${label}`} maxLength={80} disabled={type?.active === false} {...form.getInputProps('name')} />
+        <TextInput
+          aria-label={`${t('support.typeName')}: ${label}`}
+          maxLength={80}
+          disabled={type?.active === false}
+          {...form.getInputProps('name')}
+        />
         {error && !Object.keys(form.errors).length && <FormAlert message={error} />}
       </Table.Td>
       <Table.Td>
-        <NumberInput aria-label={`${t('support.unitValue')}: ${label}`} min={0} decimalScale={2} fixedDecimalScale allowNegative={false} prefix={`${CURRENCY_SYMBOL[currency]} `} w={120} {...form.getInputProps('unitValue')} />
+        <NumberInput
+          aria-label={`${t('support.unitValue')}: ${label}`}
+          min={0}
+          decimalScale={2}
+          fixedDecimalScale
+          allowNegative={false}
+          prefix={`${CURRENCY_SYMBOL[currency]} `}
+          w={120}
+          {...form.getInputProps('unitValue')}
+        />
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <NumberInput aria-label={`${t('support.repeatLimit')}: ${label}`} min={1} max={100} allowDecimal={false} w={80} {...form.getInputProps('repeatLimit')} />
-          <NumberInput aria-label={`${t('support.repeatDays')}: ${label}`} min={1} max={366} allowDecimal={false} w={80} {...form.getInputProps('repeatDays')} />
+          <NumberInput
+            aria-label={`${t('support.repeatLimit')}: ${label}`}
+            min={1}
+            max={100}
+            allowDecimal={false}
+            w={80}
+            {...form.getInputProps('repeatLimit')}
+          />
+          <NumberInput
+            aria-label={`${t('support.repeatDays')}: ${label}`}
+            min={1}
+            max={366}
+            allowDecimal={false}
+            w={80}
+            {...form.getInputProps('repeatDays')}
+          />
         </Group>
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <Button size="xs" variant="light" loading={busy} onClick={() => form.validate().hasErrors || void save(type?.active ?? true)} aria-label={`${type ? t('common.save') : t('support.addType')}: ${label}`}>
+          <Button
+            size="xs"
+            variant="light"
+            loading={busy}
+            onClick={() => form.validate().hasErrors || void save(type?.active ?? true)}
+            aria-label={`${type ? t('common.save') : t('support.addType')}: ${label}`}
+          >
             {type ? t('common.save') : t('support.addType')}
           </Button>
           {type && (
-            <Button size="xs" variant="default" onClick={() => void save(!type.active)} aria-label={`${type.active ? t('support.retire') : t('support.restore')}: ${label}`}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => void save(!type.active)}
+              aria-label={`${type.active ? t('support.retire') : t('support.restore')}: ${label}`}
+            >
               {type.active ? t('support.retire') : t('support.restore')}
             </Button>
           )}

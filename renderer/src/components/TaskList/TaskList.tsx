@@ -87,7 +87,11 @@ export function TaskList({
             </Group>
             <Group gap="xs" wrap="wrap">
               {showClient && go && (
-                <Anchor component="button" size="sm" onClick={() => go({ name: 'client', id: task.clientId, tab: 'plan' })}>
+                <Anchor
+                  component="button"
+                  size="sm"
+                  onClick={() => go({ name: 'client', id: task.clientId, tab: 'plan' })}
+                >
                   {task.clientName} ({task.clientReference})
                 </Anchor>
               )}
@@ -102,7 +106,12 @@ export function TaskList({
                 </Text>
               )}
               {onEdit && !task.doneOn && (
-                <Button size="compact-xs" variant="subtle" onClick={() => onEdit(task)} aria-label={`${t('tasks.editTitle')}: ${task.title}`}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => onEdit(task)}
+                  aria-label={`${t('tasks.editTitle')}: ${task.title}`}
+                >
                   {t('common.edit')}
                 </Button>
               )}

@@ -32,7 +32,18 @@ import { ImportPage } from '../../pages/Import.page';
 import { SessionContext, useCan } from '../../session';
 import { RollbackWarning } from '../RollbackWarning/RollbackWarning';
 
-export type ClientTab = 'overview' | 'plan' | 'timeline' | 'assessments' | 'referrals' | 'letters' | 'support' | 'safety' | 'consent' | 'household' | 'risk';
+export type ClientTab =
+  | 'overview'
+  | 'plan'
+  | 'timeline'
+  | 'assessments'
+  | 'referrals'
+  | 'letters'
+  | 'support'
+  | 'safety'
+  | 'consent'
+  | 'household'
+  | 'risk';
 
 export type Route =
   | { name: 'home' }
@@ -66,7 +77,20 @@ export type Route =
   | { name: 'backup' }
   | { name: 'settings' };
 
-type Section = 'home' | 'clients' | 'referrals' | 'programmes' | 'support' | 'report' | 'retention' | 'agencies' | 'templates' | 'users' | 'audit' | 'backup' | 'settings';
+type Section =
+  | 'home'
+  | 'clients'
+  | 'referrals'
+  | 'programmes'
+  | 'support'
+  | 'report'
+  | 'retention'
+  | 'agencies'
+  | 'templates'
+  | 'users'
+  | 'audit'
+  | 'backup'
+  | 'settings';
 const sectionOf = (r: Route): Section => {
   switch (r.name) {
     case 'home':
@@ -97,7 +121,13 @@ const sectionOf = (r: Route): Section => {
 };
 
 /** The signed-in frame: header with the charity, Switch user and Lock; the menu; the current page. */
-export function Workspace(props: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
+export function Workspace(props: {
+  state: AppState;
+  onState: (s: AppState) => void;
+  route: Route;
+  go: (r: Route) => void;
+  onSwitchUser: () => void;
+}) {
   return (
     <SessionContext.Provider value={props.state}>
       <Frame {...props} />
@@ -105,7 +135,19 @@ export function Workspace(props: { state: AppState; onState: (s: AppState) => vo
   );
 }
 
-function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; onState: (s: AppState) => void; route: Route; go: (r: Route) => void; onSwitchUser: () => void }) {
+function Frame({
+  state,
+  onState,
+  route,
+  go,
+  onSwitchUser,
+}: {
+  state: AppState;
+  onState: (s: AppState) => void;
+  route: Route;
+  go: (r: Route) => void;
+  onSwitchUser: () => void;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const [charityName, setCharityName] = useState('');
@@ -141,7 +183,14 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
 
   const nav = (key: Section, label: string) =>
     allowed[key] && (
-      <NavLink key={key} component="button" label={label} active={section === key} aria-current={section === key ? 'page' : undefined} onClick={() => go({ name: key })} />
+      <NavLink
+        key={key}
+        component="button"
+        label={label}
+        active={section === key}
+        aria-current={section === key ? 'page' : undefined}
+        onClick={() => go({ name: key })}
+      />
     );
 
   return (
@@ -190,29 +239,52 @@ function Frame({ state, onState, route, go, onSwitchUser }: { state: AppState; o
         {route.name === 'client' && <ClientDetailPage id={route.id} tab={route.tab} go={go} />}
         {route.name === 'clientNew' && <IntakePage go={go} />}
         {route.name === 'clientEdit' && <ClientEditPage id={route.id} go={go} />}
-        {route.name === 'clientAssessment' && <AssessmentPage key={`${route.id}-${route.assessmentId}`} clientId={route.id} assessmentId={route.assessmentId} go={go} />}
-        {route.name === 'clientReview' && <AssessmentPage key={`review-${route.id}`} clientId={route.id} review go={go} />}
-        {route.name === 'clientNote' && <NotePage key={`${route.id}-${route.noteId}`} clientId={route.id} noteId={route.noteId} go={go} />}
+        {route.name === 'clientAssessment' && (
+          <AssessmentPage
+            key={`${route.id}-${route.assessmentId}`}
+            clientId={route.id}
+            assessmentId={route.assessmentId}
+            go={go}
+          />
+        )}
+        {route.name === 'clientReview' && (
+          <AssessmentPage key={`review-${route.id}`} clientId={route.id} review go={go} />
+        )}
+        {route.name === 'clientNote' && (
+          <NotePage key={`${route.id}-${route.noteId}`} clientId={route.id} noteId={route.noteId} go={go} />
+        )}
         {route.name === 'clientSafetyPlan' && <SafetyPlanPage clientId={route.id} go={go} />}
         {route.name === 'clientAccess' && <SubjectAccessPage clientId={route.id} go={go} />}
         {route.name === 'clientImport' && can('imports.choose') && <ImportPage go={go} />}
         {route.name === 'clientMerge' && can('clients.merge') && <MergePage id={route.id} go={go} />}
         {route.name === 'clientLetter' && can('letters.keep') && (
-          <LetterPage key={`${route.id}-${route.letterId}-${route.referralId}`} clientId={route.id} referralId={route.referralId} letterId={route.letterId} go={go} />
+          <LetterPage
+            key={`${route.id}-${route.letterId}-${route.referralId}`}
+            clientId={route.id}
+            referralId={route.referralId}
+            letterId={route.letterId}
+            go={go}
+          />
         )}
         {route.name === 'referrals' && allowed.referrals && <ReferralsPage go={go} />}
         {route.name === 'programmes' && <ProgrammesPage go={go} />}
         {route.name === 'programme' && <ProgrammePage key={route.id} id={route.id} go={go} />}
-        {route.name === 'programmeEdit' && can('programmes.save') && <ProgrammeEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
+        {route.name === 'programmeEdit' && can('programmes.save') && (
+          <ProgrammeEditPage key={route.id ?? 'new'} id={route.id} go={go} />
+        )}
         {route.name === 'session' && <SessionPage key={route.id} id={route.id} go={go} />}
         {route.name === 'support' && allowed.support && <SupportPage go={go} />}
         {route.name === 'report' && allowed.report && <ReportPage />}
         {route.name === 'retention' && allowed.retention && <RetentionPage go={go} />}
         {route.name === 'agencies' && <AgenciesPage go={go} />}
         {route.name === 'agency' && <AgencyPage key={route.id} id={route.id} go={go} />}
-        {route.name === 'agencyEdit' && can('agencies.save') && <AgencyEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
+        {route.name === 'agencyEdit' && can('agencies.save') && (
+          <AgencyEditPage key={route.id ?? 'new'} id={route.id} go={go} />
+        )}
         {route.name === 'templates' && allowed.templates && <TemplatesPage go={go} />}
-        {route.name === 'templateEdit' && allowed.templates && <TemplateEditPage key={route.id ?? 'new'} id={route.id} go={go} />}
+        {route.name === 'templateEdit' && allowed.templates && (
+          <TemplateEditPage key={route.id ?? 'new'} id={route.id} go={go} />
+        )}
         {route.name === 'users' && allowed.users && <UsersPage onState={onState} />}
         {route.name === 'audit' && allowed.audit && <AuditPage />}
         {route.name === 'backup' && allowed.backup && <BackupPage onState={onState} />}

@@ -1,7 +1,15 @@
 import { LineChart } from '@mantine/charts';
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { areaProgress, progressColumns, SCORE_MAX, SCORE_MIN, type Assessment, type NeedArea, type ProgressColumn } from '../../../../shared/domain/assessment';
+import {
+  areaProgress,
+  progressColumns,
+  SCORE_MAX,
+  SCORE_MIN,
+  type Assessment,
+  type NeedArea,
+  type ProgressColumn,
+} from '../../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import type { Route } from '../../components/Workspace/Workspace';
 import { formatDate } from '../../format';
@@ -11,10 +19,22 @@ import { useCan } from '../../session';
 /** Low scores are the pressing needs: red up to 3, amber up to 6, green above. */
 export const scoreColour = (score: number) => (score <= 3 ? 'red' : score <= 6 ? 'yellow' : 'green');
 
-function AssessmentCard({ a, clientId, areas, go }: { a: Assessment; clientId: number; areas: NeedArea[]; go: (r: Route) => void }) {
+function AssessmentCard({
+  a,
+  clientId,
+  areas,
+  go,
+}: {
+  a: Assessment;
+  clientId: number;
+  areas: NeedArea[];
+  go: (r: Route) => void;
+}) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const title = t(a.kind === 'review' ? 'assessments.reviewOn' : 'assessments.assessmentOn', { date: formatDate(a.assessedOn, i18n.language) });
+  const title = t(a.kind === 'review' ? 'assessments.reviewOn' : 'assessments.assessmentOn', {
+    date: formatDate(a.assessedOn, i18n.language),
+  });
   return (
     <Paper withBorder p="md" component="article" aria-label={title}>
       <Stack gap="sm">
@@ -29,7 +49,12 @@ function AssessmentCard({ a, clientId, areas, go }: { a: Assessment; clientId: n
             </Text>
           </Group>
           {can('assessments.save') && !a.withheld && (
-            <Button size="xs" variant="default" onClick={() => go({ name: 'clientAssessment', id: clientId, assessmentId: a.id })} aria-label={`${t('common.edit')}: ${title}`}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => go({ name: 'clientAssessment', id: clientId, assessmentId: a.id })}
+              aria-label={`${t('common.edit')}: ${title}`}
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -53,7 +78,12 @@ function AssessmentCard({ a, clientId, areas, go }: { a: Assessment; clientId: n
               <Table.Tbody>
                 {a.scores.map((s) => (
                   <Table.Tr key={s.areaId}>
-                    <Table.Td fw={500}>{areaName(t, areas.find((x) => x.id === s.areaId))}</Table.Td>
+                    <Table.Td fw={500}>
+                      {areaName(
+                        t,
+                        areas.find((x) => x.id === s.areaId),
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Text fw={700} w={24} ta="right">
@@ -86,9 +116,14 @@ export function AssessmentsTab({ record, go }: { record: ClientRecord; go: (r: R
         {t('assessments.intro')}
       </Text>
       <Group gap="xs">
-        {can('reviews.record') && hasAssessment && <Button onClick={() => go({ name: 'clientReview', id: record.client.id })}>{t('reviews.record')}</Button>}
+        {can('reviews.record') && hasAssessment && (
+          <Button onClick={() => go({ name: 'clientReview', id: record.client.id })}>{t('reviews.record')}</Button>
+        )}
         {can('assessments.save') && (
-          <Button variant={hasAssessment ? 'default' : 'filled'} onClick={() => go({ name: 'clientAssessment', id: record.client.id })}>
+          <Button
+            variant={hasAssessment ? 'default' : 'filled'}
+            onClick={() => go({ name: 'clientAssessment', id: record.client.id })}
+          >
             {t('assessments.new')}
           </Button>
         )}
@@ -106,7 +141,20 @@ export function AssessmentsTab({ record, go }: { record: ClientRecord; go: (r: R
   );
 }
 
-const SERIES_COLOURS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6', 'yellow.7', 'blue.4', 'green.8', 'violet.4'];
+const SERIES_COLOURS = [
+  'indigo.6',
+  'teal.6',
+  'orange.6',
+  'grape.6',
+  'red.6',
+  'cyan.6',
+  'lime.7',
+  'pink.6',
+  'yellow.7',
+  'blue.4',
+  'green.8',
+  'violet.4',
+];
 
 /**
  * Each area's score at the first assessment and every review, as lines over time, and a table of the
@@ -116,15 +164,28 @@ function ProgressChart({ assessments, areas }: { assessments: Assessment[]; area
   const { t, i18n } = useTranslation();
   const progress = areaProgress(assessments).sort((a, b) => position(areas, a.areaId) - position(areas, b.areaId));
   if (progress.length === 0) return null;
-  const name = (id: number) => areaName(t, areas.find((a) => a.id === id));
+  const name = (id: number) =>
+    areaName(
+      t,
+      areas.find((a) => a.id === id),
+    );
   // One point per assessment or review (two on one day are two points), named by its day.
   const columns = progressColumns(assessments);
-  const label = (c: ProgressColumn) => `${formatDate(c.on, i18n.language)}${c.sameDay ? ` (${t(`progress.kinds.${c.kind}`)})` : ''}`;
-  const data = columns.map((c) => ({ date: label(c), ...Object.fromEntries(progress.map((p) => [name(p.areaId), c.scores[p.areaId] ?? null])) }));
+  const label = (c: ProgressColumn) =>
+    `${formatDate(c.on, i18n.language)}${c.sameDay ? ` (${t(`progress.kinds.${c.kind}`)})` : ''}`;
+  const data = columns.map((c) => ({
+    date: label(c),
+    ...Object.fromEntries(progress.map((p) => [name(p.areaId), c.scores[p.areaId] ?? null])),
+  }));
   // Equal scores in several areas on one day would sit on one another: each area's marker is a ring
   // of its own size, the first the widest, so every ring shows around the ones drawn over it.
   const colours = progress.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!);
-  const ring = (i: number) => ({ r: 3 + 2.5 * (progress.length - 1 - i), strokeWidth: 2, fill: 'var(--mantine-color-body)', stroke: `var(--mantine-color-${colours[i]!.replace('.', '-')})` });
+  const ring = (i: number) => ({
+    r: 3 + 2.5 * (progress.length - 1 - i),
+    strokeWidth: 2,
+    fill: 'var(--mantine-color-body)',
+    stroke: `var(--mantine-color-${colours[i]!.replace('.', '-')})`,
+  });
   return (
     <Paper withBorder p="md" component="section" aria-label={t('progress.title')}>
       <Stack gap="sm">

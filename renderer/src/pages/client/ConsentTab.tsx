@@ -23,9 +23,16 @@ const STATE_COLOURS: Record<ConsentState, string> = { active: 'green', expired: 
 function ConsentCard({ consent, current }: { consent: Consent; current: boolean }) {
   const { t, i18n } = useTranslation();
   const date = (d: string | null) => formatDate(d, i18n.language);
-  const contact = (['Phone', 'Letter', 'Text', 'Email'] as const).filter((k) => consent[`contact${k}`]).map((k) => t(`consent.contact.${k.toLowerCase()}`));
+  const contact = (['Phone', 'Letter', 'Text', 'Email'] as const)
+    .filter((k) => consent[`contact${k}`])
+    .map((k) => t(`consent.contact.${k.toLowerCase()}`));
   return (
-    <Paper withBorder p="md" component="article" aria-label={current ? t('consent.current') : t('consent.givenOnDate', { date: date(consent.givenOn) })}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={current ? t('consent.current') : t('consent.givenOnDate', { date: date(consent.givenOn) })}
+    >
       <Stack gap="sm">
         <Group gap="sm">
           <Title order={3} size="h5">
@@ -37,17 +44,32 @@ function ConsentCard({ consent, current }: { consent: Consent; current: boolean 
           <Field label={t('consent.storeData')} value={consent.storeData ? t('common.yes') : t('common.no')} />
           <Field
             label={t('consent.shareScope')}
-            value={consent.shareScope === 'named' ? `${t('consent.scopes.named')}: ${consent.shareAgencies.join(', ')}` : t(`consent.scopes.${consent.shareScope}`)}
+            value={
+              consent.shareScope === 'named'
+                ? `${t('consent.scopes.named')}: ${consent.shareAgencies.join(', ')}`
+                : t(`consent.scopes.${consent.shareScope}`)
+            }
           />
           <Field label={t('consent.contactBy')} value={contact.length ? contact.join(', ') : t('consent.noContact')} />
-          <Field label={t('consent.givenOn')} value={`${date(consent.givenOn)} · ${t(`consent.methods.${consent.method}`)}`} />
-          <Field label={t('consent.expiresOn')} value={consent.expiresOn ? date(consent.expiresOn) : t('consent.noExpiry')} />
+          <Field
+            label={t('consent.givenOn')}
+            value={`${date(consent.givenOn)} · ${t(`consent.methods.${consent.method}`)}`}
+          />
+          <Field
+            label={t('consent.expiresOn')}
+            value={consent.expiresOn ? date(consent.expiresOn) : t('consent.noExpiry')}
+          />
           <Field label={t('consent.recordedBy')} value={consent.recordedByName} />
         </SimpleGrid>
         {consent.note && <Field label={t('consent.note')} value={consent.note} />}
         {consent.withdrawnOn && (
           <Alert color="red" variant="light" title={t('consent.withdrawnOn', { date: date(consent.withdrawnOn) })}>
-            {[consent.withdrawalNote, consent.withdrawnByName ? t('consent.recordedByName', { name: consent.withdrawnByName }) : null].filter(Boolean).join(' · ')}
+            {[
+              consent.withdrawalNote,
+              consent.withdrawnByName ? t('consent.recordedByName', { name: consent.withdrawnByName }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Alert>
         )}
       </Stack>
@@ -65,7 +87,9 @@ export function ConsentTab({ record, onRecord }: { record: ClientRecord; onRecor
   return (
     <Stack>
       {!current && <Alert color="orange">{t('consent.none')}</Alert>}
-      {current && current.state !== 'active' && <Alert color="orange">{t(`consent.notInForce.${current.state}`)}</Alert>}
+      {current && current.state !== 'active' && (
+        <Alert color="orange">{t(`consent.notInForce.${current.state}`)}</Alert>
+      )}
       {can('consents.record') && (
         <Group>
           <Button onClick={() => setRecording(true)}>{current ? t('consent.recordNew') : t('consent.record')}</Button>
@@ -79,13 +103,25 @@ export function ConsentTab({ record, onRecord }: { record: ClientRecord; onRecor
       {record.consents.map((c, i) => (
         <ConsentCard key={c.id} consent={c} current={i === 0} />
       ))}
-      {recording && <RecordConsentModal clientId={record.client.id} onClose={() => setRecording(false)} onRecord={onRecord} />}
-      {withdrawing && current && <WithdrawModal consentId={current.id} onClose={() => setWithdrawing(false)} onRecord={onRecord} />}
+      {recording && (
+        <RecordConsentModal clientId={record.client.id} onClose={() => setRecording(false)} onRecord={onRecord} />
+      )}
+      {withdrawing && current && (
+        <WithdrawModal consentId={current.id} onClose={() => setWithdrawing(false)} onRecord={onRecord} />
+      )}
     </Stack>
   );
 }
 
-function RecordConsentModal({ clientId, onClose, onRecord }: { clientId: number; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function RecordConsentModal({
+  clientId,
+  onClose,
+  onRecord,
+}: {
+  clientId: number;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const form = useConsentForm();
   const { busy, error, submit } = useSubmit();
@@ -106,10 +142,21 @@ function RecordConsentModal({ clientId, onClose, onRecord }: { clientId: number;
   );
 }
 
-function WithdrawModal({ consentId, onClose, onRecord }: { consentId: number; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function WithdrawModal({
+  consentId,
+  onClose,
+  onRecord,
+}: {
+  consentId: number;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { consentId, on: clock.today(), note: '' }, validate: schemaValidator(withdrawConsentSchema, t) });
+  const form = useForm({
+    initialValues: { consentId, on: clock.today(), note: '' },
+    validate: schemaValidator(withdrawConsentSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('consents.withdraw', v), {
       form,
@@ -120,10 +167,24 @@ function WithdrawModal({ consentId, onClose, onRecord }: { consentId: number; on
     }),
   );
   return (
-    <ModalForm opened title={t('consent.withdraw')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('consent.withdraw')}>
+    <ModalForm
+      opened
+      title={t('consent.withdraw')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('consent.withdraw')}
+    >
       <Text size="sm">{t('consent.withdrawIntro')}</Text>
       <DateField label={t('consent.withdrawnOnLabel')} required max={clock.today()} {...form.getInputProps('on')} />
-      <Textarea label={t('consent.withdrawalNote')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
+      <Textarea
+        label={t('consent.withdrawalNote')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        {...form.getInputProps('note')}
+      />
     </ModalForm>
   );
 }

@@ -11,7 +11,12 @@ export function Field({ label, value }: { label: string; value: ReactNode }) {
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text component="div" style={{ whiteSpace: 'pre-line' }} c={empty ? 'dimmed' : undefined} fs={empty ? 'italic' : undefined}>
+      <Text
+        component="div"
+        style={{ whiteSpace: 'pre-line' }}
+        c={empty ? 'dimmed' : undefined}
+        fs={empty ? 'italic' : undefined}
+      >
         {empty ? t('common.notRecorded') : value}
       </Text>
     </div>

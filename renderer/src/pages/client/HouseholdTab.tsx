@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
@@ -39,7 +51,9 @@ function useRemove(onRecord: (r: ClientRecord) => void) {
       labels: { confirm: t('common.remove'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
-        void call().then((r) => (r.ok ? onRecord(r.value) : notifications.show({ color: 'red', message: errorSentence(t, r.error) }))),
+        void call().then((r) =>
+          r.ok ? onRecord(r.value) : notifications.show({ color: 'red', message: errorSentence(t, r.error) }),
+        ),
     });
 }
 
@@ -78,7 +92,8 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
                   <Table.Td>
                     {m.dateOfBirth ? (
                       <>
-                        {formatDate(m.dateOfBirth, i18n.language)} · <AgeText client={{ dateOfBirth: m.dateOfBirth, estimatedBirthYear: null }} />
+                        {formatDate(m.dateOfBirth, i18n.language)} ·{' '}
+                        <AgeText client={{ dateOfBirth: m.dateOfBirth, estimatedBirthYear: null }} />
                       </>
                     ) : null}
                   </Table.Td>
@@ -87,10 +102,20 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
                   {editable && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-sm" variant="subtle" onClick={() => setMember({ item: m })} aria-label={t('common.editName', { name: m.name })}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setMember({ item: m })}
+                          aria-label={t('common.editName', { name: m.name })}
+                        >
                           {t('common.edit')}
                         </Button>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('common.removeName', { name: m.name })} onClick={() => remove(m.name, () => invoke('household.remove', { id: m.id }))}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('common.removeName', { name: m.name })}
+                          onClick={() => remove(m.name, () => invoke('household.remove', { id: m.id }))}
+                        >
                           ✕
                         </ActionIcon>
                       </Group>
@@ -130,7 +155,9 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
                 const label = c.name ?? c.organisation ?? '';
                 return (
                   <Table.Tr key={c.id}>
-                    <Table.Td>{c.role === 'other' && c.roleDetail ? c.roleDetail : t(`contacts.roles.${c.role}`)}</Table.Td>
+                    <Table.Td>
+                      {c.role === 'other' && c.roleDetail ? c.roleDetail : t(`contacts.roles.${c.role}`)}
+                    </Table.Td>
                     <Table.Td fw={500}>{c.name}</Table.Td>
                     <Table.Td>{c.organisation}</Table.Td>
                     <Table.Td>{c.phone}</Table.Td>
@@ -138,10 +165,20 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
                     {editable && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-sm" variant="subtle" onClick={() => setContact({ item: c })} aria-label={t('common.editName', { name: label })}>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setContact({ item: c })}
+                            aria-label={t('common.editName', { name: label })}
+                          >
                             {t('common.edit')}
                           </Button>
-                          <ActionIcon variant="subtle" color="red" aria-label={t('common.removeName', { name: label })} onClick={() => remove(label, () => invoke('contacts.remove', { id: c.id }))}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('common.removeName', { name: label })}
+                            onClick={() => remove(label, () => invoke('contacts.remove', { id: c.id }))}
+                          >
                             ✕
                           </ActionIcon>
                         </Group>
@@ -159,13 +196,37 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
           </Button>
         )}
       </Section>
-      {member && <MemberModal clientId={record.client.id} member={member.item} onClose={() => setMember(null)} onRecord={onRecord} />}
-      {contact && <ContactModal clientId={record.client.id} contact={contact.item} onClose={() => setContact(null)} onRecord={onRecord} />}
+      {member && (
+        <MemberModal
+          clientId={record.client.id}
+          member={member.item}
+          onClose={() => setMember(null)}
+          onRecord={onRecord}
+        />
+      )}
+      {contact && (
+        <ContactModal
+          clientId={record.client.id}
+          contact={contact.item}
+          onClose={() => setContact(null)}
+          onRecord={onRecord}
+        />
+      )}
     </Stack>
   );
 }
 
-function MemberModal({ clientId, member, onClose, onRecord }: { clientId: number; member: HouseholdMember | null; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function MemberModal({
+  clientId,
+  member,
+  onClose,
+  onRecord,
+}: {
+  clientId: number;
+  member: HouseholdMember | null;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
@@ -177,35 +238,88 @@ function MemberModal({ clientId, member, onClose, onRecord }: { clientId: number
       livesWithClient: member?.livesWithClient ?? true,
       note: member?.note ?? '',
     },
-    validate: (v) => schemaValidator(householdMemberInputSchema, t)({ ...v, relationship: v.relationship || undefined }),
+    validate: (v) =>
+      schemaValidator(householdMemberInputSchema, t)({ ...v, relationship: v.relationship || undefined }),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('household.save', { clientId, id: member?.id ?? null, member: { ...v, relationship: v.relationship as Relationship } }), {
-      form,
-      fieldPrefix: 'member.',
-      onOk: (r) => {
-        onRecord(r);
-        onClose();
+    submit(
+      () =>
+        invoke('household.save', {
+          clientId,
+          id: member?.id ?? null,
+          member: { ...v, relationship: v.relationship as Relationship },
+        }),
+      {
+        form,
+        fieldPrefix: 'member.',
+        onOk: (r) => {
+          onRecord(r);
+          onClose();
+        },
       },
-    }),
+    ),
   );
   return (
-    <ModalForm opened title={member ? t('household.edit') : t('household.add')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={member ? t('household.edit') : t('household.add')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <SimpleGrid cols={2}>
-        <TextInput label={t('household.name')} required data-autofocus maxLength={100} {...form.getInputProps('name')} />
-        <Select label={t('household.relationship')} required data={RELATIONSHIPS.map((r) => ({ value: r, label: t(`household.relationships.${r}`) }))} {...form.getInputProps('relationship')} />
+        <TextInput
+          label={t('household.name')}
+          required
+          data-autofocus
+          maxLength={100}
+          {...form.getInputProps('name')}
+        />
+        <Select
+          label={t('household.relationship')}
+          required
+          data={RELATIONSHIPS.map((r) => ({ value: r, label: t(`household.relationships.${r}`) }))}
+          {...form.getInputProps('relationship')}
+        />
       </SimpleGrid>
-      {form.values.relationship === 'other' && <TextInput label={t('household.relationshipDetail')} required maxLength={60} {...form.getInputProps('relationshipDetail')} />}
+      {form.values.relationship === 'other' && (
+        <TextInput
+          label={t('household.relationshipDetail')}
+          required
+          maxLength={60}
+          {...form.getInputProps('relationshipDetail')}
+        />
+      )}
       <SimpleGrid cols={2}>
-        <DateField label={t('clients.dateOfBirth')} min="1900-01-01" max={clock.today()} {...form.getInputProps('dateOfBirth')} />
-        <Checkbox mt={28} label={t('household.livesWithClient')} {...form.getInputProps('livesWithClient', { type: 'checkbox' })} />
+        <DateField
+          label={t('clients.dateOfBirth')}
+          min="1900-01-01"
+          max={clock.today()}
+          {...form.getInputProps('dateOfBirth')}
+        />
+        <Checkbox
+          mt={28}
+          label={t('household.livesWithClient')}
+          {...form.getInputProps('livesWithClient', { type: 'checkbox' })}
+        />
       </SimpleGrid>
       <Textarea label={t('household.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
     </ModalForm>
   );
 }
 
-function ContactModal({ clientId, contact, onClose, onRecord }: { clientId: number; contact: KeyContact | null; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function ContactModal({
+  clientId,
+  contact,
+  onClose,
+  onRecord,
+}: {
+  clientId: number;
+  contact: KeyContact | null;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
@@ -218,20 +332,38 @@ function ContactModal({ clientId, contact, onClose, onRecord }: { clientId: numb
       email: contact?.email ?? '',
       note: contact?.note ?? '',
     },
-    validate: (v) => ({ ...translatedFields(t, keyContactRules(v)), ...schemaValidator(keyContactInputSchema, t)({ ...v, role: v.role || undefined }) }),
+    validate: (v) => ({
+      ...translatedFields(t, keyContactRules(v)),
+      ...schemaValidator(keyContactInputSchema, t)({ ...v, role: v.role || undefined }),
+    }),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('contacts.save', { clientId, id: contact?.id ?? null, contact: { ...v, role: v.role as KeyContact['role'] } }), {
-      form,
-      fieldPrefix: 'contact.',
-      onOk: (r) => {
-        onRecord(r);
-        onClose();
+    submit(
+      () =>
+        invoke('contacts.save', {
+          clientId,
+          id: contact?.id ?? null,
+          contact: { ...v, role: v.role as KeyContact['role'] },
+        }),
+      {
+        form,
+        fieldPrefix: 'contact.',
+        onOk: (r) => {
+          onRecord(r);
+          onClose();
+        },
       },
-    }),
+    ),
   );
   return (
-    <ModalForm opened title={contact ? t('contacts.edit') : t('contacts.add')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={contact ? t('contacts.edit') : t('contacts.add')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <SimpleGrid cols={2}>
         <Select
           label={t('contacts.role')}
@@ -240,7 +372,9 @@ function ContactModal({ clientId, contact, onClose, onRecord }: { clientId: numb
           data={KEY_CONTACT_ROLES.map((r) => ({ value: r, label: t(`contacts.roles.${r}`) }))}
           {...form.getInputProps('role')}
         />
-        {form.values.role === 'other' && <TextInput label={t('contacts.roleDetail')} maxLength={100} {...form.getInputProps('roleDetail')} />}
+        {form.values.role === 'other' && (
+          <TextInput label={t('contacts.roleDetail')} maxLength={100} {...form.getInputProps('roleDetail')} />
+        )}
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <TextInput label={t('contacts.name')} maxLength={100} {...form.getInputProps('name')} />

@@ -14,7 +14,9 @@ export function LettersTab({ clientId, go }: { clientId: number; go: (r: Route) 
   const [letters, setLetters] = useState<Letter[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void invoke('letters.forClient', { clientId }).then((r) => (r.ok ? setLetters(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('letters.forClient', { clientId }).then((r) =>
+      r.ok ? setLetters(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [clientId, t]);
   if (error) return <FormAlert message={error} />;
   if (!letters) return <Loader aria-label={t('common.loading')} />;
@@ -44,7 +46,12 @@ export function LettersTab({ clientId, go }: { clientId: number; go: (r: Route) 
                 <Table.Td>{l.templateName}</Table.Td>
                 <Table.Td title={formatDateTime(l.writtenAt, i18n.language)}>{l.writtenByName}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => go({ name: 'clientLetter', id: clientId, letterId: l.id })} aria-label={`${t('common.open')}: ${l.content.subject}`}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => go({ name: 'clientLetter', id: clientId, letterId: l.id })}
+                    aria-label={`${t('common.open')}: ${l.content.subject}`}
+                  >
                     {t('common.open')}
                   </Button>
                 </Table.Td>

@@ -2,7 +2,12 @@ import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Tex
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CHOSEN_CLOSURE_REASONS, statusChangeSchema, type CaseStatus } from '../../../../shared/domain/client';
+import {
+  CASE_STATUSES,
+  CHOSEN_CLOSURE_REASONS,
+  statusChangeSchema,
+  type CaseStatus,
+} from '../../../../shared/domain/client';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import { invoke } from '../../api';
 import { AgeText, StatusBadge } from '../../components/ClientHeader/ClientHeader';
@@ -53,19 +58,32 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
           <Field label={t('clients.address')} value={notShown ?? [c.address, c.postcode].filter(Boolean).join('\n')} />
           <Field
             label={t('clients.preferredLanguage')}
-            value={c.preferredLanguage ? `${languageName(c.preferredLanguage, i18n.language)}${c.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}` : null}
+            value={
+              c.preferredLanguage
+                ? `${languageName(c.preferredLanguage, i18n.language)}${c.interpreterNeeded ? ` · ${t('clients.interpreterNeeded')}` : ''}`
+                : null
+            }
           />
         </Section>
         <Section title={t('intake.steps.referral')}>
           <Field label={t('clients.intakeDate')} value={date(c.intakeDate)} />
           <Field
             label={t('clients.referralSource')}
-            value={c.referralSource ? `${t(`clients.referralSources.${c.referralSource}`)}${c.referredBy ? `: ${c.referredBy}` : ''}` : c.referredBy}
+            value={
+              c.referralSource
+                ? `${t(`clients.referralSources.${c.referralSource}`)}${c.referredBy ? `: ${c.referredBy}` : ''}`
+                : c.referredBy
+            }
           />
           <Field label={t('clients.caseworker')} value={c.caseworkerName} />
           {(ownClientsOnly || record.sharedWith.length > 0) && (
             <Group justify="space-between" align="flex-end" wrap="nowrap">
-              <Field label={t('reach.sharedWith')} value={record.sharedWith.length ? record.sharedWith.map((u) => u.name).join(', ') : t('reach.nobodyElse')} />
+              <Field
+                label={t('reach.sharedWith')}
+                value={
+                  record.sharedWith.length ? record.sharedWith.map((u) => u.name).join(', ') : t('reach.nobodyElse')
+                }
+              />
               {can('clients.share') && (
                 <Button variant="subtle" size="compact-sm" onClick={() => setSharing(true)}>
                   {t('reach.share')}
@@ -104,7 +122,9 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
               <Table.Tr key={h.id}>
                 <Table.Td>{date(h.on)}</Table.Td>
                 <Table.Td>{t(`clients.statuses.${h.status}`)}</Table.Td>
-                <Table.Td>{[h.reason ? t(`status.reasons.${h.reason}`) : null, h.note].filter(Boolean).join(': ')}</Table.Td>
+                <Table.Td>
+                  {[h.reason ? t(`status.reasons.${h.reason}`) : null, h.note].filter(Boolean).join(': ')}
+                </Table.Td>
                 <Table.Td>{h.byName}</Table.Td>
               </Table.Tr>
             ))}
@@ -122,23 +142,44 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
   );
 }
 
-function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function StatusModal({
+  record,
+  onClose,
+  onRecord,
+}: {
+  record: ClientRecord;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const c = record.client;
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { status: (c.status === 'closed' ? 'open' : c.status === 'open' ? 'closed' : 'open') as CaseStatus, on: clock.today(), reason: '', note: '' },
+    initialValues: {
+      status: (c.status === 'closed' ? 'open' : c.status === 'open' ? 'closed' : 'open') as CaseStatus,
+      on: clock.today(),
+      reason: '',
+      note: '',
+    },
     validate: (v) => schemaValidator(statusChangeSchema, t)({ ...v, reason: v.reason || null }),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('clients.setStatus', { id: c.id, version: c.version, change: { ...v, reason: (v.reason || null) as never } }), {
-      form,
-      fieldPrefix: 'change.',
-      onOk: (r) => {
-        onRecord(r);
-        onClose();
+    submit(
+      () =>
+        invoke('clients.setStatus', {
+          id: c.id,
+          version: c.version,
+          change: { ...v, reason: (v.reason || null) as never },
+        }),
+      {
+        form,
+        fieldPrefix: 'change.',
+        onOk: (r) => {
+          onRecord(r);
+          onClose();
+        },
       },
-    }),
+    ),
   );
   return (
     <ModalForm opened title={t('status.change')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
@@ -163,7 +204,15 @@ function StatusModal({ record, onClose, onRecord }: { record: ClientRecord; onCl
 }
 
 /** Who else may see this client when the charity keeps caseworkers to their own (the caseworker needs no share). */
-function ShareModal({ record, onClose, onRecord }: { record: ClientRecord; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function ShareModal({
+  record,
+  onClose,
+  onRecord,
+}: {
+  record: ClientRecord;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const c = record.client;
   const { busy, error, submit } = useSubmit();
@@ -182,7 +231,14 @@ function ShareModal({ record, onClose, onRecord }: { record: ClientRecord; onClo
     }),
   );
   return (
-    <ModalForm opened title={t('reach.shareTitle', { name: `${c.firstName} ${c.lastName}` })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={t('reach.shareTitle', { name: `${c.firstName} ${c.lastName}` })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <Text size="sm">{t('reach.shareHelp')}</Text>
       <MultiSelect
         label={t('reach.sharedWith')}

@@ -1,4 +1,18 @@
-import { Accordion, Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -103,7 +117,9 @@ export function PlanTab({ clientId }: { clientId: number }) {
           </Text>
           {can('plans.update') && (
             <Group gap="xs">
-              <Button onClick={() => setModal({ kind: 'goal', planId: active.id, goal: null })}>{t('goals.add')}</Button>
+              <Button onClick={() => setModal({ kind: 'goal', planId: active.id, goal: null })}>
+                {t('goals.add')}
+              </Button>
               <Button variant="default" onClick={() => setModal({ kind: 'plan', plan: active })}>
                 {t('plans.editPlan')}
               </Button>
@@ -117,7 +133,14 @@ export function PlanTab({ clientId }: { clientId: number }) {
             <GoalCard
               key={g.id}
               goal={g}
-              areaLabel={g.areaId ? areaName(t, areas.find((a) => a.id === g.areaId)) : null}
+              areaLabel={
+                g.areaId
+                  ? areaName(
+                      t,
+                      areas.find((a) => a.id === g.areaId),
+                    )
+                  : null
+              }
               today={today}
               onEdit={can('goals.save') ? () => setModal({ kind: 'goal', planId: active.id, goal: g }) : undefined}
               onProgress={can('goals.update') ? () => setModal({ kind: 'progress', goal: g }) : undefined}
@@ -144,7 +167,13 @@ export function PlanTab({ clientId }: { clientId: number }) {
           </Button>
         )}
         {view.tasks.length === 0 && <Text c="dimmed">{t('tasks.none')}</Text>}
-        <TaskList tasks={openTasks} today={today} onChanged={onTask} showAssignee onEdit={can('tasks.save') ? (task) => setModal({ kind: 'task', task }) : undefined} />
+        <TaskList
+          tasks={openTasks}
+          today={today}
+          onChanged={onTask}
+          showAssignee
+          onEdit={can('tasks.save') ? (task) => setModal({ kind: 'task', task }) : undefined}
+        />
         {doneTasks.length > 0 && (
           <Accordion variant="contained">
             <Accordion.Item value="done">
@@ -162,13 +191,29 @@ export function PlanTab({ clientId }: { clientId: number }) {
           <Accordion variant="contained">
             {view.earlier.map((p) => (
               <Accordion.Item key={p.id} value={String(p.id)}>
-                <Accordion.Control>{t('plans.endedTitle', { agreed: date(p.agreedOn), ended: date(p.endedOn) })}</Accordion.Control>
+                <Accordion.Control>
+                  {t('plans.endedTitle', { agreed: date(p.agreedOn), ended: date(p.endedOn) })}
+                </Accordion.Control>
                 <Accordion.Panel>
                   <Stack gap="sm">
                     {p.summary && <Text style={{ whiteSpace: 'pre-line' }}>{p.summary}</Text>}
-                    {p.endReason && <Text size="sm">{p.endReason === 'merged' ? t('plans.endedByMerge') : p.endReason}</Text>}
+                    {p.endReason && (
+                      <Text size="sm">{p.endReason === 'merged' ? t('plans.endedByMerge') : p.endReason}</Text>
+                    )}
                     {p.goals.map((g) => (
-                      <GoalCard key={g.id} goal={g} areaLabel={g.areaId ? areaName(t, areas.find((a) => a.id === g.areaId)) : null} today={today} />
+                      <GoalCard
+                        key={g.id}
+                        goal={g}
+                        areaLabel={
+                          g.areaId
+                            ? areaName(
+                                t,
+                                areas.find((a) => a.id === g.areaId),
+                              )
+                            : null
+                        }
+                        today={today}
+                      />
                     ))}
                   </Stack>
                 </Accordion.Panel>
@@ -178,22 +223,57 @@ export function PlanTab({ clientId }: { clientId: number }) {
         </Section>
       )}
 
-      {modal?.kind === 'plan' && <PlanModal clientId={clientId} plan={modal.plan} onClose={close} onSaved={changed(t('plans.saved'))} />}
+      {modal?.kind === 'plan' && (
+        <PlanModal clientId={clientId} plan={modal.plan} onClose={close} onSaved={changed(t('plans.saved'))} />
+      )}
       {modal?.kind === 'end' && <EndPlanModal plan={modal.plan} onClose={close} onSaved={changed(t('plans.ended'))} />}
-      {modal?.kind === 'goal' && <GoalModal planId={modal.planId} goal={modal.goal} onClose={close} onSaved={changed(t('goals.saved'))} />}
-      {modal?.kind === 'progress' && <ProgressModal goal={modal.goal} onClose={close} onSaved={changed(t('goals.progressSaved'))} />}
-      {modal?.kind === 'task' && <TaskModal clientId={clientId} task={modal.task} view={view} onClose={close} onSaved={changed(t('tasks.saved'))} />}
+      {modal?.kind === 'goal' && (
+        <GoalModal planId={modal.planId} goal={modal.goal} onClose={close} onSaved={changed(t('goals.saved'))} />
+      )}
+      {modal?.kind === 'progress' && (
+        <ProgressModal goal={modal.goal} onClose={close} onSaved={changed(t('goals.progressSaved'))} />
+      )}
+      {modal?.kind === 'task' && (
+        <TaskModal
+          clientId={clientId}
+          task={modal.task}
+          view={view}
+          onClose={close}
+          onSaved={changed(t('tasks.saved'))}
+        />
+      )}
     </Stack>
   );
 }
 
-function GoalCard({ goal, areaLabel, today, onEdit, onProgress }: { goal: Goal; areaLabel: string | null; today: string; onEdit?: () => void; onProgress?: () => void }) {
+function GoalCard({
+  goal,
+  areaLabel,
+  today,
+  onEdit,
+  onProgress,
+}: {
+  goal: Goal;
+  areaLabel: string | null;
+  today: string;
+  onEdit?: () => void;
+  onProgress?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const date = (d: string | null) => formatDate(d, i18n.language);
   const late = isGoalOpen(goal.status) && targetDatePassed(goal.targetDate, today);
-  const owner = goal.owner === 'agency' && goal.ownerDetail ? `${t('goals.owners.agency')}: ${goal.ownerDetail}` : t(`goals.owners.${goal.owner}`);
+  const owner =
+    goal.owner === 'agency' && goal.ownerDetail
+      ? `${t('goals.owners.agency')}: ${goal.ownerDetail}`
+      : t(`goals.owners.${goal.owner}`);
   return (
-    <Paper withBorder p="md" component="article" aria-label={goal.description} style={{ borderLeft: `4px solid var(--mantine-color-${GOAL_STATUS_COLOURS[goal.status]}-5)` }}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={goal.description}
+      style={{ borderLeft: `4px solid var(--mantine-color-${GOAL_STATUS_COLOURS[goal.status]}-5)` }}
+    >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={700}>{goal.description}</Text>
@@ -227,7 +307,12 @@ function GoalCard({ goal, areaLabel, today, onEdit, onProgress }: { goal: Goal; 
                   {u.recordedByName ? `, ${u.recordedByName}` : ''}
                   {u.reviewId ? ` (${t('goals.atReview')})` : ''}:{' '}
                 </Text>
-                {u.status && u.fromStatus && <Text span fw={600}>{`${t(`goals.statuses.${u.fromStatus}`)} → ${t(`goals.statuses.${u.status}`)}. `}</Text>}
+                {u.status && u.fromStatus && (
+                  <Text
+                    span
+                    fw={600}
+                  >{`${t(`goals.statuses.${u.fromStatus}`)} → ${t(`goals.statuses.${u.status}`)}. `}</Text>
+                )}
                 {u.note}
               </Text>
             ))}
@@ -236,12 +321,22 @@ function GoalCard({ goal, areaLabel, today, onEdit, onProgress }: { goal: Goal; 
         {(onProgress || onEdit) && (
           <Group gap="xs">
             {onProgress && (
-              <Button size="xs" variant="light" onClick={onProgress} aria-label={`${t('goals.recordProgress')}: ${goal.description}`}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={onProgress}
+                aria-label={`${t('goals.recordProgress')}: ${goal.description}`}
+              >
                 {t('goals.recordProgress')}
               </Button>
             )}
             {onEdit && (
-              <Button size="xs" variant="default" onClick={onEdit} aria-label={`${t('goals.editTitle')}: ${goal.description}`}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={onEdit}
+                aria-label={`${t('goals.editTitle')}: ${goal.description}`}
+              >
                 {t('common.edit')}
               </Button>
             )}
@@ -252,7 +347,17 @@ function GoalCard({ goal, areaLabel, today, onEdit, onProgress }: { goal: Goal; 
   );
 }
 
-function PlanModal({ clientId, plan, onClose, onSaved }: { clientId: number; plan: SupportPlan | null; onClose: () => void; onSaved: (v: PlansView) => void }) {
+function PlanModal({
+  clientId,
+  plan,
+  onClose,
+  onSaved,
+}: {
+  clientId: number;
+  plan: SupportPlan | null;
+  onClose: () => void;
+  onSaved: (v: PlansView) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
@@ -260,29 +365,82 @@ function PlanModal({ clientId, plan, onClose, onSaved }: { clientId: number; pla
     validate: schemaValidator(supportPlanInputSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => (plan ? invoke('plans.update', { id: plan.id, version: plan.version, plan: v }) : invoke('plans.agree', { clientId, plan: v })), {
-      form,
-      fieldPrefix: 'plan.',
-      onOk: onSaved,
-    }),
+    submit(
+      () =>
+        plan
+          ? invoke('plans.update', { id: plan.id, version: plan.version, plan: v })
+          : invoke('plans.agree', { clientId, plan: v }),
+      {
+        form,
+        fieldPrefix: 'plan.',
+        onOk: onSaved,
+      },
+    ),
   );
   return (
-    <ModalForm opened title={plan ? t('plans.editTitle') : t('plans.agreeTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
-      <DateField label={t('plans.agreedOn')} required max={clock.today()} w={220} data-autofocus {...form.getInputProps('agreedOn')} />
-      <Textarea label={t('plans.summary')} description={t('plans.summaryHelp')} autosize minRows={3} maxLength={4000} {...form.getInputProps('summary')} />
+    <ModalForm
+      opened
+      title={plan ? t('plans.editTitle') : t('plans.agreeTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
+      <DateField
+        label={t('plans.agreedOn')}
+        required
+        max={clock.today()}
+        w={220}
+        data-autofocus
+        {...form.getInputProps('agreedOn')}
+      />
+      <Textarea
+        label={t('plans.summary')}
+        description={t('plans.summaryHelp')}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        {...form.getInputProps('summary')}
+      />
     </ModalForm>
   );
 }
 
-function EndPlanModal({ plan, onClose, onSaved }: { plan: SupportPlan; onClose: () => void; onSaved: (v: PlansView) => void }) {
+function EndPlanModal({
+  plan,
+  onClose,
+  onSaved,
+}: {
+  plan: SupportPlan;
+  onClose: () => void;
+  onSaved: (v: PlansView) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: plan.id, version: plan.version, on: clock.today(), reason: '' }, validate: schemaValidator(endPlanSchema, t) });
+  const form = useForm({
+    initialValues: { id: plan.id, version: plan.version, on: clock.today(), reason: '' },
+    validate: schemaValidator(endPlanSchema, t),
+  });
   const save = form.onSubmit((v) => submit(() => invoke('plans.end', v), { form, onOk: onSaved }));
   return (
-    <ModalForm opened title={t('plans.endTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('plans.end')}>
+    <ModalForm
+      opened
+      title={t('plans.endTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('plans.end')}
+    >
       <Text size="sm">{t('plans.endText')}</Text>
-      <DateField label={t('plans.endedOn')} required min={plan.agreedOn} max={clock.today()} w={220} {...form.getInputProps('on')} />
+      <DateField
+        label={t('plans.endedOn')}
+        required
+        min={plan.agreedOn}
+        max={clock.today()}
+        w={220}
+        {...form.getInputProps('on')}
+      />
       <Textarea label={t('plans.endReason')} autosize minRows={2} maxLength={1000} {...form.getInputProps('reason')} />
     </ModalForm>
   );
@@ -305,10 +463,24 @@ interface TaskValues {
   goalId: string;
   note: string;
 }
-const toTask = (v: TaskValues) => ({ ...v, assignedTo: v.assignedTo ? Number(v.assignedTo) : (undefined as unknown as number), goalId: v.goalId ? Number(v.goalId) : null });
+const toTask = (v: TaskValues) => ({
+  ...v,
+  assignedTo: v.assignedTo ? Number(v.assignedTo) : (undefined as unknown as number),
+  goalId: v.goalId ? Number(v.goalId) : null,
+});
 
 /** A SMART goal: the form asks for each part, and warns (without refusing) when the target date has passed. */
-function GoalModal({ planId, goal, onClose, onSaved }: { planId: number; goal: Goal | null; onClose: () => void; onSaved: (v: PlansView) => void }) {
+function GoalModal({
+  planId,
+  goal,
+  onClose,
+  onSaved,
+}: {
+  planId: number;
+  goal: Goal | null;
+  onClose: () => void;
+  onSaved: (v: PlansView) => void;
+}) {
   const { t } = useTranslation();
   const { areas } = useNeedAreas();
   const { busy, error, submit } = useSubmit();
@@ -324,20 +496,57 @@ function GoalModal({ planId, goal, onClose, onSaved }: { planId: number; goal: G
     validate: (v) => ({ ...translatedFields(t, goalRules(v)), ...schemaValidator(goalInputSchema, t)(toGoal(v)) }),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('goals.save', { planId, target: goal ? { id: goal.id, version: goal.version } : null, goal: toGoal(v) }), { form, fieldPrefix: 'goal.', onOk: onSaved }),
+    submit(
+      () =>
+        invoke('goals.save', { planId, target: goal ? { id: goal.id, version: goal.version } : null, goal: toGoal(v) }),
+      { form, fieldPrefix: 'goal.', onOk: onSaved },
+    ),
   );
   const passed = targetDatePassed(form.values.targetDate, clock.today());
-  const areaChoices = areas.filter((a) => !a.retired || a.id === goal?.areaId).map((a) => ({ value: String(a.id), label: areaName(t, a) }));
+  const areaChoices = areas
+    .filter((a) => !a.retired || a.id === goal?.areaId)
+    .map((a) => ({ value: String(a.id), label: areaName(t, a) }));
   return (
-    <ModalForm opened title={goal ? t('goals.editTitle') : t('goals.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={goal ? t('goals.editTitle') : t('goals.addTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <Text size="sm" c="dimmed">
         {t('goals.smartIntro')}
       </Text>
-      <Textarea label={t('goals.description')} description={t('goals.descriptionHelp')} required autosize minRows={2} maxLength={1000} data-autofocus {...form.getInputProps('description')} />
-      <Textarea label={t('goals.measure')} description={t('goals.measureHelp')} required autosize minRows={1} maxLength={1000} {...form.getInputProps('measure')} />
+      <Textarea
+        label={t('goals.description')}
+        description={t('goals.descriptionHelp')}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        data-autofocus
+        {...form.getInputProps('description')}
+      />
+      <Textarea
+        label={t('goals.measure')}
+        description={t('goals.measureHelp')}
+        required
+        autosize
+        minRows={1}
+        maxLength={1000}
+        {...form.getInputProps('measure')}
+      />
       <SimpleGrid cols={2}>
         <DateField label={t('goals.targetDate')} required {...form.getInputProps('targetDate')} />
-        <Select label={t('goals.area')} data={areaChoices} clearable placeholder={t('goals.noArea')} {...form.getInputProps('areaId')} onChange={(v) => form.setFieldValue('areaId', v ?? '')} />
+        <Select
+          label={t('goals.area')}
+          data={areaChoices}
+          clearable
+          placeholder={t('goals.noArea')}
+          {...form.getInputProps('areaId')}
+          onChange={(v) => form.setFieldValue('areaId', v ?? '')}
+        />
       </SimpleGrid>
       {passed && (
         <Alert color="orange" variant="light" role="status">
@@ -352,40 +561,89 @@ function GoalModal({ planId, goal, onClose, onSaved }: { planId: number; goal: G
           data={GOAL_OWNERS.map((o) => ({ value: o, label: t(`goals.owners.${o}`) }))}
           {...form.getInputProps('owner')}
         />
-        {form.values.owner === 'agency' && <TextInput label={t('goals.ownerDetail')} required maxLength={200} {...form.getInputProps('ownerDetail')} />}
+        {form.values.owner === 'agency' && (
+          <TextInput label={t('goals.ownerDetail')} required maxLength={200} {...form.getInputProps('ownerDetail')} />
+        )}
       </SimpleGrid>
     </ModalForm>
   );
 }
 
-function ProgressModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => void; onSaved: (v: PlansView) => void }) {
+function ProgressModal({
+  goal,
+  onClose,
+  onSaved,
+}: {
+  goal: Goal;
+  onClose: () => void;
+  onSaved: (v: PlansView) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
     initialValues: { on: clock.today(), status: goal.status as string, note: '' },
     validate: (v) => {
-      const problem = v.status === goal.status && !v.note.trim() ? 'required' : goalTransitionProblem(goal.status, v.status as GoalStatus, v.note);
+      const problem =
+        v.status === goal.status && !v.note.trim()
+          ? 'required'
+          : goalTransitionProblem(goal.status, v.status as GoalStatus, v.note);
       return problem ? translatedFields(t, { [problem === 'transitionNotAllowed' ? 'status' : 'note']: problem }) : {};
     },
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('goals.update', { goalId: goal.id, version: goal.version, on: v.on, status: v.status as GoalStatus, note: v.note }), { form, onOk: onSaved }),
+    submit(
+      () =>
+        invoke('goals.update', {
+          goalId: goal.id,
+          version: goal.version,
+          on: v.on,
+          status: v.status as GoalStatus,
+          note: v.note,
+        }),
+      { form, onOk: onSaved },
+    ),
   );
   return (
-    <ModalForm opened title={t('goals.progressTitle', { goal: goal.description })} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={t('goals.progressTitle', { goal: goal.description })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <SimpleGrid cols={2}>
         <DateField label={t('goals.progressOn')} required max={clock.today()} {...form.getInputProps('on')} />
         <GoalStatusSelect label={t('goals.status')} from={goal.status} {...form.getInputProps('status')} />
       </SimpleGrid>
-      <Textarea label={t('goals.progressNote')} description={t('goals.progressNoteHelp')} autosize minRows={3} maxLength={4000} data-autofocus {...form.getInputProps('note')} />
+      <Textarea
+        label={t('goals.progressNote')}
+        description={t('goals.progressNoteHelp')}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        data-autofocus
+        {...form.getInputProps('note')}
+      />
     </ModalForm>
   );
 }
 
 /** The statuses a goal can move to from `from` (the rules live in the shared domain). */
-export function GoalStatusSelect({ from, ...props }: { from: GoalStatus; label: string; value?: string; onChange?: (v: string | null) => void; error?: unknown }) {
+export function GoalStatusSelect({
+  from,
+  ...props
+}: {
+  from: GoalStatus;
+  label: string;
+  value?: string;
+  onChange?: (v: string | null) => void;
+  error?: unknown;
+}) {
   const { t } = useTranslation();
-  const allowed = GOAL_STATUSES.filter((s) => s === from || (from === 'inProgress' ? s !== 'notStarted' : isGoalOpen(from) || s === 'inProgress'));
+  const allowed = GOAL_STATUSES.filter(
+    (s) => s === from || (from === 'inProgress' ? s !== 'notStarted' : isGoalOpen(from) || s === 'inProgress'),
+  );
   return (
     <Select
       {...props}
@@ -397,27 +655,67 @@ export function GoalStatusSelect({ from, ...props }: { from: GoalStatus; label: 
   );
 }
 
-function TaskModal({ clientId, task, view, onClose, onSaved }: { clientId: number; task: Task | null; view: PlansView; onClose: () => void; onSaved: (v: PlansView) => void }) {
+function TaskModal({
+  clientId,
+  task,
+  view,
+  onClose,
+  onSaved,
+}: {
+  clientId: number;
+  task: Task | null;
+  view: PlansView;
+  onClose: () => void;
+  onSaved: (v: PlansView) => void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const { busy, error, submit } = useSubmit();
   const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
-    void invoke('tasks.assignees', {}).then((r) => r.ok && setPeople(r.value.map((u) => ({ value: String(u.id), label: u.name }))));
+    void invoke('tasks.assignees', {}).then(
+      (r) => r.ok && setPeople(r.value.map((u) => ({ value: String(u.id), label: u.name }))),
+    );
   }, []);
   const form = useForm<TaskValues>({
     initialValues: task
-      ? { title: task.title, dueOn: task.dueOn, assignedTo: String(task.assignedTo), goalId: task.goalId ? String(task.goalId) : '', note: task.note ?? '' }
+      ? {
+          title: task.title,
+          dueOn: task.dueOn,
+          assignedTo: String(task.assignedTo),
+          goalId: task.goalId ? String(task.goalId) : '',
+          note: task.note ?? '',
+        }
       : { title: '', dueOn: clock.today(), assignedTo: selfIfCaseworker(session), goalId: '', note: '' },
     validate: (v) => schemaValidator(taskInputSchema, t)(toTask(v)),
   });
-  const save = form.onSubmit((v) => submit(() => invoke('tasks.save', { clientId, id: task?.id ?? null, task: toTask(v) }), { form, fieldPrefix: 'task.', onOk: onSaved }));
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('tasks.save', { clientId, id: task?.id ?? null, task: toTask(v) }), {
+      form,
+      fieldPrefix: 'task.',
+      onOk: onSaved,
+    }),
+  );
   return (
-    <ModalForm opened title={task ? t('tasks.editTitle') : t('tasks.addTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={task ? t('tasks.editTitle') : t('tasks.addTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       <TextInput label={t('tasks.what')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
       <SimpleGrid cols={2}>
         <DateField label={t('tasks.dueOn')} required {...form.getInputProps('dueOn')} />
-        <Select label={t('tasks.assignedTo')} required searchable data={people} {...form.getInputProps('assignedTo')} onChange={(v) => form.setFieldValue('assignedTo', v ?? '')} />
+        <Select
+          label={t('tasks.assignedTo')}
+          required
+          searchable
+          data={people}
+          {...form.getInputProps('assignedTo')}
+          onChange={(v) => form.setFieldValue('assignedTo', v ?? '')}
+        />
       </SimpleGrid>
       <Select
         label={t('tasks.goal')}

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -57,7 +70,8 @@ export function FollowUpBadge({ on, today }: { on: string | null; today: string 
   );
 }
 
-type Modal = { kind: 'referral'; referral: Referral | null } | { kind: 'status'; referral: Referral; status: ReferralStatus };
+type Modal =
+  { kind: 'referral'; referral: Referral | null } | { kind: 'status'; referral: Referral; status: ReferralStatus };
 
 /** A client's referrals to other agencies: what was asked, where it has got to, and what came of it. */
 export function ReferralsTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
@@ -70,7 +84,9 @@ export function ReferralsTab({ clientId, go }: { clientId: number; go: (r: Route
   const today = clock.today();
 
   useEffect(() => {
-    void invoke('referrals.forClient', { clientId }).then((r) => (r.ok ? setReferrals(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('referrals.forClient', { clientId }).then((r) =>
+      r.ok ? setReferrals(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [clientId, t]);
 
   if (error) return <FormAlert message={error} />;
@@ -100,15 +116,38 @@ export function ReferralsTab({ clientId, go }: { clientId: number; go: (r: Route
           key={r.id}
           referral={r}
           today={today}
-          areaLabel={r.areaId ? areaName(t, areas.find((a) => a.id === r.areaId)) : null}
-          onEdit={can('referrals.update') && isReferralOpen(r.status) ? () => setModal({ kind: 'referral', referral: r }) : undefined}
-          onStatus={can('referrals.setStatus') ? (status) => setModal({ kind: 'status', referral: r, status }) : undefined}
-          onLetter={can('letters.keep') ? () => go({ name: 'clientLetter', id: clientId, referralId: r.id }) : undefined}
+          areaLabel={
+            r.areaId
+              ? areaName(
+                  t,
+                  areas.find((a) => a.id === r.areaId),
+                )
+              : null
+          }
+          onEdit={
+            can('referrals.update') && isReferralOpen(r.status)
+              ? () => setModal({ kind: 'referral', referral: r })
+              : undefined
+          }
+          onStatus={
+            can('referrals.setStatus') ? (status) => setModal({ kind: 'status', referral: r, status }) : undefined
+          }
+          onLetter={
+            can('letters.keep') ? () => go({ name: 'clientLetter', id: clientId, referralId: r.id }) : undefined
+          }
         />
       ))}
-      {modal?.kind === 'referral' && <ReferralModal clientId={clientId} referral={modal.referral} onClose={close} onSaved={changed} />}
+      {modal?.kind === 'referral' && (
+        <ReferralModal clientId={clientId} referral={modal.referral} onClose={close} onSaved={changed} />
+      )}
       {modal?.kind === 'status' && (
-        <StatusModal referral={modal.referral} status={modal.status} onClose={close} onSaved={changed} onConsent={() => go({ name: 'client', id: clientId, tab: 'consent' })} />
+        <StatusModal
+          referral={modal.referral}
+          status={modal.status}
+          onClose={close}
+          onSaved={changed}
+          onConsent={() => go({ name: 'client', id: clientId, tab: 'consent' })}
+        />
       )}
     </Stack>
   );
@@ -133,7 +172,13 @@ function ReferralCard({
   const date = (d: string | null) => formatDate(d, i18n.language);
   const open = isReferralOpen(r.status);
   return (
-    <Paper withBorder p="md" component="article" aria-label={r.agencyName} style={{ borderLeft: `4px solid var(--mantine-color-${REFERRAL_STATUS_COLOURS[r.status]}-5)` }}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={r.agencyName}
+      style={{ borderLeft: `4px solid var(--mantine-color-${REFERRAL_STATUS_COLOURS[r.status]}-5)` }}
+    >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={0}>
@@ -155,18 +200,26 @@ function ReferralCard({
         </Group>
         <Text style={{ whiteSpace: 'pre-line' }}>{r.reason}</Text>
         {areaLabel && <Text size="sm">{`${t('referrals.area')}: ${areaLabel}`}</Text>}
-        {r.sharedInfo && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{`${t('referrals.sharedInfo')}: ${r.sharedInfo}`}</Text>}
-        {r.outcome && <Text size="sm" fw={600} style={{ whiteSpace: 'pre-line' }}>{`${t('referrals.outcome')}: ${r.outcome}`}</Text>}
+        {r.sharedInfo && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{`${t('referrals.sharedInfo')}: ${r.sharedInfo}`}</Text>
+        )}
+        {r.outcome && (
+          <Text size="sm" fw={600} style={{ whiteSpace: 'pre-line' }}>{`${t('referrals.outcome')}: ${r.outcome}`}</Text>
+        )}
         <Group gap="xs">
           <Text size="sm" c="dimmed">
-            {t('referrals.created', { date: date(r.createdOn) })} {r.createdByName ? t('referrals.by', { name: r.createdByName }) : ''}
+            {t('referrals.created', { date: date(r.createdOn) })}{' '}
+            {r.createdByName ? t('referrals.by', { name: r.createdByName }) : ''}
           </Text>
           {open && <FollowUpBadge on={r.followUpOn} today={today} />}
         </Group>
         {r.changes.length > 1 && (
           <Timeline bulletSize={12} lineWidth={2} mt={4} aria-label={t('referrals.history')}>
             {r.changes.map((c) => (
-              <Timeline.Item key={c.id} title={t('referrals.historyLine', { status: t(`referrals.status.${c.status}`), date: date(c.on) })}>
+              <Timeline.Item
+                key={c.id}
+                title={t('referrals.historyLine', { status: t(`referrals.status.${c.status}`), date: date(c.on) })}
+              >
                 <Text size="xs" c="dimmed">
                   {c.byName ? t('referrals.by', { name: c.byName }) : ''}
                 </Text>
@@ -183,7 +236,13 @@ function ReferralCard({
           <Group gap="xs">
             {onStatus &&
               REFERRAL_TRANSITIONS[r.status].map((s) => (
-                <Button key={s} size="xs" variant={s === 'withdrawn' ? 'subtle' : 'light'} color={s === 'withdrawn' ? 'red' : undefined} onClick={() => onStatus(s)}>
+                <Button
+                  key={s}
+                  size="xs"
+                  variant={s === 'withdrawn' ? 'subtle' : 'light'}
+                  color={s === 'withdrawn' ? 'red' : undefined}
+                  onClick={() => onStatus(s)}
+                >
                   {t(`referrals.action.${s}`)}
                 </Button>
               ))}
@@ -224,7 +283,17 @@ const toReferral = (v: ReferralFormValues) => ({
   followUpOn: v.followUpOn,
 });
 
-function ReferralModal({ clientId, referral, onClose, onSaved }: { clientId: number; referral: Referral | null; onClose: () => void; onSaved: (l: Referral[]) => void }) {
+function ReferralModal({
+  clientId,
+  referral,
+  onClose,
+  onSaved,
+}: {
+  clientId: number;
+  referral: Referral | null;
+  onClose: () => void;
+  onSaved: (l: Referral[]) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const { areas } = useNeedAreas();
@@ -254,18 +323,34 @@ function ReferralModal({ clientId, referral, onClose, onSaved }: { clientId: num
   }, [agencyId]);
 
   const save = form.onSubmit((v) =>
-    submit(() => (referral ? invoke('referrals.update', { id: referral.id, version: referral.version, referral: toReferral(v) }) : invoke('referrals.create', { clientId, referral: toReferral(v) })), {
-      form,
-      fieldPrefix: 'referral.',
-      onOk: onSaved,
-    }),
+    submit(
+      () =>
+        referral
+          ? invoke('referrals.update', { id: referral.id, version: referral.version, referral: toReferral(v) })
+          : invoke('referrals.create', { clientId, referral: toReferral(v) }),
+      {
+        form,
+        fieldPrefix: 'referral.',
+        onOk: onSaved,
+      },
+    ),
   );
   const agencyOptions = (agencies ?? []).map((a) => ({ value: String(a.id), label: a.name }));
-  if (referral && !agencyOptions.some((o) => o.value === String(referral.agencyId))) agencyOptions.push({ value: String(referral.agencyId), label: referral.agencyName });
-  const areaOptions = areas.filter((a) => !a.retired || a.id === referral?.areaId).map((a) => ({ value: String(a.id), label: areaName(t, a) }));
+  if (referral && !agencyOptions.some((o) => o.value === String(referral.agencyId)))
+    agencyOptions.push({ value: String(referral.agencyId), label: referral.agencyName });
+  const areaOptions = areas
+    .filter((a) => !a.retired || a.id === referral?.areaId)
+    .map((a) => ({ value: String(a.id), label: areaName(t, a) }));
 
   return (
-    <ModalForm opened title={referral ? t('referrals.edit') : t('referrals.newTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error}>
+    <ModalForm
+      opened
+      title={referral ? t('referrals.edit') : t('referrals.newTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+    >
       {agencies && agencies.length === 0 && !referral && (
         <Alert color="yellow" variant="light">
           {t('referrals.noAgencies')}
@@ -289,7 +374,10 @@ function ReferralModal({ clientId, referral, onClose, onSaved }: { clientId: num
         <Select
           label={t('referrals.contact')}
           clearable
-          data={(agency?.contacts ?? []).map((c) => ({ value: String(c.id), label: c.role ? `${c.name} (${c.role})` : c.name }))}
+          data={(agency?.contacts ?? []).map((c) => ({
+            value: String(c.id),
+            label: c.role ? `${c.name} (${c.role})` : c.name,
+          }))}
           {...form.getInputProps('contactId')}
           onChange={(v) => form.setFieldValue('contactId', v ?? '')}
         />
@@ -299,9 +387,22 @@ function ReferralModal({ clientId, referral, onClose, onSaved }: { clientId: num
           {`${t('agencies.howToRefer')}: ${agency.howToRefer}`}
         </Text>
       )}
-      <Textarea label={t('referrals.reason')} required autosize minRows={3} maxLength={4000} {...form.getInputProps('reason')} />
+      <Textarea
+        label={t('referrals.reason')}
+        required
+        autosize
+        minRows={3}
+        maxLength={4000}
+        {...form.getInputProps('reason')}
+      />
       <SimpleGrid cols={3}>
-        <Select label={t('referrals.area')} clearable data={areaOptions} {...form.getInputProps('areaId')} onChange={(v) => form.setFieldValue('areaId', v ?? '')} />
+        <Select
+          label={t('referrals.area')}
+          clearable
+          data={areaOptions}
+          {...form.getInputProps('areaId')}
+          onChange={(v) => form.setFieldValue('areaId', v ?? '')}
+        />
         <Select
           label={t('referrals.urgencyLabel')}
           required
@@ -310,9 +411,20 @@ function ReferralModal({ clientId, referral, onClose, onSaved }: { clientId: num
           {...form.getInputProps('urgency')}
           onChange={(v) => form.setFieldValue('urgency', v ?? 'routine')}
         />
-        <DateField label={t('referrals.followUpOn')} description={t('referrals.followUpHint')} {...form.getInputProps('followUpOn')} />
+        <DateField
+          label={t('referrals.followUpOn')}
+          description={t('referrals.followUpHint')}
+          {...form.getInputProps('followUpOn')}
+        />
       </SimpleGrid>
-      <Textarea label={t('referrals.sharedInfo')} description={t('referrals.sharedInfoHint')} autosize minRows={2} maxLength={4000} {...form.getInputProps('sharedInfo')} />
+      <Textarea
+        label={t('referrals.sharedInfo')}
+        description={t('referrals.sharedInfoHint')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        {...form.getInputProps('sharedInfo')}
+      />
     </ModalForm>
   );
 }
@@ -342,12 +454,30 @@ function StatusModal({
       outcome: '',
       followUpOn: status === 'sent' ? addDays(today, DEFAULT_FOLLOW_UP_DAYS) : (referral.followUpOn ?? ''),
     },
-    validate: (v) => translatedFields(t, referralStatusRules({ status, on: v.on, note: v.note || null, outcome: v.outcome || null, followUpOn: open ? v.followUpOn || null : null })),
+    validate: (v) =>
+      translatedFields(
+        t,
+        referralStatusRules({
+          status,
+          on: v.on,
+          note: v.note || null,
+          outcome: v.outcome || null,
+          followUpOn: open ? v.followUpOn || null : null,
+        }),
+      ),
   });
   const save = form.onSubmit(async (v) => {
     setBusy(true);
     setError(null);
-    const r = await invoke('referrals.setStatus', { id: referral.id, version: referral.version, status, on: v.on, note: v.note, outcome: v.outcome, followUpOn: open ? v.followUpOn : null });
+    const r = await invoke('referrals.setStatus', {
+      id: referral.id,
+      version: referral.version,
+      status,
+      on: v.on,
+      note: v.note,
+      outcome: v.outcome,
+      followUpOn: open ? v.followUpOn : null,
+    });
     setBusy(false);
     if (r.ok) return onSaved(r.value);
     form.setErrors(translatedFields(t, r.error.fields));
@@ -355,7 +485,15 @@ function StatusModal({
   });
   const needsReason = status === 'declined' || status === 'withdrawn';
   return (
-    <ModalForm opened title={`${t(`referrals.action.${status}`)}: ${referral.agencyName}`} onClose={onClose} onSubmit={save} busy={busy} error={error?.consent ? null : (error?.text ?? null)} label={t(`referrals.action.${status}`)}>
+    <ModalForm
+      opened
+      title={`${t(`referrals.action.${status}`)}: ${referral.agencyName}`}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error?.consent ? null : (error?.text ?? null)}
+      label={t(`referrals.action.${status}`)}
+    >
       {error?.consent && (
         <Alert color="red" variant="light" role="alert">
           <Stack gap="xs">
@@ -368,10 +506,33 @@ function StatusModal({
       )}
       <SimpleGrid cols={2}>
         <DateField label={t('referrals.statusOn')} required max={today} {...form.getInputProps('on')} />
-        {open && <DateField label={t('referrals.followUpOn')} description={t('referrals.followUpHint')} {...form.getInputProps('followUpOn')} />}
+        {open && (
+          <DateField
+            label={t('referrals.followUpOn')}
+            description={t('referrals.followUpHint')}
+            {...form.getInputProps('followUpOn')}
+          />
+        )}
       </SimpleGrid>
-      {status === 'completed' && <Textarea label={t('referrals.outcome')} description={t('referrals.outcomeHint')} required autosize minRows={2} maxLength={4000} {...form.getInputProps('outcome')} />}
-      <Textarea label={needsReason ? t('referrals.noteRequired') : t('referrals.note')} required={needsReason} autosize minRows={2} maxLength={4000} {...form.getInputProps('note')} />
+      {status === 'completed' && (
+        <Textarea
+          label={t('referrals.outcome')}
+          description={t('referrals.outcomeHint')}
+          required
+          autosize
+          minRows={2}
+          maxLength={4000}
+          {...form.getInputProps('outcome')}
+        />
+      )}
+      <Textarea
+        label={needsReason ? t('referrals.noteRequired') : t('referrals.note')}
+        required={needsReason}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        {...form.getInputProps('note')}
+      />
     </ModalForm>
   );
 }

@@ -3,7 +3,12 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
-import { raiseRiskFlagSchema, removeRiskFlagSchema, RISK_FLAG_KINDS, type RiskFlag } from '../../../../shared/domain/riskFlag';
+import {
+  raiseRiskFlagSchema,
+  removeRiskFlagSchema,
+  RISK_FLAG_KINDS,
+  type RiskFlag,
+} from '../../../../shared/domain/riskFlag';
 import { invoke } from '../../api';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { schemaValidator } from '../../errors';
@@ -35,7 +40,14 @@ export function RiskFlagsTab({ record, onRecord }: { record: ClientRecord; onRec
         </Text>
       )}
       {active.map((f) => (
-        <Paper key={f.id} withBorder p="md" style={{ borderLeft: '4px solid var(--mantine-color-red-7)' }} component="article" aria-label={t(`riskFlags.kinds.${f.kind}`)}>
+        <Paper
+          key={f.id}
+          withBorder
+          p="md"
+          style={{ borderLeft: '4px solid var(--mantine-color-red-7)' }}
+          component="article"
+          aria-label={t(`riskFlags.kinds.${f.kind}`)}
+        >
           <Group justify="space-between" align="flex-start">
             <Stack gap={4}>
               <Text fw={700}>{t(`riskFlags.kinds.${f.kind}`)}</Text>
@@ -45,7 +57,12 @@ export function RiskFlagsTab({ record, onRecord }: { record: ClientRecord; onRec
               </Text>
             </Stack>
             {can('riskFlags.remove') && (
-              <Button variant="default" size="xs" onClick={() => setRemoving(f)} aria-label={t('riskFlags.removeName', { kind: t(`riskFlags.kinds.${f.kind}`) })}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => setRemoving(f)}
+                aria-label={t('riskFlags.removeName', { kind: t(`riskFlags.kinds.${f.kind}`) })}
+              >
                 {t('riskFlags.remove')}
               </Button>
             )}
@@ -80,7 +97,15 @@ export function RiskFlagsTab({ record, onRecord }: { record: ClientRecord; onRec
   );
 }
 
-function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function RaiseModal({
+  clientId,
+  onClose,
+  onRecord,
+}: {
+  clientId: number;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
@@ -97,7 +122,15 @@ function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose
     }),
   );
   return (
-    <ModalForm opened title={t('riskFlags.raise')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('riskFlags.raiseButton')}>
+    <ModalForm
+      opened
+      title={t('riskFlags.raise')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('riskFlags.raiseButton')}
+    >
       <Select
         label={t('riskFlags.kind')}
         required
@@ -105,16 +138,34 @@ function RaiseModal({ clientId, onClose, onRecord }: { clientId: number; onClose
         data={RISK_FLAG_KINDS.map((k) => ({ value: k, label: t(`riskFlags.kinds.${k}`) }))}
         {...form.getInputProps('kind')}
       />
-      <Textarea label={t('riskFlags.note')} description={t('riskFlags.noteHelp')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+      <Textarea
+        label={t('riskFlags.note')}
+        description={t('riskFlags.noteHelp')}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('note')}
+      />
       <DateField label={t('riskFlags.raisedOn')} required max={clock.today()} {...form.getInputProps('raisedOn')} />
     </ModalForm>
   );
 }
 
-function RemoveModal({ flag, onClose, onRecord }: { flag: RiskFlag; onClose: () => void; onRecord: (r: ClientRecord) => void }) {
+function RemoveModal({
+  flag,
+  onClose,
+  onRecord,
+}: {
+  flag: RiskFlag;
+  onClose: () => void;
+  onRecord: (r: ClientRecord) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: flag.id, on: clock.today(), note: '' }, validate: schemaValidator(removeRiskFlagSchema, t) });
+  const form = useForm({
+    initialValues: { id: flag.id, on: clock.today(), note: '' },
+    validate: schemaValidator(removeRiskFlagSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('riskFlags.remove', v), {
       form,
@@ -136,7 +187,13 @@ function RemoveModal({ flag, onClose, onRecord }: { flag: RiskFlag; onClose: () 
     >
       <Text size="sm">{t('riskFlags.removeIntro')}</Text>
       <DateField label={t('riskFlags.removedOn')} required max={clock.today()} {...form.getInputProps('on')} />
-      <Textarea label={t('riskFlags.removalNote')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+      <Textarea
+        label={t('riskFlags.removalNote')}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('note')}
+      />
     </ModalForm>
   );
 }

@@ -22,7 +22,9 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
   const date = (d: string) => formatDate(d, i18n.language);
 
   useEffect(() => {
-    void invoke('safetyPlans.get', { clientId }).then((r) => (r.ok ? setPlan(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('safetyPlans.get', { clientId }).then((r) =>
+      r.ok ? setPlan(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [clientId, t]);
 
   // File › Print prints the plan on screen.
@@ -112,7 +114,11 @@ export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Rout
             </Table.Tbody>
           </Table>
           <Text size="xs" c="dimmed">
-            {t('safetyPlan.versionInfo', { count: plan.versions, name: plan.writtenByName ?? '', date: formatDateTime(plan.writtenAt, i18n.language) })}
+            {t('safetyPlan.versionInfo', {
+              count: plan.versions,
+              name: plan.writtenByName ?? '',
+              date: formatDateTime(plan.writtenAt, i18n.language),
+            })}
           </Text>
         </Stack>
       </Paper>

@@ -17,7 +17,15 @@ import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 
 /** The client's groups and practical help: programmes they are on, sessions they came to, help given. */
-export function SupportTab({ clientId, clientName, go }: { clientId: number; clientName: string; go: (r: Route) => void }) {
+export function SupportTab({
+  clientId,
+  clientName,
+  go,
+}: {
+  clientId: number;
+  clientName: string;
+  go: (r: Route) => void;
+}) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const [programmes, setProgrammes] = useState<ClientProgrammes | null>(null);
@@ -26,8 +34,12 @@ export function SupportTab({ clientId, clientName, go }: { clientId: number; cli
   const [recording, setRecording] = useState(false);
   const [removing, setRemoving] = useState<SupportGiven | null>(null);
   useEffect(() => {
-    void invoke('programmes.forClient', { clientId }).then((r) => (r.ok ? setProgrammes(r.value) : setError(errorSentence(t, r.error))));
-    void invoke('support.forClient', { clientId }).then((r) => (r.ok ? setGiven(r.value) : setError(errorSentence(t, r.error))));
+    void invoke('programmes.forClient', { clientId }).then((r) =>
+      r.ok ? setProgrammes(r.value) : setError(errorSentence(t, r.error)),
+    );
+    void invoke('support.forClient', { clientId }).then((r) =>
+      r.ok ? setGiven(r.value) : setError(errorSentence(t, r.error)),
+    );
   }, [clientId, t]);
 
   if (error) return <FormAlert message={error} />;
@@ -41,16 +53,32 @@ export function SupportTab({ clientId, clientName, go }: { clientId: number; cli
           </Title>
           {can('support.give') && <Button onClick={() => setRecording(true)}>{t('support.record')}</Button>}
         </Group>
-        {given.length === 0 ? <Text c="dimmed">{t('support.none')}</Text> : <SupportTable items={given} label={t('support.title')} onRemove={can('support.remove') ? setRemoving : undefined} />}
+        {given.length === 0 ? (
+          <Text c="dimmed">{t('support.none')}</Text>
+        ) : (
+          <SupportTable
+            items={given}
+            label={t('support.title')}
+            onRemove={can('support.remove') ? setRemoving : undefined}
+          />
+        )}
       </Stack>
       <Stack gap="xs" component="section" aria-label={t('programmes.clientRegistered')}>
         <Title order={2} size="h4">
           {t('programmes.clientRegistered')}
         </Title>
-        {programmes.registered.length === 0 && programmes.attended.length === 0 && <Text c="dimmed">{t('programmes.clientNone')}</Text>}
+        {programmes.registered.length === 0 && programmes.attended.length === 0 && (
+          <Text c="dimmed">{t('programmes.clientNone')}</Text>
+        )}
         <Group gap="xs">
           {programmes.registered.map((p) => (
-            <Button key={p.programmeId} variant="light" size="xs" onClick={() => go({ name: 'programme', id: p.programmeId })} aria-label={t('programmes.openProgramme', { name: p.name })}>
+            <Button
+              key={p.programmeId}
+              variant="light"
+              size="xs"
+              onClick={() => go({ name: 'programme', id: p.programmeId })}
+              aria-label={t('programmes.openProgramme', { name: p.name })}
+            >
               {p.name} · {t(`programmes.kinds.${p.kind}`)} · {formatDate(p.registeredOn, i18n.language)}
             </Button>
           ))}
@@ -115,10 +143,21 @@ export function SupportTab({ clientId, clientName, go }: { clientId: number; cli
   );
 }
 
-function RemoveSupportModal({ item, onClose, onRemoved }: { item: SupportGiven; onClose: () => void; onRemoved: (list: SupportGiven[]) => void }) {
+function RemoveSupportModal({
+  item,
+  onClose,
+  onRemoved,
+}: {
+  item: SupportGiven;
+  onClose: () => void;
+  onRemoved: (list: SupportGiven[]) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
-  const form = useForm({ initialValues: { id: item.id, reason: '' }, validate: schemaValidator(supportRemoveSchema, t) });
+  const form = useForm({
+    initialValues: { id: item.id, reason: '' },
+    validate: schemaValidator(supportRemoveSchema, t),
+  });
   const save = form.onSubmit((v) =>
     submit(() => invoke('support.remove', v), {
       form,
@@ -129,8 +168,24 @@ function RemoveSupportModal({ item, onClose, onRemoved }: { item: SupportGiven; 
     }),
   );
   return (
-    <ModalForm opened title={t('support.removeTitle')} onClose={onClose} onSubmit={save} busy={busy} error={error} label={t('support.remove')}>
-      <Textarea label={t('support.removeReason')} required autosize minRows={2} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
+    <ModalForm
+      opened
+      title={t('support.removeTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('support.remove')}
+    >
+      <Textarea
+        label={t('support.removeReason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
     </ModalForm>
   );
 }

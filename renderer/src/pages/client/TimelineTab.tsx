@@ -36,7 +36,10 @@ function when(e: { at: string; time: string | null }, lang: string): string {
 }
 
 /** A case note's own day and time ("2026-11-23T10:00"). */
-const noteTime = (occurredAt: string) => ({ at: occurredAt, time: occurredAt.length > 10 ? occurredAt.slice(11, 16) : null });
+const noteTime = (occurredAt: string) => ({
+  at: occurredAt,
+  time: occurredAt.length > 10 ? occurredAt.slice(11, 16) : null,
+});
 
 /**
  * Everything that happened to the client, newest first: case notes in full, and every other event in
@@ -81,7 +84,9 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
             ))}
           </Group>
         </Chip.Group>
-        {can('notes.save') && <Button onClick={() => go({ name: 'clientNote', id: clientId })}>{t('notes.add')}</Button>}
+        {can('notes.save') && (
+          <Button onClick={() => go({ name: 'clientNote', id: clientId })}>{t('notes.add')}</Button>
+        )}
       </Group>
       {items === null ? (
         <Loader aria-label={t('common.loading')} />
@@ -92,7 +97,12 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
           {items.map((e, i) => (
             <li key={`${e.event}-${e.refId}-${e.at}-${i}`}>
               {e.note ? (
-                <NoteCard note={e.note} goal={e.note.goalId ? goals.get(e.note.goalId) : undefined} go={go} onHistory={() => setHistory(e.note)} />
+                <NoteCard
+                  note={e.note}
+                  goal={e.note.goalId ? goals.get(e.note.goalId) : undefined}
+                  go={go}
+                  onHistory={() => setHistory(e.note)}
+                />
               ) : (
                 <EventLine entry={e} />
               )}
@@ -106,7 +116,10 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
             {t('timeline.more')}
           </Button>
           <Text size="sm" c="dimmed">
-            {t('timeline.shown', { shown: formatNumber(items.length, i18n.language), total: formatNumber(total, i18n.language) })}
+            {t('timeline.shown', {
+              shown: formatNumber(items.length, i18n.language),
+              total: formatNumber(total, i18n.language),
+            })}
           </Text>
         </Group>
       )}
@@ -115,7 +128,8 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
   );
 }
 
-const goalNames = (v: PlansView) => new Map([v.active, ...v.earlier].flatMap((p) => p?.goals ?? []).map((g) => [g.id, g.description]));
+const goalNames = (v: PlansView) =>
+  new Map([v.active, ...v.earlier].flatMap((p) => p?.goals ?? []).map((g) => [g.id, g.description]));
 
 function EventLine({ entry: e }: { entry: TimelineEntry }) {
   const { t, i18n } = useTranslation();
@@ -142,23 +156,43 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
       </Badge>
       <Text size="sm" style={{ minWidth: 0 }} lineClamp={2}>
         {detail && <Text span fw={600}>{`${detail}${text ? ' · ' : ''}`}</Text>}
-        {e.withheld ? <Text span c="dimmed">{t(`timeline.withheld.${e.withheld}`)}</Text> : text}
-        {e.byName && (
-          <Text span c="dimmed">{` — ${e.byName}`}</Text>
+        {e.withheld ? (
+          <Text span c="dimmed">
+            {t(`timeline.withheld.${e.withheld}`)}
+          </Text>
+        ) : (
+          text
         )}
+        {e.byName && <Text span c="dimmed">{` — ${e.byName}`}</Text>}
       </Text>
     </Group>
   );
 }
 
-function NoteCard({ note, goal, go, onHistory }: { note: CaseNote; goal?: string; go: (r: Route) => void; onHistory: () => void }) {
+function NoteCard({
+  note,
+  goal,
+  go,
+  onHistory,
+}: {
+  note: CaseNote;
+  goal?: string;
+  go: (r: Route) => void;
+  onHistory: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const state = useContext(SessionContext);
   const at = when(noteTime(note.occurredAt), i18n.language);
   const mayEdit = !note.withheld && (state?.user?.role === 'admin' || note.writtenBy === state?.user?.id);
   return (
-    <Paper withBorder p="md" component="article" aria-label={`${t(`notes.kinds.${note.kind}`)}, ${at}`} style={{ borderLeft: '4px solid var(--mantine-color-indigo-4)' }}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={`${t(`notes.kinds.${note.kind}`)}, ${at}`}
+      style={{ borderLeft: '4px solid var(--mantine-color-indigo-4)' }}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs">
@@ -199,12 +233,22 @@ function NoteCard({ note, goal, go, onHistory }: { note: CaseNote; goal?: string
             </Text>
           )}
           {mayEdit && (
-            <Button size="compact-xs" variant="subtle" onClick={() => go({ name: 'clientNote', id: note.clientId, noteId: note.id })} aria-label={t('notes.editNote', { date: at })}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => go({ name: 'clientNote', id: note.clientId, noteId: note.id })}
+              aria-label={t('notes.editNote', { date: at })}
+            >
               {t('common.edit')}
             </Button>
           )}
           {note.editedAt && mayEdit && can('notes.history') && (
-            <Button size="compact-xs" variant="subtle" onClick={onHistory} aria-label={t('notes.historyOf', { date: at })}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={onHistory}
+              aria-label={t('notes.historyOf', { date: at })}
+            >
               {t('notes.history')}
             </Button>
           )}
@@ -220,7 +264,9 @@ function NoteHistory({ note, onClose }: { note: CaseNote; onClose: () => void })
   const [versions, setVersions] = useState<CaseNoteVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void invoke('notes.history', { id: note.id }).then((r) => (r.ok ? setVersions(r.value.versions) : setError(errorSentence(t, r.error))));
+    void invoke('notes.history', { id: note.id }).then((r) =>
+      r.ok ? setVersions(r.value.versions) : setError(errorSentence(t, r.error)),
+    );
   }, [note.id, t]);
   return (
     <Modal opened onClose={onClose} title={t('notes.historyTitle')} size="lg">
@@ -228,9 +274,19 @@ function NoteHistory({ note, onClose }: { note: CaseNote; onClose: () => void })
         <FormAlert message={error} />
         {versions === null && !error && <Loader aria-label={t('common.loading')} />}
         {versions?.map((v) => (
-          <Paper key={v.version} withBorder p="sm" component="article" aria-label={`${t('notes.history')} ${v.version}`}>
+          <Paper
+            key={v.version}
+            withBorder
+            p="sm"
+            component="article"
+            aria-label={`${t('notes.history')} ${v.version}`}
+          >
             <Text size="sm" c="dimmed">
-              {t('notes.versionBy', { version: v.version, name: v.writtenByName ?? '', date: formatDateTime(v.replacedAt, i18n.language) })}
+              {t('notes.versionBy', {
+                version: v.version,
+                name: v.writtenByName ?? '',
+                date: formatDateTime(v.replacedAt, i18n.language),
+              })}
             </Text>
             <Text size="sm" fw={500}>
               {when(noteTime(v.occurredAt), i18n.language)} · {t(`notes.kinds.${v.kind}`)}
