@@ -39,6 +39,7 @@ export function App() {
   }, [apply]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- state is set only when the answer arrives
     void refresh();
     return onSessionLost(() => void refresh());
   }, [refresh]);

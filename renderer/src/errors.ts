@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { fieldIssues } from '../../shared/domain/validation';
+import { codedKey } from '../../shared/i18n/keys';
 import type { AppError } from '../../shared/result';
 
 /** Refusals about the action as a whole rather than a field of a form (a session not yet held, a full programme): their own sentence. */
@@ -9,14 +10,17 @@ const ACTION_FIELDS = new Set(['sessionId', 'programmeId', 'overCapacity', 'canc
 /** The plain, translated sentence for an error from the core. */
 export function errorSentence(t: TFunction, error: AppError): string {
   if (error.code === 'BAD_INPUT' && error.fields) {
-    for (const [path, key] of Object.entries(error.fields)) if (ACTION_FIELDS.has(path)) return t(`validation.${key}`);
+    for (const [path, key] of Object.entries(error.fields))
+      if (ACTION_FIELDS.has(path)) return t(codedKey('validation', key));
   }
   if (error.code === 'CONSENT_REQUIRED' && error.reason) {
-    const why = t(`consentGate.${error.reason}`);
-    if (why !== `consentGate.${error.reason}`) return why;
+    const key = codedKey('consentGate', error.reason);
+    const why = t(key);
+    if (why !== key) return why;
   }
-  const text = t(`errors.${error.code}`);
-  return text === `errors.${error.code}` ? t('errors.INTERNAL') : text;
+  const key = codedKey('errors', error.code);
+  const text = t(key);
+  return text === key ? t('errors.INTERNAL') : text;
 }
 
 /** Field errors from the core (BAD_INPUT) as translated messages, with a path prefix removed. */
@@ -27,7 +31,7 @@ export function translatedFields(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, key] of Object.entries(fields ?? {})) {
-    out[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(`validation.${key}`);
+    out[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(codedKey('validation', key));
   }
   return out;
 }

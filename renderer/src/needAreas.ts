@@ -5,7 +5,7 @@ import { invoke } from './api';
 
 /** An area's name: the administrator's own name for it, or the translated name it came with. */
 export function areaName(t: TFunction, area: Pick<NeedArea, 'builtinKey' | 'name'> | undefined): string {
-  return area ? needAreaName((k) => t(k), area) : '?';
+  return area ? needAreaName(t, area) : '?';
 }
 
 /** All need areas (retired ones too, for reading old assessments), and a way to reload them. */

@@ -2,10 +2,11 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { formatMoney, supportTypeName, type Currency, type SupportType } from '../../shared/domain/support';
 import { invoke } from './api';
+import { useChannel } from './useChannel';
 
 /** A kind of help's name: the charity's own, or the translated one it came with. */
 export function typeName(t: TFunction, type: Pick<SupportType, 'builtinKey' | 'name'> | undefined): string {
-  return type ? supportTypeName((k) => t(k), type) : '?';
+  return type ? supportTypeName(t, type) : '?';
 }
 
 /** The kinds of help (retired ones too, for old records), and a way to reload them. */
@@ -20,10 +21,7 @@ export function useSupportTypes(): { types: SupportType[]; setTypes: (v: Support
 
 /** The charity's currency, and money formatted in it for the interface language. */
 export function useMoney(language: string): { currency: Currency; money: (minor: number | null) => string } {
-  const [currency, setCurrency] = useState<Currency>('GBP');
-  useEffect(() => {
-    void invoke('charity.get', {}).then((r) => r.ok && setCurrency(r.value.currency));
-  }, []);
+  const currency = useChannel('charity.get', {}).data?.currency ?? 'GBP';
   return { currency, money: (minor) => (minor === null ? '' : formatMoney(minor, currency, language)) };
 }
 

@@ -62,7 +62,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
  * password) in the interface language. It is made again when the language changes.
  */
 export function useCasebookTheme(): MantineThemeOverride {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return useMemo(
     () =>
       createTheme({
@@ -88,8 +88,8 @@ export function useCasebookTheme(): MantineThemeOverride {
           Alert: Alert.extend({ defaultProps: { closeButtonLabel: t('common.close') } }),
         },
       }),
-    // The words change with the language (t follows it).
-    [t, i18n.language],
+    // The words change with the language: t is a new function for each language.
+    [t],
   );
 }
 

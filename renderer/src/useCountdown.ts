@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
  */
 export function useCountdown(): [number, (ms: number) => void] {
   const [until, setUntil] = useState(0);
-  const [now, setNow] = useState(performance.now());
+  const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (until <= now) return;
     const timer = setTimeout(() => setNow(performance.now()), 250);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { codedKey } from '../i18n/keys';
+import type { TFunction } from 'i18next';
 import { optionalText, pastOrTodayDate, requiredText } from './validation';
 
 /** The areas a needs assessment scores when Casebook is new; administrators rename, add and retire them. */
@@ -28,8 +30,8 @@ export const needAreaSchema = z.object({
 export type NeedArea = z.infer<typeof needAreaSchema>;
 
 /** An area's name: the administrator's own name for it, or the translated name it came with. */
-export function needAreaName(t: (key: string) => string, area: Pick<NeedArea, 'builtinKey' | 'name'>): string {
-  return area.name ?? t(`needAreas.builtin.${area.builtinKey}`);
+export function needAreaName(t: TFunction, area: Pick<NeedArea, 'builtinKey' | 'name'>): string {
+  return area.name ?? t(codedKey('needAreas.builtin', area.builtinKey ?? ''));
 }
 
 export const saveNeedAreaSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TFunction } from 'i18next';
 import {
   optionalBirthDate,
   optionalEmail,
@@ -108,7 +109,7 @@ export type KeyContact = z.infer<typeof keyContactSchema>;
 
 /** A household member's relationship in the reader's language ("Child", "Dziecko"), or in the words given for "other". */
 export function relationshipWords(
-  t: (key: string) => string,
+  t: TFunction,
   m: { relationship: Relationship; relationshipDetail: string | null },
 ): string {
   return m.relationship === 'other'

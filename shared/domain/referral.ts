@@ -10,7 +10,9 @@ export const isReferralOpen = (s: ReferralStatus) => (OPEN_REFERRAL_STATUSES as 
 export const REFERRAL_URGENCIES = ['routine', 'soon', 'urgent'] as const;
 
 /** Where a referral may go next. Declined, completed and withdrawn are final. */
-export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+/** A status a referral can move to: never back to a draft. */
+export type ReferralStep = Exclude<ReferralStatus, 'draft'>;
+export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStep[]> = {
   draft: ['sent', 'withdrawn'],
   sent: ['accepted', 'declined', 'withdrawn'],
   accepted: ['completed', 'withdrawn'],
@@ -81,7 +83,7 @@ export function referralStatusRules(c: {
 
 /** Why a change of status is not allowed, or null when it is. */
 export function referralTransitionProblem(from: ReferralStatus, to: ReferralStatus): ValidationKey | null {
-  return REFERRAL_TRANSITIONS[from].includes(to) ? null : 'transitionNotAllowed';
+  return (REFERRAL_TRANSITIONS[from] as readonly ReferralStatus[]).includes(to) ? null : 'transitionNotAllowed';
 }
 
 export const referralChangeSchema = z.object({

@@ -68,7 +68,7 @@ function hideSecondCell(rows: ReportCell[][], column: number, totalShown: boolea
  */
 export function reportTables(r: FunderReport, t: T, language: string): ReportTable[] {
   const area = (a: { areaKey: string | null; areaName: string | null }) =>
-    needAreaName((k) => t(k), { builtinKey: a.areaKey, name: a.areaName });
+    needAreaName(t, { builtinKey: a.areaKey, name: a.areaName });
   const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
   const totalContacts = r.contacts.reduce((n, c) => n + c.count, 0);
   const totalMinutes = r.contacts.reduce((n, c) => n + c.minutes, 0);
@@ -167,7 +167,7 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       ],
       rows: [
         ...r.support.byType.map((b): ReportCell[] => [
-          supportTypeName((k) => t(k), { builtinKey: b.typeKey, name: b.typeName }),
+          supportTypeName(t, { builtinKey: b.typeKey, name: b.typeName }),
           b.times,
           b.quantity,
           { money: b.value },

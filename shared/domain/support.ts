@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { codedKey } from '../i18n/keys';
+import type { TFunction } from 'i18next';
 import { localeOf } from './languages';
 import { optionalText, pastOrTodayDate, requiredText, wholeNumber, type ValidationKey } from './validation';
 
@@ -40,8 +42,8 @@ export const supportTypeSchema = z.object({
 });
 export type SupportType = z.infer<typeof supportTypeSchema>;
 
-export function supportTypeName(t: (key: string) => string, type: Pick<SupportType, 'builtinKey' | 'name'>): string {
-  return type.name ?? t(`support.builtin.${type.builtinKey}`);
+export function supportTypeName(t: TFunction, type: Pick<SupportType, 'builtinKey' | 'name'>): string {
+  return type.name ?? t(codedKey('support.builtin', type.builtinKey ?? ''));
 }
 
 export const REPEAT_LIMIT_MAX = 100;

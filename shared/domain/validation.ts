@@ -130,9 +130,12 @@ const typeError = (iss: { input?: unknown }) =>
  * display in another order than it is stored) and invisible characters (zero-width spaces and joiners):
  * two names that look the same must be the same.
  */
+// Control characters are what these patterns look for.
+/* eslint-disable no-control-regex */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const NOT_ON_ONE_LINE =
   /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF\u00AD]/;
+/* eslint-enable no-control-regex */
 
 export interface TextShape {
   /** Text of several lines (an address, a note): line breaks and tabs kept, other controls removed. */
@@ -231,6 +234,7 @@ export const filePath = () =>
     .string({ error: typeError })
     .min(1, { error: 'required' })
     .max(4096, { error: 'tooLong' })
+    // eslint-disable-next-line no-control-regex -- a control character is what it refuses
     .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), { error: 'invalid' });
 
 /** A whole number from `min` to `max`; anything else (a fraction, text, out of range) gets the one message `key`. */

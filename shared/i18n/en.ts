@@ -2175,3 +2175,18 @@ export const en = {
 export interface Catalog {
   [key: string]: string | Catalog;
 }
+
+type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+/**
+ * What another language's catalog must hold: every English message, under the same keys, and for each
+ * English plural the forms that language uses (Polish: one, few, many, other). A missing or extra
+ * key is a type error, so the typecheck finds a message that was never translated.
+ */
+export type TranslationOf<T, Forms extends string> = {
+  [K in keyof T as K extends `${string}_${PluralForm}` ? never : K]: T[K] extends string
+    ? string
+    : TranslationOf<T[K], Forms>;
+} & {
+  [K in keyof T as K extends `${infer Stem}_${PluralForm}` ? `${Stem}_${Forms}` : never]: string;
+};

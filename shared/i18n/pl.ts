@@ -1,4 +1,4 @@
-import type { Catalog } from './en';
+import type { en, TranslationOf } from './en';
 
 /** Polish messages. Plural forms: _one (1), _few (2–4, 22–24…), _many (5–21, 25…), _other (fractions). */
 export const pl = {
@@ -843,7 +843,7 @@ export const pl = {
     sheetTitle: 'Plan bezpieczeństwa – {{name}}',
     sheetHeading: 'Mój plan bezpieczeństwa',
     sheetDates: 'Uzgodniono: {{agreed}} · Przegląd do: {{review}}',
-    sheetEmergency: 'Jeśli grozi Ci niebezpieczeństwo, dzwoń pod 112.',
+    sheetEmergency: 'Jeśli grozi Ci niebezpieczeństwo, dzwoń pod numer 112.',
     sheetCharity: '{{charity}} · {{phone}}',
   },
   settings: {
@@ -2262,4 +2262,4 @@ export const pl = {
     use: 'Na ekranie odblokowania wybierz „Nie pamiętasz hasła? Użyj klucza odzyskiwania”, wpisz swoje imię i nazwisko oraz 48 cyfr, a następnie ustaw nowe hasło.',
     replaced: 'Jeśli administrator wydrukuje nowy arkusz odzyskiwania, ten przestanie działać.',
   },
-} satisfies Catalog;
+} satisfies TranslationOf<typeof en, 'one' | 'few' | 'many' | 'other'>;

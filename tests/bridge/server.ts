@@ -165,7 +165,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     res.end(body);
   };
 
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void answer(req, res));
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', origin);
       if (req.method === 'POST' && url.pathname === RPC_PATH) {
@@ -208,7 +209,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       console.error(err);
       if (!res.headersSent) send(res, 500, 'text/plain', 'error');
     }
-  });
+  }
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -14,6 +14,7 @@ import { tempDir } from './helpers';
  */
 const ROOT = resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-builder's settings, read as written
   build: Record<string, any>;
 };
 

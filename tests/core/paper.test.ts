@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { LETTER_LAYOUT } from '../../electron/core/letters/letterPdf';
 import { MM } from '../../electron/core/pdf/pdfDocument';
-import { createTranslator } from '../../shared/i18n';
+import { catalogs, createTranslator } from '../../shared/i18n';
 import { reportTables } from '../../shared/domain/reportTables';
 import { DEFAULT_TEMPLATES } from '../../electron/core/letters/defaultTemplates';
 import { addNewPerson, setUp, startCore, type TestCore } from './helpers';
@@ -117,7 +117,7 @@ describe('what goes on paper', () => {
     // Casebook does not know a reader's grammatical gender: sentences are impersonal ("Zapisano"),
     // or name the person by a label ("Osoba zapisująca: …"). PWN's advice: "dzwonić pod numer".
     const everything = [
-      JSON.stringify(createTranslator('pl').t('', { returnObjects: true })),
+      JSON.stringify(catalogs.pl),
       ...DEFAULT_TEMPLATES.filter((x) => x.language === 'pl').map((x) => `${x.subject}\n${x.body}`),
     ].join('\n');
     expect(everything.match(/\p{L}\((a|-a|ła|na)\)|jego\/jej|jej\/jego/gu) ?? []).toEqual([]);

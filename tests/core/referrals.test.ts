@@ -254,7 +254,8 @@ describe('referral status', () => {
     // Every pair the table does not allow is refused with the same clear code.
     for (const from of REFERRAL_STATUSES)
       for (const to of REFERRAL_STATUSES)
-        if (!REFERRAL_TRANSITIONS[from].includes(to)) expect(REFERRAL_TRANSITIONS[from]).not.toContain(to);
+        if (!(REFERRAL_TRANSITIONS[from] as readonly string[]).includes(to))
+          expect(REFERRAL_TRANSITIONS[from]).not.toContain(to);
     await refusedWith('accepted', { status: 'transitionNotAllowed' });
     await refusedWith('completed', { status: 'transitionNotAllowed' }, { outcome: 'Housed' });
     await refusedWith('sent', { on: 'dateInFuture' }, { on: '2026-11-22' });

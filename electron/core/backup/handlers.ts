@@ -317,7 +317,7 @@ export function backupHandlers(
         const auth = await authorise(cb, credentials, 'backup.inspect');
         const r = await check(task, path, auth, null, 'backup.inspect');
         r.dbKey.fill(0);
-        let sameRecords = false;
+        let sameRecords: boolean;
         try {
           sameRecords = readKeySlots(cb.paths.keySlots).vaultId === r.header.keySlots.vaultId;
         } catch {

@@ -19,22 +19,20 @@ export function reachOf(s: Pick<Session, 'user' | 'ownClientsOnly'>): Reach {
 }
 
 /** The records that belong to one client, found by their own id (each has a `client_id`). */
-const OWNED = [
-  'consents',
-  'household_members',
-  'key_contacts',
-  'risk_flags',
-  'assessments',
-  'support_plans',
-  'goals',
-  'tasks',
-  'case_notes',
-  'referrals',
-  'letters',
-  'support_given',
-  'subject_access_requests',
-] as const;
-type Owned = (typeof OWNED)[number];
+type Owned =
+  | 'consents'
+  | 'household_members'
+  | 'key_contacts'
+  | 'risk_flags'
+  | 'assessments'
+  | 'support_plans'
+  | 'goals'
+  | 'tasks'
+  | 'case_notes'
+  | 'referrals'
+  | 'letters'
+  | 'support_given'
+  | 'subject_access_requests';
 
 /** What a call is about: a client by id, or a record of one client by its own id. */
 type Ref = { client: number } | { record: Owned; id: number };
@@ -221,7 +219,7 @@ export function reachFilter(reach: Reach, clientId: SQL): SQL[] {
 
 function clientOf(db: Db, ref: Ref): number | null {
   if ('client' in ref) return ref.client;
-  // The table name comes from OWNED above, never from input.
+  // The table name comes from Owned above, never from input.
   return (
     db.get<{ clientId: number }>(
       sql`SELECT client_id AS clientId FROM ${sql.identifier(ref.record)} WHERE id = ${ref.id}`,

@@ -65,7 +65,7 @@ function asAppError(err: unknown, kind: string): AppError {
   return { code: 'INTERNAL', message: 'Unexpected error' };
 }
 
-port.on('message', async (m: ToJob) => {
+async function answer(m: ToJob): Promise<void> {
   if (m.t !== 'run') return;
   try {
     if (m.records) {
@@ -90,4 +90,6 @@ port.on('message', async (m: ToJob) => {
   } catch (err) {
     post({ t: 'failed', jobId: m.jobId, error: asAppError(err, m.kind) });
   }
-});
+}
+
+port.on('message', (m: ToJob) => void answer(m));

@@ -164,7 +164,7 @@ export function composeLetter(
       'agency.phone': r.agencyPhone,
       'agency.email': r.agencyEmail,
       'referral.reason': r.reason,
-      'referral.needArea': r.areaId ? needAreaName((k) => t(k), { builtinKey: r.areaBuiltin, name: r.areaName }) : null,
+      'referral.needArea': r.areaId ? needAreaName(t, { builtinKey: r.areaBuiltin, name: r.areaName }) : null,
       'referral.urgency': t(`referrals.urgency.${r.urgency}`),
       'referral.sharedInfo': r.sharedInfo,
       'referral.date': date(r.sentOn ?? r.createdOn),

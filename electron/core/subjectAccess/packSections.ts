@@ -48,7 +48,10 @@ function entry(
  */
 export function accessPackSections(p: AccessPack, t: T, language: string): PackSection[] {
   const currency = p.currency;
-  const day = (iso: string | null | undefined) => (iso ? letterDate(iso, language) : null);
+  const day = ((iso: string | null | undefined) => (iso ? letterDate(iso, language) : null)) as {
+    (iso: string): string;
+    (iso: string | null | undefined): string | null;
+  };
   // One formatter for the pack: the audit trail alone may have thousands of times to write.
   const dateTime = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' });
   const instant = (iso: string) => dateTime.format(new Date(iso));
@@ -56,6 +59,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   const yes = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   const areas = new Map(p.needAreas.map((a) => [a.id, needAreaName(t, a)]));
   const area = (id: number | null) => (id === null ? null : (areas.get(id) ?? null));
+  const areaWords = (id: number | null) => area(id) ?? t('common.notRecorded');
   const { client: c } = p.record;
   const goalsById = new Map(
     [...(p.plans.active ? [p.plans.active] : []), ...p.plans.earlier]
@@ -187,8 +191,8 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       [
         [t('assessments.summary'), a.summary],
         ...a.scores.flatMap((s): [string, string | null][] => [
-          [t('assessments.notesFor', { area: area(s.areaId) }), s.notes],
-          [t('assessments.strengthsFor', { area: area(s.areaId) }), s.strengths],
+          [t('assessments.notesFor', { area: areaWords(s.areaId) }), s.notes],
+          [t('assessments.strengthsFor', { area: areaWords(s.areaId) }), s.strengths],
         ]),
       ],
     ),

@@ -16,10 +16,8 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agency, AgencySummary } from '../../../shared/domain/agency';
-import type { ReferralLine } from '../../../shared/domain/referral';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
@@ -28,6 +26,7 @@ import { errorSentence } from '../errors';
 import { useCan } from '../session';
 import { ReferralTable } from './Referrals.page';
 import * as clock from '../clock';
+import { useChannel } from '../useChannel';
 
 /** The directory of partner agencies: search, add, open one. */
 export function AgenciesPage({ go }: { go: (r: Route) => void }) {
@@ -36,13 +35,7 @@ export function AgenciesPage({ go }: { go: (r: Route) => void }) {
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const [debounced] = useDebouncedValue(query, 150);
-  const [items, setItems] = useState<AgencySummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('agencies.search', { query: debounced, includeArchived }).then((r) =>
-      r.ok ? setItems(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [debounced, includeArchived, t]);
+  const { data: items, error } = useChannel('agencies.search', { query: debounced, includeArchived });
 
   return (
     <Stack maw={1100}>
@@ -117,16 +110,12 @@ export function AgenciesPage({ go }: { go: (r: Route) => void }) {
 export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [agency, setAgency] = useState<Agency | null>(null);
-  const [referrals, setReferrals] = useState<ReferralLine[] | null>(null);
+  const loaded = useChannel('agencies.get', { id });
+  const { data: agency, replace: setAgency } = loaded;
+  const referrals =
+    useChannel('referrals.list', can('referrals.list') ? { show: 'all', agencyId: id } : null).data?.items ?? null;
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('agencies.get', { id }).then((r) => (r.ok ? setAgency(r.value) : setError(errorSentence(t, r.error))));
-    if (can('referrals.list'))
-      void invoke('referrals.list', { show: 'all', agencyId: id }).then((r) => r.ok && setReferrals(r.value.items));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, t]);
-  if (error && !agency) return <FormAlert message={error} />;
+  if (loaded.error && !agency) return <FormAlert message={loaded.error} />;
   if (!agency) return <Loader aria-label={t('common.loading')} />;
 
   const setActive = (active: boolean) => {

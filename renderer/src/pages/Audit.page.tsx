@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codedKey, type MessageKey } from '../../../shared/i18n/keys';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../shared/domain/audit';
 import type { User } from '../../../shared/domain/user';
 import { invoke } from '../api';
@@ -10,11 +11,13 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { errorSentence } from '../errors';
 import { formatDateTime } from '../format';
 import { DateField } from '../components/DateField/DateField';
+import { useChannel } from '../useChannel';
 
 const PAGE = 100;
+const NO_USERS: User[] = [];
 
 /** Field names as the person knows them from the forms. */
-const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, MessageKey> = {
   firstName: 'clients.firstName',
   lastName: 'clients.lastName',
   dateOfBirth: 'clients.dateOfBirth',
@@ -36,7 +39,7 @@ function describe(e: AuditEntry, t: TFunction, users: Map<number, string>): stri
     parts.push(users.get(d['userId']) ?? `#${d['userId']}`);
   if (Array.isArray(d['fields']) && d['fields'].length)
     parts.push(d['fields'].map((f) => (FIELD_LABELS[String(f)] ? t(FIELD_LABELS[String(f)]!) : String(f))).join(', '));
-  if (typeof d['role'] === 'string') parts.push(t(`roles.${d['role']}`));
+  if (typeof d['role'] === 'string') parts.push(t(codedKey('roles', d['role'])));
   if (typeof d['idleMinutes'] === 'number') parts.push(t('settings.idleText', { count: d['idleMinutes'] }));
   if (typeof d['rows'] === 'number') parts.push(t('audit.count', { count: d['rows'] }));
   if (typeof d['lines'] === 'number') parts.push(String(d['lines']));
@@ -46,7 +49,7 @@ function describe(e: AuditEntry, t: TFunction, users: Map<number, string>): stri
 /** Administrators see who did what and when, filter it, check it is intact, and export it. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const [users, setUsers] = useState<User[]>([]);
+  const users = useChannel('users.list', {}).data?.items ?? NO_USERS;
   const [userId, setUserId] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [client, setClient] = useState('');
@@ -58,9 +61,6 @@ export function AuditPage() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  useEffect(() => {
-    void invoke('users.list', {}).then((r) => r.ok && setUsers(r.value.items));
-  }, []);
   const userNames = useMemo(() => new Map(users.map((u) => [u.id, u.name])), [users]);
 
   const filters = useMemo(
@@ -82,6 +82,7 @@ export function AuditPage() {
     setTotal(r.value.total);
   };
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- state is set only when the answer arrives
     void load(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters]);
@@ -112,7 +113,7 @@ export function AuditPage() {
               setMessage(
                 r.value.ok
                   ? { ok: true, text: t('audit.verifyOk', { count: r.value.checked }) }
-                  : { ok: false, text: t('audit.verifyBad', { id: r.value.firstBadId }) },
+                  : { ok: false, text: t('audit.verifyBad', { id: r.value.firstBadId ?? '' }) },
               );
             }}
           >

@@ -32,6 +32,7 @@ function BackUpNow({ onDone }: { onDone: () => void }) {
     setTarget((current) => current ?? r.value.drives.find((d) => d.removable)?.path ?? null);
   }, [t]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- state is set only when the answer arrives
     void lookForDrives();
   }, [lookForDrives]);
 

@@ -1,13 +1,11 @@
 import { Alert, Badge, Button, Loader, Stack, Tabs } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientRecord } from '../../../shared/domain/clientRecord';
-import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { ClientTab, Route } from '../components/Workspace/Workspace';
-import { errorSentence } from '../errors';
 import { useCan } from '../session';
+import { useChannel } from '../useChannel';
 import { AssessmentsTab } from './client/AssessmentsTab';
 import { ConsentTab, currentConsent } from './client/ConsentTab';
 import { HouseholdTab } from './client/HouseholdTab';
@@ -25,14 +23,8 @@ import { ReferralsTab } from './client/ReferralsTab';
 export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab; go: (r: Route) => void }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [record, setRecord] = useState<ClientRecord | null>(null);
+  const { data: record, error, replace: setRecord } = useChannel('clients.get', { id });
   const [erasing, setErasing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setRecord(null);
-    void invoke('clients.get', { id }).then((r) => (r.ok ? setRecord(r.value) : setError(errorSentence(t, r.error))));
-  }, [id, t]);
 
   if (error) return <FormAlert message={error} />;
   if (!record) return <Loader aria-label={t('common.loading')} />;

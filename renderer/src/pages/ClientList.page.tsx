@@ -15,6 +15,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { codedKey } from '../../../shared/i18n/keys';
 import { CASE_STATUSES, CLIENT_SORTS, type CaseStatus, type ClientSummary } from '../../../shared/domain/client';
 import { RISK_FLAG_KINDS } from '../../../shared/domain/riskFlag';
 import { invoke } from '../api';
@@ -128,6 +129,8 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
   }, [key, t]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back functions the React compiler cannot memoise: this page is left uncompiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,
@@ -277,12 +280,12 @@ const ClientRow = memo(function ClientRow({
         <>
           <div role="cell" className={classes.nameCell}>
             {c.riskFlags.length > 0 && (
-              <Tooltip label={c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', ')}>
+              <Tooltip label={c.riskFlags.map((k) => t(codedKey('riskFlags.kinds', k))).join(', ')}>
                 <span
                   className={classes.flag}
                   role="img"
                   aria-label={t('clients.riskFlagIcon', {
-                    kinds: c.riskFlags.map((k) => t(`riskFlags.kinds.${k}`)).join(', '),
+                    kinds: c.riskFlags.map((k) => t(codedKey('riskFlags.kinds', k))).join(', '),
                   })}
                 >
                   ⚠

@@ -13,12 +13,9 @@ import {
   Title,
 } from '@mantine/core';
 import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Caseload } from '../../../shared/domain/caseload';
-import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { Task } from '../../../shared/domain/supportPlan';
-import { invoke } from '../api';
 import type { AccessRequest } from '../../../shared/domain/subjectAccess';
 import { AccessDueBadge } from './SubjectAccess.page';
 import { BackupReminder } from '../components/BackupReminder/BackupReminder';
@@ -26,9 +23,9 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
 import { DueBadge, TaskList } from '../components/TaskList/TaskList';
 import type { Route } from '../components/Workspace/Workspace';
-import { errorSentence } from '../errors';
 import { formatDate, formatNumber } from '../format';
 import { useCan } from '../session';
+import { useChannel } from '../useChannel';
 
 function Stat({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
   const { i18n } = useTranslation();
@@ -50,30 +47,19 @@ const Empty = ({ children }: { children: ReactNode }) => (
   </Text>
 );
 
+const NO_REQUESTS: AccessRequest[] = [];
+
 /** The signed-in user's day: what is due, what is late, and their open clients. Coordinators also see everyone's load. */
 export function HomePage({ go }: { go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const [caseload, setCaseload] = useState<Caseload | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sessionsToday, setSessionsToday] = useState<ProgrammeSummary[]>([]);
-  const [pastRetention, setPastRetention] = useState(0);
-  const [accessRequests, setAccessRequests] = useState<AccessRequest[]>([]);
+  const { data: caseload, error, replace: setCaseload } = useChannel('caseload.get', {});
+  const pastRetention = useChannel('retention.get', can('retention.get') ? {} : null).data?.due.length ?? 0;
+  const accessRequests = useChannel('access.open', can('access.open') ? {} : null).data ?? NO_REQUESTS;
+  const programmes = useChannel('programmes.list', { show: 'current' }).data;
+  const today = caseload?.today;
+  const sessionsToday = (programmes ?? []).filter((x) => x.nextSessionOn === today && x.nextSessionId !== null);
   const date = (d: string | null) => formatDate(d, i18n.language);
-
-  useEffect(() => {
-    void invoke('caseload.get', {}).then((r) => {
-      if (!r.ok) return setError(errorSentence(t, r.error));
-      setCaseload(r.value);
-      const today = r.value.today;
-      if (can('retention.get'))
-        void invoke('retention.get', {}).then((x) => x.ok && setPastRetention(x.value.due.length));
-      if (can('access.open')) void invoke('access.open', {}).then((x) => x.ok && setAccessRequests(x.value));
-      void invoke('programmes.list', { show: 'current' }).then(
-        (p) => p.ok && setSessionsToday(p.value.filter((x) => x.nextSessionOn === today && x.nextSessionId !== null)),
-      );
-    });
-  }, [t]);
 
   if (error) return <FormAlert message={error} />;
   if (!caseload) return <Loader aria-label={t('common.loading')} />;

@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codedKey } from '../../../shared/i18n/keys';
 import {
   IMPORT_ENCODINGS,
   IMPORT_FIELDS,
@@ -380,7 +381,7 @@ function CheckResults({ preview: p }: { preview: ImportPreview }) {
                   <Table.Td>{x.row}</Table.Td>
                   <Table.Td>{x.column}</Table.Td>
                   <Table.Td>{x.value}</Table.Td>
-                  <Table.Td>{t(`validation.${x.problem}`)}</Table.Td>
+                  <Table.Td>{t(codedKey('validation', x.problem))}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -415,7 +416,7 @@ function CheckResults({ preview: p }: { preview: ImportPreview }) {
                   <Table.Td>
                     {d.existing
                       ? `${d.existing.name} (${d.existing.reference})${d.existing.dateOfBirth ? `, ${formatDate(d.existing.dateOfBirth, i18n.language)}` : ''}`
-                      : t('imports.inFile', { row: d.sameAsRow })}
+                      : t('imports.inFile', { row: d.sameAsRow ?? '' })}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -15,6 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codedKey } from '../../../shared/i18n/keys';
 import { invoke } from '../api';
 import {
   ContactFields,
@@ -124,7 +125,7 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
   const c = consent.values;
   const contactBy = (['Phone', 'Letter', 'Text', 'Email'] as const)
     .filter((k) => c[`contact${k}`])
-    .map((k) => t(`consent.contact.${k.toLowerCase()}`));
+    .map((k) => t(`consent.contact.${k.toLowerCase() as Lowercase<typeof k>}`));
   const summary: [string, string][] = [
     [
       t('clients.name'),
@@ -163,7 +164,7 @@ export function IntakePage({ go }: { go: (r: Route) => void }) {
     [
       t('clients.referralSource'),
       v.referralSource
-        ? `${t(`clients.referralSources.${v.referralSource}`)}${v.referredBy ? `: ${v.referredBy}` : ''}`
+        ? `${t(codedKey('clients.referralSources', v.referralSource))}${v.referredBy ? `: ${v.referredBy}` : ''}`
         : v.referredBy,
     ],
     [t('clients.caseworker'), caseworkers.find((w) => w.value === v.caseworkerId)?.label ?? ''],

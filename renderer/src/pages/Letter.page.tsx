@@ -18,6 +18,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codedKey } from '../../../shared/i18n/keys';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import {
   fieldsUsed,
@@ -28,7 +29,6 @@ import {
   type LetterTemplate,
 } from '../../../shared/domain/letter';
 import type { Referral } from '../../../shared/domain/referral';
-import type { AppError } from '../../../shared/result';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -40,6 +40,7 @@ import { formatDate, formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
+import { useChannel } from '../useChannel';
 
 /** Writing a letter (template, details, live preview, own wording), or a kept letter to save or print. */
 export function LetterPage({
@@ -165,8 +166,6 @@ function WriteLetter({
     place: '',
     with: '',
   });
-  const [preview, setPreview] = useState<LetterContent | null>(null);
-  const [previewError, setPreviewError] = useState<AppError | null>(null);
   const [edits, setEdits] = useState<{ subject: string; body: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -205,23 +204,7 @@ function WriteLetter({
   }, [template, choices, client.id]);
   const [debounced] = useDebouncedValue(request, 250);
 
-  useEffect(() => {
-    if (!debounced) return setPreview(null);
-    let current = true;
-    void invoke('letters.preview', debounced).then((r) => {
-      if (!current) return;
-      if (r.ok) {
-        setPreview(r.value);
-        setPreviewError(null);
-      } else {
-        setPreview(null);
-        setPreviewError(r.error);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [debounced]);
+  const { data: preview, failure: previewError } = useChannel('letters.preview', debounced, { keepWhileLoading: true });
 
   if (!templates) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
   const set = (k: keyof Choices) => (v: string) => setChoices((c) => ({ ...c, [k]: v }));
@@ -421,7 +404,7 @@ function WriteLetter({
           {preview && preview.emptyFields.length > 0 && (
             <Alert color="yellow" variant="light">
               {t('letters.emptyFields', {
-                fields: preview.emptyFields.map((f) => t(`letters.fields.${f}`)).join(', '),
+                fields: preview.emptyFields.map((f) => t(codedKey('letters.fields', f))).join(', '),
               })}
             </Alert>
           )}

@@ -14,6 +14,7 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate, languageName } from '../format';
+import { useChannel } from '../useChannel';
 
 /** Rows of the side-by-side comparison. */
 function comparison(t: TFunction, lang: string, r: ClientRecord): [string, string][] {
@@ -52,7 +53,10 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
   const [keep, setKeep] = useState<string>('');
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
-  const [found, setFound] = useState<ClientSummary[]>([]);
+  const searched = useChannel('clients.search', debounced.trim() ? { query: debounced, limit: 10 } : null, {
+    keepWhileLoading: true,
+  }).data;
+  const found = (searched?.items ?? []).filter((x) => x.id !== id);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const c = current?.client;
@@ -67,12 +71,6 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
   useEffect(() => {
     void invoke('clients.get', { id }).then((r) => (r.ok ? setCurrent(r.value) : setError(errorSentence(t, r.error))));
   }, [id, t]);
-  useEffect(() => {
-    if (!debounced.trim()) return setFound([]);
-    void invoke('clients.search', { query: debounced, limit: 10 }).then(
-      (r) => r.ok && setFound(r.value.items.filter((x) => x.id !== id)),
-    );
-  }, [debounced, id]);
 
   const choose = (otherId: number) => {
     setError(null);
@@ -93,6 +91,18 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
     const mergeId = keepId === id ? other.client.id : id;
     const kept = keepId === id ? current : other;
     const gone = keepId === id ? other : current;
+    const mergeNow = async () => {
+      setBusy(true);
+      const r = await invoke('clients.merge', { keepId, mergeId });
+      setBusy(false);
+      if (!r.ok) return setError(errorSentence(t, r.error));
+      const moved = Object.values(r.value.moved).reduce((a, b) => a + b, 0);
+      notifications.show({
+        color: 'green',
+        message: t('merge.done', { gone: gone.client.reference, kept: r.value.client.reference, count: moved }),
+      });
+      go({ name: 'client', id: keepId });
+    };
     modals.openConfirmModal({
       title: t('merge.confirmTitle'),
       children: (
@@ -106,18 +116,7 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
       ),
       labels: { confirm: t('merge.confirm'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        setBusy(true);
-        const r = await invoke('clients.merge', { keepId, mergeId });
-        setBusy(false);
-        if (!r.ok) return setError(errorSentence(t, r.error));
-        const moved = Object.values(r.value.moved).reduce((a, b) => a + b, 0);
-        notifications.show({
-          color: 'green',
-          message: t('merge.done', { gone: gone.client.reference, kept: r.value.client.reference, count: moved }),
-        });
-        go({ name: 'client', id: keepId });
-      },
+      onConfirm: () => void mergeNow(),
     });
   };
 

@@ -30,7 +30,7 @@ export function NewPasswordPage({ state, onState }: { state: AppState; onState: 
             </Title>
             <Text>
               {t(state.unlockedWithRecoveryKey ? 'newPassword.intro' : 'newPassword.firstLoginIntro', {
-                name: state.user?.name,
+                name: state.user?.name ?? '',
               })}
             </Text>
             <NewPasswordFields form={form} userInputs={[state.user?.name ?? '']} autoFocus />

@@ -37,7 +37,6 @@ import {
   weekdayOf,
   type ProgrammeDetail,
   type ProgrammeSession,
-  type ProgrammeSummary,
   type SessionRepeat,
 } from '../../../shared/domain/programme';
 import type { ClientSummary } from '../../../shared/domain/client';
@@ -58,6 +57,7 @@ import { AttendanceFiguresGrid, PeriodFigures } from './ProgrammeFigures';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
+import { useChannel } from '../useChannel';
 
 /** "From 1 Oct 2026" or "1 Oct 2026 – 31 Dec 2026". */
 export function programmeDates(t: TFunction, p: { startsOn: string; endsOn: string | null }, lang: string): string {
@@ -71,14 +71,7 @@ export function ProgrammesPage({ go }: { go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const [show, setShow] = useState<'current' | 'ended' | 'all'>('current');
-  const [items, setItems] = useState<ProgrammeSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setItems(null);
-    void invoke('programmes.list', { show }).then((r) =>
-      r.ok ? setItems(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [show, t]);
+  const { data: items, error } = useChannel('programmes.list', { show });
 
   return (
     <Stack maw={1100}>
@@ -627,7 +620,7 @@ function AddSessionsModal({
                       ? list(dates).join(', ')
                       : t('sessions.previewMore', {
                           list: list(dates.slice(0, 4)).join(', '),
-                          last: list(dates.slice(-1))[0],
+                          last: list(dates.slice(-1))[0] ?? '',
                         }),
                 })}
         </Text>
@@ -757,7 +750,7 @@ function RegisterModal({
     if (r.error.fields?.overCapacity === 'programmeFull')
       return modals.openConfirmModal({
         title: t('programmes.fullTitle'),
-        children: <Text size="sm">{t('programmes.fullConfirm', { capacity: p.capacity, name })}</Text>,
+        children: <Text size="sm">{t('programmes.fullConfirm', { capacity: p.capacity ?? '', name })}</Text>,
         labels: { confirm: t('programmes.registerAnyway'), cancel: t('common.cancel') },
         onConfirm: () => void register(c, true),
       });

@@ -1,15 +1,14 @@
 import { Anchor, Checkbox, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralLine } from '../../../shared/domain/referral';
-import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../components/Workspace/Workspace';
-import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
 import * as clock from '../clock';
+import { useChannel } from '../useChannel';
 
 /** Referrals across all clients: what is open, what needs chasing. The coordinator's view of everyone's. */
 export function ReferralsPage({ go }: { go: (r: Route) => void }) {
@@ -17,13 +16,7 @@ export function ReferralsPage({ go }: { go: (r: Route) => void }) {
   const session = useSession();
   const [show, setShow] = useState<'open' | 'overdue' | 'all'>('open');
   const [mine, setMine] = useState(session.user?.role !== 'admin');
-  const [data, setData] = useState<{ items: ReferralLine[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('referrals.list', { show, mine }).then((r) =>
-      r.ok ? setData(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [show, mine, t]);
+  const { data, error } = useChannel('referrals.list', { show, mine });
   return (
     <Stack maw={1200}>
       <Stack gap={0}>

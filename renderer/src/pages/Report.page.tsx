@@ -3,10 +3,8 @@ import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, T
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeSummary } from '../../../shared/domain/programme';
 import type { FunderReport } from '../../../shared/domain/report';
 import { cellText, reportTables, type ReportCell, type ReportTable } from '../../../shared/domain/reportTables';
-import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
 import { usePrintable } from '../components/Printout/Printout';
@@ -16,6 +14,7 @@ import { formatDate } from '../format';
 import * as clock from '../clock';
 import { useJob } from '../useJob';
 import { DateField } from '../components/DateField/DateField';
+import { useChannel } from '../useChannel';
 
 /** The twelve months up to the end of last month: a funder's usual year. */
 function lastTwelveMonths(): { from: string; to: string } {
@@ -36,8 +35,8 @@ export function ReportPage() {
   const [range, setRange] = useState(lastTwelveMonths);
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [caseworkerId, setCaseworkerId] = useState<string | null>(null);
-  const [programmes, setProgrammes] = useState<ProgrammeSummary[]>([]);
-  const [caseworkers, setCaseworkers] = useState<{ id: number; name: string }[]>([]);
+  const programmes = useChannel('programmes.list', { show: 'all' }).data ?? [];
+  const caseworkers = useChannel('clients.caseworkers', {}).data ?? [];
   const [report, setReport] = useState<FunderReport | null>(null);
   const [busy, setBusy] = useState<'show' | 'pdf' | 'csv' | null>(null);
   // Counting a year at 100,000 clients, and drawing the PDF, run as long jobs beside the screens.
@@ -49,11 +48,6 @@ export function ReportPage() {
     programmeId: programmeId ? Number(programmeId) : null,
     caseworkerId: caseworkerId ? Number(caseworkerId) : null,
   };
-
-  useEffect(() => {
-    void invoke('programmes.list', { show: 'all' }).then((r) => r.ok && setProgrammes(r.value));
-    void invoke('clients.caseworkers', {}).then((r) => r.ok && setCaseworkers(r.value));
-  }, []);
 
   const show = async () => {
     setBusy('show');
@@ -69,6 +63,7 @@ export function ReportPage() {
     setError(errorSentence(t, r.error));
   };
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the report runs as a job, shown busy at once
     void show();
     // Shown once on opening for the default dates; later the user presses Show.
     // eslint-disable-next-line react-hooks/exhaustive-deps

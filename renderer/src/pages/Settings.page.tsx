@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codedKey } from '../../../shared/i18n/keys';
 import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
 import { REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from '../../../shared/domain/caseload';
@@ -34,6 +35,7 @@ import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { SupportTypesEditor } from '../components/SupportTypesEditor/SupportTypesEditor';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
+import { useChannel } from '../useChannel';
 
 function CharityDetails({ onCharity }: { onCharity: (name: string) => void }) {
   const { t } = useTranslation();
@@ -87,7 +89,7 @@ function CharityLogo() {
     if (r.ok) return setLogo(r.value.dataUrl);
     if (r.error.code === 'CANCELLED') return;
     const field = r.error.fields?.['logo'];
-    setError(field ? t(`validation.${field}`) : errorSentence(t, r.error));
+    setError(field ? t(codedKey('validation', field)) : errorSentence(t, r.error));
   };
   return (
     <Stack gap="xs">
@@ -271,10 +273,8 @@ function SettingSwitch({
 function ReviewInterval() {
   const { t } = useTranslation();
   const can = useCan();
-  const [weeks, setWeeks] = useState<number | null>(null);
-  useEffect(() => {
-    void invoke('reviews.interval', {}).then((r) => r.ok && setWeeks(r.value.weeks));
-  }, []);
+  const interval = useChannel('reviews.interval', {});
+  const weeks = interval.data?.weeks ?? null;
   if (weeks === null) return null;
   return (
     <>
@@ -288,7 +288,7 @@ function ReviewInterval() {
           field="weeks"
           save={async (n) => {
             const r = await invoke('reviews.setInterval', { weeks: n });
-            if (r.ok) setWeeks(r.value.weeks);
+            if (r.ok) interval.replace(r.value);
             return r;
           }}
         />

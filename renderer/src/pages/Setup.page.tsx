@@ -182,9 +182,9 @@ export function SetupPage({ state, onState }: { state: AppState; onState: (s: Ap
           <Stepper.Step label={t('setup.stepCheck')}>
             <form onSubmit={finish} noValidate>
               <Stack mt="md">
-                <Text>{t('setup.checkIntro', { group: shown?.confirmGroup })}</Text>
+                <Text>{t('setup.checkIntro', { group: shown?.confirmGroup ?? '' })}</Text>
                 <TextInput
-                  label={t('setup.checkLabel', { group: shown?.confirmGroup })}
+                  label={t('setup.checkLabel', { group: shown?.confirmGroup ?? '' })}
                   inputMode="numeric"
                   autoComplete="off"
                   maxLength={20}

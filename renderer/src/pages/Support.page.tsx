@@ -53,6 +53,7 @@ export function SupportPage({ go }: { go: (r: Route) => void }) {
     [from, to, typeId, t],
   );
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- state is set only when the answers arrive
     void load(0);
     // Only on opening: later the user presses Show.
     // eslint-disable-next-line react-hooks/exhaustive-deps

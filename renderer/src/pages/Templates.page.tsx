@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import type { en } from '../../../shared/i18n/en';
 import {
   Alert,
   Anchor,
@@ -51,18 +53,16 @@ import { formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
+import { useChannel } from '../useChannel';
 
 /** Every letter template, by kind and language; administrators change them here. */
 export function TemplatesPage({ go }: { go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const [showArchived, setShowArchived] = useState(false);
-  const [templates, setTemplates] = useState<LetterTemplate[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('templates.list', { includeArchived: true }).then((r) =>
-      r.ok ? setTemplates(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [t]);
+  const loaded = useChannel('templates.list', { includeArchived: true });
+  const { data: templates, replace: setTemplates } = loaded;
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? loaded.error;
   const setActive = async (id: number, active: boolean) => {
     const r = await invoke('templates.setActive', { id, active });
     if (r.ok) setTemplates(r.value);
@@ -154,7 +154,7 @@ export function TemplatesPage({ go }: { go: (r: Route) => void }) {
 
 /** Made-up details for the live preview, in the template's language where Casebook has one. */
 function sampleLetter(
-  t: (k: string) => string,
+  t: TFunction,
   charity: Charity | null,
   kind: LetterKind,
   language: string,
@@ -163,7 +163,7 @@ function sampleLetter(
 ): LetterContent {
   const today = clock.today();
   const date = (iso: string) => letterDate(iso, language);
-  const s = (k: string) => t(`templates.sample.${k}`);
+  const s = (k: keyof (typeof en)['templates']['sample']) => t(`templates.sample.${k}`);
   const clientAddress = `${s('address')}\n${s('postcode')}`;
   const values: MergeValues = {
     'charity.name': charity?.name ?? '',
@@ -272,7 +272,7 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
   ];
   // Casebook's own words in the preview come from the template's language (English if there is no catalog).
   const previewT = i18n.getFixedT(v.language === 'pl' ? 'pl' : 'en');
-  const sample = sampleLetter((k) => previewT(k), charity, kind, v.language, v.subject, v.body);
+  const sample = sampleLetter(previewT, charity, kind, v.language, v.subject, v.body);
 
   const insert = (field: string) => {
     const token = `{{${field}}}`;

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { AppState } from '../../../shared/contract';
@@ -13,6 +13,7 @@ import { NewPasswordFields, newPasswordPair } from '../components/NewPasswordFie
 import { errorSentence, schemaValidator } from '../errors';
 import { formatDateTime } from '../format';
 import { useSubmit } from '../useSubmit';
+import { useChannel } from '../useChannel';
 
 type Dialog =
   | { kind: 'add' }
@@ -129,21 +130,15 @@ function Deactivate({ user, onDone, onCancel }: { user: User; onDone: (u: User) 
 /** Administrators add volunteers and staff, change their role, give new passwords and deactivate them. */
 export function UsersPage({ onState }: { onState: (s: AppState) => void }) {
   const { t, i18n } = useTranslation();
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useChannel('users.list', {});
+  const users = list.data?.items ?? null;
+  const error = list.error;
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  const load = useCallback(async () => {
-    const r = await invoke('users.list', {});
-    if (r.ok) setUsers(r.value.items);
-    else setError(errorSentence(t, r.error));
-  }, [t]);
-  useEffect(() => void load(), [load]);
 
   const done = (message: string) => async () => {
     setDialog(null);
     notifications.show({ color: 'green', message });
-    await load();
+    list.reload();
     // The signed-in user's own name or role may have changed.
     const st = await invoke('app.status', {});
     if (st.ok) onState(st.value);

@@ -1,25 +1,20 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupStatus } from '../../../../shared/domain/backup';
-import { invoke } from '../../api';
 import { useCan } from '../../session';
+import { useChannel } from '../../useChannel';
 
 /** "Last verified backup: N days ago", amber and then red as it gets old; on the home screen. */
 export function BackupReminder({ onBackUp }: { onBackUp: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
-  useEffect(() => {
-    void invoke('backup.status', {}).then((r) => r.ok && setStatus(r.value));
-  }, []);
+  const status = useChannel('backup.status', {}).data;
   if (!status) return null;
   const text =
     status.level === 'never'
       ? t('backup.lastNever')
       : status.daysSince === 0
-        ? t('backup.lastToday', { location: status.last?.location })
-        : t('backup.last', { count: status.daysSince ?? 0, location: status.last?.location });
+        ? t('backup.lastToday', { location: status.last?.location ?? '' })
+        : t('backup.last', { count: status.daysSince ?? 0, location: status.last?.location ?? '' });
   const action = can('backup.create') && status.level !== 'ok' && (
     <Button size="xs" variant="white" color={status.level === 'alert' ? 'red' : 'orange'} onClick={onBackUp}>
       {t('backup.goToBackup')}

@@ -1,7 +1,7 @@
 import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   clientDetailsSchema,
@@ -11,11 +11,11 @@ import {
   type ClientDetailsInput,
 } from '../../../../shared/domain/client';
 import { CLIENT_LANGUAGES } from '../../../../shared/domain/languages';
-import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
 import { languageName } from '../../format';
 import * as clock from '../../clock';
 import { DateField } from '../DateField/DateField';
+import { useChannel } from '../../useChannel';
 
 /** What the client form holds: text as typed, an estimated age rather than a birth year. */
 export interface ClientFormValues {
@@ -230,13 +230,8 @@ export function ContactFields({ form }: { form: Form }) {
 
 /** Active administrators and caseworkers, for "Caseworker" choices. */
 export function useCaseworkers(): { value: string; label: string }[] {
-  const [list, setList] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    void invoke('clients.caseworkers', {}).then(
-      (r) => r.ok && setList(r.value.map((u) => ({ value: String(u.id), label: u.name }))),
-    );
-  }, []);
-  return list;
+  const list = useChannel('clients.caseworkers', {}).data;
+  return useMemo(() => (list ?? []).map((u) => ({ value: String(u.id), label: u.name })), [list]);
 }
 
 /** When and how they came to the charity, and who their caseworker is. */

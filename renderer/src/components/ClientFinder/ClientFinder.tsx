@@ -1,10 +1,10 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../../shared/domain/client';
-import { invoke } from '../../api';
 import { formatDate } from '../../format';
+import { useChannel } from '../../useChannel';
 
 /**
  * Finds a client as you type (name, reference, phone, postcode) and offers each match with a button:
@@ -29,12 +29,10 @@ export function ClientFinder({
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
-  const [found, setFound] = useState<ClientSummary[]>([]);
-  useEffect(() => {
-    if (!debounced.trim()) return setFound([]);
-    void invoke('clients.search', { query: debounced, limit: 8 }).then((r) => r.ok && setFound(r.value.items));
-  }, [debounced]);
-  const shown = found.filter((c) => !exclude.includes(c.id));
+  const found = useChannel('clients.search', debounced.trim() ? { query: debounced, limit: 8 } : null, {
+    keepWhileLoading: true,
+  }).data?.items;
+  const shown = (found ?? []).filter((c) => !exclude.includes(c.id));
   return (
     <Stack gap="xs">
       <TextInput

@@ -2,7 +2,7 @@ import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/co
 import { DatePicker } from '@mantine/dates';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/pl';
-import { useEffect, useState, type FocusEvent } from 'react';
+import { useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as clock from '../../clock';
 import { formatDateForEntry, readTypedDate } from '../../format';
@@ -29,21 +29,20 @@ export function DateField({ value = '', onChange, min, max, onBlur, error, disab
   const [unreadable, setUnreadable] = useState(false);
 
   // A value set from outside (a reset, a default) shows in this language's order; what is being
-  // typed stays as typed.
-  useEffect(() => {
-    setText((current) => {
-      const typed = current.trim();
+  // typed stays as typed. Another language: the same date in that language's order. (Adjusted while
+  // rendering, as React advises for state that follows a prop, rather than in an effect.)
+  const [shownFor, setShownFor] = useState({ value, lang });
+  if (shownFor.value !== value || shownFor.lang !== lang) {
+    setShownFor({ value, lang });
+    const typed = text.trim();
+    if (shownFor.value !== value) {
       const same = value === '' ? typed === '' : typed === value || readTypedDate(typed) === value;
-      return same ? current : formatDateForEntry(value, lang);
-    });
-  }, [value]);
-  // Another language: the same date in that language's order.
-  useEffect(() => {
-    setText((current) => {
-      const iso = readTypedDate(current);
-      return iso ? formatDateForEntry(iso, lang) : current;
-    });
-  }, [lang]);
+      if (!same) setText(formatDateForEntry(value, lang));
+    } else {
+      const iso = readTypedDate(text);
+      if (iso) setText(formatDateForEntry(iso, lang));
+    }
+  }
 
   const type = (typed: string) => {
     setText(typed);

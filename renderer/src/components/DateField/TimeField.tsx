@@ -1,5 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { useEffect, useState, type FocusEvent } from 'react';
+import { useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readTypedTime } from '../../format';
 
@@ -17,10 +17,13 @@ export function TimeField({ value = '', onChange, onBlur, ...rest }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
 
-  // A value set from outside shows as it is; what is being typed stays as typed.
-  useEffect(() => {
-    setText((current) => (current.trim() === value || readTypedTime(current) === value ? current : value));
-  }, [value]);
+  // A value set from outside shows as it is; what is being typed stays as typed (adjusted while
+  // rendering, as React advises for state that follows a prop).
+  const [shownFor, setShownFor] = useState(value);
+  if (shownFor !== value) {
+    setShownFor(value);
+    if (text.trim() !== value && readTypedTime(text) !== value) setText(value);
+  }
 
   const blur = (event: FocusEvent<HTMLInputElement>) => {
     const time = readTypedTime(text);

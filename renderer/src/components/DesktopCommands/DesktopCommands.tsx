@@ -1,6 +1,6 @@
 import { Anchor, Button, Code, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { About, AppState } from '../../../../shared/contract';
 import type { DesktopCommand } from '../../../../shared/desktop';
@@ -10,6 +10,7 @@ import { errorSentence } from '../../errors';
 import { formatBytes, formatDateTime } from '../../format';
 import { FormAlert } from '../FormAlert/FormAlert';
 import { RestoreModal } from '../RestoreModal/RestoreModal';
+import { useChannel } from '../../useChannel';
 
 /** The guide's sections, in the order a new volunteer meets them. */
 const GUIDE = [
@@ -108,13 +109,8 @@ export function DesktopCommands({
 }
 
 function useAbout(): [About | null, string | null] {
-  const { t } = useTranslation();
-  const [about, setAbout] = useState<About | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('app.about', {}).then((r) => (r.ok ? setAbout(r.value) : setError(errorSentence(t, r.error))));
-  }, [t]);
-  return [about, error];
+  const { data, error } = useChannel('app.about', {});
+  return [data, error];
 }
 
 function OpenFolder({ folder, label }: { folder: 'data' | 'logs'; label: string }) {

@@ -1,30 +1,20 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch, DuplicateQuery } from '../../../../shared/domain/clientRecord';
-import { invoke } from '../../api';
 import { formatDate } from '../../format';
+import { useChannel } from '../../useChannel';
+
+const NONE: DuplicateMatch[] = [];
 
 /** Existing clients like the one being typed, looked up as the user types (names, date of birth, phone). */
 export function useDuplicates(q: DuplicateQuery): { matches: DuplicateMatch[]; refresh: () => void } {
   const key = JSON.stringify(q);
   const [debounced] = useDebouncedValue(key, 250);
-  const [matches, setMatches] = useState<DuplicateMatch[]>([]);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let current = true;
-    const query = JSON.parse(debounced) as DuplicateQuery;
-    if (!query.firstName?.trim() || !query.lastName?.trim()) {
-      setMatches([]);
-      return;
-    }
-    void invoke('clients.findDuplicates', query).then((r) => current && r.ok && setMatches(r.value));
-    return () => {
-      current = false;
-    };
-  }, [debounced, tick]);
-  return { matches, refresh: () => setTick((n) => n + 1) };
+  const query = JSON.parse(debounced) as DuplicateQuery;
+  const named = !!query.firstName?.trim() && !!query.lastName?.trim();
+  const { data, reload } = useChannel('clients.findDuplicates', named ? query : null, { keepWhileLoading: true });
+  return { matches: data ?? NONE, refresh: reload };
 }
 
 /** The list of possible duplicates, each with why it matched and a way to open it. */

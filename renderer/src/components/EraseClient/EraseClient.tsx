@@ -1,15 +1,15 @@
 import { Alert, Checkbox, Code, List, Radio, ScrollArea, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/domain/client';
-import { eraseClientSchema, ERASURE_MODES, type ErasureMode, type SavedFile } from '../../../../shared/domain/erasure';
+import { eraseClientSchema, ERASURE_MODES, type ErasureMode } from '../../../../shared/domain/erasure';
 import { formatDateTime } from '../../format';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
 import { useSubmit } from '../../useSubmit';
 import { ModalForm } from '../ModalForm/ModalForm';
+import { useChannel } from '../../useChannel';
 
 /**
  * An administrator erases a client (everything goes) or anonymises them (who they were goes, the
@@ -102,10 +102,7 @@ export function EraseClientModal({
 /** The files Casebook saved outside its data folder that may still name the person: to delete by hand. */
 function SavedCopies({ clientId }: { clientId: number }) {
   const { t, i18n } = useTranslation();
-  const [files, setFiles] = useState<{ aboutClient: SavedFile[]; clientLists: SavedFile[] } | null>(null);
-  useEffect(() => {
-    void invoke('clients.savedFiles', { clientId }).then((r) => r.ok && setFiles(r.value));
-  }, [clientId]);
+  const files = useChannel('clients.savedFiles', { clientId }).data;
   if (!files) return null;
   const all = [...files.aboutClient, ...files.clientLists];
   return (

@@ -60,6 +60,8 @@ export function RestoreBackup({
 
   // A backup file double-clicked in the file manager arrives already chosen.
   useEffect(() => {
+    // The inspection runs as a job, shown busy at once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (initialPath) void open(initialPath, null);
     // Only for the file it was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps

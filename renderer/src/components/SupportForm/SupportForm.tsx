@@ -51,7 +51,7 @@ export function SupportModal({
   const { currency } = useMoney(i18n.language);
   const { busy, error, submit } = useSubmit();
   const [sessions, setSessions] = useState<AttendedSession[]>([]);
-  const [warning, setWarning] = useState<RepeatWarning | null>(null);
+  const [found, setWarning] = useState<RepeatWarning | null>(null);
   const [valueTouched, setValueTouched] = useState(false);
   const form = useForm<SupportFormValues>({
     initialValues: {
@@ -65,7 +65,7 @@ export function SupportModal({
     },
     validate: {
       typeId: (v) => (v ? null : t('validation.required')),
-      overrideReason: (v) => (warning && !v.trim() ? t('validation.repeatSupportReason') : null),
+      overrideReason: (v: string): string | null => (warning && !v.trim() ? t('validation.repeatSupportReason') : null),
     },
   });
   useEffect(() => {
@@ -82,12 +82,15 @@ export function SupportModal({
     form.setFieldValue('value', type?.unitValue != null && n > 0 ? (type.unitValue * n) / 100 : '');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typeId, quantity, types, valueTouched]);
+  // Only help given on a real, past date of a chosen kind is checked against what was given before.
+  const checkable = !!typeId && isIsoDate(givenOn) && givenOn <= clock.today();
+  const warning: RepeatWarning | null = checkable ? found : null;
   useEffect(() => {
-    if (!typeId || !isIsoDate(givenOn) || givenOn > clock.today()) return setWarning(null);
+    if (!checkable) return;
     void invoke('support.check', { clientId, typeId: Number(typeId), givenOn }).then((r) =>
       setWarning(r.ok ? r.value : null),
     );
-  }, [clientId, typeId, givenOn]);
+  }, [clientId, typeId, givenOn, checkable]);
 
   const save = form.onSubmit((v) =>
     submit(

@@ -206,7 +206,7 @@ function Frame({
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm">{t('shell.signedInAs', { name: state.user?.name })}</Text>
+            <Text size="sm">{t('shell.signedInAs', { name: state.user?.name ?? '' })}</Text>
             {state.user && <Badge variant="light">{t(`roles.${state.user.role}`)}</Badge>}
             <Button variant="subtle" onClick={onSwitchUser}>
               {t('account.switchUser')}

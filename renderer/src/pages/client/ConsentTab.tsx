@@ -25,7 +25,7 @@ function ConsentCard({ consent, current }: { consent: Consent; current: boolean 
   const date = (d: string | null) => formatDate(d, i18n.language);
   const contact = (['Phone', 'Letter', 'Text', 'Email'] as const)
     .filter((k) => consent[`contact${k}`])
-    .map((k) => t(`consent.contact.${k.toLowerCase()}`));
+    .map((k) => t(`consent.contact.${k.toLowerCase() as Lowercase<typeof k>}`));
   return (
     <Paper
       withBorder

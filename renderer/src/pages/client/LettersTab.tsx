@@ -1,23 +1,14 @@
 import { Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Letter } from '../../../../shared/domain/letter';
-import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import type { Route } from '../../components/Workspace/Workspace';
-import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
+import { useChannel } from '../../useChannel';
 
 /** The letters written to or about a client, newest first; each opens to save or print again. */
 export function LettersTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
-  const [letters, setLetters] = useState<Letter[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('letters.forClient', { clientId }).then((r) =>
-      r.ok ? setLetters(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [clientId, t]);
+  const { data: letters, error } = useChannel('letters.forClient', { clientId });
   if (error) return <FormAlert message={error} />;
   if (!letters) return <Loader aria-label={t('common.loading')} />;
   return (

@@ -1,6 +1,6 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_STATUSES,
@@ -20,6 +20,7 @@ import { useSubmit } from '../../useSubmit';
 import { Field } from './Field';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
+import { useChannel } from '../../useChannel';
 
 export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
@@ -216,11 +217,8 @@ function ShareModal({
   const { t } = useTranslation();
   const c = record.client;
   const { busy, error, submit } = useSubmit();
-  const [people, setPeople] = useState<{ id: number; name: string }[]>([]);
+  const people = (useChannel('tasks.assignees', {}).data ?? []).filter((u) => u.id !== c.caseworkerId);
   const form = useForm({ initialValues: { userIds: record.sharedWith.map((u) => String(u.id)) } });
-  useEffect(() => {
-    void invoke('tasks.assignees', {}).then((r) => r.ok && setPeople(r.value.filter((u) => u.id !== c.caseworkerId)));
-  }, [c.caseworkerId]);
   const save = form.onSubmit((v) =>
     submit(() => invoke('clients.share', { clientId: c.id, userIds: v.userIds.map(Number) }), {
       form,

@@ -40,7 +40,7 @@ import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { Section } from '../../components/Section/Section';
 import { TaskList } from '../../components/TaskList/TaskList';
-import { errorSentence, schemaValidator, translatedFields } from '../../errors';
+import { schemaValidator, translatedFields } from '../../errors';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
 import { useCan, useSession } from '../../session';
@@ -48,6 +48,7 @@ import { selfIfCaseworker } from '../../components/ClientFields/ClientFields';
 import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
+import { useChannel } from '../../useChannel';
 
 export const GOAL_STATUS_COLOURS: Record<GoalStatus, string> = {
   notStarted: 'gray',
@@ -83,16 +84,11 @@ type Modal =
 export function PlanTab({ clientId }: { clientId: number }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const [view, setView] = useState<PlansView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: view, error, replace: setView } = useChannel('plans.get', { clientId });
   const [modal, setModal] = useState<Modal | null>(null);
   const { areas } = useNeedAreas();
   const date = (d: string | null) => formatDate(d, i18n.language);
   const today = clock.today();
-
-  useEffect(() => {
-    void invoke('plans.get', { clientId }).then((r) => (r.ok ? setView(r.value) : setError(errorSentence(t, r.error))));
-  }, [clientId, t]);
 
   if (error) return <FormAlert message={error} />;
   if (!view) return <Loader aria-label={t('common.loading')} />;

@@ -16,7 +16,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agency, AgencySummary } from '../../../../shared/domain/agency';
 import { addDays } from '../../../../shared/domain/caseload';
 import {
   DEFAULT_FOLLOW_UP_DAYS,
@@ -27,6 +26,7 @@ import {
   referralStatusRules,
   type Referral,
   type ReferralStatus,
+  type ReferralStep,
 } from '../../../../shared/domain/referral';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
@@ -39,6 +39,7 @@ import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
+import { useChannel } from '../../useChannel';
 
 export const REFERRAL_STATUS_COLOURS: Record<ReferralStatus, string> = {
   draft: 'gray',
@@ -71,7 +72,7 @@ export function FollowUpBadge({ on, today }: { on: string | null; today: string 
 }
 
 type Modal =
-  { kind: 'referral'; referral: Referral | null } | { kind: 'status'; referral: Referral; status: ReferralStatus };
+  { kind: 'referral'; referral: Referral | null } | { kind: 'status'; referral: Referral; status: ReferralStep };
 
 /** A client's referrals to other agencies: what was asked, where it has got to, and what came of it. */
 export function ReferralsTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
@@ -165,7 +166,7 @@ function ReferralCard({
   today: string;
   areaLabel: string | null;
   onEdit?: () => void;
-  onStatus?: (s: ReferralStatus) => void;
+  onStatus?: (s: ReferralStep) => void;
   onLetter?: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -297,8 +298,6 @@ function ReferralModal({
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const { areas } = useNeedAreas();
-  const [agencies, setAgencies] = useState<AgencySummary[] | null>(null);
-  const [agency, setAgency] = useState<Agency | null>(null);
   const form = useForm<ReferralFormValues>({
     initialValues: referral
       ? {
@@ -313,14 +312,9 @@ function ReferralModal({
       : { agencyId: '', contactId: '', reason: '', areaId: '', urgency: 'routine', sharedInfo: '', followUpOn: '' },
     validate: (v) => schemaValidator(referralInputSchema, t)(toReferral(v)),
   });
-  useEffect(() => {
-    void invoke('agencies.search', { query: '' }).then((r) => r.ok && setAgencies(r.value));
-  }, []);
+  const agencies = useChannel('agencies.search', { query: '' }).data;
   const agencyId = form.values.agencyId;
-  useEffect(() => {
-    if (!agencyId) return setAgency(null);
-    void invoke('agencies.get', { id: Number(agencyId) }).then((r) => r.ok && setAgency(r.value));
-  }, [agencyId]);
+  const agency = useChannel('agencies.get', agencyId ? { id: Number(agencyId) } : null).data;
 
   const save = form.onSubmit((v) =>
     submit(
@@ -437,7 +431,7 @@ function StatusModal({
   onConsent,
 }: {
   referral: Referral;
-  status: ReferralStatus;
+  status: ReferralStep;
   onClose: () => void;
   onSaved: (l: Referral[]) => void;
   onConsent: () => void;

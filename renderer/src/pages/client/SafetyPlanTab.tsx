@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SafetyPlan } from '../../../../shared/domain/safetyPlan';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { usePrintable } from '../../components/Printout/Printout';
@@ -11,21 +10,18 @@ import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
 import { useCan } from '../../session';
 import * as clock from '../../clock';
+import { useChannel } from '../../useChannel';
 
 /** The safety plan in force, as the client's printed sheet says it, with Print, Save as PDF and Change. */
 export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const [plan, setPlan] = useState<SafetyPlan | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useChannel('safetyPlans.get', { clientId });
+  const plan = loaded.loading && !loaded.data ? undefined : loaded.data;
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? loaded.error;
   const [saving, setSaving] = useState(false);
   const date = (d: string) => formatDate(d, i18n.language);
-
-  useEffect(() => {
-    void invoke('safetyPlans.get', { clientId }).then((r) =>
-      r.ok ? setPlan(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [clientId, t]);
 
   // File › Print prints the plan on screen.
   const printing = usePrintable(plan ? () => invoke('safetyPlans.print', { clientId }) : null);

@@ -1,9 +1,8 @@
 import { Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientProgrammes } from '../../../../shared/domain/programme';
 import { supportRemoveSchema, type SupportGiven } from '../../../../shared/domain/support';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
@@ -11,10 +10,11 @@ import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { SupportModal } from '../../components/SupportForm/SupportForm';
 import { SupportTable } from '../../components/SupportTable/SupportTable';
 import type { Route } from '../../components/Workspace/Workspace';
-import { errorSentence, schemaValidator } from '../../errors';
+import { schemaValidator } from '../../errors';
 import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
+import { useChannel } from '../../useChannel';
 
 /** The client's groups and practical help: programmes they are on, sessions they came to, help given. */
 export function SupportTab({
@@ -28,19 +28,13 @@ export function SupportTab({
 }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const [programmes, setProgrammes] = useState<ClientProgrammes | null>(null);
-  const [given, setGiven] = useState<SupportGiven[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const attended = useChannel('programmes.forClient', { clientId });
+  const programmes = attended.data;
+  const support = useChannel('support.forClient', { clientId });
+  const { data: given, replace: setGiven } = support;
+  const error = attended.error ?? support.error;
   const [recording, setRecording] = useState(false);
   const [removing, setRemoving] = useState<SupportGiven | null>(null);
-  useEffect(() => {
-    void invoke('programmes.forClient', { clientId }).then((r) =>
-      r.ok ? setProgrammes(r.value) : setError(errorSentence(t, r.error)),
-    );
-    void invoke('support.forClient', { clientId }).then((r) =>
-      r.ok ? setGiven(r.value) : setError(errorSentence(t, r.error)),
-    );
-  }, [clientId, t]);
 
   if (error) return <FormAlert message={error} />;
   if (!programmes || !given) return <Loader aria-label={t('common.loading')} />;

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Chip, Group, Loader, Modal, Paper, Stack, Text } from '@mantine/core';
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseNote, CaseNoteVersion } from '../../../../shared/domain/caseNote';
+import { codedKey } from '../../../../shared/i18n/keys';
+import type { CaseNote } from '../../../../shared/domain/caseNote';
 import type { PlansView } from '../../../../shared/domain/supportPlan';
 import { TIMELINE_TYPES, type TimelineEntry, type TimelineType } from '../../../../shared/domain/timeline';
 import { invoke } from '../../api';
@@ -10,6 +11,7 @@ import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { SessionContext, useCan } from '../../session';
+import { useChannel } from '../../useChannel';
 
 const PAGE = 100;
 
@@ -52,7 +54,8 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
   const [items, setItems] = useState<TimelineEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [goals, setGoals] = useState<Map<number, string>>(new Map());
+  const plans = useChannel('plans.get', { clientId }).data;
+  const goals = useMemo(() => (plans ? goalNames(plans) : new Map<number, string>()), [plans]);
   const [history, setHistory] = useState<CaseNote | null>(null);
 
   const load = useCallback(
@@ -65,11 +68,9 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
     [clientId, types, t],
   );
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- state is set only when the answer arrives
     void load(0);
   }, [load]);
-  useEffect(() => {
-    void invoke('plans.get', { clientId }).then((r) => r.ok && setGoals(goalNames(r.value)));
-  }, [clientId]);
 
   if (error) return <FormAlert message={error} />;
   return (
@@ -135,14 +136,14 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
   const { t, i18n } = useTranslation();
   const detail = (() => {
     if (!e.detail) return null;
-    if (e.event === 'statusChanged') return t(`clients.statuses.${e.detail}`);
-    if (e.event === 'goalUpdated') return t(`goals.statuses.${e.detail}`);
-    if (e.event === 'riskRaised' || e.event === 'riskRemoved') return t(`riskFlags.kinds.${e.detail}`);
-    if (e.event === 'consentRecorded') return t(`consent.scopes.${e.detail}`);
+    if (e.event === 'statusChanged') return t(codedKey('clients.statuses', e.detail));
+    if (e.event === 'goalUpdated') return t(codedKey('goals.statuses', e.detail));
+    if (e.event === 'riskRaised' || e.event === 'riskRemoved') return t(codedKey('riskFlags.kinds', e.detail));
+    if (e.event === 'consentRecorded') return t(codedKey('consent.scopes', e.detail));
     if (e.event === 'safetyPlan') return t('timeline.reviewBy', { date: formatDate(e.detail, i18n.language) });
-    if (e.event === 'referral') return t(`referrals.status.${e.detail}`);
+    if (e.event === 'referral') return t(codedKey('referrals.status', e.detail));
     if (e.event === 'attended') return t('programmes.walkIn');
-    if (e.event === 'supportGiven') return t(`support.builtin.${e.detail}`);
+    if (e.event === 'supportGiven') return t(codedKey('support.builtin', e.detail));
     return null;
   })();
   const text = e.event === 'planEnded' && e.text === 'merged' ? t('plans.endedByMerge') : e.text;
@@ -261,13 +262,9 @@ function NoteCard({
 /** For administrators: every earlier version of an edited note, as it was written. */
 function NoteHistory({ note, onClose }: { note: CaseNote; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [versions, setVersions] = useState<CaseNoteVersion[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void invoke('notes.history', { id: note.id }).then((r) =>
-      r.ok ? setVersions(r.value.versions) : setError(errorSentence(t, r.error)),
-    );
-  }, [note.id, t]);
+  const history = useChannel('notes.history', { id: note.id });
+  const versions = history.data?.versions ?? null;
+  const error = history.error;
   return (
     <Modal opened onClose={onClose} title={t('notes.historyTitle')} size="lg">
       <Stack>
