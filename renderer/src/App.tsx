@@ -5,7 +5,8 @@ import type { AppState } from '../../shared/contract';
 import { invoke, onSessionLost } from './api';
 import { followCoreClock } from './clock';
 import { DesktopCommands } from './components/DesktopCommands/DesktopCommands';
-import { Workspace, type Route } from './components/Workspace/Workspace';
+import { Workspace } from './components/Workspace/Workspace';
+import { Navigator } from './navigation';
 import { NewPasswordPage } from './pages/NewPassword.page';
 import { ProblemPage } from './pages/Problem.page';
 import { SetupPage } from './pages/Setup.page';
@@ -19,8 +20,13 @@ export function App() {
   const { i18n } = useTranslation();
   const [state, setState] = useState<AppState | null>(null);
   const [failed, setFailed] = useState(false);
-  // Kept across a lock, so unlocking returns to the same screen.
-  const [route, setRoute] = useState<Route>({ name: 'home' });
+  // Where the person has been is kept across a lock, so unlocking returns to the same screen with Back
+  // as it was; another person signing in (or Switch user) starts afresh at home, and cannot go Back
+  // into the last person's clients.
+  const [owner, setOwner] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const signedIn = state?.user?.id ?? null;
+  if (signedIn !== null && signedIn !== owner) setOwner(signedIn);
 
   const apply = useCallback(
     (next: AppState) => {
@@ -52,13 +58,17 @@ export function App() {
   }, [unlocked, refresh]);
 
   useActivityReporter(unlocked);
-  const openBackupPage = useCallback(() => setRoute({ name: 'backup' }), []);
+  const switchUser = useCallback(async () => {
+    const r = await invoke('session.lock', {});
+    setGeneration((g) => g + 1);
+    if (r.ok) apply(r.value);
+  }, [apply]);
 
   return (
-    <>
-      <Screen state={state} failed={failed} apply={apply} refresh={refresh} route={route} setRoute={setRoute} />
-      <DesktopCommands state={state} onState={apply} openBackupPage={openBackupPage} />
-    </>
+    <Navigator key={`${owner}:${generation}`} first={{ name: 'home' }}>
+      <Screen state={state} failed={failed} apply={apply} refresh={refresh} onSwitchUser={switchUser} />
+      <DesktopCommands state={state} onState={apply} />
+    </Navigator>
   );
 }
 
@@ -67,15 +77,13 @@ function Screen({
   failed,
   apply,
   refresh,
-  route,
-  setRoute,
+  onSwitchUser,
 }: {
   state: AppState | null;
   failed: boolean;
   apply: (s: AppState) => void;
   refresh: () => Promise<void>;
-  route: Route;
-  setRoute: (r: Route) => void;
+  onSwitchUser: () => void;
 }) {
   if (failed) return <ProblemPage problem={null} dataDir="" />;
   if (!state)
@@ -93,18 +101,6 @@ function Screen({
       return <UnlockPage state={state} onState={apply} />;
     case 'unlocked':
       if (state.mustChangePassword) return <NewPasswordPage state={state} onState={apply} />;
-      return (
-        <Workspace
-          state={state}
-          onState={apply}
-          route={route}
-          go={setRoute}
-          onSwitchUser={async () => {
-            const r = await invoke('session.lock', {});
-            setRoute({ name: 'home' });
-            if (r.ok) apply(r.value);
-          }}
-        />
-      );
+      return <Workspace state={state} onState={apply} onSwitchUser={onSwitchUser} />;
   }
 }

@@ -221,6 +221,12 @@ export const en = {
       body: 'Casebook says in plain words what happened and whether anything was saved. Help, then Where my data is, shows where the records are kept. Whoever helps you may ask for the support log: it holds error messages only, never details of clients.',
     },
   },
+  navigation: {
+    unsavedTitle: 'Leave without saving?',
+    unsavedText: 'What you have typed on this page has not been saved. If you leave now, it is lost.',
+    leave: 'Leave without saving',
+    stay: 'Stay on this page',
+  },
   shell: {
     home: 'Home',
     backup: 'Backup',
@@ -231,6 +237,10 @@ export const en = {
     lock: 'Lock',
     signedInAs: 'Signed in as {{name}}',
     mainNav: 'Main menu',
+    goBack: 'Back',
+    goForward: 'Forward',
+    backHint: 'Back to the last page (Alt+Left)',
+    forwardHint: 'Forward again (Alt+Right)',
   },
   clients: {
     exportCsv: 'Export as CSV',

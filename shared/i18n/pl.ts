@@ -226,6 +226,12 @@ export const pl = {
       body: 'Casebook mówi prostymi słowami, co się stało i czy coś zapisano. Pomoc, a potem Gdzie są moje dane, pokazuje, gdzie przechowywane są dane. Osoba, która Ci pomaga, może poprosić o dziennik pomocy technicznej: zawiera tylko komunikaty o błędach, nigdy danych podopiecznych.',
     },
   },
+  navigation: {
+    unsavedTitle: 'Wyjść bez zapisywania?',
+    unsavedText: 'To, co wpisano na tej stronie, nie zostało zapisane. Po wyjściu zostanie utracone.',
+    leave: 'Wyjdź bez zapisywania',
+    stay: 'Zostań na tej stronie',
+  },
   shell: {
     home: 'Start',
     backup: 'Kopia zapasowa',
@@ -236,6 +242,10 @@ export const pl = {
     lock: 'Zablokuj',
     signedInAs: 'Zalogowano jako {{name}}',
     mainNav: 'Menu główne',
+    goBack: 'Wstecz',
+    goForward: 'Naprzód',
+    backHint: 'Wróć do poprzedniej strony (Alt+Strzałka w lewo)',
+    forwardHint: 'Przejdź dalej (Alt+Strzałka w prawo)',
   },
   clients: {
     exportCsv: 'Eksportuj do CSV',

@@ -21,19 +21,20 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { useCan } from '../session';
 import { ReferralTable } from './Referrals.page';
 import * as clock from '../clock';
 import { useChannel } from '../useChannel';
+import { useGo, usePageState } from '../navigation';
 
 /** The directory of partner agencies: search, add, open one. */
-export function AgenciesPage({ go }: { go: (r: Route) => void }) {
+export function AgenciesPage() {
+  const go = useGo();
   const { t } = useTranslation();
   const can = useCan();
-  const [query, setQuery] = useState('');
-  const [includeArchived, setIncludeArchived] = useState(false);
+  const [query, setQuery] = usePageState('query', '');
+  const [includeArchived, setIncludeArchived] = usePageState('includeArchived', false);
   const [debounced] = useDebouncedValue(query, 150);
   const { data: items, error } = useChannel('agencies.search', { query: debounced, includeArchived });
 
@@ -107,7 +108,8 @@ export function AgenciesPage({ go }: { go: (r: Route) => void }) {
 }
 
 /** One agency: how to reach them, how they take referrals, who to ask for, and the referrals made to them. */
-export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
+export function AgencyPage({ id }: { id: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const can = useCan();
   const loaded = useChannel('agencies.get', { id });
@@ -213,7 +215,7 @@ export function AgencyPage({ id, go }: { id: number; go: (r: Route) => void }) {
           {referrals.length === 0 ? (
             <Text c="dimmed">{t('agencies.noReferrals')}</Text>
           ) : (
-            <ReferralTable items={referrals} today={clock.today()} go={go} hideAgency />
+            <ReferralTable items={referrals} today={clock.today()} hideAgency />
           )}
         </Section>
       )}

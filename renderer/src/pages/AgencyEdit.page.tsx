@@ -21,9 +21,9 @@ import { agencyInputSchema, REFERRAL_ROUTES, type Agency, type ReferralRoute } f
 import { invoke } from '../api';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 interface ContactRow {
   id: number | null;
@@ -77,18 +77,20 @@ const fromAgency = (a: Agency): AgencyForm => ({
 });
 
 /** Adding an agency to the directory, or changing one, with its named contacts. */
-export function AgencyEditPage({ id, go }: { id?: number; go: (r: Route) => void }) {
+export function AgencyEditPage({ id }: { id?: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const [agency, setAgency] = useState<Agency | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const form = useForm<AgencyForm>({ initialValues: blank, validate: schemaValidator(agencyInputSchema, t) });
+  useUnsavedGuard(form.isTouched);
   useEffect(() => {
     if (!id) return;
     void invoke('agencies.get', { id }).then((r) => {
       if (!r.ok) return setLoadError(errorSentence(t, r.error));
       setAgency(r.value);
-      form.setValues(fromAgency(r.value));
+      form.initialize(fromAgency(r.value));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);

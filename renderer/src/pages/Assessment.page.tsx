@@ -21,7 +21,7 @@ import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
+import type { Route } from '../routes';
 import { errorSentence, schemaValidator } from '../errors';
 import { areaName, useNeedAreas } from '../needAreas';
 import { useSubmit } from '../useSubmit';
@@ -29,6 +29,7 @@ import { scoreColour } from './client/AssessmentsTab';
 import { GoalStatusSelect } from './client/PlanTab';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 interface AreaValues {
   score: string;
@@ -72,13 +73,12 @@ export function AssessmentPage({
   clientId,
   assessmentId,
   review = false,
-  go,
 }: {
   clientId: number;
   assessmentId?: number;
   review?: boolean;
-  go: (r: Route) => void;
 }) {
+  const go = useGo();
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -100,6 +100,7 @@ export function AssessmentPage({
       return errors.scores ? { ...errors, areas: errors.scores } : errors;
     },
   });
+  useUnsavedGuard(form.isTouched);
   const existing = record?.assessments.find((a) => a.id === assessmentId);
   const last = review ? record?.assessments.find((a) => !a.withheld) : undefined;
 
@@ -187,7 +188,7 @@ export function AssessmentPage({
         client={record.client}
         riskFlags={record.riskFlags}
         back={back}
-        go={go}
+
         subtitle={review ? t('reviews.title') : existing ? t('assessments.editTitle') : t('assessments.newTitle')}
       />
       <form onSubmit={save} noValidate>

@@ -12,6 +12,7 @@ import { errorSentence } from '../errors';
 import { formatDateTime } from '../format';
 import { DateField } from '../components/DateField/DateField';
 import { useChannel } from '../useChannel';
+import { usePageState } from '../navigation';
 
 const PAGE = 100;
 const NO_USERS: User[] = [];
@@ -50,11 +51,11 @@ function describe(e: AuditEntry, t: TFunction, users: Map<number, string>): stri
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const users = useChannel('users.list', {}).data?.items ?? NO_USERS;
-  const [userId, setUserId] = useState<string | null>(null);
-  const [action, setAction] = useState<string | null>(null);
-  const [client, setClient] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [userId, setUserId] = usePageState<string | null>('userId', null);
+  const [action, setAction] = usePageState<string | null>('action', null);
+  const [client, setClient] = usePageState('client', '');
+  const [from, setFrom] = usePageState('from', '');
+  const [to, setTo] = usePageState('to', '');
   const [debouncedClient] = useDebouncedValue(client, 250);
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [total, setTotal] = useState(0);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { ClientTab, Route } from '../components/Workspace/Workspace';
+import type { ClientTab } from '../routes';
 import { useCan } from '../session';
 import { useChannel } from '../useChannel';
 import { AssessmentsTab } from './client/AssessmentsTab';
@@ -18,9 +18,13 @@ import { SupportTab } from './client/SupportTab';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { LettersTab } from './client/LettersTab';
 import { ReferralsTab } from './client/ReferralsTab';
+import { useGo, usePageState } from '../navigation';
 
 /** A client's page: who they are, their risk flags on top, and their record in tabs. */
-export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab; go: (r: Route) => void }) {
+export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: ClientTab }) {
+  const go = useGo();
+  // The open tab is kept with this visit: Back from a note finds the client on the tab it was on.
+  const [tab, setTab] = usePageState<ClientTab>('tab', openOn ?? 'overview');
   const { t } = useTranslation();
   const can = useCan();
   const { data: record, error, replace: setRecord } = useChannel('clients.get', { id });
@@ -38,7 +42,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
         client={client}
         riskFlags={record.riskFlags}
         back={{ name: 'clients' }}
-        go={go}
+
         actions={
           <>
             {can('clients.update') && (
@@ -69,11 +73,7 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           {t('reach.withheldForVolunteers')}
         </Alert>
       )}
-      <Tabs
-        value={tab ?? 'overview'}
-        onChange={(v) => go({ name: 'client', id, tab: (v ?? 'overview') as ClientTab })}
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={(v) => setTab((v ?? 'overview') as ClientTab)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="plan">{t('clients.tabs.plan')}</Tabs.Tab>
@@ -116,10 +116,10 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           <PlanTab clientId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
-          <TimelineTab clientId={id} go={go} />
+          <TimelineTab clientId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="safety" pt="md">
-          <SafetyPlanTab clientId={id} go={go} />
+          <SafetyPlanTab clientId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="consent" pt="md">
           <ConsentTab record={record} onRecord={setRecord} />
@@ -128,16 +128,16 @@ export function ClientDetailPage({ id, tab, go }: { id: number; tab?: ClientTab;
           <HouseholdTab record={record} onRecord={setRecord} />
         </Tabs.Panel>
         <Tabs.Panel value="assessments" pt="md">
-          <AssessmentsTab record={record} go={go} />
+          <AssessmentsTab record={record} />
         </Tabs.Panel>
         <Tabs.Panel value="referrals" pt="md">
-          {can('referrals.forClient') && <ReferralsTab clientId={id} go={go} />}
+          {can('referrals.forClient') && <ReferralsTab clientId={id} />}
         </Tabs.Panel>
         <Tabs.Panel value="letters" pt="md">
-          {can('letters.forClient') && <LettersTab clientId={id} go={go} />}
+          {can('letters.forClient') && <LettersTab clientId={id} />}
         </Tabs.Panel>
         <Tabs.Panel value="support" pt="md">
-          <SupportTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} go={go} />
+          <SupportTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
           <RiskFlagsTab record={record} onRecord={setRecord} />

@@ -16,17 +16,20 @@ import {
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
+import type { Route } from '../routes';
 import { errorSentence } from '../errors';
 import { useSubmit } from '../useSubmit';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 /** "Edit client": their details in three parts. Saving is one transaction; a clash with someone else's edit is refused. */
-export function ClientEditPage({ id, go }: { id: number; go: (r: Route) => void }) {
+export function ClientEditPage({ id }: { id: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit: send } = useSubmit();
   const form = useClientForm();
+  useUnsavedGuard(form.isTouched);
 
   useEffect(() => {
     void invoke('clients.get', { id }).then((r) => {
@@ -61,7 +64,7 @@ export function ClientEditPage({ id, go }: { id: number; go: (r: Route) => void 
         client={client}
         riskFlags={record.riskFlags}
         back={back}
-        go={go}
+
         subtitle={t('clients.editTitle')}
       />
       <form onSubmit={submit} noValidate>

@@ -22,11 +22,11 @@ import { invoke } from '../api';
 import { BackupReminder } from '../components/BackupReminder/BackupReminder';
 import { StatusBadge } from '../components/ClientHeader/ClientHeader';
 import { useCaseworkers } from '../components/ClientFields/ClientFields';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
 import classes from './ClientList.module.css';
+import { useGo, usePageState, useRememberedScroll } from '../navigation';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -45,15 +45,17 @@ interface Filters {
  * The client list: search as you type, filters, sortable columns, and a virtualised list that
  * fetches pages of 100 as they scroll into view, so 100,000 clients scroll as smoothly as 10.
  */
-export function ClientListPage({ initialQuery, go }: { initialQuery: string; go: (r: Route) => void }) {
+export function ClientListPage({ initialQuery }: { initialQuery: string }) {
+  const go = useGo();
   const { t } = useTranslation();
   const can = useCan();
-  const [query, setQuery] = useState(initialQuery);
-  const [status, setStatus] = useState<CaseStatus | null>(null);
-  const [caseworkerId, setCaseworkerId] = useState<number | null>(null);
-  const [riskFlag, setRiskFlag] = useState<string | null>(null);
-  const [sort, setSort] = useState<Sort>('name');
-  const [descending, setDescending] = useState(false);
+  // Kept with this visit to the list: Back from a client finds the same search, filters and place.
+  const [query, setQuery] = usePageState('query', initialQuery);
+  const [status, setStatus] = usePageState<CaseStatus | null>('status', null);
+  const [caseworkerId, setCaseworkerId] = usePageState<number | null>('caseworkerId', null);
+  const [riskFlag, setRiskFlag] = usePageState<string | null>('riskFlag', null);
+  const [sort, setSort] = usePageState<Sort>('sort', 'name');
+  const [descending, setDescending] = usePageState('descending', false);
   const filters: Filters = { query, status, caseworkerId, riskFlag, sort, descending };
   const key = JSON.stringify(filters);
   // The export takes the filters of the moment; the button need not be drawn again for each keystroke.
@@ -129,6 +131,7 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
   }, [key, t]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  useRememberedScroll(scroller, 'rows', shownFor !== null);
   // TanStack Virtual hands back functions the React compiler cannot memoise: this page is left uncompiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -175,7 +178,6 @@ export function ClientListPage({ initialQuery, go }: { initialQuery: string; go:
   return (
     <Stack h="calc(100vh - 60px - 2 * var(--mantine-spacing-lg))" gap="sm">
       <ListHeading
-        go={go}
         onExport={exportCsv}
         canImport={can('imports.choose')}
         canExport={can('clients.exportCsv')}
@@ -320,18 +322,17 @@ const ClientRow = memo(function ClientRow({
 
 /** The page's title and actions, drawn again only when what they show changes (not on each keystroke). */
 const ListHeading = memo(function ListHeading({
-  go,
   onExport,
   canImport,
   canExport,
   canAdd,
 }: {
-  go: (r: Route) => void;
   onExport: () => Promise<void>;
   canImport: boolean;
   canExport: boolean;
   canAdd: boolean;
 }) {
+  const go = useGo();
   const { t } = useTranslation();
   return (
     <>

@@ -22,10 +22,10 @@ import { BackupReminder } from '../components/BackupReminder/BackupReminder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
 import { DueBadge, TaskList } from '../components/TaskList/TaskList';
-import type { Route } from '../components/Workspace/Workspace';
 import { formatDate, formatNumber } from '../format';
 import { useCan } from '../session';
 import { useChannel } from '../useChannel';
+import { useGo } from '../navigation';
 
 function Stat({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
   const { i18n } = useTranslation();
@@ -50,7 +50,8 @@ const Empty = ({ children }: { children: ReactNode }) => (
 const NO_REQUESTS: AccessRequest[] = [];
 
 /** The signed-in user's day: what is due, what is late, and their open clients. Coordinators also see everyone's load. */
-export function HomePage({ go }: { go: (r: Route) => void }) {
+export function HomePage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const { data: caseload, error, replace: setCaseload } = useChannel('caseload.get', {});
@@ -155,14 +156,14 @@ export function HomePage({ go }: { go: (r: Route) => void }) {
         <Stack>
           <Section title={t('home.tasksDue')}>
             {c.tasksDue.length ? (
-              <TaskList tasks={c.tasksDue} today={c.today} onChanged={onTask} showClient go={go} />
+              <TaskList tasks={c.tasksDue} today={c.today} onChanged={onTask} showClient />
             ) : (
               <Empty>{t('home.noTasksDue')}</Empty>
             )}
           </Section>
           <Section title={t('home.tasksUpcoming')}>
             {c.tasksUpcoming.length ? (
-              <TaskList tasks={c.tasksUpcoming} today={c.today} onChanged={onTask} showClient go={go} />
+              <TaskList tasks={c.tasksUpcoming} today={c.today} onChanged={onTask} showClient />
             ) : (
               <Empty>{t('home.noTasksUpcoming')}</Empty>
             )}

@@ -32,12 +32,12 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
 import { ModalForm } from '../components/ModalForm/ModalForm';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
 import { DateField } from '../components/DateField/DateField';
+import { useGo } from '../navigation';
 
 const NOT_IMPORTED = '-';
 
@@ -46,7 +46,8 @@ const NOT_IMPORTED = '-';
  * checked (problems by row and column, people perhaps already on file), then import in one go. The
  * last import can be undone while nothing has been recorded for its clients.
  */
-export function ImportPage({ go }: { go: (r: Route) => void }) {
+export function ImportPage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [imports, setImports] = useState<ClientImport[] | null>(null);
   const [token, setToken] = useState<string | null>(null);

@@ -31,9 +31,9 @@ import { useSession } from '../session';
 import { ConsentFields, consentToInput, useConsentForm } from '../components/ConsentFields/ConsentFields';
 import { DuplicateList, useDuplicates } from '../components/DuplicateCheck/DuplicateCheck';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
 import { formatDate, languageName, readTypedDate } from '../format';
 import { useSubmit } from '../useSubmit';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 /** Which fields each step owns, so "Next" checks only the step in front of the user. */
 const STEP_FIELDS: (keyof ClientFormValues)[][] = [
@@ -49,9 +49,11 @@ const CHECK_STEP = 4;
  * us, what they consent to, and a last check (including possible duplicates) before saving.
  * Nothing is saved until the last step; then the client and their consent are one transaction.
  */
-export function IntakePage({ go }: { go: (r: Route) => void }) {
+export function IntakePage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const form = useClientForm({ caseworkerId: selfIfCaseworker(useSession()) });
+  useUnsavedGuard(form.isTouched);
   const consent = useConsentForm();
   const [step, setStep] = useState(0);
   const [consentNow, setConsentNow] = useState<'now' | 'later'>('now');

@@ -34,25 +34,24 @@ import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LetterSheet } from '../components/LetterSheet/LetterSheet';
 import { usePrintable } from '../components/Printout/Printout';
-import type { Route } from '../components/Workspace/Workspace';
+import type { Route } from '../routes';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate, formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
 import { useChannel } from '../useChannel';
+import { useGo } from '../navigation';
 
 /** Writing a letter (template, details, live preview, own wording), or a kept letter to save or print. */
 export function LetterPage({
   clientId,
   referralId,
   letterId,
-  go,
 }: {
   clientId: number;
   referralId?: number;
   letterId?: number;
-  go: (r: Route) => void;
 }) {
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
@@ -68,11 +67,11 @@ export function LetterPage({
   const back: Route = { name: 'client', id: clientId, tab: 'letters' };
   return (
     <Stack maw={1300}>
-      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} go={go} />
+      <ClientHeader client={record.client} riskFlags={record.riskFlags} back={back} />
       {letterId ? (
         <KeptLetter letterId={letterId} logo={logo} />
       ) : (
-        <WriteLetter record={record} referralId={referralId} logo={logo} go={go} />
+        <WriteLetter record={record} referralId={referralId} logo={logo} />
       )}
     </Stack>
   );
@@ -142,17 +141,8 @@ interface Choices {
   with: string;
 }
 
-function WriteLetter({
-  record,
-  referralId,
-  logo,
-  go,
-}: {
-  record: ClientRecord;
-  referralId?: number;
-  logo: string | null;
-  go: (r: Route) => void;
-}) {
+function WriteLetter({ record, referralId, logo }: { record: ClientRecord; referralId?: number; logo: string | null }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const client = record.client;
   const [templates, setTemplates] = useState<LetterTemplate[] | null>(null);

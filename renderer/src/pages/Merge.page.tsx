@@ -11,10 +11,10 @@ import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { useDuplicates } from '../components/DuplicateCheck/DuplicateCheck';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate, languageName } from '../format';
 import { useChannel } from '../useChannel';
+import { useGo } from '../navigation';
 
 /** Rows of the side-by-side comparison. */
 function comparison(t: TFunction, lang: string, r: ClientRecord): [string, string][] {
@@ -46,7 +46,8 @@ function comparison(t: TFunction, lang: string, r: ClientRecord): [string, strin
  * Merging two records of the same person (administrators only): pick the other record, compare,
  * choose which to keep. Everything attached to the other record moves; nothing is lost.
  */
-export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
+export function MergePage({ id }: { id: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [current, setCurrent] = useState<ClientRecord | null>(null);
   const [other, setOther] = useState<ClientRecord | null>(null);
@@ -126,7 +127,7 @@ export function MergePage({ id, go }: { id: number; go: (r: Route) => void }) {
         client={c}
         riskFlags={current.riskFlags}
         back={{ name: 'client', id }}
-        go={go}
+
         subtitle={t('merge.title')}
       />
       <Text size="sm">{t('merge.intro')}</Text>

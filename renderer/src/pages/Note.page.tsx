@@ -29,13 +29,14 @@ import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
+import type { Route } from '../routes';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
 import { goalOptions } from './client/PlanTab';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 interface Values {
   date: string;
@@ -59,7 +60,8 @@ const toInput = (v: Values) => ({
  * A case note: one contact with or about the client. A page rather than a dialog, so a long note is
  * not lost to a stray click. Editing keeps the earlier version for administrators.
  */
-export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: number; go: (r: Route) => void }) {
+export function NotePage({ clientId, noteId }: { clientId: number; noteId?: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [plans, setPlans] = useState<PlansView | null>(null);
@@ -78,6 +80,7 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
     },
     validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
   });
+  useUnsavedGuard(form.isTouched);
 
   useEffect(() => {
     void (async () => {
@@ -93,7 +96,7 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
       if (n?.ok) {
         const x = n.value;
         setNote(x);
-        form.setValues({
+        form.initialize({
           ...splitOccurredAt(x.occurredAt),
           kind: x.kind,
           durationMinutes: x.durationMinutes ?? '',
@@ -142,7 +145,7 @@ export function NotePage({ clientId, noteId, go }: { clientId: number; noteId?: 
         client={record.client}
         riskFlags={record.riskFlags}
         back={back}
-        go={go}
+
         subtitle={note ? t('notes.editTitle') : t('notes.newTitle')}
       />
       <Paper withBorder p="lg">

@@ -24,11 +24,11 @@ import {
 import { invoke } from '../api';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 interface ProgrammeForm {
   name: string;
@@ -55,7 +55,8 @@ const fromProgramme = (p: Programme): ProgrammeForm => ({
 const toInput = (v: ProgrammeForm) => ({ ...v, capacity: v.capacity === '' ? null : Number(v.capacity) });
 
 /** Setting up a programme (workshop, drop-in, group…) or changing one. */
-export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => void }) {
+export function ProgrammeEditPage({ id }: { id?: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -74,13 +75,14 @@ export function ProgrammeEditPage({ id, go }: { id?: number; go: (r: Route) => v
     },
     validate: (v) => schemaValidator(programmeInputSchema, t)(toInput(v)),
   });
+  useUnsavedGuard(form.isTouched);
   useEffect(() => {
     void invoke('tasks.assignees', {}).then((r) => r.ok && setPeople(r.value.map((u) => u.name)));
     if (!id) return;
     void invoke('programmes.get', { id }).then((r) => {
       if (!r.ok) return setLoadError(errorSentence(t, r.error));
       setProgramme(r.value.programme);
-      form.setValues(fromProgramme(r.value.programme));
+      form.initialize(fromProgramme(r.value.programme));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);

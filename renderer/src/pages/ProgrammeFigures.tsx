@@ -5,11 +5,11 @@ import type { AttendanceFigures, ProgrammeFigures } from '../../../shared/domain
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
+import { useGo } from '../navigation';
 
 const FIGURES = [
   'sessionsHeld',
@@ -50,7 +50,8 @@ export function AttendanceFiguresGrid({ figures }: { figures: AttendanceFigures 
 const startOfYear = () => `${clock.today().slice(0, 4)}-01-01`;
 
 /** For funders: attendance at each programme between two dates, and across all of them. */
-export function PeriodFigures({ go }: { go: (r: Route) => void }) {
+export function PeriodFigures() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [from, setFrom] = useState(startOfYear());
   const [to, setTo] = useState(clock.today());

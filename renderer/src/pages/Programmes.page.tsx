@@ -48,7 +48,6 @@ import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { ModalForm } from '../components/ModalForm/ModalForm';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
@@ -58,6 +57,7 @@ import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
 import { useChannel } from '../useChannel';
+import { useGo, usePageState } from '../navigation';
 
 /** "From 1 Oct 2026" or "1 Oct 2026 – 31 Dec 2026". */
 export function programmeDates(t: TFunction, p: { startsOn: string; endsOn: string | null }, lang: string): string {
@@ -67,10 +67,11 @@ export function programmeDates(t: TFunction, p: { startsOn: string; endsOn: stri
 }
 
 /** The charity's programmes: running and planned first, with their next session and how full they are. */
-export function ProgrammesPage({ go }: { go: (r: Route) => void }) {
+export function ProgrammesPage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const [show, setShow] = useState<'current' | 'ended' | 'all'>('current');
+  const [show, setShow] = usePageState<'current' | 'ended' | 'all'>('show', 'current');
   const { data: items, error } = useChannel('programmes.list', { show });
 
   return (
@@ -146,7 +147,7 @@ export function ProgrammesPage({ go }: { go: (r: Route) => void }) {
           </Table.Tbody>
         </Table>
       )}
-      {can('programmes.figures') && <PeriodFigures go={go} />}
+      {can('programmes.figures') && <PeriodFigures />}
     </Stack>
   );
 }
@@ -158,7 +159,8 @@ type ModalState =
   | { kind: 'register' };
 
 /** One programme: what it is, its sessions (each with its register), who is on the list, and attendance so far. */
-export function ProgrammePage({ id, go }: { id: number; go: (r: Route) => void }) {
+export function ProgrammePage({ id }: { id: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);

@@ -1,21 +1,20 @@
 import { Anchor, Checkbox, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralLine } from '../../../shared/domain/referral';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
 import * as clock from '../clock';
 import { useChannel } from '../useChannel';
+import { useGo, usePageState } from '../navigation';
 
 /** Referrals across all clients: what is open, what needs chasing. The coordinator's view of everyone's. */
-export function ReferralsPage({ go }: { go: (r: Route) => void }) {
+export function ReferralsPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const [show, setShow] = useState<'open' | 'overdue' | 'all'>('open');
-  const [mine, setMine] = useState(session.user?.role !== 'admin');
+  const [show, setShow] = usePageState<'open' | 'overdue' | 'all'>('show', 'open');
+  const [mine, setMine] = usePageState('mine', session.user?.role !== 'admin');
   const { data, error } = useChannel('referrals.list', { show, mine });
   return (
     <Stack maw={1200}>
@@ -39,7 +38,7 @@ export function ReferralsPage({ go }: { go: (r: Route) => void }) {
       ) : data.items.length === 0 ? (
         <Text c="dimmed">{t('referrals.noneListed')}</Text>
       ) : (
-        <ReferralTable items={data.items} today={clock.today()} go={go} />
+        <ReferralTable items={data.items} today={clock.today()} />
       )}
     </Stack>
   );
@@ -48,14 +47,13 @@ export function ReferralsPage({ go }: { go: (r: Route) => void }) {
 export function ReferralTable({
   items,
   today,
-  go,
   hideAgency = false,
 }: {
   items: ReferralLine[];
   today: string;
-  go: (r: Route) => void;
   hideAgency?: boolean;
 }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   return (
     <Table striped highlightOnHover aria-label={t('referrals.title')}>

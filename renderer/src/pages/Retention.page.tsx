@@ -10,12 +10,12 @@ import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { ModalForm } from '../components/ModalForm/ModalForm';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
+import { useGo } from '../navigation';
 
 type View = { years: number; due: RetentionCase[] };
 
@@ -23,7 +23,8 @@ type View = { years: number; due: RetentionCase[] };
  * The retention review: how long closed cases are kept, and the closed cases past it, each to erase,
  * anonymise, or keep for a stated reason until a date to look again.
  */
-export function RetentionPage({ go }: { go: (r: Route) => void }) {
+export function RetentionPage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View | null>(null);
   const [years, setYears] = useState<number | string>('');

@@ -22,17 +22,19 @@ import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import type { Route } from '../components/Workspace/Workspace';
+import type { Route } from '../routes';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 const MAX_CONTACTS = 12;
 const blankContact = () => ({ name: '', role: '', phone: '' });
 
 /** Writing or changing a safety plan with the client. Each save is a new version; the old ones stay. */
-export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+export function SafetyPlanPage({ clientId }: { clientId: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -49,6 +51,7 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
     },
     validate: (v) => ({ ...translatedFields(t, safetyPlanRules(v)), ...schemaValidator(safetyPlanInputSchema, t)(v) }),
   });
+  useUnsavedGuard(form.isTouched);
 
   useEffect(() => {
     void Promise.all([invoke('clients.get', { id: clientId }), invoke('safetyPlans.get', { clientId })]).then(
@@ -57,7 +60,7 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
         setRecord(r.value);
         if (p.ok && p.value) {
           const x = p.value;
-          form.setValues({
+          form.initialize({
             warningSigns: x.warningSigns,
             copingSteps: x.copingSteps,
             keepingSafe: x.keepingSafe ?? '',
@@ -92,7 +95,7 @@ export function SafetyPlanPage({ clientId, go }: { clientId: number; go: (r: Rou
         client={record.client}
         riskFlags={record.riskFlags}
         back={back}
-        go={go}
+
         subtitle={t('safetyPlan.title')}
       />
       <Paper withBorder p="lg">

@@ -27,18 +27,19 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
 import { SupportModal } from '../components/SupportForm/SupportForm';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
 import * as clock from '../clock';
+import { useGo } from '../navigation';
 
 /**
  * Taking the register at a session: a checklist of everyone on the programme's list (type a name and
  * press Enter to tick the first match), walk-ins found among the clients, the anonymous headcount by
  * age band, help given there, and the paper register to print. Each tick is saved at once.
  */
-export function SessionPage({ id, go }: { id: number; go: (r: Route) => void }) {
+export function SessionPage({ id }: { id: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const [register, setRegister] = useState<SessionRegister | null>(null);

@@ -16,7 +16,6 @@ import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { formatDate } from '../format';
 import { useSubmit } from '../useSubmit';
@@ -53,7 +52,7 @@ export function AccessDueBadge({
  * A client's subject access requests: record one as it arrives (the due date follows), make the
  * pack (a readable PDF and the same as JSON), and mark it answered when it has been given or sent.
  */
-export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+export function SubjectAccessPage({ clientId }: { clientId: number }) {
   const { t, i18n } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [requests, setRequests] = useState<AccessRequest[] | null>(null);
@@ -115,7 +114,7 @@ export function SubjectAccessPage({ clientId, go }: { clientId: number; go: (r: 
         client={record.client}
         riskFlags={record.riskFlags}
         back={{ name: 'client', id: clientId }}
-        go={go}
+
         subtitle={t('access.title')}
       />
       <Text c="dimmed">{t('access.pageIntro')}</Text>

@@ -7,17 +7,18 @@ import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
 import { SupportTable } from '../components/SupportTable/SupportTable';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
 import { typeName, useMoney, useSupportTypes } from '../support';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
+import { useGo } from '../navigation';
 
 const PAGE = 100;
 
 /** Help given across all clients in a period: totals by kind (times, items, value, people) and every record. */
-export function SupportPage({ go }: { go: (r: Route) => void }) {
+export function SupportPage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const { money } = useMoney(i18n.language);
   const { types } = useSupportTypes();

@@ -47,16 +47,17 @@ import { invoke } from '../api';
 import { FormActions } from '../components/FormActions/FormActions';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { LetterSheet } from '../components/LetterSheet/LetterSheet';
-import type { Route } from '../components/Workspace/Workspace';
 import { errorSentence, schemaValidator } from '../errors';
 import { formatDateTime, languageName } from '../format';
 import { useCharityLogo } from '../useCharityLogo';
 import { useSubmit } from '../useSubmit';
 import * as clock from '../clock';
 import { useChannel } from '../useChannel';
+import { useGo, useUnsavedGuard } from '../navigation';
 
 /** Every letter template, by kind and language; administrators change them here. */
-export function TemplatesPage({ go }: { go: (r: Route) => void }) {
+export function TemplatesPage() {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [showArchived, setShowArchived] = useState(false);
   const loaded = useChannel('templates.list', { includeArchived: true });
@@ -225,7 +226,8 @@ function sampleLetter(
 }
 
 /** Writing or changing a template: fields inserted from a picker, problems flagged as you type, a live preview. */
-export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => void }) {
+export function TemplateEditPage({ id }: { id?: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [template, setTemplate] = useState<LetterTemplate | null>(null);
   const [charity, setCharity] = useState<Charity | null>(null);
@@ -239,6 +241,7 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
     initialValues: { kind: 'general', language: i18n.language === 'pl' ? 'pl' : 'en', name: '', subject: '', body: '' },
     validate: schemaValidator(templateInputSchema, t),
   });
+  useUnsavedGuard(form.isTouched);
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => r.ok && setCharity(r.value));
     if (!id) return;
@@ -247,7 +250,7 @@ export function TemplateEditPage({ id, go }: { id?: number; go: (r: Route) => vo
       const found = r.value.find((x) => x.id === id);
       if (!found) return setLoadError(t('errors.NOT_FOUND'));
       setTemplate(found);
-      form.setValues({
+      form.initialize({
         kind: found.kind,
         language: found.language as TemplateInput['language'],
         name: found.name,

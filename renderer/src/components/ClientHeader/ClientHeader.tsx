@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ageOn, type CaseStatus, type Client } from '../../../../shared/domain/client';
 import type { RiskFlag } from '../../../../shared/domain/riskFlag';
 import { formatDate } from '../../format';
-import type { Route } from '../Workspace/Workspace';
+import type { Route } from '../../routes';
 import * as clock from '../../clock';
+import { useGo } from '../../navigation';
 
 export const STATUS_COLOURS: Record<CaseStatus, string> = { open: 'green', onHold: 'yellow', closed: 'gray' };
 
@@ -65,17 +66,16 @@ export function ClientHeader({
   client,
   riskFlags,
   back,
-  go,
   actions,
   subtitle,
 }: {
   client: Client;
   riskFlags: RiskFlag[];
   back: Route;
-  go: (r: Route) => void;
   actions?: ReactNode;
   subtitle?: string;
 }) {
+  const go = useGo();
   const { t } = useTranslation();
   return (
     <Stack gap="sm">

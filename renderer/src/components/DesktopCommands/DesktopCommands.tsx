@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime } from '../../format';
 import { FormAlert } from '../FormAlert/FormAlert';
 import { RestoreModal } from '../RestoreModal/RestoreModal';
 import { useChannel } from '../../useChannel';
+import { useGo } from '../../navigation';
 
 /** The guide's sections, in the order a new volunteer meets them. */
 const GUIDE = [
@@ -36,16 +37,9 @@ type Open = { kind: 'about' } | { kind: 'dataFolder' } | { kind: 'guide' } | { k
  * the screen: someone not signed in, a volunteer or an administrator. Also told when the core had to
  * be started again, so the unlock screen shows at once.
  */
-export function DesktopCommands({
-  state,
-  onState,
-  openBackupPage,
-}: {
-  state: AppState | null;
-  onState: (s: AppState) => void;
-  openBackupPage: () => void;
-}) {
+export function DesktopCommands({ state, onState }: { state: AppState | null; onState: (s: AppState) => void }) {
   const { t } = useTranslation();
+  const go = useGo();
   const [open, setOpen] = useState<Open>(null);
   const unlocked = state?.state === 'unlocked';
   const admin = unlocked && state.user?.role === 'admin';
@@ -75,14 +69,14 @@ export function DesktopCommands({
           if (!unlocked) return say(t('desktop.signInFirst'));
           if (!admin) return say(t('desktop.adminOnlyBackup'));
           setOpen(null);
-          return openBackupPage();
+          return go({ name: 'backup' });
         case 'print': {
           const print = currentPrintAction();
           return print ? print() : say(t('desktop.nothingToPrint'));
         }
       }
     },
-    [unlocked, admin, openBackupPage, onState, t],
+    [unlocked, admin, go, onState, t],
   );
   useDesktopCommands(handle);
 

@@ -6,7 +6,7 @@ import { invoke } from '../../api';
 import { errorSentence } from '../../errors';
 import { formatDate } from '../../format';
 import { FormAlert } from '../FormAlert/FormAlert';
-import type { Route } from '../Workspace/Workspace';
+import { useGo } from '../../navigation';
 
 /** How a task's date reads today: overdue (red), due today (orange) or just its date. */
 export function DueBadge({ dueOn, today }: { dueOn: string; today: string }) {
@@ -41,7 +41,6 @@ export function TaskList({
   onChanged,
   showClient,
   showAssignee,
-  go,
   onEdit,
 }: {
   tasks: Task[];
@@ -49,10 +48,10 @@ export function TaskList({
   onChanged: (task: Task) => void;
   showClient?: boolean;
   showAssignee?: boolean;
-  go?: (r: Route) => void;
   /** Shown as an Edit button on tasks not yet done. */
   onEdit?: (task: Task) => void;
 }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -86,7 +85,7 @@ export function TaskList({
               {!task.doneOn && <DueBadge dueOn={task.dueOn} today={today} />}
             </Group>
             <Group gap="xs" wrap="wrap">
-              {showClient && go && (
+              {showClient && (
                 <Anchor
                   component="button"
                   size="sm"

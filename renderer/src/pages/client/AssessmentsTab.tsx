@@ -11,25 +11,16 @@ import {
   type ProgressColumn,
 } from '../../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
-import type { Route } from '../../components/Workspace/Workspace';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
 import { useCan } from '../../session';
+import { useGo } from '../../navigation';
 
 /** Low scores are the pressing needs: red up to 3, amber up to 6, green above. */
 export const scoreColour = (score: number) => (score <= 3 ? 'red' : score <= 6 ? 'yellow' : 'green');
 
-function AssessmentCard({
-  a,
-  clientId,
-  areas,
-  go,
-}: {
-  a: Assessment;
-  clientId: number;
-  areas: NeedArea[];
-  go: (r: Route) => void;
-}) {
+function AssessmentCard({ a, clientId, areas }: { a: Assessment; clientId: number; areas: NeedArea[] }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const title = t(a.kind === 'review' ? 'assessments.reviewOn' : 'assessments.assessmentOn', {
@@ -105,7 +96,8 @@ function AssessmentCard({
   );
 }
 
-export function AssessmentsTab({ record, go }: { record: ClientRecord; go: (r: Route) => void }) {
+export function AssessmentsTab({ record }: { record: ClientRecord }) {
+  const go = useGo();
   const { t } = useTranslation();
   const can = useCan();
   const { areas } = useNeedAreas();
@@ -135,7 +127,7 @@ export function AssessmentsTab({ record, go }: { record: ClientRecord; go: (r: R
       )}
       {hasAssessment && areas.length > 0 && <ProgressChart assessments={record.assessments} areas={areas} />}
       {record.assessments.map((a) => (
-        <AssessmentCard key={a.id} a={a} clientId={record.client.id} areas={areas} go={go} />
+        <AssessmentCard key={a.id} a={a} clientId={record.client.id} areas={areas} />
       ))}
     </Stack>
   );

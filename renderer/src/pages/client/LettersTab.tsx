@@ -1,12 +1,13 @@
 import { Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
-import type { Route } from '../../components/Workspace/Workspace';
 import { formatDate, formatDateTime } from '../../format';
 import { useChannel } from '../../useChannel';
+import { useGo } from '../../navigation';
 
 /** The letters written to or about a client, newest first; each opens to save or print again. */
-export function LettersTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+export function LettersTab({ clientId }: { clientId: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const { data: letters, error } = useChannel('letters.forClient', { clientId });
   if (error) return <FormAlert message={error} />;

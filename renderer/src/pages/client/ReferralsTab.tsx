@@ -31,7 +31,6 @@ import {
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
-import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence, schemaValidator, translatedFields } from '../../errors';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
@@ -40,6 +39,7 @@ import { useSubmit } from '../../useSubmit';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
 import { useChannel } from '../../useChannel';
+import { useGo } from '../../navigation';
 
 export const REFERRAL_STATUS_COLOURS: Record<ReferralStatus, string> = {
   draft: 'gray',
@@ -75,7 +75,8 @@ type Modal =
   { kind: 'referral'; referral: Referral | null } | { kind: 'status'; referral: Referral; status: ReferralStep };
 
 /** A client's referrals to other agencies: what was asked, where it has got to, and what came of it. */
-export function ReferralsTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+export function ReferralsTab({ clientId }: { clientId: number }) {
+  const go = useGo();
   const { t } = useTranslation();
   const can = useCan();
   const [referrals, setReferrals] = useState<Referral[] | null>(null);

@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { usePrintable } from '../../components/Printout/Printout';
-import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
 import { useCan } from '../../session';
 import * as clock from '../../clock';
 import { useChannel } from '../../useChannel';
+import { useGo } from '../../navigation';
 
 /** The safety plan in force, as the client's printed sheet says it, with Print, Save as PDF and Change. */
-export function SafetyPlanTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+export function SafetyPlanTab({ clientId }: { clientId: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const loaded = useChannel('safetyPlans.get', { clientId });

@@ -9,23 +9,16 @@ import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
 import { SupportModal } from '../../components/SupportForm/SupportForm';
 import { SupportTable } from '../../components/SupportTable/SupportTable';
-import type { Route } from '../../components/Workspace/Workspace';
 import { schemaValidator } from '../../errors';
 import { formatDate } from '../../format';
 import { useCan } from '../../session';
 import { useSubmit } from '../../useSubmit';
 import { useChannel } from '../../useChannel';
+import { useGo } from '../../navigation';
 
 /** The client's groups and practical help: programmes they are on, sessions they came to, help given. */
-export function SupportTab({
-  clientId,
-  clientName,
-  go,
-}: {
-  clientId: number;
-  clientName: string;
-  go: (r: Route) => void;
-}) {
+export function SupportTab({ clientId, clientName }: { clientId: number; clientName: string }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const attended = useChannel('programmes.forClient', { clientId });

@@ -7,11 +7,11 @@ import type { PlansView } from '../../../../shared/domain/supportPlan';
 import { TIMELINE_TYPES, type TimelineEntry, type TimelineType } from '../../../../shared/domain/timeline';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
-import type { Route } from '../../components/Workspace/Workspace';
 import { errorSentence } from '../../errors';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { SessionContext, useCan } from '../../session';
 import { useChannel } from '../../useChannel';
+import { useGo, usePageState } from '../../navigation';
 
 const PAGE = 100;
 
@@ -47,10 +47,11 @@ const noteTime = (occurredAt: string) => ({
  * Everything that happened to the client, newest first: case notes in full, and every other event in
  * a line. Filter chips narrow it down (only case notes gives the contact log).
  */
-export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route) => void }) {
+export function TimelineTab({ clientId }: { clientId: number }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const [types, setTypes] = useState<TimelineType[]>([]);
+  const [types, setTypes] = usePageState<TimelineType[]>('timelineTypes', []);
   const [items, setItems] = useState<TimelineEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +102,7 @@ export function TimelineTab({ clientId, go }: { clientId: number; go: (r: Route)
                 <NoteCard
                   note={e.note}
                   goal={e.note.goalId ? goals.get(e.note.goalId) : undefined}
-                  go={go}
+
                   onHistory={() => setHistory(e.note)}
                 />
               ) : (
@@ -170,17 +171,8 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
   );
 }
 
-function NoteCard({
-  note,
-  goal,
-  go,
-  onHistory,
-}: {
-  note: CaseNote;
-  goal?: string;
-  go: (r: Route) => void;
-  onHistory: () => void;
-}) {
+function NoteCard({ note, goal, onHistory }: { note: CaseNote; goal?: string; onHistory: () => void }) {
+  const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const state = useContext(SessionContext);
