@@ -1,6 +1,5 @@
 import type { AppState, Channel } from '../../shared/contract';
 import type { UiLanguage } from '../../shared/domain/languages';
-import type { SessionUser } from '../../shared/domain/user';
 import { CasebookError, type Result } from '../../shared/result';
 import { auditHead, recordAudit, type AuditAction } from './audit/audit';
 import { setAuditHead } from './vault/vault';
@@ -33,7 +32,6 @@ import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
 import { sessionHandlers } from './session/handlers';
 import { PasswordGate } from './session/passwordGate';
-import type { Rollback } from './session/rollback';
 import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
 import { setupHandlers, type SetupDraft } from './setup/handlers';
 import type { RecoveryDraft } from './recovery/recoveryDraft';
@@ -49,6 +47,9 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KDF_DEFAULT, kdfWrittenByCasebook, type KdfParams } from './vault/kdf';
 import type { WorkerEntry } from './host/messages';
+import type { Session, Work } from './domain';
+
+export type { Session } from './domain';
 import { JobRunner } from './jobs/runner';
 import { jobHandlers } from './jobs/handlers';
 import { checkReach } from './clients/reach';
@@ -81,22 +82,6 @@ export interface CasebookOptions {
   restarted?: boolean;
 }
 
-export interface Session {
-  db: Db;
-  dbKey: Buffer;
-  user: SessionUser;
-  mustChangePassword: boolean;
-  unlockedWithRecoveryKey?: boolean;
-  lastActivity: number;
-  idleMinutes: number;
-  /** Set when an older copy of the records or the key file seems to have been put back (session/rollback.ts). */
-  rollback?: Rollback | null;
-  /** The charity keeps caseworkers and volunteers to their own clients (clients/reach.ts). */
-  ownClientsOnly: boolean;
-  /** Volunteers see clients' contact details (clients/contactDetails.ts); off unless the charity says so. */
-  volunteersSeeContactDetails: boolean;
-}
-
 /** Refused calls are folded into one entry per person and channel over this long (or until they lock). */
 const REFUSALS_FOLDED_MS = 5 * 60_000;
 
@@ -107,7 +92,7 @@ const ALLOWED_BEFORE_NEW_PASSWORD: ReadonlySet<Channel> = new Set(['session.setN
  * The running core: one per data folder. Holds the unlocked session (database + key) and the
  * handler table, and knows nothing about Electron.
  */
-export class Casebook {
+export class Casebook implements Work {
   readonly paths: DataPaths;
   readonly resourcesDir: string;
   readonly platform: Platform;

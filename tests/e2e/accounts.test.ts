@@ -246,6 +246,11 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await expect.poll(() => page.getByLabel('Caseworker').first().inputValue()).toBe(CASEWORKER.name);
     await shot(page, 'acc-09-intake-caseworker-default', { fullPage: false });
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
+    // What was typed in the intake is not kept: the menu asks first.
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave without saving' })
+      .click();
     await page.getByRole('button', { name: 'Lis, Adam' }).click();
     await page.getByRole('tab', { name: 'Plan', exact: true }).click();
     await page.getByRole('button', { name: 'Add task' }).click();
@@ -266,6 +271,11 @@ describe('accounts, roles and the audit trail, end to end', () => {
     await intakeToCaseworkerStep();
     expect(await page.getByLabel('Caseworker').first().inputValue()).toBe('');
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Home' }).click();
+    // What was typed in the intake is not kept: the menu asks first.
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave without saving' })
+      .click();
   });
 
   it('the same screens in Polish', async () => {

@@ -236,8 +236,10 @@ describe('foundation, end to end', () => {
     await page.getByLabel('Imię i nazwisko').fill(ADMIN.name);
     await page.getByRole('textbox', { name: 'Hasło', exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Odblokuj', exact: true }).click();
-    // Back on the screen that was open when Casebook was locked.
+    // Back on the screen that was open when Casebook was locked, with the search as it was typed.
     await expect.poll(() => page.getByRole('heading', { name: 'Podopieczni' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Szukaj podopiecznych').inputValue()).toBe('wiśn');
+    await page.getByLabel('Szukaj podopiecznych').fill('');
     await expect.poll(() => page.getByText('2 podopiecznych').isVisible()).toBe(true);
     await shot(page, '12-clients-pl');
     await page.getByRole('button', { name: 'Dodaj podopiecznego' }).click();

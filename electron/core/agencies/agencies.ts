@@ -5,6 +5,7 @@ import { fold } from '../clients/folding';
 import type { Db } from '../db/database';
 import { agencies, agencyContacts } from '../db/schema';
 import { OPEN_STATUS_LIST } from '../referrals/openStatuses';
+import { refuseIfChanged } from '../db/versions';
 
 // Written out in full: drizzle leaves a column of a one-table query unqualified, which the subquery would take as its own.
 const openReferrals = sql<number>`(SELECT count(*) FROM referrals r WHERE r.agency_id = agencies.id AND r.status IN (${OPEN_STATUS_LIST}))`;
@@ -83,7 +84,7 @@ export function updateAgency(db: Db, id: number, version: number, a: AgencyValue
     .where(eq(agencies.id, id))
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such agency');
-  if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this agency');
+  refuseIfChanged(row.version === version, 'agency');
   if (row.active) checkNameFree(db, a.name, id);
   const { contacts, ...fields } = a;
   db.update(agencies)

@@ -1,9 +1,9 @@
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import type { Handlers } from '../rpc';
 import { addAgency, readAgency, searchAgencies, setAgencyActive, updateAgency } from './agencies';
 
 export function agencyHandlers(
-  cb: Casebook,
+  cb: Records,
 ): Pick<Handlers, 'agencies.search' | 'agencies.get' | 'agencies.save' | 'agencies.setActive'> {
   return {
     'agencies.search': ({ query, includeArchived }) => cb.read((db) => searchAgencies(db, query, includeArchived)),

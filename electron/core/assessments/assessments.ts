@@ -4,6 +4,7 @@ import type { Assessment, assessmentInputSchema, NeedArea } from '../../../share
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { assessments, assessmentScores, needAreas, users } from '../db/schema';
+import { refuseIfChanged } from '../db/versions';
 
 type AssessmentValues = z.output<typeof assessmentInputSchema>;
 
@@ -112,7 +113,7 @@ export function saveAssessment(
       .set({ ...fields, version: sql`${assessments.version} + 1`, updatedAt: at })
       .where(and(eq(assessments.id, target.id), eq(assessments.version, target.version)))
       .run();
-    if (res.changes === 0) throw new CasebookError('CONFLICT', 'The assessment was changed by someone else');
+    refuseIfChanged(res.changes > 0, 'assessment');
     id = target.id;
     db.delete(assessmentScores).where(eq(assessmentScores.assessmentId, id)).run();
   }

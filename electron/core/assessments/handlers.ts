@@ -1,4 +1,4 @@
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
@@ -6,7 +6,7 @@ import { listNeedAreas, saveAssessment, saveNeedArea } from './assessments';
 import { recordReview } from './reviews';
 
 export function assessmentHandlers(
-  cb: Casebook,
+  cb: Records,
 ): Pick<Handlers, 'assessments.save' | 'reviews.record' | 'needAreas.list' | 'needAreas.save'> {
   return {
     'assessments.save': ({ clientId, target, assessment }) =>

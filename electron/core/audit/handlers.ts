@@ -1,5 +1,5 @@
 import { createTranslator } from '../../../shared/i18n';
-import type { Casebook } from '../casebook';
+import type { Work } from '../domain';
 import type { Handlers } from '../rpc';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
 import { anchoredAuditHead, readKeySlots } from '../vault/keySlots';
@@ -13,7 +13,7 @@ export function localDateTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-export function auditHandlers(cb: Casebook): Pick<Handlers, 'audit.list' | 'audit.exportCsv' | 'audit.verify'> {
+export function auditHandlers(cb: Work): Pick<Handlers, 'audit.list' | 'audit.exportCsv' | 'audit.verify'> {
   return {
     'audit.list': ({ limit, offset, ...filters }) => cb.read((db) => listAudit(db, filters, limit, offset)),
 

@@ -1,11 +1,11 @@
 import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import type { Handlers } from '../rpc';
 import { readCaseload, reviewWeeks, setReviewWeeks } from './caseload';
 
 export function caseloadHandlers(
-  cb: Casebook,
+  cb: Records,
 ): Pick<Handlers, 'caseload.get' | 'reviews.interval' | 'reviews.setInterval'> {
   return {
     'caseload.get': () =>

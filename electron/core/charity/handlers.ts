@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { LOGO_MAX_BYTES } from '../../../shared/domain/charity';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import type { Db } from '../db/database';
 import type { Handlers } from '../rpc';
 import { getCharity, getCharityLogo, imageType, saveCharity, setCharityLogo } from './queries';
@@ -13,7 +13,7 @@ const logoView = (db: Db) => {
 };
 
 export function charityHandlers(
-  cb: Casebook,
+  cb: Records,
 ): Pick<Handlers, 'charity.get' | 'charity.update' | 'charity.logo' | 'charity.chooseLogo' | 'charity.removeLogo'> {
   return {
     'charity.get': () => cb.read((db) => getCharity(db)),
@@ -27,7 +27,6 @@ export function charityHandlers(
       }),
     'charity.logo': () => cb.read(logoView),
     'charity.chooseLogo': async () => {
-      cb.requireSession();
       const t = createTranslator(cb.language()).t;
       const path = await cb.platform.chooseFile({
         title: t('letters.chooseLogo'),

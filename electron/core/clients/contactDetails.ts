@@ -1,7 +1,7 @@
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import type { ClientSummary } from '../../../shared/domain/client';
 import { CasebookError } from '../../../shared/result';
-import type { Session } from '../casebook';
+import type { Session } from '../domain';
 
 /**
  * What a volunteer sees of a client, unless the charity lets volunteers see contact details: the

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ClientDetails } from '../../../shared/domain/client';
 import { localToday } from '../../../shared/clock';
 import { CasebookError } from '../../../shared/result';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { recordConsent } from '../consent/consent';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
@@ -30,7 +30,7 @@ type ClientChannels =
   | 'clients.exportCsv'
   | 'clients.share';
 
-export function clientHandlers(cb: Casebook): Pick<Handlers, ClientChannels> {
+export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
     'clients.search': (filters) =>

@@ -14,6 +14,7 @@ import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { clientMerges, clients, clientSearchTokens, clientStatusChanges, riskFlags, users } from '../db/schema';
 import { clientTokens, fold, queryTerms } from './folding';
+import { refuseIfChanged } from '../db/versions';
 
 const caseworker = alias(users, 'caseworker');
 
@@ -183,7 +184,7 @@ export function updateClient(
     })
     .where(and(eq(clients.id, id), eq(clients.version, version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The client was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'client');
   writeTokens(db, id);
   return { before, after: getClient(db, id)! };
 }
@@ -211,7 +212,7 @@ export function changeStatus(
     })
     .where(and(eq(clients.id, id), eq(clients.version, version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The client was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'client');
   db.insert(clientStatusChanges)
     .values({
       clientId: id,

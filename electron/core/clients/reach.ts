@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Channel, ChannelParsedInput } from '../../../shared/contract';
 import { CasebookError } from '../../../shared/result';
-import type { Session } from '../casebook';
+import type { Session } from '../domain';
 import type { Db } from '../db/database';
 
 /**

@@ -1,10 +1,10 @@
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { recordConsent, withdrawConsent } from './consent';
 
-export function consentHandlers(cb: Casebook): Pick<Handlers, 'consents.record' | 'consents.withdraw'> {
+export function consentHandlers(cb: Records): Pick<Handlers, 'consents.record' | 'consents.withdraw'> {
   return {
     'consents.record': ({ clientId, consent }) =>
       cb.write((db, s) => {

@@ -1,5 +1,5 @@
 import { CasebookError } from '../../../shared/result';
-import type { Casebook } from '../casebook';
+import type { Work } from '../domain';
 import { fold } from '../clients/folding';
 import { changeStatus, requireClient } from '../clients/queries';
 import { localToday } from '../../../shared/clock';
@@ -8,7 +8,7 @@ import { anonymiseClientRows, eraseClientRows } from './erasure';
 import { appendErasure } from './journal';
 import { savedFilesNaming } from '../savedFiles/savedFiles';
 
-export function erasureHandlers(cb: Casebook): Pick<Handlers, 'clients.erase' | 'clients.savedFiles'> {
+export function erasureHandlers(cb: Work): Pick<Handlers, 'clients.erase' | 'clients.savedFiles'> {
   return {
     'clients.savedFiles': ({ clientId }) =>
       cb.read((db) => {

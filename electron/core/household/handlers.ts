@@ -1,11 +1,11 @@
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { removeHouseholdMember, removeKeyContact, saveHouseholdMember, saveKeyContact } from './household';
 
 export function householdHandlers(
-  cb: Casebook,
+  cb: Records,
 ): Pick<Handlers, 'household.save' | 'household.remove' | 'contacts.save' | 'contacts.remove'> {
   return {
     'household.save': ({ clientId, id, member }) =>

@@ -4,7 +4,7 @@ import type { ImportEncoding, ImportField } from '../../../shared/domain/clientI
 import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
-import type { Casebook } from '../casebook';
+import type { Work } from '../domain';
 import type { Handlers } from '../rpc';
 import { checkImport, listImports, runImport, undoLastImport } from './imports';
 import { isSpreadsheet, readSpreadsheet } from './readSheet';
@@ -14,7 +14,7 @@ type ImportChannels = 'imports.choose' | 'imports.preview' | 'imports.run' | 'im
 /** How many chosen files are remembered: the renderer names a file by a token, never by its path. */
 const KEPT = 5;
 
-export function importHandlers(cb: Casebook): Pick<Handlers, ImportChannels> {
+export function importHandlers(cb: Work): Pick<Handlers, ImportChannels> {
   const chosen = new Map<string, string>();
   const pathOf = (token: string) => {
     const path = chosen.get(token);

@@ -1,7 +1,7 @@
 import { addressShortened } from './letterPdf';
 import { createTranslator } from '../../../shared/i18n';
 import { localToday } from '../../../shared/clock';
-import type { Casebook } from '../casebook';
+import type { Paper } from '../domain';
 import { getCharityLogo } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
@@ -22,7 +22,7 @@ type LetterChannels =
   | 'letters.savePdf'
   | 'letters.print';
 
-export function letterHandlers(cb: Casebook): Pick<Handlers, LetterChannels> {
+export function letterHandlers(cb: Paper): Pick<Handlers, LetterChannels> {
   const today = () => localToday(cb.now());
   /** A kept letter, its logo, and the name its file or print job goes by. */
   const letterOnFile = (id: number) =>

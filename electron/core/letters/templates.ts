@@ -10,6 +10,7 @@ import {
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { letterTemplates, users } from '../db/schema';
+import { refuseIfChanged } from '../db/versions';
 
 const updater = alias(users, 'updater');
 
@@ -141,7 +142,7 @@ export function saveTemplate(
     .where(eq(letterTemplates.id, target.id))
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such letter template');
-  if (row.version !== target.version) throw new CasebookError('CONFLICT', 'Someone else changed this template');
+  refuseIfChanged(row.version === target.version, 'letter template');
   if (row.kind !== t.kind && (row.builtinKey || row.kind === 'safetyPlan' || t.kind === 'safetyPlan'))
     throw new CasebookError('BAD_INPUT', 'The kind of this template cannot change', {
       fields: { 'template.kind': 'templateKindFixed' },

@@ -6,6 +6,7 @@ import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { caseNotes, caseNoteVersions, users } from '../db/schema';
 import { checkGoalOfClient } from '../plans/plans';
+import { refuseIfChanged } from '../db/versions';
 
 type NoteValues = z.output<typeof caseNoteInputSchema>;
 
@@ -53,7 +54,7 @@ export function editCaseNote(
     .set({ ...values, editedBy: user.id, editedAt: at, version: sql`${caseNotes.version} + 1` })
     .where(and(eq(caseNotes.id, id), eq(caseNotes.version, version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The note was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'case note');
   db.insert(caseNoteVersions)
     .values({
       noteId: id,

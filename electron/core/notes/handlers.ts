@@ -1,4 +1,4 @@
-import type { Casebook, Session } from '../casebook';
+import type { Records, Session } from '../domain';
 import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
 import { mayReadSensitive } from '../clients/record';
@@ -10,7 +10,7 @@ export const noteReader = (s: Session): NoteReader => ({
   mayReadSensitive: mayReadSensitive(s.user.role),
 });
 
-export function noteHandlers(cb: Casebook): Pick<Handlers, 'notes.save' | 'notes.get' | 'notes.history'> {
+export function noteHandlers(cb: Records): Pick<Handlers, 'notes.save' | 'notes.get' | 'notes.history'> {
   return {
     'notes.save': ({ clientId, target, note }) =>
       cb.write((db, s) => {

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { localToday } from '../../../shared/clock';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import { users } from '../db/schema';
 import type { Handlers } from '../rpc';
@@ -18,7 +18,7 @@ type PlanChannels =
   | 'tasks.setDone'
   | 'tasks.assignees';
 
-export function planHandlers(cb: Casebook): Pick<Handlers, PlanChannels> {
+export function planHandlers(cb: Records): Pick<Handlers, PlanChannels> {
   const today = () => localToday(cb.now());
   return {
     'plans.get': ({ clientId }) =>

@@ -14,6 +14,7 @@ import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { goals, goalUpdates, needAreas, supportPlans, users } from '../db/schema';
 import { listClientTasks } from './tasks';
+import { refuseIfChanged } from '../db/versions';
 
 type PlanValues = z.output<typeof supportPlanInputSchema>;
 type GoalValues = z.output<typeof goalInputSchema>;
@@ -54,7 +55,7 @@ export function updatePlan(db: Db, id: number, version: number, values: PlanValu
     .set({ ...values, version: sql`${supportPlans.version} + 1`, updatedAt: now.toISOString() })
     .where(and(eq(supportPlans.id, id), eq(supportPlans.version, version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The plan was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'support plan');
   return plan.clientId;
 }
 
@@ -78,7 +79,7 @@ export function endPlan(
     })
     .where(and(eq(supportPlans.id, e.id), eq(supportPlans.version, e.version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The plan was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'support plan');
   return plan.clientId;
 }
 
@@ -139,7 +140,7 @@ export function saveGoal(
     .set({ ...values, version: sql`${goals.version} + 1`, updatedAt: at })
     .where(and(eq(goals.id, target.id), eq(goals.version, target.version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The goal was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'goal');
   return { goalId: target.id, clientId: plan.clientId };
 }
 
@@ -175,7 +176,7 @@ export function updateGoal(
     })
     .where(and(eq(goals.id, u.goalId), eq(goals.version, u.version)))
     .run();
-  if (res.changes === 0) throw new CasebookError('CONFLICT', 'The goal was changed by someone else');
+  refuseIfChanged(res.changes > 0, 'goal');
   db.insert(goalUpdates)
     .values({
       goalId: u.goalId,

@@ -1,8 +1,8 @@
-import type { Casebook } from '../casebook';
+import type { Paper } from '../domain';
 import type { Handlers } from '../rpc';
 
 /** The one print dialog every printout goes through (letters, sheets, registers, reports, packs). */
-export function printoutHandlers(cb: Casebook): Pick<Handlers, 'printouts.print'> {
+export function printoutHandlers(cb: Paper): Pick<Handlers, 'printouts.print'> {
   return {
     'printouts.print': async ({ printId }) => {
       await cb.printouts.print(cb.platform, printId);

@@ -1,6 +1,6 @@
 import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
-import type { Casebook } from '../casebook';
+import type { Paper } from '../domain';
 import { getCharity } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
@@ -37,7 +37,7 @@ type ProgrammeChannels =
   | 'attendance.mark'
   | 'attendance.headcount';
 
-export function programmeHandlers(cb: Casebook): Pick<Handlers, ProgrammeChannels> {
+export function programmeHandlers(cb: Paper): Pick<Handlers, ProgrammeChannels> {
   const today = () => localToday(cb.now());
   /** A session's register on paper: names to tick, space to sign. */
   const registerPdf = async (id: number) => {

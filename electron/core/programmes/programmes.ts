@@ -11,6 +11,7 @@ import type { Db } from '../db/database';
 import { programmes } from '../db/schema';
 import { attendanceFigures } from './figures';
 import { listSessions } from './sessions';
+import { refuseIfChanged } from '../db/versions';
 
 export function addProgramme(db: Db, p: ProgrammeValues, userId: number, now: Date): number {
   const at = now.toISOString();
@@ -25,7 +26,7 @@ export function addProgramme(db: Db, p: ProgrammeValues, userId: number, now: Da
 export function updateProgramme(db: Db, id: number, version: number, p: ProgrammeValues, now: Date): void {
   const row = db.select({ version: programmes.version }).from(programmes).where(eq(programmes.id, id)).get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such programme');
-  if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this programme');
+  refuseIfChanged(row.version === version, 'programme');
   const span = db.get<{ first: string | null; last: string | null }>(
     sql`SELECT min(held_on) AS first, max(held_on) AS last FROM programme_sessions WHERE programme_id = ${id}`,
   );

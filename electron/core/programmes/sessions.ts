@@ -9,6 +9,7 @@ import {
 import { CasebookError } from '../../../shared/result';
 import type { Db } from '../db/database';
 import { programmes, programmeSessions } from '../db/schema';
+import { refuseIfChanged } from '../db/versions';
 
 const SESSION_COLUMNS = sql`
   s.id, s.programme_id AS programmeId, s.held_on AS heldOn, s.starts_at AS startsAt, s.ends_at AS endsAt, s.venue, s.facilitator, s.note,
@@ -113,7 +114,7 @@ function loadForChange(db: Db, id: number, version: number) {
     .where(eq(programmeSessions.id, id))
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such session');
-  if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this session');
+  refuseIfChanged(row.version === version, 'session');
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import { changeReferralStatus, createReferral, listClientReferrals, listReferrals, updateReferral } from './referrals';
@@ -8,7 +8,7 @@ import { changeReferralStatus, createReferral, listClientReferrals, listReferral
 type ReferralChannels =
   'referrals.forClient' | 'referrals.create' | 'referrals.update' | 'referrals.setStatus' | 'referrals.list';
 
-export function referralHandlers(cb: Casebook): Pick<Handlers, ReferralChannels> {
+export function referralHandlers(cb: Records): Pick<Handlers, ReferralChannels> {
   const today = () => localToday(cb.now());
   return {
     'referrals.forClient': ({ clientId }) =>

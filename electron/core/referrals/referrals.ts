@@ -16,6 +16,7 @@ import { requireSharingConsent } from '../consent/consent';
 import type { Db } from '../db/database';
 import { agencies, agencyContacts, clients, referralChanges, referrals, users } from '../db/schema';
 import { checkArea } from '../plans/plans';
+import { refuseIfChanged } from '../db/versions';
 
 const creator = alias(users, 'creator');
 const changer = alias(users, 'changer');
@@ -89,7 +90,7 @@ function loadForChange(db: Db, id: number, version: number) {
     .where(eq(referrals.id, id))
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such referral');
-  if (row.version !== version) throw new CasebookError('CONFLICT', 'Someone else changed this referral');
+  refuseIfChanged(row.version === version, 'referral');
   return row;
 }
 

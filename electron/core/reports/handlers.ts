@@ -1,6 +1,6 @@
 import type { FunderReportQuery } from '../../../shared/domain/report';
 import { createTranslator } from '../../../shared/i18n';
-import type { Casebook } from '../casebook';
+import type { Work } from '../domain';
 import type { Handlers } from '../rpc';
 import { askWhereToSave } from '../storage/files';
 
@@ -8,7 +8,7 @@ type Query = FunderReportQuery & { jobId?: string };
 
 /** The funder report, counted and saved in a job worker beside the screens. */
 export function reportHandlers(
-  cb: Casebook,
+  cb: Work,
 ): Pick<Handlers, 'reports.funder' | 'reports.savePdf' | 'reports.saveCsv' | 'reports.print'> {
   const records = () => {
     const s = cb.requireSession();

@@ -1,10 +1,10 @@
 import { localToday } from '../../../shared/clock';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import type { Handlers } from '../rpc';
 import { keepCase, retentionQueue, retentionYears, setRetentionYears } from './retention';
 
 export function retentionHandlers(
-  cb: Casebook,
+  cb: Records,
 ): Pick<Handlers, 'retention.get' | 'retention.setYears' | 'retention.keep'> {
   const today = () => localToday(cb.now());
   const view = (years: number, db: Parameters<typeof retentionQueue>[0]) => ({

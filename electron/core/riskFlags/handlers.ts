@@ -1,10 +1,10 @@
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { raiseRiskFlag, removeRiskFlag } from './riskFlags';
 
-export function riskFlagHandlers(cb: Casebook): Pick<Handlers, 'riskFlags.raise' | 'riskFlags.remove'> {
+export function riskFlagHandlers(cb: Records): Pick<Handlers, 'riskFlags.raise' | 'riskFlags.remove'> {
   return {
     'riskFlags.raise': (flag) =>
       cb.write((db, s) => {

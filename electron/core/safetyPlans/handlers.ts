@@ -1,7 +1,7 @@
 import { requireContactDetails } from '../clients/contactDetails';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
-import type { Casebook } from '../casebook';
+import type { Paper } from '../domain';
 import { getCharity } from '../charity/queries';
 import { letterDate, mergeText, type MergeValues } from '../../../shared/domain/letter';
 import type { UiLanguage } from '../../../shared/domain/languages';
@@ -20,7 +20,7 @@ import { currentSafetyPlan, saveSafetyPlan } from './safetyPlans';
 import { renderSafetyPlanSheet } from './safetyPlanSheet';
 
 export function safetyPlanHandlers(
-  cb: Casebook,
+  cb: Paper,
 ): Pick<Handlers, 'safetyPlans.get' | 'safetyPlans.save' | 'safetyPlans.savePdf' | 'safetyPlans.print'> {
   return {
     'safetyPlans.get': ({ clientId }) =>
@@ -60,7 +60,7 @@ export function safetyPlanHandlers(
 
 /** The client's safety plan on one page, in the client's language where the charity has its page in it. */
 async function safetyPlanPdf(
-  cb: Casebook,
+  cb: Paper,
   clientId: number,
 ): Promise<{ pdf: Uint8Array; fileName: string; planId: number }> {
   const uiLanguage = cb.language();

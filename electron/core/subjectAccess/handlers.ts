@@ -2,7 +2,7 @@ import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import type { TFunction } from 'i18next';
-import type { Casebook } from '../casebook';
+import type { Work } from '../domain';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSavePdf, safeFileName } from '../storage/files';
@@ -18,7 +18,7 @@ import {
 type AccessChannels =
   'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.printPack' | 'access.answered';
 
-export function accessHandlers(cb: Casebook): Pick<Handlers, AccessChannels> {
+export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
   const today = () => localToday(cb.now());
   /** What the job needs to gather a request's pack in its worker. */
   const packFor = (id: number) => {

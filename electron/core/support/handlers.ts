@@ -1,5 +1,5 @@
 import { reachOf } from '../clients/reach';
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import type { Handlers } from '../rpc';
 import {
@@ -23,7 +23,7 @@ type SupportChannels =
   | 'support.list'
   | 'support.totals';
 
-export function supportHandlers(cb: Casebook): Pick<Handlers, SupportChannels> {
+export function supportHandlers(cb: Records): Pick<Handlers, SupportChannels> {
   return {
     'supportTypes.list': () => cb.read((db) => listSupportTypes(db)),
     'supportTypes.save': (type) =>

@@ -15,6 +15,7 @@ import { CasebookError } from '../../../shared/result';
 import { fold } from '../clients/folding';
 import type { Db } from '../db/database';
 import { attendance, supportGiven, supportTypes } from '../db/schema';
+import { refuseIfChanged } from '../db/versions';
 
 /** The kinds of help, in the charity's order; retired ones only when asked for. */
 export function listSupportTypes(db: Db): SupportType[] {
@@ -74,8 +75,7 @@ export function saveSupportType(db: Db, s: SupportTypeValues, now: Date): number
     .where(eq(supportTypes.id, s.id))
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such kind of help');
-  if (s.version !== null && s.version !== row.version)
-    throw new CasebookError('CONFLICT', 'Someone else changed this kind of help');
+  refuseIfChanged(s.version === null || s.version === row.version, 'kind of help');
   if (!s.name && !row.builtinKey)
     throw new CasebookError('BAD_INPUT', 'A kind of help needs a name', { fields: { name: 'required' } });
   db.update(supportTypes)

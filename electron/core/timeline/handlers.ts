@@ -1,10 +1,10 @@
-import type { Casebook } from '../casebook';
+import type { Records } from '../domain';
 import { requireClient } from '../clients/queries';
 import { noteReader } from '../notes/handlers';
 import type { Handlers } from '../rpc';
 import { clientTimeline } from './timeline';
 
-export function timelineHandlers(cb: Casebook): Pick<Handlers, 'timeline.get'> {
+export function timelineHandlers(cb: Records): Pick<Handlers, 'timeline.get'> {
   return {
     'timeline.get': (q) =>
       cb.read((db, s) => {

@@ -84,7 +84,7 @@ export function AgencyEditPage({ id }: { id?: number }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const form = useForm<AgencyForm>({ initialValues: blank, validate: schemaValidator(agencyInputSchema, t) });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
   useEffect(() => {
     if (!id) return;
     void invoke('agencies.get', { id }).then((r) => {

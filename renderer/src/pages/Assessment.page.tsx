@@ -26,7 +26,7 @@ import { errorSentence, schemaValidator } from '../errors';
 import { areaName, useNeedAreas } from '../needAreas';
 import { useSubmit } from '../useSubmit';
 import { scoreColour } from './client/AssessmentsTab';
-import { GoalStatusSelect } from './client/PlanTab';
+import { GoalStatusSelect } from '../components/GoalStatus/GoalStatus';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { useGo, useUnsavedGuard } from '../navigation';
@@ -100,7 +100,7 @@ export function AssessmentPage({
       return errors.scores ? { ...errors, areas: errors.scores } : errors;
     },
   });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
   const existing = record?.assessments.find((a) => a.id === assessmentId);
   const last = review ? record?.assessments.find((a) => !a.withheld) : undefined;
 
@@ -109,17 +109,19 @@ export function AssessmentPage({
       void invoke('plans.get', { clientId }).then((r) => {
         if (!r.ok) return;
         setPlans(r.value);
-        form.setFieldValue(
-          'goals',
-          Object.fromEntries((r.value.active?.goals ?? []).map((g) => [String(g.id), { status: g.status, note: '' }])),
+        const goals = Object.fromEntries(
+          (r.value.active?.goals ?? []).map((g) => [String(g.id), { status: g.status, note: '' }]),
         );
+        form.setFieldValue('goals', goals);
+        form.resetDirty({ ...form.getValues(), goals });
       });
     void invoke('clients.get', { id: clientId }).then((r) => {
       if (!r.ok) return setLoadError(errorSentence(t, r.error));
       setRecord(r.value);
       const a = r.value.assessments.find((x) => x.id === assessmentId);
-      if (a)
-        form.setValues({
+      if (a) {
+        // What was saved is where "unsaved" is counted from.
+        const saved = {
           assessedOn: a.assessedOn,
           sensitive: a.sensitive,
           summary: a.summary ?? '',
@@ -129,7 +131,10 @@ export function AssessmentPage({
               { score: String(s.score), notes: s.notes ?? '', strengths: s.strengths ?? '' },
             ]),
           ),
-        });
+        };
+        form.setValues(saved);
+        form.resetDirty({ ...form.getValues(), ...saved });
+      }
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clientId, assessmentId]);

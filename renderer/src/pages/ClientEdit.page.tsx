@@ -29,7 +29,7 @@ export function ClientEditPage({ id }: { id: number }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit: send } = useSubmit();
   const form = useClientForm();
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
 
   useEffect(() => {
     void invoke('clients.get', { id }).then((r) => {

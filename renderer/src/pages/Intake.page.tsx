@@ -53,7 +53,7 @@ export function IntakePage() {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const form = useClientForm({ caseworkerId: selfIfCaseworker(useSession()) });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
   const consent = useConsentForm();
   const [step, setStep] = useState(0);
   const [consentNow, setConsentNow] = useState<'now' | 'later'>('now');

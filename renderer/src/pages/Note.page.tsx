@@ -32,7 +32,7 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import type { Route } from '../routes';
 import { errorSentence, schemaValidator } from '../errors';
 import { useSubmit } from '../useSubmit';
-import { goalOptions } from './client/PlanTab';
+import { goalOptions } from '../goals';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
@@ -80,7 +80,7 @@ export function NotePage({ clientId, noteId }: { clientId: number; noteId?: numb
     },
     validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
   });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
 
   useEffect(() => {
     void (async () => {

@@ -75,7 +75,7 @@ export function ProgrammeEditPage({ id }: { id?: number }) {
     },
     validate: (v) => schemaValidator(programmeInputSchema, t)(toInput(v)),
   });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
   useEffect(() => {
     void invoke('tasks.assignees', {}).then((r) => r.ok && setPeople(r.value.map((u) => u.name)));
     if (!id) return;

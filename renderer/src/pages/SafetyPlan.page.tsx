@@ -51,7 +51,7 @@ export function SafetyPlanPage({ clientId }: { clientId: number }) {
     },
     validate: (v) => ({ ...translatedFields(t, safetyPlanRules(v)), ...schemaValidator(safetyPlanInputSchema, t)(v) }),
   });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
 
   useEffect(() => {
     void Promise.all([invoke('clients.get', { id: clientId }), invoke('safetyPlans.get', { clientId })]).then(

@@ -241,7 +241,7 @@ export function TemplateEditPage({ id }: { id?: number }) {
     initialValues: { kind: 'general', language: i18n.language === 'pl' ? 'pl' : 'en', name: '', subject: '', body: '' },
     validate: schemaValidator(templateInputSchema, t),
   });
-  useUnsavedGuard(form.isTouched);
+  useUnsavedGuard(form.isDirty);
   useEffect(() => {
     void invoke('charity.get', {}).then((r) => r.ok && setCharity(r.value));
     if (!id) return;

@@ -1,15 +1,15 @@
 import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceFigures, ProgrammeFigures } from '../../../shared/domain/programme';
-import { invoke } from '../api';
-import { FormAlert } from '../components/FormAlert/FormAlert';
-import { Section } from '../components/Section/Section';
-import { errorSentence, translatedFields } from '../errors';
-import { formatNumber } from '../format';
-import * as clock from '../clock';
-import { DateField } from '../components/DateField/DateField';
-import { useGo } from '../navigation';
+import type { AttendanceFigures, ProgrammeFigures } from '../../../../shared/domain/programme';
+import { invoke } from '../../api';
+import { FormAlert } from '../../components/FormAlert/FormAlert';
+import { Section } from '../../components/Section/Section';
+import { errorSentence, translatedFields } from '../../errors';
+import { formatNumber } from '../../format';
+import * as clock from '../../clock';
+import { DateField } from '../../components/DateField/DateField';
+import { useGo } from '../../navigation';
 
 const FIGURES = [
   'sessionsHeld',
