@@ -304,6 +304,12 @@ export const contract = {
   ),
   'audit.exportCsv': channel(ADMIN, auditFiltersSchema, z.object({ path: z.string(), rows: z.number().int() })),
   'audit.verify': channel(ADMIN, empty, auditVerificationSchema),
+  /** Everything the charity holds, as a workbook and JSON with a data dictionary: not encrypted (the screen says so). */
+  'export.everything': channel(
+    ADMIN,
+    z.object({ jobId: jobIdSchema.optional() }),
+    z.object({ xlsxPath: z.string(), jsonPath: z.string(), tables: z.number().int(), rows: z.number().int() }),
+  ),
 
   'backup.status': channel(ANYONE, empty, backupStatusSchema),
   'backup.updateSettings': channel(ADMIN, backupSettingsSchema, backupStatusSchema),

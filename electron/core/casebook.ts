@@ -52,6 +52,7 @@ import type { Session, Work } from './domain';
 export type { Session } from './domain';
 import { JobRunner } from './jobs/runner';
 import { jobHandlers } from './jobs/handlers';
+import { fullExportHandlers } from './fullExport/handlers';
 import { checkReach } from './clients/reach';
 
 export interface CasebookOptions {
@@ -166,6 +167,7 @@ export class Casebook implements Work {
       backupHandlers(this),
       jobHandlers(this),
       printoutHandlers(this),
+      fullExportHandlers(this),
     ]);
     const every = opts.idleCheckMs ?? 15_000;
     this.timer = every > 0 ? setInterval(() => this.checkIdle(), every) : null;

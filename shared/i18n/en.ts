@@ -221,6 +221,18 @@ export const en = {
       body: 'Casebook says in plain words what happened and whether anything was saved. Help, then Where my data is, shows where the records are kept. Whoever helps you may ask for the support log: it holds error messages only, never details of clients.',
     },
   },
+  fullExport: {
+    title: 'Take everything elsewhere',
+    intro:
+      'Every record Casebook holds, for another system or for the charity’s archive: a spreadsheet workbook with one sheet for each kind of record, the same as a JSON file beside it, and a data dictionary that says what every column holds, in English and Polish.',
+    warning:
+      'These two files are not encrypted. Anyone who opens them can read everything about every client. Save them only where they are safe, and delete them when they are no longer needed.',
+    notEncrypted: 'The files are not encrypted',
+    start: 'Export everything…',
+    save: 'Save the export of everything',
+    fileName: 'Casebook export',
+    done: 'Exported {{rows}} rows of {{tables}} kinds of record to {{path}} and the JSON file beside it.',
+  },
   navigation: {
     unsavedTitle: 'Leave without saving?',
     unsavedText: 'What you have typed on this page has not been saved. If you leave now, it is lost.',

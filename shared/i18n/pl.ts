@@ -226,6 +226,18 @@ export const pl = {
       body: 'Casebook mówi prostymi słowami, co się stało i czy coś zapisano. Pomoc, a potem Gdzie są moje dane, pokazuje, gdzie przechowywane są dane. Osoba, która Ci pomaga, może poprosić o dziennik pomocy technicznej: zawiera tylko komunikaty o błędach, nigdy danych podopiecznych.',
     },
   },
+  fullExport: {
+    title: 'Przeniesienie wszystkich danych',
+    intro:
+      'Wszystkie dane przechowywane w Casebook, do innego systemu lub do archiwum organizacji: skoroszyt z osobnym arkuszem dla każdego rodzaju danych, te same dane w pliku JSON obok oraz słownik danych opisujący każdą kolumnę po angielsku i po polsku.',
+    warning:
+      'Te dwa pliki nie są zaszyfrowane. Każdy, kto je otworzy, przeczyta wszystko o każdym podopiecznym. Zapisz je tylko w bezpiecznym miejscu i usuń, gdy przestaną być potrzebne.',
+    notEncrypted: 'Pliki nie są zaszyfrowane',
+    start: 'Eksportuj wszystko…',
+    save: 'Zapisz eksport wszystkich danych',
+    fileName: 'Eksport Casebook',
+    done: 'Wyeksportowano {{rows}} wierszy z {{tables}} rodzajów danych do {{path}} oraz pliku JSON obok.',
+  },
   navigation: {
     unsavedTitle: 'Wyjść bez zapisywania?',
     unsavedText: 'To, co wpisano na tej stronie, nie zostało zapisane. Po wyjściu zostanie utracone.',

@@ -44,6 +44,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'recovery.confirm': A,
   'audit.list': A,
   'audit.exportCsv': A,
+  'export.everything': A,
   'audit.verify': A,
   'backup.status': ALL,
   'backup.updateSettings': A,

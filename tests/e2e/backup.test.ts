@@ -107,6 +107,19 @@ describe('backup and restore, end to end', () => {
     await shot(page, 'bak-04-after-restore');
   });
 
+  it('exports everything, as a workbook and JSON, after saying the files are not encrypted', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Backup' }).click();
+    await expect.poll(() => page.getByText('The files are not encrypted').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Export everything…' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Exported' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    const files = readdirSync(join(root, 'saved')).filter((f) => f.startsWith('Casebook export'));
+    expect(files.sort()).toEqual(['Casebook export 2026-11-23.json', 'Casebook export 2026-11-23.xlsx'].sort());
+    await page.getByRole('heading', { name: 'Take everything elsewhere' }).scrollIntoViewIfNeeded();
+    await shot(page, 'bak-04b-export-everything', { fullPage: false });
+  });
+
   it('the backup screen in Polish', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();

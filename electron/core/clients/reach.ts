@@ -83,6 +83,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'recovery.confirm': 'admins',
   'audit.list': 'admins',
   'audit.exportCsv': 'admins',
+  'export.everything': 'admins',
   'audit.verify': 'admins',
   'backup.status': 'none',
   'backup.updateSettings': 'admins',

@@ -16,6 +16,7 @@ import { clientsAndUsers, formatBytes } from '../format';
 import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
 import { Section } from '../components/Section/Section';
+import { FullExport } from '../components/FullExport/FullExport';
 
 function BackUpNow({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
@@ -224,6 +225,9 @@ export function BackupPage({ onState }: { onState: (s: AppState) => void }) {
       </Section>
       <Section title={t('backup.settingsTitle')}>
         <ReminderSettings onSaved={refresh} />
+      </Section>
+      <Section title={t('fullExport.title')}>
+        <FullExport />
       </Section>
     </Stack>
   );

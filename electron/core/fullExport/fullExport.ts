@@ -1,0 +1,176 @@
+import { is } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import writeXlsxFile, { type Sheet, type SheetData } from 'write-excel-file/node';
+import type { Db } from '../db/database';
+import * as schema from '../db/schema';
+import { describeColumn, TABLES, type ColumnFacts, type ColumnKind, type Words } from './dictionary';
+
+/** Kept out: the search index (made again from the records) and SQLite's own tables. */
+const LEFT_OUT = new Set(['client_search_tokens']);
+
+/** Excel holds at most 1,048,576 rows in a sheet and 32,767 characters in a cell. */
+const ROWS_PER_SHEET = 1_000_000;
+const CELL_MAX = 32_767;
+
+export interface ExportedTable {
+  name: string;
+  about: Words;
+  columns: (ColumnFacts & { about: Words })[];
+  rows: Record<string, unknown>[];
+}
+
+export interface FullExport {
+  exportedAt: string;
+  schemaVersion: number;
+  tables: ExportedTable[];
+}
+
+/** The drizzle definitions, by table name: whether an integer is a yes/no, and the values a text may take. */
+const DEFINED = new Map(
+  Object.values(schema as Record<string, unknown>)
+    .filter((x): x is SQLiteTable => is(x, SQLiteTable))
+    .map((table) => {
+      const config = getTableConfig(table);
+      return [config.name, new Map(config.columns.map((c) => [c.name, c]))] as const;
+    }),
+);
+
+function kindOf(sqlType: string, name: string, defined: { columnType: string } | undefined): ColumnKind {
+  if (defined?.columnType === 'SQLiteBoolean') return 'yes/no';
+  const type = sqlType.toUpperCase();
+  if (type.includes('BLOB')) return 'file';
+  if (type.includes('INT')) return 'whole number';
+  if (type.includes('REAL') || type.includes('NUM')) return 'number';
+  if (/_at$/.test(name)) return 'date and time';
+  if (/(_on|_date|^date_of_birth)$/.test(name)) return 'date';
+  return 'text';
+}
+
+/** The values a column may hold, where the table's definition lists them (CHECK … IN (…)). */
+function allowedIn(tableSql: string, column: string): string[] | null {
+  const m = new RegExp(`["\`]?${column}["\`]?\\s+IN\\s*\\(([^)]*)\\)`, 'i').exec(tableSql);
+  if (!m) return null;
+  const values = [...m[1]!.matchAll(/'([^']*)'/g)].map((v) => v[1]!);
+  return values.length ? values : null;
+}
+
+/** Every table of the charity's records: its columns described, and all its rows. */
+export function readEverything(db: Db, now: Date): FullExport {
+  const sqlite = db.$client;
+  const tables = sqlite
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+    )
+    .all() as { name: string; sql: string }[];
+  const out: ExportedTable[] = [];
+  for (const { name, sql } of tables) {
+    if (LEFT_OUT.has(name)) continue;
+    const info = sqlite.prepare(`PRAGMA table_info("${name}")`).all() as {
+      name: string;
+      type: string;
+      notnull: number;
+      pk: number;
+    }[];
+    const links = sqlite.prepare(`PRAGMA foreign_key_list("${name}")`).all() as {
+      from: string;
+      table: string;
+      to: string | null;
+    }[];
+    const defined = DEFINED.get(name);
+    const columns = info.map((c) => {
+      const d = defined?.get(c.name) as { columnType: string; enumValues?: string[] } | undefined;
+      const link = links.find((l) => l.from === c.name);
+      const facts: ColumnFacts = {
+        table: name,
+        column: c.name,
+        kind: kindOf(c.type, c.name, d),
+        required: c.notnull === 1 || c.pk === 1,
+        references: link ? `${link.table}.${link.to ?? 'id'}` : null,
+        allowed: d?.enumValues?.length ? d.enumValues : allowedIn(sql, c.name),
+      };
+      return { ...facts, about: describeColumn(facts) };
+    });
+    const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+    out.push({ name, about: TABLES[name] ?? { en: '', pl: '' }, columns, rows });
+  }
+  const schemaVersion = (sqlite.pragma('user_version', { simple: true }) as number) ?? 0;
+  return { exportedAt: now.toISOString(), schemaVersion, tables: out };
+}
+
+/** A value as JSON holds it: a file's bytes as base64, everything else as stored. */
+const toJson = (v: unknown) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
+
+/** The whole export as JSON: every row as stored, and the dictionary. */
+export function exportJson(e: FullExport): string {
+  return JSON.stringify(
+    {
+      exportedAt: e.exportedAt,
+      schemaVersion: e.schemaVersion,
+      tables: Object.fromEntries(
+        e.tables.map((t) => [
+          t.name,
+          t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJson(v)]))),
+        ]),
+      ),
+      dictionary: e.tables.map((t) => ({
+        table: t.name,
+        about: t.about,
+        columns: t.columns.map((c) => ({
+          column: c.column,
+          kind: c.kind,
+          required: c.required,
+          references: c.references,
+          allowed: c.allowed,
+          about: c.about,
+        })),
+      })),
+    },
+    null,
+    1,
+  );
+}
+
+/** A cell: numbers as numbers, text cut at Excel's limit (the JSON file has it whole), a file as a note. */
+function cell(v: unknown): { value: string | number } | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return { value: v };
+  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { value: `(${v.length} bytes: see the JSON file)` };
+  const s = String(v);
+  return { value: s.length > CELL_MAX ? `${s.slice(0, CELL_MAX - 40)}… (cut: the JSON file has it whole)` : s };
+}
+
+/**
+ * The whole export as a workbook: the data dictionary first (every column of every sheet, in English
+ * and Polish), then one sheet per kind of record, its columns named as in the dictionary. A table
+ * longer than a sheet can hold goes on in "name (2)".
+ */
+export async function exportWorkbook(e: FullExport): Promise<Buffer> {
+  const bold = { fontWeight: 'bold' as const };
+  const dictionary: SheetData = [
+    ['Sheet / Arkusz', 'Column / Kolumna', 'Kind', 'Required', 'What it holds', 'Co zawiera'].map((value) => ({
+      value,
+      ...bold,
+    })),
+  ];
+  for (const t of e.tables) {
+    dictionary.push([{ value: t.name, ...bold }, null, null, null, { value: t.about.en }, { value: t.about.pl }]);
+    for (const c of t.columns)
+      dictionary.push([
+        { value: t.name },
+        { value: c.column },
+        { value: c.kind },
+        { value: c.required ? 'yes' : 'no' },
+        { value: c.about.en },
+        { value: c.about.pl },
+      ]);
+  }
+  const sheets: Sheet<Buffer>[] = [{ sheet: 'Data dictionary', data: dictionary }];
+  for (const t of e.tables) {
+    const header = t.columns.map((c) => ({ value: c.column, ...bold }));
+    for (let part = 0, from = 0; part === 0 || from < t.rows.length; part++, from += ROWS_PER_SHEET) {
+      const rows = t.rows.slice(from, from + ROWS_PER_SHEET).map((r) => t.columns.map((c) => cell(r[c.column])));
+      sheets.push({ sheet: part === 0 ? t.name : `${t.name} (${part + 1})`, data: [header, ...rows] });
+    }
+  }
+  return writeXlsxFile(sheets).toBuffer();
+}
