@@ -308,7 +308,13 @@ export const contract = {
   'export.everything': channel(
     ADMIN,
     z.object({ jobId: jobIdSchema.optional() }),
-    z.object({ xlsxPath: z.string(), jsonPath: z.string(), tables: z.number().int(), rows: z.number().int() }),
+    z.object({
+      xlsxPath: z.string(),
+      jsonPath: z.string(),
+      tables: z.number().int(),
+      rows: z.number().int(),
+      workbookHasRows: z.boolean(),
+    }),
   ),
 
   'backup.status': channel(ANYONE, empty, backupStatusSchema),

@@ -232,6 +232,8 @@ export const en = {
     save: 'Save the export of everything',
     fileName: 'Casebook export',
     done: 'Exported {{rows}} rows of {{tables}} kinds of record to {{path}} and the JSON file beside it.',
+    jsonOnly:
+      'There are too many rows for a spreadsheet workbook to hold usefully: every row is in the JSON file, and the workbook holds the data dictionary.',
   },
   navigation: {
     unsavedTitle: 'Leave without saving?',

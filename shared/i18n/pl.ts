@@ -237,6 +237,8 @@ export const pl = {
     save: 'Zapisz eksport wszystkich danych',
     fileName: 'Eksport Casebook',
     done: 'Wyeksportowano {{rows}} wierszy z {{tables}} rodzajów danych do {{path}} oraz pliku JSON obok.',
+    jsonOnly:
+      'Wierszy jest zbyt wiele, by skoroszyt mógł je wygodnie pomieścić: wszystkie są w pliku JSON, a skoroszyt zawiera słownik danych.',
   },
   navigation: {
     unsavedTitle: 'Wyjść bez zapisywania?',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../electron/core/fullExport/dictionary';
+import { describeEverything, exportWorkbook, writeExportJson } from '../../electron/core/fullExport/fullExport';
 import { ADMIN, setUp, startCore } from './helpers';
 
 interface Exported {
@@ -106,5 +107,23 @@ describe('exporting everything', () => {
     const audit = await t.ok('audit.list', { action: 'export.created' });
     expect(audit.items.some((e) => (e.detail as { what?: string } | null)?.what === 'everything')).toBe(true);
     expect(ADMIN.name).toBeTruthy();
+  });
+
+  it('beyond what a workbook holds usefully, writes the dictionary and a sheet saying every row is in the JSON', async () => {
+    const t = startCore();
+    await setUp(t);
+    await t.ok('clients.intake', { details: { firstName: 'Zofia', lastName: 'Nowak' } });
+    const { xlsx, withRows } = await t.cb.read(async (db) => {
+      const e = describeEverything(db, new Date('2026-11-23T10:00:00Z'));
+      let json = '';
+      writeExportJson(db, e, (piece) => (json += piece));
+      expect(Object.keys((JSON.parse(json) as Exported).tables)).toHaveLength(e.tables.length);
+      return exportWorkbook(db, e, 5);
+    });
+    expect(withRows).toBe(false);
+    const sheets = await readXlsxFile(xlsx);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Data dictionary', 'Read me']);
+    expect(String(sheets[1]!.data[0]![0])).toContain('Every row is in the JSON file');
+    expect(String(sheets[1]!.data[1]![0])).toContain('Wszystkie wiersze są w pliku JSON');
   });
 });

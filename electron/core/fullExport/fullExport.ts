@@ -16,7 +16,8 @@ export interface ExportedTable {
   name: string;
   about: Words;
   columns: (ColumnFacts & { about: Words })[];
-  rows: Record<string, unknown>[];
+  /** How many rows it has: the rows themselves are read as they are written, never all held at once. */
+  count: number;
 }
 
 export interface FullExport {
@@ -24,6 +25,13 @@ export interface FullExport {
   schemaVersion: number;
   tables: ExportedTable[];
 }
+
+/**
+ * The most rows a workbook is made with. A spreadsheet program cannot open more in any useful way,
+ * and the workbook is built in memory; beyond it the workbook holds the dictionary and a sheet that
+ * says the rows are in the JSON file (which is written row by row, whatever the size).
+ */
+export const WORKBOOK_ROWS_MAX = 250_000;
 
 /** The drizzle definitions, by table name: whether an integer is a yes/no, and the values a text may take. */
 const DEFINED = new Map(
@@ -54,8 +62,8 @@ function allowedIn(tableSql: string, column: string): string[] | null {
   return values.length ? values : null;
 }
 
-/** Every table of the charity's records: its columns described, and all its rows. */
-export function readEverything(db: Db, now: Date): FullExport {
+/** Every table of the charity's records: its columns described, and how many rows it has. */
+export function describeEverything(db: Db, now: Date): FullExport {
   const sqlite = db.$client;
   const tables = sqlite
     .prepare(
@@ -90,8 +98,8 @@ export function readEverything(db: Db, now: Date): FullExport {
       };
       return { ...facts, about: describeColumn(facts) };
     });
-    const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
-    out.push({ name, about: TABLES[name] ?? { en: '', pl: '' }, columns, rows });
+    const { n } = sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number };
+    out.push({ name, about: TABLES[name] ?? { en: '', pl: '' }, columns, count: n });
   }
   const schemaVersion = (sqlite.pragma('user_version', { simple: true }) as number) ?? 0;
   return { exportedAt: now.toISOString(), schemaVersion, tables: out };
@@ -100,34 +108,44 @@ export function readEverything(db: Db, now: Date): FullExport {
 /** A value as JSON holds it: a file's bytes as base64, everything else as stored. */
 const toJson = (v: unknown) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
 
-/** The whole export as JSON: every row as stored, and the dictionary. */
-export function exportJson(e: FullExport): string {
-  return JSON.stringify(
-    {
-      exportedAt: e.exportedAt,
-      schemaVersion: e.schemaVersion,
-      tables: Object.fromEntries(
-        e.tables.map((t) => [
-          t.name,
-          t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJson(v)]))),
-        ]),
-      ),
-      dictionary: e.tables.map((t) => ({
-        table: t.name,
-        about: t.about,
-        columns: t.columns.map((c) => ({
-          column: c.column,
-          kind: c.kind,
-          required: c.required,
-          references: c.references,
-          allowed: c.allowed,
-          about: c.about,
-        })),
-      })),
-    },
-    null,
-    1,
-  );
+const rowsOf = (db: Db, table: string) =>
+  db.$client.prepare(`SELECT * FROM "${table}"`).iterate() as IterableIterator<Record<string, unknown>>;
+
+/**
+ * The whole export as JSON, written piece by piece (a large charity's notes would not fit in one
+ * string): every row as stored, and the dictionary. `onRow` is told each row, for progress.
+ */
+export function writeExportJson(
+  db: Db,
+  e: FullExport,
+  put: (piece: string) => void,
+  onRow: () => void = () => {},
+): void {
+  put(`{"exportedAt":${JSON.stringify(e.exportedAt)},"schemaVersion":${e.schemaVersion},"tables":{`);
+  e.tables.forEach((t, i) => {
+    put(`${i ? ',' : ''}\n${JSON.stringify(t.name)}:[`);
+    let first = true;
+    for (const row of rowsOf(db, t.name)) {
+      const plain = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toJson(v)]));
+      put(`${first ? '' : ','}\n${JSON.stringify(plain)}`);
+      first = false;
+      onRow();
+    }
+    put(']');
+  });
+  const dictionary = e.tables.map((t) => ({
+    table: t.name,
+    about: t.about,
+    columns: t.columns.map((c) => ({
+      column: c.column,
+      kind: c.kind,
+      required: c.required,
+      references: c.references,
+      allowed: c.allowed,
+      about: c.about,
+    })),
+  }));
+  put(`},\n"dictionary":${JSON.stringify(dictionary, null, 1)}}\n`);
 }
 
 /** A cell: numbers as numbers, text cut at Excel's limit (the JSON file has it whole), a file as a note. */
@@ -142,9 +160,14 @@ function cell(v: unknown): { value: string | number } | null {
 /**
  * The whole export as a workbook: the data dictionary first (every column of every sheet, in English
  * and Polish), then one sheet per kind of record, its columns named as in the dictionary. A table
- * longer than a sheet can hold goes on in "name (2)".
+ * longer than a sheet can hold goes on in "name (2)". Records with more than `maxRows` rows in all
+ * get the dictionary and a "Read me" sheet instead: the JSON file has every row.
  */
-export async function exportWorkbook(e: FullExport): Promise<Buffer> {
+export async function exportWorkbook(
+  db: Db,
+  e: FullExport,
+  maxRows = WORKBOOK_ROWS_MAX,
+): Promise<{ xlsx: Buffer; withRows: boolean }> {
   const bold = { fontWeight: 'bold' as const };
   const dictionary: SheetData = [
     ['Sheet / Arkusz', 'Column / Kolumna', 'Kind', 'Required', 'What it holds', 'Co zawiera'].map((value) => ({
@@ -165,12 +188,21 @@ export async function exportWorkbook(e: FullExport): Promise<Buffer> {
       ]);
   }
   const sheets: Sheet<Buffer>[] = [{ sheet: 'Data dictionary', data: dictionary }];
-  for (const t of e.tables) {
-    const header = t.columns.map((c) => ({ value: c.column, ...bold }));
-    for (let part = 0, from = 0; part === 0 || from < t.rows.length; part++, from += ROWS_PER_SHEET) {
-      const rows = t.rows.slice(from, from + ROWS_PER_SHEET).map((r) => t.columns.map((c) => cell(r[c.column])));
-      sheets.push({ sheet: part === 0 ? t.name : `${t.name} (${part + 1})`, data: [header, ...rows] });
+  const withRows = e.tables.reduce((n, t) => n + t.count, 0) <= maxRows;
+  if (!withRows) {
+    const words = [
+      `These records have more rows than a workbook can usefully hold (${maxRows.toLocaleString('en-GB')}). Every row is in the JSON file beside this one; this workbook holds the data dictionary.`,
+      `Te dane mają więcej wierszy, niż skoroszyt może wygodnie pomieścić (${maxRows.toLocaleString('pl-PL')}). Wszystkie wiersze są w pliku JSON obok; ten skoroszyt zawiera słownik danych.`,
+    ];
+    sheets.push({ sheet: 'Read me', data: words.map((value) => [{ value }]) });
+  } else
+    for (const t of e.tables) {
+      const header = t.columns.map((c) => ({ value: c.column, ...bold }));
+      const all = [...rowsOf(db, t.name)];
+      for (let part = 0, from = 0; part === 0 || from < all.length; part++, from += ROWS_PER_SHEET) {
+        const rows = all.slice(from, from + ROWS_PER_SHEET).map((r) => t.columns.map((c) => cell(r[c.column])));
+        sheets.push({ sheet: part === 0 ? t.name : `${t.name} (${part + 1})`, data: [header, ...rows] });
+      }
     }
-  }
-  return writeXlsxFile(sheets).toBuffer();
+  return { xlsx: await writeXlsxFile(sheets).toBuffer(), withRows };
 }

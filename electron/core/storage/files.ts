@@ -52,7 +52,10 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
  * temporary file and flushed first, and only then are they renamed into place, so a failure part way
  * (or a full disk) leaves none of them.
  */
-export function writeFilesAtomic(files: [path: string, data: Uint8Array | string][]): void {
+/** A file's contents: whole, or written piece by piece by a function (for files too big to hold at once). */
+export type FileData = Uint8Array | string | ((put: (piece: Uint8Array | string) => void) => void);
+
+export function writeFilesAtomic(files: [path: string, data: FileData][]): void {
   const temps: string[] = [];
   let current = '';
   try {
@@ -62,9 +65,13 @@ export function writeFilesAtomic(files: [path: string, data: Uint8Array | string
       temps.push(tmp);
       const fd = openSync(tmp, 'wx', 0o600);
       try {
-        const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-        let off = 0;
-        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+        const put = (piece: Uint8Array | string) => {
+          const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+          let off = 0;
+          while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+        };
+        if (typeof data === 'function') data(put);
+        else put(data);
         fsyncSync(fd);
       } finally {
         closeSync(fd);

@@ -20,14 +20,14 @@ export function FullExport() {
     setDone(null);
     setError(null);
     const r = await job.run('export.everything', {});
-    if (r.ok)
-      return setDone(
-        t('fullExport.done', {
-          rows: formatNumber(r.value.rows, i18n.language),
-          tables: r.value.tables,
-          path: r.value.xlsxPath,
-        }),
-      );
+    if (r.ok) {
+      const done = t('fullExport.done', {
+        rows: formatNumber(r.value.rows, i18n.language),
+        tables: r.value.tables,
+        path: r.value.xlsxPath,
+      });
+      return setDone(r.value.workbookHasRows ? done : `${done} ${t('fullExport.jsonOnly')}`);
+    }
     if (r.error.code !== 'CANCELLED') setError(errorSentence(t, r.error));
   };
   return (
