@@ -8,8 +8,7 @@ import { describeColumn, TABLES, type ColumnFacts, type ColumnKind, type Words }
 /** Kept out: the search index (made again from the records) and SQLite's own tables. */
 const LEFT_OUT = new Set(['client_search_tokens']);
 
-/** Excel holds at most 1,048,576 rows in a sheet and 32,767 characters in a cell. */
-const ROWS_PER_SHEET = 1_000_000;
+/** Excel holds at most 32,767 characters in a cell. */
 const CELL_MAX = 32_767;
 
 export interface ExportedTable {
@@ -29,7 +28,8 @@ export interface FullExport {
 /**
  * The most rows a workbook is made with. A spreadsheet program cannot open more in any useful way,
  * and the workbook is built in memory; beyond it the workbook holds the dictionary and a sheet that
- * says the rows are in the JSON file (which is written row by row, whatever the size).
+ * says the rows are in the JSON file (which is written row by row, whatever the size). Being far
+ * under Excel's 1,048,576 rows a sheet, every table fits in one sheet.
  */
 export const WORKBOOK_ROWS_MAX = 250_000;
 
@@ -106,7 +106,9 @@ export function describeEverything(db: Db, now: Date): FullExport {
 }
 
 /** A value as JSON holds it: a file's bytes as base64, everything else as stored. */
-const toJson = (v: unknown) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
+/** A file's bytes (the charity's logo): SQLite hands a BLOB back as a Buffer. */
+const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+const toJson = (v: unknown) => (isBytes(v) ? Buffer.from(v).toString('base64') : v);
 
 const rowsOf = (db: Db, table: string) =>
   db.$client.prepare(`SELECT * FROM "${table}"`).iterate() as IterableIterator<Record<string, unknown>>;
@@ -152,16 +154,16 @@ export function writeExportJson(
 function cell(v: unknown): { value: string | number } | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return { value: v };
-  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { value: `(${v.length} bytes: see the JSON file)` };
+  if (isBytes(v)) return { value: `(${v.length} bytes: see the JSON file)` };
   const s = String(v);
   return { value: s.length > CELL_MAX ? `${s.slice(0, CELL_MAX - 40)}… (cut: the JSON file has it whole)` : s };
 }
 
 /**
  * The whole export as a workbook: the data dictionary first (every column of every sheet, in English
- * and Polish), then one sheet per kind of record, its columns named as in the dictionary. A table
- * longer than a sheet can hold goes on in "name (2)". Records with more than `maxRows` rows in all
- * get the dictionary and a "Read me" sheet instead: the JSON file has every row.
+ * and Polish), then one sheet per kind of record, its columns named as in the dictionary. Records
+ * with more than `maxRows` rows in all get the dictionary and a "Read me" sheet instead: the JSON
+ * file has every row.
  */
 export async function exportWorkbook(
   db: Db,
@@ -198,11 +200,8 @@ export async function exportWorkbook(
   } else
     for (const t of e.tables) {
       const header = t.columns.map((c) => ({ value: c.column, ...bold }));
-      const all = [...rowsOf(db, t.name)];
-      for (let part = 0, from = 0; part === 0 || from < all.length; part++, from += ROWS_PER_SHEET) {
-        const rows = all.slice(from, from + ROWS_PER_SHEET).map((r) => t.columns.map((c) => cell(r[c.column])));
-        sheets.push({ sheet: part === 0 ? t.name : `${t.name} (${part + 1})`, data: [header, ...rows] });
-      }
+      const rows = [...rowsOf(db, t.name)].map((r) => t.columns.map((c) => cell(r[c.column])));
+      sheets.push({ sheet: t.name, data: [header, ...rows] });
     }
   return { xlsx: await writeXlsxFile(sheets).toBuffer(), withRows };
 }
