@@ -4,7 +4,7 @@
  *   1. the installers for this system are in dist/;
  *   2. the fuses are set (read from the binary) and really hold: the binary refuses to run as Node;
  *   3. the app starts with a fresh profile, opens its page, creates its data folder in the user's
- *      app-data folder and writes its support log there, without the page ever stopping.
+ *      app-data folder and writes its error log there, without the page ever stopping.
  * The fuses also switch off Node's inspector, so the UI cannot be driven here the way the tests
  * drive it; the page is checked through the log the app keeps. Anything wrong: exit code 1.
  * Usage: npm run smoke:packaged [-- --app <path to the unpacked executable>]
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 5_000));
     const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
     check(exited === null, 'the app is still running after it started');
-    check(text.includes(`started ${pkg.version}`), `support log written at ${log}`);
+    check(text.includes(`started ${pkg.version}`), `error log written at ${log}`);
     check(text.includes('page loaded'), 'the page loaded');
     check(!/preload failed|page stopped|failed:/.test(text), 'no preload failure, crash or failed call in the log');
     check(

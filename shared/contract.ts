@@ -72,15 +72,15 @@ import {
 } from './domain/programme';
 import {
   repeatWarningSchema,
-  saveSupportTypeSchema,
-  supportCheckSchema,
-  supportGivenSchema,
-  supportInputSchema,
-  supportListQuerySchema,
-  supportRemoveSchema,
-  supportTotalsSchema,
-  supportTypeSchema,
-} from './domain/support';
+  saveHelpTypeSchema,
+  helpGivenCheckSchema,
+  helpGivenSchema,
+  helpGivenInputSchema,
+  helpGivenListQuerySchema,
+  helpGivenRemoveSchema,
+  helpGivenTotalsSchema,
+  helpTypeSchema,
+} from './domain/helpGiven';
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
 import { eraseClientSchema, ERASURE_MODES, savedFilesSchema } from './domain/erasure';
 import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
@@ -220,28 +220,28 @@ export const contract = {
   'setup.printRecoverySheet': channel('open', empty, printoutSchema),
   'setup.finish': channel('open', z.object({ confirmation: z.string().max(100) }), appStateSchema),
 
-  'session.unlock': channel(
+  'signIn.unlock': channel(
     'open',
     z.object({ name: userNameSchema, password: z.string().min(1, { error: 'required' }).max(1024) }),
     appStateSchema,
   ),
-  'session.unlockWithRecoveryKey': channel(
+  'signIn.unlockWithRecoveryKey': channel(
     'open',
     z.object({ name: userNameSchema, recoveryKey: z.string().min(1, { error: 'required' }).max(200) }),
     appStateSchema,
   ),
   /** After a recovery-key unlock or a first login: choose a new password (no current one needed). */
-  'session.setNewPassword': channel(ANYONE, z.object({ newPassword: newPassword() }), appStateSchema),
-  'session.changePassword': channel(
+  'signIn.setNewPassword': channel(ANYONE, z.object({ newPassword: newPassword() }), appStateSchema),
+  'signIn.changePassword': channel(
     ANYONE,
     z.object({ currentPassword: z.string().min(1, { error: 'required' }).max(1024), newPassword: newPassword() }),
     appStateSchema,
   ),
-  'session.lock': channel('open', empty, appStateSchema),
+  'signIn.lock': channel('open', empty, appStateSchema),
   /** The renderer reports that a person is active, so the idle lock waits. */
-  'session.touch': channel('open', empty, appStateSchema),
+  'signIn.touch': channel('open', empty, appStateSchema),
   /** After a suspected rollback: an administrator says these are the records to keep. */
-  'records.acceptAsTheyAre': channel(ADMIN, empty, appStateSchema),
+  'signIn.acceptRecordsAsTheyAre': channel(ADMIN, empty, appStateSchema),
 
   'charity.get': channel(ANYONE, empty, charitySchema),
   'charity.update': channel(ADMIN, charitySchema, charitySchema),
@@ -305,7 +305,7 @@ export const contract = {
   'audit.exportCsv': channel(ADMIN, auditFiltersSchema, z.object({ path: z.string(), rows: z.number().int() })),
   'audit.verify': channel(ADMIN, empty, auditVerificationSchema),
   /** Everything the charity holds, as a workbook and JSON with a data dictionary: not encrypted (the screen says so). */
-  'export.everything': channel(
+  'fullExport.everything': channel(
     ADMIN,
     z.object({ jobId: jobIdSchema.optional() }),
     z.object({
@@ -375,12 +375,12 @@ export const contract = {
   ),
 
   // Changes to the parts of a client's record; each gives back the fresh record.
-  'consents.record': channel(
+  'consent.record': channel(
     CASEWORK,
     z.object({ clientId: clientIdSchema, consent: consentInputSchema }),
     clientRecordSchema,
   ),
-  'consents.withdraw': channel(CASEWORK, withdrawConsentSchema, clientRecordSchema),
+  'consent.withdraw': channel(CASEWORK, withdrawConsentSchema, clientRecordSchema),
   'household.save': channel(
     CASEWORK,
     z.object({
@@ -391,12 +391,12 @@ export const contract = {
     clientRecordSchema,
   ),
   'household.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), clientRecordSchema),
-  'contacts.save': channel(
+  'household.saveContact': channel(
     CASEWORK,
     z.object({ clientId: clientIdSchema, id: z.number().int().positive().nullish(), contact: keyContactInputSchema }),
     clientRecordSchema,
   ),
-  'contacts.remove': channel(CASEWORK, z.object({ id: z.number().int().positive() }), clientRecordSchema),
+  'household.removeContact': channel(CASEWORK, z.object({ id: z.number().int().positive() }), clientRecordSchema),
   'riskFlags.raise': channel(CASEWORK, raiseRiskFlagSchema, clientRecordSchema),
   'riskFlags.remove': channel(CASEWORK, removeRiskFlagSchema, clientRecordSchema),
   'assessments.save': channel(
@@ -628,29 +628,33 @@ export const contract = {
   'attendance.headcount': channel(ANYONE, headcountInputSchema, sessionRegisterSchema),
 
   // Practical help given (food parcels, vouchers…): anyone records it; totals are for caseworkers.
-  'supportTypes.list': channel(ANYONE, empty, z.array(supportTypeSchema)),
-  'supportTypes.save': channel(ADMIN, saveSupportTypeSchema, z.array(supportTypeSchema)),
-  'support.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.array(supportGivenSchema)),
+  'helpTypes.list': channel(ANYONE, empty, z.array(helpTypeSchema)),
+  'helpTypes.save': channel(ADMIN, saveHelpTypeSchema, z.array(helpTypeSchema)),
+  'helpGiven.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), z.array(helpGivenSchema)),
   /** Whether this help would break its repeat rule, to warn before saving. */
-  'support.check': channel(ANYONE, supportCheckSchema, repeatWarningSchema.nullable()),
-  /** A repeat-rule warning needs `overrideReason` (BAD_INPUT repeatSupportReason otherwise). */
-  'support.give': channel(
+  'helpGiven.check': channel(ANYONE, helpGivenCheckSchema, repeatWarningSchema.nullable()),
+  /** A repeat-rule warning needs `overrideReason` (BAD_INPUT repeatHelpReason otherwise). */
+  'helpGiven.give': channel(
     ANYONE,
-    z.object({ clientId: clientIdSchema, support: supportInputSchema }),
-    z.array(supportGivenSchema),
+    z.object({ clientId: clientIdSchema, helpGiven: helpGivenInputSchema }),
+    z.array(helpGivenSchema),
   ),
-  'support.remove': channel(CASEWORK, supportRemoveSchema, z.array(supportGivenSchema)),
-  'support.list': channel(
+  'helpGiven.remove': channel(CASEWORK, helpGivenRemoveSchema, z.array(helpGivenSchema)),
+  'helpGiven.list': channel(
     CASEWORK,
-    supportListQuerySchema,
-    z.object({ items: z.array(supportGivenSchema), total: z.number().int() }),
+    helpGivenListQuerySchema,
+    z.object({ items: z.array(helpGivenSchema), total: z.number().int() }),
   ),
-  'support.totals': channel(CASEWORK, periodSchema, supportTotalsSchema),
+  'helpGiven.totals': channel(CASEWORK, periodSchema, helpGivenTotalsSchema),
 
   /** Erases or anonymises a client (administrators only); applied again if an older backup is restored. */
-  'clients.erase': channel(ADMIN, eraseClientSchema, z.object({ reference: z.string(), mode: z.enum(ERASURE_MODES) })),
+  'erasure.eraseClient': channel(
+    ADMIN,
+    eraseClientSchema,
+    z.object({ reference: z.string(), mode: z.enum(ERASURE_MODES) }),
+  ),
   /** Before erasing: the files Casebook saved outside its data folder that may still name the client. */
-  'clients.savedFiles': channel(ADMIN, z.object({ clientId: clientIdSchema }), savedFilesSchema),
+  'erasure.savedFiles': channel(ADMIN, z.object({ clientId: clientIdSchema }), savedFilesSchema),
 
   // Retention: closed cases past the charity's retention period, to erase, anonymise or keep for a reason.
   'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
@@ -678,15 +682,23 @@ export const contract = {
   'imports.undo': channel(ADMIN, z.object({ id: z.number().int().positive() }), z.array(clientImportSchema)),
 
   // Subject access requests: a client's copy of everything held about them, due within a month.
-  'access.record': channel(CASEWORK, accessRequestInputSchema, z.array(accessRequestSchema)),
-  'access.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(accessRequestSchema)),
+  'subjectAccess.record': channel(CASEWORK, accessRequestInputSchema, z.array(accessRequestSchema)),
+  'subjectAccess.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(accessRequestSchema)),
   /** Requests not yet answered, soonest due first (the home screen). */
-  'access.open': channel(CASEWORK, empty, z.array(accessRequestSchema)),
+  'subjectAccess.open': channel(CASEWORK, empty, z.array(accessRequestSchema)),
   /** Saves the pack where the user chooses: a readable PDF and the same information as JSON beside it. */
-  'access.savePack': channel(CASEWORK, withJobId(z.object({ id: z.number().int().positive() })), accessPackSavedSchema),
+  'subjectAccess.savePack': channel(
+    CASEWORK,
+    withJobId(z.object({ id: z.number().int().positive() })),
+    accessPackSavedSchema,
+  ),
   /** The pack's readable part for the print dialog; once printed, the pack counts as made. */
-  'access.printPack': channel(CASEWORK, withJobId(z.object({ id: z.number().int().positive() })), printoutSchema),
-  'access.answered': channel(CASEWORK, accessAnsweredSchema, z.array(accessRequestSchema)),
+  'subjectAccess.printPack': channel(
+    CASEWORK,
+    withJobId(z.object({ id: z.number().int().positive() })),
+    printoutSchema,
+  ),
+  'subjectAccess.answered': channel(CASEWORK, accessAnsweredSchema, z.array(accessRequestSchema)),
 
   // Reports for funders: counts only (groups under five shown as "<5"), never names.
   'reports.funder': channel(CASEWORK, withJobId(funderReportQuerySchema), funderReportSchema),

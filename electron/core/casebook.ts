@@ -18,7 +18,7 @@ import { caseloadHandlers } from './caseload/handlers';
 import { agencyHandlers } from './agencies/handlers';
 import { referralHandlers } from './referrals/handlers';
 import { programmeHandlers } from './programmes/handlers';
-import { supportHandlers } from './support/handlers';
+import { helpGivenHandlers } from './helpGiven/handlers';
 import { reportHandlers } from './reports/handlers';
 import { erasureHandlers } from './erasure/handlers';
 import { retentionHandlers } from './retention/handlers';
@@ -30,8 +30,8 @@ import { closeDatabase, type Db } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
-import { sessionHandlers } from './session/handlers';
-import { PasswordGate } from './session/passwordGate';
+import { signInHandlers } from './signIn/handlers';
+import { PasswordGate } from './signIn/passwordGate';
 import { dataPaths, inspectDataFolder, type DataPaths } from './setup/dataFolder';
 import { setupHandlers, type SetupDraft } from './setup/handlers';
 import type { RecoveryDraft } from './recovery/recoveryDraft';
@@ -47,9 +47,9 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KDF_DEFAULT, kdfWrittenByCasebook, type KdfParams } from './vault/kdf';
 import type { WorkerEntry } from './host/messages';
-import type { Session, Work } from './domain';
+import type { SignedIn, Work } from './domain';
 
-export type { Session } from './domain';
+export type { SignedIn } from './domain';
 import { JobRunner } from './jobs/runner';
 import { jobHandlers } from './jobs/handlers';
 import { fullExportHandlers } from './fullExport/handlers';
@@ -87,7 +87,7 @@ export interface CasebookOptions {
 const REFUSALS_FOLDED_MS = 5 * 60_000;
 
 /** Channels a person who unlocked with the recovery key may use before choosing a new password. */
-const ALLOWED_BEFORE_NEW_PASSWORD: ReadonlySet<Channel> = new Set(['session.setNewPassword']);
+const ALLOWED_BEFORE_NEW_PASSWORD: ReadonlySet<Channel> = new Set(['signIn.setNewPassword']);
 
 /**
  * The running core: one per data folder. Holds the unlocked session (database + key) and the
@@ -108,7 +108,7 @@ export class Casebook implements Work {
   recoveryDraft: RecoveryDraft | null = null;
   /** Printouts the window is drawing, waiting for their print dialog. */
   readonly printouts = new Printouts();
-  private session: Session | null = null;
+  private signedIn: SignedIn | null = null;
   private lockReason: 'idle' | 'manual' | 'restarted' | null;
   private readonly timer: NodeJS.Timeout | null;
   readonly log: (message: string) => void;
@@ -138,7 +138,7 @@ export class Casebook implements Work {
     this.handlers = joinHandlers([
       appHandlers(this),
       setupHandlers(this),
-      sessionHandlers(this),
+      signInHandlers(this),
       charityHandlers(this),
       clientHandlers(this),
       consentHandlers(this),
@@ -154,7 +154,7 @@ export class Casebook implements Work {
       referralHandlers(this),
       letterHandlers(this),
       programmeHandlers(this),
-      supportHandlers(this),
+      helpGivenHandlers(this),
       reportHandlers(this),
       erasureHandlers(this),
       retentionHandlers(this),
@@ -187,12 +187,12 @@ export class Casebook implements Work {
             `[casebook] ${ch} failed: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err)}`,
           ),
         (ch, parsed) => {
-          if (this.session) checkReach(this.session.db, this.session, ch, parsed as never);
+          if (this.signedIn) checkReach(this.signedIn.db, this.signedIn, ch, parsed as never);
         },
       ),
     );
-    if (!result.ok && (result.error.code === 'FORBIDDEN' || result.error.code === 'NOT_YOUR_CLIENT') && this.session)
-      this.noteRefusal(this.session.user.id, channel);
+    if (!result.ok && (result.error.code === 'FORBIDDEN' || result.error.code === 'NOT_YOUR_CLIENT') && this.signedIn)
+      this.noteRefusal(this.signedIn.user.id, channel);
     return result;
   }
 
@@ -227,7 +227,7 @@ export class Casebook implements Work {
 
   private readonly gate: Gate = (channel, access) => {
     if (access === 'open') return;
-    const s = this.session;
+    const s = this.signedIn;
     if (!s) throw new CasebookError('LOCKED', 'Casebook is locked');
     if (s.mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.has(channel))
       throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'A new password must be chosen first');
@@ -254,8 +254,8 @@ export class Casebook implements Work {
       ownClientsOnly: false,
       volunteersSeeContactDetails: false,
     };
-    if (this.session) {
-      const s = this.session;
+    if (this.signedIn) {
+      const s = this.signedIn;
       return {
         ...base,
         state: 'unlocked',
@@ -275,20 +275,20 @@ export class Casebook implements Work {
   }
 
   /** The signed-in session, or LOCKED. */
-  requireSession(): Session {
-    if (!this.session) throw new CasebookError('LOCKED', 'Casebook is locked');
-    return this.session;
+  requireSignedIn(): SignedIn {
+    if (!this.signedIn) throw new CasebookError('LOCKED', 'Casebook is locked');
+    return this.signedIn;
   }
 
-  startSession(s: Omit<Session, 'lastActivity'>): void {
-    if (this.session) this.lock('manual');
-    this.session = { ...s, lastActivity: this.now().getTime() };
+  startSignedIn(s: Omit<SignedIn, 'lastActivity'>): void {
+    if (this.signedIn) this.lock('manual');
+    this.signedIn = { ...s, lastActivity: this.now().getTime() };
     this.lockReason = null;
   }
 
   /** Runs `fn` as one transaction on the session's database: one user action, one commit. */
-  write<T>(fn: (db: Db, s: Session) => T): T {
-    const s = this.requireSession();
+  write<T>(fn: (db: Db, s: SignedIn) => T): T {
+    const s = this.requireSignedIn();
     if (this.restoring) throw new CasebookError('RESTORE_RUNNING', 'A backup is being restored');
     return s.db.$client.transaction(() => fn(s.db, s))();
   }
@@ -296,7 +296,7 @@ export class Casebook implements Work {
   /** Appends to the audit trail as the signed-in user, at the core's clock. Call inside `write`. */
   audit(
     db: Db,
-    s: Session,
+    s: SignedIn,
     action: AuditAction,
     extra: { clientId?: number; detail?: Record<string, unknown> } = {},
   ): void {
@@ -316,16 +316,16 @@ export class Casebook implements Work {
     }
   }
 
-  read<T>(fn: (db: Db, s: Session) => T): T {
-    const s = this.requireSession();
+  read<T>(fn: (db: Db, s: SignedIn) => T): T {
+    const s = this.requireSignedIn();
     return fn(s.db, s);
   }
 
   /** Closes the database and wipes the key from memory. */
   lock(reason: 'idle' | 'manual'): void {
-    const s = this.session;
+    const s = this.signedIn;
     if (!s) return;
-    this.session = null;
+    this.signedIn = null;
     this.lockReason = reason;
     // Jobs stop first: their workers hold the key and a connection to the records.
     void this.jobs.stopAll();
@@ -354,7 +354,7 @@ export class Casebook implements Work {
 
   /** Locks when nobody has used Casebook for the configured minutes (not while a long job runs). */
   checkIdle(): void {
-    const s = this.session;
+    const s = this.signedIn;
     if (!s) return;
     const oldest = Math.min(...[...this.refusals.values()].map((r) => Date.parse(r.first)));
     if (this.refusals.size && !this.restoring && this.now().getTime() - oldest >= REFUSALS_FOLDED_MS) {
@@ -369,7 +369,7 @@ export class Casebook implements Work {
   }
 
   touch(): void {
-    if (this.session) this.session.lastActivity = this.now().getTime();
+    if (this.signedIn) this.signedIn.lastActivity = this.now().getTime();
   }
 
   /**
@@ -377,7 +377,7 @@ export class Casebook implements Work {
    * stick) is plugged in, make a backup there first. Never stops the app from closing.
    */
   async backUpOnExit(): Promise<'done' | 'skipped' | 'failed'> {
-    const s = this.session;
+    const s = this.signedIn;
     if (!s || s.user.role !== 'admin') return 'skipped';
     const status = this.read((db) => backupStatus(db, this.now()));
     const folder = status.last ? dirname(status.last.path) : null;

@@ -12,11 +12,11 @@ import type { Db } from './db/database';
 import type { JobRunner } from './jobs/runner';
 import type { Platform } from './platform';
 import type { Printouts } from './printouts/printouts';
-import type { Rollback } from './session/rollback';
+import type { Rollback } from './signIn/rollback';
 import type { DataPaths } from './setup/dataFolder';
 
 /** The signed-in session: its open database and key, who it is, and the charity's rules for them. */
-export interface Session {
+export interface SignedIn {
   db: Db;
   dbKey: Buffer;
   user: SessionUser;
@@ -38,11 +38,16 @@ export interface Session {
  */
 export interface Records {
   /** Reads the records (LOCKED when nobody is signed in). */
-  read<T>(fn: (db: Db, s: Session) => T): T;
+  read<T>(fn: (db: Db, s: SignedIn) => T): T;
   /** Runs `fn` as one transaction: one person's action, one commit (refused while a restore runs). */
-  write<T>(fn: (db: Db, s: Session) => T): T;
+  write<T>(fn: (db: Db, s: SignedIn) => T): T;
   /** Appends to the audit trail as the signed-in person, at the core's clock. Call inside `write`. */
-  audit(db: Db, s: Session, action: AuditAction, extra?: { clientId?: number; detail?: Record<string, unknown> }): void;
+  audit(
+    db: Db,
+    s: SignedIn,
+    action: AuditAction,
+    extra?: { clientId?: number; detail?: Record<string, unknown> },
+  ): void;
   /** The core's clock: the one place "now" comes from. */
   now(): Date;
   language(): UiLanguage;
@@ -61,5 +66,5 @@ export interface Work extends Paper {
   readonly jobs: JobRunner;
   readonly paths: DataPaths;
   /** The session itself, for a job that opens the records on its own connection. */
-  requireSession(): Session;
+  requireSignedIn(): SignedIn;
 }

@@ -59,7 +59,7 @@ export function App() {
 
   useActivityReporter(unlocked);
   const switchUser = useCallback(async () => {
-    const r = await invoke('session.lock', {});
+    const r = await invoke('signIn.lock', {});
     setGeneration((g) => g + 1);
     if (r.ok) apply(r.value);
   }, [apply]);

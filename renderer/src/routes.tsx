@@ -22,10 +22,10 @@ import { ReferralsPage } from './pages/Referrals.page';
 import { ReportPage } from './pages/Report.page';
 import { RetentionPage } from './pages/Retention.page';
 import { SafetyPlanPage } from './pages/SafetyPlan.page';
-import { SessionPage } from './pages/Session.page';
+import { RegisterPage } from './pages/Register.page';
 import { SettingsPage } from './pages/Settings.page';
 import { SubjectAccessPage } from './pages/SubjectAccess.page';
-import { SupportPage } from './pages/Support.page';
+import { HelpGivenPage } from './pages/HelpGiven.page';
 import { TemplateEditPage, TemplatesPage } from './pages/Templates.page';
 import { UsersPage } from './pages/Users.page';
 
@@ -36,7 +36,7 @@ export type ClientTab =
   | 'assessments'
   | 'referrals'
   | 'letters'
-  | 'support'
+  | 'helpGiven'
   | 'safety'
   | 'consent'
   | 'household'
@@ -61,8 +61,8 @@ export type Route =
   | { name: 'programmes' }
   | { name: 'programme'; id: number }
   | { name: 'programmeEdit'; id?: number }
-  | { name: 'session'; id: number }
-  | { name: 'support' }
+  | { name: 'register'; id: number }
+  | { name: 'helpGiven' }
   | { name: 'report' }
   | { name: 'retention' }
   | { name: 'agencies' }
@@ -89,7 +89,7 @@ export const SECTIONS = [
   { name: 'clients', label: 'shell.clients' },
   { name: 'referrals', label: 'referrals.title', gate: 'referrals.list' },
   { name: 'programmes', label: 'programmes.title' },
-  { name: 'support', label: 'support.title', gate: 'support.list' },
+  { name: 'helpGiven', label: 'helpGiven.title', gate: 'helpGiven.list' },
   { name: 'report', label: 'report.nav', gate: 'reports.funder' },
   { name: 'agencies', label: 'agencies.title' },
   { name: 'templates', label: 'templates.title', gate: 'templates.save' },
@@ -143,8 +143,8 @@ export const ROUTES: { [N in Route['name']]: Page<N> } = {
   programmes: { section: 'programmes', render: () => <ProgrammesPage /> },
   programme: { section: 'programmes', render: (r) => <ProgrammePage id={r.id} /> },
   programmeEdit: { section: 'programmes', gate: 'programmes.save', render: (r) => <ProgrammeEditPage id={r.id} /> },
-  session: { section: 'programmes', render: (r) => <SessionPage id={r.id} /> },
-  support: { section: 'support', render: () => <SupportPage /> },
+  register: { section: 'programmes', render: (r) => <RegisterPage id={r.id} /> },
+  helpGiven: { section: 'helpGiven', render: () => <HelpGivenPage /> },
   report: { section: 'report', render: () => <ReportPage /> },
   retention: { section: 'retention', render: () => <RetentionPage /> },
   agencies: { section: 'agencies', render: () => <AgenciesPage /> },

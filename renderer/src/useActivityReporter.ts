@@ -12,7 +12,7 @@ export function useActivityReporter(active: boolean): void {
       const now = performance.now();
       if (now - last < REPORT_EVERY_MS) return;
       last = now;
-      void invoke('session.touch', {});
+      void invoke('signIn.touch', {});
     };
     const events = ['keydown', 'pointerdown', 'wheel', 'pointermove'] as const;
     for (const e of events) window.addEventListener(e, onActivity, { passive: true });

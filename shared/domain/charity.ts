@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES } from './support';
+import { CURRENCIES } from './helpGiven';
 import { optionalEmail, optionalPhone, optionalText, requiredText } from './validation';
 
 /** The charity's own details, printed on letters and on the recovery sheet. */

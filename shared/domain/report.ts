@@ -4,7 +4,7 @@ import { CLOSURE_REASONS } from './client';
 import { CASE_NOTE_KINDS } from './caseNote';
 import { REFERRAL_STATUSES } from './referral';
 import { programmeFiguresSchema } from './programme';
-import { CURRENCIES, supportTotalsSchema } from './support';
+import { CURRENCIES, helpGivenTotalsSchema } from './helpGiven';
 import { requiredDate } from './validation';
 
 /** Groups of fewer people than this are shown as "<5", so no one can be picked out. */
@@ -91,7 +91,7 @@ export const funderReportSchema = z.object({
     partlyAchieved: z.number().int(),
     notAchieved: z.number().int(),
   }),
-  support: supportTotalsSchema,
+  helpGiven: helpGivenTotalsSchema,
   attendance: programmeFiguresSchema,
   demographics: z.object({
     /** The clients described: those active in the period. */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { needAreaName } from './assessment';
 import { languageName, localeOf } from './languages';
 import { GENDER_WITHHELD, NOT_RECORDED, suppressed, type FunderReport } from './report';
-import { formatMoney, supportTypeName, type Currency } from './support';
+import { formatMoney, helpTypeName, type Currency } from './helpGiven';
 
 /** A cell: a number, a word, or a group too small to show. Money is kept in minor units with its currency. */
 export type ReportCell = number | string | { money: number } | { suppressed: true };
@@ -156,24 +156,24 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       ],
     },
     {
-      key: 'support',
-      title: t('support.title'),
+      key: 'helpGiven',
+      title: t('helpGiven.title'),
       columns: [
-        t('support.help'),
-        t('support.times'),
-        t('support.items'),
-        t('support.valueTotal'),
-        t('support.people'),
+        t('helpGiven.help'),
+        t('helpGiven.times'),
+        t('helpGiven.items'),
+        t('helpGiven.valueTotal'),
+        t('helpGiven.people'),
       ],
       rows: [
-        ...r.support.byType.map((b): ReportCell[] => [
-          supportTypeName(t, { builtinKey: b.typeKey, name: b.typeName }),
+        ...r.helpGiven.byType.map((b): ReportCell[] => [
+          helpTypeName(t, { builtinKey: b.typeKey, name: b.typeName }),
           b.times,
           b.quantity,
           { money: b.value },
           people(b.people),
         ]),
-        [t('report.total'), r.support.times, '', { money: r.support.value }, people(r.support.people)],
+        [t('report.total'), r.helpGiven.times, '', { money: r.helpGiven.value }, people(r.helpGiven.people)],
       ],
     },
     {

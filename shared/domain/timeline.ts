@@ -10,7 +10,7 @@ export const TIMELINE_TYPES = [
   'referral',
   'letter',
   'programme',
-  'support',
+  'helpGiven',
   'status',
   'consent',
   'risk',
@@ -38,7 +38,7 @@ export const TIMELINE_EVENTS = [
   'referral',
   'letter',
   'attended',
-  'supportGiven',
+  'helpGiven',
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 

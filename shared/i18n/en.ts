@@ -145,7 +145,7 @@ export const en = {
     version: 'Casebook {{version}}',
     what: 'Case management for small volunteer-run charities. Your records are kept encrypted on this computer; nothing is sent anywhere.',
     dataFolder: 'Data folder',
-    logFolder: 'Support log',
+    logFolder: 'Error log',
     logNote: 'The log holds error messages for whoever helps you with Casebook, never details of clients.',
     openFolder: 'Open the folder',
     openLogFolder: 'Open the log folder',
@@ -218,7 +218,7 @@ export const en = {
     },
     help: {
       title: 'If something goes wrong',
-      body: 'Casebook says in plain words what happened and whether anything was saved. Help, then Where my data is, shows where the records are kept. Whoever helps you may ask for the support log: it holds error messages only, never details of clients.',
+      body: 'Casebook says in plain words what happened and whether anything was saved. Help, then Where my data is, shows where the records are kept. Whoever helps you may ask for the error log: it holds error messages only, never details of clients.',
     },
   },
   fullExport: {
@@ -736,7 +736,7 @@ export const en = {
     filter: 'Show',
     types: {
       programme: 'Groups and sessions',
-      support: 'Help given',
+      helpGiven: 'Help given',
       referral: 'Referrals',
       letter: 'Letters',
       note: 'Case notes',
@@ -750,7 +750,7 @@ export const en = {
     },
     events: {
       attended: 'Came to a session',
-      supportGiven: 'Help given',
+      helpGiven: 'Help given',
       referral: 'Referral',
       letter: 'Letter written',
       intake: 'Taken in',
@@ -948,9 +948,9 @@ export const en = {
     repeatRange: 'Enter a whole number: times from 1 to 100, days from 1 to 366.',
     repeatRuleIncomplete: 'Give both the number of times and the number of days, or neither.',
     quantityRange: 'Enter how many, from 1 to 1,000.',
-    repeatSupportReason: 'This help has been given often already: say why it is given again.',
-    supportTypeRetired: 'This kind of help has been retired. Choose another.',
-    supportTypeNameTaken: 'There is already a kind of help with this name.',
+    repeatHelpReason: 'This help has been given often already: say why it is given again.',
+    helpTypeRetired: 'This kind of help has been retired. Choose another.',
+    helpTypeNameTaken: 'There is already a kind of help with this name.',
     sessionNotAttended: 'The client is not marked as here at that session.',
     confirmationMismatch: 'This is not the client’s reference. Type it exactly as shown.',
     retentionRange: 'Enter a number of years from 1 to 50.',
@@ -1766,7 +1766,7 @@ export const en = {
     registerFileName: 'Session register',
     notYet: 'This session is on {{date}}: attendance can be marked from that day. You can print the register now.',
     cancelledNote: 'This session was cancelled: {{reason}}',
-    giveSupport: 'Help given',
+    giveHelp: 'Help given',
     pdf: {
       title: 'Session register: {{programme}}, {{date}}',
       heading: 'Session register',
@@ -1794,7 +1794,7 @@ export const en = {
     '65plus': '65 and over',
     notKnown: 'Age not known',
   },
-  support: {
+  helpGiven: {
     title: 'Help given',
     intro: 'Practical help given to clients (food parcels, vouchers, clothing, fares) and the totals for a period.',
     builtin: {
@@ -1989,7 +1989,7 @@ export const en = {
     homeDue_one: '{{count, number}} closed case is past the retention period.',
     homeDue_other: '{{count, number}} closed cases are past the retention period.',
   },
-  access: {
+  subjectAccess: {
     title: 'Subject access',
     pageIntro:
       'A client may ask for a copy of everything we hold about them. Record the request when it arrives: the answer is due within one calendar month.',

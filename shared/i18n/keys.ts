@@ -14,7 +14,7 @@ export type CodedGroup =
   | 'errors'
   | 'consentGate'
   | 'needAreas.builtin'
-  | 'support.builtin'
+  | 'helpGiven.builtin'
   | 'roles'
   | 'letters.fields'
   | 'clients.statuses'

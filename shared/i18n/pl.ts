@@ -149,7 +149,7 @@ export const pl = {
     version: 'Casebook {{version}}',
     what: 'Prowadzenie spraw dla małych organizacji opartych na wolontariacie. Dane są przechowywane w postaci zaszyfrowanej na tym komputerze; nic nie jest nigdzie wysyłane.',
     dataFolder: 'Folder danych',
-    logFolder: 'Dziennik pomocy technicznej',
+    logFolder: 'Dziennik błędów',
     logNote:
       'Dziennik zawiera komunikaty o błędach dla osoby, która pomaga w obsłudze programu Casebook, nigdy danych podopiecznych.',
     openFolder: 'Otwórz folder',
@@ -223,7 +223,7 @@ export const pl = {
     },
     help: {
       title: 'Gdy coś pójdzie nie tak',
-      body: 'Casebook mówi prostymi słowami, co się stało i czy coś zapisano. Pomoc, a potem Gdzie są moje dane, pokazuje, gdzie przechowywane są dane. Osoba, która Ci pomaga, może poprosić o dziennik pomocy technicznej: zawiera tylko komunikaty o błędach, nigdy danych podopiecznych.',
+      body: 'Casebook mówi prostymi słowami, co się stało i czy coś zapisano. Pomoc, a potem Gdzie są moje dane, pokazuje, gdzie przechowywane są dane. Osoba, która Ci pomaga, może poprosić o dziennik błędów: zawiera tylko komunikaty o błędach, nigdy danych podopiecznych.',
     },
   },
   fullExport: {
@@ -761,7 +761,7 @@ export const pl = {
     filter: 'Pokaż',
     types: {
       programme: 'Grupy i spotkania',
-      support: 'Udzielona pomoc',
+      helpGiven: 'Udzielona pomoc',
       referral: 'Skierowania',
       letter: 'Pisma',
       note: 'Notatki z kontaktów',
@@ -775,7 +775,7 @@ export const pl = {
     },
     events: {
       attended: 'Obecność na spotkaniu',
-      supportGiven: 'Udzielona pomoc',
+      helpGiven: 'Udzielona pomoc',
       referral: 'Skierowanie',
       letter: 'Napisano pismo',
       intake: 'Przyjęcie',
@@ -977,9 +977,9 @@ export const pl = {
     repeatRange: 'Podaj liczbę całkowitą: razy od 1 do 100, dni od 1 do 366.',
     repeatRuleIncomplete: 'Podaj zarówno liczbę razy, jak i liczbę dni, albo żadnej.',
     quantityRange: 'Podaj liczbę od 1 do 1000.',
-    repeatSupportReason: 'Ta pomoc była już często wydawana: napisz, dlaczego wydajesz ją ponownie.',
-    supportTypeRetired: 'Ten rodzaj pomocy został wycofany. Wybierz inny.',
-    supportTypeNameTaken: 'Rodzaj pomocy o tej nazwie już istnieje.',
+    repeatHelpReason: 'Ta pomoc była już często wydawana: napisz, dlaczego wydajesz ją ponownie.',
+    helpTypeRetired: 'Ten rodzaj pomocy został wycofany. Wybierz inny.',
+    helpTypeNameTaken: 'Rodzaj pomocy o tej nazwie już istnieje.',
     sessionNotAttended: 'Klient nie ma zaznaczonej obecności na tym spotkaniu.',
     confirmationMismatch: 'To nie jest numer sprawy tego klienta. Wpisz go dokładnie tak, jak jest pokazany.',
     retentionRange: 'Podaj liczbę lat od 1 do 50.',
@@ -1827,7 +1827,7 @@ export const pl = {
     registerFileName: 'Lista obecności',
     notYet: 'To spotkanie jest {{date}}: obecność można zaznaczać od tego dnia. Listę można wydrukować już teraz.',
     cancelledNote: 'To spotkanie zostało odwołane: {{reason}}',
-    giveSupport: 'Udzielona pomoc',
+    giveHelp: 'Udzielona pomoc',
     pdf: {
       title: 'Lista obecności: {{programme}}, {{date}}',
       heading: 'Lista obecności',
@@ -1855,7 +1855,7 @@ export const pl = {
     '65plus': '65 i więcej',
     notKnown: 'Wiek nieznany',
   },
-  support: {
+  helpGiven: {
     title: 'Udzielona pomoc',
     intro: 'Pomoc rzeczowa dla klientów (paczki żywnościowe, bony, odzież, bilety) i jej podsumowanie za okres.',
     builtin: {
@@ -2059,7 +2059,7 @@ export const pl = {
     homeDue_many: '{{count, number}} zamkniętych spraw przekroczyło okres przechowywania.',
     homeDue_other: '{{count, number}} zamkniętej sprawy przekroczyło okres przechowywania.',
   },
-  access: {
+  subjectAccess: {
     title: 'Dostęp do danych',
     pageIntro:
       'Podopieczny może poprosić o kopię wszystkiego, co o nim przechowujemy. Zapisz wniosek w dniu, w którym wpłynął: odpowiedź trzeba dać w ciągu miesiąca kalendarzowego.',

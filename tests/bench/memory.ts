@@ -66,7 +66,7 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
   };
   try {
     const started = rss();
-    await call('session.unlock', admin);
+    await call('signIn.unlock', admin);
     const unlocked = rss();
     const highest = (await call<{ total: number }>('clients.count', { query: '' })).total;
     const template = (
@@ -87,7 +87,7 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
         await call('timeline.get', { clientId: id, types: [], limit: 500, offset: 0 });
         await call('plans.get', { clientId: id });
         await call('referrals.forClient', { clientId: id });
-        await call('support.forClient', { clientId: id });
+        await call('helpGiven.forClient', { clientId: id });
         if (i < 2)
           await call('notes.save', {
             clientId: id,
@@ -124,7 +124,7 @@ async function hour(dataDir: string, admin: { name: string; password: string }):
     const quiet = rss();
     const coreHeap = await core.heapStatistics();
     const end = { coreHeapUsed: MB(coreHeap.used_heap_size), coreHeapTotal: MB(coreHeap.total_heap_size) };
-    await call('session.lock', {});
+    await call('signIn.lock', {});
     return {
       harness,
       started,

@@ -16,7 +16,7 @@ import { renderLetterPdf } from '../../electron/core/letters/letterPdf';
 import { programmeFigures } from '../../electron/core/programmes/figures';
 import { sessionRegister } from '../../electron/core/programmes/attendance';
 import { renderSessionRegister } from '../../electron/core/programmes/registerPdf';
-import { repeatWarning, supportTotals } from '../../electron/core/support/support';
+import { repeatWarning, helpGivenTotals } from '../../electron/core/helpGiven/helpGiven';
 import { generateProgrammes } from './programmes';
 import { funderReport } from '../../electron/core/reports/funderReport';
 import { gatherAccessPack } from '../../electron/core/subjectAccess/pack';
@@ -253,7 +253,7 @@ Leeds LS1 5HD', 'x', 'x')`);
       }),
     );
     figures.push(
-      await measure(`help given totals by kind over a year (${label})`, 50, () => supportTotals(db, year), {
+      await measure(`help given totals by kind over a year (${label})`, 50, () => helpGivenTotals(db, year), {
         note: `${groups.gives} records`,
       }),
     );

@@ -49,7 +49,7 @@ async function main() {
       return { db, wal: existsSync(walPath) ? statSync(walPath).size : 0 };
     };
     const start = sizes();
-    await call('session.unlock', ADMIN);
+    await call('signIn.unlock', ADMIN);
     const rand = random(2026);
     const highest = cb.read((db) => db.$client.prepare('SELECT max(id) FROM clients').pluck().get() as number);
     const counts = { intakes: 0, notes: 0, edits: 0, erased: 0 };
@@ -110,7 +110,7 @@ async function main() {
                 .get(1 + rand.int(highest)) as { id: number; reference: string } | undefined,
           );
           if (!client) continue;
-          await call('clients.erase', {
+          await call('erasure.eraseClient', {
             id: client.id,
             mode: 'erase',
             reason: 'Asked to be forgotten',
@@ -118,8 +118,8 @@ async function main() {
           });
           counts.erased++;
         }
-        await call('session.lock', {});
-        await call('session.unlock', ADMIN);
+        await call('signIn.lock', {});
+        await call('signIn.unlock', ADMIN);
       }
     }
     const simulated = (performance.now() - started) / 1000;
@@ -128,8 +128,8 @@ async function main() {
       free: db.$client.pragma('freelist_count', { simple: true }) as number,
       all: db.$client.pragma('page_count', { simple: true }) as number,
     }));
-    const key = Buffer.from(cb.requireSession().dbKey);
-    await call('session.lock', {});
+    const key = Buffer.from(cb.requireSignedIn().dbKey);
+    await call('signIn.lock', {});
     const closed = sizes();
     // What a backup holds: the same records, copied compactly (VACUUM INTO, as a backup copies them).
     const copy = join(dir, 'backup-copy.db');

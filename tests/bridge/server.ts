@@ -32,7 +32,7 @@ export interface BridgeOptions {
   now: () => Date;
   /** Folders that stand for drives (e.g. a USB stick) in the backup screen. */
   drives?: { path: string; label: string; removable: boolean }[];
-  /** Keep the support log in this folder, as the app does (otherwise it goes to the console). */
+  /** Keep the error log in this folder, as the app does (otherwise it goes to the console). */
   logDir?: string;
   /** Free space below which the data folder counts as full. */
   minFreeBytes?: number;

@@ -36,7 +36,7 @@ describe('nothing readable on disk', () => {
     await t.ok('clients.search', { query: 'quint' });
     const whileOpen = assertNothingReadable(t.dataDir);
     expect(whileOpen.some((f) => f.endsWith('-wal'))).toBe(true); // the WAL was really looked at
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     assertNothingReadable(t.dataDir);
   });
 });

@@ -49,7 +49,7 @@ describe('restores interrupted at the worst moment', () => {
     await killAtFirstFrames({
       KILL_BACKUP: path,
       KILL_RESTORING: restoring,
-      KILL_KEY: t.cb.requireSession().dbKey.toString('hex'),
+      KILL_KEY: t.cb.requireSignedIn().dbKey.toString('hex'),
     });
     expect(existsSync(`${restoring}-wal`) && statSync(`${restoring}-wal`).size > 0).toBe(true);
 
@@ -57,10 +57,10 @@ describe('restores interrupted at the worst moment', () => {
     const t2 = t.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');
     expect(readdirSync(t2.dataDir).filter((f) => f.includes('restoring'))).toEqual([]);
-    await t2.ok('session.unlock', ADMIN);
+    await t2.ok('signIn.unlock', ADMIN);
     for (let i = 0; i < 2; i++) {
       await t2.ok('backup.restore', { path, credentials: null });
-      await t2.ok('session.unlock', ADMIN);
+      await t2.ok('signIn.unlock', ADMIN);
       expect((await t2.ok('clients.search', {})).total).toBe(3);
     }
   });
@@ -72,7 +72,7 @@ describe('restores interrupted at the worst moment', () => {
     writeFileSync(`${restoring}-wal`, Buffer.alloc(8192, 7));
     writeFileSync(`${restoring}-shm`, Buffer.alloc(32768, 1));
     await t.ok('backup.restore', { path, credentials: null });
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('clients.search', {})).total).toBe(3);
     expect(readdirSync(t.dataDir).filter((f) => f.includes('restoring'))).toEqual([]);
   });
@@ -107,7 +107,7 @@ describe('restores interrupted at the worst moment', () => {
     const safety = join(t.dataDir, 'before-restore');
     for (let i = 0; i < 3; i++) {
       await t.ok('backup.restore', { path, credentials: null });
-      await t.ok('session.unlock', ADMIN);
+      await t.ok('signIn.unlock', ADMIN);
       t.clock.now += 60_000;
     }
     mkdirSync(join(safety, '2026-11-23T10-10-00-000Z.partial'));
@@ -128,12 +128,12 @@ describe('who may roll the records back', () => {
   it('restoring or opening a backup needs an administrator’s credentials, signed in or not', async () => {
     const { t, path } = await withBackup();
     const volunteer = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const caseworker = await (async () => {
-      await t.ok('session.unlock', ADMIN);
+      await t.ok('signIn.unlock', ADMIN);
       return signInAsNewUser(t, 'Carl Caseworker', 'caseworker');
     })();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     for (const who of [
       { name: 'Vera Volunteer', password: volunteer.password },
       { name: 'Carl Caseworker', password: caseworker.password },
@@ -142,17 +142,17 @@ describe('who may roll the records back', () => {
       expect((await t.fail('backup.inspect', { path, credentials: who })).code, who.name).toBe('FORBIDDEN');
     }
     // Signed in, the same people are refused too; an administrator may, locked or not.
-    await t.ok('session.unlock', { name: 'Vera Volunteer', password: volunteer.password });
+    await t.ok('signIn.unlock', { name: 'Vera Volunteer', password: volunteer.password });
     expect((await t.fail('backup.restore', { path, credentials: null })).code).toBe('FORBIDDEN');
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     expect((await t.ok('backup.inspect', { path, credentials: ADMIN })).counts.clients).toBe(3);
   });
 
   it('on a new computer, the backup opens only with one of its administrators’ names and passwords', async () => {
     const { t, path } = await withBackup();
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer', 'volunteer password 123');
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     const { path: withVera } = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
     const fresh = startCore();
     expect(
@@ -171,21 +171,21 @@ describe('who may roll the records back', () => {
 describe('guessing passwords', () => {
   it('opening a backup while locked is throttled like signing in, and every wrong password is recorded', async () => {
     const { t, path } = await withBackup();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const wrong = { name: ADMIN.name, password: 'not it at all' };
     expect(await t.fail('backup.inspect', { path, credentials: wrong })).toMatchObject({
       code: 'NOT_CURRENT_CREDENTIALS',
       retryAfterMs: 1000,
     });
     expect((await t.fail('backup.restore', { path, credentials: wrong })).code).toBe('TOO_MANY_ATTEMPTS');
-    expect((await t.fail('session.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await t.fail('signIn.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
     t.clock.now += 1000;
     expect(await t.fail('backup.restore', { path, credentials: wrong })).toMatchObject({
       code: 'NOT_CURRENT_CREDENTIALS',
       retryAfterMs: 2000,
     });
     t.clock.now += 2000;
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     const failed = (await t.ok('audit.list', { action: 'session.failedPasswordCheck' })).items;
     expect(failed.map((e) => e.detail)).toEqual([
       expect.objectContaining({ channel: 'backup.restore' }),
@@ -198,11 +198,9 @@ describe('guessing passwords', () => {
 
   it('tries made at the same moment are checked one after another, so only the first is looked at', async () => {
     const { t } = await withBackup();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const tries = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        t.call('session.unlock', { name: ADMIN.name, password: `guess number ${i}` }),
-      ),
+      Array.from({ length: 6 }, (_, i) => t.call('signIn.unlock', { name: ADMIN.name, password: `guess number ${i}` })),
     );
     expect(tries.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual([
       'TOO_MANY_ATTEMPTS',
@@ -216,22 +214,20 @@ describe('guessing passwords', () => {
 
   it('the waits survive a restart, and trying many names counts for everyone', async () => {
     const { t } = await withBackup();
-    await t.ok('session.lock', {});
-    await t.fail('session.unlock', { name: ADMIN.name, password: 'wrong' });
+    await t.ok('signIn.lock', {});
+    await t.fail('signIn.unlock', { name: ADMIN.name, password: 'wrong' });
     const t2 = t.restart();
-    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await t2.fail('signIn.unlock', ADMIN)).code).toBe('TOO_MANY_ATTEMPTS');
     // Names nobody has: each one a first failure, until the limit for everyone is reached.
     const codes: string[] = [];
     for (let i = 0; i < 8; i++) {
       t2.clock.now += 1500;
-      codes.push((await t2.fail('session.unlock', { name: `Someone ${i}`, password: 'guess' })).code);
+      codes.push((await t2.fail('signIn.unlock', { name: `Someone ${i}`, password: 'guess' })).code);
     }
     expect(codes.slice(0, 4)).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
     expect(codes).toContain('TOO_MANY_ATTEMPTS');
     // A name never tried still waits, because of the others.
-    expect((await t2.fail('session.unlock', { name: 'Never Tried', password: 'guess' })).code).toBe(
-      'TOO_MANY_ATTEMPTS',
-    );
+    expect((await t2.fail('signIn.unlock', { name: 'Never Tried', password: 'guess' })).code).toBe('TOO_MANY_ATTEMPTS');
     // The file keeps counts, not names.
     expect(JSON.stringify(readdirSync(t2.dataDir))).toContain('throttle.json');
     const kept = readFileSync(join(t2.dataDir, 'throttle.json'), 'utf8');
@@ -265,29 +261,29 @@ function rewriteKeyFile(dir: string, change: (f: Record<string, unknown>) => voi
 describe('the key file and the audit trail', () => {
   it('a replaced inbox key does not lock anyone out: sign-in works, the trail says so, and a new key is made', async () => {
     const { t } = await withBackup();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const stranger = newInboxKeys();
     rewriteKeyFile(t.dataDir, (f) => (f['auditInboxKey'] = stranger.publicKey));
     // Sealed to the stranger while locked.
-    await t.fail('session.unlock', { name: ADMIN.name, password: 'a guess' });
+    await t.fail('signIn.unlock', { name: ADMIN.name, password: 'a guess' });
     t.clock.now += 1000;
-    expect((await t.ok('session.unlock', ADMIN)).state).toBe('unlocked');
+    expect((await t.ok('signIn.unlock', ADMIN)).state).toBe('unlocked');
     expect((await t.ok('audit.list', { action: 'audit.inboxKeyReplaced' })).total).toBe(1);
     const file = JSON.parse(readFileSync(join(t.dataDir, 'keyslots.json'), 'utf8')) as { auditInboxKey: string };
     expect(file.auditInboxKey).not.toBe(stranger.publicKey);
     // Failed sign-ins are sealed to Casebook's own key again, and join the trail.
-    await t.ok('session.lock', {});
-    await t.fail('session.unlock', { name: ADMIN.name, password: 'another guess' });
+    await t.ok('signIn.lock', {});
+    await t.fail('signIn.unlock', { name: ADMIN.name, password: 'another guess' });
     t.clock.now += 1000;
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('audit.list', { action: 'session.failedLogin' })).total).toBe(1);
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
   });
 
   it('a trail rewritten inside the database, hashes and all, is caught at the next sign-in', async () => {
     const { t } = await withBackup();
-    const key = Buffer.from(t.cb.requireSession().dbKey);
-    await t.ok('session.lock', {});
+    const key = Buffer.from(t.cb.requireSignedIn().dbKey);
+    await t.ok('signIn.lock', {});
     // Someone with the database key (every user's password opens it) rewrites the trail.
     const db = openDatabase(join(t.dataDir, 'casebook.db'), key);
     const sqlite = db.$client;
@@ -307,12 +303,12 @@ describe('the key file and the audit trail', () => {
       .prepare(`UPDATE settings SET value = ? WHERE key = 'audit_head'`)
       .run(JSON.stringify({ id: kept[kept.length - 1]!.id, hash: previous }));
     closeDatabase(db);
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('audit.list', { action: 'audit.trailRewritten' })).total).toBe(1);
     expect((await t.ok('audit.verify', {})).ok).toBe(false);
     // Its guards were gone too: put back, and said.
     expect((await t.ok('audit.list', { action: 'audit.guardsRestored' })).total).toBe(1);
-    expect(() => t.cb.requireSession().db.$client.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    expect(() => t.cb.requireSignedIn().db.$client.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
   });
 });
 
@@ -455,12 +451,12 @@ describe('references to records that are not there, or not this client’s', () 
 describe('records changed outside Casebook', () => {
   it('a schema version lowered by hand is refused in words at sign-in, before any upgrade copy is written', async () => {
     const { t } = await withBackup();
-    const key = Buffer.from(t.cb.requireSession().dbKey);
-    await t.ok('session.lock', {});
+    const key = Buffer.from(t.cb.requireSignedIn().dbKey);
+    await t.ok('signIn.lock', {});
     const db = openDatabase(join(t.dataDir, 'casebook.db'), key, { migrate: false });
     db.$client.pragma('user_version = 7');
     closeDatabase(db);
-    expect((await t.fail('session.unlock', ADMIN)).code).toBe('SCHEMA_MISMATCH');
+    expect((await t.fail('signIn.unlock', ADMIN)).code).toBe('SCHEMA_MISMATCH');
     expect(existsSync(join(t.dataDir, 'before-upgrade'))).toBe(false);
   });
 
@@ -468,10 +464,10 @@ describe('records changed outside Casebook', () => {
     const { t } = await withBackup();
     const other = startCore();
     await setUp(other);
-    await other.ok('session.lock', {});
-    await t.ok('session.lock', {});
+    await other.ok('signIn.lock', {});
+    await t.ok('signIn.lock', {});
     writeFileSync(join(t.dataDir, 'keyslots.json'), readFileSync(join(other.dataDir, 'keyslots.json')));
-    expect((await t.fail('session.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
+    expect((await t.fail('signIn.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
     rewriteKeyFile(t.dataDir, (f) => (f['version'] = 99));
     expect(await t.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'KEY_FILE_TOO_NEW' });
   });
@@ -479,7 +475,7 @@ describe('records changed outside Casebook', () => {
   it('a key slot given to another person, or given other key-derivation settings, is refused as changed, not as a wrong password', async () => {
     const { t } = await withBackup();
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const original = readFileSync(join(t.dataDir, 'keyslots.json'));
     type Slot = { kind: string; userId: number | null; kdf: Record<string, number> };
     const slots = (f: Record<string, unknown>) => f['slots'] as Slot[];
@@ -490,11 +486,11 @@ describe('records changed outside Casebook', () => {
     rewriteKeyFile(t.dataDir, (f) => {
       for (const s of slots(f)) if (s.userId === volunteerId) s.userId = 1;
     });
-    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'volunteer password 123' })).code).toBe(
+    expect((await t.fail('signIn.unlock', { name: 'Vera Volunteer', password: 'volunteer password 123' })).code).toBe(
       'KEY_SLOT_CHANGED',
     );
     // A wrong password on the same changed slot is still only a wrong password.
-    expect((await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'not her password 1' })).code).toBe(
+    expect((await t.fail('signIn.unlock', { name: 'Vera Volunteer', password: 'not her password 1' })).code).toBe(
       'WRONG_PASSWORD',
     );
     // The administrator's slot with settings that would take hours: not run at all.
@@ -502,10 +498,10 @@ describe('records changed outside Casebook', () => {
     rewriteKeyFile(t.dataDir, (f) => {
       for (const s of slots(f)) if (s.userId === 1) s.kdf['iterations'] = 50_000_000;
     });
-    expect((await t.fail('session.unlock', ADMIN)).code).toBe('KEY_SLOT_CHANGED');
+    expect((await t.fail('signIn.unlock', ADMIN)).code).toBe('KEY_SLOT_CHANGED');
     // Put back, everything opens as before.
     writeFileSync(join(t.dataDir, 'keyslots.json'), original);
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
   });
 });
 
@@ -516,12 +512,12 @@ describe('what Casebook leaves on disk', () => {
     await setUp(t);
     await addNewPerson(t, { firstName: 'Zofia', lastName: 'Wiśniewska' });
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     const usb = tempDir('casebook-usb-');
     const { path } = await t.ok('backup.create', { targetDir: usb });
     await t.ok('backup.restore', { path, credentials: null });
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     const loose: string[] = [];
     const walk = (dir: string) => {
       if ((statSync(dir).mode & 0o077) !== 0) loose.push(`${dir}/`);
@@ -552,8 +548,8 @@ describe('refused calls', () => {
     t.clock.now += 5 * 60_000;
     t.cb.checkIdle();
     await t.fail('users.list', {});
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     const refused = (await t.ok('audit.list', { action: 'access.refused' })).items.map((e) => [
       e.userName,
       e.detail?.['channel'],
@@ -573,62 +569,62 @@ describe('an older copy put back', () => {
 
   it('an earlier records file is noticed, said in the trail and on screen, until an administrator confirms it', async () => {
     const { t } = await withBackup();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const earlier = copyOf(t.dataDir, 'casebook.db');
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     const later = await addNewPerson(t, { firstName: 'Jan', lastName: 'Później' });
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: later.id,
       mode: 'erase',
       reason: 'Asked to be forgotten',
       confirmation: later.reference,
     });
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     writeFileSync(join(t.dataDir, 'casebook.db'), earlier);
-    const state = await t.ok('session.unlock', ADMIN);
+    const state = await t.ok('signIn.unlock', ADMIN);
     expect(state.rollback).toBe('records');
     expect((await t.ok('audit.list', { action: 'records.rollbackSuspected' })).items[0]!.detail).toEqual({
       found: 'records',
     });
     // Still there at the next sign-in, until an administrator confirms.
-    await t.ok('session.lock', {});
-    expect((await t.ok('session.unlock', ADMIN)).rollback).toBe('records');
-    expect((await t.ok('records.acceptAsTheyAre', {})).rollback).toBeNull();
-    await t.ok('session.lock', {});
-    expect((await t.ok('session.unlock', ADMIN)).rollback).toBeNull();
+    await t.ok('signIn.lock', {});
+    expect((await t.ok('signIn.unlock', ADMIN)).rollback).toBe('records');
+    expect((await t.ok('signIn.acceptRecordsAsTheyAre', {})).rollback).toBeNull();
+    await t.ok('signIn.lock', {});
+    expect((await t.ok('signIn.unlock', ADMIN)).rollback).toBeNull();
   });
 
   it('an earlier key file (an old password valid again) is noticed', async () => {
     const { t } = await withBackup();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const earlier = copyOf(t.dataDir, 'keyslots.json');
-    await t.ok('session.unlock', ADMIN);
-    await t.ok('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'a completely new password' });
-    await t.ok('session.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
+    await t.ok('signIn.changePassword', { currentPassword: ADMIN.password, newPassword: 'a completely new password' });
+    await t.ok('signIn.lock', {});
     writeFileSync(join(t.dataDir, 'keyslots.json'), earlier);
-    expect((await t.ok('session.unlock', ADMIN)).rollback).toBe('keyFile');
+    expect((await t.ok('signIn.unlock', ADMIN)).rollback).toBe('keyFile');
   });
 
   it('an earlier copy of both files is noticed by what this computer saw last', async () => {
     const { t } = await withBackup();
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const earlier = { db: copyOf(t.dataDir, 'casebook.db'), slots: copyOf(t.dataDir, 'keyslots.json') };
-    await t.ok('session.unlock', ADMIN);
-    await t.ok('session.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
     writeFileSync(join(t.dataDir, 'casebook.db'), earlier.db);
     writeFileSync(join(t.dataDir, 'keyslots.json'), earlier.slots);
     const t2 = t.restart();
-    expect((await t2.ok('session.unlock', ADMIN)).rollback).toBe('both');
+    expect((await t2.ok('signIn.unlock', ADMIN)).rollback).toBe('both');
   });
 
   it('restoring a backup on purpose is not taken for a rollback', async () => {
     const { t, path } = await withBackup();
     await addNewPerson(t, { firstName: 'Jan', lastName: 'Później' });
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     await t.ok('backup.restore', { path, credentials: null });
-    expect((await t.ok('session.unlock', ADMIN)).rollback).toBeNull();
-    await t.ok('session.lock', {});
-    expect((await t.ok('session.unlock', ADMIN)).rollback).toBeNull();
+    expect((await t.ok('signIn.unlock', ADMIN)).rollback).toBeNull();
+    await t.ok('signIn.lock', {});
+    expect((await t.ok('signIn.unlock', ADMIN)).rollback).toBeNull();
   });
 });

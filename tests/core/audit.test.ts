@@ -56,9 +56,9 @@ describe('the audit trail', () => {
     const c = await someHistory(t);
     const { user: vol } = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
     await t.ok('clients.get', { id: c.id });
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     t.clock.now += 24 * 3600_000; // the next day
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
 
     const all = await t.ok('audit.list', {});
     expect(all.items[0]).toMatchObject({ action: 'session.unlocked', userName: ADMIN.name });
@@ -122,12 +122,12 @@ describe('the audit trail', () => {
   it('records failed logins made while locked, sealed until the next unlock', async () => {
     const t = await ready();
     const { user } = await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    await t.ok('session.lock', {});
-    await t.fail('session.unlock', { name: 'Vera Volunteer', password: 'guess one' });
+    await t.ok('signIn.lock', {});
+    await t.fail('signIn.unlock', { name: 'Vera Volunteer', password: 'guess one' });
     t.clock.now += 60_000;
-    await t.fail('session.unlock', { name: 'Mallory Stranger', password: 'guess two' });
+    await t.fail('signIn.unlock', { name: 'Mallory Stranger', password: 'guess two' });
     t.clock.now += 60_000;
-    await t.fail('session.unlockWithRecoveryKey', { name: 'Vera Volunteer', recoveryKey: '000000'.repeat(8) });
+    await t.fail('signIn.unlockWithRecoveryKey', { name: 'Vera Volunteer', recoveryKey: '000000'.repeat(8) });
 
     const inbox = join(t.dataDir, 'audit-inbox.jsonl');
     const sealed = readFileSync(inbox, 'utf8');
@@ -136,7 +136,7 @@ describe('the audit trail', () => {
     expect(sealed).not.toContain('failedLogin');
 
     t.clock.now += 60_000;
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect(existsSync(inbox)).toBe(false);
     const failed = (await t.ok('audit.list', { action: 'session.failedLogin' })).items;
     expect(failed.map((e) => [e.userId, e.detail])).toEqual([
@@ -149,11 +149,11 @@ describe('the audit trail', () => {
 
   it('a damaged line in the inbox is reported, the rest imported', async () => {
     const t = await ready();
-    await t.ok('session.lock', {});
-    await t.fail('session.unlock', { name: ADMIN.name, password: 'wrong' });
+    await t.ok('signIn.lock', {});
+    await t.fail('signIn.unlock', { name: ADMIN.name, password: 'wrong' });
     appendFileSync(join(t.dataDir, 'audit-inbox.jsonl'), '{"e":"AAAA","iv":"AAAA","ct":"AAAA"}\nnot json at all\n');
     t.clock.now += 5000;
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('audit.list', { action: 'session.failedLogin' })).total).toBe(1);
     expect((await t.ok('audit.list', { action: 'audit.inboxDamaged' })).items[0]!.detail).toEqual({ lines: 2 });
   });

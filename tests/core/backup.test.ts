@@ -128,7 +128,7 @@ describe('backing up', () => {
       const usb = tempDir('casebook-usb-');
       const target = join(usb, 'KINGSTON');
       mkdirSync(target);
-      const s = t.cb.requireSession();
+      const s = t.cb.requireSignedIn();
       const err = await createBackup({
         db: s.db,
         dbKey: s.dbKey,
@@ -300,7 +300,7 @@ describe('checking and restoring', () => {
 
     const state = await t.ok('backup.restore', { path: made.path, credentials: null });
     expect(state.state).toBe('locked');
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('clients.search', { query: 'afterwards' })).total).toBe(0);
     expect((await t.ok('clients.search', {})).total).toBe(15);
     const after = t.cb.read((db) => digestTables(db.$client));
@@ -371,7 +371,7 @@ describe('checking and restoring', () => {
     expect(liveState(t).slots).toBe(live.slots);
     // The wrong password above counts for that name everywhere: the next try waits a second.
     t.clock.now += 1000;
-    expect((await t.ok('session.unlock', ADMIN)).state).toBe('unlocked');
+    expect((await t.ok('signIn.unlock', ADMIN)).state).toBe('unlocked');
     expect((await t.ok('clients.search', {})).total).toBe(5);
   });
 
@@ -397,7 +397,7 @@ describe('checking and restoring', () => {
         })
       ).state,
     ).toBe('locked');
-    await fresh.ok('session.unlock', ADMIN);
+    await fresh.ok('signIn.unlock', ADMIN);
     expect((await fresh.ok('clients.search', {})).total).toBe(7);
   });
 
@@ -406,7 +406,7 @@ describe('checking and restoring', () => {
     const { made: foreign } = await backup(other);
     const t = await withClients(2);
     const { made: own } = await backup(t);
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     // A stranger's own backup and password: refused, the current records are not theirs to replace.
     expect(
       (
@@ -437,7 +437,7 @@ describe('checking and restoring', () => {
       eraseClientRows(db, victim.id);
     });
     await t.ok('backup.restore', { path: made.path, credentials: null });
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('clients.search', {})).items.map((c) => c.reference)).not.toContain(victim.reference);
     expect((await t.ok('clients.search', {})).total).toBe(2);
     expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({
@@ -455,10 +455,10 @@ describe('checking and restoring', () => {
     let t2 = t.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');
     expect(existsSync(join(t.dataDir, 'casebook.db.restoring'))).toBe(false);
-    await t2.ok('session.unlock', ADMIN);
+    await t2.ok('signIn.unlock', ADMIN);
     expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(1);
     // After the commit point: both files were waiting when the power went.
-    const s = t2.cb.requireSession();
+    const s = t2.cb.requireSignedIn();
     const r = await inspectBackup(made.path, { dbKey: s.dbKey }, KDF_MINIMUM, {
       copy: join(t.dataDir, 'casebook.db.restoring'),
       keep: true,
@@ -467,7 +467,7 @@ describe('checking and restoring', () => {
     commitRestore({ keySlotsRestoring: join(t.dataDir, 'keyslots.json.restoring') }, r.header);
     t2 = t2.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');
-    await t2.ok('session.unlock', ADMIN);
+    await t2.ok('signIn.unlock', ADMIN);
     expect((await t2.ok('clients.search', { query: 'live' })).total).toBe(0);
     expect((await t2.ok('clients.search', {})).total).toBe(4);
   });

@@ -286,9 +286,9 @@ describe('tasks', () => {
       ).code,
     ).toBe('NOT_FOUND');
 
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', { name: 'Vera Volunteer', password: 'temporary pass 1' });
-    await t.ok('session.setNewPassword', { newPassword: 'volunteer password 1' });
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Vera Volunteer', password: 'temporary pass 1' });
+    await t.ok('signIn.setNewPassword', { newPassword: 'volunteer password 1' });
     expect((await t.fail('tasks.setDone', { id: adminsTask.id, done: true })).code).toBe('FORBIDDEN');
     const done = await t.ok('tasks.setDone', { id: volunteersTask.id, done: true });
     expect(done).toMatchObject({ doneOn: '2026-11-23', doneByName: 'Vera Volunteer' });
@@ -342,9 +342,9 @@ describe('the caseload home screen', () => {
       task: { title: 'Someone else’s', dueOn: '2026-11-20', assignedTo: 1 },
     });
     await addNewPerson(t, { firstName: 'Ewa', lastName: 'Lis', intakeDate: '2026-11-01' });
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', { name: 'Carl Caseworker', password: 'temporary pass 1' });
-    await t.ok('session.setNewPassword', { newPassword: 'caseworker password 1' });
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Carl Caseworker', password: 'temporary pass 1' });
+    await t.ok('signIn.setNewPassword', { newPassword: 'caseworker password 1' });
     return { t, cw, mine };
   }
 
@@ -408,8 +408,8 @@ describe('the caseload home screen', () => {
     expect(c.reviewsDue).toEqual([]);
     expect(c.clients[0]).toMatchObject({ lastAssessedOn: '2026-11-23', reviewDueOn: '2027-02-15' });
 
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     await t.ok('reviews.setInterval', { weeks: 2 });
     expect((await t.fail('reviews.setInterval', { weeks: 0 })).fields).toEqual({ weeks: 'weeksRange' });
     c = await t.ok('caseload.get', {});
@@ -651,8 +651,8 @@ describe('case notes', () => {
       [1, 'Rang about the rent arrears letter.'],
     ]);
 
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     const adminNote = await t.ok('notes.save', {
       clientId: c.id,
       note: { ...NOTE, time: '10:00', body: 'Safeguarding concern discussed.', sensitive: true },
@@ -672,8 +672,8 @@ describe('case notes', () => {
     ]);
 
     // The volunteer cannot edit the administrator's note, nor read it, because it is sensitive.
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', { name: 'Vera Volunteer', password });
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Vera Volunteer', password });
     expect(
       (await t.fail('notes.save', { clientId: c.id, target: { id: adminNote.id, version: 1 }, note: NOTE })).code,
     ).toBe('FORBIDDEN');

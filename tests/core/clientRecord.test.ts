@@ -10,7 +10,7 @@ async function ready(): Promise<TestCore> {
   return t;
 }
 
-const CONSENT: ChannelInput<'consents.record'>['consent'] = {
+const CONSENT: ChannelInput<'consent.record'>['consent'] = {
   storeData: true,
   shareScope: 'named',
   shareAgencies: ['Leeds Housing Options', 'StepChange Debt Charity'],
@@ -150,11 +150,11 @@ describe('consent', () => {
       consent: { ...CONSENT, expiresOn: '2027-11-20' },
     });
     const [consent] = (await t.ok('clients.get', { id: c.id })).consents;
-    expect((await t.fail('consents.withdraw', { consentId: consent!.id, on: '2026-11-01' })).fields).toEqual({
+    expect((await t.fail('consent.withdraw', { consentId: consent!.id, on: '2026-11-01' })).fields).toEqual({
       on: 'expiryBeforeGiven',
     });
 
-    const after = await t.ok('consents.withdraw', {
+    const after = await t.ok('consent.withdraw', {
       consentId: consent!.id,
       on: '2026-11-22',
       note: 'Asked us not to share anything',
@@ -165,11 +165,11 @@ describe('consent', () => {
       withdrawalNote: 'Asked us not to share anything',
       withdrawnByName: ADMIN.name,
     });
-    expect((await t.fail('consents.withdraw', { consentId: consent!.id, on: '2026-11-23' })).code).toBe('CONFLICT');
+    expect((await t.fail('consent.withdraw', { consentId: consent!.id, on: '2026-11-23' })).code).toBe('CONFLICT');
     const audit = await t.ok('audit.list', { action: 'consent.withdrawn' });
     expect(audit.items).toHaveLength(1);
 
-    const renewed = await t.ok('consents.record', {
+    const renewed = await t.ok('consent.record', {
       clientId: c.id,
       consent: { ...CONSENT, shareScope: 'none', givenOn: '2026-11-23' },
     });
@@ -264,12 +264,12 @@ describe('duplicates', () => {
 describe('merging two records', () => {
   async function person(t: TestCore, details: Details) {
     const c = await addNewPerson(t, details);
-    await t.ok('consents.record', { clientId: c.id, consent: CONSENT });
+    await t.ok('consent.record', { clientId: c.id, consent: CONSENT });
     await t.ok('household.save', {
       clientId: c.id,
       member: { name: `${details.firstName}'s son`, relationship: 'child', dateOfBirth: '2015-01-01' },
     });
-    await t.ok('contacts.save', {
+    await t.ok('household.saveContact', {
       clientId: c.id,
       contact: { role: 'gp', name: 'Dr Patel', organisation: 'Hyde Park Surgery' },
     });
@@ -514,15 +514,15 @@ describe('household and key contacts', () => {
       'member.dateOfBirth': 'dateInFuture',
     });
 
-    expect((await t.fail('contacts.save', { clientId: c.id, contact: { role: 'gp' } })).fields).toEqual({
+    expect((await t.fail('household.saveContact', { clientId: c.id, contact: { role: 'gp' } })).fields).toEqual({
       'contact.name': 'nameOrOrganisationRequired',
     });
-    const r3 = await t.ok('contacts.save', {
+    const r3 = await t.ok('household.saveContact', {
       clientId: c.id,
       contact: { role: 'other', roleDetail: 'Debt adviser', organisation: 'StepChange', phone: '0800 138 1111' },
     });
     expect(r3.contacts[0]).toMatchObject({ role: 'other', roleDetail: 'Debt adviser', organisation: 'StepChange' });
-    const r4 = await t.ok('contacts.remove', { id: r3.contacts[0]!.id });
+    const r4 = await t.ok('household.removeContact', { id: r3.contacts[0]!.id });
     expect(r4.contacts).toEqual([]);
     expect((await t.fail('household.remove', { id: 999 })).code).toBe('NOT_FOUND');
     const audit = await t.ok('audit.list', { action: 'household.changed' });

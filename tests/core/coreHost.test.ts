@@ -139,7 +139,7 @@ describe('the core in its own thread', () => {
       // Locked (the key never left the worker that stopped), and the unlock screen says why.
       expect(await ok('app.status', {})).toMatchObject({ state: 'locked', lockReason: 'restarted' });
       expect(await host.call('clients.get', { id: client.id })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-      await ok('session.unlock', ADMIN);
+      await ok('signIn.unlock', ADMIN);
       expect(await ok('app.status', {})).toMatchObject({ state: 'unlocked', lockReason: null });
       for (const id of acknowledged) expect((await host.call('notes.get', { id })).ok, `note ${id}`).toBe(true);
     } finally {

@@ -26,7 +26,7 @@ describe('erasing and anonymising a client', () => {
 
     expect(
       (
-        await t.fail('clients.erase', {
+        await t.fail('erasure.eraseClient', {
           id: zofia.id,
           mode: 'erase',
           reason: 'Asked us to delete her data',
@@ -35,11 +35,11 @@ describe('erasing and anonymising a client', () => {
       ).fields,
     ).toEqual({ confirmation: 'confirmationMismatch' });
     expect(
-      (await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: '', confirmation: zofia.reference }))
+      (await t.fail('erasure.eraseClient', { id: zofia.id, mode: 'erase', reason: '', confirmation: zofia.reference }))
         .fields,
     ).toEqual({ reason: 'required' });
     expect(
-      await t.ok('clients.erase', {
+      await t.ok('erasure.eraseClient', {
         id: zofia.id,
         mode: 'erase',
         reason: 'Asked us to delete her data',
@@ -64,7 +64,7 @@ describe('erasing and anonymising a client', () => {
     const zofia = await withZofia(t);
     const period = { from: '2026-01-01', to: '2026-06-30' };
     const before = await t.ok('reports.funder', period);
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: zofia.id,
       mode: 'anonymise',
       reason: 'Retention period passed',
@@ -79,7 +79,7 @@ describe('erasing and anonymising a client', () => {
       'needsAtIntake',
       'outcomes',
       'goals',
-      'support',
+      'helpGiven',
       'attendance',
       'demographics',
     ] as const)
@@ -98,7 +98,7 @@ describe('erasing and anonymising a client', () => {
     expect([kept.status, kept.closureReason, kept.statusSince]).toEqual(['closed', 'anonymised', '2026-11-23']);
     // An administrator may keep a case open (another is anonymised without closing).
     const other = await addNewPerson(t, { firstName: 'Adam', lastName: 'Brown' });
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: other.id,
       mode: 'anonymise',
       reason: 'Asked to be forgotten',
@@ -134,8 +134,8 @@ describe('erasing and anonymising a client', () => {
     t.platform.nextSaveName = 'Zofia Wiśniewska-Łęcka letter.pdf';
     const letterPdf = (await t.ok('letters.savePdf', { id: letter.id })).path;
     const safety = (await t.ok('safetyPlans.savePdf', { clientId: zofia.id })).path;
-    const [request1] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
-    const pack = await t.ok('access.savePack', { id: request1!.id });
+    const [request1] = await t.ok('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
+    const pack = await t.ok('subjectAccess.savePack', { id: request1!.id });
     const programme = await t.ok('programmes.save', {
       programme: {
         name: 'Cooking',
@@ -187,7 +187,7 @@ describe('erasing and anonymising a client', () => {
     });
     await t.ok('safetyPlans.savePdf', { clientId: other.id });
 
-    const files = await t.ok('clients.savedFiles', { clientId: zofia.id });
+    const files = await t.ok('erasure.savedFiles', { clientId: zofia.id });
     expect(files.aboutClient.map((f) => [f.what, f.path])).toEqual([
       ['letter', letterPdf],
       ['safetyPlan', safety],
@@ -200,13 +200,13 @@ describe('erasing and anonymising a client', () => {
     expect(listBefore.path).not.toBe(listAfter.path);
     expect(letterPdf).toContain('Wiśniewska-Łęcka');
 
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: zofia.id,
       mode: 'anonymise',
       reason: 'Asked to be forgotten',
       confirmation: zofia.reference,
     });
-    expect((await t.ok('clients.savedFiles', { clientId: zofia.id })).aboutClient).toEqual([]);
+    expect((await t.ok('erasure.savedFiles', { clientId: zofia.id })).aboutClient).toEqual([]);
     expect(found(decryptedFile(t), ['Wiśniewska-Łęcka letter'])).toEqual([]);
   });
 
@@ -222,13 +222,13 @@ describe('erasing and anonymising a client', () => {
     });
     const made = await t.ok('backup.create', { targetDir: tempDir('casebook-usb-') });
     t.clock.now += 60_000;
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: zofia.id,
       mode: 'erase',
       reason: 'Asked us to delete her data',
       confirmation: zofia.reference,
     });
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: adam.id,
       mode: 'anonymise',
       reason: 'Retention period passed',
@@ -236,7 +236,7 @@ describe('erasing and anonymising a client', () => {
     });
     t.clock.now += 60_000;
     await t.ok('backup.restore', { path: made.path, credentials: null });
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('clients.search', { query: 'lecka' })).total).toBe(0);
     expect((await t.ok('clients.get', { id: adam.id })).client).toMatchObject({ firstName: 'Anonymised', phone: null });
     expect((await t.ok('audit.list', { action: 'backup.restored' })).items[0]!.detail).toMatchObject({
@@ -252,7 +252,8 @@ describe('erasing and anonymising a client', () => {
     const { signInAsNewUser } = await import('./helpers');
     await signInAsNewUser(t, 'Carol Caseworker', 'caseworker');
     expect(
-      (await t.fail('clients.erase', { id: zofia.id, mode: 'erase', reason: 'x', confirmation: zofia.reference })).code,
+      (await t.fail('erasure.eraseClient', { id: zofia.id, mode: 'erase', reason: 'x', confirmation: zofia.reference }))
+        .code,
     ).toBe('FORBIDDEN');
   });
 });

@@ -19,8 +19,8 @@ const ON_THEIR_OWN = new Set<Channel>([
   'users.resetPassword',
   'users.deactivate',
   'users.update',
-  'session.setNewPassword',
-  'session.changePassword',
+  'signIn.setNewPassword',
+  'signIn.changePassword',
   'recovery.confirm',
   'backup.restore',
 ]);
@@ -47,7 +47,7 @@ async function drive(t: TestCore, channel: Channel, n: number, seed: number, sig
       const st = await t.ok('app.status', {});
       if (st.state === 'locked') {
         t.clock.now += 60_000;
-        await t.call('session.unlock', ADMIN);
+        await t.call('signIn.unlock', ADMIN);
       }
     }
   }
@@ -79,14 +79,14 @@ describe('every channel, with any input that fits the contract', () => {
   it('never answers INTERNAL while locked', async () => {
     const t = startCore();
     await recordsToHit(t);
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     const internal: string[] = [];
     for (const [i, channel] of CHANNELS.entries()) {
-      if (channel.startsWith('session.unlock')) continue; // would sign in; tried with wrong passwords below
+      if (channel.startsWith('signIn.unlock')) continue; // would sign in; tried with wrong passwords below
       internal.push(...(await drive(t, channel, RUNS, 3000 + i, false)));
-      if ((await t.ok('app.status', {})).state !== 'locked') await t.ok('session.lock', {});
+      if ((await t.ok('app.status', {})).state !== 'locked') await t.ok('signIn.lock', {});
     }
-    for (const channel of ['session.unlock', 'session.unlockWithRecoveryKey'] as const)
+    for (const channel of ['signIn.unlock', 'signIn.unlockWithRecoveryKey'] as const)
       internal.push(...(await drive(t, channel, RUNS, 4000, false)));
     expect(internal).toEqual([]);
   }, 300_000);

@@ -53,7 +53,7 @@ describe('exporting everything', () => {
         ]),
       ),
     );
-    const out = await t.ok('export.everything', {});
+    const out = await t.ok('fullExport.everything', {});
     expect(out.jsonPath).toBe(out.xlsxPath.replace(/\.xlsx$/, '.json'));
 
     expect(Object.keys(counts).length).toBeGreaterThan(30);

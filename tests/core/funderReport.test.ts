@@ -151,18 +151,18 @@ async function charity(): Promise<{ t: TestCore; ids: Record<string, number> }> 
   );
 
   // Help given: two parcels to Zofia in the period, one to Adam after it.
-  const parcel = (await t.ok('supportTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
-  await t.ok('support.give', {
+  const parcel = (await t.ok('helpTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
+  await t.ok('helpGiven.give', {
     clientId: A.id,
-    support: { typeId: parcel, givenOn: '2026-01-01', quantity: 1, value: 1500 },
+    helpGiven: { typeId: parcel, givenOn: '2026-01-01', quantity: 1, value: 1500 },
   });
-  await t.ok('support.give', {
+  await t.ok('helpGiven.give', {
     clientId: A.id,
-    support: { typeId: parcel, givenOn: '2026-06-30', quantity: 2, value: 3000 },
+    helpGiven: { typeId: parcel, givenOn: '2026-06-30', quantity: 2, value: 3000 },
   });
-  await t.ok('support.give', {
+  await t.ok('helpGiven.give', {
     clientId: B.id,
-    support: { typeId: parcel, givenOn: '2026-07-01', quantity: 1, value: 1500 },
+    helpGiven: { typeId: parcel, givenOn: '2026-07-01', quantity: 1, value: 1500 },
   });
   return { t, ids: { A: A.id, B: B.id, C: C.id, D: D.id, E: E.id, F: F.id } };
 }
@@ -192,7 +192,7 @@ describe('the funder report', () => {
     ]);
     expect([r.outcomes.clients, r.outcomes.improvedClients]).toEqual([2, 1]);
     expect(r.goals).toEqual({ set: 2, achieved: 1, partlyAchieved: 0, notAchieved: 0 });
-    expect([r.support.times, r.support.value, r.support.people, r.support.byType[0]!.quantity]).toEqual([
+    expect([r.helpGiven.times, r.helpGiven.value, r.helpGiven.people, r.helpGiven.byType[0]!.quantity]).toEqual([
       2, 4500, 1, 3,
     ]);
     // Five people supported (A, B, C, E, F): every group is under five, so none is shown.
@@ -276,7 +276,7 @@ describe('the funder report', () => {
       r.cases.active,
       r.cases.newClients,
       r.contacts.length,
-      r.support.times,
+      r.helpGiven.times,
       r.attendance.overall.attendances,
     ]).toEqual(['Money skills', 1, 0, 2, 2, 1]);
     const nobody = await t.ok('users.create', {
@@ -285,7 +285,7 @@ describe('the funder report', () => {
       password: 'temporary pass 1',
     });
     const mine = await t.ok('reports.funder', { ...PERIOD, caseworkerId: nobody.id });
-    expect([mine.caseworkerName, mine.cases, mine.support.times]).toEqual([
+    expect([mine.caseworkerName, mine.cases, mine.helpGiven.times]).toEqual([
       'Piotr Caseworker',
       { newClients: 0, active: 0, closed: 0, reopened: 0 },
       0,
@@ -331,7 +331,7 @@ describe('the funder report', () => {
         ...real.outcomes,
         areas: [{ areaId: 1, areaKey: 'housing', areaName: null, improved: 9, same: 6, worse: 1 }],
       },
-      support: { ...real.support, people: 2, byType: real.support.byType.map((b) => ({ ...b, people: 2 })) },
+      helpGiven: { ...real.helpGiven, people: 2, byType: real.helpGiven.byType.map((b) => ({ ...b, people: 2 })) },
       attendance: { ...real.attendance, overall: { ...real.attendance.overall, uniquePeople: 4 } },
     };
     // One reason is small and "cases closed" (7) is shown: the other reason is hidden too.
@@ -341,7 +341,7 @@ describe('the funder report', () => {
     ]);
     // Worsened 1 hides, and so does the smallest other in the row (improved + same + worse is the area's people).
     expect(cell(r, 'outcomes')).toEqual([['Housing', '9', '<5', '<5']]);
-    expect(cell(r, 'support').at(-1)!.at(-1)).toBe('<5');
+    expect(cell(r, 'helpGiven').at(-1)!.at(-1)).toBe('<5');
     expect(cell(r, 'attendance').at(-1)!.at(-1)).toBe('<5');
     // Counts of things stay: sessions held, contacts.
     expect(cell(r, 'attendance').at(-1)![1]).toBe(String(real.attendance.overall.sessionsHeld));

@@ -103,10 +103,10 @@ export async function signInAsNewUser(
   password = `${role} password 123`,
 ) {
   const user = await t.ok('users.create', { name, role, password: 'temporary pass 1' });
-  await t.ok('session.lock', {});
-  const state = await t.ok('session.unlock', { name, password: 'temporary pass 1' });
+  await t.ok('signIn.lock', {});
+  const state = await t.ok('signIn.unlock', { name, password: 'temporary pass 1' });
   expect(state.mustChangePassword).toBe(true);
-  await t.ok('session.setNewPassword', { newPassword: password });
+  await t.ok('signIn.setNewPassword', { newPassword: password });
   return { user, password };
 }
 

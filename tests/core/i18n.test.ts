@@ -9,7 +9,7 @@ import { RISK_FLAG_KINDS } from '../../shared/domain/riskFlag';
 import { ERROR_CODES } from '../../shared/result';
 import { AGE_BANDS } from '../../shared/domain/ageBand';
 import { PROGRAMME_KINDS, SESSION_REPEATS } from '../../shared/domain/programme';
-import { BUILTIN_SUPPORT_TYPES, CURRENCIES } from '../../shared/domain/support';
+import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../shared/domain/helpGiven';
 import { TIMELINE_EVENTS, TIMELINE_TYPES } from '../../shared/domain/timeline';
 import { VALIDATION_KEYS } from '../../shared/domain/validation';
 import { catalogs, createTranslator, type Catalog } from '../../shared/i18n';
@@ -125,8 +125,8 @@ describe('message catalogs', () => {
       ['programmes.kinds', PROGRAMME_KINDS],
       ['sessions.repeats', SESSION_REPEATS],
       ['ageBands', AGE_BANDS],
-      ['support.builtin', BUILTIN_SUPPORT_TYPES],
-      ['support.currencies', CURRENCIES],
+      ['helpGiven.builtin', BUILTIN_HELP_TYPES],
+      ['helpGiven.currencies', CURRENCIES],
       ['timeline.types', TIMELINE_TYPES],
       ['timeline.events', TIMELINE_EVENTS],
     ];

@@ -150,19 +150,21 @@ describe('long jobs beside the screens', () => {
 
   it('a subject access pack stopped while it is made leaves no file and records nothing', async () => {
     const { t, clients } = await withRecords();
-    const [request] = await t.ok('access.record', { clientId: clients[0]!.id, receivedOn: '2026-11-20' });
+    const [request] = await t.ok('subjectAccess.record', { clientId: clients[0]!.id, receivedOn: '2026-11-20' });
     const before = await snapshot(t);
     const saved = () => readdirSync(t.platform.folder).sort();
     const savedBefore = saved();
     for (const stage of ['gathering', 'drawing', 'saving'] as const) {
-      const { id, result } = await heldAt(t, stage, (jobId) => t.call('access.savePack', { id: request!.id, jobId }));
+      const { id, result } = await heldAt(t, stage, (jobId) =>
+        t.call('subjectAccess.savePack', { id: request!.id, jobId }),
+      );
       await t.ok('jobs.cancel', { jobId: id });
       expect(await result, stage).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
       expect(saved(), stage).toEqual(savedBefore);
-      expect((await t.ok('access.forClient', { clientId: clients[0]!.id }))[0]!.packSavedOn, stage).toBeNull();
+      expect((await t.ok('subjectAccess.forClient', { clientId: clients[0]!.id }))[0]!.packSavedOn, stage).toBeNull();
     }
     expect(await snapshot(t)).toEqual(before);
-    const made = await t.ok('access.savePack', { id: request!.id });
+    const made = await t.ok('subjectAccess.savePack', { id: request!.id });
     expect(existsSync(made.pdfPath) && existsSync(made.jsonPath)).toBe(true);
   });
 
@@ -198,10 +200,10 @@ describe('long jobs beside the screens', () => {
     const { t } = await withRecords();
     const usb = tempDir('casebook-usb-');
     const { result } = await heldAt(t, 'writing', (jobId) => t.call('backup.create', { targetDir: usb, jobId }));
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     expect(await result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(readdirSync(usb)).toEqual([]);
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.ok('backup.create', { targetDir: usb })).counts.clients).toBe(6);
   });
 

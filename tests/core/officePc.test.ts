@@ -5,11 +5,11 @@ import { fileLog, LOG_FILE, redact } from '../../electron/core/log/log';
 import { ADMIN, addNewPerson, setUp, startCore, tempDir } from './helpers';
 
 /**
- * The office PC around the records: the support log (kept, small, and never about clients), Help >
+ * The office PC around the records: the error log (kept, small, and never about clients), Help >
  * About, a data folder that cannot be written or a disk that is full (before and during work), and
  * printing through the system's dialog.
  */
-describe('the support log', () => {
+describe('the error log', () => {
   it('blanks anything quoted, e-mail addresses and long numbers, but keeps the code positions of a stack', () => {
     const line = redact(
       `SyntaxError: Unexpected token 'Z', "Zofia Nowak" is not valid JSON (zofia@example.org, 07700 900123)\n    at parse (file:///app/out/main/index.js:1204:17)`,
@@ -48,10 +48,10 @@ describe('the support log', () => {
         body: 'Rent arrears of £1,240 to Mr Żółkiewski.',
       },
     });
-    await t.ok('session.lock', {});
-    await t.fail('session.unlock', { name: ADMIN.name, password: 'a wrong guess' });
+    await t.ok('signIn.lock', {});
+    await t.fail('signIn.unlock', { name: ADMIN.name, password: 'a wrong guess' });
     t.clock.now += 60_000;
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     // An unexpected failure is logged (a channel whose handler throws something that is not ours).
     t.cb.handlers['clients.search'] = () => {
       throw new SyntaxError(`Unexpected token 'Z', "Zofia Wiśniewska-Łęcka 07700 900123" is not valid JSON`);
@@ -96,7 +96,7 @@ describe('Help > About and Where my data is', () => {
     expect(after.files.every((f) => f.bytes > 0)).toBe(true);
     expect(after.signedIn).toBe(true);
     expect(after.lastBackup?.location).toBe(usb);
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     expect((await t.ok('app.about', {})).lastBackup).toBeNull();
     await t.ok('app.openFolder', { folder: 'data' });
     await t.ok('app.openFolder', { folder: 'logs' });
@@ -126,7 +126,7 @@ describe('a data folder Casebook cannot use', () => {
     const t = startCore();
     await setUp(t);
     const client = await addNewPerson(t, { firstName: 'Jan', lastName: 'Kowalski' });
-    const sqlite = t.cb.requireSession().db.$client;
+    const sqlite = t.cb.requireSignedIn().db.$client;
     // SQLite's own limit on the file's size stands in for a full disk: every write past it fails with SQLITE_FULL.
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages}`);

@@ -56,7 +56,7 @@ async function referralLetter(
       contacts: [{ name: contact.name, role: contact.role }],
     },
   });
-  await t.ok('consents.record', {
+  await t.ok('consent.record', {
     clientId,
     consent: { storeData: true, shareScope: 'any', givenOn: '2026-11-01', method: 'written' },
   });
@@ -108,7 +108,7 @@ describe('what goes on paper', () => {
     for (const template of DEFAULT_TEMPLATES.filter((x) => x.language === 'pl'))
       expect(`${template.subject}\n${template.body}`, template.name).not.toMatch(declining);
     const pl =
-      JSON.stringify(createTranslator('pl').t('access', { returnObjects: true })) +
+      JSON.stringify(createTranslator('pl').t('subjectAccess', { returnObjects: true })) +
       JSON.stringify(createTranslator('pl').t('letters', { returnObjects: true }));
     expect(pl).not.toMatch(declining);
   });
@@ -276,8 +276,8 @@ describe('what goes on paper', () => {
       const hoursRow = reportCsv.find((r) => r[0] === (language === 'pl' ? 'Razem' : 'Total') && r.length === 3)!;
       expect(hoursRow[2]).toBe(language === 'pl' ? '0,3' : '0.3');
 
-      const [request] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
-      const pack = await t.ok('access.savePack', { id: request!.id });
+      const [request] = await t.ok('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
+      const pack = await t.ok('subjectAccess.savePack', { id: request!.id });
       keep(pack.pdfPath, `${language}-subject-access`);
       expectNoOverlaps(pack.pdfPath, 'subject access pack');
 
@@ -288,7 +288,7 @@ describe('what goes on paper', () => {
       expect(packText).toContain('Zadłużenie czynszowe i groźba eksmisji');
       const titles = new Set(
         Object.values(
-          createTranslator(language).t('access.sections', { returnObjects: true }) as Record<string, string>,
+          createTranslator(language).t('subjectAccess.sections', { returnObjects: true }) as Record<string, string>,
         ),
       );
       let openRequest = request!.id;
@@ -302,11 +302,11 @@ describe('what goes on paper', () => {
             body: `Rozmowa ${extra}. ${'Omówiono sytuację mieszkaniową i plan spłaty zadłużenia. '.repeat(3 + extra * 2)}`,
           },
         });
-        await t.ok('access.answered', { id: openRequest, answeredOn: '2026-11-23' });
-        openRequest = (await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-21' })).find(
+        await t.ok('subjectAccess.answered', { id: openRequest, answeredOn: '2026-11-23' });
+        openRequest = (await t.ok('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-21' })).find(
           (r) => !r.answeredOn,
         )!.id;
-        const again = await t.ok('access.savePack', { id: openRequest });
+        const again = await t.ok('subjectAccess.savePack', { id: openRequest });
         for (const end of pageEndings(again.pdfPath, A4_FOOTER))
           expect(titles.has(end.text), `page ${end.page} ends with the heading "${end.text}"`).toBe(false);
       }

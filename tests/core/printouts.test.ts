@@ -70,7 +70,7 @@ describe('printing', () => {
     });
     const session = added.detail.sessions[0]!;
     const period = { from: '2026-01-01', to: '2026-11-23' };
-    const [accessRequest] = await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
+    const [accessRequest] = await t.ok('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-20' });
 
     const printables: { what: string; printout: Printout; saved: string; recorded: AuditAction }[] = [
       {
@@ -99,8 +99,8 @@ describe('printing', () => {
       },
       {
         what: 'subject access pack',
-        printout: await t.ok('access.printPack', { id: accessRequest!.id }),
-        saved: (await t.ok('access.savePack', { id: accessRequest!.id })).pdfPath,
+        printout: await t.ok('subjectAccess.printPack', { id: accessRequest!.id }),
+        saved: (await t.ok('subjectAccess.savePack', { id: accessRequest!.id })).pdfPath,
         recorded: 'access.packPrinted',
       },
     ];
@@ -114,7 +114,7 @@ describe('printing', () => {
     await t.ok('printouts.print', { printId: printables[1]!.printout.printId });
     expect(await timesRecorded(t, 'safetyPlan.printed')).toBe(2);
     // The pack printed counts as made, as a saved one does.
-    expect((await t.ok('access.forClient', { clientId: zofia.id }))[0]!.packSavedOn).toBe('2026-11-23');
+    expect((await t.ok('subjectAccess.forClient', { clientId: zofia.id }))[0]!.packSavedOn).toBe('2026-11-23');
   }, 60_000);
 
   it('there is nothing to print without a safety plan; a printout is forgotten when Casebook locks, and one never made cannot be printed', async () => {
@@ -133,8 +133,8 @@ describe('printing', () => {
       },
     });
     const printout = await t.ok('safetyPlans.print', { clientId: client.id });
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.fail('printouts.print', { printId: printout.printId })).code).toBe('NOT_FOUND');
     expect((await t.fail('printouts.print', { printId: 'made-up' })).code).toBe('NOT_FOUND');
     expect(t.platform.printDialogs).toBe(0);

@@ -510,8 +510,8 @@ describe('registration and attendance', () => {
 });
 
 async function signInAdminAndAudit(t: TestCore): Promise<string[]> {
-  await t.ok('session.lock', {});
-  await t.ok('session.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
+  await t.ok('signIn.lock', {});
+  await t.ok('signIn.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
   return (await t.ok('audit.list', { limit: 200 })).items.map((e) => e.action);
 }
 

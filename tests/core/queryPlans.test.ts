@@ -6,7 +6,7 @@ import { searchClients } from '../../electron/core/clients/queries';
 import { readClientRecord } from '../../electron/core/clients/record';
 import { listAudit } from '../../electron/core/audit/audit';
 import { clientTimeline } from '../../electron/core/timeline/timeline';
-import { clientSupport } from '../../electron/core/support/support';
+import { clientHelpGiven } from '../../electron/core/helpGiven/helpGiven';
 import { clientProgrammes } from '../../electron/core/programmes/attendance';
 import { listClientReferrals } from '../../electron/core/referrals/referrals';
 import { readPlans } from '../../electron/core/plans/plans';
@@ -146,7 +146,7 @@ describe('the hot queries use their indexes', () => {
       ['the plan tab', (db) => readPlans(db, 7)],
       [
         'referrals, help and groups of a client',
-        (db) => [listClientReferrals(db, 7), clientSupport(db, 7), clientProgrammes(db, 7)],
+        (db) => [listClientReferrals(db, 7), clientHelpGiven(db, 7), clientProgrammes(db, 7)],
       ],
       [
         'the timeline',

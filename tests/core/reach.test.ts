@@ -14,8 +14,8 @@ const DAN = { name: 'Dan Caseworker', password: 'caseworker password 123' };
 const VERA = { name: 'Vera Volunteer', password: 'volunteer password 123' };
 
 async function as(t: TestCore, who: { name: string; password: string }) {
-  await t.ok('session.lock', {});
-  await t.ok('session.unlock', who);
+  await t.ok('signIn.lock', {});
+  await t.ok('signIn.unlock', who);
 }
 
 /** The administrator's Zofia (a full record, allocated to nobody), Cara's own Jan, Dan's Ewa. */
@@ -81,7 +81,7 @@ describe('caseworkers who see only their own clients', () => {
       ['notes.get', { id: zofiaNote.refId }],
       ['plans.get', { clientId: zofia.id }],
       ['safetyPlans.get', { clientId: zofia.id }],
-      ['support.forClient', { clientId: zofia.id }],
+      ['helpGiven.forClient', { clientId: zofia.id }],
       // Her own client's id with Zofia's note: the note is what is checked.
       [
         'notes.save',
@@ -102,7 +102,7 @@ describe('caseworkers who see only their own clients', () => {
     // The lists across clients leave others out: the task about Zofia given to Cara, the help given to Zofia.
     const home = await t.ok('caseload.get', {});
     expect(home.tasksDue.map((x) => x.title)).not.toContain('Ring Zofia about her tenancy');
-    expect((await t.ok('support.list', { limit: 50, offset: 0 })).items).toEqual([]);
+    expect((await t.ok('helpGiven.list', { limit: 50, offset: 0 })).items).toEqual([]);
     expect(
       (await t.ok('clients.findDuplicates', { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' })).map(
         (d) => d.client.id,
@@ -175,7 +175,7 @@ describe('caseworkers who see only their own clients', () => {
     const skip = (ch: Channel) =>
       SUBJECTS[ch] === 'group' ||
       SUBJECTS[ch] === 'admins' ||
-      ch.startsWith('session.') ||
+      ch.startsWith('signIn.') ||
       ch.startsWith('setup.') ||
       ch.startsWith('backup.');
     for (const [i, channel] of CHANNELS.entries()) {
@@ -208,7 +208,7 @@ async function zofiaAsTheAdministratorSees(t: TestCore, id: number) {
     timeline: await t.ok('timeline.get', { clientId: id, limit: 200, offset: 0 }),
     plans: await t.ok('plans.get', { clientId: id }),
     safety: await t.ok('safetyPlans.get', { clientId: id }),
-    support: await t.ok('support.forClient', { clientId: id }),
+    support: await t.ok('helpGiven.forClient', { clientId: id }),
     referrals: await t.ok('referrals.forClient', { clientId: id }),
     programmes: await t.ok('programmes.forClient', { clientId: id }),
   };

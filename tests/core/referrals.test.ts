@@ -47,7 +47,7 @@ const REFERRAL = {
   sharedInfo: 'Name, date of birth, address and the notice',
 };
 
-const CONSENT_ANY: ChannelInput<'consents.record'>['consent'] = {
+const CONSENT_ANY: ChannelInput<'consent.record'>['consent'] = {
   storeData: true,
   shareScope: 'any',
   givenOn: '2026-11-01',
@@ -176,33 +176,33 @@ describe('the consent gate', () => {
 
     await refused('missing');
 
-    const rec = await t.ok('consents.record', {
+    const rec = await t.ok('consent.record', {
       clientId: client.id,
       consent: { ...CONSENT_ANY, givenOn: '2026-11-02' },
     });
-    await t.ok('consents.withdraw', { consentId: rec.consents[0]!.id, on: '2026-11-20', note: 'Changed her mind' });
+    await t.ok('consent.withdraw', { consentId: rec.consents[0]!.id, on: '2026-11-20', note: 'Changed her mind' });
     await refused('withdrawn');
 
-    await t.ok('consents.record', {
+    await t.ok('consent.record', {
       clientId: client.id,
       consent: { ...CONSENT_ANY, givenOn: '2026-11-03', expiresOn: '2026-11-22' },
     });
     await refused('expired');
 
-    await t.ok('consents.record', {
+    await t.ok('consent.record', {
       clientId: client.id,
       consent: { ...CONSENT_ANY, givenOn: '2026-11-04', shareScope: 'none' },
     });
     await refused('notShared');
 
-    await t.ok('consents.record', {
+    await t.ok('consent.record', {
       clientId: client.id,
       consent: { ...CONSENT_ANY, givenOn: '2026-11-05', shareScope: 'named', shareAgencies: ['Citizens Advice'] },
     });
     await refused('agencyNotNamed');
 
     // Named, written differently (capitals, no Polish letters): it is the same agency.
-    await t.ok('consents.record', {
+    await t.ok('consent.record', {
       clientId: client.id,
       consent: {
         ...CONSENT_ANY,
@@ -224,7 +224,7 @@ describe('the consent gate', () => {
     expect(
       (await t.fail('letters.preview', { clientId: client.id, templateId: template.id, referralId: r.id })).reason,
     ).toBe('missing');
-    await t.ok('consents.record', { clientId: client.id, consent: CONSENT_ANY });
+    await t.ok('consent.record', { clientId: client.id, consent: CONSENT_ANY });
     expect((await send(t, r)).ok).toBe(true);
     expect(
       (await t.ok('letters.preview', { clientId: client.id, templateId: template.id, referralId: r.id })).subject,
@@ -236,7 +236,7 @@ describe('referral status', () => {
   it('moves only along draft → sent → accepted/declined → completed (or withdrawn), each change dated and kept', async () => {
     const t = await ready();
     const { client, agency } = await clientAndAgency(t);
-    await t.ok('consents.record', { clientId: client.id, consent: CONSENT_ANY });
+    await t.ok('consent.record', { clientId: client.id, consent: CONSENT_ANY });
     t.clock.now = Date.parse('2026-11-21T10:00:00Z');
     let r = await draftReferral(t, client.id, agency.id);
     const setStatus = (status: Referral['status'], extra: Partial<ChannelInput<'referrals.setStatus'>> = {}) =>
@@ -369,7 +369,7 @@ describe('referral status', () => {
       await t.ok('referrals.update', { id: r.id, version: r.version, referral: { agencyId: other.id, ...REFERRAL } })
     )[0]!;
     expect(r.agencyName).toBe('StepChange');
-    await t.ok('consents.record', { clientId: client.id, consent: CONSENT_ANY });
+    await t.ok('consent.record', { clientId: client.id, consent: CONSENT_ANY });
     r = (await t.ok('referrals.setStatus', { id: r.id, version: r.version, status: 'sent', on: '2026-11-23' }))[0]!;
     expect(
       (
@@ -393,7 +393,7 @@ describe('referral status', () => {
   it('lists: open and overdue across clients, only mine, and the home screen reminders', async () => {
     const t = await ready();
     const { client, agency } = await clientAndAgency(t);
-    await t.ok('consents.record', { clientId: client.id, consent: CONSENT_ANY });
+    await t.ok('consent.record', { clientId: client.id, consent: CONSENT_ANY });
     const a = await draftReferral(t, client.id, agency.id, { followUpOn: '2026-11-20' });
     const b = await draftReferral(t, client.id, agency.id, { followUpOn: '2026-11-28' });
     const c = await draftReferral(t, client.id, agency.id, { followUpOn: '2027-01-10' });
@@ -563,7 +563,7 @@ describe('letter templates', () => {
 describe('letters', () => {
   async function sentReferral(t: TestCore) {
     const { client, agency } = await clientAndAgency(t);
-    await t.ok('consents.record', { clientId: client.id, consent: CONSENT_ANY });
+    await t.ok('consent.record', { clientId: client.id, consent: CONSENT_ANY });
     const housing = (await t.ok('needAreas.list', {})).find((a) => a.builtinKey === 'housing')!;
     let r = await draftReferral(t, client.id, agency.id, {
       contactId: agency.contacts[0]!.id,

@@ -53,7 +53,7 @@ describe('the retention review', () => {
     expect((await t.fail('retention.setYears', { years: 0 })).fields).toEqual({ years: 'retentionRange' });
     await t.ok('retention.setYears', { years: 6 });
 
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: edge.id,
       mode: 'anonymise',
       reason: 'Retention period passed',
@@ -61,7 +61,7 @@ describe('the retention review', () => {
     });
     // Anonymised, the case stays closed and counted, so it is still listed: the decision is the administrator's.
     expect((await t.ok('retention.get', {})).due.map((c) => c.reference)).toEqual([edge.reference]);
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: edge.id,
       mode: 'erase',
       reason: 'Retention period passed',

@@ -20,12 +20,12 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'setup.saveRecoverySheet': 'open',
   'setup.printRecoverySheet': 'open',
   'setup.finish': 'open',
-  'session.unlock': 'open',
-  'session.unlockWithRecoveryKey': 'open',
-  'session.lock': 'open',
-  'session.touch': 'open',
-  'session.setNewPassword': ALL,
-  'session.changePassword': ALL,
+  'signIn.unlock': 'open',
+  'signIn.unlockWithRecoveryKey': 'open',
+  'signIn.lock': 'open',
+  'signIn.touch': 'open',
+  'signIn.setNewPassword': ALL,
+  'signIn.changePassword': ALL,
   'charity.get': ALL,
   'charity.update': A,
   'charity.logo': ALL,
@@ -44,7 +44,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'recovery.confirm': A,
   'audit.list': A,
   'audit.exportCsv': A,
-  'export.everything': A,
+  'fullExport.everything': A,
   'audit.verify': A,
   'backup.status': ALL,
   'backup.updateSettings': A,
@@ -54,11 +54,11 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'backup.chooseFile': 'open',
   'backup.inspect': 'open',
   'backup.restore': 'open',
-  'records.acceptAsTheyAre': A,
+  'signIn.acceptRecordsAsTheyAre': A,
   'jobs.progress': 'open',
   'jobs.cancel': 'open',
   'settings.setVolunteersSeeContactDetails': A,
-  'clients.savedFiles': A,
+  'erasure.savedFiles': A,
   'printouts.print': 'open',
   'clients.search': ALL,
   'clients.count': ALL,
@@ -70,12 +70,12 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'clients.merge': A,
   'clients.caseworkers': ALL,
   'clients.share': CW,
-  'consents.record': CW,
-  'consents.withdraw': CW,
+  'consent.record': CW,
+  'consent.withdraw': CW,
   'household.save': CW,
   'household.remove': CW,
-  'contacts.save': CW,
-  'contacts.remove': CW,
+  'household.saveContact': CW,
+  'household.removeContact': CW,
   'riskFlags.raise': CW,
   'riskFlags.remove': CW,
   'assessments.save': CW,
@@ -136,16 +136,16 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'sessions.registerPrint': ALL,
   'attendance.mark': ALL,
   'attendance.headcount': ALL,
-  'supportTypes.list': ALL,
-  'supportTypes.save': A,
-  'support.forClient': ALL,
-  'support.check': ALL,
-  'support.give': ALL,
-  'support.remove': CW,
-  'support.list': CW,
-  'support.totals': CW,
+  'helpTypes.list': ALL,
+  'helpTypes.save': A,
+  'helpGiven.forClient': ALL,
+  'helpGiven.check': ALL,
+  'helpGiven.give': ALL,
+  'helpGiven.remove': CW,
+  'helpGiven.list': CW,
+  'helpGiven.totals': CW,
   'reports.funder': CW,
-  'clients.erase': A,
+  'erasure.eraseClient': A,
   'retention.get': A,
   'retention.setYears': A,
   'retention.keep': A,
@@ -153,12 +153,12 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'reports.savePdf': CW,
   'reports.print': CW,
   'reports.saveCsv': CW,
-  'access.record': CW,
-  'access.forClient': CW,
-  'access.open': CW,
-  'access.savePack': CW,
-  'access.printPack': CW,
-  'access.answered': CW,
+  'subjectAccess.record': CW,
+  'subjectAccess.forClient': CW,
+  'subjectAccess.open': CW,
+  'subjectAccess.savePack': CW,
+  'subjectAccess.printPack': CW,
+  'subjectAccess.answered': CW,
   'imports.choose': A,
   'imports.preview': A,
   'imports.run': A,
@@ -191,13 +191,13 @@ describe('role rules', () => {
       for (const role of ['caseworker', 'volunteer'] as const) {
         const { password } = await signInAsNewUser(admin, `Test ${role}`, role);
         passwords[role] = [`Test ${role}`, password];
-        await admin.ok('session.lock', {});
-        await admin.ok('session.unlock', ADMIN);
+        await admin.ok('signIn.lock', {});
+        await admin.ok('signIn.unlock', ADMIN);
       }
       admin.cb.dispose();
       for (const role of ROLES) {
         const t = startCore({ dataDir: shared, lifetime: 'file' });
-        await t.ok('session.unlock', { name: passwords[role][0], password: passwords[role][1] });
+        await t.ok('signIn.unlock', { name: passwords[role][0], password: passwords[role][1] });
         sessions[role] = t;
       }
     }, 60_000);
@@ -252,15 +252,15 @@ describe('what a volunteer sees of a client', () => {
     expect(JSON.stringify(record)).not.toMatch(/07700 900123|Żółkiewskiego|zofia@example\.org|Kasia Łęcka|Dr Nowicki/);
 
     // The charity allows it: the same volunteer sees them (without signing in again).
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     expect((await t.fail('settings.setVolunteersSeeContactDetails', {} as never)).code).toBe('BAD_INPUT');
     expect(
       (await t.ok('settings.setVolunteersSeeContactDetails', { volunteersSeeContactDetails: true }))
         .volunteersSeeContactDetails,
     ).toBe(true);
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', { name: 'Vera Volunteer', password });
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Vera Volunteer', password });
     const full = await t.ok('clients.get', { id: zofia.id });
     expect(full).toMatchObject({ contactDetailsWithheld: false, client: { phone: '07700 900123' } });
     expect(full.household.map((m) => m.name)).toEqual(['Kasia Łęcka']);

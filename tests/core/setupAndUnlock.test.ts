@@ -79,7 +79,7 @@ describe('first-run setup', () => {
     rmSync(db);
     const again = t.restart();
     expect((await again.ok('app.status', {})).state).toBe('locked');
-    await again.ok('session.unlock', ADMIN);
+    await again.ok('signIn.unlock', ADMIN);
   });
 });
 
@@ -90,7 +90,7 @@ describe('unlocking', () => {
     const t2 = t.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');
     expect((await t2.fail('clients.search', {})).code).toBe('LOCKED');
-    const state = await t2.ok('session.unlock', { name: 'anna kowalska', password: ADMIN.password });
+    const state = await t2.ok('signIn.unlock', { name: 'anna kowalska', password: ADMIN.password });
     expect(state).toMatchObject({ state: 'unlocked', user: { name: 'Anna Kowalska' }, idleMinutes: 10 });
   });
 
@@ -98,44 +98,44 @@ describe('unlocking', () => {
     const t = startCore();
     await setUp(t);
     const t2 = t.restart();
-    const first = await t2.fail('session.unlock', { name: ADMIN.name, password: 'not the password' });
+    const first = await t2.fail('signIn.unlock', { name: ADMIN.name, password: 'not the password' });
     expect(first).toMatchObject({ code: 'WRONG_PASSWORD', retryAfterMs: 1000 });
     // Trying again at once is refused without even checking the password.
-    expect(await t2.fail('session.unlock', { name: ADMIN.name, password: ADMIN.password })).toMatchObject({
+    expect(await t2.fail('signIn.unlock', { name: ADMIN.name, password: ADMIN.password })).toMatchObject({
       code: 'TOO_MANY_ATTEMPTS',
     });
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {
       t2.clock.now += 60_000;
-      waits.push((await t2.fail('session.unlock', { name: ADMIN.name, password: 'wrong again' })).retryAfterMs!);
+      waits.push((await t2.fail('signIn.unlock', { name: ADMIN.name, password: 'wrong again' })).retryAfterMs!);
     }
     expect(waits).toEqual([2000, 4000, 8000, 16000, 30000, 30000]);
     t2.clock.now += 30_000;
-    expect((await t2.ok('session.unlock', { name: ADMIN.name, password: ADMIN.password })).state).toBe('unlocked');
+    expect((await t2.ok('signIn.unlock', { name: ADMIN.name, password: ADMIN.password })).state).toBe('unlocked');
     // Success clears the count for that name (once the limit for everyone, below, has passed).
-    await t2.ok('session.lock', {});
+    await t2.ok('signIn.lock', {});
     t2.clock.now += 15 * 60_000;
-    expect((await t2.fail('session.unlock', { name: ADMIN.name, password: 'x' })).retryAfterMs).toBe(1000);
+    expect((await t2.fail('signIn.unlock', { name: ADMIN.name, password: 'x' })).retryAfterMs).toBe(1000);
   });
 
   it('the recovery key unlocks, then nothing else works until a new password is chosen', async () => {
     const t = startCore();
     const groups = await setUp(t);
     const t2 = t.restart();
-    expect((await t2.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: '12345' })).fields).toEqual(
-      { recoveryKey: 'recoveryKeyLength' },
-    );
-    const state = await t2.ok('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: groups.join(' ') });
+    expect((await t2.fail('signIn.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: '12345' })).fields).toEqual({
+      recoveryKey: 'recoveryKeyLength',
+    });
+    const state = await t2.ok('signIn.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: groups.join(' ') });
     expect(state).toMatchObject({ state: 'unlocked', mustChangePassword: true });
     expect((await t2.fail('clients.search', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await t2.ok('session.setNewPassword', { newPassword: 'a brand new password' })).mustChangePassword).toBe(
+    expect((await t2.ok('signIn.setNewPassword', { newPassword: 'a brand new password' })).mustChangePassword).toBe(
       false,
     );
     await t2.ok('clients.search', {});
     const t3 = t2.restart();
-    expect((await t3.fail('session.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');
+    expect((await t3.fail('signIn.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');
     t3.clock.now += 5_000;
-    await t3.ok('session.unlock', { name: ADMIN.name, password: 'a brand new password' });
+    await t3.ok('signIn.unlock', { name: ADMIN.name, password: 'a brand new password' });
   });
 
   it('a recovery key for an unknown name or a wrong key is refused', async () => {
@@ -143,11 +143,11 @@ describe('unlocking', () => {
     const groups = await setUp(t);
     const t2 = t.restart();
     expect(
-      (await t2.fail('session.unlockWithRecoveryKey', { name: 'Nobody', recoveryKey: groups.join('') })).fields,
+      (await t2.fail('signIn.unlockWithRecoveryKey', { name: 'Nobody', recoveryKey: groups.join('') })).fields,
     ).toEqual({ name: 'unknownUser' });
     expect((await t2.ok('app.status', {})).state).toBe('locked');
     const wrong = [...groups].reverse().join('');
-    expect((await t2.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: wrong })).code).toBe(
+    expect((await t2.fail('signIn.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: wrong })).code).toBe(
       'WRONG_RECOVERY_KEY',
     );
   });
@@ -155,9 +155,9 @@ describe('unlocking', () => {
   it('locking by hand closes the database; the idle lock does it after 10 quiet minutes', async () => {
     const t = startCore();
     await setUp(t);
-    expect((await t.ok('session.lock', {})).state).toBe('locked');
+    expect((await t.ok('signIn.lock', {})).state).toBe('locked');
     expect((await t.fail('clients.search', {})).code).toBe('LOCKED');
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
 
     t.clock.now += 9 * 60_000;
     t.cb.checkIdle();
@@ -165,7 +165,7 @@ describe('unlocking', () => {
     t.clock.now += 9 * 60_000 + 59_000;
     t.cb.checkIdle();
     expect((await t.ok('app.status', {})).state).toBe('unlocked');
-    await t.ok('session.touch', {});
+    await t.ok('signIn.touch', {});
     t.clock.now += 10 * 60_000;
     t.cb.checkIdle();
     expect(await t.ok('app.status', {})).toMatchObject({ state: 'locked', lockReason: 'idle' });
@@ -192,7 +192,7 @@ describe('a damaged data folder', () => {
     );
     const t2 = t.restart();
     expect(await t2.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'KEY_FILE_DAMAGED' });
-    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('KEY_FILE_DAMAGED');
+    expect((await t2.fail('signIn.unlock', ADMIN)).code).toBe('KEY_FILE_DAMAGED');
     expect((await t2.fail('setup.prepare', { charity: CHARITY, admin: ADMIN })).code).toBe('ALREADY_SET_UP');
     expect(readFileSync(join(t.dataDir, 'casebook.db')).equals(dbBefore)).toBe(true);
   });
@@ -205,7 +205,7 @@ describe('a damaged data folder', () => {
     writeFileSync(dbPath, bytes);
     const t2 = t.restart();
     expect((await t2.ok('app.status', {})).state).toBe('locked');
-    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
+    expect((await t2.fail('signIn.unlock', ADMIN)).code).toBe('KEY_NOT_FOR_RECORDS');
     expect(readFileSync(dbPath).equals(bytes)).toBe(true);
   });
 
@@ -215,7 +215,7 @@ describe('a damaged data folder', () => {
     const t2 = t.restart();
     expect(await t2.ok('app.status', {})).toMatchObject({ state: 'problem', problem: 'DATABASE_MISSING' });
     expect((await t2.fail('setup.prepare', { charity: CHARITY, admin: ADMIN })).code).toBe('ALREADY_SET_UP');
-    expect((await t2.fail('session.unlock', ADMIN)).code).toBe('DATABASE_MISSING');
+    expect((await t2.fail('signIn.unlock', ADMIN)).code).toBe('DATABASE_MISSING');
     expect(existsSync(join(t.dataDir, 'casebook.db'))).toBe(false);
 
     const u = await prepared();

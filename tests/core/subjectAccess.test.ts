@@ -11,7 +11,7 @@ async function zofiaAsks(t: TestCore) {
   await setUp(t);
   const zofia = await withZofia(t);
   const id = zofia.id;
-  await t.ok('consents.record', {
+  await t.ok('consent.record', {
     clientId: id,
     consent: {
       storeData: true,
@@ -53,7 +53,7 @@ async function zofiaAsks(t: TestCore) {
     referral: { agencyId: agency.id, reason: 'Rehousing away from Marek', urgency: 'urgent' },
   });
   await t.ok('clients.get', { id });
-  const requests = await t.ok('access.record', {
+  const requests = await t.ok('subjectAccess.record', {
     clientId: id,
     receivedOn: '2026-11-20',
     note: 'Letter handed in; passport seen',
@@ -82,26 +82,28 @@ describe('subject access requests', () => {
       answeredOn: null,
       recordedByName: 'Anna Kowalska',
     });
-    expect((await t.fail('access.record', { clientId: zofia.id, receivedOn: '2026-11-22' })).fields).toEqual({
+    expect((await t.fail('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-22' })).fields).toEqual({
       receivedOn: 'accessAlreadyOpen',
     });
-    expect((await t.fail('access.record', { clientId: zofia.id, receivedOn: '2026-11-24' })).fields).toEqual({
+    expect((await t.fail('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-24' })).fields).toEqual({
       receivedOn: 'dateInFuture',
     });
-    expect((await t.fail('access.record', { clientId: 99_999, receivedOn: '2026-11-20' })).code).toBe('NOT_FOUND');
-    expect((await t.ok('access.open', {})).map((r) => [r.clientReference, r.dueOn])).toEqual([
+    expect((await t.fail('subjectAccess.record', { clientId: 99_999, receivedOn: '2026-11-20' })).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.ok('subjectAccess.open', {})).map((r) => [r.clientReference, r.dueOn])).toEqual([
       [zofia.reference, '2026-12-20'],
     ]);
 
-    expect((await t.fail('access.answered', { id: request.id, answeredOn: '2026-11-19' })).fields).toEqual({
+    expect((await t.fail('subjectAccess.answered', { id: request.id, answeredOn: '2026-11-19' })).fields).toEqual({
       answeredOn: 'answeredBeforeReceived',
     });
-    const answered = await t.ok('access.answered', { id: request.id, answeredOn: '2026-11-23' });
+    const answered = await t.ok('subjectAccess.answered', { id: request.id, answeredOn: '2026-11-23' });
     expect(answered[0]).toMatchObject({ answeredOn: '2026-11-23' });
-    expect(await t.ok('access.open', {})).toEqual([]);
+    expect(await t.ok('subjectAccess.open', {})).toEqual([]);
     // Answered, a new request can be recorded; the client's list is newest first.
     expect(
-      (await t.ok('access.record', { clientId: zofia.id, receivedOn: '2026-11-23' })).map((r) => r.receivedOn),
+      (await t.ok('subjectAccess.record', { clientId: zofia.id, receivedOn: '2026-11-23' })).map((r) => r.receivedOn),
     ).toEqual(['2026-11-23', '2026-11-20']);
     const actions = (await t.ok('audit.list', { client: zofia.reference })).items.map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('access.'))).toEqual([
@@ -111,14 +113,14 @@ describe('subject access requests', () => {
     ]);
 
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    expect((await t.fail('access.forClient', { clientId: zofia.id })).code).toBe('FORBIDDEN');
-    expect((await t.fail('access.open', {})).code).toBe('FORBIDDEN');
+    expect((await t.fail('subjectAccess.forClient', { clientId: zofia.id })).code).toBe('FORBIDDEN');
+    expect((await t.fail('subjectAccess.open', {})).code).toBe('FORBIDDEN');
   });
 
   it('make a pack: a readable PDF of everything held, sensitive and earlier versions included, and the same as JSON', async () => {
     const t = startCore();
     const { zofia, request } = await zofiaAsks(t);
-    const saved = await t.ok('access.savePack', { id: request.id });
+    const saved = await t.ok('subjectAccess.savePack', { id: request.id });
     expect(saved.pdfPath).toMatch(/Subject access CB-\d+ 2026-11-23\.pdf$/);
     expect(saved.jsonPath).toBe(saved.pdfPath.replace(/\.pdf$/, '.json'));
     expect(saved.requests[0]).toMatchObject({ packSavedOn: '2026-11-23', answeredOn: null });
@@ -199,7 +201,7 @@ describe('subject access requests', () => {
     expect(audit.map((e) => [e.clientReference, e.detail])).toEqual([[zofia.reference, { requestId: request.id }]]);
     // Closing the save dialog makes nothing and records nothing.
     t.platform.cancelNext = true;
-    expect((await t.fail('access.savePack', { id: request.id })).code).toBe('CANCELLED');
+    expect((await t.fail('subjectAccess.savePack', { id: request.id })).code).toBe('CANCELLED');
     expect((await t.ok('audit.list', { action: 'access.packSaved' })).items).toHaveLength(1);
   });
 
@@ -207,7 +209,7 @@ describe('subject access requests', () => {
     const t = startCore();
     const { request } = await zofiaAsks(t);
     await t.ok('app.setLanguage', { language: 'pl' });
-    const flat = pdfText((await t.ok('access.savePack', { id: request.id })).pdfPath).replace(/\s+/g, ' ');
+    const flat = pdfText((await t.ok('subjectAccess.savePack', { id: request.id })).pdfPath).replace(/\s+/g, ' ');
     for (const words of [
       'Informacje, które przechowujemy o osobie: Zofia Wiśniewska-Łęcka',
       '20 listopada 2026',
@@ -222,14 +224,19 @@ describe('subject access requests', () => {
   it('lose the note on how the request came in when the client is anonymised, and go when the client is erased', async () => {
     const t = startCore();
     const { zofia } = await zofiaAsks(t);
-    await t.ok('clients.erase', {
+    await t.ok('erasure.eraseClient', {
       id: zofia.id,
       mode: 'anonymise',
       reason: 'Retention period passed',
       confirmation: zofia.reference,
     });
-    expect((await t.ok('access.forClient', { clientId: zofia.id })).map((r) => r.note)).toEqual([null]);
-    await t.ok('clients.erase', { id: zofia.id, mode: 'erase', reason: 'Asked again', confirmation: zofia.reference });
-    expect(await t.ok('access.open', {})).toEqual([]);
+    expect((await t.ok('subjectAccess.forClient', { clientId: zofia.id })).map((r) => r.note)).toEqual([null]);
+    await t.ok('erasure.eraseClient', {
+      id: zofia.id,
+      mode: 'erase',
+      reason: 'Asked again',
+      confirmation: zofia.reference,
+    });
+    expect(await t.ok('subjectAccess.open', {})).toEqual([]);
   });
 });

@@ -149,7 +149,7 @@ describe('records from an older Casebook', () => {
     );
     const t = startCore({ dataDir: dir });
     expect((await t.ok('app.status', {})).state).toBe('locked');
-    await t.ok('session.unlock', { name: 'Bench Admin', password: 'correct horse battery' });
+    await t.ok('signIn.unlock', { name: 'Bench Admin', password: 'correct horse battery' });
     expect((await t.ok('clients.search', { query: '' })).total).toBe(200);
     const upgraded = (await t.ok('audit.list', { action: 'database.upgraded' })).items;
     expect(upgraded.map((e) => e.detail)).toEqual([
@@ -157,6 +157,8 @@ describe('records from an older Casebook', () => {
     ]);
     // The newest features work on the old records.
     const c = (await t.ok('clients.search', { query: '' })).items[0]!;
-    expect((await t.ok('access.record', { clientId: c.id, receivedOn: '2026-11-20' }))[0]!.dueOn).toBe('2026-12-20');
+    expect((await t.ok('subjectAccess.record', { clientId: c.id, receivedOn: '2026-11-20' }))[0]!.dueOn).toBe(
+      '2026-12-20',
+    );
   });
 });

@@ -32,32 +32,32 @@ describe('users', () => {
         .sort(),
     ).toEqual([1, v.id]);
 
-    await t.ok('session.lock', {});
-    const state = await t.ok('session.unlock', { name: ' piotr ZIELIŃSKI ', password: 'temporary pass 1' });
+    await t.ok('signIn.lock', {});
+    const state = await t.ok('signIn.unlock', { name: ' piotr ZIELIŃSKI ', password: 'temporary pass 1' });
     expect(state).toMatchObject({ mustChangePassword: true, user: { role: 'volunteer' } });
     expect((await t.fail('clients.search', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
     // The password the administrator gave out, their name or the charity's name is no new secret.
-    expect((await t.fail('session.setNewPassword', { newPassword: 'temporary pass 1' })).fields).toEqual({
+    expect((await t.fail('signIn.setNewPassword', { newPassword: 'temporary pass 1' })).fields).toEqual({
       newPassword: 'passwordNotNew',
     });
-    expect((await t.fail('session.setNewPassword', { newPassword: 'piotr zielinski' })).fields).toEqual({
+    expect((await t.fail('signIn.setNewPassword', { newPassword: 'piotr zielinski' })).fields).toEqual({
       newPassword: 'passwordIsAName',
     });
-    expect((await t.fail('session.setNewPassword', { newPassword: 'Przystań Community Aid' })).fields).toEqual({
+    expect((await t.fail('signIn.setNewPassword', { newPassword: 'Przystań Community Aid' })).fields).toEqual({
       newPassword: 'passwordIsAName',
     });
-    await t.ok('session.setNewPassword', { newPassword: 'my own password 9' });
+    await t.ok('signIn.setNewPassword', { newPassword: 'my own password 9' });
     await t.ok('clients.search', {});
     // Once chosen, "set new password" without the current one is no longer possible.
-    expect((await t.fail('session.setNewPassword', { newPassword: 'sneaky other pass' })).code).toBe('FORBIDDEN');
+    expect((await t.fail('signIn.setNewPassword', { newPassword: 'sneaky other pass' })).code).toBe('FORBIDDEN');
 
-    await t.ok('session.lock', {});
-    expect((await t.fail('session.unlock', { name: 'Piotr Zieliński', password: 'temporary pass 1' })).code).toBe(
+    await t.ok('signIn.lock', {});
+    expect((await t.fail('signIn.unlock', { name: 'Piotr Zieliński', password: 'temporary pass 1' })).code).toBe(
       'WRONG_PASSWORD',
     );
     t.clock.now += 2000;
     expect(
-      (await t.ok('session.unlock', { name: 'Piotr Zieliński', password: 'my own password 9' })).mustChangePassword,
+      (await t.ok('signIn.unlock', { name: 'Piotr Zieliński', password: 'my own password 9' })).mustChangePassword,
     ).toBe(false);
   });
 
@@ -76,12 +76,12 @@ describe('users', () => {
   it('renaming a user keeps their password and changes the name they sign in with', async () => {
     const t = await ready();
     const { user, password } = await signInAsNewUser(t, 'Ewa Nowak', 'caseworker');
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     await t.ok('users.update', { id: user.id, name: 'Ewa Kowalczyk', role: 'caseworker' });
-    await t.ok('session.lock', {});
-    expect((await t.fail('session.unlock', { name: 'Ewa Nowak', password })).code).toBe('WRONG_PASSWORD');
-    expect((await t.ok('session.unlock', { name: 'Ewa Kowalczyk', password })).user).toMatchObject({
+    await t.ok('signIn.lock', {});
+    expect((await t.fail('signIn.unlock', { name: 'Ewa Nowak', password })).code).toBe('WRONG_PASSWORD');
+    expect((await t.ok('signIn.unlock', { name: 'Ewa Kowalczyk', password })).user).toMatchObject({
       name: 'Ewa Kowalczyk',
     });
   });
@@ -107,22 +107,22 @@ describe('users', () => {
   it('a deactivated user cannot sign in and their slot is gone; a new password brings them back', async () => {
     const t = await ready();
     const { user, password } = await signInAsNewUser(t, 'Tomasz Wójcik', 'volunteer');
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     expect(await t.ok('users.deactivate', { id: user.id })).toMatchObject({ active: false });
     expect(passwordSlots(t).map((s) => s.userId)).toEqual([1]);
-    await t.ok('session.lock', {});
-    expect((await t.fail('session.unlock', { name: 'Tomasz Wójcik', password })).code).toBe('WRONG_PASSWORD');
+    await t.ok('signIn.lock', {});
+    expect((await t.fail('signIn.unlock', { name: 'Tomasz Wójcik', password })).code).toBe('WRONG_PASSWORD');
 
     t.clock.now += 5000;
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.unlock', ADMIN);
     expect(await t.ok('users.resetPassword', { id: user.id, password: 'given back pass 1' })).toMatchObject({
       active: true,
       mustChangePassword: true,
     });
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     expect(
-      (await t.ok('session.unlock', { name: 'Tomasz Wójcik', password: 'given back pass 1' })).mustChangePassword,
+      (await t.ok('signIn.unlock', { name: 'Tomasz Wójcik', password: 'given back pass 1' })).mustChangePassword,
     ).toBe(true);
   });
 
@@ -130,8 +130,8 @@ describe('users', () => {
     const t = await ready();
     const { user } = await signInAsNewUser(t, 'Ola Lis', 'caseworker');
     await t.ok('clients.intake', { details: { firstName: 'Kept', lastName: 'Record' } });
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', ADMIN);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', ADMIN);
     const before = passwordSlots(t).find((s) => s.userId === user.id)!;
     await t.ok('users.resetPassword', { id: user.id, password: 'reset password 1' });
     const after = passwordSlots(t).filter((s) => s.userId === user.id);
@@ -144,20 +144,20 @@ describe('users', () => {
 describe('changing one’s own password', () => {
   it('needs the current password; then the new one works and the old one does not', async () => {
     const t = await ready();
-    const wrong = await t.fail('session.changePassword', {
+    const wrong = await t.fail('signIn.changePassword', {
       currentPassword: 'not it',
       newPassword: 'new password 123',
     });
     expect(wrong).toMatchObject({ code: 'BAD_INPUT', fields: { currentPassword: 'wrongCurrentPassword' } });
     t.clock.now += 2000;
     expect(
-      (await t.fail('session.changePassword', { currentPassword: ADMIN.password, newPassword: ADMIN.password })).fields,
+      (await t.fail('signIn.changePassword', { currentPassword: ADMIN.password, newPassword: ADMIN.password })).fields,
     ).toEqual({ newPassword: 'passwordNotNew' });
-    await t.ok('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'new password 123' });
-    await t.ok('session.lock', {});
-    expect((await t.fail('session.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');
+    await t.ok('signIn.changePassword', { currentPassword: ADMIN.password, newPassword: 'new password 123' });
+    await t.ok('signIn.lock', {});
+    expect((await t.fail('signIn.unlock', ADMIN)).code).toBe('WRONG_PASSWORD');
     t.clock.now += 2000;
-    await t.ok('session.unlock', { name: ADMIN.name, password: 'new password 123' });
+    await t.ok('signIn.unlock', { name: ADMIN.name, password: 'new password 123' });
   });
 });
 
@@ -166,8 +166,8 @@ describe('the recovery key', () => {
     const t = startCore();
     const groups = await setUp(t);
     await signInAsNewUser(t, 'Vol Unteer', 'volunteer');
-    await t.ok('session.lock', {});
-    const err = await t.fail('session.unlockWithRecoveryKey', { name: 'Vol Unteer', recoveryKey: groups.join('') });
+    await t.ok('signIn.lock', {});
+    const err = await t.fail('signIn.unlockWithRecoveryKey', { name: 'Vol Unteer', recoveryKey: groups.join('') });
     expect(err.fields).toEqual({ name: 'notAnAdministrator' });
   });
 
@@ -184,13 +184,13 @@ describe('the recovery key', () => {
     await t.ok('recovery.confirm', { confirmation: shown.groups[shown.confirmGroup - 1]! });
     expect(readKeySlots(join(t.dataDir, 'keyslots.json')).slots.filter((s) => s.kind === 'recovery')).toHaveLength(1);
 
-    await t.ok('session.lock', {});
+    await t.ok('signIn.lock', {});
     expect(
-      (await t.fail('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: oldGroups.join(' ') })).code,
+      (await t.fail('signIn.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: oldGroups.join(' ') })).code,
     ).toBe('WRONG_RECOVERY_KEY');
     t.clock.now += 2000;
     expect(
-      (await t.ok('session.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: shown.groups.join(' ') }))
+      (await t.ok('signIn.unlockWithRecoveryKey', { name: ADMIN.name, recoveryKey: shown.groups.join(' ') }))
         .mustChangePassword,
     ).toBe(true);
   });
@@ -205,6 +205,6 @@ describe('the idle lock setting', () => {
     t.clock.now += 2 * 60_000;
     t.cb.checkIdle();
     expect(await t.ok('app.status', {})).toMatchObject({ state: 'locked', lockReason: 'idle' });
-    expect((await t.ok('session.unlock', ADMIN)).idleMinutes).toBe(2);
+    expect((await t.ok('signIn.unlock', ADMIN)).idleMinutes).toBe(2);
   });
 });

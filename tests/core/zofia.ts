@@ -36,7 +36,7 @@ export async function withZofia(t: TestCore) {
   });
   const id = zofia.id;
   await t.ok('household.save', { clientId: id, member: { name: 'Kasia Łęcka', relationship: 'child' } });
-  await t.ok('contacts.save', { clientId: id, contact: { role: 'gp', name: 'Dr Nowicki' } });
+  await t.ok('household.saveContact', { clientId: id, contact: { role: 'gp', name: 'Dr Nowicki' } });
   await t.ok('riskFlags.raise', {
     clientId: id,
     kind: 'violence',
@@ -88,10 +88,10 @@ export async function withZofia(t: TestCore) {
       contacts: [{ name: 'Kasia Łęcka', role: 'daughter', phone: '07700 555666' }],
     },
   });
-  const parcel = (await t.ok('supportTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
-  await t.ok('support.give', {
+  const parcel = (await t.ok('helpTypes.list', {})).find((x) => x.builtinKey === 'foodParcel')!.id;
+  await t.ok('helpGiven.give', {
     clientId: id,
-    support: { typeId: parcel, givenOn: '2026-03-04', quantity: 1, note: 'Collected by Kasia Łęcka' },
+    helpGiven: { typeId: parcel, givenOn: '2026-03-04', quantity: 1, note: 'Collected by Kasia Łęcka' },
   });
   return zofia;
 }

@@ -149,7 +149,7 @@ beforeAll(async () => {
       body: 'Rang about the eviction notice.',
     },
   });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
 });
 

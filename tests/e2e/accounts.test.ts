@@ -32,7 +32,7 @@ beforeAll(async () => {
   await callCore(bridge, 'clients.intake', {
     details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka', phone: '07700 900123' },
   });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, now);
   await page.goto(bridge.url);

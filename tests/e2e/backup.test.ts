@@ -34,7 +34,7 @@ beforeAll(async () => {
   await setUpThroughCore(bridge, ADMIN);
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Zofia', lastName: 'Wiśniewska-Łęcka' } });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'John', lastName: 'Smith' } });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, now, 900);
   await page.goto(bridge.url);

@@ -59,7 +59,7 @@ beforeAll(async () => {
       ],
     },
   });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openSignedIn(browser, bridge, ADMIN);
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
     details: { firstName: 'John', lastName: 'Smith', postcode: 'M1 1AA', dateOfBirth: '1970-05-05' },
   });
   await callCore(bridge, 'clients.intake', { details: { firstName: 'Ewa', lastName: 'Zając', postcode: 'LS1 4AB' } });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, now);
   await page.goto(bridge.url);

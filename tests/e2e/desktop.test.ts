@@ -57,7 +57,7 @@ beforeAll(async () => {
     },
   });
   await callCore(bridge, 'backup.create', { targetDir: usb });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, now, 900);
   await page.goto(bridge.url);
@@ -277,7 +277,7 @@ describe('the application menu and opened files', () => {
     await page.getByRole('button', { name: 'Lock' }).click();
   });
 
-  it('the support log kept through all this holds no client details', () => {
+  it('the error log kept through all this holds no client details', () => {
     const logs = readdirSync(join(root, 'logs'))
       .map((f) => readFileSync(join(root, 'logs', f), 'utf8'))
       .join('\n');

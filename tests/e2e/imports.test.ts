@@ -70,7 +70,7 @@ beforeAll(async () => {
     ),
   );
   bridge.platform.nextFile = file;
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openSignedIn(browser, bridge, ADMIN);
 });

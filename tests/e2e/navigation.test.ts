@@ -41,7 +41,7 @@ beforeAll(async () => {
   ])
     await callCore(bridge, 'clients.intake', { details: { firstName, lastName } });
   await callCore(bridge, 'users.create', { ...VOLUNTEER, role: 'volunteer' });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openPage(browser, now);
   await page.goto(bridge.url);

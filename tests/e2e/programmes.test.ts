@@ -78,14 +78,14 @@ beforeAll(async () => {
     });
   }
   // Zofia had two food parcels in the last fortnight.
-  const types = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'supportTypes.list', {});
+  const types = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'helpTypes.list', {});
   const parcel = types.find((x) => x.builtinKey === 'foodParcel')!.id;
   for (const d of [-12, -5])
-    await callCore(bridge, 'support.give', {
+    await callCore(bridge, 'helpGiven.give', {
       clientId: 1,
-      support: { typeId: parcel, givenOn: addDays(today, d), quantity: 1, value: 1500 },
+      helpGiven: { typeId: parcel, givenOn: addDays(today, d), quantity: 1, value: 1500 },
     });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openSignedIn(browser, bridge, ADMIN);
 });
@@ -261,7 +261,7 @@ describe('programmes, attendance and help given, end to end', () => {
     await shot(page, 'prog-08-timeline');
     const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
     expect(audit.items.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['programme.registered', 'attendance.marked', 'support.given']),
+      expect.arrayContaining(['programme.registered', 'attendance.marked', 'helpGiven.given']),
     );
   });
 
@@ -329,7 +329,7 @@ describe('programmes, attendance and help given, end to end', () => {
     // Saved unchanged, it stays the built-in kind (so it follows the language).
     await page.getByRole('button', { name: 'Save: Food parcel' }).click();
     await expect.poll(() => page.getByText('Saved.', { exact: true }).first().isVisible()).toBe(true);
-    const types = await callCore<{ builtinKey: string | null; name: string | null }[]>(bridge, 'supportTypes.list', {});
+    const types = await callCore<{ builtinKey: string | null; name: string | null }[]>(bridge, 'helpTypes.list', {});
     expect(types.find((x) => x.builtinKey === 'foodParcel')!.name).toBeNull();
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
     await expect

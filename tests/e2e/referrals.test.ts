@@ -65,7 +65,7 @@ beforeAll(async () => {
       caseworkerId: 1,
     },
   });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
 
   // A logo for the letterhead, drawn in the browser and chosen as a file would be.
@@ -78,9 +78,9 @@ beforeAll(async () => {
   await drawing.locator('#logo').screenshot({ path: logoPath, omitBackground: true });
   await drawing.close();
   bridge.platform.nextFile = logoPath;
-  await callCore(bridge, 'session.unlock', { name: ADMIN.name, password: ADMIN.password });
+  await callCore(bridge, 'signIn.unlock', { name: ADMIN.name, password: ADMIN.password });
   await callCore(bridge, 'charity.chooseLogo', {});
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
 
   page = await openSignedIn(browser, bridge, ADMIN);
 });

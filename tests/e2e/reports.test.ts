@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   const areas = await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'needAreas.list', {});
   const housing = areas.find((a) => a.builtinKey === 'housing')!.id;
-  const parcel = (await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'supportTypes.list', {})).find(
+  const parcel = (await callCore<{ id: number; builtinKey: string | null }[]>(bridge, 'helpTypes.list', {})).find(
     (x) => x.builtinKey === 'foodParcel',
   )!.id;
   let n = 0;
@@ -98,9 +98,9 @@ beforeAll(async () => {
         body: 'First contact.',
       },
     });
-    await callCore(bridge, 'support.give', {
+    await callCore(bridge, 'helpGiven.give', {
       clientId: c.id,
-      support: { typeId: parcel, givenOn: `2026-0${n}-12`, quantity: 1, value: 1500 },
+      helpGiven: { typeId: parcel, givenOn: `2026-0${n}-12`, quantity: 1, value: 1500 },
     });
   }
   // A case closed in 2019: past the six-year retention period.
@@ -113,7 +113,7 @@ beforeAll(async () => {
     version: old.version,
     change: { status: 'closed', on: '2019-06-01', reason: 'movedAway' },
   });
-  await callCore(bridge, 'session.lock', {});
+  await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
   page = await openSignedIn(browser, bridge, ADMIN);
 });

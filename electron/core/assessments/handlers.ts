@@ -3,11 +3,19 @@ import { requireClient } from '../clients/queries';
 import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { listNeedAreas, saveAssessment, saveNeedArea } from './assessments';
-import { recordReview } from './reviews';
+import { recordReview, reviewWeeks, setReviewWeeks } from './reviews';
 
 export function assessmentHandlers(
   cb: Records,
-): Pick<Handlers, 'assessments.save' | 'reviews.record' | 'needAreas.list' | 'needAreas.save'> {
+): Pick<
+  Handlers,
+  | 'assessments.save'
+  | 'reviews.record'
+  | 'reviews.interval'
+  | 'reviews.setInterval'
+  | 'needAreas.list'
+  | 'needAreas.save'
+> {
   return {
     'assessments.save': ({ clientId, target, assessment }) =>
       cb.write((db, s) => {
@@ -28,6 +36,13 @@ export function assessmentHandlers(
           detail: { assessmentId: reviewId, goalsChanged, sensitive: review.sensitive },
         });
         return recordAsSeen(cb, db, s, clientId);
+      }),
+    'reviews.interval': () => cb.read((db) => ({ weeks: reviewWeeks(db) })),
+    'reviews.setInterval': ({ weeks }) =>
+      cb.write((db, s) => {
+        setReviewWeeks(db, weeks);
+        cb.audit(db, s, 'settings.changed', { detail: { reviewWeeks: weeks } });
+        return { weeks };
       }),
     'needAreas.list': () => cb.read((db) => listNeedAreas(db)),
     'needAreas.save': (area) =>

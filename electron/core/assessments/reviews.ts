@@ -7,6 +7,20 @@ import type { Db } from '../db/database';
 import { goals } from '../db/schema';
 import { checkGoalOfClient, updateGoal } from '../plans/plans';
 import { saveAssessment } from './assessments';
+import { getSetting, setSetting } from '../settings/settings';
+import { DEFAULT_REVIEW_WEEKS, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from '../../../shared/domain/caseload';
+
+const REVIEW_WEEKS_SETTING = 'review_weeks';
+
+/** Weeks between a client's reviews, the charity's choice (Settings). */
+export function reviewWeeks(db: Db): number {
+  const n = Number(getSetting(db, REVIEW_WEEKS_SETTING));
+  return Number.isInteger(n) && n >= REVIEW_WEEKS_MIN && n <= REVIEW_WEEKS_MAX ? n : DEFAULT_REVIEW_WEEKS;
+}
+
+export function setReviewWeeks(db: Db, weeks: number): void {
+  setSetting(db, REVIEW_WEEKS_SETTING, String(weeks));
+}
 
 export interface ReviewGoalChange {
   goalId: number;

@@ -26,9 +26,9 @@ import {
   unlockWithPassword,
   unlockWithRecoveryKey,
 } from '../vault/vault';
-import { recordFailedCheck } from '../session/handlers';
-import { restoredGeneration } from '../session/rollback';
-import type { Secret } from '../session/passwordGate';
+import { recordFailedCheck } from '../signIn/handlers';
+import { restoredGeneration } from '../signIn/rollback';
+import type { Secret } from '../signIn/passwordGate';
 import type { Task } from '../jobs/runner';
 import { checkCopyPath, commitRestore, makeBackup, makeSafetyCopy, type BackupCredentials } from './backup';
 import { copyDirFor, partsInWorkers } from './inWorkers';
@@ -88,7 +88,7 @@ async function authorise(
 ): Promise<{ creds: BackupCredentials; mustBeAdminInBackup: boolean }> {
   const st = cb.status();
   if (st.state === 'unlocked') {
-    const s = cb.requireSession();
+    const s = cb.requireSignedIn();
     if (s.mustChangePassword) throw new CasebookError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
     if (s.user.role !== 'admin') throw new CasebookError('FORBIDDEN', ADMIN_ONLY);
     return {
@@ -262,7 +262,7 @@ export function backupHandlers(
     'backup.create': ({ targetDir, jobId }) =>
       exclusive('backup', () =>
         cb.jobs.task(jobId, { cancellable: true }, async (task) => {
-          const s = cb.requireSession();
+          const s = cb.requireSignedIn();
           const { settings, charityName } = cb.read((db) => ({
             settings: backupSettings(db),
             charityName: getCharity(db).name,
@@ -345,7 +345,7 @@ export function backupHandlers(
       exclusive('restore', () =>
         cb.jobs.task(jobId, { cancellable: true }, async (task) => {
           const auth = await authorise(cb, credentials, 'backup.restore');
-          const restorer = cb.status().state === 'unlocked' ? cb.requireSession().user : null;
+          const restorer = cb.status().state === 'unlocked' ? cb.requireSignedIn().user : null;
           return cb.whileRestoring(async () => {
             finishInterruptedRestore(cb.paths);
             const drive = driveOf(dirname(path), await cb.platform.listDrives());

@@ -1,32 +1,15 @@
 import type { Reach } from '../clients/reach';
 import { sql } from 'drizzle-orm';
-import {
-  addDays,
-  DEFAULT_REVIEW_WEEKS,
-  REVIEW_WEEKS_MAX,
-  REVIEW_WEEKS_MIN,
-  reviewDueOn,
-  type Caseload,
-} from '../../../shared/domain/caseload';
+import { addDays, reviewDueOn, type Caseload } from '../../../shared/domain/caseload';
 import type { Db } from '../db/database';
 import { openTasksFor } from '../plans/tasks';
 import { countOverdueReferrals, referralsToFollowUp } from '../referrals/referrals';
-import { getSetting, setSetting } from '../settings/settings';
+import { reviewWeeks } from '../assessments/reviews';
 
-const REVIEW_WEEKS_SETTING = 'review_weeks';
 /** A review shows on the home screen this many days before it is due. */
 export const REVIEW_NOTICE_DAYS = 14;
 /** Upcoming tasks: the next seven days after today. */
 export const UPCOMING_DAYS = 7;
-
-export function reviewWeeks(db: Db): number {
-  const n = Number(getSetting(db, REVIEW_WEEKS_SETTING));
-  return Number.isInteger(n) && n >= REVIEW_WEEKS_MIN && n <= REVIEW_WEEKS_MAX ? n : DEFAULT_REVIEW_WEEKS;
-}
-
-export function setReviewWeeks(db: Db, weeks: number): void {
-  setSetting(db, REVIEW_WEEKS_SETTING, String(weeks));
-}
 
 /**
  * One user's home screen. `today` is the date on this PC's calendar: a task due today is "due" all

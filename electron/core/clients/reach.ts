@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Channel, ChannelParsedInput } from '../../../shared/contract';
 import { CasebookError } from '../../../shared/result';
-import type { Session } from '../domain';
+import type { SignedIn } from '../domain';
 import type { Db } from '../db/database';
 
 /**
@@ -14,7 +14,7 @@ import type { Db } from '../db/database';
  */
 export type Reach = number | null;
 
-export function reachOf(s: Pick<Session, 'user' | 'ownClientsOnly'>): Reach {
+export function reachOf(s: Pick<SignedIn, 'user' | 'ownClientsOnly'>): Reach {
   return s.ownClientsOnly && s.user.role !== 'admin' ? s.user.id : null;
 }
 
@@ -58,13 +58,13 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'setup.saveRecoverySheet': 'none',
   'setup.printRecoverySheet': 'none',
   'setup.finish': 'none',
-  'session.unlock': 'none',
-  'session.unlockWithRecoveryKey': 'none',
-  'session.setNewPassword': 'none',
-  'session.changePassword': 'none',
-  'session.lock': 'none',
-  'session.touch': 'none',
-  'records.acceptAsTheyAre': 'admins',
+  'signIn.unlock': 'none',
+  'signIn.unlockWithRecoveryKey': 'none',
+  'signIn.setNewPassword': 'none',
+  'signIn.changePassword': 'none',
+  'signIn.lock': 'none',
+  'signIn.touch': 'none',
+  'signIn.acceptRecordsAsTheyAre': 'admins',
   'charity.get': 'none',
   'charity.update': 'admins',
   'charity.logo': 'none',
@@ -83,7 +83,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'recovery.confirm': 'admins',
   'audit.list': 'admins',
   'audit.exportCsv': 'admins',
-  'export.everything': 'admins',
+  'fullExport.everything': 'admins',
   'audit.verify': 'admins',
   'backup.status': 'none',
   'backup.updateSettings': 'admins',
@@ -104,12 +104,12 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'clients.merge': 'admins',
   'clients.caseworkers': 'none',
   'clients.share': (i) => client(i.clientId),
-  'consents.record': (i) => client(i.clientId),
-  'consents.withdraw': (i) => record('consents', i.consentId),
+  'consent.record': (i) => client(i.clientId),
+  'consent.withdraw': (i) => record('consents', i.consentId),
   'household.save': (i) => [...client(i.clientId), ...record('household_members', i.id)],
   'household.remove': (i) => record('household_members', i.id),
-  'contacts.save': (i) => [...client(i.clientId), ...record('key_contacts', i.id)],
-  'contacts.remove': (i) => record('key_contacts', i.id),
+  'household.saveContact': (i) => [...client(i.clientId), ...record('key_contacts', i.id)],
+  'household.removeContact': (i) => record('key_contacts', i.id),
   'riskFlags.raise': (i) => client(i.clientId),
   'riskFlags.remove': (i) => record('risk_flags', i.id),
   'assessments.save': (i) => [...client(i.clientId), ...record('assessments', i.target?.id)],
@@ -169,15 +169,15 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'sessions.registerPrint': 'group',
   'attendance.mark': 'group',
   'attendance.headcount': 'group',
-  'supportTypes.list': 'none',
-  'supportTypes.save': 'admins',
-  'support.forClient': (i) => client(i.clientId),
-  'support.check': (i) => client(i.clientId),
-  'support.give': (i) => client(i.clientId),
-  'support.remove': (i) => record('support_given', i.id),
-  'support.list': 'list',
-  'support.totals': 'none',
-  'clients.erase': 'admins',
+  'helpTypes.list': 'none',
+  'helpTypes.save': 'admins',
+  'helpGiven.forClient': (i) => client(i.clientId),
+  'helpGiven.check': (i) => client(i.clientId),
+  'helpGiven.give': (i) => client(i.clientId),
+  'helpGiven.remove': (i) => record('support_given', i.id),
+  'helpGiven.list': 'list',
+  'helpGiven.totals': 'none',
+  'erasure.eraseClient': 'admins',
   'retention.get': 'admins',
   'retention.setYears': 'admins',
   'retention.keep': 'admins',
@@ -186,12 +186,12 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'imports.run': 'admins',
   'imports.list': 'admins',
   'imports.undo': 'admins',
-  'access.record': (i) => client(i.clientId),
-  'access.forClient': (i) => client(i.clientId),
-  'access.open': 'list',
-  'access.savePack': (i) => record('subject_access_requests', i.id),
-  'access.printPack': (i) => record('subject_access_requests', i.id),
-  'access.answered': (i) => record('subject_access_requests', i.id),
+  'subjectAccess.record': (i) => client(i.clientId),
+  'subjectAccess.forClient': (i) => client(i.clientId),
+  'subjectAccess.open': 'list',
+  'subjectAccess.savePack': (i) => record('subject_access_requests', i.id),
+  'subjectAccess.printPack': (i) => record('subject_access_requests', i.id),
+  'subjectAccess.answered': (i) => record('subject_access_requests', i.id),
   'reports.funder': 'none',
   'reports.savePdf': 'none',
   'reports.print': 'none',
@@ -199,7 +199,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'jobs.progress': 'none',
   'jobs.cancel': 'none',
   'settings.setVolunteersSeeContactDetails': 'admins',
-  'clients.savedFiles': 'admins',
+  'erasure.savedFiles': 'admins',
   // What is printed was made (and its reach checked) by the channel that prepared it.
   'printouts.print': 'none',
   'caseload.get': 'list',
@@ -243,7 +243,7 @@ function isWithinReach(db: Db, reach: number, clientId: number): boolean {
  */
 export function checkReach<C extends Channel>(
   db: Db,
-  s: Pick<Session, 'user' | 'ownClientsOnly'>,
+  s: Pick<SignedIn, 'user' | 'ownClientsOnly'>,
   channel: C,
   input: ChannelParsedInput<C>,
 ): void {

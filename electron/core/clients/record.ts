@@ -1,6 +1,6 @@
 import { recordFor } from './contactDetails';
 import { localToday } from '../../../shared/clock';
-import type { Records, Session } from '../domain';
+import type { Records, SignedIn } from '../domain';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import type { Role } from '../../../shared/domain/user';
 import { listAssessments } from '../assessments/assessments';
@@ -32,6 +32,6 @@ export function readClientRecord(db: Db, id: number, role: Role, today: string):
 }
 
 /** The client's record as this person may see it: when opened, and after a change to part of it (in the same transaction). */
-export function recordAsSeen(cb: Records, db: Db, s: Session, clientId: number): ClientRecord {
+export function recordAsSeen(cb: Records, db: Db, s: SignedIn, clientId: number): ClientRecord {
   return recordFor(s, readClientRecord(db, clientId, s.user.role, localToday(cb.now())));
 }

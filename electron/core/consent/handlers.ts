@@ -4,9 +4,9 @@ import { recordAsSeen } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { recordConsent, withdrawConsent } from './consent';
 
-export function consentHandlers(cb: Records): Pick<Handlers, 'consents.record' | 'consents.withdraw'> {
+export function consentHandlers(cb: Records): Pick<Handlers, 'consent.record' | 'consent.withdraw'> {
   return {
-    'consents.record': ({ clientId, consent }) =>
+    'consent.record': ({ clientId, consent }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         recordConsent(db, clientId, consent, s.user.id, cb.now());
@@ -14,7 +14,7 @@ export function consentHandlers(cb: Records): Pick<Handlers, 'consents.record' |
         return recordAsSeen(cb, db, s, clientId);
       }),
 
-    'consents.withdraw': ({ consentId, on, note }) =>
+    'consent.withdraw': ({ consentId, on, note }) =>
       cb.write((db, s) => {
         const { clientId } = withdrawConsent(db, consentId, on, note, s.user.id, cb.now());
         cb.audit(db, s, 'consent.withdrawn', { clientId, detail: { consentId, on } });

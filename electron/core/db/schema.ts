@@ -12,7 +12,7 @@ import { REFERRAL_STATUSES, REFERRAL_URGENCIES } from '../../../shared/domain/re
 import { LETTER_KINDS, type LetterContent } from '../../../shared/domain/letter';
 import { PROGRAMME_KINDS } from '../../../shared/domain/programme';
 import { AGE_BANDS } from '../../../shared/domain/ageBand';
-import { BUILTIN_SUPPORT_TYPES, CURRENCIES } from '../../../shared/domain/support';
+import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../../shared/domain/helpGiven';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -535,9 +535,9 @@ export const sessionHeadcounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.ageBand] })],
 );
 
-export const supportTypes = sqliteTable('support_types', {
+export const helpTypes = sqliteTable('support_types', {
   id: integer('id').primaryKey(),
-  builtinKey: text('builtin_key', { enum: BUILTIN_SUPPORT_TYPES }).unique(),
+  builtinKey: text('builtin_key', { enum: BUILTIN_HELP_TYPES }).unique(),
   name: text('name'),
   foldedName: text('folded_name'),
   unitValue: integer('unit_value'),
@@ -549,12 +549,12 @@ export const supportTypes = sqliteTable('support_types', {
   version: integer('version').notNull().default(1),
 });
 
-export const supportGiven = sqliteTable('support_given', {
+export const helpGiven = sqliteTable('support_given', {
   id: integer('id').primaryKey(),
   clientId: clientId(),
   typeId: integer('type_id')
     .notNull()
-    .references(() => supportTypes.id),
+    .references(() => helpTypes.id),
   givenOn: text('given_on').notNull(),
   quantity: integer('quantity').notNull(),
   /** Minor units (pence, grosze) of the charity's currency. */

@@ -8,9 +8,9 @@ import { anonymiseClientRows, eraseClientRows } from './erasure';
 import { appendErasure } from './journal';
 import { savedFilesNaming } from '../savedFiles/savedFiles';
 
-export function erasureHandlers(cb: Work): Pick<Handlers, 'clients.erase' | 'clients.savedFiles'> {
+export function erasureHandlers(cb: Work): Pick<Handlers, 'erasure.eraseClient' | 'erasure.savedFiles'> {
   return {
-    'clients.savedFiles': ({ clientId }) =>
+    'erasure.savedFiles': ({ clientId }) =>
       cb.read((db) => {
         requireClient(db, clientId);
         return savedFilesNaming(db, clientId);
@@ -20,7 +20,7 @@ export function erasureHandlers(cb: Work): Pick<Handlers, 'clients.erase' | 'cli
      * beside the database before the transaction ends, so a backup restored later has it applied
      * again; the audit trail keeps who, when, the reference, the choice and the reason, nothing more.
      */
-    'clients.erase': ({ id, mode, reason, confirmation, closeCase }) => {
+    'erasure.eraseClient': ({ id, mode, reason, confirmation, closeCase }) => {
       const result = cb.write((db, s) => {
         const c = requireClient(db, id);
         if (fold(confirmation.replace(/\s/g, '')) !== fold(c.reference))

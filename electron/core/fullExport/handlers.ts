@@ -8,12 +8,12 @@ import { askWhereToSave } from '../storage/files';
  * it, with a data dictionary. They are not encrypted: the screen says so before, and the audit trail
  * keeps that it was done.
  */
-export function fullExportHandlers(cb: Work): Pick<Handlers, 'export.everything'> {
+export function fullExportHandlers(cb: Work): Pick<Handlers, 'fullExport.everything'> {
   return {
-    'export.everything': ({ jobId }) =>
+    'fullExport.everything': ({ jobId }) =>
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
         const t = createTranslator(cb.language()).t;
-        const s = cb.requireSession();
+        const s = cb.requireSignedIn();
         const day = cb.now().toISOString().slice(0, 10);
         const xlsxPath = await askWhereToSave(cb.platform, {
           title: t('fullExport.save'),

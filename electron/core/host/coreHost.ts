@@ -31,7 +31,7 @@ export interface CoreHostOptions {
   entry: WorkerEntry;
   settings: CoreSettings;
   platform: Platform;
-  /** The support log (written here, on the window's thread: one writer for the file). */
+  /** The error log (written here, on the window's thread: one writer for the file). */
   log: (message: string) => void;
   /** Called once a stopped core has been started again. */
   onRestart?: () => void;
@@ -129,7 +129,7 @@ export class CoreHost {
       execArgv: entry.execArgv,
       workerData: { ...settings, restarted },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
-      // The core's own output goes to the support log by message; its stray output is not shown.
+      // The core's own output goes to the error log by message; its stray output is not shown.
       stdout: false,
       stderr: false,
     });

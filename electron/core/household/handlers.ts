@@ -6,7 +6,7 @@ import { removeHouseholdMember, removeKeyContact, saveHouseholdMember, saveKeyCo
 
 export function householdHandlers(
   cb: Records,
-): Pick<Handlers, 'household.save' | 'household.remove' | 'contacts.save' | 'contacts.remove'> {
+): Pick<Handlers, 'household.save' | 'household.remove' | 'household.saveContact' | 'household.removeContact'> {
   return {
     'household.save': ({ clientId, id, member }) =>
       cb.write((db, s) => {
@@ -21,14 +21,14 @@ export function householdHandlers(
         cb.audit(db, s, 'household.changed', { clientId, detail: { memberId: id, change: 'removed' } });
         return recordAsSeen(cb, db, s, clientId);
       }),
-    'contacts.save': ({ clientId, id, contact }) =>
+    'household.saveContact': ({ clientId, id, contact }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const contactId = saveKeyContact(db, clientId, id ?? null, contact, s.user.id, cb.now());
         cb.audit(db, s, 'contact.changed', { clientId, detail: { contactId, change: id ? 'changed' : 'added' } });
         return recordAsSeen(cb, db, s, clientId);
       }),
-    'contacts.remove': ({ id }) =>
+    'household.removeContact': ({ id }) =>
       cb.write((db, s) => {
         const { clientId } = removeKeyContact(db, id);
         cb.audit(db, s, 'contact.changed', { clientId, detail: { contactId: id, change: 'removed' } });

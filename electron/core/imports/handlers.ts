@@ -36,7 +36,7 @@ export function importHandlers(cb: Work): Pick<Handlers, ImportChannels> {
   ) =>
     cb.jobs.task(jobId, { cancellable: true }, (task) => {
       const path = pathOf(token);
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       return task.run(
         'checkImport',
         { path, fileName: basename(path), kind: isSpreadsheet(path), encoding, mapping },

@@ -3,7 +3,7 @@ import { keepPrivate } from '../storage/files';
 import { join } from 'node:path';
 
 /**
- * The support log: what went wrong and when, for whoever helps the charity — never about clients.
+ * The error log: what went wrong and when, for whoever helps the charity — never about clients.
  * The core only ever logs channel names, error types and counts; as a second guard anything quoted,
  * any e-mail address and any long number in a message is blanked before it is written, because
  * some library errors quote the value they choked on. Kept small: at 1 MB the log is moved aside
@@ -37,7 +37,7 @@ export interface FileLog {
 export function fileLog(dir: string, opts: { maxBytes?: number; now?: () => Date } = {}): FileLog {
   const file = join(dir, LOG_FILE);
   const maxBytes = opts.maxBytes ?? MAX_BYTES;
-  // The support log's times are the real time, on purpose: whoever reads it matches them to what
+  // The error log's times are the real time, on purpose: whoever reads it matches them to what
   // happened on the PC. No rule about dates reads them.
   const now = opts.now ?? (() => new Date());
   try {

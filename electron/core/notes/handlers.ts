@@ -1,11 +1,11 @@
-import type { Records, Session } from '../domain';
+import type { Records, SignedIn } from '../domain';
 import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
 import { mayReadSensitive } from '../clients/record';
 import type { Handlers } from '../rpc';
 import { addCaseNote, editCaseNote, noteVersions, requireCaseNote, type NoteReader } from './caseNotes';
 
-export const noteReader = (s: Session): NoteReader => ({
+export const noteReader = (s: SignedIn): NoteReader => ({
   id: s.user.id,
   mayReadSensitive: mayReadSensitive(s.user.role),
 });

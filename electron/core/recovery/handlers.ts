@@ -19,17 +19,17 @@ export function recoveryHandlers(
       return { groups: cb.recoveryDraft.groups, confirmGroup: cb.recoveryDraft.confirmGroup };
     },
     'recovery.saveSheet': async () => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       const charityName = cb.read((db) => getCharity(db).name);
       return { path: await saveRecoverySheet(cb, draft(), { charityName, adminName: s.user.name }) };
     },
     'recovery.printSheet': () => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       const charityName = cb.read((db) => getCharity(db).name);
       return printRecoverySheet(cb, draft(), { charityName, adminName: s.user.name });
     },
     'recovery.confirm': async ({ confirmation }) => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       const d = draft();
       checkRecoveryConfirmation(d, confirmation);
       await replaceRecoverySlot(cb.paths.keySlots, s.dbKey, d.groups, cb.kdf, cb.now());

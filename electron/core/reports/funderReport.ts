@@ -13,7 +13,7 @@ import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
 import { getCharity } from '../charity/queries';
 import type { Db } from '../db/database';
 import { programmeFigures } from '../programmes/figures';
-import { supportTotals } from '../support/support';
+import { helpGivenTotals } from '../helpGiven/helpGiven';
 
 /**
  * The clients a report is about: everyone, or only those allocated to one caseworker, or only those
@@ -166,7 +166,7 @@ export function funderReport(
       (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE 1 ${inCohort(sql`u.client_id`, cohort)} AND u.status = 'partlyAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS partlyAchieved,
       (SELECT count(DISTINCT u.goal_id) FROM goal_updates u WHERE 1 ${inCohort(sql`u.client_id`, cohort)} AND u.status = 'notAchieved' AND u.updated_on BETWEEN ${q.from} AND ${q.to}) AS notAchieved`);
 
-  const support = supportTotals(db, { from: q.from, to: q.to, clientIn: cohort });
+  const helpGiven = helpGivenTotals(db, { from: q.from, to: q.to, clientIn: cohort });
   // About one caseworker's clients: only their attendances (the anonymous headcount is nobody's).
   const attendance = programmeFigures(db, {
     from: q.from,
@@ -201,7 +201,7 @@ export function funderReport(
     needsAtIntake,
     outcomes: { areas: [...areas.values()].sort(byPosition), clients: change.size, improvedClients },
     goals,
-    support,
+    helpGiven,
     attendance,
     demographics: {
       people: supportedPeople,

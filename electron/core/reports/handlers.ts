@@ -11,7 +11,7 @@ export function reportHandlers(
   cb: Work,
 ): Pick<Handlers, 'reports.funder' | 'reports.savePdf' | 'reports.saveCsv' | 'reports.print'> {
   const records = () => {
-    const s = cb.requireSession();
+    const s = cb.requireSignedIn();
     return { path: cb.paths.database, key: s.dbKey };
   };
   /** Asks where to save, writes the file whole or not at all, and records the export. */
@@ -20,7 +20,7 @@ export function reportHandlers(
       const { jobId: _, ...query } = input;
       const language = cb.language();
       const t = createTranslator(language).t;
-      cb.requireSession();
+      cb.requireSignedIn();
       const path = await askWhereToSave(cb.platform, {
         title: t('report.save'),
         defaultName: `${t('report.fileName')} ${query.from} – ${query.to}.${format}`,

@@ -71,7 +71,7 @@ export function setupHandlers(
       );
       const db = openDatabase(cb.paths.database, dbKey);
       cb.setupDraft = null;
-      cb.startSession({
+      cb.startSignedIn({
         db,
         dbKey,
         user: { id: FIRST_ADMIN_ID, name: draft.admin.name, role: 'admin' },

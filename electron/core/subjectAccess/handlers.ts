@@ -16,7 +16,12 @@ import {
 } from './requests';
 
 type AccessChannels =
-  'access.record' | 'access.forClient' | 'access.open' | 'access.savePack' | 'access.printPack' | 'access.answered';
+  | 'subjectAccess.record'
+  | 'subjectAccess.forClient'
+  | 'subjectAccess.open'
+  | 'subjectAccess.savePack'
+  | 'subjectAccess.printPack'
+  | 'subjectAccess.answered';
 
 export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
   const today = () => localToday(cb.now());
@@ -37,7 +42,8 @@ export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
     });
   };
   /** The name a pack's file (or print job) goes by. */
-  const packName = (t: TFunction, reference: string) => safeFileName(`${t('access.fileName')} ${reference} ${today()}`);
+  const packName = (t: TFunction, reference: string) =>
+    safeFileName(`${t('subjectAccess.fileName')} ${reference} ${today()}`);
   /** The pack was saved (to `paths`) or printed: the request shows it as made, and the trail records it. */
   const packMade = (
     id: number,
@@ -52,7 +58,7 @@ export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
       return clientAccessRequests(db, clientId);
     });
   return {
-    'access.record': (r) =>
+    'subjectAccess.record': (r) =>
       cb.write((db, s) => {
         const id = recordAccessRequest(db, r, s.user.id, cb.now());
         cb.audit(db, s, 'access.requested', {
@@ -61,20 +67,20 @@ export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
         });
         return clientAccessRequests(db, r.clientId);
       }),
-    'access.forClient': ({ clientId }) => cb.read((db) => clientAccessRequests(db, clientId)),
-    'access.open': () => cb.read((db, s) => openAccessRequests(db, reachOf(s))),
+    'subjectAccess.forClient': ({ clientId }) => cb.read((db) => clientAccessRequests(db, clientId)),
+    'subjectAccess.open': () => cb.read((db, s) => openAccessRequests(db, reachOf(s))),
     /**
      * Asks where to save; then, in a job worker beside the screens, gathers everything held about
      * the client and writes the readable PDF and, beside it with the same name, the JSON: both
      * whole or neither. Recorded in the audit trail once written. Can be stopped until then.
      */
-    'access.savePack': ({ id, jobId }) =>
+    'subjectAccess.savePack': ({ id, jobId }) =>
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
         const t = createTranslator(cb.language()).t;
         const { request, input, key } = packFor(id);
         const pdfPath = await askWhereToSavePdf(
           cb.platform,
-          t('access.savePack'),
+          t('subjectAccess.savePack'),
           packName(t, request.clientReference),
         );
         const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
@@ -87,7 +93,7 @@ export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
         return { pdfPath, jsonPath, requests };
       }),
     /** The readable pack for the print dialog; once printed, the request's pack counts as made. */
-    'access.printPack': ({ id, jobId }) =>
+    'subjectAccess.printPack': ({ id, jobId }) =>
       cb.jobs.task(jobId, { cancellable: true }, async (task) => {
         const t = createTranslator(cb.language()).t;
         const { request, input, key } = packFor(id);
@@ -96,7 +102,7 @@ export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
           packMade(id, request.clientId, 'access.packPrinted'),
         );
       }),
-    'access.answered': ({ id, answeredOn }) =>
+    'subjectAccess.answered': ({ id, answeredOn }) =>
       cb.write((db, s) => {
         const r = markAnswered(db, id, answeredOn);
         cb.audit(db, s, 'access.answered', { clientId: r.clientId, detail: { requestId: id, answeredOn } });

@@ -7,7 +7,7 @@ import type { ClientProgrammes } from '../../../shared/domain/programme';
 import type { Referral } from '../../../shared/domain/referral';
 import type { SafetyPlan } from '../../../shared/domain/safetyPlan';
 import type { AccessRequest } from '../../../shared/domain/subjectAccess';
-import type { Currency, SupportGiven } from '../../../shared/domain/support';
+import type { Currency, HelpGiven } from '../../../shared/domain/helpGiven';
 import type { PlansView } from '../../../shared/domain/supportPlan';
 import { listNeedAreas } from '../assessments/assessments';
 import { iterateAudit } from '../audit/audit';
@@ -21,7 +21,7 @@ import { readPlans } from '../plans/plans';
 import { clientProgrammes } from '../programmes/attendance';
 import { listClientReferrals } from '../referrals/referrals';
 import { safetyPlanHistory } from '../safetyPlans/safetyPlans';
-import { clientSupport } from '../support/support';
+import { clientHelpGiven } from '../helpGiven/helpGiven';
 import { clientAccessRequests } from './requests';
 
 /**
@@ -44,7 +44,7 @@ export interface AccessPack {
   safetyPlans: SafetyPlan[];
   referrals: Referral[];
   letters: Letter[];
-  helpGiven: SupportGiven[];
+  helpGiven: HelpGiven[];
   programmes: ClientProgrammes;
   accessRequests: AccessRequest[];
   /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
@@ -86,7 +86,7 @@ export function gatherAccessPack(
     safetyPlans: safetyPlanHistory(db, clientId),
     referrals: listClientReferrals(db, clientId),
     letters: listClientLetters(db, clientId),
-    helpGiven: clientSupport(db, clientId),
+    helpGiven: clientHelpGiven(db, clientId),
     programmes: clientProgrammes(db, clientId),
     accessRequests: clientAccessRequests(db, clientId),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],

@@ -23,7 +23,7 @@ export async function renderAccessPackPdf(
   const name = `${c.firstName} ${c.lastName}`;
   const { doc, done } = createPdf(
     resourcesDir,
-    { title: t('access.packTitle', { name }), author: pack.charityName, createdAt },
+    { title: t('subjectAccess.packTitle', { name }), author: pack.charityName, createdAt },
     { margins: { top: 18 * MM, bottom: 20 * MM, left: 18 * MM, right: 18 * MM }, bufferPages: true },
   );
   const left = doc.page.margins.left;
@@ -34,19 +34,19 @@ export async function renderAccessPackPdf(
   };
 
   doc.font(FONT.regular).fontSize(10).fillColor('#555').text(pack.charityName, left, doc.page.margins.top, { width });
-  doc.font(FONT.bold).fontSize(19).fillColor('#000').text(t('access.packTitle', { name }), { width });
+  doc.font(FONT.bold).fontSize(19).fillColor('#000').text(t('subjectAccess.packTitle', { name }), { width });
   doc.font(FONT.regular).fontSize(10.5);
   doc.text(`${t('clients.reference')}: ${c.reference}`, { width });
-  doc.text(t('access.requestReceived', { date: letterDate(receivedOn, language) }), { width });
+  doc.text(t('subjectAccess.requestReceived', { date: letterDate(receivedOn, language) }), { width });
   doc.text(
-    t('access.preparedOn', { date: letterDate(pack.preparedAt.slice(0, 10), language), name: pack.preparedBy }),
+    t('subjectAccess.preparedOn', { date: letterDate(pack.preparedAt.slice(0, 10), language), name: pack.preparedBy }),
     { width },
   );
   doc.moveDown(0.5);
   doc
     .fontSize(9.5)
     .fillColor('#333')
-    .text(t('access.intro', { charity: pack.charityName }), { width });
+    .text(t('subjectAccess.intro', { charity: pack.charityName }), { width });
 
   const labelWidth = width * 0.32;
   const drawEntry = (e: PackEntry) => {
@@ -143,7 +143,7 @@ export async function renderAccessPackPdf(
         .font(FONT.regular)
         .fontSize(9.5)
         .fillColor('#555')
-        .text(t('access.nothing'), left, doc.y + 1 * MM, { width });
+        .text(t('subjectAccess.nothing'), left, doc.y + 1 * MM, { width });
       continue;
     }
     for (const entry of section.entries) {
@@ -157,7 +157,7 @@ export async function renderAccessPackPdf(
     doc,
     (page, total, y) => {
       doc.font(FONT.regular).fontSize(8).fillColor('#555');
-      oneLine(doc, t('access.footer', { name, reference: c.reference }), left, y, width - 32 * MM);
+      oneLine(doc, t('subjectAccess.footer', { name, reference: c.reference }), left, y, width - 32 * MM);
       oneLine(doc, t('letters.pdf.page', { page, total }), left + width - 30 * MM, y, 30 * MM, 'right');
     },
     7 * MM,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { needAreaName } from '../../../shared/domain/assessment';
 import { letterDate } from '../../../shared/domain/letter';
 import { languageName, localeOf } from '../../../shared/domain/languages';
-import { formatMoney, supportTypeName } from '../../../shared/domain/support';
+import { formatMoney, helpTypeName } from '../../../shared/domain/helpGiven';
 import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
 
@@ -78,7 +78,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     [t('clients.lastName'), c.lastName],
     [t('clients.preferredName'), c.preferredName],
     [t('clients.dateOfBirth'), day(c.dateOfBirth)],
-    [t('access.birthYear'), c.estimatedBirthYear !== null ? String(c.estimatedBirthYear) : null],
+    [t('subjectAccess.birthYear'), c.estimatedBirthYear !== null ? String(c.estimatedBirthYear) : null],
     [t('clients.gender'), c.genderWithheld ? t('clients.genderWithheld') : c.gender],
     [t('clients.pronouns'), c.pronouns],
     [t('clients.phone'), c.phone],
@@ -96,7 +96,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       `${t(`clients.statuses.${c.status}`)}${c.statusSince ? ` (${t('status.since', { date: day(c.statusSince) })})` : ''}`,
     ],
     [t('status.reason'), c.closureReason ? t(`status.reasons.${c.closureReason}`) : null],
-    [t('access.formerReferences'), p.record.formerReferences.join(', ')],
+    [t('subjectAccess.formerReferences'), p.record.formerReferences.join(', ')],
   ]);
 
   const statusTable: PackTable = {
@@ -115,7 +115,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     entry(
       t('consent.givenOnDate', { date: day(k.givenOn) }),
       [
-        [t('access.state'), t(`consent.states.${k.state}`)],
+        [t('subjectAccess.state'), t(`consent.states.${k.state}`)],
         [t('consent.storeData'), yes(k.storeData)],
         [t('consent.shareScope'), t(`consent.scopes.${k.shareScope}`)],
         [t('consent.shareAgencies'), k.shareScope === 'named' ? k.shareAgencies.join(', ') : null],
@@ -169,9 +169,9 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       t(`riskFlags.kinds.${f.kind}`),
       [
         [t('riskFlags.raisedOn'), day(f.raisedOn)],
-        [t('access.by'), f.raisedByName],
+        [t('subjectAccess.by'), f.raisedByName],
         [t('riskFlags.removedOn'), day(f.removedOn)],
-        [t('access.removedBy'), f.removedByName],
+        [t('subjectAccess.removedBy'), f.removedByName],
       ],
       [
         [t('riskFlags.note'), f.note],
@@ -184,9 +184,9 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     entry(
       t(a.kind === 'review' ? 'assessments.reviewOn' : 'assessments.assessmentOn', { date: day(a.assessedOn) }),
       [
-        [t('access.by'), a.assessedByName],
+        [t('subjectAccess.by'), a.assessedByName],
         [t('assessments.sensitive'), a.sensitive && t('common.yes')],
-        ...a.scores.map((s): [string, string] => [area(s.areaId) ?? '', t('access.score', { score: s.score })]),
+        ...a.scores.map((s): [string, string] => [area(s.areaId) ?? '', t('subjectAccess.score', { score: s.score })]),
       ],
       [
         [t('assessments.summary'), a.summary],
@@ -203,7 +203,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       plan.endedOn
         ? t('plans.endedTitle', { agreed: day(plan.agreedOn), ended: day(plan.endedOn) })
         : t('plans.activeTitle', { date: day(plan.agreedOn) }),
-      [[t('access.by'), plan.createdByName]],
+      [[t('subjectAccess.by'), plan.createdByName]],
       [
         [t('plans.summary'), plan.summary],
         [t('plans.endReason'), plan.endReason],
@@ -240,7 +240,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   ]);
 
   const tasks: PackTable = {
-    columns: [t('tasks.dueOn'), t('tasks.what'), t('tasks.assignedTo'), t('access.doneOn')],
+    columns: [t('tasks.dueOn'), t('tasks.what'), t('tasks.assignedTo'), t('subjectAccess.doneOn')],
     widths: [1.6, 4, 1.6, 1.6],
     rows: p.plans.tasks.map((k) => [
       day(k.dueOn)!,
@@ -256,11 +256,11 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       [
         [t('notes.duration'), n.durationMinutes !== null ? t('notes.minutes', { count: n.durationMinutes }) : null],
         [t('notes.present'), n.present],
-        [t('access.writtenBy'), n.writtenByName],
+        [t('subjectAccess.writtenBy'), n.writtenByName],
         [t('notes.goal'), n.goalId !== null ? (goalsById.get(n.goalId) ?? null) : null],
         [t('notes.sensitive'), n.sensitive && t('common.yes')],
         [
-          t('access.edited'),
+          t('subjectAccess.edited'),
           n.editedAt ? t('notes.edited', { date: instant(n.editedAt), name: n.editedByName ?? '' }) : null,
         ],
       ],
@@ -279,7 +279,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       `${t('safetyPlan.title')} – ${day(s.agreedOn)}`,
       [
         [t('safetyPlan.reviewOn'), day(s.reviewOn)],
-        [t('access.writtenBy'), s.writtenByName],
+        [t('subjectAccess.writtenBy'), s.writtenByName],
       ],
       [
         [t('safetyPlan.warningSigns'), s.warningSigns],
@@ -300,7 +300,10 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
         [t('referrals.contact'), r.contactName],
         [t('referrals.area'), area(r.areaId)],
         [t('referrals.urgencyLabel'), t(`referrals.urgency.${r.urgency}`)],
-        [t('access.state'), `${t(`referrals.status.${r.status}`)} (${t('status.since', { date: day(r.statusOn) })})`],
+        [
+          t('subjectAccess.state'),
+          `${t(`referrals.status.${r.status}`)} (${t('status.since', { date: day(r.statusOn) })})`,
+        ],
         [t('referrals.followUpOn'), day(r.followUpOn)],
         [t('referrals.madeBy'), r.createdByName],
       ],
@@ -331,20 +334,26 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   const letters: PackEntry[] = p.letters.map((l) => ({
     title: `${instant(l.writtenAt)} · ${l.templateName}`,
     fields: [
-      [t('access.kind'), t(`letters.kind.${l.kind}`)],
-      [t('access.writtenBy'), l.writtenByName ?? ''],
-      [t('access.letterTo'), l.content.recipient.join(', ')],
+      [t('subjectAccess.kind'), t(`letters.kind.${l.kind}`)],
+      [t('subjectAccess.writtenBy'), l.writtenByName ?? ''],
+      [t('subjectAccess.letterTo'), l.content.recipient.join(', ')],
       [t('letters.pdf.ourReference'), l.content.reference],
     ],
-    texts: [[t('access.letterText'), `${l.content.subject}\n\n${l.content.body}`]],
+    texts: [[t('subjectAccess.letterText'), `${l.content.subject}\n\n${l.content.body}`]],
   }));
 
   const help: PackTable = {
-    columns: [t('support.date'), t('support.type'), t('support.quantity'), t('support.value'), t('support.note')],
+    columns: [
+      t('helpGiven.date'),
+      t('helpGiven.type'),
+      t('helpGiven.quantity'),
+      t('helpGiven.value'),
+      t('helpGiven.note'),
+    ],
     widths: [1.8, 2, 1, 1.2, 3],
     rows: p.helpGiven.map((s) => [
       day(s.givenOn)!,
-      supportTypeName(t, { builtinKey: s.typeKey, name: s.typeName }),
+      helpTypeName(t, { builtinKey: s.typeKey, name: s.typeName }),
       String(s.quantity),
       s.value !== null ? formatMoney(s.value, currency, language) : '',
       [s.programmeName, s.note, s.overrideReason].filter(Boolean).join(' · '),
@@ -352,20 +361,25 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   };
 
   const groups: PackTable = {
-    columns: [t('access.date'), t('access.programme'), t('access.how')],
+    columns: [t('subjectAccess.date'), t('subjectAccess.programme'), t('subjectAccess.how')],
     widths: [2, 4, 2],
     rows: [
-      ...p.programmes.registered.map((r) => [day(r.registeredOn)!, r.name, t('access.registered')]),
+      ...p.programmes.registered.map((r) => [day(r.registeredOn)!, r.name, t('subjectAccess.registered')]),
       ...p.programmes.attended.map((a) => [
         `${day(a.heldOn)}, ${a.startsAt}`,
         a.programmeName,
-        t(a.walkIn ? 'access.walkIn' : 'access.attended'),
+        t(a.walkIn ? 'subjectAccess.walkIn' : 'subjectAccess.attended'),
       ]),
     ],
   };
 
   const requests: PackTable = {
-    columns: [t('access.receivedOn'), t('access.dueOn'), t('access.answeredOn'), t('access.note')],
+    columns: [
+      t('subjectAccess.receivedOn'),
+      t('subjectAccess.dueOn'),
+      t('subjectAccess.answeredOn'),
+      t('subjectAccess.note'),
+    ],
     widths: [2, 2, 2, 3],
     rows: p.accessRequests.map((r) => [day(r.receivedOn)!, day(r.dueOn)!, day(r.answeredOn) ?? '', r.note ?? '']),
   };
@@ -377,21 +391,21 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
   };
 
   return [
-    section(t('access.sections.details'), [details]),
-    section(t('access.sections.statusHistory'), [], statusTable),
-    section(t('access.sections.consent'), consents),
-    section(t('access.sections.household'), household),
-    section(t('access.sections.riskFlags'), riskFlags),
-    section(t('access.sections.assessments'), assessments),
-    section(t('access.sections.plans'), plans),
-    section(t('access.sections.tasks'), [], tasks),
-    section(t('access.sections.notes'), notes),
-    section(t('access.sections.safetyPlans'), safetyPlans),
-    section(t('access.sections.referrals'), referrals),
-    section(t('access.sections.letters'), letters),
-    section(t('access.sections.help'), [], help),
-    section(t('access.sections.groups'), [], groups),
-    section(t('access.sections.requests'), [], requests),
-    section(t('access.sections.audit'), [], audit),
+    section(t('subjectAccess.sections.details'), [details]),
+    section(t('subjectAccess.sections.statusHistory'), [], statusTable),
+    section(t('subjectAccess.sections.consent'), consents),
+    section(t('subjectAccess.sections.household'), household),
+    section(t('subjectAccess.sections.riskFlags'), riskFlags),
+    section(t('subjectAccess.sections.assessments'), assessments),
+    section(t('subjectAccess.sections.plans'), plans),
+    section(t('subjectAccess.sections.tasks'), [], tasks),
+    section(t('subjectAccess.sections.notes'), notes),
+    section(t('subjectAccess.sections.safetyPlans'), safetyPlans),
+    section(t('subjectAccess.sections.referrals'), referrals),
+    section(t('subjectAccess.sections.letters'), letters),
+    section(t('subjectAccess.sections.help'), [], help),
+    section(t('subjectAccess.sections.groups'), [], groups),
+    section(t('subjectAccess.sections.requests'), [], requests),
+    section(t('subjectAccess.sections.audit'), [], audit),
   ];
 }

@@ -57,8 +57,8 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
         FROM attendance a JOIN programme_sessions s ON s.id = a.session_id JOIN programmes p ON p.id = s.programme_id WHERE a.client_id = ${c}`,
   ],
   // The charity's own name for the help, or the built-in kind (translated on screen).
-  support: (c) => [
-    sql`SELECT 'support', 'supportGiven', g.id, g.given_on, t.name, CASE WHEN t.name IS NULL THEN t.builtin_key END, g.given_by, NULL, g.recorded_at
+  helpGiven: (c) => [
+    sql`SELECT 'helpGiven', 'helpGiven', g.id, g.given_on, t.name, CASE WHEN t.name IS NULL THEN t.builtin_key END, g.given_by, NULL, g.recorded_at
         FROM support_given g JOIN support_types t ON t.id = g.type_id WHERE g.client_id = ${c}`,
   ],
   letter: (c) => [

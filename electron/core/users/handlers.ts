@@ -36,7 +36,7 @@ export function userHandlers(
     'users.list': () => ({ items: cb.read((db) => listUsers(db)) }),
 
     'users.create': async ({ name, role, password }) => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       refuseTakenName(cb, name);
       const id = cb.write((db) => insertUser(db, { name, role }, cb.now().toISOString()));
       try {
@@ -51,7 +51,7 @@ export function userHandlers(
     },
 
     'users.update': ({ id, name, role }) => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       const before = requireUser(cb, id);
       guardLastAdmin(cb, id, role === 'admin');
       refuseTakenName(cb, name, id);
@@ -66,7 +66,7 @@ export function userHandlers(
     },
 
     'users.deactivate': ({ id }) => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       guardLastAdmin(cb, id, false);
       // The database says "inactive" first, so a crash before the slot is removed still refuses them.
       cb.write((db) => {
@@ -78,7 +78,7 @@ export function userHandlers(
     },
 
     'users.resetPassword': async ({ id, password }) => {
-      const s = cb.requireSession();
+      const s = cb.requireSignedIn();
       const user = requireUser(cb, id);
       if (!user.active && cb.read((db) => nameTaken(db, user.name, id)))
         throw new CasebookError('BAD_INPUT', 'Name in use', { fields: { name: 'nameTaken' } });

@@ -14,7 +14,7 @@ import { PlanTab } from './client/PlanTab';
 import { RiskFlagsTab } from './client/RiskFlagsTab';
 import { SafetyPlanTab } from './client/SafetyPlanTab';
 import { TimelineTab } from './client/TimelineTab';
-import { SupportTab } from './client/SupportTab';
+import { HelpGivenTab } from './client/HelpGivenTab';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { LettersTab } from './client/LettersTab';
 import { ReferralsTab } from './client/ReferralsTab';
@@ -55,12 +55,12 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
                 {t('merge.start')}
               </Button>
             )}
-            {can('access.forClient') && (
+            {can('subjectAccess.forClient') && (
               <Button variant="subtle" onClick={() => go({ name: 'clientAccess', id })}>
-                {t('access.title')}
+                {t('subjectAccess.title')}
               </Button>
             )}
-            {can('clients.erase') && (
+            {can('erasure.eraseClient') && (
               <Button variant="subtle" color="red" onClick={() => setErasing(true)}>
                 {t('erasure.start')}
               </Button>
@@ -137,7 +137,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
           {can('letters.forClient') && <LettersTab clientId={id} />}
         </Tabs.Panel>
         <Tabs.Panel value="support" pt="md">
-          <SupportTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />
+          <HelpGivenTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
           <RiskFlagsTab record={record} onRecord={setRecord} />

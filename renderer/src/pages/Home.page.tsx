@@ -56,7 +56,7 @@ export function HomePage() {
   const can = useCan();
   const { data: caseload, error, replace: setCaseload } = useChannel('caseload.get', {});
   const pastRetention = useChannel('retention.get', can('retention.get') ? {} : null).data?.due.length ?? 0;
-  const accessRequests = useChannel('access.open', can('access.open') ? {} : null).data ?? NO_REQUESTS;
+  const accessRequests = useChannel('subjectAccess.open', can('subjectAccess.open') ? {} : null).data ?? NO_REQUESTS;
   const programmes = useChannel('programmes.list', { show: 'current' }).data;
   const today = caseload?.today;
   const sessionsToday = (programmes ?? []).filter((x) => x.nextSessionOn === today && x.nextSessionId !== null);
@@ -102,10 +102,10 @@ export function HomePage() {
           withBorder
           p="md"
           component="section"
-          aria-label={t('access.homeTitle', { count: accessRequests.length })}
+          aria-label={t('subjectAccess.homeTitle', { count: accessRequests.length })}
         >
           <Text fw={600} mb="xs">
-            {t('access.homeTitle', { count: accessRequests.length })}
+            {t('subjectAccess.homeTitle', { count: accessRequests.length })}
           </Text>
           <Stack gap={6}>
             {accessRequests.map((r) => (
@@ -127,7 +127,7 @@ export function HomePage() {
               <Button
                 key={p.id}
                 variant="light"
-                onClick={() => go({ name: 'session', id: p.nextSessionId! })}
+                onClick={() => go({ name: 'register', id: p.nextSessionId! })}
                 aria-label={`${t('sessions.open')}: ${p.name}`}
               >
                 {p.nextSessionAt} · {p.name}

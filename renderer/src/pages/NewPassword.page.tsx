@@ -14,7 +14,7 @@ export function NewPasswordPage({ state, onState }: { state: AppState; onState: 
   const { busy, error, submit: send } = useSubmit();
   const form = useForm({ initialValues: { password: '', repeat: '' }, validate: schemaValidator(newPasswordPair, t) });
   const submit = form.onSubmit(({ password }) =>
-    send(() => invoke('session.setNewPassword', { newPassword: password }), {
+    send(() => invoke('signIn.setNewPassword', { newPassword: password }), {
       form,
       renameFields: { newPassword: 'password' },
       onOk: onState,

@@ -176,7 +176,7 @@ export function ProgrammePage({ id }: { id: number }) {
                         <Button
                           size="xs"
                           variant={s.heldOn === today ? 'filled' : 'light'}
-                          onClick={() => go({ name: 'session', id: s.id })}
+                          onClick={() => go({ name: 'register', id: s.id })}
                           aria-label={`${t('sessions.open')}: ${formatDate(s.heldOn, i18n.language)}`}
                         >
                           {t('sessions.open')}
@@ -256,7 +256,7 @@ export function ProgrammePage({ id }: { id: number }) {
               {members.map((m) => (
                 <Table.Tr key={m.clientId}>
                   <Table.Td>
-                    <Anchor component="button" onClick={() => go({ name: 'client', id: m.clientId, tab: 'support' })}>
+                    <Anchor component="button" onClick={() => go({ name: 'client', id: m.clientId, tab: 'helpGiven' })}>
                       {m.name}
                     </Anchor>
                   </Table.Td>

@@ -32,7 +32,7 @@ import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
 import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
-import { SupportTypesEditor } from '../components/SupportTypesEditor/SupportTypesEditor';
+import { HelpTypesEditor } from '../components/HelpTypesEditor/HelpTypesEditor';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
 import { useChannel } from '../useChannel';
@@ -133,7 +133,7 @@ function ChangePassword({ name }: { name: string }) {
     validate: schemaValidator(schema, t),
   });
   const submit = form.onSubmit(({ currentPassword, password }) =>
-    send(() => invoke('session.changePassword', { currentPassword, newPassword: password }), {
+    send(() => invoke('signIn.changePassword', { currentPassword, newPassword: password }), {
       form,
       renameFields: { newPassword: 'password' },
       onOk: () => {
@@ -440,9 +440,9 @@ export function SettingsPage({
           <NeedAreasEditor />
         </Section>
       )}
-      {can('supportTypes.save') && (
-        <Section title={t('support.typesTitle')}>
-          <SupportTypesEditor />
+      {can('helpTypes.save') && (
+        <Section title={t('helpGiven.typesTitle')}>
+          <HelpTypesEditor />
         </Section>
       )}
       {can('recovery.prepare') && (

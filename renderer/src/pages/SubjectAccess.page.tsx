@@ -36,14 +36,14 @@ export function AccessDueBadge({
   if (request.answeredOn)
     return (
       <Badge color="green" variant="light">
-        {t('access.answered', { date: formatDate(request.answeredOn, i18n.language) })}
+        {t('subjectAccess.answered', { date: formatDate(request.answeredOn, i18n.language) })}
       </Badge>
     );
   if (request.dueOn < today)
-    return <Badge color="red">{t('access.overdue', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
+    return <Badge color="red">{t('subjectAccess.overdue', { date: formatDate(request.dueOn, i18n.language) })}</Badge>;
   return (
     <Badge color="orange" variant="light">
-      {t('access.due', { date: formatDate(request.dueOn, i18n.language) })}
+      {t('subjectAccess.due', { date: formatDate(request.dueOn, i18n.language) })}
     </Badge>
   );
 }
@@ -63,7 +63,7 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
   const today = clock.today();
 
   useEffect(() => {
-    void Promise.all([invoke('clients.get', { id: clientId }), invoke('access.forClient', { clientId })]).then(
+    void Promise.all([invoke('clients.get', { id: clientId }), invoke('subjectAccess.forClient', { clientId })]).then(
       ([r, a]) => {
         if (!r.ok) return setLoadError(errorSentence(t, r.error));
         if (!a.ok) return setLoadError(errorSentence(t, a.error));
@@ -76,10 +76,10 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
   // The open request's pack can be printed (its readable part), from here or with File › Print.
   const openId = requests?.find((r) => !r.answeredOn)?.id ?? null;
   const printing = usePrintable(
-    openId !== null ? () => packJob.run('access.printPack', { id: openId }) : null,
+    openId !== null ? () => packJob.run('subjectAccess.printPack', { id: openId }) : null,
     async () => {
       // Printed, the pack counts as made: the request says so.
-      const again = await invoke('access.forClient', { clientId });
+      const again = await invoke('subjectAccess.forClient', { clientId });
       if (again.ok) setRequests(again.value);
     },
   );
@@ -92,8 +92,9 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
   const makePack = (r: AccessRequest) =>
     pack.submit(
       () =>
-        packJob.run('access.savePack', { id: r.id }).then((res) => {
-          if (!res.ok && packJob.wasStopped()) notifications.show({ color: 'blue', message: t('access.packStopped') });
+        packJob.run('subjectAccess.savePack', { id: r.id }).then((res) => {
+          if (!res.ok && packJob.wasStopped())
+            notifications.show({ color: 'blue', message: t('subjectAccess.packStopped') });
           return res;
         }),
       {
@@ -102,7 +103,7 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
           notifications.show({
             color: 'green',
             autoClose: 10_000,
-            message: t('access.packSaved', { pdf: v.pdfPath, json: v.jsonPath }),
+            message: t('subjectAccess.packSaved', { pdf: v.pdfPath, json: v.jsonPath }),
           });
         },
       },
@@ -115,32 +116,34 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
         riskFlags={record.riskFlags}
         back={{ name: 'client', id: clientId }}
 
-        subtitle={t('access.title')}
+        subtitle={t('subjectAccess.title')}
       />
-      <Text c="dimmed">{t('access.pageIntro')}</Text>
+      <Text c="dimmed">{t('subjectAccess.pageIntro')}</Text>
       {open ? (
-        <Paper withBorder p="lg" component="section" aria-label={t('access.openTitle')}>
+        <Paper withBorder p="lg" component="section" aria-label={t('subjectAccess.openTitle')}>
           <Stack>
             <Group justify="space-between">
               <Title order={2} size="h4">
-                {t('access.openTitle')}
+                {t('subjectAccess.openTitle')}
               </Title>
               <AccessDueBadge request={open} today={today} />
             </Group>
-            <Text>{t('access.receivedLine', { received: date(open.receivedOn), due: date(open.dueOn) })}</Text>
+            <Text>{t('subjectAccess.receivedLine', { received: date(open.receivedOn), due: date(open.dueOn) })}</Text>
             {open.note && <Text size="sm">{open.note}</Text>}
             <Text size="sm" c="dimmed">
-              {open.packSavedOn ? t('access.packMadeOn', { date: date(open.packSavedOn) }) : t('access.packNotYet')}
+              {open.packSavedOn
+                ? t('subjectAccess.packMadeOn', { date: date(open.packSavedOn) })
+                : t('subjectAccess.packNotYet')}
             </Text>
             <Group>
               <Button onClick={() => void makePack(open)} loading={pack.busy}>
-                {open.packSavedOn ? t('access.makePackAgain') : t('access.makePack')}
+                {open.packSavedOn ? t('subjectAccess.makePackAgain') : t('subjectAccess.makePack')}
               </Button>
               <Button variant="default" onClick={printing.print} loading={printing.busy}>
-                {t('access.printPack')}
+                {t('subjectAccess.printPack')}
               </Button>
             </Group>
-            <JobProgress job={packJob} label={t('access.makePack')} />
+            <JobProgress job={packJob} label={t('subjectAccess.makePack')} />
             <FormAlert message={pack.error} />
             <AnsweredForm request={open} onDone={setRequests} />
           </Stack>
@@ -148,18 +151,18 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
       ) : (
         <NewRequestForm clientId={clientId} onDone={setRequests} />
       )}
-      <Section title={t('access.history')}>
+      <Section title={t('subjectAccess.history')}>
         {requests.length === 0 ? (
-          <Text c="dimmed">{t('access.none')}</Text>
+          <Text c="dimmed">{t('subjectAccess.none')}</Text>
         ) : (
-          <Table striped aria-label={t('access.history')}>
+          <Table striped aria-label={t('subjectAccess.history')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('access.receivedOn')}</Table.Th>
-                <Table.Th>{t('access.dueOn')}</Table.Th>
-                <Table.Th>{t('access.packColumn')}</Table.Th>
-                <Table.Th>{t('access.state')}</Table.Th>
-                <Table.Th>{t('access.recordedBy')}</Table.Th>
+                <Table.Th>{t('subjectAccess.receivedOn')}</Table.Th>
+                <Table.Th>{t('subjectAccess.dueOn')}</Table.Th>
+                <Table.Th>{t('subjectAccess.packColumn')}</Table.Th>
+                <Table.Th>{t('subjectAccess.state')}</Table.Th>
+                <Table.Th>{t('subjectAccess.recordedBy')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -167,7 +170,7 @@ export function SubjectAccessPage({ clientId }: { clientId: number }) {
                 <Table.Tr key={r.id}>
                   <Table.Td>{date(r.receivedOn)}</Table.Td>
                   <Table.Td>{date(r.dueOn)}</Table.Td>
-                  <Table.Td>{r.packSavedOn ? date(r.packSavedOn) : t('access.notYet')}</Table.Td>
+                  <Table.Td>{r.packSavedOn ? date(r.packSavedOn) : t('subjectAccess.notYet')}</Table.Td>
                   <Table.Td>
                     <AccessDueBadge request={r} today={today} />
                   </Table.Td>
@@ -190,12 +193,12 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
     validate: schemaValidator(accessRequestInputSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('access.record', v), {
+    submit(() => invoke('subjectAccess.record', v), {
       form,
       onOk: (r) => {
         notifications.show({
           color: 'green',
-          message: t('access.recorded', { date: formatDate(r[0]!.dueOn, i18n.language) }),
+          message: t('subjectAccess.recorded', { date: formatDate(r[0]!.dueOn, i18n.language) }),
         });
         form.reset();
         onDone(r);
@@ -204,33 +207,33 @@ function NewRequestForm({ clientId, onDone }: { clientId: number; onDone: (r: Ac
   );
   const received = form.values.receivedOn;
   return (
-    <Paper withBorder p="lg" component="section" aria-label={t('access.recordTitle')}>
+    <Paper withBorder p="lg" component="section" aria-label={t('subjectAccess.recordTitle')}>
       <form onSubmit={save} noValidate>
         <Stack>
           <Title order={2} size="h4">
-            {t('access.recordTitle')}
+            {t('subjectAccess.recordTitle')}
           </Title>
           <DateField
-            label={t('access.receivedOn')}
+            label={t('subjectAccess.receivedOn')}
             required
             max={clock.today()}
             w={220}
             description={
               /^\d{4}-\d{2}-\d{2}$/.test(received)
-                ? t('access.dueHint', { date: formatDate(accessDueOn(received), i18n.language) })
+                ? t('subjectAccess.dueHint', { date: formatDate(accessDueOn(received), i18n.language) })
                 : undefined
             }
             {...form.getInputProps('receivedOn')}
           />
           <Textarea
-            label={t('access.note')}
-            description={t('access.noteHint')}
+            label={t('subjectAccess.note')}
+            description={t('subjectAccess.noteHint')}
             autosize
             minRows={2}
             maxLength={1000}
             {...form.getInputProps('note')}
           />
-          <FormActions error={error} busy={busy} label={t('access.record')} />
+          <FormActions error={error} busy={busy} label={t('subjectAccess.record')} />
         </Stack>
       </form>
     </Paper>
@@ -245,10 +248,10 @@ function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r:
     validate: schemaValidator(accessAnsweredSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('access.answered', v), {
+    submit(() => invoke('subjectAccess.answered', v), {
       form,
       onOk: (r) => {
-        notifications.show({ color: 'green', message: t('access.answeredSaved') });
+        notifications.show({ color: 'green', message: t('subjectAccess.answeredSaved') });
         onDone(r);
       },
     }),
@@ -256,10 +259,10 @@ function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r:
   return (
     <form onSubmit={save} noValidate>
       <Stack gap="xs">
-        <Text size="sm">{t('access.answeredHint')}</Text>
+        <Text size="sm">{t('subjectAccess.answeredHint')}</Text>
         <Group align="flex-end">
           <DateField
-            label={t('access.answeredOn')}
+            label={t('subjectAccess.answeredOn')}
             required
             max={clock.today()}
             min={request.receivedOn}
@@ -267,7 +270,7 @@ function AnsweredForm({ request, onDone }: { request: AccessRequest; onDone: (r:
             {...form.getInputProps('answeredOn')}
           />
           <Button type="submit" variant="light" loading={busy}>
-            {t('access.markAnswered')}
+            {t('subjectAccess.markAnswered')}
           </Button>
         </Group>
         <FormAlert message={error} />

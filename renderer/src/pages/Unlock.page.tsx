@@ -59,8 +59,8 @@ export function UnlockPage({ state, onState }: { state: AppState; onState: (s: A
     setBusy(true);
     const r =
       mode === 'password'
-        ? await invoke('session.unlock', { name, password })
-        : await invoke('session.unlockWithRecoveryKey', { name, recoveryKey });
+        ? await invoke('signIn.unlock', { name, password })
+        : await invoke('signIn.unlockWithRecoveryKey', { name, recoveryKey });
     setBusy(false);
     if (r.ok) {
       form.setFieldValue('password', '');

@@ -1,4 +1,4 @@
-import { BUILTIN_SUPPORT_TYPES } from '../../../../shared/domain/support';
+import { BUILTIN_HELP_TYPES } from '../../../../shared/domain/helpGiven';
 import { AGE_BANDS } from '../../../../shared/domain/ageBand';
 import type { Migration } from './index';
 
@@ -78,7 +78,7 @@ CREATE TABLE session_headcounts (
 
 CREATE TABLE support_types (
   id INTEGER PRIMARY KEY NOT NULL,
-  builtin_key TEXT UNIQUE CHECK (builtin_key IS NULL OR builtin_key IN (${list(BUILTIN_SUPPORT_TYPES)})),
+  builtin_key TEXT UNIQUE CHECK (builtin_key IS NULL OR builtin_key IN (${list(BUILTIN_HELP_TYPES)})),
   name TEXT,
   folded_name TEXT,
   unit_value INTEGER CHECK (unit_value IS NULL OR unit_value >= 0),
@@ -110,7 +110,7 @@ CREATE INDEX support_given_on ON support_given(given_on);
 `;
 
 /** Food parcels: no more than three in 30 days without a reason; vouchers and hygiene packs twice. */
-const REPEAT_RULES: Partial<Record<(typeof BUILTIN_SUPPORT_TYPES)[number], [number, number]>> = {
+const REPEAT_RULES: Partial<Record<(typeof BUILTIN_HELP_TYPES)[number], [number, number]>> = {
   foodParcel: [3, 30],
   voucher: [2, 30],
   hygienePack: [2, 30],
@@ -127,7 +127,7 @@ export const migration0006: Migration = {
     const insert = sqlite.prepare(
       `INSERT INTO support_types (builtin_key, repeat_limit, repeat_days, position, updated_at) VALUES (?, ?, ?, ?, ?)`,
     );
-    BUILTIN_SUPPORT_TYPES.forEach((key, i) => {
+    BUILTIN_HELP_TYPES.forEach((key, i) => {
       const [limit, days] = REPEAT_RULES[key] ?? [null, null];
       insert.run(key, limit, days, i, now);
     });

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CharityInput } from '../../../../shared/domain/charity';
-import { CURRENCIES } from '../../../../shared/domain/support';
+import { CURRENCIES } from '../../../../shared/domain/helpGiven';
 
 export const emptyCharity: CharityInput = {
   name: '',
@@ -45,8 +45,8 @@ export function CharityFields({
       <SimpleGrid cols={2}>
         <TextInput label={t('setup.charityEmail')} type="email" maxLength={254} {...form.getInputProps('email')} />
         <Select
-          label={t('support.currency')}
-          data={CURRENCIES.map((c) => ({ value: c, label: t(`support.currencies.${c}`) }))}
+          label={t('helpGiven.currency')}
+          data={CURRENCIES.map((c) => ({ value: c, label: t(`helpGiven.currencies.${c}`) }))}
           allowDeselect={false}
           {...form.getInputProps('currency')}
         />

@@ -38,7 +38,7 @@ export function EraseClientModal({
     validate: schemaValidator(eraseClientSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('clients.erase', { ...v, mode: v.mode! }), {
+    submit(() => invoke('erasure.eraseClient', { ...v, mode: v.mode! }), {
       form,
       onOk: (r) => {
         notifications.show({
@@ -102,7 +102,7 @@ export function EraseClientModal({
 /** The files Casebook saved outside its data folder that may still name the person: to delete by hand. */
 function SavedCopies({ clientId }: { clientId: number }) {
   const { t, i18n } = useTranslation();
-  const files = useChannel('clients.savedFiles', { clientId }).data;
+  const files = useChannel('erasure.savedFiles', { clientId }).data;
   if (!files) return null;
   const all = [...files.aboutClient, ...files.clientLists];
   return (

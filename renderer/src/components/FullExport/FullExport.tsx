@@ -19,7 +19,7 @@ export function FullExport() {
   const run = async () => {
     setDone(null);
     setError(null);
-    const r = await job.run('export.everything', {});
+    const r = await job.run('fullExport.everything', {});
     if (r.ok) {
       const done = t('fullExport.done', {
         rows: formatNumber(r.value.rows, i18n.language),

@@ -19,7 +19,7 @@ export function RollbackWarning({ state, onState }: { state: AppState; onState: 
   const admin = state.user?.role === 'admin';
   const accept = async () => {
     setBusy(true);
-    const r = await invoke('records.acceptAsTheyAre', {});
+    const r = await invoke('signIn.acceptRecordsAsTheyAre', {});
     setBusy(false);
     if (r.ok) onState(r.value);
     else setError(errorSentence(t, r.error));

@@ -43,7 +43,7 @@ function Frame({
   const section = pageOf(route).section;
 
   const lock = async () => {
-    const r = await invoke('session.lock', {});
+    const r = await invoke('signIn.lock', {});
     if (r.ok) onState(r.value);
   };
 

@@ -90,7 +90,7 @@ export function ConsentTab({ record, onRecord }: { record: ClientRecord; onRecor
       {current && current.state !== 'active' && (
         <Alert color="orange">{t(`consent.notInForce.${current.state}`)}</Alert>
       )}
-      {can('consents.record') && (
+      {can('consent.record') && (
         <Group>
           <Button onClick={() => setRecording(true)}>{current ? t('consent.recordNew') : t('consent.record')}</Button>
           {current?.state === 'active' && (
@@ -126,7 +126,7 @@ function RecordConsentModal({
   const form = useConsentForm();
   const { busy, error, submit } = useSubmit();
   const save = form.onSubmit((v) =>
-    submit(() => invoke('consents.record', { clientId, consent: consentToInput(v) }), {
+    submit(() => invoke('consent.record', { clientId, consent: consentToInput(v) }), {
       form,
       fieldPrefix: 'consent.',
       onOk: (r) => {
@@ -158,7 +158,7 @@ function WithdrawModal({
     validate: schemaValidator(withdrawConsentSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('consents.withdraw', v), {
+    submit(() => invoke('consent.withdraw', v), {
       form,
       onOk: (r) => {
         onRecord(r);

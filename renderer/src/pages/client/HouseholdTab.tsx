@@ -177,7 +177,7 @@ export function HouseholdTab({ record, onRecord }: { record: ClientRecord; onRec
                             variant="subtle"
                             color="red"
                             aria-label={t('common.removeName', { name: label })}
-                            onClick={() => remove(label, () => invoke('contacts.remove', { id: c.id }))}
+                            onClick={() => remove(label, () => invoke('household.removeContact', { id: c.id }))}
                           >
                             ✕
                           </ActionIcon>
@@ -340,7 +340,7 @@ function ContactModal({
   const save = form.onSubmit((v) =>
     submit(
       () =>
-        invoke('contacts.save', {
+        invoke('household.saveContact', {
           clientId,
           id: contact?.id ?? null,
           contact: { ...v, role: v.role as KeyContact['role'] },

@@ -23,7 +23,7 @@ const TYPE_COLOURS: Record<TimelineType, string> = {
   referral: 'grape',
   letter: 'violet',
   programme: 'orange',
-  support: 'yellow',
+  helpGiven: 'yellow',
   status: 'gray',
   consent: 'lime',
   risk: 'red',
@@ -144,7 +144,7 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
     if (e.event === 'safetyPlan') return t('timeline.reviewBy', { date: formatDate(e.detail, i18n.language) });
     if (e.event === 'referral') return t(codedKey('referrals.status', e.detail));
     if (e.event === 'attended') return t('programmes.walkIn');
-    if (e.event === 'supportGiven') return t(codedKey('support.builtin', e.detail));
+    if (e.event === 'helpGiven') return t(codedKey('helpGiven.builtin', e.detail));
     return null;
   })();
   const text = e.event === 'planEnded' && e.text === 'merged' ? t('plans.endedByMerge') : e.text;

@@ -2,14 +2,14 @@ import { BarChart } from '@mantine/charts';
 import { Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupportGiven, SupportTotals } from '../../../shared/domain/support';
+import type { HelpGiven, HelpGivenTotals } from '../../../shared/domain/helpGiven';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
-import { SupportTable } from '../components/SupportTable/SupportTable';
+import { HelpGivenTable } from '../components/HelpGivenTable/HelpGivenTable';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
-import { typeName, useMoney, useSupportTypes } from '../support';
+import { typeName, useMoney, useHelpTypes } from '../helpGiven';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { useGo } from '../navigation';
@@ -17,16 +17,16 @@ import { useGo } from '../navigation';
 const PAGE = 100;
 
 /** Help given across all clients in a period: totals by kind (times, items, value, people) and every record. */
-export function SupportPage() {
+export function HelpGivenPage() {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const { money } = useMoney(i18n.language);
-  const { types } = useSupportTypes();
+  const { types } = useHelpTypes();
   const [from, setFrom] = useState(`${clock.today().slice(0, 7)}-01`);
   const [to, setTo] = useState(clock.today());
   const [typeId, setTypeId] = useState<string | null>(null);
-  const [totals, setTotals] = useState<SupportTotals | null>(null);
-  const [items, setItems] = useState<SupportGiven[]>([]);
+  const [totals, setTotals] = useState<HelpGivenTotals | null>(null);
+  const [items, setItems] = useState<HelpGiven[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -35,8 +35,8 @@ export function SupportPage() {
     async (offset: number) => {
       setError(null);
       const [tot, list] = await Promise.all([
-        offset === 0 ? invoke('support.totals', { from, to }) : Promise.resolve(null),
-        invoke('support.list', { from, to, typeId: typeId ? Number(typeId) : null, limit: PAGE, offset }),
+        offset === 0 ? invoke('helpGiven.totals', { from, to }) : Promise.resolve(null),
+        invoke('helpGiven.list', { from, to, typeId: typeId ? Number(typeId) : null, limit: PAGE, offset }),
       ]);
       for (const r of [tot, list]) {
         if (r && !r.ok) {
@@ -65,16 +65,16 @@ export function SupportPage() {
     <Stack maw={1100}>
       <Stack gap={0}>
         <Title order={1} size="h2">
-          {t('support.title')}
+          {t('helpGiven.title')}
         </Title>
-        <Text c="dimmed">{t('support.intro')}</Text>
+        <Text c="dimmed">{t('helpGiven.intro')}</Text>
       </Stack>
       <Group align="flex-end">
         <DateField label={t('programmes.from')} value={from} onChange={(v) => setFrom(v)} error={fields['from']} />
         <DateField label={t('programmes.to')} value={to} onChange={(v) => setTo(v)} error={fields['to']} />
         <Select
-          label={t('support.type')}
-          placeholder={t('support.allPeople')}
+          label={t('helpGiven.type')}
+          placeholder={t('helpGiven.allPeople')}
           clearable
           data={types.map((x) => ({ value: String(x.id), label: typeName(t, x) }))}
           value={typeId}
@@ -88,18 +88,18 @@ export function SupportPage() {
       {!totals ? (
         <Loader aria-label={t('common.loading')} />
       ) : totals.byType.length === 0 ? (
-        <Text c="dimmed">{t('support.noneInPeriod')}</Text>
+        <Text c="dimmed">{t('helpGiven.noneInPeriod')}</Text>
       ) : (
-        <Section title={t('support.totalsTitle')}>
+        <Section title={t('helpGiven.totalsTitle')}>
           <Group align="flex-start" grow wrap="nowrap">
-            <Table striped aria-label={t('support.totalsTitle')}>
+            <Table striped aria-label={t('helpGiven.totalsTitle')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('support.help')}</Table.Th>
-                  <Table.Th ta="right">{t('support.times')}</Table.Th>
-                  <Table.Th ta="right">{t('support.items')}</Table.Th>
-                  <Table.Th ta="right">{t('support.valueTotal')}</Table.Th>
-                  <Table.Th ta="right">{t('support.people')}</Table.Th>
+                  <Table.Th>{t('helpGiven.help')}</Table.Th>
+                  <Table.Th ta="right">{t('helpGiven.times')}</Table.Th>
+                  <Table.Th ta="right">{t('helpGiven.items')}</Table.Th>
+                  <Table.Th ta="right">{t('helpGiven.valueTotal')}</Table.Th>
+                  <Table.Th ta="right">{t('helpGiven.people')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -113,7 +113,7 @@ export function SupportPage() {
                   </Table.Tr>
                 ))}
                 <Table.Tr fw={700}>
-                  <Table.Td>{t('support.allPeople')}</Table.Td>
+                  <Table.Td>{t('helpGiven.allPeople')}</Table.Td>
                   <Table.Td ta="right">{n(totals.times)}</Table.Td>
                   <Table.Td />
                   <Table.Td ta="right">{money(totals.value)}</Table.Td>
@@ -129,28 +129,28 @@ export function SupportPage() {
                 name: typeName(t, { builtinKey: b.typeKey, name: b.typeName }),
                 items: b.quantity,
               }))}
-              series={[{ name: 'items', label: t('support.items'), color: 'indigo.6' }]}
+              series={[{ name: 'items', label: t('helpGiven.items'), color: 'indigo.6' }]}
               yAxisProps={{ width: 130 }}
-              aria-label={t('support.items')}
+              aria-label={t('helpGiven.items')}
             />
           </Group>
         </Section>
       )}
       {items.length > 0 && (
-        <Section title={t('support.listTitle')}>
-          <SupportTable
+        <Section title={t('helpGiven.listTitle')}>
+          <HelpGivenTable
             items={items}
-            label={t('support.listTitle')}
+            label={t('helpGiven.listTitle')}
             showClient
-            onClient={(id) => go({ name: 'client', id, tab: 'support' })}
+            onClient={(id) => go({ name: 'client', id, tab: 'helpGiven' })}
           />
           {items.length < total && (
             <Group>
               <Button variant="default" onClick={() => void load(items.length)}>
-                {t('support.more')}
+                {t('helpGiven.more')}
               </Button>
               <Text size="sm" c="dimmed">
-                {t('support.shown', { shown: n(items.length), total: n(total) })}
+                {t('helpGiven.shown', { shown: n(items.length), total: n(total) })}
               </Text>
             </Group>
           )}

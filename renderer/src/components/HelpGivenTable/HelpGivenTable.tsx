@@ -1,22 +1,22 @@
 import { ActionIcon, Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SupportGiven } from '../../../../shared/domain/support';
+import type { HelpGiven } from '../../../../shared/domain/helpGiven';
 import { formatDate } from '../../format';
-import { typeName, useMoney } from '../../support';
+import { typeName, useMoney } from '../../helpGiven';
 
 /** Help given, one line each: when, what, how many, worth, where, by whom; optionally whose. */
-export function SupportTable({
+export function HelpGivenTable({
   items,
   label,
   showClient = false,
   onClient,
   onRemove,
 }: {
-  items: SupportGiven[];
+  items: HelpGiven[];
   label: string;
   showClient?: boolean;
   onClient?: (clientId: number) => void;
-  onRemove?: (item: SupportGiven) => void;
+  onRemove?: (item: HelpGiven) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { money } = useMoney(i18n.language);
@@ -24,13 +24,13 @@ export function SupportTable({
     <Table striped aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('support.date')}</Table.Th>
-          {showClient && <Table.Th>{t('support.client')}</Table.Th>}
-          <Table.Th>{t('support.help')}</Table.Th>
-          <Table.Th ta="right">{t('support.quantity')}</Table.Th>
-          <Table.Th ta="right">{t('support.value')}</Table.Th>
-          <Table.Th>{t('support.atSession')}</Table.Th>
-          <Table.Th>{t('support.givenBy')}</Table.Th>
+          <Table.Th>{t('helpGiven.date')}</Table.Th>
+          {showClient && <Table.Th>{t('helpGiven.client')}</Table.Th>}
+          <Table.Th>{t('helpGiven.help')}</Table.Th>
+          <Table.Th ta="right">{t('helpGiven.quantity')}</Table.Th>
+          <Table.Th ta="right">{t('helpGiven.value')}</Table.Th>
+          <Table.Th>{t('helpGiven.atSession')}</Table.Th>
+          <Table.Th>{t('helpGiven.givenBy')}</Table.Th>
           {onRemove && <Table.Th />}
         </Table.Tr>
       </Table.Thead>
@@ -53,7 +53,7 @@ export function SupportTable({
               {/* Why it was given over the limit, in the row where it is read (not only on hover). */}
               {g.overrideReason && (
                 <Text size="xs" c="orange.9">
-                  {t('support.overridden', { reason: g.overrideReason })}
+                  {t('helpGiven.overridden', { reason: g.overrideReason })}
                 </Text>
               )}
               {g.note && (
@@ -71,7 +71,7 @@ export function SupportTable({
                 <ActionIcon
                   variant="subtle"
                   color="red"
-                  aria-label={`${t('support.remove')}: ${typeName(t, { builtinKey: g.typeKey, name: g.typeName })}, ${formatDate(g.givenOn, i18n.language)}`}
+                  aria-label={`${t('helpGiven.remove')}: ${typeName(t, { builtinKey: g.typeKey, name: g.typeName })}, ${formatDate(g.givenOn, i18n.language)}`}
                   onClick={() => onRemove(g)}
                 >
                   ✕

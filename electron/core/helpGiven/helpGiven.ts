@@ -4,50 +4,50 @@ import {
   dayNumber,
   repeatedWithin,
   type RepeatWarning,
-  type SupportGiven,
-  type SupportTotals,
-  type SupportType,
-  type SupportTypeValues,
-  type SupportValues,
-} from '../../../shared/domain/support';
+  type HelpGiven,
+  type HelpGivenTotals,
+  type HelpType,
+  type HelpTypeValues,
+  type HelpGivenValues,
+} from '../../../shared/domain/helpGiven';
 import { addDays } from '../../../shared/domain/caseload';
 import { CasebookError } from '../../../shared/result';
 import { fold } from '../clients/folding';
 import type { Db } from '../db/database';
-import { attendance, supportGiven, supportTypes } from '../db/schema';
+import { attendance, helpGiven, helpTypes } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
 /** The kinds of help, in the charity's order; retired ones only when asked for. */
-export function listSupportTypes(db: Db): SupportType[] {
+export function listHelpTypes(db: Db): HelpType[] {
   return db
     .select({
-      id: supportTypes.id,
-      builtinKey: supportTypes.builtinKey,
-      name: supportTypes.name,
-      unitValue: supportTypes.unitValue,
-      repeatLimit: supportTypes.repeatLimit,
-      repeatDays: supportTypes.repeatDays,
-      active: supportTypes.active,
-      version: supportTypes.version,
+      id: helpTypes.id,
+      builtinKey: helpTypes.builtinKey,
+      name: helpTypes.name,
+      unitValue: helpTypes.unitValue,
+      repeatLimit: helpTypes.repeatLimit,
+      repeatDays: helpTypes.repeatDays,
+      active: helpTypes.active,
+      version: helpTypes.version,
     })
-    .from(supportTypes)
-    .orderBy(asc(supportTypes.position), asc(supportTypes.id))
+    .from(helpTypes)
+    .orderBy(asc(helpTypes.position), asc(helpTypes.id))
     .all();
 }
 
 /** Adds a kind of help, or renames one, changes its value or repeat rule, retires or restores it. */
-export function saveSupportType(db: Db, s: SupportTypeValues, now: Date): number {
+export function saveHelpType(db: Db, s: HelpTypeValues, now: Date): number {
   const at = now.toISOString();
   const folded = s.name ? fold(s.name) : null;
   if (folded) {
     const clash = db
-      .select({ id: supportTypes.id })
-      .from(supportTypes)
-      .where(and(eq(supportTypes.foldedName, folded), s.id === null ? undefined : sql`${supportTypes.id} <> ${s.id}`))
+      .select({ id: helpTypes.id })
+      .from(helpTypes)
+      .where(and(eq(helpTypes.foldedName, folded), s.id === null ? undefined : sql`${helpTypes.id} <> ${s.id}`))
       .get();
     if (clash)
       throw new CasebookError('BAD_INPUT', 'There is already a kind of help with that name', {
-        fields: { name: 'supportTypeNameTaken' },
+        fields: { name: 'helpTypeNameTaken' },
       });
   }
   if (s.id === null) {
@@ -55,7 +55,7 @@ export function saveSupportType(db: Db, s: SupportTypeValues, now: Date): number
       throw new CasebookError('BAD_INPUT', 'A new kind of help needs a name', { fields: { name: 'required' } });
     const position = db.get<{ n: number }>(sql`SELECT coalesce(max(position), -1) + 1 AS n FROM support_types`).n;
     return db
-      .insert(supportTypes)
+      .insert(helpTypes)
       .values({
         name: s.name,
         foldedName: folded,
@@ -66,19 +66,19 @@ export function saveSupportType(db: Db, s: SupportTypeValues, now: Date): number
         position,
         updatedAt: at,
       })
-      .returning({ id: supportTypes.id })
+      .returning({ id: helpTypes.id })
       .get().id;
   }
   const row = db
-    .select({ builtinKey: supportTypes.builtinKey, version: supportTypes.version })
-    .from(supportTypes)
-    .where(eq(supportTypes.id, s.id))
+    .select({ builtinKey: helpTypes.builtinKey, version: helpTypes.version })
+    .from(helpTypes)
+    .where(eq(helpTypes.id, s.id))
     .get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such kind of help');
   refuseIfChanged(s.version === null || s.version === row.version, 'kind of help');
   if (!s.name && !row.builtinKey)
     throw new CasebookError('BAD_INPUT', 'A kind of help needs a name', { fields: { name: 'required' } });
-  db.update(supportTypes)
+  db.update(helpTypes)
     .set({
       name: s.name,
       foldedName: folded,
@@ -89,16 +89,16 @@ export function saveSupportType(db: Db, s: SupportTypeValues, now: Date): number
       updatedAt: at,
       version: row.version + 1,
     })
-    .where(eq(supportTypes.id, s.id))
+    .where(eq(helpTypes.id, s.id))
     .run();
   return s.id;
 }
 
 function requireType(db: Db, id: number) {
   const t = db
-    .select({ active: supportTypes.active, repeatLimit: supportTypes.repeatLimit, repeatDays: supportTypes.repeatDays })
-    .from(supportTypes)
-    .where(eq(supportTypes.id, id))
+    .select({ active: helpTypes.active, repeatLimit: helpTypes.repeatLimit, repeatDays: helpTypes.repeatDays })
+    .from(helpTypes)
+    .where(eq(helpTypes.id, id))
     .get();
   if (!t) throw new CasebookError('NOT_FOUND', 'No such kind of help');
   return t;
@@ -119,17 +119,17 @@ export function repeatWarning(
   const t = requireType(db, typeId);
   if (t.repeatLimit === null || t.repeatDays === null) return null;
   const near = db
-    .select({ givenOn: supportGiven.givenOn, quantity: supportGiven.quantity, id: supportGiven.id })
-    .from(supportGiven)
+    .select({ givenOn: helpGiven.givenOn, quantity: helpGiven.quantity, id: helpGiven.id })
+    .from(helpGiven)
     .where(
       and(
-        eq(supportGiven.clientId, clientId),
-        eq(supportGiven.typeId, typeId),
-        gte(supportGiven.givenOn, addDays(givenOn, -(t.repeatDays - 1))),
-        lte(supportGiven.givenOn, addDays(givenOn, t.repeatDays - 1)),
+        eq(helpGiven.clientId, clientId),
+        eq(helpGiven.typeId, typeId),
+        gte(helpGiven.givenOn, addDays(givenOn, -(t.repeatDays - 1))),
+        lte(helpGiven.givenOn, addDays(givenOn, t.repeatDays - 1)),
       ),
     )
-    .orderBy(asc(supportGiven.givenOn), asc(supportGiven.id))
+    .orderBy(asc(helpGiven.givenOn), asc(helpGiven.id))
     .all()
     .filter((r) => r.id !== exceptId);
   const window = repeatedWithin(
@@ -155,17 +155,17 @@ export function repeatWarning(
  * Records help given to a client. When the repeat rule warns, the help is only recorded with a
  * reason (the user has seen the warning); a linked session must be one the client came to.
  */
-export function giveSupport(
+export function giveHelp(
   db: Db,
   clientId: number,
-  s: SupportValues,
+  s: HelpGivenValues,
   userId: number,
   now: Date,
 ): { id: number; overridden: boolean } {
   const t = requireType(db, s.typeId);
   if (!t.active)
     throw new CasebookError('BAD_INPUT', 'This kind of help is no longer given', {
-      fields: { 'support.typeId': 'supportTypeRetired' },
+      fields: { 'helpGiven.typeId': 'helpTypeRetired' },
     });
   if (s.sessionId !== null) {
     const came = db
@@ -175,16 +175,16 @@ export function giveSupport(
       .get();
     if (!came)
       throw new CasebookError('BAD_INPUT', 'The client is not marked as having come to that session', {
-        fields: { 'support.sessionId': 'sessionNotAttended' },
+        fields: { 'helpGiven.sessionId': 'sessionNotAttended' },
       });
   }
   const warning = repeatWarning(db, clientId, s.typeId, s.givenOn);
   if (warning && !s.overrideReason)
     throw new CasebookError('BAD_INPUT', 'Given too often: a reason is needed', {
-      fields: { 'support.overrideReason': 'repeatSupportReason' },
+      fields: { 'helpGiven.overrideReason': 'repeatHelpReason' },
     });
   const id = db
-    .insert(supportGiven)
+    .insert(helpGiven)
     .values({
       ...s,
       overrideReason: warning ? s.overrideReason : null,
@@ -192,16 +192,16 @@ export function giveSupport(
       givenBy: userId,
       recordedAt: now.toISOString(),
     })
-    .returning({ id: supportGiven.id })
+    .returning({ id: helpGiven.id })
     .get().id;
   return { id, overridden: warning !== null };
 }
 
 /** Removes help recorded by mistake (the reason goes in the audit trail). */
-export function removeSupport(db: Db, id: number): number {
-  const row = db.select({ clientId: supportGiven.clientId }).from(supportGiven).where(eq(supportGiven.id, id)).get();
+export function removeHelpGiven(db: Db, id: number): number {
+  const row = db.select({ clientId: helpGiven.clientId }).from(helpGiven).where(eq(helpGiven.id, id)).get();
   if (!row) throw new CasebookError('NOT_FOUND', 'No such record of help given');
-  db.delete(supportGiven).where(eq(supportGiven.id, id)).run();
+  db.delete(helpGiven).where(eq(helpGiven.id, id)).run();
   return row.clientId;
 }
 
@@ -217,11 +217,11 @@ const GIVEN_SELECT = sql`
   LEFT JOIN users u ON u.id = g.given_by`;
 
 /** Help given to one client, newest first. */
-export function clientSupport(db: Db, clientId: number): SupportGiven[] {
-  return db.all<SupportGiven>(sql`${GIVEN_SELECT} WHERE g.client_id = ${clientId} ORDER BY g.given_on DESC, g.id DESC`);
+export function clientHelpGiven(db: Db, clientId: number): HelpGiven[] {
+  return db.all<HelpGiven>(sql`${GIVEN_SELECT} WHERE g.client_id = ${clientId} ORDER BY g.given_on DESC, g.id DESC`);
 }
 
-export interface SupportQuery {
+export interface HelpGivenQuery {
   from?: string | null;
   to?: string | null;
   typeId?: number | null;
@@ -229,7 +229,7 @@ export interface SupportQuery {
   clientIn?: SQL | null;
 }
 
-const periodWhere = (q: SupportQuery) =>
+const periodWhere = (q: HelpGivenQuery) =>
   sql.join(
     [
       sql`1`,
@@ -242,13 +242,13 @@ const periodWhere = (q: SupportQuery) =>
   );
 
 /** Help given to anyone in a period, newest first, a page at a time. */
-export function listSupport(
+export function listHelpGiven(
   db: Db,
-  q: SupportQuery & { limit: number; offset: number },
+  q: HelpGivenQuery & { limit: number; offset: number },
   reach: Reach = null,
-): { items: SupportGiven[]; total: number } {
+): { items: HelpGiven[]; total: number } {
   const where = sql.join([periodWhere(q), ...reachFilter(reach, sql`g.client_id`)], sql` AND `);
-  const items = db.all<SupportGiven>(
+  const items = db.all<HelpGiven>(
     sql`${GIVEN_SELECT} WHERE ${where} ORDER BY g.given_on DESC, g.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
   );
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM support_given g WHERE ${where}`).n;
@@ -256,9 +256,9 @@ export function listSupport(
 }
 
 /** Totals by kind of help in a period: times given, items, value, and how many different people. */
-export function supportTotals(db: Db, q: SupportQuery): SupportTotals {
+export function helpGivenTotals(db: Db, q: HelpGivenQuery): HelpGivenTotals {
   const where = periodWhere(q);
-  const byType = db.all<SupportTotals['byType'][number]>(sql`
+  const byType = db.all<HelpGivenTotals['byType'][number]>(sql`
     SELECT t.id AS typeId, t.builtin_key AS typeKey, t.name AS typeName, count(*) AS times, sum(g.quantity) AS quantity,
       coalesce(sum(g.value), 0) AS value, count(DISTINCT g.client_id) AS people
     FROM support_given g JOIN support_types t ON t.id = g.type_id

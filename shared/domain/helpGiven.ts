@@ -5,7 +5,7 @@ import { localeOf } from './languages';
 import { optionalText, pastOrTodayDate, requiredText, wholeNumber, type ValidationKey } from './validation';
 
 /** The kinds of practical help Casebook comes with; the charity can rename them and add its own. */
-export const BUILTIN_SUPPORT_TYPES = [
+export const BUILTIN_HELP_TYPES = [
   'foodParcel',
   'clothing',
   'voucher',
@@ -14,7 +14,7 @@ export const BUILTIN_SUPPORT_TYPES = [
   'furniture',
   'other',
 ] as const;
-export type BuiltinSupportType = (typeof BUILTIN_SUPPORT_TYPES)[number];
+export type BuiltinHelpType = (typeof BUILTIN_HELP_TYPES)[number];
 
 /** The currencies money values can be kept in. */
 export const CURRENCIES = ['GBP', 'EUR', 'PLN'] as const;
@@ -27,9 +27,9 @@ const money = () =>
     .nullish()
     .transform((v) => v ?? null);
 
-export const supportTypeSchema = z.object({
+export const helpTypeSchema = z.object({
   id: z.number().int(),
-  builtinKey: z.enum(BUILTIN_SUPPORT_TYPES).nullable(),
+  builtinKey: z.enum(BUILTIN_HELP_TYPES).nullable(),
   /** The charity's own name; null shows the built-in name in the reader's language. */
   name: z.string().nullable(),
   /** What one item is worth, to fill in the value; null when money does not apply. */
@@ -40,16 +40,16 @@ export const supportTypeSchema = z.object({
   active: z.boolean(),
   version: z.number().int(),
 });
-export type SupportType = z.infer<typeof supportTypeSchema>;
+export type HelpType = z.infer<typeof helpTypeSchema>;
 
-export function supportTypeName(t: TFunction, type: Pick<SupportType, 'builtinKey' | 'name'>): string {
-  return type.name ?? t(codedKey('support.builtin', type.builtinKey ?? ''));
+export function helpTypeName(t: TFunction, type: Pick<HelpType, 'builtinKey' | 'name'>): string {
+  return type.name ?? t(codedKey('helpGiven.builtin', type.builtinKey ?? ''));
 }
 
 export const REPEAT_LIMIT_MAX = 100;
 export const REPEAT_DAYS_MAX = 366;
 
-export const saveSupportTypeSchema = z
+export const saveHelpTypeSchema = z
   .object({
     id: z
       .number()
@@ -74,14 +74,14 @@ export const saveSupportTypeSchema = z
     active: z.boolean().default(true),
   })
   .superRefine((s, ctx) => {
-    for (const [path, message] of Object.entries(supportTypeRules(s)))
+    for (const [path, message] of Object.entries(helpTypeRules(s)))
       ctx.addIssue({ code: 'custom', path: [path], message });
   });
-export type SaveSupportType = z.input<typeof saveSupportTypeSchema>;
-export type SupportTypeValues = z.output<typeof saveSupportTypeSchema>;
+export type SaveHelpType = z.input<typeof saveHelpTypeSchema>;
+export type HelpTypeValues = z.output<typeof saveHelpTypeSchema>;
 
 /** Practical help given to one client. */
-export const supportInputSchema = z.object({
+export const helpGivenInputSchema = z.object({
   typeId: z.number({ error: 'required' }).int().positive({ error: 'required' }),
   givenOn: pastOrTodayDate(),
   quantity: wholeNumber(1, 1000, 'quantityRange'),
@@ -97,16 +97,16 @@ export const supportInputSchema = z.object({
   /** Why the help is given again although the repeat rule warned. */
   overrideReason: optionalText(1000, { lines: true }),
 });
-export type SupportInput = z.input<typeof supportInputSchema>;
-export type SupportValues = z.output<typeof supportInputSchema>;
+export type HelpGivenInput = z.input<typeof helpGivenInputSchema>;
+export type HelpGivenValues = z.output<typeof helpGivenInputSchema>;
 
-export const supportGivenSchema = z.object({
+export const helpGivenSchema = z.object({
   id: z.number().int(),
   clientId: z.number().int(),
   clientName: z.string(),
   clientReference: z.string(),
   typeId: z.number().int(),
-  typeKey: z.enum(BUILTIN_SUPPORT_TYPES).nullable(),
+  typeKey: z.enum(BUILTIN_HELP_TYPES).nullable(),
   typeName: z.string().nullable(),
   givenOn: z.string(),
   quantity: z.number().int(),
@@ -117,7 +117,7 @@ export const supportGivenSchema = z.object({
   overrideReason: z.string().nullable(),
   givenByName: z.string().nullable(),
 });
-export type SupportGiven = z.infer<typeof supportGivenSchema>;
+export type HelpGiven = z.infer<typeof helpGivenSchema>;
 
 /** The same help given again too soon: the earlier times, and the rule it breaks. */
 export const repeatWarningSchema = z.object({
@@ -129,7 +129,7 @@ export const repeatWarningSchema = z.object({
 });
 export type RepeatWarning = z.infer<typeof repeatWarningSchema>;
 
-export const supportCheckSchema = z.object({
+export const helpGivenCheckSchema = z.object({
   clientId: z.number().int().positive(),
   typeId: z.number().int().positive(),
   givenOn: pastOrTodayDate(),
@@ -160,7 +160,7 @@ export function repeatedWithin(
 /** Day number of a YYYY-MM-DD date (days since 1970-01-01), on the calendar alone. */
 export const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
-export const supportListQuerySchema = z.object({
+export const helpGivenListQuerySchema = z.object({
   from: pastOrTodayDate().nullish(),
   to: z.string().nullish(),
   typeId: z.number().int().positive().nullish(),
@@ -169,11 +169,11 @@ export const supportListQuerySchema = z.object({
 });
 
 /** Totals of help given in a period, by type: what funders ask for. */
-export const supportTotalsSchema = z.object({
+export const helpGivenTotalsSchema = z.object({
   byType: z.array(
     z.object({
       typeId: z.number().int(),
-      typeKey: z.enum(BUILTIN_SUPPORT_TYPES).nullable(),
+      typeKey: z.enum(BUILTIN_HELP_TYPES).nullable(),
       typeName: z.string().nullable(),
       times: z.number().int(),
       quantity: z.number().int(),
@@ -186,15 +186,15 @@ export const supportTotalsSchema = z.object({
   /** Different clients helped at least once. */
   people: z.number().int(),
 });
-export type SupportTotals = z.infer<typeof supportTotalsSchema>;
+export type HelpGivenTotals = z.infer<typeof helpGivenTotalsSchema>;
 
-export const supportRemoveSchema = z.object({
+export const helpGivenRemoveSchema = z.object({
   id: z.number().int().positive(),
   reason: requiredText(500, { lines: true }),
 });
 
 /** The rules a form checks as well as the core. */
-export function supportTypeRules(s: {
+export function helpTypeRules(s: {
   repeatLimit: number | null;
   repeatDays: number | null;
 }): Record<string, ValidationKey> {

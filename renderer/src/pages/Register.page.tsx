@@ -26,7 +26,7 @@ import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
-import { SupportModal } from '../components/SupportForm/SupportForm';
+import { GiveHelpModal } from '../components/HelpGivenForm/HelpGivenForm';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
@@ -38,7 +38,7 @@ import { useGo } from '../navigation';
  * press Enter to tick the first match), walk-ins found among the clients, the anonymous headcount by
  * age band, help given there, and the paper register to print. Each tick is saved at once.
  */
-export function SessionPage({ id }: { id: number }) {
+export function RegisterPage({ id }: { id: number }) {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
@@ -203,14 +203,14 @@ export function SessionPage({ id }: { id: number }) {
                         </Badge>
                       )}
                     </Group>
-                    {l.present && can('support.give') && (
+                    {l.present && can('helpGiven.give') && (
                       <Button
                         size="xs"
                         variant="subtle"
                         onClick={() => setGiving(l)}
-                        aria-label={`${t('sessions.giveSupport')}: ${l.name}`}
+                        aria-label={`${t('sessions.giveHelp')}: ${l.name}`}
                       >
-                        {t('sessions.giveSupport')}
+                        {t('sessions.giveHelp')}
                       </Button>
                     )}
                   </Group>
@@ -268,7 +268,7 @@ export function SessionPage({ id }: { id: number }) {
         </Section>
       )}
       {giving && (
-        <SupportModal
+        <GiveHelpModal
           clientId={giving.clientId}
           clientName={giving.name}
           session={{

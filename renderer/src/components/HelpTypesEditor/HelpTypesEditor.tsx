@@ -3,10 +3,10 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { saveSupportTypeSchema, type Currency, type SupportType } from '../../../../shared/domain/support';
+import { saveHelpTypeSchema, type Currency, type HelpType } from '../../../../shared/domain/helpGiven';
 import { invoke } from '../../api';
 import { schemaValidator } from '../../errors';
-import { CURRENCY_SYMBOL, typeName, useMoney, useSupportTypes } from '../../support';
+import { CURRENCY_SYMBOL, typeName, useMoney, useHelpTypes } from '../../helpGiven';
 import { useSubmit } from '../../useSubmit';
 import { FormAlert } from '../FormAlert/FormAlert';
 
@@ -19,9 +19,9 @@ interface TypeForm {
 
 const num = (v: number | string) => (v === '' ? null : Number(v));
 /** A built-in kind's name in the reader's language ('' for the charity's own kinds). */
-const builtinName = (t: TFunction, type: SupportType) =>
+const builtinName = (t: TFunction, type: HelpType) =>
   type.builtinKey ? typeName(t, { builtinKey: type.builtinKey, name: null }) : '';
-const toInput = (t: TFunction, type: SupportType | null, v: TypeForm, active: boolean) => ({
+const toInput = (t: TFunction, type: HelpType | null, v: TypeForm, active: boolean) => ({
   id: type?.id ?? null,
   version: type?.version ?? null,
   // A built-in kind's own name, left as it is, keeps following the language.
@@ -38,9 +38,9 @@ function TypeRow({
   currency,
   onTypes,
 }: {
-  type: SupportType | null;
+  type: HelpType | null;
   currency: Currency;
-  onTypes: (v: SupportType[]) => void;
+  onTypes: (v: HelpType[]) => void;
 }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
@@ -54,23 +54,23 @@ function TypeRow({
           repeatDays: type.repeatDays ?? '',
         }
       : blank,
-    validate: (v) => schemaValidator(saveSupportTypeSchema, t)(toInput(t, type, v, type?.active ?? true)),
+    validate: (v) => schemaValidator(saveHelpTypeSchema, t)(toInput(t, type, v, type?.active ?? true)),
   });
   const save = (active: boolean) =>
-    submit(() => invoke('supportTypes.save', toInput(t, type, form.values, active)), {
+    submit(() => invoke('helpTypes.save', toInput(t, type, form.values, active)), {
       form,
       onOk: (list) => {
-        notifications.show({ color: 'green', message: t('support.typeSaved') });
+        notifications.show({ color: 'green', message: t('helpGiven.typeSaved') });
         if (!type) form.setValues(blank);
         onTypes(list);
       },
     });
-  const label = type ? typeName(t, type) : t('support.addType');
+  const label = type ? typeName(t, type) : t('helpGiven.addType');
   return (
     <Table.Tr>
       <Table.Td>
         <TextInput
-          aria-label={`${t('support.typeName')}: ${label}`}
+          aria-label={`${t('helpGiven.typeName')}: ${label}`}
           maxLength={80}
           disabled={type?.active === false}
           {...form.getInputProps('name')}
@@ -79,7 +79,7 @@ function TypeRow({
       </Table.Td>
       <Table.Td>
         <NumberInput
-          aria-label={`${t('support.unitValue')}: ${label}`}
+          aria-label={`${t('helpGiven.unitValue')}: ${label}`}
           min={0}
           decimalScale={2}
           fixedDecimalScale
@@ -92,7 +92,7 @@ function TypeRow({
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           <NumberInput
-            aria-label={`${t('support.repeatLimit')}: ${label}`}
+            aria-label={`${t('helpGiven.repeatLimit')}: ${label}`}
             min={1}
             max={100}
             allowDecimal={false}
@@ -100,7 +100,7 @@ function TypeRow({
             {...form.getInputProps('repeatLimit')}
           />
           <NumberInput
-            aria-label={`${t('support.repeatDays')}: ${label}`}
+            aria-label={`${t('helpGiven.repeatDays')}: ${label}`}
             min={1}
             max={366}
             allowDecimal={false}
@@ -116,23 +116,23 @@ function TypeRow({
             variant="light"
             loading={busy}
             onClick={() => form.validate().hasErrors || void save(type?.active ?? true)}
-            aria-label={`${type ? t('common.save') : t('support.addType')}: ${label}`}
+            aria-label={`${type ? t('common.save') : t('helpGiven.addType')}: ${label}`}
           >
-            {type ? t('common.save') : t('support.addType')}
+            {type ? t('common.save') : t('helpGiven.addType')}
           </Button>
           {type && (
             <Button
               size="xs"
               variant="default"
               onClick={() => void save(!type.active)}
-              aria-label={`${type.active ? t('support.retire') : t('support.restore')}: ${label}`}
+              aria-label={`${type.active ? t('helpGiven.retire') : t('helpGiven.restore')}: ${label}`}
             >
-              {type.active ? t('support.retire') : t('support.restore')}
+              {type.active ? t('helpGiven.retire') : t('helpGiven.restore')}
             </Button>
           )}
           {type && !type.active && (
             <Badge color="gray" size="sm">
-              {t('support.retired')}
+              {t('helpGiven.retired')}
             </Badge>
           )}
         </Group>
@@ -142,21 +142,21 @@ function TypeRow({
 }
 
 /** Administrators name the kinds of help the charity gives, what one is worth, and when to warn about repeats. */
-export function SupportTypesEditor() {
+export function HelpTypesEditor() {
   const { t, i18n } = useTranslation();
-  const { types, setTypes } = useSupportTypes();
+  const { types, setTypes } = useHelpTypes();
   // Read once for the whole table, not once per row.
   const { currency } = useMoney(i18n.language);
   return (
     <Stack gap="xs">
-      <Text size="sm">{t('support.typesIntro')}</Text>
-      <Table aria-label={t('support.typesTitle')}>
+      <Text size="sm">{t('helpGiven.typesIntro')}</Text>
+      <Table aria-label={t('helpGiven.typesTitle')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('support.typeName')}</Table.Th>
-            <Table.Th>{t('support.unitValue')}</Table.Th>
+            <Table.Th>{t('helpGiven.typeName')}</Table.Th>
+            <Table.Th>{t('helpGiven.unitValue')}</Table.Th>
             <Table.Th>
-              {t('support.repeatLimit')} / {t('support.repeatDays')}
+              {t('helpGiven.repeatLimit')} / {t('helpGiven.repeatDays')}
             </Table.Th>
             <Table.Th />
           </Table.Tr>

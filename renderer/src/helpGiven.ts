@@ -1,19 +1,19 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
-import { formatMoney, supportTypeName, type Currency, type SupportType } from '../../shared/domain/support';
+import { formatMoney, helpTypeName, type Currency, type HelpType } from '../../shared/domain/helpGiven';
 import { invoke } from './api';
 import { useChannel } from './useChannel';
 
 /** A kind of help's name: the charity's own, or the translated one it came with. */
-export function typeName(t: TFunction, type: Pick<SupportType, 'builtinKey' | 'name'> | undefined): string {
-  return type ? supportTypeName(t, type) : '?';
+export function typeName(t: TFunction, type: Pick<HelpType, 'builtinKey' | 'name'> | undefined): string {
+  return type ? helpTypeName(t, type) : '?';
 }
 
 /** The kinds of help (retired ones too, for old records), and a way to reload them. */
-export function useSupportTypes(): { types: SupportType[]; setTypes: (v: SupportType[]) => void; reload: () => void } {
-  const [types, setTypes] = useState<SupportType[]>([]);
+export function useHelpTypes(): { types: HelpType[]; setTypes: (v: HelpType[]) => void; reload: () => void } {
+  const [types, setTypes] = useState<HelpType[]>([]);
   const reload = useCallback(() => {
-    void invoke('supportTypes.list', {}).then((r) => r.ok && setTypes(r.value));
+    void invoke('helpTypes.list', {}).then((r) => r.ok && setTypes(r.value));
   }, []);
   useEffect(reload, [reload]);
   return { types, setTypes, reload };

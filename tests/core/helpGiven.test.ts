@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, formatMoney, repeatedWithin } from '../../shared/domain/support';
+import { dayNumber, formatMoney, repeatedWithin } from '../../shared/domain/helpGiven';
 import { addNewPerson, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
 
 async function ready(): Promise<TestCore> {
@@ -21,7 +21,7 @@ async function withClients(t: TestCore) {
     dateOfBirth: '1990-01-02',
     intakeDate: '2026-10-01',
   });
-  const types = await t.ok('supportTypes.list', {});
+  const types = await t.ok('helpTypes.list', {});
   const type = (key: string) => types.find((x) => x.builtinKey === key)!;
   return { zofia, adam, parcel: type('foodParcel'), voucher: type('voucher'), clothing: type('clothing') };
 }
@@ -58,26 +58,26 @@ describe('help given', () => {
     const t = await ready();
     const { zofia, parcel, clothing } = await withClients(t);
     const give = (givenOn: string, extra: object = {}) =>
-      t.call('support.give', {
+      t.call('helpGiven.give', {
         clientId: zofia.id,
-        support: { typeId: parcel.id, givenOn, quantity: 1, value: 1500, ...extra },
+        helpGiven: { typeId: parcel.id, givenOn, quantity: 1, value: 1500, ...extra },
       });
     for (const d of ['2026-11-01', '2026-11-08', '2026-11-15']) expect((await give(d)).ok).toBe(true);
-    expect(await t.ok('support.check', { clientId: zofia.id, typeId: parcel.id, givenOn: '2026-11-22' })).toEqual({
+    expect(await t.ok('helpGiven.check', { clientId: zofia.id, typeId: parcel.id, givenOn: '2026-11-22' })).toEqual({
       typeId: parcel.id,
       limit: 3,
       days: 30,
       earlier: ['2026-11-01', '2026-11-08', '2026-11-15'].map((givenOn) => ({ givenOn, quantity: 1 })),
     });
-    const refused = await t.fail('support.give', {
+    const refused = await t.fail('helpGiven.give', {
       clientId: zofia.id,
-      support: { typeId: parcel.id, givenOn: '2026-11-22', quantity: 1 },
+      helpGiven: { typeId: parcel.id, givenOn: '2026-11-22', quantity: 1 },
     });
-    expect([refused.code, refused.fields]).toEqual(['BAD_INPUT', { 'support.overrideReason': 'repeatSupportReason' }]);
-    expect(await t.ok('support.forClient', { clientId: zofia.id })).toHaveLength(3);
-    const list = await t.ok('support.give', {
+    expect([refused.code, refused.fields]).toEqual(['BAD_INPUT', { 'helpGiven.overrideReason': 'repeatHelpReason' }]);
+    expect(await t.ok('helpGiven.forClient', { clientId: zofia.id })).toHaveLength(3);
+    const list = await t.ok('helpGiven.give', {
       clientId: zofia.id,
-      support: {
+      helpGiven: {
         typeId: parcel.id,
         givenOn: '2026-11-22',
         quantity: 1,
@@ -91,55 +91,57 @@ describe('help given', () => {
       ['2026-11-01', 'foodParcel', 1, 1500, null, 'Anna Kowalska'],
     ]);
     // A reason given when no warning applies is not kept as an "override".
-    const other = await t.ok('support.give', {
+    const other = await t.ok('helpGiven.give', {
       clientId: zofia.id,
-      support: { typeId: parcel.id, givenOn: '2026-10-01', quantity: 1, overrideReason: 'just because' },
+      helpGiven: { typeId: parcel.id, givenOn: '2026-10-01', quantity: 1, overrideReason: 'just because' },
     });
     expect(other.find((g) => g.givenOn === '2026-10-01')!.overrideReason).toBeNull();
     // No rule, no warning; bad input is refused field by field.
-    expect(await t.ok('support.check', { clientId: zofia.id, typeId: clothing.id, givenOn: '2026-11-22' })).toBeNull();
+    expect(
+      await t.ok('helpGiven.check', { clientId: zofia.id, typeId: clothing.id, givenOn: '2026-11-22' }),
+    ).toBeNull();
     expect(
       (
-        await t.fail('support.give', {
+        await t.fail('helpGiven.give', {
           clientId: zofia.id,
-          support: { typeId: parcel.id, givenOn: '2027-01-01', quantity: 0, value: -5 },
+          helpGiven: { typeId: parcel.id, givenOn: '2027-01-01', quantity: 0, value: -5 },
         })
       ).fields,
     ).toEqual({
-      'support.givenOn': 'dateInFuture',
-      'support.quantity': 'quantityRange',
-      'support.value': 'moneyRange',
+      'helpGiven.givenOn': 'dateInFuture',
+      'helpGiven.quantity': 'quantityRange',
+      'helpGiven.value': 'moneyRange',
     });
     expect(
-      (await t.ok('timeline.get', { clientId: zofia.id, types: ['support'] })).items.map((e) => [
+      (await t.ok('timeline.get', { clientId: zofia.id, types: ['helpGiven'] })).items.map((e) => [
         e.event,
         e.at,
         e.detail,
       ]),
-    ).toContainEqual(['supportGiven', '2026-11-22', 'foodParcel']);
+    ).toContainEqual(['helpGiven', '2026-11-22', 'foodParcel']);
   });
 
   it('totals by kind and value in a period, counting people once, with the dates at the edges included', async () => {
     const t = await ready();
     const { zofia, adam, parcel, voucher } = await withClients(t);
     const give = (clientId: number, typeId: number, givenOn: string, quantity: number, value: number | null) =>
-      t.ok('support.give', { clientId, support: { typeId, givenOn, quantity, value } });
+      t.ok('helpGiven.give', { clientId, helpGiven: { typeId, givenOn, quantity, value } });
     await give(zofia.id, parcel.id, '2026-11-01', 1, 1500);
     await give(zofia.id, parcel.id, '2026-11-10', 2, 3000);
     await give(adam.id, parcel.id, '2026-11-23', 1, null);
     await give(adam.id, voucher.id, '2026-10-31', 1, 2000);
     await give(zofia.id, voucher.id, '2026-11-05', 1, 2500);
 
-    const nov = await t.ok('support.totals', { from: '2026-11-01', to: '2026-11-30' });
+    const nov = await t.ok('helpGiven.totals', { from: '2026-11-01', to: '2026-11-30' });
     expect(nov.byType.map((b) => [b.typeKey, b.times, b.quantity, b.value, b.people])).toEqual([
       ['foodParcel', 3, 4, 4500, 2],
       ['voucher', 1, 1, 2500, 1],
     ]);
     expect([nov.times, nov.value, nov.people]).toEqual([4, 7000, 2]);
-    const oneDay = await t.ok('support.totals', { from: '2026-10-31', to: '2026-10-31' });
+    const oneDay = await t.ok('helpGiven.totals', { from: '2026-10-31', to: '2026-10-31' });
     expect([oneDay.times, oneDay.value, oneDay.people]).toEqual([1, 2000, 1]);
-    expect((await t.ok('support.totals', { from: '2026-09-01', to: '2026-09-30' })).byType).toEqual([]);
-    const page = await t.ok('support.list', { from: '2026-11-01', to: '2026-11-30', limit: 2 });
+    expect((await t.ok('helpGiven.totals', { from: '2026-09-01', to: '2026-09-30' })).byType).toEqual([]);
+    const page = await t.ok('helpGiven.list', { from: '2026-11-01', to: '2026-11-30', limit: 2 });
     expect([page.total, page.items.map((g) => [g.clientName, g.givenOn])]).toEqual([
       4,
       [
@@ -152,7 +154,7 @@ describe('help given', () => {
   it('lets the charity add, rename and retire kinds of help; a retired one cannot be given', async () => {
     const t = await ready();
     const { zofia, voucher } = await withClients(t);
-    const added = await t.ok('supportTypes.save', {
+    const added = await t.ok('helpTypes.save', {
       name: 'School uniform',
       unitValue: 2500,
       repeatLimit: 1,
@@ -160,15 +162,15 @@ describe('help given', () => {
     });
     const uniform = added.find((x) => x.name === 'School uniform')!;
     expect(uniform).toMatchObject({ builtinKey: null, unitValue: 2500, repeatLimit: 1, repeatDays: 365, active: true });
-    expect((await t.fail('supportTypes.save', { name: 'school UNIFORM' })).fields).toEqual({
-      name: 'supportTypeNameTaken',
+    expect((await t.fail('helpTypes.save', { name: 'school UNIFORM' })).fields).toEqual({
+      name: 'helpTypeNameTaken',
     });
-    expect((await t.fail('supportTypes.save', { name: 'Half a rule', repeatLimit: 2 })).fields).toEqual({
+    expect((await t.fail('helpTypes.save', { name: 'Half a rule', repeatLimit: 2 })).fields).toEqual({
       repeatDays: 'repeatRuleIncomplete',
     });
-    expect((await t.fail('supportTypes.save', {})).fields).toEqual({ name: 'required' });
+    expect((await t.fail('helpTypes.save', {})).fields).toEqual({ name: 'required' });
     // A built-in kind can take the charity's own name, and go back to the built-in one.
-    const renamed = await t.ok('supportTypes.save', {
+    const renamed = await t.ok('helpTypes.save', {
       id: voucher.id,
       version: voucher.version,
       name: 'Supermarket voucher',
@@ -181,8 +183,8 @@ describe('help given', () => {
       builtinKey: 'voucher',
       version: 2,
     });
-    expect((await t.fail('supportTypes.save', { id: voucher.id, version: 1, name: 'X' })).code).toBe('CONFLICT');
-    await t.ok('supportTypes.save', {
+    expect((await t.fail('helpTypes.save', { id: voucher.id, version: 1, name: 'X' })).code).toBe('CONFLICT');
+    await t.ok('helpTypes.save', {
       id: uniform.id,
       version: uniform.version,
       name: 'School uniform',
@@ -190,12 +192,12 @@ describe('help given', () => {
     });
     expect(
       (
-        await t.fail('support.give', {
+        await t.fail('helpGiven.give', {
           clientId: zofia.id,
-          support: { typeId: uniform.id, givenOn: '2026-11-20', quantity: 1 },
+          helpGiven: { typeId: uniform.id, givenOn: '2026-11-20', quantity: 1 },
         })
       ).fields,
-    ).toEqual({ 'support.typeId': 'supportTypeRetired' });
+    ).toEqual({ 'helpGiven.typeId': 'helpTypeRetired' });
   });
 
   it('links help to a session only if the client came, lets a volunteer record it but not remove it, and goes with a merged record', async () => {
@@ -210,34 +212,34 @@ describe('help given', () => {
     await t.ok('attendance.mark', { sessionId: s.id, clientId: zofia.id, present: true });
     expect(
       (
-        await t.fail('support.give', {
+        await t.fail('helpGiven.give', {
           clientId: adam.id,
-          support: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id },
+          helpGiven: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id },
         })
       ).fields,
     ).toEqual({
-      'support.sessionId': 'sessionNotAttended',
+      'helpGiven.sessionId': 'sessionNotAttended',
     });
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
-    const given = await t.ok('support.give', {
+    const given = await t.ok('helpGiven.give', {
       clientId: zofia.id,
-      support: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id },
+      helpGiven: { typeId: parcel.id, givenOn: '2026-11-20', quantity: 1, sessionId: s.id },
     });
     expect(given[0]).toMatchObject({ programmeName: 'Food bank', givenByName: 'Vera Volunteer' });
-    expect((await t.fail('support.remove', { id: given[0]!.id, reason: 'Typed twice' })).code).toBe('FORBIDDEN');
-    expect((await t.fail('support.totals', { from: '2026-11-01', to: '2026-11-30' })).code).toBe('FORBIDDEN');
-    await t.ok('session.lock', {});
-    await t.ok('session.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
-    await t.ok('support.give', {
+    expect((await t.fail('helpGiven.remove', { id: given[0]!.id, reason: 'Typed twice' })).code).toBe('FORBIDDEN');
+    expect((await t.fail('helpGiven.totals', { from: '2026-11-01', to: '2026-11-30' })).code).toBe('FORBIDDEN');
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
+    await t.ok('helpGiven.give', {
       clientId: adam.id,
-      support: { typeId: parcel.id, givenOn: '2026-11-21', quantity: 1 },
+      helpGiven: { typeId: parcel.id, givenOn: '2026-11-21', quantity: 1 },
     });
     await t.ok('clients.merge', { keepId: zofia.id, mergeId: adam.id });
-    expect((await t.ok('support.forClient', { clientId: zofia.id })).map((g) => g.givenOn)).toEqual([
+    expect((await t.ok('helpGiven.forClient', { clientId: zofia.id })).map((g) => g.givenOn)).toEqual([
       '2026-11-21',
       '2026-11-20',
     ]);
-    const after = await t.ok('support.remove', { id: given[0]!.id, reason: 'Typed twice' });
+    const after = await t.ok('helpGiven.remove', { id: given[0]!.id, reason: 'Typed twice' });
     expect(after.map((g) => g.givenOn)).toEqual(['2026-11-21']);
     const audit = (await t.ok('audit.list', { limit: 50 })).items;
     expect(audit.find((e) => e.action === 'support.removed')).toMatchObject({ detail: { reason: 'Typed twice' } });

@@ -205,7 +205,7 @@ async function begin(
       `[casebook] records upgraded from schema ${upgrade.from} to ${upgrade.to}; the earlier records are kept in ${upgrade.copy}`,
     );
   cb.log(`[casebook] unlocked (${how === 'password' ? 'password' : 'recovery key'}, role ${user.role})`);
-  cb.startSession({
+  cb.startSignedIn({
     db,
     dbKey,
     user: { id: user.id, name: user.name, role: user.role },
@@ -246,20 +246,20 @@ async function refuseKnownPassword(
   }
 }
 
-export function sessionHandlers(
+export function signInHandlers(
   cb: Casebook,
 ): Pick<
   Handlers,
-  | 'session.unlock'
-  | 'session.unlockWithRecoveryKey'
-  | 'session.setNewPassword'
-  | 'session.changePassword'
-  | 'session.lock'
-  | 'session.touch'
-  | 'records.acceptAsTheyAre'
+  | 'signIn.unlock'
+  | 'signIn.unlockWithRecoveryKey'
+  | 'signIn.setNewPassword'
+  | 'signIn.changePassword'
+  | 'signIn.lock'
+  | 'signIn.touch'
+  | 'signIn.acceptRecordsAsTheyAre'
 > {
   return {
-    'session.unlock': async ({ name, password }) => {
+    'signIn.unlock': async ({ name, password }) => {
       requireLockedFolder(cb);
       const { unlocked, opened, user } = await cb.passwords.check(
         { kind: 'password', name },
@@ -280,7 +280,7 @@ export function sessionHandlers(
       return cb.status();
     },
 
-    'session.unlockWithRecoveryKey': async ({ name, recoveryKey }) => {
+    'signIn.unlockWithRecoveryKey': async ({ name, recoveryKey }) => {
       requireLockedFolder(cb);
       const parsed = parseRecoveryKey(recoveryKey);
       if (!parsed.ok)
@@ -307,8 +307,8 @@ export function sessionHandlers(
       return cb.status();
     },
 
-    'session.setNewPassword': async ({ newPassword }) => {
-      const s = cb.requireSession();
+    'signIn.setNewPassword': async ({ newPassword }) => {
+      const s = cb.requireSignedIn();
       if (!s.mustChangePassword) throw new CasebookError('FORBIDDEN', 'Use change password, with the current password');
       await refuseKnownPassword(cb, s, newPassword);
       await setUserPassword(cb.paths.keySlots, s.dbKey, s.user, newPassword, cb.kdf, cb.now());
@@ -320,12 +320,12 @@ export function sessionHandlers(
       return cb.status();
     },
 
-    'session.changePassword': async ({ currentPassword, newPassword }) => {
-      const s = cb.requireSession();
+    'signIn.changePassword': async ({ currentPassword, newPassword }) => {
+      const s = cb.requireSignedIn();
       try {
         await cb.passwords.check(
           { kind: 'password', name: s.user.name },
-          () => recordFailedCheck(cb, 'session.failedPasswordCheck', null, { channel: 'session.changePassword' }),
+          () => recordFailedCheck(cb, 'session.failedPasswordCheck', null, { channel: 'signIn.changePassword' }),
           async () => (await unlockWithPassword(cb.paths.keySlots, s.user.name, currentPassword, cb.kdf)).dbKey.fill(0),
         );
       } catch (err) {
@@ -342,18 +342,18 @@ export function sessionHandlers(
       return cb.status();
     },
 
-    'session.lock': () => {
+    'signIn.lock': () => {
       cb.lock('manual');
       return cb.status();
     },
 
-    'session.touch': () => {
+    'signIn.touch': () => {
       cb.touch();
       return cb.status();
     },
 
-    'records.acceptAsTheyAre': async () => {
-      const s = cb.requireSession();
+    'signIn.acceptRecordsAsTheyAre': async () => {
+      const s = cb.requireSignedIn();
       if (!s.rollback) return cb.status();
       const found = s.rollback;
       await advanceGeneration(cb, s.db, s.dbKey);

@@ -4,17 +4,17 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendedSession } from '../../../../shared/domain/programme';
-import type { RepeatWarning, SupportGiven } from '../../../../shared/domain/support';
+import type { RepeatWarning, HelpGiven } from '../../../../shared/domain/helpGiven';
 import { isIsoDate } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import { formatDate } from '../../format';
-import { CURRENCY_SYMBOL, typeName, useMoney, useSupportTypes } from '../../support';
+import { CURRENCY_SYMBOL, typeName, useMoney, useHelpTypes } from '../../helpGiven';
 import { useSubmit } from '../../useSubmit';
 import { ModalForm } from '../ModalForm/ModalForm';
 import * as clock from '../../clock';
 import { DateField } from '../DateField/DateField';
 
-interface SupportFormValues {
+interface HelpGivenFormValues {
   typeId: string | null;
   givenOn: string;
   quantity: number | string;
@@ -32,7 +32,7 @@ const toMinor = (v: number | string) => (v === '' || v === null ? null : Math.ro
  * the kind's value), and the session it was given at. Warns as soon as the help would break the
  * kind's repeat rule, and then asks why it is given again.
  */
-export function SupportModal({
+export function GiveHelpModal({
   clientId,
   clientName,
   session,
@@ -44,16 +44,16 @@ export function SupportModal({
   /** Given at this session (from its register): the date and session are set. */
   session?: { id: number; heldOn: string; label: string };
   onClose: () => void;
-  onSaved: (list: SupportGiven[]) => void;
+  onSaved: (list: HelpGiven[]) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { types } = useSupportTypes();
+  const { types } = useHelpTypes();
   const { currency } = useMoney(i18n.language);
   const { busy, error, submit } = useSubmit();
   const [sessions, setSessions] = useState<AttendedSession[]>([]);
   const [found, setWarning] = useState<RepeatWarning | null>(null);
   const [valueTouched, setValueTouched] = useState(false);
-  const form = useForm<SupportFormValues>({
+  const form = useForm<HelpGivenFormValues>({
     initialValues: {
       typeId: null,
       givenOn: session?.heldOn ?? clock.today(),
@@ -65,7 +65,7 @@ export function SupportModal({
     },
     validate: {
       typeId: (v) => (v ? null : t('validation.required')),
-      overrideReason: (v: string): string | null => (warning && !v.trim() ? t('validation.repeatSupportReason') : null),
+      overrideReason: (v: string): string | null => (warning && !v.trim() ? t('validation.repeatHelpReason') : null),
     },
   });
   useEffect(() => {
@@ -87,7 +87,7 @@ export function SupportModal({
   const warning: RepeatWarning | null = checkable ? found : null;
   useEffect(() => {
     if (!checkable) return;
-    void invoke('support.check', { clientId, typeId: Number(typeId), givenOn }).then((r) =>
+    void invoke('helpGiven.check', { clientId, typeId: Number(typeId), givenOn }).then((r) =>
       setWarning(r.ok ? r.value : null),
     );
   }, [clientId, typeId, givenOn, checkable]);
@@ -95,9 +95,9 @@ export function SupportModal({
   const save = form.onSubmit((v) =>
     submit(
       () =>
-        invoke('support.give', {
+        invoke('helpGiven.give', {
           clientId,
-          support: {
+          helpGiven: {
             typeId: Number(v.typeId),
             givenOn: v.givenOn,
             quantity: Number(v.quantity),
@@ -109,9 +109,9 @@ export function SupportModal({
         }),
       {
         form,
-        fieldPrefix: 'support.',
+        fieldPrefix: 'helpGiven.',
         onOk: (list) => {
-          notifications.show({ color: 'green', message: t('support.saved') });
+          notifications.show({ color: 'green', message: t('helpGiven.saved') });
           onSaved(list);
         },
       },
@@ -123,7 +123,7 @@ export function SupportModal({
   return (
     <ModalForm
       opened
-      title={t('support.recordTitle', { name: clientName })}
+      title={t('helpGiven.recordTitle', { name: clientName })}
       onClose={onClose}
       onSubmit={save}
       busy={busy}
@@ -131,7 +131,7 @@ export function SupportModal({
     >
       <SimpleGrid cols={2}>
         <Select
-          label={t('support.type')}
+          label={t('helpGiven.type')}
           required
           data={active.map((x) => ({ value: String(x.id), label: typeName(t, x) }))}
           allowDeselect={false}
@@ -139,7 +139,7 @@ export function SupportModal({
           {...form.getInputProps('typeId')}
         />
         <DateField
-          label={t('support.givenOn')}
+          label={t('helpGiven.givenOn')}
           required
           min="1900-01-01"
           max={clock.today()}
@@ -147,7 +147,7 @@ export function SupportModal({
           {...form.getInputProps('givenOn')}
         />
         <NumberInput
-          label={t('support.quantity')}
+          label={t('helpGiven.quantity')}
           required
           min={1}
           max={1000}
@@ -155,8 +155,8 @@ export function SupportModal({
           {...form.getInputProps('quantity')}
         />
         <NumberInput
-          label={t('support.value')}
-          description={t('support.valueHint')}
+          label={t('helpGiven.value')}
+          description={t('helpGiven.valueHint')}
           min={0}
           decimalScale={2}
           fixedDecimalScale
@@ -172,12 +172,12 @@ export function SupportModal({
         />
       </SimpleGrid>
       {session ? (
-        <TextInput label={t('support.session')} value={session.label} readOnly />
+        <TextInput label={t('helpGiven.session')} value={session.label} readOnly />
       ) : (
         sessions.length > 0 && (
           <Select
-            label={t('support.session')}
-            placeholder={t('support.noSession')}
+            label={t('helpGiven.session')}
+            placeholder={t('helpGiven.noSession')}
             clearable
             data={sessions.map((s) => ({
               value: String(s.sessionId),
@@ -187,10 +187,10 @@ export function SupportModal({
           />
         )
       )}
-      <Textarea label={t('support.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+      <Textarea label={t('helpGiven.note')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
       {warning && (
-        <Alert color="orange" title={t('support.warningTitle', { type: typeName(t, warnedType) })} role="alert">
-          {t('support.warning', {
+        <Alert color="orange" title={t('helpGiven.warningTitle', { type: typeName(t, warnedType) })} role="alert">
+          {t('helpGiven.warning', {
             days: warning.days,
             limit: warning.limit,
             dates: warning.earlier
@@ -205,8 +205,8 @@ export function SupportModal({
       )}
       {warning && (
         <Textarea
-          label={t('support.overrideReason')}
-          description={t('support.overrideHint')}
+          label={t('helpGiven.overrideReason')}
+          description={t('helpGiven.overrideHint')}
           required
           autosize
           minRows={2}

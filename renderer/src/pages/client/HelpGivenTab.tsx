@@ -3,12 +3,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { supportRemoveSchema, type SupportGiven } from '../../../../shared/domain/support';
+import { helpGivenRemoveSchema, type HelpGiven } from '../../../../shared/domain/helpGiven';
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
-import { SupportModal } from '../../components/SupportForm/SupportForm';
-import { SupportTable } from '../../components/SupportTable/SupportTable';
+import { GiveHelpModal } from '../../components/HelpGivenForm/HelpGivenForm';
+import { HelpGivenTable } from '../../components/HelpGivenTable/HelpGivenTable';
 import { schemaValidator } from '../../errors';
 import { formatDate } from '../../format';
 import { useCan } from '../../session';
@@ -17,36 +17,36 @@ import { useChannel } from '../../useChannel';
 import { useGo } from '../../navigation';
 
 /** The client's groups and practical help: programmes they are on, sessions they came to, help given. */
-export function SupportTab({ clientId, clientName }: { clientId: number; clientName: string }) {
+export function HelpGivenTab({ clientId, clientName }: { clientId: number; clientName: string }) {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const can = useCan();
   const attended = useChannel('programmes.forClient', { clientId });
   const programmes = attended.data;
-  const support = useChannel('support.forClient', { clientId });
+  const support = useChannel('helpGiven.forClient', { clientId });
   const { data: given, replace: setGiven } = support;
   const error = attended.error ?? support.error;
   const [recording, setRecording] = useState(false);
-  const [removing, setRemoving] = useState<SupportGiven | null>(null);
+  const [removing, setRemoving] = useState<HelpGiven | null>(null);
 
   if (error) return <FormAlert message={error} />;
   if (!programmes || !given) return <Loader aria-label={t('common.loading')} />;
   return (
     <Stack>
-      <Stack gap="xs" component="section" aria-label={t('support.title')}>
+      <Stack gap="xs" component="section" aria-label={t('helpGiven.title')}>
         <Group justify="space-between">
           <Title order={2} size="h4">
-            {t('support.title')}
+            {t('helpGiven.title')}
           </Title>
-          {can('support.give') && <Button onClick={() => setRecording(true)}>{t('support.record')}</Button>}
+          {can('helpGiven.give') && <Button onClick={() => setRecording(true)}>{t('helpGiven.record')}</Button>}
         </Group>
         {given.length === 0 ? (
-          <Text c="dimmed">{t('support.none')}</Text>
+          <Text c="dimmed">{t('helpGiven.none')}</Text>
         ) : (
-          <SupportTable
+          <HelpGivenTable
             items={given}
-            label={t('support.title')}
-            onRemove={can('support.remove') ? setRemoving : undefined}
+            label={t('helpGiven.title')}
+            onRemove={can('helpGiven.remove') ? setRemoving : undefined}
           />
         )}
       </Stack>
@@ -90,7 +90,7 @@ export function SupportTab({ clientId, clientName }: { clientId: number; clientN
                   <Table.Td>{formatDate(a.heldOn, i18n.language)}</Table.Td>
                   <Table.Td>{a.startsAt}</Table.Td>
                   <Table.Td>
-                    <Anchor component="button" onClick={() => go({ name: 'session', id: a.sessionId })}>
+                    <Anchor component="button" onClick={() => go({ name: 'register', id: a.sessionId })}>
                       {a.programmeName}
                     </Anchor>
                     {a.walkIn && (
@@ -106,7 +106,7 @@ export function SupportTab({ clientId, clientName }: { clientId: number; clientN
         </Stack>
       )}
       {recording && (
-        <SupportModal
+        <GiveHelpModal
           clientId={clientId}
           clientName={clientName}
           onClose={() => setRecording(false)}
@@ -117,7 +117,7 @@ export function SupportTab({ clientId, clientName }: { clientId: number; clientN
         />
       )}
       {removing && (
-        <RemoveSupportModal
+        <RemoveHelpGivenModal
           item={removing}
           onClose={() => setRemoving(null)}
           onRemoved={(list) => {
@@ -130,26 +130,26 @@ export function SupportTab({ clientId, clientName }: { clientId: number; clientN
   );
 }
 
-function RemoveSupportModal({
+function RemoveHelpGivenModal({
   item,
   onClose,
   onRemoved,
 }: {
-  item: SupportGiven;
+  item: HelpGiven;
   onClose: () => void;
-  onRemoved: (list: SupportGiven[]) => void;
+  onRemoved: (list: HelpGiven[]) => void;
 }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
     initialValues: { id: item.id, reason: '' },
-    validate: schemaValidator(supportRemoveSchema, t),
+    validate: schemaValidator(helpGivenRemoveSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('support.remove', v), {
+    submit(() => invoke('helpGiven.remove', v), {
       form,
       onOk: (list) => {
-        notifications.show({ color: 'green', message: t('support.removed') });
+        notifications.show({ color: 'green', message: t('helpGiven.removed') });
         onRemoved(list);
       },
     }),
@@ -157,15 +157,15 @@ function RemoveSupportModal({
   return (
     <ModalForm
       opened
-      title={t('support.removeTitle')}
+      title={t('helpGiven.removeTitle')}
       onClose={onClose}
       onSubmit={save}
       busy={busy}
       error={error}
-      label={t('support.remove')}
+      label={t('helpGiven.remove')}
     >
       <Textarea
-        label={t('support.removeReason')}
+        label={t('helpGiven.removeReason')}
         required
         autosize
         minRows={2}
