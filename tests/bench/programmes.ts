@@ -20,16 +20,7 @@ const NAMES = [
   'Parents’ coffee morning',
   'Outreach at the library',
 ];
-const KINDS = [
-  'workshop',
-  'dropIn',
-  'dropIn',
-  'groupSupport',
-  'workshop',
-  'groupSupport',
-  'groupSupport',
-  'outreach',
-];
+const KINDS = ['workshop', 'dropIn', 'dropIn', 'groupSupport', 'workshop', 'groupSupport', 'groupSupport', 'outreach'];
 const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
 
 /**

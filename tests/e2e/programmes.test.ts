@@ -261,7 +261,7 @@ describe('programmes, attendance and help given, end to end', () => {
     await shot(page, 'prog-08-timeline');
     const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
     expect(audit.items.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['programme.registered', 'attendance.marked', 'helpGiven.given']),
+      expect.arrayContaining(['programme.registered', 'attendance.marked', 'support.given']),
     );
   });
 

@@ -81,7 +81,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
           <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
           {can('referrals.forClient') && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
           {can('letters.forClient') && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
-          <Tabs.Tab value="support">{t('programmes.tab')}</Tabs.Tab>
+          <Tabs.Tab value="helpGiven">{t('programmes.tab')}</Tabs.Tab>
           {!record.contactDetailsWithheld && <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>}
           <Tabs.Tab
             value="consent"
@@ -136,7 +136,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
         <Tabs.Panel value="letters" pt="md">
           {can('letters.forClient') && <LettersTab clientId={id} />}
         </Tabs.Panel>
-        <Tabs.Panel value="support" pt="md">
+        <Tabs.Panel value="helpGiven" pt="md">
           <HelpGivenTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
