@@ -152,8 +152,11 @@ function matching(f: CountFilters): SQL | undefined {
   } else if (terms.length) {
     const main = [...terms].sort((a, b) => b.length - a.length)[0]!;
     const [from, to] = range(main);
+    // The matching ids first, once (an init plan), then the page. Written as SQLite has it, `IN (…)`,
+    // PostgreSQL's planner, seeing ORDER BY … LIMIT, walks the name index and probes each client's
+    // tokens: 100 ms at 30,000 clients for a two-letter search, 450 ms at 100,000 (bench:postgres).
     filters.push(
-      sql`${clients.id} IN (SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to})`,
+      sql`${clients.id} = ANY(ARRAY(SELECT ${clientSearchTokens.clientId} FROM ${clientSearchTokens} WHERE ${clientSearchTokens.token} >= ${from} AND ${clientSearchTokens.token} < ${to}))`,
     );
     for (const other of terms.filter((t) => t !== main)) filters.push(hasTokenStartingWith(clients.id, other));
   }

@@ -206,3 +206,27 @@ export function generateClients(db: Db, n: number, seed = 42): Generated {
   })();
   return { clients: n, samples };
 }
+
+/** Search as you type: each keystroke of a few names, accented and not, a postcode, a phone and a reference. */
+export const SEARCHES_AS_TYPED = [
+  'k',
+  'ko',
+  'kow',
+  'kowa',
+  'ł',
+  'łę',
+  'łęc',
+  'le',
+  'lec',
+  'wiśn',
+  'wisn',
+  's',
+  'sm',
+  'smi',
+  'smith j',
+  'ls6',
+  'ls6 2',
+  '07700 12',
+  'cb-0012',
+  'zofia w',
+] as const;

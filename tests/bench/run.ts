@@ -30,7 +30,7 @@ import { rendererFigures } from './renderer';
 import { chromiumPath } from '../bridge/chromium';
 import { png } from '../core/png';
 import { sql } from 'drizzle-orm';
-import { generateClients, random } from './clients';
+import { generateClients, random, SEARCHES_AS_TYPED } from './clients';
 import { measure, report, type Figure } from './stats';
 
 /** The benchmark's today: the generated records are dated up to it (date rules read it). */
@@ -86,29 +86,7 @@ async function main() {
     );
     const label = `${(clients / 1000).toFixed(0)}k clients`;
 
-    // Search as you type: each keystroke of a few names, accented and not, a postcode, a phone and a reference.
-    const typed = [
-      'k',
-      'ko',
-      'kow',
-      'kowa',
-      'ł',
-      'łę',
-      'łęc',
-      'le',
-      'lec',
-      'wiśn',
-      'wisn',
-      's',
-      'sm',
-      'smi',
-      'smith j',
-      'ls6',
-      'ls6 2',
-      '07700 12',
-      'cb-0012',
-      'zofia w',
-    ];
+    const typed = SEARCHES_AS_TYPED;
     let k = 0;
     const filters = {
       status: null,

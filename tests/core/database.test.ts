@@ -358,7 +358,7 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
-  it('migration 6 adds programmes, sessions, attendance and support given, seeds the kinds of help, and keeps money in GBP until told', () => {
+  it('migration 6 adds programmes, sessions, attendance and help given, seeds the kinds of help, and keeps money in GBP until told', () => {
     const { path, key } = newDb(MIGRATIONS.slice(0, 5));
     const old = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 5) });
     old.$client.exec(`INSERT INTO charity (id, name, updated_at) VALUES (1, 'Przystań', 'x')`);

@@ -31,7 +31,11 @@ function asServerUser(bin: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
 }
 
-export async function startCluster(bin: string): Promise<Cluster> {
+/**
+ * Starts a server of its own. Tests turn `fsync` off (a throwaway server need not survive a power
+ * cut); a benchmark keeps it on (`durable`), so that its writes cost what they would in an office.
+ */
+export async function startCluster(bin: string, opts: { durable?: boolean } = {}): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'casebook-pg-'));
   const data = join(dir, 'data');
   const root = process.getuid?.() === 0;
@@ -57,8 +61,7 @@ export async function startCluster(bin: string): Promise<Cluster> {
     String(port),
     '-c',
     'listen_addresses=',
-    '-c',
-    'fsync=off',
+    ...(opts.durable ? [] : ['-c', 'fsync=off']),
   ]);
   const server: ChildProcess = spawn(postgres, args, { stdio: 'ignore' });
   const ready = join(dir, `.s.PGSQL.${port}`);

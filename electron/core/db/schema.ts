@@ -31,7 +31,7 @@ export const charity = sqliteTable('charity', {
   /** The letterhead logo (PNG or JPEG), kept inside the encrypted database so it travels with backups. */
   logo: blob('logo', { mode: 'buffer' }),
   logoType: text('logo_type', { enum: ['png', 'jpeg'] }),
-  /** The currency money values (support given) are kept in. */
+  /** The currency money values (help given) are kept in. */
   currency: text('currency', { enum: CURRENCIES }).notNull().default('GBP'),
   updatedAt: text('updated_at').notNull(),
 });
