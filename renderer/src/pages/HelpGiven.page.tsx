@@ -1,4 +1,3 @@
-import { BarChart } from '@mantine/charts';
 import { Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { Section } from '../components/Section/Section';
 import { HelpGivenTable } from '../components/HelpGivenTable/HelpGivenTable';
 import { errorSentence, translatedFields } from '../errors';
 import { formatNumber } from '../format';
+import { CountChart } from '../components/CountChart/CountChart';
 import { typeName, useMoney, useHelpTypes } from '../helpGiven';
 import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
@@ -121,7 +121,7 @@ export function HelpGivenPage() {
                 </Table.Tr>
               </Table.Tbody>
             </Table>
-            <BarChart
+            <CountChart
               h={Math.max(160, totals.byType.length * 40)}
               orientation="vertical"
               dataKey="name"

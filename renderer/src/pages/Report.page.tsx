@@ -1,4 +1,3 @@
-import { BarChart } from '@mantine/charts';
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -9,6 +8,7 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
 import { usePrintable } from '../components/Printout/Printout';
 import { Section } from '../components/Section/Section';
+import { CountChart } from '../components/CountChart/CountChart';
 import { errorSentence, translatedFields } from '../errors';
 import { formatDate } from '../format';
 import * as clock from '../clock';
@@ -180,7 +180,7 @@ export function ReportPage() {
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Section title={t('report.chartContacts')}>
-              <BarChart
+              <CountChart
                 h={220}
                 dataKey="kind"
                 data={report.contacts.map((c) => ({ kind: t(`notes.kinds.${c.kind}`), contacts: c.count }))}
@@ -188,30 +188,14 @@ export function ReportPage() {
               />
             </Section>
             <Section title={t('report.chartOutcomes')}>
-              <BarChart
-                h={220}
-                dataKey="area"
-                type="stacked"
-                // Drawn from the table, so a group hidden there ("<5") is not drawn either.
-                data={table('outcomes').rows.map((row) => ({
-                  area: String(row[0]),
-                  improved: shownNumber(row[1]),
-                  same: shownNumber(row[2]),
-                  worse: shownNumber(row[3]),
-                }))}
-                series={[
-                  { name: 'improved', label: t('report.improved'), color: 'teal.6' },
-                  { name: 'same', label: t('report.same'), color: 'gray.5' },
-                  { name: 'worse', label: t('report.worse'), color: 'red.6' },
-                ]}
-                withLegend
-              />
+              {/* Drawn from the table, so a group hidden there ("<5") is not drawn either. */}
+              <OutcomesChart rows={table('outcomes').rows} />
             </Section>
           </SimpleGrid>
           {table('ages').rows.some((row) => shownNumber(row[1])) && (
             <Section title={t('report.chartAges')}>
               {/* Groups under five are left out of the chart, as they are shown only as "<5" in the table. */}
-              <BarChart
+              <CountChart
                 h={200}
                 dataKey="band"
                 data={table('ages')
@@ -274,5 +258,36 @@ function ReportSection({ table, currency }: { table: ReportTable; currency: Fund
         </Text>
       )}
     </Section>
+  );
+}
+
+/** Outcomes by area, stacked; a sentence instead when every group is too small to draw. */
+function OutcomesChart({ rows }: { rows: ReportCell[][] }) {
+  const { t } = useTranslation();
+  const outcomes = rows.map((row) => ({
+    area: String(row[0]),
+    improved: shownNumber(row[1]),
+    same: shownNumber(row[2]),
+    worse: shownNumber(row[3]),
+  }));
+  if (!outcomes.some((o) => o.improved !== undefined || o.same !== undefined || o.worse !== undefined))
+    return (
+      <Text size="sm" c="dimmed">
+        {t('report.chartHidden')}
+      </Text>
+    );
+  return (
+    <CountChart
+      h={220}
+      dataKey="area"
+      type="stacked"
+      data={outcomes}
+      series={[
+        { name: 'improved', label: t('report.improved'), color: 'teal.6' },
+        { name: 'same', label: t('report.same'), color: 'gray.5' },
+        { name: 'worse', label: t('report.worse'), color: 'red.6' },
+      ]}
+      withLegend
+    />
   );
 }
