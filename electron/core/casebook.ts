@@ -26,7 +26,7 @@ import { accessHandlers } from './subjectAccess/handlers';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { withClock } from './clock';
-import { closeDatabase, type Db } from './db/database';
+import { closeDatabase, type Db, type ReadDb } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
@@ -316,9 +316,18 @@ export class Casebook implements Work {
     }
   }
 
-  read<T>(fn: (db: Db, s: SignedIn) => T): T {
+  read<T>(fn: (db: ReadDb, s: SignedIn) => T): T {
     const s = this.requireSignedIn();
-    return fn(s.db, s);
+    // The type offers no way to write; the connection refuses one too while the read runs (raw
+    // SQL, or a write reached by a cast), so a read can never change the records by mistake.
+    const sqlite = s.db.$client;
+    const wasQueryOnly = sqlite.pragma('query_only', { simple: true }) === 1;
+    if (!wasQueryOnly) sqlite.pragma('query_only = ON');
+    try {
+      return fn(s.db, s);
+    } finally {
+      if (!wasQueryOnly) sqlite.pragma('query_only = OFF');
+    }
   }
 
   /** Closes the database and wipes the key from memory. */

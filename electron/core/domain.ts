@@ -8,7 +8,7 @@
 import type { UiLanguage } from '../../shared/domain/languages';
 import type { SessionUser } from '../../shared/domain/user';
 import type { AuditAction } from './audit/audit';
-import type { Db } from './db/database';
+import type { Db, ReadDb } from './db/database';
 import type { JobRunner } from './jobs/runner';
 import type { Platform } from './platform';
 import type { Printouts } from './printouts/printouts';
@@ -38,7 +38,7 @@ export interface SignedIn {
  */
 export interface Records {
   /** Reads the records (LOCKED when nobody is signed in). */
-  read<T>(fn: (db: Db, s: SignedIn) => T): T;
+  read<T>(fn: (db: ReadDb, s: SignedIn) => T): T;
   /** Runs `fn` as one transaction: one person's action, one commit (refused while a restore runs). */
   write<T>(fn: (db: Db, s: SignedIn) => T): T;
   /** Appends to the audit trail as the signed-in person, at the core's clock. Call inside `write`. */

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { readCaseload } from '../../electron/core/caseload/caseload';
 import { searchClients } from '../../electron/core/clients/queries';
 import { readClientRecord } from '../../electron/core/clients/record';
-import type { Db } from '../../electron/core/db/database';
+import type { Db, ReadDb } from '../../electron/core/db/database';
 import * as schema from '../../electron/core/db/schema';
 import { clientTimeline } from '../../electron/core/timeline/timeline';
 import { measure, type Figure } from './stats';
 
 /** The same database decrypted: a copy opened with the key and re-keyed to nothing (SQLCipher's way out). */
-export function decryptedCopy(db: Db, dbKey: Buffer, dbPath: string, dir: string): string {
+export function decryptedCopy(db: ReadDb, dbKey: Buffer, dbPath: string, dir: string): string {
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   const copy = join(dir, 'plain.db');
   copyFileSync(dbPath, copy);

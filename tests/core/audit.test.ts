@@ -11,10 +11,9 @@ async function ready(): Promise<TestCore> {
 
 /** Changes the database behind the app's back, as someone with a SQLCipher tool and the key could. */
 function tamper(t: TestCore, sql: string): void {
-  t.cb.read((db) => {
-    db.$client.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
-    db.$client.exec(sql);
-  });
+  const sqlite = t.cb.requireSignedIn().db.$client;
+  sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
+  sqlite.exec(sql);
 }
 
 async function someHistory(t: TestCore) {
@@ -31,8 +30,14 @@ describe('the audit trail', () => {
     const ok = await t.ok('audit.verify', {});
     expect(ok).toEqual({ ok: true, checked: ok.checked, firstBadId: null });
     expect(ok.checked).toBeGreaterThanOrEqual(4);
-    expect(() => t.cb.read((db) => db.$client.exec(`UPDATE audit_events SET user_id = NULL`))).toThrow(/append-only/);
-    expect(() => t.cb.read((db) => db.$client.exec(`DELETE FROM audit_events`))).toThrow(/append-only/);
+    const sqlite = t.cb.requireSignedIn().db.$client;
+    expect(() => sqlite.exec(`UPDATE audit_events SET user_id = NULL`)).toThrow(/append-only/);
+    expect(() => sqlite.exec(`DELETE FROM audit_events`)).toThrow(/append-only/);
+    // Inside the core, a read cannot change anything at all, raw SQL included; a write still can.
+    expect(() => t.cb.read((db) => db.$client.exec(`DELETE FROM audit_events`))).toThrow(/readonly/);
+    expect(() => t.cb.read((db) => db.$client.exec(`UPDATE clients SET first_name = 'X'`))).toThrow(/readonly/);
+    expect(t.cb.read((db) => db.$client.prepare('SELECT first_name FROM clients').pluck().get())).toBe('Zofia');
+    t.cb.write((db, s) => t.cb.audit(db, s, 'audit.exported', {}));
 
     tamper(t, `UPDATE audit_events SET action = 'client.created' WHERE action = 'client.viewed'`);
     const edited = await t.ok('audit.verify', {});

@@ -11,7 +11,7 @@ import { clientProgrammes } from '../../electron/core/programmes/attendance';
 import { listClientReferrals } from '../../electron/core/referrals/referrals';
 import { readPlans } from '../../electron/core/plans/plans';
 import { funderReport } from '../../electron/core/reports/funderReport';
-import type { Db } from '../../electron/core/db/database';
+import type { ReadDb } from '../../electron/core/db/database';
 import { generateClients } from '../bench/clients';
 import { generateCasework } from '../bench/casework';
 import { startCore, setUp } from './helpers';
@@ -39,7 +39,7 @@ const SMALL = [
  * Runs `fn` and returns the query plan of every statement it ran, with the values it bound: the
  * plans of the real queries the screens use, not copies of them.
  */
-function plansOf(db: Db, fn: () => unknown): { sql: string; plan: string[] }[] {
+function plansOf(db: ReadDb, fn: () => unknown): { sql: string; plan: string[] }[] {
   const client = db.$client as Database.Database & { prepare: Database.Database['prepare'] };
   const ran: { sql: string; params: unknown[] }[] = [];
   const prepare = client.prepare;
@@ -99,7 +99,7 @@ describe('the hot queries use their indexes', () => {
       generateClients(db, 300);
       return { work: generateCasework(db, 300, { caseload: 40 }) };
     });
-    const checks: [string, (db: Db) => unknown][] = [
+    const checks: [string, (db: ReadDb) => unknown][] = [
       [
         'search "kow"',
         (db) =>

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Agency, AgencySummary, AgencyValues } from '../../../shared/domain/agency';
 import { CasebookError } from '../../../shared/result';
 import { fold } from '../clients/folding';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { agencies, agencyContacts } from '../db/schema';
 import { OPEN_STATUS_LIST } from '../referrals/openStatuses';
 import { refuseIfChanged } from '../db/versions';
@@ -111,7 +111,7 @@ export function setAgencyActive(db: Db, id: number, active: boolean, now: Date):
     .run();
 }
 
-export function readAgency(db: Db, id: number): Agency {
+export function readAgency(db: ReadDb, id: number): Agency {
   const row = db
     .select({
       id: agencies.id,
@@ -153,7 +153,7 @@ export function readAgency(db: Db, id: number): Agency {
  * The directory: every word typed must appear in the agency's name, services or contact names,
  * accents and capitals ignored ("lodz" finds "Łódź"). A few hundred agencies: a scan is instant.
  */
-export function searchAgencies(db: Db, query: string, includeArchived: boolean): AgencySummary[] {
+export function searchAgencies(db: ReadDb, query: string, includeArchived: boolean): AgencySummary[] {
   const terms = fold(query).split(/\s+/).filter(Boolean);
   const like = terms.map(
     (t) => sql`${agencies.searchText} LIKE ${`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`,

@@ -2,13 +2,13 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Assessment, assessmentInputSchema, NeedArea } from '../../../shared/domain/assessment';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { assessments, assessmentScores, needAreas, users } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
 type AssessmentValues = z.output<typeof assessmentInputSchema>;
 
-export function listNeedAreas(db: Db): NeedArea[] {
+export function listNeedAreas(db: ReadDb): NeedArea[] {
   return db
     .select({
       id: needAreas.id,
@@ -124,7 +124,7 @@ export function saveAssessment(
 }
 
 /** A client's assessments, newest first. Sensitive ones are withheld (no scores, no text) unless `mayReadSensitive`. */
-export function listAssessments(db: Db, clientId: number, mayReadSensitive: boolean, only?: number): Assessment[] {
+export function listAssessments(db: ReadDb, clientId: number, mayReadSensitive: boolean, only?: number): Assessment[] {
   const rows = db
     .select({
       id: assessments.id,

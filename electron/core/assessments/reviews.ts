@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { assessmentInputSchema } from '../../../shared/domain/assessment';
 import type { GoalStatus } from '../../../shared/domain/supportPlan';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { goals } from '../db/schema';
 import { checkGoalOfClient, updateGoal } from '../plans/plans';
 import { saveAssessment } from './assessments';
@@ -13,7 +13,7 @@ import { DEFAULT_REVIEW_WEEKS, REVIEW_WEEKS_MAX, REVIEW_WEEKS_MIN } from '../../
 const REVIEW_WEEKS_SETTING = 'review_weeks';
 
 /** Weeks between a client's reviews, the charity's choice (Settings). */
-export function reviewWeeks(db: Db): number {
+export function reviewWeeks(db: ReadDb): number {
   const n = Number(getSetting(db, REVIEW_WEEKS_SETTING));
   return Number.isInteger(n) && n >= REVIEW_WEEKS_MIN && n <= REVIEW_WEEKS_MAX ? n : DEFAULT_REVIEW_WEEKS;
 }

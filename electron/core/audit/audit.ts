@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditEntry, AuditFilters } from '../../../shared/domain/audit';
 import { auditFiltersSchema } from '../../../shared/domain/audit';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { auditEvents, clients, users } from '../db/schema';
 import { getSetting, setSetting } from '../settings/settings';
 import { auditHash, type ChainedFields } from './chain';
@@ -57,7 +57,7 @@ export function auditHead(db: Db): { id: number; hash: string } | null {
  * A trail rewritten since (an entry changed, entries dropped) does not: the entry is gone or its hash
  * differs, because every hash covers all that came before it.
  */
-export function trailHolds(db: Db, anchor: { id: number; hash: string }): boolean {
+export function trailHolds(db: ReadDb, anchor: { id: number; hash: string }): boolean {
   const row = db.$client.prepare('SELECT hash FROM audit_events WHERE id = ?').get(anchor.id) as
     { hash: string } | undefined;
   return row?.hash === anchor.hash;
@@ -88,7 +88,7 @@ export function restoreAuditGuards(db: Db): string[] {
  * anchor from the key file, a trail rewritten whole (hashes recomputed) shows too.
  */
 export function verifyAudit(
-  db: Db,
+  db: ReadDb,
   anchor: { id: number; hash: string } | 'tampered' | null = null,
 ): { ok: boolean; checked: number; firstBadId: number | null } {
   if (anchor === 'tampered') return { ok: false, checked: 0, firstBadId: 1 };
@@ -157,7 +157,7 @@ const toEntry = (r: Row): AuditEntry => ({
 
 /** Newest first, with the user's name and the client's reference. */
 export function listAudit(
-  db: Db,
+  db: ReadDb,
   filters: AuditFilters,
   limit: number,
   offset: number,
@@ -184,7 +184,7 @@ export function listAudit(
 }
 
 /** Every matching entry, oldest first, for export: read in pages so a long trail never sits in memory at once. */
-export function* iterateAudit(db: Db, filters: AuditFilters, pageSize = 2000): Generator<AuditEntry> {
+export function* iterateAudit(db: ReadDb, filters: AuditFilters, pageSize = 2000): Generator<AuditEntry> {
   const where = whereOf(filters);
   let after = 0;
   for (;;) {

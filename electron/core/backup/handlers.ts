@@ -12,7 +12,7 @@ import { createTranslator } from '../../../shared/i18n';
 import { recordAudit } from '../audit/audit';
 import type { Casebook } from '../casebook';
 import { getCharity } from '../charity/queries';
-import { closeDatabase, openDatabase, SCHEMA_VERSION, type Db } from '../db/database';
+import { closeDatabase, openDatabase, SCHEMA_VERSION, type ReadDb } from '../db/database';
 import { readErasures, reapplyErasures } from '../erasure/journal';
 import type { Handlers } from '../rpc';
 import { getSetting, setSetting } from '../settings/settings';
@@ -39,13 +39,13 @@ const LAST = 'last_backup';
 const SETTINGS = 'backup_settings';
 const DAY = 24 * 3600_000;
 
-function backupSettings(db: Db): BackupSettings {
+function backupSettings(db: ReadDb): BackupSettings {
   const raw = getSetting(db, SETTINGS);
   const parsed = raw ? backupSettingsSchema.safeParse(JSON.parse(raw)) : null;
   return parsed?.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
 }
 
-export function backupStatus(db: Db, now: Date): BackupStatus {
+export function backupStatus(db: ReadDb, now: Date): BackupStatus {
   const settings = backupSettings(db);
   const raw = getSetting(db, LAST);
   const last = raw ? (JSON.parse(raw) as NonNullable<BackupStatus['last']>) : null;

@@ -1,7 +1,7 @@
 import type { Reach } from '../clients/reach';
 import { sql } from 'drizzle-orm';
 import { addDays, reviewDueOn, type Caseload } from '../../../shared/domain/caseload';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 import { openTasksFor } from '../plans/tasks';
 import { countOverdueReferrals, referralsToFollowUp } from '../referrals/referrals';
 import { reviewWeeks } from '../assessments/reviews';
@@ -16,7 +16,7 @@ export const UPCOMING_DAYS = 7;
  * day and becomes overdue at local midnight, whatever time zone the PC is in.
  */
 export function readCaseload(
-  db: Db,
+  db: ReadDb,
   userId: number,
   today: string,
   withCaseworkers: boolean,
@@ -86,7 +86,7 @@ export function readCaseload(
 }
 
 /** For the coordinator: open clients, overdue tasks and reviews due, per caseworker (and unallocated). */
-export function caseworkerLoads(db: Db, today: string, weeks: number): Caseload['caseworkers'] {
+export function caseworkerLoads(db: ReadDb, today: string, weeks: number): Caseload['caseworkers'] {
   const reviewCutoff = addDays(today, -weeks * 7);
   const clientCounts = db.all<{ userId: number | null; name: string | null; openClients: number; reviewsDue: number }>(
     sql`SELECT c.caseworker_id AS userId, u.name AS name, count(*) AS openClients,

@@ -3,11 +3,11 @@ import { LOGO_MAX_BYTES } from '../../../shared/domain/charity';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
 import type { Records } from '../domain';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 import type { Handlers } from '../rpc';
 import { getCharity, getCharityLogo, imageType, saveCharity, setCharityLogo } from './queries';
 
-const logoView = (db: Db) => {
+const logoView = (db: ReadDb) => {
   const logo = getCharityLogo(db);
   return { dataUrl: logo ? `data:image/${logo.type};base64,${logo.data.toString('base64')}` : null };
 };

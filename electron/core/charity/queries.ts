@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Charity } from '../../../shared/domain/charity';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { charity } from '../db/schema';
 
-export function getCharity(db: Db): Charity {
+export function getCharity(db: ReadDb): Charity {
   const row = db.select().from(charity).where(eq(charity.id, 1)).get();
   if (!row) throw new Error('charity row missing');
   return {
@@ -28,7 +28,7 @@ export interface CharityLogo {
   type: 'png' | 'jpeg';
 }
 
-export function getCharityLogo(db: Db): CharityLogo | null {
+export function getCharityLogo(db: ReadDb): CharityLogo | null {
   const row = db
     .select({ logo: charity.logo, logoType: charity.logoType })
     .from(charity)

@@ -2,7 +2,7 @@ import { withinReach, type Reach } from './reach';
 import { sql } from 'drizzle-orm';
 import { distance } from 'fastest-levenshtein';
 import type { DuplicateMatch, DuplicateReason } from '../../../shared/domain/clientRecord';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { clients, clientSearchTokens } from '../db/schema';
 import { clientSummaries } from './queries';
 import { words } from './folding';
@@ -152,7 +152,7 @@ export function compareToClient(
  * check stays quick at 100,000 clients; a typo in the first three letters of both names with no date
  * of birth is the case it cannot see.
  */
-export function findDuplicates(db: Db, q: DuplicateQueryValues, reach: Reach = null): DuplicateMatch[] {
+export function findDuplicates(db: ReadDb, q: DuplicateQueryValues, reach: Reach = null): DuplicateMatch[] {
   const nameWords = [...words(q.firstName), ...words(q.lastName)];
   if (!words(q.firstName).length || !words(q.lastName).length) return [];
   const prefixes = [...new Set(nameWords.filter((w) => w.length >= 2).map((w) => w.slice(0, 3)))];

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 import { spreadsheetCsv } from '../storage/csv';
 import { searchClients, type SearchFilters } from './queries';
 
@@ -8,7 +8,7 @@ import { searchClients, type SearchFilters } from './queries';
  * Excel and LibreOffice open with Polish letters intact (UTF-8 with a byte-order mark).
  */
 export function clientListCsv(
-  db: Db,
+  db: ReadDb,
   f: Omit<SearchFilters, 'limit' | 'offset'>,
   t: TFunction,
   language: string,

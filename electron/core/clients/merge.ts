@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Client } from '../../../shared/domain/client';
 import { localToday } from '../../../shared/clock';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { clientMerges, clients } from '../db/schema';
 import { endPlanOfMergedClient } from '../plans/plans';
 import { getClient, requireClient, writeTokens } from './queries';
@@ -128,7 +128,7 @@ export function mergeClients(
   return { client: getClient(db, keepId)!, mergedReference: merge.reference, moved, filled };
 }
 
-export function formerReferences(db: Db, clientId: number): string[] {
+export function formerReferences(db: ReadDb, clientId: number): string[] {
   return db
     .select({ ref: clientMerges.fromReference })
     .from(clientMerges)

@@ -11,7 +11,7 @@ import {
   CLIENT_SORTS,
 } from '../../../shared/domain/client';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { clientMerges, clients, clientSearchTokens, clientStatusChanges, riskFlags, users } from '../db/schema';
 import { clientTokens, fold, queryTerms } from './folding';
 import { refuseIfChanged } from '../db/versions';
@@ -227,7 +227,7 @@ export function changeStatus(
   return getClient(db, id)!;
 }
 
-export function getClient(db: Db, id: number): Client | undefined {
+export function getClient(db: ReadDb, id: number): Client | undefined {
   const { flags: _flags, ...columns } = summaryColumns;
   return db
     .select({
@@ -254,13 +254,13 @@ export function getClient(db: Db, id: number): Client | undefined {
     .get();
 }
 
-export function requireClient(db: Db, id: number): Client {
+export function requireClient(db: ReadDb, id: number): Client {
   const c = getClient(db, id);
   if (!c) throw new CasebookError('NOT_FOUND', 'No such client');
   return c;
 }
 
-export function clientSummaries(db: Db, ids: number[]): ClientSummary[] {
+export function clientSummaries(db: ReadDb, ids: number[]): ClientSummary[] {
   if (!ids.length) return [];
   return db
     .select(summaryColumns)
@@ -304,7 +304,7 @@ const hasTokenStartingWith = (idColumn: SQL | typeof clients.id, term: string) =
   sql`EXISTS (SELECT 1 FROM ${clientSearchTokens} t2 WHERE t2.client_id = ${idColumn} AND +t2.token >= ${range(term)[0]} AND +t2.token < ${range(term)[1]})`;
 
 /** What a search matches, before its order and page: the WHERE clause and a way to count it cheaply. */
-function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () => number; sorted: boolean } {
+function matching(db: ReadDb, f: CountFilters): { where: SQL | undefined; count: () => number; sorted: boolean } {
   const terms = queryTerms(f.query);
   const filters: SQL[] = [];
   let main: string | null = null;
@@ -364,7 +364,7 @@ function matching(db: Db, f: CountFilters): { where: SQL | undefined; count: () 
  * The total is counted unless `withTotal` is false; then it is null when the page is full (the list
  * shows the first rows at once and asks for the count separately, `countClients`).
  */
-export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[]; total: number | null } {
+export function searchClients(db: ReadDb, f: SearchFilters): { items: ClientSummary[]; total: number | null } {
   const { where, count, sorted } = matching(db, f);
   const dir = f.descending ? desc : asc;
   // A token search finds and sorts every match before the page: counting them on the way costs
@@ -392,11 +392,11 @@ export function searchClients(db: Db, f: SearchFilters): { items: ClientSummary[
 }
 
 /** How many clients a search matches (the list's total), counted without reading their rows where it can. */
-export function countClients(db: Db, f: CountFilters): number {
+export function countClients(db: ReadDb, f: CountFilters): number {
   return matching(db, f).count();
 }
 
-export function statusHistory(db: Db, clientId: number) {
+export function statusHistory(db: ReadDb, clientId: number) {
   return db
     .select({
       id: clientStatusChanges.id,

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Channel, ChannelParsedInput } from '../../../shared/contract';
 import { CasebookError } from '../../../shared/result';
 import type { SignedIn } from '../domain';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 
 /**
  * Whose clients a person may see. A charity may keep caseworkers (and volunteers) to their own
@@ -262,7 +262,7 @@ export function checkReach<C extends Channel>(
 }
 
 /** Who this client is shared with, by name (the caseworker is not listed: they need no share). */
-export function sharedWith(db: Db, clientId: number): { id: number; name: string }[] {
+export function sharedWith(db: ReadDb, clientId: number): { id: number; name: string }[] {
   return db.all<{ id: number; name: string }>(
     sql`SELECT u.id AS id, u.name AS name FROM client_shares s JOIN users u ON u.id = s.user_id WHERE s.client_id = ${clientId} ORDER BY u.name, u.id`,
   );

@@ -5,7 +5,7 @@ import type { ClientRecord } from '../../../shared/domain/clientRecord';
 import type { Role } from '../../../shared/domain/user';
 import { listAssessments } from '../assessments/assessments';
 import { listConsents } from '../consent/consent';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { listHousehold, listKeyContacts } from '../household/household';
 import { listRiskFlags } from '../riskFlags/riskFlags';
 import { formerReferences } from './merge';
@@ -16,7 +16,7 @@ import { requireClient, statusHistory } from './queries';
 export const mayReadSensitive = (role: Role) => role !== 'volunteer';
 
 /** A client's whole record as their page shows it, with what this reader may see. */
-export function readClientRecord(db: Db, id: number, role: Role, today: string): ClientRecord {
+export function readClientRecord(db: ReadDb, id: number, role: Role, today: string): ClientRecord {
   return {
     client: requireClient(db, id),
     consents: listConsents(db, id, today),

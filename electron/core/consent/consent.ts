@@ -4,7 +4,7 @@ import { consentState, type Consent, type ConsentValues } from '../../../shared/
 import type { ConsentGateProblem } from '../../../shared/domain/referral';
 import { fold } from '../clients/folding';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { consents, users } from '../db/schema';
 
 const recorder = alias(users, 'recorder');
@@ -45,7 +45,7 @@ export function withdrawConsent(
 }
 
 /** A client's consent records, newest first, each with whether it is in force today. */
-export function listConsents(db: Db, clientId: number, today: string): Consent[] {
+export function listConsents(db: ReadDb, clientId: number, today: string): Consent[] {
   return db
     .select({
       id: consents.id,
@@ -83,7 +83,7 @@ const sameAgency = (a: string, b: string) =>
  * this agency. The newest consent record is the one in force (a change of mind is a new record).
  */
 export function sharingConsentProblem(
-  db: Db,
+  db: ReadDb,
   clientId: number,
   agencyName: string,
   today: string,
@@ -110,7 +110,7 @@ export function sharingConsentProblem(
 }
 
 /** Refuses with CONSENT_REQUIRED (and which part is missing) unless the client agreed to share with this agency. */
-export function requireSharingConsent(db: Db, clientId: number, agencyName: string, today: string): void {
+export function requireSharingConsent(db: ReadDb, clientId: number, agencyName: string, today: string): void {
   const problem = sharingConsentProblem(db, clientId, agencyName, today);
   if (problem)
     throw new CasebookError('CONSENT_REQUIRED', `Consent to share with this agency: ${problem}`, { reason: problem });

@@ -8,6 +8,12 @@ import * as schema from './schema';
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
+/**
+ * The database as a read gets it (`Records.read`): drizzle's ways to read, none to change a row. A
+ * function that only reads takes `ReadDb`, so the compiler shows where a read would write; the
+ * connection also refuses writes while a read runs (`query_only`), for raw SQL the type cannot see.
+ */
+export type ReadDb = Omit<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction'>;
 
 /** "CBK1": refuses any SQLite file that is not a Casebook database. */
 export const APPLICATION_ID = 0x43424b31;

@@ -1,7 +1,7 @@
 import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import writeXlsxFile, { type Sheet, type SheetData } from 'write-excel-file/node';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 import * as schema from '../db/schema';
 import { describeColumn, TABLES, type ColumnFacts, type ColumnKind, type Words } from './dictionary';
 
@@ -63,7 +63,7 @@ function allowedIn(tableSql: string, column: string): string[] | null {
 }
 
 /** Every table of the charity's records: its columns described, and how many rows it has. */
-export function describeEverything(db: Db, now: Date): FullExport {
+export function describeEverything(db: ReadDb, now: Date): FullExport {
   const sqlite = db.$client;
   const tables = sqlite
     .prepare(
@@ -110,7 +110,7 @@ export function describeEverything(db: Db, now: Date): FullExport {
 const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 const toJson = (v: unknown) => (isBytes(v) ? Buffer.from(v).toString('base64') : v);
 
-const rowsOf = (db: Db, table: string) =>
+const rowsOf = (db: ReadDb, table: string) =>
   db.$client.prepare(`SELECT * FROM "${table}"`).iterate() as IterableIterator<Record<string, unknown>>;
 
 /**
@@ -118,7 +118,7 @@ const rowsOf = (db: Db, table: string) =>
  * string): every row as stored, and the dictionary. `onRow` is told each row, for progress.
  */
 export function writeExportJson(
-  db: Db,
+  db: ReadDb,
   e: FullExport,
   put: (piece: string) => void,
   onRow: () => void = () => {},
@@ -166,7 +166,7 @@ function cell(v: unknown): { value: string | number } | null {
  * file has every row.
  */
 export async function exportWorkbook(
-  db: Db,
+  db: ReadDb,
   e: FullExport,
   maxRows = WORKBOOK_ROWS_MAX,
 ): Promise<{ xlsx: Buffer; withRows: boolean }> {

@@ -13,12 +13,12 @@ import {
 import { addDays } from '../../../shared/domain/caseload';
 import { CasebookError } from '../../../shared/result';
 import { fold } from '../clients/folding';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { attendance, helpGiven, helpTypes } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
 /** The kinds of help, in the charity's order; retired ones only when asked for. */
-export function listHelpTypes(db: Db): HelpType[] {
+export function listHelpTypes(db: ReadDb): HelpType[] {
   return db
     .select({
       id: helpTypes.id,
@@ -94,7 +94,7 @@ export function saveHelpType(db: Db, s: HelpTypeValues, now: Date): number {
   return s.id;
 }
 
-function requireType(db: Db, id: number) {
+function requireType(db: ReadDb, id: number) {
   const t = db
     .select({ active: helpTypes.active, repeatLimit: helpTypes.repeatLimit, repeatDays: helpTypes.repeatDays })
     .from(helpTypes)
@@ -110,7 +110,7 @@ function requireType(db: Db, id: number) {
  * too. Null when there is no rule or it holds.
  */
 export function repeatWarning(
-  db: Db,
+  db: ReadDb,
   clientId: number,
   typeId: number,
   givenOn: string,
@@ -217,7 +217,7 @@ const GIVEN_SELECT = sql`
   LEFT JOIN users u ON u.id = g.given_by`;
 
 /** Help given to one client, newest first. */
-export function clientHelpGiven(db: Db, clientId: number): HelpGiven[] {
+export function clientHelpGiven(db: ReadDb, clientId: number): HelpGiven[] {
   return db.all<HelpGiven>(sql`${GIVEN_SELECT} WHERE g.client_id = ${clientId} ORDER BY g.given_on DESC, g.id DESC`);
 }
 
@@ -243,7 +243,7 @@ const periodWhere = (q: HelpGivenQuery) =>
 
 /** Help given to anyone in a period, newest first, a page at a time. */
 export function listHelpGiven(
-  db: Db,
+  db: ReadDb,
   q: HelpGivenQuery & { limit: number; offset: number },
   reach: Reach = null,
 ): { items: HelpGiven[]; total: number } {
@@ -256,7 +256,7 @@ export function listHelpGiven(
 }
 
 /** Totals by kind of help in a period: times given, items, value, and how many different people. */
-export function helpGivenTotals(db: Db, q: HelpGivenQuery): HelpGivenTotals {
+export function helpGivenTotals(db: ReadDb, q: HelpGivenQuery): HelpGivenTotals {
   const where = periodWhere(q);
   const byType = db.all<HelpGivenTotals['byType'][number]>(sql`
     SELECT t.id AS typeId, t.builtin_key AS typeKey, t.name AS typeName, count(*) AS times, sum(g.quantity) AS quantity,

@@ -7,7 +7,7 @@ import type {
   keyContactInputSchema,
 } from '../../../shared/domain/household';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { householdMembers, keyContacts } from '../db/schema';
 
 type MemberValues = z.output<typeof householdMemberInputSchema>;
@@ -49,7 +49,7 @@ export function removeHouseholdMember(db: Db, id: number): { clientId: number } 
   return row;
 }
 
-export function listHousehold(db: Db, clientId: number): HouseholdMember[] {
+export function listHousehold(db: ReadDb, clientId: number): HouseholdMember[] {
   return db
     .select({
       id: householdMembers.id,
@@ -101,7 +101,7 @@ export function removeKeyContact(db: Db, id: number): { clientId: number } {
   return row;
 }
 
-export function listKeyContacts(db: Db, clientId: number): KeyContact[] {
+export function listKeyContacts(db: ReadDb, clientId: number): KeyContact[] {
   return db
     .select({
       id: keyContacts.id,

@@ -12,7 +12,7 @@ import { fold } from '../../../shared/domain/folding';
 import { CasebookError } from '../../../shared/result';
 import { DuplicateIndex } from '../clients/duplicates';
 import { insertClients } from '../clients/queries';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { auditEvents, clientImportMembers, clientImports, users } from '../db/schema';
 import { mappingHasNames, rowToClient, suggestMapping } from './importRows';
 import type { Sheet } from './readSheet';
@@ -185,7 +185,7 @@ export function runImport(
   };
 }
 
-export function listImports(db: Db): ClientImport[] {
+export function listImports(db: ReadDb): ClientImport[] {
   return db
     .select({
       id: clientImports.id,

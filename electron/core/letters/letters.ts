@@ -17,7 +17,7 @@ import { CasebookError } from '../../../shared/result';
 import { getCharity } from '../charity/queries';
 import { requireClient } from '../clients/queries';
 import { requireSharingConsent } from '../consent/consent';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { agencies, agencyContacts, letters, needAreas, referrals, users } from '../db/schema';
 import { requireTemplate } from './templates';
 
@@ -86,7 +86,7 @@ export function recordMergeValues(charity: Charity, client: Client, writerName: 
  * gives the same letter, word for word.
  */
 export function composeLetter(
-  db: Db,
+  db: ReadDb,
   req: LetterRequestValues,
   writerId: number,
   today: string,
@@ -258,7 +258,7 @@ const letterColumns = {
   writtenAt: letters.writtenAt,
 };
 
-export function listClientLetters(db: Db, clientId: number): Letter[] {
+export function listClientLetters(db: ReadDb, clientId: number): Letter[] {
   return db
     .select(letterColumns)
     .from(letters)
@@ -268,7 +268,7 @@ export function listClientLetters(db: Db, clientId: number): Letter[] {
     .all();
 }
 
-export function readLetter(db: Db, id: number): Letter {
+export function readLetter(db: ReadDb, id: number): Letter {
   const row = db
     .select(letterColumns)
     .from(letters)

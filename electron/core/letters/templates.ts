@@ -8,7 +8,7 @@ import {
   type TemplateValues,
 } from '../../../shared/domain/letter';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { letterTemplates, users } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
@@ -42,7 +42,7 @@ export function checkTemplateText(t: TemplateValues): void {
   }
 }
 
-export function listTemplates(db: Db, includeArchived: boolean): LetterTemplate[] {
+export function listTemplates(db: ReadDb, includeArchived: boolean): LetterTemplate[] {
   return db
     .select({
       id: letterTemplates.id,
@@ -72,7 +72,7 @@ export function listTemplates(db: Db, includeArchived: boolean): LetterTemplate[
 }
 
 export function requireTemplate(
-  db: Db,
+  db: ReadDb,
   id: number,
 ): { id: number; kind: LetterKind; language: string; name: string; subject: string; body: string; active: boolean } {
   const row = db
@@ -93,7 +93,7 @@ export function requireTemplate(
 }
 
 /** The safety plan page's wording in a language, if the charity has one. */
-export function safetyPlanTemplate(db: Db, language: string): { subject: string; body: string } | null {
+export function safetyPlanTemplate(db: ReadDb, language: string): { subject: string; body: string } | null {
   return (
     db
       .select({ subject: letterTemplates.subject, body: letterTemplates.body })

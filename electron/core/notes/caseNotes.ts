@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { CaseNote, caseNoteInputSchema, CaseNoteVersion } from '../../../shared/domain/caseNote';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { caseNotes, caseNoteVersions, users } from '../db/schema';
 import { checkGoalOfClient } from '../plans/plans';
 import { refuseIfChanged } from '../db/versions';
@@ -76,7 +76,7 @@ export function editCaseNote(
 }
 
 /** Notes by id, with what this reader may see: a sensitive note's text is withheld from volunteers (unless theirs). */
-export function readCaseNotes(db: Db, ids: number[], reader: NoteReader): CaseNote[] {
+export function readCaseNotes(db: ReadDb, ids: number[], reader: NoteReader): CaseNote[] {
   if (ids.length === 0) return [];
   const rows = db
     .select({
@@ -107,7 +107,7 @@ export function readCaseNotes(db: Db, ids: number[], reader: NoteReader): CaseNo
   });
 }
 
-export function requireCaseNote(db: Db, id: number, reader: NoteReader): CaseNote {
+export function requireCaseNote(db: ReadDb, id: number, reader: NoteReader): CaseNote {
   const note = readCaseNotes(db, [id], reader)[0];
   if (!note) throw new CasebookError('NOT_FOUND', 'No such case note');
   return note;

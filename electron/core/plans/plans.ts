@@ -11,7 +11,7 @@ import {
   type supportPlanInputSchema,
 } from '../../../shared/domain/supportPlan';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { goals, goalUpdates, needAreas, supportPlans, users } from '../db/schema';
 import { listClientTasks } from './tasks';
 import { refuseIfChanged } from '../db/versions';
@@ -202,7 +202,7 @@ export function checkGoalOfClient(db: Db, clientId: number, goalId: number | nul
 }
 
 /** Every plan of a client with its goals and their updates: the active one, then earlier ones. */
-function listPlans(db: Db, clientId: number): SupportPlan[] {
+function listPlans(db: ReadDb, clientId: number): SupportPlan[] {
   const plans = db
     .select({
       id: supportPlans.id,
@@ -271,7 +271,7 @@ function listPlans(db: Db, clientId: number): SupportPlan[] {
 }
 
 /** What the client's Plan tab shows. */
-export function readPlans(db: Db, clientId: number): PlansView {
+export function readPlans(db: ReadDb, clientId: number): PlansView {
   const plans = listPlans(db, clientId);
   const active = plans[0]?.status === 'active' ? plans[0] : null;
   return { active, earlier: plans.filter((p) => p !== active), tasks: listClientTasks(db, clientId) };

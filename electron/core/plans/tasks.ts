@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Task, taskInputSchema } from '../../../shared/domain/supportPlan';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { clients, tasks, users } from '../db/schema';
 import { checkGoalOfClient } from './plans';
 
@@ -14,7 +14,7 @@ const assignee = alias(users, 'assignee');
 const doer = alias(users, 'doer');
 
 /** Tasks with the names a list shows, filtered by `where` and ordered by `order`. */
-export function selectTasks(db: Db, where: SQL | undefined, order: SQL[], limit?: number): Task[] {
+export function selectTasks(db: ReadDb, where: SQL | undefined, order: SQL[], limit?: number): Task[] {
   const q = db
     .select({
       id: tasks.id,
@@ -40,7 +40,7 @@ export function selectTasks(db: Db, where: SQL | undefined, order: SQL[], limit?
 }
 
 /** A client's tasks: open ones by due date, then done ones, most recently done first. */
-export function listClientTasks(db: Db, clientId: number): Task[] {
+export function listClientTasks(db: ReadDb, clientId: number): Task[] {
   return selectTasks(db, eq(tasks.clientId, clientId), [
     asc(sql`${tasks.doneOn} IS NOT NULL`),
     asc(sql`CASE WHEN ${tasks.doneOn} IS NULL THEN ${tasks.dueOn} END`),
@@ -114,7 +114,7 @@ export function setTaskDone(
 
 /** Open tasks of one user with a due date up to `until` (inclusive), oldest first. */
 export function openTasksFor(
-  db: Db,
+  db: ReadDb,
   userId: number,
   from: string | null,
   until: string,

@@ -3,7 +3,7 @@ import { AGE_BANDS, type AgeBand } from '../../../shared/domain/ageBand';
 import type { ClientProgrammes, RegisterLine, SessionRegister } from '../../../shared/domain/programme';
 import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { attendance, programmeMembers, programmes, programmeSessions, sessionHeadcounts } from '../db/schema';
 import { readSession } from './sessions';
 
@@ -55,7 +55,7 @@ export function unregisterClient(db: Db, programmeId: number, clientId: number):
 }
 
 /** One session's register: everyone on the programme's list and every walk-in, who came, and the anonymous headcount. */
-export function sessionRegister(db: Db, sessionId: number): SessionRegister {
+export function sessionRegister(db: ReadDb, sessionId: number): SessionRegister {
   const session = readSession(db, sessionId);
   const programme = db
     .select({
@@ -180,7 +180,7 @@ export function setHeadcount(
 }
 
 /** The programmes a client is on and every session they came to, newest first. */
-export function clientProgrammes(db: Db, clientId: number): ClientProgrammes {
+export function clientProgrammes(db: ReadDb, clientId: number): ClientProgrammes {
   const registered = db.all<ClientProgrammes['registered'][number]>(sql`
     SELECT p.id AS programmeId, p.name, p.kind, m.registered_on AS registeredOn, p.ends_on AS endsOn
     FROM programme_members m JOIN programmes p ON p.id = m.programme_id

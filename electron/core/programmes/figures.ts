@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AGE_BANDS, type AgeBand } from '../../../shared/domain/ageBand';
 import type { AttendanceFigures, ProgrammeFigures, ProgrammeKind } from '../../../shared/domain/programme';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 
 export interface FiguresQuery {
   programmeId?: number | null;
@@ -49,14 +49,14 @@ function figures(c: Omit<Counts, 'programmeId'>, cancelled: number, bands: Map<A
   };
 }
 
-const cancelledCount = (db: Db, q: FiguresQuery, programmeId: number | null) =>
+const cancelledCount = (db: ReadDb, q: FiguresQuery, programmeId: number | null) =>
   db.get<{
     n: number;
   }>(sql`SELECT count(*) AS n FROM programme_sessions s WHERE s.cancelled = 1 AND s.held_on <= ${q.to}
     ${q.from ? sql`AND s.held_on >= ${q.from}` : sql``} ${programmeId ? sql`AND s.programme_id = ${programmeId}` : sql``}`)
     .n;
 
-function bandsOf(db: Db, q: FiguresQuery): Map<number, Map<AgeBand, number>> {
+function bandsOf(db: ReadDb, q: FiguresQuery): Map<number, Map<AgeBand, number>> {
   if (q.clientIn) return new Map();
   const rows = db.all<{ programmeId: number; band: AgeBand; people: number }>(sql`
     SELECT h2.programme_id AS programmeId, h.age_band AS band, sum(h.people) AS people
@@ -76,7 +76,7 @@ function bandsOf(db: Db, q: FiguresQuery): Map<number, Map<AgeBand, number>> {
  * walk-in), anonymous headcount by age band, and unique people (each named client counted once,
  * however many sessions or programmes they came to).
  */
-export function attendanceFigures(db: Db, q: FiguresQuery): AttendanceFigures {
+export function attendanceFigures(db: ReadDb, q: FiguresQuery): AttendanceFigures {
   const held = heldSessions(q);
   const c = db.get<Omit<Counts, 'programmeId'>>(sql`
     SELECT (SELECT count(*) FROM (${held})) AS sessionsHeld,
@@ -90,7 +90,7 @@ export function attendanceFigures(db: Db, q: FiguresQuery): AttendanceFigures {
 }
 
 /** The same figures for each programme that held a session in the period, and for all of them together. */
-export function programmeFigures(db: Db, q: FiguresQuery & { from: string }): ProgrammeFigures {
+export function programmeFigures(db: ReadDb, q: FiguresQuery & { from: string }): ProgrammeFigures {
   const held = heldSessions(q);
   const rows = db.all<Counts & { name: string; kind: ProgrammeKind }>(sql`
     SELECT p.id AS programmeId, p.name, p.kind,

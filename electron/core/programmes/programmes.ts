@@ -7,7 +7,7 @@ import type {
   ProgrammeValues,
 } from '../../../shared/domain/programme';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { programmes } from '../db/schema';
 import { attendanceFigures } from './figures';
 import { listSessions } from './sessions';
@@ -64,7 +64,7 @@ const toSummary = ({ next, ...r }: SummaryRow): ProgrammeSummary => {
 };
 
 /** Programmes still running (or not yet started), those that have ended, or all; the soonest session first. */
-export function listProgrammes(db: Db, show: 'current' | 'ended' | 'all', today: string): ProgrammeSummary[] {
+export function listProgrammes(db: ReadDb, show: 'current' | 'ended' | 'all', today: string): ProgrammeSummary[] {
   const where =
     show === 'current'
       ? sql`(p.ends_on IS NULL OR p.ends_on >= ${today})`
@@ -77,7 +77,7 @@ export function listProgrammes(db: Db, show: 'current' | 'ended' | 'all', today:
   return rows.map(toSummary);
 }
 
-export function readProgramme(db: Db, id: number, today: string): Programme {
+export function readProgramme(db: ReadDb, id: number, today: string): Programme {
   const row = db.all<SummaryRow>(summarySelect(today, sql`p.id = ${id}`))[0];
   if (!row) throw new CasebookError('NOT_FOUND', 'No such programme');
   const more = db
@@ -89,7 +89,7 @@ export function readProgramme(db: Db, id: number, today: string): Programme {
 }
 
 /** Who is on a programme's list, with how many of the sessions held so far each came to. */
-export function listMembers(db: Db, programmeId: number): ProgrammeMember[] {
+export function listMembers(db: ReadDb, programmeId: number): ProgrammeMember[] {
   return db.all<ProgrammeMember>(sql`
     SELECT m.client_id AS clientId, c.first_name || ' ' || c.last_name AS name, c.reference, m.registered_on AS registeredOn,
       (SELECT count(*) FROM attendance a JOIN programme_sessions s ON s.id = a.session_id WHERE a.client_id = m.client_id AND s.programme_id = m.programme_id) AS attended
@@ -99,7 +99,7 @@ export function listMembers(db: Db, programmeId: number): ProgrammeMember[] {
 }
 
 /** Everything on a programme's page: the programme, its sessions, who is registered and the figures so far. */
-export function programmeDetail(db: Db, id: number, today: string): ProgrammeDetail {
+export function programmeDetail(db: ReadDb, id: number, today: string): ProgrammeDetail {
   const programme = readProgramme(db, id, today);
   return {
     programme,

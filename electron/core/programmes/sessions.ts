@@ -7,7 +7,7 @@ import {
   type SessionValues,
 } from '../../../shared/domain/programme';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { programmes, programmeSessions } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
@@ -22,7 +22,7 @@ type SessionRow = Omit<ProgrammeSession, 'cancelled'> & { cancelled: number };
 const toSession = (r: SessionRow): ProgrammeSession => ({ ...r, cancelled: r.cancelled === 1 });
 
 /** A programme's sessions in date order, each with how many came. */
-export function listSessions(db: Db, programmeId: number): ProgrammeSession[] {
+export function listSessions(db: ReadDb, programmeId: number): ProgrammeSession[] {
   return db
     .all<SessionRow>(
       sql`SELECT ${SESSION_COLUMNS} FROM programme_sessions s WHERE s.programme_id = ${programmeId} ORDER BY s.held_on, s.starts_at, s.id`,
@@ -30,7 +30,7 @@ export function listSessions(db: Db, programmeId: number): ProgrammeSession[] {
     .map(toSession);
 }
 
-export function readSession(db: Db, id: number): ProgrammeSession {
+export function readSession(db: ReadDb, id: number): ProgrammeSession {
   const row = db.all<SessionRow>(sql`SELECT ${SESSION_COLUMNS} FROM programme_sessions s WHERE s.id = ${id}`)[0];
   if (!row) throw new CasebookError('NOT_FOUND', 'No such session');
   return toSession(row);

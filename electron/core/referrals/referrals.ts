@@ -13,7 +13,7 @@ import { CasebookError } from '../../../shared/result';
 import { checkContactOfAgency, requireActiveAgency } from '../agencies/agencies';
 import { OPEN_STATUS_LIST } from './openStatuses';
 import { requireSharingConsent } from '../consent/consent';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { agencies, agencyContacts, clients, referralChanges, referrals, users } from '../db/schema';
 import { checkArea } from '../plans/plans';
 import { refuseIfChanged } from '../db/versions';
@@ -185,7 +185,7 @@ const lineColumns = {
 };
 
 /** One client's referrals, newest first, each with its history. */
-export function listClientReferrals(db: Db, clientId: number): Referral[] {
+export function listClientReferrals(db: ReadDb, clientId: number): Referral[] {
   const rows = db
     .select({
       ...lineColumns,
@@ -242,7 +242,11 @@ export interface ReferralListQuery {
  * Referrals across clients: the coordinator's list of everything open, the overdue follow-ups, or one
  * agency's. Those to chase first come first (earliest follow-up date; none last).
  */
-export function listReferrals(db: Db, q: ReferralListQuery, today: string): { items: ReferralLine[]; total: number } {
+export function listReferrals(
+  db: ReadDb,
+  q: ReferralListQuery,
+  today: string,
+): { items: ReferralLine[]; total: number } {
   const where: (SQL | undefined)[] = [];
   if (q.show !== 'all') where.push(isOpen);
   if (q.show === 'overdue') where.push(lt(referrals.followUpOn, today));
@@ -276,7 +280,7 @@ export function listReferrals(db: Db, q: ReferralListQuery, today: string): { it
 }
 
 /** The home screen's reminders: this user's open referrals whose follow-up date is within `until`. */
-export function referralsToFollowUp(db: Db, userId: number, until: string, reach: Reach = null): ReferralLine[] {
+export function referralsToFollowUp(db: ReadDb, userId: number, until: string, reach: Reach = null): ReferralLine[] {
   return db
     .select(lineColumns)
     .from(referrals)
@@ -297,7 +301,7 @@ export function referralsToFollowUp(db: Db, userId: number, until: string, reach
 }
 
 /** Open referrals, anyone's, past their follow-up date: the coordinator's count on the home screen. */
-export function countOverdueReferrals(db: Db, today: string): number {
+export function countOverdueReferrals(db: ReadDb, today: string): number {
   return db
     .select({ n: sql<number>`count(*)` })
     .from(referrals)

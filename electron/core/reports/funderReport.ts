@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/report';
 import { CASE_NOTE_KINDS } from '../../../shared/domain/caseNote';
 import { getCharity } from '../charity/queries';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 import { programmeFigures } from '../programmes/figures';
 import { helpGivenTotals } from '../helpGiven/helpGiven';
 
@@ -51,7 +51,7 @@ function supportedIn(client: SQL, q: FunderReportQuery): SQL {
  * help given, attendance, and who the people were, with groups under five shown as "<5".
  */
 export function funderReport(
-  db: Db,
+  db: ReadDb,
   q: FunderReportQuery,
   names: { programmeName: string | null; caseworkerName: string | null },
 ): FunderReport {

@@ -7,13 +7,13 @@ import {
   type RetentionCase,
 } from '../../../shared/domain/retention';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { retentionHolds } from '../db/schema';
 import { getSetting, setSetting } from '../settings/settings';
 
 const SETTING = 'retention_years';
 
-export function retentionYears(db: Db): number {
+export function retentionYears(db: ReadDb): number {
   const n = Number(getSetting(db, SETTING));
   return Number.isInteger(n) && n >= RETENTION_YEARS_MIN && n <= RETENTION_YEARS_MAX ? n : DEFAULT_RETENTION_YEARS;
 }
@@ -27,7 +27,7 @@ export function setRetentionYears(db: Db, years: number): void {
  * review date still to come. Oldest first. A case kept before comes back on its review date, with
  * the reason it was kept.
  */
-export function retentionQueue(db: Db, today: string, years: number = retentionYears(db)): RetentionCase[] {
+export function retentionQueue(db: ReadDb, today: string, years: number = retentionYears(db)): RetentionCase[] {
   // Cases closed in or before that year may be due; the exact day is checked below.
   const closedBy = `${Number(today.slice(0, 4)) - years}-12-31`;
   const rows = db.all<Omit<RetentionCase, 'dueOn'>>(sql`

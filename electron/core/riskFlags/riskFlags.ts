@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { RiskFlag, RiskFlagKind } from '../../../shared/domain/riskFlag';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { riskFlags, users } from '../db/schema';
 
 const raiser = alias(users, 'raiser');
@@ -48,7 +48,7 @@ export function removeRiskFlag(
 }
 
 /** Active flags first (newest first), then removed ones. */
-export function listRiskFlags(db: Db, clientId: number): RiskFlag[] {
+export function listRiskFlags(db: ReadDb, clientId: number): RiskFlag[] {
   return db
     .select({
       id: riskFlags.id,

@@ -1,7 +1,7 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SafetyPlan, safetyPlanInputSchema } from '../../../shared/domain/safetyPlan';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { safetyPlans, users } from '../db/schema';
 
 type SafetyPlanValues = z.output<typeof safetyPlanInputSchema>;
@@ -28,7 +28,7 @@ const planColumns = {
   writtenAt: safetyPlans.writtenAt,
 };
 
-const clientPlans = (db: Db, clientId: number) =>
+const clientPlans = (db: ReadDb, clientId: number) =>
   db
     .select(planColumns)
     .from(safetyPlans)
@@ -37,7 +37,7 @@ const clientPlans = (db: Db, clientId: number) =>
     .orderBy(desc(safetyPlans.writtenAt), desc(safetyPlans.id));
 
 /** The safety plan in force: the newest version, or null when there is none. */
-export function currentSafetyPlan(db: Db, clientId: number): SafetyPlan | null {
+export function currentSafetyPlan(db: ReadDb, clientId: number): SafetyPlan | null {
   const row = clientPlans(db, clientId).limit(1).get();
   if (!row) return null;
   const versions = db.select({ n: count() }).from(safetyPlans).where(eq(safetyPlans.clientId, clientId)).get()!.n;

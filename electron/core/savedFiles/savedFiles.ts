@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull } from 'drizzle-orm';
 import type { SavedFileKind, SavedFile } from '../../../shared/domain/erasure';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { clients, savedFiles } from '../db/schema';
 
 /**
@@ -24,7 +24,7 @@ export function rememberSavedFile(
 }
 
 /** The files saved about a client, and the client lists saved since they were taken in. */
-export function savedFilesNaming(db: Db, clientId: number): { aboutClient: SavedFile[]; clientLists: SavedFile[] } {
+export function savedFilesNaming(db: ReadDb, clientId: number): { aboutClient: SavedFile[]; clientLists: SavedFile[] } {
   const cols = { what: savedFiles.what, path: savedFiles.path, savedAt: savedFiles.savedAt };
   const aboutClient = db
     .select(cols)

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { settings } from '../db/schema';
 
 export const SETTING = {
@@ -10,7 +10,7 @@ export const SETTING = {
   volunteersSeeContactDetails: 'volunteers_see_contact_details',
 } as const;
 
-export function getSetting(db: Db, key: string): string | undefined {
+export function getSetting(db: ReadDb, key: string): string | undefined {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
 }
 

@@ -2,7 +2,7 @@ import { reachFilter, type Reach } from '../clients/reach';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { accessDueOn, type AccessRequest } from '../../../shared/domain/subjectAccess';
 import { CasebookError } from '../../../shared/result';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { accessRequests, clients, users } from '../db/schema';
 
 const columns = {
@@ -18,7 +18,7 @@ const columns = {
   recordedByName: users.name,
 };
 
-function select(db: Db, where: SQL | undefined, order: SQL[]): AccessRequest[] {
+function select(db: ReadDb, where: SQL | undefined, order: SQL[]): AccessRequest[] {
   return db
     .select(columns)
     .from(accessRequests)
@@ -30,19 +30,19 @@ function select(db: Db, where: SQL | undefined, order: SQL[]): AccessRequest[] {
 }
 
 /** A client's requests, newest first. */
-export function clientAccessRequests(db: Db, clientId: number): AccessRequest[] {
+export function clientAccessRequests(db: ReadDb, clientId: number): AccessRequest[] {
   return select(db, eq(accessRequests.clientId, clientId), [desc(accessRequests.receivedOn), desc(accessRequests.id)]);
 }
 
 /** Every request still waiting for its answer, the soonest due first. */
-export function openAccessRequests(db: Db, reach: Reach = null): AccessRequest[] {
+export function openAccessRequests(db: ReadDb, reach: Reach = null): AccessRequest[] {
   return select(db, and(isNull(accessRequests.answeredOn), ...reachFilter(reach, sql`${accessRequests.clientId}`)), [
     asc(accessRequests.dueOn),
     asc(accessRequests.id),
   ]);
 }
 
-export function requireAccessRequest(db: Db, id: number): AccessRequest {
+export function requireAccessRequest(db: ReadDb, id: number): AccessRequest {
   const r = select(db, eq(accessRequests.id, id), [])[0];
   if (!r) throw new CasebookError('NOT_FOUND', 'No such subject access request');
   return r;

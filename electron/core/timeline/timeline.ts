@@ -5,7 +5,7 @@ import {
   type TimelineEntry,
   type TimelineType,
 } from '../../../shared/domain/timeline';
-import type { Db } from '../db/database';
+import type { ReadDb } from '../db/database';
 import { readCaseNotes, type NoteReader } from '../notes/caseNotes';
 
 /**
@@ -86,7 +86,7 @@ interface Row {
  * left out for readers who may not see it; case notes come with the whole note.
  */
 export function clientTimeline(
-  db: Db,
+  db: ReadDb,
   q: { clientId: number; types: TimelineType[]; limit: number; offset: number },
   reader: NoteReader,
 ): { items: TimelineEntry[]; total: number } {

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { loginKey, type Role, type User } from '../../../shared/domain/user';
-import type { Db } from '../db/database';
+import type { Db, ReadDb } from '../db/database';
 import { users } from '../db/schema';
 import { nameSkeleton } from './confusable';
 
@@ -16,7 +16,7 @@ const columns = {
   lastLoginAt: users.lastLoginAt,
 };
 
-export function findUser(db: Db, where: { id: number } | { login: string }): UserRow | undefined {
+export function findUser(db: ReadDb, where: { id: number } | { login: string }): UserRow | undefined {
   return db
     .select(columns)
     .from(users)
@@ -24,7 +24,7 @@ export function findUser(db: Db, where: { id: number } | { login: string }): Use
     .get();
 }
 
-export function listUsers(db: Db): UserRow[] {
+export function listUsers(db: ReadDb): UserRow[] {
   return db
     .select(columns)
     .from(users)
@@ -33,7 +33,7 @@ export function listUsers(db: Db): UserRow[] {
 }
 
 /** True when another user (active or not) already signs in with this name. */
-export function nameTaken(db: Db, name: string, exceptId?: number): boolean {
+export function nameTaken(db: ReadDb, name: string, exceptId?: number): boolean {
   const login = loginKey(name);
   return !!db
     .select({ id: users.id })
@@ -46,7 +46,7 @@ export function nameTaken(db: Db, name: string, exceptId?: number): boolean {
  * Another user (active or not) whose name looks the same on screen as `name` (see nameSkeleton),
  * though it is written differently: "Anna Kowalska" with a Cyrillic "А", a digit one for an "l".
  */
-export function nameLooksTaken(db: Db, name: string, exceptId?: number): boolean {
+export function nameLooksTaken(db: ReadDb, name: string, exceptId?: number): boolean {
   const skeleton = nameSkeleton(name);
   return db
     .select({ id: users.id, name: users.name })
@@ -56,7 +56,7 @@ export function nameLooksTaken(db: Db, name: string, exceptId?: number): boolean
 }
 
 /** Active administrators other than `exceptId`. */
-export function otherActiveAdmins(db: Db, exceptId: number): number {
+export function otherActiveAdmins(db: ReadDb, exceptId: number): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })
