@@ -22,8 +22,9 @@ import { auditEvents, clients, clientSearchTokens, users } from './schema';
  * (`clients/folding.ts`), the optimistic locking (`refuseIfChanged`), the shape of every query.
  * What had to change: every call is awaited; ids come from a sequence, not max(id) + 1, because
  * several PCs write at once; SQLite's json_each and `+column` become `= ANY` and a plain column.
- * Not ported (the record's other domains, the duplicate check, risk flags, reach, the audit's hash
- * chain) is refused, never faked.
+ * Not ported: the record's other domains, the duplicate check (intake takes a person in as they are),
+ * risk flags, reach, status changes, merging and the audit's hash chain. A call that asks for one of
+ * them (a risk-flag filter, consent at intake) is refused, never answered as if it had worked.
  */
 export type PgDb = NodePgDatabase<typeof schema>;
 
