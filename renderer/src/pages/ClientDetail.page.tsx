@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Loader, Stack, Tabs } from '@mantine/core';
+import { Alert, Badge, Button, Loader, Stack, Tabs, type TabsPanelProps, type TabsTabProps } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
@@ -19,6 +19,10 @@ import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { LettersTab } from './client/LettersTab';
 import { ReferralsTab } from './client/ReferralsTab';
 import { useGo, usePageState } from '../navigation';
+
+/** A tab and its panel, named by a `ClientTab`: a renamed tab is a compile error, not a blank page. */
+const Tab = (props: TabsTabProps & { value: ClientTab }) => <Tabs.Tab {...props} />;
+const Panel = (props: TabsPanelProps & { value: ClientTab }) => <Tabs.Panel {...props} />;
 
 /** A client's page: who they are, their risk flags on top, and their record in tabs. */
 export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: ClientTab }) {
@@ -75,15 +79,15 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
       )}
       <Tabs value={tab} onChange={(v) => setTab((v ?? 'overview') as ClientTab)} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
-          <Tabs.Tab value="plan">{t('clients.tabs.plan')}</Tabs.Tab>
-          <Tabs.Tab value="timeline">{t('clients.tabs.timeline')}</Tabs.Tab>
-          <Tabs.Tab value="assessments">{t('clients.tabs.assessments')}</Tabs.Tab>
-          {can('referrals.forClient') && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
-          {can('letters.forClient') && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
-          <Tabs.Tab value="helpGiven">{t('programmes.tab')}</Tabs.Tab>
-          {!record.contactDetailsWithheld && <Tabs.Tab value="safety">{t('clients.tabs.safety')}</Tabs.Tab>}
-          <Tabs.Tab
+          <Tab value="overview">{t('clients.tabs.overview')}</Tab>
+          <Tab value="plan">{t('clients.tabs.plan')}</Tab>
+          <Tab value="timeline">{t('clients.tabs.timeline')}</Tab>
+          <Tab value="assessments">{t('clients.tabs.assessments')}</Tab>
+          {can('referrals.forClient') && <Tab value="referrals">{t('referrals.tab')}</Tab>}
+          {can('letters.forClient') && <Tab value="letters">{t('letters.tab')}</Tab>}
+          <Tab value="helpGiven">{t('programmes.tab')}</Tab>
+          {!record.contactDetailsWithheld && <Tab value="safety">{t('clients.tabs.safety')}</Tab>}
+          <Tab
             value="consent"
             rightSection={
               consent?.state !== 'active' ? (
@@ -94,9 +98,9 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
             }
           >
             {t('clients.tabs.consent')}
-          </Tabs.Tab>
-          {!record.contactDetailsWithheld && <Tabs.Tab value="household">{t('clients.tabs.household')}</Tabs.Tab>}
-          <Tabs.Tab
+          </Tab>
+          {!record.contactDetailsWithheld && <Tab value="household">{t('clients.tabs.household')}</Tab>}
+          <Tab
             value="risk"
             rightSection={
               activeFlags ? (
@@ -107,41 +111,41 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
             }
           >
             {t('clients.tabs.risk')}
-          </Tabs.Tab>
+          </Tab>
         </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
+        <Panel value="overview" pt="md">
           <OverviewTab record={record} onRecord={setRecord} />
-        </Tabs.Panel>
-        <Tabs.Panel value="plan" pt="md">
+        </Panel>
+        <Panel value="plan" pt="md">
           <PlanTab clientId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="timeline" pt="md">
+        </Panel>
+        <Panel value="timeline" pt="md">
           <TimelineTab clientId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="safety" pt="md">
+        </Panel>
+        <Panel value="safety" pt="md">
           <SafetyPlanTab clientId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="consent" pt="md">
+        </Panel>
+        <Panel value="consent" pt="md">
           <ConsentTab record={record} onRecord={setRecord} />
-        </Tabs.Panel>
-        <Tabs.Panel value="household" pt="md">
+        </Panel>
+        <Panel value="household" pt="md">
           <HouseholdTab record={record} onRecord={setRecord} />
-        </Tabs.Panel>
-        <Tabs.Panel value="assessments" pt="md">
+        </Panel>
+        <Panel value="assessments" pt="md">
           <AssessmentsTab record={record} />
-        </Tabs.Panel>
-        <Tabs.Panel value="referrals" pt="md">
+        </Panel>
+        <Panel value="referrals" pt="md">
           {can('referrals.forClient') && <ReferralsTab clientId={id} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="letters" pt="md">
+        </Panel>
+        <Panel value="letters" pt="md">
           {can('letters.forClient') && <LettersTab clientId={id} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="helpGiven" pt="md">
+        </Panel>
+        <Panel value="helpGiven" pt="md">
           <HelpGivenTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />
-        </Tabs.Panel>
-        <Tabs.Panel value="risk" pt="md">
+        </Panel>
+        <Panel value="risk" pt="md">
           <RiskFlagsTab record={record} onRecord={setRecord} />
-        </Tabs.Panel>
+        </Panel>
       </Tabs>
       {erasing && (
         <EraseClientModal client={client} onClose={() => setErasing(false)} onDone={() => go({ name: 'clients' })} />
