@@ -82,6 +82,14 @@ import {
   helpTypeSchema,
 } from './domain/helpGiven';
 import { funderReportQuerySchema, funderReportSchema } from './domain/report';
+import {
+  addDocumentSchema,
+  clientDocumentsSchema,
+  documentAddedSchema,
+  documentContentSchema,
+  documentSchema,
+  updateDocumentSchema,
+} from './domain/document';
 import { eraseClientSchema, ERASURE_MODES, savedFilesSchema } from './domain/erasure';
 import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
 import {
@@ -575,6 +583,33 @@ export const contract = {
   ),
 
   // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
+  /** A client's documents on file (bytes kept inside the records), newest first. */
+  'documents.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), clientDocumentsSchema),
+  /** The system's open dialog, for one or more files to add; none when the person cancels. */
+  'documents.chooseFiles': channel(CASEWORK, empty, z.object({ paths: z.array(z.string()) })),
+  /** Takes a file in (read once; left where it was). BAD_INPUT on `file` when it cannot be kept. */
+  'documents.add': channel(CASEWORK, addDocumentSchema, documentAddedSchema),
+  'documents.update': channel(CASEWORK, updateDocumentSchema, documentSchema),
+  /** The bytes, to draw in the window from memory; the opening is audited. */
+  'documents.open': channel(CASEWORK, z.object({ id: z.number().int().positive() }), documentContentSchema),
+  /** Writes a copy outside Casebook (not encrypted), where the person chooses; audited and remembered. */
+  'documents.saveCopy': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive() }),
+    z.object({ path: z.string() }),
+  ),
+  'documents.remove': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), version: z.number().int().positive() }),
+    clientDocumentsSchema,
+  ),
+  /** Deletes the file the document came from, only if it still holds exactly the document. */
+  'documents.deleteOriginal': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), path: filePath() }),
+    z.object({ deleted: z.literal(true) }),
+  ),
+
   'letters.preview': channel(CASEWORK, letterRequestSchema, letterContentSchema),
   'letters.keep': channel(CASEWORK, z.object({ request: letterRequestSchema, edits: letterEditsSchema }), letterSchema),
   'letters.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(letterSchema)),

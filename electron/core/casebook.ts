@@ -29,6 +29,7 @@ import { withClock } from './clock';
 import { closeDatabase, type Db, type ReadDb } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
+import { documentHandlers } from './documents/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
 import { signInHandlers } from './signIn/handlers';
 import { PasswordGate } from './signIn/passwordGate';
@@ -153,6 +154,7 @@ export class Casebook implements Work {
       agencyHandlers(this),
       referralHandlers(this),
       letterHandlers(this),
+      documentHandlers(this),
       programmeHandlers(this),
       helpGivenHandlers(this),
       reportHandlers(this),

@@ -25,6 +25,8 @@ export interface Platform {
   chooseFolder(req: { title: string }): Promise<string | null>;
   /** Asks for a file to open (e.g. a backup); null when the person cancels. */
   chooseFile(req: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Asks for one or more files to open (documents to add); empty when the person cancels. */
+  chooseFiles(req: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[]>;
   /** Drives a backup could go to, removable ones first. */
   listDrives(): Promise<Drive[]>;
   /**

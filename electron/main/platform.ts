@@ -64,6 +64,17 @@ export class ElectronPlatform implements Platform {
     return this.open({ title: req.title, filters: req.filters, properties: ['openFile'] });
   }
 
+  async chooseFiles(req: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[]> {
+    const win = this.window();
+    const opts: OpenDialogOptions = {
+      title: req.title,
+      filters: req.filters,
+      properties: ['openFile', 'multiSelections'],
+    };
+    const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    return res.canceled ? [] : res.filePaths;
+  }
+
   listDrives(): Promise<Drive[]> {
     return listSystemDrives();
   }

@@ -5,7 +5,7 @@ import { codedKey } from '../../shared/i18n/keys';
 import type { AppError } from '../../shared/result';
 
 /** Refusals about the action as a whole rather than a field of a form (a session not yet held, a full programme): their own sentence. */
-const ACTION_FIELDS = new Set(['sessionId', 'programmeId', 'overCapacity', 'cancelled', 'id']);
+const ACTION_FIELDS = new Set(['sessionId', 'programmeId', 'overCapacity', 'cancelled', 'id', 'file']);
 
 /** The plain, translated sentence for an error from the core. */
 export function errorSentence(t: TFunction, error: AppError): string {

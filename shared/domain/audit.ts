@@ -90,6 +90,15 @@ export const AUDIT_ACTIONS = [
   'letter.written',
   'letter.saved',
   'letter.printed',
+  'document.added',
+  'document.changed',
+  /** Shown in the window (from memory): who looked at which document, when; never its content. */
+  'document.opened',
+  /** Saved as a file outside Casebook, where it is not encrypted. */
+  'document.copied',
+  'document.deleted',
+  /** The file a document was taken in from was deleted from the computer, at the person's request. */
+  'document.originalDeleted',
   'programme.added',
   'programme.changed',
   'programme.registered',

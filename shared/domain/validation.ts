@@ -102,6 +102,11 @@ export const VALIDATION_KEYS = [
   'importTouched',
   'invalidCharacters',
   'nameLooksLikeAnother',
+  'fileKindNotKept',
+  'fileTooLarge',
+  'fileEmpty',
+  'originalGone',
+  'originalChanged',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -15,6 +15,8 @@ export class FolderPlatform implements Platform {
   nextSaveName: string | null = null;
   nextFolder: string | null = null;
   nextFile: string | null = null;
+  /** The files the "person" picks in the next open dialog that takes several. */
+  nextFiles: string[] = [];
   readonly saved: string[] = [];
   /** Folders the app asked the file manager to show. */
   readonly opened: string[] = [];
@@ -47,6 +49,13 @@ export class FolderPlatform implements Platform {
   async chooseFile(): Promise<string | null> {
     if (this.cancelled()) return null;
     return this.nextFile;
+  }
+
+  async chooseFiles(): Promise<string[]> {
+    if (this.cancelled()) return [];
+    const files = this.nextFiles;
+    this.nextFiles = [];
+    return files;
   }
 
   /** How many times the print dialog was opened, and what the "person" does in the next one. */

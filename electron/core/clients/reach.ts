@@ -32,7 +32,8 @@ type Owned =
   | 'referrals'
   | 'letters'
   | 'support_given'
-  | 'subject_access_requests';
+  | 'subject_access_requests'
+  | 'documents';
 
 /** What a call is about: a client by id, or a record of one client by its own id. */
 type Ref = { client: number } | { record: Owned; id: number };
@@ -151,6 +152,14 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'letters.keep': (i) => [...client(i.request.clientId), ...record('referrals', i.request.referralId)],
   'letters.forClient': (i) => client(i.clientId),
   'letters.get': (i) => record('letters', i.id),
+  'documents.forClient': (i) => client(i.clientId),
+  'documents.chooseFiles': 'none',
+  'documents.add': (i) => client(i.clientId),
+  'documents.update': (i) => record('documents', i.id),
+  'documents.open': (i) => record('documents', i.id),
+  'documents.saveCopy': (i) => record('documents', i.id),
+  'documents.remove': (i) => record('documents', i.id),
+  'documents.deleteOriginal': (i) => record('documents', i.id),
   'letters.savePdf': (i) => record('letters', i.id),
   'letters.print': (i) => record('letters', i.id),
   'programmes.list': 'none',

@@ -13,6 +13,7 @@ import { LETTER_KINDS, type LetterContent } from '../../../shared/domain/letter'
 import { PROGRAMME_KINDS } from '../../../shared/domain/programme';
 import { AGE_BANDS } from '../../../shared/domain/ageBand';
 import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../../shared/domain/helpGiven';
+import { DOCUMENT_KINDS, DOCUMENT_VIEWS } from '../../../shared/domain/document';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -634,4 +635,34 @@ export const savedFiles = sqliteTable('saved_files', {
   path: text('path').notNull(),
   savedAt: text('saved_at').notNull(),
   savedBy: integer('saved_by').references(() => users.id),
+});
+
+/** A document's bytes, once per distinct file (migration 20 removes one when its last document goes). */
+export const documentContents = sqliteTable('document_contents', {
+  id: integer('id').primaryKey(),
+  sha256: text('sha256').notNull().unique(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+});
+
+/** A document on a client's file: what it is, and which stored file holds it. */
+export const documents = sqliteTable('documents', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  contentId: integer('content_id')
+    .notNull()
+    .references(() => documentContents.id),
+  kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+  title: text('title').notNull(),
+  documentDate: text('document_date'),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  view: text('view', { enum: DOCUMENT_VIEWS }).notNull(),
+  caseNoteId: integer('case_note_id').references(() => caseNotes.id, { onDelete: 'set null' }),
+  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
+  letterId: integer('letter_id').references(() => letters.id, { onDelete: 'set null' }),
+  addedAt: text('added_at').notNull(),
+  addedBy: integer('added_by').references(() => users.id),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
 });

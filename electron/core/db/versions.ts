@@ -6,6 +6,7 @@ type Versioned =
   | 'assessment'
   | 'case note'
   | 'client'
+  | 'document'
   | 'goal'
   | 'kind of help'
   | 'letter template'

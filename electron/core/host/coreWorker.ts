@@ -44,6 +44,9 @@ class PlatformByMessage implements Platform {
   chooseFile(req: { title: string; filters: { name: string; extensions: string[] }[] }) {
     return this.ask<string | null>('chooseFile', req);
   }
+  chooseFiles(req: { title: string; filters: { name: string; extensions: string[] }[] }) {
+    return this.ask<string[]>('chooseFiles', req);
+  }
   listDrives() {
     return this.ask<Drive[]>('listDrives');
   }

@@ -40,6 +40,7 @@ export const PLATFORM_METHODS = [
   'chooseSavePath',
   'chooseFolder',
   'chooseFile',
+  'chooseFiles',
   'listDrives',
   'printPage',
   'openFolder',

@@ -18,6 +18,7 @@ import { migration0016 } from './0016_search_phone_runs';
 import { migration0017 } from './0017_last_assessed_on';
 import { migration0018 } from './0018_report_by_kind';
 import { migration0019 } from './0019_postcode_tokens';
+import { migration0020 } from './0020_documents';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

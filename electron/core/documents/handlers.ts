@@ -1,0 +1,136 @@
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DOCUMENT_FILE_ENDINGS, fileEnding } from '../../../shared/domain/document';
+import { createTranslator } from '../../../shared/i18n';
+import { CasebookError } from '../../../shared/result';
+import { requireClient } from '../clients/queries';
+import type { Records } from '../domain';
+import type { Handlers } from '../rpc';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
+import { askWhereToSave, fileError, writeFileAtomic } from '../storage/files';
+import {
+  addDocument,
+  deleteDocument,
+  documentBytes,
+  documentContent,
+  documentSha256,
+  getDocument,
+  listDocuments,
+  updateDocument,
+} from './documents';
+import { readDocumentFile, sha256Of } from './file';
+
+type DocumentChannels =
+  | 'documents.forClient'
+  | 'documents.chooseFiles'
+  | 'documents.add'
+  | 'documents.update'
+  | 'documents.open'
+  | 'documents.saveCopy'
+  | 'documents.remove'
+  | 'documents.deleteOriginal';
+
+export function documentHandlers(cb: Records): Pick<Handlers, DocumentChannels> {
+  const t = () => createTranslator(cb.language()).t;
+  return {
+    'documents.forClient': ({ clientId }) =>
+      cb.read((db) => {
+        requireClient(db, clientId);
+        return listDocuments(db, clientId);
+      }),
+
+    'documents.chooseFiles': async () => {
+      const paths = await cb.platform.chooseFiles({
+        title: t()('documents.chooseTitle'),
+        filters: [{ name: t()('documents.fileFilter'), extensions: DOCUMENT_FILE_ENDINGS }],
+      });
+      return { paths };
+    },
+
+    'documents.add': ({ clientId, path, ...details }) => {
+      // Read (and hashed) before the transaction: a 25 MB scan does not hold the records meanwhile.
+      const file = readDocumentFile(path);
+      return cb.write((db, s) => {
+        requireClient(db, clientId);
+        const { id, alreadyOnFile } = addDocument(db, clientId, details, file, s.user.id, cb.now());
+        if (!alreadyOnFile)
+          cb.audit(db, s, 'document.added', {
+            clientId,
+            detail: { documentId: id, kind: details.kind, bytes: file.bytes.length },
+          });
+        return { document: getDocument(db, id), alreadyOnFile };
+      });
+    },
+
+    'documents.update': ({ id, version, ...details }) =>
+      cb.write((db, s) => {
+        updateDocument(db, id, version, details, cb.now());
+        const doc = getDocument(db, id);
+        cb.audit(db, s, 'document.changed', { clientId: doc.clientId, detail: { documentId: id, kind: doc.kind } });
+        return doc;
+      }),
+
+    'documents.open': ({ id }) =>
+      cb.write((db, s) => {
+        const content = documentContent(db, id);
+        cb.audit(db, s, 'document.opened', { clientId: getDocument(db, id).clientId, detail: { documentId: id } });
+        return content;
+      }),
+
+    'documents.saveCopy': async ({ id }) => {
+      const doc = cb.read((db) => getDocument(db, id));
+      const ending = fileEnding(doc.fileName);
+      const path = await askWhereToSave(cb.platform, {
+        title: t()('documents.saveCopyTitle'),
+        defaultName: doc.fileName,
+        filters: ending ? [{ name: ending.toUpperCase(), extensions: [ending] }] : [],
+      });
+      const bytes = cb.read((db) => documentBytes(db, id));
+      try {
+        writeFileAtomic(path, bytes);
+      } catch (err) {
+        fileError(err, basename(path));
+      }
+      cb.write((db, s) => {
+        cb.audit(db, s, 'document.copied', { clientId: doc.clientId, detail: { documentId: id } });
+        rememberSavedFile(db, 'document', [path], [doc.clientId], s.user.id, cb.now());
+      });
+      return { path };
+    },
+
+    'documents.remove': ({ id, version }) =>
+      cb.write((db, s) => {
+        const doc = deleteDocument(db, id, version);
+        cb.audit(db, s, 'document.deleted', { clientId: doc.clientId, detail: { documentId: id, kind: doc.kind } });
+        return listDocuments(db, doc.clientId);
+      }),
+
+    /**
+     * Deletes the file a document was taken in from, at the person's request: only when that file
+     * still holds exactly the document's bytes, so nothing but a copy already inside Casebook goes.
+     */
+    'documents.deleteOriginal': ({ id, path }) => {
+      const { sha256, clientId } = cb.read((db) => ({
+        sha256: documentSha256(db, id),
+        clientId: getDocument(db, id).clientId,
+      }));
+      let same: boolean;
+      try {
+        same = statSync(path).isFile() && sha256Of(readFileSync(path)) === sha256;
+      } catch {
+        throw new CasebookError('BAD_INPUT', 'The original file is not there', { fields: { file: 'originalGone' } });
+      }
+      if (!same)
+        throw new CasebookError('BAD_INPUT', 'The file is not the same as the document', {
+          fields: { file: 'originalChanged' },
+        });
+      try {
+        rmSync(path);
+      } catch (err) {
+        fileError(err, basename(path));
+      }
+      cb.write((db, s) => cb.audit(db, s, 'document.originalDeleted', { clientId, detail: { documentId: id } }));
+      return { deleted: true as const };
+    },
+  };
+}

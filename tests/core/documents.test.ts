@@ -1,0 +1,336 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_MAX_BYTES } from '../../shared/domain/document';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { closeDatabase, openDatabase } from '../../electron/core/db/database';
+import { randomBytes } from 'node:crypto';
+import { addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+import { photoPng, scannedPdf, telltales } from './sampleDocuments';
+import { decryptedCopy } from '../bench/encryption';
+
+const MARKER = 'TENANCY-NOTICE-QX7731-KOWALCZYK';
+
+/** A folder of files as a scanner or a phone leaves them. */
+function scans(files: Record<string, Buffer>): Record<string, string> {
+  const dir = tempDir('casebook-scans-');
+  return Object.fromEntries(
+    Object.entries(files).map(([name, bytes]) => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return [name, path];
+    }),
+  );
+}
+
+const details = { kind: 'letterReceived' as const, title: 'Notice from the council', documentDate: '2026-11-02' };
+
+/** Every file under `dir`, read whole (the data folder, or a folder of backups). */
+function everyFile(dir: string): { path: string; bytes: Buffer }[] {
+  const out: { path: string; bytes: Buffer }[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = statSync(path);
+    if (st.isDirectory()) out.push(...everyFile(path));
+    else out.push({ path, bytes: readFileSync(path) });
+  }
+  return out;
+}
+
+function decryptedRecords(t: TestCore): Buffer {
+  const copy = t.cb.read((db, s) => decryptedCopy(db, s.dbKey, t.cb.paths.database, tempDir('casebook-plain-')));
+  return readFileSync(copy);
+}
+
+async function withClient(t: TestCore, firstName = 'Ewa', lastName = 'Kowalczyk') {
+  return addNewPerson(t, { firstName, lastName, intakeDate: '2026-03-01' });
+}
+
+describe('documents on file', () => {
+  it('takes in a scanned PDF and a photo, keeps them inside the encrypted records only, and shows them from memory', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const pdf = scannedPdf(MARKER);
+    const photo = photoPng(7731);
+    const files = scans({ 'scan0012.pdf': pdf, 'IMG_2041.PNG': photo });
+
+    const added = await t.ok('documents.add', { clientId: ewa.id, path: files['scan0012.pdf']!, ...details });
+    expect(added.alreadyOnFile).toBe(false);
+    expect(added.document).toMatchObject({
+      kind: 'letterReceived',
+      title: 'Notice from the council',
+      documentDate: '2026-11-02',
+      fileName: 'scan0012.pdf',
+      mime: 'application/pdf',
+      view: 'pdf',
+      bytes: pdf.length,
+      addedByName: 'Anna Kowalska',
+      link: null,
+      version: 1,
+    });
+    const id = (
+      await t.ok('documents.add', {
+        clientId: ewa.id,
+        path: files['IMG_2041.PNG']!,
+        kind: 'id',
+        title: 'Passport, photo page',
+      })
+    ).document;
+    expect([id.view, id.mime, id.documentDate]).toEqual(['image', 'image/png', null]);
+    const list = await t.ok('documents.forClient', { clientId: ewa.id });
+    expect(list.items.map((d) => d.title)).toEqual(['Passport, photo page', 'Notice from the council']);
+    expect(list.totalBytes).toBe(pdf.length + photo.length);
+
+    // The files the person dropped are left where they were.
+    expect(readFileSync(files['scan0012.pdf']!)).toEqual(pdf);
+
+    // Opened: the very bytes, for the window to draw; who opened which is audited, never the content.
+    const opened = await t.ok('documents.open', { id: added.document.id });
+    expect(Buffer.from(opened.base64, 'base64')).toEqual(pdf);
+    expect(opened).toMatchObject({ view: 'pdf', mime: 'application/pdf', title: 'Notice from the council' });
+    const audit = [
+      ...(await t.ok('audit.list', { action: 'document.added' })).items,
+      ...(await t.ok('audit.list', { action: 'document.opened' })).items,
+    ];
+    expect(audit.map((e) => [e.action, e.detail])).toEqual([
+      ['document.added', { documentId: id.id, kind: 'id', bytes: photo.length }],
+      ['document.added', { documentId: added.document.id, kind: 'letterReceived', bytes: pdf.length }],
+      ['document.opened', { documentId: added.document.id }],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('Notice from the council');
+
+    // Nothing of either file is in the clear anywhere in the data folder; the decrypted records hold both.
+    const plain = decryptedRecords(t);
+    expect(plain.includes(MARKER)).toBe(true);
+    for (const piece of telltales(photo)) expect(plain.includes(piece)).toBe(true);
+    for (const f of everyFile(t.dataDir)) {
+      expect(f.bytes.includes(MARKER), f.path).toBe(false);
+      for (const piece of telltales(photo)) expect(f.bytes.includes(piece), f.path).toBe(false);
+    }
+  });
+
+  it('recognises the same file by its hash: not twice on one client, stored once for two', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const jan = await withClient(t, 'Jan', 'Kowalczyk');
+    const pdf = scannedPdf(MARKER);
+    const files = scans({ 'tenancy.pdf': pdf, 'tenancy copy.pdf': pdf });
+    const first = await t.ok('documents.add', { clientId: ewa.id, path: files['tenancy.pdf']!, ...details });
+    const again = await t.ok('documents.add', {
+      clientId: ewa.id,
+      path: files['tenancy copy.pdf']!,
+      ...details,
+      title: 'Another title',
+    });
+    expect(again).toEqual({ document: first.document, alreadyOnFile: true });
+    expect((await t.ok('documents.forClient', { clientId: ewa.id })).items).toHaveLength(1);
+    // The household's shared tenancy agreement, filed for Jan too: a document of his own, the bytes once.
+    const his = await t.ok('documents.add', { clientId: jan.id, path: files['tenancy copy.pdf']!, ...details });
+    expect(his.alreadyOnFile).toBe(false);
+    const stored = () =>
+      t.cb.read((db) => db.$client.prepare('SELECT count(*) FROM document_contents').pluck().get() as number);
+    expect(stored()).toBe(1);
+    // Deleting hers keeps his bytes; deleting his too lets the bytes go.
+    await t.ok('documents.remove', { id: first.document.id, version: 1 });
+    expect(Buffer.from((await t.ok('documents.open', { id: his.document.id })).base64, 'base64')).toEqual(pdf);
+    expect(stored()).toBe(1);
+    expect(await t.ok('documents.remove', { id: his.document.id, version: 1 })).toEqual({ items: [], totalBytes: 0 });
+    expect(stored()).toBe(0);
+    expect((await t.ok('audit.list', { action: 'document.deleted' })).items).toHaveLength(2);
+  });
+
+  it('refuses, in words, what it cannot keep, and keeps a file that is not what its name says only as a copy', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const dir = tempDir('casebook-odd-');
+    const big = join(dir, 'whole-file-scanned-at-1200dpi.pdf');
+    writeFileSync(big, '%PDF-1.4\n');
+    truncateSync(big, DOCUMENT_MAX_BYTES + 1);
+    const exactly = join(dir, 'just-fits.pdf');
+    writeFileSync(exactly, '%PDF-1.4\n');
+    truncateSync(exactly, DOCUMENT_MAX_BYTES);
+    const empty = join(dir, 'empty.pdf');
+    writeFileSync(empty, '');
+    const program = join(dir, 'setup.exe');
+    writeFileSync(program, 'MZ');
+    const fake = join(dir, 'not really.pdf');
+    writeFileSync(fake, 'Just some words, not a PDF at all.');
+    const refusal = async (path: string) =>
+      (await t.fail('documents.add', { clientId: ewa.id, path, ...details })).fields;
+    expect(await refusal(big)).toEqual({ file: 'fileTooLarge' });
+    expect(await refusal(empty)).toEqual({ file: 'fileEmpty' });
+    expect(await refusal(program)).toEqual({ file: 'fileKindNotKept' });
+    expect(await refusal(join(dir, 'gone.pdf'))).toEqual({ file: 'fileUnreadable' });
+    expect(await refusal(dir)).toEqual({ file: 'fileKindNotKept' });
+    expect((await t.ok('documents.add', { clientId: ewa.id, path: exactly, ...details })).document.bytes).toBe(
+      DOCUMENT_MAX_BYTES,
+    );
+    expect((await t.ok('documents.add', { clientId: ewa.id, path: fake, ...details })).document.view).toBe('none');
+    // Details are checked as any form's are.
+    expect(
+      (
+        await t.fail('documents.add', {
+          clientId: ewa.id,
+          path: fake,
+          kind: 'id',
+          title: '  ',
+          documentDate: '2026-13-01',
+        })
+      ).fields,
+    ).toEqual({ title: 'required', documentDate: 'invalidDate' });
+    expect((await t.fail('documents.add', { clientId: 9999, path: fake, ...details })).code).toBe('NOT_FOUND');
+  });
+
+  it('links a document to a note, referral or letter of the same client only, and changes details by version', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const jan = await withClient(t, 'Jan', 'Kowalczyk');
+    const note = {
+      date: '2026-11-20',
+      time: '10:00',
+      kind: 'officeVisit' as const,
+      body: 'Brought the council’s letter.',
+    };
+    const hers = await t.ok('notes.save', { clientId: ewa.id, note });
+    const his = await t.ok('notes.save', { clientId: jan.id, note });
+    const files = scans({ 'letter.pdf': scannedPdf(MARKER) });
+    const doc = (
+      await t.ok('documents.add', {
+        clientId: ewa.id,
+        path: files['letter.pdf']!,
+        ...details,
+        link: { kind: 'caseNote', id: hers.id },
+      })
+    ).document;
+    expect(doc.link).toEqual({ kind: 'caseNote', id: hers.id, label: '2026-11-20' });
+    expect(
+      (await t.fail('documents.update', { id: doc.id, version: 1, ...details, link: { kind: 'caseNote', id: his.id } }))
+        .fields,
+    ).toEqual({ link: 'invalid' });
+    const changed = await t.ok('documents.update', { id: doc.id, version: 1, ...details, kind: 'proofOfAddress' });
+    expect([changed.kind, changed.link, changed.version]).toEqual(['proofOfAddress', null, 2]);
+    expect((await t.fail('documents.update', { id: doc.id, version: 1, ...details })).code).toBe('CONFLICT');
+    expect((await t.fail('documents.remove', { id: doc.id, version: 1 })).code).toBe('CONFLICT');
+  });
+
+  it('saves a copy only where the person says, remembers it for erasure, and deletes the original only if unchanged', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const pdf = scannedPdf(MARKER);
+    const files = scans({ 'scan.pdf': pdf, 'photo.png': photoPng(1) });
+    const doc = (await t.ok('documents.add', { clientId: ewa.id, path: files['scan.pdf']!, ...details })).document;
+    t.platform.cancelNext = true;
+    expect((await t.fail('documents.saveCopy', { id: doc.id })).code).toBe('CANCELLED');
+    const { path } = await t.ok('documents.saveCopy', { id: doc.id });
+    expect(path.endsWith('scan.pdf')).toBe(true);
+    expect(readFileSync(path)).toEqual(pdf);
+    expect((await t.ok('erasure.savedFiles', { clientId: ewa.id })).aboutClient).toEqual([
+      { what: 'document', path, savedAt: expect.any(String) },
+    ]);
+    expect((await t.ok('audit.list', { action: 'document.copied' })).items).toHaveLength(1);
+
+    // Only the file the document came from, and only while it still holds the same bytes.
+    expect((await t.fail('documents.deleteOriginal', { id: doc.id, path: files['photo.png']! })).fields).toEqual({
+      file: 'originalChanged',
+    });
+    expect(existsSync(files['photo.png']!)).toBe(true);
+    expect(await t.ok('documents.deleteOriginal', { id: doc.id, path: files['scan.pdf']! })).toEqual({ deleted: true });
+    expect(existsSync(files['scan.pdf']!)).toBe(false);
+    expect((await t.fail('documents.deleteOriginal', { id: doc.id, path: files['scan.pdf']! })).fields).toEqual({
+      file: 'originalGone',
+    });
+    expect((await t.ok('audit.list', { action: 'document.originalDeleted' })).items).toHaveLength(1);
+  });
+
+  it('shows documents to caseworkers, not to volunteers; a caseworker kept to their own clients sees only theirs', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const files = scans({ 'scan.pdf': scannedPdf(MARKER) });
+    const doc = (await t.ok('documents.add', { clientId: ewa.id, path: files['scan.pdf']!, ...details })).document;
+    await t.ok('settings.setOwnClientsOnly', { ownClientsOnly: true });
+    await signInAsNewUser(t, 'Carl Caseworker', 'caseworker');
+    expect((await t.fail('documents.open', { id: doc.id })).code).toBe('NOT_YOUR_CLIENT');
+    expect((await t.fail('documents.forClient', { clientId: ewa.id })).code).toBe('NOT_YOUR_CLIENT');
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    expect((await t.fail('documents.forClient', { clientId: ewa.id })).code).toBe('FORBIDDEN');
+    expect((await t.fail('documents.open', { id: doc.id })).code).toBe('FORBIDDEN');
+  });
+
+  it('goes with the client when they are erased, leaving nothing of the file behind', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const photo = photoPng(99);
+    const files = scans({ 'scan.pdf': scannedPdf(MARKER), 'photo.png': photo });
+    await t.ok('documents.add', { clientId: ewa.id, path: files['scan.pdf']!, ...details });
+    await t.ok('documents.add', { clientId: ewa.id, path: files['photo.png']!, kind: 'id', title: 'ID card' });
+    await t.ok('erasure.eraseClient', {
+      id: ewa.id,
+      mode: 'erase',
+      reason: 'Asked us to delete her data',
+      confirmation: ewa.reference,
+    });
+    const plain = decryptedRecords(t);
+    expect(plain.includes(MARKER)).toBe(false);
+    for (const piece of telltales(photo)) expect(plain.includes(piece)).toBe(false);
+    expect(t.cb.read((db) => db.$client.prepare('SELECT count(*) FROM document_contents').pluck().get())).toBe(0);
+  });
+});
+
+describe('migration 20', () => {
+  it('keeps a document’s bytes once, lets them go with their last document, and lets a link go with its record', () => {
+    const dir = tempDir('casebook-migration-');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    closeDatabase(openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 19) }));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 20) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(20);
+    x.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', 'x', 'x'), (2, 'CB-00002', 'Jan', 'K', 'k jan', 'x', 'x')`,
+    );
+    x.exec(
+      `INSERT INTO case_notes (id, client_id, occurred_at, kind, body, created_at) VALUES (1, 1, 'x', 'officeVisit', 'b', 'x')`,
+    );
+    x.exec(`INSERT INTO document_contents (id, sha256, size, bytes) VALUES (1, 'aa', 1, x'01')`);
+    const add = (id: number, client: number, note: number | null) =>
+      x.exec(
+        `INSERT INTO documents (id, client_id, content_id, kind, title, file_name, mime, view, case_note_id, added_at, updated_at) VALUES (${id}, ${client}, 1, 'id', 't', 'f.pdf', 'application/pdf', 'pdf', ${note ?? 'NULL'}, 'x', 'x')`,
+      );
+    add(1, 1, 1);
+    add(2, 2, null);
+    expect(() => x.exec(`INSERT INTO document_contents (sha256, size, bytes) VALUES ('aa', 1, x'01')`)).toThrow(
+      /UNIQUE/,
+    );
+    expect(() =>
+      x.exec(
+        `INSERT INTO documents (client_id, content_id, kind, title, file_name, mime, view, added_at, updated_at) VALUES (1, 1, 'passport', 't', 'f', 'm', 'pdf', 'x', 'x')`,
+      ),
+    ).toThrow(/CHECK/);
+    x.exec(`DELETE FROM case_notes WHERE id = 1`);
+    expect(x.prepare(`SELECT case_note_id FROM documents WHERE id = 1`).pluck().get()).toBeNull();
+    // Erasing a client takes their documents (cascade); the bytes stay while another document uses them.
+    x.exec(`DELETE FROM clients WHERE id = 1`);
+    expect(x.prepare(`SELECT count(*) FROM document_contents`).pluck().get()).toBe(1);
+    x.exec(`DELETE FROM clients WHERE id = 2`);
+    expect(x.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(0);
+    expect(x.prepare(`SELECT count(*) FROM document_contents`).pluck().get()).toBe(0);
+    // Saved copies of documents can be remembered now, with the other kinds of saved file.
+    x.exec(
+      `INSERT INTO saved_files (what, path, saved_at) VALUES ('document', '/tmp/a.pdf', 'x'), ('letter', '/tmp/b.pdf', 'x')`,
+    );
+    expect(() => x.exec(`INSERT INTO saved_files (what, path, saved_at) VALUES ('photo', '/tmp/c', 'x')`)).toThrow(
+      /CHECK/,
+    );
+    closeDatabase(db);
+  });
+});
