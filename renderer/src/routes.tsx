@@ -36,6 +36,7 @@ export type ClientTab =
   | 'assessments'
   | 'referrals'
   | 'letters'
+  | 'documents'
   | 'helpGiven'
   | 'safety'
   | 'consent'

@@ -105,7 +105,10 @@ export const documentSchema = z.object({
   bytes: z.number().int(),
   addedAt: z.string(),
   addedByName: z.string().nullable(),
-  link: z.object({ kind: z.enum(DOCUMENT_LINKS), id: z.number().int(), label: z.string() }).nullable(),
+  /** What it goes with, named: the agency or the letter's template (`label`), and the note's or letter's date (`on`). */
+  link: z
+    .object({ kind: z.enum(DOCUMENT_LINKS), id: z.number().int(), label: z.string(), on: z.string().nullable() })
+    .nullable(),
   version: z.number().int(),
 });
 export type ClientDocument = z.infer<typeof documentSchema>;

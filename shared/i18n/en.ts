@@ -1517,6 +1517,7 @@ export const en = {
     saveCopyTitle: 'Save a copy of the document',
     edit: 'Change details',
     editTitle: 'Document details',
+    more: 'More actions',
     remove: 'Delete',
     actionsFor: '{{action}}: {{title}}',
     kinds: {

@@ -1568,6 +1568,7 @@ export const pl = {
     saveCopyTitle: 'Zapisz kopię dokumentu',
     edit: 'Zmień opis',
     editTitle: 'Opis dokumentu',
+    more: 'Więcej działań',
     remove: 'Usuń',
     actionsFor: '{{action}}: {{title}}',
     kinds: {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -44,6 +44,8 @@ export interface Bridge {
   /** The core's clock (the page's clock is set from it). */
   now: () => Date;
   platform: FolderPlatform;
+  /** Where a file dropped on the page is on disk: a test puts files here before it drops them. */
+  droppedDir: string;
   /** What the application menu or a double-clicked backup file would send the page. */
   command(command: DesktopCommand): void;
   close(): Promise<void>;
@@ -67,8 +69,10 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const bridgeScript = `
+/** The bridge's part of the page; a dropped file is taken to be in `droppedDir`, as the desktop would know. */
+const bridgeScript = (droppedDir: string) => `
 window.casebook = Object.freeze({
+  pathForFile: (file) => ${JSON.stringify(droppedDir + sep)} + file.name,
   invoke: async (channel, input) => {
     const res = await fetch(${JSON.stringify(RPC_PATH)}, {
       method: 'POST',
@@ -145,6 +149,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
   const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
+  const droppedDir = `${opts.dataDir}-dropped`;
+  mkdirSync(droppedDir, { recursive: true });
   // Commands for the page go out as server-sent events; sent before the page listens, they wait.
   const listeners = new Set<ServerResponse>();
   const waiting: DesktopCommand[] = [];
@@ -188,7 +194,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
-      if (url.pathname === BRIDGE_SCRIPT) return send(res, 200, TYPES['.js']!, bridgeScript);
+      if (url.pathname === BRIDGE_SCRIPT) return send(res, 200, TYPES['.js']!, bridgeScript(droppedDir));
       if (url.pathname === EVENTS_PATH) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
         res.write(': listening\n\n');
@@ -221,6 +227,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     core,
     now: opts.now,
     platform,
+    droppedDir,
     command: (command) => {
       waiting.push(command);
       deliver();

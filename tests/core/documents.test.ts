@@ -206,7 +206,7 @@ describe('documents on file', () => {
         link: { kind: 'caseNote', id: hers.id },
       })
     ).document;
-    expect(doc.link).toEqual({ kind: 'caseNote', id: hers.id, label: '2026-11-20' });
+    expect(doc.link).toEqual({ kind: 'caseNote', id: hers.id, label: '', on: '2026-11-20' });
     expect(
       (await t.fail('documents.update', { id: doc.id, version: 1, ...details, link: { kind: 'caseNote', id: his.id } }))
         .fields,

@@ -53,11 +53,11 @@ function shaped(r: Row): ClientDocument {
   const { caseNoteId, referralId, letterId, noteOn, agencyName, letterName, letterOn, ...rest } = r;
   const link =
     caseNoteId !== null
-      ? { kind: 'caseNote' as const, id: caseNoteId, label: (noteOn ?? '').slice(0, 10) }
+      ? { kind: 'caseNote' as const, id: caseNoteId, label: '', on: noteOn?.slice(0, 10) ?? null }
       : referralId !== null
-        ? { kind: 'referral' as const, id: referralId, label: agencyName ?? '' }
+        ? { kind: 'referral' as const, id: referralId, label: agencyName ?? '', on: null }
         : letterId !== null
-          ? { kind: 'letter' as const, id: letterId, label: `${letterName ?? ''} ${letterOn ?? ''}`.trim() }
+          ? { kind: 'letter' as const, id: letterId, label: letterName ?? '', on: letterOn }
           : null;
   return { ...rest, link };
 }

@@ -17,6 +17,7 @@ import { TimelineTab } from './client/TimelineTab';
 import { HelpGivenTab } from './client/HelpGivenTab';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { LettersTab } from './client/LettersTab';
+import { DocumentsTab } from './client/DocumentsTab';
 import { ReferralsTab } from './client/ReferralsTab';
 import { useGo, usePageState } from '../navigation';
 
@@ -85,6 +86,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
           <Tab value="assessments">{t('clients.tabs.assessments')}</Tab>
           {can('referrals.forClient') && <Tab value="referrals">{t('referrals.tab')}</Tab>}
           {can('letters.forClient') && <Tab value="letters">{t('letters.tab')}</Tab>}
+          {can('documents.forClient') && <Tab value="documents">{t('documents.tab')}</Tab>}
           <Tab value="helpGiven">{t('programmes.tab')}</Tab>
           {!record.contactDetailsWithheld && <Tab value="safety">{t('clients.tabs.safety')}</Tab>}
           <Tab
@@ -139,6 +141,9 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
         </Panel>
         <Panel value="letters" pt="md">
           {can('letters.forClient') && <LettersTab clientId={id} />}
+        </Panel>
+        <Panel value="documents" pt="md">
+          {can('documents.forClient') && <DocumentsTab clientId={id} />}
         </Panel>
         <Panel value="helpGiven" pt="md">
           <HelpGivenTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />

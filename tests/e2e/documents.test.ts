@@ -1,0 +1,209 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_MAX_BYTES } from '../../shared/domain/document';
+import { clockFrom } from '../bridge/clock';
+import { startBridge, type Bridge } from '../bridge/server';
+import { scannedPdf } from '../core/sampleDocuments';
+import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+
+const now = clockFrom('2026-11-23T10:00');
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+const MARKER = 'RENT-ARREARS-NOTICE-ZX4410';
+
+let root: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let clientId: number;
+const { visible, dialog, tab, quiet } = byPerson(() => page);
+
+/** Drops files on the documents area as a person drags them from the desktop (the files are in the bridge's drop folder). */
+async function drop(names: string[]) {
+  const transfer = await page.evaluateHandle((names) => {
+    const dt = new DataTransfer();
+    for (const name of names) dt.items.add(new File(['(the file as dragged)'], name));
+    return dt;
+  }, names);
+  await page.getByTestId('document-drop').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** A phone photo of a paper: a JPEG the browser itself encodes, of a page with printed-looking noise. */
+async function phonePhoto(): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 480;
+    canvas.height = 640;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#f4f1e8';
+    g.fillRect(0, 0, 480, 640);
+    g.fillStyle = '#222';
+    g.font = '28px serif';
+    g.fillText('IDENTITY CARD', 40, 80);
+    let x = 12345;
+    for (let i = 0; i < 4000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      g.fillRect(40 + (x % 400), 120 + ((x >> 8) % 480), 2, 2);
+    }
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.9));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-documents-'));
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
+  await setUpThroughCore(bridge, ADMIN);
+  const client = await callCore<{ id: number }>(bridge, 'clients.intake', {
+    details: { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-10-01' },
+  });
+  clientId = client.id;
+  await callCore(bridge, 'notes.save', {
+    clientId,
+    note: { date: '2026-11-20', time: '10:00', kind: 'officeVisit', body: 'Brought the council’s letter about rent.' },
+  });
+  await callCore(bridge, 'signIn.lock', {});
+  browser = await launchChromium();
+  page = await openSignedIn(browser, bridge, ADMIN);
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await page
+    .getByRole('button', { name: /Kowalczyk/ })
+    .first()
+    .click();
+  await tab('Documents');
+});
+
+afterAll(() => closeAll(browser, bridge, root));
+
+describe('documents on file, end to end', () => {
+  it('takes in a dropped scan and phone photo, described, and offers to delete the originals', async () => {
+    await expect.poll(() => visible('No documents on file yet.')).toBe(true);
+    writeFileSync(join(bridge.droppedDir, 'scan0012.pdf'), scannedPdf(MARKER));
+    writeFileSync(join(bridge.droppedDir, 'IMG_2041.jpg'), await phonePhoto());
+    await drop(['scan0012.pdf', 'IMG_2041.jpg', 'holiday.mov']);
+    await expect.poll(() => visible('Casebook does not keep this kind of file: holiday.mov')).toBe(true);
+    await dialog().getByText('File: scan0012.pdf').waitFor();
+    const scan = dialog().getByRole('region', { name: 'scan0012.pdf' });
+    const photo = dialog().getByRole('region', { name: 'IMG_2041.jpg' });
+    // Nothing is filed without saying what it is.
+    await dialog().getByRole('button', { name: 'Add to file' }).click();
+    await expect.poll(() => scan.getByText('Please fill this in.').first().isVisible()).toBe(true);
+    await scan.getByLabel('Kind of document').first().click();
+    await page.getByRole('option', { name: 'Letter received' }).click();
+    await scan.getByLabel('Title').first().fill('Notice of rent arrears');
+    await scan.getByRole('textbox', { name: 'Date on the document' }).fill('02/11/2026');
+    await scan.getByLabel('Goes with').first().click();
+    await page.getByRole('option', { name: /Case note of 20 Nov 2026/ }).click();
+    await photo.getByLabel('Kind of document').first().click();
+    await page.getByRole('option', { name: 'Proof of identity' }).click();
+    await photo.getByLabel('Title').first().fill('ID card, front');
+    await shot(page, 'doc-01-add');
+    await dialog().getByRole('button', { name: 'Add to file' }).click();
+
+    await dialog().getByText('The original files are still on this computer').waitFor();
+    expect(await dialog().getByText(join(bridge.droppedDir, 'scan0012.pdf')).isVisible()).toBe(true);
+    await shot(page, 'doc-02-originals');
+    await dialog().getByRole('button', { name: 'Delete the originals' }).click();
+    await expect.poll(() => visible('2 original files were deleted.')).toBe(true);
+    expect(existsSync(join(bridge.droppedDir, 'scan0012.pdf'))).toBe(false);
+    expect(existsSync(join(bridge.droppedDir, 'IMG_2041.jpg'))).toBe(false);
+
+    const table = page.getByRole('table', { name: 'Documents on file' });
+    await expect.poll(() => table.getByText('Notice of rent arrears').isVisible()).toBe(true);
+    expect(await table.getByText('Case note of 20 Nov 2026').isVisible()).toBe(true);
+    expect(await table.getByText('2 Nov 2026', { exact: true }).isVisible()).toBe(true);
+    expect(await visible(/^2 documents, \d/)).toBe(true);
+    await quiet();
+    await shot(page, 'doc-03-list');
+  });
+
+  it('shows a PDF and a photo from memory, in the window', async () => {
+    await page.getByRole('button', { name: 'View: Notice of rent arrears' }).click();
+    const pages = dialog().getByTestId('document-pages').getByRole('img');
+    await expect.poll(() => pages.count(), { timeout: 20_000 }).toBe(1);
+    // A picture drawn in memory (an object URL), not a file.
+    expect(await pages.first().getAttribute('src')).toMatch(/^blob:/);
+    expect(await pages.first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1000);
+    await shot(page, 'doc-04-view-pdf');
+    await dialog().getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.getByRole('button', { name: 'View: ID card, front' }).click();
+    await expect
+      .poll(() =>
+        dialog()
+          .getByRole('img', { name: 'ID card, front' })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBe(480);
+    await shot(page, 'doc-05-view-photo');
+    await dialog().getByRole('button', { name: 'Close', exact: true }).last().click();
+    const opened = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { action: 'document.opened' });
+    expect(opened.items).toHaveLength(2);
+  });
+
+  it('keeps a Word file as a copy only, warns that a copy is not encrypted, and refuses a file too large', async () => {
+    const word = join(root, 'letters', 'Support letter.docx');
+    const big = join(root, 'letters', 'whole file at 1200 dpi.pdf');
+    mkdirSync(join(root, 'letters'));
+    writeFileSync(word, 'PK\u0003\u0004 a Word document');
+    writeFileSync(big, '%PDF-1.4\n');
+    truncateSync(big, DOCUMENT_MAX_BYTES + 1);
+    bridge.platform.nextFiles = [word, big];
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    for (const name of ['Support letter.docx', 'whole file at 1200 dpi.pdf']) {
+      const region = dialog().getByRole('region', { name });
+      await region.getByLabel('Kind of document').first().click();
+      await page.getByRole('option', { name: 'Other' }).click();
+    }
+    await dialog().getByRole('button', { name: 'Add to file' }).click();
+    // The Word file is filed; the big one stays in the dialog with the reason.
+    await expect
+      .poll(() => visible('This file is larger than 25 MB. Scan it at a lower resolution, or split it into parts.'))
+      .toBe(true);
+    expect(await dialog().getByText('File: Support letter.docx').count()).toBe(0);
+    await shot(page, 'doc-06-too-large');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await dialog().getByRole('button', { name: 'Keep them' }).click();
+    expect(existsSync(word)).toBe(true);
+
+    await page.getByRole('button', { name: 'Save a copy…: Support letter' }).click();
+    await dialog().getByText('The copy will not be encrypted').waitFor();
+    await shot(page, 'doc-07-copy-warning');
+    await dialog().getByRole('button', { name: 'Choose where to save' }).click();
+    await expect.poll(() => visible(/A copy was saved to .*Support letter\.docx/)).toBe(true);
+    expect(readFileSync(join(root, 'saved', 'Support letter.docx'))).toEqual(readFileSync(word));
+  });
+
+  it('deletes a document after asking, and shows the tab in Polish', async () => {
+    await page.getByRole('button', { name: 'More actions: Support letter' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await dialog().getByRole('button', { name: 'Delete the document' }).click();
+    await expect.poll(() => visible('The document was deleted.')).toBe(true);
+    await expect.poll(() => page.getByText('Support letter', { exact: true }).count()).toBe(0);
+    await quiet();
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await page.getByRole('button', { name: 'Podopieczni' }).click();
+    await page
+      .getByRole('button', { name: /Kowalczyk/ })
+      .first()
+      .click();
+    await tab('Dokumenty');
+    await expect.poll(() => visible('Notatka z dnia 20 lis 2026')).toBe(true);
+    expect(await visible('Dokument tożsamości')).toBe(true);
+    expect(await visible(/^2 dokumenty, \d/)).toBe(true);
+    await shot(page, 'doc-08-list-pl');
+    await page.getByRole('button', { name: 'Pokaż: Notice of rent arrears' }).click();
+    await expect
+      .poll(() => dialog().getByTestId('document-pages').getByRole('img').count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await visible('Wyświetlane z zaszyfrowanych danych Casebook')).toBe(true);
+    await dialog().getByRole('button', { name: 'Zamknij', exact: true }).last().click();
+  });
+});
