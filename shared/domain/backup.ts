@@ -36,6 +36,8 @@ export const backupStatusSchema = z.object({
   /** never: no backup yet; ok; warn (amber); alert (red). */
   level: z.enum(['never', 'ok', 'warn', 'alert']),
   settings: backupSettingsSchema,
+  /** The documents on file, and the bytes they add to the records and so to every backup. */
+  documents: z.object({ count: z.number().int(), bytes: z.number() }),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 

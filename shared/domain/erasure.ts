@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './validation';
+import { optionalText, requiredText } from './validation';
 
 /** Erase: the client and everything about them go. Anonymise: who they were goes, the counts stay. */
 export const ERASURE_MODES = ['erase', 'anonymise'] as const;
@@ -14,6 +14,11 @@ export const eraseClientSchema = z.object({
   confirmation: requiredText(40),
   /** Anonymising closes an open case (reason "anonymised") unless the administrator says not to. */
   closeCase: z.boolean().default(true),
+  /**
+   * Anonymising deletes the client's documents on file (a copy of ID names them) unless the
+   * administrator keeps them, saying why (e.g. a funder's audit needs the proof of eligibility).
+   */
+  keepDocumentsBecause: optionalText(500, { lines: true }),
 });
 export type EraseClientInput = z.input<typeof eraseClientSchema>;
 

@@ -1326,6 +1326,10 @@ export const en = {
     chooseFolder: 'Choose a folder…',
     saveTo: 'Save to: {{path}}',
     backupNow: 'Back up now',
+    documentsAdd_one:
+      'One document on file ({{size}}) is in every backup, encrypted, and checked with the rest when a backup is made.',
+    documentsAdd_other:
+      '{{count}} documents on file ({{size}}) are in every backup, encrypted, and checked with the rest when a backup is made.',
     checking: 'Checking the backup',
     restoreStopped: 'The restore was stopped before anything was changed. Your records are as they were.',
     stopped: 'The backup was stopped. Nothing was left on the drive, and your records are as they were.',
@@ -2038,6 +2042,11 @@ export const en = {
     reasonHint: 'For example: asked to be forgotten, or the retention period has passed. Kept in the audit trail.',
     typeReference: 'Type the reference {{reference}} to confirm',
     backups: 'Backups made before now still hold the record. If one is restored, Casebook erases the person again.',
+    keepDocuments_one: 'Keep the document on file',
+    keepDocuments_other: 'Keep the {{count}} documents on file',
+    keepDocumentsHint:
+      'Anonymising deletes the client’s documents (a copy of ID or a letter names them). Keep them only when you must, for example for a funder’s audit of eligibility.',
+    keepDocumentsBecause: 'Why they are kept',
     closeCase: 'Close the case too',
     closeCaseHint:
       'The case closes with the reason “Record anonymised”, so nobody goes on working under a record that no longer says who it is.',
@@ -2103,6 +2112,9 @@ export const en = {
     makePackAgain: 'Make the pack again',
     savePack: 'Save the subject access pack',
     fileName: 'Subject access',
+    documentsFolder: 'documents',
+    documentAdded: 'Added',
+    documentFile: 'File',
     packStopped: 'Making the pack was stopped. No file was saved.',
     packSaved:
       'The pack was saved as {{pdf}}, with the same information as data in {{json}}. Keep both safe: they hold everything about this client.',
@@ -2123,7 +2135,7 @@ export const en = {
     requestReceived: 'Subject access request received on {{date}}',
     preparedOn: 'Prepared on {{date}} by {{name}}',
     intro:
-      'This is a copy of everything {{charity}} holds about you in its case records: your details, your consent, your household and contacts, assessments, support plans, notes of our contacts with you, referrals, letters, help given, and a record of who has opened or changed your record. Coded entries are written out in words. The same information comes as a data file (JSON) for use on a computer.',
+      'This is a copy of everything {{charity}} holds about you in its case records: your details, your consent, your household and contacts, assessments, support plans, notes of our contacts with you, referrals, letters, documents on file (given as files of their own), help given, and a record of who has opened or changed your record. Coded entries are written out in words. The same information comes as a data file (JSON) for use on a computer.',
     nothing: 'Nothing recorded.',
     footer: 'Confidential: prepared for {{name}} ({{reference}})',
     birthYear: 'Year of birth (estimated)',
@@ -2156,6 +2168,7 @@ export const en = {
       safetyPlans: 'Safety plans',
       referrals: 'Referrals to other agencies',
       letters: 'Letters',
+      documents: 'Documents on file (each given as a file of its own, in the folder beside this pack)',
       help: 'Help given',
       groups: 'Groups and sessions',
       requests: 'Your requests for your information',

@@ -1365,6 +1365,14 @@ export const pl = {
     chooseFolder: 'Wybierz folder…',
     saveTo: 'Zapisz w: {{path}}',
     backupNow: 'Zrób kopię teraz',
+    documentsAdd_one:
+      'Jeden dokument z akt ({{size}}) jest w każdej kopii zapasowej, zaszyfrowany, i sprawdzany z resztą przy jej tworzeniu.',
+    documentsAdd_few:
+      '{{count}} dokumenty z akt ({{size}}) są w każdej kopii zapasowej, zaszyfrowane, i sprawdzane z resztą przy jej tworzeniu.',
+    documentsAdd_many:
+      '{{count}} dokumentów z akt ({{size}}) jest w każdej kopii zapasowej, zaszyfrowanych, i sprawdzanych z resztą przy jej tworzeniu.',
+    documentsAdd_other:
+      '{{count}} dokumentu z akt ({{size}}) jest w każdej kopii zapasowej, zaszyfrowanego, i sprawdzanego z resztą przy jej tworzeniu.',
     checking: 'Sprawdzanie kopii',
     restoreStopped: 'Przywracanie zostało zatrzymane, zanim cokolwiek zmieniono. Dane są takie jak wcześniej.',
     stopped: 'Tworzenie kopii zostało zatrzymane. Na dysku nic nie zostało, a dane są takie jak wcześniej.',
@@ -2109,6 +2117,13 @@ export const pl = {
     typeReference: 'Wpisz numer sprawy {{reference}}, aby potwierdzić',
     backups:
       'Kopie zapasowe wykonane przed tą chwilą nadal zawierają tę kartotekę. Jeśli któraś zostanie przywrócona, Casebook usunie tę osobę ponownie.',
+    keepDocuments_one: 'Zachowaj dokument z akt',
+    keepDocuments_few: 'Zachowaj {{count}} dokumenty z akt',
+    keepDocuments_many: 'Zachowaj {{count}} dokumentów z akt',
+    keepDocuments_other: 'Zachowaj {{count}} dokumentu z akt',
+    keepDocumentsHint:
+      'Anonimizacja usuwa dokumenty podopiecznego (kopia dowodu lub pismo zawierają jego dane). Zachowaj je tylko wtedy, gdy to konieczne, np. na potrzeby kontroli kwalifikowalności przez grantodawcę.',
+    keepDocumentsBecause: 'Dlaczego są zachowane',
     closeCase: 'Zamknij też sprawę',
     closeCaseHint:
       'Sprawa zostanie zamknięta z powodem „Kartoteka zanonimizowana”, aby nikt nie prowadził dalej pracy w kartotece, która nie mówi już, kogo dotyczy.',
@@ -2179,6 +2194,9 @@ export const pl = {
     makePackAgain: 'Przygotuj pakiet ponownie',
     savePack: 'Zapisz pakiet danych osobowych',
     fileName: 'Dostęp do danych',
+    documentsFolder: 'dokumenty',
+    documentAdded: 'Dodano',
+    documentFile: 'Plik',
     packStopped: 'Tworzenie pakietu zostało zatrzymane. Nie zapisano żadnego pliku.',
     packSaved:
       'Pakiet zapisano jako {{pdf}}, a te same informacje jako dane w {{json}}. Przechowuj oba pliki bezpiecznie: zawierają wszystko o tym podopiecznym.',
@@ -2202,7 +2220,7 @@ export const pl = {
     requestReceived: 'Wniosek o dostęp do danych wpłynął {{date}}',
     preparedOn: 'Data przygotowania: {{date}} · Osoba przygotowująca: {{name}}',
     intro:
-      'To jest kopia wszystkiego, co {{charity}} przechowuje o Tobie w dokumentacji: Twoje dane, zgody, gospodarstwo domowe i kontakty, oceny potrzeb, plany wsparcia, notatki z kontaktów, skierowania, pisma, udzieloną pomoc oraz zapis tego, kto otwierał lub zmieniał Twoją kartę. Wartości zapisywane w programie jako kody podajemy słowami. Te same informacje są dołączone jako plik danych (JSON) do użytku na komputerze.',
+      'To jest kopia wszystkiego, co {{charity}} przechowuje o Tobie w dokumentacji: Twoje dane, zgody, gospodarstwo domowe i kontakty, oceny potrzeb, plany wsparcia, notatki z kontaktów, skierowania, pisma, dokumenty w aktach (przekazane jako osobne pliki), udzieloną pomoc oraz zapis tego, kto otwierał lub zmieniał Twoją kartę. Wartości zapisywane w programie jako kody podajemy słowami. Te same informacje są dołączone jako plik danych (JSON) do użytku na komputerze.',
     nothing: 'Nic nie zapisano.',
     footer: 'Poufne · Osoba, której dotyczą dane: {{name}} ({{reference}})',
     birthYear: 'Rok urodzenia (szacunkowo)',
@@ -2235,6 +2253,7 @@ export const pl = {
       safetyPlans: 'Plany bezpieczeństwa',
       referrals: 'Skierowania do innych instytucji',
       letters: 'Pisma',
+      documents: 'Dokumenty w aktach (każdy przekazany jako osobny plik, w folderze obok tego pakietu)',
       help: 'Udzielona pomoc',
       groups: 'Grupy i spotkania',
       requests: 'Twoje wnioski o dostęp do danych',

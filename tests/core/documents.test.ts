@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
 import { photoPng, scannedPdf, telltales } from './sampleDocuments';
 import { decryptedCopy } from '../bench/encryption';
+import { pdfText } from './pdfCheck';
 
 const MARKER = 'TENANCY-NOTICE-QX7731-KOWALCZYK';
 
@@ -262,6 +263,104 @@ describe('documents on file', () => {
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
     expect((await t.fail('documents.forClient', { clientId: ewa.id })).code).toBe('FORBIDDEN');
     expect((await t.fail('documents.open', { id: doc.id })).code).toBe('FORBIDDEN');
+  });
+
+  it('is in every backup, encrypted and checked, and comes back when the backup is restored on a new computer', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const pdf = scannedPdf(MARKER);
+    const photo = photoPng(2041);
+    const files = scans({ 'scan.pdf': pdf, 'photo.png': photo });
+    const doc = (await t.ok('documents.add', { clientId: ewa.id, path: files['scan.pdf']!, ...details })).document;
+    await t.ok('documents.add', { clientId: ewa.id, path: files['photo.png']!, kind: 'id', title: 'ID card' });
+    expect((await t.ok('backup.status', {})).documents).toEqual({ count: 2, bytes: pdf.length + photo.length });
+    const usb = tempDir('casebook-usb-');
+    const made = await t.ok('backup.create', { targetDir: usb });
+    for (const f of everyFile(usb)) {
+      expect(f.bytes.includes(MARKER), f.path).toBe(false);
+      for (const piece of telltales(photo)) expect(f.bytes.includes(piece), f.path).toBe(false);
+    }
+    const fresh = startCore();
+    await fresh.ok('backup.restore', {
+      path: made.path,
+      credentials: { name: 'Anna Kowalska', password: 'correct horse battery' },
+    });
+    await fresh.ok('signIn.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
+    expect((await fresh.ok('documents.forClient', { clientId: ewa.id })).items.map((d) => d.title)).toEqual([
+      'ID card',
+      'Notice from the council',
+    ]);
+    expect(Buffer.from((await fresh.ok('documents.open', { id: doc.id })).base64, 'base64')).toEqual(pdf);
+  });
+
+  it('is in the subject access pack: listed in the PDF and the JSON, and given as files in a folder beside it', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const pdf = scannedPdf(MARKER);
+    const photo = photoPng(5);
+    const files = scans({ 'scan.pdf': pdf, 'photo.png': photo });
+    await t.ok('documents.add', { clientId: ewa.id, path: files['scan.pdf']!, ...details });
+    await t.ok('documents.add', { clientId: ewa.id, path: files['photo.png']!, kind: 'id', title: 'ID card: front' });
+    const [request] = await t.ok('subjectAccess.record', { clientId: ewa.id, receivedOn: '2026-11-20' });
+    const saved = await t.ok('subjectAccess.savePack', { id: request!.id });
+    const folder = saved.pdfPath.replace(/\.pdf$/, ' - documents');
+    expect(readdirSync(folder).sort()).toEqual(['01 ID card front.png', '02 Notice from the council.pdf']);
+    expect(readFileSync(join(folder, '01 ID card front.png'))).toEqual(photo);
+    expect(readFileSync(join(folder, '02 Notice from the council.pdf'))).toEqual(pdf);
+    const flat = pdfText(saved.pdfPath).replace(/\s+/g, ' ');
+    expect(flat).toContain('Documents on file');
+    // The file column wraps: its words are there, in order.
+    expect(flat).toMatch(/02 Notice from the .*council\.pdf/);
+    expect(flat).toContain('Letter received');
+    const json = JSON.parse(readFileSync(saved.jsonPath, 'utf8')) as {
+      documents: { title: string; fileInPack: string }[];
+    };
+    expect(json.documents.map((d) => [d.title, d.fileInPack])).toEqual([
+      ['ID card: front', '01 ID card front.png'],
+      ['Notice from the council', '02 Notice from the council.pdf'],
+    ]);
+    // The copies name her: erasing her lists them among the files saved outside Casebook.
+    const remembered = (await t.ok('erasure.savedFiles', { clientId: ewa.id })).aboutClient.map((f) => f.path);
+    expect(remembered).toEqual(expect.arrayContaining([join(folder, '01 ID card front.png'), saved.pdfPath]));
+  });
+
+  it('goes when the client is anonymised, unless an administrator keeps it, saying why', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const jan = await withClient(t, 'Jan', 'Nowak');
+    const files = scans({ 'ewa.pdf': scannedPdf(MARKER), 'jan.pdf': scannedPdf('JAN-NOWAK-PROOF-OF-ELIGIBILITY') });
+    await t.ok('documents.add', { clientId: ewa.id, path: files['ewa.pdf']!, ...details });
+    await t.ok('documents.add', { clientId: jan.id, path: files['jan.pdf']!, ...details, kind: 'incomeBenefit' });
+    const anonymise = (c: { id: number; reference: string }, keepDocumentsBecause?: string) =>
+      t.ok('erasure.eraseClient', {
+        id: c.id,
+        mode: 'anonymise',
+        reason: 'Retention period passed',
+        confirmation: c.reference,
+        ...(keepDocumentsBecause ? { keepDocumentsBecause } : {}),
+      });
+    await anonymise(ewa);
+    await anonymise(jan, 'The funder audits proof of eligibility until 2030');
+    expect((await t.ok('documents.forClient', { clientId: ewa.id })).items).toEqual([]);
+    expect((await t.ok('documents.forClient', { clientId: jan.id })).items.map((d) => d.kind)).toEqual([
+      'incomeBenefit',
+    ]);
+    const plain = decryptedRecords(t);
+    expect(plain.includes(MARKER)).toBe(false);
+    expect(plain.includes('JAN-NOWAK-PROOF-OF-ELIGIBILITY')).toBe(true);
+    const audit = (await t.ok('audit.list', { action: 'client.anonymised' })).items.map((e) => e.detail);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        {
+          reference: jan.reference,
+          reason: 'Retention period passed',
+          documentsKeptBecause: 'The funder audits proof of eligibility until 2030',
+        },
+      ]),
+    );
   });
 
   it('goes with the client when they are erased, leaving nothing of the file behind', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { documentsTotal } from '../documents/documents';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CasebookError } from '../../../shared/result';
@@ -47,12 +48,14 @@ function backupSettings(db: ReadDb): BackupSettings {
 
 export function backupStatus(db: ReadDb, now: Date): BackupStatus {
   const settings = backupSettings(db);
+  const { documents: count, bytes } = documentsTotal(db);
+  const documents = { count, bytes };
   const raw = getSetting(db, LAST);
   const last = raw ? (JSON.parse(raw) as NonNullable<BackupStatus['last']>) : null;
-  if (!last) return { last: null, daysSince: null, level: 'never', settings };
+  if (!last) return { last: null, daysSince: null, level: 'never', settings, documents };
   const daysSince = Math.max(0, Math.floor((now.getTime() - Date.parse(last.at)) / DAY));
   const level = daysSince >= settings.alertDays ? 'alert' : daysSince >= settings.warnDays ? 'warn' : 'ok';
-  return { last, daysSince, level, settings };
+  return { last, daysSince, level, settings, documents };
 }
 
 /** The password or recovery key a person typed, as a secret for the password gate. */

@@ -15,10 +15,16 @@ export function eraseClientRows(db: Db, clientId: number): boolean {
 /**
  * Keeps a client as a number in the figures and removes who they are: name, contact details, date
  * of birth (the year stays, for age groups), and every free text written about them (notes, plans,
- * letters, household, contacts, safety plan, tasks). Dates, kinds, scores, statuses, help given and
+ * letters, household, contacts, safety plan, tasks) and their documents on file, unless an
+ * administrator keeps those. Dates, kinds, scores, statuses, help given and
  * attendance stay, so reports count the same before and after.
  */
-export function anonymiseClientRows(db: Db, clientId: number, now: Date): boolean {
+export function anonymiseClientRows(
+  db: Db,
+  clientId: number,
+  now: Date,
+  opts: { keepDocuments: boolean } = { keepDocuments: false },
+): boolean {
   const c = clientId;
   const changed = db.run(sql`
     UPDATE clients SET first_name = 'Anonymised', last_name = reference, sort_name = 'anonymised ' || lower(reference), preferred_name = NULL,
@@ -49,6 +55,9 @@ export function anonymiseClientRows(db: Db, clientId: number, now: Date): boolea
     sql`UPDATE subject_access_requests SET note = NULL WHERE client_id = ${c}`,
     // Where files about them were saved: a path may hold their name.
     sql`DELETE FROM saved_files WHERE client_id = ${c}`,
+    // A copy of ID or a letter names them; kept only when an administrator said why (the bytes
+    // go with the last document that holds them: migration 20).
+    ...(opts.keepDocuments ? [] : [sql`DELETE FROM documents WHERE client_id = ${c}`]),
   ];
   for (const s of statements) db.run(s);
   writeTokens(db, c);

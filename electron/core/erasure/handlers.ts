@@ -20,7 +20,8 @@ export function erasureHandlers(cb: Work): Pick<Handlers, 'erasure.eraseClient' 
      * beside the database before the transaction ends, so a backup restored later has it applied
      * again; the audit trail keeps who, when, the reference, the choice and the reason, nothing more.
      */
-    'erasure.eraseClient': ({ id, mode, reason, confirmation, closeCase }) => {
+    'erasure.eraseClient': ({ id, mode, reason, confirmation, closeCase, keepDocumentsBecause }) => {
+      const keepDocuments = mode === 'anonymise' && keepDocumentsBecause !== null;
       const result = cb.write((db, s) => {
         const c = requireClient(db, id);
         if (fold(confirmation.replace(/\s/g, '')) !== fold(c.reference))
@@ -39,17 +40,22 @@ export function erasureHandlers(cb: Work): Pick<Handlers, 'erasure.eraseClient' 
               s.user.id,
               cb.now(),
             );
-          anonymiseClientRows(db, id, cb.now());
+          anonymiseClientRows(db, id, cb.now(), { keepDocuments });
         }
         cb.audit(db, s, mode === 'erase' ? 'client.erased' : 'client.anonymised', {
           clientId: id,
-          detail: { reference: c.reference, reason },
+          detail: {
+            reference: c.reference,
+            reason,
+            ...(keepDocuments ? { documentsKeptBecause: keepDocumentsBecause } : {}),
+          },
         });
         appendErasure(cb.paths.erasureJournal, s.dbKey, {
           at: cb.now().toISOString(),
           clientId: id,
           reference: c.reference,
           mode,
+          ...(keepDocuments ? { keepDocuments } : {}),
         });
         return { reference: c.reference, mode };
       });

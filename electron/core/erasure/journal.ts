@@ -16,6 +16,8 @@ export const erasureSchema = z.object({
   clientId: z.number().int(),
   reference: z.string(),
   mode: z.enum(['erase', 'anonymise']),
+  /** An anonymisation that kept the documents on file keeps them when it is applied again. */
+  keepDocuments: z.boolean().optional(),
 });
 export type Erasure = z.infer<typeof erasureSchema>;
 
@@ -66,7 +68,10 @@ export function reapplyErasures(db: Db, entries: Erasure[], backupCreatedAt: str
   const applied: Erasure[] = [];
   for (const e of entries) {
     if (e.at <= backupCreatedAt) continue;
-    const done = e.mode === 'erase' ? eraseClientRows(db, e.clientId) : anonymiseClientRows(db, e.clientId, now);
+    const done =
+      e.mode === 'erase'
+        ? eraseClientRows(db, e.clientId)
+        : anonymiseClientRows(db, e.clientId, now, { keepDocuments: e.keepDocuments === true });
     if (done) applied.push(e);
   }
   return applied;

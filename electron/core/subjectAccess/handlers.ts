@@ -83,13 +83,15 @@ export function accessHandlers(cb: Work): Pick<Handlers, AccessChannels> {
           t('subjectAccess.savePack'),
           packName(t, request.clientReference),
         );
-        const jsonPath = /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.json') : `${pdfPath}.json`;
-        await task.run(
+        const base = pdfPath.replace(/\.pdf$/i, '');
+        const jsonPath = `${base}.json`;
+        const documentsDir = `${base} - ${t('subjectAccess.documentsFolder')}`;
+        const { documentPaths } = await task.run(
           'writeAccessPack',
-          { ...input, pdfPath, jsonPath },
+          { ...input, pdfPath, jsonPath, documentsDir },
           { records: { path: cb.paths.database, key } },
         );
-        const requests = packMade(id, request.clientId, 'access.packSaved', [pdfPath, jsonPath]);
+        const requests = packMade(id, request.clientId, 'access.packSaved', [pdfPath, jsonPath, ...documentPaths]);
         return { pdfPath, jsonPath, requests };
       }),
     /** The readable pack for the print dialog; once printed, the request's pack counts as made. */

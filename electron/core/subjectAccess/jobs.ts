@@ -1,5 +1,8 @@
 import type { Job, JobContext } from '../jobs/context';
-import { writeFilesAtomic } from '../storage/files';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentBytes } from '../documents/documents';
+import { writeFilesAtomic, type FileData } from '../storage/files';
 import { gatherAccessPack } from './pack';
 import { renderAccessPackPdf } from './packPdf';
 
@@ -26,16 +29,21 @@ async function drawAccessPack(ctx: JobContext, i: AccessPackInput) {
 
 /** The subject access pack: everything held about the person, as a readable PDF and as JSON. */
 export const accessJobs = {
-  /** Gathers, draws and writes both files, both whole or neither. */
+  /**
+   * Gathers, draws and writes the pack: the PDF, the JSON and, in a folder beside them, a copy of
+   * each document on file. All whole or none.
+   */
   writeAccessPack: (async (ctx, i) => {
     const { pack, pdf } = await drawAccessPack(ctx, i);
     ctx.step('saving', 0.9);
-    writeFilesAtomic([
-      [i.jsonPath, JSON.stringify(pack, null, 2)],
-      [i.pdfPath, pdf],
+    const documents: [string, FileData][] = pack.documents.map((d) => [
+      join(i.documentsDir, d.fileInPack),
+      documentBytes(ctx.records(), d.id),
     ]);
-    return { written: true as const };
-  }) as Job<AccessPackInput & { pdfPath: string; jsonPath: string }, { written: true }>,
+    if (documents.length) mkdirSync(i.documentsDir, { recursive: true });
+    writeFilesAtomic([...documents, [i.jsonPath, JSON.stringify(pack, null, 2)], [i.pdfPath, pdf]]);
+    return { documentPaths: documents.map(([path]) => path) };
+  }) as Job<AccessPackInput & { pdfPath: string; jsonPath: string; documentsDir: string }, { documentPaths: string[] }>,
 
   /** The readable PDF alone, for the print dialog. */
   drawAccessPackPdf: (async (ctx, i) => (await drawAccessPack(ctx, i)).pdf) as Job<AccessPackInput, Uint8Array>,

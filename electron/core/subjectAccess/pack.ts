@@ -23,6 +23,15 @@ import { listClientReferrals } from '../referrals/referrals';
 import { safetyPlanHistory } from '../safetyPlans/safetyPlans';
 import { clientHelpGiven } from '../helpGiven/helpGiven';
 import { clientAccessRequests } from './requests';
+import { listDocuments } from '../documents/documents';
+import { fileEnding, type ClientDocument } from '../../../shared/domain/document';
+import { safeFileName } from '../storage/files';
+
+/** A document's file name in the pack's folder: numbered (titles may repeat), titled, with its own ending. */
+function fileInPack(i: number, d: ClientDocument): string {
+  const ending = fileEnding(d.fileName);
+  return `${String(i + 1).padStart(2, '0')} ${safeFileName(d.title, 80) || 'document'}${ending ? `.${ending}` : ''}`;
+}
 
 /**
  * Everything Casebook holds about one client, gathered from the same reads the screens use, with
@@ -47,6 +56,8 @@ export interface AccessPack {
   helpGiven: HelpGiven[];
   programmes: ClientProgrammes;
   accessRequests: AccessRequest[];
+  /** Documents on file; each is given as a file of its own, named `fileInPack`, in a folder beside the pack. */
+  documents: (ClientDocument & { fileInPack: string })[];
   /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
   auditTrail: AuditEntry[];
 }
@@ -89,6 +100,7 @@ export function gatherAccessPack(
     helpGiven: clientHelpGiven(db, clientId),
     programmes: clientProgrammes(db, clientId),
     accessRequests: clientAccessRequests(db, clientId),
+    documents: listDocuments(db, clientId).items.map((d, i) => ({ ...d, fileInPack: fileInPack(i, d) })),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],
   };
 }

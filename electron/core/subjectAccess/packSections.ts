@@ -342,6 +342,24 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     texts: [[t('subjectAccess.letterText'), `${l.content.subject}\n\n${l.content.body}`]],
   }));
 
+  const documents: PackTable = {
+    columns: [
+      t('documents.title'),
+      t('documents.kind'),
+      t('documents.documentDate'),
+      t('subjectAccess.documentAdded'),
+      t('subjectAccess.documentFile'),
+    ],
+    widths: [3, 2, 1.6, 1.6, 3],
+    rows: p.documents.map((d) => [
+      d.title,
+      t(`documents.kinds.${d.kind}`),
+      day(d.documentDate) ?? '',
+      day(d.addedAt.slice(0, 10)),
+      d.fileInPack,
+    ]),
+  };
+
   const help: PackTable = {
     columns: [
       t('helpGiven.date'),
@@ -403,6 +421,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     section(t('subjectAccess.sections.safetyPlans'), safetyPlans),
     section(t('subjectAccess.sections.referrals'), referrals),
     section(t('subjectAccess.sections.letters'), letters),
+    section(t('subjectAccess.sections.documents'), [], documents),
     section(t('subjectAccess.sections.help'), [], help),
     section(t('subjectAccess.sections.groups'), [], groups),
     section(t('subjectAccess.sections.requests'), [], requests),

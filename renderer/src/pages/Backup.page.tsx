@@ -17,6 +17,7 @@ import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
 import { Section } from '../components/Section/Section';
 import { FullExport } from '../components/FullExport/FullExport';
+import { useChannel } from '../useChannel';
 
 function BackUpNow({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
@@ -192,6 +193,18 @@ function ReminderSettings({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** How much of every backup is documents on file: a charity with many scans needs a bigger stick. */
+function DocumentsInBackups() {
+  const { t, i18n } = useTranslation();
+  const documents = useChannel('backup.status', {}).data?.documents;
+  if (!documents?.count) return null;
+  return (
+    <Text size="sm" c="dimmed">
+      {t('backup.documentsAdd', { count: documents.count, size: formatBytes(documents.bytes, i18n.language) })}
+    </Text>
+  );
+}
+
 /** Administrators back up to a USB stick, check a backup, and restore one. */
 export function BackupPage({ onState }: { onState: (s: AppState) => void }) {
   const { t } = useTranslation();
@@ -208,6 +221,7 @@ export function BackupPage({ onState }: { onState: (s: AppState) => void }) {
       <BackupReminder key={reminderKey} onBackUp={() => undefined} />
       <Section title={t('backup.backupNow')}>
         <BackUpNow onDone={refresh} />
+        <DocumentsInBackups key={reminderKey} />
       </Section>
       <Section title={t('backup.checkTitle')}>
         <Text size="sm">{t('backup.checkIntro')}</Text>

@@ -33,21 +33,45 @@ export function EraseClientModal({
     reason: string;
     confirmation: string;
     closeCase: boolean;
+    keepDocuments: boolean;
+    keepDocumentsBecause: string;
   }>({
-    initialValues: { id: client.id, mode: null, reason: '', confirmation: '', closeCase: true },
-    validate: schemaValidator(eraseClientSchema, t),
-  });
-  const save = form.onSubmit((v) =>
-    submit(() => invoke('erasure.eraseClient', { ...v, mode: v.mode! }), {
-      form,
-      onOk: (r) => {
-        notifications.show({
-          color: 'green',
-          message: t(r.mode === 'erase' ? 'erasure.erased' : 'erasure.anonymised', { reference: r.reference }),
-        });
-        onDone();
-      },
+    initialValues: {
+      id: client.id,
+      mode: null,
+      reason: '',
+      confirmation: '',
+      closeCase: true,
+      keepDocuments: false,
+      keepDocumentsBecause: '',
+    },
+    validate: (v) => ({
+      ...schemaValidator(eraseClientSchema, t)(v),
+      ...(v.mode === 'anonymise' && v.keepDocuments && !v.keepDocumentsBecause.trim()
+        ? { keepDocumentsBecause: t('validation.required') }
+        : {}),
     }),
+  });
+  const documents = useChannel('documents.forClient', { clientId: client.id }).data;
+  const save = form.onSubmit(({ keepDocuments, keepDocumentsBecause, ...v }) =>
+    submit(
+      () =>
+        invoke('erasure.eraseClient', {
+          ...v,
+          mode: v.mode!,
+          keepDocumentsBecause: v.mode === 'anonymise' && keepDocuments ? keepDocumentsBecause : null,
+        }),
+      {
+        form,
+        onOk: (r) => {
+          notifications.show({
+            color: 'green',
+            message: t(r.mode === 'erase' ? 'erasure.erased' : 'erasure.anonymised', { reference: r.reference }),
+          });
+          onDone();
+        },
+      },
+    ),
   );
   return (
     <ModalForm
@@ -74,6 +98,25 @@ export function EraseClientModal({
           description={t('erasure.closeCaseHint')}
           {...form.getInputProps('closeCase', { type: 'checkbox' })}
         />
+      )}
+      {form.values.mode === 'anonymise' && (documents?.items.length ?? 0) > 0 && (
+        <Stack gap="xs">
+          <Checkbox
+            label={t('erasure.keepDocuments', { count: documents!.items.length })}
+            description={t('erasure.keepDocumentsHint')}
+            {...form.getInputProps('keepDocuments', { type: 'checkbox' })}
+          />
+          {form.values.keepDocuments && (
+            <Textarea
+              label={t('erasure.keepDocumentsBecause')}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...form.getInputProps('keepDocumentsBecause')}
+            />
+          )}
+        </Stack>
       )}
       <Textarea
         label={t('erasure.reason')}
