@@ -91,7 +91,13 @@ import {
   updateDocumentSchema,
 } from './domain/document';
 import { eraseClientSchema, ERASURE_MODES, savedFilesSchema } from './domain/erasure';
-import { keepCaseSchema, retentionCaseSchema, retentionYearsSchema } from './domain/retention';
+import {
+  documentKeepDaysSchema,
+  keepCaseSchema,
+  keepDocumentSchema,
+  retentionViewSchema,
+  retentionYearsSchema,
+} from './domain/retention';
 import {
   clientImportSchema,
   importPreviewSchema,
@@ -692,17 +698,12 @@ export const contract = {
   'erasure.savedFiles': channel(ADMIN, z.object({ clientId: clientIdSchema }), savedFilesSchema),
 
   // Retention: closed cases past the charity's retention period, to erase, anonymise or keep for a reason.
-  'retention.get': channel(ADMIN, empty, z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) })),
-  'retention.setYears': channel(
-    ADMIN,
-    retentionYearsSchema,
-    z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) }),
-  ),
-  'retention.keep': channel(
-    ADMIN,
-    keepCaseSchema,
-    z.object({ years: z.number().int(), due: z.array(retentionCaseSchema) }),
-  ),
+  'retention.get': channel(ADMIN, empty, retentionViewSchema),
+  'retention.setYears': channel(ADMIN, retentionYearsSchema, retentionViewSchema),
+  'retention.keep': channel(ADMIN, keepCaseSchema, retentionViewSchema),
+  /** How long a kind of document is kept after it was added (null: as long as the case). */
+  'retention.setDocumentDays': channel(ADMIN, documentKeepDaysSchema, retentionViewSchema),
+  'retention.keepDocument': channel(ADMIN, keepDocumentSchema, retentionViewSchema),
 
   // Importing clients from a spreadsheet (administrators): choose a file, map its columns, check
   // every row, then import in one transaction; the last import can be undone while untouched.

@@ -99,6 +99,8 @@ export const AUDIT_ACTIONS = [
   'document.deleted',
   /** The file a document was taken in from was deleted from the computer, at the person's request. */
   'document.originalDeleted',
+  /** Kept past its kind's keeping time, with the reason and the date to look again. */
+  'document.retentionKept',
   'programme.added',
   'programme.changed',
   'programme.registered',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOSURE_REASONS } from './client';
+import { DOCUMENT_KINDS, type DocumentKind } from './document';
 import { requiredDate, requiredText, wholeNumber } from './validation';
 
 /** How long a closed case is kept before it comes up for review: six years, as UK charities commonly keep case files. */
@@ -38,3 +39,46 @@ export const keepCaseSchema = z.object({
   reason: requiredText(1000, { lines: true }),
   reviewOn: requiredDate(),
 });
+
+/**
+ * How long each kind of document is kept after it was added (checked), in days; a kind not listed
+ * is kept as long as the case. A copy of ID is needed only until it has been checked.
+ */
+export const DEFAULT_DOCUMENT_KEEP_DAYS: Partial<Record<DocumentKind, number>> = { id: 30 };
+export const DOCUMENT_KEEP_DAYS_MAX = 3650;
+
+export const documentKeepDaysSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  /** Days after it was added; null: kept as long as the case. */
+  days: wholeNumber(1, DOCUMENT_KEEP_DAYS_MAX, 'documentDaysRange').nullable(),
+});
+
+/** A document past its kind's keeping time: to delete, or keep for a reason until a date. */
+export const documentDueSchema = z.object({
+  documentId: z.number().int(),
+  version: z.number().int(),
+  clientId: z.number().int(),
+  reference: z.string(),
+  name: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  addedOn: z.string(),
+  dueOn: z.string(),
+  lastKeptReason: z.string().nullable(),
+});
+export type DocumentDue = z.infer<typeof documentDueSchema>;
+
+export const keepDocumentSchema = z.object({
+  documentId: z.number().int().positive(),
+  reason: requiredText(1000, { lines: true }),
+  reviewOn: requiredDate(),
+});
+
+/** The retention review: closed cases and documents past their time, and the rules that put them there. */
+export const retentionViewSchema = z.object({
+  years: z.number().int(),
+  due: z.array(retentionCaseSchema),
+  documentDays: z.record(z.enum(DOCUMENT_KINDS), z.number().int().nullable()),
+  documentsDue: z.array(documentDueSchema),
+});
+export type RetentionView = z.infer<typeof retentionViewSchema>;

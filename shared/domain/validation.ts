@@ -107,6 +107,7 @@ export const VALIDATION_KEYS = [
   'fileEmpty',
   'originalGone',
   'originalChanged',
+  'documentDaysRange',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

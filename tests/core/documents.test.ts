@@ -384,6 +384,59 @@ describe('documents on file', () => {
   });
 });
 
+describe('keeping documents by kind', () => {
+  it('lists a copy of ID 30 days after it was added, keeps one for a reason until a date, and follows the charity’s own rules', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    const files = scans({ 'id.png': photoPng(3), 'letter.pdf': scannedPdf(MARKER) });
+    const id = (
+      await t.ok('documents.add', { clientId: ewa.id, path: files['id.png']!, kind: 'id', title: 'Passport' })
+    ).document;
+    await t.ok('documents.add', { clientId: ewa.id, path: files['letter.pdf']!, ...details });
+    const day = 86_400_000;
+    const due = async () => (await t.ok('retention.get', {})).documentsDue.map((d) => [d.title, d.dueOn]);
+    expect((await t.ok('retention.get', {})).documentDays).toMatchObject({ id: 30, letterReceived: null });
+    t.clock.now += 29 * day;
+    expect(await due()).toEqual([]);
+    t.clock.now += day;
+    expect(await due()).toEqual([['Passport', '2026-12-23']]);
+
+    // Kept for a reason: off the list until the date to look again, then back with the reason.
+    expect(
+      (await t.fail('retention.keepDocument', { documentId: id.id, reason: 'Checking', reviewOn: '2026-12-23' }))
+        .fields,
+    ).toEqual({ reviewOn: 'reviewNotInFuture' });
+    await t.ok('retention.keepDocument', {
+      documentId: id.id,
+      reason: 'Housing appeal still open',
+      reviewOn: '2027-01-10',
+    });
+    expect(await due()).toEqual([]);
+    expect((await t.ok('audit.list', { action: 'document.retentionKept' })).items[0]!.detail).toEqual({
+      documentId: id.id,
+      reviewOn: '2027-01-10',
+    });
+    t.clock.now += 18 * day;
+    expect((await t.ok('retention.get', {})).documentsDue.map((d) => d.lastKeptReason)).toEqual([
+      'Housing appeal still open',
+    ]);
+
+    // The charity's own rules: letters for 30 days, ID as long as the case.
+    expect((await t.fail('retention.setDocumentDays', { kind: 'letterReceived', days: 0 })).fields).toEqual({
+      days: 'documentDaysRange',
+    });
+    await t.ok('retention.setDocumentDays', { kind: 'letterReceived', days: 30 });
+    const view = await t.ok('retention.setDocumentDays', { kind: 'id', days: null });
+    expect(view.documentDays).toMatchObject({ id: null, letterReceived: 30 });
+    expect(view.documentsDue.map((d) => d.title)).toEqual(['Notice from the council']);
+    // Deleted from the review, it is gone.
+    const [letter] = view.documentsDue;
+    await t.ok('documents.remove', { id: letter!.documentId, version: letter!.version });
+    expect(await due()).toEqual([]);
+  });
+});
+
 describe('migration 20', () => {
   it('keeps a document’s bytes once, lets them go with their last document, and lets a link go with its record', () => {
     const dir = tempDir('casebook-migration-');
@@ -430,6 +483,30 @@ describe('migration 20', () => {
     expect(() => x.exec(`INSERT INTO saved_files (what, path, saved_at) VALUES ('photo', '/tmp/c', 'x')`)).toThrow(
       /CHECK/,
     );
+    closeDatabase(db);
+  });
+});
+
+describe('migration 21', () => {
+  it('lets an administrator keep a document past its time, and finds documents by kind and age from an index', () => {
+    const dir = tempDir('casebook-migration-');
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    closeDatabase(openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 20) }));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 21) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(21);
+    expect(x.prepare(`SELECT name FROM pragma_table_info('documents') WHERE name LIKE 'kept_%'`).pluck().all()).toEqual(
+      ['kept_until', 'kept_reason'],
+    );
+    const plan = (
+      x.prepare(`EXPLAIN QUERY PLAN SELECT id FROM documents WHERE kind = 'id' AND added_at <= '2026-11-01'`).all() as {
+        detail: string;
+      }[]
+    )
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toMatch(/documents_kind/);
     closeDatabase(db);
   });
 });

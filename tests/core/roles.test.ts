@@ -157,6 +157,8 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'retention.get': A,
   'retention.setYears': A,
   'retention.keep': A,
+  'retention.setDocumentDays': A,
+  'retention.keepDocument': A,
   'clients.exportCsv': CW,
   'reports.savePdf': CW,
   'reports.print': CW,

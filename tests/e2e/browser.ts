@@ -58,10 +58,10 @@ export function pdfText(path: string): string {
   return checkedPdfText(path);
 }
 
-export function pdfToPng(path: string, name: string): string {
+export function pdfToPng(path: string, name: string, page = 1): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const prefix = join(SCREENSHOTS, name);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, prefix]);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', path, prefix]);
   return `${prefix}.png`;
 }
 

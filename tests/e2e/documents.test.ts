@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,7 +7,19 @@ import { DOCUMENT_MAX_BYTES } from '../../shared/domain/document';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
 import { scannedPdf } from '../core/sampleDocuments';
-import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+import {
+  byPerson,
+  callCore,
+  closeAll,
+  launchChromium,
+  openPage,
+  openSignedIn,
+  pdfText,
+  pdfToPng,
+  setUpThroughCore,
+  shot,
+  unlockAs,
+} from './browser';
 
 const now = clockFrom('2026-11-23T10:00');
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
@@ -18,6 +30,7 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 let clientId: number;
+let usb: string;
 const { visible, dialog, tab, quiet } = byPerson(() => page);
 
 /** Drops files on the documents area as a person drags them from the desktop (the files are in the bridge's drop folder). */
@@ -58,7 +71,14 @@ async function phonePhoto(): Promise<Buffer> {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-documents-'));
-  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
+  usb = join(root, 'usb');
+  mkdirSync(usb);
+  bridge = await startBridge({
+    dataDir: join(root, 'data'),
+    saveDir: join(root, 'saved'),
+    drives: [{ path: usb, label: 'KINGSTON (E:)', removable: true }],
+    now,
+  });
   await setUpThroughCore(bridge, ADMIN);
   const client = await callCore<{ id: number }>(bridge, 'clients.intake', {
     details: { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-10-01' },
@@ -85,7 +105,9 @@ describe('documents on file, end to end', () => {
   it('takes in a dropped scan and phone photo, described, and offers to delete the originals', async () => {
     await expect.poll(() => visible('No documents on file yet.')).toBe(true);
     writeFileSync(join(bridge.droppedDir, 'scan0012.pdf'), scannedPdf(MARKER));
-    writeFileSync(join(bridge.droppedDir, 'IMG_2041.jpg'), await phonePhoto());
+    const jpeg = await phonePhoto();
+    writeFileSync(join(root, 'photo.jpg'), jpeg);
+    writeFileSync(join(bridge.droppedDir, 'IMG_2041.jpg'), jpeg);
     await drop(['scan0012.pdf', 'IMG_2041.jpg', 'holiday.mov']);
     await expect.poll(() => visible('Casebook does not keep this kind of file: holiday.mov')).toBe(true);
     await dialog().getByText('File: scan0012.pdf').waitFor();
@@ -205,5 +227,123 @@ describe('documents on file, end to end', () => {
       .toBe(1);
     expect(await visible('Wyświetlane z zaszyfrowanych danych Casebook')).toBe(true);
     await dialog().getByRole('button', { name: 'Zamknij', exact: true }).last().click();
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+    await page.getByRole('button', { name: 'Clients' }).waitFor();
+  });
+
+  it('goes into the backup, comes back on a new PC, goes into the subject access pack, and goes with the client; never in the clear', async () => {
+    const photo = readFileSync(join(root, 'photo.jpg'));
+    // Backed up to the USB stick: the page says what the documents add.
+    await page.getByRole('button', { name: 'Backup' }).click();
+    await expect.poll(() => visible(/^2 documents on file \(\d+ kB\) are in every backup, encrypted/)).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: /KINGSTON \(E:\)/ }).isChecked()).toBe(true);
+    await page.getByRole('region', { name: 'Back up now' }).getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => visible(/^Backup verified: 1 client and 1 user/), { timeout: 30_000 }).toBe(true);
+    await shot(page, 'doc-09-backup');
+    const backupFile = join(
+      usb,
+      readdirSync(usb).find((f) => f.endsWith('.casebook-backup'))!,
+    );
+
+    // Restored on a new PC, the documents are there and open.
+    const newPc = await startBridge({ dataDir: join(root, 'new-pc'), saveDir: join(root, 'new-pc-saved'), now });
+    const other = await openPage(browser, now);
+    try {
+      newPc.platform.nextFile = backupFile;
+      await other.goto(newPc.url);
+      await other.getByRole('button', { name: 'Restore from a backup' }).click();
+      const restore = other.getByRole('dialog', { name: 'Restore a backup' });
+      await restore.getByRole('button', { name: 'Choose a backup file…' }).click();
+      await restore.getByLabel('Your name').fill(ADMIN.name);
+      await restore.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
+      await restore.getByRole('button', { name: 'Open the backup' }).click();
+      await restore.getByRole('button', { name: 'Restore this backup' }).click();
+      await other
+        .getByRole('dialog', { name: 'Restore a backup' })
+        .last()
+        .getByRole('button', { name: 'Restore this backup' })
+        .click();
+      await other.getByRole('heading', { name: 'Unlock Casebook' }).waitFor({ timeout: 30_000 });
+      await unlockAs(other, ADMIN.name, ADMIN.password);
+      await other.getByRole('button', { name: 'Clients' }).click();
+      await other
+        .getByRole('button', { name: /Kowalczyk/ })
+        .first()
+        .click();
+      await other.getByRole('tab', { name: 'Documents', exact: true }).click();
+      await other.getByRole('button', { name: 'View: ID card, front' }).click();
+      await expect
+        .poll(() =>
+          other
+            .getByRole('dialog')
+            .getByRole('img', { name: 'ID card, front' })
+            .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        )
+        .toBe(480);
+      await shot(other, 'doc-10-restored-new-pc');
+    } finally {
+      await other.close();
+      await newPc.close();
+    }
+
+    // In the subject access pack: listed in the PDF, each given as a file beside it.
+    await page.getByRole('button', { name: 'Clients' }).click();
+    await page
+      .getByRole('button', { name: /Kowalczyk/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Subject access', exact: true }).click();
+    const form = page.getByRole('region', { name: 'Record a subject access request' });
+    await form.getByLabel(/^Request received on/).fill('2026-11-20');
+    await form.getByRole('button', { name: 'Record request' }).click();
+    await expect.poll(() => visible(/^Request recorded/)).toBe(true);
+    await page.getByRole('button', { name: 'Make the pack (PDF and JSON)' }).click();
+    await expect.poll(() => visible(/^The pack was saved as .*\.pdf/), { timeout: 30_000 }).toBe(true);
+    const saved = join(root, 'saved');
+    const pack = readdirSync(saved).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!;
+    const folder = join(saved, pack.replace(/\.pdf$/, ' - documents'));
+    expect(readdirSync(folder).sort()).toEqual(['01 ID card, front.jpg', '02 Notice of rent arrears.pdf']);
+    expect(readFileSync(join(folder, '01 ID card, front.jpg'))).toEqual(photo);
+    expect(pdfText(join(saved, pack)).replace(/\s+/g, ' ')).toContain('Documents on file');
+    pdfToPng(join(saved, pack), 'doc-11-access-pack', 2);
+
+    // Kept by kind: a copy of ID for 30 days after it was added unless the charity says otherwise.
+    await page.getByRole('button', { name: 'Retention review' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Proof of identity' }).inputValue()).toBe('30');
+    expect(await visible('No document is past its keeping time.')).toBe(true);
+    await shot(page, 'doc-12-retention', { fullPage: true });
+
+    // Erased with the client.
+    await page.getByRole('button', { name: 'Clients' }).click();
+    await page
+      .getByRole('button', { name: /Kowalczyk/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Erase or anonymise' }).click();
+    const d = dialog();
+    await d.getByRole('radio', { name: 'Erase everything' }).check();
+    await d.getByLabel(/^Why/).first().fill('Asked us to delete her data');
+    await d.getByLabel(/^Type the reference CB-00001 to confirm/).fill('CB-00001');
+    await d.getByRole('button', { name: 'Erase or anonymise now' }).click();
+    await expect.poll(() => visible('CB-00001 has been erased.')).toBe(true);
+
+    // A byte scan: the scan's words and the photo's bytes are nowhere in the clear, in the data
+    // folder (records, write-ahead log, key file, logs) or on the USB stick.
+    const telltale = photo.subarray(Math.floor(photo.length / 2), Math.floor(photo.length / 2) + 64);
+    for (const dir of [join(root, 'data'), usb, join(root, 'new-pc')])
+      for (const f of everyFile(dir)) {
+        expect(f.bytes.includes(MARKER), f.path).toBe(false);
+        expect(f.bytes.includes(telltale), f.path).toBe(false);
+      }
   });
 });
+
+/** Every file under `dir`, read whole. */
+function everyFile(dir: string): { path: string; bytes: Buffer }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((path) => ({ path, bytes: readFileSync(path) }));
+}

@@ -190,6 +190,8 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'retention.get': 'admins',
   'retention.setYears': 'admins',
   'retention.keep': 'admins',
+  'retention.setDocumentDays': 'admins',
+  'retention.keepDocument': 'admins',
   'imports.choose': 'admins',
   'imports.preview': 'admins',
   'imports.run': 'admins',

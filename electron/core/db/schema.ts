@@ -665,4 +665,7 @@ export const documents = sqliteTable('documents', {
   addedBy: integer('added_by').references(() => users.id),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
+  /** Kept past its kind's keeping time by an administrator until this date (migration 21), and why. */
+  keptUntil: text('kept_until'),
+  keptReason: text('kept_reason'),
 });

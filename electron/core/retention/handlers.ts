@@ -1,29 +1,51 @@
 import { localToday } from '../../../shared/clock';
 import type { Records } from '../domain';
+import type { ReadDb } from '../db/database';
 import type { Handlers } from '../rpc';
+import { documentKeepDays, documentsDue, keepDocument, setDocumentKeepDays } from './documents';
 import { keepCase, retentionQueue, retentionYears, setRetentionYears } from './retention';
 
-export function retentionHandlers(
-  cb: Records,
-): Pick<Handlers, 'retention.get' | 'retention.setYears' | 'retention.keep'> {
+type RetentionChannels =
+  'retention.get' | 'retention.setYears' | 'retention.keep' | 'retention.setDocumentDays' | 'retention.keepDocument';
+
+export function retentionHandlers(cb: Records): Pick<Handlers, RetentionChannels> {
   const today = () => localToday(cb.now());
-  const view = (years: number, db: Parameters<typeof retentionQueue>[0]) => ({
-    years,
-    due: retentionQueue(db, today(), years),
-  });
+  /** The review as the page shows it: closed cases and documents past their time, and the rules. */
+  const view = (db: ReadDb) => {
+    const years = retentionYears(db);
+    const documentDays = documentKeepDays(db);
+    return {
+      years,
+      due: retentionQueue(db, today(), years),
+      documentDays,
+      documentsDue: documentsDue(db, today(), documentDays),
+    };
+  };
   return {
-    'retention.get': () => cb.read((db) => view(retentionYears(db), db)),
+    'retention.get': () => cb.read((db) => view(db)),
     'retention.setYears': ({ years }) =>
       cb.write((db, s) => {
         setRetentionYears(db, years);
         cb.audit(db, s, 'settings.changed', { detail: { retentionYears: years } });
-        return view(years, db);
+        return view(db);
       }),
     'retention.keep': ({ clientId, reason, reviewOn }) =>
       cb.write((db, s) => {
         keepCase(db, clientId, reason, reviewOn, s.user.id, today());
         cb.audit(db, s, 'client.retentionKept', { clientId, detail: { reviewOn } });
-        return view(retentionYears(db), db);
+        return view(db);
+      }),
+    'retention.setDocumentDays': ({ kind, days }) =>
+      cb.write((db, s) => {
+        setDocumentKeepDays(db, kind, days);
+        cb.audit(db, s, 'settings.changed', { detail: { documentKeepDays: { [kind]: days } } });
+        return view(db);
+      }),
+    'retention.keepDocument': ({ documentId, reason, reviewOn }) =>
+      cb.write((db, s) => {
+        const clientId = keepDocument(db, documentId, reason, reviewOn, today());
+        cb.audit(db, s, 'document.retentionKept', { clientId, detail: { documentId, reviewOn } });
+        return view(db);
       }),
   };
 }

@@ -55,7 +55,9 @@ export function HomePage() {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const { data: caseload, error, replace: setCaseload } = useChannel('caseload.get', {});
-  const pastRetention = useChannel('retention.get', can('retention.get') ? {} : null).data?.due.length ?? 0;
+  const retention = useChannel('retention.get', can('retention.get') ? {} : null).data;
+  const pastRetention = retention?.due.length ?? 0;
+  const documentsPastTime = retention?.documentsDue.length ?? 0;
   const accessRequests = useChannel('subjectAccess.open', can('subjectAccess.open') ? {} : null).data ?? NO_REQUESTS;
   const programmes = useChannel('programmes.list', { show: 'current' }).data;
   const today = caseload?.today;
@@ -87,10 +89,15 @@ export function HomePage() {
         <Text c="dimmed">{t('home.today', { date: date(c.today) })}</Text>
       </div>
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
-      {pastRetention > 0 && (
+      {pastRetention + documentsPastTime > 0 && (
         <Alert color="orange" variant="light">
           <Group justify="space-between">
-            <Text size="sm">{t('retention.homeDue', { count: pastRetention })}</Text>
+            <Stack gap={2}>
+              {pastRetention > 0 && <Text size="sm">{t('retention.homeDue', { count: pastRetention })}</Text>}
+              {documentsPastTime > 0 && (
+                <Text size="sm">{t('retention.homeDocumentsDue', { count: documentsPastTime })}</Text>
+              )}
+            </Stack>
             <Button size="xs" variant="white" color="orange" onClick={() => go({ name: 'retention' })}>
               {t('retention.title')}
             </Button>

@@ -1,10 +1,31 @@
-import { Alert, Anchor, Button, Group, Loader, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/caseload';
-import { keepCaseSchema, type RetentionCase } from '../../../shared/domain/retention';
+import {
+  keepCaseSchema,
+  keepDocumentSchema,
+  type DocumentDue,
+  type RetentionCase,
+  type RetentionView,
+} from '../../../shared/domain/retention';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/document';
+import { modals } from '@mantine/modals';
 import { invoke } from '../api';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -17,7 +38,7 @@ import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { useGo } from '../navigation';
 
-type View = { years: number; due: RetentionCase[] };
+type View = RetentionView;
 
 /**
  * The retention review: how long closed cases are kept, and the closed cases past it, each to erase,
@@ -32,6 +53,7 @@ export function RetentionPage() {
   const [yearsError, setYearsError] = useState<string | undefined>();
   const [erasing, setErasing] = useState<RetentionCase | null>(null);
   const [keeping, setKeeping] = useState<RetentionCase | null>(null);
+  const [keepingDocument, setKeepingDocument] = useState<DocumentDue | null>(null);
   const shown = (v: View) => {
     setView(v);
     setYears(v.years);
@@ -40,6 +62,20 @@ export function RetentionPage() {
     void invoke('retention.get', {}).then((r) => (r.ok ? shown(r.value) : setError(errorSentence(t, r.error))));
   useEffect(load, [t]);
   if (!view) return error ? <FormAlert message={error} /> : <Loader aria-label={t('common.loading')} />;
+
+  const deleteDocument = (d: DocumentDue) =>
+    modals.openConfirmModal({
+      title: t('documents.removeConfirm.title'),
+      children: <Text size="sm">{t('documents.removeConfirm.body', { title: d.title })}</Text>,
+      labels: { confirm: t('documents.removeConfirm.confirm'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void invoke('documents.remove', { id: d.documentId, version: d.version }).then((r) => {
+          if (r.ok) notifications.show({ color: 'green', message: t('documents.removed') });
+          else notifications.show({ color: 'red', message: errorSentence(t, r.error) });
+          load();
+        }),
+    });
 
   const saveYears = async () => {
     const r = await invoke('retention.setYears', { years: Number(years) });
@@ -138,6 +174,79 @@ export function RetentionPage() {
           </Table>
         )}
       </Section>
+      <Section title={t('retention.documentsDue', { count: view.documentsDue.length })}>
+        <Text size="sm">{t('retention.documentsIntro')}</Text>
+        <DocumentDays view={view} onView={shown} />
+        {view.documentsDue.length === 0 ? (
+          <Text c="dimmed">{t('retention.documentsNone')}</Text>
+        ) : (
+          <Table striped aria-label={t('retention.documentsDue', { count: view.documentsDue.length })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('clients.name')}</Table.Th>
+                <Table.Th>{t('documents.title')}</Table.Th>
+                <Table.Th>{t('retention.documentAdded')}</Table.Th>
+                <Table.Th>{t('retention.dueOn')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.documentsDue.map((d) => (
+                <Table.Tr key={d.documentId}>
+                  <Table.Td>
+                    <Anchor component="button" onClick={() => go({ name: 'client', id: d.clientId, tab: 'documents' })}>
+                      {d.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {d.reference}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {d.title}
+                    <Text size="xs" c="dimmed">
+                      {t(`documents.kinds.${d.kind}`)}
+                      {d.lastKeptReason ? ` · ${t('retention.keptBefore', { reason: d.lastKeptReason })}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDate(d.addedOn, i18n.language)}</Table.Td>
+                  <Table.Td>{formatDate(d.dueOn, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setKeepingDocument(d)}
+                        aria-label={`${t('retention.keep')}: ${d.title}`}
+                      >
+                        {t('retention.keep')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => deleteDocument(d)}
+                        aria-label={`${t('documents.remove')}: ${d.title}`}
+                      >
+                        {t('documents.remove')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+      {keepingDocument && (
+        <KeepDocumentModal
+          item={keepingDocument}
+          onClose={() => setKeepingDocument(null)}
+          onDone={(v) => {
+            setKeepingDocument(null);
+            shown(v);
+          }}
+        />
+      )}
       {erasing && (
         <EraseClientModal
           client={{
@@ -195,6 +304,96 @@ function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: ()
       label={t('retention.keep')}
     >
       <Alert color="blue">{t('retention.keepHint')}</Alert>
+      <Textarea
+        label={t('retention.reason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
+      <DateField
+        label={t('retention.reviewOn')}
+        required
+        min={addDays(clock.today(), 1)}
+        {...form.getInputProps('reviewOn')}
+      />
+    </ModalForm>
+  );
+}
+
+/** How long each kind of document is kept after it was added: a number of days, or as long as the case. */
+function DocumentDays({ view, onView }: { view: View; onView: (v: View) => void }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<Partial<Record<DocumentKind, string>>>({});
+  const save = async (kind: DocumentKind, value: number | string) => {
+    const days = value === '' ? null : Number(value);
+    if (days === view.documentDays[kind]) return;
+    const r = await invoke('retention.setDocumentDays', { kind, days });
+    if (!r.ok)
+      return setErrors((e) => ({
+        ...e,
+        [kind]: translatedFields(t, r.error.fields)['days'] ?? errorSentence(t, r.error),
+      }));
+    setErrors((e) => ({ ...e, [kind]: undefined }));
+    onView(r.value);
+    notifications.show({ color: 'green', message: t('retention.saved') });
+  };
+  return (
+    <SimpleGrid cols={{ base: 2, md: 4 }}>
+      {DOCUMENT_KINDS.map((kind) => (
+        <NumberInput
+          key={`${kind}-${view.documentDays[kind] ?? ''}`}
+          label={t(`documents.kinds.${kind}`)}
+          description={t('retention.documentDaysHint')}
+          placeholder={t('retention.withTheCase')}
+          min={1}
+          max={3650}
+          allowDecimal={false}
+          defaultValue={view.documentDays[kind] ?? ''}
+          onBlur={(e) => void save(kind, e.currentTarget.value.replace(/\D/g, ''))}
+          error={errors[kind]}
+        />
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function KeepDocumentModal({
+  item,
+  onClose,
+  onDone,
+}: {
+  item: DocumentDue;
+  onClose: () => void;
+  onDone: (v: View) => void;
+}) {
+  const { t } = useTranslation();
+  const { busy, error, submit } = useSubmit();
+  const form = useForm({
+    initialValues: { documentId: item.documentId, reason: '', reviewOn: addDays(clock.today(), 90) },
+    validate: schemaValidator(keepDocumentSchema, t),
+  });
+  const save = form.onSubmit((v) =>
+    submit(() => invoke('retention.keepDocument', v), {
+      form,
+      onOk: (r) => {
+        notifications.show({ color: 'green', message: t('retention.documentKept', { title: item.title }) });
+        onDone(r);
+      },
+    }),
+  );
+  return (
+    <ModalForm
+      opened
+      title={t('retention.keepDocumentTitle', { title: item.title })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      label={t('retention.keep')}
+    >
       <Textarea
         label={t('retention.reason')}
         required

@@ -19,6 +19,7 @@ import { migration0017 } from './0017_last_assessed_on';
 import { migration0018 } from './0018_report_by_kind';
 import { migration0019 } from './0019_postcode_tokens';
 import { migration0020 } from './0020_documents';
+import { migration0021 } from './0021_document_retention';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
