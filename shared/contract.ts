@@ -90,6 +90,13 @@ import {
   documentSchema,
   updateDocumentSchema,
 } from './domain/document';
+import {
+  eligibilityCheckSchema,
+  recheckDueSchema,
+  recordCheckSchema,
+  saveServiceSchema,
+  serviceSchema,
+} from './domain/eligibility';
 import { eraseClientSchema, ERASURE_MODES, savedFilesSchema } from './domain/erasure';
 import {
   documentKeepDaysSchema,
@@ -589,6 +596,24 @@ export const contract = {
   ),
 
   // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
+  /** Services a client may qualify for, each with its checklist in English and Polish. */
+  'eligibility.services': channel(
+    CASEWORK,
+    z.object({ includeRetired: z.boolean().default(false) }),
+    z.array(serviceSchema),
+  ),
+  'eligibility.saveService': channel(ADMIN, saveServiceSchema, z.array(serviceSchema)),
+  'eligibility.setServiceActive': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), active: z.boolean() }),
+    z.array(serviceSchema),
+  ),
+  /** A client's eligibility checks, newest first, the current one for each service marked. */
+  'eligibility.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(eligibilityCheckSchema)),
+  'eligibility.record': channel(CASEWORK, recordCheckSchema, z.array(eligibilityCheckSchema)),
+  /** Checks whose date to look again has come, for clients within reach (the home screen). */
+  'eligibility.rechecksDue': channel(CASEWORK, empty, z.array(recheckDueSchema)),
+
   /** A client's documents on file (bytes kept inside the records), newest first. */
   'documents.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), clientDocumentsSchema),
   /** The system's open dialog, for one or more files to add; none when the person cancels. */

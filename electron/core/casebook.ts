@@ -30,6 +30,7 @@ import { closeDatabase, type Db, type ReadDb } from './db/database';
 import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { documentHandlers } from './documents/handlers';
+import { eligibilityHandlers } from './eligibility/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
 import { signInHandlers } from './signIn/handlers';
 import { PasswordGate } from './signIn/passwordGate';
@@ -155,6 +156,7 @@ export class Casebook implements Work {
       referralHandlers(this),
       letterHandlers(this),
       documentHandlers(this),
+      eligibilityHandlers(this),
       programmeHandlers(this),
       helpGivenHandlers(this),
       reportHandlers(this),

@@ -37,6 +37,7 @@ export type ClientTab =
   | 'referrals'
   | 'letters'
   | 'documents'
+  | 'eligibility'
   | 'helpGiven'
   | 'safety'
   | 'consent'

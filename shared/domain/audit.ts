@@ -101,6 +101,9 @@ export const AUDIT_ACTIONS = [
   'document.originalDeleted',
   /** Kept past its kind's keeping time, with the reason and the date to look again. */
   'document.retentionKept',
+  'eligibility.serviceAdded',
+  'eligibility.serviceChanged',
+  'eligibility.checked',
   'programme.added',
   'programme.changed',
   'programme.registered',

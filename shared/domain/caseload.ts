@@ -66,6 +66,19 @@ export function reviewDueOn(lastOn: string, weeks: number): string {
 }
 
 /** The date `days` days after `date` (both YYYY-MM-DD), on the calendar, whatever the time zone. */
+/**
+ * The same date `months` later, or the last day of that month when there is no such date (31
+ * January and one month give 28 or 29 February), as the UK regulator counts a calendar month.
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -62,8 +62,8 @@ export function isAcceptedFile(name: string): boolean {
   return ending !== null && ending in DOCUMENT_FILE_TYPES;
 }
 
-/** What a document is linked to, if anything: the note, referral or letter it belongs with. */
-export const DOCUMENT_LINKS = ['caseNote', 'referral', 'letter'] as const;
+/** What a document is linked to, if anything: the note, referral, letter or eligibility check it belongs with. */
+export const DOCUMENT_LINKS = ['caseNote', 'referral', 'letter', 'eligibilityCheck'] as const;
 export type DocumentLinkKind = (typeof DOCUMENT_LINKS)[number];
 export const documentLinkSchema = z
   .object({ kind: z.enum(DOCUMENT_LINKS), id: z.number().int().positive() })
@@ -107,7 +107,14 @@ export const documentSchema = z.object({
   addedByName: z.string().nullable(),
   /** What it goes with, named: the agency or the letter's template (`label`), and the note's or letter's date (`on`). */
   link: z
-    .object({ kind: z.enum(DOCUMENT_LINKS), id: z.number().int(), label: z.string(), on: z.string().nullable() })
+    .object({
+      kind: z.enum(DOCUMENT_LINKS),
+      id: z.number().int(),
+      label: z.string(),
+      /** The label in Polish, where it has one of its own (a service's Polish name). */
+      labelPl: z.string().nullable().optional(),
+      on: z.string().nullable(),
+    })
     .nullable(),
   version: z.number().int(),
 });

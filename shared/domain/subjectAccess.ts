@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addMonths } from './caseload';
 import { optionalText, pastOrTodayDate } from './validation';
 
 /**
@@ -18,11 +19,7 @@ export type AccessRequestInput = z.input<typeof accessRequestInputSchema>;
  * no such date (31 January gives 28 or 29 February), as the UK regulator counts it.
  */
 export function accessDueOn(receivedOn: string): string {
-  const [y, m, d] = receivedOn.split('-').map(Number) as [number, number, number];
-  const year = m === 12 ? y + 1 : y;
-  const month = m === 12 ? 1 : m + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return addMonths(receivedOn, 1);
 }
 
 export const accessRequestSchema = z.object({

@@ -108,6 +108,12 @@ export const VALIDATION_KEYS = [
   'originalGone',
   'originalChanged',
   'documentDaysRange',
+  'recheckMonthsRange',
+  'criteriaRequired',
+  'recheckBeforeCheck',
+  'serviceRetired',
+  'answersMismatch',
+  'documentNotThisClient',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -24,6 +24,7 @@ import { renderAccessPackPdf } from '../../electron/core/subjectAccess/packPdf';
 import { checkImport } from '../../electron/core/imports/imports';
 import { withClock } from '../../electron/core/clock';
 import { backupInWorkers } from './backup';
+import { documentFigures } from './documents';
 import { decryptedCopy, encryptionOverhead } from './encryption';
 import { memoryFigures } from './memory';
 import { rendererFigures } from './renderer';
@@ -391,6 +392,25 @@ Leeds LS1 5HD', 'x', 'x')`);
       console.error(
         'Chromium or the build (npm run build) is missing: the screen timings (and without the build, the memory) are left out.',
       );
+
+    // Last, as it makes the records gigabytes bigger: documents on file, and a backup that holds them.
+    const withDocuments = openDatabase(dbPath, dbKey);
+    try {
+      figures.push(
+        ...(await documentFigures({
+          db: withDocuments,
+          dir,
+          dbPath,
+          dbKey,
+          slotsPath: slots,
+          resourcesDir: resolve(__dirname, '../../resources'),
+          clients,
+          label,
+        })),
+      );
+    } finally {
+      closeDatabase(withDocuments);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

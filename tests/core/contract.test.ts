@@ -15,6 +15,7 @@ vi.mock('electron', () => ({
     invoke: (...args: unknown[]) => ipcRendererInvoke(...args),
     on: (...args: unknown[]) => ipcRendererOn(...args),
   },
+  webUtils: { getPathForFile: (file: { name: string }) => `/home/anna/Desktop/${file.name}` },
 }));
 
 function core() {
@@ -100,11 +101,15 @@ describe('the preload', () => {
     vi.resetModules();
   });
 
-  it('exposes only window.casebook.invoke (to ipcRenderer.invoke) and onCommand (the desktop channel, without the Electron event)', async () => {
+  it('exposes only window.casebook.invoke (to ipcRenderer.invoke), pathForFile (a dropped file) and onCommand (the desktop channel, without the Electron event)', async () => {
     await import('../../electron/preload/index');
     expect(Object.keys(exposed)).toEqual(['casebook']);
     const api = exposed['casebook'] as Record<string, unknown>;
-    expect(Object.keys(api)).toEqual(['invoke', 'onCommand']);
+    expect(Object.keys(api)).toEqual(['invoke', 'pathForFile', 'onCommand']);
+    // Where a dropped file is on disk, and nothing else: anything that is not a File is refused.
+    const pathForFile = api['pathForFile'] as (f: unknown) => string;
+    expect(pathForFile(new File(['x'], 'scan.pdf'))).toBe('/home/anna/Desktop/scan.pdf');
+    expect(() => pathForFile({ name: '../../etc/passwd' })).toThrow(TypeError);
     await (api['invoke'] as (c: string, i: unknown) => Promise<unknown>)('app.status', {});
     expect(ipcRendererInvoke).toHaveBeenCalledWith('app.status', {});
     const heard: unknown[] = [];

@@ -168,6 +168,72 @@ describe('documents on file, end to end', () => {
     expect(opened.items).toHaveLength(2);
   });
 
+  it('links a document to an eligibility check recorded against a service’s checklist', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Eligibility checklists' });
+    await section.getByRole('button', { name: 'Add a service' }).click();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog().getByText('Please fill this in.').first().isVisible()).toBe(true);
+    await dialog().getByLabel('Service (English)').fill('Food bank');
+    await dialog().getByLabel('Service (Polish)').fill('Bank żywności');
+    await dialog().getByLabel('Check again after (months)').fill('6');
+    await dialog().getByLabel('Criterion 1 (English)').fill('Lives in the borough');
+    await dialog().getByLabel('Criterion 1 (Polish)').fill('Mieszka w dzielnicy');
+    await dialog().getByRole('button', { name: 'Add a criterion' }).click();
+    await dialog().getByLabel('Criterion 2 (English)').fill('Aged 18 or over');
+    await dialog().getByLabel('Criterion 2 (Polish)').fill('Ma ukończone 18 lat');
+    await shot(page, 'doc-13-eligibility-service');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => section.getByText('2 criteria').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Clients' }).click();
+    await page
+      .getByRole('button', { name: /Kowalczyk/ })
+      .first()
+      .click();
+    await tab('Eligibility');
+    await page.getByRole('button', { name: 'Record an eligibility check' }).click();
+    const borough = dialog().getByRole('group', { name: 'Lives in the borough' });
+    const adult = dialog().getByRole('group', { name: 'Aged 18 or over' });
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog().getByRole('alert').first().isVisible()).toBe(true);
+    await borough.getByText('Met', { exact: true }).click();
+    await borough.getByLabel('Shown by a document').first().click();
+    await page.getByRole('option', { name: /Notice of rent arrears/ }).click();
+    await adult.getByText('Not met', { exact: true }).click();
+    await adult.getByLabel('Or what was seen or said').fill('Passport seen: 17 years old');
+    await dialog().getByRole('radiogroup', { name: 'Decision' }).getByText('Eligible', { exact: true }).click();
+    await expect
+      .poll(() => visible('Not every criterion is met. Check the decision is right before saving.'))
+      .toBe(true);
+    await dialog().getByRole('radiogroup', { name: 'Decision' }).getByText('Not eligible', { exact: true }).click();
+    // The date to check again follows the service's six months.
+    expect(await dialog().getByRole('textbox', { name: 'Check again on' }).inputValue()).toBe('23/05/2027');
+    await shot(page, 'doc-14-eligibility-check');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    const card = page.getByRole('article', { name: 'Food bank, 23 Nov 2026' });
+    await expect.poll(() => card.getByText('Not eligible').isVisible()).toBe(true);
+    expect(await card.getByText('Notice of rent arrears').isVisible()).toBe(true);
+    expect(await card.getByText('Passport seen: 17 years old').isVisible()).toBe(true);
+
+    // The photo of the ID goes with the check.
+    await tab('Documents');
+    await page.getByRole('button', { name: 'More actions: ID card, front' }).click();
+    await page.getByRole('menuitem', { name: 'Change details' }).click();
+    await dialog().getByLabel('Goes with').first().click();
+    await page.getByRole('option', { name: /Eligibility check: Food bank/ }).click();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Documents on file' })
+          .getByText('Eligibility check: Food bank, 23 Nov 2026')
+          .isVisible(),
+      )
+      .toBe(true);
+    await quiet();
+  });
+
   it('keeps a Word file as a copy only, warns that a copy is not encrypted, and refuses a file too large', async () => {
     const word = join(root, 'letters', 'Support letter.docx');
     const big = join(root, 'letters', 'whole file at 1200 dpi.pdf');
@@ -218,6 +284,7 @@ describe('documents on file, end to end', () => {
       .click();
     await tab('Dokumenty');
     await expect.poll(() => visible('Notatka z dnia 20 lis 2026')).toBe(true);
+    expect(await visible('Sprawdzenie uprawnień: Bank żywności, 23 lis 2026')).toBe(true);
     expect(await visible('Dokument tożsamości')).toBe(true);
     expect(await visible(/^2 dokumenty, \d/)).toBe(true);
     await shot(page, 'doc-08-list-pl');
@@ -227,6 +294,10 @@ describe('documents on file, end to end', () => {
       .toBe(1);
     expect(await visible('Wyświetlane z zaszyfrowanych danych Casebook')).toBe(true);
     await dialog().getByRole('button', { name: 'Zamknij', exact: true }).last().click();
+    await tab('Uprawnienia');
+    await expect.poll(() => visible('Mieszka w dzielnicy')).toBe(true);
+    expect(await visible('Nieuprawniony')).toBe(true);
+    await shot(page, 'doc-15-eligibility-pl');
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
     await page.getByRole('button', { name: 'Clients' }).waitFor();
@@ -304,6 +375,7 @@ describe('documents on file, end to end', () => {
     const pack = readdirSync(saved).find((f) => f.startsWith('Subject access') && f.endsWith('.pdf'))!;
     const folder = join(saved, pack.replace(/\.pdf$/, ' - documents'));
     expect(readdirSync(folder).sort()).toEqual(['01 ID card, front.jpg', '02 Notice of rent arrears.pdf']);
+    expect(pdfText(join(saved, pack)).replace(/\s+/g, ' ')).toContain('Checks of whether you qualify for a service');
     expect(readFileSync(join(folder, '01 ID card, front.jpg'))).toEqual(photo);
     expect(pdfText(join(saved, pack)).replace(/\s+/g, ' ')).toContain('Documents on file');
     pdfToPng(join(saved, pack), 'doc-11-access-pack', 2);

@@ -33,7 +33,8 @@ type Owned =
   | 'letters'
   | 'support_given'
   | 'subject_access_requests'
-  | 'documents';
+  | 'documents'
+  | 'eligibility_checks';
 
 /** What a call is about: a client by id, or a record of one client by its own id. */
 type Ref = { client: number } | { record: Owned; id: number };
@@ -153,8 +154,17 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'letters.forClient': (i) => client(i.clientId),
   'letters.get': (i) => record('letters', i.id),
   'documents.forClient': (i) => client(i.clientId),
+  'eligibility.services': 'none',
+  'eligibility.saveService': 'admins',
+  'eligibility.setServiceActive': 'admins',
+  'eligibility.forClient': (i) => client(i.clientId),
+  'eligibility.record': (i) => client(i.clientId),
+  'eligibility.rechecksDue': 'list',
   'documents.chooseFiles': 'none',
-  'documents.add': (i) => client(i.clientId),
+  'documents.add': (i) => [
+    ...client(i.clientId),
+    ...(i.link?.kind === 'eligibilityCheck' ? record('eligibility_checks', i.link.id) : []),
+  ],
   'documents.update': (i) => record('documents', i.id),
   'documents.open': (i) => record('documents', i.id),
   'documents.saveCopy': (i) => record('documents', i.id),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, CLOSURE_REASONS, REFERRAL_SOURCES } from '../../../shared/domain/client';
 import { CONSENT_METHODS, SHARE_SCOPES } from '../../../shared/domain/consent';
 import { KEY_CONTACT_ROLES, RELATIONSHIPS } from '../../../shared/domain/household';
@@ -14,6 +14,7 @@ import { PROGRAMME_KINDS } from '../../../shared/domain/programme';
 import { AGE_BANDS } from '../../../shared/domain/ageBand';
 import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../../shared/domain/helpGiven';
 import { DOCUMENT_KINDS, DOCUMENT_VIEWS } from '../../../shared/domain/document';
+import { DECISIONS } from '../../../shared/domain/eligibility';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -668,4 +669,62 @@ export const documents = sqliteTable('documents', {
   /** Kept past its kind's keeping time by an administrator until this date (migration 21), and why. */
   keptUntil: text('kept_until'),
   keptReason: text('kept_reason'),
+  eligibilityCheckId: integer('eligibility_check_id').references((): AnySQLiteColumn => eligibilityChecks.id, {
+    onDelete: 'set null',
+  }),
 });
+
+/** A service a client may qualify for, and its checklist (migration 22). */
+export const eligibilityServices = sqliteTable('eligibility_services', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  namePl: text('name_pl'),
+  recheckMonths: integer('recheck_months'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const eligibilityCriteria = sqliteTable('eligibility_criteria', {
+  id: integer('id').primaryKey(),
+  serviceId: integer('service_id')
+    .notNull()
+    .references(() => eligibilityServices.id),
+  position: integer('position').notNull(),
+  text: text('text').notNull(),
+  textPl: text('text_pl'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const eligibilityChecks = sqliteTable('eligibility_checks', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  serviceId: integer('service_id')
+    .notNull()
+    .references(() => eligibilityServices.id),
+  checkedOn: text('checked_on').notNull(),
+  decision: text('decision', { enum: DECISIONS }).notNull(),
+  decidedBy: integer('decided_by').references(() => users.id),
+  recheckOn: text('recheck_on'),
+  note: text('note'),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Each criterion of a check as it was asked, whether it was met, and the evidence. */
+export const eligibilityAnswers = sqliteTable(
+  'eligibility_answers',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => eligibilityChecks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    criterionId: integer('criterion_id').references(() => eligibilityCriteria.id),
+    text: text('text').notNull(),
+    textPl: text('text_pl'),
+    met: integer('met', { mode: 'boolean' }).notNull(),
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'set null' }),
+    evidence: text('evidence'),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.position] })],
+);

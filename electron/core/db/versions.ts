@@ -12,6 +12,7 @@ type Versioned =
   | 'letter template'
   | 'programme'
   | 'referral'
+  | 'service'
   | 'session'
   | 'support plan';
 

@@ -8,7 +8,17 @@ import type {
 } from '../../../shared/domain/document';
 import { CasebookError } from '../../../shared/result';
 import type { Db, ReadDb } from '../db/database';
-import { agencies, caseNotes, documentContents, documents, letters, referrals, users } from '../db/schema';
+import {
+  agencies,
+  caseNotes,
+  documentContents,
+  documents,
+  eligibilityChecks,
+  eligibilityServices,
+  letters,
+  referrals,
+  users,
+} from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 import type { FileTakenIn } from './file';
 
@@ -27,6 +37,10 @@ const columns = {
   caseNoteId: documents.caseNoteId,
   referralId: documents.referralId,
   letterId: documents.letterId,
+  eligibilityCheckId: documents.eligibilityCheckId,
+  serviceName: eligibilityServices.name,
+  serviceNamePl: eligibilityServices.namePl,
+  checkedOn: eligibilityChecks.checkedOn,
   noteOn: caseNotes.occurredAt,
   agencyName: agencies.name,
   letterName: letters.templateName,
@@ -43,14 +57,29 @@ function selectDocuments(db: ReadDb) {
     .leftJoin(caseNotes, eq(caseNotes.id, documents.caseNoteId))
     .leftJoin(referrals, eq(referrals.id, documents.referralId))
     .leftJoin(agencies, eq(agencies.id, referrals.agencyId))
-    .leftJoin(letters, eq(letters.id, documents.letterId));
+    .leftJoin(letters, eq(letters.id, documents.letterId))
+    .leftJoin(eligibilityChecks, eq(eligibilityChecks.id, documents.eligibilityCheckId))
+    .leftJoin(eligibilityServices, eq(eligibilityServices.id, eligibilityChecks.serviceId));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectDocuments>['all']>>[number];
 
 /** The link as the window names it: the note's date, the agency referred to, the letter's name and date. */
 function shaped(r: Row): ClientDocument {
-  const { caseNoteId, referralId, letterId, noteOn, agencyName, letterName, letterOn, ...rest } = r;
+  const {
+    caseNoteId,
+    referralId,
+    letterId,
+    eligibilityCheckId,
+    noteOn,
+    agencyName,
+    letterName,
+    letterOn,
+    serviceName,
+    serviceNamePl,
+    checkedOn,
+    ...rest
+  } = r;
   const link =
     caseNoteId !== null
       ? { kind: 'caseNote' as const, id: caseNoteId, label: '', on: noteOn?.slice(0, 10) ?? null }
@@ -58,7 +87,15 @@ function shaped(r: Row): ClientDocument {
         ? { kind: 'referral' as const, id: referralId, label: agencyName ?? '', on: null }
         : letterId !== null
           ? { kind: 'letter' as const, id: letterId, label: letterName ?? '', on: letterOn }
-          : null;
+          : eligibilityCheckId !== null
+            ? {
+                kind: 'eligibilityCheck' as const,
+                id: eligibilityCheckId,
+                label: serviceName ?? '',
+                labelPl: serviceNamePl,
+                on: checkedOn,
+              }
+            : null;
   return { ...rest, link };
 }
 
@@ -77,7 +114,12 @@ export function getDocument(db: ReadDb, id: number): ClientDocument {
   return shaped(row);
 }
 
-const LINK_TABLES = { caseNote: caseNotes, referral: referrals, letter: letters } as const;
+const LINK_TABLES = {
+  caseNote: caseNotes,
+  referral: referrals,
+  letter: letters,
+  eligibilityCheck: eligibilityChecks,
+} as const;
 
 /** The link's columns; refused when the record is not this client's. */
 function linkColumns(db: ReadDb, clientId: number, link: DocumentDetails['link']) {
@@ -91,6 +133,7 @@ function linkColumns(db: ReadDb, clientId: number, link: DocumentDetails['link']
     caseNoteId: link?.kind === 'caseNote' ? link.id : null,
     referralId: link?.kind === 'referral' ? link.id : null,
     letterId: link?.kind === 'letter' ? link.id : null,
+    eligibilityCheckId: link?.kind === 'eligibilityCheck' ? link.id : null,
   };
 }
 

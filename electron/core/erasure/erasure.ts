@@ -53,6 +53,8 @@ export function anonymiseClientRows(
     sql`UPDATE referral_changes SET note = NULL WHERE client_id = ${c}`,
     sql`UPDATE support_given SET note = NULL, override_reason = NULL WHERE client_id = ${c}`,
     sql`UPDATE subject_access_requests SET note = NULL WHERE client_id = ${c}`,
+    sql`UPDATE eligibility_checks SET note = NULL WHERE client_id = ${c}`,
+    sql`UPDATE eligibility_answers SET evidence = NULL WHERE check_id IN (SELECT id FROM eligibility_checks WHERE client_id = ${c})`,
     // Where files about them were saved: a path may hold their name.
     sql`DELETE FROM saved_files WHERE client_id = ${c}`,
     // A copy of ID or a letter names them; kept only when an administrator said why (the bytes

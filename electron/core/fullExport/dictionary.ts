@@ -117,6 +117,30 @@ export const TABLES: Record<string, Words> = {
     en: 'Files Casebook saved outside its data folder (to delete by hand when needed).',
     pl: 'Pliki zapisane przez Casebook poza folderem danych (do ręcznego usunięcia w razie potrzeby).',
   },
+  document_contents: {
+    en: 'The files of documents on file (scans, photos, letters), each stored once however many documents use it; sha256 is the file’s fingerprint.',
+    pl: 'Pliki dokumentów w aktach (skany, zdjęcia, pisma), każdy zapisany raz, niezależnie od liczby dokumentów, które go używają; sha256 to odcisk pliku.',
+  },
+  documents: {
+    en: 'Documents on a client’s file: what each is, its title and date, the file it came from, and what it goes with.',
+    pl: 'Dokumenty w aktach podopiecznego: rodzaj, tytuł i data, plik źródłowy oraz czego dotyczą.',
+  },
+  eligibility_services: {
+    en: 'Services a client may qualify for, each with its checklist of criteria.',
+    pl: 'Usługi, do których podopieczny może być uprawniony, każda z listą kryteriów.',
+  },
+  eligibility_criteria: {
+    en: 'The criteria of each service, in English and Polish; a removed one is kept, marked inactive.',
+    pl: 'Kryteria każdej usługi, po angielsku i po polsku; usunięte są zachowane jako nieaktywne.',
+  },
+  eligibility_checks: {
+    en: 'Checks of whether a client qualifies for a service: the decision, who made it, and when to check again.',
+    pl: 'Sprawdzenia, czy podopieczny jest uprawniony do usługi: decyzja, kto ją podjął i kiedy sprawdzić ponownie.',
+  },
+  eligibility_answers: {
+    en: 'Each criterion of a check as it was asked, whether it was met, and the evidence.',
+    pl: 'Każde kryterium sprawdzenia w brzmieniu, w jakim zadano pytanie, czy zostało spełnione, oraz dowód.',
+  },
   audit_events: {
     en: 'The audit trail: who did what, and when. Chained by hash, so a change to it shows.',
     pl: 'Dziennik zdarzeń: kto, co i kiedy zrobił. Powiązany skrótami, więc każda zmiana jest widoczna.',

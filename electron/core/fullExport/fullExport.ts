@@ -200,7 +200,8 @@ export async function exportWorkbook(
   } else
     for (const t of e.tables) {
       const header = t.columns.map((c) => ({ value: c.column, ...bold }));
-      const rows = [...rowsOf(db, t.name)].map((r) => t.columns.map((c) => cell(r[c.column])));
+      // Each row is turned into cells as it is read: a document's bytes are let go at once, never all held.
+      const rows = Array.from(rowsOf(db, t.name), (r) => t.columns.map((c) => cell(r[c.column])));
       sheets.push({ sheet: t.name, data: [header, ...rows] });
     }
   return { xlsx: await writeXlsxFile(sheets).toBuffer(), withRows };

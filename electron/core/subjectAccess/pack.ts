@@ -24,6 +24,8 @@ import { safetyPlanHistory } from '../safetyPlans/safetyPlans';
 import { clientHelpGiven } from '../helpGiven/helpGiven';
 import { clientAccessRequests } from './requests';
 import { listDocuments } from '../documents/documents';
+import { clientChecks } from '../eligibility/checks';
+import type { EligibilityCheck } from '../../../shared/domain/eligibility';
 import { fileEnding, type ClientDocument } from '../../../shared/domain/document';
 import { safeFileName } from '../storage/files';
 
@@ -56,6 +58,8 @@ export interface AccessPack {
   helpGiven: HelpGiven[];
   programmes: ClientProgrammes;
   accessRequests: AccessRequest[];
+  /** Checks of whether they qualify for a service, criterion by criterion as asked. */
+  eligibilityChecks: EligibilityCheck[];
   /** Documents on file; each is given as a file of its own, named `fileInPack`, in a folder beside the pack. */
   documents: (ClientDocument & { fileInPack: string })[];
   /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
@@ -100,6 +104,7 @@ export function gatherAccessPack(
     helpGiven: clientHelpGiven(db, clientId),
     programmes: clientProgrammes(db, clientId),
     accessRequests: clientAccessRequests(db, clientId),
+    eligibilityChecks: clientChecks(db, clientId, today),
     documents: listDocuments(db, clientId).items.map((d, i) => ({ ...d, fileInPack: fileInPack(i, d) })),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],
   };

@@ -5,6 +5,7 @@ import { languageName, localeOf } from '../../../shared/domain/languages';
 import { formatMoney, helpTypeName } from '../../../shared/domain/helpGiven';
 import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
+import { inLanguage } from '../../../shared/domain/eligibility';
 
 /** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
 export interface PackEntry {
@@ -342,6 +343,25 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     texts: [[t('subjectAccess.letterText'), `${l.content.subject}\n\n${l.content.body}`]],
   }));
 
+  const eligibility: PackEntry[] = p.eligibilityChecks.map((c) => ({
+    title: `${day(c.checkedOn)} · ${inLanguage(c.serviceName, c.serviceNamePl, language)}`,
+    fields: [
+      [t('eligibility.decision'), t(`eligibility.decisions.${c.decision}`)],
+      [t('subjectAccess.decidedBy'), c.decidedByName ?? ''],
+      ...(c.recheckOn ? [[t('eligibility.recheckOn'), day(c.recheckOn)] as [string, string]] : []),
+      ...c.answers.map(
+        (a) =>
+          [
+            inLanguage(a.text, a.textPl, language),
+            [a.met ? t('eligibility.met') : t('eligibility.notMet'), a.documentTitle, a.evidence]
+              .filter(Boolean)
+              .join(' · '),
+          ] as [string, string],
+      ),
+    ],
+    texts: [[t('eligibility.note'), c.note]].filter((x): x is [string, string] => !!x[1]),
+  }));
+
   const documents: PackTable = {
     columns: [
       t('documents.title'),
@@ -421,6 +441,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     section(t('subjectAccess.sections.safetyPlans'), safetyPlans),
     section(t('subjectAccess.sections.referrals'), referrals),
     section(t('subjectAccess.sections.letters'), letters),
+    section(t('subjectAccess.sections.eligibility'), eligibility),
     section(t('subjectAccess.sections.documents'), [], documents),
     section(t('subjectAccess.sections.help'), [], help),
     section(t('subjectAccess.sections.groups'), [], groups),

@@ -18,6 +18,7 @@ import { HelpGivenTab } from './client/HelpGivenTab';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { LettersTab } from './client/LettersTab';
 import { DocumentsTab } from './client/DocumentsTab';
+import { EligibilityTab } from './client/EligibilityTab';
 import { ReferralsTab } from './client/ReferralsTab';
 import { useGo, usePageState } from '../navigation';
 
@@ -87,6 +88,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
           {can('referrals.forClient') && <Tab value="referrals">{t('referrals.tab')}</Tab>}
           {can('letters.forClient') && <Tab value="letters">{t('letters.tab')}</Tab>}
           {can('documents.forClient') && <Tab value="documents">{t('documents.tab')}</Tab>}
+          {can('eligibility.forClient') && <Tab value="eligibility">{t('eligibility.tab')}</Tab>}
           <Tab value="helpGiven">{t('programmes.tab')}</Tab>
           {!record.contactDetailsWithheld && <Tab value="safety">{t('clients.tabs.safety')}</Tab>}
           <Tab
@@ -144,6 +146,9 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
         </Panel>
         <Panel value="documents" pt="md">
           {can('documents.forClient') && <DocumentsTab clientId={id} />}
+        </Panel>
+        <Panel value="eligibility" pt="md">
+          {can('eligibility.forClient') && <EligibilityTab clientId={id} />}
         </Panel>
         <Panel value="helpGiven" pt="md">
           <HelpGivenTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />

@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { inLanguage, type RecheckDue } from '../../../shared/domain/eligibility';
 import { FollowUpBadge, ReferralStatusBadge } from './client/ReferralsTab';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +49,7 @@ const Empty = ({ children }: { children: ReactNode }) => (
 );
 
 const NO_REQUESTS: AccessRequest[] = [];
+const NO_RECHECKS: RecheckDue[] = [];
 
 /** The signed-in user's day: what is due, what is late, and their open clients. Coordinators also see everyone's load. */
 export function HomePage() {
@@ -58,6 +60,8 @@ export function HomePage() {
   const retention = useChannel('retention.get', can('retention.get') ? {} : null).data;
   const pastRetention = retention?.due.length ?? 0;
   const documentsPastTime = retention?.documentsDue.length ?? 0;
+  const rechecks =
+    useChannel('eligibility.rechecksDue', can('eligibility.rechecksDue') ? {} : null).data ?? NO_RECHECKS;
   const accessRequests = useChannel('subjectAccess.open', can('subjectAccess.open') ? {} : null).data ?? NO_REQUESTS;
   const programmes = useChannel('programmes.list', { show: 'current' }).data;
   const today = caseload?.today;
@@ -121,6 +125,34 @@ export function HomePage() {
                   {r.clientName} ({r.clientReference})
                 </Anchor>
                 <AccessDueBadge request={r} today={c.today} />
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+      {rechecks.length > 0 && (
+        <Paper
+          withBorder
+          p="md"
+          component="section"
+          aria-label={t('eligibility.homeTitle', { count: rechecks.length })}
+        >
+          <Text fw={600} mb="xs">
+            {t('eligibility.homeTitle', { count: rechecks.length })}
+          </Text>
+          <Stack gap={6}>
+            {rechecks.map((r) => (
+              <Group key={r.checkId} gap="sm">
+                <Anchor component="button" onClick={() => go({ name: 'client', id: r.clientId, tab: 'eligibility' })}>
+                  {r.clientName} ({r.reference})
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {t('eligibility.homeLine', {
+                    service: inLanguage(r.serviceName, r.serviceNamePl, i18n.language),
+                    decision: t(`eligibility.decisions.${r.decision}`),
+                    date: date(r.recheckOn),
+                  })}
+                </Text>
               </Group>
             ))}
           </Stack>

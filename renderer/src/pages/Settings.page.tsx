@@ -33,6 +33,7 @@ import { useCan } from '../session';
 import { useSubmit } from '../useSubmit';
 import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { HelpTypesEditor } from '../components/HelpTypesEditor/HelpTypesEditor';
+import { EligibilityServices } from '../components/EligibilityServices/EligibilityServices';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
 import { useChannel } from '../useChannel';
@@ -443,6 +444,11 @@ export function SettingsPage({
       {can('helpTypes.save') && (
         <Section title={t('helpGiven.typesTitle')}>
           <HelpTypesEditor />
+        </Section>
+      )}
+      {can('eligibility.saveService') && (
+        <Section title={t('eligibility.settings.title')}>
+          <EligibilityServices />
         </Section>
       )}
       {can('recovery.prepare') && (

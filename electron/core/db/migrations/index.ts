@@ -20,6 +20,7 @@ import { migration0018 } from './0018_report_by_kind';
 import { migration0019 } from './0019_postcode_tokens';
 import { migration0020 } from './0020_documents';
 import { migration0021 } from './0021_document_retention';
+import { migration0022 } from './0022_eligibility';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

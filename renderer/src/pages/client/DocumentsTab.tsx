@@ -1,4 +1,5 @@
 import { Button, Group, List, Loader, Menu, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { inLanguage } from '../../../../shared/domain/eligibility';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState, type DragEvent } from 'react';
@@ -95,8 +96,18 @@ export function DocumentsTab({ clientId }: { clientId: number }) {
 
   const linkText = (doc: ClientDocument) => {
     if (!doc.link) return '';
-    const label = [doc.link.label, doc.link.on ? formatDate(doc.link.on, lang) : ''].filter(Boolean).join(', ');
-    const key = { caseNote: 'linkCaseNote', referral: 'linkReferral', letter: 'linkLetter' } as const;
+    const label = [
+      inLanguage(doc.link.label, doc.link.labelPl ?? null, lang),
+      doc.link.on ? formatDate(doc.link.on, lang) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const key = {
+      caseNote: 'linkCaseNote',
+      referral: 'linkReferral',
+      letter: 'linkLetter',
+      eligibilityCheck: 'linkEligibilityCheck',
+    } as const;
     return t(`documents.${key[doc.link.kind]}`, { label });
   };
 

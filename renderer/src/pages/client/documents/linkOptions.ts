@@ -1,6 +1,7 @@
 import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DocumentDetails } from '../../../../../shared/domain/document';
+import type { DocumentDetails, DocumentLinkKind } from '../../../../../shared/domain/document';
+import { inLanguage } from '../../../../../shared/domain/eligibility';
 import { formatDate } from '../../../format';
 import { useChannel } from '../../../useChannel';
 
@@ -9,8 +10,8 @@ export const linkValue = (link: DocumentDetails['link'] | { kind: string; id: nu
   link ? `${link.kind}:${link.id}` : '';
 
 export function linkOf(value: string | null): DocumentDetails['link'] {
-  const m = /^(caseNote|referral|letter):(\d+)$/.exec(value ?? '');
-  return m ? { kind: m[1] as 'caseNote' | 'referral' | 'letter', id: Number(m[2]) } : null;
+  const m = /^(caseNote|referral|letter|eligibilityCheck):(\d+)$/.exec(value ?? '');
+  return m ? { kind: m[1] as DocumentLinkKind, id: Number(m[2]) } : null;
 }
 
 /** What a document of this client can go with: their latest case notes, their referrals and letters. */
@@ -19,6 +20,7 @@ export function useLinkOptions(clientId: number): ComboboxItemGroup<ComboboxItem
   const notes = useChannel('timeline.get', { clientId, types: ['note'], limit: 100, offset: 0 }).data;
   const referrals = useChannel('referrals.forClient', { clientId }).data;
   const letters = useChannel('letters.forClient', { clientId }).data;
+  const checks = useChannel('eligibility.forClient', { clientId }).data;
   const date = (d: string) => formatDate(d.slice(0, 10), i18n.language);
   return [
     {
@@ -42,6 +44,13 @@ export function useLinkOptions(clientId: number): ComboboxItemGroup<ComboboxItem
       items: (letters ?? []).map((l) => ({
         value: `letter:${l.id}`,
         label: t('documents.linkLetter', { label: `${l.content.subject} (${date(l.content.date)})` }),
+      })),
+    },
+    {
+      group: t('eligibility.tab'),
+      items: (checks ?? []).map((c) => ({
+        value: `eligibilityCheck:${c.id}`,
+        label: `${t('documents.linkEligibilityCheck', { label: inLanguage(c.serviceName, c.serviceNamePl, i18n.language) })} (${date(c.checkedOn)})`,
       })),
     },
   ].filter((g) => g.items.length > 0);

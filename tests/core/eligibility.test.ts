@@ -1,0 +1,255 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+import { scannedPdf } from './sampleDocuments';
+
+const FOOD_BANK = {
+  name: 'Food bank',
+  namePl: 'Bank żywności',
+  recheckMonths: 6,
+  criteria: [
+    { text: 'Lives in the borough', textPl: 'Mieszka w dzielnicy' },
+    { text: 'Household income below £1,200 a month', textPl: 'Dochód gospodarstwa poniżej 1200 £ miesięcznie' },
+    { text: 'Aged 18 or over', textPl: null },
+  ],
+};
+
+async function withFoodBank(t: TestCore) {
+  const [service] = await t.ok('eligibility.saveService', FOOD_BANK);
+  return service!;
+}
+
+async function withDocument(t: TestCore, clientId: number, words: string) {
+  const path = join(tempDir('casebook-scans-'), `${words}.pdf`);
+  writeFileSync(path, scannedPdf(words));
+  return (await t.ok('documents.add', { clientId, path, kind: 'proofOfAddress', title: words })).document;
+}
+
+const answers = (criteria: { id: number }[], met = true, documentId?: number) =>
+  criteria.map((c, i) => ({ criterionId: c.id, met, ...(i === 0 && documentId ? { documentId } : {}) }));
+
+describe('eligibility checks', () => {
+  it('records a check against a service’s checklist, with evidence from the client’s own file, and knows which is current', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' });
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-03-01' });
+    const service = await withFoodBank(t);
+    expect(service).toMatchObject({ name: 'Food bank', namePl: 'Bank żywności', recheckMonths: 6, active: true });
+    expect(service.criteria.map((c) => c.textPl)).toEqual([
+      'Mieszka w dzielnicy',
+      'Dochód gospodarstwa poniżej 1200 £ miesięcznie',
+      null,
+    ]);
+    const tenancy = await withDocument(t, ewa.id, 'Tenancy agreement');
+    const his = await withDocument(t, jan.id, 'His tenancy');
+    const check = {
+      clientId: ewa.id,
+      serviceId: service.id,
+      checkedOn: '2026-11-20',
+      answers: answers(service.criteria, true, tenancy.id),
+      decision: 'eligible' as const,
+      recheckOn: '2027-05-20',
+    };
+    // Every criterion answered, no more and no fewer; evidence from her file only; a re-check after the check.
+    expect((await t.fail('eligibility.record', { ...check, answers: check.answers.slice(1) })).fields).toEqual({
+      answers: 'answersMismatch',
+    });
+    expect(
+      (await t.fail('eligibility.record', { ...check, answers: answers(service.criteria, true, his.id) })).fields,
+    ).toEqual({ answers: 'documentNotThisClient' });
+    expect((await t.fail('eligibility.record', { ...check, recheckOn: '2026-11-20' })).fields).toEqual({
+      recheckOn: 'recheckBeforeCheck',
+    });
+    expect((await t.fail('eligibility.record', { ...check, checkedOn: '2026-12-01' })).fields).toEqual({
+      checkedOn: 'dateInFuture',
+    });
+    const [recorded] = await t.ok('eligibility.record', check);
+    expect(recorded).toMatchObject({
+      serviceName: 'Food bank',
+      decision: 'eligible',
+      decidedByName: 'Anna Kowalska',
+      recheckOn: '2027-05-20',
+      current: true,
+    });
+    expect(recorded!.answers[0]).toEqual({
+      text: 'Lives in the borough',
+      textPl: 'Mieszka w dzielnicy',
+      met: true,
+      documentId: tenancy.id,
+      documentTitle: 'Tenancy agreement',
+      evidence: null,
+    });
+    expect((await t.ok('audit.list', { action: 'eligibility.checked' })).items[0]!.detail).toEqual({
+      checkId: recorded!.id,
+      serviceId: service.id,
+      decision: 'eligible',
+    });
+
+    // A document filed as going with the check names the service.
+    const path = join(tempDir('casebook-scans-'), 'payslip.pdf');
+    writeFileSync(path, scannedPdf('Payslip October'));
+    const payslip = await t.ok('documents.add', {
+      clientId: ewa.id,
+      path,
+      kind: 'incomeBenefit',
+      title: 'Payslip',
+      link: { kind: 'eligibilityCheck', id: recorded!.id },
+    });
+    expect(payslip.document.link).toEqual({
+      kind: 'eligibilityCheck',
+      id: recorded!.id,
+      label: 'Food bank',
+      labelPl: 'Bank żywności',
+      on: '2026-11-20',
+    });
+    expect(
+      (
+        await t.fail('documents.add', {
+          clientId: jan.id,
+          path,
+          kind: 'incomeBenefit',
+          title: 'Payslip',
+          link: { kind: 'eligibilityCheck', id: recorded!.id },
+        })
+      ).fields,
+    ).toEqual({ link: 'invalid' });
+
+    // A later check is the current one; the evidence going leaves the answer with no document.
+    const later = await t.ok('eligibility.record', {
+      ...check,
+      checkedOn: '2026-11-23',
+      answers: answers(service.criteria, false),
+      decision: 'notEligible',
+      recheckOn: null,
+      note: 'Moved out of the borough.',
+    });
+    expect(later.map((c) => [c.checkedOn, c.decision, c.current])).toEqual([
+      ['2026-11-23', 'notEligible', true],
+      ['2026-11-20', 'eligible', false],
+    ]);
+    await t.ok('documents.remove', { id: tenancy.id, version: tenancy.version });
+    const after = await t.ok('eligibility.forClient', { clientId: ewa.id });
+    expect(after[1]!.answers[0]).toMatchObject({ documentId: null, documentTitle: null, met: true });
+  });
+
+  it('keeps the words a check was asked in when the checklist is reworded, and refuses a retired service', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' });
+    const service = await withFoodBank(t);
+    await t.ok('eligibility.record', {
+      clientId: ewa.id,
+      serviceId: service.id,
+      checkedOn: '2026-11-20',
+      answers: answers(service.criteria),
+      decision: 'eligible',
+    });
+    const [a, b] = service.criteria;
+    const [changed] = await t.ok('eligibility.saveService', {
+      ...FOOD_BANK,
+      id: service.id,
+      version: service.version,
+      criteria: [
+        { id: a!.id, text: 'Lives in the borough or next to it', textPl: 'Mieszka w dzielnicy lub obok' },
+        { id: b!.id, text: b!.text, textPl: b!.textPl },
+        { text: 'Not already helped this month', textPl: 'Nie otrzymał pomocy w tym miesiącu' },
+      ],
+    });
+    expect(changed!.criteria.map((c) => c.text)).toEqual([
+      'Lives in the borough or next to it',
+      'Household income below £1,200 a month',
+      'Not already helped this month',
+    ]);
+    expect(
+      (await t.fail('eligibility.saveService', { ...FOOD_BANK, id: service.id, version: service.version })).code,
+    ).toBe('CONFLICT');
+    expect((await t.fail('eligibility.saveService', { ...FOOD_BANK, criteria: [] })).fields).toEqual({
+      criteria: 'criteriaRequired',
+    });
+    const [old] = await t.ok('eligibility.forClient', { clientId: ewa.id });
+    expect(old!.answers.map((x) => x.text)).toEqual([
+      'Lives in the borough',
+      'Household income below £1,200 a month',
+      'Aged 18 or over',
+    ]);
+    // The old checklist's answers no longer fit.
+    expect(
+      (
+        await t.fail('eligibility.record', {
+          clientId: ewa.id,
+          serviceId: service.id,
+          checkedOn: '2026-11-23',
+          answers: answers(service.criteria),
+          decision: 'eligible',
+        })
+      ).fields,
+    ).toEqual({ answers: 'answersMismatch' });
+    await t.ok('eligibility.setServiceActive', { id: service.id, active: false });
+    expect(await t.ok('eligibility.services', {})).toEqual([]);
+    expect(
+      (
+        await t.fail('eligibility.record', {
+          clientId: ewa.id,
+          serviceId: service.id,
+          checkedOn: '2026-11-23',
+          answers: answers(changed!.criteria),
+          decision: 'eligible',
+        })
+      ).fields,
+    ).toEqual({ serviceId: 'serviceRetired' });
+  });
+
+  it('lists checks due again for the clients within reach, until a new check is recorded', async () => {
+    const t = startCore();
+    await setUp(t);
+    const service = await withFoodBank(t);
+    await t.ok('settings.setOwnClientsOnly', { ownClientsOnly: true });
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' });
+    const check = {
+      clientId: ewa.id,
+      serviceId: service.id,
+      checkedOn: '2026-11-20',
+      answers: answers(service.criteria),
+      decision: 'eligible' as const,
+      recheckOn: '2026-12-01',
+    };
+    await t.ok('eligibility.record', check);
+    expect(await t.ok('eligibility.rechecksDue', {})).toEqual([]);
+    t.clock.now += 8 * 86_400_000;
+    const due = await t.ok('eligibility.rechecksDue', {});
+    expect(due.map((d) => [d.reference, d.serviceName, d.recheckOn])).toEqual([
+      [ewa.reference, 'Food bank', '2026-12-01'],
+    ]);
+    expect((await t.ok('eligibility.forClient', { clientId: ewa.id }))[0]!.current).toBe(false);
+    // A caseworker kept to their own clients does not see hers.
+    await signInAsNewUser(t, 'Carl Caseworker', 'caseworker');
+    expect(await t.ok('eligibility.rechecksDue', {})).toEqual([]);
+    expect((await t.fail('eligibility.forClient', { clientId: ewa.id })).code).toBe('NOT_YOUR_CLIENT');
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: 'Anna Kowalska', password: 'correct horse battery' });
+    await t.ok('eligibility.record', { ...check, checkedOn: '2026-12-01', recheckOn: '2027-06-01' });
+    expect(await t.ok('eligibility.rechecksDue', {})).toEqual([]);
+  });
+
+  it('goes with the client when they are erased', async () => {
+    const t = startCore();
+    await setUp(t);
+    const service = await withFoodBank(t);
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' });
+    await t.ok('eligibility.record', {
+      clientId: ewa.id,
+      serviceId: service.id,
+      checkedOn: '2026-11-20',
+      answers: answers(service.criteria).map((a) => ({ ...a, evidence: 'Council tax bill seen, Kowalczyk' })),
+      decision: 'eligible',
+    });
+    await t.ok('erasure.eraseClient', { id: ewa.id, mode: 'erase', reason: 'Asked', confirmation: ewa.reference });
+    const left = t.cb.read((db) => ({
+      checks: db.$client.prepare('SELECT count(*) FROM eligibility_checks').pluck().get(),
+      answers: db.$client.prepare('SELECT count(*) FROM eligibility_answers').pluck().get(),
+    }));
+    expect(left).toEqual({ checks: 0, answers: 0 });
+  });
+});
