@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'BACKUP_MISSING',
   'POSSIBLE_DUPLICATE',
   'CONSENT_REQUIRED',
+  /** A programme or agency needs a current eligibility decision for a service (reason: none, notEligible, due). */
+  'ELIGIBILITY_REQUIRED',
   'PRINT_FAILED',
   'NOT_CURRENT_CREDENTIALS',
   /** The core stopped unexpectedly and was started again (locked); nothing acknowledged was lost. */

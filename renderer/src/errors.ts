@@ -13,8 +13,8 @@ export function errorSentence(t: TFunction, error: AppError): string {
     for (const [path, key] of Object.entries(error.fields))
       if (ACTION_FIELDS.has(path)) return t(codedKey('validation', key));
   }
-  if (error.code === 'CONSENT_REQUIRED' && error.reason) {
-    const key = codedKey('consentGate', error.reason);
+  if ((error.code === 'CONSENT_REQUIRED' || error.code === 'ELIGIBILITY_REQUIRED') && error.reason) {
+    const key = codedKey(error.code === 'CONSENT_REQUIRED' ? 'consentGate' : 'eligibilityGate', error.reason);
     const why = t(key);
     if (why !== key) return why;
   }

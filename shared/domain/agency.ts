@@ -41,6 +41,13 @@ export const agencyInputSchema = z.object({
   howToRefer: optionalText(2000, { lines: true }),
   notes: optionalText(4000, { lines: true }),
   contacts: z.array(agencyContactInputSchema).max(50, { error: 'tooLong' }).default([]),
+  /** Sending a referral here needs the client's current eligibility decision for this service. */
+  requiresServiceId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type AgencyInput = z.input<typeof agencyInputSchema>;
 export type AgencyValues = z.output<typeof agencyInputSchema>;
@@ -66,6 +73,7 @@ export const agencySchema = z.object({
   howToRefer: z.string().nullable(),
   notes: z.string().nullable(),
   contacts: z.array(agencyContactSchema),
+  requiresServiceId: z.number().int().nullable(),
   /** False once archived: kept for the referrals that name it, no longer offered for new ones. */
   active: z.boolean(),
   openReferrals: z.number().int(),

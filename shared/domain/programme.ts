@@ -47,6 +47,13 @@ export const programmeInputSchema = z
       .default([])
       .transform((names) => [...new Set(names)]),
     venue: optionalText(300),
+    /** People need a current eligibility decision for this service to be registered. */
+    requiresServiceId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((p, ctx) => {
     if (p.endsOn && p.endsOn < p.startsOn)
@@ -75,6 +82,7 @@ export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
 export const programmeSchema = programmeSummarySchema.extend({
   description: z.string().nullable(),
   facilitators: z.array(z.string()),
+  requiresServiceId: z.number().int().nullable(),
   version: z.number().int(),
 });
 export type Programme = z.infer<typeof programmeSchema>;

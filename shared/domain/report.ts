@@ -73,6 +73,19 @@ export const funderReportSchema = z.object({
       count: z.number().int(),
     }),
   ),
+  /**
+   * Eligibility decisions made in the period, by service: each client counted once per service, by
+   * their latest decision in the period.
+   */
+  eligibility: z.array(
+    z.object({
+      serviceId: z.number().int(),
+      serviceName: z.string(),
+      serviceNamePl: z.string().nullable(),
+      eligible: z.number().int(),
+      notEligible: z.number().int(),
+    }),
+  ),
   needsAtIntake: z.array(
     z.object({ ...areaRef, assessed: z.number().int(), inNeed: z.number().int(), averageScore: z.number() }),
   ),

@@ -3,6 +3,7 @@ import { needAreaName } from './assessment';
 import { languageName, localeOf } from './languages';
 import { GENDER_WITHHELD, NOT_RECORDED, suppressed, type FunderReport } from './report';
 import { formatMoney, helpTypeName, type Currency } from './helpGiven';
+import { inLanguage } from './eligibility';
 
 /** A cell: a number, a word, or a group too small to show. Money is kept in minor units with its currency. */
 export type ReportCell = number | string | { money: number } | { suppressed: true };
@@ -115,6 +116,17 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       columns: [t('referrals.agency'), t('report.outcome'), t('report.number')],
       rows: r.referrals.map((x) => [x.agencyName, t(`referrals.status.${x.status}`), people(x.count)]),
       note: r.referrals.length ? t('report.smallNote') : undefined,
+    },
+    {
+      key: 'eligibility',
+      title: t('report.eligibility'),
+      columns: [t('eligibility.service'), t('eligibility.decisions.eligible'), t('eligibility.decisions.notEligible')],
+      rows: r.eligibility.map((e) => [
+        inLanguage(e.serviceName, e.serviceNamePl, language),
+        people(e.eligible),
+        people(e.notEligible),
+      ]),
+      note: r.eligibility.length ? t('report.eligibilityNote') : undefined,
     },
     {
       key: 'needsAtIntake',

@@ -871,6 +871,8 @@ export const en = {
     folder: 'Data folder: {{dir}}',
   },
   errors: {
+    ELIGIBILITY_REQUIRED:
+      'This needs a current eligibility decision for the service. Record an eligibility check on the client’s Eligibility tab first.',
     CONSENT_REQUIRED:
       'This cannot be shared with the agency without the client’s consent. Record their consent on the Consent tab first.',
     POSSIBLE_DUPLICATE: 'Someone similar has just been added. Check the possible duplicates below before saving.',
@@ -1496,6 +1498,12 @@ export const en = {
     agencyNotNamed:
       'This referral cannot be sent: the client agreed to share their details only with the agencies named in their consent, and this agency is not one of them. If they agree, record a new consent that names it on the Consent tab.',
   },
+  eligibilityGate: {
+    none: 'This needs a current eligibility decision for the service, and the client has none. Record an eligibility check on their Eligibility tab first.',
+    notEligible:
+      'This needs the client to be eligible for the service, and their latest eligibility check says they are not. If their situation has changed, record a new check on their Eligibility tab.',
+    due: 'This needs a current eligibility decision for the service, and the client’s is due to be checked again. Record a new check on their Eligibility tab first.',
+  },
   eligibility: {
     tab: 'Eligibility',
     none: 'No eligibility check has been recorded for this client.',
@@ -1525,6 +1533,10 @@ export const en = {
     homeTitle_one: '{{count, number}} eligibility check is due again',
     homeTitle_other: '{{count, number}} eligibility checks are due again',
     homeLine: '{{service}}: {{decision}}, check again on {{date}}',
+    required: 'Needs a current eligibility decision for',
+    notRequired: 'No eligibility check needed',
+    requiredForProgramme: 'Someone can be put on the list only when their latest check for this service says eligible.',
+    requiredForAgency: 'A referral can be sent only when the client’s latest check for this service says eligible.',
     settings: {
       title: 'Eligibility checklists',
       intro:
@@ -2056,6 +2068,9 @@ export const en = {
     hours: 'Hours',
     total: 'Total',
     referrals: 'Referrals to other agencies, by where they have got to',
+    eligibility: 'Eligibility decisions, by service',
+    eligibilityNote:
+      'People whose eligibility was checked in the period, each counted once per service by the latest decision. Counts from 1 to 4 are shown as “<5”.',
     outcome: 'Outcome so far',
     needsAtIntake: 'Needs at intake (new clients’ first assessment)',
     area: 'Area',

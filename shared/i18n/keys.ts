@@ -13,6 +13,7 @@ export type CodedGroup =
   | 'validation'
   | 'errors'
   | 'consentGate'
+  | 'eligibilityGate'
   | 'needAreas.builtin'
   | 'helpGiven.builtin'
   | 'roles'

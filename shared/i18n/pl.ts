@@ -902,6 +902,8 @@ export const pl = {
     folder: 'Folder danych: {{dir}}',
   },
   errors: {
+    ELIGIBILITY_REQUIRED:
+      'Wymagana jest aktualna decyzja o uprawnieniach do tej usługi. Najpierw zapisz sprawdzenie uprawnień w zakładce Uprawnienia podopiecznego.',
     CONSENT_REQUIRED:
       'Nie można tego przekazać instytucji bez zgody podopiecznego. Najpierw zapisz zgodę w zakładce Zgody.',
     POSSIBLE_DUPLICATE: 'Przed chwilą dodano kogoś podobnego. Sprawdź możliwe duplikaty poniżej, zanim zapiszesz.',
@@ -1548,6 +1550,12 @@ export const pl = {
     agencyNotNamed:
       'Nie można wysłać skierowania: podopieczny zgodził się na przekazanie danych tylko instytucjom wymienionym w zgodzie, a tej wśród nich nie ma. Jeśli się zgadza, zapisz w zakładce Zgody nową zgodę, która ją wymienia.',
   },
+  eligibilityGate: {
+    none: 'Wymagana jest aktualna decyzja o uprawnieniach do tej usługi, a podopieczny jej nie ma. Najpierw zapisz sprawdzenie uprawnień w zakładce Uprawnienia.',
+    notEligible:
+      'Podopieczny musi być uprawniony do tej usługi, a ostatnie sprawdzenie mówi, że nie jest. Jeśli jego sytuacja się zmieniła, zapisz nowe sprawdzenie w zakładce Uprawnienia.',
+    due: 'Wymagana jest aktualna decyzja o uprawnieniach do tej usługi, a decyzja podopiecznego wymaga ponownego sprawdzenia. Najpierw zapisz nowe sprawdzenie w zakładce Uprawnienia.',
+  },
   eligibility: {
     tab: 'Uprawnienia',
     none: 'Nie zapisano jeszcze sprawdzenia uprawnień tego podopiecznego.',
@@ -1579,6 +1587,12 @@ export const pl = {
     homeTitle_many: '{{count, number}} sprawdzeń uprawnień do ponowienia',
     homeTitle_other: '{{count, number}} sprawdzenia uprawnień do ponowienia',
     homeLine: '{{service}}: {{decision}}, sprawdź ponownie dnia {{date}}',
+    required: 'Wymaga aktualnej decyzji o uprawnieniach do',
+    notRequired: 'Sprawdzenie uprawnień nie jest potrzebne',
+    requiredForProgramme:
+      'Osobę można wpisać na listę tylko wtedy, gdy jej ostatnie sprawdzenie dla tej usługi mówi, że jest uprawniona.',
+    requiredForAgency:
+      'Skierowanie można wysłać tylko wtedy, gdy ostatnie sprawdzenie podopiecznego dla tej usługi mówi, że jest uprawniony.',
     settings: {
       title: 'Kryteria uprawnień',
       intro:
@@ -2133,6 +2147,9 @@ export const pl = {
     hours: 'Godziny',
     total: 'Razem',
     referrals: 'Skierowania do innych instytucji według etapu',
+    eligibility: 'Decyzje o uprawnieniach według usług',
+    eligibilityNote:
+      'Osoby, których uprawnienia sprawdzono w tym okresie, każda liczona raz dla danej usługi według ostatniej decyzji. Liczby od 1 do 4 są pokazane jako „<5”.',
     outcome: 'Dotychczasowy wynik',
     needsAtIntake: 'Potrzeby na początku (pierwsza ocena nowych klientów)',
     area: 'Obszar',

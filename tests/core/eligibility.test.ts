@@ -233,6 +233,111 @@ describe('eligibility checks', () => {
     expect(await t.ok('eligibility.rechecksDue', {})).toEqual([]);
   });
 
+  it('are counted in the funder report by service, each person once by their latest decision, small groups hidden', async () => {
+    const t = startCore();
+    await setUp(t);
+    const service = await withFoodBank(t);
+    const record = async (clientId: number, checkedOn: string, decision: 'eligible' | 'notEligible') =>
+      t.ok('eligibility.record', {
+        clientId,
+        serviceId: service.id,
+        checkedOn,
+        answers: answers(service.criteria, decision === 'eligible'),
+        decision,
+      });
+    for (let i = 0; i < 6; i++) {
+      const c = await addNewPerson(t, { firstName: `Person${i}`, lastName: 'Check', intakeDate: '2026-03-01' });
+      // One was not eligible in October, then was in November: counted once, as eligible.
+      if (i === 0) await record(c.id, '2026-10-01', 'notEligible');
+      await record(c.id, '2026-11-02', i < 5 ? 'eligible' : 'notEligible');
+    }
+    const report = await t.ok('reports.funder', { from: '2026-11-01', to: '2026-11-30' });
+    expect(report.eligibility).toEqual([
+      { serviceId: service.id, serviceName: 'Food bank', serviceNamePl: 'Bank żywności', eligible: 5, notEligible: 1 },
+    ]);
+    const october = await t.ok('reports.funder', { from: '2026-10-01', to: '2026-10-31' });
+    expect(october.eligibility.map((e) => [e.eligible, e.notEligible])).toEqual([[0, 1]]);
+    const { reportTables } = await import('../../shared/domain/reportTables');
+    const { createTranslator } = await import('../../shared/i18n');
+    const table = reportTables(report, createTranslator('pl').t, 'pl').find((x) => x.key === 'eligibility')!;
+    expect(table.rows).toEqual([['Bank żywności', 5, { suppressed: true }]]);
+  });
+
+  it('is required, when a programme or an agency says so, to register someone or send a referral', async () => {
+    const t = startCore();
+    await setUp(t);
+    const service = await withFoodBank(t);
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' });
+    expect(
+      (
+        await t.fail('programmes.save', {
+          programme: { name: 'Food bank Tuesdays', kind: 'dropIn', startsOn: '2026-11-01', requiresServiceId: 999 },
+        })
+      ).fields,
+    ).toEqual({ 'programme.requiresServiceId': 'invalid' });
+    const programme = (
+      await t.ok('programmes.save', {
+        programme: {
+          name: 'Food bank Tuesdays',
+          kind: 'dropIn',
+          startsOn: '2026-11-01',
+          requiresServiceId: service.id,
+        },
+      })
+    ).programme;
+    expect(programme.requiresServiceId).toBe(service.id);
+    const register = () =>
+      t.call('programmes.register', {
+        programmeId: programme.id,
+        clientId: ewa.id,
+        registeredOn: '2026-11-23',
+        overCapacity: false,
+      });
+    const refusal = async () => {
+      const r = await register();
+      return r.ok ? 'registered' : `${r.error.code} ${r.error.reason}`;
+    };
+    const check = (checkedOn: string, decision: 'eligible' | 'notEligible', recheckOn: string | null = null) =>
+      t.ok('eligibility.record', {
+        clientId: ewa.id,
+        serviceId: service.id,
+        checkedOn,
+        answers: answers(service.criteria, decision === 'eligible'),
+        decision,
+        recheckOn,
+      });
+    expect(await refusal()).toBe('ELIGIBILITY_REQUIRED none');
+    await check('2026-11-01', 'notEligible');
+    expect(await refusal()).toBe('ELIGIBILITY_REQUIRED notEligible');
+    await check('2026-11-02', 'eligible', '2026-11-20');
+    expect(await refusal()).toBe('ELIGIBILITY_REQUIRED due');
+    await check('2026-11-23', 'eligible', '2027-05-23');
+    expect(await refusal()).toBe('registered');
+
+    // An agency that takes referrals only for those eligible: consent is not enough.
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-03-01' });
+    await t.ok('consent.record', {
+      clientId: jan.id,
+      consent: { storeData: true, shareScope: 'any', givenOn: '2026-11-01', method: 'written' },
+    });
+    const agency = await t.ok('agencies.save', {
+      agency: { name: 'Trussell food bank', requiresServiceId: service.id },
+    });
+    expect(agency.requiresServiceId).toBe(service.id);
+    const [referral] = await t.ok('referrals.create', {
+      clientId: jan.id,
+      referral: { agencyId: agency.id, reason: 'Food for the family', urgency: 'soon' },
+    });
+    const sent = await t.call('referrals.setStatus', {
+      id: referral!.id,
+      version: referral!.version,
+      status: 'sent',
+      on: '2026-11-23',
+      followUpOn: '2026-12-07',
+    });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'ELIGIBILITY_REQUIRED', reason: 'none' } });
+  });
+
   it('goes with the client when they are erased', async () => {
     const t = startCore();
     await setUp(t);

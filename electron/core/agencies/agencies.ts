@@ -124,6 +124,7 @@ export function readAgency(db: ReadDb, id: number): Agency {
       referralRoutes: agencies.referralRoutes,
       howToRefer: agencies.howToRefer,
       notes: agencies.notes,
+      requiresServiceId: agencies.requiresServiceId,
       active: agencies.active,
       updatedAt: agencies.updatedAt,
       version: agencies.version,

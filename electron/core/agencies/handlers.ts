@@ -1,4 +1,5 @@
 import type { Records } from '../domain';
+import { requireServiceToRequire } from '../eligibility/services';
 import type { Handlers } from '../rpc';
 import { addAgency, readAgency, searchAgencies, setAgencyActive, updateAgency } from './agencies';
 
@@ -10,6 +11,7 @@ export function agencyHandlers(
     'agencies.get': ({ id }) => cb.read((db) => readAgency(db, id)),
     'agencies.save': ({ target, agency }) =>
       cb.write((db, s) => {
+        requireServiceToRequire(db, agency.requiresServiceId, 'agency.requiresServiceId');
         let id: number;
         if (target) {
           updateAgency(db, target.id, target.version, agency, cb.now());

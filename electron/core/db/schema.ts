@@ -376,6 +376,8 @@ export const agencies = sqliteTable('agencies', {
   notes: text('notes'),
   /** Folded name, services and contact names, for the directory search. */
   searchText: text('search_text').notNull(),
+  /** Sending a referral here needs the client's current eligibility decision for this service (migration 23). */
+  requiresServiceId: integer('requires_service_id').references((): AnySQLiteColumn => eligibilityServices.id),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull(),
@@ -471,6 +473,8 @@ export const programmes = sqliteTable('programmes', {
   capacity: integer('capacity'),
   facilitators: text('facilitators', { mode: 'json' }).$type<string[]>().notNull().default([]),
   venue: text('venue'),
+  /** Registering someone needs their current eligibility decision for this service (migration 23). */
+  requiresServiceId: integer('requires_service_id').references((): AnySQLiteColumn => eligibilityServices.id),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

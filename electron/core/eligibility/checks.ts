@@ -156,3 +156,30 @@ export function requireClientCheck(db: ReadDb, clientId: number, checkId: number
     .get();
   if (row?.clientId !== clientId) refuse('link', 'invalid', 'The check is not this client’s');
 }
+
+/**
+ * Refuses with ELIGIBILITY_REQUIRED (and why) unless the client's latest check for the service says
+ * eligible and is not past its date to check again: as a referral needs consent, a programme or an
+ * agency may need this.
+ */
+export function requireCurrentEligibility(db: ReadDb, clientId: number, serviceId: number, today: string): void {
+  const latest = db.get<{ decision: string; recheckOn: string | null } | undefined>(sql`
+    SELECT decision, recheck_on AS recheckOn FROM eligibility_checks
+    WHERE client_id = ${clientId} AND service_id = ${serviceId}
+    ORDER BY checked_on DESC, id DESC LIMIT 1`);
+  const reason = !latest
+    ? 'none'
+    : latest.decision !== 'eligible'
+      ? 'notEligible'
+      : latest.recheckOn !== null && latest.recheckOn <= today
+        ? 'due'
+        : null;
+  if (reason)
+    throw new CasebookError(
+      'ELIGIBILITY_REQUIRED',
+      `No current eligibility decision for service ${serviceId}: ${reason}`,
+      {
+        reason,
+      },
+    );
+}

@@ -95,3 +95,14 @@ export function setServiceActive(db: Db, id: number, active: boolean, now: Date)
     .run();
   if (res.changes === 0) throw new CasebookError('NOT_FOUND', 'No such service');
 }
+
+/** A service a programme or agency may require: one that exists (refused on `field` otherwise). */
+export function requireServiceToRequire(db: ReadDb, id: number | null, field: string): void {
+  if (id === null) return;
+  const found = db
+    .select({ id: eligibilityServices.id })
+    .from(eligibilityServices)
+    .where(eq(eligibilityServices.id, id))
+    .get();
+  if (!found) throw new CasebookError('BAD_INPUT', 'No such service', { fields: { [field]: 'invalid' } });
+}

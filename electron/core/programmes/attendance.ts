@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { requireCurrentEligibility } from '../eligibility/checks';
 import { AGE_BANDS, type AgeBand } from '../../../shared/domain/ageBand';
 import type { ClientProgrammes, RegisterLine, SessionRegister } from '../../../shared/domain/programme';
 import { CasebookError } from '../../../shared/result';
@@ -18,7 +19,11 @@ export function registerClient(
   today: string,
 ): boolean {
   const p = db
-    .select({ capacity: programmes.capacity, endsOn: programmes.endsOn })
+    .select({
+      capacity: programmes.capacity,
+      endsOn: programmes.endsOn,
+      requiresServiceId: programmes.requiresServiceId,
+    })
     .from(programmes)
     .where(eq(programmes.id, r.programmeId))
     .get();
@@ -32,6 +37,7 @@ export function registerClient(
   if (already) return false;
   if (p.endsOn !== null && p.endsOn < today)
     throw new CasebookError('BAD_INPUT', 'The programme has ended', { fields: { programmeId: 'programmeEnded' } });
+  if (p.requiresServiceId !== null) requireCurrentEligibility(db, r.clientId, p.requiresServiceId, today);
   if (p.capacity !== null && !r.overCapacity) {
     const taken = db.get<{ n: number }>(
       sql`SELECT count(*) AS n FROM programme_members WHERE programme_id = ${r.programmeId}`,

@@ -1,4 +1,5 @@
 import { localToday } from '../../../shared/clock';
+import { requireServiceToRequire } from '../eligibility/services';
 import { createTranslator } from '../../../shared/i18n';
 import type { Paper } from '../domain';
 import { getCharity } from '../charity/queries';
@@ -63,6 +64,7 @@ export function programmeHandlers(cb: Paper): Pick<Handlers, ProgrammeChannels> 
     'programmes.get': ({ id }) => cb.read((db) => programmeDetail(db, id, today())),
     'programmes.save': ({ target, programme }) =>
       cb.write((db, s) => {
+        requireServiceToRequire(db, programme.requiresServiceId, 'programme.requiresServiceId');
         if (target) updateProgramme(db, target.id, target.version, programme, cb.now());
         const id = target ? target.id : addProgramme(db, programme, s.user.id, cb.now());
         cb.audit(db, s, target ? 'programme.changed' : 'programme.added', { detail: { programmeId: id } });

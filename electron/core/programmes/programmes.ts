@@ -81,7 +81,12 @@ export function readProgramme(db: ReadDb, id: number, today: string): Programme 
   const row = db.all<SummaryRow>(summarySelect(today, sql`p.id = ${id}`))[0];
   if (!row) throw new CasebookError('NOT_FOUND', 'No such programme');
   const more = db
-    .select({ description: programmes.description, facilitators: programmes.facilitators, version: programmes.version })
+    .select({
+      description: programmes.description,
+      facilitators: programmes.facilitators,
+      requiresServiceId: programmes.requiresServiceId,
+      version: programmes.version,
+    })
     .from(programmes)
     .where(eq(programmes.id, id))
     .get()!;

@@ -13,6 +13,7 @@ import { CasebookError } from '../../../shared/result';
 import { checkContactOfAgency, requireActiveAgency } from '../agencies/agencies';
 import { OPEN_STATUS_LIST } from './openStatuses';
 import { requireSharingConsent } from '../consent/consent';
+import { requireCurrentEligibility } from '../eligibility/checks';
 import type { Db, ReadDb } from '../db/database';
 import { agencies, agencyContacts, clients, referralChanges, referrals, users } from '../db/schema';
 import { checkArea } from '../plans/plans';
@@ -137,8 +138,13 @@ export function changeReferralStatus(
     throw new CasebookError('BAD_INPUT', 'Before the last change', { fields: { on: 'beforeLastChange' } });
   if (c.on > today) throw new CasebookError('BAD_INPUT', 'In the future', { fields: { on: 'dateInFuture' } });
   if (c.status === 'sent') {
-    const agency = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, row.agencyId)).get()!;
+    const agency = db
+      .select({ name: agencies.name, requiresServiceId: agencies.requiresServiceId })
+      .from(agencies)
+      .where(eq(agencies.id, row.agencyId))
+      .get()!;
     requireSharingConsent(db, row.clientId, agency.name, today);
+    if (agency.requiresServiceId !== null) requireCurrentEligibility(db, row.clientId, agency.requiresServiceId, today);
   }
   const open = isReferralOpen(c.status);
   const at = now.toISOString();

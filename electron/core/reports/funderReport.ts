@@ -99,6 +99,15 @@ export function funderReport(
     WHERE r.created_on BETWEEN ${q.from} AND ${q.to} ${inCohort(sql`r.client_id`, cohort)}
     GROUP BY r.agency_id, r.status ORDER BY a.name, r.status`);
 
+  const eligibility = db.all<FunderReport['eligibility'][number]>(sql`
+    SELECT s.id AS serviceId, s.name AS serviceName, s.name_pl AS serviceNamePl,
+      sum(e.decision = 'eligible') AS eligible, sum(e.decision = 'notEligible') AS notEligible
+    FROM eligibility_checks e JOIN eligibility_services s ON s.id = e.service_id
+    WHERE e.checked_on BETWEEN ${q.from} AND ${q.to} ${inCohort(sql`e.client_id`, cohort)}
+      AND NOT EXISTS (SELECT 1 FROM eligibility_checks later WHERE later.client_id = e.client_id AND later.service_id = e.service_id
+        AND later.checked_on BETWEEN ${q.from} AND ${q.to} AND (later.checked_on > e.checked_on OR (later.checked_on = e.checked_on AND later.id > e.id)))
+    GROUP BY s.id ORDER BY lower(s.name), s.id`);
+
   // Needs at intake: the first assessment of each client taken in during the period.
   const needsAtIntake = db.all<FunderReport['needsAtIntake'][number]>(sql`
     SELECT s.area_id AS areaId, na.builtin_key AS areaKey, na.name AS areaName, count(*) AS assessed,
@@ -198,6 +207,7 @@ export function funderReport(
     closedByReason,
     contacts,
     referrals,
+    eligibility,
     needsAtIntake,
     outcomes: { areas: [...areas.values()].sort(byPosition), clients: change.size, improvedClients },
     goals,

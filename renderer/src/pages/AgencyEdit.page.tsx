@@ -13,6 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { RequiredService } from '../components/RequiredService/RequiredService';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -43,7 +44,14 @@ interface AgencyForm {
   howToRefer: string;
   notes: string;
   contacts: ContactRow[];
+  /** The service whose current eligibility decision sending a referral needs: an id, or '' for none. */
+  requiresServiceId: string;
 }
+
+const toInput = (v: AgencyForm) => ({
+  ...v,
+  requiresServiceId: v.requiresServiceId ? Number(v.requiresServiceId) : null,
+});
 
 const blank: AgencyForm = {
   name: '',
@@ -56,6 +64,7 @@ const blank: AgencyForm = {
   howToRefer: '',
   notes: '',
   contacts: [],
+  requiresServiceId: '',
 };
 const fromAgency = (a: Agency): AgencyForm => ({
   name: a.name,
@@ -74,6 +83,7 @@ const fromAgency = (a: Agency): AgencyForm => ({
     phone: c.phone ?? '',
     email: c.email ?? '',
   })),
+  requiresServiceId: a.requiresServiceId ? String(a.requiresServiceId) : '',
 });
 
 /** Adding an agency to the directory, or changing one, with its named contacts. */
@@ -83,7 +93,10 @@ export function AgencyEditPage({ id }: { id?: number }) {
   const [agency, setAgency] = useState<Agency | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
-  const form = useForm<AgencyForm>({ initialValues: blank, validate: schemaValidator(agencyInputSchema, t) });
+  const form = useForm<AgencyForm>({
+    initialValues: blank,
+    validate: (v) => schemaValidator(agencyInputSchema, t)(toInput(v)),
+  });
   useUnsavedGuard(form.isDirty);
   useEffect(() => {
     if (!id) return;
@@ -99,7 +112,11 @@ export function AgencyEditPage({ id }: { id?: number }) {
 
   const save = form.onSubmit((v) =>
     submit(
-      () => invoke('agencies.save', { target: agency ? { id: agency.id, version: agency.version } : null, agency: v }),
+      () =>
+        invoke('agencies.save', {
+          target: agency ? { id: agency.id, version: agency.version } : null,
+          agency: toInput(v),
+        }),
       {
         form,
         fieldPrefix: 'agency.',
@@ -173,6 +190,12 @@ export function AgencyEditPage({ id }: { id?: number }) {
                 minRows={2}
                 maxLength={2000}
                 {...form.getInputProps('howToRefer')}
+              />
+              <RequiredService
+                description={t('eligibility.requiredForAgency')}
+                value={form.values.requiresServiceId}
+                onChange={(v) => form.setFieldValue('requiresServiceId', v)}
+                error={form.errors['requiresServiceId']}
               />
               <Textarea
                 label={t('agencies.notes')}

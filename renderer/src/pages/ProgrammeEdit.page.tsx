@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { RequiredService } from '../components/RequiredService/RequiredService';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -39,6 +40,8 @@ interface ProgrammeForm {
   capacity: number | string;
   facilitators: string[];
   venue: string;
+  /** The service whose current eligibility decision registering needs: an id, or '' for none. */
+  requiresServiceId: string;
 }
 
 const fromProgramme = (p: Programme): ProgrammeForm => ({
@@ -50,9 +53,14 @@ const fromProgramme = (p: Programme): ProgrammeForm => ({
   capacity: p.capacity ?? '',
   facilitators: p.facilitators,
   venue: p.venue ?? '',
+  requiresServiceId: p.requiresServiceId ? String(p.requiresServiceId) : '',
 });
 
-const toInput = (v: ProgrammeForm) => ({ ...v, capacity: v.capacity === '' ? null : Number(v.capacity) });
+const toInput = (v: ProgrammeForm) => ({
+  ...v,
+  capacity: v.capacity === '' ? null : Number(v.capacity),
+  requiresServiceId: v.requiresServiceId ? Number(v.requiresServiceId) : null,
+});
 
 /** Setting up a programme (workshop, drop-in, group…) or changing one. */
 export function ProgrammeEditPage({ id }: { id?: number }) {
@@ -72,6 +80,7 @@ export function ProgrammeEditPage({ id }: { id?: number }) {
       capacity: '',
       facilitators: [],
       venue: '',
+      requiresServiceId: '',
     },
     validate: (v) => schemaValidator(programmeInputSchema, t)(toInput(v)),
   });
@@ -174,6 +183,12 @@ export function ProgrammeEditPage({ id }: { id?: number }) {
               {...form.getInputProps('facilitators')}
             />
             <TextInput label={t('programmes.venue')} maxLength={300} {...form.getInputProps('venue')} />
+            <RequiredService
+              description={t('eligibility.requiredForProgramme')}
+              value={form.values.requiresServiceId}
+              onChange={(v) => form.setFieldValue('requiresServiceId', v)}
+              error={form.errors['requiresServiceId']}
+            />
             <FormActions error={error} busy={busy} onCancel={back} />
           </Stack>
         </Paper>

@@ -21,6 +21,7 @@ import { migration0019 } from './0019_postcode_tokens';
 import { migration0020 } from './0020_documents';
 import { migration0021 } from './0021_document_retention';
 import { migration0022 } from './0022_eligibility';
+import { migration0023 } from './0023_eligibility_required';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
