@@ -58,6 +58,20 @@ describe('erasing and anonymising a client', () => {
     expect(readFileSync(t.cb.paths.erasureJournal, 'utf8')).not.toContain(zofia.reference);
   });
 
+  it('never gives an erased client’s reference to someone new (paper and the audit trail still name it)', async () => {
+    const t = startCore();
+    await setUp(t);
+    const first = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk' });
+    await t.ok('erasure.eraseClient', { id: first.id, mode: 'erase', reason: 'Asked', confirmation: first.reference });
+    const next = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
+    expect(next.reference).not.toBe(first.reference);
+    expect(next.id).toBe(first.id + 1);
+    // Her erasure's events are not his: his subject access pack's trail starts with his intake.
+    expect((await t.ok('audit.list', { client: String(next.id) })).items.map((e) => e.action)).toEqual([
+      'client.created',
+    ]);
+  });
+
   it('anonymises: who she was goes, every count in the funder report stays the same', async () => {
     const t = startCore();
     await setUp(t);

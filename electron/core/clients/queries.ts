@@ -109,11 +109,12 @@ export function insertClients(
   today: string,
 ): number[] {
   for (const caseworkerId of new Set(list.map((d) => d.caseworkerId))) checkCaseworker(db, caseworkerId);
+  // A number is never given twice: not even that of a client erased or merged away, whose reference
+  // may still be on paper and whose events stay in the audit trail (which keeps every client's id).
   const first =
-    (db
-      .select({ max: sql<number | null>`max(${clients.id})` })
-      .from(clients)
-      .get()?.max ?? 0) + 1;
+    (db.get<{ high: number }>(
+      sql`SELECT max(coalesce((SELECT max(id) FROM clients), 0), coalesce((SELECT max(client_id) FROM audit_events), 0)) AS high`,
+    )?.high ?? 0) + 1;
   const at = now.toISOString();
   const rows = list.map((details, i) => {
     const id = first + i;
