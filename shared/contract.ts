@@ -88,6 +88,10 @@ import {
   documentAddedSchema,
   documentContentSchema,
   documentSchema,
+  fileFromInboxSchema,
+  inboxContentSchema,
+  inboxNameSchema,
+  inboxSchema,
   updateDocumentSchema,
 } from './domain/document';
 import {
@@ -634,6 +638,13 @@ export const contract = {
     z.object({ id: z.number().int().positive(), version: z.number().int().positive() }),
     clientDocumentsSchema,
   ),
+  /** The files waiting in the office scanner's folder, to file against clients. */
+  'documents.inbox': channel(CASEWORK, empty, inboxSchema),
+  /** Chooses the scanner's folder (the system's dialog), or stops using one. */
+  'documents.setScannerFolder': channel(ADMIN, z.object({ choose: z.boolean() }), inboxSchema),
+  'documents.inboxView': channel(CASEWORK, z.object({ name: inboxNameSchema }), inboxContentSchema),
+  /** Files a scanned document against a client; once on file, it is removed from the scanner's folder. */
+  'documents.fileFromInbox': channel(CASEWORK, fileFromInboxSchema, documentAddedSchema),
   /** Deletes the file the document came from, only if it still holds exactly the document. */
   'documents.deleteOriginal': channel(
     CASEWORK,

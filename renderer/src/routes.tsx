@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { InboxPage } from './pages/Inbox.page';
 import type { AppState, Channel } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n/keys';
 import { AgenciesPage, AgencyPage } from './pages/Agencies.page';
@@ -59,6 +60,7 @@ export type Route =
   | { name: 'clientMerge'; id: number }
   | { name: 'clientAccess'; id: number }
   | { name: 'clientLetter'; id: number; referralId?: number; letterId?: number }
+  | { name: 'inbox' }
   | { name: 'referrals' }
   | { name: 'programmes' }
   | { name: 'programme'; id: number }
@@ -89,6 +91,7 @@ export interface Section {
 export const SECTIONS = [
   { name: 'home', label: 'shell.home' },
   { name: 'clients', label: 'shell.clients' },
+  { name: 'inbox', label: 'inbox.nav', gate: 'documents.inbox' },
   { name: 'referrals', label: 'referrals.title', gate: 'referrals.list' },
   { name: 'programmes', label: 'programmes.title' },
   { name: 'helpGiven', label: 'helpGiven.title', gate: 'helpGiven.list' },
@@ -123,6 +126,7 @@ interface Page<N extends Route['name']> {
 export const ROUTES: { [N in Route['name']]: Page<N> } = {
   home: { section: 'home', render: () => <HomePage /> },
   clients: { section: 'clients', render: (r) => <ClientListPage initialQuery={r.query ?? ''} /> },
+  inbox: { section: 'inbox', render: () => <InboxPage /> },
   client: { section: 'clients', render: (r) => <ClientDetailPage id={r.id} tab={r.tab} /> },
   clientNew: { section: 'clients', render: () => <IntakePage /> },
   clientImport: { section: 'clients', gate: 'imports.choose', render: () => <ImportPage /> },

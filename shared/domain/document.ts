@@ -145,3 +145,43 @@ export const clientDocumentsSchema = z.object({
   totalBytes: z.number().int(),
 });
 export type ClientDocuments = z.infer<typeof clientDocumentsSchema>;
+
+/** A file waiting in the scanner's folder, to be filed against a client. */
+export const inboxFileSchema = z.object({
+  name: z.string(),
+  bytes: z.number().int(),
+  modifiedAt: z.string(),
+  /** A kind of file Casebook keeps (others are listed, to be dealt with outside Casebook). */
+  accepted: z.boolean(),
+  view: z.enum(DOCUMENT_VIEWS),
+});
+export type InboxFile = z.infer<typeof inboxFileSchema>;
+
+export const inboxSchema = z.object({
+  /** The folder the office scanner saves into; null until an administrator chooses one. */
+  folder: z.string().nullable(),
+  /** The folder is set but cannot be read (a network drive not connected, a folder removed). */
+  unreachable: z.boolean(),
+  files: z.array(inboxFileSchema),
+});
+export type Inbox = z.infer<typeof inboxSchema>;
+
+/** A file's name in the scanner's folder: a name alone, never a path. */
+export const inboxNameSchema = z
+  .string({ error: 'required' })
+  .min(1, { error: 'required' })
+  .max(255, { error: 'tooLong' })
+  // eslint-disable-next-line no-control-regex -- a control character is what it refuses
+  .refine((v) => !/[\\/\u0000-\u001f]/.test(v) && v !== '.' && v !== '..', { error: 'invalid' });
+
+export const fileFromInboxSchema = documentDetailsSchema.extend({
+  clientId: z.number().int().positive(),
+  name: inboxNameSchema,
+});
+
+export const inboxContentSchema = z.object({
+  name: z.string(),
+  mime: z.string(),
+  view: z.enum(DOCUMENT_VIEWS),
+  base64: z.string(),
+});

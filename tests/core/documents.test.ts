@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_MAX_BYTES } from '../../shared/domain/document';
@@ -381,6 +391,52 @@ describe('documents on file', () => {
     expect(plain.includes(MARKER)).toBe(false);
     for (const piece of telltales(photo)) expect(plain.includes(piece)).toBe(false);
     expect(t.cb.read((db) => db.$client.prepare('SELECT count(*) FROM document_contents').pluck().get())).toBe(0);
+  });
+});
+
+describe('the scanner inbox', () => {
+  it('lists what the scanner saved, shows it, files it against a client and removes it from the folder', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await withClient(t);
+    expect(await t.ok('documents.inbox', {})).toEqual({ folder: null, unreachable: false, files: [] });
+    const folder = tempDir('casebook-scanner-');
+    const pdf = scannedPdf(MARKER);
+    writeFileSync(join(folder, 'SCAN_0001.pdf'), pdf);
+    writeFileSync(join(folder, 'SCAN_0002.pdf.part'), 'still being written');
+    writeFileSync(join(folder, '.DS_Store'), 'the system’s own');
+    writeFileSync(join(folder, 'Thumbs.db'), 'the system’s own');
+    writeFileSync(join(folder, 'fax.xps'), 'a kind not kept');
+    // Newest first: the scan came after the fax.
+    utimesSync(join(folder, 'fax.xps'), new Date('2026-11-20T09:00:00Z'), new Date('2026-11-20T09:00:00Z'));
+    utimesSync(join(folder, 'SCAN_0001.pdf'), new Date('2026-11-23T09:00:00Z'), new Date('2026-11-23T09:00:00Z'));
+    mkdirSync(join(folder, 'old'));
+    t.platform.cancelNext = true;
+    expect((await t.fail('documents.setScannerFolder', { choose: true })).code).toBe('CANCELLED');
+    t.platform.nextFolder = folder;
+    const inbox = await t.ok('documents.setScannerFolder', { choose: true });
+    expect(inbox.folder).toBe(folder);
+    expect(inbox.files.map((f) => [f.name, f.accepted, f.view])).toEqual([
+      ['SCAN_0001.pdf', true, 'pdf'],
+      ['fax.xps', false, 'none'],
+    ]);
+    expect(Buffer.from((await t.ok('documents.inboxView', { name: 'SCAN_0001.pdf' })).base64, 'base64')).toEqual(pdf);
+    // Only a name in the folder, never a path elsewhere.
+    expect((await t.fail('documents.inboxView', { name: '../secret.pdf' })).fields).toEqual({ name: 'invalid' });
+    expect(
+      (await t.fail('documents.fileFromInbox', { clientId: ewa.id, name: 'gone.pdf', ...details })).fields,
+    ).toEqual({ file: 'fileUnreadable' });
+    const filed = await t.ok('documents.fileFromInbox', { clientId: ewa.id, name: 'SCAN_0001.pdf', ...details });
+    expect(filed.document).toMatchObject({ fileName: 'SCAN_0001.pdf', title: 'Notice from the council' });
+    expect(existsSync(join(folder, 'SCAN_0001.pdf'))).toBe(false);
+    expect((await t.ok('documents.inbox', {})).files.map((f) => f.name)).toEqual(['fax.xps']);
+    expect((await t.ok('audit.list', { action: 'document.added' })).items[0]!.detail).toMatchObject({
+      fromScanner: true,
+    });
+    // A folder that went away (a network drive not connected) is said so; stopping uses none.
+    rmSync(folder, { recursive: true, force: true });
+    expect(await t.ok('documents.inbox', {})).toEqual({ folder, unreachable: true, files: [] });
+    expect((await t.ok('documents.setScannerFolder', { choose: false })).folder).toBeNull();
   });
 });
 

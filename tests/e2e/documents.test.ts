@@ -409,6 +409,42 @@ describe('documents on file, end to end', () => {
         expect(f.bytes.includes(telltale), f.path).toBe(false);
       }
   });
+
+  it('files what the office scanner saved against a client, and takes it out of the scanner’s folder', async () => {
+    await callCore(bridge, 'clients.intake', {
+      details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-10-01' },
+    });
+    const scanner = join(root, 'scanner');
+    mkdirSync(scanner);
+    writeFileSync(join(scanner, 'SCAN_0007.pdf'), scannedPdf('BENEFIT-DECISION-LETTER-7Q'));
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Scanner inbox' });
+    bridge.platform.nextFolder = scanner;
+    await section.getByRole('button', { name: 'Choose the scanner’s folder…' }).click();
+    await expect.poll(() => section.getByText(scanner).isVisible()).toBe(true);
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Scanner inbox' }).click();
+    await expect.poll(() => visible('SCAN_0007.pdf')).toBe(true);
+    await shot(page, 'doc-16-inbox');
+    await page.getByRole('button', { name: 'View: SCAN_0007.pdf' }).click();
+    await expect
+      .poll(() => dialog().getByTestId('document-pages').getByRole('img').count(), { timeout: 20_000 })
+      .toBe(1);
+    await dialog().getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.getByRole('button', { name: 'File against a client…: SCAN_0007.pdf' }).click();
+    await dialog().getByLabel('Whose document is it?').fill('nowak');
+    await dialog().getByRole('button', { name: 'Choose Jan Nowak' }).click();
+    await dialog().getByLabel('Kind of document').first().click();
+    await page.getByRole('option', { name: 'Income or benefit' }).click();
+    await dialog().getByLabel('Title').first().fill('Benefit decision');
+    await shot(page, 'doc-17-inbox-file');
+    await dialog().getByRole('button', { name: 'Add to file' }).click();
+    await expect
+      .poll(() => visible('“SCAN_0007.pdf” is on Jan Nowak’s file and was removed from the scanner’s folder.'))
+      .toBe(true);
+    expect(existsSync(join(scanner, 'SCAN_0007.pdf'))).toBe(false);
+    await expect.poll(() => visible('Nothing is waiting: the scanner’s folder is empty.')).toBe(true);
+  });
 });
 
 /** Every file under `dir`, read whole. */

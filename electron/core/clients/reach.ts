@@ -161,6 +161,13 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'eligibility.record': (i) => client(i.clientId),
   'eligibility.rechecksDue': 'list',
   'documents.chooseFiles': 'none',
+  'documents.inbox': 'none',
+  'documents.setScannerFolder': 'admins',
+  'documents.inboxView': 'none',
+  'documents.fileFromInbox': (i) => [
+    ...client(i.clientId),
+    ...(i.link?.kind === 'eligibilityCheck' ? record('eligibility_checks', i.link.id) : []),
+  ],
   'documents.add': (i) => [
     ...client(i.clientId),
     ...(i.link?.kind === 'eligibilityCheck' ? record('eligibility_checks', i.link.id) : []),

@@ -19,6 +19,7 @@ import {
   updateDocument,
 } from './documents';
 import { readDocumentFile, sha256Of } from './file';
+import { inboxPath, readInbox, scannerFolder, setScannerFolder } from './inbox';
 
 type DocumentChannels =
   | 'documents.forClient'
@@ -28,7 +29,11 @@ type DocumentChannels =
   | 'documents.open'
   | 'documents.saveCopy'
   | 'documents.remove'
-  | 'documents.deleteOriginal';
+  | 'documents.deleteOriginal'
+  | 'documents.inbox'
+  | 'documents.setScannerFolder'
+  | 'documents.inboxView'
+  | 'documents.fileFromInbox';
 
 export function documentHandlers(cb: Records): Pick<Handlers, DocumentChannels> {
   const t = () => createTranslator(cb.language()).t;
@@ -104,6 +109,55 @@ export function documentHandlers(cb: Records): Pick<Handlers, DocumentChannels> 
         cb.audit(db, s, 'document.deleted', { clientId: doc.clientId, detail: { documentId: id, kind: doc.kind } });
         return listDocuments(db, doc.clientId);
       }),
+
+    'documents.inbox': () => readInbox(cb.read((db) => scannerFolder(db))),
+
+    'documents.setScannerFolder': async ({ choose }) => {
+      const folder = choose ? await cb.platform.chooseFolder({ title: t()('inbox.chooseFolder') }) : null;
+      if (choose && !folder) throw new CasebookError('CANCELLED', 'No folder was chosen');
+      cb.write((db, s) => {
+        setScannerFolder(db, folder);
+        cb.audit(db, s, 'settings.changed', { detail: { fields: ['scannerFolder'] } });
+      });
+      return readInbox(folder);
+    },
+
+    /** A file in the inbox, to look at before filing it (it is not a client's record yet). */
+    'documents.inboxView': ({ name }) => {
+      const file = readDocumentFile(
+        inboxPath(
+          cb.read((db) => scannerFolder(db)),
+          name,
+        ),
+      );
+      return { name, mime: file.mime, view: file.view, base64: file.bytes.toString('base64') };
+    },
+
+    /** Files a scanned document against a client, then removes it from the scanner's folder. */
+    'documents.fileFromInbox': ({ clientId, name, ...details }) => {
+      const path = inboxPath(
+        cb.read((db) => scannerFolder(db)),
+        name,
+      );
+      const file = readDocumentFile(path);
+      const added = cb.write((db, s) => {
+        requireClient(db, clientId);
+        const { id, alreadyOnFile } = addDocument(db, clientId, details, file, s.user.id, cb.now());
+        if (!alreadyOnFile)
+          cb.audit(db, s, 'document.added', {
+            clientId,
+            detail: { documentId: id, kind: details.kind, bytes: file.bytes.length, fromScanner: true },
+          });
+        return { document: getDocument(db, id), alreadyOnFile };
+      });
+      // On file (committed) first, then out of the folder: only a file still holding the same bytes.
+      try {
+        if (sha256Of(readFileSync(path)) === file.sha256) rmSync(path);
+      } catch {
+        // Already gone, or the folder went away: the document is on file either way.
+      }
+      return added;
+    },
 
     /**
      * Deletes the file a document was taken in from, at the person's request: only when that file

@@ -34,6 +34,7 @@ import { useSubmit } from '../useSubmit';
 import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { HelpTypesEditor } from '../components/HelpTypesEditor/HelpTypesEditor';
 import { EligibilityServices } from '../components/EligibilityServices/EligibilityServices';
+import { ScannerFolder } from '../components/ScannerFolder/ScannerFolder';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
 import { useChannel } from '../useChannel';
@@ -444,6 +445,11 @@ export function SettingsPage({
       {can('helpTypes.save') && (
         <Section title={t('helpGiven.typesTitle')}>
           <HelpTypesEditor />
+        </Section>
+      )}
+      {can('documents.setScannerFolder') && (
+        <Section title={t('inbox.settingsTitle')}>
+          <ScannerFolder />
         </Section>
       )}
       {can('eligibility.saveService') && (

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Image, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientDocument } from '../../../../shared/domain/document';
-import { invoke } from '../../api';
+import type { DocumentView } from '../../../../shared/domain/document';
+import type { Result } from '../../../../shared/result';
 import { errorSentence } from '../../errors';
 import { bytesOf, drawPages, DrawingStopped } from '../Printout/drawPages';
 
@@ -18,23 +18,36 @@ type Shown =
  * copy instead.
  */
 export function DocumentViewer({
-  document: doc,
+  title,
+  view,
+  load,
   onClose,
   onSaveCopy,
+  memoryNote = true,
 }: {
-  document: ClientDocument;
+  title: string;
+  view: DocumentView;
+  /** Fetches the bytes (a document on file, or a file waiting in the scanner's folder). */
+  load: () => Promise<Result<{ mime: string; view: DocumentView; base64: string }>>;
   onClose: () => void;
-  onSaveCopy: (doc: ClientDocument) => void;
+  /** Offered for a document on file; absent for a file that is already a file. */
+  onSaveCopy?: () => void;
+  /** Says no copy is written: true for a document on file. */
+  memoryNote?: boolean;
 }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
 
+  const latest = useRef(load);
+  useLayoutEffect(() => {
+    latest.current = load;
+  });
   useEffect(() => {
-    if (doc.view === 'none') return;
+    if (view === 'none') return;
     const stop = new AbortController();
     let urls: string[] = [];
     void (async () => {
-      const opened = await invoke('documents.open', { id: doc.id });
+      const opened = await latest.current();
       if (stop.signal.aborted) return;
       if (!opened.ok) return setShown({ kind: 'failed', message: errorSentence(t, opened.error) });
       try {
@@ -60,15 +73,17 @@ export function DocumentViewer({
       stop.abort();
       for (const url of urls) URL.revokeObjectURL(url);
     };
-  }, [doc.id, doc.view, t]);
+  }, [view, t]);
 
   return (
-    <Modal opened onClose={onClose} title={doc.title} size="80rem" scrollAreaComponent={ScrollArea.Autosize}>
+    <Modal opened onClose={onClose} title={title} size="80rem" scrollAreaComponent={ScrollArea.Autosize}>
       <Stack>
-        <Text size="sm" c="dimmed">
-          {t('documents.viewer.memory')}
-        </Text>
-        {doc.view === 'none' ? (
+        {memoryNote && (
+          <Text size="sm" c="dimmed">
+            {t('documents.viewer.memory')}
+          </Text>
+        )}
+        {view === 'none' ? (
           <Alert color="gray" variant="light">
             {t('documents.viewer.noView')}
           </Alert>
@@ -93,8 +108,8 @@ export function DocumentViewer({
                 src={url}
                 alt={
                   shown.urls.length > 1
-                    ? `${doc.title}, ${t('documents.viewer.page', { n: i + 1, total: shown.urls.length })}`
-                    : doc.title
+                    ? `${title}, ${t('documents.viewer.page', { n: i + 1, total: shown.urls.length })}`
+                    : title
                 }
                 fit="contain"
                 // A small photo is shown at its own size, not stretched; a page is fitted to the dialog.
@@ -107,9 +122,11 @@ export function DocumentViewer({
           </Stack>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onSaveCopy(doc)}>
-            {t('documents.saveCopy')}
-          </Button>
+          {onSaveCopy && (
+            <Button variant="default" onClick={onSaveCopy}>
+              {t('documents.saveCopy')}
+            </Button>
+          )}
           <Button onClick={onClose}>{t('common.close')}</Button>
         </Group>
       </Stack>

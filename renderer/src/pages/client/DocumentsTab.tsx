@@ -240,7 +240,16 @@ export function DocumentsTab({ clientId }: { clientId: number }) {
       {adding && (
         <AddDocumentsModal clientId={clientId} paths={adding} onClose={() => setAdding(null)} onDone={added} />
       )}
-      {viewing && <DocumentViewer document={viewing} onClose={() => setViewing(null)} onSaveCopy={saveCopy} />}
+      {viewing && (
+        <DocumentViewer
+          key={viewing.id}
+          title={viewing.title}
+          view={viewing.view}
+          load={() => invoke('documents.open', { id: viewing.id })}
+          onClose={() => setViewing(null)}
+          onSaveCopy={() => saveCopy(viewing)}
+        />
+      )}
       {editing && (
         <EditDocumentModal
           clientId={clientId}
