@@ -358,3 +358,43 @@ describe('eligibility checks', () => {
     expect(left).toEqual({ checks: 0, answers: 0 });
   });
 });
+
+describe('migrations 22 and 23', () => {
+  it('keep a check’s answers with its client, and let a programme or an agency name the service it requires', async () => {
+    const { MIGRATIONS } = await import('../../electron/core/db/migrations');
+    const { closeDatabase, openDatabase } = await import('../../electron/core/db/database');
+    const { randomBytes } = await import('node:crypto');
+    const path = join(tempDir('casebook-migration-'), 'casebook.db');
+    const key = randomBytes(32);
+    closeDatabase(openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 21) }));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 23) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(23);
+    x.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', 'x', 'x')`,
+    );
+    x.exec(`INSERT INTO eligibility_services (id, name, created_at, updated_at) VALUES (1, 'Food bank', 'x', 'x')`);
+    x.exec(
+      `INSERT INTO eligibility_criteria (id, service_id, position, text) VALUES (1, 1, 0, 'Lives in the borough')`,
+    );
+    x.exec(
+      `INSERT INTO eligibility_checks (id, client_id, service_id, checked_on, decision, created_at) VALUES (1, 1, 1, '2026-11-20', 'eligible', 'x')`,
+    );
+    x.exec(
+      `INSERT INTO eligibility_answers (check_id, position, criterion_id, text, met) VALUES (1, 0, 1, 'Lives in the borough', 1)`,
+    );
+    expect(() =>
+      x.exec(
+        `INSERT INTO eligibility_checks (client_id, service_id, checked_on, decision, created_at) VALUES (1, 1, '2026-11-20', 'maybe', 'x')`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() => x.exec(`UPDATE eligibility_services SET recheck_months = 61`)).toThrow(/CHECK/);
+    expect(() => x.exec(`UPDATE programmes SET requires_service_id = 1`)).not.toThrow();
+    expect(() => x.exec(`UPDATE agencies SET requires_service_id = 1`)).not.toThrow();
+    x.exec(`DELETE FROM clients WHERE id = 1`);
+    expect(x.prepare(`SELECT count(*) FROM eligibility_answers`).pluck().get()).toBe(0);
+    // The service and its criteria stay: they are the charity's, not the client's.
+    expect(x.prepare(`SELECT count(*) FROM eligibility_criteria`).pluck().get()).toBe(1);
+    closeDatabase(db);
+  });
+});
