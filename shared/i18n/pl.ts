@@ -1626,7 +1626,8 @@ export const pl = {
     title: 'Skrzynka skanera',
     intro:
       'Pliki, które skaner w biurze zapisuje w folderze {{folder}}. Przypisz każdy do podopiecznego: gdy trafi do jego akt, zaszyfrowany, Casebook usunie go z folderu.',
-    noFolder: 'Nie wybrano folderu skanera. Administrator może wskazać folder, do którego zapisuje skaner, w Ustawieniach.',
+    noFolder:
+      'Nie wybrano folderu skanera. Administrator może wskazać folder, do którego zapisuje skaner, w Ustawieniach.',
     unreachable:
       'Casebook nie może otworzyć folderu {{folder}}. Sprawdź, czy komputer jest połączony z dyskiem, na który zapisuje skaner, i spróbuj ponownie.',
     empty: 'Nic nie czeka: folder skanera jest pusty.',
