@@ -150,7 +150,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     throw new Error(`No renderer build in ${rendererDir}: run "npm run build" first`);
   const platform = new FolderPlatform(opts.saveDir ?? `${opts.dataDir}-saved`, opts.drives ?? []);
   const droppedDir = `${opts.dataDir}-dropped`;
-  mkdirSync(droppedDir, { recursive: true });
+  try {
+    mkdirSync(droppedDir, { recursive: true });
+  } catch {
+    // A data folder that cannot be made (a test of exactly that) has no drop folder either.
+  }
   // Commands for the page go out as server-sent events; sent before the page listens, they wait.
   const listeners = new Set<ServerResponse>();
   const waiting: DesktopCommand[] = [];
