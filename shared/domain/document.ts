@@ -51,10 +51,17 @@ export const DOCUMENT_FILE_TYPES = {
 export type DocumentFileEnding = keyof typeof DOCUMENT_FILE_TYPES;
 export const DOCUMENT_FILE_ENDINGS = Object.keys(DOCUMENT_FILE_TYPES) as DocumentFileEnding[];
 
+const ENDING = /\.([A-Za-z0-9]{1,8})$/;
+
 /** The ending of a file name, lower case ("scan.PDF" -> "pdf"); null when it has none. */
 export function fileEnding(name: string): string | null {
-  const m = /\.([A-Za-z0-9]{1,8})$/.exec(name.trim());
+  const m = ENDING.exec(name.trim());
   return m ? m[1]!.toLowerCase() : null;
+}
+
+/** A file name without its ending ("Notice 2 Nov.pdf" -> "Notice 2 Nov"): a document's first title. */
+export function withoutEnding(name: string): string {
+  return name.replace(ENDING, '');
 }
 
 export function isAcceptedFile(name: string): boolean {
@@ -79,6 +86,7 @@ export const documentDetailsSchema = z.object({
   link: documentLinkSchema,
 });
 export type DocumentDetails = z.infer<typeof documentDetailsSchema>;
+export type DocumentDetailsInput = z.input<typeof documentDetailsSchema>;
 
 export const addDocumentSchema = documentDetailsSchema.extend({
   clientId: z.number().int().positive(),

@@ -3,18 +3,21 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../shared/domain/client';
-import { documentDetailsSchema, type DocumentKind, type InboxFile } from '../../../shared/domain/document';
-import { fieldIssues } from '../../../shared/domain/validation';
+import type { InboxFile } from '../../../shared/domain/document';
 import { invoke } from '../api';
 import { ClientFinder } from '../components/ClientFinder/ClientFinder';
 import { DocumentViewer } from '../components/DocumentViewer/DocumentViewer';
 import { FormAlert } from '../components/FormAlert/FormAlert';
-import { translatedFields } from '../errors';
 import { formatBytes, formatDateTime } from '../format';
 import { useChannel } from '../useChannel';
 import { useSubmit } from '../useSubmit';
-import { DocumentFields, type DocumentDraft, type DraftErrors } from './client/documents/DocumentFields';
-import { linkOf } from './client/documents/linkOptions';
+import {
+  detailsOf,
+  DocumentFields,
+  draftFor,
+  type DocumentDraft,
+  type DraftErrors,
+} from './client/documents/DocumentFields';
 
 /** How often the list looks at the scanner's folder again while it is open. */
 const LOOK_EVERY_MS = 15_000;
@@ -130,48 +133,26 @@ export function InboxPage() {
   );
 }
 
-const withoutEnding = (name: string) => name.replace(/\.[A-Za-z0-9]{1,8}$/, '');
-
 function FileModal({ file, onClose, onFiled }: { file: InboxFile; onClose: () => void; onFiled: () => void }) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const [client, setClient] = useState<ClientSummary | null>(null);
-  const [draft, setDraft] = useState<DocumentDraft>({
-    kind: '',
-    title: withoutEnding(file.name).slice(0, 200),
-    documentDate: '',
-    link: '',
-  });
+  const [draft, setDraft] = useState<DocumentDraft>(() => draftFor(file.name));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const details = {
-    kind: draft.kind || undefined,
-    title: draft.title,
-    documentDate: draft.documentDate || null,
-    link: linkOf(draft.link),
-  };
   const save = () => {
     if (!client) return;
-    const parsed = documentDetailsSchema.safeParse(details);
-    if (!parsed.success) return setErrors(translatedFields(t, fieldIssues(parsed.error)) as DraftErrors);
-    void submit(
-      () =>
-        invoke('documents.fileFromInbox', {
-          clientId: client.id,
-          name: file.name,
-          ...details,
-          kind: draft.kind as DocumentKind,
-        }),
-      {
-        form: { setErrors: (f) => setErrors(f as DraftErrors) },
-        onOk: () => {
-          notifications.show({
-            color: 'green',
-            message: t('inbox.filed', { name: file.name, client: `${client.firstName} ${client.lastName}` }),
-          });
-          onFiled();
-        },
+    const { details, errors: wrong } = detailsOf(t, draft);
+    if (!details) return setErrors(wrong);
+    void submit(() => invoke('documents.fileFromInbox', { clientId: client.id, name: file.name, ...details }), {
+      form: { setErrors: (f) => setErrors(f as DraftErrors) },
+      onOk: () => {
+        notifications.show({
+          color: 'green',
+          message: t('inbox.filed', { name: file.name, client: `${client.firstName} ${client.lastName}` }),
+        });
+        onFiled();
       },
-    );
+    });
   };
   return (
     <Modal

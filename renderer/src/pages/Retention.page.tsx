@@ -19,13 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/caseload';
 import {
   keepCaseSchema,
-  keepDocumentSchema,
   type DocumentDue,
   type RetentionCase,
   type RetentionView,
 } from '../../../shared/domain/retention';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/document';
 import { modals } from '@mantine/modals';
+import type { Result } from '../../../shared/result';
 import { invoke } from '../api';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { FormAlert } from '../components/FormAlert/FormAlert';
@@ -238,8 +238,11 @@ export function RetentionPage() {
         )}
       </Section>
       {keepingDocument && (
-        <KeepDocumentModal
-          item={keepingDocument}
+        <KeepModal
+          title={t('retention.keepDocumentTitle', { title: keepingDocument.title })}
+          reviewInDays={90}
+          keep={(v) => invoke('retention.keepDocument', { documentId: keepingDocument.documentId, ...v })}
+          kept={t('retention.documentKept', { title: keepingDocument.title })}
           onClose={() => setKeepingDocument(null)}
           onDone={(v) => {
             setKeepingDocument(null);
@@ -265,7 +268,11 @@ export function RetentionPage() {
       )}
       {keeping && (
         <KeepModal
-          item={keeping}
+          title={t('retention.keepTitle', { reference: keeping.reference })}
+          hint={t('retention.keepHint')}
+          reviewInDays={365}
+          keep={(v) => invoke('retention.keep', { clientId: keeping.clientId, ...v })}
+          kept={t('retention.keptSaved', { reference: keeping.reference })}
           onClose={() => setKeeping(null)}
           onDone={(v) => {
             setKeeping(null);
@@ -277,18 +284,43 @@ export function RetentionPage() {
   );
 }
 
-function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: () => void; onDone: (v: View) => void }) {
+/** What keeping something past its time needs: why, and when to look at it again. */
+const keepSchema = keepCaseSchema.pick({ reason: true, reviewOn: true });
+
+/**
+ * Keeps a closed case or a document past its time: the reason and the date it comes back to the
+ * review. `keep` sends them to the case's or the document's channel.
+ */
+function KeepModal({
+  title,
+  hint,
+  reviewInDays,
+  keep,
+  kept,
+  onClose,
+  onDone,
+}: {
+  title: string;
+  hint?: string;
+  /** The date to look again that is offered, this many days from today. */
+  reviewInDays: number;
+  keep: (v: { reason: string; reviewOn: string }) => Promise<Result<View>>;
+  /** The sentence once it is kept. */
+  kept: string;
+  onClose: () => void;
+  onDone: (v: View) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmit();
   const form = useForm({
-    initialValues: { clientId: item.clientId, reason: '', reviewOn: addDays(clock.today(), 365) },
-    validate: schemaValidator(keepCaseSchema, t),
+    initialValues: { reason: '', reviewOn: addDays(clock.today(), reviewInDays) },
+    validate: schemaValidator(keepSchema, t),
   });
   const save = form.onSubmit((v) =>
-    submit(() => invoke('retention.keep', v), {
+    submit(() => keep(v), {
       form,
       onOk: (r) => {
-        notifications.show({ color: 'green', message: t('retention.keptSaved', { reference: item.reference }) });
+        notifications.show({ color: 'green', message: kept });
         onDone(r);
       },
     }),
@@ -296,14 +328,14 @@ function KeepModal({ item, onClose, onDone }: { item: RetentionCase; onClose: ()
   return (
     <ModalForm
       opened
-      title={t('retention.keepTitle', { reference: item.reference })}
+      title={title}
       onClose={onClose}
       onSubmit={save}
       busy={busy}
       error={error}
       label={t('retention.keep')}
     >
-      <Alert color="blue">{t('retention.keepHint')}</Alert>
+      {hint && <Alert color="blue">{hint}</Alert>}
       <Textarea
         label={t('retention.reason')}
         required
@@ -357,58 +389,5 @@ function DocumentDays({ view, onView }: { view: View; onView: (v: View) => void 
         />
       ))}
     </SimpleGrid>
-  );
-}
-
-function KeepDocumentModal({
-  item,
-  onClose,
-  onDone,
-}: {
-  item: DocumentDue;
-  onClose: () => void;
-  onDone: (v: View) => void;
-}) {
-  const { t } = useTranslation();
-  const { busy, error, submit } = useSubmit();
-  const form = useForm({
-    initialValues: { documentId: item.documentId, reason: '', reviewOn: addDays(clock.today(), 90) },
-    validate: schemaValidator(keepDocumentSchema, t),
-  });
-  const save = form.onSubmit((v) =>
-    submit(() => invoke('retention.keepDocument', v), {
-      form,
-      onOk: (r) => {
-        notifications.show({ color: 'green', message: t('retention.documentKept', { title: item.title }) });
-        onDone(r);
-      },
-    }),
-  );
-  return (
-    <ModalForm
-      opened
-      title={t('retention.keepDocumentTitle', { title: item.title })}
-      onClose={onClose}
-      onSubmit={save}
-      busy={busy}
-      error={error}
-      label={t('retention.keep')}
-    >
-      <Textarea
-        label={t('retention.reason')}
-        required
-        autosize
-        minRows={2}
-        maxLength={1000}
-        data-autofocus
-        {...form.getInputProps('reason')}
-      />
-      <DateField
-        label={t('retention.reviewOn')}
-        required
-        min={addDays(clock.today(), 1)}
-        {...form.getInputProps('reviewOn')}
-      />
-    </ModalForm>
   );
 }

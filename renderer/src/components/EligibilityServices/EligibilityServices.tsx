@@ -20,9 +20,8 @@ import {
   saveServiceSchema,
   type EligibilityService,
 } from '../../../../shared/domain/eligibility';
-import { fieldIssues } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
-import { errorSentence, translatedFields } from '../../errors';
+import { errorSentence, schemaValidator } from '../../errors';
 import { useChannel } from '../../useChannel';
 import { useSubmit } from '../../useSubmit';
 import { FormAlert } from '../FormAlert/FormAlert';
@@ -148,8 +147,8 @@ function ServiceModal({
   });
   const save = (e?: { preventDefault(): void }) => {
     e?.preventDefault();
-    const parsed = saveServiceSchema.safeParse(input());
-    if (!parsed.success) return setErrors(translatedFields(t, fieldIssues(parsed.error)));
+    const wrong = schemaValidator(saveServiceSchema, t)(input());
+    if (Object.keys(wrong).length) return setErrors(wrong);
     void submit(() => invoke('eligibility.saveService', input()), { form: { setErrors }, onOk: onSaved });
   };
   const setCriterion = (i: number, change: Partial<Draft['criteria'][number]>) =>

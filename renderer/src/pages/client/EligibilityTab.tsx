@@ -25,13 +25,12 @@ import {
   type EligibilityCheck,
   type EligibilityService,
 } from '../../../../shared/domain/eligibility';
-import { fieldIssues } from '../../../../shared/domain/validation';
 import { invoke } from '../../api';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
-import { translatedFields } from '../../errors';
+import { schemaValidator } from '../../errors';
 import { formatDate } from '../../format';
 import { useChannel } from '../../useChannel';
 import { useSubmit } from '../../useSubmit';
@@ -186,8 +185,7 @@ function RecordCheckModal({
   });
   const save = (e?: { preventDefault(): void }) => {
     e?.preventDefault();
-    const parsed = recordCheckSchema.safeParse(input());
-    const local = parsed.success ? {} : translatedFields(t, fieldIssues(parsed.error));
+    const local = schemaValidator(recordCheckSchema, t)(input());
     if (!service) local['serviceId'] = t('validation.required');
     setErrors(local);
     if (Object.keys(local).length) return;

@@ -1,17 +1,14 @@
 import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentDetailsSchema, type ClientDocument } from '../../../../../shared/domain/document';
-import { fieldIssues } from '../../../../../shared/domain/validation';
+import type { ClientDocument } from '../../../../../shared/domain/document';
 import { invoke } from '../../../api';
 import { FormAlert } from '../../../components/FormAlert/FormAlert';
 import { errorSentence, translatedFields } from '../../../errors';
-import { DocumentFields, type DocumentDraft, type DraftErrors } from './DocumentFields';
-import { linkOf } from './linkOptions';
+import { detailsOf, DocumentFields, draftFor, type DocumentDraft, type DraftErrors } from './DocumentFields';
 
 /** The file's own name, from a path on any system. */
 export const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
-const withoutEnding = (name: string) => name.replace(/\.[A-Za-z0-9]{1,8}$/, '');
 
 interface Row {
   path: string;
@@ -47,7 +44,7 @@ export function AddDocumentsModal({
   const [rows, setRows] = useState<Row[]>(() =>
     paths.map((path) => ({
       path,
-      draft: { kind: '', title: withoutEnding(fileNameOf(path)).slice(0, 200), documentDate: '', link: '' },
+      draft: draftFor(fileNameOf(path)),
       errors: {},
       refusal: null,
     })),
@@ -58,37 +55,23 @@ export function AddDocumentsModal({
   const change = (i: number, draft: DocumentDraft) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, draft, errors: {} } : r)));
 
-  const details = (d: DocumentDraft) => ({
-    kind: d.kind || undefined,
-    title: d.title,
-    documentDate: d.documentDate || null,
-    link: linkOf(d.link),
-  });
-
   async function add() {
     setError(null);
-    const checked = rows.map((r) => {
-      const parsed = documentDetailsSchema.safeParse(details(r.draft));
-      return { ...r, errors: parsed.success ? {} : (translatedFields(t, fieldIssues(parsed.error)) as DraftErrors) };
-    });
-    setRows(checked);
-    if (checked.some((r) => Object.keys(r.errors).length > 0)) return setError(t('errors.BAD_INPUT'));
+    const checked = rows.map((r) => ({ ...r, ...detailsOf(t, r.draft) }));
+    setRows(checked.map(({ details: _, ...r }) => ({ ...r, errors: r.errors ?? {} })));
+    if (checked.some((r) => r.errors)) return setError(t('errors.BAD_INPUT'));
     setBusy(true);
     const outcome: AddOutcome = { added: [], alreadyOnFile: [] };
     const left: Row[] = [];
     for (const r of checked) {
-      const res = await invoke('documents.add', {
-        clientId,
-        path: r.path,
-        ...details(r.draft),
-        kind: r.draft.kind as ClientDocument['kind'],
-      });
+      const res = await invoke('documents.add', { clientId, path: r.path, ...r.details! });
       if (res.ok && res.value.alreadyOnFile)
         outcome.alreadyOnFile.push({ name: fileNameOf(r.path), title: res.value.document.title });
       else if (res.ok) outcome.added.push({ document: res.value.document, path: r.path });
       else
         left.push({
-          ...r,
+          path: r.path,
+          draft: r.draft,
           errors: translatedFields(t, res.error.fields) as DraftErrors,
           refusal: res.error.fields?.['file'] ? errorSentence(t, res.error) : null,
         });

@@ -1,9 +1,17 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../../../../shared/domain/document';
+import type { TFunction } from 'i18next';
+import {
+  DOCUMENT_KINDS,
+  documentDetailsSchema,
+  withoutEnding,
+  type DocumentDetailsInput,
+  type DocumentKind,
+} from '../../../../../shared/domain/document';
+import { schemaValidator } from '../../../errors';
 import { DateField } from '../../../components/DateField/DateField';
 import * as clock from '../../../clock';
-import { useLinkOptions } from './linkOptions';
+import { linkOf, useLinkOptions } from './linkOptions';
 
 /** What a person says about a document, as typed: the same fields when it is added and when it is changed. */
 export interface DocumentDraft {
@@ -15,6 +23,34 @@ export interface DocumentDraft {
 }
 
 export type DraftErrors = Partial<Record<keyof DocumentDraft, string>>;
+
+/** A new file's draft: its title from its name, the rest to fill in. */
+export const draftFor = (fileName: string): DocumentDraft => ({
+  kind: '',
+  title: withoutEnding(fileName).slice(0, 200),
+  documentDate: '',
+  link: '',
+});
+
+/**
+ * The draft as the core takes it, checked by the same rules first: the details to send, or the
+ * fields' messages in the person's language.
+ */
+export function detailsOf(
+  t: TFunction,
+  d: DocumentDraft,
+): { details: DocumentDetailsInput; errors: null } | { details: null; errors: DraftErrors } {
+  const input = {
+    kind: d.kind || undefined,
+    title: d.title,
+    documentDate: d.documentDate || null,
+    link: linkOf(d.link),
+  };
+  const wrong = schemaValidator(documentDetailsSchema, t)(input);
+  return Object.keys(wrong).length
+    ? { details: null, errors: wrong as DraftErrors }
+    : { details: { ...input, kind: d.kind as DocumentKind }, errors: null };
+}
 
 export function DocumentFields({
   clientId,

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentDetailsSchema, type ClientDocument } from '../../../../../shared/domain/document';
-import { fieldIssues } from '../../../../../shared/domain/validation';
+import type { ClientDocument } from '../../../../../shared/domain/document';
 import { invoke } from '../../../api';
 import { ModalForm } from '../../../components/ModalForm/ModalForm';
-import { translatedFields } from '../../../errors';
 import { useSubmit } from '../../../useSubmit';
-import { DocumentFields, type DocumentDraft, type DraftErrors } from './DocumentFields';
-import { linkOf, linkValue } from './linkOptions';
+import { detailsOf, DocumentFields, type DocumentDraft, type DraftErrors } from './DocumentFields';
+import { linkValue } from './linkOptions';
 
 /** Changes what a document is, its title, its date and what it goes with (the file itself stays as it was). */
 export function EditDocumentModal({
@@ -30,20 +28,14 @@ export function EditDocumentModal({
     link: linkValue(doc.link),
   });
   const [errors, setErrors] = useState<DraftErrors>({});
-  const details = {
-    kind: draft.kind || undefined,
-    title: draft.title,
-    documentDate: draft.documentDate || null,
-    link: linkOf(draft.link),
-  };
   const save = (e?: { preventDefault(): void }) => {
     e?.preventDefault();
-    const parsed = documentDetailsSchema.safeParse(details);
-    if (!parsed.success) return setErrors(translatedFields(t, fieldIssues(parsed.error)) as DraftErrors);
-    void submit(
-      () => invoke('documents.update', { id: doc.id, version: doc.version, ...details, kind: parsed.data.kind }),
-      { form: { setErrors: (f) => setErrors(f as DraftErrors) }, onOk: onSaved },
-    );
+    const { details, errors: wrong } = detailsOf(t, draft);
+    if (!details) return setErrors(wrong);
+    void submit(() => invoke('documents.update', { id: doc.id, version: doc.version, ...details }), {
+      form: { setErrors: (f) => setErrors(f as DraftErrors) },
+      onOk: onSaved,
+    });
   };
   return (
     <ModalForm
