@@ -36,6 +36,11 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Whether the file at `path` holds exactly these bytes (by SHA-256); throws when it cannot be read. */
+export function stillHolds(path: string, sha256: string): boolean {
+  return statSync(path).isFile() && sha256Of(readFileSync(path)) === sha256;
+}
+
 /**
  * Reads the file a person dropped or chose. Refused, in words, when it is not there, not a kind of
  * file Casebook keeps, empty, or over the size limit (checked before it is read).

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DOCUMENT_FILE_ENDINGS, fileEnding } from '../../../shared/domain/document';
 import { createTranslator } from '../../../shared/i18n';
@@ -18,7 +18,7 @@ import {
   listDocuments,
   updateDocument,
 } from './documents';
-import { readDocumentFile, sha256Of } from './file';
+import { readDocumentFile, stillHolds } from './file';
 import { inboxPath, readInbox, scannerFolder, setScannerFolder } from './inbox';
 
 type DocumentChannels =
@@ -152,7 +152,7 @@ export function documentHandlers(cb: Records): Pick<Handlers, DocumentChannels> 
       });
       // On file (committed) first, then out of the folder: only a file still holding the same bytes.
       try {
-        if (sha256Of(readFileSync(path)) === file.sha256) rmSync(path);
+        if (stillHolds(path, file.sha256)) rmSync(path);
       } catch {
         // Already gone, or the folder went away: the document is on file either way.
       }
@@ -170,7 +170,7 @@ export function documentHandlers(cb: Records): Pick<Handlers, DocumentChannels> 
       }));
       let same: boolean;
       try {
-        same = statSync(path).isFile() && sha256Of(readFileSync(path)) === sha256;
+        same = stillHolds(path, sha256);
       } catch {
         throw new CasebookError('BAD_INPUT', 'The original file is not there', { fields: { file: 'originalGone' } });
       }
