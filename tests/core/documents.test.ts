@@ -4,7 +4,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   truncateSync,
   utimesSync,
   writeFileSync,
@@ -16,7 +15,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { randomBytes } from 'node:crypto';
 import { addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
-import { photoPng, scannedPdf, telltales } from './sampleDocuments';
+import { everyFile, photoPng, scannedPdf, telltales } from './sampleDocuments';
 import { decryptedCopy } from '../bench/encryption';
 import { pdfText } from './pdfCheck';
 
@@ -35,18 +34,6 @@ function scans(files: Record<string, Buffer>): Record<string, string> {
 }
 
 const details = { kind: 'letterReceived' as const, title: 'Notice from the council', documentDate: '2026-11-02' };
-
-/** Every file under `dir`, read whole (the data folder, or a folder of backups). */
-function everyFile(dir: string): { path: string; bytes: Buffer }[] {
-  const out: { path: string; bytes: Buffer }[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const st = statSync(path);
-    if (st.isDirectory()) out.push(...everyFile(path));
-    else out.push({ path, bytes: readFileSync(path) });
-  }
-  return out;
-}
 
 function decryptedRecords(t: TestCore): Buffer {
   const copy = t.cb.read((db, s) => decryptedCopy(db, s.dbKey, t.cb.paths.database, tempDir('casebook-plain-')));

@@ -1,4 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pngOf } from './png';
 
 /**
  * Files as a charity would drop them in: a scanned letter as a PDF and a photo, each carrying
@@ -46,24 +48,7 @@ export function photoPng(seed: number, width = 96, height = 64): Buffer {
     for (let i = 1; i < row.length; i++) row[i] = next();
     rows.push(row);
   }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngOf(width, height, Buffer.concat(rows));
 }
 
 /** Pieces of a file to look for: 64 bytes from a quarter, half and three quarters of the way in. */
@@ -72,4 +57,13 @@ export function telltales(file: Buffer): Buffer[] {
     const at = Math.min(Math.floor(file.length * f), Math.max(0, file.length - 64));
     return file.subarray(at, at + 64);
   });
+}
+
+/** Every file under `dir` (none when it is not there), read whole: what a byte scan looks through. */
+export function everyFile(dir: string): { path: string; bytes: Buffer }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((path) => ({ path, bytes: readFileSync(path) }));
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_MAX_BYTES } from '../../shared/domain/document';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { scannedPdf } from '../core/sampleDocuments';
+import { everyFile, scannedPdf } from '../core/sampleDocuments';
 import {
   byPerson,
   callCore,
@@ -446,12 +446,3 @@ describe('documents on file, end to end', () => {
     await expect.poll(() => visible('Nothing is waiting: the scanner’s folder is empty.')).toBe(true);
   });
 });
-
-/** Every file under `dir`, read whole. */
-function everyFile(dir: string): { path: string; bytes: Buffer }[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .map((path) => ({ path, bytes: readFileSync(path) }));
-}
