@@ -218,7 +218,7 @@ describe('casework, end to end', () => {
     expect(await change.getByRole('row', { name: /Money and debt/ }).textContent()).toContain('+3');
     // Every score, readable without the chart: a column for the assessment and one for the review.
     const every = progress.getByRole('table', { name: 'Every score' });
-    expect(await every.getByRole('columnheader').count()).toBe(3);
+    await expect.poll(() => every.getByRole('columnheader').count()).toBe(3);
     expect((await every.getByRole('row', { name: /Housing/ }).textContent())?.replace(/\s+/g, '')).toBe('Housing37');
     // Two dates on the chart's axis: the assessment and the review, each with a point per area.
     await expect.poll(() => progress.locator('.recharts-line-dot').count()).toBeGreaterThanOrEqual(5);

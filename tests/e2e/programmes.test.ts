@@ -135,7 +135,7 @@ describe('programmes, attendance and help given, end to end', () => {
     await dialog().getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('9 sessions added.')).toBe(true);
     const sessions = page.getByRole('table', { name: 'Sessions' });
-    expect(await sessions.getByRole('row').count()).toBe(10);
+    await expect.poll(() => sessions.getByRole('row').count()).toBe(10);
     // Running the same pattern again adds nothing.
     await page.getByRole('button', { name: 'Add sessions' }).click();
     await dialog()
@@ -168,7 +168,7 @@ describe('programmes, attendance and help given, end to end', () => {
     await page.getByRole('dialog', { name: 'This programme is full' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
-    expect(await page.getByRole('table', { name: 'Registered clients' }).getByRole('row').count()).toBe(3);
+    await expect.poll(() => page.getByRole('table', { name: 'Registered clients' }).getByRole('row').count()).toBe(3);
     await quiet();
     await shot(page, 'prog-04-programme');
   });
@@ -257,7 +257,7 @@ describe('programmes, attendance and help given, end to end', () => {
     const timeline = page.getByRole('list', { name: 'Notes and timeline' });
     await expect.poll(() => timeline.getByText('Came to a session').first().isVisible()).toBe(true);
     expect(await timeline.getByText('Money skills workshop').first().isVisible()).toBe(true);
-    expect(await timeline.getByText('Help given').count()).toBe(4);
+    await expect.poll(() => timeline.getByText('Help given').count()).toBe(4);
     await shot(page, 'prog-08-timeline');
     const audit = await callCore<{ items: { action: string }[] }>(bridge, 'audit.list', { client: 'CB-00001' });
     expect(audit.items.map((a) => a.action)).toEqual(
