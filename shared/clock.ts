@@ -37,3 +37,19 @@ export function localToday(now: Date): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/** The time of `now` on this computer's wall clock, as HH:MM. */
+export function localTime(now: Date): string {
+  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The instant a wall-clock date and time (YYYY-MM-DD, HH:MM) fall at on this computer's calendar.
+ * Across a change to or from summer time the same 10:00 is a different number of hours from
+ * midnight UTC, which is what a reminder "15 minutes before" must count from.
+ */
+export function wallClockInstant(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(y, m - 1, d, hh, mm);
+}

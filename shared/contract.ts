@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  appointmentOutcomeSchema,
+  appointmentSchema,
+  bookAppointmentSchema,
+  bookingResultSchema,
+  cancelAppointmentSchema,
+  changeAppointmentSchema,
+  clientAppointmentsSchema,
+  diaryQuerySchema,
+} from './domain/appointment';
 import { jobIdSchema, jobProgressSchema, withJobId } from './domain/jobs';
 import { printoutSchema } from './domain/printout';
 import { filePath } from './domain/validation';
@@ -512,6 +522,13 @@ export const contract = {
       /** The note being changed and the version it was read at; absent for a new note. */
       target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
       note: caseNoteInputSchema,
+      /** A new note written after an appointment: the client is marked as having come, with this note. */
+      appointmentId: z
+        .number()
+        .int()
+        .positive()
+        .nullish()
+        .transform((v) => v ?? null),
     }),
     caseNoteSchema,
   ),
@@ -795,6 +812,17 @@ export const contract = {
 
   /** The signed-in user's home screen; administrators also get every caseworker's load. */
   'caseload.get': channel(ANYONE, empty, caseloadSchema),
+
+  /** The diary between two dates: everyone's, or one person's. Volunteers keep a diary too. */
+  'diary.list': channel(ANYONE, diaryQuerySchema, z.array(appointmentSchema)),
+  'diary.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), appointmentSchema),
+  /** Books one appointment or a run; with clashes, books only once told to go ahead. */
+  'diary.book': channel(ANYONE, bookAppointmentSchema, bookingResultSchema),
+  'diary.change': channel(ANYONE, changeAppointmentSchema, bookingResultSchema),
+  'diary.cancel': channel(ANYONE, cancelAppointmentSchema, appointmentSchema),
+  /** Came, did not come, or not yet known, for one client of the appointment. */
+  'diary.setOutcome': channel(ANYONE, appointmentOutcomeSchema, appointmentSchema),
+  'diary.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), clientAppointmentsSchema),
 } as const;
 
 export type Contract = typeof contract;

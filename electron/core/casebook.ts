@@ -31,6 +31,7 @@ import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { documentHandlers } from './documents/handlers';
 import { eligibilityHandlers } from './eligibility/handlers';
+import { diaryHandlers } from './diary/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
 import { signInHandlers } from './signIn/handlers';
 import { PasswordGate } from './signIn/passwordGate';
@@ -157,6 +158,7 @@ export class Casebook implements Work {
       letterHandlers(this),
       documentHandlers(this),
       eligibilityHandlers(this),
+      diaryHandlers(this),
       programmeHandlers(this),
       helpGivenHandlers(this),
       reportHandlers(this),

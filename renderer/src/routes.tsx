@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { InboxPage } from './pages/Inbox.page';
+import { DiaryPage } from './pages/Diary.page';
 import type { AppState, Channel } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n/keys';
 import { AgenciesPage, AgencyPage } from './pages/Agencies.page';
@@ -39,6 +40,7 @@ export type ClientTab =
   | 'letters'
   | 'documents'
   | 'eligibility'
+  | 'appointments'
   | 'helpGiven'
   | 'safety'
   | 'consent'
@@ -55,11 +57,12 @@ export type Route =
   | { name: 'clientEdit'; id: number }
   | { name: 'clientAssessment'; id: number; assessmentId?: number }
   | { name: 'clientReview'; id: number }
-  | { name: 'clientNote'; id: number; noteId?: number }
+  | { name: 'clientNote'; id: number; noteId?: number; appointmentId?: number }
   | { name: 'clientSafetyPlan'; id: number }
   | { name: 'clientMerge'; id: number }
   | { name: 'clientAccess'; id: number }
-  | { name: 'clientLetter'; id: number; referralId?: number; letterId?: number }
+  | { name: 'clientLetter'; id: number; referralId?: number; letterId?: number; appointmentId?: number }
+  | { name: 'diary' }
   | { name: 'inbox' }
   | { name: 'referrals' }
   | { name: 'programmes' }
@@ -91,6 +94,7 @@ export interface Section {
 export const SECTIONS = [
   { name: 'home', label: 'shell.home' },
   { name: 'clients', label: 'shell.clients' },
+  { name: 'diary', label: 'diary.nav' },
   { name: 'inbox', label: 'inbox.nav', gate: 'documents.inbox' },
   { name: 'referrals', label: 'referrals.title', gate: 'referrals.list' },
   { name: 'programmes', label: 'programmes.title' },
@@ -126,6 +130,7 @@ interface Page<N extends Route['name']> {
 export const ROUTES: { [N in Route['name']]: Page<N> } = {
   home: { section: 'home', render: () => <HomePage /> },
   clients: { section: 'clients', render: (r) => <ClientListPage initialQuery={r.query ?? ''} /> },
+  diary: { section: 'diary', render: () => <DiaryPage /> },
   inbox: { section: 'inbox', render: () => <InboxPage /> },
   client: { section: 'clients', render: (r) => <ClientDetailPage id={r.id} tab={r.tab} /> },
   clientNew: { section: 'clients', render: () => <IntakePage /> },
@@ -136,14 +141,19 @@ export const ROUTES: { [N in Route['name']]: Page<N> } = {
     render: (r) => <AssessmentPage clientId={r.id} assessmentId={r.assessmentId} />,
   },
   clientReview: { section: 'clients', render: (r) => <AssessmentPage clientId={r.id} review /> },
-  clientNote: { section: 'clients', render: (r) => <NotePage clientId={r.id} noteId={r.noteId} /> },
+  clientNote: {
+    section: 'clients',
+    render: (r) => <NotePage clientId={r.id} noteId={r.noteId} appointmentId={r.appointmentId} />,
+  },
   clientSafetyPlan: { section: 'clients', render: (r) => <SafetyPlanPage clientId={r.id} /> },
   clientMerge: { section: 'clients', gate: 'clients.merge', render: (r) => <MergePage id={r.id} /> },
   clientAccess: { section: 'clients', render: (r) => <SubjectAccessPage clientId={r.id} /> },
   clientLetter: {
     section: 'clients',
     gate: 'letters.keep',
-    render: (r) => <LetterPage clientId={r.id} referralId={r.referralId} letterId={r.letterId} />,
+    render: (r) => (
+      <LetterPage clientId={r.id} referralId={r.referralId} letterId={r.letterId} appointmentId={r.appointmentId} />
+    ),
   },
   referrals: { section: 'referrals', render: () => <ReferralsPage /> },
   programmes: { section: 'programmes', render: () => <ProgrammesPage /> },

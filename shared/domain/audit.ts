@@ -101,6 +101,15 @@ export const AUDIT_ACTIONS = [
   'document.originalDeleted',
   /** Kept past its kind's keeping time, with the reason and the date to look again. */
   'document.retentionKept',
+  'appointment.booked',
+  'appointment.changed',
+  'appointment.cancelled',
+  /** A client came, did not come, or that was taken back. */
+  'appointment.outcome',
+  /** A home visitor checked in on return (or someone did for them). */
+  'visit.backSafely',
+  /** A home visitor was not back by the time they gave: the alert was raised on every screen. */
+  'visit.alertRaised',
   'eligibility.serviceAdded',
   'eligibility.serviceChanged',
   'eligibility.checked',

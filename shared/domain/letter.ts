@@ -224,6 +224,13 @@ export const letterRequestSchema = z.object({
     .object({ date: requiredDate(), time: timeOfDay(), place: requiredText(300), with: optionalText(200) })
     .nullish()
     .transform((v) => v ?? null),
+  /** Or an appointment in the diary, whose details fill the letter. */
+  appointmentId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type LetterRequest = z.input<typeof letterRequestSchema>;
 

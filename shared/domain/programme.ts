@@ -6,6 +6,7 @@ import {
   isIsoDate,
   optionalDate,
   optionalText,
+  optionalTimeOfDay,
   pastOrTodayDate,
   requiredDate,
   requiredText,
@@ -17,14 +18,6 @@ import {
 /** What kind of group activity a programme is. */
 export const PROGRAMME_KINDS = ['workshop', 'dropIn', 'groupSupport', 'outreach', 'awarenessEvent'] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
-
-const optionalTime = () =>
-  z
-    .string({ error: 'invalid' })
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { error: 'invalidTime' });
 
 export const CAPACITY_MAX = 10_000;
 
@@ -101,7 +94,7 @@ export const sessionInputSchema = z
   .object({
     heldOn: requiredDate(),
     startsAt: timeOfDay(),
-    endsAt: optionalTime(),
+    endsAt: optionalTimeOfDay(),
     venue: optionalText(300),
     facilitator: optionalText(200),
     note: optionalText(2000, { lines: true }),
@@ -130,7 +123,7 @@ export const sessionPatternSchema = z
   .object({
     firstOn: requiredDate(),
     startsAt: timeOfDay(),
-    endsAt: optionalTime(),
+    endsAt: optionalTimeOfDay(),
     repeat: z.enum(SESSION_REPEATS).default('once'),
     /** Empty: the weekday of the first date. */
     weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),

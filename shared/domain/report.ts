@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS } from './ageBand';
+import { APPOINTMENT_KINDS } from './appointment';
 import { CLOSURE_REASONS } from './client';
 import { CASE_NOTE_KINDS } from './caseNote';
 import { REFERRAL_STATUSES } from './referral';
@@ -84,6 +85,19 @@ export const funderReportSchema = z.object({
       serviceNamePl: z.string().nullable(),
       eligible: z.number().int(),
       notEligible: z.number().int(),
+    }),
+  ),
+  /**
+   * Appointments in the period, by kind: each client on an appointment counted once (a family of
+   * three is three), by whether they came, did not, it is not yet recorded, or it was cancelled.
+   */
+  appointments: z.array(
+    z.object({
+      kind: z.enum(APPOINTMENT_KINDS),
+      attended: z.number().int(),
+      missed: z.number().int(),
+      notRecorded: z.number().int(),
+      cancelled: z.number().int(),
     }),
   ),
   needsAtIntake: z.array(

@@ -129,6 +129,35 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       note: r.eligibility.length ? t('report.eligibilityNote') : undefined,
     },
     {
+      key: 'appointments',
+      title: t('report.appointments'),
+      columns: [
+        t('diary.kind'),
+        t('diary.outcomes.attended'),
+        t('diary.outcomes.missed'),
+        t('diary.outcomes.booked'),
+        t('diary.cancelled'),
+      ],
+      rows: r.appointments.length
+        ? [
+            ...r.appointments.map((a): ReportCell[] => [
+              t(`diary.kinds.${a.kind}`),
+              a.attended,
+              a.missed,
+              a.notRecorded,
+              a.cancelled,
+            ]),
+            [
+              t('report.total'),
+              ...(['attended', 'missed', 'notRecorded', 'cancelled'] as const).map((k) =>
+                r.appointments.reduce((n, a) => n + a[k], 0),
+              ),
+            ],
+          ]
+        : [],
+      note: r.appointments.length ? t('report.appointmentsNote') : undefined,
+    },
+    {
       key: 'needsAtIntake',
       title: t('report.needsAtIntake'),
       columns: [t('report.area'), t('report.assessed'), t('report.inNeed'), t('report.averageScore')],

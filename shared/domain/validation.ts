@@ -114,6 +114,13 @@ export const VALIDATION_KEYS = [
   'serviceRetired',
   'answersMismatch',
   'documentNotThisClient',
+  'withWhomRequired',
+  'clientsRequired',
+  'backByRequired',
+  'backBeforeEnd',
+  'secondPersonRequired',
+  'unknownStaff',
+  'appointmentCancelled',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
@@ -260,6 +267,15 @@ export const timeOfDay = () =>
     .trim()
     .min(1, { error: 'required' })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalidTime' });
+
+/** A time of day (HH:MM) that may be left empty (null). */
+export const optionalTimeOfDay = () =>
+  z
+    .string({ error: 'invalid' })
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { error: 'invalidTime' });
 
 /** Phone numbers as people write them: digits, spaces, + ( ) - . and an optional extension. */
 export const optionalPhone = () =>

@@ -37,7 +37,7 @@ type Owned =
   | 'eligibility_checks';
 
 /** What a call is about: a client by id, or a record of one client by its own id. */
-type Ref = { client: number } | { record: Owned; id: number };
+type Ref = { client: number } | { record: Owned; id: number } | { appointment: number };
 const client = (id: number | null | undefined): Ref[] => (id ? [{ client: id }] : []);
 const record = (table: Owned, id: number | null | undefined): Ref[] => (id ? [{ record: table, id }] : []);
 
@@ -231,6 +231,13 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   // What is printed was made (and its reach checked) by the channel that prepared it.
   'printouts.print': 'none',
   'caseload.get': 'list',
+  'diary.list': 'list',
+  'diary.get': 'list',
+  'diary.book': (i) => i.appointment.clientIds.flatMap((id) => client(id)),
+  'diary.change': (i) => [{ appointment: i.id }, ...i.appointment.clientIds.flatMap((id) => client(id))],
+  'diary.cancel': (i) => [{ appointment: i.id }],
+  'diary.setOutcome': (i) => client(i.clientId),
+  'diary.forClient': (i) => client(i.clientId),
 };
 
 /**
@@ -246,14 +253,21 @@ export function reachFilter(reach: Reach, clientId: SQL): SQL[] {
   return reach === null ? [] : [withinReach(reach, clientId)];
 }
 
-function clientOf(db: Db, ref: Ref): number | null {
-  if ('client' in ref) return ref.client;
+function clientsOf(db: Db, ref: Ref): number[] {
+  if ('client' in ref) return [ref.client];
+  // An appointment is within reach when each of its clients is.
+  if ('appointment' in ref)
+    return db
+      .all<{ clientId: number }>(
+        sql`SELECT client_id AS clientId FROM appointment_clients WHERE appointment_id = ${ref.appointment}`,
+      )
+      .map((r) => r.clientId);
   // The table name comes from Owned above, never from input.
-  return (
+  const id =
     db.get<{ clientId: number }>(
       sql`SELECT client_id AS clientId FROM ${sql.identifier(ref.record)} WHERE id = ${ref.id}`,
-    )?.clientId ?? null
-  );
+    )?.clientId ?? null;
+  return id === null ? [] : [id];
 }
 
 function isWithinReach(db: Db, reach: number, clientId: number): boolean {
@@ -280,12 +294,12 @@ export function checkReach<C extends Channel>(
   const subject = SUBJECTS[channel] as Subject<C>;
   if (typeof subject !== 'function') return;
   for (const ref of subject(input)) {
-    const clientId = clientOf(db, ref);
-    if (clientId !== null && !isWithinReach(db, reach, clientId))
-      throw new CasebookError(
-        'NOT_YOUR_CLIENT',
-        `Client ${clientId} is not allocated to or shared with user ${s.user.id}`,
-      );
+    for (const clientId of clientsOf(db, ref))
+      if (!isWithinReach(db, reach, clientId))
+        throw new CasebookError(
+          'NOT_YOUR_CLIENT',
+          `Client ${clientId} is not allocated to or shared with user ${s.user.id}`,
+        );
   }
 }
 

@@ -15,6 +15,7 @@ import { AGE_BANDS } from '../../../shared/domain/ageBand';
 import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../../shared/domain/helpGiven';
 import { DOCUMENT_KINDS, DOCUMENT_VIEWS } from '../../../shared/domain/document';
 import { DECISIONS } from '../../../shared/domain/eligibility';
+import { APPOINTMENT_KINDS, APPOINTMENT_OUTCOMES } from '../../../shared/domain/appointment';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -47,6 +48,10 @@ export const users = sqliteTable('users', {
   createdAt: text('created_at').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   lastLoginAt: text('last_login_at'),
+  /** For the alert when they are not back from a home visit. */
+  phone: text('phone'),
+  /** How many minutes before an appointment Casebook reminds them. */
+  reminderMinutes: integer('reminder_minutes').notNull().default(15),
 });
 
 export const clients = sqliteTable('clients', {
@@ -731,4 +736,61 @@ export const eligibilityAnswers = sqliteTable(
     evidence: text('evidence'),
   },
   (t) => [primaryKey({ columns: [t.checkId, t.position] })],
+);
+
+/** The diary: an appointment with one client or several, and people from the charity or an agency. */
+export const appointments = sqliteTable('appointments', {
+  id: integer('id').primaryKey(),
+  /** The first appointment of the run this one belongs to. */
+  seriesId: integer('series_id').references((): AnySQLiteColumn => appointments.id, { onDelete: 'set null' }),
+  kind: text('kind', { enum: APPOINTMENT_KINDS }).notNull(),
+  onDate: text('on_date').notNull(),
+  startsAt: text('starts_at').notNull(),
+  endsAt: text('ends_at').notNull(),
+  place: text('place'),
+  room: text('room'),
+  agencyId: integer('agency_id').references(() => agencies.id),
+  agencyContact: text('agency_contact'),
+  note: text('note'),
+  /** A home visit: when the visitor expects to be back, and when they said they were. */
+  backBy: text('back_by'),
+  backSafelyAt: text('back_safely_at'),
+  backSafelyBy: integer('back_safely_by').references(() => users.id),
+  /** When Casebook first raised the alert that the visitor was not back. */
+  alertRaisedAt: text('alert_raised_at'),
+  cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
+  cancelReason: text('cancel_reason'),
+  bookedBy: integer('booked_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const appointmentClients = sqliteTable(
+  'appointment_clients',
+  {
+    appointmentId: integer('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    clientId: clientId(),
+    outcome: text('outcome', { enum: APPOINTMENT_OUTCOMES }).notNull().default('booked'),
+    outcomeAt: text('outcome_at'),
+    outcomeBy: integer('outcome_by').references(() => users.id),
+    noteId: integer('note_id').references(() => caseNotes.id, { onDelete: 'set null' }),
+    textedAt: text('texted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.appointmentId, t.clientId] })],
+);
+
+export const appointmentStaff = sqliteTable(
+  'appointment_staff',
+  {
+    appointmentId: integer('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.appointmentId, t.userId] })],
 );

@@ -3,6 +3,7 @@ import { CasebookError } from '../../../shared/result';
 /** The records that carry a version, named as the refusal names them. */
 type Versioned =
   | 'agency'
+  | 'appointment'
   | 'assessment'
   | 'case note'
   | 'client'

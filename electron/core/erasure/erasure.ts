@@ -55,6 +55,8 @@ export function anonymiseClientRows(
     sql`UPDATE subject_access_requests SET note = NULL WHERE client_id = ${c}`,
     sql`UPDATE eligibility_checks SET note = NULL WHERE client_id = ${c}`,
     sql`UPDATE eligibility_answers SET evidence = NULL WHERE check_id IN (SELECT id FROM eligibility_checks WHERE client_id = ${c})`,
+    // Their address may be where a visit was; a note on an appointment is free text about them.
+    sql`UPDATE appointments SET place = NULL, note = NULL, agency_contact = NULL WHERE id IN (SELECT appointment_id FROM appointment_clients WHERE client_id = ${c})`,
     // Where files about them were saved: a path may hold their name.
     sql`DELETE FROM saved_files WHERE client_id = ${c}`,
     // A copy of ID or a letter names them; kept only when an administrator said why (the bytes

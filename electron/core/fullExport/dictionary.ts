@@ -141,6 +141,18 @@ export const TABLES: Record<string, Words> = {
     en: 'Each criterion of a check as it was asked, whether it was met, and the evidence.',
     pl: 'Każde kryterium sprawdzenia w brzmieniu, w jakim zadano pytanie, czy zostało spełnione, oraz dowód.',
   },
+  appointments: {
+    en: 'The diary: each appointment’s kind, day, times, place or room, and for a home visit when the visitor was due back and checked in.',
+    pl: 'Terminarz: rodzaj, dzień, godziny, miejsce lub pokój każdego spotkania, a przy wizycie domowej planowany i potwierdzony powrót.',
+  },
+  appointment_clients: {
+    en: 'The clients on each appointment, and whether each came (with the case note it became) or did not.',
+    pl: 'Podopieczni na każdym spotkaniu oraz czy każdy przyszedł (z notatką, która powstała) czy nie.',
+  },
+  appointment_staff: {
+    en: 'The people from the charity on each appointment.',
+    pl: 'Osoby z organizacji na każdym spotkaniu.',
+  },
   audit_events: {
     en: 'The audit trail: who did what, and when. Chained by hash, so a change to it shows.',
     pl: 'Dziennik zdarzeń: kto, co i kiedy zrobił. Powiązany skrótami, więc każda zmiana jest widoczna.',

@@ -20,6 +20,7 @@ import { requireSharingConsent } from '../consent/consent';
 import type { Db, ReadDb } from '../db/database';
 import { agencies, agencyContacts, letters, needAreas, referrals, users } from '../db/schema';
 import { requireTemplate } from './templates';
+import { appointmentForLetter } from '../diary/appointments';
 
 const writer = alias(users, 'writer');
 
@@ -29,6 +30,8 @@ export interface LetterRequestValues {
   referralId: number | null;
   text: string | null;
   appointment: { date: string; time: string; place: string; with: string | null } | null;
+  /** An appointment in the diary: its date, time, place and people fill the letter (never typed twice). */
+  appointmentId?: number | null;
 }
 
 const translators = new Map<UiLanguage, ReturnType<typeof createTranslator>['t']>();
@@ -178,7 +181,12 @@ export function composeLetter(
     reference = `${client.reference}/R${req.referralId}`;
   }
   if (template.kind === 'appointment') {
-    const a = req.appointment;
+    const a = req.appointmentId
+      ? appointmentForLetter(db, req.appointmentId, req.clientId, {
+          charityAddress: charity.address,
+          kindName: (k) => t(`diary.kinds.${k}`),
+        })
+      : req.appointment;
     if (!a)
       throw new CasebookError('BAD_INPUT', 'An appointment letter needs the appointment', {
         fields: { 'appointment.date': 'required' },

@@ -3,6 +3,7 @@ import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
 import { mayReadSensitive } from '../clients/record';
 import type { Handlers } from '../rpc';
+import { setOutcome } from '../diary/appointments';
 import { addCaseNote, editCaseNote, noteVersions, requireCaseNote, type NoteReader } from './caseNotes';
 
 export const noteReader = (s: SignedIn): NoteReader => ({
@@ -12,7 +13,7 @@ export const noteReader = (s: SignedIn): NoteReader => ({
 
 export function noteHandlers(cb: Records): Pick<Handlers, 'notes.save' | 'notes.get' | 'notes.history'> {
   return {
-    'notes.save': ({ clientId, target, note }) =>
+    'notes.save': ({ clientId, target, note, appointmentId }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         if (target) {
@@ -30,6 +31,13 @@ export function noteHandlers(cb: Records): Pick<Handlers, 'notes.save' | 'notes.
         }
         const id = addCaseNote(db, clientId, note, s.user.id, cb.now());
         cb.audit(db, s, 'note.added', { clientId, detail: { noteId: id, sensitive: note.sensitive } });
+        if (appointmentId !== null) {
+          setOutcome(db, { id: appointmentId, clientId, outcome: 'attended', noteId: id }, s.user.id, cb.now());
+          cb.audit(db, s, 'appointment.outcome', {
+            clientId,
+            detail: { appointmentId, outcome: 'attended', noteId: id },
+          });
+        }
         return requireCaseNote(db, id, noteReader(s));
       }),
     'notes.get': ({ id }) => cb.read((db, s) => requireCaseNote(db, id, noteReader(s))),

@@ -108,6 +108,13 @@ export function funderReport(
         AND later.checked_on BETWEEN ${q.from} AND ${q.to} AND (later.checked_on > e.checked_on OR (later.checked_on = e.checked_on AND later.id > e.id)))
     GROUP BY s.id ORDER BY lower(s.name), s.id`);
 
+  const appointments = db.all<FunderReport['appointments'][number]>(sql`
+    SELECT a.kind, sum(a.cancelled = 0 AND ac.outcome = 'attended') AS attended, sum(a.cancelled = 0 AND ac.outcome = 'missed') AS missed,
+      sum(a.cancelled = 0 AND ac.outcome = 'booked') AS notRecorded, sum(a.cancelled = 1) AS cancelled
+    FROM appointments a JOIN appointment_clients ac ON ac.appointment_id = a.id
+    WHERE a.on_date BETWEEN ${q.from} AND ${q.to} ${inCohort(sql`ac.client_id`, cohort)}
+    GROUP BY a.kind ORDER BY count(*) DESC, a.kind`);
+
   // Needs at intake: the first assessment of each client taken in during the period.
   const needsAtIntake = db.all<FunderReport['needsAtIntake'][number]>(sql`
     SELECT s.area_id AS areaId, na.builtin_key AS areaKey, na.name AS areaName, count(*) AS assessed,
@@ -208,6 +215,7 @@ export function funderReport(
     contacts,
     referrals,
     eligibility,
+    appointments,
     needsAtIntake,
     outcomes: { areas: [...areas.values()].sort(byPosition), clients: change.size, improvedClients },
     goals,

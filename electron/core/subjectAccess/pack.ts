@@ -25,6 +25,8 @@ import { clientHelpGiven } from '../helpGiven/helpGiven';
 import { clientAccessRequests } from './requests';
 import { listDocuments } from '../documents/documents';
 import { clientChecks } from '../eligibility/checks';
+import { clientAppointments } from '../diary/appointments';
+import type { ClientAppointments } from '../../../shared/domain/appointment';
 import type { EligibilityCheck } from '../../../shared/domain/eligibility';
 import { fileEnding, type ClientDocument } from '../../../shared/domain/document';
 import { safeFileName } from '../storage/files';
@@ -62,6 +64,8 @@ export interface AccessPack {
   eligibilityChecks: EligibilityCheck[];
   /** Documents on file; each is given as a file of its own, named `fileInPack`, in a folder beside the pack. */
   documents: (ClientDocument & { fileInPack: string })[];
+  /** Their appointments, past and to come, and whether they came. */
+  appointments: ClientAppointments;
   /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
   auditTrail: AuditEntry[];
 }
@@ -106,6 +110,7 @@ export function gatherAccessPack(
     accessRequests: clientAccessRequests(db, clientId),
     eligibilityChecks: clientChecks(db, clientId, today),
     documents: listDocuments(db, clientId).items.map((d, i) => ({ ...d, fileInPack: fileInPack(i, d) })),
+    appointments: clientAppointments(db, clientId, today),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],
   };
 }

@@ -380,6 +380,19 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     ]),
   };
 
+  const appointments: PackTable = {
+    columns: [t('subjectAccess.date'), t('diary.kind'), t('diary.with'), t('diary.status')],
+    widths: [2.2, 2, 3, 2],
+    rows: [...p.appointments.past, ...p.appointments.upcoming].map((a) => [
+      `${day(a.date)}, ${a.startsAt}–${a.endsAt}`,
+      t(`diary.kinds.${a.kind}`),
+      [...a.staff.map((s) => s.name), a.agencyName].filter(Boolean).join(', '),
+      a.cancelled
+        ? t('diary.cancelled')
+        : t(`diary.outcomes.${a.clients.find((c) => c.clientId === p.record.client.id)?.outcome ?? 'booked'}`),
+    ]),
+  };
+
   const help: PackTable = {
     columns: [
       t('helpGiven.date'),
@@ -443,6 +456,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     section(t('subjectAccess.sections.letters'), letters),
     section(t('subjectAccess.sections.eligibility'), eligibility),
     section(t('subjectAccess.sections.documents'), [], documents),
+    section(t('subjectAccess.sections.appointments'), [], appointments),
     section(t('subjectAccess.sections.help'), [], help),
     section(t('subjectAccess.sections.groups'), [], groups),
     section(t('subjectAccess.sections.requests'), [], requests),

@@ -1,3 +1,4 @@
+import { AppointmentsTab } from './client/AppointmentsTab';
 import { Alert, Badge, Button, Loader, Stack, Tabs, type TabsPanelProps, type TabsTabProps } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,6 +86,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
           <Tab value="plan">{t('clients.tabs.plan')}</Tab>
           <Tab value="timeline">{t('clients.tabs.timeline')}</Tab>
           <Tab value="assessments">{t('clients.tabs.assessments')}</Tab>
+          <Tab value="appointments">{t('diary.tab')}</Tab>
           {can('referrals.forClient') && <Tab value="referrals">{t('referrals.tab')}</Tab>}
           {can('letters.forClient') && <Tab value="letters">{t('letters.tab')}</Tab>}
           {can('documents.forClient') && <Tab value="documents">{t('documents.tab')}</Tab>}
@@ -137,6 +139,9 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
         </Panel>
         <Panel value="assessments" pt="md">
           <AssessmentsTab record={record} />
+        </Panel>
+        <Panel value="appointments" pt="md">
+          <AppointmentsTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />
         </Panel>
         <Panel value="referrals" pt="md">
           {can('referrals.forClient') && <ReferralsTab clientId={id} />}

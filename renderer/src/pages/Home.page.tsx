@@ -27,6 +27,7 @@ import { formatDate, formatNumber } from '../format';
 import { useCan } from '../session';
 import { useChannel } from '../useChannel';
 import { useGo } from '../navigation';
+import { TodaysAppointments } from './diary/TodaysAppointments';
 
 function Stat({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
   const { i18n } = useTranslation();
@@ -158,6 +159,7 @@ export function HomePage() {
           </Stack>
         </Paper>
       )}
+      <TodaysAppointments today={c.today} />
       {sessionsToday.length > 0 && (
         <Paper withBorder p="md" component="section" aria-label={t('home.sessionsToday')}>
           <Group gap="sm">

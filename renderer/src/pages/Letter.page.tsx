@@ -48,10 +48,13 @@ export function LetterPage({
   clientId,
   referralId,
   letterId,
+  appointmentId,
 }: {
   clientId: number;
   referralId?: number;
   letterId?: number;
+  /** Write the letter for this appointment in the diary. */
+  appointmentId?: number;
 }) {
   const { t } = useTranslation();
   const [record, setRecord] = useState<ClientRecord | null>(null);
@@ -71,7 +74,7 @@ export function LetterPage({
       {letterId ? (
         <KeptLetter letterId={letterId} logo={logo} />
       ) : (
-        <WriteLetter record={record} referralId={referralId} logo={logo} />
+        <WriteLetter record={record} referralId={referralId} appointmentId={appointmentId} logo={logo} />
       )}
     </Stack>
   );
@@ -141,7 +144,17 @@ interface Choices {
   with: string;
 }
 
-function WriteLetter({ record, referralId, logo }: { record: ClientRecord; referralId?: number; logo: string | null }) {
+function WriteLetter({
+  record,
+  referralId,
+  appointmentId,
+  logo,
+}: {
+  record: ClientRecord;
+  referralId?: number;
+  appointmentId?: number;
+  logo: string | null;
+}) {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const client = record.client;
@@ -169,7 +182,7 @@ function WriteLetter({ record, referralId, logo }: { record: ClientRecord; refer
         const list = tr.value.filter((x) => (WRITABLE_LETTER_KINDS as readonly string[]).includes(x.kind));
         setTemplates(list);
         // Start with the kind of letter asked for, in the client's own language when there is a template in it.
-        const kind = referralId ? 'referral' : 'general';
+        const kind = referralId ? 'referral' : appointmentId ? 'appointment' : 'general';
         const pick = (lang: string | null) => list.find((x) => x.kind === kind && x.language === lang);
         const first = pick(client.preferredLanguage) ?? pick(i18n.language) ?? list.find((x) => x.kind === kind);
         if (first) setChoices((c) => ({ ...c, templateId: String(first.id) }));
@@ -179,6 +192,7 @@ function WriteLetter({ record, referralId, logo }: { record: ClientRecord; refer
   }, [client.id]);
 
   const template = templates?.find((x) => String(x.id) === choices.templateId) ?? null;
+  const fromDiary = useChannel('diary.get', appointmentId ? { id: appointmentId } : null).data;
   const request: LetterRequest | null = useMemo(() => {
     if (!template) return null;
     return {
@@ -187,11 +201,12 @@ function WriteLetter({ record, referralId, logo }: { record: ClientRecord; refer
       referralId: template.kind === 'referral' && choices.referralId ? Number(choices.referralId) : null,
       text: choices.text,
       appointment:
-        template.kind === 'appointment'
+        template.kind === 'appointment' && !appointmentId
           ? { date: choices.date, time: choices.time, place: choices.place, with: choices.with }
           : null,
+      appointmentId: template.kind === 'appointment' ? (appointmentId ?? null) : null,
     };
-  }, [template, choices, client.id]);
+  }, [template, choices, client.id, appointmentId]);
   const [debounced] = useDebouncedValue(request, 250);
 
   const { data: preview, failure: previewError } = useChannel('letters.preview', debounced, { keepWhileLoading: true });
@@ -279,7 +294,17 @@ function WriteLetter({ record, referralId, logo }: { record: ClientRecord; refer
                   error={fieldErrors['referralId']}
                 />
               ))}
-            {template?.kind === 'appointment' && (
+            {template?.kind === 'appointment' && appointmentId && (
+              <Alert color="indigo" variant="light">
+                {fromDiary
+                  ? t('letters.fromAppointment', {
+                      date: formatDate(fromDiary.date, i18n.language),
+                      time: fromDiary.startsAt,
+                    })
+                  : t('common.loading')}
+              </Alert>
+            )}
+            {template?.kind === 'appointment' && !appointmentId && (
               <Stack gap="xs">
                 <Text fw={600}>{t('letters.appointment')}</Text>
                 <SimpleGrid cols={2}>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Checkbox,
   Group,
   Loader,
@@ -24,6 +25,8 @@ import {
   type CaseNoteKind,
 } from '../../../shared/domain/caseNote';
 import type { ClientRecord } from '../../../shared/domain/clientRecord';
+import { minutesBetween, NOTE_KIND_OF, type Appointment } from '../../../shared/domain/appointment';
+import { formatDate } from '../format';
 import type { PlansView } from '../../../shared/domain/supportPlan';
 import { invoke } from '../api';
 import { ClientHeader } from '../components/ClientHeader/ClientHeader';
@@ -37,6 +40,7 @@ import * as clock from '../clock';
 import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
 import { useGo, useUnsavedGuard } from '../navigation';
+import { useSession } from '../session';
 
 interface Values {
   date: string;
@@ -60,12 +64,23 @@ const toInput = (v: Values) => ({
  * A case note: one contact with or about the client. A page rather than a dialog, so a long note is
  * not lost to a stray click. Editing keeps the earlier version for administrators.
  */
-export function NotePage({ clientId, noteId }: { clientId: number; noteId?: number }) {
+export function NotePage({
+  clientId,
+  noteId,
+  appointmentId,
+}: {
+  clientId: number;
+  noteId?: number;
+  /** A new note for an appointment the client came to: filled in from it, and saving records they came. */
+  appointmentId?: number;
+}) {
   const go = useGo();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const me = useSession().user!.id;
   const [record, setRecord] = useState<ClientRecord | null>(null);
   const [plans, setPlans] = useState<PlansView | null>(null);
   const [note, setNote] = useState<CaseNote | null>(null);
+  const [appointment, setAppointment] = useState<Appointment | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const form = useForm<Values>({
@@ -84,13 +99,32 @@ export function NotePage({ clientId, noteId }: { clientId: number; noteId?: numb
 
   useEffect(() => {
     void (async () => {
-      const [r, p, n] = await Promise.all([
+      const [r, p, n, a] = await Promise.all([
         invoke('clients.get', { id: clientId }),
         invoke('plans.get', { clientId }),
         noteId ? invoke('notes.get', { id: noteId }) : Promise.resolve(null),
+        appointmentId && !noteId ? invoke('diary.get', { id: appointmentId }) : Promise.resolve(null),
       ]);
       if (!r.ok) return setLoadError(errorSentence(t, r.error));
       if (n && !n.ok) return setLoadError(errorSentence(t, n.error));
+      if (a && !a.ok) return setLoadError(errorSentence(t, a.error));
+      if (a?.ok) {
+        // Everything the appointment already says: its kind, day and time, how long, who else was there.
+        const x = a.value;
+        setAppointment(x);
+        form.setValues({
+          date: x.date,
+          time: x.startsAt,
+          kind: NOTE_KIND_OF[x.kind],
+          durationMinutes: minutesBetween(x.startsAt, x.endsAt),
+          present: [
+            ...x.clients.filter((c) => c.clientId !== clientId).map((c) => c.name),
+            // Besides the writer: the note says who else was there.
+            ...x.staff.filter((s) => s.id !== me).map((s) => s.name),
+            ...(x.agencyName ? [x.agencyContact ? `${x.agencyContact} (${x.agencyName})` : x.agencyName] : []),
+          ].join(', '),
+        });
+      }
       setRecord(r.value);
       if (p.ok) setPlans(p.value);
       if (n?.ok) {
@@ -127,6 +161,7 @@ export function NotePage({ clientId, noteId }: { clientId: number; noteId?: numb
           clientId,
           target: note ? { id: note.id, version: note.version } : null,
           note: toInput(v),
+          appointmentId: appointment?.id ?? null,
         }),
       {
         form,
@@ -148,6 +183,15 @@ export function NotePage({ clientId, noteId }: { clientId: number; noteId?: numb
 
         subtitle={note ? t('notes.editTitle') : t('notes.newTitle')}
       />
+      {appointment && (
+        <Alert color="indigo" variant="light">
+          {t('diary.noteFrom', {
+            date: formatDate(appointment.date, i18n.language),
+            time: appointment.startsAt,
+            name: `${record.client.firstName} ${record.client.lastName}`,
+          })}
+        </Alert>
+      )}
       <Paper withBorder p="lg">
         <form onSubmit={save} noValidate>
           <Stack>

@@ -22,6 +22,7 @@ import { migration0020 } from './0020_documents';
 import { migration0021 } from './0021_document_retention';
 import { migration0022 } from './0022_eligibility';
 import { migration0023 } from './0023_eligibility_required';
+import { migration0024 } from './0024_diary';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,305 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { wallClockInstant } from '../../shared/clock';
+import type { ChannelInput } from '../../shared/contract';
+import { closeDatabase, openDatabase } from '../../electron/core/db/database';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+
+type Booking = ChannelInput<'diary.book'>['appointment'];
+
+let savedTz: string | undefined;
+afterEach(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
+function inTimeZone(zone: string) {
+  savedTz ??= process.env.TZ;
+  process.env.TZ = zone;
+}
+
+async function as(t: TestCore, name: string, password: string) {
+  await t.ok('signIn.lock', {});
+  await t.ok('signIn.unlock', { name, password });
+}
+
+/** A charity with a coordinator (Anna), a caseworker (Dan), a volunteer (Vera), and two clients. */
+async function charity() {
+  const t = startCore();
+  await setUp(t);
+  const dan = (await signInAsNewUser(t, 'Dan Wood', 'caseworker')).user;
+  await as(t, ADMIN.name, ADMIN.password);
+  const vera = (await signInAsNewUser(t, 'Vera Lis', 'volunteer')).user;
+  await as(t, ADMIN.name, ADMIN.password);
+  const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', caseworkerId: dan.id });
+  const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak' });
+  const anna = (await t.ok('app.status', {})).user!;
+  return { t, dan, vera, anna, ewa, jan };
+}
+
+const office = (clientIds: number[], staffIds: number[], extra: Partial<Booking> = {}): Booking => ({
+  kind: 'office',
+  clientIds,
+  staffIds,
+  date: '2026-12-01',
+  startsAt: '10:00',
+  endsAt: '11:00',
+  room: 'Room 2',
+  ...extra,
+});
+
+describe('the diary', () => {
+  it('books every other Tuesday until March on the calendar: summer time moves no appointment off 10:00', async () => {
+    const { t, dan, ewa } = await charity();
+    // UK and Poland enter summer time on 28 March 2027.
+    const run = await t.ok('diary.book', {
+      appointment: office([ewa.id], [dan.id], { repeat: 'fortnightly', until: '2027-04-30' }),
+    });
+    expect(run.clashes).toEqual([]);
+    const booked = await t.ok('diary.list', { from: '2026-12-01', to: '2027-01-11' });
+    expect(booked.map((a) => a.date)).toEqual(['2026-12-01', '2026-12-15', '2026-12-29']);
+    const all = [];
+    for (let from = '2026-12-01'; from <= '2027-04-30';) {
+      const to = new Date(Date.parse(`${from}T00:00:00Z`) + 41 * 86_400_000).toISOString().slice(0, 10);
+      all.push(...(await t.ok('diary.list', { from, to })));
+      from = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    }
+    expect(all).toHaveLength(11);
+    expect(new Set(all.map((a) => new Date(`${a.date}T00:00:00Z`).getUTCDay()))).toEqual(new Set([2]));
+    expect(new Set(all.map((a) => `${a.startsAt}-${a.endsAt}`))).toEqual(new Set(['10:00-11:00']));
+    expect(new Set(all.map((a) => a.seriesId))).toEqual(new Set([run.ids[0]]));
+    expect(all.at(-1)!.date).toBe('2027-04-20');
+    // The same 10:00 is a different instant once summer time starts: a reminder counts from the wall clock.
+    inTimeZone('Europe/London');
+    expect(wallClockInstant('2027-03-23', '10:00').toISOString()).toBe('2027-03-23T10:00:00.000Z');
+    expect(wallClockInstant('2027-04-06', '10:00').toISOString()).toBe('2027-04-06T09:00:00.000Z');
+    inTimeZone('Europe/Warsaw');
+    expect(wallClockInstant('2027-03-23', '10:00').toISOString()).toBe('2027-03-23T09:00:00.000Z');
+    expect(wallClockInstant('2027-04-06', '10:00').toISOString()).toBe('2027-04-06T08:00:00.000Z');
+    // One appointment of the run is seen with how many follow; cancelling "this and later" leaves the earlier.
+    const fourth = all[3]!;
+    expect(fourth.laterInSeries).toBe(7);
+    const cancelled = await t.ok('diary.cancel', {
+      id: fourth.id,
+      version: fourth.version,
+      reason: 'Ewa has found work',
+      laterToo: true,
+    });
+    expect(cancelled).toMatchObject({ cancelled: true, cancelReason: 'Ewa has found work', laterInSeries: 0 });
+    const left = await t.ok('diary.forClient', { clientId: ewa.id });
+    expect(left.upcoming.map((a) => a.date)).toEqual(['2026-12-01', '2026-12-15', '2026-12-29']);
+  });
+
+  it('warns of clashes for a person, a client or a room, and books only when told to go ahead', async () => {
+    const { t, dan, vera, ewa, jan } = await charity();
+    await t.ok('diary.book', { appointment: office([ewa.id], [dan.id]) });
+    // Back to back is no clash; another room and other people at the same time are none either.
+    const next = await t.ok('diary.book', {
+      appointment: office([jan.id], [dan.id], { startsAt: '11:00', endsAt: '11:30' }),
+    });
+    expect(next.clashes).toEqual([]);
+    expect(
+      (await t.ok('diary.book', { appointment: office([jan.id], [vera.id], { startsAt: '10:30', room: 'Kitchen' }) }))
+        .clashes,
+    ).toEqual([]);
+    // Dan at 10:30 in "room 2" (the same room, however typed) with Ewa again: three clashes, nothing booked.
+    const tried = await t.ok('diary.book', {
+      appointment: office([ewa.id], [dan.id], { startsAt: '10:30', endsAt: '11:15', room: ' room 2 ' }),
+    });
+    expect(tried.ids).toEqual([]);
+    expect(tried.clashes.map((c) => [c.startsAt, c.who.by, c.who.name])).toEqual([
+      ['10:00', 'staff', 'Dan Wood'],
+      ['10:00', 'client', 'Ewa Kowalczyk'],
+      ['10:00', 'room', 'Room 2'],
+      ['11:00', 'staff', 'Dan Wood'],
+      ['11:00', 'room', 'Room 2'],
+    ]);
+    expect(await t.ok('diary.list', { from: '2026-12-01', to: '2026-12-01' })).toHaveLength(3);
+    const booked = await t.ok('diary.book', {
+      appointment: office([ewa.id], [dan.id], { startsAt: '10:30', endsAt: '11:15', room: ' room 2 ' }),
+      despiteClashes: true,
+    });
+    expect(booked.ids).toHaveLength(1);
+    // Dan's own diary has his three; a cancelled appointment clashes with nothing.
+    const dans = await t.ok('diary.list', { from: '2026-12-01', to: '2026-12-07', staffId: dan.id });
+    expect(dans.map((a) => a.startsAt)).toEqual(['10:00', '10:30', '11:00']);
+    for (const a of dans) await t.ok('diary.cancel', { id: a.id, version: a.version, reason: null, laterToo: false });
+    expect((await t.ok('diary.book', { appointment: office([ewa.id], [dan.id]) })).clashes).toEqual([]);
+    expect(await t.ok('diary.list', { from: '2026-12-01', to: '2026-12-01', includeCancelled: true })).toHaveLength(5);
+  });
+
+  it('needs a client, someone to see them, a time to be back from a home visit, and two people where there is a lone-working risk', async () => {
+    const { t, dan, vera, ewa, jan } = await charity();
+    const fields = async (a: Booking) =>
+      Object.fromEntries(
+        Object.entries((await t.fail('diary.book', { appointment: a })).fields ?? {}).map(([k, v]) => [
+          k.replace(/^appointment\./, ''),
+          v,
+        ]),
+      );
+    expect(await fields(office([], []))).toEqual({ clientIds: 'clientsRequired', staffIds: 'withWhomRequired' });
+    expect(await fields(office([ewa.id], [dan.id], { endsAt: '09:00' }))).toEqual({ endsAt: 'endBeforeStart' });
+    expect(await fields(office([ewa.id], [dan.id], { repeat: 'weekly' }))).toEqual({ until: 'untilOrCountRequired' });
+    expect(await fields(office([ewa.id], [9999]))).toEqual({ staffIds: 'unknownStaff' });
+    const visit = office([ewa.id], [dan.id], { kind: 'homeVisit', room: null, place: '4 Mill Lane, Leeds' });
+    expect(await fields(visit)).toEqual({ backBy: 'backByRequired' });
+    expect(await fields({ ...visit, backBy: '10:30' })).toEqual({ backBy: 'backBeforeEnd' });
+    await t.ok('riskFlags.raise', {
+      clientId: ewa.id,
+      kind: 'loneWorking',
+      note: 'Dog; partner hostile',
+      raisedOn: '2026-11-20',
+    });
+    expect(await fields({ ...visit, backBy: '11:30' })).toEqual({ staffIds: 'secondPersonRequired' });
+    const ok = await t.ok('diary.book', { appointment: { ...visit, backBy: '11:30', staffIds: [dan.id, vera.id] } });
+    const a = await t.ok('diary.get', { id: ok.ids[0]! });
+    expect(a).toMatchObject({ kind: 'homeVisit', backBy: '11:30', place: '4 Mill Lane, Leeds', room: null });
+    expect(a.clients).toEqual([expect.objectContaining({ name: 'Ewa Kowalczyk', loneWorkingRisk: true })]);
+    expect(a.staff.map((s) => s.name)).toEqual(['Dan Wood', 'Vera Lis']);
+    // With an agency instead of a person from the charity.
+    const agency = await t.ok('agencies.save', {
+      agency: { name: 'Citizens Advice Leeds', referralRoutes: ['phone'], contacts: [] },
+    });
+    const withAgency = await t.ok('diary.book', {
+      appointment: office([jan.id], [], {
+        kind: 'accompanied',
+        room: null,
+        agencyId: agency!.id,
+        agencyContact: 'Mr Patel, housing officer',
+        date: '2026-12-02',
+      }),
+    });
+    expect(await t.ok('diary.get', { id: withAgency.ids[0]! })).toMatchObject({
+      agencyName: 'Citizens Advice Leeds',
+      agencyContact: 'Mr Patel, housing officer',
+      staff: [],
+    });
+  });
+
+  it('records who came and who did not: a note written after it marks it attended; the client’s page counts the missed', async () => {
+    const { t, dan, ewa, jan } = await charity();
+    const family = await t.ok('diary.book', {
+      appointment: office([ewa.id, jan.id], [dan.id], { date: '2026-11-20' }),
+    });
+    const id = family.ids[0]!;
+    const note = await t.ok('notes.save', {
+      clientId: ewa.id,
+      appointmentId: id,
+      note: {
+        date: '2026-11-20',
+        time: '10:00',
+        kind: 'officeVisit',
+        durationMinutes: 60,
+        present: 'Jan Nowak',
+        body: 'Went through the council tax letter together.',
+      },
+    });
+    await t.ok('diary.setOutcome', { id, clientId: jan.id, outcome: 'missed' });
+    const a = await t.ok('diary.get', { id });
+    expect(a.clients.map((c) => [c.name, c.outcome, c.noteId])).toEqual([
+      ['Ewa Kowalczyk', 'attended', note.id],
+      ['Jan Nowak', 'missed', null],
+    ]);
+    expect(await t.ok('diary.forClient', { clientId: jan.id })).toMatchObject({ missed: 1, attended: 0, upcoming: [] });
+    expect(await t.ok('diary.forClient', { clientId: ewa.id })).toMatchObject({ missed: 0, attended: 1 });
+    // The funder report counts each client on it: one came, one did not; a cancelled one is counted apart.
+    const later = await t.ok('diary.book', { appointment: office([jan.id], [dan.id], { date: '2026-11-21' }) });
+    const cancelled = await t.ok('diary.get', { id: later.ids[0]! });
+    await t.ok('diary.cancel', { id: cancelled.id, version: cancelled.version, reason: 'Ill', laterToo: false });
+    const report = await t.ok('reports.funder', { from: '2026-11-01', to: '2026-11-30' });
+    expect(report.appointments).toEqual([{ kind: 'office', attended: 1, missed: 1, notRecorded: 0, cancelled: 1 }]);
+    expect(
+      (await t.fail('diary.setOutcome', { id: cancelled.id, clientId: jan.id, outcome: 'attended' })).fields,
+    ).toEqual({ id: 'appointmentCancelled' });
+    // A client not on the appointment has no outcome on it.
+    expect((await t.fail('diary.setOutcome', { id, clientId: 9999, outcome: 'missed' })).code).toBe('NOT_FOUND');
+    const audit = await t.ok('audit.list', { client: jan.reference, limit: 20, offset: 0 });
+    expect(audit.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['appointment.booked', 'appointment.outcome']),
+    );
+  });
+
+  it('makes the appointment letter from the appointment itself, in the client’s language, so nothing is typed twice', async () => {
+    const { t, dan, ewa, jan } = await charity();
+    const booked = await t.ok('diary.book', {
+      appointment: office([ewa.id], [dan.id], { date: '2026-12-10', startsAt: '14:00', endsAt: '15:00' }),
+    });
+    const id = booked.ids[0]!;
+    const templates = await t.ok('templates.list', {});
+    const english = templates.find((x) => x.kind === 'appointment' && x.language === 'en')!;
+    const polish = templates.find((x) => x.kind === 'appointment' && x.language === 'pl')!;
+    const letter = await t.ok('letters.preview', { clientId: ewa.id, templateId: english.id, appointmentId: id });
+    expect(letter.subject).toBe('Your appointment on 10 December 2026');
+    expect(letter.body).toContain('Time: 14:00');
+    expect(letter.body).toContain('Place: Room 2, 12 High Street, Leeds LS1 4AB');
+    const inPolish = await t.ok('letters.preview', { clientId: ewa.id, templateId: polish.id, appointmentId: id });
+    expect(inPolish.subject).toBe('Termin spotkania: 10 grudnia 2026');
+    // Another client's appointment, or a cancelled one, makes no letter.
+    expect(
+      (await t.fail('letters.preview', { clientId: jan.id, templateId: english.id, appointmentId: id })).fields,
+    ).toEqual({ appointmentId: 'invalid' });
+    const a = await t.ok('diary.get', { id });
+    await t.ok('diary.cancel', { id, version: a.version, reason: null, laterToo: false });
+    expect(
+      (await t.fail('letters.preview', { clientId: ewa.id, templateId: english.id, appointmentId: id })).fields,
+    ).toEqual({ appointmentId: 'appointmentCancelled' });
+  });
+
+  it('shows a caseworker who sees only their own clients the others’ appointments as busy, without names, place or note', async () => {
+    const { t, dan, anna, ewa, jan } = await charity();
+    await t.ok('settings.setOwnClientsOnly', { ownClientsOnly: true });
+    await t.ok('diary.book', {
+      appointment: office([jan.id], [anna.id], { note: 'About his debts', room: null, place: 'Café' }),
+    });
+    await t.ok('diary.book', { appointment: office([ewa.id], [dan.id], { startsAt: '12:00', endsAt: '13:00' }) });
+    await as(t, 'Dan Wood', 'caseworker password 123');
+    const seen = await t.ok('diary.list', { from: '2026-12-01', to: '2026-12-01' });
+    expect(seen.map((a) => [a.clients.map((c) => c.name), a.hiddenClients, a.place, a.note])).toEqual([
+      [[], 1, null, null],
+      [['Ewa Kowalczyk'], 0, null, null],
+    ]);
+    expect((await t.fail('diary.forClient', { clientId: jan.id })).code).toBe('NOT_YOUR_CLIENT');
+    expect(
+      (await t.fail('diary.cancel', { id: seen[0]!.id, version: seen[0]!.version, reason: null, laterToo: false }))
+        .code,
+    ).toBe('NOT_YOUR_CLIENT');
+  });
+});
+
+describe('migration 24', () => {
+  it('keeps appointments with their clients and people; an appointment goes with its last client', () => {
+    const dir = tempDir('casebook-migration-');
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    closeDatabase(openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 23) }));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 24) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(24);
+    x.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Dan', 'dan', 'caseworker', 'x')`);
+    expect(x.prepare(`SELECT reminder_minutes, phone FROM users WHERE id = 1`).get()).toEqual({
+      reminder_minutes: 15,
+      phone: null,
+    });
+    x.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', 'x', 'x'), (2, 'CB-00002', 'Jan', 'K', 'k jan', 'x', 'x')`,
+    );
+    const add = (id: number, start = '10:00', end = '11:00') =>
+      x.exec(
+        `INSERT INTO appointments (id, kind, on_date, starts_at, ends_at, created_at, updated_at) VALUES (${id}, 'office', '2026-12-01', '${start}', '${end}', 'x', 'x')`,
+      );
+    add(1);
+    add(2);
+    expect(() => add(3, '11:00', '10:00')).toThrow(/CHECK/);
+    x.exec(`INSERT INTO appointment_clients (appointment_id, client_id) VALUES (1, 1), (1, 2), (2, 2)`);
+    x.exec(`INSERT INTO appointment_staff (appointment_id, user_id) VALUES (1, 1)`);
+    expect(() => x.exec(`UPDATE appointment_clients SET outcome = 'late' WHERE appointment_id = 1`)).toThrow(/CHECK/);
+    // Erasing Jan: the appointment he shared with Ewa stays (hers); the one that was his alone goes.
+    x.exec(`DELETE FROM clients WHERE id = 2`);
+    expect(x.prepare(`SELECT id FROM appointments ORDER BY id`).pluck().all()).toEqual([1]);
+    x.exec(`DELETE FROM clients WHERE id = 1`);
+    expect(x.prepare(`SELECT count(*) FROM appointments`).pluck().get()).toBe(0);
+    expect(x.prepare(`SELECT count(*) FROM appointment_staff`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+});

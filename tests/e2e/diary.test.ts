@@ -1,0 +1,229 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
+import { startBridge, type Bridge } from '../bridge/server';
+import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+
+// Monday 23 November 2026, ten in the morning.
+const now = clockFrom('2026-11-23T10:00');
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+
+let root: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let ewa: { id: number };
+let jan: { id: number };
+const { visible, dialog, nav, quiet } = byPerson(() => page);
+
+/** Fills the booking form's fields a person types into. */
+async function when(date: string, start: string, end: string) {
+  await dialog().getByRole('textbox', { name: 'Date' }).fill(date);
+  await dialog().getByLabel('Starts').fill(start);
+  await dialog().getByLabel('Ends').fill(end);
+}
+
+async function addClient(name: string, search: string) {
+  await dialog().getByLabel('Find each person by name, reference or phone.').fill(search);
+  await dialog()
+    .getByRole('button', { name: `Add ${name} to the appointment` })
+    .click();
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-diary-'));
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
+  await setUpThroughCore(bridge, ADMIN);
+  ewa = await callCore(bridge, 'clients.intake', {
+    details: {
+      firstName: 'Ewa',
+      lastName: 'Kowalczyk',
+      intakeDate: '2026-10-01',
+      address: '4 Mill Lane\nLeeds',
+      postcode: 'LS6 2AB',
+      preferredLanguage: 'pl',
+    },
+  });
+  jan = await callCore(bridge, 'clients.intake', {
+    details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-10-01' },
+    duplicatesSeen: [],
+  });
+  await callCore(bridge, 'signIn.lock', {});
+  browser = await launchChromium();
+  page = await openSignedIn(browser, bridge, ADMIN);
+});
+
+afterAll(() => closeAll(browser, bridge, root));
+
+describe('the diary, end to end', () => {
+  it('books every other Tuesday and sees the run in the week and day views; a clash is warned about, then booked', async () => {
+    await nav('Diary');
+    await expect.poll(() => page.getByRole('heading', { name: 'Week of 23 Nov 2026' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Book an appointment' }).click();
+    // Nothing is booked without a client, or with an end before the start.
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('Add the client (or each member of the family).')).toBe(true);
+    await addClient('Ewa Kowalczyk', 'Kowal');
+    await when('24/11/2026', '10:00', '09:00');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('The end cannot be before the start.')).toBe(true);
+    await dialog().getByLabel('Ends').fill('11:00');
+    await dialog().getByLabel('Room').fill('Room 2');
+    await dialog().getByLabel('Repeats').click();
+    await page.getByRole('option', { name: 'Every other week' }).click();
+    await dialog().getByLabel('Or this many times').fill('4');
+    await expect
+      .poll(() => dialog().getByRole('status').textContent())
+      .toBe('This books 4 appointments: 24 Nov 2026, 8 Dec 2026, 22 Dec 2026, 5 Jan 2027');
+    await shot(page, 'diary-01-book');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('4 appointments booked.')).toBe(true);
+    const tuesday = page.getByRole('region', { name: 'Tuesday, 24 November 2026' });
+    const line = '10:00–11:00 Office appointment: Ewa Kowalczyk';
+    await expect.poll(() => tuesday.getByRole('button', { name: line }).isVisible()).toBe(true);
+    // Every other week: not next Tuesday, but the one after.
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Tuesday, 1 December 2026' }).getByText('Nothing').count())
+      .toBe(0);
+    expect(await page.getByRole('button', { name: line }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Tuesday, 8 December 2026' }).getByRole('button', { name: line }).count(),
+      )
+      .toBe(1);
+    await page.getByRole('button', { name: 'Today' }).click();
+
+    // Jan at 10:30 the same Tuesday, with Anna again and in the same room: warned, then booked all the same.
+    await page.getByRole('button', { name: 'Book an appointment' }).click();
+    await addClient('Jan Nowak', 'Nowak');
+    await when('24/11/2026', '10:30', '11:30');
+    await dialog().getByLabel('Room').fill('room 2');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    const clash = dialog().getByRole('alert').filter({ hasText: 'This clashes with the diary' });
+    await expect.poll(() => clash.isVisible()).toBe(true);
+    expect(await clash.textContent()).toContain('24 Nov 2026, 10:00–11:00: Anna Kowalska already has an appointment');
+    expect(await clash.textContent()).toContain('24 Nov 2026, 10:00–11:00: Room 2 is already booked');
+    await shot(page, 'diary-02-clash');
+    await dialog().getByRole('button', { name: 'Book all the same' }).click();
+    await expect.poll(() => visible('1 appointment booked.')).toBe(true);
+    await tuesday.getByText('Tue 24 Nov').click();
+    const day = page.getByRole('table', { name: 'Appointments on 24 Nov 2026' });
+    await expect.poll(() => day.getByRole('row').count()).toBe(3);
+    expect(await day.getByRole('row').nth(2).textContent()).toContain('Jan Nowak');
+    await quiet();
+    await shot(page, 'diary-03-day');
+  });
+
+  it('makes the letter from the appointment, in the client’s language', async () => {
+    await page.getByRole('button', { name: '10:00–11:00 Office appointment: Ewa Kowalczyk' }).click();
+    await dialog().getByRole('button', { name: 'Write the appointment letter for Ewa Kowalczyk' }).click();
+    await expect
+      .poll(() =>
+        visible('The date, time, place and people come from the appointment in the diary on 24 Nov 2026 at 10:00.'),
+      )
+      .toBe(true);
+    // Ewa reads Polish: her letter is in Polish, with the appointment's day, time and room.
+    const sheet = page.getByRole('article', { name: 'Preview' });
+    await expect.poll(() => sheet.textContent()).toContain('Termin spotkania: 24 listopada 2026');
+    expect(await sheet.textContent()).toContain('Godzina: 10:00');
+    expect(await sheet.textContent()).toContain('Miejsce: Room 2');
+    expect(await page.getByRole('textbox', { name: 'Date' }).count()).toBe(0);
+    await shot(page, 'diary-04-letter');
+    await page.getByRole('button', { name: 'Keep the letter' }).click();
+    await expect.poll(() => visible('The letter is kept with the client’s record.')).toBe(true);
+  });
+
+  it('marks one appointment attended (the note is filled in from it) and one missed, which the report counts', async () => {
+    await callCore(bridge, 'diary.book', {
+      appointment: {
+        kind: 'phone',
+        clientIds: [ewa.id],
+        staffIds: [1],
+        date: '2026-11-23',
+        startsAt: '09:00',
+        endsAt: '09:45',
+      },
+    });
+    await callCore(bridge, 'diary.book', {
+      appointment: {
+        kind: 'office',
+        clientIds: [jan.id],
+        staffIds: [1],
+        date: '2026-11-23',
+        startsAt: '08:00',
+        endsAt: '08:30',
+      },
+    });
+    await nav('Home');
+    const today = page.getByRole('region', { name: 'Today’s appointments' });
+    await expect
+      .poll(() => today.getByRole('button', { name: '09:00–09:45 Phone call: Ewa Kowalczyk' }).isVisible())
+      .toBe(true);
+    await today.getByRole('button', { name: '09:00–09:45 Phone call: Ewa Kowalczyk' }).click();
+    await dialog().getByRole('button', { name: 'Ewa Kowalczyk attended: write the note' }).click();
+    await expect.poll(() => visible(/This note is for the appointment on 23 Nov 2026 at 09:00/)).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Time' }).inputValue()).toBe('09:00');
+    expect(await page.getByRole('combobox', { name: 'Type of contact' }).inputValue()).toBe('Phone call');
+    expect(await page.getByLabel(/^Minutes/).inputValue()).toBe('45');
+    expect(await page.getByLabel(/^Who was present/).inputValue()).toBe('');
+    await shot(page, 'diary-05-note');
+    await page
+      .getByRole('textbox', { name: /^Note/ })
+      .fill('Rang about the council tax letter; she will bring it on Tuesday.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('The case note has been saved.')).toBe(true);
+
+    await nav('Home');
+    await today.getByRole('button', { name: '08:00–08:30 Office appointment: Jan Nowak' }).click();
+    await dialog().getByRole('button', { name: 'Jan Nowak did not attend' }).click();
+    await expect.poll(() => dialog().getByRole('cell', { name: 'Did not attend' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => today.getByRole('button', { name: '08:00–08:30 Office appointment: Jan Nowak' }).textContent())
+      .toContain('Did not attend');
+
+    // Jan's page shows the appointment he missed.
+    await nav('Clients');
+    await page.getByRole('button', { name: /Nowak/ }).first().click();
+    await page.getByRole('tab', { name: 'Appointments', exact: true }).click();
+    await expect.poll(() => visible('Came to 0, did not attend 1.')).toBe(true);
+    await shot(page, 'diary-06-client');
+
+    await nav('Funder report');
+    const table = page.getByRole('table', { name: 'Appointments, by kind: who came and who did not' });
+    await page.getByLabel('From', { exact: true }).fill('01/11/2026');
+    await page.getByLabel('To', { exact: true }).fill('30/11/2026');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await expect.poll(() => table.getByRole('row', { name: /Phone call/ }).textContent()).toBe('Phone call1000');
+    expect(await table.getByRole('row', { name: /Office appointment/ }).textContent()).toBe('Office appointment0120');
+    await table.scrollIntoViewIfNeeded();
+    await shot(page, 'diary-07-report', { fullPage: false });
+  });
+
+  it('shows the diary in Polish', async () => {
+    await nav('Settings');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await nav('Terminarz');
+    await expect.poll(() => page.getByRole('heading', { name: 'Tydzień od 23 lis 2026' }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'wtorek, 24 listopada 2026' })
+          .getByRole('button', { name: '10:00–11:00 Spotkanie w biurze: Ewa Kowalczyk' })
+          .isVisible(),
+      )
+      .toBe(true);
+    await page.getByRole('button', { name: 'Umów spotkanie' }).click();
+    await expect.poll(() => dialog().getByLabel('Podopieczny lub rodzina').count()).toBe(0);
+    expect(await visible('Z kim (osoby z organizacji)')).toBe(true);
+    await shot(page, 'diary-07-polish');
+    await dialog().getByRole('button', { name: 'Anuluj' }).click();
+    await nav('Ustawienia');
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+  });
+});
