@@ -8,6 +8,8 @@ import {
   changeAppointmentSchema,
   clientAppointmentsSchema,
   diaryQuerySchema,
+  myDiaryDetailsSchema,
+  safetyAlertsSchema,
 } from './domain/appointment';
 import { jobIdSchema, jobProgressSchema, withJobId } from './domain/jobs';
 import { printoutSchema } from './domain/printout';
@@ -823,6 +825,18 @@ export const contract = {
   /** Came, did not come, or not yet known, for one client of the appointment. */
   'diary.setOutcome': channel(ANYONE, appointmentOutcomeSchema, appointmentSchema),
   'diary.forClient': channel(ANYONE, z.object({ clientId: clientIdSchema }), clientAppointmentsSchema),
+  /** Home visitors not back by the time they gave, for the alert on every screen, with the charity's steps. */
+  'diary.safetyAlerts': channel(ANYONE, empty, safetyAlertsSchema),
+  /** The visitor is back safely (said by them, or by whoever reached them). */
+  'diary.backSafely': channel(ANYONE, z.object({ id: z.number().int().positive() }), safetyAlertsSchema),
+  'diary.setLoneWorkingSteps': channel(
+    ADMIN,
+    z.object({ steps: optionalText(4000, { lines: true }) }),
+    safetyAlertsSchema,
+  ),
+  /** The signed-in person's phone (shown in the alert) and how long before an appointment to remind them. */
+  'diary.myDetails': channel(ANYONE, empty, myDiaryDetailsSchema),
+  'diary.setMyDetails': channel(ANYONE, myDiaryDetailsSchema, myDiaryDetailsSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { addDays } from './caseload';
 import type { CaseNoteKind } from './caseNote';
 import { MAX_SESSIONS_AT_ONCE, SESSION_REPEATS, sessionPatternRules, weekdayOf } from './programme';
 import {
+  optionalPhone,
   optionalText,
   optionalTimeOfDay,
   requiredDate,
@@ -231,6 +232,20 @@ export const overdueVisitSchema = z.object({
   visitors: z.array(z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable() })),
 });
 export type OverdueVisit = z.infer<typeof overdueVisitSchema>;
+
+/** What every signed-in screen shows while a visitor is not back: the visits, and the charity's steps. */
+export const safetyAlertsSchema = z.object({
+  visits: z.array(overdueVisitSchema),
+  steps: z.string().nullable(),
+});
+export type SafetyAlerts = z.infer<typeof safetyAlertsSchema>;
+
+/** The signed-in person's own details for the diary: their phone (for the alert) and reminders. */
+export const myDiaryDetailsSchema = z.object({
+  phone: optionalPhone(),
+  reminderMinutes: wholeNumber(0, 240, 'reminderRange'),
+});
+export type MyDiaryDetails = z.output<typeof myDiaryDetailsSchema>;
 
 /** Minutes from one HH:MM to a later one. */
 export function minutesBetween(from: string, to: string): number {

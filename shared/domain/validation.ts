@@ -121,6 +121,7 @@ export const VALIDATION_KEYS = [
   'secondPersonRequired',
   'unknownStaff',
   'appointmentCancelled',
+  'reminderRange',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -1058,6 +1058,7 @@ export const en = {
     secondPersonRequired: 'A client here has a lone-working risk: choose a second person to go on the visit.',
     unknownStaff: 'That person is not an active user of Casebook.',
     appointmentCancelled: 'This appointment was cancelled.',
+    reminderRange: 'Give a number of minutes from 0 to 240.',
   },
   roles: {
     admin: 'Administrator',
@@ -1638,6 +1639,9 @@ export const en = {
       'When a home visitor has not checked back in by the time they gave, every signed-in screen shows an alert with these steps.',
     loneWorkingSteps: 'What to do when a visitor is not back',
     loneWorkingSaved: 'The steps have been saved.',
+    myDetailsTitle: 'My diary',
+    myPhone: 'My phone number',
+    myPhoneHint: 'Shown to colleagues if you are not back from a home visit in time.',
     reminderMinutes: 'Remind me before my appointments',
     reminderMinutesHint: 'Minutes before each one; 0 for no reminders.',
     reminderSaved: 'Saved.',

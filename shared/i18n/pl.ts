@@ -1088,6 +1088,7 @@ export const pl = {
     secondPersonRequired: 'Ten podopieczny ma flagę ryzyka pracy w pojedynkę: wybierz drugą osobę na wizytę.',
     unknownStaff: 'Ta osoba nie jest aktywnym użytkownikiem Casebook.',
     appointmentCancelled: 'To spotkanie zostało odwołane.',
+    reminderRange: 'Podaj liczbę minut od 0 do 240.',
   },
   roles: {
     admin: 'Administrator',
@@ -1699,6 +1700,9 @@ export const pl = {
       'Gdy osoba odwiedzająca nie potwierdzi powrotu z wizyty domowej w podanym czasie, każdy zalogowany ekran pokaże alert z tą procedurą.',
     loneWorkingSteps: 'Co zrobić, gdy odwiedzający nie wrócił',
     loneWorkingSaved: 'Procedura została zapisana.',
+    myDetailsTitle: 'Mój terminarz',
+    myPhone: 'Mój numer telefonu',
+    myPhoneHint: 'Pokazywany współpracownikom, jeśli nie wrócisz na czas z wizyty domowej.',
     reminderMinutes: 'Przypominaj mi przed spotkaniami',
     reminderMinutesHint: 'Ile minut przed każdym; 0 – bez przypomnień.',
     reminderSaved: 'Zapisano.',

@@ -267,6 +267,72 @@ describe('the diary', () => {
   });
 });
 
+describe('home visits and lone working', () => {
+  it('raises the alert when a visitor is not back by the time they gave, for everyone, once in the audit trail, until they check in', async () => {
+    inTimeZone('Europe/London');
+    const { t, dan, vera, ewa } = await charity();
+    await t.ok('diary.setLoneWorkingSteps', {
+      steps: 'Ring the visitor twice. Then ring the coordinator on 07700 900001.',
+    });
+    await as(t, 'Dan Wood', 'caseworker password 123');
+    expect(await t.ok('diary.setMyDetails', { phone: '07700 900123', reminderMinutes: 10 })).toEqual({
+      phone: '07700 900123',
+      reminderMinutes: 10,
+    });
+    expect((await t.fail('diary.setMyDetails', { phone: 'call me', reminderMinutes: 10 })).fields).toEqual({
+      phone: 'invalidPhone',
+    });
+    const visit = (date: string) =>
+      t.ok('diary.book', {
+        appointment: office([ewa.id], [dan.id], {
+          kind: 'homeVisit',
+          room: null,
+          date,
+          startsAt: '14:00',
+          endsAt: '15:00',
+          backBy: '15:30',
+        }),
+      });
+    const booked = await visit('2026-11-23');
+    // A visit written in on a later day than it took place: nobody was waiting for it.
+    t.clock.now = Date.parse('2026-11-25T09:00:00Z');
+    await visit('2026-11-24');
+    t.clock.now = Date.parse('2026-11-23T15:29:00Z');
+    expect((await t.ok('diary.safetyAlerts', {})).visits).toEqual([]);
+    t.clock.now = Date.parse('2026-11-23T15:31:00Z');
+    // Vera (a volunteer, not Ewa's caseworker) sees it too, with where to look and whom to ring.
+    await as(t, 'Vera Lis', 'volunteer password 123');
+    const seen = await t.ok('diary.safetyAlerts', {});
+    expect(seen).toEqual({
+      steps: 'Ring the visitor twice. Then ring the coordinator on 07700 900001.',
+      visits: [
+        {
+          appointmentId: booked.ids[0],
+          date: '2026-11-23',
+          backBy: '15:30',
+          place: null,
+          clients: [{ clientId: ewa.id, name: 'Ewa Kowalczyk', reference: ewa.reference }],
+          visitors: [{ id: dan.id, name: 'Dan Wood', phone: '07700 900123' }],
+        },
+      ],
+    });
+    await t.ok('diary.safetyAlerts', {});
+    await as(t, ADMIN.name, ADMIN.password);
+    const raised = await t.ok('audit.list', { action: 'visit.alertRaised', limit: 20, offset: 0 });
+    expect(raised.items).toHaveLength(1);
+    expect(raised.items[0]).toMatchObject({ userName: 'Vera Lis', clientReference: ewa.reference });
+    // The next day it still shows: nobody has said they are back.
+    t.clock.now = Date.parse('2026-11-24T08:00:00Z');
+    expect((await t.ok('diary.safetyAlerts', {})).visits).toHaveLength(1);
+    await as(t, 'Dan Wood', 'caseworker password 123');
+    expect((await t.ok('diary.backSafely', { id: booked.ids[0]! })).visits).toEqual([]);
+    const a = await t.ok('diary.get', { id: booked.ids[0]! });
+    expect(a).toMatchObject({ backSafelyByName: 'Dan Wood', backSafelyAt: '2026-11-24T08:00:00.000Z' });
+    expect((await t.fail('diary.backSafely', { id: 9999 })).code).toBe('NOT_FOUND');
+    expect(vera.id).toBeGreaterThan(0);
+  });
+});
+
 describe('migration 24', () => {
   it('keeps appointments with their clients and people; an appointment goes with its last client', () => {
     const dir = tempDir('casebook-migration-');

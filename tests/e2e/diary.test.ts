@@ -5,11 +5,21 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+import {
+  byPerson,
+  callCore,
+  closeAll,
+  launchChromium,
+  openSignedIn,
+  setUpThroughCore,
+  shot,
+  unlockAs,
+} from './browser';
 
 // Monday 23 November 2026, ten in the morning.
 const now = clockFrom('2026-11-23T10:00');
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+const DAN = { name: 'Dan Wood', password: 'allotment kettle ferry 7' };
 
 let root: string;
 let bridge: Bridge;
@@ -203,6 +213,101 @@ describe('the diary, end to end', () => {
     expect(await table.getByRole('row', { name: /Office appointment/ }).textContent()).toBe('Office appointment0120');
     await table.scrollIntoViewIfNeeded();
     await shot(page, 'diary-07-report', { fullPage: false });
+  });
+
+  it('raises the alert on another person’s screen when a home visitor is not back in time, until they check in', async () => {
+    // Anna writes the charity's steps; Dan, a caseworker, gives his phone and books a visit to Jan.
+    await nav('Settings');
+    const lone = page.getByRole('region', { name: 'Lone working' });
+    await lone
+      .getByLabel('What to do when a visitor is not back')
+      .fill('Ring the visitor twice.\nThen ring the coordinator on 07700 900001.');
+    await lone.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('The steps have been saved.')).toBe(true);
+    await callCore(bridge, 'users.create', { name: DAN.name, role: 'caseworker', password: 'temporary pass 1' });
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, DAN.name, 'temporary pass 1');
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DAN.password);
+    await page.getByLabel('Type the password again').fill(DAN.password);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await nav('Settings');
+    const mine = page.getByRole('region', { name: 'My diary' });
+    await mine.getByLabel('My phone number').fill('07700 900123');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => mine.getByLabel('My phone number').inputValue()).toBe('07700 900123');
+    await callCore(bridge, 'diary.book', {
+      appointment: {
+        kind: 'homeVisit',
+        clientIds: [jan.id],
+        staffIds: [2],
+        date: '2026-11-23',
+        startsAt: '08:30',
+        endsAt: '09:15',
+        backBy: '09:40',
+        place: '12 Park Row\nLeeds',
+      },
+    });
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+
+    // Anna's screen: a red alert with where he went, his phone, and the steps, on every page.
+    const alert = page.getByRole('alert').filter({ hasText: 'Not back from a home visit' });
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    const text = await alert.textContent();
+    expect(text).toContain(
+      'Dan Wood should have been back from visiting Jan Nowak (CB-00002) by 09:40 on 23 Nov 2026.',
+    );
+    expect(text).toContain('Address: 12 Park Row, Leeds');
+    expect(text).toContain('Dan Wood: 07700 900123');
+    expect(text).toContain('Then ring the coordinator on 07700 900001.');
+    await shot(page, 'diary-08-alert', { fullPage: false });
+    await nav('Clients');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+
+    // Dan is back: he checks in from his home screen, and the alert is gone for everyone.
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, DAN.name, DAN.password);
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Back safely from the visit to Jan Nowak' }).click();
+    await expect.poll(() => visible('Checked back in. Thank you.')).toBe(true);
+    await nav('Clients');
+    await expect.poll(() => alert.count()).toBe(0);
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await expect.poll(() => alert.count()).toBe(0);
+    const audit = await callCore<{ items: { action: string; userName: string }[] }>(bridge, 'audit.list', {
+      client: 'CB-00002',
+    });
+    expect(audit.items.map((a) => `${a.action} ${a.userName}`)).toEqual(
+      expect.arrayContaining(['visit.alertRaised Anna Kowalska', 'visit.backSafely Dan Wood']),
+    );
+  });
+
+  it('asks for a second person on a home visit to a client flagged as a lone-working risk', async () => {
+    await callCore(bridge, 'riskFlags.raise', { clientId: ewa.id, kind: 'loneWorking', raisedOn: '2026-11-20' });
+    await nav('Diary');
+    await page.getByRole('button', { name: 'Book an appointment' }).click();
+    await dialog().getByLabel('Kind').first().click();
+    await page.getByRole('option', { name: 'Home visit' }).click();
+    await addClient('Ewa Kowalczyk', 'Kowal');
+    await expect
+      .poll(() => visible('Ewa Kowalczyk has a lone-working risk flag: a home visit needs a second person.'))
+      .toBe(true);
+    await when('25/11/2026', '14:00', '15:00');
+    await dialog().getByLabel('Back by').fill('15:30');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => visible('A client here has a lone-working risk: choose a second person to go on the visit.'))
+      .toBe(true);
+    await dialog().getByLabel('With (people from the charity)').click();
+    await page.getByRole('option', { name: 'Dan Wood' }).click();
+    await page.keyboard.press('Escape');
+    await shot(page, 'diary-09-lone-working');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('1 appointment booked.')).toBe(true);
   });
 
   it('shows the diary in Polish', async () => {

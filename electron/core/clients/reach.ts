@@ -238,6 +238,12 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'diary.cancel': (i) => [{ appointment: i.id }],
   'diary.setOutcome': (i) => client(i.clientId),
   'diary.forClient': (i) => client(i.clientId),
+  // A colleague not back from a visit is shown to everyone signed in, whoever's client it is.
+  'diary.safetyAlerts': 'none',
+  'diary.backSafely': 'none',
+  'diary.setLoneWorkingSteps': 'admins',
+  'diary.myDetails': 'none',
+  'diary.setMyDetails': 'none',
 };
 
 /**

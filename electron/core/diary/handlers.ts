@@ -4,7 +4,11 @@ import { addDays } from '../../../shared/domain/caseload';
 import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
 import { reachOf } from '../clients/reach';
-import type { Records } from '../domain';
+import { sql } from 'drizzle-orm';
+import type { SafetyAlerts } from '../../../shared/domain/appointment';
+import type { Db, ReadDb } from '../db/database';
+import type { Records, SignedIn } from '../domain';
+import { backSafely, loneWorkingSteps, markAlertRaised, overdueVisits, setLoneWorkingSteps } from './homeVisits';
 import type { Handlers } from '../rpc';
 import {
   bookAppointments,
@@ -18,10 +22,47 @@ import {
 } from './appointments';
 
 type DiaryChannels =
-  'diary.list' | 'diary.get' | 'diary.book' | 'diary.change' | 'diary.cancel' | 'diary.setOutcome' | 'diary.forClient';
+  | 'diary.list'
+  | 'diary.get'
+  | 'diary.book'
+  | 'diary.change'
+  | 'diary.cancel'
+  | 'diary.setOutcome'
+  | 'diary.forClient'
+  | 'diary.safetyAlerts'
+  | 'diary.backSafely'
+  | 'diary.setLoneWorkingSteps'
+  | 'diary.myDetails'
+  | 'diary.setMyDetails';
 
 export function diaryHandlers(cb: Records): Pick<Handlers, DiaryChannels> {
   const today = () => localToday(cb.now());
+  /**
+   * The visits overdue now. The first time one is seen overdue, the alert is recorded in the audit
+   * trail against each client (once: the visit remembers it was raised).
+   */
+  const alerts = (db: Db, s: SignedIn): SafetyAlerts => {
+    const visits = overdueVisits(db, cb.now());
+    const fresh = visits.filter((v) => !v.alertRaised);
+    if (fresh.length) {
+      markAlertRaised(
+        db,
+        fresh.map((v) => v.appointmentId),
+        cb.now(),
+      );
+      for (const v of fresh)
+        for (const c of v.clients)
+          cb.audit(db, s, 'visit.alertRaised', {
+            clientId: c.clientId,
+            detail: { appointmentId: v.appointmentId, visitors: v.visitors.map((x) => x.id), backBy: v.backBy },
+          });
+    }
+    return { visits: visits.map(({ alertRaised: _, ...v }) => v), steps: loneWorkingSteps(db) };
+  };
+  const myDetails = (db: ReadDb, userId: number) =>
+    db.get<{ phone: string | null; reminderMinutes: number }>(
+      sql`SELECT phone, reminder_minutes AS reminderMinutes FROM users WHERE id = ${userId}`,
+    );
   return {
     'diary.list': (q) =>
       cb.read((db, s) => {
@@ -67,6 +108,34 @@ export function diaryHandlers(cb: Records): Pick<Handlers, DiaryChannels> {
           detail: { appointmentId: o.id, outcome: o.outcome },
         });
         return readAppointment(db, o.id, reachOf(s));
+      }),
+    'diary.safetyAlerts': () => {
+      // Read first: a write (and its audit entry) happens only when an alert is new.
+      const visits = cb.read((db) => overdueVisits(db, cb.now()));
+      if (visits.some((v) => !v.alertRaised)) return cb.write(alerts);
+      return cb.read((db) => ({
+        visits: visits.map(({ alertRaised: _, ...v }) => v),
+        steps: loneWorkingSteps(db),
+      }));
+    },
+    'diary.backSafely': ({ id }) =>
+      cb.write((db, s) => {
+        for (const clientId of backSafely(db, id, s.user.id, cb.now()))
+          cb.audit(db, s, 'visit.backSafely', { clientId, detail: { appointmentId: id } });
+        return alerts(db, s);
+      }),
+    'diary.setLoneWorkingSteps': ({ steps }) =>
+      cb.write((db, s) => {
+        setLoneWorkingSteps(db, steps);
+        cb.audit(db, s, 'settings.changed', { detail: { fields: ['loneWorkingSteps'] } });
+        return alerts(db, s);
+      }),
+    'diary.myDetails': () => cb.read((db, s) => myDetails(db, s.user.id)),
+    'diary.setMyDetails': ({ phone, reminderMinutes }) =>
+      cb.write((db, s) => {
+        db.run(sql`UPDATE users SET phone = ${phone}, reminder_minutes = ${reminderMinutes} WHERE id = ${s.user.id}`);
+        cb.audit(db, s, 'user.changed', { detail: { userId: s.user.id, fields: ['phone', 'reminderMinutes'] } });
+        return myDetails(db, s.user.id);
       }),
     'diary.forClient': ({ clientId }) =>
       cb.read((db) => {

@@ -1,3 +1,4 @@
+import { LoneWorkingSteps, MyDiaryDetails } from '../components/LoneWorking/LoneWorking';
 import {
   Button,
   Code,
@@ -393,6 +394,9 @@ export function SettingsPage({
           <LanguageSwitch value={state.language} onState={onState} />
         </div>
       </Section>
+      <Section title={t('diary.myDetailsTitle')}>
+        <MyDiaryDetails />
+      </Section>
       <Section title={t('account.changePassword')}>
         <ChangePassword name={state.user?.name ?? ''} />
       </Section>
@@ -445,6 +449,11 @@ export function SettingsPage({
       {can('helpTypes.save') && (
         <Section title={t('helpGiven.typesTitle')}>
           <HelpTypesEditor />
+        </Section>
+      )}
+      {can('diary.setLoneWorkingSteps') && (
+        <Section title={t('diary.loneWorkingTitle')}>
+          <LoneWorkingSteps />
         </Section>
       )}
       {can('documents.setScannerFolder') && (

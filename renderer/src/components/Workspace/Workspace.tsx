@@ -9,6 +9,7 @@ import { mayOpen, pageOf, SECTIONS } from '../../routes';
 import { SessionContext, useCan } from '../../session';
 import { useChannel } from '../../useChannel';
 import { RollbackWarning } from '../RollbackWarning/RollbackWarning';
+import { SafeReturnAlert } from '../SafeReturnAlert/SafeReturnAlert';
 
 /** The signed-in frame: header with the charity, Back and Forward, Switch user and Lock; the menu; the current page. */
 export function Workspace(props: { state: AppState; onState: (s: AppState) => void; onSwitchUser: () => void }) {
@@ -109,6 +110,7 @@ function Frame({
       </AppShell.Navbar>
       <AppShell.Main>
         <RollbackWarning state={state} onState={onState} />
+        <SafeReturnAlert visit={visit} />
         {allowed && (
           <Fragment key={visit}>
             {pageOf(route).render(route, { state, onState, onCharityName: setCharityName })}

@@ -48,7 +48,7 @@ export function AppointmentModal({
   const { t, i18n } = useTranslation();
   const go = useGo();
   const can = useCan();
-  const { data: a, error, replace } = useChannel('diary.get', { id });
+  const { data: a, error, replace, reload } = useChannel('diary.get', { id });
   const [changing, setChanging] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const { busy, error: actionError, submit } = useSubmit();
@@ -239,6 +239,22 @@ export function AppointmentModal({
           {actionError && <FormAlert message={actionError} />}
           {!a.cancelled && a.hiddenClients === 0 && (
             <Group justify="flex-end">
+              {a.kind === 'homeVisit' && !a.backSafelyAt && a.date <= today && (
+                <Button
+                  color="green"
+                  onClick={() =>
+                    submit(() => invoke('diary.backSafely', { id: a.id }), {
+                      onOk: () => {
+                        notifications.show({ color: 'green', message: t('diary.backSafelyDone') });
+                        reload();
+                        onChanged();
+                      },
+                    })
+                  }
+                >
+                  {t('diary.backSafely')}
+                </Button>
+              )}
               <Button variant="default" onClick={() => setChanging(true)}>
                 {t('diary.change')}
               </Button>

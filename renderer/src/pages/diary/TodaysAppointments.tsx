@@ -1,6 +1,8 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@mantine/notifications';
+import { invoke } from '../../api';
 import { useGo } from '../../navigation';
 import { useSession } from '../../session';
 import { useChannel } from '../../useChannel';
@@ -14,6 +16,13 @@ export function TodaysAppointments({ today }: { today: string }) {
   const me = useSession().user!;
   const { data, reload } = useChannel('diary.list', { from: today, to: today, staffId: me.id });
   const [open, setOpen] = useState<number | null>(null);
+  const backSafely = async (id: number) => {
+    const r = await invoke('diary.backSafely', { id });
+    if (r.ok) {
+      notifications.show({ color: 'green', message: t('diary.backSafelyDone') });
+      reload();
+    }
+  };
   return (
     <Paper withBorder p="md" component="section" aria-label={t('diary.homeTitle')}>
       <Stack gap="xs">
@@ -30,7 +39,19 @@ export function TodaysAppointments({ today }: { today: string }) {
         )}
         <SimpleGrid cols={4} spacing="xs">
           {(data ?? []).map((a) => (
-            <AppointmentLine key={a.id} a={a} onOpen={() => setOpen(a.id)} />
+            <Stack key={a.id} gap={4}>
+              <AppointmentLine a={a} onOpen={() => setOpen(a.id)} />
+              {a.kind === 'homeVisit' && !a.cancelled && !a.backSafelyAt && (
+                <Button
+                  size="xs"
+                  color="green"
+                  aria-label={t('diary.backSafelyName', { name: a.clients.map((c) => c.name).join(', ') })}
+                  onClick={() => void backSafely(a.id)}
+                >
+                  {t('diary.backSafely')}
+                </Button>
+              )}
+            </Stack>
           ))}
         </SimpleGrid>
       </Stack>
