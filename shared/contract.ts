@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digestSchema, handoverInputSchema } from './domain/digest';
 import {
   appointmentOutcomeSchema,
   appointmentSchema,
@@ -834,6 +835,12 @@ export const contract = {
     z.object({ steps: optionalText(4000, { lines: true }) }),
     safetyAlertsSchema,
   ),
+  /** What changed on this person's clients since they were last here, and the handover notes waiting. */
+  'digest.get': channel(ANYONE, empty, digestSchema),
+  'digest.markAllRead': channel(ANYONE, empty, digestSchema),
+  /** A note for the next person on shift: on everyone's home screen until someone else reads it. */
+  'handover.write': channel(ANYONE, handoverInputSchema, digestSchema),
+  'handover.markRead': channel(ANYONE, z.object({ id: z.number().int().positive() }), digestSchema),
   /** The signed-in person's phone (shown in the alert) and how long before an appointment to remind them. */
   'diary.myDetails': channel(ANYONE, empty, myDiaryDetailsSchema),
   'diary.setMyDetails': channel(ANYONE, myDiaryDetailsSchema, myDiaryDetailsSchema),

@@ -32,6 +32,7 @@ import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { documentHandlers } from './documents/handlers';
 import { eligibilityHandlers } from './eligibility/handlers';
 import { diaryHandlers } from './diary/handlers';
+import { digestHandlers } from './digest/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
 import { signInHandlers } from './signIn/handlers';
 import { PasswordGate } from './signIn/passwordGate';
@@ -159,6 +160,7 @@ export class Casebook implements Work {
       documentHandlers(this),
       eligibilityHandlers(this),
       diaryHandlers(this),
+      digestHandlers(this),
       programmeHandlers(this),
       helpGivenHandlers(this),
       reportHandlers(this),

@@ -110,6 +110,9 @@ export const AUDIT_ACTIONS = [
   'visit.backSafely',
   /** A home visitor was not back by the time they gave: the alert was raised on every screen. */
   'visit.alertRaised',
+  /** A note left for the next person on shift, and someone reading it (never its words). */
+  'handover.written',
+  'handover.read',
   'eligibility.serviceAdded',
   'eligibility.serviceChanged',
   'eligibility.checked',

@@ -333,6 +333,82 @@ describe('home visits and lone working', () => {
   });
 });
 
+describe('since you were last here', () => {
+  const note = (body: string, sensitive = false) => ({
+    date: '2026-11-23',
+    time: '09:00',
+    kind: 'phone' as const,
+    body,
+    sensitive,
+  });
+
+  it('shows each person what others did on their clients while they were away; a sensitive note only to those who may read it', async () => {
+    const { t, dan, vera, ewa, jan } = await charity();
+    // Ewa is Dan's; she is shared with Vera (a volunteer). Jan is nobody's but Anna's intake.
+    await t.ok('clients.share', { clientId: ewa.id, userIds: [vera.id] });
+    // Dan and Vera were here, and signed out, at 10:00.
+    await as(t, 'Dan Wood', 'caseworker password 123');
+    await as(t, 'Vera Lis', 'volunteer password 123');
+    await as(t, ADMIN.name, ADMIN.password);
+    t.clock.now = Date.parse('2026-11-23T11:00:00Z');
+    await t.ok('notes.save', { clientId: ewa.id, note: note('Rang about her benefits.') });
+    await t.ok('notes.save', { clientId: ewa.id, note: note('Disclosed abuse at home.', true) });
+    await t.ok('notes.save', { clientId: jan.id, note: note('Not Dan’s client.') });
+    await t.ok('riskFlags.raise', { clientId: ewa.id, kind: 'domesticAbuse', raisedOn: '2026-11-23' });
+    await t.ok('tasks.save', {
+      clientId: jan.id,
+      task: { title: 'Ring Jan’s landlord', dueOn: '2026-11-25', assignedTo: dan.id },
+    });
+    await t.ok('diary.book', {
+      appointment: office([ewa.id], [dan.id], { date: '2026-11-26', startsAt: '13:00', endsAt: '14:00' }),
+    });
+    await t.ok('handover.write', { body: 'The office heating is off: use room 2.' });
+
+    t.clock.now = Date.parse('2026-11-23T12:00:00Z');
+    await as(t, 'Dan Wood', 'caseworker password 123');
+    const dans = await t.ok('digest.get', {});
+    expect(dans.since).toBe('2026-11-23T10:00:00.000Z');
+    expect(dans.items.map((i) => [i.kind, i.clientName, i.byName])).toEqual([
+      ['appointment', 'Ewa Kowalczyk', 'Anna Kowalska'],
+      ['task', 'Jan Nowak', 'Anna Kowalska'],
+      ['riskFlag', 'Ewa Kowalczyk', 'Anna Kowalska'],
+      ['note', 'Ewa Kowalczyk', 'Anna Kowalska'],
+      ['note', 'Ewa Kowalczyk', 'Anna Kowalska'],
+    ]);
+    expect(dans.items[0]).toMatchObject({ on: '2026-11-26', what: '13:00' });
+    expect(dans.items[2]).toMatchObject({ what: 'domesticAbuse' });
+    expect(dans.handover).toEqual([
+      expect.objectContaining({
+        body: 'The office heating is off: use room 2.',
+        writtenByName: 'Anna Kowalska',
+        mine: false,
+      }),
+    ]);
+
+    // Vera, a volunteer, is not shown that the sensitive note exists; nor Dan's task or appointment.
+    await as(t, 'Vera Lis', 'volunteer password 123');
+    const veras = await t.ok('digest.get', {});
+    expect(veras.items.map((i) => i.kind)).toEqual(['riskFlag', 'note']);
+    const [plain] = veras.items.filter((i) => i.kind === 'note');
+    expect((await t.ok('notes.get', { id: plain!.noteId! })).body).toBe('Rang about her benefits.');
+    // She reads the handover note: it leaves every home screen.
+    expect((await t.ok('handover.markRead', { id: veras.handover[0]!.id })).handover).toEqual([]);
+    // Mark all as read: only what happens after shows.
+    expect((await t.ok('digest.markAllRead', {})).items).toEqual([]);
+    t.clock.now = Date.parse('2026-11-23T12:30:00Z');
+    await as(t, 'Dan Wood', 'caseworker password 123');
+    await t.ok('notes.save', { clientId: ewa.id, note: note('Dan’s own note: not news to Dan.') });
+    await as(t, 'Vera Lis', 'volunteer password 123');
+    const later = await t.ok('digest.get', {});
+    expect(later.items.map((i) => [i.kind, i.byName])).toEqual([['note', 'Dan Wood']]);
+    expect(later.handover).toEqual([]);
+    await as(t, ADMIN.name, ADMIN.password);
+    const audit = await t.ok('audit.list', { action: 'handover.read', limit: 5, offset: 0 });
+    expect(audit.items.map((a) => a.userName)).toEqual(['Vera Lis']);
+    expect(jan.id).toBeGreaterThan(0);
+  });
+});
+
 describe('migration 24', () => {
   it('keeps appointments with their clients and people; an appointment goes with its last client', () => {
     const dir = tempDir('casebook-migration-');
@@ -366,6 +442,31 @@ describe('migration 24', () => {
     x.exec(`DELETE FROM clients WHERE id = 1`);
     expect(x.prepare(`SELECT count(*) FROM appointments`).pluck().get()).toBe(0);
     expect(x.prepare(`SELECT count(*) FROM appointment_staff`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+});
+
+describe('migration 25', () => {
+  it('keeps handover notes with who read them, and when each person last marked the digest as read', () => {
+    const dir = tempDir('casebook-migration-');
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    closeDatabase(openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 24) }));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 25) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(25);
+    x.exec(`INSERT INTO users (id, name, login, role, created_at) VALUES (1, 'Dan', 'dan', 'caseworker', 'x')`);
+    expect(x.prepare(`SELECT digest_read_at FROM users WHERE id = 1`).pluck().get()).toBeNull();
+    x.exec(`INSERT INTO handover_notes (body, written_by, written_at) VALUES ('Heating is off', 1, 'x')`);
+    expect(() => x.exec(`INSERT INTO handover_notes (body, written_at) VALUES ('', 'x')`)).toThrow(/CHECK/);
+    const plan = (
+      x.prepare(`EXPLAIN QUERY PLAN SELECT id FROM handover_notes WHERE read_at IS NULL ORDER BY written_at`).all() as {
+        detail: string;
+      }[]
+    )
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toMatch(/handover_notes_unread/);
     closeDatabase(db);
   });
 });

@@ -20,6 +20,7 @@ import {
 const now = clockFrom('2026-11-23T10:00');
 const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
 const DAN = { name: 'Dan Wood', password: 'allotment kettle ferry 7' };
+const VERA = { name: 'Vera Lis', password: 'lighthouse pebble orchard 3' };
 
 let root: string;
 let bridge: Bridge;
@@ -310,6 +311,72 @@ describe('the diary, end to end', () => {
     await expect.poll(() => visible('1 appointment booked.')).toBe(true);
   });
 
+  it('shows the next person at sign-in what others did on their clients, hiding a sensitive note from a volunteer', async () => {
+    // Vera, a volunteer, helps with Ewa, as Dan does; she signs in once and leaves.
+    await callCore(bridge, 'users.create', { name: VERA.name, role: 'volunteer', password: 'temporary pass 1' });
+    await callCore(bridge, 'clients.share', { clientId: ewa.id, userIds: [2, 3] });
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, VERA.name, 'temporary pass 1');
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VERA.password);
+    await page.getByLabel('Type the password again').fill(VERA.password);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+
+    // Anna writes two notes about Ewa, one sensitive, and leaves a note for the next shift.
+    await callCore(bridge, 'notes.save', {
+      clientId: ewa.id,
+      note: { date: '2026-11-23', time: '11:00', kind: 'phone', body: 'Ewa rang: the council has written again.' },
+    });
+    await callCore(bridge, 'notes.save', {
+      clientId: ewa.id,
+      note: {
+        date: '2026-11-23',
+        time: '11:10',
+        kind: 'phone',
+        body: 'She spoke of her partner’s threats.',
+        sensitive: true,
+      },
+    });
+    await page.getByRole('button', { name: 'Leave a handover note' }).click();
+    await dialog()
+      .getByLabel(/^Note/)
+      .fill('Ewa may ring back this afternoon: the council letter is in her documents.');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('The note will be on the home screen for the next person.')).toBe(true);
+    await expect.poll(() => visible('Waiting for the next person to read it.')).toBe(true);
+
+    // Dan signs in: both notes, by Anna, on Ewa; and the handover note.
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, DAN.name, DAN.password);
+    const digest = page.getByRole('list', { name: 'Since you were last here' });
+    await expect.poll(() => digest.getByText('Anna Kowalska wrote a case note').count()).toBe(2);
+    expect(await visible('Ewa may ring back this afternoon: the council letter is in her documents.')).toBe(true);
+    await shot(page, 'diary-10-since-last-here');
+
+    // Vera sees only the note she may read, opens it from the list, then reads the handover note.
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, VERA.name, VERA.password);
+    await expect.poll(() => digest.getByText('Anna Kowalska wrote a case note').count()).toBe(1);
+    await shot(page, 'diary-11-volunteer');
+    await digest.getByRole('button', { name: 'Ewa Kowalczyk (CB-00001)' }).click();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: /^Note/ }).inputValue())
+      .toBe('Ewa rang: the council has written again.');
+    await nav('Home');
+    await page.getByRole('button', { name: 'I have read it' }).click();
+    await expect.poll(() => page.getByRole('note', { name: 'Handover' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(() => visible('Nothing new on your clients.')).toBe(true);
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    expect(await page.getByRole('note', { name: 'Handover' }).count()).toBe(0);
+  });
+
   it('shows the diary in Polish', async () => {
     await nav('Settings');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
@@ -327,6 +394,13 @@ describe('the diary, end to end', () => {
     await expect.poll(() => dialog().getByLabel('Podopieczny lub rodzina').count()).toBe(0);
     expect(await visible('Z kim (osoby z organizacji)')).toBe(true);
     await shot(page, 'diary-07-polish');
+    await dialog().getByRole('button', { name: 'Anuluj' }).click();
+    await nav('Start');
+    await expect.poll(() => page.getByRole('region', { name: 'Od Twojej ostatniej wizyty' }).isVisible()).toBe(true);
+    await expect.poll(() => visible('Dzisiejsze spotkania')).toBe(true);
+    await shot(page, 'diary-12-polish-home');
+    await nav('Terminarz');
+    await page.getByRole('button', { name: 'Umów spotkanie' }).click();
     await dialog().getByRole('button', { name: 'Anuluj' }).click();
     await nav('Ustawienia');
     await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();

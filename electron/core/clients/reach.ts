@@ -243,6 +243,11 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'diary.backSafely': 'none',
   'diary.setLoneWorkingSteps': 'admins',
   'diary.myDetails': 'none',
+  // The digest gives back only this person's own clients (and what was given or booked for them).
+  'digest.get': 'list',
+  'digest.markAllRead': 'list',
+  'handover.write': 'none',
+  'handover.markRead': 'none',
   'diary.setMyDetails': 'none',
 };
 

@@ -52,6 +52,8 @@ export const users = sqliteTable('users', {
   phone: text('phone'),
   /** How many minutes before an appointment Casebook reminds them. */
   reminderMinutes: integer('reminder_minutes').notNull().default(15),
+  /** What changed while they were away is read up to here ("Mark all as read"). */
+  digestReadAt: text('digest_read_at'),
 });
 
 export const clients = sqliteTable('clients', {
@@ -794,3 +796,13 @@ export const appointmentStaff = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.appointmentId, t.userId] })],
 );
+
+/** A note for the next person on shift: on the home screen until someone else has read it. */
+export const handoverNotes = sqliteTable('handover_notes', {
+  id: integer('id').primaryKey(),
+  body: text('body').notNull(),
+  writtenBy: integer('written_by').references(() => users.id),
+  writtenAt: text('written_at').notNull(),
+  readBy: integer('read_by').references(() => users.id),
+  readAt: text('read_at'),
+});

@@ -153,6 +153,10 @@ export const TABLES: Record<string, Words> = {
     en: 'The people from the charity on each appointment.',
     pl: 'Osoby z organizacji na każdym spotkaniu.',
   },
+  handover_notes: {
+    en: 'Notes left for the next person on shift, who wrote them, and who read them when.',
+    pl: 'Notatki dla następnej osoby na zmianie: kto je napisał i kto, kiedy je przeczytał.',
+  },
   audit_events: {
     en: 'The audit trail: who did what, and when. Chained by hash, so a change to it shows.',
     pl: 'Dziennik zdarzeń: kto, co i kiedy zrobił. Powiązany skrótami, więc każda zmiana jest widoczna.',

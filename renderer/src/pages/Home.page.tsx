@@ -28,6 +28,7 @@ import { useCan } from '../session';
 import { useChannel } from '../useChannel';
 import { useGo } from '../navigation';
 import { TodaysAppointments } from './diary/TodaysAppointments';
+import { SinceLastHere } from './digest/SinceLastHere';
 
 function Stat({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
   const { i18n } = useTranslation();
@@ -93,6 +94,7 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.today', { date: date(c.today) })}</Text>
       </div>
+      <SinceLastHere />
       <BackupReminder onBackUp={() => go({ name: 'backup' })} />
       {pastRetention + documentsPastTime > 0 && (
         <Alert color="orange" variant="light">

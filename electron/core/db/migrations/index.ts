@@ -23,6 +23,7 @@ import { migration0021 } from './0021_document_retention';
 import { migration0022 } from './0022_eligibility';
 import { migration0023 } from './0023_eligibility_required';
 import { migration0024 } from './0024_diary';
+import { migration0025 } from './0025_handover';
 
 export interface Migration {
   version: number;
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0025,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
