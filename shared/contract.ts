@@ -8,9 +8,11 @@ import {
   cancelAppointmentSchema,
   changeAppointmentSchema,
   clientAppointmentsSchema,
+  daySheetQuerySchema,
   diaryQuerySchema,
   myDiaryDetailsSchema,
   safetyAlertsSchema,
+  textToSendSchema,
 } from './domain/appointment';
 import { jobIdSchema, jobProgressSchema, withJobId } from './domain/jobs';
 import { printoutSchema } from './domain/printout';
@@ -841,6 +843,17 @@ export const contract = {
   /** A note for the next person on shift: on everyone's home screen until someone else reads it. */
   'handover.write': channel(ANYONE, handoverInputSchema, digestSchema),
   'handover.markRead': channel(ANYONE, z.object({ id: z.number().int().positive() }), digestSchema),
+  /** The day sheet of the diary (everyone's, or one person's) saved as a PDF where the user chooses. */
+  'diary.daySheetPdf': channel(ANYONE, daySheetQuerySchema, z.object({ path: z.string() })),
+  'diary.daySheetPrint': channel(ANYONE, daySheetQuerySchema, printoutSchema),
+  /** Reminders to text today about tomorrow's appointments, to clients who agreed to texts. */
+  'diary.textsToSend': channel(ANYONE, empty, z.array(textToSendSchema)),
+  /** The text was sent from the office phone (Casebook sends nothing itself). */
+  'diary.markTexted': channel(
+    ANYONE,
+    z.object({ appointmentId: z.number().int().positive(), clientId: clientIdSchema }),
+    z.array(textToSendSchema),
+  ),
   /** The signed-in person's phone (shown in the alert) and how long before an appointment to remind them. */
   'diary.myDetails': channel(ANYONE, empty, myDiaryDetailsSchema),
   'diary.setMyDetails': channel(ANYONE, myDiaryDetailsSchema, myDiaryDetailsSchema),

@@ -192,6 +192,16 @@ export const diaryQuerySchema = z.object({
 });
 export const DIARY_MAX_DAYS = 42;
 
+export const daySheetQuerySchema = z.object({
+  date: requiredDate(),
+  staffId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
 export const changeAppointmentSchema = z.object({
   id: z.number().int().positive(),
   version: z.number().int(),
@@ -239,6 +249,18 @@ export const safetyAlertsSchema = z.object({
   steps: z.string().nullable(),
 });
 export type SafetyAlerts = z.infer<typeof safetyAlertsSchema>;
+
+/** A reminder to text from the office phone, in the client's language. */
+export const textToSendSchema = z.object({
+  appointmentId: z.number().int(),
+  clientId: z.number().int(),
+  name: z.string(),
+  reference: z.string(),
+  phone: z.string(),
+  language: z.string(),
+  message: z.string(),
+});
+export type TextToSend = z.infer<typeof textToSendSchema>;
 
 /** The signed-in person's own details for the diary: their phone (for the alert) and reminders. */
 export const myDiaryDetailsSchema = z.object({

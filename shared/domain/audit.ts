@@ -106,6 +106,11 @@ export const AUDIT_ACTIONS = [
   'appointment.cancelled',
   /** A client came, did not come, or that was taken back. */
   'appointment.outcome',
+  /** A reminder was texted to the client from the office phone. */
+  'appointment.texted',
+  /** The day sheet of the diary, which names clients, was saved as a file or printed. */
+  'diary.daySheetSaved',
+  'diary.daySheetPrinted',
   /** A home visitor checked in on return (or someone did for them). */
   'visit.backSafely',
   /** A home visitor was not back by the time they gave: the alert was raised on every screen. */

@@ -23,7 +23,15 @@ export const eraseClientSchema = z.object({
 export type EraseClientInput = z.input<typeof eraseClientSchema>;
 
 /** Kinds of file Casebook saves outside its data folder that name clients. */
-export const SAVED_FILE_KINDS = ['letter', 'safetyPlan', 'accessPack', 'register', 'clientList', 'document'] as const;
+export const SAVED_FILE_KINDS = [
+  'letter',
+  'safetyPlan',
+  'accessPack',
+  'register',
+  'clientList',
+  'document',
+  'daySheet',
+] as const;
 export type SavedFileKind = (typeof SAVED_FILE_KINDS)[number];
 
 export const savedFileSchema = z.object({

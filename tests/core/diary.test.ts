@@ -246,6 +246,57 @@ describe('the diary', () => {
     ).toEqual({ appointmentId: 'appointmentCancelled' });
   });
 
+  it('lists the texts to send today about tomorrow, in each client’s language, only where they agreed to texts', async () => {
+    const { t, dan, ewa, jan } = await charity();
+    const texts = (clientId: number, contactText: boolean) =>
+      t.ok('consent.record', {
+        clientId,
+        consent: { storeData: true, shareScope: 'none', contactText, givenOn: '2026-11-20', method: 'verbal' },
+      });
+    const ola = await addNewPerson(t, {
+      firstName: 'Ola',
+      lastName: 'Zając',
+      phone: '07700 900555',
+      preferredLanguage: 'pl',
+    });
+    const tom = await addNewPerson(t, { firstName: 'Tom', lastName: 'Reed', phone: '07700 900666' });
+    await t.ok('clients.update', {
+      id: ewa.id,
+      version: ewa.version,
+      details: { firstName: 'Ewa', lastName: 'Kowalczyk', phone: '07700 900444', caseworkerId: dan.id },
+    });
+    await texts(ola.id, true);
+    await texts(tom.id, true);
+    await texts(ewa.id, false);
+    await t.ok('diary.book', {
+      appointment: office([ola.id, tom.id, ewa.id, jan.id], [dan.id], {
+        date: '2026-11-24',
+        startsAt: '09:30',
+        endsAt: '10:00',
+        room: null,
+        place: 'Leeds Civic Hall',
+      }),
+    });
+    await t.ok('diary.book', { appointment: office([tom.id], [dan.id], { date: '2026-11-25' }) });
+    const list = await t.ok('diary.textsToSend', {});
+    expect(list.map((x) => [x.name, x.phone, x.language])).toEqual([
+      ['Tom Reed', '07700 900666', 'en'],
+      ['Ola Zając', '07700 900555', 'pl'],
+    ]);
+    expect(list[0]!.message).toBe(
+      'Hello Tom, a reminder of your appointment with Przystań Community Aid on 24 November 2026 at 09:30, Leeds Civic Hall. If you cannot come, please ring 0113 496 0000.',
+    );
+    expect(list[1]!.message).toBe(
+      'Dzień dobry Ola, przypominamy o spotkaniu: 24 listopada 2026, godz. 09:30, Leeds Civic Hall. Organizacja: Przystań Community Aid. Jeśli nie może Pan/Pani przyjść, prosimy zadzwonić pod numer 0113 496 0000.',
+    );
+    const left = await t.ok('diary.markTexted', { appointmentId: list[0]!.appointmentId, clientId: tom.id });
+    expect(left.map((x) => x.name)).toEqual(['Ola Zając']);
+    // Withdrawn consent: no text.
+    const record = await t.ok('clients.get', { id: ola.id });
+    await t.ok('consent.withdraw', { consentId: record.consents[0]!.id, on: '2026-11-23' });
+    expect(await t.ok('diary.textsToSend', {})).toEqual([]);
+  });
+
   it('shows a caseworker who sees only their own clients the others’ appointments as busy, without names, place or note', async () => {
     const { t, dan, anna, ewa, jan } = await charity();
     await t.ok('settings.setOwnClientsOnly', { ownClientsOnly: true });
@@ -467,6 +518,10 @@ describe('migration 25', () => {
       .map((r) => r.detail)
       .join(' ');
     expect(plan).toMatch(/handover_notes_unread/);
+    x.exec(`INSERT INTO saved_files (what, path, saved_at) VALUES ('daySheet', '/tmp/day.pdf', 'x')`);
+    expect(() => x.exec(`INSERT INTO saved_files (what, path, saved_at) VALUES ('photo', '/tmp/c', 'x')`)).toThrow(
+      /CHECK/,
+    );
     closeDatabase(db);
   });
 });

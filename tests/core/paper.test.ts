@@ -218,6 +218,33 @@ describe('what goes on paper', () => {
       expectNoOverlaps(register.path, 'register');
       expect(pdfText(register.path)).toContain(language === 'pl' ? 'bez zapisu' : 'walk-in');
 
+      // The diary's day sheet: a family with long names, a long note, and enough appointments to turn the page.
+      const me = (await t.ok('app.status', {})).user!.id;
+      for (let i = 0; i < 14; i++)
+        await t.ok('diary.book', {
+          appointment: {
+            kind: i % 3 === 0 ? 'homeVisit' : 'office',
+            clientIds: i % 2 ? [zofia.id, other.id] : [other.id],
+            staffIds: [me],
+            date: '2026-11-24',
+            startsAt: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+            endsAt: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '55' : '25'}`,
+            backBy: i % 3 === 0 ? '18:00' : null,
+            room: i % 3 === 0 ? null : 'Sala konferencyjna nr 2 na pierwszym piętrze',
+            place: i % 3 === 0 ? 'ul. Żółkiewskiego 5 m. 12\n90-001 Łódź' : null,
+            note: 'Proszę przynieść decyzję z MOPS, umowę najmu i ostatnie rachunki za prąd oraz gaz; tłumacz ukraińskiego potrzebny.',
+          },
+          despiteClashes: true,
+        });
+      const daySheet = await t.ok('diary.daySheetPdf', { date: '2026-11-24' });
+      keep(daySheet.path, `${language}-day-sheet`);
+      expectNoOverlaps(daySheet.path, 'day sheet');
+      const sheetText = pdfText(daySheet.path);
+      expect(sheetText).toContain(createTranslator(language).t('diary.confidential').slice(0, 40));
+      // The page is turned across: the longest surname fits its column whole.
+      expect(sheetText).toContain('Konstantynopolitańczykiewicz-Wiśniewska');
+      expect(Math.max(...pdfLines(daySheet.path).map((l) => l.page))).toBeGreaterThan(1);
+
       const report = await t.ok('reports.savePdf', { from: '2026-01-01', to: '2026-11-23' });
       keep(report.path, `${language}-report`);
       expectNoOverlaps(report.path, 'funder report');

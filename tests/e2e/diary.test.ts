@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +11,8 @@ import {
   closeAll,
   launchChromium,
   openSignedIn,
+  pdfText,
+  pdfToPng,
   setUpThroughCore,
   shot,
   unlockAs,
@@ -56,7 +58,12 @@ beforeAll(async () => {
       address: '4 Mill Lane\nLeeds',
       postcode: 'LS6 2AB',
       preferredLanguage: 'pl',
+      phone: '07700 900444',
     },
+  });
+  await callCore(bridge, 'consent.record', {
+    clientId: ewa.id,
+    consent: { storeData: true, shareScope: 'none', contactText: true, givenOn: '2026-10-01', method: 'written' },
   });
   jan = await callCore(bridge, 'clients.intake', {
     details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-10-01' },
@@ -149,6 +156,61 @@ describe('the diary, end to end', () => {
     await expect.poll(() => visible('The letter is kept with the client’s record.')).toBe(true);
   });
 
+  it('prints the day sheet, lists the texts to send today, and reminds before an appointment', async () => {
+    await nav('Diary');
+    await page.getByText('Day', { exact: true }).first().click();
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Tuesday, 24 November 2026' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save the day sheet as PDF' }).click();
+    await expect.poll(() => visible(/^The day sheet has been saved/)).toBe(true);
+    const saved = join(
+      root,
+      'saved',
+      readdirSync(join(root, 'saved')).find((f) => f.startsWith('Day sheet'))!,
+    );
+    const text = pdfText(saved);
+    expect(text).toContain('Appointments for Tuesday, 24 November 2026');
+    expect(text).toContain('Anna Kowalska');
+    expect(text).toContain('Ewa Kowalczyk (CB-00001)');
+    expect(text).toContain('Confidential: contains personal information.');
+    pdfToPng(saved, 'diary-13-day-sheet');
+
+    // Ewa agreed to texts: tomorrow's reminder, in Polish, to send from the office phone.
+    await nav('Home');
+    const texts = page.getByRole('region', { name: 'Texts to send today' });
+    await expect
+      .poll(() => texts.getByRole('article', { name: 'Ewa Kowalczyk' }).textContent())
+      .toContain('Dzień dobry Ewa, przypominamy o spotkaniu: 24 listopada 2026, godz. 10:00, Room 2.');
+    // The charity has no phone number on record: the text does not ask to ring one.
+    expect(await texts.getByRole('article', { name: 'Ewa Kowalczyk' }).textContent()).toMatch(
+      /Organizacja: Przystań Community Aid\.Copy/,
+    );
+    await shot(page, 'diary-14-texts', { fullPage: false });
+    await texts.getByRole('button', { name: 'Text sent to Ewa Kowalczyk' }).click();
+    await expect.poll(() => texts.count()).toBe(0);
+
+    // An appointment in ten minutes: a reminder inside Casebook (15 minutes ahead unless changed).
+    const soon = new Date(bridge.now().getTime() + 10 * 60_000);
+    const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    await callCore(bridge, 'diary.book', {
+      appointment: {
+        kind: 'office',
+        clientIds: [jan.id],
+        staffIds: [1],
+        date: '2026-11-23',
+        startsAt: hhmm(soon),
+        endsAt: hhmm(new Date(soon.getTime() + 30 * 60_000)),
+      },
+    });
+    await nav('Clients');
+    await expect
+      .poll(() => page.getByText(/^In (9|10) minutes: Office appointment – Jan Nowak$/).isVisible())
+      .toBe(true);
+    await shot(page, 'diary-15-reminder', { fullPage: false });
+    await page.locator('.mantine-Notification-root', { hasText: 'Jan Nowak' }).getByRole('button').click();
+    await expect.poll(() => page.getByText(/minutes: Office appointment – Jan Nowak$/).count()).toBe(0);
+  });
+
   it('marks one appointment attended (the note is filled in from it) and one missed, which the report counts', async () => {
     await callCore(bridge, 'diary.book', {
       appointment: {
@@ -211,7 +273,7 @@ describe('the diary, end to end', () => {
     await page.getByLabel('To', { exact: true }).fill('30/11/2026');
     await page.getByRole('button', { name: 'Show the report' }).click();
     await expect.poll(() => table.getByRole('row', { name: /Phone call/ }).textContent()).toBe('Phone call1000');
-    expect(await table.getByRole('row', { name: /Office appointment/ }).textContent()).toBe('Office appointment0120');
+    expect(await table.getByRole('row', { name: /Office appointment/ }).textContent()).toBe('Office appointment0130');
     await table.scrollIntoViewIfNeeded();
     await shot(page, 'diary-07-report', { fullPage: false });
   });

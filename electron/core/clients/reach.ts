@@ -243,6 +243,10 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'diary.backSafely': 'none',
   'diary.setLoneWorkingSteps': 'admins',
   'diary.myDetails': 'none',
+  'diary.textsToSend': 'list',
+  'diary.daySheetPdf': 'list',
+  'diary.daySheetPrint': 'list',
+  'diary.markTexted': (i) => client(i.clientId),
   // The digest gives back only this person's own clients (and what was given or booked for them).
   'digest.get': 'list',
   'digest.markAllRead': 'list',
@@ -281,7 +285,7 @@ function clientsOf(db: Db, ref: Ref): number[] {
   return id === null ? [] : [id];
 }
 
-function isWithinReach(db: Db, reach: number, clientId: number): boolean {
+export function isWithinReach(db: Db, reach: number, clientId: number): boolean {
   // A client that is not there is the handler's to refuse (NOT_FOUND), in the same words for everyone.
   return (
     db.get<{ ok: number }>(

@@ -3,11 +3,17 @@ import { DIARY_MAX_DAYS } from '../../../shared/domain/appointment';
 import { addDays } from '../../../shared/domain/caseload';
 import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
-import { reachOf } from '../clients/reach';
+import { isWithinReach, reachOf } from '../clients/reach';
+import { markTexted, textsToSend } from './texts';
 import { sql } from 'drizzle-orm';
 import type { SafetyAlerts } from '../../../shared/domain/appointment';
 import type { Db, ReadDb } from '../db/database';
-import type { Records, SignedIn } from '../domain';
+import type { Paper, SignedIn } from '../domain';
+import { createTranslator } from '../../../shared/i18n';
+import { getCharity } from '../charity/queries';
+import { rememberSavedFile } from '../savedFiles/savedFiles';
+import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
+import { renderDaySheet } from './daySheet';
 import { backSafely, loneWorkingSteps, markAlertRaised, overdueVisits, setLoneWorkingSteps } from './homeVisits';
 import type { Handlers } from '../rpc';
 import {
@@ -33,9 +39,43 @@ type DiaryChannels =
   | 'diary.backSafely'
   | 'diary.setLoneWorkingSteps'
   | 'diary.myDetails'
-  | 'diary.setMyDetails';
+  | 'diary.setMyDetails'
+  | 'diary.textsToSend'
+  | 'diary.markTexted'
+  | 'diary.daySheetPdf'
+  | 'diary.daySheetPrint';
 
-export function diaryHandlers(cb: Records): Pick<Handlers, DiaryChannels> {
+export function diaryHandlers(cb: Paper): Pick<Handlers, DiaryChannels> {
+  /** The day sheet: the day's appointments under each person, as the reader may see them. */
+  const daySheet = async (q: { date: string; staffId: number | null }) => {
+    const language = cb.language();
+    const { appointments, charity, personName } = cb.read((db, s) => ({
+      appointments: listDiary(
+        db,
+        { from: q.date, to: q.date, staffId: q.staffId, includeCancelled: false },
+        reachOf(s),
+      ),
+      charity: getCharity(db),
+      personName:
+        q.staffId === null
+          ? null
+          : (db.get<{ name: string } | undefined>(sql`SELECT name FROM users WHERE id = ${q.staffId}`)?.name ?? null),
+    }));
+    const t = createTranslator(language).t;
+    return {
+      pdf: await renderDaySheet(cb.resourcesDir, {
+        language,
+        charityName: charity.name,
+        date: q.date,
+        personName,
+        appointments,
+        createdAt: cb.now(),
+      }),
+      fileName: safeFileName(`${t('diary.daySheetFileName')} - ${personName ? `${personName} - ` : ''}${q.date}`),
+      detail: { date: q.date, staffId: q.staffId, appointments: appointments.length },
+      clientIds: [...new Set(appointments.flatMap((a) => a.clients.map((c) => c.clientId)))],
+    };
+  };
   const today = () => localToday(cb.now());
   /**
    * The visits overdue now. The first time one is seen overdue, the alert is recorded in the audit
@@ -130,6 +170,35 @@ export function diaryHandlers(cb: Records): Pick<Handlers, DiaryChannels> {
         cb.audit(db, s, 'settings.changed', { detail: { fields: ['loneWorkingSteps'] } });
         return alerts(db, s);
       }),
+    'diary.textsToSend': () =>
+      cb.read((db, s) => {
+        const reach = reachOf(s);
+        return textsToSend(db, today()).filter((x) => reach === null || isWithinReach(db as Db, reach, x.clientId));
+      }),
+    'diary.markTexted': ({ appointmentId, clientId }) =>
+      cb.write((db, s) => {
+        markTexted(db, appointmentId, clientId, cb.now());
+        cb.audit(db, s, 'appointment.texted', { clientId, detail: { appointmentId } });
+        const reach = reachOf(s);
+        return textsToSend(db, today()).filter((x) => reach === null || isWithinReach(db, reach, x.clientId));
+      }),
+    'diary.daySheetPdf': async (q) => {
+      const sheet = await daySheet(q);
+      const t = createTranslator(cb.language()).t;
+      const path = await askWhereToSavePdf(cb.platform, t('diary.daySheetSave'), sheet.fileName);
+      writeFileAtomic(path, sheet.pdf);
+      cb.write((db, s) => {
+        cb.audit(db, s, 'diary.daySheetSaved', { detail: sheet.detail });
+        rememberSavedFile(db, 'daySheet', [path], sheet.clientIds, s.user.id, cb.now());
+      });
+      return { path };
+    },
+    'diary.daySheetPrint': async (q) => {
+      const sheet = await daySheet(q);
+      return cb.printouts.prepare(sheet.pdf, sheet.fileName, () =>
+        cb.write((db, s) => cb.audit(db, s, 'diary.daySheetPrinted', { detail: sheet.detail })),
+      );
+    },
     'diary.myDetails': () => cb.read((db, s) => myDetails(db, s.user.id)),
     'diary.setMyDetails': ({ phone, reminderMinutes }) =>
       cb.write((db, s) => {

@@ -28,11 +28,17 @@ export const MM = 72 / 25.4;
 export function createPdf(
   resourcesDir: string,
   meta: { title: string; author?: string; createdAt?: Date },
-  layout: { margins?: { top: number; bottom: number; left: number; right: number }; bufferPages?: boolean } = {},
+  layout: {
+    margins?: { top: number; bottom: number; left: number; right: number };
+    bufferPages?: boolean;
+    /** A wide table (the diary's day sheet) reads better across the page. */
+    orientation?: 'portrait' | 'landscape';
+  } = {},
 ): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const fontDir = join(resourcesDir, 'fonts');
   const doc = new PDFDocument({
     size: 'A4',
+    layout: layout.orientation ?? 'portrait',
     margins: layout.margins ?? { top: 56, bottom: 56, left: 62, right: 62 },
     bufferPages: layout.bufferPages ?? false,
     font: fontAt(join(fontDir, 'DejaVuSans.ttf')),

@@ -22,6 +22,10 @@ import * as clock from '../clock';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { dateTimeFormat, formatDate } from '../format';
 import { useChannel } from '../useChannel';
+import { notifications } from '@mantine/notifications';
+import { invoke } from '../api';
+import { usePrintable } from '../components/Printout/Printout';
+import { errorSentence } from '../errors';
 import { AppointmentModal, OutcomeBadge, withWhom } from './diary/AppointmentModal';
 import { AppointmentLine, clientsOf } from './diary/AppointmentLine';
 import { BookAppointmentModal } from './diary/BookAppointmentModal';
@@ -49,6 +53,19 @@ export function DiaryPage() {
     { keepWhileLoading: true },
   );
   const step = view === 'day' ? 1 : 7;
+  const sheet = { date: day, staffId: staffId ? Number(staffId) : null };
+  // File › Print prints the day sheet too, while the day is shown.
+  const printing = usePrintable(view === 'day' ? () => invoke('diary.daySheetPrint', sheet) : null);
+  const [saving, setSaving] = useState(false);
+  const [sheetError, setSheetError] = useState<string | null>(null);
+  const savePdf = async () => {
+    setSaving(true);
+    setSheetError(null);
+    const r = await invoke('diary.daySheetPdf', sheet);
+    setSaving(false);
+    if (r.ok) notifications.show({ color: 'green', message: t('diary.daySheetSaved', { path: r.value.path }) });
+    else if (r.error.code !== 'CANCELLED') setSheetError(errorSentence(t, r.error));
+  };
   const days = Array.from({ length: view === 'day' ? 1 : 7 }, (_, i) => addDays(from, i));
   const on = (d: string) => (data ?? []).filter((a) => a.date === d);
 
@@ -95,9 +112,22 @@ export function DiaryPage() {
           </Button>
         </Group>
       </Group>
-      <Title order={2} size="h4" aria-live="polite">
-        {view === 'day' ? sessionDay(day, lang) : t('diary.weekOf', { date: formatDate(from, lang) })}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4" aria-live="polite">
+          {view === 'day' ? sessionDay(day, lang) : t('diary.weekOf', { date: formatDate(from, lang) })}
+        </Title>
+        {view === 'day' && (
+          <Group gap="xs">
+            <Button variant="default" onClick={printing.print} loading={printing.busy}>
+              {t('diary.daySheet')}
+            </Button>
+            <Button variant="default" onClick={() => void savePdf()} loading={saving}>
+              {t('diary.daySheetSave')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <FormAlert message={sheetError} />
       {error && <FormAlert message={error} />}
       {!data && !error && <Loader aria-label={t('common.loading')} />}
       {data && view === 'day' && <DayTable date={day} appointments={on(day)} onOpen={setOpen} />}

@@ -28,6 +28,7 @@ import { useCan } from '../session';
 import { useChannel } from '../useChannel';
 import { useGo } from '../navigation';
 import { TodaysAppointments } from './diary/TodaysAppointments';
+import { TextsToSend } from './diary/TextsToSend';
 import { SinceLastHere } from './digest/SinceLastHere';
 
 function Stat({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
@@ -162,6 +163,7 @@ export function HomePage() {
         </Paper>
       )}
       <TodaysAppointments today={c.today} />
+      <TextsToSend />
       {sessionsToday.length > 0 && (
         <Paper withBorder p="md" component="section" aria-label={t('home.sessionsToday')}>
           <Group gap="sm">

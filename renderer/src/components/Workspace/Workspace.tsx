@@ -10,6 +10,7 @@ import { SessionContext, useCan } from '../../session';
 import { useChannel } from '../../useChannel';
 import { RollbackWarning } from '../RollbackWarning/RollbackWarning';
 import { SafeReturnAlert } from '../SafeReturnAlert/SafeReturnAlert';
+import { Reminders } from '../../pages/diary/Reminders';
 
 /** The signed-in frame: header with the charity, Back and Forward, Switch user and Lock; the menu; the current page. */
 export function Workspace(props: { state: AppState; onState: (s: AppState) => void; onSwitchUser: () => void }) {
@@ -111,6 +112,7 @@ function Frame({
       <AppShell.Main>
         <RollbackWarning state={state} onState={onState} />
         <SafeReturnAlert visit={visit} />
+        <Reminders visit={visit} />
         {allowed && (
           <Fragment key={visit}>
             {pageOf(route).render(route, { state, onState, onCharityName: setCharityName })}
