@@ -25,6 +25,7 @@ import { checkImport } from '../../electron/core/imports/imports';
 import { withClock } from '../../electron/core/clock';
 import { backupInWorkers } from './backup';
 import { documentFigures } from './documents';
+import { diaryFigures } from './diary';
 import { decryptedCopy, encryptionOverhead } from './encryption';
 import { memoryFigures } from './memory';
 import { rendererFigures } from './renderer';
@@ -219,6 +220,9 @@ Leeds LS1 5HD', 'x', 'x')`);
         for (const c of letterClients) await letter(c);
       }),
     );
+
+    // The diary: a year of appointments for 200 caseworkers.
+    figures.push(...(await diaryFigures(db, clients, label)));
 
     // Group work and help given: three years of weekly sessions, and the figures funders ask for.
     const groups = generateProgrammes(db, clients);
