@@ -338,6 +338,7 @@ describe('home visits and lone working', () => {
         appointment: office([ewa.id], [dan.id], {
           kind: 'homeVisit',
           room: null,
+          place: '4 Mill Lane, Leeds',
           date,
           startsAt: '14:00',
           endsAt: '15:00',
@@ -361,14 +362,17 @@ describe('home visits and lone working', () => {
           appointmentId: booked.ids[0],
           date: '2026-11-23',
           backBy: '15:30',
-          place: null,
+          place: '4 Mill Lane, Leeds',
           clients: [{ clientId: ewa.id, name: 'Ewa Kowalczyk', reference: ewa.reference }],
           visitors: [{ id: dan.id, name: 'Dan Wood', phone: '07700 900123' }],
         },
       ],
     });
     await t.ok('diary.safetyAlerts', {});
+    // In the diary, a volunteer who may not see clients' addresses does not see where a visit she is not on goes.
+    expect((await t.ok('diary.get', { id: booked.ids[0]! })).place).toBeNull();
     await as(t, ADMIN.name, ADMIN.password);
+    expect((await t.ok('diary.get', { id: booked.ids[0]! })).place).toBe('4 Mill Lane, Leeds');
     const raised = await t.ok('audit.list', { action: 'visit.alertRaised', limit: 20, offset: 0 });
     expect(raised.items).toHaveLength(1);
     expect(raised.items[0]).toMatchObject({ userName: 'Vera Lis', clientReference: ewa.reference });

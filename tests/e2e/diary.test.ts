@@ -461,6 +461,28 @@ describe('the diary, end to end', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Od Twojej ostatniej wizyty' }).isVisible()).toBe(true);
     await expect.poll(() => visible('Dzisiejsze spotkania')).toBe(true);
     await shot(page, 'diary-12-polish-home');
+    // A visitor not back, in Polish; the coordinator reached him and says so.
+    await callCore(bridge, 'diary.book', {
+      appointment: {
+        kind: 'homeVisit',
+        clientIds: [jan.id],
+        staffIds: [2],
+        date: '2026-11-23',
+        startsAt: '07:00',
+        endsAt: '07:30',
+        backBy: '07:45',
+      },
+    });
+    await nav('Terminarz');
+    const alarm = page.getByRole('alert').filter({ hasText: 'Brak powrotu z wizyty domowej' });
+    await expect.poll(() => alarm.isVisible()).toBe(true);
+    expect(await alarm.textContent()).toContain(
+      'Dan Wood – planowany powrót z wizyty u: Jan Nowak (CB-00002) do 07:45, 23 lis 2026.',
+    );
+    expect(await alarm.textContent()).toContain('Dan Wood: 07700 900123');
+    await shot(page, 'diary-16-polish-alert', { fullPage: false });
+    await alarm.getByRole('button', { name: 'Potwierdź bezpieczny powrót' }).click();
+    await expect.poll(() => alarm.count()).toBe(0);
     await nav('Terminarz');
     await page.getByRole('button', { name: 'Umów spotkanie' }).click();
     await dialog().getByRole('button', { name: 'Anuluj' }).click();

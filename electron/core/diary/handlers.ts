@@ -6,7 +6,8 @@ import { requireClient } from '../clients/queries';
 import { isWithinReach, reachOf } from '../clients/reach';
 import { markTexted, textsToSend } from './texts';
 import { sql } from 'drizzle-orm';
-import type { SafetyAlerts } from '../../../shared/domain/appointment';
+import type { Appointment, SafetyAlerts } from '../../../shared/domain/appointment';
+import { contactDetailsWithheld } from '../clients/contactDetails';
 import type { Db, ReadDb } from '../db/database';
 import type { Paper, SignedIn } from '../domain';
 import { createTranslator } from '../../../shared/i18n';
@@ -44,6 +45,17 @@ type DiaryChannels =
   | 'diary.markTexted'
   | 'diary.daySheetPdf'
   | 'diary.daySheetPrint';
+
+/**
+ * An appointment as this reader sees it: a volunteer who may not see clients' contact details sees
+ * a home visit's place (the client's address) only when they are one of the visitors.
+ */
+const asSeen =
+  (s: SignedIn) =>
+  (a: Appointment): Appointment =>
+    contactDetailsWithheld(s) && a.kind === 'homeVisit' && !a.staff.some((x) => x.id === s.user.id)
+      ? { ...a, place: null }
+      : a;
 
 export function diaryHandlers(cb: Paper): Pick<Handlers, DiaryChannels> {
   /** The day sheet: the day's appointments under each person, as the reader may see them. */
@@ -110,9 +122,9 @@ export function diaryHandlers(cb: Paper): Pick<Handlers, DiaryChannels> {
           throw new CasebookError('BAD_INPUT', 'The diary shows at most six weeks at once', {
             fields: { to: 'endBeforeStart' },
           });
-        return listDiary(db, q, reachOf(s));
+        return listDiary(db, q, reachOf(s)).map(asSeen(s));
       }),
-    'diary.get': ({ id }) => cb.read((db, s) => readAppointment(db, id, reachOf(s))),
+    'diary.get': ({ id }) => cb.read((db, s) => asSeen(s)(readAppointment(db, id, reachOf(s)))),
     'diary.book': ({ appointment, despiteClashes }) =>
       cb.write((db, s) => {
         const r = bookAppointments(db, appointment, despiteClashes, s.user.id, cb.now());
@@ -138,7 +150,7 @@ export function diaryHandlers(cb: Paper): Pick<Handlers, DiaryChannels> {
         const ids = cancelAppointment(db, c, cb.now());
         for (const clientId of clients)
           cb.audit(db, s, 'appointment.cancelled', { clientId, detail: { appointmentIds: ids } });
-        return readAppointment(db, c.id, reachOf(s));
+        return asSeen(s)(readAppointment(db, c.id, reachOf(s)));
       }),
     'diary.setOutcome': (o) =>
       cb.write((db, s) => {
@@ -147,7 +159,7 @@ export function diaryHandlers(cb: Paper): Pick<Handlers, DiaryChannels> {
           clientId: o.clientId,
           detail: { appointmentId: o.id, outcome: o.outcome },
         });
-        return readAppointment(db, o.id, reachOf(s));
+        return asSeen(s)(readAppointment(db, o.id, reachOf(s)));
       }),
     'diary.safetyAlerts': () => {
       // Read first: a write (and its audit entry) happens only when an alert is new.
@@ -207,9 +219,10 @@ export function diaryHandlers(cb: Paper): Pick<Handlers, DiaryChannels> {
         return myDetails(db, s.user.id);
       }),
     'diary.forClient': ({ clientId }) =>
-      cb.read((db) => {
+      cb.read((db, s) => {
         requireClient(db, clientId);
-        return clientAppointments(db, clientId, today());
+        const all = clientAppointments(db, clientId, today());
+        return { ...all, upcoming: all.upcoming.map(asSeen(s)), past: all.past.map(asSeen(s)) };
       }),
   };
 }
