@@ -103,6 +103,7 @@ describe('accounts, roles and the audit trail, end to end', () => {
     expect(await nav.getByRole('button').allInnerTexts()).toEqual([
       'Home',
       'Clients',
+      'Diary',
       'Programmes',
       'Agencies',
       'Settings',
