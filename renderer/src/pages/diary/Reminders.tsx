@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallClockInstant } from '../../../../shared/clock';
 import * as clock from '../../clock';
@@ -8,6 +8,9 @@ import { useChannel } from '../../useChannel';
 
 /** How often the reminders look at the clock. */
 const CHECK_MS = 15_000;
+
+/** The appointments each person has been reminded of in this window: once each, even after a lock. */
+const reminded = new Map<number, Set<number>>();
 
 /**
  * Reminders inside Casebook: before each of today's appointments of the signed-in person (by the
@@ -25,7 +28,13 @@ export function Reminders({ visit }: { visit: number }) {
     { from: today, to: today, staffId: me.id },
     { keepWhileLoading: true },
   );
-  const shown = useRef(new Set<number>());
+  const shown = useMemo(() => {
+    let set = reminded.get(me.id);
+    if (!set) reminded.set(me.id, (set = new Set()));
+    return set;
+  }, [me.id]);
+  // Locking or switching user takes this person's reminders off the screen: they name clients.
+  useEffect(() => () => shown.forEach((id) => notifications.hide(`reminder-${id}`)), [shown]);
   useEffect(() => {
     const timer = setInterval(reload, CHECK_MS * 4);
     return () => clearInterval(timer);
@@ -37,10 +46,10 @@ export function Reminders({ visit }: { visit: number }) {
     const check = () => {
       const now = clock.now().getTime();
       for (const a of data) {
-        if (a.cancelled || shown.current.has(a.id)) continue;
+        if (a.cancelled || shown.has(a.id)) continue;
         const start = wallClockInstant(a.date, a.startsAt).getTime();
         if (now < start - minutes * 60_000 || now > start) continue;
-        shown.current.add(a.id);
+        shown.add(a.id);
         const left = Math.max(0, Math.ceil((start - now) / 60_000));
         const args = {
           minutes: left,
@@ -61,6 +70,6 @@ export function Reminders({ visit }: { visit: number }) {
     check();
     const timer = setInterval(check, CHECK_MS);
     return () => clearInterval(timer);
-  }, [data, minutes, t, visit]);
+  }, [data, minutes, t, visit, shown]);
   return null;
 }
