@@ -1653,7 +1653,8 @@ export const en = {
     reminder: 'In {{minutes, number}} minutes: {{kind}} – {{clients}}',
     reminderNow: 'Now: {{kind}} – {{clients}}',
     textsTitle: 'Texts to send today',
-    textsIntro: 'Reminders for tomorrow’s appointments, to send from the office phone to clients who agreed to texts.',
+    textsIntro:
+      'Reminders for tomorrow’s appointments (on a Friday, up to Monday’s), to send from the office phone to clients who agreed to texts.',
     textsNone: 'No texts to send today.',
     textSent: 'Sent',
     copy: 'Copy',

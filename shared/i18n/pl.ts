@@ -1715,7 +1715,7 @@ export const pl = {
     reminderNow: 'Teraz: {{kind}} – {{clients}}',
     textsTitle: 'SMS-y do wysłania dziś',
     textsIntro:
-      'Przypomnienia o jutrzejszych spotkaniach, do wysłania z telefonu biura podopiecznym, którzy zgodzili się na SMS-y.',
+      'Przypomnienia o jutrzejszych spotkaniach (w piątek – do poniedziałku), do wysłania z telefonu biura podopiecznym, którzy zgodzili się na SMS-y.',
     textsNone: 'Dziś nie ma SMS-ów do wysłania.',
     textSent: 'Wysłano',
     copy: 'Kopiuj',

@@ -291,6 +291,13 @@ describe('the diary', () => {
     );
     const left = await t.ok('diary.markTexted', { appointmentId: list[0]!.appointmentId, clientId: tom.id });
     expect(left.map((x) => x.name)).toEqual(['Ola Zając']);
+    // On a Friday, Monday's appointments are texted about too (the office is shut at the weekend).
+    await t.ok('diary.book', { appointment: office([ola.id], [dan.id], { date: '2026-11-30' }) });
+    t.clock.now = Date.parse('2026-11-27T09:00:00Z');
+    expect((await t.ok('diary.textsToSend', {})).map((x) => [x.name, x.message.includes('30 listopada')])).toEqual([
+      ['Ola Zając', true],
+    ]);
+    t.clock.now = Date.parse('2026-11-23T10:00:00Z');
     // Withdrawn consent: no text.
     const record = await t.ok('clients.get', { id: ola.id });
     await t.ok('consent.withdraw', { consentId: record.consents[0]!.id, on: '2026-11-23' });

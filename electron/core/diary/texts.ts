@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { addDays } from '../../../shared/domain/caseload';
+import { weekdayOf } from '../../../shared/domain/programme';
 import { consentState } from '../../../shared/domain/consent';
 import type { TextToSend } from '../../../shared/domain/appointment';
 import { letterDate } from '../../../shared/domain/letter';
@@ -9,13 +10,24 @@ import type { Db, ReadDb } from '../db/database';
 import { letterTranslator } from '../letters/letters';
 
 /**
- * The reminders to text today: each client on an appointment tomorrow (not cancelled, not yet
+ * The days whose appointments are texted about today: tomorrow, and on a Friday or Saturday up to
+ * the Monday, so nobody booked for Monday goes without a reminder because the office is shut at the
+ * weekend.
+ */
+export function textedDays(today: string): { from: string; to: string } {
+  const weekday = weekdayOf(today);
+  const ahead = weekday === 5 ? 3 : weekday === 6 ? 2 : 1;
+  return { from: addDays(today, 1), to: addDays(today, ahead) };
+}
+
+/**
+ * The reminders to text today: each client on an appointment in the next days (textedDays) (not cancelled, not yet
  * texted) whose consent in force today allows text messages and who has a phone number. The
  * message is in the client's language (English when Casebook has no words in theirs), to send from
  * the office phone: Casebook sends nothing itself.
  */
 export function textsToSend(db: ReadDb, today: string): TextToSend[] {
-  const tomorrow = addDays(today, 1);
+  const days = textedDays(today);
   const rows = db.all<{
     appointmentId: number;
     clientId: number;
@@ -40,9 +52,9 @@ export function textsToSend(db: ReadDb, today: string): TextToSend[] {
     JOIN appointment_clients ac ON ac.appointment_id = a.id
     JOIN clients c ON c.id = ac.client_id
     LEFT JOIN consents k ON k.id = (SELECT k2.id FROM consents k2 WHERE k2.client_id = c.id ORDER BY k2.given_on DESC, k2.id DESC LIMIT 1)
-    WHERE a.on_date = ${tomorrow} AND a.cancelled = 0 AND ac.outcome = 'booked' AND ac.texted_at IS NULL
+    WHERE a.on_date BETWEEN ${days.from} AND ${days.to} AND a.cancelled = 0 AND ac.outcome = 'booked' AND ac.texted_at IS NULL
       AND c.phone IS NOT NULL AND c.phone <> '' AND c.status <> 'closed'
-    ORDER BY a.starts_at, c.last_name, c.first_name`);
+    ORDER BY a.on_date, a.starts_at, c.last_name, c.first_name`);
   const charity = getCharity(db);
   return rows
     .filter((r) => r.contactText === 1 && consentState(r, today) === 'active')
