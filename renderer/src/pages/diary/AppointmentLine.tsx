@@ -26,7 +26,8 @@ export function AppointmentLine({ a, onOpen }: { a: Appointment; onOpen: () => v
           {t(`diary.kinds.${a.kind}`)}
           {a.room ? ` · ${a.room}` : ''}
         </Text>
-        <OutcomeBadge a={a} />
+        {/* Small, so the longest word ("Nieobecność") fits a day's column. */}
+        <OutcomeBadge a={a} size="xs" />
       </Paper>
     </UnstyledButton>
   );

@@ -16,13 +16,22 @@ import { BookAppointmentModal } from './BookAppointmentModal';
 
 const OUTCOME_COLOUR: Record<AppointmentOutcome, string> = { booked: 'gray', attended: 'green', missed: 'red' };
 
-export function OutcomeBadge({ a, clientId }: { a: Appointment; clientId?: number }) {
+export function OutcomeBadge({ a, clientId, size }: { a: Appointment; clientId?: number; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
-  if (a.cancelled) return <Badge color="gray">{t('diary.cancelled')}</Badge>;
+  if (a.cancelled)
+    return (
+      <Badge color="gray" size={size}>
+        {t('diary.cancelled')}
+      </Badge>
+    );
   const outcomes = a.clients.filter((c) => clientId === undefined || c.clientId === clientId).map((c) => c.outcome);
   const shown = outcomes.includes('missed') ? 'missed' : outcomes.includes('attended') ? 'attended' : 'booked';
   if (shown === 'booked') return null;
-  return <Badge color={OUTCOME_COLOUR[shown]}>{t(`diary.outcomes.${shown}`)}</Badge>;
+  return (
+    <Badge color={OUTCOME_COLOUR[shown]} size={size}>
+      {t(`diary.outcomes.${shown}`)}
+    </Badge>
+  );
 }
 
 /** Who it is with: people from the charity, and the agency with its contact. */
