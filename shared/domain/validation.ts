@@ -173,6 +173,14 @@ const cleaned = (shape: TextShape) => (v: string, ctx: z.RefinementCtx) => {
 /** True when `v` may stand on one line (see cleaned). */
 export const fitsOneLine = (v: string) => !NOT_ON_ONE_LINE.test(v);
 
+/** Text of several lines (an address) on one line, its lines joined with commas and blank ones dropped. */
+export const onOneLine = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(', ');
+
 /** Required text, trimmed, 1..max characters; one line unless `{ lines: true }`. */
 export const requiredText = (max: number, shape: TextShape = {}) =>
   z

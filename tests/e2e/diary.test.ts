@@ -46,6 +46,25 @@ async function addClient(name: string, search: string) {
     .click();
 }
 
+/** Switch user, and the next person at the shared PC signs in: on their home screen. */
+async function switchTo(who: { name: string; password: string }) {
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await unlockAs(page, who.name, who.password);
+  await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+}
+
+/** An administrator adds the person; they sign in with the password given and choose their own. */
+async function firstSignIn(who: { name: string; password: string }, role: 'caseworker' | 'volunteer') {
+  await callCore(bridge, 'users.create', { name: who.name, role, password: 'temporary pass 1' });
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await unlockAs(page, who.name, 'temporary pass 1');
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(who.password);
+  await page.getByLabel('Type the password again').fill(who.password);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+}
+
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'casebook-e2e-diary-'));
   bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
@@ -287,14 +306,7 @@ describe('the diary, end to end', () => {
       .fill('Ring the visitor twice.\nThen ring the coordinator on 07700 900001.');
     await lone.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('The steps have been saved.')).toBe(true);
-    await callCore(bridge, 'users.create', { name: DAN.name, role: 'caseworker', password: 'temporary pass 1' });
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, DAN.name, 'temporary pass 1');
-    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DAN.password);
-    await page.getByLabel('Type the password again').fill(DAN.password);
-    await page.getByRole('button', { name: 'Save new password' }).click();
-    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await firstSignIn(DAN, 'caseworker');
     await nav('Settings');
     const mine = page.getByRole('region', { name: 'My diary' });
     await mine.getByLabel('My phone number').fill('07700 900123');
@@ -312,8 +324,7 @@ describe('the diary, end to end', () => {
         place: '12 Park Row\nLeeds',
       },
     });
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, ADMIN.name, ADMIN.password);
+    await switchTo(ADMIN);
 
     // Anna's screen: a red alert with where he went, his phone, and the steps, on every page.
     const alert = page.getByRole('alert').filter({ hasText: 'Not back from a home visit' });
@@ -330,16 +341,13 @@ describe('the diary, end to end', () => {
     await expect.poll(() => alert.isVisible()).toBe(true);
 
     // Dan is back: he checks in from his home screen, and the alert is gone for everyone.
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, DAN.name, DAN.password);
+    await switchTo(DAN);
     await expect.poll(() => alert.isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Back safely from the visit to Jan Nowak' }).click();
     await expect.poll(() => visible('Checked back in. Thank you.')).toBe(true);
     await nav('Clients');
     await expect.poll(() => alert.count()).toBe(0);
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, ADMIN.name, ADMIN.password);
-    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await switchTo(ADMIN);
     await expect.poll(() => alert.count()).toBe(0);
     const audit = await callCore<{ items: { action: string; userName: string }[] }>(bridge, 'audit.list', {
       client: 'CB-00002',
@@ -375,18 +383,9 @@ describe('the diary, end to end', () => {
 
   it('shows the next person at sign-in what others did on their clients, hiding a sensitive note from a volunteer', async () => {
     // Vera, a volunteer, helps with Ewa, as Dan does; she signs in once and leaves.
-    await callCore(bridge, 'users.create', { name: VERA.name, role: 'volunteer', password: 'temporary pass 1' });
+    await firstSignIn(VERA, 'volunteer');
+    await switchTo(ADMIN);
     await callCore(bridge, 'clients.share', { clientId: ewa.id, userIds: [2, 3] });
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, VERA.name, 'temporary pass 1');
-    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(VERA.password);
-    await page.getByLabel('Type the password again').fill(VERA.password);
-    await page.getByRole('button', { name: 'Save new password' }).click();
-    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, ADMIN.name, ADMIN.password);
-    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
 
     // Anna writes two notes about Ewa, one sensitive, and leaves a note for the next shift.
     await callCore(bridge, 'notes.save', {
@@ -412,16 +411,14 @@ describe('the diary, end to end', () => {
     await expect.poll(() => visible('Waiting for the next person to read it.')).toBe(true);
 
     // Dan signs in: both notes, by Anna, on Ewa; and the handover note.
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, DAN.name, DAN.password);
+    await switchTo(DAN);
     const digest = page.getByRole('list', { name: 'Since you were last here' });
     await expect.poll(() => digest.getByText('Anna Kowalska wrote a case note').count()).toBe(2);
     expect(await visible('Ewa may ring back this afternoon: the council letter is in her documents.')).toBe(true);
     await shot(page, 'diary-10-since-last-here');
 
     // Vera sees only the note she may read, opens it from the list, then reads the handover note.
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, VERA.name, VERA.password);
+    await switchTo(VERA);
     await expect.poll(() => digest.getByText('Anna Kowalska wrote a case note').count()).toBe(1);
     await shot(page, 'diary-11-volunteer');
     await digest.getByRole('button', { name: 'Ewa Kowalczyk (CB-00001)' }).click();
@@ -433,9 +430,7 @@ describe('the diary, end to end', () => {
     await expect.poll(() => page.getByRole('note', { name: 'Handover' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(() => visible('Nothing new on your clients.')).toBe(true);
-    await page.getByRole('button', { name: 'Switch user' }).click();
-    await unlockAs(page, ADMIN.name, ADMIN.password);
-    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await switchTo(ADMIN);
     expect(await page.getByRole('note', { name: 'Handover' }).count()).toBe(0);
   });
 

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/appointment';
 import { MAX_SESSIONS_AT_ONCE, sessionDates } from '../../../shared/domain/programme';
 import { fold } from '../../../shared/domain/folding';
+import { onOneLine } from '../../../shared/domain/validation';
 import { CasebookError } from '../../../shared/result';
 import type { Reach } from '../clients/reach';
 import { withinReach } from '../clients/reach';
@@ -376,18 +377,9 @@ export function appointmentForLetter(
     throw new CasebookError('BAD_INPUT', 'The appointment was cancelled', {
       fields: { appointmentId: 'appointmentCancelled' },
     });
-  const address =
-    words.charityAddress
-      ?.split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .join(', ') ?? null;
+  const address = words.charityAddress ? onOneLine(words.charityAddress) : null;
   const place =
-    a.place
-      ?.split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .join(', ') ??
+    (a.place ? onOneLine(a.place) : null) ??
     (a.kind === 'phone' || a.kind === 'video'
       ? words.kindName(a.kind)
       : [a.room, address].filter(Boolean).join(', ') || words.kindName(a.kind));

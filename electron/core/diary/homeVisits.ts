@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { localTime, localToday } from '../../../shared/clock';
 import type { OverdueVisit } from '../../../shared/domain/appointment';
 import { CasebookError } from '../../../shared/result';
+import { onOneLine } from '../../../shared/domain/validation';
 import type { Db, ReadDb } from '../db/database';
 import { getSetting, setSetting } from '../settings/settings';
 
@@ -51,13 +52,12 @@ export function overdueVisits(db: ReadDb, now: Date): (OverdueVisit & { alertRai
       postcode: string | null;
     })[];
     // Where to look for them: the visit's place, or else the client's address.
-    const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ', ');
-    const home = clients.map((c) => oneLine([c.address, c.postcode].filter(Boolean).join(', '))).find(Boolean);
+    const home = clients.map((c) => onOneLine([c.address, c.postcode].filter(Boolean).join('\n'))).find(Boolean);
     return {
       appointmentId: r.id,
       date: r.date,
       backBy: r.backBy,
-      place: r.place ? oneLine(r.place) : (home ?? null),
+      place: r.place ? onOneLine(r.place) : (home ?? null),
       clients: clients.map(({ clientId, name, reference }) => ({ clientId, name, reference })),
       visitors: JSON.parse(r.visitors) as OverdueVisit['visitors'],
       alertRaised: r.alertRaisedAt !== null,

@@ -5,6 +5,7 @@ import { consentState } from '../../../shared/domain/consent';
 import type { TextToSend } from '../../../shared/domain/appointment';
 import { letterDate } from '../../../shared/domain/letter';
 import { CasebookError } from '../../../shared/result';
+import { onOneLine } from '../../../shared/domain/validation';
 import { getCharity } from '../charity/queries';
 import type { Db, ReadDb } from '../db/database';
 import { letterTranslator } from '../letters/letters';
@@ -76,7 +77,7 @@ export function textsToSend(db: ReadDb, today: string): TextToSend[] {
             charity: charity.name,
             date: letterDate(r.date, language),
             time: r.startsAt,
-            place: where ? `, ${where.replace(/\s*\n\s*/g, ', ')}` : '',
+            place: where ? `, ${onOneLine(where)}` : '',
             interpolation: { escapeValue: false },
           }),
           charity.phone
