@@ -330,11 +330,12 @@ describe('documents on file, end to end', () => {
       await restore.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
       await restore.getByRole('button', { name: 'Open the backup' }).click();
       await restore.getByRole('button', { name: 'Restore this backup' }).click();
-      await other
-        .getByRole('dialog', { name: 'Restore a backup' })
-        .last()
-        .getByRole('button', { name: 'Restore this backup' })
-        .click();
+      // The confirmation opens over the first dialog: its words must be there before its button is pressed.
+      const confirm = other.getByRole('dialog', { name: 'Restore a backup' }).last();
+      await expect
+        .poll(() => confirm.innerText())
+        .toContain('Casebook will be set up on this computer with the records in this backup');
+      await confirm.getByRole('button', { name: 'Restore this backup' }).click();
       await other.getByRole('heading', { name: 'Unlock Casebook' }).waitFor({ timeout: 30_000 });
       await unlockAs(other, ADMIN.name, ADMIN.password);
       await other.getByRole('button', { name: 'Clients' }).click();
