@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digestSchema, handoverInputSchema } from './domain/digest';
+import { clientAnswerSchema, customFieldSchema, saveAnswersSchema, saveCustomFieldSchema } from './domain/customField';
 import {
   appointmentOutcomeSchema,
   appointmentSchema,
@@ -622,6 +623,27 @@ export const contract = {
   ),
 
   // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
+  /** The charity's own questions on the client record, in the order they are asked, each with its wording now. */
+  'customFields.list': channel(
+    ANYONE,
+    z.object({ includeRetired: z.boolean().default(false) }),
+    z.array(customFieldSchema),
+  ),
+  /** Adds a question or changes one; new words are a new wording, and old answers keep theirs. */
+  'customFields.save': channel(ADMIN, saveCustomFieldSchema, z.array(customFieldSchema)),
+  'customFields.setActive': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), active: z.boolean() }),
+    z.array(customFieldSchema),
+  ),
+  'customFields.move': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), by: z.union([z.literal(-1), z.literal(1)]) }),
+    z.array(customFieldSchema),
+  ),
+  /** A client's answers to them, given on the record; gives the answers as this person may see them. */
+  'customFields.answer': channel(CASEWORK, saveAnswersSchema, z.array(clientAnswerSchema)),
+
   /** Services a client may qualify for, each with its checklist in English and Polish. */
   'eligibility.services': channel(
     CASEWORK,

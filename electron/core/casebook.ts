@@ -31,6 +31,7 @@ import type { Platform } from './platform';
 import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { documentHandlers } from './documents/handlers';
 import { eligibilityHandlers } from './eligibility/handlers';
+import { customFieldHandlers } from './customFields/handlers';
 import { diaryHandlers } from './diary/handlers';
 import { digestHandlers } from './digest/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
@@ -159,6 +160,7 @@ export class Casebook implements Work {
       letterHandlers(this),
       documentHandlers(this),
       eligibilityHandlers(this),
+      customFieldHandlers(this),
       diaryHandlers(this),
       digestHandlers(this),
       programmeHandlers(this),

@@ -118,6 +118,10 @@ export const AUDIT_ACTIONS = [
   /** A note left for the next person on shift, and someone reading it (never its words). */
   'handover.written',
   'handover.read',
+  /** The charity's own questions: a field added, reworded or retired; a client's answers changed (which fields, never the answers). */
+  'customField.added',
+  'customField.changed',
+  'client.answered',
   'eligibility.serviceAdded',
   'eligibility.serviceChanged',
   'eligibility.checked',

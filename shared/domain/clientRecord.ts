@@ -4,6 +4,7 @@ import { clientDetailsSchema, clientSchema, clientSummarySchema, statusChangeEnt
 import { consentInputSchema, consentSchema } from './consent';
 import { householdMemberSchema, keyContactSchema } from './household';
 import { riskFlagSchema } from './riskFlag';
+import { answerInputSchema, clientAnswerSchema, CUSTOM_FIELDS_MAX } from './customField';
 
 /** Everything on a client's page, read in one go. */
 export const clientRecordSchema = z.object({
@@ -21,6 +22,8 @@ export const clientRecordSchema = z.object({
   formerReferences: z.array(z.string()),
   /** People other than the caseworker this client is shared with (see the setting ownClientsOnly), by name. */
   sharedWith: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** Answers to the charity's own questions, each under the wording it was asked in; sensitive ones withheld from volunteers. */
+  answers: z.array(clientAnswerSchema),
   /** True when this reader (a volunteer) is not shown the contact details, household and key contacts. */
   contactDetailsWithheld: z.boolean().default(false),
 });
@@ -35,6 +38,8 @@ export const intakeSchema = z.object({
    * finds a likely duplicate not in this list (someone else added them meanwhile), it refuses.
    */
   duplicatesSeen: z.array(z.number().int().positive()).max(50).default([]),
+  /** Answers to the charity's own questions asked at intake. */
+  answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
 });
 export type IntakeInput = z.input<typeof intakeSchema>;
 

@@ -122,6 +122,12 @@ export const VALIDATION_KEYS = [
   'unknownStaff',
   'appointmentCancelled',
   'reminderRange',
+  'choicesRequired',
+  'choiceTwice',
+  'numberRange',
+  'fieldTypeFixed',
+  'fieldRetired',
+  'tooManyFields',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

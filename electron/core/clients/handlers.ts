@@ -30,6 +30,7 @@ type ClientChannels =
   | 'clients.exportCsv'
   | 'clients.share';
 
+import { saveAnswers } from '../customFields/answers';
 export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
@@ -65,7 +66,7 @@ export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
         return record;
       }),
 
-    'clients.intake': ({ details, consent, duplicatesSeen }) =>
+    'clients.intake': ({ details, consent, duplicatesSeen, answers }) =>
       cb.write((db, s) => {
         // The same people the screen could show (a client outside reach cannot be looked at there).
         const duplicates = findDuplicates(db, { ...details, excludeId: null }, reachOf(s));
@@ -82,6 +83,8 @@ export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
             clientId: client.id,
             detail: { similarTo: duplicates.map((d) => d.client.reference) },
           });
+        const answered = saveAnswers(db, client.id, answers, 'intake', s.user.id, cb.now());
+        if (answered.length) cb.audit(db, s, 'client.answered', { clientId: client.id, detail: { fields: answered } });
         if (consent) {
           recordConsent(db, client.id, consent, s.user.id, cb.now());
           cb.audit(db, s, 'consent.recorded', { clientId: client.id });

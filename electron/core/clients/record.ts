@@ -10,6 +10,7 @@ import { listHousehold, listKeyContacts } from '../household/household';
 import { listRiskFlags } from '../riskFlags/riskFlags';
 import { formerReferences } from './merge';
 import { sharedWith } from './reach';
+import { readAnswers } from '../customFields/answers';
 import { requireClient, statusHistory } from './queries';
 
 /** Who may read sensitive assessments (and, later, sensitive notes): not volunteers. */
@@ -27,6 +28,7 @@ export function readClientRecord(db: ReadDb, id: number, role: Role, today: stri
     statusHistory: statusHistory(db, id),
     formerReferences: formerReferences(db, id),
     sharedWith: sharedWith(db, id),
+    answers: readAnswers(db, id, mayReadSensitive(role)),
     contactDetailsWithheld: false,
   };
 }

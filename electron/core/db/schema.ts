@@ -16,6 +16,7 @@ import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../../shared/domain/helpGiven
 import { DOCUMENT_KINDS, DOCUMENT_VIEWS } from '../../../shared/domain/document';
 import { DECISIONS } from '../../../shared/domain/eligibility';
 import { APPOINTMENT_KINDS, APPOINTMENT_OUTCOMES } from '../../../shared/domain/appointment';
+import { CUSTOM_FIELD_TYPES, type AnswerValue, type Choice } from '../../../shared/domain/customField';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -806,3 +807,52 @@ export const handoverNotes = sqliteTable('handover_notes', {
   readBy: integer('read_by').references(() => users.id),
   readAt: text('read_at'),
 });
+
+/** The charity's own questions on the client record (migration 26): how each is handled, and its wording now. */
+export const customFields = sqliteTable('custom_fields', {
+  id: integer('id').primaryKey(),
+  type: text('type', { enum: CUSTOM_FIELD_TYPES }).notNull(),
+  position: integer('position').notNull(),
+  required: integer('required', { mode: 'boolean' }).notNull().default(false),
+  inIntake: integer('in_intake', { mode: 'boolean' }).notNull().default(true),
+  identifying: integer('identifying', { mode: 'boolean' }).notNull().default(false),
+  sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  wordingId: integer('wording_id').references((): AnySQLiteColumn => customFieldWordings.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+/** Each wording a field has had, never changed once written: answers name the one they were given under. */
+export const customFieldWordings = sqliteTable('custom_field_wordings', {
+  id: integer('id').primaryKey(),
+  fieldId: integer('field_id')
+    .notNull()
+    .references((): AnySQLiteColumn => customFields.id),
+  label: text('label').notNull(),
+  labelPl: text('label_pl'),
+  help: text('help'),
+  helpPl: text('help_pl'),
+  choices: text('choices', { mode: 'json' }).$type<Choice[]>().notNull().default([]),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+});
+
+/** A client's answer to one of the charity's questions, as JSON, under the wording it was given. */
+export const clientAnswers = sqliteTable(
+  'client_answers',
+  {
+    clientId: clientId(),
+    fieldId: integer('field_id')
+      .notNull()
+      .references(() => customFields.id),
+    wordingId: integer('wording_id')
+      .notNull()
+      .references(() => customFieldWordings.id),
+    value: text('value', { mode: 'json' }).$type<AnswerValue>().notNull(),
+    answeredAt: text('answered_at').notNull(),
+    answeredBy: integer('answered_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.fieldId] })],
+);

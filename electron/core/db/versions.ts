@@ -7,6 +7,7 @@ type Versioned =
   | 'assessment'
   | 'case note'
   | 'client'
+  | 'custom field'
   | 'document'
   | 'goal'
   | 'kind of help'

@@ -15,8 +15,8 @@ export function eraseClientRows(db: Db, clientId: number): boolean {
 /**
  * Keeps a client as a number in the figures and removes who they are: name, contact details, date
  * of birth (the year stays, for age groups), and every free text written about them (notes, plans,
- * letters, household, contacts, safety plan, tasks) and their documents on file, unless an
- * administrator keeps those. Dates, kinds, scores, statuses, help given and
+ * letters, household, contacts, safety plan, tasks), answers to the charity's questions that
+ * identify them or are free text, and their documents on file, unless an administrator keeps those. Dates, kinds, scores, statuses, help given and
  * attendance stay, so reports count the same before and after.
  */
 export function anonymiseClientRows(
@@ -57,6 +57,8 @@ export function anonymiseClientRows(
     sql`UPDATE eligibility_answers SET evidence = NULL WHERE check_id IN (SELECT id FROM eligibility_checks WHERE client_id = ${c})`,
     // Their address may be where a visit was; a note on an appointment is free text about them.
     sql`UPDATE appointments SET place = NULL, note = NULL, agency_contact = NULL WHERE id IN (SELECT appointment_id FROM appointment_clients WHERE client_id = ${c})`,
+    // Answers to the charity's questions that identify them, and any free text (which may name anyone).
+    sql`DELETE FROM client_answers WHERE client_id = ${c} AND field_id IN (SELECT id FROM custom_fields WHERE identifying = 1 OR type = 'text')`,
     // Where files about them were saved: a path may hold their name.
     sql`DELETE FROM saved_files WHERE client_id = ${c}`,
     // A copy of ID or a letter names them; kept only when an administrator said why (the bytes

@@ -125,6 +125,18 @@ export const TABLES: Record<string, Words> = {
     en: 'Documents on a client’s file: what each is, its title and date, the file it came from, and what it goes with.',
     pl: 'Dokumenty w aktach podopiecznego: rodzaj, tytuł i data, plik źródłowy oraz czego dotyczą.',
   },
+  custom_fields: {
+    en: 'The charity’s own questions on the client record: each one’s type, order, and whether it is required, asked at intake, identifying or sensitive.',
+    pl: 'Własne pytania organizacji w kartotece podopiecznego: rodzaj, kolejność oraz czy pytanie jest obowiązkowe, zadawane przy przyjęciu, identyfikujące lub wrażliwe.',
+  },
+  custom_field_wordings: {
+    en: 'Every wording each question has had (label, help and choices, in English and Polish); answers name the wording they were given under.',
+    pl: 'Każde brzmienie każdego pytania (etykieta, wskazówka i odpowiedzi do wyboru, po angielsku i po polsku); odpowiedzi wskazują brzmienie, w jakim je udzielono.',
+  },
+  client_answers: {
+    en: 'Each client’s answers to the charity’s own questions, as JSON (a choice by its key), with when and by whom.',
+    pl: 'Odpowiedzi każdego podopiecznego na własne pytania organizacji, w formacie JSON (wybór przez jego klucz), z datą i osobą.',
+  },
   eligibility_services: {
     en: 'Services a client may qualify for, each with its checklist of criteria.',
     pl: 'Usługi, do których podopieczny może być uprawniony, każda z listą kryteriów.',

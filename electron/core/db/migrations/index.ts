@@ -24,6 +24,7 @@ import { migration0022 } from './0022_eligibility';
 import { migration0023 } from './0023_eligibility_required';
 import { migration0024 } from './0024_diary';
 import { migration0025 } from './0025_handover';
+import { migration0026 } from './0026_custom_fields';
 
 export interface Migration {
   version: number;
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0023,
   migration0024,
   migration0025,
+  migration0026,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

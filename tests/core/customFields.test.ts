@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import { closeDatabase, openDatabase } from '../../electron/core/db/database';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
+
+const ETHNICITY: ChannelInput<'customFields.save'> = {
+  type: 'oneOf',
+  label: 'Ethnicity',
+  labelPl: 'Pochodzenie etniczne',
+  help: 'As the person describes it',
+  choices: [
+    { label: 'White British', labelPl: 'Białe brytyjskie' },
+    { label: 'White Polish', labelPl: 'Białe polskie' },
+    { label: 'Black British', labelPl: null },
+    { label: 'Prefers not to say', labelPl: 'Woli nie mówić' },
+  ],
+};
+const DISABILITY: ChannelInput<'customFields.save'> = {
+  type: 'yesNo',
+  label: 'Disability',
+  labelPl: 'Niepełnosprawność',
+  sensitive: true,
+  required: true,
+};
+
+const fieldNamed = async (t: TestCore, label: string) =>
+  (await t.ok('customFields.list', { includeRetired: true })).find((f) => f.label === label)!;
+
+describe('the charity’s own questions', () => {
+  it('keeps an old answer under the question as it was asked, after the question is reworded or retired', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' });
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-03-01' });
+    await t.ok('customFields.save', ETHNICITY);
+    const first = await fieldNamed(t, 'Ethnicity');
+    expect(first).toMatchObject({ type: 'oneOf', wordings: 1, active: true, inIntake: true, required: false });
+    expect(first.choices.map((c) => c.key)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    const [answered] = await t.ok('customFields.answer', {
+      clientId: ewa.id,
+      answers: [{ fieldId: first.id, value: 'c2' }],
+    });
+    expect(answered).toMatchObject({ asked: { label: 'Ethnicity' }, value: 'c2', reworded: false, retired: false });
+
+    // The funder's new wording: a new label, one choice reworded (its key kept), one removed, one added.
+    await t.ok('customFields.save', {
+      ...ETHNICITY,
+      id: first.id,
+      version: first.version,
+      label: 'Ethnic group',
+      choices: [
+        { key: 'c1', label: 'White: English, Welsh, Scottish, Northern Irish or British', labelPl: null },
+        { key: 'c2', label: 'White: Polish', labelPl: 'Białe: polskie' },
+        { key: 'c3', label: 'Black British', labelPl: null },
+        { label: 'Mixed or multiple', labelPl: 'Mieszane' },
+      ],
+    });
+    const second = await fieldNamed(t, 'Ethnic group');
+    expect(second).toMatchObject({ id: first.id, wordings: 2 });
+    // "Prefers not to say" (c4) is gone; the new choice never takes its key.
+    expect(second.choices.map((c) => c.key)).toEqual(['c1', 'c2', 'c3', 'c5']);
+
+    // Ewa's record still shows what she was asked, and the choice as it was worded then.
+    const hers = (await t.ok('clients.get', { id: ewa.id })).answers;
+    expect(hers).toHaveLength(1);
+    expect(hers[0]).toMatchObject({ reworded: true, value: 'c2' });
+    expect(hers[0]!.asked.label).toBe('Ethnicity');
+    expect(hers[0]!.asked.choices.find((c) => c.key === 'c2')!.label).toBe('White Polish');
+    // Saving her record again unchanged keeps the old wording; Jan's new answer is under the new one.
+    await t.ok('customFields.answer', { clientId: ewa.id, answers: [{ fieldId: first.id, value: 'c2' }] });
+    expect((await t.ok('clients.get', { id: ewa.id })).answers[0]!.asked.label).toBe('Ethnicity');
+    const [his] = await t.ok('customFields.answer', { clientId: jan.id, answers: [{ fieldId: first.id, value: 'c5' }] });
+    expect(his).toMatchObject({ reworded: false, asked: { label: 'Ethnic group' }, value: 'c5' });
+    // A choice no longer offered is refused for a new answer.
+    expect(
+      (await t.fail('customFields.answer', { clientId: jan.id, answers: [{ fieldId: first.id, value: 'c4' }] })).fields,
+    ).toEqual({ [`answers.${first.id}`]: 'invalid' });
+    // Changing an answer puts it under the wording of now.
+    const [changed] = await t.ok('customFields.answer', {
+      clientId: ewa.id,
+      answers: [{ fieldId: first.id, value: 'c1' }],
+    });
+    expect(changed).toMatchObject({ reworded: false, asked: { label: 'Ethnic group' } });
+
+    // A field keeps its type; the wording saved unchanged makes no new wording.
+    expect(
+      (await t.fail('customFields.save', { ...ETHNICITY, type: 'severalOf', id: first.id, version: second.version }))
+        .fields,
+    ).toEqual({ type: 'fieldTypeFixed' });
+    await t.ok('customFields.save', {
+      ...ETHNICITY,
+      id: first.id,
+      version: second.version,
+      label: 'Ethnic group',
+      choices: second.choices,
+      required: true,
+    });
+    expect(await fieldNamed(t, 'Ethnic group')).toMatchObject({ wordings: 2, required: true });
+    // Someone else's save in between is refused, not overwritten.
+    expect((await t.fail('customFields.save', { ...ETHNICITY, id: first.id, version: first.version })).code).toBe(
+      'CONFLICT',
+    );
+
+    // Retired: asked no more, refused as an answer, and still on the records that have it.
+    await t.ok('customFields.setActive', { id: first.id, active: false });
+    expect((await t.ok('customFields.list', {})).map((f) => f.id)).not.toContain(first.id);
+    expect(
+      (await t.fail('customFields.answer', { clientId: jan.id, answers: [{ fieldId: first.id, value: 'c1' }] })).fields,
+    ).toEqual({ [`answers.${first.id}`]: 'fieldRetired' });
+    expect((await t.ok('clients.get', { id: jan.id })).answers[0]).toMatchObject({ retired: true, value: 'c5' });
+    const audit = await t.ok('audit.list', {});
+    expect(audit.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['customField.added', 'customField.changed', 'client.answered']),
+    );
+    // The audit trail says which questions were answered, never the answers.
+    expect(JSON.stringify(audit.items.filter((e) => e.action === 'client.answered'))).not.toMatch(/c5|c2/);
+  });
+
+  it('asks required questions at intake, checks every kind of answer, and withholds sensitive answers from volunteers', async () => {
+    const t = startCore();
+    await setUp(t);
+    await t.ok('customFields.save', DISABILITY);
+    await t.ok('customFields.save', ETHNICITY);
+    await t.ok('customFields.save', { type: 'number', label: 'People in the household', labelPl: 'Liczba osób' });
+    await t.ok('customFields.save', { type: 'date', label: 'Arrived in the UK', inIntake: false, required: true });
+    await t.ok('customFields.save', {
+      type: 'severalOf',
+      label: 'How did you hear of us',
+      choices: [{ label: 'GP' }, { label: 'Friend' }, { label: 'Poster' }],
+    });
+    await t.ok('customFields.save', { type: 'text', label: 'Previous address', identifying: true });
+    const [disability, ethnicity, household, arrived, heard, previous] = await t.ok('customFields.list', {});
+    expect(
+      (await t.fail('customFields.save', { type: 'oneOf', label: 'Only one', choices: [{ label: 'A' }] })).fields,
+    ).toEqual({ choices: 'choicesRequired' });
+    expect(
+      (await t.fail('customFields.save', { type: 'oneOf', label: 'Twice', choices: [{ label: 'A' }, { label: 'a' }] }))
+        .fields,
+    ).toEqual({ 'choices.1.label': 'choiceTwice' });
+
+    const details = { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-03-01' };
+    // "Disability" is required at intake; "Arrived in the UK" is required but not asked at intake.
+    const refused = await t.fail('clients.intake', {
+      details,
+      answers: [
+        { fieldId: ethnicity!.id, value: 'c9' },
+        { fieldId: household!.id, value: 2e9 },
+        { fieldId: heard!.id, value: ['c1', 'c7'] },
+      ],
+    });
+    expect(refused.fields).toEqual({
+      [`answers.${disability!.id}`]: 'required',
+      [`answers.${ethnicity!.id}`]: 'invalid',
+      [`answers.${household!.id}`]: 'numberRange',
+      [`answers.${heard!.id}`]: 'invalid',
+    });
+    expect((await t.ok('clients.count', {})).total).toBe(0);
+    const ewa = await t.ok('clients.intake', {
+      details,
+      answers: [
+        { fieldId: disability!.id, value: true },
+        { fieldId: ethnicity!.id, value: 'c2' },
+        { fieldId: household!.id, value: 3 },
+        { fieldId: heard!.id, value: ['c3', 'c1'] },
+        { fieldId: previous!.id, value: '  12 Mill Lane, Leeds  ' },
+      ],
+    });
+    const answers = (await t.ok('clients.get', { id: ewa.id })).answers;
+    expect(answers.map((a) => [a.asked.label, a.value])).toEqual([
+      ['Disability', true],
+      ['Ethnicity', 'c2'],
+      ['People in the household', 3],
+      ['How did you hear of us', ['c1', 'c3']],
+      ['Previous address', '12 Mill Lane, Leeds'],
+    ]);
+    // On the record, a required question never answered must be answered with the rest.
+    expect(
+      (await t.fail('customFields.answer', { clientId: ewa.id, answers: [{ fieldId: household!.id, value: 4 }] }))
+        .fields,
+    ).toEqual({ [`answers.${arrived!.id}`]: 'required' });
+    expect(
+      (
+        await t.fail('customFields.answer', {
+          clientId: ewa.id,
+          answers: [{ fieldId: arrived!.id, value: '2026-02-30' }],
+        })
+      ).fields,
+    ).toEqual({ [`answers.${arrived!.id}`]: 'invalidDate' });
+    await t.ok('customFields.answer', {
+      clientId: ewa.id,
+      answers: [
+        { fieldId: arrived!.id, value: '2019-05-01' },
+        { fieldId: household!.id, value: null },
+      ],
+    });
+    expect((await t.ok('clients.get', { id: ewa.id })).answers.map((a) => a.asked.label)).not.toContain(
+      'People in the household',
+    );
+
+    // A volunteer sees that Disability was answered, not the answer.
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    const seen = (await t.ok('clients.get', { id: ewa.id })).answers;
+    expect(seen.find((a) => a.fieldId === disability!.id)).toMatchObject({ withheld: true, value: null });
+    expect(seen.find((a) => a.fieldId === ethnicity!.id)).toMatchObject({ withheld: false, value: 'c2' });
+    expect((await t.fail('customFields.answer', { clientId: ewa.id, answers: [] })).code).toBe('FORBIDDEN');
+    expect((await t.fail('customFields.save', DISABILITY)).code).toBe('FORBIDDEN');
+
+    // Anonymised: the identifying answer (and any free text) goes; the rest stays for the figures.
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('erasure.eraseClient', {
+      id: ewa.id,
+      mode: 'anonymise',
+      reason: 'Retention period passed',
+      confirmation: ewa.reference,
+    });
+    expect((await t.ok('clients.get', { id: ewa.id })).answers.map((a) => a.asked.label)).toEqual([
+      'Disability',
+      'Ethnicity',
+      'Arrived in the UK',
+      'How did you hear of us',
+    ]);
+  });
+});
+
+describe('migration 26', () => {
+  it('keeps each wording of a question, and answers go with their client', () => {
+    const dir = tempDir('casebook-migration-');
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    closeDatabase(openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 25) }));
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 26) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(26);
+    x.exec(`INSERT INTO custom_fields (id, type, position, created_at, updated_at) VALUES (1, 'yesNo', 1, 'x', 'x')`);
+    expect(() =>
+      x.exec(`INSERT INTO custom_fields (type, position, created_at, updated_at) VALUES ('colour', 2, 'x', 'x')`),
+    ).toThrow(/CHECK/);
+    x.exec(`INSERT INTO custom_field_wordings (id, field_id, label, created_at) VALUES (1, 1, 'Disability', 'x')`);
+    x.exec(`UPDATE custom_fields SET wording_id = 1`);
+    x.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, intake_date, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', '2026-01-01', 'x', 'x')`,
+    );
+    x.exec(`INSERT INTO client_answers (client_id, field_id, wording_id, value, answered_at) VALUES (1, 1, 1, 'true', 'x')`);
+    x.exec(`DELETE FROM clients WHERE id = 1`);
+    expect(x.prepare(`SELECT count(*) FROM client_answers`).pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+});
