@@ -72,7 +72,10 @@ describe('the charity’s own questions', () => {
     // Saving her record again unchanged keeps the old wording; Jan's new answer is under the new one.
     await t.ok('customFields.answer', { clientId: ewa.id, answers: [{ fieldId: first.id, value: 'c2' }] });
     expect((await t.ok('clients.get', { id: ewa.id })).answers[0]!.asked.label).toBe('Ethnicity');
-    const [his] = await t.ok('customFields.answer', { clientId: jan.id, answers: [{ fieldId: first.id, value: 'c5' }] });
+    const [his] = await t.ok('customFields.answer', {
+      clientId: jan.id,
+      answers: [{ fieldId: first.id, value: 'c5' }],
+    });
     expect(his).toMatchObject({ reworded: false, asked: { label: 'Ethnic group' }, value: 'c5' });
     // A choice no longer offered is refused for a new answer.
     expect(
@@ -244,7 +247,9 @@ describe('migration 26', () => {
     x.exec(
       `INSERT INTO clients (id, reference, first_name, last_name, sort_name, intake_date, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', '2026-01-01', 'x', 'x')`,
     );
-    x.exec(`INSERT INTO client_answers (client_id, field_id, wording_id, value, answered_at) VALUES (1, 1, 1, 'true', 'x')`);
+    x.exec(
+      `INSERT INTO client_answers (client_id, field_id, wording_id, value, answered_at) VALUES (1, 1, 1, 'true', 'x')`,
+    );
     x.exec(`DELETE FROM clients WHERE id = 1`);
     expect(x.prepare(`SELECT count(*) FROM client_answers`).pluck().get()).toBe(0);
     closeDatabase(db);

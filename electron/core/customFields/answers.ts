@@ -37,7 +37,8 @@ export function checkAnswers(
   const given = new Set<number>();
   for (const a of answers) {
     const field = byId.get(a.fieldId);
-    if (!field) throw new CasebookError('BAD_INPUT', 'No such field', { fields: { [`${prefix}${a.fieldId}`]: 'invalid' } });
+    if (!field)
+      throw new CasebookError('BAD_INPUT', 'No such field', { fields: { [`${prefix}${a.fieldId}`]: 'invalid' } });
     given.add(field.id);
     if (!field.active) {
       problems[`${prefix}${field.id}`] = 'fieldRetired';

@@ -162,5 +162,11 @@ export function moveField(db: Db, id: number, by: -1 | 1): void {
   const to = at + by;
   if (to < 0 || to >= order.length) return;
   [order[at], order[to]] = [order[to]!, order[at]!];
-  order.forEach((fieldId, i) => db.update(customFields).set({ position: i + 1 }).where(eq(customFields.id, fieldId)).run());
+  order.forEach((fieldId, i) =>
+    db
+      .update(customFields)
+      .set({ position: i + 1 })
+      .where(eq(customFields.id, fieldId))
+      .run(),
+  );
 }

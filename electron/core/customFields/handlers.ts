@@ -6,11 +6,7 @@ import { readAnswers, saveAnswers } from './answers';
 import { listFields, moveField, saveField, setFieldActive } from './fields';
 
 type CustomFieldChannels =
-  | 'customFields.list'
-  | 'customFields.save'
-  | 'customFields.setActive'
-  | 'customFields.move'
-  | 'customFields.answer';
+  'customFields.list' | 'customFields.save' | 'customFields.setActive' | 'customFields.move' | 'customFields.answer';
 
 export function customFieldHandlers(cb: Records): Pick<Handlers, CustomFieldChannels> {
   return {

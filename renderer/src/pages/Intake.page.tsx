@@ -34,6 +34,16 @@ import { FormAlert } from '../components/FormAlert/FormAlert';
 import { formatDate, languageName, readTypedDate } from '../format';
 import { useSubmit } from '../useSubmit';
 import { useGo, useUnsavedGuard } from '../navigation';
+import { useChannel } from '../useChannel';
+import { labelOf } from '../../../shared/domain/customField';
+import {
+  answerErrors,
+  answersOf,
+  AnswerFields,
+  checkDraft,
+  useAnswerText,
+  type AnswerDraft,
+} from '../components/CustomFields/CustomFields';
 
 /** Which fields each step owns, so "Next" checks only the step in front of the user. */
 const STEP_FIELDS: (keyof ClientFormValues)[][] = [
@@ -41,13 +51,12 @@ const STEP_FIELDS: (keyof ClientFormValues)[][] = [
   ['phone', 'email', 'address', 'postcode', 'preferredLanguage'],
   ['intakeDate', 'caseworkerId', 'referralSource', 'referredBy'],
 ];
-const CONSENT_STEP = 3;
-const CHECK_STEP = 4;
 
 /**
- * Taking a new client in, in five short steps: who they are, how to reach them, how they came to
- * us, what they consent to, and a last check (including possible duplicates) before saving.
- * Nothing is saved until the last step; then the client and their consent are one transaction.
+ * Taking a new client in, in short steps: who they are, how to reach them, how they came to us, the
+ * charity's own questions (when it asks any at intake), what they consent to, and a last check
+ * (including possible duplicates) before saving. Nothing is saved until the last step; then the
+ * client, their answers and their consent are one transaction.
  */
 export function IntakePage() {
   const go = useGo();
@@ -62,6 +71,14 @@ export function IntakePage() {
   const { busy, error, submit: send } = useSubmit();
   const caseworkers = useCaseworkers();
   const v = form.values;
+  const questions = (useChannel('customFields.list', {}).data ?? []).filter((f) => f.inIntake);
+  const [answers, setAnswers] = useState<AnswerDraft>({});
+  const [answerProblems, setAnswerProblems] = useState<Record<number, string>>({});
+  const answerText = useAnswerText();
+  // The charity's questions are a step of their own when it asks any at intake.
+  const QUESTIONS_STEP = questions.length ? STEP_FIELDS.length : -1;
+  const CONSENT_STEP = STEP_FIELDS.length + (questions.length ? 1 : 0);
+  const CHECK_STEP = CONSENT_STEP + 1;
   const { matches, refresh } = useDuplicates({
     firstName: v.firstName,
     lastName: v.lastName,
@@ -77,6 +94,11 @@ export function IntakePage() {
       );
       form.setErrors(mine);
       return Object.keys(mine).length === 0;
+    }
+    if (s === QUESTIONS_STEP) {
+      const wrong = checkDraft(questions, answers, t);
+      setAnswerProblems(wrong);
+      return Object.keys(wrong).length === 0;
     }
     if (s === CONSENT_STEP && consentNow === 'now') return !consent.validate().hasErrors;
     return true;
@@ -101,9 +123,17 @@ export function IntakePage() {
           details: formToDetails(form.values),
           consent: consentNow === 'now' ? consentToInput(consent.values) : null,
           duplicatesSeen: matches.map((m) => m.client.id),
+          answers: answersOf(questions, answers),
         }),
       {
-        form,
+        form: {
+          setErrors: (fields) => {
+            form.setErrors(fields);
+            const wrong = answerErrors(fields);
+            setAnswerProblems(wrong);
+            if (Object.keys(wrong).length) setStep(QUESTIONS_STEP);
+          },
+        },
         fieldPrefix: 'details.',
         renameFields: { estimatedBirthYear: 'estimatedAge' },
         onOk: (client) => {
@@ -170,6 +200,10 @@ export function IntakePage() {
         : v.referredBy,
     ],
     [t('clients.caseworker'), caseworkers.find((w) => w.value === v.caseworkerId)?.label ?? ''],
+    ...questions.map((f): [string, string] => [
+      labelOf(f, i18n.language),
+      answerText(f.type, f, answers[f.id] ?? null),
+    ]),
     ...((consentNow === 'now'
       ? [
           [t('consent.storeData'), c.storeData ? t('common.yes') : t('common.no')],
@@ -214,6 +248,21 @@ export function IntakePage() {
               <ReferralFields form={form} />
             </Stack>
           </Stepper.Step>
+          {questions.length > 0 && (
+            <Stepper.Step label={t('intake.steps.questions')}>
+              <Stack mt="md">
+                <AnswerFields
+                  fields={questions}
+                  draft={answers}
+                  errors={answerProblems}
+                  onChange={(d) => {
+                    setAnswers(d);
+                    setAnswerProblems({});
+                  }}
+                />
+              </Stack>
+            </Stepper.Step>
+          )}
           <Stepper.Step label={t('intake.steps.consent')}>
             <Stack mt="md">
               <Radio.Group

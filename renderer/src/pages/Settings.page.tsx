@@ -35,6 +35,7 @@ import { useSubmit } from '../useSubmit';
 import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { HelpTypesEditor } from '../components/HelpTypesEditor/HelpTypesEditor';
 import { EligibilityServices } from '../components/EligibilityServices/EligibilityServices';
+import { CustomFieldsEditor } from '../components/CustomFieldsEditor/CustomFieldsEditor';
 import { ScannerFolder } from '../components/ScannerFolder/ScannerFolder';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
@@ -459,6 +460,11 @@ export function SettingsPage({
       {can('documents.setScannerFolder') && (
         <Section title={t('inbox.settingsTitle')}>
           <ScannerFolder />
+        </Section>
+      )}
+      {can('customFields.save') && (
+        <Section title={t('customFields.settings.title')}>
+          <CustomFieldsEditor />
         </Section>
       )}
       {can('eligibility.saveService') && (

@@ -21,6 +21,17 @@ import { Field } from './Field';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
 import { useChannel } from '../../useChannel';
+import { notifications } from '@mantine/notifications';
+import type { ClientAnswer, CustomField } from '../../../../shared/domain/customField';
+import {
+  answerErrors,
+  answersOf,
+  AnswerFields,
+  AnswersView,
+  checkDraft,
+  draftFrom,
+  type AnswerDraft,
+} from '../../components/CustomFields/CustomFields';
 
 export function OverviewTab({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
   const { t, i18n } = useTranslation();
@@ -94,6 +105,7 @@ export function OverviewTab({ record, onRecord }: { record: ClientRecord; onReco
           )}
         </Section>
       </SimpleGrid>
+      <OurQuestions record={record} onRecord={onRecord} />
       <Section title={t('status.title')}>
         <Group justify="space-between">
           <Group gap="sm">
@@ -245,6 +257,87 @@ function ShareModal({
         clearable
         nothingFoundMessage={t('reach.nobodyFound')}
         {...form.getInputProps('userIds')}
+      />
+    </ModalForm>
+  );
+}
+
+/** The charity's own questions on the record: the answers as asked, and a form to answer those still asked. */
+function OurQuestions({ record, onRecord }: { record: ClientRecord; onRecord: (r: ClientRecord) => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: fields } = useChannel('customFields.list', {});
+  const [answering, setAnswering] = useState(false);
+  if (!fields || (fields.length === 0 && record.answers.length === 0)) return null;
+  const withheld = record.answers.some((a) => a.withheld);
+  return (
+    <Section title={t('customFields.recordTitle')}>
+      <AnswersView answers={record.answers} />
+      {can('customFields.answer') && fields.length > 0 && !withheld && (
+        <Button variant="default" w="fit-content" onClick={() => setAnswering(true)}>
+          {t('customFields.edit')}
+        </Button>
+      )}
+      {answering && (
+        <AnswersModal
+          record={record}
+          fields={fields}
+          onClose={() => setAnswering(false)}
+          onSaved={(answers) => {
+            onRecord({ ...record, answers });
+            setAnswering(false);
+            notifications.show({ color: 'green', message: t('customFields.saved') });
+          }}
+        />
+      )}
+    </Section>
+  );
+}
+
+function AnswersModal({
+  record,
+  fields,
+  onClose,
+  onSaved,
+}: {
+  record: ClientRecord;
+  fields: CustomField[];
+  onClose: () => void;
+  onSaved: (answers: ClientAnswer[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { busy, error, submit } = useSubmit();
+  const [draft, setDraft] = useState<AnswerDraft>(() => draftFrom(fields, record.answers));
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const c = record.client;
+  const save = (e?: { preventDefault(): void }) => {
+    e?.preventDefault();
+    const wrong = checkDraft(fields, draft, t);
+    if (Object.keys(wrong).length) return setErrors(wrong);
+    void submit(() => invoke('customFields.answer', { clientId: c.id, answers: answersOf(fields, draft) }), {
+      form: { setErrors: (fs) => setErrors(answerErrors(fs, '')) },
+      fieldPrefix: 'answers.',
+      onOk: onSaved,
+    });
+  };
+  return (
+    <ModalForm
+      opened
+      title={t('customFields.editTitle', { name: `${c.firstName} ${c.lastName}` })}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      size="lg"
+    >
+      <AnswerFields
+        fields={fields}
+        draft={draft}
+        errors={errors}
+        onChange={(d) => {
+          setDraft(d);
+          setErrors({});
+        }}
       />
     </ModalForm>
   );
