@@ -219,10 +219,18 @@ export const customBreakdownSchema = z.object({
   type: z.enum(CUSTOM_FIELD_TYPES),
   label: z.string(),
   labelPl: z.string().nullable(),
-  /** Each choice (yes and no for a yes/no question) with how many people gave it; "not recorded" last. */
+  /**
+   * Each choice (for a yes/no question, "true" and "false") with how many people gave it, in the
+   * order the question offers them; null for 1 to 4 people. Then those with no answer.
+   */
   groups: z.array(
-    z.object({ key: z.string(), label: z.string(), labelPl: z.string().nullable(), count: z.number().int() }),
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      labelPl: z.string().nullable(),
+      count: z.number().int().nullable(),
+    }),
   ),
-  notRecorded: z.number().int(),
+  notRecorded: z.number().int().nullable(),
 });
 export type CustomBreakdown = z.infer<typeof customBreakdownSchema>;

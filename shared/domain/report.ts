@@ -7,6 +7,7 @@ import { REFERRAL_STATUSES } from './referral';
 import { programmeFiguresSchema } from './programme';
 import { CURRENCIES, helpGivenTotalsSchema } from './helpGiven';
 import { requiredDate } from './validation';
+import { customBreakdownSchema } from './customField';
 
 /** Groups of fewer people than this are shown as "<5", so no one can be picked out. */
 export const SUPPRESS_BELOW = 5;
@@ -127,6 +128,8 @@ export const funderReportSchema = z.object({
     genders: z.array(z.object({ gender: z.string(), count: maybeCount })),
     languages: z.array(z.object({ language: z.string(), count: maybeCount })),
   }),
+  /** The same people by each of the charity's own questions that has choices (yes/no, one or several of a list). */
+  byQuestion: z.array(customBreakdownSchema),
 });
 export type FunderReport = z.infer<typeof funderReportSchema>;
 

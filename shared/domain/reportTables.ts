@@ -4,6 +4,7 @@ import { languageName, localeOf } from './languages';
 import { GENDER_WITHHELD, NOT_RECORDED, suppressed, type FunderReport } from './report';
 import { formatMoney, helpTypeName, type Currency } from './helpGiven';
 import { inLanguage } from './eligibility';
+import { labelOf } from './customField';
 
 /** A cell: a number, a word, or a group too small to show. Money is kept in minor units with its currency. */
 export type ReportCell = number | string | { money: number } | { suppressed: true };
@@ -279,6 +280,25 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
         suppressed(r.demographics.people) !== null,
       ),
     },
+    // The charity's own questions: one answer each adds up to the people (so a second cell is
+    // hidden with a lone small one); several answers each do not.
+    ...r.byQuestion.map((q): ReportTable => {
+      const question = labelOf(q, language);
+      const rows: ReportCell[][] = [
+        ...q.groups.map((g): ReportCell[] => [
+          q.type === 'yesNo' ? t(g.key === '1' ? 'common.yes' : 'common.no') : labelOf(g, language),
+          count(g.count),
+        ]),
+        [t('report.notRecorded'), count(q.notRecorded)],
+      ];
+      return {
+        key: `question-${q.fieldId}`,
+        title: t('report.byQuestion', { question }),
+        columns: [question, t('report.people')],
+        rows: q.type === 'severalOf' ? rows : hideSecondCell(rows, 1, suppressed(r.demographics.people) !== null),
+        note: t(q.type === 'severalOf' ? 'report.severalNote' : 'report.smallNote'),
+      };
+    }),
   ];
 }
 

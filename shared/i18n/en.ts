@@ -2397,6 +2397,9 @@ export const en = {
     smallNote:
       'Every count of people from 1 to 4 is shown as “<5”, and where a total would give one away, one more is hidden. Counts of contacts, sessions and help given are shown as they are.',
     genders: 'Gender (as the client describes it)',
+    byQuestion: 'People supported, by our question: {{question}}',
+    severalNote:
+      'A person may give several answers, so these add up to more than the people. Groups of fewer than five people are shown as “<5”.',
     gender: 'Gender',
     genderWithheld: 'Prefers not to say',
     languages: 'Preferred language',
@@ -2550,8 +2553,12 @@ export const en = {
     registered: 'Registered',
     attended: 'Came',
     walkIn: 'Came without registering',
+    questionAsked: 'Question, as it was asked',
+    yourAnswer: 'Your answer',
+    answerGiven: 'Answered on',
     sections: {
       details: 'Your details',
+      answers: 'Your answers to our questions',
       statusHistory: 'Your case: opened, on hold, closed',
       consent: 'Your consent',
       household: 'Household and key contacts',

@@ -2488,6 +2488,9 @@ export const pl = {
       'Wszystkich klientów objętych wsparciem w okresie: {{people}}. Grupy mniejsze niż pięć osób są pokazane jako „<5”; gdy suma pozwoliłaby odgadnąć taką grupę, ukryta jest jeszcze jedna.',
     smallNote:
       'Każda liczba osób od 1 do 4 jest pokazana jako „<5”, a gdy suma pozwoliłaby ją odgadnąć, ukryta jest jeszcze jedna. Liczby kontaktów, spotkań i udzielonej pomocy są pokazane bez zmian.',
+    byQuestion: 'Osoby wspierane według naszego pytania: {{question}}',
+    severalNote:
+      'Jedna osoba może podać kilka odpowiedzi, więc suma przekracza liczbę osób. Grupy mniejsze niż pięć osób są pokazane jako „<5”.',
     genders: 'Płeć (tak, jak określa ją klient)',
     gender: 'Płeć',
     genderWithheld: 'Woli nie podawać',
@@ -2659,8 +2662,12 @@ export const pl = {
     registered: 'Zapis na listę',
     attended: 'Obecność',
     walkIn: 'Obecność bez zapisu',
+    questionAsked: 'Pytanie w brzmieniu, w jakim je zadano',
+    yourAnswer: 'Twoja odpowiedź',
+    answerGiven: 'Data odpowiedzi',
     sections: {
       details: 'Twoje dane',
+      answers: 'Twoje odpowiedzi na nasze pytania',
       statusHistory: 'Twoja sprawa: otwarta, wstrzymana, zamknięta',
       consent: 'Twoje zgody',
       household: 'Gospodarstwo domowe i ważne kontakty',

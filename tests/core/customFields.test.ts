@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { cellText, reportTables } from '../../shared/domain/reportTables';
+import { createTranslator } from '../../shared/i18n';
 import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, tempDir, type TestCore } from './helpers';
 
 const ETHNICITY: ChannelInput<'customFields.save'> = {
@@ -225,6 +227,72 @@ describe('the charity’s own questions', () => {
       'Ethnicity',
       'Arrived in the UK',
       'How did you hear of us',
+    ]);
+  });
+});
+
+describe('the charity’s own questions in the funder report', () => {
+  it('counts the people supported by each answer, hiding groups under five, with a choice asked in earlier words kept', async () => {
+    const t = startCore();
+    await setUp(t);
+    await t.ok('customFields.save', { ...DISABILITY, required: false });
+    await t.ok('customFields.save', ETHNICITY);
+    await t.ok('customFields.save', {
+      type: 'severalOf',
+      label: 'Needs',
+      choices: [{ label: 'Housing' }, { label: 'Debt' }],
+    });
+    await t.ok('customFields.save', { type: 'text', label: 'Notes for the funder' });
+    const [disability, ethnicity, needs] = await t.ok('customFields.list', {});
+    // Eleven people: seven disabled, three not, one not asked; six White Polish, five "prefers not to say".
+    for (let i = 0; i < 11; i++) {
+      const c = await addNewPerson(t, { firstName: `Person${i}`, lastName: 'Test', intakeDate: '2026-03-01' });
+      await t.ok('customFields.answer', {
+        clientId: c.id,
+        answers: [
+          ...(i < 10 ? [{ fieldId: disability!.id, value: i < 7 }] : []),
+          { fieldId: ethnicity!.id, value: i < 6 ? 'c2' : 'c4' },
+          { fieldId: needs!.id, value: i < 6 ? ['c1', 'c2'] : ['c1'] },
+        ],
+      });
+    }
+    // "Prefers not to say" is dropped from the question; the five who gave it are still counted under it.
+    await t.ok('customFields.save', {
+      ...ETHNICITY,
+      id: ethnicity!.id,
+      version: ethnicity!.version,
+      choices: ethnicity!.choices.slice(0, 3),
+    });
+    const r = await t.ok('reports.funder', { from: '2026-01-01', to: '2026-12-01' });
+    expect(r.demographics.people).toBe(11);
+    expect(r.byQuestion.map((q) => q.label)).toEqual(['Disability', 'Ethnicity', 'Needs']);
+    const en = createTranslator('en').t;
+    const table = (label: string, language = 'en') =>
+      reportTables(r, language === 'pl' ? createTranslator('pl').t : en, language)
+        .find((x) => x.title.endsWith(label))!
+        .rows.map((row) => row.map((c) => cellText(c, 'GBP', language)));
+    // 7 yes, 3 no (<5), 1 not recorded (<5): two hidden already.
+    expect(table('Disability')).toEqual([
+      ['Yes', '7'],
+      ['No', '<5'],
+      ['Not recorded', '<5'],
+    ]);
+    expect(table('Ethnicity')).toEqual([
+      ['White British', '0'],
+      ['White Polish', '6'],
+      ['Black British', '0'],
+      ['Prefers not to say', '5'],
+      ['Not recorded', '0'],
+    ]);
+    expect(table('Needs')).toEqual([
+      ['Housing', '11'],
+      ['Debt', '6'],
+      ['Not recorded', '0'],
+    ]);
+    expect(table('Niepełnosprawność', 'pl')).toEqual([
+      ['Tak', '7'],
+      ['Nie', '<5'],
+      ['Nie zapisano', '<5'],
     ]);
   });
 });

@@ -14,6 +14,7 @@ import { getCharity } from '../charity/queries';
 import type { ReadDb } from '../db/database';
 import { programmeFigures } from '../programmes/figures';
 import { helpGivenTotals } from '../helpGiven/helpGiven';
+import { answerBreakdowns } from '../customFields/report';
 
 /**
  * The clients a report is about: everyone, or only those allocated to one caseworker, or only those
@@ -227,5 +228,10 @@ export function funderReport(
       genders: listed(genders).map(({ key, count }) => ({ gender: key, count })),
       languages: listed(languages).map(({ key, count }) => ({ language: key, count })),
     },
+    byQuestion: answerBreakdowns(
+      db,
+      sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,
+      supportedPeople,
+    ),
   };
 }

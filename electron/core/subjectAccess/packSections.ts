@@ -6,6 +6,7 @@ import { formatMoney, helpTypeName } from '../../../shared/domain/helpGiven';
 import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
 import { inLanguage } from '../../../shared/domain/eligibility';
+import { answerText, labelOf } from '../../../shared/domain/customField';
 
 /** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
 export interface PackEntry {
@@ -362,6 +363,23 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     texts: [[t('eligibility.note'), c.note]].filter((x): x is [string, string] => !!x[1]),
   }));
 
+  // Answers to the charity's own questions, each under the question as it was asked.
+  const answers: PackTable = {
+    columns: [t('subjectAccess.questionAsked'), t('subjectAccess.yourAnswer'), t('subjectAccess.answerGiven')],
+    widths: [3, 4, 1.6],
+    rows: p.record.answers.map((a) => [
+      labelOf(a.asked, language),
+      answerText(a.type, a.asked, a.value, {
+        yes: t('common.yes'),
+        no: t('common.no'),
+        language,
+        date: (iso) => day(iso),
+        number: (n) => new Intl.NumberFormat(localeOf(language)).format(n),
+      }),
+      day(a.answeredOn),
+    ]),
+  };
+
   const documents: PackTable = {
     columns: [
       t('documents.title'),
@@ -443,6 +461,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
 
   return [
     section(t('subjectAccess.sections.details'), [details]),
+    section(t('subjectAccess.sections.answers'), [], answers),
     section(t('subjectAccess.sections.statusHistory'), [], statusTable),
     section(t('subjectAccess.sections.consent'), consents),
     section(t('subjectAccess.sections.household'), household),
