@@ -181,6 +181,12 @@ export const clientSearchSchema = z.object({
     .max(40)
     .nullish()
     .transform((v) => v ?? null),
+  /** An answer to one of the charity's questions with choices: "<field id>:<choice key>", or ":yes" / ":no". */
+  answer: z
+    .string()
+    .regex(/^\d{1,9}:(yes|no|c\d{1,4})$/)
+    .nullish()
+    .transform((v) => v ?? null),
   sort: z.enum(CLIENT_SORTS).default('name'),
   descending: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(100),
@@ -195,6 +201,7 @@ export const clientCountSchema = clientSearchSchema.pick({
   status: true,
   caseworkerId: true,
   riskFlag: true,
+  answer: true,
 });
 
 /** Moving a case between open, on hold and closed; closing needs a reason. */

@@ -304,6 +304,7 @@ export const en = {
     allStatuses: 'All',
     allCaseworkers: 'Everyone',
     filterRisk: 'Risk flags',
+    filterAnswer: 'Our questions',
     allClients: 'All clients',
     anyRiskFlag: 'Any risk flag',
     noneFiltered: 'No client matches these filters.',

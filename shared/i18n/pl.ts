@@ -313,6 +313,7 @@ export const pl = {
     allStatuses: 'Wszystkie',
     allCaseworkers: 'Wszyscy',
     filterRisk: 'Zagrożenia',
+    filterAnswer: 'Nasze pytania',
     allClients: 'Wszyscy podopieczni',
     anyRiskFlag: 'Z dowolnym zagrożeniem',
     noneFiltered: 'Żaden podopieczny nie spełnia tych warunków.',

@@ -23,8 +23,8 @@ import { auditEvents, clients, clientSearchTokens, users } from './schema';
  * What had to change: every call is awaited; ids come from a sequence, not max(id) + 1, because
  * several PCs write at once; SQLite's json_each and `+column` become `= ANY` and a plain column.
  * Not ported: the record's other domains, the duplicate check (intake takes a person in as they are),
- * risk flags, reach, status changes, merging and the audit's hash chain. A call that asks for one of
- * them (a risk-flag filter, consent at intake) is refused, never answered as if it had worked.
+ * risk flags, the charity's own questions, reach, status changes, merging and the audit's hash chain. A call that asks for one of
+ * them (a risk-flag or answer filter, consent at intake) is refused, never answered as if it had worked.
  */
 export type PgDb = NodePgDatabase<typeof schema>;
 
@@ -140,11 +140,13 @@ interface CountFilters {
   status: Client['status'] | null;
   caseworkerId: number | null;
   riskFlag: string | null;
+  answer?: string | null;
 }
 
 /** The same search as `clients/queries.ts`: the longest term drives a range on the token index. */
 function matching(f: CountFilters): SQL | undefined {
   if (f.riskFlag) throw new Error('Risk flags are not part of the PostgreSQL spike');
+  if (f.answer) throw new Error('The charity’s own questions are not part of the PostgreSQL spike');
   const terms = queryTerms(f.query);
   const filters: SQL[] = [];
   if (terms.length === 1 && /^\p{L}$/u.test(terms[0]!)) {

@@ -70,6 +70,7 @@ async function main() {
       status: null,
       caseworkerId: null,
       riskFlag: null,
+      answer: null,
       sort: 'name' as const,
       descending: false,
       limit: 100,
@@ -102,7 +103,7 @@ async function main() {
         },
       ),
     );
-    const count = { query: 'nowak', status: null, caseworkerId: null, riskFlag: null };
+    const count = { query: 'nowak', status: null, caseworkerId: null, riskFlag: null, answer: null };
     figures.push(await measure(`count "nowak", SQLite (${label})`, 100, () => countClients(sqlite, count)));
     figures.push(await measure(`count "nowak", PostgreSQL (${label})`, 100, () => onPg['clients.count'](count)));
     let id = 0;

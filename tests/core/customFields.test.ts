@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
@@ -205,12 +207,50 @@ describe('the charity’s own questions', () => {
       'People in the household',
     );
 
-    // A volunteer sees that Disability was answered, not the answer.
+    // The client list filters by an answer (one choice, one of several, yes or no), and its CSV has a column per question.
+    const jan = await t.ok('clients.intake', {
+      details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-03-01' },
+      answers: [{ fieldId: disability!.id, value: false }],
+    });
+    await t.ok('customFields.answer', {
+      clientId: jan.id,
+      answers: [
+        { fieldId: arrived!.id, value: '2020-01-31' },
+        { fieldId: heard!.id, value: ['c1'] },
+      ],
+    });
+    const found = async (answer: string) =>
+      (await t.ok('clients.search', { answer })).items.map((c) => c.firstName).sort();
+    expect(await found(`${ethnicity!.id}:c2`)).toEqual(['Ewa']);
+    expect(await found(`${heard!.id}:c1`)).toEqual(['Ewa', 'Jan']);
+    expect(await found(`${heard!.id}:c3`)).toEqual(['Ewa']);
+    expect(await found(`${disability!.id}:yes`)).toEqual(['Ewa']);
+    expect(await found(`${disability!.id}:no`)).toEqual(['Jan']);
+    expect((await t.ok('clients.count', { answer: `${heard!.id}:c1`, query: 'nowak' })).total).toBe(1);
+    const { path } = await t.ok('clients.exportCsv', { answer: `${heard!.id}:c1` });
+    const table = parse(readFileSync(path).toString('utf8'), { bom: true }) as string[][];
+    expect(table[0]!.slice(10)).toEqual([
+      'Disability',
+      'Ethnicity',
+      'People in the household',
+      'Arrived in the UK',
+      'How did you hear of us',
+      'Previous address',
+    ]);
+    expect(table.slice(1).map((r) => r.slice(10))).toEqual([
+      ['Yes', 'White Polish', '', '1 May 2019', 'GP, Poster', '12 Mill Lane, Leeds'],
+      ['No', '', '', '31 January 2020', 'GP', ''],
+    ]);
+
+    // A volunteer sees that Disability was answered, not the answer, and cannot find people by it.
     await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
     const seen = (await t.ok('clients.get', { id: ewa.id })).answers;
     expect(seen.find((a) => a.fieldId === disability!.id)).toMatchObject({ withheld: true, value: null });
     expect(seen.find((a) => a.fieldId === ethnicity!.id)).toMatchObject({ withheld: false, value: 'c2' });
     expect((await t.fail('customFields.answer', { clientId: ewa.id, answers: [] })).code).toBe('FORBIDDEN');
+    expect((await t.fail('clients.search', { answer: `${disability!.id}:yes` })).code).toBe('FORBIDDEN');
+    expect((await t.fail('clients.count', { answer: `${disability!.id}:no` })).code).toBe('FORBIDDEN');
+    expect((await t.ok('clients.search', { answer: `${ethnicity!.id}:c2` })).items).toHaveLength(1);
     expect((await t.fail('customFields.save', DISABILITY)).code).toBe('FORBIDDEN');
 
     // Anonymised: the identifying answer (and any free text) goes; the rest stays for the figures.

@@ -11,7 +11,7 @@ import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { findDuplicates } from './duplicates';
 import { mergeClients } from './merge';
 import { changeStatus, countClients, insertClient, searchClients, updateClient } from './queries';
-import { recordAsSeen } from './record';
+import { mayReadSensitive, recordAsSeen } from './record';
 import { clientListCsv } from './export';
 import { createTranslator } from '../../../shared/i18n';
 import { askWhereToSave, writeFileAtomic } from '../storage/files';
@@ -30,16 +30,21 @@ type ClientChannels =
   | 'clients.exportCsv'
   | 'clients.share';
 
-import { saveAnswers } from '../customFields/answers';
+import { refuseSensitiveFilter, saveAnswers } from '../customFields/answers';
 export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
     'clients.search': (filters) =>
       cb.read((db, s) => {
+        refuseSensitiveFilter(db, filters.answer, mayReadSensitive(s.user.role));
         const found = searchClients(db, { ...filters, reach: reachOf(s) });
         return { ...found, items: found.items.map((c) => summaryFor(s, c)) };
       }),
-    'clients.count': (filters) => cb.read((db, s) => ({ total: countClients(db, { ...filters, reach: reachOf(s) }) })),
+    'clients.count': (filters) =>
+      cb.read((db, s) => {
+        refuseSensitiveFilter(db, filters.answer, mayReadSensitive(s.user.role));
+        return { total: countClients(db, { ...filters, reach: reachOf(s) }) };
+      }),
     /** The filtered list, every match, saved as CSV where the user chooses; recorded as an export. */
     'clients.exportCsv': async (filters) => {
       const t = createTranslator(cb.language()).t;

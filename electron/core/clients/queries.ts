@@ -47,6 +47,7 @@ const toSummary = ({ flags, ...row }: { flags: string | null } & Omit<ClientSumm
 const sortNameOf = (d: Pick<ClientDetails, 'firstName' | 'lastName'>) => fold(`${d.lastName} ${d.firstName}`);
 
 /** Rewrites a client's search tokens: their names, references (including merged ones), phone and postcode. */
+import { answerFilter } from '../customFields/answers';
 export function writeTokens(db: Db, id: number): void {
   const c = db
     .select({
@@ -285,6 +286,8 @@ export interface CountFilters {
   status: CaseStatus | null;
   caseworkerId: number | null;
   riskFlag: string | null;
+  /** Who gave this answer to one of the charity's questions (customFields/answers.ts `answerFilter`). */
+  answer?: string | null;
   /** Only the clients within this person's reach (clients/reach.ts); everyone when null or absent. */
   reach?: Reach;
 }
@@ -331,6 +334,7 @@ function matching(db: ReadDb, f: CountFilters): { where: SQL | undefined; count:
     filters.push(
       sql`${clients.id} IN (SELECT ${riskFlags.clientId} FROM ${riskFlags} WHERE ${riskFlags.kind} = ${f.riskFlag} AND ${riskFlags.removedOn} IS NULL)`,
     );
+  if (f.answer) filters.push(answerFilter(sql`${clients.id}`, f.answer));
   const where = filters.length ? and(...filters) : undefined;
   const count = () => {
     if (main !== null && filters.length === terms.length) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import {
   checkAnswer,
   isBlank,
@@ -139,4 +139,22 @@ export function answerCounts(db: ReadDb): Map<number, number> {
       .values<[number, number]>(sql`SELECT field_id, count(*) FROM client_answers GROUP BY field_id`)
       .map(([f, n]) => [f, n]),
   );
+}
+
+/**
+ * Clients (by `client`) who gave an answer, written "<field id>:<choice key>" or "<field id>:yes" /
+ * ":no": the one choice, one of several, or yes or no.
+ */
+export function answerFilter(client: SQL, answer: string): SQL {
+  const [fieldId, key] = answer.split(':') as [string, string];
+  const json = key === 'yes' ? 'true' : key === 'no' ? 'false' : JSON.stringify(key);
+  return sql`${client} IN (SELECT a.client_id FROM client_answers a WHERE a.field_id = ${Number(fieldId)}
+    AND (a.value = ${json} OR (json_type(a.value) = 'array' AND EXISTS (SELECT 1 FROM json_each(a.value) j WHERE j.value = ${key}))))`;
+}
+
+/** A filter by a sensitive question's answers tells its answers: refused to those who may not read them. */
+export function refuseSensitiveFilter(db: ReadDb, answer: string | null | undefined, mayReadSensitive: boolean): void {
+  if (!answer || mayReadSensitive) return;
+  const field = listFields(db, true).find((f) => f.id === Number(answer.split(':')[0]));
+  if (field?.sensitive) throw new CasebookError('FORBIDDEN', 'A sensitive question cannot be filtered by');
 }

@@ -27,6 +27,8 @@ import { formatDate } from '../format';
 import { useCan } from '../session';
 import classes from './ClientList.module.css';
 import { useGo, usePageState, useRememberedScroll } from '../navigation';
+import { COUNTED_TYPES, labelOf } from '../../../shared/domain/customField';
+import { useChannel } from '../useChannel';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -37,6 +39,7 @@ interface Filters {
   status: CaseStatus | null;
   caseworkerId: number | null;
   riskFlag: string | null;
+  answer: string | null;
   sort: Sort;
   descending: boolean;
 }
@@ -54,9 +57,10 @@ export function ClientListPage({ initialQuery }: { initialQuery: string }) {
   const [status, setStatus] = usePageState<CaseStatus | null>('status', null);
   const [caseworkerId, setCaseworkerId] = usePageState<number | null>('caseworkerId', null);
   const [riskFlag, setRiskFlag] = usePageState<string | null>('riskFlag', null);
+  const [answer, setAnswer] = usePageState<string | null>('answer', null);
   const [sort, setSort] = usePageState<Sort>('sort', 'name');
   const [descending, setDescending] = usePageState('descending', false);
-  const filters: Filters = { query, status, caseworkerId, riskFlag, sort, descending };
+  const filters: Filters = { query, status, caseworkerId, riskFlag, answer, sort, descending };
   const key = JSON.stringify(filters);
   // The export takes the filters of the moment; the button need not be drawn again for each keystroke.
   const filtersNow = useRef(filters);
@@ -121,6 +125,7 @@ export function ClientListPage({ initialQuery }: { initialQuery: string }) {
         status: f.status,
         caseworkerId: f.caseworkerId,
         riskFlag: f.riskFlag,
+        answer: f.answer,
       }).then((c) => {
         if (gen !== generation.current) return;
         if (!c.ok) return setError(errorSentence(t, c.error));
@@ -173,7 +178,7 @@ export function ClientListPage({ initialQuery }: { initialQuery: string }) {
   };
 
   const q = shownFor?.query.trim() ?? '';
-  const filtered = !!(shownFor && (shownFor.status || shownFor.caseworkerId || shownFor.riskFlag));
+  const filtered = !!(shownFor && (shownFor.status || shownFor.caseworkerId || shownFor.riskFlag || shownFor.answer));
 
   return (
     <Stack h="calc(100vh - 60px - 2 * var(--mantine-spacing-lg))" gap="sm">
@@ -201,6 +206,8 @@ export function ClientListPage({ initialQuery }: { initialQuery: string }) {
           setCaseworkerId={setCaseworkerId}
           riskFlag={riskFlag}
           setRiskFlag={setRiskFlag}
+          answer={answer}
+          setAnswer={setAnswer}
         />
       </Group>
       {error && (
@@ -367,6 +374,8 @@ const ListFilters = memo(function ListFilters({
   setCaseworkerId,
   riskFlag,
   setRiskFlag,
+  answer,
+  setAnswer,
 }: {
   status: CaseStatus | null;
   setStatus: (s: CaseStatus | null) => void;
@@ -374,9 +383,16 @@ const ListFilters = memo(function ListFilters({
   setCaseworkerId: (id: number | null) => void;
   riskFlag: string | null;
   setRiskFlag: (k: string | null) => void;
+  answer: string | null;
+  setAnswer: (a: string | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const caseworkers = useCaseworkers();
+  const can = useCan();
+  // The charity's questions with choices, each answer a filter; sensitive ones only for those who may read them.
+  const questions = (useChannel('customFields.list', {}).data ?? []).filter(
+    (f) => COUNTED_TYPES.includes(f.type) && (!f.sensitive || can('customFields.answer')),
+  );
   return (
     <>
       <Select
@@ -410,6 +426,29 @@ const ListFilters = memo(function ListFilters({
         onChange={(v) => setRiskFlag(v || null)}
         allowDeselect={false}
       />
+      {questions.length > 0 && (
+        <Select
+          label={t('clients.filterAnswer')}
+          w={240}
+          searchable
+          data={[
+            { value: '', label: t('clients.allClients') },
+            ...questions.map((f) => ({
+              group: labelOf(f, i18n.language),
+              items: (f.type === 'yesNo'
+                ? [
+                    { key: 'yes', label: t('common.yes') },
+                    { key: 'no', label: t('common.no') },
+                  ]
+                : f.choices.map((c) => ({ key: c.key, label: labelOf(c, i18n.language) }))
+              ).map((c) => ({ value: `${f.id}:${c.key}`, label: `${labelOf(f, i18n.language)}: ${c.label}` })),
+            })),
+          ]}
+          value={answer ?? ''}
+          onChange={(v) => setAnswer(v || null)}
+          allowDeselect={false}
+        />
+      )}
     </>
   );
 });
