@@ -45,8 +45,24 @@ export const IMPORT_FILE_PROBLEMS = [
 ] as const;
 export type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
 
+/** One of the charity's own questions as an import target: "question:<field id>". */
+export type QuestionTarget = `question:${number}`;
+export const questionTarget = (fieldId: number): QuestionTarget => `question:${fieldId}`;
+/** The question a target names, or null for a fixed field. */
+export const questionOf = (target: ImportTarget | null): number | null =>
+  target?.startsWith('question:') ? Number(target.slice('question:'.length)) : null;
+/** What a column goes into: a field of the record, or one of the charity's own questions. */
+export type ImportTarget = ImportField | QuestionTarget;
+const targetSchema = z.union([
+  z.enum(IMPORT_FIELDS),
+  z
+    .string()
+    .regex(/^question:\d{1,9}$/)
+    .transform((v) => v as QuestionTarget),
+]);
+
 /** One column per entry: the field it goes into, or null to leave it out. */
-const mappingSchema = z.array(z.enum(IMPORT_FIELDS).nullable()).max(200);
+const mappingSchema = z.array(targetSchema.nullable()).max(200);
 
 export const importQuerySchema = z.object({
   token: z.string().min(1).max(64),
@@ -78,7 +94,7 @@ export const importProblemSchema = z.object({
   row: z.number().int(),
   /** The column's heading as in the file. */
   column: z.string(),
-  field: z.enum(IMPORT_FIELDS),
+  field: targetSchema,
   /** A validation key (`validation.<key>`). */
   problem: z.string(),
   value: z.string(),

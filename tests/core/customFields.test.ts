@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -334,6 +334,64 @@ describe('the charity’s own questions in the funder report', () => {
       ['Nie', '<5'],
       ['Nie zapisano', '<5'],
     ]);
+  });
+});
+
+describe('the charity’s own questions in a spreadsheet import', () => {
+  it('suggests a question for a column headed with its words, reads answers in either language, and names the cells it cannot read', async () => {
+    const t = startCore();
+    await setUp(t);
+    await t.ok('customFields.save', { ...DISABILITY, required: true });
+    await t.ok('customFields.save', ETHNICITY);
+    await t.ok('customFields.save', {
+      type: 'severalOf',
+      label: 'Needs',
+      choices: [
+        { label: 'Housing', labelPl: 'Mieszkanie' },
+        { label: 'Debt', labelPl: 'Długi' },
+      ],
+    });
+    await t.ok('customFields.save', { type: 'number', label: 'Children' });
+    const [disability, ethnicity, needs, children] = await t.ok('customFields.list', {});
+    const path = join(tempDir('casebook-import-'), 'lista.csv');
+    writeFileSync(
+      path,
+      [
+        'Imię;Nazwisko;Niepełnosprawność;Pochodzenie etniczne;Needs;Dzieci',
+        'Ewa;Kowalczyk;tak;Białe polskie;"Mieszkanie; Debt";2',
+        'Jan;Nowak;nie;White British;;0',
+        'Olga;Wiśniewska;może;Martian;Housing, Cars;dwoje',
+      ].join('\r\n'),
+    );
+    t.platform.nextFile = path;
+    const { token, preview } = await t.ok('imports.choose', {});
+    // Headings in Polish find their questions; "Dzieci" is not a question's words, so it is chosen by hand.
+    expect(preview.mapping).toEqual([
+      'firstName',
+      'lastName',
+      `question:${disability!.id}`,
+      `question:${ethnicity!.id}`,
+      `question:${needs!.id}`,
+      null,
+    ]);
+    const mapping = [...preview.mapping.slice(0, 5), `question:${children!.id}`] as typeof preview.mapping;
+    const checked = await t.ok('imports.preview', { token, mapping });
+    expect(checked.problems.map((p) => [p.row, p.column, p.value, p.problem])).toEqual([
+      [4, 'Niepełnosprawność', 'może', 'invalid'],
+      [4, 'Pochodzenie etniczne', 'Martian', 'invalid'],
+      [4, 'Needs', 'Housing, Cars', 'invalid'],
+      [4, 'Dzieci', 'dwoje', 'invalid'],
+    ]);
+    await t.ok('imports.run', { token, mapping, acceptProblems: true, intakeDateForAll: '2025-12-31' });
+    const [ewa, jan] = (await t.ok('clients.search', { sort: 'reference' })).items;
+    expect((await t.ok('clients.get', { id: ewa!.id })).answers.map((a) => a.value)).toEqual([
+      true,
+      'c2',
+      ['c1', 'c2'],
+      2,
+    ]);
+    // Nothing typed for Needs: no answer (a required question is not demanded of old records).
+    expect((await t.ok('clients.get', { id: jan!.id })).answers.map((a) => a.value)).toEqual([false, 'c1', 0]);
   });
 });
 

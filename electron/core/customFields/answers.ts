@@ -158,3 +158,31 @@ export function refuseSensitiveFilter(db: ReadDb, answer: string | null | undefi
   const field = listFields(db, true).find((f) => f.id === Number(answer.split(':')[0]));
   if (field?.sensitive) throw new CasebookError('FORBIDDEN', 'A sensitive question cannot be filtered by');
 }
+
+/**
+ * New clients' answers, already checked (an import's rows), each under the wording of now: many at
+ * a time, as an import of thousands of rows writes them.
+ */
+export function insertAnswers(
+  db: Db,
+  answers: (AnswerInput & { clientId: number })[],
+  userId: number,
+  now: Date,
+): void {
+  if (!answers.length) return;
+  const wordingOf = new Map(listFields(db).map((f) => [f.id, f.wordingId]));
+  const at = now.toISOString();
+  for (let i = 0; i < answers.length; i += 500)
+    db.insert(clientAnswers)
+      .values(
+        answers.slice(i, i + 500).map((a) => ({
+          clientId: a.clientId,
+          fieldId: a.fieldId,
+          wordingId: wordingOf.get(a.fieldId)!,
+          value: a.value,
+          answeredAt: at,
+          answeredBy: userId,
+        })),
+      )
+      .run();
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ImportEncoding, ImportField } from '../../../shared/domain/clientImport';
+import type { ImportEncoding, ImportTarget } from '../../../shared/domain/clientImport';
 import { localToday } from '../../../shared/clock';
 import { createTranslator } from '../../../shared/i18n';
 import { CasebookError } from '../../../shared/result';
@@ -21,7 +21,7 @@ export function importHandlers(cb: Work): Pick<Handlers, ImportChannels> {
     if (!path) throw new CasebookError('NOT_FOUND', 'That file is no longer open; choose it again');
     return path;
   };
-  const check = async (token: string, encoding: ImportEncoding, mapping: (ImportField | null)[] | null) => {
+  const check = async (token: string, encoding: ImportEncoding, mapping: (ImportTarget | null)[] | null) => {
     const path = pathOf(token);
     const sheet = await readSpreadsheet(path, encoding);
     return (db: Parameters<typeof checkImport>[0]) =>
@@ -32,7 +32,7 @@ export function importHandlers(cb: Work): Pick<Handlers, ImportChannels> {
     jobId: string | undefined,
     token: string,
     encoding: ImportEncoding,
-    mapping: (ImportField | null)[] | null,
+    mapping: (ImportTarget | null)[] | null,
   ) =>
     cb.jobs.task(jobId, { cancellable: true }, (task) => {
       const path = pathOf(token);

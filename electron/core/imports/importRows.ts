@@ -1,5 +1,13 @@
 import { clientDetailsSchema, type ClientDetails } from '../../../shared/domain/client';
-import { IMPORT_FIELDS, type ImportField, type ImportProblem } from '../../../shared/domain/clientImport';
+import {
+  IMPORT_FIELDS,
+  questionOf,
+  questionTarget,
+  type ImportField,
+  type ImportProblem,
+  type ImportTarget,
+} from '../../../shared/domain/clientImport';
+import { checkAnswer, type AnswerInput, type AnswerValue, type CustomField } from '../../../shared/domain/customField';
 import { fold } from '../../../shared/domain/folding';
 import { CLIENT_LANGUAGES, languageName } from '../../../shared/domain/languages';
 import { fieldIssues, isIsoDate, type ValidationKey } from '../../../shared/domain/validation';
@@ -77,19 +85,28 @@ const headingKey = (h: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** The field each column most likely holds, from its heading; each field taken by one column at most. */
-export function suggestMapping(header: string[]): (ImportField | null)[] {
-  const taken = new Set<ImportField>();
+/**
+ * The field each column most likely holds, from its heading: a field of the record, or one of the
+ * charity's questions whose label (in English or Polish) it is. Each taken by one column at most.
+ */
+export function suggestMapping(header: string[], questions: CustomField[] = []): (ImportTarget | null)[] {
+  const taken = new Set<ImportTarget>();
   return header.map((h) => {
     const key = headingKey(h);
-    const field = IMPORT_FIELDS.find((f) => !taken.has(f) && HEADINGS[f].includes(key)) ?? null;
+    const field: ImportTarget | null =
+      IMPORT_FIELDS.find((f) => !taken.has(f) && HEADINGS[f].includes(key)) ??
+      questions
+        .filter((q) => [q.label, q.labelPl].some((l) => l && headingKey(l) === key))
+        .map((q) => questionTarget(q.id))
+        .find((q) => !taken.has(q)) ??
+      null;
     if (field) taken.add(field);
     return field;
   });
 }
 
 /** Whether a mapping gives each client a first and last name: both columns, or one full-name column. */
-export const mappingHasNames = (mapping: readonly (ImportField | null)[]) =>
+export const mappingHasNames = (mapping: readonly (ImportTarget | null)[]) =>
   mapping.includes('fullName') || (mapping.includes('firstName') && mapping.includes('lastName'));
 
 /**
@@ -117,9 +134,57 @@ const LANGUAGE_NAMES = new Map<string, string>(
   ]),
 );
 
-/** What a row needs to know about the charity: its caseworkers by folded name. */
+/** What a row needs to know about the charity: its caseworkers by folded name, and its own questions. */
 export interface RowContext {
   caseworkers: Map<string, number>;
+  questions: CustomField[];
+}
+
+/**
+ * A spreadsheet cell as an answer to one of the charity's questions: text as it is, a number with a
+ * point or a comma, a date as spreadsheets write it, yes or no in either language, a choice by its
+ * words in English or Polish, several choices split by ";" or ",". Null when empty; a validation
+ * key when it is not an answer the question takes.
+ */
+export function cellAnswer(field: CustomField, text: string): { value: AnswerValue } | { problem: ValidationKey } {
+  if (!text) return { value: null };
+  const choice = (words: string) =>
+    field.choices.find((c) => [c.label, c.labelPl].some((l) => l && fold(l).trim() === fold(words).trim()))?.key;
+  let value: AnswerValue | undefined;
+  switch (field.type) {
+    case 'text':
+      value = text;
+      break;
+    case 'number':
+      value = /^-?\d+([.,]\d+)?$/.test(text.replace(/\s/g, ''))
+        ? Number(text.replace(/\s/g, '').replace(',', '.'))
+        : undefined;
+      break;
+    case 'date':
+      value = spreadsheetDate(text) ?? undefined;
+      if (value === undefined) return { problem: 'invalidDate' };
+      break;
+    case 'yesNo': {
+      const f = fold(text);
+      value = YES.has(f) ? true : NO.has(f) ? false : undefined;
+      break;
+    }
+    case 'oneOf':
+      value = choice(text);
+      break;
+    case 'severalOf': {
+      const keys = text
+        .split(/[;,]/)
+        .map((w) => w.trim())
+        .filter(Boolean)
+        .map(choice);
+      value = keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+      break;
+    }
+  }
+  if (value === undefined) return { problem: 'invalid' };
+  const checked = checkAnswer({ ...field, required: false }, value);
+  return checked.ok ? { value: checked.value } : { problem: checked.error as ValidationKey };
 }
 
 /** Splits "Jan Nowak" (last word is the surname) or "Nowak, Jan". */
@@ -138,9 +203,9 @@ export function rowToClient(
   row: string[],
   rowNumber: number,
   header: string[],
-  mapping: (ImportField | null)[],
+  mapping: (ImportTarget | null)[],
   ctx: RowContext,
-): { details: ClientDetails | null; problems: ImportProblem[] } {
+): { details: ClientDetails | null; answers: AnswerInput[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const columnOf = (field: ImportField) => mapping.indexOf(field);
   const text = (field: ImportField) => {
@@ -151,6 +216,24 @@ export function rowToClient(
     const i = columnOf(field);
     problems.push({ row: rowNumber, column: header[i] ?? '', field, problem: key, value: text(field).slice(0, 200) });
   };
+  const answers: AnswerInput[] = [];
+  mapping.forEach((target, i) => {
+    const fieldId = questionOf(target);
+    const question = fieldId === null ? undefined : ctx.questions.find((q) => q.id === fieldId);
+    if (!question) return;
+    const cell = (row[i] ?? '').trim();
+    const answer = cellAnswer(question, cell);
+    if ('value' in answer) {
+      if (answer.value !== null) answers.push({ fieldId: question.id, value: answer.value });
+    } else
+      problems.push({
+        row: rowNumber,
+        column: header[i] ?? '',
+        field: target!,
+        problem: answer.problem,
+        value: cell.slice(0, 200),
+      });
+  });
   const date = (field: ImportField) => {
     const v = text(field);
     if (!v) return null;
@@ -197,5 +280,5 @@ export function rowToClient(
       if (IMPORT_FIELDS.includes(named)) problem(named, key as ValidationKey);
     }
   }
-  return { details: problems.length === 0 && parsed.success ? parsed.data : null, problems };
+  return { details: problems.length === 0 && parsed.success ? parsed.data : null, answers, problems };
 }

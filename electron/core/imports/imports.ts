@@ -4,10 +4,14 @@ import {
   IMPORT_LIST_MAX,
   type ClientImport,
   type ImportDuplicate,
-  type ImportField,
+  questionOf,
   type ImportPreview,
   type ImportProblem,
+  type ImportTarget,
 } from '../../../shared/domain/clientImport';
+import type { AnswerInput } from '../../../shared/domain/customField';
+import { insertAnswers } from '../customFields/answers';
+import { listFields } from '../customFields/fields';
 import { fold } from '../../../shared/domain/folding';
 import { CasebookError } from '../../../shared/result';
 import { DuplicateIndex } from '../clients/duplicates';
@@ -20,6 +24,7 @@ import type { Sheet } from './readSheet';
 interface Row {
   row: number;
   details: ClientDetails;
+  answers: AnswerInput[];
 }
 
 /** Every row checked: those ready to import, those that look like someone already known, and the problems. */
@@ -47,7 +52,7 @@ export function checkImport(
   db: Db,
   sheet: Sheet,
   file: { fileName: string; kind: 'csv' | 'xlsx' },
-  asked: (ImportField | null)[] | null,
+  asked: (ImportTarget | null)[] | null,
   onRows?: (done: number, total: number) => void,
 ): CheckedImport {
   const empty: ImportPreview = {
@@ -65,7 +70,15 @@ export function checkImport(
   };
   if (!sheet.ok) return { preview: { ...empty, fileProblem: sheet.problem }, ready: [], duplicates: [] };
   const { header, rows } = sheet;
-  const used = asked ? header.map((_, i) => asked[i] ?? null) : suggestMapping(header);
+  const questions = listFields(db);
+  // A question retired, or never there, is not a column's target.
+  const used = asked
+    ? header.map((_, i) => {
+        const target = asked[i] ?? null;
+        const q = questionOf(target);
+        return q === null || questions.some((f) => f.id === q) ? target : null;
+      })
+    : suggestMapping(header, questions);
   const columns = header.map((h, i) => ({
     header: h || `#${i + 1}`,
     samples: rows.slice(0, 3).map((r) => (r[i] ?? '').slice(0, 80)),
@@ -73,7 +86,7 @@ export function checkImport(
   const base = { ...empty, columns, mapping: used, rows: rows.length };
   if (!mappingHasNames(used)) return { preview: { ...base, fileProblem: 'noNames' }, ready: [], duplicates: [] };
 
-  const ctx = { caseworkers: caseworkers(db) };
+  const ctx = { caseworkers: caseworkers(db), questions };
   const problems: ImportProblem[] = [];
   const duplicates: ImportDuplicate[] = [];
   const ready: Row[] = [];
@@ -84,7 +97,7 @@ export function checkImport(
   rows.forEach((cells, i) => {
     if (i % 250 === 0) onRows?.(i, rows.length);
     const rowNumber = i + 2;
-    const { details, problems: found } = rowToClient(cells, rowNumber, header, used, ctx);
+    const { details, answers, problems: found } = rowToClient(cells, rowNumber, header, used, ctx);
     if (!details) {
       problemRows++;
       for (const p of found) if (problems.length < IMPORT_LIST_MAX) problems.push(p);
@@ -102,8 +115,8 @@ export function checkImport(
       },
       { row: rowNumber },
     );
-    if (!match) return void ready.push({ row: rowNumber, details });
-    dupRows.push({ row: rowNumber, details });
+    if (!match) return void ready.push({ row: rowNumber, details, answers });
+    dupRows.push({ row: rowNumber, details, answers });
     if (duplicates.length < IMPORT_LIST_MAX) {
       const c = match.candidate;
       duplicates.push({
@@ -172,6 +185,12 @@ export function runImport(
     userId,
     now,
     today,
+  );
+  insertAnswers(
+    db,
+    rows.flatMap((r, i) => r.answers.map((a) => ({ clientId: ids[i]!, ...a }))),
+    userId,
+    now,
   );
   for (let i = 0; i < ids.length; i += 1000)
     db.insert(clientImportMembers)

@@ -1,4 +1,4 @@
-import type { ImportEncoding, ImportField, ImportPreview } from '../../../shared/domain/clientImport';
+import type { ImportEncoding, ImportPreview, ImportTarget } from '../../../shared/domain/clientImport';
 import type { Job } from '../jobs/context';
 import { checkImport } from './imports';
 import { readSpreadsheet } from './readSheet';
@@ -8,7 +8,7 @@ export interface ImportCheckInput {
   fileName: string;
   kind: 'csv' | 'xlsx';
   encoding: ImportEncoding;
-  mapping: (ImportField | null)[] | null;
+  mapping: (ImportTarget | null)[] | null;
 }
 
 /** The import check: reads the spreadsheet and checks every row against the rules and the clients on file. */

@@ -24,15 +24,18 @@ import {
   IMPORT_LIST_MAX,
   type ClientImport,
   type ImportEncoding,
-  type ImportField,
+  type ImportTarget,
   type ImportPreview,
+  questionTarget,
 } from '../../../shared/domain/clientImport';
+import { labelOf } from '../../../shared/domain/customField';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { JobProgress } from '../components/JobProgress/JobProgress';
 import { ModalForm } from '../components/ModalForm/ModalForm';
 import { Section } from '../components/Section/Section';
 import { errorSentence } from '../errors';
+import { useChannel } from '../useChannel';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { useJob } from '../useJob';
 import { useSubmit } from '../useSubmit';
@@ -49,6 +52,8 @@ const NOT_IMPORTED = '-';
 export function ImportPage() {
   const go = useGo();
   const { t, i18n } = useTranslation();
+  // The charity's own questions still asked: columns can go into them too.
+  const questions = useChannel('customFields.list', {}).data ?? [];
   const [imports, setImports] = useState<ClientImport[] | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -90,7 +95,7 @@ export function ImportPage() {
         fresh(r.preview);
       },
     });
-  const recheck = async (next: { encoding?: ImportEncoding; mapping?: (ImportField | null)[] }) => {
+  const recheck = async (next: { encoding?: ImportEncoding; mapping?: (ImportTarget | null)[] }) => {
     if (!token || !preview) return;
     const enc = next.encoding ?? encoding;
     setEncoding(enc);
@@ -105,7 +110,7 @@ export function ImportPage() {
   };
   const setField = (column: number, value: string | null) => {
     if (!preview) return;
-    const field = !value || value === NOT_IMPORTED ? null : (value as ImportField);
+    const field = !value || value === NOT_IMPORTED ? null : (value as ImportTarget);
     // A field goes into one column: choosing it here takes it from any other.
     const mapping = preview.mapping.map((f, i) => (i === column ? field : f === field ? null : f));
     void recheck({ mapping });
@@ -226,6 +231,17 @@ export function ImportPage() {
                             data={[
                               { value: NOT_IMPORTED, label: t('imports.notImported') },
                               ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) })),
+                              ...(questions.length
+                                ? [
+                                    {
+                                      group: t('customFields.recordTitle'),
+                                      items: questions.map((q) => ({
+                                        value: questionTarget(q.id),
+                                        label: labelOf(q, i18n.language),
+                                      })),
+                                    },
+                                  ]
+                                : []),
                             ]}
                             value={preview.mapping[i] ?? NOT_IMPORTED}
                             onChange={(v) => setField(i, v)}
