@@ -197,8 +197,11 @@ export function AnswerFields({
   );
 }
 
-/** A record's answers, each under the question as it was asked; withheld and retired ones said so. */
-export function AnswersView({ answers }: { answers: ClientAnswer[] }) {
+/**
+ * A record's answers, each under the question as it was asked; withheld and retired ones said so;
+ * then the questions still asked and not yet answered, as "Not recorded".
+ */
+export function AnswersView({ answers, asked = [] }: { answers: ClientAnswer[]; asked?: CustomField[] }) {
   const { t, i18n } = useTranslation();
   const words = useAnswerText();
   return (
@@ -223,7 +226,12 @@ export function AnswersView({ answers }: { answers: ClientAnswer[] }) {
           </Group>
         </Group>
       ))}
-      {answers.length === 0 && (
+      {asked
+        .filter((f) => !answers.some((a) => a.fieldId === f.id))
+        .map((f) => (
+          <Field key={f.id} label={labelOf(f, i18n.language)} value={null} />
+        ))}
+      {answers.length === 0 && asked.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('customFields.noAnswers')}
         </Text>

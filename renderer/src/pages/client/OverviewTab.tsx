@@ -272,7 +272,7 @@ function OurQuestions({ record, onRecord }: { record: ClientRecord; onRecord: (r
   const withheld = record.answers.some((a) => a.withheld);
   return (
     <Section title={t('customFields.recordTitle')}>
-      <AnswersView answers={record.answers} />
+      <AnswersView answers={record.answers} asked={fields} />
       {can('customFields.answer') && fields.length > 0 && !withheld && (
         <Button variant="default" w="fit-content" onClick={() => setAnswering(true)}>
           {t('customFields.edit')}
