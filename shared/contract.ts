@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { digestSchema, handoverInputSchema } from './domain/digest';
+import {
+  declineIncomingSchema,
+  incomingInputSchema,
+  incomingListQuerySchema,
+  incomingListSchema,
+  incomingSchema,
+  stillNeedDaysSchema,
+  stillNeedSchema,
+  waitlistSchema,
+} from './domain/incoming';
 import { clientAnswerSchema, customFieldSchema, saveAnswersSchema, saveCustomFieldSchema } from './domain/customField';
 import {
   appointmentOutcomeSchema,
@@ -623,6 +633,32 @@ export const contract = {
   ),
 
   // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
+  /** Referrals into the charity before anyone is a client, and its waiting list, in the list's order. */
+  'incoming.list': channel(CASEWORK, incomingListQuerySchema, incomingListSchema),
+  'incoming.get': channel(CASEWORK, z.object({ id: z.number().int().positive() }), incomingSchema),
+  'incoming.log': channel(CASEWORK, incomingInputSchema, incomingSchema),
+  'incoming.change': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), version: z.number().int(), referral: incomingInputSchema }),
+    incomingSchema,
+  ),
+  'incoming.waitlist': channel(CASEWORK, waitlistSchema, incomingSchema),
+  /** A place for the next person: on their programme when one is free, or a start with our support. */
+  'incoming.offer': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), version: z.number().int() }),
+    incomingSchema,
+  ),
+  'incoming.decline': channel(CASEWORK, declineIncomingSchema, incomingSchema),
+  'incoming.stillNeed': channel(CASEWORK, stillNeedSchema, incomingSchema),
+  /** Who waits for a programme, in order, and how many places are free now (null: no limit). */
+  'incoming.forProgramme': channel(
+    CASEWORK,
+    z.object({ programmeId: z.number().int().positive() }),
+    z.object({ waiting: z.array(incomingSchema), placesFree: z.number().int().nullable() }),
+  ),
+  'incoming.setStillNeedDays': channel(ADMIN, stillNeedDaysSchema, stillNeedDaysSchema),
+
   /** The charity's own questions on the client record, in the order they are asked, each with its wording now. */
   'customFields.list': channel(
     ANYONE,

@@ -32,6 +32,7 @@ import { languageFromLocale, readPreferences } from './preferences/preferences';
 import { documentHandlers } from './documents/handlers';
 import { eligibilityHandlers } from './eligibility/handlers';
 import { customFieldHandlers } from './customFields/handlers';
+import { incomingHandlers } from './incoming/handlers';
 import { diaryHandlers } from './diary/handlers';
 import { digestHandlers } from './digest/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
@@ -161,6 +162,7 @@ export class Casebook implements Work {
       documentHandlers(this),
       eligibilityHandlers(this),
       customFieldHandlers(this),
+      incomingHandlers(this),
       diaryHandlers(this),
       digestHandlers(this),
       programmeHandlers(this),

@@ -119,6 +119,15 @@ export const AUDIT_ACTIONS = [
   'handover.written',
   'handover.read',
   /** The charity's own questions: a field added, reworded or retired; a client's answers changed (which fields, never the answers). */
+  /** Referrals into the charity and its waiting list (never the person's details). */
+  'incoming.logged',
+  'incoming.changed',
+  'incoming.waitlisted',
+  'incoming.offered',
+  'incoming.accepted',
+  'incoming.declined',
+  'incoming.stillNeeds',
+  'incoming.withdrawn',
   'customField.added',
   'customField.changed',
   'client.answered',

@@ -38,6 +38,13 @@ export const intakeSchema = z.object({
    * finds a likely duplicate not in this list (someone else added them meanwhile), it refuses.
    */
   duplicatesSeen: z.array(z.number().int().positive()).max(50).default([]),
+  /** The referral in this intake takes the person in from (incoming/incoming.ts): it becomes theirs. */
+  incomingId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   /** Answers to the charity's own questions asked at intake. */
   answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
 });

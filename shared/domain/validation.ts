@@ -128,6 +128,10 @@ export const VALIDATION_KEYS = [
   'fieldTypeFixed',
   'fieldRetired',
   'tooManyFields',
+  'consentToHoldRequired',
+  'stillNeedDaysRange',
+  'incomingDecided',
+  'noPlaceFree',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

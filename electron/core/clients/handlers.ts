@@ -31,6 +31,7 @@ type ClientChannels =
   | 'clients.share';
 
 import { refuseSensitiveFilter, saveAnswers } from '../customFields/answers';
+import { acceptIncoming } from '../incoming/incoming';
 export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
@@ -71,7 +72,7 @@ export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
         return record;
       }),
 
-    'clients.intake': ({ details, consent, duplicatesSeen, answers }) =>
+    'clients.intake': ({ details, consent, duplicatesSeen, answers, incomingId }) =>
       cb.write((db, s) => {
         // The same people the screen could show (a client outside reach cannot be looked at there).
         const duplicates = findDuplicates(db, { ...details, excludeId: null }, reachOf(s));
@@ -88,6 +89,15 @@ export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
             clientId: client.id,
             detail: { similarTo: duplicates.map((d) => d.client.reference) },
           });
+        if (incomingId !== null) {
+          const taken = acceptIncoming(db, incomingId, client.id, s.user.id, today(), cb.now());
+          cb.audit(db, s, 'incoming.accepted', { clientId: client.id, detail: { incomingId, ...taken } });
+          if (taken.registered)
+            cb.audit(db, s, 'programme.registered', {
+              clientId: client.id,
+              detail: { programmeId: taken.programmeId },
+            });
+        }
         const answered = saveAnswers(db, client.id, answers, 'intake', s.user.id, cb.now());
         if (answered.length) cb.audit(db, s, 'client.answered', { clientId: client.id, detail: { fields: answered } });
         if (consent) {

@@ -16,6 +16,7 @@ import { BUILTIN_HELP_TYPES, CURRENCIES } from '../../../shared/domain/helpGiven
 import { DOCUMENT_KINDS, DOCUMENT_VIEWS } from '../../../shared/domain/document';
 import { DECISIONS } from '../../../shared/domain/eligibility';
 import { APPOINTMENT_KINDS, APPOINTMENT_OUTCOMES } from '../../../shared/domain/appointment';
+import { INCOMING_SOURCES, INCOMING_STATUSES } from '../../../shared/domain/incoming';
 import { CUSTOM_FIELD_TYPES, type AnswerValue, type Choice } from '../../../shared/domain/customField';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
@@ -856,3 +857,38 @@ export const clientAnswers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.clientId, t.fieldId] })],
 );
+
+/** Referrals into the charity, before anyone is a client, and its waiting list (migration 27). */
+export const incomingReferrals = sqliteTable('incoming_referrals', {
+  id: integer('id').primaryKey(),
+  receivedOn: text('received_on').notNull(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  dateOfBirth: text('date_of_birth'),
+  phone: text('phone'),
+  email: text('email'),
+  postcode: text('postcode'),
+  preferredLanguage: text('preferred_language'),
+  reason: text('reason').notNull(),
+  source: text('source', { enum: INCOMING_SOURCES }).notNull(),
+  referrerName: text('referrer_name'),
+  referrerContact: text('referrer_contact'),
+  agencyId: integer('agency_id').references(() => agencies.id),
+  urgency: text('urgency', { enum: REFERRAL_URGENCIES }).notNull(),
+  atRisk: integer('at_risk', { mode: 'boolean' }).notNull().default(false),
+  riskNote: text('risk_note'),
+  consentToHold: integer('consent_to_hold', { mode: 'boolean' }).notNull(),
+  status: text('status', { enum: INCOMING_STATUSES }).notNull().default('new'),
+  programmeId: integer('programme_id').references(() => programmes.id),
+  waitingSince: text('waiting_since'),
+  offeredOn: text('offered_on'),
+  checkedOn: text('checked_on'),
+  decidedOn: text('decided_on'),
+  decidedBy: integer('decided_by').references(() => users.id),
+  declineReason: text('decline_reason'),
+  clientId: integer('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});

@@ -10,6 +10,7 @@ type Versioned =
   | 'custom field'
   | 'document'
   | 'goal'
+  | 'incoming referral'
   | 'kind of help'
   | 'letter template'
   | 'programme'

@@ -125,6 +125,10 @@ export const TABLES: Record<string, Words> = {
     en: 'Documents on a client’s file: what each is, its title and date, the file it came from, and what it goes with.',
     pl: 'Dokumenty w aktach podopiecznego: rodzaj, tytuł i data, plik źródłowy oraz czego dotyczą.',
   },
+  incoming_referrals: {
+    en: 'Referrals into the charity before anyone is a client: who, why, from whom, urgency and risk, the waiting list (for support or a programme), offers, and the decision; an accepted one names the client it became.',
+    pl: 'Zgłoszenia do organizacji, zanim ktoś zostanie podopiecznym: kto, dlaczego, od kogo, pilność i zagrożenie, lista oczekujących (na wsparcie lub program), propozycje miejsc i decyzja; przyjęte wskazuje podopiecznego, którym się stało.',
+  },
   custom_fields: {
     en: 'The charity’s own questions on the client record: each one’s type, order, and whether it is required, asked at intake, identifying or sensitive.',
     pl: 'Własne pytania organizacji w kartotece podopiecznego: rodzaj, kolejność oraz czy pytanie jest obowiązkowe, zadawane przy przyjęciu, identyfikujące lub wrażliwe.',

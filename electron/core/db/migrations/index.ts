@@ -25,6 +25,7 @@ import { migration0023 } from './0023_eligibility_required';
 import { migration0024 } from './0024_diary';
 import { migration0025 } from './0025_handover';
 import { migration0026 } from './0026_custom_fields';
+import { migration0027 } from './0027_incoming_referrals';
 
 export interface Migration {
   version: number;
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0024,
   migration0025,
   migration0026,
+  migration0027,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
