@@ -21,6 +21,7 @@ import { ProgrammeEditPage } from './pages/ProgrammeEdit.page';
 import { ProgrammePage } from './pages/Programme.page';
 import { ProgrammesPage } from './pages/Programmes.page';
 import { ReferralsPage } from './pages/Referrals.page';
+import { IncomingPage } from './pages/Incoming.page';
 import { ReportPage } from './pages/Report.page';
 import { RetentionPage } from './pages/Retention.page';
 import { SafetyPlanPage } from './pages/SafetyPlan.page';
@@ -52,7 +53,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'clients'; query?: string }
   | { name: 'client'; id: number; tab?: ClientTab }
-  | { name: 'clientNew' }
+  | { name: 'clientNew'; incomingId?: number }
   | { name: 'clientImport' }
   | { name: 'clientEdit'; id: number }
   | { name: 'clientAssessment'; id: number; assessmentId?: number }
@@ -65,6 +66,7 @@ export type Route =
   | { name: 'diary' }
   | { name: 'inbox' }
   | { name: 'referrals' }
+  | { name: 'incoming' }
   | { name: 'programmes' }
   | { name: 'programme'; id: number }
   | { name: 'programmeEdit'; id?: number }
@@ -96,6 +98,7 @@ export const SECTIONS = [
   { name: 'clients', label: 'shell.clients' },
   { name: 'diary', label: 'diary.nav' },
   { name: 'inbox', label: 'inbox.nav', gate: 'documents.inbox' },
+  { name: 'incoming', label: 'incoming.nav', gate: 'incoming.list' },
   { name: 'referrals', label: 'referrals.title', gate: 'referrals.list' },
   { name: 'programmes', label: 'programmes.title' },
   { name: 'helpGiven', label: 'helpGiven.title', gate: 'helpGiven.list' },
@@ -133,7 +136,7 @@ export const ROUTES: { [N in Route['name']]: Page<N> } = {
   diary: { section: 'diary', render: () => <DiaryPage /> },
   inbox: { section: 'inbox', render: () => <InboxPage /> },
   client: { section: 'clients', render: (r) => <ClientDetailPage id={r.id} tab={r.tab} /> },
-  clientNew: { section: 'clients', render: () => <IntakePage /> },
+  clientNew: { section: 'clients', render: (r) => <IntakePage incomingId={r.incomingId} /> },
   clientImport: { section: 'clients', gate: 'imports.choose', render: () => <ImportPage /> },
   clientEdit: { section: 'clients', render: (r) => <ClientEditPage id={r.id} /> },
   clientAssessment: {
@@ -155,6 +158,7 @@ export const ROUTES: { [N in Route['name']]: Page<N> } = {
       <LetterPage clientId={r.id} referralId={r.referralId} letterId={r.letterId} appointmentId={r.appointmentId} />
     ),
   },
+  incoming: { section: 'incoming', render: () => <IncomingPage /> },
   referrals: { section: 'referrals', render: () => <ReferralsPage /> },
   programmes: { section: 'programmes', render: () => <ProgrammesPage /> },
   programme: { section: 'programmes', render: (r) => <ProgrammePage id={r.id} /> },

@@ -8,6 +8,7 @@ import { programmeFiguresSchema } from './programme';
 import { CURRENCIES, helpGivenTotalsSchema } from './helpGiven';
 import { requiredDate } from './validation';
 import { customBreakdownSchema } from './customField';
+import { INCOMING_SOURCES } from './incoming';
 
 /** Groups of fewer people than this are shown as "<5", so no one can be picked out. */
 export const SUPPRESS_BELOW = 5;
@@ -42,6 +43,11 @@ export const funderReportQuerySchema = z
   });
 export type FunderReportQuery = z.output<typeof funderReportQuerySchema>;
 
+const waitSchema = z.object({
+  people: z.number().int(),
+  medianDays: z.number().int().nullable(),
+  longestDays: z.number().int().nullable(),
+});
 const areaRef = { areaId: z.number().int(), areaKey: z.string().nullable(), areaName: z.string().nullable() };
 const maybeCount = z.number().int().nullable();
 
@@ -127,6 +133,22 @@ export const funderReportSchema = z.object({
     ageBands: z.array(z.object({ band: z.enum(AGE_BANDS), count: maybeCount })),
     genders: z.array(z.object({ gender: z.string(), count: maybeCount })),
     languages: z.array(z.object({ language: z.string(), count: maybeCount })),
+  }),
+  /** Referrals into the charity in the period, by source and outcome, and how long people waited. */
+  incoming: z.object({
+    bySource: z.array(
+      z.object({
+        source: z.enum(INCOMING_SOURCES),
+        received: z.number().int(),
+        accepted: z.number().int(),
+        declined: z.number().int(),
+        open: z.number().int(),
+      }),
+    ),
+    /** Taken in during the period: how many, and days from referral to intake. */
+    takenIn: waitSchema,
+    /** Still waiting when the period ended: how many, and days waited by then. */
+    stillWaiting: waitSchema,
   }),
   /** The same people by each of the charity's own questions that has choices (yes/no, one or several of a list). */
   byQuestion: z.array(customBreakdownSchema),

@@ -119,6 +119,38 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       note: r.referrals.length ? t('report.smallNote') : undefined,
     },
     {
+      key: 'incoming',
+      title: t('report.incoming'),
+      columns: [
+        t('incoming.source'),
+        t('report.incomingReceived'),
+        t('incoming.statuses.accepted'),
+        t('incoming.statuses.declined'),
+        t('report.incomingOpen'),
+      ],
+      rows: r.incoming.bySource.map((s) => [
+        t(`incoming.sources.${s.source}`),
+        people(s.received),
+        people(s.accepted),
+        people(s.declined),
+        people(s.open),
+      ]),
+      note: r.incoming.bySource.length ? t('report.smallNote') : undefined,
+    },
+    {
+      key: 'waitingTimes',
+      title: t('report.waitingTimes'),
+      columns: [t('report.item'), t('report.people'), t('report.medianDays'), t('report.longestDays')],
+      // Days over fewer than five people could give one person's wait away: hidden with them.
+      rows: (['takenIn', 'stillWaiting'] as const).map((k) => {
+        const w = r.incoming[k];
+        const hidden = suppressed(w.people) === null;
+        const days = (n: number | null): ReportCell => (hidden ? { suppressed: true } : n === null ? '–' : n);
+        return [t(`report.${k}`), people(w.people), days(w.medianDays), days(w.longestDays)];
+      }),
+      note: t('report.waitingNote'),
+    },
+    {
       key: 'eligibility',
       title: t('report.eligibility'),
       columns: [t('eligibility.service'), t('eligibility.decisions.eligible'), t('eligibility.decisions.notEligible')],

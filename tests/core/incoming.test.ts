@@ -135,6 +135,16 @@ describe('referrals in and the waiting list', () => {
       ).fields,
     ).toEqual({ id: 'incomingDecided' });
     expect((await t.ok('clients.count', { query: 'someone' })).total).toBe(0);
+    // The funder report: referrals in by source, and how long people waited (days from referral).
+    const report = await t.ok('reports.funder', { from: '2026-11-01', to: '2026-11-23' });
+    expect(report.incoming).toEqual({
+      bySource: [{ source: 'gp', received: 2, accepted: 1, declined: 0, open: 1 }],
+      takenIn: { people: 1, medianDays: 21, longestDays: 21 },
+      stillWaiting: { people: 1, medianDays: 21, longestDays: 21 },
+    });
+    // Before Ewa was taken in, both were waiting at the end of that period.
+    const earlier = await t.ok('reports.funder', { from: '2026-11-01', to: '2026-11-20' });
+    expect(earlier.incoming.stillWaiting).toEqual({ people: 2, medianDays: 18, longestDays: 18 });
     const audit = (await t.ok('audit.list', {})).items.map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['incoming.logged', 'incoming.offered', 'incoming.accepted']));
 

@@ -15,6 +15,7 @@ import type { ReadDb } from '../db/database';
 import { programmeFigures } from '../programmes/figures';
 import { helpGivenTotals } from '../helpGiven/helpGiven';
 import { answerBreakdowns } from '../customFields/report';
+import { incomingFigures } from '../incoming/report';
 
 /**
  * The clients a report is about: everyone, or only those allocated to one caseworker, or only those
@@ -228,6 +229,7 @@ export function funderReport(
       genders: listed(genders).map(({ key, count }) => ({ gender: key, count })),
       languages: listed(languages).map(({ key, count }) => ({ language: key, count })),
     },
+    incoming: incomingFigures(db, q, cohort),
     byQuestion: answerBreakdowns(
       db,
       sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,

@@ -35,6 +35,7 @@ import { formatDate, languageName, readTypedDate } from '../format';
 import { useSubmit } from '../useSubmit';
 import { useGo, useUnsavedGuard } from '../navigation';
 import { useChannel } from '../useChannel';
+import type { Incoming, IncomingSource } from '../../../shared/domain/incoming';
 import { labelOf } from '../../../shared/domain/customField';
 import {
   answerErrors,
@@ -58,10 +59,45 @@ const STEP_FIELDS: (keyof ClientFormValues)[][] = [
  * (including possible duplicates) before saving. Nothing is saved until the last step; then the
  * client, their answers and their consent are one transaction.
  */
-export function IntakePage() {
+export function IntakePage({ incomingId }: { incomingId?: number | undefined }) {
+  const { t } = useTranslation();
+  const { data: from, error } = useChannel('incoming.get', incomingId ? { id: incomingId } : null);
+  if (!incomingId) return <IntakeForm from={null} />;
+  if (error) return <FormAlert message={error} />;
+  return from ? <IntakeForm from={from} /> : <Text c="dimmed">{t('common.loading')}</Text>;
+}
+
+/** How a referral in came, in the words of the client record's "how they came to us". */
+const SOURCE_AS_CLIENT: Record<IncomingSource, ClientFormValues['referralSource']> = {
+  self: 'self',
+  gp: 'professional',
+  council: 'agency',
+  school: 'agency',
+  agency: 'agency',
+  familyFriend: 'familyFriend',
+  other: 'other',
+};
+
+function IntakeForm({ from }: { from: Incoming | null }) {
   const go = useGo();
   const { t, i18n } = useTranslation();
-  const form = useClientForm({ caseworkerId: selfIfCaseworker(useSession()) });
+  const form = useClientForm({
+    caseworkerId: selfIfCaseworker(useSession()),
+    // Taken in from a referral: what it says is filled in, to check and complete.
+    ...(from
+      ? {
+          firstName: from.firstName,
+          lastName: from.lastName,
+          dateOfBirth: from.dateOfBirth ?? '',
+          phone: from.phone ?? '',
+          email: from.email ?? '',
+          postcode: from.postcode ?? '',
+          preferredLanguage: from.preferredLanguage ?? '',
+          referralSource: SOURCE_AS_CLIENT[from.source],
+          referredBy: from.referrerName ?? from.agencyName ?? '',
+        }
+      : {}),
+  });
   useUnsavedGuard(form.isDirty);
   const consent = useConsentForm();
   const [step, setStep] = useState(0);
@@ -124,6 +160,7 @@ export function IntakePage() {
           consent: consentNow === 'now' ? consentToInput(consent.values) : null,
           duplicatesSeen: matches.map((m) => m.client.id),
           answers: answersOf(questions, answers),
+          incomingId: from?.id ?? null,
         }),
       {
         form: {
@@ -230,6 +267,15 @@ export function IntakePage() {
       <Title order={1} size="h2">
         {t('clients.newTitle')}
       </Title>
+      {from && (
+        <Alert color="blue">
+          {t('incoming.takingIn', {
+            name: `${from.firstName} ${from.lastName}`,
+            date: formatDate(from.receivedOn, i18n.language),
+          })}
+          {from.programmeName ? ` ${t('incoming.takingInProgramme', { programme: from.programmeName })}` : ''}
+        </Alert>
+      )}
       <Paper withBorder p="lg">
         <Stepper active={step} onStepClick={jump} size="sm" allowNextStepsSelect>
           <Stepper.Step label={t('intake.steps.person')}>

@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/result';
 import { invoke } from '../api';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { Section } from '../components/Section/Section';
+import { WaitingList } from './programme/WaitingList';
 import { errorSentence } from '../errors';
 import { formatDate } from '../format';
 import { useCan } from '../session';
@@ -284,6 +285,8 @@ export function ProgrammePage({ id }: { id: number }) {
           </Table>
         )}
       </Section>
+
+      {can('incoming.forProgramme') && <WaitingList programmeId={p.id} members={members.length} />}
 
       {modal?.kind === 'add' && <AddSessionsModal detail={detail} onClose={() => setModal(null)} onDone={changed} />}
       {modal?.kind === 'edit' && (

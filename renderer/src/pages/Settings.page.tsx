@@ -301,6 +301,28 @@ function ReviewInterval() {
   );
 }
 
+/** How long someone waits before the waiting list prompts a "still need us?" contact. */
+function StillNeedDays() {
+  const { t } = useTranslation();
+  const list = useChannel('incoming.list', { show: 'waiting' });
+  const days = list.data?.stillNeedDays ?? null;
+  if (days === null) return null;
+  return (
+    <NumberSetting
+      label={t('incoming.stillNeedDaysLabel')}
+      min={7}
+      max={365}
+      initial={days}
+      field="days"
+      save={async (n) => {
+        const r = await invoke('incoming.setStillNeedDays', { days: n });
+        if (r.ok) list.reload();
+        return r;
+      }}
+    />
+  );
+}
+
 /** Replace the recovery key: the new key is shown, saved as a sheet, and confirmed before it counts. */
 function NewRecoverySheet() {
   const { t } = useTranslation();
@@ -460,6 +482,11 @@ export function SettingsPage({
       {can('documents.setScannerFolder') && (
         <Section title={t('inbox.settingsTitle')}>
           <ScannerFolder />
+        </Section>
+      )}
+      {can('incoming.setStillNeedDays') && (
+        <Section title={t('incoming.programmeList')}>
+          <StillNeedDays />
         </Section>
       )}
       {can('customFields.save') && (
