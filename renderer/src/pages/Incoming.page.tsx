@@ -5,6 +5,7 @@ import {
   Checkbox,
   Group,
   Loader,
+  Modal,
   Select,
   SegmentedControl,
   SimpleGrid,
@@ -157,7 +158,7 @@ export function IncomingTable({ items, onOpen }: { items: Incoming[]; onOpen: (r
             </Table.Td>
             <Table.Td>{r.status === 'new' ? '' : (r.programmeName ?? t('incoming.ourSupport'))}</Table.Td>
             <Table.Td>{t('incoming.days', { count: r.daysWaited })}</Table.Td>
-            <Table.Td>
+            <Table.Td miw={150}>
               <Group gap={4}>
                 <StatusBadge referral={r} />
                 {r.stillNeedDue && (
@@ -186,7 +187,7 @@ const STATUS_COLOURS = {
 function StatusBadge({ referral: r }: { referral: Incoming }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[r.status]} variant="light">
+    <Badge color={STATUS_COLOURS[r.status]} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
       {t(`incoming.statuses.${r.status}`)}
     </Badge>
   );
@@ -381,91 +382,82 @@ function IncomingModal({
       />
     );
   return (
-    <ModalForm
-      opened
-      title={name}
-      onClose={onClose}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        onClose();
-      }}
-      busy={false}
-      error={error}
-      label={t('common.close')}
-      size="xl"
-    >
-      <Group gap="xs">
-        <StatusBadge referral={r} />
-        {r.atRisk && <Badge color="red">{t('incoming.atRisk')}</Badge>}
-        <Badge variant="light">{t(`referrals.urgency.${r.urgency}`)}</Badge>
-        <Text size="sm" c="dimmed">
-          {t('incoming.waitedSentence', { count: r.daysWaited, on: formatDate(r.receivedOn, i18n.language) })}
-        </Text>
-      </Group>
-      {r.stillNeedDue && <Alert color="yellow">{t('incoming.stillNeedPrompt', { name })}</Alert>}
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Field label={t('incoming.reason')} value={r.reason} />
-        {r.atRisk && <Field label={t('incoming.riskNote')} value={r.riskNote} />}
-        <Field
-          label={t('incoming.from')}
-          value={`${t(`incoming.sources.${r.source}`)}${r.referrerName ? `: ${r.referrerName}` : ''}`}
-        />
-        <Field label={t('incoming.referrerContact')} value={r.referrerContact} />
-        <Field
-          label={t('clients.dateOfBirth')}
-          value={r.dateOfBirth ? formatDate(r.dateOfBirth, i18n.language) : null}
-        />
-        <Field label={t('clients.phone')} value={r.phone} />
-        <Field label={t('clients.email')} value={r.email} />
-        <Field label={t('clients.postcode')} value={r.postcode} />
-        {r.status !== 'new' && (
-          <Field label={t('incoming.waitingFor')} value={r.programmeName ?? t('incoming.ourSupport')} />
-        )}
-        {r.offeredOn && <Field label={t('incoming.offeredOn')} value={formatDate(r.offeredOn, i18n.language)} />}
-        {r.checkedOn && <Field label={t('incoming.checkedOn')} value={formatDate(r.checkedOn, i18n.language)} />}
-        {r.decidedOn && (
-          <Field
-            label={t('incoming.decidedOn')}
-            value={`${formatDate(r.decidedOn, i18n.language)}${r.decidedByName ? ` · ${r.decidedByName}` : ''}`}
-          />
-        )}
-        {r.declineReason && <Field label={t('incoming.declineReason')} value={r.declineReason} />}
-      </SimpleGrid>
-      {r.clientId !== null && (
-        <Button variant="light" w="fit-content" onClick={() => go({ name: 'client', id: r.clientId! })}>
-          {t('incoming.openClient', { reference: r.clientReference ?? '' })}
-        </Button>
-      )}
-      {isOpen && (
-        <Group>
-          <Button onClick={() => go({ name: 'clientNew', incomingId: r.id })}>{t('incoming.takeIn')}</Button>
-          {r.status === 'waiting' && (
-            <Button
-              variant="light"
-              onClick={() =>
-                void act(invoke('incoming.offer', { id: r.id, version: r.version }), t('incoming.offered', { name }))
-              }
-            >
-              {t(r.programmeName ? 'incoming.offerPlace' : 'incoming.offerStart')}
-            </Button>
-          )}
-          <Button variant="light" onClick={() => setDoing('waitlist')}>
-            {t(r.status === 'new' ? 'incoming.putOnList' : 'incoming.moveList')}
-          </Button>
-          {(r.status === 'waiting' || r.status === 'offered') && (
-            <Button variant="default" onClick={() => setDoing('stillNeed')}>
-              {t('incoming.askStillNeed')}
-            </Button>
-          )}
-          <Button variant="default" onClick={() => setDoing('change')}>
-            {t('incoming.change')}
-          </Button>
-          <Button variant="default" color="red" onClick={() => setDoing('decline')}>
-            {t('incoming.decline')}
-          </Button>
+    <Modal opened title={name} onClose={onClose} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack>
+        <FormAlert message={error} />
+        <Group gap="xs">
+          <StatusBadge referral={r} />
+          {r.atRisk && <Badge color="red">{t('incoming.atRisk')}</Badge>}
+          <Badge variant="light">{t(`referrals.urgency.${r.urgency}`)}</Badge>
+          <Text size="sm" c="dimmed">
+            {t('incoming.waitedSentence', { count: r.daysWaited, on: formatDate(r.receivedOn, i18n.language) })}
+          </Text>
         </Group>
-      )}
-    </ModalForm>
+        {r.stillNeedDue && <Alert color="yellow">{t('incoming.stillNeedPrompt', { name })}</Alert>}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Field label={t('incoming.reason')} value={r.reason} />
+          {r.atRisk && <Field label={t('incoming.riskNote')} value={r.riskNote} />}
+          <Field
+            label={t('incoming.from')}
+            value={`${t(`incoming.sources.${r.source}`)}${r.referrerName ? `: ${r.referrerName}` : ''}`}
+          />
+          <Field label={t('incoming.referrerContact')} value={r.referrerContact} />
+          <Field
+            label={t('clients.dateOfBirth')}
+            value={r.dateOfBirth ? formatDate(r.dateOfBirth, i18n.language) : null}
+          />
+          <Field label={t('clients.phone')} value={r.phone} />
+          <Field label={t('clients.email')} value={r.email} />
+          <Field label={t('clients.postcode')} value={r.postcode} />
+          {r.status !== 'new' && (
+            <Field label={t('incoming.waitingFor')} value={r.programmeName ?? t('incoming.ourSupport')} />
+          )}
+          {r.offeredOn && <Field label={t('incoming.offeredOn')} value={formatDate(r.offeredOn, i18n.language)} />}
+          {r.checkedOn && <Field label={t('incoming.checkedOn')} value={formatDate(r.checkedOn, i18n.language)} />}
+          {r.decidedOn && (
+            <Field
+              label={t('incoming.decidedOn')}
+              value={`${formatDate(r.decidedOn, i18n.language)}${r.decidedByName ? ` · ${r.decidedByName}` : ''}`}
+            />
+          )}
+          {r.declineReason && <Field label={t('incoming.declineReason')} value={r.declineReason} />}
+        </SimpleGrid>
+        {r.clientId !== null && (
+          <Button variant="light" w="fit-content" onClick={() => go({ name: 'client', id: r.clientId! })}>
+            {t('incoming.openClient', { reference: r.clientReference ?? '' })}
+          </Button>
+        )}
+        {isOpen && (
+          <Group>
+            <Button onClick={() => go({ name: 'clientNew', incomingId: r.id })}>{t('incoming.takeIn')}</Button>
+            {r.status === 'waiting' && (
+              <Button
+                variant="light"
+                onClick={() =>
+                  void act(invoke('incoming.offer', { id: r.id, version: r.version }), t('incoming.offered', { name }))
+                }
+              >
+                {t(r.programmeName ? 'incoming.offerPlace' : 'incoming.offerStart')}
+              </Button>
+            )}
+            <Button variant="light" onClick={() => setDoing('waitlist')}>
+              {t(r.status === 'new' ? 'incoming.putOnList' : 'incoming.moveList')}
+            </Button>
+            {(r.status === 'waiting' || r.status === 'offered') && (
+              <Button variant="default" onClick={() => setDoing('stillNeed')}>
+                {t('incoming.askStillNeed')}
+              </Button>
+            )}
+            <Button variant="default" onClick={() => setDoing('change')}>
+              {t('incoming.change')}
+            </Button>
+            <Button variant="default" color="red" onClick={() => setDoing('decline')}>
+              {t('incoming.decline')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Modal>
   );
 }
 

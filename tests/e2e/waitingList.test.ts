@@ -1,0 +1,157 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
+import { startBridge, type Bridge } from '../bridge/server';
+import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+
+/**
+ * Referrals in and the waiting list, end to end: a GP's referral is logged (refused without consent
+ * to hold the details), put on the waiting list for a full programme, offered the place freed when
+ * someone leaves, and taken in through an intake already filled in from the referral, which also
+ * registers her on the programme. Then the same screens in Polish.
+ */
+const now = clockFrom('2026-11-23T10:00');
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+
+let root: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+const { visible, dialog, nav, quiet } = byPerson(() => page);
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-waiting-'));
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
+  await setUpThroughCore(bridge, ADMIN);
+  // A workshop with one place, taken.
+  const p = await callCore<{ programme: { id: number } }>(bridge, 'programmes.save', {
+    programme: {
+      name: 'Money skills workshop',
+      kind: 'workshop',
+      startsOn: '2026-10-01',
+      endsOn: '2027-03-31',
+      capacity: 1,
+      facilitators: [],
+    },
+  });
+  const tom = await callCore<{ id: number }>(bridge, 'clients.intake', {
+    details: { firstName: 'Tom', lastName: 'Brown', intakeDate: '2026-10-01' },
+    duplicatesSeen: [],
+  });
+  await callCore(bridge, 'programmes.register', {
+    programmeId: p.programme.id,
+    clientId: tom.id,
+    registeredOn: '2026-10-01',
+  });
+  await callCore(bridge, 'signIn.lock', {});
+  browser = await launchChromium();
+  page = await openSignedIn(browser, bridge, ADMIN);
+});
+
+afterAll(() => closeAll(browser, bridge, root));
+
+describe('referrals in and the waiting list, end to end', () => {
+  it('logs a GP’s referral, only with consent to hold the details, and puts her on the waiting list', async () => {
+    await nav('Referrals in');
+    await expect.poll(() => visible('No referral in is waiting to be dealt with.')).toBe(true);
+    await page.getByRole('button', { name: 'Log a referral in' }).click();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog().getByText('Please fill this in.').count()).toBeGreaterThan(2);
+    await dialog().getByLabel('First name').fill('Ewa');
+    await dialog().getByLabel('Last name').fill('Nowak');
+    await dialog().getByLabel('Why they were referred').fill('Rent arrears; an eviction notice for January');
+    await dialog().getByLabel('Where the referral came from').click();
+    await page.getByRole('option', { name: 'GP or health service' }).click();
+    await dialog().getByLabel('Who referred them').fill('Dr Patel, Hyde Park Surgery');
+    await dialog().getByLabel('Phone').fill('07700 900555');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => visible(/^Nothing is kept without the person agreeing to us holding their details/))
+      .toBe(true);
+    await shot(page, 'wl-01-log-refused');
+    await dialog().getByRole('checkbox', { name: 'They agreed to us holding these details' }).check();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog().getByRole('heading', { name: 'Ewa Nowak' }).isVisible()).toBe(true);
+    expect(await dialog().textContent()).toContain('GP or health service: Dr Patel, Hyde Park Surgery');
+    await dialog().getByRole('button', { name: 'Put on the waiting list' }).click();
+    await dialog().getByLabel('Waiting for').click();
+    await page.getByRole('option', { name: 'Money skills workshop' }).click();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('Ewa Nowak is on the waiting list.')).toBe(true);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await page.getByText('Waiting list', { exact: true }).click();
+    const table = page.getByRole('table', { name: 'Referrals in and the waiting list' });
+    await expect.poll(() => table.getByRole('row').nth(1).textContent()).toContain('Ewa Nowak');
+    expect(await table.getByRole('row').nth(1).textContent()).toContain('Money skills workshop');
+    await quiet();
+    await shot(page, 'wl-02-waiting-list');
+  });
+
+  it('offers her the place freed on the programme, and takes her in from the referral', async () => {
+    await nav('Programmes');
+    await page.getByRole('button', { name: 'Money skills workshop' }).click();
+    const waiting = page.getByRole('region', { name: 'Waiting list' });
+    await expect.poll(() => waiting.getByText('No place free').isVisible()).toBe(true);
+    expect(await waiting.getByRole('button', { name: /^Offer the place/ }).count()).toBe(0);
+    // Tom leaves: a place is free, and Ewa is next.
+    await page.getByRole('button', { name: 'Take off the list: Tom Brown' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Take off the list' }).click();
+    await expect.poll(() => waiting.getByText('1 place free').isVisible()).toBe(true);
+    await shot(page, 'wl-03-place-free');
+    await waiting.getByRole('button', { name: 'Offer the place to Ewa Nowak' }).click();
+    await expect.poll(() => visible('Ewa Nowak has been offered a place.')).toBe(true);
+    await expect.poll(() => waiting.getByText('No place free').isVisible()).toBe(true);
+    await waiting.getByRole('button', { name: 'Take in (start the intake)' }).click();
+    // The intake opens with what the referral says.
+    await expect.poll(() => visible(/^Taking in Ewa Nowak, referred on 23 Nov 2026/)).toBe(true);
+    expect(await page.getByLabel('First name').inputValue()).toBe('Ewa');
+    await shot(page, 'wl-04-intake-from-referral');
+    const next = () => page.getByRole('button', { name: 'Next' }).click();
+    await next();
+    expect(await page.getByLabel('Phone').inputValue()).toBe('07700 900555');
+    await next();
+    expect(await page.getByLabel('Referred by').inputValue()).toBe('Dr Patel, Hyde Park Surgery');
+    await next();
+    await page.getByRole('radio', { name: 'Not recorded yet' }).check();
+    await next();
+    await page.getByRole('button', { name: 'Save new client' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Ewa Nowak' }).isVisible()).toBe(true);
+    // Registered on the programme, and the referral is hers, decided.
+    await page.getByRole('tab', { name: 'Groups and help' }).click();
+    await expect.poll(() => visible('Money skills workshop')).toBe(true);
+    await quiet();
+    await nav('Referrals in');
+    await page.getByText('Decided', { exact: true }).click();
+    const table = page.getByRole('table', { name: 'Referrals in and the waiting list' });
+    await expect.poll(() => table.getByRole('row').nth(1).textContent()).toContain('Taken in');
+    await nav('Funder report');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('23/11/2026');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const bySource = page.getByRole('table', { name: 'Referrals in, by where they came from' });
+    await expect.poll(() => bySource.getByRole('row').nth(1).textContent()).toBe('GP or health service<5<500');
+  });
+
+  it('the same screens in Polish', async () => {
+    await quiet();
+    await nav('Settings');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Zgłoszenia', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Zgłoszenia i lista oczekujących' }).isVisible())
+      .toBe(true);
+    await page.getByRole('button', { name: 'Zapisz zgłoszenie' }).click();
+    await expect
+      .poll(() => dialog().getByText('Osoba zgodziła się na przechowywanie tych danych').isVisible())
+      .toBe(true);
+    await shot(page, 'wl-pl-01-log');
+    await dialog().getByRole('button', { name: 'Anuluj' }).click();
+    await page.getByText('Rozpatrzone', { exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Zgłoszenia i lista oczekujących' }).textContent())
+      .toContain('Przyjęte');
+    await shot(page, 'wl-pl-02-decided');
+  });
+});
