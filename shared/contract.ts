@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digestSchema, handoverInputSchema } from './domain/digest';
+import { agencySheetSchema, signpostInputSchema, signpostListQuerySchema, signpostSchema } from './domain/signposting';
 import {
   declineIncomingSchema,
   incomingInputSchema,
@@ -633,6 +634,14 @@ export const contract = {
   ),
 
   // Letters: previewed from a template, kept with the client, then saved as PDF or printed.
+  /** Contacts with people who are not clients, told where else to go: the latest first. */
+  'signposting.list': channel(ANYONE, signpostListQuerySchema, z.array(signpostSchema)),
+  'signposting.get': channel(ANYONE, z.object({ id: z.number().int().positive() }), signpostSchema),
+  'signposting.record': channel(ANYONE, signpostInputSchema, signpostSchema),
+  /** The sheet about an agency handed over, in the person's language (names nobody). */
+  'signposting.agencySheetPdf': channel(ANYONE, agencySheetSchema, z.object({ path: z.string() })),
+  'signposting.agencySheetPrint': channel(ANYONE, agencySheetSchema, printoutSchema),
+
   /** Referrals into the charity before anyone is a client, and its waiting list, in the list's order. */
   'incoming.list': channel(CASEWORK, incomingListQuerySchema, incomingListSchema),
   'incoming.get': channel(CASEWORK, z.object({ id: z.number().int().positive() }), incomingSchema),

@@ -33,6 +33,7 @@ import { documentHandlers } from './documents/handlers';
 import { eligibilityHandlers } from './eligibility/handlers';
 import { customFieldHandlers } from './customFields/handlers';
 import { incomingHandlers } from './incoming/handlers';
+import { signpostingHandlers } from './signposting/handlers';
 import { diaryHandlers } from './diary/handlers';
 import { digestHandlers } from './digest/handlers';
 import { dispatch, joinHandlers, type Gate, type Handlers } from './rpc';
@@ -163,6 +164,7 @@ export class Casebook implements Work {
       eligibilityHandlers(this),
       customFieldHandlers(this),
       incomingHandlers(this),
+      signpostingHandlers(this),
       diaryHandlers(this),
       digestHandlers(this),
       programmeHandlers(this),

@@ -119,6 +119,8 @@ export const AUDIT_ACTIONS = [
   'handover.written',
   'handover.read',
   /** The charity's own questions: a field added, reworded or retired; a client's answers changed (which fields, never the answers). */
+  /** Someone not a client told where else to go (never who, or what they said). */
+  'signposting.recorded',
   /** Referrals into the charity and its waiting list (never the person's details). */
   'incoming.logged',
   'incoming.changed',

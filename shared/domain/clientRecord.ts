@@ -45,6 +45,13 @@ export const intakeSchema = z.object({
     .positive()
     .nullish()
     .transform((v) => v ?? null),
+  /** A named signposting contact this intake takes the person in from: it becomes theirs. */
+  signpostId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   /** Answers to the charity's own questions asked at intake. */
   answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
 });

@@ -134,6 +134,21 @@ export const funderReportSchema = z.object({
     genders: z.array(z.object({ gender: z.string(), count: maybeCount })),
     languages: z.array(z.object({ language: z.string(), count: maybeCount })),
   }),
+  /** People who were not clients told where else to go: contacts in the period, by need and by place. */
+  signposting: z.object({
+    contacts: z.number().int(),
+    /** A need area, or none given (areaId null: a need in their own words). */
+    byNeed: z.array(
+      z.object({
+        areaId: z.number().int().nullable(),
+        areaKey: z.string().nullable(),
+        areaName: z.string().nullable(),
+        count: z.number().int(),
+      }),
+    ),
+    /** The 20 places people were most often sent. */
+    byPlace: z.array(z.object({ place: z.string(), count: z.number().int() })),
+  }),
   /** Referrals into the charity in the period, by source and outcome, and how long people waited. */
   incoming: z.object({
     bySource: z.array(

@@ -138,6 +138,26 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
       note: r.incoming.bySource.length ? t('report.smallNote') : undefined,
     },
     {
+      key: 'signposting',
+      title: t('report.signposting'),
+      columns: [t('signposting.needArea'), t('report.contactCount')],
+      rows: r.signposting.byNeed.length
+        ? [
+            ...r.signposting.byNeed.map((n): ReportCell[] => [
+              n.areaId === null ? t('report.otherNeed') : area({ areaKey: n.areaKey, areaName: n.areaName }),
+              n.count,
+            ]),
+            [t('report.total'), r.signposting.contacts],
+          ]
+        : [],
+    },
+    {
+      key: 'signpostingTo',
+      title: t('report.signpostingTo'),
+      columns: [t('signposting.to'), t('report.contactCount')],
+      rows: r.signposting.byPlace.map((p): ReportCell[] => [p.place, p.count]),
+    },
+    {
       key: 'waitingTimes',
       title: t('report.waitingTimes'),
       columns: [t('report.item'), t('report.people'), t('report.medianDays'), t('report.longestDays')],

@@ -132,6 +132,8 @@ export const VALIDATION_KEYS = [
   'stillNeedDaysRange',
   'incomingDecided',
   'noPlaceFree',
+  'signpostedToRequired',
+  'signpostNotNamed',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -32,6 +32,7 @@ type ClientChannels =
 
 import { refuseSensitiveFilter, saveAnswers } from '../customFields/answers';
 import { acceptIncoming } from '../incoming/incoming';
+import { signpostBecameClient } from '../signposting/signposting';
 export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
   const today = () => localToday(cb.now());
   return {
@@ -72,7 +73,7 @@ export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
         return record;
       }),
 
-    'clients.intake': ({ details, consent, duplicatesSeen, answers, incomingId }) =>
+    'clients.intake': ({ details, consent, duplicatesSeen, answers, incomingId, signpostId }) =>
       cb.write((db, s) => {
         // The same people the screen could show (a client outside reach cannot be looked at there).
         const duplicates = findDuplicates(db, { ...details, excludeId: null }, reachOf(s));
@@ -98,6 +99,7 @@ export function clientHandlers(cb: Records): Pick<Handlers, ClientChannels> {
               detail: { programmeId: taken.programmeId },
             });
         }
+        if (signpostId !== null) signpostBecameClient(db, signpostId, client.id);
         const answered = saveAnswers(db, client.id, answers, 'intake', s.user.id, cb.now());
         if (answered.length) cb.audit(db, s, 'client.answered', { clientId: client.id, detail: { fields: answered } });
         if (consent) {

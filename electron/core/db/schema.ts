@@ -17,6 +17,7 @@ import { DOCUMENT_KINDS, DOCUMENT_VIEWS } from '../../../shared/domain/document'
 import { DECISIONS } from '../../../shared/domain/eligibility';
 import { APPOINTMENT_KINDS, APPOINTMENT_OUTCOMES } from '../../../shared/domain/appointment';
 import { INCOMING_SOURCES, INCOMING_STATUSES } from '../../../shared/domain/incoming';
+import { SIGNPOST_CHANNELS } from '../../../shared/domain/signposting';
 import { CUSTOM_FIELD_TYPES, type AnswerValue, type Choice } from '../../../shared/domain/customField';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
@@ -891,4 +892,22 @@ export const incomingReferrals = sqliteTable('incoming_referrals', {
   createdBy: integer('created_by').references(() => users.id),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
+});
+
+/** Signposting: a contact with someone not (yet) a client, and where they were told to go (migration 28). */
+export const signposting = sqliteTable('signposting', {
+  id: integer('id').primaryKey(),
+  contactedOn: text('contacted_on').notNull(),
+  how: text('how', { enum: SIGNPOST_CHANNELS }).notNull(),
+  needAreaId: integer('need_area_id').references(() => needAreas.id),
+  topic: text('topic'),
+  agencyId: integer('agency_id').references(() => agencies.id),
+  elsewhere: text('elsewhere'),
+  name: text('name'),
+  phone: text('phone'),
+  language: text('language'),
+  note: text('note'),
+  clientId: integer('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
 });

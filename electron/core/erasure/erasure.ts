@@ -60,6 +60,8 @@ export function anonymiseClientRows(
     // The referral they came in by names them, and says why in someone's words.
     sql`UPDATE incoming_referrals SET first_name = 'Anonymised', last_name = '', date_of_birth = NULL, phone = NULL, email = NULL, postcode = NULL,
       reason = '', referrer_name = NULL, referrer_contact = NULL, risk_note = NULL, decline_reason = NULL WHERE client_id = ${c}`,
+    // A signposting contact they came back from names them.
+    sql`UPDATE signposting SET name = NULL, phone = NULL, note = NULL WHERE client_id = ${c}`,
     // Answers to the charity's questions that identify them, and any free text (which may name anyone).
     sql`DELETE FROM client_answers WHERE client_id = ${c} AND field_id IN (SELECT id FROM custom_fields WHERE identifying = 1 OR type = 'text')`,
     // Where files about them were saved: a path may hold their name.

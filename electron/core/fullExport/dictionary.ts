@@ -125,6 +125,10 @@ export const TABLES: Record<string, Words> = {
     en: 'Documents on a client’s file: what each is, its title and date, the file it came from, and what it goes with.',
     pl: 'Dokumenty w aktach podopiecznego: rodzaj, tytuł i data, plik źródłowy oraz czego dotyczą.',
   },
+  signposting: {
+    en: 'Contacts with people who are not clients, and where they were told to go: the date, how, the need, the agency or place; a name only when the person agreed; a contact that became an intake names the client.',
+    pl: 'Kontakty z osobami niebędącymi podopiecznymi i informacja, dokąd je skierowano: data, sposób kontaktu, potrzeba, instytucja lub miejsce; imię i nazwisko tylko za zgodą osoby; kontakt, który zamienił się w przyjęcie, wskazuje podopiecznego.',
+  },
   incoming_referrals: {
     en: 'Referrals into the charity before anyone is a client: who, why, from whom, urgency and risk, the waiting list (for support or a programme), offers, and the decision; an accepted one names the client it became.',
     pl: 'Zgłoszenia do organizacji, zanim ktoś zostanie podopiecznym: kto, dlaczego, od kogo, pilność i zagrożenie, lista oczekujących (na wsparcie lub program), propozycje miejsc i decyzja; przyjęte wskazuje podopiecznego, którym się stało.',

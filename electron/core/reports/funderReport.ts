@@ -16,6 +16,7 @@ import { programmeFigures } from '../programmes/figures';
 import { helpGivenTotals } from '../helpGiven/helpGiven';
 import { answerBreakdowns } from '../customFields/report';
 import { incomingFigures } from '../incoming/report';
+import { signpostingFigures } from '../signposting/report';
 
 /**
  * The clients a report is about: everyone, or only those allocated to one caseworker, or only those
@@ -230,6 +231,7 @@ export function funderReport(
       languages: listed(languages).map(({ key, count }) => ({ language: key, count })),
     },
     incoming: incomingFigures(db, q, cohort),
+    signposting: signpostingFigures(db, q),
     byQuestion: answerBreakdowns(
       db,
       sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,

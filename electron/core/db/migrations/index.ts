@@ -26,6 +26,7 @@ import { migration0024 } from './0024_diary';
 import { migration0025 } from './0025_handover';
 import { migration0026 } from './0026_custom_fields';
 import { migration0027 } from './0027_incoming_referrals';
+import { migration0028 } from './0028_signposting';
 
 export interface Migration {
   version: number;
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0025,
   migration0026,
   migration0027,
+  migration0028,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
