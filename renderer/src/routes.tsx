@@ -22,6 +22,7 @@ import { ProgrammePage } from './pages/Programme.page';
 import { ProgrammesPage } from './pages/Programmes.page';
 import { ReferralsPage } from './pages/Referrals.page';
 import { IncomingPage } from './pages/Incoming.page';
+import { SignpostingPage } from './pages/Signposting.page';
 import { ReportPage } from './pages/Report.page';
 import { RetentionPage } from './pages/Retention.page';
 import { SafetyPlanPage } from './pages/SafetyPlan.page';
@@ -53,7 +54,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'clients'; query?: string }
   | { name: 'client'; id: number; tab?: ClientTab }
-  | { name: 'clientNew'; incomingId?: number }
+  | { name: 'clientNew'; incomingId?: number; signpostId?: number }
   | { name: 'clientImport' }
   | { name: 'clientEdit'; id: number }
   | { name: 'clientAssessment'; id: number; assessmentId?: number }
@@ -67,6 +68,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'referrals' }
   | { name: 'incoming' }
+  | { name: 'signposting' }
   | { name: 'programmes' }
   | { name: 'programme'; id: number }
   | { name: 'programmeEdit'; id?: number }
@@ -99,6 +101,7 @@ export const SECTIONS = [
   { name: 'diary', label: 'diary.nav' },
   { name: 'inbox', label: 'inbox.nav', gate: 'documents.inbox' },
   { name: 'incoming', label: 'incoming.nav', gate: 'incoming.list' },
+  { name: 'signposting', label: 'signposting.nav' },
   { name: 'referrals', label: 'referrals.title', gate: 'referrals.list' },
   { name: 'programmes', label: 'programmes.title' },
   { name: 'helpGiven', label: 'helpGiven.title', gate: 'helpGiven.list' },
@@ -136,7 +139,10 @@ export const ROUTES: { [N in Route['name']]: Page<N> } = {
   diary: { section: 'diary', render: () => <DiaryPage /> },
   inbox: { section: 'inbox', render: () => <InboxPage /> },
   client: { section: 'clients', render: (r) => <ClientDetailPage id={r.id} tab={r.tab} /> },
-  clientNew: { section: 'clients', render: (r) => <IntakePage incomingId={r.incomingId} /> },
+  clientNew: {
+    section: 'clients',
+    render: (r) => <IntakePage incomingId={r.incomingId} signpostId={r.signpostId} />,
+  },
   clientImport: { section: 'clients', gate: 'imports.choose', render: () => <ImportPage /> },
   clientEdit: { section: 'clients', render: (r) => <ClientEditPage id={r.id} /> },
   clientAssessment: {
@@ -159,6 +165,7 @@ export const ROUTES: { [N in Route['name']]: Page<N> } = {
     ),
   },
   incoming: { section: 'incoming', render: () => <IncomingPage /> },
+  signposting: { section: 'signposting', render: () => <SignpostingPage /> },
   referrals: { section: 'referrals', render: () => <ReferralsPage /> },
   programmes: { section: 'programmes', render: () => <ProgrammesPage /> },
   programme: { section: 'programmes', render: (r) => <ProgrammePage id={r.id} /> },

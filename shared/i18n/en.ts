@@ -1754,6 +1754,8 @@ export const en = {
     none: 'No signposting contacts yet.',
     takeIn: 'Take in (start the intake)',
     becameClient: 'Now a client',
+    takingIn:
+      'Taking in {{name}}, who was signposted elsewhere on {{date}}: the name they gave is filled in. Check it with them and complete the rest.',
     sheetLanguage: 'Sheet in',
     saveSheet: 'Save the agency sheet as PDF',
     printSheet: 'Print the agency sheet',

@@ -1819,6 +1819,8 @@ export const pl = {
     none: 'Nie ma jeszcze zapisanych kontaktów.',
     takeIn: 'Przyjmij (rozpocznij przyjęcie)',
     becameClient: 'Jest już podopiecznym',
+    takingIn:
+      'Przyjęcie: {{name}}, kontakt z {{date}} (informacja o innej pomocy). Podane imię i nazwisko są już wpisane. Sprawdź je z tą osobą i uzupełnij resztę.',
     sheetLanguage: 'Karta w języku',
     saveSheet: 'Zapisz kartę instytucji jako PDF',
     printSheet: 'Drukuj kartę instytucji',

@@ -36,6 +36,7 @@ import { useSubmit } from '../useSubmit';
 import { useGo, useUnsavedGuard } from '../navigation';
 import { useChannel } from '../useChannel';
 import type { Incoming, IncomingSource } from '../../../shared/domain/incoming';
+import type { Signpost } from '../../../shared/domain/signposting';
 import { labelOf } from '../../../shared/domain/customField';
 import {
   answerErrors,
@@ -59,13 +60,31 @@ const STEP_FIELDS: (keyof ClientFormValues)[][] = [
  * (including possible duplicates) before saving. Nothing is saved until the last step; then the
  * client, their answers and their consent are one transaction.
  */
-export function IntakePage({ incomingId }: { incomingId?: number | undefined }) {
+export function IntakePage({
+  incomingId,
+  signpostId,
+}: {
+  incomingId?: number | undefined;
+  signpostId?: number | undefined;
+}) {
   const { t } = useTranslation();
-  const { data: from, error } = useChannel('incoming.get', incomingId ? { id: incomingId } : null);
-  if (!incomingId) return <IntakeForm from={null} />;
+  const incoming = useChannel('incoming.get', incomingId ? { id: incomingId } : null);
+  const signpost = useChannel('signposting.get', signpostId ? { id: signpostId } : null);
+  if (!incomingId && !signpostId) return <IntakeForm from={null} />;
+  const error = incoming.error ?? signpost.error;
   if (error) return <FormAlert message={error} />;
-  return from ? <IntakeForm from={from} /> : <Text c="dimmed">{t('common.loading')}</Text>;
+  if (incoming.data) return <IntakeForm from={incoming.data} />;
+  if (signpost.data) return <IntakeForm from={null} signposted={signpost.data} />;
+  return <Text c="dimmed">{t('common.loading')}</Text>;
 }
+
+/** "Jan Nowak" as first and last name: the last word is the surname (checked and corrected in the form). */
+const splitName = (name: string) => {
+  const parts = name.trim().split(/\s+/);
+  return parts.length < 2
+    ? { firstName: name.trim(), lastName: '' }
+    : { lastName: parts.pop()!, firstName: parts.join(' ') };
+};
 
 /** How a referral in came, in the words of the client record's "how they came to us". */
 const SOURCE_AS_CLIENT: Record<IncomingSource, ClientFormValues['referralSource']> = {
@@ -78,7 +97,7 @@ const SOURCE_AS_CLIENT: Record<IncomingSource, ClientFormValues['referralSource'
   other: 'other',
 };
 
-function IntakeForm({ from }: { from: Incoming | null }) {
+function IntakeForm({ from, signposted = null }: { from: Incoming | null; signposted?: Signpost | null }) {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const form = useClientForm({
@@ -96,7 +115,9 @@ function IntakeForm({ from }: { from: Incoming | null }) {
           referralSource: SOURCE_AS_CLIENT[from.source],
           referredBy: from.referrerName ?? from.agencyName ?? '',
         }
-      : {}),
+      : signposted
+        ? { ...splitName(signposted.name ?? ''), phone: signposted.phone ?? '', referralSource: 'self' }
+        : {}),
   });
   useUnsavedGuard(form.isDirty);
   const consent = useConsentForm();
@@ -161,6 +182,7 @@ function IntakeForm({ from }: { from: Incoming | null }) {
           duplicatesSeen: matches.map((m) => m.client.id),
           answers: answersOf(questions, answers),
           incomingId: from?.id ?? null,
+          signpostId: signposted?.id ?? null,
         }),
       {
         form: {
@@ -267,6 +289,14 @@ function IntakeForm({ from }: { from: Incoming | null }) {
       <Title order={1} size="h2">
         {t('clients.newTitle')}
       </Title>
+      {signposted && (
+        <Alert color="blue">
+          {t('signposting.takingIn', {
+            name: signposted.name ?? '',
+            date: formatDate(signposted.contactedOn, i18n.language),
+          })}
+        </Alert>
+      )}
       {from && (
         <Alert color="blue">
           {t('incoming.takingIn', {
