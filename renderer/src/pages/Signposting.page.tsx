@@ -126,7 +126,7 @@ export function SignpostingPage() {
             <Select
               label={t('signposting.needArea')}
               clearable
-              data={areas.filter((a) => a.active).map((a) => ({ value: String(a.id), label: needAreaName(t, a) }))}
+              data={areas.filter((a) => !a.retired).map((a) => ({ value: String(a.id), label: needAreaName(t, a) }))}
               {...form.getInputProps('needAreaId')}
             />
           </SimpleGrid>
