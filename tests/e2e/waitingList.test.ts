@@ -1,11 +1,21 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockFrom } from '../bridge/clock';
 import { startBridge, type Bridge } from '../bridge/server';
-import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+import {
+  byPerson,
+  callCore,
+  closeAll,
+  launchChromium,
+  openSignedIn,
+  pdfText,
+  pdfToPng,
+  setUpThroughCore,
+  shot,
+} from './browser';
 
 /**
  * Referrals in and the waiting list, end to end: a GP's referral is logged (refused without consent
@@ -45,6 +55,17 @@ beforeAll(async () => {
     programmeId: p.programme.id,
     clientId: tom.id,
     registeredOn: '2026-10-01',
+  });
+  await callCore(bridge, 'agencies.save', {
+    agency: {
+      name: 'Łódź Housing Advice',
+      services: 'Housing advice, homelessness prevention',
+      address: '4 Park Row\nLeeds LS1 5HD',
+      phone: '0113 222 3333',
+      howToRefer: 'Drop in Monday to Friday, 9:30 to 12:30, or phone first.',
+      referralRoutes: ['phone'],
+      contacts: [],
+    },
   });
   await callCore(bridge, 'signIn.lock', {});
   browser = await launchChromium();
@@ -134,6 +155,44 @@ describe('referrals in and the waiting list, end to end', () => {
     await expect.poll(() => bySource.getByRole('row').nth(1).textContent()).toBe('GP or health service<5<500');
   });
 
+  it('records a signposting contact, hands over the agency sheet in Polish, and counts it', async () => {
+    await quiet();
+    await nav('Signposting');
+    const form = page.getByRole('form', { name: 'Signposting contact' });
+    // Nothing says where they were sent, or what they needed: refused in words.
+    await form.getByRole('button', { name: 'Record a signposting contact' }).click();
+    await expect.poll(() => visible('Choose the agency they were told to go to, or say where.')).toBe(true);
+    await form.getByLabel('Need', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Housing' }).click();
+    await form.getByLabel('Signposted to (from the directory)').first().click();
+    await page.getByRole('option', { name: 'Łódź Housing Advice' }).click();
+    await form.getByLabel('Their language (for the agency sheet)').first().click();
+    await page.getByRole('option', { name: 'Polish' }).click();
+    await form.getByRole('button', { name: 'Record a signposting contact' }).click();
+    await expect.poll(() => visible('Signposting contact recorded.')).toBe(true);
+    // The form is fresh for the next person.
+    await expect.poll(() => form.getByLabel('Signposted to (from the directory)').first().inputValue()).toBe('');
+    const latest = page.getByRole('table', { name: 'Latest contacts' });
+    await expect.poll(() => latest.getByRole('row').nth(1).textContent()).toContain('Łódź Housing Advice');
+    expect(await latest.getByRole('row').nth(1).textContent()).toContain('Anonymous');
+    await page.getByRole('button', { name: 'Save the agency sheet as PDF' }).click();
+    await expect.poll(() => visible(/^The agency sheet has been saved as/)).toBe(true);
+    const saved = join(root, 'saved');
+    const sheet = join(
+      saved,
+      readdirSync(saved).find((f) => f.startsWith('Where to get help'))!,
+    );
+    expect(pdfText(sheet).replace(/\s+/g, ' ')).toContain('Tutaj możesz uzyskać pomoc: Łódź Housing Advice');
+    pdfToPng(sheet, 'wl-06-agency-sheet');
+    await quiet();
+    await shot(page, 'wl-05-signposting', { fullPage: true });
+    await nav('Funder report');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('23/11/2026');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const counted = page.getByRole('table', { name: 'Signposting: people told where else to get help, by need' });
+    await expect.poll(() => counted.getByRole('row').allTextContents()).toEqual(['NeedContacts', 'Housing1', 'Total1']);
+  });
+
   it('the same screens in Polish', async () => {
     await quiet();
     await nav('Settings');
@@ -153,5 +212,8 @@ describe('referrals in and the waiting list, end to end', () => {
       .poll(() => page.getByRole('table', { name: 'Zgłoszenia i lista oczekujących' }).textContent())
       .toContain('Przyjęte');
     await shot(page, 'wl-pl-02-decided');
+    await page.getByRole('navigation').getByRole('button', { name: 'Informacja o pomocy', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Informacja o innej pomocy' }).isVisible()).toBe(true);
+    await shot(page, 'wl-pl-03-signposting');
   });
 });

@@ -88,6 +88,7 @@ export function SignpostingPage() {
   const agencies = useChannel('agencies.search', { query: '', includeArchived: false }).data ?? [];
   const list = useChannel('signposting.list', {});
   const [last, setLast] = useState<Signpost | null>(null);
+  const [round, setRound] = useState(0);
   const form = useForm<Draft>({
     initialValues: blank(),
     validate: (v) => schemaValidator(signpostInputSchema, t)(toInput(v)),
@@ -98,8 +99,11 @@ export function SignpostingPage() {
       onOk: (s) => {
         notifications.show({ color: 'green', message: t('signposting.recorded') });
         setLast(s);
-        form.setValues({ ...blank(), how: v.how });
-        form.resetDirty();
+        // Ready for the next person at the drop-in: a fresh form, the way they got in touch kept.
+        // (The fields are drawn afresh too: a searchable list keeps its typed text otherwise.)
+        form.setInitialValues({ ...blank(), how: v.how });
+        form.reset();
+        setRound((n) => n + 1);
         list.reload();
       },
     }),
@@ -113,7 +117,7 @@ export function SignpostingPage() {
         <Text c="dimmed">{t('signposting.intro')}</Text>
       </Stack>
       <Paper withBorder p="lg" component="form" onSubmit={save} noValidate aria-label={t('signposting.recordTitle')}>
-        <Stack>
+        <Stack key={round}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <DateField label={t('signposting.contactedOn')} required {...form.getInputProps('contactedOn')} />
             <Select
