@@ -31,6 +31,9 @@ const SMALL = [
   'settings',
   'charity',
   'letter_templates',
+  // The charity's own questions: at most 60 in use, each with the wordings it has had.
+  'custom_fields',
+  'custom_field_wordings',
   'u',
   'w',
   'e',

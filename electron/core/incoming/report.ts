@@ -37,7 +37,7 @@ export function incomingFigures(db: ReadDb, q: FunderReportQuery, cohort: SQL | 
   const taken = db
     .values<[string, string]>(
       sql`SELECT i.received_on, i.decided_on FROM incoming_referrals i
-        WHERE i.status = 'accepted' AND i.decided_on BETWEEN ${q.from} AND ${q.to} ${scope}`,
+        WHERE i.decided_on BETWEEN ${q.from} AND ${q.to} AND i.status = 'accepted' ${scope}`,
     )
     .map(([from, to]) => Math.max(0, daysBetween(from, to)));
   // Still waiting when the period ended: came in by then, and not decided by then (whatever happened since).

@@ -42,6 +42,7 @@ CREATE TABLE incoming_referrals (
 );
 CREATE INDEX incoming_referrals_open ON incoming_referrals(status, at_risk, urgency, waiting_since) WHERE status IN ('new', 'waiting', 'offered');
 CREATE INDEX incoming_referrals_received ON incoming_referrals(received_on);
+CREATE INDEX incoming_referrals_decided ON incoming_referrals(decided_on) WHERE decided_on IS NOT NULL;
 CREATE INDEX incoming_referrals_client ON incoming_referrals(client_id) WHERE client_id IS NOT NULL;
 CREATE INDEX incoming_referrals_programme ON incoming_referrals(programme_id) WHERE programme_id IS NOT NULL;
 `;
