@@ -2735,6 +2735,7 @@ export const en = {
     sections: {
       details: 'Your details',
       answers: 'Your answers to our questions',
+      cameIn: 'How you came to us',
       statusHistory: 'Your case: opened, on hold, closed',
       consent: 'Your consent',
       household: 'Household and key contacts',

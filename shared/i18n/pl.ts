@@ -2855,6 +2855,7 @@ export const pl = {
     sections: {
       details: 'Twoje dane',
       answers: 'Twoje odpowiedzi na nasze pytania',
+      cameIn: 'Jak rozpoczęła się nasza pomoc',
       statusHistory: 'Twoja sprawa: otwarta, wstrzymana, zamknięta',
       consent: 'Twoje zgody',
       household: 'Gospodarstwo domowe i ważne kontakty',

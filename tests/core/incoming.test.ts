@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfText } from './pdfCheck';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { closeDatabase, openDatabase } from '../../electron/core/db/database';
@@ -147,6 +149,17 @@ describe('referrals in and the waiting list', () => {
     expect(earlier.incoming.stillWaiting).toEqual({ people: 2, medianDays: 18, longestDays: 18 });
     const audit = (await t.ok('audit.list', {})).items.map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['incoming.logged', 'incoming.offered', 'incoming.accepted']));
+
+    // The referral is in her subject access pack, with the reason in the referrer's words.
+    const [request] = await t.ok('subjectAccess.record', { clientId: client.id, receivedOn: '2026-11-23' });
+    const { pdfPath, jsonPath } = await t.ok('subjectAccess.savePack', { id: request!.id });
+    const pack = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+      referralsIn: { reason: string; source: string }[];
+    };
+    expect(pack.referralsIn).toEqual([
+      expect.objectContaining({ reason: 'Rent arrears and an eviction notice', source: 'gp' }),
+    ]);
+    expect(pdfText(pdfPath).replace(/\s+/g, ' ')).toContain('How you came to us');
 
     // Erased, the client takes the referral with them.
     await t.ok('erasure.eraseClient', {

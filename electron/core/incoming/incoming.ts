@@ -112,6 +112,10 @@ export function listIncoming(
   return { items: select(db, where, today, days, order), stillNeedDays: days };
 }
 
+/** The referrals in that became this client (for their subject access pack). */
+export const clientIncoming = (db: ReadDb, clientId: number, today: string): Incoming[] =>
+  select(db, eq(incomingReferrals.clientId, clientId), today, stillNeedDays(db));
+
 export function readIncoming(db: ReadDb, id: number, today: string): Incoming {
   const found = select(db, eq(incomingReferrals.id, id), today, stillNeedDays(db))[0];
   if (!found) throw new CasebookError('NOT_FOUND', 'No such referral');

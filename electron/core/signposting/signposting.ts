@@ -44,6 +44,9 @@ function select(db: ReadDb, where: ReturnType<typeof eq> | undefined, limit: num
 /** The latest signposting contacts, newest first. */
 export const listSignposting = (db: ReadDb, limit: number) => select(db, undefined, limit);
 
+/** The signposting contacts that became this client (for their subject access pack). */
+export const clientSignposting = (db: ReadDb, clientId: number) => select(db, eq(signposting.clientId, clientId), 100);
+
 export function readSignpost(db: ReadDb, id: number): Signpost {
   const found = select(db, eq(signposting.id, id), 1)[0];
   if (!found) throw new CasebookError('NOT_FOUND', 'No such signposting contact');

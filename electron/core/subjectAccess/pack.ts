@@ -31,6 +31,10 @@ import type { EligibilityCheck } from '../../../shared/domain/eligibility';
 import { fileEnding, type ClientDocument } from '../../../shared/domain/document';
 import { safeFileName } from '../storage/files';
 
+import { clientIncoming } from '../incoming/incoming';
+import { clientSignposting } from '../signposting/signposting';
+import type { Incoming } from '../../../shared/domain/incoming';
+import type { Signpost } from '../../../shared/domain/signposting';
 /** A document's file name in the pack's folder: numbered (titles may repeat), titled, with its own ending. */
 function fileInPack(i: number, d: ClientDocument): string {
   const ending = fileEnding(d.fileName);
@@ -64,6 +68,9 @@ export interface AccessPack {
   eligibilityChecks: EligibilityCheck[];
   /** Documents on file; each is given as a file of its own, named `fileInPack`, in a folder beside the pack. */
   documents: (ClientDocument & { fileInPack: string })[];
+  /** How they came to us: a referral in, or a signposting contact they came back from. */
+  referralsIn: Incoming[];
+  signposting: Signpost[];
   /** Their appointments, past and to come, and whether they came. */
   appointments: ClientAppointments;
   /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
@@ -111,6 +118,8 @@ export function gatherAccessPack(
     eligibilityChecks: clientChecks(db, clientId, today),
     documents: listDocuments(db, clientId).items.map((d, i) => ({ ...d, fileInPack: fileInPack(i, d) })),
     appointments: clientAppointments(db, clientId, today),
+    referralsIn: clientIncoming(db, clientId, today),
+    signposting: clientSignposting(db, clientId),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],
   };
 }

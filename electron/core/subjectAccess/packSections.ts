@@ -295,6 +295,36 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     ),
   );
 
+  // How they came to us, with what the referrer or they themselves said.
+  const cameIn: PackEntry[] = [
+    ...p.referralsIn.map((r) =>
+      entry(
+        `${t('incoming.receivedOn')}: ${day(r.receivedOn)}`,
+        [
+          [t('incoming.from'), `${t(`incoming.sources.${r.source}`)}${r.referrerName ? `: ${r.referrerName}` : ''}`],
+          [t('referrals.urgencyLabel'), t(`referrals.urgency.${r.urgency}`)],
+          [t('incoming.waitingFor'), r.waitingSince ? (r.programmeName ?? t('incoming.ourSupport')) : null],
+          [t('incoming.decidedOn'), day(r.decidedOn)],
+        ],
+        [
+          [t('incoming.reason'), r.reason],
+          [t('incoming.riskNote'), r.riskNote],
+        ],
+      ),
+    ),
+    ...p.signposting.map((s) =>
+      entry(
+        `${t('signposting.title')}: ${day(s.contactedOn)}`,
+        [
+          [t('signposting.how'), t(`signposting.hows.${s.how}`)],
+          [t('signposting.topic'), s.topic],
+          [t('signposting.to'), s.agencyName ?? s.elsewhere],
+        ],
+        [[t('signposting.note'), s.note]],
+      ),
+    ),
+  ];
+
   const referrals = p.referrals.map((r) =>
     entry(
       `${r.agencyName} – ${t('referrals.created', { date: day(r.createdOn) })}`,
@@ -463,6 +493,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     section(t('subjectAccess.sections.details'), [details]),
     section(t('subjectAccess.sections.answers'), [], answers),
     section(t('subjectAccess.sections.statusHistory'), [], statusTable),
+    section(t('subjectAccess.sections.cameIn'), cameIn),
     section(t('subjectAccess.sections.consent'), consents),
     section(t('subjectAccess.sections.household'), household),
     section(t('subjectAccess.sections.riskFlags'), riskFlags),

@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -29,6 +28,7 @@ import { invoke } from '../../api';
 import { errorSentence, schemaValidator } from '../../errors';
 import { useChannel } from '../../useChannel';
 import { useSubmit } from '../../useSubmit';
+import { BilingualList } from '../BilingualList/BilingualList';
 import { FormAlert } from '../FormAlert/FormAlert';
 import { ModalForm } from '../ModalForm/ModalForm';
 
@@ -212,8 +212,6 @@ function FieldModal({
       onOk: onSaved,
     });
   };
-  const setChoice = (i: number, change: Partial<Draft['choices'][number]>) =>
-    setDraft((d) => ({ ...d, choices: d.choices.map((c, j) => (j === i ? { ...c, ...change } : c)) }));
   const check = (key: 'required' | 'inIntake' | 'identifying' | 'sensitive') => (
     <Checkbox
       label={t(key === 'sensitive' ? 'customFields.sensitiveCheck' : `customFields.${key}`)}
@@ -285,48 +283,24 @@ function FieldModal({
           <Text fw={600} size="sm">
             {t('customFields.choices')}
           </Text>
-          {draft.choices.map((c, i) => (
-            <Paper key={i} withBorder p="xs">
-              <Group align="flex-start" wrap="nowrap">
-                <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1 }}>
-                  <TextInput
-                    label={t('customFields.choice', { n: i + 1 })}
-                    required
-                    value={c.label}
-                    onChange={(e) => setChoice(i, { label: e.currentTarget.value })}
-                    error={errors[`choices.${i}.label`]}
-                    maxLength={120}
-                  />
-                  <TextInput
-                    label={t('customFields.choicePl', { n: i + 1 })}
-                    value={c.labelPl}
-                    onChange={(e) => setChoice(i, { labelPl: e.currentTarget.value })}
-                    error={errors[`choices.${i}.labelPl`]}
-                    maxLength={120}
-                  />
-                </SimpleGrid>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={28}
-                  aria-label={t('customFields.removeChoice', { n: i + 1 })}
-                  disabled={draft.choices.length <= 2}
-                  onClick={() => setDraft((d) => ({ ...d, choices: d.choices.filter((_, j) => j !== i) }))}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            </Paper>
-          ))}
-          {errors['choices'] && <FormAlert message={errors['choices']} />}
-          <Button
-            variant="default"
-            w="fit-content"
-            disabled={draft.choices.length >= CHOICES_MAX}
-            onClick={() => setDraft((d) => ({ ...d, choices: [...d.choices, blankChoice()] }))}
-          >
-            {t('customFields.addChoice')}
-          </Button>
+          <BilingualList
+            rows={draft.choices}
+            setRows={(choices) => setDraft((d) => ({ ...d, choices }))}
+            en="label"
+            pl="labelPl"
+            path="choices"
+            errors={errors}
+            labels={{
+              en: (n) => t('customFields.choice', { n }),
+              pl: (n) => t('customFields.choicePl', { n }),
+              remove: (n) => t('customFields.removeChoice', { n }),
+              add: t('customFields.addChoice'),
+            }}
+            min={2}
+            max={CHOICES_MAX}
+            maxLength={120}
+            blank={blankChoice}
+          />
         </Stack>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +12,7 @@ import { invoke } from '../../api';
 import { errorSentence, schemaValidator } from '../../errors';
 import { useChannel } from '../../useChannel';
 import { useSubmit } from '../../useSubmit';
+import { BilingualList } from '../BilingualList/BilingualList';
 import { FormAlert } from '../FormAlert/FormAlert';
 import { ModalForm } from '../ModalForm/ModalForm';
 
@@ -151,8 +140,6 @@ function ServiceModal({
     if (Object.keys(wrong).length) return setErrors(wrong);
     void submit(() => invoke('eligibility.saveService', input()), { form: { setErrors }, onOk: onSaved });
   };
-  const setCriterion = (i: number, change: Partial<Draft['criteria'][number]>) =>
-    setDraft((d) => ({ ...d, criteria: d.criteria.map((c, j) => (j === i ? { ...c, ...change } : c)) }));
   return (
     <ModalForm
       opened
@@ -200,48 +187,24 @@ function ServiceModal({
           {t('eligibility.settings.rewordHint')}
         </Text>
       )}
-      {draft.criteria.map((c, i) => (
-        <Paper key={i} withBorder p="xs">
-          <Group align="flex-start" wrap="nowrap">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1 }}>
-              <TextInput
-                label={t('eligibility.settings.criterion', { n: i + 1 })}
-                required
-                value={c.text}
-                onChange={(e) => setCriterion(i, { text: e.currentTarget.value })}
-                error={errors[`criteria.${i}.text`]}
-                maxLength={300}
-              />
-              <TextInput
-                label={t('eligibility.settings.criterionPl', { n: i + 1 })}
-                value={c.textPl}
-                onChange={(e) => setCriterion(i, { textPl: e.currentTarget.value })}
-                error={errors[`criteria.${i}.textPl`]}
-                maxLength={300}
-              />
-            </SimpleGrid>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              mt={28}
-              aria-label={t('eligibility.settings.removeCriterion', { n: i + 1 })}
-              disabled={draft.criteria.length === 1}
-              onClick={() => setDraft((d) => ({ ...d, criteria: d.criteria.filter((_, j) => j !== i) }))}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        </Paper>
-      ))}
-      {errors['criteria'] && <FormAlert message={errors['criteria']} />}
-      <Button
-        variant="default"
-        w="fit-content"
-        disabled={draft.criteria.length >= CRITERIA_MAX}
-        onClick={() => setDraft((d) => ({ ...d, criteria: [...d.criteria, { id: null, text: '', textPl: '' }] }))}
-      >
-        {t('eligibility.settings.addCriterion')}
-      </Button>
+      <BilingualList
+        rows={draft.criteria}
+        setRows={(criteria) => setDraft((d) => ({ ...d, criteria }))}
+        en="text"
+        pl="textPl"
+        path="criteria"
+        errors={errors}
+        labels={{
+          en: (n) => t('eligibility.settings.criterion', { n }),
+          pl: (n) => t('eligibility.settings.criterionPl', { n }),
+          remove: (n) => t('eligibility.settings.removeCriterion', { n }),
+          add: t('eligibility.settings.addCriterion'),
+        }}
+        min={1}
+        max={CRITERIA_MAX}
+        maxLength={300}
+        blank={() => ({ id: null, text: '', textPl: '' })}
+      />
     </ModalForm>
   );
 }
