@@ -104,6 +104,8 @@ describe('accounts, roles and the audit trail, end to end', () => {
       'Home',
       'Clients',
       'Diary',
+      // At a drop-in, a volunteer tells people where else to go.
+      'Signposting',
       'Programmes',
       'Agencies',
       'Settings',
