@@ -1871,6 +1871,10 @@ export const en = {
     offerNext: 'Offer the place to {{name}}',
     stillNeedDaysLabel: 'Ask whether they still need us after this many days of waiting',
     stillNeedDaysSaved: 'Saved.',
+    homeNew_one: '{{count, number}} new referral in to deal with.',
+    homeNew_other: '{{count, number}} new referrals in to deal with.',
+    homeStillNeed_one: '{{count, number}} person on the waiting list to ask whether they still need us.',
+    homeStillNeed_other: '{{count, number}} people on the waiting list to ask whether they still need us.',
   },
   customFields: {
     recordTitle: 'Our questions',

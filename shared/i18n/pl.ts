@@ -1946,6 +1946,18 @@ export const pl = {
     offerNext: 'Zaproponuj miejsce: {{name}}',
     stillNeedDaysLabel: 'Po ilu dniach oczekiwania pytać, czy pomoc jest nadal potrzebna',
     stillNeedDaysSaved: 'Zapisano.',
+    homeNew_one: 'Nowe zgłoszenia do rozpatrzenia: {{count, number}}.',
+    homeNew_few: 'Nowe zgłoszenia do rozpatrzenia: {{count, number}}.',
+    homeNew_many: 'Nowe zgłoszenia do rozpatrzenia: {{count, number}}.',
+    homeNew_other: 'Nowe zgłoszenia do rozpatrzenia: {{count, number}}.',
+    homeStillNeed_one:
+      'Osoby z listy oczekujących, które trzeba zapytać, czy nadal potrzebują pomocy: {{count, number}}.',
+    homeStillNeed_few:
+      'Osoby z listy oczekujących, które trzeba zapytać, czy nadal potrzebują pomocy: {{count, number}}.',
+    homeStillNeed_many:
+      'Osoby z listy oczekujących, które trzeba zapytać, czy nadal potrzebują pomocy: {{count, number}}.',
+    homeStillNeed_other:
+      'Osoby z listy oczekujących, które trzeba zapytać, czy nadal potrzebują pomocy: {{count, number}}.',
   },
   customFields: {
     recordTitle: 'Nasze pytania',

@@ -96,6 +96,12 @@ describe('referrals in and the waiting list, end to end', () => {
     await dialog().getByRole('checkbox', { name: 'They agreed to us holding these details' }).check();
     await dialog().getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog().getByRole('heading', { name: 'Ewa Nowak' }).isVisible()).toBe(true);
+    // Until someone deals with it, the home screen says there is a new referral in.
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await nav('Home');
+    await expect.poll(() => visible('1 new referral in to deal with.')).toBe(true);
+    await page.getByRole('button', { name: 'Referrals in', exact: true }).last().click();
+    await page.getByRole('button', { name: 'Ewa Nowak' }).click();
     expect(await dialog().textContent()).toContain('GP or health service: Dr Patel, Hyde Park Surgery');
     await dialog().getByRole('button', { name: 'Put on the waiting list' }).click();
     await dialog().getByLabel('Waiting for').click();

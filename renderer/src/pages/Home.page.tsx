@@ -67,6 +67,10 @@ export function HomePage() {
     useChannel('eligibility.rechecksDue', can('eligibility.rechecksDue') ? {} : null).data ?? NO_RECHECKS;
   const accessRequests = useChannel('subjectAccess.open', can('subjectAccess.open') ? {} : null).data ?? NO_REQUESTS;
   const programmes = useChannel('programmes.list', { show: 'current' }).data;
+  // Referrals in not yet looked at, and people waiting long enough to be asked whether they still need us.
+  const incoming = useChannel('incoming.list', can('incoming.list') ? { show: 'open' } : null).data?.items;
+  const newReferrals = incoming?.filter((i) => i.status === 'new').length ?? 0;
+  const stillNeedDue = incoming?.filter((i) => i.stillNeedDue).length ?? 0;
   const today = caseload?.today;
   const sessionsToday = (programmes ?? []).filter((x) => x.nextSessionOn === today && x.nextSessionId !== null);
   const date = (d: string | null) => formatDate(d, i18n.language);
@@ -108,6 +112,19 @@ export function HomePage() {
             </Stack>
             <Button size="xs" variant="white" color="orange" onClick={() => go({ name: 'retention' })}>
               {t('retention.title')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {newReferrals + stillNeedDue > 0 && (
+        <Alert color="blue" variant="light">
+          <Group justify="space-between">
+            <Stack gap={2}>
+              {newReferrals > 0 && <Text size="sm">{t('incoming.homeNew', { count: newReferrals })}</Text>}
+              {stillNeedDue > 0 && <Text size="sm">{t('incoming.homeStillNeed', { count: stillNeedDue })}</Text>}
+            </Stack>
+            <Button size="xs" variant="white" onClick={() => go({ name: 'incoming' })}>
+              {t('incoming.nav')}
             </Button>
           </Group>
         </Alert>
