@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digestSchema, handoverInputSchema } from './domain/digest';
+import { customFormSchema, fillFormSchema, formEntrySchema, saveFormSchema } from './domain/customForm';
 import { agencySheetSchema, signpostInputSchema, signpostListQuerySchema, signpostSchema } from './domain/signposting';
 import {
   declineIncomingSchema,
@@ -671,7 +672,11 @@ export const contract = {
   /** The charity's own questions on the client record, in the order they are asked, each with its wording now. */
   'customFields.list': channel(
     ANYONE,
-    z.object({ includeRetired: z.boolean().default(false) }),
+    z.object({
+      includeRetired: z.boolean().default(false),
+      /** A form's questions instead of the record's. */
+      formId: z.number().int().positive().nullish(),
+    }),
     z.array(customFieldSchema),
   ),
   /** Adds a question or changes one; new words are a new wording, and old answers keep theirs. */
@@ -688,6 +693,19 @@ export const contract = {
   ),
   /** A client's answers to them, given on the record; gives the answers as this person may see them. */
   'customFields.answer': channel(CASEWORK, saveAnswersSchema, z.array(clientAnswerSchema)),
+
+  /** The charity's own forms (their questions are `customFields.*` with a `formId`). */
+  'forms.list': channel(ANYONE, z.object({ includeRetired: z.boolean().default(false) }), z.array(customFormSchema)),
+  'forms.save': channel(ADMIN, saveFormSchema, z.array(customFormSchema)),
+  'forms.setActive': channel(
+    ADMIN,
+    z.object({ id: z.number().int().positive(), active: z.boolean() }),
+    z.array(customFormSchema),
+  ),
+  /** A client's filled forms, newest first, as this person may see them. */
+  'forms.entries': channel(ANYONE, z.object({ clientId: z.number().int().positive() }), z.array(formEntrySchema)),
+  /** Fills a form in for a client (or changes one filled before); gives the entry as saved. */
+  'forms.fill': channel(CASEWORK, fillFormSchema, z.object({ entry: formEntrySchema, record: clientRecordSchema })),
 
   /** Services a client may qualify for, each with its checklist in English and Polish. */
   'eligibility.services': channel(

@@ -38,6 +38,7 @@ export type ClientTab =
   | 'plan'
   | 'timeline'
   | 'assessments'
+  | 'forms'
   | 'referrals'
   | 'letters'
   | 'documents'

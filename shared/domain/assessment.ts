@@ -92,6 +92,8 @@ export const assessmentSchema = z.object({
   assessedByName: z.string().nullable(),
   version: z.number().int(),
   scores: z.array(scoreSchema),
+  /** A scored form that recorded this score (changed only by changing the form): its name. */
+  fromForm: z.object({ name: z.string(), namePl: z.string().nullable() }).nullable(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 

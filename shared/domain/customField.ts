@@ -34,6 +34,8 @@ export const choiceSchema = z.object({
   key: z.string().regex(/^c\d{1,4}$/),
   label: z.string(),
   labelPl: z.string().nullable(),
+  /** On a scored form's question: what the choice is worth. */
+  points: z.number().int().nullish(),
 });
 export type Choice = z.infer<typeof choiceSchema>;
 
@@ -44,6 +46,12 @@ export const choiceInputSchema = z.object({
     .nullish(),
   label: requiredText(120),
   labelPl: optionalText(120),
+  points: z
+    .number({ error: 'pointsRange' })
+    .int({ error: 'pointsRange' })
+    .min(0, { error: 'pointsRange' })
+    .max(100, { error: 'pointsRange' })
+    .nullish(),
 });
 
 export const saveCustomFieldSchema = z
@@ -61,6 +69,8 @@ export const saveCustomFieldSchema = z
     inIntake: z.boolean().default(true),
     identifying: z.boolean().default(false),
     sensitive: z.boolean().default(false),
+    /** The form the question belongs to; none for a question on the client record. */
+    formId: z.number().int().positive().nullish(),
   })
   .superRefine((f, ctx) => {
     if (hasChoices(f.type) && f.choices.length < 2)
@@ -95,6 +105,7 @@ export const customFieldSchema = fieldWordingSchema.extend({
   active: z.boolean(),
   /** Optimistic lock for the definition. */
   version: z.number().int(),
+  formId: z.number().int().nullable(),
   /** How many versions of the wording there have been (1: never reworded). */
   wordings: z.number().int(),
 });

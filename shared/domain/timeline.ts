@@ -15,6 +15,7 @@ export const TIMELINE_TYPES = [
   'consent',
   'risk',
   'safety',
+  'form',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -39,6 +40,7 @@ export const TIMELINE_EVENTS = [
   'letter',
   'attended',
   'helpGiven',
+  'formFilled',
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 

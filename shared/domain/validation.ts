@@ -134,6 +134,13 @@ export const VALIDATION_KEYS = [
   'noPlaceFree',
   'signpostedToRequired',
   'signpostNotNamed',
+  'pointsRange',
+  'bandsOrder',
+  'scoredByForm',
+  'bandFromRange',
+  'bandsRequired',
+  'formRetired',
+  'tooManyForms',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -579,6 +579,7 @@ describe('reviews', () => {
       assessedByName: null,
       version: 1,
       scores: withheld ? [] : [{ areaId: 1, score, notes: null, strengths: null }],
+      fromForm: null,
     });
     expect(areaProgress([a(3, '2026-03-01', 9, true), a(2, '2026-02-01', 6), a(1, '2026-01-01', 3)])).toEqual([
       {

@@ -34,6 +34,8 @@ const SMALL = [
   // The charity's own questions: at most 60 in use, each with the wordings it has had.
   'custom_fields',
   'custom_field_wordings',
+  // The charity's own forms: at most 40 in use.
+  'custom_forms',
   'u',
   'w',
   'e',

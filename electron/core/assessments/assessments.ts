@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Assessment, assessmentInputSchema, NeedArea } from '../../../shared/domain/assessment';
 import { CasebookError } from '../../../shared/result';
 import type { Db, ReadDb } from '../db/database';
-import { assessments, assessmentScores, needAreas, users } from '../db/schema';
+import { assessments, assessmentScores, customForms, formEntries, needAreas, users } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
 type AssessmentValues = z.output<typeof assessmentInputSchema>;
@@ -108,6 +108,12 @@ export function saveAssessment(
       .where(and(eq(assessments.id, target.id), eq(assessments.clientId, clientId)))
       .get();
     if (!exists) throw new CasebookError('NOT_FOUND', 'No such assessment');
+    const fromForm = db
+      .select({ id: formEntries.id })
+      .from(formEntries)
+      .where(eq(formEntries.assessmentId, target.id))
+      .get();
+    if (fromForm) throw new CasebookError('BAD_INPUT', 'Scored by a form', { fields: { assessment: 'scoredByForm' } });
     const res = db
       .update(assessments)
       .set({ ...fields, version: sql`${assessments.version} + 1`, updatedAt: at })
@@ -135,9 +141,13 @@ export function listAssessments(db: ReadDb, clientId: number, mayReadSensitive: 
       summary: assessments.summary,
       assessedByName: users.name,
       version: assessments.version,
+      formName: customForms.name,
+      formNamePl: customForms.namePl,
     })
     .from(assessments)
     .leftJoin(users, eq(users.id, assessments.assessedBy))
+    .leftJoin(formEntries, eq(formEntries.assessmentId, assessments.id))
+    .leftJoin(customForms, eq(customForms.id, formEntries.formId))
     .where(and(eq(assessments.clientId, clientId), only === undefined ? undefined : eq(assessments.id, only)))
     .orderBy(desc(assessments.assessedOn), desc(assessments.id))
     .all();
@@ -157,10 +167,11 @@ export function listAssessments(db: ReadDb, clientId: number, mayReadSensitive: 
         .orderBy(asc(needAreas.position), asc(needAreas.id))
         .all()
     : [];
-  return rows.map((r) => {
+  return rows.map(({ formName, formNamePl, ...r }) => {
     const withheld = r.sensitive && !mayReadSensitive;
     return {
       ...r,
+      fromForm: formName !== null ? { name: formName, namePl: formNamePl } : null,
       withheld,
       summary: withheld ? null : r.summary,
       scores: scores.filter((s) => s.assessmentId === r.id).map(({ assessmentId: _a, ...s }) => s),

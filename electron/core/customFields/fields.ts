@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   CUSTOM_FIELDS_MAX,
   hasChoices,
@@ -13,7 +13,7 @@ import { customFields, customFieldWordings } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
 
 type SavedField = Omit<SaveCustomField, 'choices'> & {
-  choices: { key?: string | null; label: string; labelPl: string | null }[];
+  choices: { key?: string | null; label: string; labelPl: string | null; points?: number | null }[];
 };
 
 const wordingOf = (w: typeof customFieldWordings.$inferSelect): FieldWording => ({
@@ -35,8 +35,16 @@ export function wordingsById(db: ReadDb, ids?: number[]): Map<number, FieldWordi
   return new Map(rows.map((w) => [w.id, { ...wordingOf(w), fieldId: w.fieldId }]));
 }
 
-/** The charity's questions in the order they are asked, each with its wording now; retired ones only when asked for. */
-export function listFields(db: ReadDb, includeRetired = false): CustomField[] {
+/**
+ * Which questions: those on the client record (null), those of one form (its id), or every one.
+ */
+export type FieldsOf = number | null | 'any';
+
+/**
+ * The charity's questions in the order they are asked, each with its wording now; retired ones only
+ * when asked for. The client record's unless `of` names a form (or 'any').
+ */
+export function listFields(db: ReadDb, includeRetired = false, of: FieldsOf = null): CustomField[] {
   const rows = db
     .select({
       field: customFields,
@@ -45,7 +53,12 @@ export function listFields(db: ReadDb, includeRetired = false): CustomField[] {
     })
     .from(customFields)
     .innerJoin(customFieldWordings, eq(customFieldWordings.id, customFields.wordingId))
-    .where(includeRetired ? undefined : eq(customFields.active, true))
+    .where(
+      and(
+        includeRetired ? undefined : eq(customFields.active, true),
+        of === 'any' ? undefined : of === null ? isNull(customFields.formId) : eq(customFields.formId, of),
+      ),
+    )
     .orderBy(asc(customFields.position), asc(customFields.id))
     .all();
   return rows.map(({ field: f, wording, wordings }) => ({
@@ -58,12 +71,13 @@ export function listFields(db: ReadDb, includeRetired = false): CustomField[] {
     sensitive: f.sensitive,
     active: f.active,
     version: f.version,
+    formId: f.formId,
     wordings,
   }));
 }
 
 export function requireField(db: ReadDb, id: number): CustomField {
-  const f = listFields(db, true).find((x) => x.id === id);
+  const f = listFields(db, true, 'any').find((x) => x.id === id);
   if (!f) throw new CasebookError('NOT_FOUND', 'No such field');
   return f;
 }
@@ -76,8 +90,8 @@ function keyChoices(input: SavedField['choices'], earlier: Choice[]): Choice[] {
   const used = new Set(earlier.map((c) => c.key));
   let next = Math.max(0, ...[...used].map((k) => Number(k.slice(1)))) + 1;
   return input.map((c) => {
-    if (c.key && used.has(c.key)) return { key: c.key, label: c.label, labelPl: c.labelPl };
-    return { key: `c${next++}`, label: c.label, labelPl: c.labelPl };
+    const key = c.key && used.has(c.key) ? c.key : `c${next++}`;
+    return { key, label: c.label, labelPl: c.labelPl, ...(c.points != null ? { points: c.points } : {}) };
   });
 }
 
@@ -96,15 +110,18 @@ export function saveField(db: Db, input: SavedField, userId: number, now: Date):
   const at = now.toISOString();
   const handling = {
     required: input.required ?? false,
-    inIntake: input.inIntake ?? true,
+    // A form's questions are asked when the form is filled in, never at intake.
+    inIntake: !input.formId && (input.inIntake ?? true),
     identifying: input.identifying ?? false,
     sensitive: input.sensitive ?? false,
   };
+  const formId = input.formId ?? null;
   let id: number;
   let earlier: FieldWording | null = null;
   let earlierChoices: Choice[] = [];
   if (input.id) {
     const old = requireField(db, input.id);
+    if (old.formId !== formId) throw new CasebookError('NOT_FOUND', 'No such field on this form');
     if (old.type !== input.type)
       throw new CasebookError('BAD_INPUT', 'A field keeps its type', { fields: { type: 'fieldTypeFixed' } });
     const res = db
@@ -117,13 +134,17 @@ export function saveField(db: Db, input: SavedField, userId: number, now: Date):
     earlier = old;
     earlierChoices = [...wordingsById(db).values()].filter((w) => w.fieldId === id).flatMap((w) => w.choices);
   } else {
-    const count = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM custom_fields WHERE active = 1`).n;
+    const count = db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM custom_fields WHERE active = 1 AND form_id IS ${formId}`,
+    ).n;
     if (count >= CUSTOM_FIELDS_MAX)
       throw new CasebookError('BAD_INPUT', 'Too many fields', { fields: { label: 'tooManyFields' } });
-    const position = db.get<{ p: number }>(sql`SELECT coalesce(max(position), 0) + 1 AS p FROM custom_fields`).p;
+    const position = db.get<{ p: number }>(
+      sql`SELECT coalesce(max(position), 0) + 1 AS p FROM custom_fields WHERE form_id IS ${formId}`,
+    ).p;
     id = db
       .insert(customFields)
-      .values({ type: input.type, position, ...handling, createdAt: at, updatedAt: at })
+      .values({ type: input.type, position, ...handling, formId, createdAt: at, updatedAt: at })
       .returning({ id: customFields.id })
       .get().id;
   }
@@ -156,7 +177,7 @@ export function setFieldActive(db: Db, id: number, active: boolean, now: Date): 
 
 /** Moves a field one place earlier or later in the order the questions are asked. */
 export function moveField(db: Db, id: number, by: -1 | 1): void {
-  const order = listFields(db, true).map((f) => f.id);
+  const order = listFields(db, true, requireField(db, id).formId).map((f) => f.id);
   const at = order.indexOf(id);
   if (at < 0) throw new CasebookError('NOT_FOUND', 'No such field');
   const to = at + by;

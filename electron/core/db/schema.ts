@@ -19,6 +19,7 @@ import { APPOINTMENT_KINDS, APPOINTMENT_OUTCOMES } from '../../../shared/domain/
 import { INCOMING_SOURCES, INCOMING_STATUSES } from '../../../shared/domain/incoming';
 import { SIGNPOST_CHANNELS } from '../../../shared/domain/signposting';
 import { CUSTOM_FIELD_TYPES, type AnswerValue, type Choice } from '../../../shared/domain/customField';
+import type { Band } from '../../../shared/domain/customForm';
 
 /** Single-row settings (key/value), e.g. the idle-lock minutes and the vault id. */
 export const settings = sqliteTable('settings', {
@@ -824,6 +825,8 @@ export const customFields = sqliteTable('custom_fields', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
+  /** The form the question belongs to (migration 29); null: a question on the client record. */
+  formId: integer('form_id').references((): AnySQLiteColumn => customForms.id),
 });
 
 /** Each wording a field has had, never changed once written: answers name the one they were given under. */
@@ -911,3 +914,55 @@ export const signposting = sqliteTable('signposting', {
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: text('recorded_at').notNull(),
 });
+
+/** The charity's own forms (migration 29): a named set of questions, perhaps scored into bands. */
+export const customForms = sqliteTable('custom_forms', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  namePl: text('name_pl'),
+  about: text('about'),
+  aboutPl: text('about_pl'),
+  scored: integer('scored', { mode: 'boolean' }).notNull().default(false),
+  areaId: integer('area_id').references(() => needAreas.id),
+  bands: text('bands', { mode: 'json' }).$type<Band[]>().notNull(),
+  position: integer('position').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+/** A form filled in for a client: dated, with its total and band as worked out then. */
+export const formEntries = sqliteTable('form_entries', {
+  id: integer('id').primaryKey(),
+  clientId: clientId(),
+  formId: integer('form_id')
+    .notNull()
+    .references(() => customForms.id),
+  filledOn: text('filled_on').notNull(),
+  score: integer('score'),
+  band: text('band', { mode: 'json' }).$type<Band | null>(),
+  assessmentId: integer('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
+  filledBy: integer('filled_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+/** A filled form's answers, each under the wording it was given in. */
+export const formAnswers = sqliteTable(
+  'form_answers',
+  {
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => formEntries.id, { onDelete: 'cascade' }),
+    fieldId: integer('field_id')
+      .notNull()
+      .references(() => customFields.id),
+    wordingId: integer('wording_id')
+      .notNull()
+      .references(() => customFieldWordings.id),
+    value: text('value', { mode: 'json' }).$type<AnswerValue>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.fieldId] })],
+);

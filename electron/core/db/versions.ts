@@ -8,6 +8,8 @@ type Versioned =
   | 'case note'
   | 'client'
   | 'custom field'
+  | 'custom form'
+  | 'filled form'
   | 'document'
   | 'goal'
   | 'incoming referral'

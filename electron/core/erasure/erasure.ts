@@ -64,6 +64,8 @@ export function anonymiseClientRows(
     sql`UPDATE signposting SET name = NULL, phone = NULL, note = NULL WHERE client_id = ${c}`,
     // Answers to the charity's questions that identify them, and any free text (which may name anyone).
     sql`DELETE FROM client_answers WHERE client_id = ${c} AND field_id IN (SELECT id FROM custom_fields WHERE identifying = 1 OR type = 'text')`,
+    sql`DELETE FROM form_answers WHERE entry_id IN (SELECT id FROM form_entries WHERE client_id = ${c})
+      AND field_id IN (SELECT id FROM custom_fields WHERE identifying = 1 OR type = 'text')`,
     // Where files about them were saved: a path may hold their name.
     sql`DELETE FROM saved_files WHERE client_id = ${c}`,
     // A copy of ID or a letter names them; kept only when an administrator said why (the bytes

@@ -134,8 +134,8 @@ export const TABLES: Record<string, Words> = {
     pl: 'Zgłoszenia do organizacji, zanim ktoś zostanie podopiecznym: kto, dlaczego, od kogo, pilność i zagrożenie, lista oczekujących (na wsparcie lub program), propozycje miejsc i decyzja; przyjęte wskazuje podopiecznego, którym się stało.',
   },
   custom_fields: {
-    en: 'The charity’s own questions on the client record: each one’s type, order, and whether it is required, asked at intake, identifying or sensitive.',
-    pl: 'Własne pytania organizacji w kartotece podopiecznego: rodzaj, kolejność oraz czy pytanie jest obowiązkowe, zadawane przy przyjęciu, identyfikujące lub wrażliwe.',
+    en: 'The charity’s own questions on the client record, and (naming a form) on its own forms: each one’s type, order, and whether it is required, asked at intake, identifying or sensitive.',
+    pl: 'Własne pytania organizacji w kartotece podopiecznego oraz (ze wskazaniem formularza) w jej formularzach: rodzaj, kolejność oraz czy pytanie jest obowiązkowe, zadawane przy przyjęciu, identyfikujące lub wrażliwe.',
   },
   custom_field_wordings: {
     en: 'Every wording each question has had (label, help and choices, in English and Polish); answers name the wording they were given under.',
@@ -144,6 +144,18 @@ export const TABLES: Record<string, Words> = {
   client_answers: {
     en: 'Each client’s answers to the charity’s own questions, as JSON (a choice by its key), with when and by whom.',
     pl: 'Odpowiedzi każdego podopiecznego na własne pytania organizacji, w formacie JSON (wybór przez jego klucz), z datą i osobą.',
+  },
+  custom_forms: {
+    en: 'The charity’s own forms: name and purpose in English and Polish, whether scored, the bands a total falls into (as JSON) and the need area they score. A form’s questions are custom fields naming it.',
+    pl: 'Własne formularze organizacji: nazwa i cel po angielsku i po polsku, czy są punktowane, przedziały sumy punktów (w formacie JSON) i oceniany obszar potrzeb. Pytania formularza to pola własne wskazujące formularz.',
+  },
+  form_entries: {
+    en: 'Each form filled in for a client: the day, by whom, the total and band as worked out then, and the assessment it scored a need area with.',
+    pl: 'Każdy formularz wypełniony dla podopiecznego: dzień, kto wypełnił, suma punktów i przedział wyliczone wtedy oraz ocena obszaru potrzeb, którą zapisał.',
+  },
+  form_answers: {
+    en: 'The answers on each filled form, as JSON (a choice by its key), each naming the wording of the question it was given under.',
+    pl: 'Odpowiedzi w każdym wypełnionym formularzu, w formacie JSON (wybór przez jego klucz), każda wskazuje brzmienie pytania, w jakim jej udzielono.',
   },
   eligibility_services: {
     en: 'Services a client may qualify for, each with its checklist of criteria.',

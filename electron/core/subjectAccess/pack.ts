@@ -33,6 +33,8 @@ import { safeFileName } from '../storage/files';
 
 import { clientIncoming } from '../incoming/incoming';
 import { clientSignposting } from '../signposting/signposting';
+import { listEntries } from '../customFields/forms';
+import type { FormEntry } from '../../../shared/domain/customForm';
 import type { Incoming } from '../../../shared/domain/incoming';
 import type { Signpost } from '../../../shared/domain/signposting';
 /** A document's file name in the pack's folder: numbered (titles may repeat), titled, with its own ending. */
@@ -71,6 +73,8 @@ export interface AccessPack {
   /** How they came to us: a referral in, or a signposting contact they came back from. */
   referralsIn: Incoming[];
   signposting: Signpost[];
+  /** The charity's own forms filled in for them, each question as it was asked. */
+  forms: FormEntry[];
   /** Their appointments, past and to come, and whether they came. */
   appointments: ClientAppointments;
   /** Who opened, changed, printed or exported their record, and when: the audit trail about them. */
@@ -120,6 +124,7 @@ export function gatherAccessPack(
     appointments: clientAppointments(db, clientId, today),
     referralsIn: clientIncoming(db, clientId, today),
     signposting: clientSignposting(db, clientId),
+    forms: listEntries(db, clientId, true).reverse(),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],
   };
 }

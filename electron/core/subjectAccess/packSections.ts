@@ -6,7 +6,8 @@ import { formatMoney, helpTypeName } from '../../../shared/domain/helpGiven';
 import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
 import { inLanguage } from '../../../shared/domain/eligibility';
-import { answerText, labelOf } from '../../../shared/domain/customField';
+import { answerText, labelOf, type ClientAnswer } from '../../../shared/domain/customField';
+import { formNameOf } from '../../../shared/domain/customForm';
 
 /** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
 export interface PackEntry {
@@ -187,6 +188,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
       t(a.kind === 'review' ? 'assessments.reviewOn' : 'assessments.assessmentOn', { date: day(a.assessedOn) }),
       [
         [t('subjectAccess.by'), a.assessedByName],
+        [t('forms.recordedBy'), a.fromForm && formNameOf(a.fromForm, language)],
         [t('assessments.sensitive'), a.sensitive && t('common.yes')],
         ...a.scores.map((s): [string, string] => [area(s.areaId) ?? '', t('subjectAccess.score', { score: s.score })]),
       ],
@@ -393,22 +395,38 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     texts: [[t('eligibility.note'), c.note]].filter((x): x is [string, string] => !!x[1]),
   }));
 
-  // Answers to the charity's own questions, each under the question as it was asked.
+  // Answers to the charity's own questions (on the record, or on a form), each under the question as it was asked.
+  const answerWords = (a: ClientAnswer) =>
+    answerText(a.type, a.asked, a.value, {
+      yes: t('common.yes'),
+      no: t('common.no'),
+      language,
+      date: (iso) => day(iso),
+      number: (n) => new Intl.NumberFormat(localeOf(language)).format(n),
+    });
   const answers: PackTable = {
     columns: [t('subjectAccess.questionAsked'), t('subjectAccess.yourAnswer'), t('subjectAccess.answerGiven')],
     widths: [3, 4, 1.6],
-    rows: p.record.answers.map((a) => [
-      labelOf(a.asked, language),
-      answerText(a.type, a.asked, a.value, {
-        yes: t('common.yes'),
-        no: t('common.no'),
-        language,
-        date: (iso) => day(iso),
-        number: (n) => new Intl.NumberFormat(localeOf(language)).format(n),
-      }),
-      day(a.answeredOn),
-    ]),
+    rows: p.record.answers.map((a) => [labelOf(a.asked, language), answerWords(a), day(a.answeredOn)]),
   };
+  const forms: PackEntry[] = p.forms.map((e) => ({
+    title: `${formNameOf({ name: e.formName, namePl: e.formNamePl }, language)} · ${day(e.filledOn)}`,
+    fields: [
+      [t('subjectAccess.by'), e.filledByName ?? ''],
+      ...(e.score !== null
+        ? [
+            [
+              t('forms.total'),
+              [t('forms.pointsTotal', { count: e.score }), e.band ? labelOf(e.band, language) : null]
+                .filter(Boolean)
+                .join(' · '),
+            ] as [string, string],
+          ]
+        : []),
+      ...e.answers.map((a) => [labelOf(a.asked, language), answerWords(a)] as [string, string]),
+    ],
+    texts: [],
+  }));
 
   const documents: PackTable = {
     columns: [
@@ -498,6 +516,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     section(t('subjectAccess.sections.household'), household),
     section(t('subjectAccess.sections.riskFlags'), riskFlags),
     section(t('subjectAccess.sections.assessments'), assessments),
+    section(t('subjectAccess.sections.forms'), forms),
     section(t('subjectAccess.sections.plans'), plans),
     section(t('subjectAccess.sections.tasks'), [], tasks),
     section(t('subjectAccess.sections.notes'), notes),

@@ -61,6 +61,11 @@ const BRANCHES: Record<TimelineType, (c: number) => SQL[]> = {
     sql`SELECT 'helpGiven', 'helpGiven', g.id, g.given_on, t.name, CASE WHEN t.name IS NULL THEN t.builtin_key END, g.given_by, NULL, g.recorded_at
         FROM support_given g JOIN support_types t ON t.id = g.type_id WHERE g.client_id = ${c}`,
   ],
+  // The form's name in English (text) and Polish (detail); the window shows the reader's.
+  form: (c) => [
+    sql`SELECT 'form', 'formFilled', e.id, e.filled_on, f.name, f.name_pl, e.filled_by, NULL, e.created_at
+        FROM form_entries e JOIN custom_forms f ON f.id = e.form_id WHERE e.client_id = ${c}`,
+  ],
   letter: (c) => [
     sql`SELECT 'letter', 'letter', id, letter_date, json_extract(content, '$.subject'), template_name, written_by, 'letter', written_at FROM letters WHERE client_id = ${c}`,
   ],

@@ -8,6 +8,7 @@ import type { ClientTab } from '../routes';
 import { useCan } from '../session';
 import { useChannel } from '../useChannel';
 import { AssessmentsTab } from './client/AssessmentsTab';
+import { FormsTab } from './client/FormsTab';
 import { ConsentTab, currentConsent } from './client/ConsentTab';
 import { HouseholdTab } from './client/HouseholdTab';
 import { OverviewTab } from './client/OverviewTab';
@@ -86,6 +87,7 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
           <Tab value="plan">{t('clients.tabs.plan')}</Tab>
           <Tab value="timeline">{t('clients.tabs.timeline')}</Tab>
           <Tab value="assessments">{t('clients.tabs.assessments')}</Tab>
+          <Tab value="forms">{t('forms.tab')}</Tab>
           <Tab value="appointments">{t('diary.tab')}</Tab>
           {can('referrals.forClient') && <Tab value="referrals">{t('referrals.tab')}</Tab>}
           {can('letters.forClient') && <Tab value="letters">{t('letters.tab')}</Tab>}
@@ -139,6 +141,9 @@ export function ClientDetailPage({ id, tab: openOn }: { id: number; tab?: Client
         </Panel>
         <Panel value="assessments" pt="md">
           <AssessmentsTab record={record} />
+        </Panel>
+        <Panel value="forms" pt="md">
+          <FormsTab record={record} onRecord={setRecord} />
         </Panel>
         <Panel value="appointments" pt="md">
           <AppointmentsTab clientId={id} clientName={`${record.client.firstName} ${record.client.lastName}`} />

@@ -36,6 +36,7 @@ import { NeedAreasEditor } from '../components/NeedAreasEditor/NeedAreasEditor';
 import { HelpTypesEditor } from '../components/HelpTypesEditor/HelpTypesEditor';
 import { EligibilityServices } from '../components/EligibilityServices/EligibilityServices';
 import { CustomFieldsEditor } from '../components/CustomFieldsEditor/CustomFieldsEditor';
+import { FormsEditor } from '../components/FormsEditor/FormsEditor';
 import { ScannerFolder } from '../components/ScannerFolder/ScannerFolder';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
@@ -492,6 +493,11 @@ export function SettingsPage({
       {can('customFields.save') && (
         <Section title={t('customFields.settings.title')}>
           <CustomFieldsEditor />
+        </Section>
+      )}
+      {can('forms.save') && (
+        <Section title={t('forms.settings.title')}>
+          <FormsEditor />
         </Section>
       )}
       {can('eligibility.saveService') && (

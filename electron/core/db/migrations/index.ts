@@ -27,6 +27,7 @@ import { migration0025 } from './0025_handover';
 import { migration0026 } from './0026_custom_fields';
 import { migration0027 } from './0027_incoming_referrals';
 import { migration0028 } from './0028_signposting';
+import { migration0029 } from './0029_custom_forms';
 
 export interface Migration {
   version: number;
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0026,
   migration0027,
   migration0028,
+  migration0029,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

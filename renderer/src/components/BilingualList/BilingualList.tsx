@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { FormAlert } from '../FormAlert/FormAlert';
 
 /**
@@ -18,6 +19,7 @@ export function BilingualList<R extends Record<E | P, string>, E extends string,
   max,
   maxLength,
   blank,
+  extra,
 }: {
   rows: R[];
   setRows: (rows: R[]) => void;
@@ -32,6 +34,8 @@ export function BilingualList<R extends Record<E | P, string>, E extends string,
   max: number;
   maxLength: number;
   blank: () => R;
+  /** More for each row after its two boxes (a choice's points on a scored form). */
+  extra?: (row: R, i: number, set: (change: Partial<R>) => void) => ReactNode;
 }) {
   const set = (i: number, change: Partial<R>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
@@ -56,6 +60,7 @@ export function BilingualList<R extends Record<E | P, string>, E extends string,
                 maxLength={maxLength}
               />
             </SimpleGrid>
+            {extra?.(r, i, (change) => set(i, change))}
             <ActionIcon
               variant="subtle"
               color="red"

@@ -78,21 +78,26 @@ export function AnswerField({
   value,
   error,
   onChange,
+  language,
 }: {
   field: CustomField;
   value: AnswerValue | undefined;
   error?: string | undefined;
   onChange: (value: AnswerValue) => void;
+  /** The language the question is shown in (a form shown to the client in theirs); the reader's if none. */
+  language?: string | undefined;
 }) {
-  const { t, i18n } = useTranslation();
-  const label = labelOf(field, i18n.language);
+  const { i18n } = useTranslation();
+  const lang = language ?? i18n.language;
+  const t = i18n.getFixedT(lang);
+  const label = labelOf(field, lang);
   const common = {
     label,
-    description: helpOf(field, i18n.language) ?? (field.sensitive ? t('customFields.sensitiveHint') : undefined),
+    description: helpOf(field, lang) ?? (field.sensitive ? t('customFields.sensitiveHint') : undefined),
     required: field.required,
     error,
   };
-  const choices = field.choices.map((c) => ({ value: c.key, label: labelOf(c, i18n.language) }));
+  const choices = field.choices.map((c) => ({ value: c.key, label: labelOf(c, lang) }));
   switch (field.type) {
     case 'text':
       return (
@@ -110,7 +115,7 @@ export function AnswerField({
         <NumberInput
           {...common}
           w={240}
-          decimalSeparator={i18n.language === 'pl' ? ',' : '.'}
+          decimalSeparator={lang === 'pl' ? ',' : '.'}
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v.replace(',', '.')))}
         />
@@ -176,17 +181,20 @@ export function AnswerFields({
   draft,
   errors,
   onChange,
+  language,
 }: {
   fields: CustomField[];
   draft: AnswerDraft;
   errors: Record<number, string>;
   onChange: (draft: AnswerDraft) => void;
+  language?: string | undefined;
 }) {
   return (
     <Stack>
       {fields.map((f) => (
         <AnswerField
           key={f.id}
+          language={language}
           field={f}
           value={draft[f.id]}
           error={errors[f.id]}

@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -38,14 +39,14 @@ interface Draft {
   labelPl: string;
   help: string;
   helpPl: string;
-  choices: { key: string | null; label: string; labelPl: string }[];
+  choices: { key: string | null; label: string; labelPl: string; points: number | '' }[];
   required: boolean;
   inIntake: boolean;
   identifying: boolean;
   sensitive: boolean;
 }
 
-const blankChoice = () => ({ key: null, label: '', labelPl: '' });
+const blankChoice = () => ({ key: null, label: '', labelPl: '', points: '' as const });
 
 const draftOf = (f: CustomField | null): Draft => ({
   type: f?.type ?? null,
@@ -54,7 +55,12 @@ const draftOf = (f: CustomField | null): Draft => ({
   help: f?.help ?? '',
   helpPl: f?.helpPl ?? '',
   choices: f?.choices.length
-    ? f.choices.map((c) => ({ key: c.key, label: c.label, labelPl: c.labelPl ?? '' }))
+    ? f.choices.map((c) => ({
+        key: c.key,
+        label: c.label,
+        labelPl: c.labelPl ?? '',
+        points: c.points ?? ('' as const),
+      }))
     : [blankChoice(), blankChoice()],
   required: f?.required ?? false,
   inIntake: f?.inIntake ?? true,
@@ -66,10 +72,19 @@ const draftOf = (f: CustomField | null): Draft => ({
  * Settings › Our own questions: what the charity asks beyond the fixed record (a funder's equality
  * monitoring, "how did you hear of us"). Rewording a question keeps old answers under the words they
  * were given to; retiring one asks it no more and keeps its answers.
+ *
+ * With a form, the same for that form's questions; on a scored form each choice has its points.
  */
-export function CustomFieldsEditor() {
+export function CustomFieldsEditor({ form }: { form?: { id: number; scored: boolean } } = {}) {
   const { t, i18n } = useTranslation();
-  const { data: fields, error, replace } = useChannel('customFields.list', { includeRetired: true });
+  const {
+    data: fields,
+    error,
+    replace,
+  } = useChannel('customFields.list', {
+    includeRetired: true,
+    formId: form?.id ?? null,
+  });
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
   const act = async (call: Promise<Result<CustomField[]>>) => {
     const r = await call;
@@ -79,7 +94,7 @@ export function CustomFieldsEditor() {
   if (error) return <FormAlert message={error} />;
   return (
     <Stack>
-      <Text size="sm">{t('customFields.settings.intro')}</Text>
+      <Text size="sm">{t(form ? 'forms.settings.questionsIntro' : 'customFields.settings.intro')}</Text>
       {fields && fields.length === 0 && <Text c="dimmed">{t('customFields.settings.none')}</Text>}
       {fields && fields.length > 0 && (
         <Table aria-label={t('customFields.settings.title')}>
@@ -92,14 +107,18 @@ export function CustomFieldsEditor() {
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t(`customFields.types.${f.type}`)}
-                    {hasChoices(f.type) ? ` · ${f.choices.map((c) => labelOf(c, i18n.language)).join(', ')}` : ''}
+                    {hasChoices(f.type)
+                      ? ` · ${f.choices
+                          .map((c) => labelOf(c, i18n.language) + (c.points != null ? ` (${c.points})` : ''))
+                          .join(', ')}`
+                      : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {!f.active && <Badge color="gray">{t('customFields.settings.retired')}</Badge>}
                     {f.required && <Badge variant="light">{t('customFields.required')}</Badge>}
-                    {f.inIntake && <Badge variant="light">{t('customFields.inIntake')}</Badge>}
+                    {f.inIntake && !form && <Badge variant="light">{t('customFields.inIntake')}</Badge>}
                     {f.identifying && (
                       <Badge variant="light" color="orange">
                         {t('customFields.identifying')}
@@ -158,6 +177,7 @@ export function CustomFieldsEditor() {
       </Button>
       {editing && (
         <FieldModal
+          form={form ?? null}
           field={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={(list) => {
@@ -172,10 +192,12 @@ export function CustomFieldsEditor() {
 }
 
 function FieldModal({
+  form,
   field,
   onClose,
   onSaved,
 }: {
+  form: { id: number; scored: boolean } | null;
   field: CustomField | null;
   onClose: () => void;
   onSaved: (list: CustomField[]) => void;
@@ -189,6 +211,8 @@ function FieldModal({
     setErrors({});
   };
   const withChoices = draft.type !== null && hasChoices(draft.type);
+  // On a scored form, each choice of a "one of a list" question is worth points.
+  const scoring = form?.scored === true && draft.type === 'oneOf';
   const input = () => ({
     id: field?.id ?? null,
     version: field?.version ?? null,
@@ -197,11 +221,19 @@ function FieldModal({
     labelPl: draft.labelPl,
     help: draft.help,
     helpPl: draft.helpPl,
-    choices: withChoices ? draft.choices.map((c) => ({ key: c.key, label: c.label, labelPl: c.labelPl })) : [],
+    choices: withChoices
+      ? draft.choices.map((c) => ({
+          key: c.key,
+          label: c.label,
+          labelPl: c.labelPl,
+          points: scoring && c.points !== '' ? c.points : null,
+        }))
+      : [],
     required: draft.required,
-    inIntake: draft.inIntake,
+    inIntake: !form && draft.inIntake,
     identifying: draft.identifying,
     sensitive: draft.sensitive,
+    formId: form?.id ?? null,
   });
   const save = (e?: { preventDefault(): void }) => {
     e?.preventDefault();
@@ -300,11 +332,33 @@ function FieldModal({
             max={CHOICES_MAX}
             maxLength={120}
             blank={blankChoice}
+            extra={
+              scoring
+                ? (c, i, set) => (
+                    <NumberInput
+                      label={t('forms.points')}
+                      aria-label={t('forms.pointsFor', { n: i + 1 })}
+                      w={110}
+                      min={0}
+                      max={100}
+                      allowDecimal={false}
+                      value={c.points}
+                      onChange={(v) => set({ points: typeof v === 'number' ? v : '' })}
+                      error={errors[`choices.${i}.points`]}
+                    />
+                  )
+                : undefined
+            }
           />
+          {scoring && (
+            <Text size="xs" c="dimmed">
+              {t('forms.pointsHint')}
+            </Text>
+          )}
         </Stack>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {check('inIntake')}
+        {!form && check('inIntake')}
         {check('required')}
         {check('identifying')}
         {check('sensitive')}

@@ -11,6 +11,7 @@ import {
   type ProgressColumn,
 } from '../../../../shared/domain/assessment';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
+import { formNameOf } from '../../../../shared/domain/customForm';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
 import { useCan } from '../../session';
@@ -35,11 +36,16 @@ function AssessmentCard({ a, clientId, areas }: { a: Assessment; clientId: numbe
               {title}
             </Title>
             {a.sensitive && <Badge color="grape">{t('assessments.sensitive')}</Badge>}
+            {a.fromForm && (
+              <Badge color="pink" variant="light">
+                {t('forms.fromForm', { name: formNameOf(a.fromForm, i18n.language) })}
+              </Badge>
+            )}
             <Text size="sm" c="dimmed">
               {a.assessedByName}
             </Text>
           </Group>
-          {can('assessments.save') && !a.withheld && (
+          {can('assessments.save') && !a.withheld && !a.fromForm && (
             <Button
               size="xs"
               variant="default"

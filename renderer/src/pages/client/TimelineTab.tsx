@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Chip, Group, Loader, Modal, Paper, Stack, Text } 
 import { useCallback, useContext, useEffect, useState, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codedKey } from '../../../../shared/i18n/keys';
+import { formNameOf } from '../../../../shared/domain/customForm';
 import type { CaseNote } from '../../../../shared/domain/caseNote';
 import type { PlansView } from '../../../../shared/domain/supportPlan';
 import { TIMELINE_TYPES, type TimelineEntry, type TimelineType } from '../../../../shared/domain/timeline';
@@ -28,6 +29,7 @@ const TYPE_COLOURS: Record<TimelineType, string> = {
   consent: 'lime',
   risk: 'red',
   safety: 'grape',
+  form: 'pink',
 };
 
 /** "23 Nov 2026, 14:30" for a note's wall-clock time; "23 Nov 2026" for a day. */
@@ -147,7 +149,12 @@ function EventLine({ entry: e }: { entry: TimelineEntry }) {
     if (e.event === 'helpGiven') return t(codedKey('helpGiven.builtin', e.detail));
     return null;
   })();
-  const text = e.event === 'planEnded' && e.text === 'merged' ? t('plans.endedByMerge') : e.text;
+  const text =
+    e.event === 'planEnded' && e.text === 'merged'
+      ? t('plans.endedByMerge')
+      : e.event === 'formFilled' && e.text !== null
+        ? formNameOf({ name: e.text, namePl: e.detail }, i18n.language)
+        : e.text;
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start" py={4} px="sm">
       <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { inLanguage } from './eligibility';
+import { answerInputSchema, clientAnswerSchema, CUSTOM_FIELDS_MAX, type Choice } from './customField';
+import { optionalText, pastOrTodayDate, requiredText, wholeNumber } from './validation';
+import { SCORE_MAX, SCORE_MIN } from './assessment';
+
+/**
+ * The charity's own forms: a named set of its own questions ("Debt advice intake", "Domestic abuse
+ * risk checklist"), in English and Polish, filled in for a client as often as needed, each time
+ * dated and seen in the timeline. A form's questions are custom fields that belong to the form, so
+ * they are versioned the same way: a filled form keeps each question as it was asked.
+ *
+ * A scored form gives each choice of its "one of a list" questions points (a scale whose every
+ * point the charity words itself), adds them up, and names the band the total falls in. A band may
+ * stand for a score on a need area's 1–10 scale: then filling the form scores that area, and the
+ * form feeds the outcomes the funder report measures.
+ */
+
+/** The most points one choice may be worth, and the most bands a form may have. */
+export const POINTS_MAX = 100;
+export const BANDS_MAX = 10;
+export const FORMS_MAX = 40;
+
+export const bandSchema = z.object({
+  /** The lowest total in the band; the band runs up to the next band's lowest. */
+  from: z.number().int(),
+  label: z.string(),
+  labelPl: z.string().nullable(),
+  /** What the band stands for on the need area's scale (1 to 10), or null when it feeds nothing. */
+  outcome: z.number().int().nullable(),
+});
+export type Band = z.infer<typeof bandSchema>;
+
+export const bandInputSchema = z.object({
+  from: wholeNumber(0, POINTS_MAX * CUSTOM_FIELDS_MAX, 'bandFromRange'),
+  label: requiredText(80),
+  labelPl: optionalText(80),
+  outcome: wholeNumber(SCORE_MIN, SCORE_MAX, 'scoreRange').nullish(),
+});
+
+export const saveFormSchema = z
+  .object({
+    id: z.number().int().positive().nullish(),
+    version: z.number().int().nullish(),
+    name: requiredText(120),
+    namePl: optionalText(120),
+    about: optionalText(400),
+    aboutPl: optionalText(400),
+    scored: z.boolean().default(false),
+    /** The need area a scored form's bands score, if any. */
+    areaId: z.number().int().positive().nullish(),
+    bands: z.array(bandInputSchema).max(BANDS_MAX).default([]),
+  })
+  .superRefine((f, ctx) => {
+    f.bands.forEach((b, i) => {
+      if (i > 0 && b.from <= f.bands[i - 1]!.from)
+        ctx.addIssue({ code: 'custom', path: ['bands', i, 'from'], message: 'bandsOrder' });
+      if (f.areaId && b.outcome == null)
+        ctx.addIssue({ code: 'custom', path: ['bands', i, 'outcome'], message: 'required' });
+    });
+    if (f.areaId && !f.bands.length) ctx.addIssue({ code: 'custom', path: ['bands'], message: 'bandsRequired' });
+  });
+export type SaveForm = z.input<typeof saveFormSchema>;
+
+export const customFormSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  namePl: z.string().nullable(),
+  about: z.string().nullable(),
+  aboutPl: z.string().nullable(),
+  scored: z.boolean(),
+  areaId: z.number().int().nullable(),
+  bands: z.array(bandSchema),
+  active: z.boolean(),
+  version: z.number().int(),
+  /** How many questions it asks now, and how many times it has been filled in. */
+  questions: z.number().int(),
+  filled: z.number().int(),
+});
+export type CustomForm = z.infer<typeof customFormSchema>;
+
+export const fillFormSchema = z.object({
+  clientId: z.number().int().positive(),
+  formId: z.number().int().positive(),
+  /** A change to a form filled before, still at `version`; none for a new one. */
+  entry: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
+  filledOn: pastOrTodayDate(),
+  answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX),
+});
+export type FillForm = z.input<typeof fillFormSchema>;
+
+/** A form filled in for a client: its answers under the questions as they were asked, its total and band. */
+export const formEntrySchema = z.object({
+  id: z.number().int(),
+  clientId: z.number().int(),
+  formId: z.number().int(),
+  formName: z.string(),
+  formNamePl: z.string().nullable(),
+  filledOn: z.string(),
+  filledByName: z.string().nullable(),
+  score: z.number().int().nullable(),
+  band: bandSchema.nullable(),
+  /** The need area it scored (a scored form with an outcome), when it did. */
+  areaId: z.number().int().nullable(),
+  answers: z.array(clientAnswerSchema),
+  version: z.number().int(),
+});
+export type FormEntry = z.infer<typeof formEntrySchema>;
+
+export const formNameOf = (f: { name: string; namePl: string | null }, language: string) =>
+  inLanguage(f.name, f.namePl, language);
+
+/** A scored question is one of a list whose choices carry points. */
+export const isScored = (f: { type: string; choices: Choice[] }) =>
+  f.type === 'oneOf' && f.choices.some((c) => c.points != null);
+
+/**
+ * A form's total: the points of the choice given to each scored question (an unanswered one adds
+ * nothing), and the band it falls in (the last whose lowest total it reaches; none below the first).
+ */
+export function scoreOf(
+  fields: { id: number; type: string; choices: Choice[] }[],
+  answers: { fieldId: number; value: unknown }[],
+  bands: Band[],
+): { score: number; band: Band | null } {
+  let score = 0;
+  for (const a of answers) {
+    const f = fields.find((x) => x.id === a.fieldId);
+    if (!f || !isScored(f) || typeof a.value !== 'string') continue;
+    score += f.choices.find((c) => c.key === a.value)?.points ?? 0;
+  }
+  const band = [...bands].reverse().find((b) => score >= b.from) ?? null;
+  return { score, band };
+}

@@ -1,0 +1,344 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import { pdfText } from './pdfCheck';
+import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
+
+/** A scale worded by the charity for each point, as a funder's outcome tool would be. */
+const SCALE = (label: string, labelPl: string): ChannelInput<'customFields.save'> => ({
+  type: 'oneOf',
+  label,
+  labelPl,
+  choices: [
+    { label: 'Not at all', labelPl: 'Wcale', points: 0 },
+    { label: 'Several days', labelPl: 'Kilka dni', points: 1 },
+    { label: 'More than half the days', labelPl: 'Ponad połowę dni', points: 2 },
+    { label: 'Nearly every day', labelPl: 'Prawie codziennie', points: 3 },
+  ],
+});
+
+async function wellbeingForm(t: TestCore) {
+  const areas = await t.ok('needAreas.list', {});
+  const mental = areas.find((a) => a.builtinKey === 'mentalHealth')!;
+  const [form] = await t.ok('forms.save', {
+    name: 'Wellbeing check',
+    namePl: 'Ocena samopoczucia',
+    scored: true,
+    areaId: mental.id,
+    bands: [
+      { from: 0, label: 'Low', labelPl: 'Niski', outcome: 8 },
+      { from: 3, label: 'Moderate', labelPl: 'Umiarkowany', outcome: 5 },
+      { from: 5, label: 'High', labelPl: 'Wysoki', outcome: 2 },
+    ],
+  });
+  await t.ok('customFields.save', { ...SCALE('Feeling low', 'Przygnębienie'), formId: form!.id });
+  await t.ok('customFields.save', { ...SCALE('Trouble sleeping', 'Problemy ze snem'), formId: form!.id });
+  await t.ok('customFields.save', { type: 'text', label: 'What helps', formId: form!.id, identifying: false });
+  const questions = await t.ok('customFields.list', { formId: form!.id });
+  return { form: form!, questions, mental };
+}
+
+describe('the charity’s own forms', () => {
+  it('is filled in more than once, dated, scored into bands that score a need area, in the timeline, the pack and the outcomes', async () => {
+    const t = startCore();
+    await setUp(t);
+    const { form, questions, mental } = await wellbeingForm(t);
+    const [low, sleep, helps] = questions;
+    // A form's questions are not the record's: the intake and the client record do not ask them.
+    expect((await t.ok('customFields.list', {})).map((f) => f.label)).toEqual([]);
+    expect(questions.map((q) => [q.label, q.inIntake, q.formId])).toEqual([
+      ['Feeling low', false, form.id],
+      ['Trouble sleeping', false, form.id],
+      ['What helps', false, form.id],
+    ]);
+    expect(low!.choices.map((c) => c.points)).toEqual([0, 1, 2, 3]);
+    // A second form, so that counts are each form's own.
+    const [, other] = await t.ok('forms.save', { name: 'Debt advice intake', scored: false });
+    await t.ok('customFields.save', { type: 'number', label: 'Total owed', formId: other!.id });
+
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-09-01' });
+    // Every scored question must be answered on a scored form; the text one need not be.
+    expect(
+      (
+        await t.fail('forms.fill', {
+          clientId: ewa.id,
+          formId: form.id,
+          filledOn: '2026-09-01',
+          answers: [{ fieldId: low!.id, value: 'c4' }],
+        })
+      ).fields,
+    ).toEqual({ [`answers.${sleep!.id}`]: 'required' });
+    const { entry: first } = await t.ok('forms.fill', {
+      clientId: ewa.id,
+      formId: form.id,
+      filledOn: '2026-09-01',
+      answers: [
+        { fieldId: low!.id, value: 'c4' },
+        { fieldId: sleep!.id, value: 'c3' },
+        { fieldId: helps!.id, value: 'Talking to my sister' },
+      ],
+    });
+    expect(first).toMatchObject({ score: 5, band: { label: 'High', outcome: 2 }, areaId: mental.id });
+    // The same form again, three months on: lower.
+    const { entry: second } = await t.ok('forms.fill', {
+      clientId: ewa.id,
+      formId: form.id,
+      filledOn: '2026-11-20',
+      answers: [
+        { fieldId: low!.id, value: 'c2' },
+        { fieldId: sleep!.id, value: 'c1' },
+      ],
+    });
+    expect(second).toMatchObject({ score: 1, band: { label: 'Low', outcome: 8 } });
+    expect((await t.ok('forms.entries', { clientId: ewa.id })).map((e) => [e.filledOn, e.score])).toEqual([
+      ['2026-11-20', 1],
+      ['2026-09-01', 5],
+    ]);
+    // Each filling scored the need area on its day: two scores, from the form, counted as an outcome.
+    const record = await t.ok('clients.get', { id: ewa.id });
+    expect(
+      record.assessments.map((a) => [a.assessedOn, a.scores.map((s) => [s.areaId, s.score]), a.fromForm?.name]),
+    ).toEqual([
+      ['2026-11-20', [[mental.id, 8]], 'Wellbeing check'],
+      ['2026-09-01', [[mental.id, 2]], 'Wellbeing check'],
+    ]);
+    expect((await t.ok('forms.list', {})).map((f) => [f.name, f.questions, f.filled])).toEqual([
+      ['Wellbeing check', 3, 2],
+      ['Debt advice intake', 1, 0],
+    ]);
+    const report = await t.ok('reports.funder', { from: '2026-01-01', to: '2026-11-23' });
+    expect(report.outcomes.areas.find((a) => a.areaId === mental.id)).toMatchObject({ improved: 1, worse: 0 });
+    // The assessment a form recorded is changed only through the form.
+    const fed = record.assessments[0]!;
+    expect(
+      (
+        await t.fail('assessments.save', {
+          clientId: ewa.id,
+          target: { id: fed.id, version: fed.version },
+          assessment: { assessedOn: '2026-11-20', scores: [{ areaId: mental.id, score: 9 }] },
+        })
+      ).fields,
+    ).toEqual({ assessment: 'scoredByForm' });
+
+    // Changing the later one (someone misread a choice) changes its total, band and the area's score.
+    const { entry: changed } = await t.ok('forms.fill', {
+      clientId: ewa.id,
+      formId: form.id,
+      entry: { id: second.id, version: second.version },
+      filledOn: '2026-11-20',
+      answers: [
+        { fieldId: low!.id, value: 'c3' },
+        { fieldId: sleep!.id, value: 'c2' },
+      ],
+    });
+    expect(changed).toMatchObject({ score: 3, band: { label: 'Moderate' } });
+    expect((await t.ok('clients.get', { id: ewa.id })).assessments[0]!.scores[0]!.score).toBe(5);
+    expect(
+      (
+        await t.fail('forms.fill', {
+          clientId: ewa.id,
+          formId: form.id,
+          entry: { id: second.id, version: second.version },
+          filledOn: '2026-11-20',
+          answers: [],
+        })
+      ).code,
+    ).toBe('CONFLICT');
+
+    // The timeline shows each filling; the audit trail says which form, never the answers.
+    const timeline = await t.ok('timeline.get', { clientId: ewa.id, types: ['form'] });
+    expect(timeline.items.map((i) => [i.event, i.at, i.text, i.detail])).toEqual([
+      ['formFilled', '2026-11-20', 'Wellbeing check', 'Ocena samopoczucia'],
+      ['formFilled', '2026-09-01', 'Wellbeing check', 'Ocena samopoczucia'],
+    ]);
+    const audit = (await t.ok('audit.list', {})).items.filter((e) => e.action.startsWith('form.'));
+    expect(audit.map((e) => e.action)).toEqual(['form.changed', 'form.filled', 'form.filled']);
+    expect(JSON.stringify(audit)).not.toContain('sister');
+
+    // Her subject access pack has both, with the questions as asked, and says which scores a form recorded.
+    const [request] = await t.ok('subjectAccess.record', { clientId: ewa.id, receivedOn: '2026-11-23' });
+    const { pdfPath, jsonPath } = await t.ok('subjectAccess.savePack', { id: request!.id });
+    const pack = JSON.parse(readFileSync(jsonPath, 'utf8')) as { forms: { filledOn: string; score: number }[] };
+    expect(pack.forms.map((f) => [f.filledOn, f.score])).toEqual([
+      ['2026-09-01', 5],
+      ['2026-11-20', 3],
+    ]);
+    const text = pdfText(pdfPath).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'Forms filled in with you Wellbeing check · 1 September 2026 By Anna Kowalska Total 5 points · High Feeling low Nearly every day',
+    );
+    expect(text).toContain('Assessment on 1 September 2026 By Anna Kowalska Recorded by the form Wellbeing check');
+
+    // Anonymised: free text on a form goes, the scored answers stay for the figures.
+    await t.ok('erasure.eraseClient', {
+      id: ewa.id,
+      mode: 'anonymise',
+      reason: 'Retention period passed',
+      confirmation: ewa.reference,
+    });
+    const kept = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(kept.map((e) => e.answers.map((a) => a.asked.label))).toEqual([
+      ['Feeling low', 'Trouble sleeping'],
+      ['Feeling low', 'Trouble sleeping'],
+    ]);
+  });
+
+  it('keeps a filled form under its questions as they were asked, and its total as it was worked out', async () => {
+    const t = startCore();
+    await setUp(t);
+    const { form, questions } = await wellbeingForm(t);
+    const [low, sleep] = questions;
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-09-01' });
+    const { entry: before } = await t.ok('forms.fill', {
+      clientId: jan.id,
+      formId: form.id,
+      filledOn: '2026-10-01',
+      answers: [
+        { fieldId: low!.id, value: 'c3' },
+        { fieldId: sleep!.id, value: 'c3' },
+      ],
+    });
+    expect(before.score).toBe(4);
+    // The charity rewords a question and re-weights its scale; the old form keeps the old words.
+    await t.ok('customFields.save', {
+      ...SCALE('Feeling down or hopeless', 'Przygnębienie lub beznadzieja'),
+      id: low!.id,
+      version: low!.version,
+      formId: form.id,
+      choices: low!.choices.map((c) => ({ ...c, points: (c.points ?? 0) * 2 })),
+    });
+    // A band moved: the old total and band stay as worked out then.
+    await t.ok('forms.save', {
+      id: form.id,
+      version: form.version,
+      name: 'Wellbeing check',
+      scored: true,
+      areaId: form.areaId,
+      bands: [
+        { from: 0, label: 'Low', outcome: 8 },
+        { from: 6, label: 'High', outcome: 2 },
+      ],
+    });
+    const [old] = await t.ok('forms.entries', { clientId: jan.id });
+    expect(old).toMatchObject({ score: 4, band: { label: 'Moderate' } });
+    expect(old!.answers[0]).toMatchObject({ reworded: true, asked: { label: 'Feeling low' } });
+    expect(old!.answers[0]!.asked.choices[2]!.points).toBe(2);
+    // Changed without touching that answer: it keeps its words and points; the total is worked out again.
+    const { entry: again } = await t.ok('forms.fill', {
+      clientId: jan.id,
+      formId: form.id,
+      entry: { id: old!.id, version: old!.version },
+      filledOn: '2026-10-01',
+      answers: [
+        { fieldId: low!.id, value: 'c3' },
+        { fieldId: sleep!.id, value: 'c4' },
+      ],
+    });
+    expect(again).toMatchObject({ score: 5, band: { label: 'Low' } });
+    expect(again.answers[0]).toMatchObject({ reworded: true });
+    // A retired form is not filled in again; what was filled in stays.
+    await t.ok('forms.setActive', { id: form.id, active: false });
+    expect(await t.ok('forms.list', {})).toEqual([]);
+    expect(
+      (
+        await t.fail('forms.fill', {
+          clientId: jan.id,
+          formId: form.id,
+          filledOn: '2026-11-01',
+          answers: [],
+        })
+      ).fields,
+    ).toEqual({ formId: 'formRetired' });
+    expect(await t.ok('forms.entries', { clientId: jan.id })).toHaveLength(1);
+  });
+
+  it('checks a form as it is saved, and keeps sensitive answers from volunteers', async () => {
+    const t = startCore();
+    await setUp(t);
+    // Bands must rise; a form scoring a need area gives each band its score out of ten.
+    expect(
+      (
+        await t.fail('forms.save', {
+          name: 'Risk',
+          scored: true,
+          areaId: 1,
+          bands: [
+            { from: 4, label: 'High', outcome: 2 },
+            { from: 2, label: 'Medium' },
+          ],
+        })
+      ).fields,
+    ).toEqual({ 'bands.1.from': 'bandsOrder', 'bands.1.outcome': 'required' });
+    expect((await t.fail('forms.save', { name: '  ', scored: false })).fields).toEqual({ name: 'required' });
+    expect(
+      (
+        await t.fail('customFields.save', {
+          ...SCALE('Q', 'Q'),
+          choices: [
+            { label: 'A', points: 101 },
+            { label: 'B', points: -1 },
+          ],
+        })
+      ).fields,
+    ).toEqual({ 'choices.0.points': 'pointsRange', 'choices.1.points': 'pointsRange' });
+    const [risk] = await t.ok('forms.save', { name: 'Domestic abuse risk checklist', scored: false });
+    await t.ok('customFields.save', {
+      type: 'yesNo',
+      label: 'Has the abuse got worse?',
+      sensitive: true,
+      formId: risk!.id,
+    });
+    await t.ok('customFields.save', { type: 'date', label: 'Last incident', formId: risk!.id, required: true });
+    const [worse, last] = await t.ok('customFields.list', { formId: risk!.id });
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-09-01' });
+    // A date in the future, a wrong type of answer, a required one left out: each said on its question.
+    expect(
+      (
+        await t.fail('forms.fill', {
+          clientId: ewa.id,
+          formId: risk!.id,
+          filledOn: '2027-01-01',
+          answers: [],
+        })
+      ).fields,
+    ).toEqual({ filledOn: 'dateInFuture' });
+    expect(
+      (
+        await t.fail('forms.fill', {
+          clientId: ewa.id,
+          formId: risk!.id,
+          filledOn: '2026-11-01',
+          answers: [{ fieldId: worse!.id, value: 'often' }],
+        })
+      ).fields,
+    ).toEqual({ [`answers.${worse!.id}`]: 'invalid', [`answers.${last!.id}`]: 'required' });
+    const { entry } = await t.ok('forms.fill', {
+      clientId: ewa.id,
+      formId: risk!.id,
+      filledOn: '2026-11-01',
+      answers: [
+        { fieldId: worse!.id, value: true },
+        { fieldId: last!.id, value: '2026-10-30' },
+      ],
+    });
+    expect(entry.score).toBeNull();
+    // A form's question belongs to its form.
+    expect(
+      (await t.fail('customFields.save', { ...SCALE('Q', 'Q'), id: worse!.id, version: worse!.version, type: 'yesNo' }))
+        .code,
+    ).toBe('NOT_FOUND');
+
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    const [seen] = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(seen!.answers.map((a) => [a.asked.label, a.withheld, a.value])).toEqual([
+      ['Has the abuse got worse?', true, null],
+      ['Last incident', false, '2026-10-30'],
+    ]);
+    expect(
+      (await t.fail('forms.fill', { clientId: ewa.id, formId: risk!.id, filledOn: '2026-11-01', answers: [] })).code,
+    ).toBe('FORBIDDEN');
+    expect((await t.fail('forms.save', { name: 'Mine', scored: false })).code).toBe('FORBIDDEN');
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: ADMIN.name, password: ADMIN.password });
+  });
+});

@@ -1,0 +1,213 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockFrom } from '../bridge/clock';
+import { startBridge, type Bridge } from '../bridge/server';
+import { byPerson, callCore, closeAll, launchChromium, openSignedIn, setUpThroughCore, shot } from './browser';
+
+/**
+ * The charity's own forms, end to end: an administrator builds a scored "Wellbeing check" (a scale
+ * worded for each point, in English and Polish, with bands that score Mental health); a caseworker
+ * fills it in for a client, shown in the client's language, and again later; the total, band and
+ * the area's score show on the record, the timeline and the assessments. Then in Polish.
+ */
+const now = clockFrom('2026-11-23T10:00');
+const ADMIN = { name: 'Anna Kowalska', password: 'sunflower teapot harbour 42' };
+
+let root: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+const { visible, dialog, tab, nav, quiet } = byPerson(() => page);
+const top = () => dialog().last();
+
+const SCALE: [string, string, number][] = [
+  ['Not at all', 'Wcale', 0],
+  ['Several days', 'Kilka dni', 1],
+  ['More than half the days', 'Ponad połowę dni', 2],
+  ['Nearly every day', 'Prawie codziennie', 3],
+];
+
+/** Adds a question with a scale worth points to the form whose questions are open. */
+async function addScaleQuestion(label: string, labelPl: string) {
+  await top().getByRole('button', { name: 'Add a question' }).click();
+  await top().getByLabel('Type of answer').click();
+  await page.getByRole('option', { name: 'One of a list' }).click();
+  await top().getByLabel('Question (English)').fill(label);
+  await top().getByLabel('Question (Polish)').fill(labelPl);
+  for (const [i, [en, pl, points]] of SCALE.entries()) {
+    if (i >= 2) await top().getByRole('button', { name: 'Add a choice' }).click();
+    await top()
+      .getByLabel(`Choice ${i + 1} (English)`)
+      .fill(en);
+    await top()
+      .getByLabel(`Choice ${i + 1} (Polish)`)
+      .fill(pl);
+    await top()
+      .getByLabel(`Points for choice ${i + 1}`)
+      .fill(String(points));
+  }
+  await top().getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => dialog().count()).toBe(1);
+}
+
+async function openEwa() {
+  await nav('Clients');
+  await page.getByLabel('Search clients').fill('kowalczyk');
+  await page.getByRole('button', { name: /Kowalczyk/ }).click();
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'casebook-e2e-forms-'));
+  bridge = await startBridge({ dataDir: join(root, 'data'), saveDir: join(root, 'saved'), now });
+  await setUpThroughCore(bridge, ADMIN);
+  await callCore(bridge, 'clients.intake', {
+    details: { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-09-01', preferredLanguage: 'pl' },
+    duplicatesSeen: [],
+  });
+  await callCore(bridge, 'signIn.lock', {});
+  browser = await launchChromium();
+  page = await openSignedIn(browser, bridge, ADMIN);
+});
+
+afterAll(() => closeAll(browser, bridge, root));
+
+describe('the charity’s own forms, end to end', () => {
+  it('an administrator builds a scored form whose bands score a need area, with its questions worth points', async () => {
+    await nav('Settings');
+    const section = page.getByRole('region', { name: 'Our own forms' });
+    await expect.poll(() => section.getByText('No forms yet.').isVisible()).toBe(true);
+    await section.getByRole('button', { name: 'Add a form' }).click();
+    await dialog().getByLabel('Name of the form').fill('Wellbeing check');
+    await dialog().getByLabel('Name in Polish').fill('Ocena samopoczucia');
+    await dialog().getByRole('checkbox', { name: 'Scored form' }).check();
+    await dialog().getByLabel('Need area it scores').first().click();
+    await page.getByRole('option', { name: 'Mental health and wellbeing' }).click();
+    const band = async (n: number, from: number, en: string, pl: string, score: number) => {
+      if (n > 1) await dialog().getByRole('button', { name: 'Add a band' }).click();
+      await dialog().getByLabel(`Band ${n} from (points)`).fill(String(from));
+      await dialog()
+        .getByLabel(new RegExp(`^Band ${n}( \\*)?$`))
+        .fill(en);
+      await dialog().getByLabel(`Band ${n} in Polish`).fill(pl);
+      await dialog()
+        .getByLabel('Score out of 10')
+        .nth(n - 1)
+        .fill(String(score));
+    };
+    await band(1, 0, 'Low', 'Niski', 8);
+    await band(2, 0, 'Moderate', 'Umiarkowany', 5);
+    // A band that starts no higher than the one before is refused in words, and nothing is saved.
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('Each band must start at more points than the band before it.')).toBe(true);
+    await shot(page, 'forms-01-band-refused');
+    await dialog().getByLabel('Band 2 from (points)').fill('3');
+    await band(3, 5, 'High', 'Wysoki', 2);
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    // A new form opens on its questions.
+    await expect.poll(() => top().getByText('Questions of “Wellbeing check”').isVisible()).toBe(true);
+    await addScaleQuestion('Feeling low', 'Przygnębienie');
+    await addScaleQuestion('Trouble sleeping', 'Problemy ze snem');
+    const questions = top().getByRole('table', { name: 'Our own questions' });
+    await expect.poll(() => questions.getByRole('row').count()).toBe(2);
+    expect(await questions.getByRole('row').first().textContent()).toContain(
+      'Feeling lowOne of a list · Not at all (0), Several days (1), More than half the days (2), Nearly every day (3)',
+    );
+    await shot(page, 'forms-02-questions');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    const table = page.getByRole('table', { name: 'Our own forms' });
+    await expect
+      .poll(() => table.getByRole('row').first().textContent())
+      .toBe(
+        'Wellbeing check2 questions · filled in 0 times · scores Mental health and wellbeingScoredQuestionsChangeRetire',
+      );
+    await quiet();
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, 'forms-03-settings');
+  });
+
+  it('a caseworker fills it in for a client, shown in her language, with the total as it is answered', async () => {
+    await openEwa();
+    await tab('Forms');
+    await expect.poll(() => visible('No forms filled in for this client yet.')).toBe(true);
+    await page.getByRole('button', { name: 'Fill in a form' }).click();
+    // One form in use: it is chosen already, and its questions show in Polish, the client's language.
+    const low = top().getByRole('radiogroup', { name: 'Przygnębienie' });
+    await expect.poll(() => low.isVisible()).toBe(true);
+    await low.getByRole('radio', { name: 'Prawie codziennie' }).check();
+    // Saved with a question left: refused on that question, nothing saved.
+    await top().getByRole('button', { name: 'Save the form' }).click();
+    await expect.poll(() => top().getByText('Please fill this in.').count()).toBe(1);
+    await top()
+      .getByRole('radiogroup', { name: 'Problemy ze snem' })
+      .getByRole('radio', { name: 'Ponad połowę dni' })
+      .check();
+    await expect.poll(() => top().getByRole('status', { name: 'Total' }).textContent()).toBe('Total: 5 points · High');
+    await shot(page, 'forms-04-filling-in-polish');
+    // The caseworker can read it back in English.
+    await top().getByRole('radiogroup', { name: 'Questions shown in' }).getByText('English').click();
+    await expect
+      .poll(() =>
+        top()
+          .getByRole('radiogroup', { name: 'Feeling low' })
+          .getByRole('radio', { name: 'Nearly every day' })
+          .isChecked(),
+      )
+      .toBe(true);
+    await top().getByLabel('Filled in on').fill('01/09/2026');
+    await top().getByRole('button', { name: 'Save the form' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    const first = page.getByRole('article', { name: 'Wellbeing check, 1 Sept 2026' });
+    await expect.poll(() => first.textContent()).toContain('5 points · High');
+    expect(await first.textContent()).toContain('Scored Mental health and wellbeing at 2 out of 10');
+    expect(await first.textContent()).toContain('Feeling lowNearly every day');
+
+    // Filled in again today: lower.
+    await quiet();
+    await page.getByRole('button', { name: 'Fill in a form' }).click();
+    await top().getByRole('radiogroup', { name: 'Przygnębienie' }).getByRole('radio', { name: 'Kilka dni' }).check();
+    await top().getByRole('radiogroup', { name: 'Problemy ze snem' }).getByRole('radio', { name: 'Wcale' }).check();
+    await top().getByRole('button', { name: 'Save the form' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('article', { name: 'Wellbeing check, 23 Nov 2026' }).textContent())
+      .toContain('1 point · Low');
+    await quiet();
+    await shot(page, 'forms-05-filled', { fullPage: true });
+
+    // The timeline shows both; the assessments show the area scored by the form, changed only through it.
+    await tab('Notes');
+    await expect.poll(() => page.getByText('Form filled in').count()).toBe(2);
+    await tab('Needs assessments');
+    await expect.poll(() => page.getByText('From the form “Wellbeing check”').count()).toBe(2);
+    expect(await page.getByRole('button', { name: /^Edit: / }).count()).toBe(0);
+    await shot(page, 'forms-06-assessments', { fullPage: true });
+  });
+
+  it('the same in Polish', async () => {
+    await nav('Settings');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Ustawienia' }).isVisible()).toBe(true);
+    const table = page.getByRole('table', { name: 'Nasze formularze' });
+    await expect
+      .poll(() => table.getByRole('row').first().textContent())
+      .toContain('Ocena samopoczuciaPytania: 2 · wypełniony razy: 2');
+    await page.getByRole('navigation').getByRole('button', { name: 'Podopieczni', exact: true }).click();
+    await page.getByLabel('Szukaj podopiecznych').fill('kowalczyk');
+    await page.getByRole('button', { name: /Kowalczyk/ }).click();
+    await tab('Formularze');
+    const latest = page.getByRole('article', { name: /^Ocena samopoczucia, 23 lis/ });
+    await expect.poll(() => latest.textContent()).toContain('1 punkt · Niski');
+    expect(await latest.textContent()).toContain('PrzygnębienieKilka dni');
+    await expect
+      .poll(() => page.getByRole('article', { name: /^Ocena samopoczucia, 1 wrz/ }).textContent())
+      .toContain('5 punktów · Wysoki');
+    await quiet();
+    await shot(page, 'forms-pl-01-filled', { fullPage: true });
+    await nav('Ustawienia');
+    await page.getByRole('radiogroup', { name: 'Język' }).getByText('English').click();
+  });
+});
