@@ -660,6 +660,24 @@ export const contract = {
     incomingSchema,
   ),
   'incoming.decline': channel(CASEWORK, declineIncomingSchema, incomingSchema),
+  /** The letter back to the referrer of a declined referral, from a 'referralReply' template: filled in, not kept. */
+  'incoming.replyPreview': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), templateId: z.number().int().positive() }),
+    letterContentSchema,
+  ),
+  /** Keeps the letter (reworded, perhaps) with the referral. */
+  'incoming.replyKeep': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive(), templateId: z.number().int().positive(), edits: letterEditsSchema }),
+    incomingSchema,
+  ),
+  'incoming.replySavePdf': channel(
+    CASEWORK,
+    z.object({ id: z.number().int().positive() }),
+    z.object({ path: z.string() }),
+  ),
+  'incoming.replyPrint': channel(CASEWORK, z.object({ id: z.number().int().positive() }), printoutSchema),
   'incoming.stillNeed': channel(CASEWORK, stillNeedSchema, incomingSchema),
   /** Who waits for a programme, in order, and how many places are free now (null: no limit). */
   'incoming.forProgramme': channel(

@@ -1,3 +1,4 @@
+import { letterContentSchema } from './letter';
 import { z } from 'zod';
 import { CLIENT_LANGUAGES } from './languages';
 import { REFERRAL_URGENCIES } from './referral';
@@ -131,6 +132,8 @@ export const incomingSchema = z.object({
   declineReason: z.string().nullable(),
   clientId: z.number().int().nullable(),
   clientReference: z.string().nullable(),
+  /** The letter back to the referrer, when the referral was declined and one was written. */
+  reply: letterContentSchema.nullable(),
   version: z.number().int(),
 });
 export type Incoming = z.infer<typeof incomingSchema>;

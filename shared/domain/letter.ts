@@ -7,7 +7,7 @@ import { optionalText, requiredText, timeOfDay, requiredDate } from './validatio
  * the same merge runs in the template editor's live preview and in the core, so what is previewed is
  * what is printed.
  */
-export const LETTER_KINDS = ['referral', 'appointment', 'general', 'safetyPlan'] as const;
+export const LETTER_KINDS = ['referral', 'appointment', 'general', 'safetyPlan', 'referralReply'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 /** Kinds a caseworker writes from the client's Letters tab (the safety plan has its own page). */
 export const WRITABLE_LETTER_KINDS = ['referral', 'appointment', 'general'] as const satisfies readonly LetterKind[];
@@ -21,6 +21,7 @@ export const FIELD_GROUPS = [
   'referral',
   'appointment',
   'safetyPlan',
+  'referralIn',
 ] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
@@ -49,6 +50,13 @@ export const MERGE_FIELDS = {
   ],
   appointment: ['appointment.date', 'appointment.time', 'appointment.place', 'appointment.with'],
   safetyPlan: ['safetyPlan.agreedOn', 'safetyPlan.reviewOn'],
+  referralIn: [
+    'referralIn.name',
+    'referralIn.receivedOn',
+    'referralIn.referrer',
+    'referralIn.reason',
+    'referralIn.declineReason',
+  ],
 } as const satisfies Record<FieldGroup, readonly string[]>;
 export type MergeField = (typeof MERGE_FIELDS)[FieldGroup][number];
 export const ALL_MERGE_FIELDS: readonly MergeField[] = FIELD_GROUPS.flatMap((g) => MERGE_FIELDS[g]);
@@ -59,6 +67,8 @@ export const GROUPS_FOR_KIND: Record<LetterKind, readonly FieldGroup[]> = {
   appointment: ['charity', 'client', 'caseworker', 'letter', 'appointment'],
   general: ['charity', 'client', 'caseworker', 'letter'],
   safetyPlan: ['charity', 'client', 'caseworker', 'safetyPlan'],
+  // A reply to whoever referred someone in: there is no client record yet.
+  referralReply: ['charity', 'caseworker', 'letter', 'referralIn'],
 };
 export const fieldsForKind = (kind: LetterKind): MergeField[] =>
   GROUPS_FOR_KIND[kind].flatMap((g) => [...MERGE_FIELDS[g]]);

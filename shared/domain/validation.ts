@@ -136,6 +136,7 @@ export const VALIDATION_KEYS = [
   'signpostNotNamed',
   'pointsRange',
   'bandsOrder',
+  'replyNotDeclined',
   'scoredByForm',
   'bandFromRange',
   'bandsRequired',

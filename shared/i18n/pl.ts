@@ -1110,6 +1110,7 @@ export const pl = {
     pointsRange: 'Podaj liczbę punktów: liczbę całkowitą od 0 do 100.',
     bandFromRange: 'Podaj najniższą sumę punktów w przedziale, jako liczbę całkowitą.',
     scoredByForm: 'Tę ocenę zapisał formularz: zmień zamiast niej wypełniony formularz.',
+    replyNotDeclined: 'Pismo do osoby zgłaszającej pisze się po odrzuceniu zgłoszenia.',
     bandsOrder: 'Każdy przedział musi zaczynać się od większej liczby punktów niż poprzedni.',
     bandsRequired: 'Podaj co najmniej jeden przedział, według którego formularz oceni obszar potrzeb.',
     formRetired: 'Ten formularz nie jest już używany.',
@@ -1262,6 +1263,9 @@ export const pl = {
       'incoming.declined': 'Odmówiono przyjęcia zgłoszenia',
       'incoming.stillNeeds': 'Zapytano osobę oczekującą, czy nadal potrzebuje pomocy: tak',
       'incoming.withdrawn': 'Skreślono osobę z listy oczekujących: nie potrzebuje już pomocy',
+      'incoming.replied': 'Napisano do osoby zgłaszającej w sprawie odrzuconego zgłoszenia',
+      'incoming.replySaved': 'Zapisano pismo do osoby zgłaszającej jako PDF',
+      'incoming.replyPrinted': 'Wydrukowano pismo do osoby zgłaszającej',
       'customField.added': 'Dodano pytanie do kartoteki podopiecznego',
       'customField.changed': 'Zmieniono pytanie w kartotece podopiecznego',
       'client.answered': 'Uzupełniono odpowiedzi na pytania organizacji o podopiecznego',
@@ -1852,6 +1856,17 @@ export const pl = {
     sheetCallUs: 'Jeśli potrzebujesz więcej pomocy, zadzwoń do nas: {{phone}}.',
   },
   incoming: {
+    replyTitle: 'Pismo do osoby zgłaszającej',
+    replyWrite: 'Napisz do osoby zgłaszającej',
+    replyAgain: 'Napisz ponownie',
+    replyNone:
+      'Nie napisano jeszcze pisma. Osoba zgłaszająca powinna otrzymać odpowiedź, gdy zgłoszenie zostanie odrzucone.',
+    replyWriteTitle: 'Pismo do osoby, która zgłosiła: {{name}}',
+    replyKeep: 'Zachowaj pismo',
+    replyKept: 'Pismo zachowano przy zgłoszeniu. Zapisz je jako PDF lub wydrukuj.',
+    replyTo: 'Do',
+    replyNoRecipient:
+      'Zgłoszenie nie wskazuje adresata. Najpierw dopisz do zgłoszenia imię i nazwisko oraz kontakt osoby zgłaszającej.',
     nav: 'Zgłoszenia',
     title: 'Zgłoszenia i lista oczekujących',
     intro:
@@ -2319,6 +2334,7 @@ export const pl = {
       appointment: 'Zaproszenie na spotkanie',
       general: 'Pismo ogólne',
       safetyPlan: 'Plan bezpieczeństwa',
+      referralReply: 'Odpowiedź na zgłoszenie',
     },
     back: 'Wróć do pism',
     clientLanguage: 'W języku: {{language}} (preferowany przez podopiecznego).',
@@ -2363,6 +2379,11 @@ export const pl = {
       'appointment.with': 'Z kim spotkanie',
       'safetyPlan.agreedOn': 'Data uzgodnienia planu',
       'safetyPlan.reviewOn': 'Data przeglądu planu',
+      'referralIn.name': 'Imię i nazwisko zgłoszonej osoby',
+      'referralIn.receivedOn': 'Data wpłynięcia zgłoszenia',
+      'referralIn.referrer': 'Kto zgłosił',
+      'referralIn.reason': 'Powód zgłoszenia',
+      'referralIn.declineReason': 'Dlaczego nie możemy go przyjąć',
     },
     groups: {
       charity: 'Organizacja',
@@ -2373,6 +2394,7 @@ export const pl = {
       referral: 'Skierowanie',
       appointment: 'Spotkanie',
       safetyPlan: 'Plan bezpieczeństwa',
+      referralIn: 'Zgłoszenie',
     },
     pdf: {
       date: 'Data',
@@ -2430,6 +2452,8 @@ export const pl = {
       shared: 'Imię i nazwisko, data urodzenia, adres, telefon i wypowiedzenie od wynajmującego.',
       text: 'Tutaj trafi tekst wpisany do konkretnego pisma.',
       place: 'Nasze biuro, ul. Główna 1',
+      referrer: 'dr Anna Nowak',
+      declineReason: 'Pracujemy tylko z mieszkańcami Leeds, a Zofia mieszka w Bradford.',
     },
   },
   programmes: {

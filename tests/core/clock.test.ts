@@ -74,6 +74,7 @@ describe('one clock for every rule about today', () => {
       'electron/core/log/log.ts': 'error log times are real times',
       'electron/core/db/migrations/0005_referrals_and_letters.ts': 'when built-in templates were written',
       'electron/core/db/migrations/0006_programmes_and_support.ts': 'when built-in kinds of help were written',
+      'electron/core/db/migrations/0030_referral_replies.ts': 'when built-in reply templates were written',
       'renderer/src/clock.ts': 'the window keeps its offset from the core’s clock',
     };
     const found: string[] = [];

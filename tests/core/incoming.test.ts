@@ -220,3 +220,100 @@ describe('migration 27', () => {
     closeDatabase(db);
   });
 });
+
+describe('the letter back to the referrer', () => {
+  it('is written from a template once a referral is declined, reworded if need be, kept with it, and saved or printed', async () => {
+    const t = startCore();
+    await setUp(t);
+    const ewa = await t.ok('incoming.log', referral('Ewa'));
+    const templates = (await t.ok('templates.list', {})).filter((x) => x.kind === 'referralReply');
+    expect(templates.map((x) => x.language).sort()).toEqual(['en', 'pl']);
+    const en = templates.find((x) => x.language === 'en')!;
+    const pl = templates.find((x) => x.language === 'pl')!;
+    // Not before it is declined.
+    expect((await t.fail('incoming.replyPreview', { id: ewa.id, templateId: en.id })).fields).toEqual({
+      templateId: 'replyNotDeclined',
+    });
+    const declined = await t.ok('incoming.decline', {
+      id: ewa.id,
+      version: ewa.version,
+      reason: 'We only work with people living in Leeds.',
+    });
+    expect(declined.reply).toBeNull();
+    const letter = await t.ok('incoming.replyPreview', { id: ewa.id, templateId: en.id });
+    expect(letter.recipient).toEqual([
+      'Dr Patel, Hyde Park Surgery',
+      'Hyde Park Surgery',
+      '4 Hyde Park Road',
+      'Leeds LS6 1AB',
+    ]);
+    expect(letter.subject).toBe('Your referral of Ewa Test');
+    expect(letter.body).toContain('Dear Dr Patel, Hyde Park Surgery,');
+    expect(letter.body).toContain('Our reason: We only work with people living in Leeds.');
+    expect(letter.body).toContain(`quoting our reference IN${ewa.id}`);
+    expect(letter.emptyFields).toEqual(
+      ['charity.phone', 'charity.email'].filter((f) => letter.emptyFields.includes(f)),
+    );
+    // A letter template of another kind is not a reply.
+    const general = (await t.ok('templates.list', {})).find((x) => x.kind === 'general')!;
+    expect((await t.fail('incoming.replyPreview', { id: ewa.id, templateId: general.id })).fields).toEqual({
+      templateId: 'invalid',
+    });
+    // Kept as reworded; saved as a PDF and printed.
+    const kept = await t.ok('incoming.replyKeep', {
+      id: ewa.id,
+      templateId: en.id,
+      edits: { subject: letter.subject, body: `${letter.body}\n\nWith best wishes to Ewa.` },
+    });
+    expect(kept.reply!.body).toContain('With best wishes to Ewa.');
+    const { path } = await t.ok('incoming.replySavePdf', { id: ewa.id });
+    const text = pdfText(path).replace(/\s+/g, ' ');
+    expect(text).toContain('Your referral of Ewa Test');
+    expect(text).toContain('With best wishes to Ewa.');
+    await t.ok('incoming.replyPrint', { id: ewa.id });
+    const audit = (await t.ok('audit.list', {})).items.map((e) => e.action);
+    // (Printing is recorded once the print dialog has printed it.)
+    expect(audit).toEqual(expect.arrayContaining(['incoming.replied', 'incoming.replySaved']));
+    expect(JSON.stringify((await t.ok('audit.list', {})).items)).not.toContain('Leeds');
+
+    // In Polish, to someone who referred themselves: to them, by name.
+    const jan = await t.ok(
+      'incoming.log',
+      referral('Jan', { source: 'self', referrerName: null, referrerContact: null, postcode: 'LS6 2AB' }),
+    );
+    await t.ok('incoming.decline', { id: jan.id, version: jan.version, reason: 'Brak miejsc.' });
+    const polish = await t.ok('incoming.replyPreview', { id: jan.id, templateId: pl.id });
+    expect(polish.recipient).toEqual(['Jan Test', 'LS6 2AB']);
+    expect(polish.body).toContain('Powód: Brak miejsc.');
+    expect(polish.body).toContain('Z poważaniem');
+  });
+});
+
+describe('migration 30', () => {
+  it('gives templates the reply kind, and every letter keeps the template it was written from', () => {
+    const dir = tempDir('casebook-migration-');
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    const before = openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 29) });
+    const x = before.$client;
+    x.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, intake_date, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', '2026-01-01', 'x', 'x')`,
+    );
+    const general = x.prepare(`SELECT id FROM letter_templates WHERE kind = 'general' LIMIT 1`).pluck().get() as number;
+    x.exec(`INSERT INTO letters (id, client_id, template_id, template_name, kind, language, letter_date, content, written_at)
+      VALUES (1, 1, ${general}, 'General letter', 'general', 'en', '2026-01-02', '{}', 'x')`);
+    expect(() => x.exec(`UPDATE letter_templates SET kind = 'referralReply' WHERE id = ${general}`)).toThrow(/CHECK/);
+    closeDatabase(before);
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 30) });
+    const y = db.$client;
+    expect(y.prepare(`SELECT template_id FROM letters WHERE id = 1`).pluck().get()).toBe(general);
+    expect(
+      y.prepare(`SELECT language FROM letter_templates WHERE kind = 'referralReply' ORDER BY language`).pluck().all(),
+    ).toEqual(['en', 'pl']);
+    expect(y.pragma('foreign_key_check')).toEqual([]);
+    // A template removed still leaves its letters (the link kept as before: ON DELETE SET NULL).
+    y.exec(`DELETE FROM letter_templates WHERE id = ${general}`);
+    expect(y.prepare(`SELECT template_id FROM letters WHERE id = 1`).pluck().get()).toBeNull();
+    closeDatabase(db);
+  });
+});

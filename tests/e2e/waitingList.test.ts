@@ -199,6 +199,56 @@ describe('referrals in and the waiting list, end to end', () => {
     await expect.poll(() => counted.getByRole('row').allTextContents()).toEqual(['NeedContacts', 'Housing1', 'Total1']);
   });
 
+  it('declines a referral and writes back to the referrer from a template, saved as a PDF', async () => {
+    await callCore(bridge, 'incoming.log', {
+      receivedOn: '2026-11-20',
+      firstName: 'Adam',
+      lastName: 'Wójcik',
+      reason: 'Debt advice',
+      source: 'council',
+      referrerName: 'Sam Green, Leeds City Council',
+      referrerContact: 'Merrion House\n110 Merrion Centre\nLeeds LS2 8BB',
+      urgency: 'routine',
+      consentToHold: true,
+    });
+    await quiet();
+    await nav('Referrals in');
+    await page.getByRole('button', { name: 'Adam Wójcik' }).click();
+    await dialog().getByRole('button', { name: 'Decline' }).click();
+    await dialog().getByLabel('Why').fill('We can only give debt advice to people living in the LS6 area.');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    // The letter back to the council is next, from the charity's own template, filled in.
+    const body = dialog().getByRole('textbox', { name: /^Letter/ });
+    await expect.poll(() => body.inputValue()).toContain('Dear Sam Green, Leeds City Council,');
+    expect(await body.inputValue()).toContain(
+      'Our reason: We can only give debt advice to people living in the LS6 area.',
+    );
+    expect(await dialog().textContent()).toContain(
+      'Sam Green, Leeds City Council, Merrion House, 110 Merrion Centre, Leeds LS2 8BB',
+    );
+    await body.fill(
+      (await body.inputValue()).replace(
+        'Yours sincerely,',
+        'Leeds Citizens Advice may be able to help sooner.\n\nYours sincerely,',
+      ),
+    );
+    await shot(page, 'wl-07-reply-to-referrer');
+    await dialog().getByRole('button', { name: 'Keep the letter' }).click();
+    await expect.poll(() => dialog().getByRole('article', { name: 'Letter to the referrer' }).isVisible()).toBe(true);
+    await dialog().getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => visible(/^Saved the letter to/)).toBe(true);
+    const saved = join(root, 'saved');
+    const letter = join(
+      saved,
+      readdirSync(saved).find((f) => f.startsWith('Your referral of Adam'))!,
+    );
+    const text = pdfText(letter).replace(/\s+/g, ' ');
+    expect(text).toContain('Leeds Citizens Advice may be able to help sooner.');
+    expect(text).toContain('Merrion House');
+    pdfToPng(letter, 'wl-08-reply-pdf');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+  });
+
   it('the same screens in Polish', async () => {
     await quiet();
     await nav('Settings');

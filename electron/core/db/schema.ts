@@ -894,6 +894,10 @@ export const incomingReferrals = sqliteTable('incoming_referrals', {
   createdAt: text('created_at').notNull(),
   createdBy: integer('created_by').references(() => users.id),
   updatedAt: text('updated_at').notNull(),
+  /** The letter back to the referrer when the referral was declined, as written (migration 30). */
+  reply: text('reply', { mode: 'json' }).$type<LetterContent>(),
+  replyWrittenBy: integer('reply_written_by').references(() => users.id),
+  replyWrittenAt: text('reply_written_at'),
   version: integer('version').notNull().default(1),
 });
 

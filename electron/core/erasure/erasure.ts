@@ -59,7 +59,7 @@ export function anonymiseClientRows(
     sql`UPDATE appointments SET place = NULL, note = NULL, agency_contact = NULL WHERE id IN (SELECT appointment_id FROM appointment_clients WHERE client_id = ${c})`,
     // The referral they came in by names them, and says why in someone's words.
     sql`UPDATE incoming_referrals SET first_name = 'Anonymised', last_name = '', date_of_birth = NULL, phone = NULL, email = NULL, postcode = NULL,
-      reason = '', referrer_name = NULL, referrer_contact = NULL, risk_note = NULL, decline_reason = NULL WHERE client_id = ${c}`,
+      reason = '', referrer_name = NULL, referrer_contact = NULL, risk_note = NULL, decline_reason = NULL, reply = NULL WHERE client_id = ${c}`,
     // A signposting contact they came back from names them.
     sql`UPDATE signposting SET name = NULL, phone = NULL, note = NULL WHERE client_id = ${c}`,
     // Answers to the charity's questions that identify them, and any free text (which may name anyone).

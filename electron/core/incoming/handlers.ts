@@ -1,5 +1,10 @@
 import { localToday } from '../../../shared/clock';
-import type { Records } from '../domain';
+import type { Paper } from '../domain';
+import { createTranslator } from '../../../shared/i18n';
+import { getCharityLogo } from '../charity/queries';
+import { addressShortened, renderLetterPdf } from '../letters/letterPdf';
+import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
+import { composeReply, keepReply, readReply } from './reply';
 import type { Handlers } from '../rpc';
 import {
   changeIncoming,
@@ -23,13 +28,57 @@ type IncomingChannels =
   | 'incoming.waitlist'
   | 'incoming.offer'
   | 'incoming.decline'
+  | 'incoming.replyPreview'
+  | 'incoming.replyKeep'
+  | 'incoming.replySavePdf'
+  | 'incoming.replyPrint'
   | 'incoming.stillNeed'
   | 'incoming.forProgramme'
   | 'incoming.setStillNeedDays';
 
-export function incomingHandlers(cb: Records): Pick<Handlers, IncomingChannels> {
+export function incomingHandlers(cb: Paper): Pick<Handlers, IncomingChannels> {
   const today = () => localToday(cb.now());
+  /** A kept reply, the charity's logo, and the name its file or print job goes by. */
+  const replyOnFile = (id: number) =>
+    cb.read((db) => {
+      const content = readReply(db, id);
+      return {
+        pdf: () => renderLetterPdf(cb.resourcesDir, content, getCharityLogo(db)),
+        fileName: safeFileName(`${content.subject} - ${content.reference} - ${content.date}`),
+      };
+    });
   return {
+    'incoming.replyPreview': ({ id, templateId }) =>
+      cb.read((db, s) => {
+        const content = composeReply(db, id, templateId, s.user.id, today());
+        return { ...content, addressShortened: addressShortened(cb.resourcesDir, content.recipient) };
+      }),
+    'incoming.replyKeep': ({ id, templateId, edits }) =>
+      cb.write((db, s) => {
+        const content = composeReply(db, id, templateId, s.user.id, today());
+        const { droppedText: _, ...kept } = {
+          ...content,
+          subject: edits.subject,
+          body: edits.body.replace(/\r\n/g, '\n'),
+        };
+        keepReply(db, id, kept, s.user.id, cb.now());
+        cb.audit(db, s, 'incoming.replied', { detail: { incomingId: id, templateId } });
+        return readIncoming(db, id, today());
+      }),
+    'incoming.replySavePdf': async ({ id }) => {
+      const t = createTranslator(cb.language()).t;
+      const { pdf, fileName } = replyOnFile(id);
+      const path = await askWhereToSavePdf(cb.platform, t('letters.savePdf'), fileName);
+      writeFileAtomic(path, await pdf());
+      cb.write((db, s) => cb.audit(db, s, 'incoming.replySaved', { detail: { incomingId: id } }));
+      return { path };
+    },
+    'incoming.replyPrint': async ({ id }) => {
+      const { pdf, fileName } = replyOnFile(id);
+      return cb.printouts.prepare(await pdf(), fileName, () =>
+        cb.write((db, s) => cb.audit(db, s, 'incoming.replyPrinted', { detail: { incomingId: id } })),
+      );
+    },
     'incoming.list': (q) => cb.read((db) => listIncoming(db, q, today())),
     'incoming.get': ({ id }) => cb.read((db) => readIncoming(db, id, today())),
     'incoming.log': (referral) =>

@@ -150,3 +150,40 @@ Z poważaniem`,
 {{charity.name}}[[ · {{charity.phone}}]]`,
   },
 ];
+
+/**
+ * The reply to whoever referred someone in, when the charity cannot take them on: written into the
+ * database by migration 30 (templates of this kind came then).
+ */
+export const REPLY_TEMPLATES: readonly DefaultTemplate[] = [
+  {
+    kind: 'referralReply',
+    language: 'en',
+    name: 'Reply to a referral we cannot take on',
+    subject: 'Your referral of {{referralIn.name}}',
+    body: `Dear {{referralIn.referrer}},
+
+Thank you for referring {{referralIn.name}} to {{charity.name}}[[ on {{referralIn.receivedOn}}]]. We have looked at the referral carefully, and we are sorry that we are not able to take it on.
+
+[[Our reason: {{referralIn.declineReason}}]]
+
+If things change, or if you would like to talk about where else {{referralIn.name}} might find help, please contact {{caseworker.name}}[[ on {{charity.phone}}]][[ or at {{charity.email}}]], quoting our reference {{letter.reference}}.
+
+Yours sincerely,`,
+  },
+  {
+    kind: 'referralReply',
+    language: 'pl',
+    name: 'Odpowiedź na zgłoszenie, którego nie możemy przyjąć',
+    subject: 'Zgłoszenie: {{referralIn.name}}',
+    body: `Szanowni Państwo,
+
+dziękujemy za zgłoszenie do {{charity.name}} osoby: {{referralIn.name}}[[ z dnia {{referralIn.receivedOn}}]]. Rozważyliśmy je uważnie i z przykrością informujemy, że nie możemy go przyjąć.
+
+[[Powód: {{referralIn.declineReason}}]]
+
+Jeśli sytuacja się zmieni albo jeśli chcą Państwo porozmawiać o tym, gdzie indziej ta osoba może znaleźć pomoc, prosimy o kontakt: {{caseworker.name}}[[, tel. {{charity.phone}}]][[, e-mail {{charity.email}}]], z podaniem naszego numeru sprawy {{letter.reference}}.
+
+Z poważaniem`,
+  },
+];

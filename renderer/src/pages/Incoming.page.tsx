@@ -18,7 +18,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { LetterContent } from '../../../shared/domain/letter';
+import { LetterSheet } from '../components/LetterSheet/LetterSheet';
+import { usePrintable } from '../components/Printout/Printout';
+import { useCharityLogo } from '../useCharityLogo';
 import { useTranslation } from 'react-i18next';
 import {
   INCOMING_SOURCES,
@@ -343,7 +347,19 @@ function IncomingModal({
 }) {
   const { t, i18n } = useTranslation();
   const go = useGo();
-  const [doing, setDoing] = useState<'change' | 'waitlist' | 'decline' | 'stillNeed' | null>(null);
+  const [doing, setDoing] = useState<'change' | 'waitlist' | 'decline' | 'stillNeed' | 'reply' | null>(null);
+  const [logo] = useCharityLogo();
+  const [saving, setSaving] = useState(false);
+  // File › Print prints the letter to the referrer while it is shown.
+  const printing = usePrintable(r.reply ? () => invoke('incoming.replyPrint', { id: r.id }) : null);
+  const saveReply = async () => {
+    setSaving(true);
+    setError(null);
+    const res = await invoke('incoming.replySavePdf', { id: r.id });
+    setSaving(false);
+    if (res.ok) notifications.show({ color: 'green', message: t('letters.saved', { path: res.value.path }) });
+    else if (res.error.code !== 'CANCELLED') setError(errorSentence(t, res.error));
+  };
   const [error, setError] = useState<string | null>(null);
   const act = async (call: Promise<Result<Incoming>>, said: string) => {
     setError(null);
@@ -376,7 +392,20 @@ function IncomingModal({
         kind={doing}
         onClose={() => setDoing(null)}
         onSaved={(x) => {
+          // Declined: the letter back to the referrer is written next.
+          setDoing(x.status === 'declined' ? 'reply' : null);
+          onChanged(x);
+        }}
+      />
+    );
+  if (doing === 'reply')
+    return (
+      <ReplyModal
+        referral={r}
+        onClose={() => setDoing(null)}
+        onSaved={(x) => {
           setDoing(null);
+          notifications.show({ color: 'green', message: t('incoming.replyKept') });
           onChanged(x);
         }}
       />
@@ -422,6 +451,37 @@ function IncomingModal({
           )}
           {r.declineReason && <Field label={t('incoming.declineReason')} value={r.declineReason} />}
         </SimpleGrid>
+        {r.status === 'declined' && (
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Title order={3} size="h5">
+                {t('incoming.replyTitle')}
+              </Title>
+              <Group gap="xs">
+                {r.reply && (
+                  <>
+                    <Button size="xs" onClick={() => void saveReply()} loading={saving}>
+                      {t('letters.savePdf')}
+                    </Button>
+                    <Button size="xs" variant="default" onClick={printing.print} loading={printing.busy}>
+                      {t('letters.print')}
+                    </Button>
+                  </>
+                )}
+                <Button size="xs" variant={r.reply ? 'subtle' : 'light'} onClick={() => setDoing('reply')}>
+                  {t(r.reply ? 'incoming.replyAgain' : 'incoming.replyWrite')}
+                </Button>
+              </Group>
+            </Group>
+            {r.reply ? (
+              <LetterSheet content={r.reply} logo={logo} label={t('incoming.replyTitle')} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('incoming.replyNone')}
+              </Text>
+            )}
+          </Stack>
+        )}
         {r.clientId !== null && (
           <Button variant="light" w="fit-content" onClick={() => go({ name: 'client', id: r.clientId! })}>
             {t('incoming.openClient', { reference: r.clientReference ?? '' })}
@@ -577,6 +637,105 @@ function ReasonModal({
         onChange={(e) => setText(e.currentTarget.value)}
         error={fields['reason'] ?? fields['note']}
       />
+    </ModalForm>
+  );
+}
+
+/**
+ * The letter back to whoever referred a person in, when the referral is declined: from a template of
+ * the charity's (in the language chosen with it), filled from the referral, reworded if need be, and
+ * kept with the referral to save as a PDF or print.
+ */
+function ReplyModal({
+  referral: r,
+  onClose,
+  onSaved,
+}: {
+  referral: Incoming;
+  onClose: () => void;
+  onSaved: (r: Incoming) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { busy, error, setError, submit } = useSubmit();
+  const templates = (useChannel('templates.list', { includeArchived: false }).data ?? []).filter(
+    (x) => x.kind === 'referralReply',
+  );
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [letter, setLetter] = useState<LetterContent | null>(null);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  // The template in the referral's language is the first offered.
+  const preferred =
+    templates.find((x) => x.language === (r.preferredLanguage ?? i18n.language)) ??
+    templates.find((x) => x.language === i18n.language) ??
+    templates[0];
+  const templateId = chosen ?? (preferred ? String(preferred.id) : null);
+  useEffect(() => {
+    if (!templateId) return;
+    void invoke('incoming.replyPreview', { id: r.id, templateId: Number(templateId) }).then((res) => {
+      if (!res.ok) return setError(errorSentence(t, res.error));
+      setLetter(res.value);
+      setSubject(res.value.subject);
+      setBody(res.value.body);
+    });
+  }, [templateId, r.id, t, setError]);
+  const name = `${r.firstName} ${r.lastName}`;
+  return (
+    <ModalForm
+      opened
+      title={t('incoming.replyWriteTitle', { name })}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e?.preventDefault();
+        if (!templateId) return setFields({ templateId: t('validation.required') });
+        void submit(
+          () => invoke('incoming.replyKeep', { id: r.id, templateId: Number(templateId), edits: { subject, body } }),
+          { form: { setErrors: setFields }, fieldPrefix: 'edits.', onOk: onSaved },
+        );
+      }}
+      busy={busy}
+      error={error}
+      size="xl"
+      label={t('incoming.replyKeep')}
+    >
+      <Select
+        label={t('letters.template')}
+        required
+        data={templates.map((x) => ({
+          value: String(x.id),
+          label: `${x.name} (${languageName(x.language, i18n.language)})`,
+        }))}
+        value={templateId}
+        onChange={setChosen}
+        error={fields['templateId']}
+        w={480}
+      />
+      {letter && (
+        <>
+          <Field label={t('incoming.replyTo')} value={letter.recipient.join(', ') || null} />
+          {letter.recipient.length === 0 && <Alert color="yellow">{t('incoming.replyNoRecipient')}</Alert>}
+          {letter.addressShortened && <Alert color="yellow">{t('letters.addressShortened')}</Alert>}
+          <TextInput
+            label={t('letters.subject')}
+            required
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+            error={fields['subject']}
+            maxLength={300}
+          />
+          <Textarea
+            label={t('letters.body')}
+            required
+            autosize
+            minRows={8}
+            maxRows={20}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            error={fields['body']}
+          />
+        </>
+      )}
     </ModalForm>
   );
 }

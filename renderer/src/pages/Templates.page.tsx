@@ -199,6 +199,11 @@ function sampleLetter(
     'appointment.with': t('templates.sampleWriter'),
     'safetyPlan.agreedOn': date(today),
     'safetyPlan.reviewOn': date(today),
+    'referralIn.name': `${s('clientFirst')} ${s('clientLast')}`,
+    'referralIn.receivedOn': date(today),
+    'referralIn.referrer': s('referrer'),
+    'referralIn.reason': s('reason'),
+    'referralIn.declineReason': s('declineReason'),
   };
   const subjectMerged = mergeText(subject, values);
   const bodyMerged = mergeText(body, values);
@@ -215,9 +220,11 @@ function sampleLetter(
     recipient:
       kind === 'referral'
         ? [s('contact'), s('agency'), ...s('agencyAddress').split('\n')]
-        : [values['client.name']!, ...clientAddress.split('\n')],
+        : kind === 'referralReply'
+          ? [s('referrer'), s('agency'), ...s('agencyAddress').split('\n')]
+          : [values['client.name']!, ...clientAddress.split('\n')],
     date: today,
-    reference: kind === 'referral' ? 'CB-00042/R7' : 'CB-00042',
+    reference: kind === 'referral' ? 'CB-00042/R7' : kind === 'referralReply' ? 'IN12' : 'CB-00042',
     subject: subjectMerged.text,
     body: tidyLetterBody(bodyMerged.text),
     signatureName: t('templates.sampleWriter'),

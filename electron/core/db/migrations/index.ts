@@ -28,6 +28,7 @@ import { migration0026 } from './0026_custom_fields';
 import { migration0027 } from './0027_incoming_referrals';
 import { migration0028 } from './0028_signposting';
 import { migration0029 } from './0029_custom_forms';
+import { migration0030 } from './0030_referral_replies';
 
 export interface Migration {
   version: number;
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0027,
   migration0028,
   migration0029,
+  migration0030,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,110 @@
+import { eq } from 'drizzle-orm';
+import {
+  letterDate,
+  mergeText,
+  tidyLetterBody,
+  type LetterContent,
+  type MergeValues,
+} from '../../../shared/domain/letter';
+import { CasebookError } from '../../../shared/result';
+import { getCharity } from '../charity/queries';
+import type { Db, ReadDb } from '../db/database';
+import { incomingReferrals, users } from '../db/schema';
+import { requireTemplate } from '../letters/templates';
+import { readIncoming } from './incoming';
+
+const lines = (...parts: (string | null | undefined)[]) =>
+  parts
+    .flatMap((p) => (p ?? '').split(/\r?\n/))
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/**
+ * The letter back to whoever referred someone in, when the referral was declined: a template of the
+ * kind 'referralReply' filled from the referral. It goes to the referrer (their name, then how to
+ * reach them), or to the person themselves when they referred themselves. Only a declined referral
+ * is replied to this way: one taken in is the client's business, with the client's letters.
+ */
+export function composeReply(
+  db: ReadDb,
+  id: number,
+  templateId: number,
+  writerId: number,
+  today: string,
+): LetterContent {
+  const r = readIncoming(db, id, today);
+  if (r.status !== 'declined')
+    throw new CasebookError('BAD_INPUT', 'Only a declined referral is answered this way', {
+      fields: { templateId: 'replyNotDeclined' },
+    });
+  const template = requireTemplate(db, templateId);
+  if (template.kind !== 'referralReply')
+    throw new CasebookError('BAD_INPUT', 'Not a reply template', { fields: { templateId: 'invalid' } });
+  if (!template.active)
+    throw new CasebookError('BAD_INPUT', 'That template is archived', { fields: { templateId: 'templateArchived' } });
+  const charity = getCharity(db);
+  const writerName = db.select({ name: users.name }).from(users).where(eq(users.id, writerId)).get()?.name ?? '';
+  const language = template.language;
+  const name = `${r.firstName} ${r.lastName}`.trim();
+  const self = r.source === 'self';
+  const referrer = self ? name : r.referrerName;
+  const reference = `IN${r.id}`;
+  const values: MergeValues = {
+    'charity.name': charity.name,
+    'charity.address': charity.address,
+    'charity.number': charity.charityNumber,
+    'charity.phone': charity.phone,
+    'charity.email': charity.email,
+    'caseworker.name': writerName,
+    'letter.date': letterDate(today, language),
+    'letter.reference': reference,
+    'letter.text': null,
+    'referralIn.name': name,
+    'referralIn.receivedOn': letterDate(r.receivedOn, language),
+    'referralIn.referrer': referrer,
+    'referralIn.reason': r.reason,
+    'referralIn.declineReason': r.declineReason,
+  };
+  const subject = mergeText(template.subject, values);
+  const body = mergeText(template.body, values);
+  return {
+    kind: 'referralReply',
+    language,
+    letterhead: {
+      name: charity.name,
+      address: charity.address,
+      charityNumber: charity.charityNumber,
+      phone: charity.phone,
+      email: charity.email,
+    },
+    // The referrer's name and how to reach them (the agency's, when it is in the directory); or the person.
+    recipient: self ? lines(name, r.postcode) : lines(r.referrerName, r.agencyName, r.referrerContact),
+    date: today,
+    reference,
+    subject: subject.text.replace(/\s+/g, ' ').trim(),
+    body: tidyLetterBody(body.text),
+    signatureName: writerName,
+    emptyFields: [...new Set([...subject.empty, ...body.empty])],
+    droppedText: [...subject.dropped, ...body.dropped],
+  };
+}
+
+/** Keeps the reply with the referral, as it was sent (reworded, perhaps, before it was). */
+export function keepReply(db: Db, id: number, content: LetterContent, writerId: number, now: Date): void {
+  db.update(incomingReferrals)
+    .set({ reply: content, replyWrittenBy: writerId, replyWrittenAt: now.toISOString() })
+    .where(eq(incomingReferrals.id, id))
+    .run();
+}
+
+/** The reply kept with a referral. */
+export function readReply(db: ReadDb, id: number): LetterContent {
+  const row = db
+    .select({ reply: incomingReferrals.reply })
+    .from(incomingReferrals)
+    .where(eq(incomingReferrals.id, id))
+    .get();
+  if (!row) throw new CasebookError('NOT_FOUND', 'No such referral');
+  if (!row.reply) throw new CasebookError('NOT_FOUND', 'No reply written');
+  return row.reply;
+}
