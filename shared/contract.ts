@@ -136,6 +136,8 @@ import {
   keepDocumentSchema,
   retentionViewSchema,
   retentionYearsSchema,
+  nonClientMonthsSchema,
+  forgetNonClientsSchema,
 } from './domain/retention';
 import {
   clientImportSchema,
@@ -865,6 +867,9 @@ export const contract = {
   /** How long a kind of document is kept after it was added (null: as long as the case). */
   'retention.setDocumentDays': channel(ADMIN, documentKeepDaysSchema, retentionViewSchema),
   'retention.keepDocument': channel(ADMIN, keepDocumentSchema, retentionViewSchema),
+  /** How long the details of people who never became clients are kept, and removing them. */
+  'retention.setNonClientMonths': channel(ADMIN, nonClientMonthsSchema, retentionViewSchema),
+  'retention.forgetNonClients': channel(ADMIN, forgetNonClientsSchema, retentionViewSchema),
 
   // Importing clients from a spreadsheet (administrators): choose a file, map its columns, check
   // every row, then import in one transaction; the last import can be undone while untouched.

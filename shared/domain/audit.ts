@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'client.erased',
   'client.anonymised',
   'client.retentionKept',
+  'retention.nonClientsForgotten',
   'access.requested',
   'access.packSaved',
   'access.packPrinted',

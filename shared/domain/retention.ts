@@ -74,11 +74,45 @@ export const keepDocumentSchema = z.object({
   reviewOn: requiredDate(),
 });
 
+/**
+ * People who never became clients: a referral in that was declined or withdrawn, and a signposting
+ * contact who gave a name. Their details are kept this many months after the decision or contact,
+ * then come up to be removed (what is left still counts in the figures).
+ */
+export const DEFAULT_NON_CLIENT_MONTHS = 12;
+export const NON_CLIENT_MONTHS_MAX = 120;
+
+export const nonClientMonthsSchema = z.object({
+  months: wholeNumber(1, NON_CLIENT_MONTHS_MAX, 'monthsRange'),
+});
+
+export const NON_CLIENT_KINDS = ['incoming', 'signposting'] as const;
+
+/** Someone who never became a client, whose details have been kept their time. */
+export const nonClientDueSchema = z.object({
+  kind: z.enum(NON_CLIENT_KINDS),
+  id: z.number().int(),
+  name: z.string(),
+  /** The day the referral was decided, or the contact was made. */
+  on: z.string(),
+  dueOn: z.string(),
+});
+export type NonClientDue = z.infer<typeof nonClientDueSchema>;
+
+export const forgetNonClientsSchema = z.object({
+  items: z
+    .array(z.object({ kind: z.enum(NON_CLIENT_KINDS), id: z.number().int().positive() }))
+    .min(1)
+    .max(5000),
+});
+
 /** The retention review: closed cases and documents past their time, and the rules that put them there. */
 export const retentionViewSchema = z.object({
   years: z.number().int(),
   due: z.array(retentionCaseSchema),
   documentDays: z.record(z.enum(DOCUMENT_KINDS), z.number().int().nullable()),
   documentsDue: z.array(documentDueSchema),
+  nonClientMonths: z.number().int(),
+  nonClientsDue: z.array(nonClientDueSchema),
 });
 export type RetentionView = z.infer<typeof retentionViewSchema>;

@@ -136,6 +136,8 @@ export const VALIDATION_KEYS = [
   'signpostNotNamed',
   'pointsRange',
   'bandsOrder',
+  'monthsRange',
+  'notANonClient',
   'replyNotDeclined',
   'scoredByForm',
   'bandFromRange',

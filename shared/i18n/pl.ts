@@ -1111,6 +1111,9 @@ export const pl = {
     bandFromRange: 'Podaj najniższą sumę punktów w przedziale, jako liczbę całkowitą.',
     scoredByForm: 'Tę ocenę zapisał formularz: zmień zamiast niej wypełniony formularz.',
     replyNotDeclined: 'Pismo do osoby zgłaszającej pisze się po odrzuceniu zgłoszenia.',
+    monthsRange: 'Podaj liczbę miesięcy: liczbę całkowitą od 1 do 120.',
+    notANonClient:
+      'Tutaj można usunąć dane tylko z odrzuconego lub wycofanego zgłoszenia albo z kontaktu informacyjnego z imieniem i nazwiskiem, dotyczących osoby, która nie została podopiecznym.',
     bandsOrder: 'Każdy przedział musi zaczynać się od większej liczby punktów niż poprzedni.',
     bandsRequired: 'Podaj co najmniej jeden przedział, według którego formularz oceni obszar potrzeb.',
     formRetired: 'Ten formularz nie jest już używany.',
@@ -1306,6 +1309,7 @@ export const pl = {
       'client.erased': 'Usunięto klienta',
       'client.anonymised': 'Zanonimizowano klienta',
       'client.retentionKept': 'Zatrzymano zamkniętą sprawę po okresie przechowywania',
+      'retention.nonClientsForgotten': 'Usunięto dane osób, które nie zostały podopiecznymi',
       'access.requested': 'Zapisano wniosek o dostęp do danych',
       'access.packSaved': 'Zapisano pakiet danych osobowych',
       'access.packPrinted': 'Wydrukowano pakiet danych osobowych',
@@ -2851,6 +2855,39 @@ export const pl = {
     anonymised: '{{reference}} – zanonimizowano.',
   },
   retention: {
+    nonClientsDue_one: 'Osoby, które nie zostały podopiecznymi: 1 przechowywana wystarczająco długo',
+    nonClientsDue_few: 'Osoby, które nie zostały podopiecznymi: {{count}} przechowywane wystarczająco długo',
+    nonClientsDue_many: 'Osoby, które nie zostały podopiecznymi: {{count}} przechowywanych wystarczająco długo',
+    nonClientsDue_other: 'Osoby, które nie zostały podopiecznymi: {{count}} przechowywanych wystarczająco długo',
+    nonClientsIntro:
+      'Odrzucone lub wycofane zgłoszenie oraz kontakt informacyjny z podanym imieniem i nazwiskiem zawierają dane osoby, która nie została podopiecznym. Po upływie poniższego czasu usuń te dane: decyzja, źródło zgłoszenia i miejsce, do którego skierowano osobę, nadal liczą się w raporcie dla grantodawcy.',
+    nonClientMonths: 'Ile miesięcy przechowywać dane osób, które nie zostały podopiecznymi',
+    nonClientsNone: 'Nikt, kto nie został podopiecznym, nie jest przechowywany tak długo.',
+    nonClientKind: 'Rodzaj',
+    nonClientKinds: { incoming: 'Zgłoszenie nieprzyjęte', signposting: 'Kontakt informacyjny' },
+    nonClientOn: 'Data decyzji lub kontaktu',
+    forget: 'Usuń dane',
+    forgetAll_one: 'Usuń dane tej 1 osoby',
+    forgetAll_few: 'Usuń dane wszystkich {{count}} osób',
+    forgetAll_many: 'Usuń dane wszystkich {{count}} osób',
+    forgetAll_other: 'Usuń dane wszystkich {{count}} osób',
+    forgetTitle_one: 'Usunąć dane tej osoby?',
+    forgetTitle_few: 'Usunąć dane {{count}} osób?',
+    forgetTitle_many: 'Usunąć dane {{count}} osób?',
+    forgetTitle_other: 'Usunąć dane {{count}} osób?',
+    forgetBody_one:
+      'Imię i nazwisko, dane kontaktowe, powody i pisma dotyczące osoby: {{name}} zostaną usunięte na zawsze. Decyzja, źródło zgłoszenia i miejsce skierowania nadal liczą się w statystykach.',
+    forgetBody_few:
+      'Imiona i nazwiska, dane kontaktowe, powody i pisma dotyczące tych osób ({{count}}) zostaną usunięte na zawsze. Decyzje, źródła zgłoszeń i miejsca skierowania nadal liczą się w statystykach.',
+    forgetBody_many:
+      'Imiona i nazwiska, dane kontaktowe, powody i pisma dotyczące tych osób ({{count}}) zostaną usunięte na zawsze. Decyzje, źródła zgłoszeń i miejsca skierowania nadal liczą się w statystykach.',
+    forgetBody_other:
+      'Imiona i nazwiska, dane kontaktowe, powody i pisma dotyczące tych osób ({{count}}) zostaną usunięte na zawsze. Decyzje, źródła zgłoszeń i miejsca skierowania nadal liczą się w statystykach.',
+    forgetConfirm: 'Usuń na zawsze',
+    forgotten_one: 'Usunięto dane 1 osoby.',
+    forgotten_few: 'Usunięto dane {{count}} osób.',
+    forgotten_many: 'Usunięto dane {{count}} osób.',
+    forgotten_other: 'Usunięto dane {{count}} osób.',
     title: 'Przegląd przechowywania',
     intro:
       'Zamknięte sprawy przechowuje się przez określoną liczbę lat, a potem usuwa lub anonimizuje albo zatrzymuje z podaniem powodu.',

@@ -159,6 +159,8 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'incoming.replyKeep': CW,
   'incoming.replySavePdf': CW,
   'incoming.replyPrint': CW,
+  'retention.setNonClientMonths': A,
+  'retention.forgetNonClients': A,
   'forms.list': ALL,
   'forms.save': A,
   'forms.setActive': A,

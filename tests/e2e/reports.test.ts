@@ -357,6 +357,28 @@ describe('the funder report, end to end', () => {
       .fill('Her housing appeal is still open.');
     await page.getByRole('dialog').getByRole('button', { name: 'Keep' }).click();
     await expect.poll(() => visible('No closed case is past the retention period.')).toBe(true);
+
+    // Someone who never became a client, told where to go last year with their name taken: due to be forgotten.
+    await callCore(bridge, 'signposting.record', {
+      contactedOn: '2025-06-02',
+      how: 'phone',
+      topic: 'Debt',
+      elsewhere: 'Citizens Advice',
+      named: true,
+      name: 'Piotr Zieliński',
+      phone: '07700 900321',
+    });
+    await nav('Home');
+    await nav('Retention review');
+    const never = page.getByRole('table', { name: 'People who never became clients: 1 kept its time' });
+    await expect
+      .poll(() => never.getByRole('row').nth(1).textContent())
+      .toContain('Piotr ZielińskiSignposting contact');
+    await never.scrollIntoViewIfNeeded();
+    await shot(page, 'rep-06-never-clients');
+    await never.getByRole('button', { name: 'Remove their details: Piotr Zieliński' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove for good' }).click();
+    await expect.poll(() => visible('Nobody who never became a client has been kept that long.')).toBe(true);
   });
 
   it('shows the report in Polish', async () => {

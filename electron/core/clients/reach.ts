@@ -178,6 +178,8 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'incoming.replyKeep': 'none',
   'incoming.replySavePdf': 'none',
   'incoming.replyPrint': 'none',
+  'retention.setNonClientMonths': 'admins',
+  'retention.forgetNonClients': 'admins',
   'forms.list': 'none',
   'forms.save': 'admins',
   'forms.setActive': 'admins',

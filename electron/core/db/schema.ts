@@ -898,6 +898,8 @@ export const incomingReferrals = sqliteTable('incoming_referrals', {
   reply: text('reply', { mode: 'json' }).$type<LetterContent>(),
   replyWrittenBy: integer('reply_written_by').references(() => users.id),
   replyWrittenAt: text('reply_written_at'),
+  /** When a referral that never became a client had its personal details removed (migration 31). */
+  forgottenOn: text('forgotten_on'),
   version: integer('version').notNull().default(1),
 });
 

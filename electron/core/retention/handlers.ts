@@ -4,9 +4,16 @@ import type { ReadDb } from '../db/database';
 import type { Handlers } from '../rpc';
 import { documentKeepDays, documentsDue, keepDocument, setDocumentKeepDays } from './documents';
 import { keepCase, retentionQueue, retentionYears, setRetentionYears } from './retention';
+import { forgetNonClients, nonClientMonths, nonClientsDue, setNonClientMonths } from './nonClients';
 
 type RetentionChannels =
-  'retention.get' | 'retention.setYears' | 'retention.keep' | 'retention.setDocumentDays' | 'retention.keepDocument';
+  | 'retention.get'
+  | 'retention.setYears'
+  | 'retention.keep'
+  | 'retention.setDocumentDays'
+  | 'retention.keepDocument'
+  | 'retention.setNonClientMonths'
+  | 'retention.forgetNonClients';
 
 export function retentionHandlers(cb: Records): Pick<Handlers, RetentionChannels> {
   const today = () => localToday(cb.now());
@@ -14,11 +21,14 @@ export function retentionHandlers(cb: Records): Pick<Handlers, RetentionChannels
   const view = (db: ReadDb) => {
     const years = retentionYears(db);
     const documentDays = documentKeepDays(db);
+    const months = nonClientMonths(db);
     return {
       years,
       due: retentionQueue(db, today(), years),
       documentDays,
       documentsDue: documentsDue(db, today(), documentDays),
+      nonClientMonths: months,
+      nonClientsDue: nonClientsDue(db, today(), months),
     };
   };
   return {
@@ -39,6 +49,19 @@ export function retentionHandlers(cb: Records): Pick<Handlers, RetentionChannels
       cb.write((db, s) => {
         setDocumentKeepDays(db, kind, days);
         cb.audit(db, s, 'settings.changed', { detail: { documentKeepDays: { [kind]: days } } });
+        return view(db);
+      }),
+    'retention.setNonClientMonths': ({ months }) =>
+      cb.write((db, s) => {
+        setNonClientMonths(db, months);
+        cb.audit(db, s, 'settings.changed', { detail: { nonClientMonths: months } });
+        return view(db);
+      }),
+    'retention.forgetNonClients': ({ items }) =>
+      cb.write((db, s) => {
+        // How many of each, never who.
+        const counts = forgetNonClients(db, items, today());
+        cb.audit(db, s, 'retention.nonClientsForgotten', { detail: counts });
         return view(db);
       }),
     'retention.keepDocument': ({ documentId, reason, reviewOn }) =>

@@ -20,6 +20,7 @@ import { addDays } from '../../../shared/domain/caseload';
 import {
   keepCaseSchema,
   type DocumentDue,
+  type NonClientDue,
   type RetentionCase,
   type RetentionView,
 } from '../../../shared/domain/retention';
@@ -237,6 +238,7 @@ export function RetentionPage() {
           </Table>
         )}
       </Section>
+      <NonClients view={view} onView={shown} />
       {keepingDocument && (
         <KeepModal
           title={t('retention.keepDocumentTitle', { title: keepingDocument.title })}
@@ -389,5 +391,101 @@ function DocumentDays({ view, onView }: { view: View; onView: (v: View) => void 
         />
       ))}
     </SimpleGrid>
+  );
+}
+
+/**
+ * People who never became clients (a referral in declined or withdrawn, a signposting contact who
+ * gave a name): how long their details are kept, and those kept that long, to remove one by one or
+ * all at once. What is left still counts in the funder report.
+ */
+function NonClients({ view, onView }: { view: View; onView: (v: View) => void }) {
+  const { t, i18n } = useTranslation();
+  const [months, setMonths] = useState<number | string>(view.nonClientMonths);
+  const [monthsError, setMonthsError] = useState<string | undefined>();
+  const due = view.nonClientsDue;
+  const title = t('retention.nonClientsDue', { count: due.length });
+  const saveMonths = async () => {
+    const r = await invoke('retention.setNonClientMonths', { months: Number(months) });
+    if (!r.ok) return setMonthsError(translatedFields(t, r.error.fields)['months'] ?? errorSentence(t, r.error));
+    setMonthsError(undefined);
+    onView(r.value);
+    notifications.show({ color: 'green', message: t('retention.saved') });
+  };
+  const forget = (items: NonClientDue[]) =>
+    modals.openConfirmModal({
+      title: t('retention.forgetTitle', { count: items.length }),
+      children: <Text size="sm">{t('retention.forgetBody', { count: items.length, name: items[0]?.name ?? '' })}</Text>,
+      labels: { confirm: t('retention.forgetConfirm'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void invoke('retention.forgetNonClients', { items: items.map(({ kind, id }) => ({ kind, id })) }).then((r) => {
+          if (!r.ok) return notifications.show({ color: 'red', message: errorSentence(t, r.error) });
+          onView(r.value);
+          notifications.show({ color: 'green', message: t('retention.forgotten', { count: items.length }) });
+        }),
+    });
+  return (
+    <Section title={title}>
+      <Text size="sm">{t('retention.nonClientsIntro')}</Text>
+      <Group align="flex-end">
+        <NumberInput
+          label={t('retention.nonClientMonths')}
+          min={1}
+          max={120}
+          allowDecimal={false}
+          value={months}
+          onChange={setMonths}
+          error={monthsError}
+          w={320}
+        />
+        <Button variant="light" onClick={() => void saveMonths()}>
+          {t('common.save')}
+        </Button>
+      </Group>
+      {due.length === 0 ? (
+        <Text c="dimmed">{t('retention.nonClientsNone')}</Text>
+      ) : (
+        <>
+          <Table striped aria-label={title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('clients.name')}</Table.Th>
+                <Table.Th>{t('retention.nonClientKind')}</Table.Th>
+                <Table.Th>{t('retention.nonClientOn')}</Table.Th>
+                <Table.Th>{t('retention.dueOn')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {due.map((d) => (
+                <Table.Tr key={`${d.kind}${d.id}`}>
+                  <Table.Td>{d.name}</Table.Td>
+                  <Table.Td>{t(`retention.nonClientKinds.${d.kind}`)}</Table.Td>
+                  <Table.Td>{formatDate(d.on, i18n.language)}</Table.Td>
+                  <Table.Td>{formatDate(d.dueOn, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Group justify="flex-end">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => forget([d])}
+                        aria-label={`${t('retention.forget')}: ${d.name}`}
+                      >
+                        {t('retention.forget')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Button color="red" variant="light" w="fit-content" onClick={() => forget(due)}>
+            {t('retention.forgetAll', { count: due.length })}
+          </Button>
+        </>
+      )}
+    </Section>
   );
 }

@@ -29,6 +29,7 @@ import { migration0027 } from './0027_incoming_referrals';
 import { migration0028 } from './0028_signposting';
 import { migration0029 } from './0029_custom_forms';
 import { migration0030 } from './0030_referral_replies';
+import { migration0031 } from './0031_non_client_retention';
 
 export interface Migration {
   version: number;
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0028,
   migration0029,
   migration0030,
+  migration0031,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
