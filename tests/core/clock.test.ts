@@ -72,9 +72,8 @@ describe('one clock for every rule about today', () => {
       'electron/core/casebook.ts': 'the core’s clock when none is injected (the app)',
       'electron/core/clock.ts': 'a worker’s clock moved to a test’s day (shiftedClock)',
       'electron/core/log/log.ts': 'error log times are real times',
-      'electron/core/db/migrations/0005_referrals_and_letters.ts': 'when built-in templates were written',
+      'electron/core/letters/defaultTemplates.ts': 'when built-in templates were written (migrations 5 and 30)',
       'electron/core/db/migrations/0006_programmes_and_support.ts': 'when built-in kinds of help were written',
-      'electron/core/db/migrations/0030_referral_replies.ts': 'when built-in reply templates were written',
       'renderer/src/clock.ts': 'the window keeps its offset from the core’s clock',
     };
     const found: string[] = [];

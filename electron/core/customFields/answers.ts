@@ -115,21 +115,35 @@ export function readAnswers(db: ReadDb, clientId: number, mayReadSensitive: bool
     db,
     rows.map((r) => r.answer.wordingId),
   );
-  return rows.map(({ answer: a, field: f }) => {
-    const withheld = f.sensitive && !mayReadSensitive;
-    const { fieldId: _, ...asked } = wordings.get(a.wordingId)!;
-    return {
-      fieldId: f.id,
-      type: f.type,
-      asked,
-      reworded: a.wordingId !== f.wordingId,
-      retired: !f.active,
-      sensitive: f.sensitive,
-      withheld,
-      value: withheld ? null : a.value,
-      answeredOn: localToday(new Date(a.answeredAt)),
-    };
-  });
+  return rows.map(({ answer: a, field: f }) =>
+    answerAsAsked(f, a, wordings, mayReadSensitive, localToday(new Date(a.answeredAt))),
+  );
+}
+
+/**
+ * A stored answer (on the record or on a filled form) under the question as it was asked, said
+ * reworded or retired; a sensitive one withheld unless `mayReadSensitive`.
+ */
+export function answerAsAsked(
+  f: typeof customFields.$inferSelect,
+  a: { wordingId: number; value: AnswerValue },
+  wordings: ReturnType<typeof wordingsById>,
+  mayReadSensitive: boolean,
+  answeredOn: string,
+): ClientAnswer {
+  const withheld = f.sensitive && !mayReadSensitive;
+  const { fieldId: _, ...asked } = wordings.get(a.wordingId)!;
+  return {
+    fieldId: f.id,
+    type: f.type,
+    asked,
+    reworded: a.wordingId !== f.wordingId,
+    retired: !f.active,
+    sensitive: f.sensitive,
+    withheld,
+    value: withheld ? null : a.value,
+    answeredOn,
+  };
 }
 
 /** How many clients have answered each field (an administrator sees what retiring one would leave). */

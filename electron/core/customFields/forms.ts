@@ -24,7 +24,7 @@ import {
   users,
 } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
-import { checkAnswers } from './answers';
+import { answerAsAsked, checkAnswers } from './answers';
 import { listFields, wordingsById } from './fields';
 
 type SavedForm = z.output<typeof saveFormSchema>;
@@ -303,20 +303,9 @@ export function listEntries(db: ReadDb, clientId: number, mayReadSensitive: bool
     const given: ClientAnswer[] = answers
       .filter((a) => a.answer.entryId === e.id)
       .map(({ answer: a, field: f }) => {
-        const withheld = f.sensitive && !mayReadSensitive;
-        const { fieldId: _, ...asked } = wordings.get(a.wordingId)!;
-        if (withheld && isScored({ type: f.type, choices: asked.choices })) scoreWithheld = true;
-        return {
-          fieldId: f.id,
-          type: f.type,
-          asked,
-          reworded: a.wordingId !== f.wordingId,
-          retired: !f.active,
-          sensitive: f.sensitive,
-          withheld,
-          value: withheld ? null : a.value,
-          answeredOn: e.filledOn,
-        };
+        const answer = answerAsAsked(f, a, wordings, mayReadSensitive, e.filledOn);
+        if (answer.withheld && isScored({ type: f.type, choices: answer.asked.choices })) scoreWithheld = true;
+        return answer;
       });
     return {
       id: e.id,

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { LetterKind } from '../../../shared/domain/letter';
 
 /**
@@ -187,3 +188,17 @@ Jeśli sytuacja się zmieni albo jeśli chcą Państwo porozmawiać o tym, gdzie
 Z poważaniem`,
   },
 ];
+
+/**
+ * Writes built-in templates into the database (a migration's step), each marked `<kind>.<language>`.
+ * The real time, on purpose: when these rows were written is a fact about this database, not a rule
+ * about today (migrations run outside any call, with no core clock).
+ */
+export function writeBuiltinTemplates(sqlite: Database.Database, templates: readonly DefaultTemplate[]): void {
+  const now = new Date().toISOString();
+  const insert = sqlite.prepare(
+    `INSERT INTO letter_templates (kind, language, name, subject, body, builtin_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const t of templates)
+    insert.run(t.kind, t.language, t.name, t.subject, t.body, `${t.kind}.${t.language}`, now, now);
+}

@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATES } from '../../letters/defaultTemplates';
+import { DEFAULT_TEMPLATES, writeBuiltinTemplates } from '../../letters/defaultTemplates';
 import type { Migration } from './index';
 
 /**
@@ -120,13 +120,6 @@ export const migration0005: Migration = {
   name: 'referrals and letters',
   up(sqlite) {
     sqlite.exec(SQL);
-    // The real time, on purpose: when these built-in rows were written is a fact about this
-    // database, not a rule about today (migrations run outside any call, with no core clock).
-    const now = new Date().toISOString();
-    const insert = sqlite.prepare(
-      `INSERT INTO letter_templates (kind, language, name, subject, body, builtin_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const t of DEFAULT_TEMPLATES)
-      insert.run(t.kind, t.language, t.name, t.subject, t.body, `${t.kind}.${t.language}`, now, now);
+    writeBuiltinTemplates(sqlite, DEFAULT_TEMPLATES);
   },
 };

@@ -1,4 +1,4 @@
-import { REPLY_TEMPLATES } from '../../letters/defaultTemplates';
+import { REPLY_TEMPLATES, writeBuiltinTemplates } from '../../letters/defaultTemplates';
 import type { Migration } from './index';
 
 /**
@@ -43,12 +43,6 @@ export const migration0030: Migration = {
   name: 'referral replies',
   up(sqlite) {
     sqlite.exec(SQL);
-    // The real time, on purpose, as in migration 5: when these rows were written is a fact about this database.
-    const now = new Date().toISOString();
-    const insert = sqlite.prepare(
-      `INSERT INTO letter_templates (kind, language, name, subject, body, builtin_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const t of REPLY_TEMPLATES)
-      insert.run(t.kind, t.language, t.name, t.subject, t.body, `${t.kind}.${t.language}`, now, now);
+    writeBuiltinTemplates(sqlite, REPLY_TEMPLATES);
   },
 };
