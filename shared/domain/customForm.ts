@@ -132,3 +132,23 @@ export function scoreOf(
   const band = [...bands].reverse().find((b) => score >= b.from) ?? null;
   return { score, band };
 }
+
+/** A funder report's figures for one form: fillings in the period, people, and for a scored form people by band. */
+export const formFiguresSchema = z.object({
+  formId: z.number().int(),
+  name: z.string(),
+  namePl: z.string().nullable(),
+  filled: z.number().int(),
+  /** Null for 1 to 4 people. */
+  people: z.number().int().nullable(),
+  bands: z.array(
+    z.object({
+      label: z.string(),
+      labelPl: z.string().nullable(),
+      /** People in the band at their first filling in the period, and at their latest; null for 1 to 4. */
+      first: z.number().int().nullable(),
+      latest: z.number().int().nullable(),
+    }),
+  ),
+});
+export type FormFigures = z.infer<typeof formFiguresSchema>;

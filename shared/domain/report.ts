@@ -8,6 +8,7 @@ import { programmeFiguresSchema } from './programme';
 import { CURRENCIES, helpGivenTotalsSchema } from './helpGiven';
 import { requiredDate } from './validation';
 import { customBreakdownSchema } from './customField';
+import { formFiguresSchema } from './customForm';
 import { INCOMING_SOURCES } from './incoming';
 
 /** Groups of fewer people than this are shown as "<5", so no one can be picked out. */
@@ -167,6 +168,8 @@ export const funderReportSchema = z.object({
   }),
   /** The same people by each of the charity's own questions that has choices (yes/no, one or several of a list). */
   byQuestion: z.array(customBreakdownSchema),
+  /** The charity's own forms filled in during the period for those people. */
+  byForm: z.array(formFiguresSchema),
 });
 export type FunderReport = z.infer<typeof funderReportSchema>;
 

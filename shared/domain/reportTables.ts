@@ -1,3 +1,4 @@
+import { formNameOf } from './customForm';
 import type { TFunction } from 'i18next';
 import { needAreaName } from './assessment';
 import { languageName, localeOf } from './languages';
@@ -351,6 +352,30 @@ export function reportTables(r: FunderReport, t: T, language: string): ReportTab
         note: t(q.type === 'severalOf' ? 'report.severalNote' : 'report.smallNote'),
       };
     }),
+    // The charity's own forms: how often filled in, and a scored form's bands at first and latest.
+    ...(r.byForm.length
+      ? [
+          {
+            key: 'forms',
+            title: t('report.forms'),
+            columns: [t('report.form'), t('report.timesFilled'), t('report.people')],
+            rows: r.byForm.map((f): ReportCell[] => [formNameOf(f, language), f.filled, count(f.people)]),
+          },
+        ]
+      : []),
+    ...r.byForm
+      .filter((f) => f.bands.length)
+      .map((f): ReportTable => {
+        const rows = f.bands.map((b): ReportCell[] => [labelOf(b, language), count(b.first), count(b.latest)]);
+        const shown = f.people !== null;
+        return {
+          key: `form-${f.formId}`,
+          title: t('report.byForm', { form: formNameOf(f, language) }),
+          columns: [t('report.band'), t('report.atFirst'), t('report.atLatest')],
+          rows: hideSecondCell(hideSecondCell(rows, 1, shown), 2, shown),
+          note: t('report.formBandsNote'),
+        };
+      }),
   ];
 }
 

@@ -2680,6 +2680,15 @@ export const en = {
     waitingNote:
       'Days from the referral coming in to being taken in, or to the end of the period for those still waiting. Waits of fewer than five people are shown as “<5”.',
     byQuestion: 'People supported, by our question: {{question}}',
+    forms: 'Our forms filled in',
+    form: 'Form',
+    timesFilled: 'Times filled in',
+    byForm: 'People by band of our form: {{form}}',
+    band: 'Band',
+    atFirst: 'At their first in the period',
+    atLatest: 'At their latest in the period',
+    formBandsNote:
+      'Each person once in each column: the band of the first and of the latest time the form was filled in with them in the period, as it was worked out then. Groups of 1 to 4 people are shown as “<5”.',
     severalNote:
       'A person may give several answers, so these add up to more than the people. Groups of fewer than five people are shown as “<5”.',
     gender: 'Gender',

@@ -2780,6 +2780,15 @@ export const pl = {
     smallNote:
       'Każda liczba osób od 1 do 4 jest pokazana jako „<5”, a gdy suma pozwoliłaby ją odgadnąć, ukryta jest jeszcze jedna. Liczby kontaktów, spotkań i udzielonej pomocy są pokazane bez zmian.',
     byQuestion: 'Osoby wspierane według naszego pytania: {{question}}',
+    forms: 'Wypełnione formularze organizacji',
+    form: 'Formularz',
+    timesFilled: 'Ile razy wypełniono',
+    byForm: 'Osoby według przedziałów formularza: {{form}}',
+    band: 'Przedział',
+    atFirst: 'Przy pierwszym w okresie',
+    atLatest: 'Przy ostatnim w okresie',
+    formBandsNote:
+      'Każda osoba raz w każdej kolumnie: przedział z pierwszego i z ostatniego wypełnienia formularza z tą osobą w okresie, wyliczony wtedy. Grupy od 1 do 4 osób pokazano jako „<5”.',
     severalNote:
       'Jedna osoba może podać kilka odpowiedzi, więc suma przekracza liczbę osób. Grupy mniejsze niż pięć osób są pokazane jako „<5”.',
     genders: 'Płeć (tak, jak określa ją klient)',

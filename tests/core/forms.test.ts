@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { pdfText } from './pdfCheck';
+import { reportTables } from '../../shared/domain/reportTables';
+import { createTranslator } from '../../shared/i18n';
 import { ADMIN, addNewPerson, setUp, signInAsNewUser, startCore, type TestCore } from './helpers';
 
 /** A scale worded by the charity for each point, as a funder's outcome tool would be. */
@@ -108,6 +110,26 @@ describe('the charity’s own forms', () => {
     ]);
     const report = await t.ok('reports.funder', { from: '2026-01-01', to: '2026-11-23' });
     expect(report.outcomes.areas.find((a) => a.areaId === mental.id)).toMatchObject({ improved: 1, worse: 0 });
+    // The report counts the fillings, and people by band at their first and latest: one person, so "<5".
+    expect(report.byForm).toEqual([
+      {
+        formId: form.id,
+        name: 'Wellbeing check',
+        namePl: 'Ocena samopoczucia',
+        filled: 2,
+        people: null,
+        bands: [
+          { label: 'Low', labelPl: 'Niski', first: 0, latest: null },
+          { label: 'Moderate', labelPl: 'Umiarkowany', first: 0, latest: 0 },
+          { label: 'High', labelPl: 'Wysoki', first: null, latest: 0 },
+        ],
+      },
+    ]);
+    const tables = reportTables(report, createTranslator('pl').t, 'pl');
+    expect(tables.find((x) => x.key === 'forms')!.rows).toEqual([['Ocena samopoczucia', 2, { suppressed: true }]]);
+    expect(tables.find((x) => x.key === `form-${form.id}`)!.title).toBe(
+      'Osoby według przedziałów formularza: Ocena samopoczucia',
+    );
     // The assessment a form recorded is changed only through the form.
     const fed = record.assessments[0]!;
     expect(

@@ -185,6 +185,21 @@ describe('the charity’s own forms, end to end', () => {
     await expect.poll(() => page.getByText('From the form “Wellbeing check”').count()).toBe(2);
     expect(await page.getByRole('button', { name: /^Edit: / }).count()).toBe(0);
     await shot(page, 'forms-06-assessments', { fullPage: true });
+
+    // The funder report counts the fillings; one person, so the people and bands show "<5".
+    await nav('Funder report');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('23/11/2026');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const forms = page.getByRole('table', { name: 'Our forms filled in' });
+    await expect
+      .poll(() => forms.getByRole('row').allTextContents())
+      .toEqual(['FormTimes filled inPeople', 'Wellbeing check2<5']);
+    const bands = page.getByRole('table', { name: 'People by band of our form: Wellbeing check' });
+    await expect
+      .poll(() => bands.getByRole('row').allTextContents())
+      .toEqual(['BandAt their first in the periodAt their latest in the period', 'Low0<5', 'Moderate00', 'High<50']);
+    await bands.scrollIntoViewIfNeeded();
+    await shot(page, 'forms-07-report');
   });
 
   it('the same in Polish', async () => {

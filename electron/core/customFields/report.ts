@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { COUNTED_TYPES, type Choice, type CustomBreakdown } from '../../../shared/domain/customField';
+import type { FormFigures } from '../../../shared/domain/customForm';
+import { listForms } from './forms';
 import { suppressed } from '../../../shared/domain/report';
 import type { ReadDb } from '../db/database';
 import { listFields, wordingsById } from './fields';
@@ -57,4 +59,51 @@ export function answerBreakdowns(db: ReadDb, people: SQL, total: number): Custom
       notRecorded: suppressed(total - answered),
     };
   });
+}
+
+/**
+ * The charity's forms filled in during the period for the people a report is about: how many times,
+ * by how many people, and for a scored form the people by band at their first and at their latest
+ * filling in the period (the band as it was worked out then). Counts of 1 to 4 are hidden.
+ */
+export function formFigures(db: ReadDb, people: SQL, q: { from: string; to: string }): FormFigures[] {
+  const rows = db.all<{ formId: number; clientId: number; label: string | null; labelPl: string | null }>(sql`
+    WITH who(id) AS MATERIALIZED (${people})
+    SELECT e.form_id AS formId, e.client_id AS clientId, json_extract(e.band, '$.label') AS label,
+      json_extract(e.band, '$.labelPl') AS labelPl
+    FROM form_entries e JOIN who ON who.id = e.client_id
+    WHERE e.filled_on BETWEEN ${q.from} AND ${q.to}
+    ORDER BY e.form_id, e.client_id, e.filled_on, e.id`);
+  if (!rows.length) return [];
+  return listForms(db, true)
+    .map((form) => {
+      const mine = rows.filter((r) => r.formId === form.id);
+      const first = new Map<number, string | null>();
+      const latest = new Map<number, string | null>();
+      const words = new Map<string, string | null>(form.bands.map((b) => [b.label, b.labelPl]));
+      for (const r of mine) {
+        if (!first.has(r.clientId)) first.set(r.clientId, r.label);
+        latest.set(r.clientId, r.label);
+        if (r.label !== null && !words.has(r.label)) words.set(r.label, r.labelPl);
+      }
+      const tally = (m: Map<number, string | null>, label: string) =>
+        suppressed([...m.values()].filter((l) => l === label).length);
+      return {
+        formId: form.id,
+        name: form.name,
+        namePl: form.namePl,
+        filled: mine.length,
+        people: suppressed(first.size),
+        // The form's bands in its order, then any a filling fell into that the form no longer has.
+        bands: form.scored
+          ? [...words].map(([label, labelPl]) => ({
+              label,
+              labelPl,
+              first: tally(first, label),
+              latest: tally(latest, label),
+            }))
+          : [],
+      };
+    })
+    .filter((f) => f.filled > 0);
 }

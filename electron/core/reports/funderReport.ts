@@ -14,7 +14,7 @@ import { getCharity } from '../charity/queries';
 import type { ReadDb } from '../db/database';
 import { programmeFigures } from '../programmes/figures';
 import { helpGivenTotals } from '../helpGiven/helpGiven';
-import { answerBreakdowns } from '../customFields/report';
+import { answerBreakdowns, formFigures } from '../customFields/report';
 import { incomingFigures } from '../incoming/report';
 import { signpostingFigures } from '../signposting/report';
 
@@ -236,6 +236,11 @@ export function funderReport(
       db,
       sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,
       supportedPeople,
+    ),
+    byForm: formFigures(
+      db,
+      sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,
+      q,
     ),
   };
 }
