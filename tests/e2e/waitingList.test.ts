@@ -247,6 +247,21 @@ describe('referrals in and the waiting list, end to end', () => {
     expect(text).toContain('Merrion House');
     pdfToPng(letter, 'wl-08-reply-pdf');
     await dialog().getByRole('button', { name: 'Close' }).click();
+
+    // The wording is the charity's own: the template editor offers the referral's fields, with a preview.
+    await nav('Letter templates');
+    const replies = page.getByRole('region', { name: 'Reply to a referral in' });
+    await expect.poll(() => replies.getByRole('row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Change: Reply to a referral we cannot take on (English)' }).click();
+    await page.getByRole('button', { name: 'Insert a field' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: /Why we cannot take it on/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('menuitem', { name: /Client first name/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    const preview = page.getByRole('article', { name: 'Live preview (with made-up details)' });
+    await expect.poll(() => preview.textContent()).toContain('Dear Dr Sarah Jones,');
+    await quiet();
+    await shot(page, 'wl-09-reply-template');
+    await nav('Referrals in');
   });
 
   it('the same screens in Polish', async () => {
