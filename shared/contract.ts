@@ -12,7 +12,14 @@ import {
   stillNeedSchema,
   waitlistSchema,
 } from './domain/incoming';
-import { clientAnswerSchema, customFieldSchema, saveAnswersSchema, saveCustomFieldSchema } from './domain/customField';
+import {
+  answerInputSchema,
+  clientAnswerSchema,
+  CUSTOM_FIELDS_MAX,
+  customFieldSchema,
+  saveAnswersSchema,
+  saveCustomFieldSchema,
+} from './domain/customField';
 import {
   appointmentOutcomeSchema,
   appointmentSchema,
@@ -599,12 +606,22 @@ export const contract = {
   'referrals.forClient': channel(CASEWORK, z.object({ clientId: clientIdSchema }), z.array(referralSchema)),
   'referrals.create': channel(
     CASEWORK,
-    z.object({ clientId: clientIdSchema, referral: referralInputSchema }),
+    z.object({
+      clientId: clientIdSchema,
+      referral: referralInputSchema,
+      /** Answers to the charity's forms asked with a referral. */
+      answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
+    }),
     z.array(referralSchema),
   ),
   'referrals.update': channel(
     CASEWORK,
-    z.object({ id: z.number().int().positive(), version: z.number().int(), referral: referralInputSchema }),
+    z.object({
+      id: z.number().int().positive(),
+      version: z.number().int(),
+      referral: referralInputSchema,
+      answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
+    }),
     z.array(referralSchema),
   ),
   /** Sending checks the client's consent to share with the agency (CONSENT_REQUIRED with the reason). */

@@ -21,6 +21,9 @@ export const POINTS_MAX = 100;
 export const BANDS_MAX = 10;
 export const FORMS_MAX = 40;
 
+/** What a form may be asked with, instead of on its own. */
+export const FORM_ASKED_WITH = ['referral'] as const;
+
 export const bandSchema = z.object({
   /** The lowest total in the band; the band runs up to the next band's lowest. */
   from: z.number().int(),
@@ -50,6 +53,8 @@ export const saveFormSchema = z
     /** The need area a scored form's bands score, if any. */
     areaId: z.number().int().positive().nullish(),
     bands: z.array(bandInputSchema).max(BANDS_MAX).default([]),
+    /** Asked with each referral to another agency, instead of filled in on its own. */
+    askedWith: z.enum(FORM_ASKED_WITH).nullish(),
   })
   .superRefine((f, ctx) => {
     f.bands.forEach((b, i) => {
@@ -71,6 +76,7 @@ export const customFormSchema = z.object({
   scored: z.boolean(),
   areaId: z.number().int().nullable(),
   bands: z.array(bandSchema),
+  askedWith: z.enum(FORM_ASKED_WITH).nullable(),
   active: z.boolean(),
   version: z.number().int(),
   /** How many questions it asks now, and how many times it has been filled in. */
@@ -102,6 +108,9 @@ export const formEntrySchema = z.object({
   band: bandSchema.nullable(),
   /** The need area it scored (a scored form with an outcome), when it did. */
   areaId: z.number().int().nullable(),
+  /** The referral it was filled in with, and its agency. */
+  referralId: z.number().int().nullable(),
+  agencyName: z.string().nullable(),
   answers: z.array(clientAnswerSchema),
   version: z.number().int(),
 });

@@ -364,3 +364,56 @@ describe('the charity’s own forms', () => {
     await t.ok('signIn.unlock', { name: ADMIN.name, password: ADMIN.password });
   });
 });
+
+describe('a form asked with a referral', () => {
+  it('is filled in as the referral is made or changed, goes with it, and a required question stops it', async () => {
+    const t = startCore();
+    await setUp(t);
+    const [form] = await t.ok('forms.save', { name: 'Food bank voucher', scored: false, askedWith: 'referral' });
+    expect(form).toMatchObject({ askedWith: 'referral' });
+    await t.ok('customFields.save', {
+      type: 'number',
+      label: 'People in the household',
+      required: true,
+      formId: form!.id,
+    });
+    await t.ok('customFields.save', { type: 'text', label: 'Dietary needs', formId: form!.id });
+    const [people, diet] = await t.ok('customFields.list', { formId: form!.id });
+    const agency = await t.ok('agencies.save', {
+      agency: { name: 'Hyde Park Food Bank', referralRoutes: ['email'], contacts: [] },
+    });
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-09-01' });
+    const referral = { agencyId: agency.id, reason: 'No food until payday', urgency: 'urgent' as const };
+    // The required question stops the referral, which is not made.
+    expect((await t.fail('referrals.create', { clientId: ewa.id, referral })).fields).toEqual({
+      [`answers.${people!.id}`]: 'required',
+    });
+    expect(await t.ok('referrals.forClient', { clientId: ewa.id })).toEqual([]);
+    const [made] = await t.ok('referrals.create', {
+      clientId: ewa.id,
+      referral,
+      answers: [
+        { fieldId: people!.id, value: 3 },
+        { fieldId: diet!.id, value: 'Halal' },
+      ],
+    });
+    const [entry] = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(entry).toMatchObject({ referralId: made!.id, agencyName: 'Hyde Park Food Bank', filledOn: '2026-11-23' });
+    expect(entry!.answers.map((a) => a.value)).toEqual([3, 'Halal']);
+    // Changed with the referral: the same entry, not a second one.
+    await t.ok('referrals.update', {
+      id: made!.id,
+      version: made!.version,
+      referral,
+      answers: [
+        { fieldId: people!.id, value: 4 },
+        { fieldId: diet!.id, value: 'Halal' },
+      ],
+    });
+    const after = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(after.map((e) => [e.id, e.answers[0]!.value])).toEqual([[entry!.id, 4]]);
+    // The timeline shows it as a form filled in.
+    const timeline = await t.ok('timeline.get', { clientId: ewa.id, types: ['form'] });
+    expect(timeline.items.map((i) => i.text)).toEqual(['Food bank voucher']);
+  });
+});

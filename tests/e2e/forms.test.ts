@@ -202,6 +202,55 @@ describe('the charity’s own forms, end to end', () => {
     await shot(page, 'forms-07-report');
   });
 
+  it('a form asked with each referral: its questions are in the referral dialog, and what is given goes with it', async () => {
+    await quiet();
+    await nav('Settings');
+    await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
+    await dialog().getByLabel('Name of the form').fill('Food bank voucher');
+    await dialog().getByLabel('Filled in', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'With each referral to another agency' }).click();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => top().getByText('Questions of “Food bank voucher”').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
+    const voucher = forms.find((f) => f.name === 'Food bank voucher')!;
+    await callCore(bridge, 'customFields.save', {
+      type: 'number',
+      label: 'People in the household',
+      labelPl: 'Liczba osób w gospodarstwie',
+      required: true,
+      formId: voucher.id,
+    });
+    await callCore(bridge, 'agencies.save', {
+      agency: { name: 'Hyde Park Food Bank', referralRoutes: ['email'], contacts: [] },
+    });
+
+    await openEwa();
+    await tab('Referrals');
+    await page.getByRole('button', { name: 'Refer to an agency' }).click();
+    await dialog().getByLabel('Agency').first().click();
+    await page.getByRole('option', { name: 'Hyde Park Food Bank' }).click();
+    await dialog().getByLabel('Reason for the referral').fill('No food until payday');
+    // The form's required question stops the referral until it is answered.
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    const household = dialog().getByRole('group', { name: 'Food bank voucher' });
+    await expect.poll(() => household.getByText('Please fill this in.').isVisible()).toBe(true);
+    await household.getByLabel('People in the household').fill('3');
+    await shot(page, 'forms-08-with-referral');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await tab('Forms');
+    const entry = page.getByRole('article', { name: 'Food bank voucher, 23 Nov 2026' });
+    await expect.poll(() => entry.textContent()).toContain('Filled in with the referral to Hyde Park Food Bank.');
+    expect(await entry.textContent()).toContain('People in the household3');
+    // It is filled in with referrals, so it is not offered on its own.
+    await page.getByRole('button', { name: 'Fill in a form' }).click();
+    await top().getByLabel('Form').first().click();
+    expect(await page.getByRole('option', { name: 'Food bank voucher' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await top().getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('the same in Polish', async () => {
     await nav('Settings');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();

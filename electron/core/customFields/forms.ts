@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { isBlank, type AnswerValue, type ClientAnswer } from '../../../shared/domain/customField';
+import { isBlank, type AnswerInput, type AnswerValue, type ClientAnswer } from '../../../shared/domain/customField';
 import {
   FORMS_MAX,
   isScored,
@@ -14,6 +14,7 @@ import {
 import { CasebookError } from '../../../shared/result';
 import type { Db, ReadDb } from '../db/database';
 import {
+  agencies,
   assessments,
   assessmentScores,
   customFields,
@@ -21,6 +22,7 @@ import {
   formAnswers,
   formEntries,
   needAreas,
+  referrals,
   users,
 } from '../db/schema';
 import { refuseIfChanged } from '../db/versions';
@@ -52,6 +54,7 @@ export function listForms(db: ReadDb, includeRetired = false): CustomForm[] {
       scored: f.scored,
       areaId: f.areaId,
       bands: f.bands,
+      askedWith: f.askedWith === 'referral' ? ('referral' as const) : null,
       active: f.active,
       version: f.version,
       questions,
@@ -87,6 +90,7 @@ export function saveForm(db: Db, input: SavedForm, now: Date): number {
           outcome: input.areaId ? (b.outcome ?? null) : null,
         }))
       : [],
+    askedWith: input.askedWith ?? null,
     updatedAt: at,
   };
   if (input.id) {
@@ -274,10 +278,12 @@ function feedArea(
  */
 export function listEntries(db: ReadDb, clientId: number, mayReadSensitive: boolean, only?: number): FormEntry[] {
   const rows = db
-    .select({ entry: formEntries, form: customForms, byName: users.name })
+    .select({ entry: formEntries, form: customForms, byName: users.name, agencyName: agencies.name })
     .from(formEntries)
     .innerJoin(customForms, eq(customForms.id, formEntries.formId))
     .leftJoin(users, eq(users.id, formEntries.filledBy))
+    .leftJoin(referrals, eq(referrals.id, formEntries.referralId))
+    .leftJoin(agencies, eq(agencies.id, referrals.agencyId))
     .where(and(eq(formEntries.clientId, clientId), only === undefined ? undefined : eq(formEntries.id, only)))
     .orderBy(desc(formEntries.filledOn), desc(formEntries.id))
     .all();
@@ -298,7 +304,7 @@ export function listEntries(db: ReadDb, clientId: number, mayReadSensitive: bool
     db,
     answers.map((a) => a.answer.wordingId),
   );
-  return rows.map(({ entry: e, form, byName }) => {
+  return rows.map(({ entry: e, form, byName, agencyName }) => {
     let scoreWithheld = false;
     const given: ClientAnswer[] = answers
       .filter((a) => a.answer.entryId === e.id)
@@ -318,8 +324,51 @@ export function listEntries(db: ReadDb, clientId: number, mayReadSensitive: bool
       score: scoreWithheld ? null : e.score,
       band: scoreWithheld ? null : (e.band ?? null),
       areaId: e.assessmentId !== null ? form.areaId : null,
+      referralId: e.referralId,
+      agencyName,
       answers: given,
       version: e.version,
     };
   });
+}
+
+/**
+ * The forms asked with a referral, filled in as it is made or changed (in the same transaction):
+ * each form's answers among `answers`, into the entry that goes with this referral (made when an
+ * answer is given, or when a question must be answered). Problems come back on `answers.<field>`.
+ */
+export function fillWithReferral(
+  db: Db,
+  r: { clientId: number; referralId: number; on: string },
+  answers: AnswerInput[],
+  userId: number,
+  now: Date,
+): void {
+  for (const form of listForms(db).filter((f) => f.askedWith === 'referral')) {
+    const ids = new Set(listFields(db, false, form.id).map((f) => f.id));
+    const mine = answers.filter((a) => ids.has(a.fieldId));
+    const entry = db
+      .select({ id: formEntries.id, version: formEntries.version, filledOn: formEntries.filledOn })
+      .from(formEntries)
+      .where(and(eq(formEntries.referralId, r.referralId), eq(formEntries.formId, form.id)))
+      .get();
+    if (!entry && mine.every((a) => isBlank(a.value))) {
+      // Nothing given: no entry, unless a question must be answered (then refused as usual).
+      checkAnswers(listFields(db, false, form.id), mine, 'record');
+      continue;
+    }
+    const id = fillForm(
+      db,
+      {
+        clientId: r.clientId,
+        formId: form.id,
+        entry: entry ? { id: entry.id, version: entry.version } : null,
+        filledOn: entry?.filledOn ?? r.on,
+        answers: mine,
+      },
+      userId,
+      now,
+    );
+    db.update(formEntries).set({ referralId: r.referralId }).where(eq(formEntries.id, id)).run();
+  }
 }

@@ -931,6 +931,8 @@ export const customForms = sqliteTable('custom_forms', {
   scored: integer('scored', { mode: 'boolean' }).notNull().default(false),
   areaId: integer('area_id').references(() => needAreas.id),
   bands: text('bands', { mode: 'json' }).$type<Band[]>().notNull(),
+  /** Asked with a referral instead of on its own (migration 32); null: on its own. */
+  askedWith: text('asked_with', { enum: ['referral', 'registration'] }),
   position: integer('position').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
@@ -949,6 +951,8 @@ export const formEntries = sqliteTable('form_entries', {
   score: integer('score'),
   band: text('band', { mode: 'json' }).$type<Band | null>(),
   assessmentId: integer('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
+  /** The referral it was filled in with (migration 32). */
+  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
   filledBy: integer('filled_by').references(() => users.id),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

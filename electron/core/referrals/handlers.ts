@@ -1,3 +1,4 @@
+import { fillWithReferral } from '../customFields/forms';
 import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
 import type { Records } from '../domain';
@@ -16,16 +17,18 @@ export function referralHandlers(cb: Records): Pick<Handlers, ReferralChannels> 
         requireClient(db, clientId);
         return listClientReferrals(db, clientId);
       }),
-    'referrals.create': ({ clientId, referral }) =>
+    'referrals.create': ({ clientId, referral, answers }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
         const id = createReferral(db, clientId, referral, s.user.id, cb.now(), today());
+        fillWithReferral(db, { clientId, referralId: id, on: today() }, answers, s.user.id, cb.now());
         cb.audit(db, s, 'referral.created', { clientId, detail: { referralId: id, agencyId: referral.agencyId } });
         return listClientReferrals(db, clientId);
       }),
-    'referrals.update': ({ id, version, referral }) =>
+    'referrals.update': ({ id, version, referral, answers }) =>
       cb.write((db, s) => {
         const clientId = updateReferral(db, id, version, referral, cb.now());
+        fillWithReferral(db, { clientId, referralId: id, on: today() }, answers, s.user.id, cb.now());
         cb.audit(db, s, 'referral.changed', { clientId, detail: { referralId: id } });
         return listClientReferrals(db, clientId);
       }),

@@ -30,6 +30,7 @@ import { migration0028 } from './0028_signposting';
 import { migration0029 } from './0029_custom_forms';
 import { migration0030 } from './0030_referral_replies';
 import { migration0031 } from './0031_non_client_retention';
+import { migration0032 } from './0032_forms_asked_with';
 
 export interface Migration {
   version: number;
@@ -71,6 +72,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0029,
   migration0030,
   migration0031,
+  migration0032,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -45,6 +45,7 @@ interface Draft {
   scored: boolean;
   areaId: string | null;
   bands: BandDraft[];
+  askedWith: 'own' | 'referral';
 }
 
 const blankBand = (): BandDraft => ({ from: '', label: '', labelPl: '', outcome: '' });
@@ -59,6 +60,7 @@ const draftOf = (f: CustomForm | null): Draft => ({
   bands: f?.bands.length
     ? f.bands.map((b) => ({ from: b.from, label: b.label, labelPl: b.labelPl ?? '', outcome: b.outcome ?? '' }))
     : [blankBand()],
+  askedWith: f?.askedWith ?? 'own',
 });
 
 /**
@@ -108,6 +110,7 @@ export function FormsEditor() {
                     <Group gap={4}>
                       {!f.active && <Badge color="gray">{t('customFields.settings.retired')}</Badge>}
                       {f.scored && <Badge variant="light">{t('forms.scored')}</Badge>}
+                      {f.askedWith === 'referral' && <Badge variant="light">{t('forms.withReferrals')}</Badge>}
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -215,6 +218,7 @@ function FormModal({
           outcome: draft.areaId && b.outcome !== '' ? b.outcome : null,
         }))
       : [],
+    askedWith: draft.askedWith === 'own' ? null : draft.askedWith,
   });
   const save = (e?: { preventDefault(): void }) => {
     e?.preventDefault();
@@ -261,6 +265,17 @@ function FormModal({
         {text('about', 400)}
         {text('aboutPl', 400)}
       </SimpleGrid>
+      <Select
+        label={t('forms.askedWith')}
+        allowDeselect={false}
+        data={[
+          { value: 'own', label: t('forms.askedWithOwn') },
+          { value: 'referral', label: t('forms.askedWithReferral') },
+        ]}
+        value={draft.askedWith}
+        onChange={(v) => setDraft({ ...draft, askedWith: v === 'referral' ? 'referral' : 'own' })}
+        w={420}
+      />
       <Checkbox
         label={t('forms.scoredCheck')}
         description={t('forms.scoredHint')}

@@ -54,7 +54,8 @@ export function FormsTab({ record, onRecord }: { record: ClientRecord; onRecord:
   const { areas } = useNeedAreas();
   const scoreText = useScoreText();
   const [filling, setFilling] = useState<FormEntry | 'new' | null>(null);
-  const active = (forms.data ?? []).filter((f) => f.active);
+  // Forms asked with a referral are filled in with it, not here.
+  const active = (forms.data ?? []).filter((f) => f.active && f.askedWith === null);
   if (entries.error || forms.error) return <FormAlert message={entries.error ?? forms.error} />;
   return (
     <Stack>
@@ -119,6 +120,7 @@ export function FormsTab({ record, onRecord }: { record: ClientRecord; onRecord:
                   })}
                 </Text>
               )}
+              {e.agencyName && <Text size="sm">{t('forms.withReferral', { agency: e.agencyName })}</Text>}
               <AnswersView answers={e.answers} />
             </Stack>
           </Paper>

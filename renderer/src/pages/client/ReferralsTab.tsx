@@ -31,6 +31,8 @@ import {
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
+import { AskedWithFields, useAskedWithReferral } from '../../components/CustomFields/AskedWith';
+import { answerErrors } from '../../components/CustomFields/CustomFields';
 import { errorSentence, schemaValidator, translatedFields } from '../../errors';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
@@ -317,19 +319,31 @@ function ReferralModal({
   const agencyId = form.values.agencyId;
   const agency = useChannel('agencies.get', agencyId ? { id: Number(agencyId) } : null).data;
 
-  const save = form.onSubmit((v) =>
-    submit(
+  const asked = useAskedWithReferral(clientId, referral?.id ?? null);
+  const save = form.onSubmit((v) => {
+    if (!asked.check()) return;
+    void submit(
       () =>
         referral
-          ? invoke('referrals.update', { id: referral.id, version: referral.version, referral: toReferral(v) })
-          : invoke('referrals.create', { clientId, referral: toReferral(v) }),
+          ? invoke('referrals.update', {
+              id: referral.id,
+              version: referral.version,
+              referral: toReferral(v),
+              answers: asked.answers(),
+            })
+          : invoke('referrals.create', { clientId, referral: toReferral(v), answers: asked.answers() }),
       {
-        form,
+        form: {
+          setErrors: (fs) => {
+            form.setErrors(fs);
+            asked.setErrors(answerErrors(fs));
+          },
+        },
         fieldPrefix: 'referral.',
         onOk: onSaved,
       },
-    ),
-  );
+    );
+  });
   const agencyOptions = (agencies ?? []).map((a) => ({ value: String(a.id), label: a.name }));
   if (referral && !agencyOptions.some((o) => o.value === String(referral.agencyId)))
     agencyOptions.push({ value: String(referral.agencyId), label: referral.agencyName });
@@ -420,6 +434,7 @@ function ReferralModal({
         maxLength={4000}
         {...form.getInputProps('sharedInfo')}
       />
+      <AskedWithFields asked={asked} />
     </ModalForm>
   );
 }
