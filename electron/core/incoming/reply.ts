@@ -11,13 +11,8 @@ import { getCharity } from '../charity/queries';
 import type { Db, ReadDb } from '../db/database';
 import { incomingReferrals, users } from '../db/schema';
 import { requireTemplate } from '../letters/templates';
+import { letterheadOf, lines } from '../letters/letters';
 import { readIncoming } from './incoming';
-
-const lines = (...parts: (string | null | undefined)[]) =>
-  parts
-    .flatMap((p) => (p ?? '').split(/\r?\n/))
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /**
  * The letter back to whoever referred someone in, when the referral was declined: a template of the
@@ -70,13 +65,7 @@ export function composeReply(
   return {
     kind: 'referralReply',
     language,
-    letterhead: {
-      name: charity.name,
-      address: charity.address,
-      charityNumber: charity.charityNumber,
-      phone: charity.phone,
-      email: charity.email,
-    },
+    letterhead: letterheadOf(charity),
     // The referrer's name and how to reach them (the agency's, when it is in the directory); or the person.
     recipient: self ? lines(name, r.postcode) : lines(r.referrerName, r.agencyName, r.referrerContact),
     date: today,

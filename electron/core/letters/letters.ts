@@ -7,6 +7,7 @@ import {
   tidyLetterBody,
   type Letter,
   type LetterContent,
+  type Letterhead,
   type MergeValues,
 } from '../../../shared/domain/letter';
 import type { Charity } from '../../../shared/domain/charity';
@@ -43,7 +44,17 @@ export function letterTranslator(language: string): ReturnType<typeof createTran
   return t;
 }
 
-const lines = (...parts: (string | null | undefined)[]) =>
+/** The charity's details at the head of a letter. */
+export const letterheadOf = (charity: Charity): Letterhead => ({
+  name: charity.name,
+  address: charity.address,
+  charityNumber: charity.charityNumber,
+  phone: charity.phone,
+  email: charity.email,
+});
+
+/** Address lines from parts that may each hold several lines: trimmed, the empty ones left out. */
+export const lines = (...parts: (string | null | undefined)[]) =>
   parts
     .flatMap((p) => (p ?? '').split(/\r?\n/))
     .map((l) => l.trim())
@@ -207,13 +218,7 @@ export function composeLetter(
     content: {
       kind: template.kind,
       language,
-      letterhead: {
-        name: charity.name,
-        address: charity.address,
-        charityNumber: charity.charityNumber,
-        phone: charity.phone,
-        email: charity.email,
-      },
+      letterhead: letterheadOf(charity),
       recipient,
       date: today,
       reference,
