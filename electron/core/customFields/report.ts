@@ -62,18 +62,19 @@ export function answerBreakdowns(db: ReadDb, people: SQL, total: number): Custom
 }
 
 /**
- * The charity's forms filled in during the period for the people a report is about: how many times,
+ * The charity's forms filled in during the period for the people a report is about (`isAbout`, a
+ * test of one client id): how many times,
  * by how many people, and for a scored form the people by band at their first and at their latest
  * filling in the period (the band as it was worked out then). Counts of 1 to 4 are hidden.
  */
-export function formFigures(db: ReadDb, people: SQL, q: { from: string; to: string }): FormFigures[] {
+export function formFigures(db: ReadDb, isAbout: (client: SQL) => SQL, q: { from: string; to: string }): FormFigures[] {
+  // From the period's fillings (an index range), each asked whether it is about one of the people.
   const rows = db.all<{ formId: number; clientId: number; label: string | null; labelPl: string | null }>(sql`
-    WITH who(id) AS MATERIALIZED (${people})
     SELECT e.form_id AS formId, e.client_id AS clientId, json_extract(e.band, '$.label') AS label,
       json_extract(e.band, '$.labelPl') AS labelPl
-    FROM form_entries e JOIN who ON who.id = e.client_id
-    WHERE e.filled_on BETWEEN ${q.from} AND ${q.to}
-    ORDER BY e.form_id, e.client_id, e.filled_on, e.id`);
+    FROM form_entries e
+    WHERE e.filled_on BETWEEN ${q.from} AND ${q.to} AND ${isAbout(sql`e.client_id`)}
+    ORDER BY e.filled_on, e.id`);
   if (!rows.length) return [];
   return listForms(db, true)
     .map((form) => {

@@ -237,10 +237,6 @@ export function funderReport(
       sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,
       supportedPeople,
     ),
-    byForm: formFigures(
-      db,
-      sql`SELECT c.id FROM clients c WHERE ${supportedIn(sql`c.id`, q)} ${inCohort(sql`c.id`, cohort)}`,
-      q,
-    ),
+    byForm: formFigures(db, (client) => sql`${supportedIn(client, q)} ${inCohort(client, cohort)}`, q),
   };
 }

@@ -40,6 +40,7 @@ CREATE TABLE form_entries (
 );
 CREATE INDEX form_entries_client ON form_entries(client_id, filled_on);
 CREATE INDEX form_entries_form ON form_entries(form_id);
+CREATE INDEX form_entries_filled ON form_entries(filled_on);
 CREATE INDEX form_entries_assessment ON form_entries(assessment_id) WHERE assessment_id IS NOT NULL;
 CREATE TABLE form_answers (
   entry_id INTEGER NOT NULL REFERENCES form_entries(id) ON DELETE CASCADE,
