@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { inLanguage } from './eligibility';
 import { answerInputSchema, clientAnswerSchema, CUSTOM_FIELDS_MAX, type Choice } from './customField';
@@ -161,3 +162,9 @@ export const formFiguresSchema = z.object({
   ),
 });
 export type FormFigures = z.infer<typeof formFiguresSchema>;
+
+/** A total and its band as words in a language: "12 points · Moderate" (the screen and the pack alike). */
+export const scoreWords = (t: TFunction, score: number, band: Band | null, language: string) =>
+  [t('forms.pointsTotal', { count: score }), band ? inLanguage(band.label, band.labelPl, language) : null]
+    .filter(Boolean)
+    .join(' · ');

@@ -379,6 +379,19 @@ describe('the funder report, end to end', () => {
     await never.getByRole('button', { name: 'Remove their details: Piotr Zieliński' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove for good' }).click();
     await expect.poll(() => visible('Nobody who never became a client has been kept that long.')).toBe(true);
+    // The months are the charity's to set: saved on their own, and kept when the page is opened again.
+    const months = page.getByLabel('Months to keep the details of people who never became clients');
+    await months.fill('24');
+    await months
+      .locator('xpath=ancestor::div[contains(@class, "mantine-Group-root")][1]')
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await expect.poll(() => visible('Retention period saved.')).toBe(true);
+    await nav('Home');
+    await nav('Retention review');
+    await expect
+      .poll(() => page.getByLabel('Months to keep the details of people who never became clients').inputValue())
+      .toBe('24');
   });
 
   it('shows the report in Polish', async () => {

@@ -7,7 +7,7 @@ import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
 import { inLanguage } from '../../../shared/domain/eligibility';
 import { answerText, labelOf, type ClientAnswer } from '../../../shared/domain/customField';
-import { formNameOf } from '../../../shared/domain/customForm';
+import { formNameOf, scoreWords } from '../../../shared/domain/customForm';
 
 /** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
 export interface PackEntry {
@@ -413,16 +413,7 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     title: `${formNameOf({ name: e.formName, namePl: e.formNamePl }, language)} · ${day(e.filledOn)}`,
     fields: [
       [t('subjectAccess.by'), e.filledByName ?? ''],
-      ...(e.score !== null
-        ? [
-            [
-              t('forms.total'),
-              [t('forms.pointsTotal', { count: e.score }), e.band ? labelOf(e.band, language) : null]
-                .filter(Boolean)
-                .join(' · '),
-            ] as [string, string],
-          ]
-        : []),
+      ...(e.score !== null ? [[t('forms.total'), scoreWords(t, e.score, e.band, language)] as [string, string]] : []),
       ...e.answers.map((a) => [labelOf(a.asked, language), answerWords(a)] as [string, string]),
     ],
     texts: [],

@@ -49,16 +49,11 @@ export function RetentionPage() {
   const go = useGo();
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View | null>(null);
-  const [years, setYears] = useState<number | string>('');
   const [error, setError] = useState<string | null>(null);
-  const [yearsError, setYearsError] = useState<string | undefined>();
   const [erasing, setErasing] = useState<RetentionCase | null>(null);
   const [keeping, setKeeping] = useState<RetentionCase | null>(null);
   const [keepingDocument, setKeepingDocument] = useState<DocumentDue | null>(null);
-  const shown = (v: View) => {
-    setView(v);
-    setYears(v.years);
-  };
+  const shown = (v: View) => setView(v);
   const load = () =>
     void invoke('retention.get', {}).then((r) => (r.ok ? shown(r.value) : setError(errorSentence(t, r.error))));
   useEffect(load, [t]);
@@ -78,14 +73,6 @@ export function RetentionPage() {
         }),
     });
 
-  const saveYears = async () => {
-    const r = await invoke('retention.setYears', { years: Number(years) });
-    if (!r.ok) return setYearsError(translatedFields(t, r.error.fields)['years'] ?? errorSentence(t, r.error));
-    setYearsError(undefined);
-    shown(r.value);
-    notifications.show({ color: 'green', message: t('retention.saved') });
-  };
-
   return (
     <Stack maw={1100}>
       <Stack gap={0}>
@@ -94,22 +81,16 @@ export function RetentionPage() {
         </Title>
         <Text c="dimmed">{t('retention.intro')}</Text>
       </Stack>
-      <Group align="flex-end">
-        <NumberInput
-          label={t('retention.years')}
-          description={t('retention.yearsHint')}
-          min={1}
-          max={50}
-          allowDecimal={false}
-          value={years}
-          onChange={setYears}
-          error={yearsError}
-          w={260}
-        />
-        <Button variant="light" onClick={() => void saveYears()}>
-          {t('common.save')}
-        </Button>
-      </Group>
+      <NumberSetting
+        label={t('retention.years')}
+        description={t('retention.yearsHint')}
+        max={50}
+        width={260}
+        value={view.years}
+        field="years"
+        save={(years) => invoke('retention.setYears', { years })}
+        onView={shown}
+      />
       <FormAlert message={error} />
       <Section title={t('retention.dueTitle', { count: view.due.length })}>
         {view.due.length === 0 ? (
@@ -401,17 +382,8 @@ function DocumentDays({ view, onView }: { view: View; onView: (v: View) => void 
  */
 function NonClients({ view, onView }: { view: View; onView: (v: View) => void }) {
   const { t, i18n } = useTranslation();
-  const [months, setMonths] = useState<number | string>(view.nonClientMonths);
-  const [monthsError, setMonthsError] = useState<string | undefined>();
   const due = view.nonClientsDue;
   const title = t('retention.nonClientsDue', { count: due.length });
-  const saveMonths = async () => {
-    const r = await invoke('retention.setNonClientMonths', { months: Number(months) });
-    if (!r.ok) return setMonthsError(translatedFields(t, r.error.fields)['months'] ?? errorSentence(t, r.error));
-    setMonthsError(undefined);
-    onView(r.value);
-    notifications.show({ color: 'green', message: t('retention.saved') });
-  };
   const forget = (items: NonClientDue[]) =>
     modals.openConfirmModal({
       title: t('retention.forgetTitle', { count: items.length }),
@@ -428,21 +400,15 @@ function NonClients({ view, onView }: { view: View; onView: (v: View) => void })
   return (
     <Section title={title}>
       <Text size="sm">{t('retention.nonClientsIntro')}</Text>
-      <Group align="flex-end">
-        <NumberInput
-          label={t('retention.nonClientMonths')}
-          min={1}
-          max={120}
-          allowDecimal={false}
-          value={months}
-          onChange={setMonths}
-          error={monthsError}
-          w={320}
-        />
-        <Button variant="light" onClick={() => void saveMonths()}>
-          {t('common.save')}
-        </Button>
-      </Group>
+      <NumberSetting
+        label={t('retention.nonClientMonths')}
+        max={120}
+        width={320}
+        value={view.nonClientMonths}
+        field="months"
+        save={(months) => invoke('retention.setNonClientMonths', { months })}
+        onView={onView}
+      />
       {due.length === 0 ? (
         <Text c="dimmed">{t('retention.nonClientsNone')}</Text>
       ) : (
@@ -487,5 +453,58 @@ function NonClients({ view, onView }: { view: View; onView: (v: View) => void })
         </>
       )}
     </Section>
+  );
+}
+
+/**
+ * One of the review's rules, a whole number saved on its own (years to keep closed cases, months to
+ * keep people who never became clients): the core's refusal shown on the box.
+ */
+function NumberSetting({
+  label,
+  description,
+  max,
+  width,
+  value,
+  field,
+  save,
+  onView,
+}: {
+  label: string;
+  description?: string;
+  max: number;
+  width: number;
+  value: number;
+  field: string;
+  save: (n: number) => Promise<Result<View>>;
+  onView: (v: View) => void;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState<number | string>(value);
+  const [error, setError] = useState<string | undefined>();
+  const saveIt = async () => {
+    const r = await save(Number(typed));
+    if (!r.ok) return setError(translatedFields(t, r.error.fields)[field] ?? errorSentence(t, r.error));
+    setError(undefined);
+    onView(r.value);
+    notifications.show({ color: 'green', message: t('retention.saved') });
+  };
+  return (
+    <Group align="flex-end">
+      <NumberInput
+        label={label}
+        description={description}
+        min={1}
+        max={max}
+        allowDecimal={false}
+        value={typed}
+        onChange={setTyped}
+        error={error}
+        w={width}
+      />
+      <Button variant="light" onClick={() => void saveIt()}>
+        {t('common.save')}
+      </Button>
+    </Group>
   );
 }

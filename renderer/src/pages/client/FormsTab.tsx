@@ -3,10 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
-import { labelOf, type CustomField } from '../../../../shared/domain/customField';
+import type { CustomField } from '../../../../shared/domain/customField';
 import {
   formNameOf,
   isScored,
+  scoreWords,
   scoreOf,
   type Band,
   type CustomForm,
@@ -37,8 +38,7 @@ import { useSubmit } from '../../useSubmit';
 /** "12 points · Moderate", in the reader's language. */
 function useScoreText() {
   const { t, i18n } = useTranslation();
-  return (score: number, band: Band | null) =>
-    [t('forms.pointsTotal', { count: score }), band ? labelOf(band, i18n.language) : null].filter(Boolean).join(' · ');
+  return (score: number, band: Band | null) => scoreWords(t, score, band, i18n.language);
 }
 
 /**
