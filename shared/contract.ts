@@ -100,6 +100,7 @@ import {
   programmeListQuerySchema,
   programmeSummarySchema,
   registerInputSchema,
+  registrationAnswersSchema,
   sessionCancelSchema,
   sessionChangeSchema,
   sessionPatternSchema,
@@ -549,6 +550,8 @@ export const contract = {
       /** The note being changed and the version it was read at; absent for a new note. */
       target: z.object({ id: z.number().int().positive(), version: z.number().int() }).nullish(),
       note: caseNoteInputSchema,
+      /** Answers to the charity's questions asked with each note of its kind. */
+      answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
       /** A new note written after an appointment: the client is marked as having come, with this note. */
       appointmentId: z
         .number()
@@ -821,6 +824,8 @@ export const contract = {
   'programmes.figures': channel(CASEWORK, periodSchema, programmeFiguresSchema),
   /** Puts a client on a programme's list; a full programme needs `overCapacity` (BAD_INPUT programmeFull otherwise). */
   'programmes.register': channel(ANYONE, registerInputSchema, programmeDetailSchema),
+  /** Answers (or changes the answers) to the questions asked with someone's registration, after it. */
+  'programmes.answerRegistration': channel(ANYONE, registrationAnswersSchema, programmeDetailSchema),
   'programmes.unregister': channel(
     CASEWORK,
     z.object({ programmeId: z.number().int().positive(), clientId: clientIdSchema }),

@@ -147,6 +147,7 @@ export const AUDIT_ACTIONS = [
   'programme.added',
   'programme.changed',
   'programme.registered',
+  'programme.answered',
   'programme.unregistered',
   'session.added',
   'session.changed',

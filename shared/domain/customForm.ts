@@ -4,6 +4,7 @@ import { inLanguage } from './eligibility';
 import { answerInputSchema, clientAnswerSchema, CUSTOM_FIELDS_MAX, type Choice } from './customField';
 import { optionalText, pastOrTodayDate, requiredText, wholeNumber } from './validation';
 import { SCORE_MAX, SCORE_MIN } from './assessment';
+import { CASE_NOTE_KINDS, type CaseNoteKind } from './caseNote';
 
 /**
  * The charity's own forms: a named set of its own questions ("Debt advice intake", "Domestic abuse
@@ -22,8 +23,12 @@ export const POINTS_MAX = 100;
 export const BANDS_MAX = 10;
 export const FORMS_MAX = 40;
 
-/** What a form may be asked with, instead of on its own. */
-export const FORM_ASKED_WITH = ['referral'] as const;
+/**
+ * What a form may be asked with, instead of on its own: each referral to another agency, each
+ * registration on a programme (every one, or one programme), or each case note of one kind.
+ */
+export const FORM_ASKED_WITH = ['referral', 'registration', 'caseNote'] as const;
+export type FormAskedWith = (typeof FORM_ASKED_WITH)[number];
 
 export const bandSchema = z.object({
   /** The lowest total in the band; the band runs up to the next band's lowest. */
@@ -54,10 +59,16 @@ export const saveFormSchema = z
     /** The need area a scored form's bands score, if any. */
     areaId: z.number().int().positive().nullish(),
     bands: z.array(bandInputSchema).max(BANDS_MAX).default([]),
-    /** Asked with each referral to another agency, instead of filled in on its own. */
+    /** Asked with something else instead of filled in on its own. */
     askedWith: z.enum(FORM_ASKED_WITH).nullish(),
+    /** With registrations: on this programme only (none: on every programme). */
+    programmeId: z.number().int().positive().nullish(),
+    /** With case notes: of this kind. */
+    noteKind: z.enum(CASE_NOTE_KINDS).nullish(),
   })
   .superRefine((f, ctx) => {
+    if (f.askedWith === 'caseNote' && !f.noteKind)
+      ctx.addIssue({ code: 'custom', path: ['noteKind'], message: 'required' });
     f.bands.forEach((b, i) => {
       if (i > 0 && b.from <= f.bands[i - 1]!.from)
         ctx.addIssue({ code: 'custom', path: ['bands', i, 'from'], message: 'bandsOrder' });
@@ -78,6 +89,9 @@ export const customFormSchema = z.object({
   areaId: z.number().int().nullable(),
   bands: z.array(bandSchema),
   askedWith: z.enum(FORM_ASKED_WITH).nullable(),
+  /** With registrations on this programme only; with case notes of this kind. */
+  programmeId: z.number().int().nullable(),
+  noteKind: z.enum(CASE_NOTE_KINDS).nullable(),
   active: z.boolean(),
   version: z.number().int(),
   /** How many questions it asks now, and how many times it has been filled in. */
@@ -112,6 +126,12 @@ export const formEntrySchema = z.object({
   /** The referral it was filled in with, and its agency. */
   referralId: z.number().int().nullable(),
   agencyName: z.string().nullable(),
+  /** The programme whose registration it was filled in with, and its name. */
+  programmeId: z.number().int().nullable(),
+  programmeName: z.string().nullable(),
+  /** The case note it was filled in with, and when that contact was. */
+  caseNoteId: z.number().int().nullable(),
+  noteOccurredAt: z.string().nullable(),
   answers: z.array(clientAnswerSchema),
   version: z.number().int(),
 });
@@ -168,3 +188,24 @@ export const scoreWords = (t: TFunction, score: number, band: Band | null, langu
   [t('forms.pointsTotal', { count: score }), band ? inLanguage(band.label, band.labelPl, language) : null]
     .filter(Boolean)
     .join(' · ');
+
+/** What a form is asked with: the piece of casework whose saving fills it in. */
+export type AskedWith =
+  | { kind: 'referral'; referralId: number | null }
+  | { kind: 'registration'; programmeId: number }
+  | { kind: 'caseNote'; noteKind: CaseNoteKind; caseNoteId: number | null };
+
+/** Whether a form is asked with this referral, registration or note (and so not filled in on its own). */
+export function isAskedWith(f: Pick<CustomForm, 'askedWith' | 'programmeId' | 'noteKind'>, w: AskedWith): boolean {
+  if (w.kind === 'registration')
+    return f.askedWith === 'registration' && (f.programmeId ?? w.programmeId) === w.programmeId;
+  if (w.kind === 'caseNote') return f.askedWith === 'caseNote' && f.noteKind === w.noteKind;
+  return f.askedWith === 'referral';
+}
+
+/** Whether an entry was filled in with this referral, registration or note. */
+export function entryGoesWith(e: Pick<FormEntry, 'referralId' | 'programmeId' | 'caseNoteId'>, w: AskedWith): boolean {
+  if (w.kind === 'registration') return e.programmeId === w.programmeId;
+  if (w.kind === 'caseNote') return w.caseNoteId !== null && e.caseNoteId === w.caseNoteId;
+  return w.referralId !== null && e.referralId === w.referralId;
+}

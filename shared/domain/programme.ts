@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS } from './ageBand';
+import { answerInputSchema, CUSTOM_FIELDS_MAX } from './customField';
 import { addDays } from './caseload';
 import { localeOf } from './languages';
 import {
@@ -242,6 +243,8 @@ export const memberSchema = z.object({
   registeredOn: z.string(),
   /** Sessions held so far that this client came to. */
   attended: z.number().int(),
+  /** How many of the forms asked with a registration on this programme were filled in with theirs. */
+  formsFilled: z.number().int(),
 });
 export type ProgrammeMember = z.infer<typeof memberSchema>;
 
@@ -251,6 +254,15 @@ export const registerInputSchema = z.object({
   registeredOn: pastOrTodayDate(),
   /** The user has seen that the programme is full and registers the client all the same. */
   overCapacity: z.boolean().default(false),
+  /** Answers to the charity's questions asked with each registration. */
+  answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX).default([]),
+});
+
+/** Answers to the questions asked with a registration, given or changed after it. */
+export const registrationAnswersSchema = z.object({
+  programmeId: z.number().int().positive(),
+  clientId: z.number().int().positive(),
+  answers: z.array(answerInputSchema).max(CUSTOM_FIELDS_MAX),
 });
 
 export const registerLineSchema = z.object({
@@ -350,6 +362,8 @@ export const programmeDetailSchema = z.object({
   programme: programmeSchema,
   sessions: z.array(sessionSchema),
   members: z.array(memberSchema),
+  /** How many of the charity's forms are asked with each registration on it (0: none, no questions). */
+  formsAsked: z.number().int(),
   figures: attendanceFiguresSchema,
 });
 export type ProgrammeDetail = z.infer<typeof programmeDetailSchema>;

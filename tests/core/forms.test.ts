@@ -417,3 +417,211 @@ describe('a form asked with a referral', () => {
     expect(timeline.items.map((i) => i.text)).toEqual(['Food bank voucher']);
   });
 });
+
+describe('a form asked with a registration on a programme', () => {
+  it('is answered as someone is registered (by whoever registers them), kept with the person and the programme, and can be answered later', async () => {
+    const t = startCore();
+    await setUp(t);
+    const programme = (name: string) =>
+      t
+        .ok('programmes.save', {
+          programme: { name, kind: 'groupSupport', startsOn: '2026-10-01', endsOn: '2026-12-31', facilitators: [] },
+        })
+        .then((d) => d.programme);
+    const parents = await programme('Parents’ group');
+    const english = await programme('English conversation');
+    const [form] = await t.ok('forms.save', {
+      name: 'Parents’ group registration',
+      scored: false,
+      askedWith: 'registration',
+      programmeId: parents.id,
+    });
+    expect(form).toMatchObject({ askedWith: 'registration', programmeId: parents.id, noteKind: null });
+    await t.ok('customFields.save', {
+      type: 'text',
+      label: 'How did you hear of the group?',
+      required: true,
+      formId: form!.id,
+    });
+    await t.ok('customFields.save', {
+      type: 'yesNo',
+      label: 'Disability',
+      required: true,
+      sensitive: true,
+      formId: form!.id,
+    });
+    const [heard, disability] = await t.ok('customFields.list', { formId: form!.id });
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-09-01' });
+    const jan = await addNewPerson(t, { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-09-01' });
+    const adam = await addNewPerson(t, { firstName: 'Adam', lastName: 'Wiśniewski', intakeDate: '2026-09-01' });
+    const register = (clientId: number, programmeId: number, answers: { fieldId: number; value: unknown }[] = []) =>
+      ({ programmeId, clientId, registeredOn: '2026-11-20', answers }) as ChannelInput<'programmes.register'>;
+
+    // Its questions must be answered: the person is not registered until they are.
+    expect((await t.fail('programmes.register', register(ewa.id, parents.id))).fields).toEqual({
+      [`answers.${heard!.id}`]: 'required',
+      [`answers.${disability!.id}`]: 'required',
+    });
+    expect((await t.ok('programmes.get', { id: parents.id })).members).toEqual([]);
+    const detail = await t.ok(
+      'programmes.register',
+      register(ewa.id, parents.id, [
+        { fieldId: heard!.id, value: 'From the school' },
+        { fieldId: disability!.id, value: false },
+      ]),
+    );
+    expect(detail.formsAsked).toBe(1);
+    expect(detail.members.map((m) => [m.name, m.formsFilled])).toEqual([['Ewa Kowalczyk', 1]]);
+    const [entry] = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(entry).toMatchObject({
+      programmeId: parents.id,
+      programmeName: 'Parents’ group',
+      filledOn: '2026-11-20',
+      referralId: null,
+      caseNoteId: null,
+    });
+    // Asked with one programme only; and never filled in on its own.
+    const other = await t.ok('programmes.register', register(jan.id, english.id));
+    expect([other.formsAsked, other.members[0]!.formsFilled]).toEqual([0, 0]);
+    expect(
+      (await t.fail('forms.fill', { clientId: jan.id, formId: form!.id, filledOn: '2026-11-20', answers: [] })).fields,
+    ).toEqual({ formId: 'formAskedWith' });
+
+    // A volunteer registering someone is asked only what is not sensitive, and cannot answer the rest.
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    expect((await t.fail('programmes.register', register(adam.id, parents.id))).fields).toEqual({
+      [`answers.${heard!.id}`]: 'required',
+    });
+    expect(
+      (
+        await t.fail(
+          'programmes.register',
+          register(adam.id, parents.id, [
+            { fieldId: heard!.id, value: 'A poster' },
+            { fieldId: disability!.id, value: true },
+          ]),
+        )
+      ).code,
+    ).toBe('BAD_INPUT');
+    await t.ok('programmes.register', register(adam.id, parents.id, [{ fieldId: heard!.id, value: 'A poster' }]));
+    const [seen] = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(seen!.answers.map((a) => [a.asked.label, a.withheld])).toEqual([
+      ['How did you hear of the group?', false],
+      ['Disability', true],
+    ]);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: ADMIN.name, password: ADMIN.password });
+
+    // Answered later from the programme's list: the same entry, what the volunteer gave kept.
+    const answered = await t.ok('programmes.answerRegistration', {
+      programmeId: parents.id,
+      clientId: adam.id,
+      answers: [{ fieldId: disability!.id, value: true }],
+    });
+    expect(answered.members.map((m) => m.formsFilled)).toEqual([1, 1]);
+    const adams = await t.ok('forms.entries', { clientId: adam.id });
+    expect(adams.map((e) => e.answers.map((a) => a.value))).toEqual([['A poster', true]]);
+    expect(
+      (await t.fail('programmes.answerRegistration', { programmeId: parents.id, clientId: jan.id, answers: [] })).code,
+    ).toBe('NOT_FOUND');
+    // Taken off the list and registered again: the answers given before are found, not asked twice.
+    await t.ok('programmes.unregister', { programmeId: parents.id, clientId: adam.id });
+    const again = await t.ok('programmes.register', register(adam.id, parents.id));
+    expect(again.members.find((m) => m.clientId === adam.id)!.formsFilled).toBe(1);
+    expect(await t.ok('forms.entries', { clientId: adam.id })).toHaveLength(1);
+  });
+});
+
+describe('a form asked with each case note of a kind', () => {
+  const VISIT = { date: '2026-11-20', time: '14:00', kind: 'homeVisit' as const, body: 'Visited at home.' };
+
+  it('is answered with the note, dated with it, changed with it, and as private as the note', async () => {
+    const t = startCore();
+    await setUp(t);
+    expect((await t.fail('forms.save', { name: 'Visit', scored: false, askedWith: 'caseNote' })).fields).toEqual({
+      noteKind: 'required',
+    });
+    const [form] = await t.ok('forms.save', {
+      name: 'Home visit safety',
+      namePl: 'Bezpieczeństwo wizyty domowej',
+      scored: true,
+      bands: [
+        { from: 0, label: 'Safe' },
+        { from: 2, label: 'Go in pairs' },
+      ],
+      askedWith: 'caseNote',
+      noteKind: 'homeVisit',
+    });
+    expect(form).toMatchObject({ askedWith: 'caseNote', noteKind: 'homeVisit', programmeId: null });
+    await t.ok('customFields.save', {
+      type: 'oneOf',
+      label: 'Anyone else at home?',
+      choices: [
+        { label: 'No', points: 0 },
+        { label: 'Family', points: 1 },
+        { label: 'Someone unknown', points: 2 },
+      ],
+      formId: form!.id,
+    });
+    await t.ok('customFields.save', { type: 'text', label: 'Worries', sensitive: true, formId: form!.id });
+    const [others, worries] = await t.ok('customFields.list', { formId: form!.id });
+    const ewa = await addNewPerson(t, { firstName: 'Ewa', lastName: 'Kowalczyk', intakeDate: '2026-09-01' });
+
+    // A phone call asks nothing; a home visit asks the form (scored questions must be answered).
+    await t.ok('notes.save', { clientId: ewa.id, note: { ...VISIT, kind: 'phone', body: 'Rang.' } });
+    expect(await t.ok('forms.entries', { clientId: ewa.id })).toEqual([]);
+    expect((await t.fail('notes.save', { clientId: ewa.id, note: VISIT })).fields).toEqual({
+      [`answers.${others!.id}`]: 'required',
+    });
+    expect((await t.ok('timeline.get', { clientId: ewa.id, types: ['note'] })).items).toHaveLength(1);
+    const note = await t.ok('notes.save', {
+      clientId: ewa.id,
+      note: { ...VISIT, sensitive: true },
+      answers: [
+        { fieldId: others!.id, value: others!.choices[2]!.key },
+        { fieldId: worries!.id, value: 'A man answered the door and would not give his name' },
+      ],
+    });
+    const [entry] = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(entry).toMatchObject({
+      caseNoteId: note.id,
+      noteOccurredAt: '2026-11-20T14:00',
+      filledOn: '2026-11-20',
+      score: 2,
+      band: { label: 'Go in pairs' },
+    });
+    // Changed with the note: the same entry, dated with the note.
+    await t.ok('notes.save', {
+      clientId: ewa.id,
+      target: { id: note.id, version: note.version },
+      note: { ...VISIT, date: '2026-11-19', sensitive: true },
+      answers: [{ fieldId: others!.id, value: others!.choices[1]!.key }],
+    });
+    const changed = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(changed.map((e) => [e.id, e.filledOn, e.score, e.answers.length])).toEqual([
+      [entry!.id, '2026-11-19', 1, 2],
+    ]);
+
+    // A volunteer sees nothing of a sensitive note's answers; writing a home visit, they are asked
+    // only what is not sensitive, and see their own answers.
+    await signInAsNewUser(t, 'Vera Volunteer', 'volunteer');
+    const [hidden] = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(hidden!.answers.map((a) => [a.withheld, a.value])).toEqual([
+      [true, null],
+      [true, null],
+    ]);
+    expect(hidden!.score).toBeNull();
+    const mine = await t.ok('notes.save', {
+      clientId: ewa.id,
+      note: { ...VISIT, date: '2026-11-21', sensitive: true },
+      answers: [{ fieldId: others!.id, value: others!.choices[0]!.key }],
+    });
+    const seen = await t.ok('forms.entries', { clientId: ewa.id });
+    expect(seen.map((e) => [e.caseNoteId, e.score, e.answers.map((a) => a.value)])).toEqual([
+      [mine.id, 0, [others!.choices[0]!.key]],
+      [note.id, null, [null, null]],
+    ]);
+    await t.ok('signIn.lock', {});
+    await t.ok('signIn.unlock', { name: ADMIN.name, password: ADMIN.password });
+  });
+});

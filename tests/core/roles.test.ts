@@ -194,6 +194,7 @@ const EXPECTED: Record<Channel, 'open' | Role[]> = {
   'programmes.save': CW,
   'programmes.figures': CW,
   'programmes.register': ALL,
+  'programmes.answerRegistration': ALL,
   'programmes.unregister': CW,
   'programmes.forClient': ALL,
   'sessions.add': CW,

@@ -251,6 +251,148 @@ describe('the charity’s own forms, end to end', () => {
     await top().getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('a form asked with home visits: its questions are on the note page when the contact is a home visit', async () => {
+    await quiet();
+    await nav('Settings');
+    await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
+    await dialog().getByLabel('Name of the form').fill('Home visit safety');
+    await dialog().getByLabel('Name in Polish').fill('Bezpieczeństwo wizyty domowej');
+    await dialog().getByLabel('Filled in', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'With each case note of one type of contact' }).click();
+    // The type of contact must be chosen.
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog().getByText('Please fill this in.').isVisible()).toBe(true);
+    await dialog()
+      .getByLabel(/^Type of contact/)
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Home visit' }).click();
+    await shot(page, 'forms-09-asked-with-notes');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => top().getByText('Questions of “Home visit safety”').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    const table = page.getByRole('table', { name: 'Our own forms' });
+    await expect
+      .poll(() => table.getByRole('row', { name: /Home visit safety/ }).textContent())
+      .toContain('With notes: Home visit');
+    const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
+    const safety = forms.find((f) => f.name === 'Home visit safety')!;
+    await callCore(bridge, 'customFields.save', {
+      type: 'yesNo',
+      label: 'Was anyone else at home?',
+      labelPl: 'Czy ktoś jeszcze był w domu?',
+      required: true,
+      formId: safety.id,
+    });
+
+    await openEwa();
+    await tab('Notes');
+    await page.getByRole('button', { name: 'Add case note' }).click();
+    const questions = page.getByRole('group', { name: 'Home visit safety' });
+    await page.getByLabel('Type of contact').first().click();
+    await page.getByRole('option', { name: 'Phone call' }).click();
+    await page.getByLabel(/^Note/).fill('Visited Ewa at home; the boiler is mended.');
+    // A phone call asks nothing; a home visit asks the form, and its required question stops the save.
+    expect(await questions.count()).toBe(0);
+    await page.getByLabel('Type of contact').first().click();
+    await page.getByRole('option', { name: 'Home visit' }).click();
+    await expect.poll(() => questions.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => questions.getByText('Please fill this in.').isVisible()).toBe(true);
+    await questions.getByText('No', { exact: true }).click();
+    await shot(page, 'forms-10-note-questions');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('Visited Ewa at home; the boiler is mended.')).toBe(true);
+    await tab('Forms');
+    const entry = page.getByRole('article', { name: 'Home visit safety, 23 Nov 2026' });
+    await expect.poll(() => entry.textContent()).toContain('Filled in with the case note of 23 Nov 2026.');
+    expect(await entry.textContent()).toContain('Was anyone else at home?No');
+  });
+
+  it('a form asked with registrations on one programme: answered as someone is registered, or later from the list', async () => {
+    await quiet();
+    const { programme } = await callCore<{ programme: { id: number } }>(bridge, 'programmes.save', {
+      programme: { name: 'Parents’ group', kind: 'groupSupport', startsOn: '2026-10-01', facilitators: [] },
+    });
+    await callCore(bridge, 'programmes.save', {
+      programme: { name: 'English conversation', kind: 'dropIn', startsOn: '2026-10-01', facilitators: [] },
+    });
+    // Jan was on the group's list before the charity asked anything with it.
+    const jan = await callCore<{ id: number }>(bridge, 'clients.intake', {
+      details: { firstName: 'Jan', lastName: 'Nowak', intakeDate: '2026-09-01' },
+      duplicatesSeen: [],
+    });
+    await callCore(bridge, 'programmes.register', {
+      programmeId: programme.id,
+      clientId: jan.id,
+      registeredOn: '2026-11-02',
+    });
+    await nav('Settings');
+    await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
+    await dialog().getByLabel('Name of the form').fill('Parents’ group registration');
+    await dialog().getByLabel('Filled in', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'With each registration on a programme' }).click();
+    await dialog().getByLabel('On which programmes').first().click();
+    await page.getByRole('option', { name: 'Parents’ group' }).click();
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => top().getByText('Questions of “Parents’ group registration”').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
+    const registration = forms.find((f) => f.name === 'Parents’ group registration')!;
+    await callCore(bridge, 'customFields.save', {
+      type: 'text',
+      label: 'Children’s ages',
+      labelPl: 'Wiek dzieci',
+      required: true,
+      formId: registration.id,
+    });
+
+    await nav('Programmes');
+    await page.getByRole('button', { name: 'Parents’ group' }).click();
+    await page.getByRole('button', { name: 'Register a client' }).click();
+    await dialog().getByLabel('Find the client').fill('kowalczyk');
+    await dialog().getByRole('button', { name: 'Register a client: Ewa Kowalczyk' }).click();
+    const questions = dialog().getByRole('group', { name: 'Parents’ group registration' });
+    await expect.poll(() => questions.isVisible()).toBe(true);
+    await dialog().getByRole('button', { name: 'Register a client' }).click();
+    await expect.poll(() => questions.getByText('Please fill this in.').isVisible()).toBe(true);
+    await questions.getByLabel(/^Children’s ages/).fill('3');
+    await shot(page, 'forms-11-registration-questions');
+    await dialog().getByRole('button', { name: 'Register a client' }).click();
+    const members = page.getByRole('table', { name: 'Registered clients' });
+    await expect.poll(() => members.getByRole('row', { name: /Ewa Kowalczyk/ }).isVisible()).toBe(true);
+    await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    expect(await members.getByRole('row', { name: /Ewa Kowalczyk/ }).textContent()).not.toContain('Not answered');
+    // Jan's questions are still to answer: answered from the list.
+    const janRow = members.getByRole('row', { name: /Jan Nowak/ });
+    expect(await janRow.textContent()).toContain('Not answered');
+    await shot(page, 'forms-12-members-questions');
+    await janRow.getByRole('button', { name: 'Questions: Jan Nowak' }).click();
+    await dialog()
+      .getByLabel(/^Children’s ages/)
+      .fill('4 and 7');
+    await dialog().getByRole('button', { name: 'Save the answers' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => janRow.textContent()).not.toContain('Not answered');
+    // The other programme asks nothing.
+    await nav('Programmes');
+    await page.getByRole('button', { name: 'English conversation' }).click();
+    await page.getByRole('button', { name: 'Register a client' }).click();
+    await dialog().getByLabel('Find the client').fill('kowalczyk');
+    await dialog().getByRole('button', { name: 'Register a client: Ewa Kowalczyk' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Registered clients' }).getByText('Ewa Kowalczyk').isVisible())
+      .toBe(true);
+    expect(await dialog().getByRole('group').count()).toBe(0);
+    await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+    await openEwa();
+    await tab('Forms');
+    const entry = page.getByRole('article', { name: 'Parents’ group registration, 23 Nov 2026' });
+    await expect.poll(() => entry.textContent()).toContain('Filled in with the registration on Parents’ group.');
+    expect(await entry.textContent()).toContain('Children’s ages3');
+  });
+
   it('the same in Polish', async () => {
     await nav('Settings');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Polski').click();

@@ -215,6 +215,7 @@ export const SUBJECTS: { [C in Channel]: Subject<C> } = {
   'programmes.save': 'none',
   'programmes.figures': 'none',
   'programmes.register': (i) => client(i.clientId),
+  'programmes.answerRegistration': (i) => client(i.clientId),
   'programmes.unregister': (i) => client(i.clientId),
   'programmes.forClient': (i) => client(i.clientId),
   'sessions.add': 'group',

@@ -16,6 +16,9 @@ import { requireClient, statusHistory } from './queries';
 /** Who may read sensitive assessments (and, later, sensitive notes): not volunteers. */
 export const mayReadSensitive = (role: Role) => role !== 'volunteer';
 
+/** The signed-in person as a reader (and writer) of notes and answers: who, and whether sensitive ones are theirs to see. */
+export const readerOf = (s: SignedIn) => ({ id: s.user.id, mayReadSensitive: mayReadSensitive(s.user.role) });
+
 /** A client's whole record as their page shows it, with what this reader may see. */
 export function readClientRecord(db: ReadDb, id: number, role: Role, today: string): ClientRecord {
   return {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isBlank, type AnswerInput, type AnswerValue, type ClientAnswer } from '../../../shared/domain/customField';
 import {
   FORMS_MAX,
+  isAskedWith,
   isScored,
   scoreOf,
   type Band,
@@ -11,6 +12,7 @@ import {
   type FormEntry,
   type saveFormSchema,
 } from '../../../shared/domain/customForm';
+import type { CaseNoteKind } from '../../../shared/domain/caseNote';
 import { CasebookError } from '../../../shared/result';
 import type { Db, ReadDb } from '../db/database';
 import {
@@ -21,7 +23,9 @@ import {
   customForms,
   formAnswers,
   formEntries,
+  caseNotes,
   needAreas,
+  programmes,
   referrals,
   users,
 } from '../db/schema';
@@ -30,6 +34,8 @@ import { answerAsAsked, checkAnswers } from './answers';
 import { listFields, wordingsById } from './fields';
 
 type SavedForm = z.output<typeof saveFormSchema>;
+/** Who reads or answers: their id, and whether sensitive answers are theirs to see. */
+type Reader = { id: number; mayReadSensitive: boolean };
 type Filled = z.output<typeof fillFormSchema>;
 
 /** The charity's forms in their order, retired ones only when asked for, each with its questions and uses counted. */
@@ -54,7 +60,9 @@ export function listForms(db: ReadDb, includeRetired = false): CustomForm[] {
       scored: f.scored,
       areaId: f.areaId,
       bands: f.bands,
-      askedWith: f.askedWith === 'referral' ? ('referral' as const) : null,
+      askedWith: f.noteKind ? ('caseNote' as const) : f.askedWith,
+      programmeId: f.programmeId,
+      noteKind: f.noteKind,
       active: f.active,
       version: f.version,
       questions,
@@ -75,6 +83,9 @@ export function saveForm(db: Db, input: SavedForm, now: Date): number {
     const area = db.select().from(needAreas).where(eq(needAreas.id, input.areaId)).get();
     if (!area) throw new CasebookError('BAD_INPUT', 'No such need area', { fields: { areaId: 'invalid' } });
   }
+  const programmeId = input.askedWith === 'registration' ? (input.programmeId ?? null) : null;
+  if (programmeId && !db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get())
+    throw new CasebookError('BAD_INPUT', 'No such programme', { fields: { programmeId: 'invalid' } });
   const values = {
     name: input.name,
     namePl: input.namePl ?? null,
@@ -90,7 +101,9 @@ export function saveForm(db: Db, input: SavedForm, now: Date): number {
           outcome: input.areaId ? (b.outcome ?? null) : null,
         }))
       : [],
-    askedWith: input.askedWith ?? null,
+    askedWith: input.askedWith === 'caseNote' ? null : (input.askedWith ?? null),
+    noteKind: input.askedWith === 'caseNote' ? (input.noteKind ?? null) : null,
+    programmeId,
     updatedAt: at,
   };
   if (input.id) {
@@ -128,8 +141,20 @@ export function setFormActive(db: Db, id: number, active: boolean, now: Date): v
  * answered. An answer left as it was keeps the wording it was given in. The total and band are
  * worked out from the points of the choices as they were offered, and kept with the entry; a band
  * that stands for a need area's score records it as an assessment of that area on the day.
+ * Someone who may not read sensitive answers is not asked the sensitive questions (an answer to
+ * one is refused; those given before stay as they were). A form asked with something else is
+ * begun only with it (`askedWith`); what was filled in with it can be changed here.
  */
-export function fillForm(db: Db, input: Filled, userId: number, now: Date): number {
+export function fillForm(
+  db: Db,
+  input: Filled,
+  userId: number,
+  now: Date,
+  { mayReadSensitive, askedWith }: { mayReadSensitive: boolean; askedWith: boolean } = {
+    mayReadSensitive: true,
+    askedWith: false,
+  },
+): number {
   const at = now.toISOString();
   const form = requireForm(db, input.formId);
   let entryId: number;
@@ -154,6 +179,8 @@ export function fillForm(db: Db, input: Filled, userId: number, now: Date): numb
       existing.set(a.fieldId, a);
   } else {
     if (!form.active) throw new CasebookError('BAD_INPUT', 'Form retired', { fields: { formId: 'formRetired' } });
+    if (form.askedWith && !askedWith)
+      throw new CasebookError('BAD_INPUT', 'Form asked with something else', { fields: { formId: 'formAskedWith' } });
     entryId = db
       .insert(formEntries)
       .values({
@@ -167,7 +194,7 @@ export function fillForm(db: Db, input: Filled, userId: number, now: Date): numb
       .returning({ id: formEntries.id })
       .get().id;
   }
-  const fields = listFields(db, true, form.id).map((f) => (form.scored && isScored(f) ? { ...f, required: true } : f));
+  const fields = questionsAsked(db, form, true, mayReadSensitive);
   const checked = checkAnswers(fields, input.answers, 'record', (id) => existing.has(id));
   for (const { field, value } of checked) {
     const old = existing.get(field.id);
@@ -198,6 +225,16 @@ export function fillForm(db: Db, input: Filled, userId: number, now: Date): numb
     db.update(formEntries).set({ assessmentId }).where(eq(formEntries.id, entryId)).run();
   }
   return entryId;
+}
+
+/**
+ * A form's questions as they are asked of this person: on a scored form every scored question must
+ * be answered; sensitive ones only of those who may read them.
+ */
+function questionsAsked(db: ReadDb, form: CustomForm, includeRetired: boolean, mayReadSensitive: boolean) {
+  return listFields(db, includeRetired, form.id)
+    .filter((f) => mayReadSensitive || !f.sensitive)
+    .map((f) => (form.scored && isScored(f) ? { ...f, required: true } : f));
 }
 
 /** An entry's total, from the points each answer's choice had in the words it was given in. */
@@ -273,17 +310,29 @@ function feedArea(
 
 /**
  * A client's filled forms, newest first (or just one), each with its answers under the questions as
- * they were asked. Sensitive answers are withheld unless `mayReadSensitive`, and so is the total of
- * a form whose withheld answers it counts.
+ * they were asked. Sensitive answers are withheld unless the reader may read them, and so is the
+ * total of a form whose withheld answers it counts. A form filled in with a sensitive case note is
+ * as sensitive as the note: all its answers are withheld from those who may not read the note.
  */
-export function listEntries(db: ReadDb, clientId: number, mayReadSensitive: boolean, only?: number): FormEntry[] {
+export function listEntries(db: ReadDb, clientId: number, reader: Reader, only?: number): FormEntry[] {
   const rows = db
-    .select({ entry: formEntries, form: customForms, byName: users.name, agencyName: agencies.name })
+    .select({
+      entry: formEntries,
+      form: customForms,
+      byName: users.name,
+      agencyName: agencies.name,
+      programmeName: programmes.name,
+      noteOccurredAt: caseNotes.occurredAt,
+      noteSensitive: caseNotes.sensitive,
+      noteWriter: caseNotes.writtenBy,
+    })
     .from(formEntries)
     .innerJoin(customForms, eq(customForms.id, formEntries.formId))
     .leftJoin(users, eq(users.id, formEntries.filledBy))
     .leftJoin(referrals, eq(referrals.id, formEntries.referralId))
     .leftJoin(agencies, eq(agencies.id, referrals.agencyId))
+    .leftJoin(programmes, eq(programmes.id, formEntries.programmeId))
+    .leftJoin(caseNotes, eq(caseNotes.id, formEntries.caseNoteId))
     .where(and(eq(formEntries.clientId, clientId), only === undefined ? undefined : eq(formEntries.id, only)))
     .orderBy(desc(formEntries.filledOn), desc(formEntries.id))
     .all();
@@ -304,71 +353,115 @@ export function listEntries(db: ReadDb, clientId: number, mayReadSensitive: bool
     db,
     answers.map((a) => a.answer.wordingId),
   );
-  return rows.map(({ entry: e, form, byName, agencyName }) => {
-    let scoreWithheld = false;
-    const given: ClientAnswer[] = answers
-      .filter((a) => a.answer.entryId === e.id)
-      .map(({ answer: a, field: f }) => {
-        const answer = answerAsAsked(f, a, wordings, mayReadSensitive, e.filledOn);
-        if (answer.withheld && isScored({ type: f.type, choices: answer.asked.choices })) scoreWithheld = true;
-        return answer;
-      });
-    return {
-      id: e.id,
-      clientId: e.clientId,
-      formId: form.id,
-      formName: form.name,
-      formNamePl: form.namePl,
-      filledOn: e.filledOn,
-      filledByName: byName,
-      score: scoreWithheld ? null : e.score,
-      band: scoreWithheld ? null : (e.band ?? null),
-      areaId: e.assessmentId !== null ? form.areaId : null,
-      referralId: e.referralId,
-      agencyName,
-      answers: given,
-      version: e.version,
-    };
-  });
+  return rows.map(
+    ({ entry: e, form, byName, agencyName, programmeName, noteOccurredAt, noteSensitive, noteWriter }) => {
+      let scoreWithheld = false;
+      // A sensitive note's answers are withheld as its words are: from those who may not read it, unless they wrote it.
+      const withNote = noteSensitive === true && !reader.mayReadSensitive && noteWriter !== reader.id;
+      const given: ClientAnswer[] = answers
+        .filter((a) => a.answer.entryId === e.id)
+        .map(({ answer: a, field: f }) => {
+          const answer = answerAsAsked(
+            withNote ? { ...f, sensitive: true } : f,
+            a,
+            wordings,
+            reader.mayReadSensitive,
+            e.filledOn,
+          );
+          if (answer.withheld && isScored({ type: f.type, choices: answer.asked.choices })) scoreWithheld = true;
+          return answer;
+        });
+      return {
+        id: e.id,
+        clientId: e.clientId,
+        formId: form.id,
+        formName: form.name,
+        formNamePl: form.namePl,
+        filledOn: e.filledOn,
+        filledByName: byName,
+        score: scoreWithheld ? null : e.score,
+        band: scoreWithheld ? null : (e.band ?? null),
+        areaId: e.assessmentId !== null ? form.areaId : null,
+        referralId: e.referralId,
+        agencyName,
+        programmeId: e.programmeId,
+        programmeName,
+        caseNoteId: e.caseNoteId,
+        noteOccurredAt,
+        answers: given,
+        version: e.version,
+      };
+    },
+  );
 }
 
+/** What is filled in with: the referral, the registration on a programme, or the case note, once saved. */
+export type FilledWith =
+  | { kind: 'referral'; referralId: number }
+  | { kind: 'registration'; programmeId: number }
+  | { kind: 'caseNote'; caseNoteId: number; noteKind: CaseNoteKind };
+
 /**
- * The forms asked with a referral, filled in as it is made or changed (in the same transaction):
- * each form's answers among `answers`, into the entry that goes with this referral (made when an
- * answer is given, or when a question must be answered). Problems come back on `answers.<field>`.
+ * The forms asked with a referral, a registration or a case note, filled in as it is saved (in the
+ * same transaction): each form's answers among `answers`, into the entry that goes with it (made
+ * when an answer is given, or when a question must be answered). A registration's entry is the
+ * person's on that programme: registering again finds it. Problems come back on `answers.<field>`.
+ * Someone who may not read sensitive answers is asked only the other questions.
  */
-export function fillWithReferral(
+export function fillAskedWith(
   db: Db,
-  r: { clientId: number; referralId: number; on: string },
+  w: FilledWith & { clientId: number; on: string },
   answers: AnswerInput[],
-  userId: number,
+  user: Reader,
   now: Date,
 ): void {
-  for (const form of listForms(db).filter((f) => f.askedWith === 'referral')) {
-    const ids = new Set(listFields(db, false, form.id).map((f) => f.id));
+  const link =
+    w.kind === 'referral'
+      ? { referralId: w.referralId }
+      : w.kind === 'registration'
+        ? { programmeId: w.programmeId }
+        : { caseNoteId: w.caseNoteId };
+  const goesWith =
+    w.kind === 'referral'
+      ? eq(formEntries.referralId, w.referralId)
+      : w.kind === 'registration'
+        ? and(eq(formEntries.programmeId, w.programmeId), eq(formEntries.clientId, w.clientId))
+        : eq(formEntries.caseNoteId, w.caseNoteId);
+  const forms = listForms(db).filter((f) => isAskedWith(f, w));
+  const askedNow = new Map(forms.map((f) => [f.id, questionsAsked(db, f, false, user.mayReadSensitive)]));
+  // An answer to a question not asked of this person with this (or not asked at all) is refused.
+  const known = new Set([...askedNow.values()].flat().map((f) => f.id));
+  const stray = answers.find((a) => !known.has(a.fieldId));
+  if (stray)
+    throw new CasebookError('BAD_INPUT', 'Not asked', { fields: { [`answers.${stray.fieldId}`]: 'invalid' } });
+  for (const form of forms) {
+    const asked = askedNow.get(form.id)!;
+    const ids = new Set(asked.map((f) => f.id));
     const mine = answers.filter((a) => ids.has(a.fieldId));
     const entry = db
       .select({ id: formEntries.id, version: formEntries.version, filledOn: formEntries.filledOn })
       .from(formEntries)
-      .where(and(eq(formEntries.referralId, r.referralId), eq(formEntries.formId, form.id)))
+      .where(and(goesWith, eq(formEntries.formId, form.id)))
       .get();
     if (!entry && mine.every((a) => isBlank(a.value))) {
       // Nothing given: no entry, unless a question must be answered (then refused as usual).
-      checkAnswers(listFields(db, false, form.id), mine, 'record');
+      checkAnswers(asked, mine, 'record');
       continue;
     }
     const id = fillForm(
       db,
       {
-        clientId: r.clientId,
+        clientId: w.clientId,
         formId: form.id,
         entry: entry ? { id: entry.id, version: entry.version } : null,
-        filledOn: entry?.filledOn ?? r.on,
+        // A note's or a registration's answers are dated with it; a referral's keep their first day.
+        filledOn: w.kind === 'referral' && entry ? entry.filledOn : w.on,
         answers: mine,
       },
-      userId,
+      user.id,
       now,
+      { mayReadSensitive: user.mayReadSensitive, askedWith: true },
     );
-    db.update(formEntries).set({ referralId: r.referralId }).where(eq(formEntries.id, id)).run();
+    db.update(formEntries).set(link).where(eq(formEntries.id, id)).run();
   }
 }

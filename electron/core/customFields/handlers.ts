@@ -1,5 +1,5 @@
 import { requireClient } from '../clients/queries';
-import { mayReadSensitive, recordAsSeen } from '../clients/record';
+import { mayReadSensitive, readerOf, recordAsSeen } from '../clients/record';
 import type { Records } from '../domain';
 import type { Handlers } from '../rpc';
 import { readAnswers, saveAnswers } from './answers';
@@ -69,7 +69,7 @@ export function customFieldHandlers(cb: Records): Pick<Handlers, CustomFieldChan
     'forms.entries': ({ clientId }) =>
       cb.read((db, s) => {
         requireClient(db, clientId);
-        return listEntries(db, clientId, mayReadSensitive(s.user.role));
+        return listEntries(db, clientId, readerOf(s));
       }),
     'forms.fill': (input) =>
       cb.write((db, s) => {
@@ -81,7 +81,7 @@ export function customFieldHandlers(cb: Records): Pick<Handlers, CustomFieldChan
           detail: { formId: input.formId, entryId: id },
         });
         return {
-          entry: listEntries(db, input.clientId, mayReadSensitive(s.user.role), id)[0]!,
+          entry: listEntries(db, input.clientId, readerOf(s), id)[0]!,
           // A scored form may have scored a need area: the record's assessments as they are now.
           record: recordAsSeen(cb, db, s, input.clientId),
         };

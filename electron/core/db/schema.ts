@@ -931,8 +931,12 @@ export const customForms = sqliteTable('custom_forms', {
   scored: integer('scored', { mode: 'boolean' }).notNull().default(false),
   areaId: integer('area_id').references(() => needAreas.id),
   bands: text('bands', { mode: 'json' }).$type<Band[]>().notNull(),
-  /** Asked with a referral instead of on its own (migration 32); null: on its own. */
+  /** Asked with a referral or a registration instead of on its own (migration 32); null: on its own or with notes. */
   askedWith: text('asked_with', { enum: ['referral', 'registration'] }),
+  /** Asked with each case note of this kind (migration 33). */
+  noteKind: text('note_kind', { enum: CASE_NOTE_KINDS }),
+  /** Asked with registrations on this programme only (migration 33); null: on every programme. */
+  programmeId: integer('programme_id').references(() => programmes.id),
   position: integer('position').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
@@ -953,6 +957,9 @@ export const formEntries = sqliteTable('form_entries', {
   assessmentId: integer('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
   /** The referral it was filled in with (migration 32). */
   referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+  /** The programme it was filled in with the registration on, or the case note it was filled in with (migration 33). */
+  programmeId: integer('programme_id').references(() => programmes.id),
+  caseNoteId: integer('case_note_id').references(() => caseNotes.id, { onDelete: 'cascade' }),
   filledBy: integer('filled_by').references(() => users.id),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

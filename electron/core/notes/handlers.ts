@@ -1,21 +1,28 @@
 import type { Records, SignedIn } from '../domain';
 import { CasebookError } from '../../../shared/result';
 import { requireClient } from '../clients/queries';
-import { mayReadSensitive } from '../clients/record';
+import { readerOf } from '../clients/record';
+import { fillAskedWith } from '../customFields/forms';
 import type { Handlers } from '../rpc';
 import { setOutcome } from '../diary/appointments';
 import { addCaseNote, editCaseNote, noteVersions, requireCaseNote, type NoteReader } from './caseNotes';
 
-export const noteReader = (s: SignedIn): NoteReader => ({
-  id: s.user.id,
-  mayReadSensitive: mayReadSensitive(s.user.role),
-});
+export const noteReader = (s: SignedIn): NoteReader => readerOf(s);
 
 export function noteHandlers(cb: Records): Pick<Handlers, 'notes.save' | 'notes.get' | 'notes.history'> {
   return {
-    'notes.save': ({ clientId, target, note, appointmentId }) =>
+    'notes.save': ({ clientId, target, note, answers, appointmentId }) =>
       cb.write((db, s) => {
         requireClient(db, clientId);
+        // The questions asked with notes of its kind are answered by the note's writer, dated with it.
+        const askWith = (id: number) =>
+          fillAskedWith(
+            db,
+            { kind: 'caseNote', clientId, caseNoteId: id, noteKind: note.kind, on: note.occurredAt.slice(0, 10) },
+            answers,
+            readerOf(s),
+            cb.now(),
+          );
         if (target) {
           editCaseNote(
             db,
@@ -26,10 +33,12 @@ export function noteHandlers(cb: Records): Pick<Handlers, 'notes.save' | 'notes.
             { id: s.user.id, isAdmin: s.user.role === 'admin' },
             cb.now(),
           );
+          askWith(target.id);
           cb.audit(db, s, 'note.changed', { clientId, detail: { noteId: target.id, version: target.version + 1 } });
           return requireCaseNote(db, target.id, noteReader(s));
         }
         const id = addCaseNote(db, clientId, note, s.user.id, cb.now());
+        askWith(id);
         cb.audit(db, s, 'note.added', { clientId, detail: { noteId: id, sensitive: note.sensitive } });
         if (appointmentId !== null) {
           setOutcome(db, { id: appointmentId, clientId, outcome: 'attended', noteId: id }, s.user.id, cb.now());

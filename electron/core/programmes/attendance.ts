@@ -51,6 +51,17 @@ export function registerClient(
   return true;
 }
 
+/** The day a client was put on a programme's list; refused when they are not on it. */
+export function registeredOn(db: ReadDb, programmeId: number, clientId: number): string {
+  const m = db
+    .select({ on: programmeMembers.registeredOn })
+    .from(programmeMembers)
+    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.clientId, clientId)))
+    .get();
+  if (!m) throw new CasebookError('NOT_FOUND', 'This client is not on the programme\u2019s list');
+  return m.on;
+}
+
 /** Takes a client off a programme's list; the sessions they came to stay in their history. */
 export function unregisterClient(db: Db, programmeId: number, clientId: number): void {
   const n = db

@@ -4,6 +4,8 @@ import { createTranslator } from '../../../shared/i18n';
 import type { Paper } from '../domain';
 import { getCharity } from '../charity/queries';
 import { requireClient } from '../clients/queries';
+import { readerOf } from '../clients/record';
+import { fillAskedWith } from '../customFields/forms';
 import type { Handlers } from '../rpc';
 import { rememberSavedFile } from '../savedFiles/savedFiles';
 import { askWhereToSavePdf, safeFileName, writeFileAtomic } from '../storage/files';
@@ -11,6 +13,7 @@ import {
   clientProgrammes,
   markAttendance,
   registerClient,
+  registeredOn,
   sessionRegister,
   setHeadcount,
   unregisterClient,
@@ -26,6 +29,7 @@ type ProgrammeChannels =
   | 'programmes.save'
   | 'programmes.figures'
   | 'programmes.register'
+  | 'programmes.answerRegistration'
   | 'programmes.unregister'
   | 'programmes.forClient'
   | 'sessions.add'
@@ -73,11 +77,27 @@ export function programmeHandlers(cb: Paper): Pick<Handlers, ProgrammeChannels> 
     // Sessions still to come are not "held", whatever period is asked for.
     'programmes.figures': ({ from, to }) =>
       cb.read((db) => programmeFigures(db, { from, to: to < today() ? to : today() })),
+    // The questions asked with a registration are answered by whoever registers: a volunteer is
+    // asked only those that are not sensitive.
     'programmes.register': (r) =>
       cb.write((db, s) => {
         if (registerClient(db, r, s.user.id, today()))
           cb.audit(db, s, 'programme.registered', { clientId: r.clientId, detail: { programmeId: r.programmeId } });
+        fillAskedWith(
+          db,
+          { kind: 'registration', clientId: r.clientId, programmeId: r.programmeId, on: r.registeredOn },
+          r.answers,
+          readerOf(s),
+          cb.now(),
+        );
         return programmeDetail(db, r.programmeId, today());
+      }),
+    'programmes.answerRegistration': ({ programmeId, clientId, answers }) =>
+      cb.write((db, s) => {
+        const on = registeredOn(db, programmeId, clientId);
+        fillAskedWith(db, { kind: 'registration', clientId, programmeId, on }, answers, readerOf(s), cb.now());
+        cb.audit(db, s, 'programme.answered', { clientId, detail: { programmeId } });
+        return programmeDetail(db, programmeId, today());
       }),
     'programmes.unregister': ({ programmeId, clientId }) =>
       cb.write((db, s) => {

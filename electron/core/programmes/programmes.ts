@@ -94,10 +94,17 @@ export function readProgramme(db: ReadDb, id: number, today: string): Programme 
 }
 
 /** Who is on a programme's list, with how many of the sessions held so far each came to. */
+/** The charity's forms asked now with each registration on this programme (`f`), with a question to ask. */
+const askedOnRegistration = (programmeId: SQL | number) => sql`f.active = 1 AND f.asked_with = 'registration'
+  AND (f.programme_id IS NULL OR f.programme_id = ${programmeId})
+  AND EXISTS (SELECT 1 FROM custom_fields q WHERE q.form_id = f.id AND q.active = 1)`;
+
 export function listMembers(db: ReadDb, programmeId: number): ProgrammeMember[] {
   return db.all<ProgrammeMember>(sql`
     SELECT m.client_id AS clientId, c.first_name || ' ' || c.last_name AS name, c.reference, m.registered_on AS registeredOn,
-      (SELECT count(*) FROM attendance a JOIN programme_sessions s ON s.id = a.session_id WHERE a.client_id = m.client_id AND s.programme_id = m.programme_id) AS attended
+      (SELECT count(*) FROM attendance a JOIN programme_sessions s ON s.id = a.session_id WHERE a.client_id = m.client_id AND s.programme_id = m.programme_id) AS attended,
+      (SELECT count(*) FROM form_entries e JOIN custom_forms f ON f.id = e.form_id
+        WHERE e.programme_id = m.programme_id AND e.client_id = m.client_id AND ${askedOnRegistration(sql`m.programme_id`)}) AS formsFilled
     FROM programme_members m JOIN clients c ON c.id = m.client_id
     WHERE m.programme_id = ${programmeId}
     ORDER BY c.sort_name, c.id`);
@@ -110,6 +117,7 @@ export function programmeDetail(db: ReadDb, id: number, today: string): Programm
     programme,
     sessions: listSessions(db, id),
     members: listMembers(db, id),
+    formsAsked: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM custom_forms f WHERE ${askedOnRegistration(id)}`).n,
     figures: attendanceFigures(db, { programmeId: id, from: null, to: today }),
   };
 }

@@ -1,4 +1,5 @@
-import { fillWithReferral } from '../customFields/forms';
+import { fillAskedWith } from '../customFields/forms';
+import { readerOf } from '../clients/record';
 import { reachOf } from '../clients/reach';
 import { localToday } from '../../../shared/clock';
 import type { Records } from '../domain';
@@ -21,14 +22,14 @@ export function referralHandlers(cb: Records): Pick<Handlers, ReferralChannels> 
       cb.write((db, s) => {
         requireClient(db, clientId);
         const id = createReferral(db, clientId, referral, s.user.id, cb.now(), today());
-        fillWithReferral(db, { clientId, referralId: id, on: today() }, answers, s.user.id, cb.now());
+        fillAskedWith(db, { kind: 'referral', clientId, referralId: id, on: today() }, answers, readerOf(s), cb.now());
         cb.audit(db, s, 'referral.created', { clientId, detail: { referralId: id, agencyId: referral.agencyId } });
         return listClientReferrals(db, clientId);
       }),
     'referrals.update': ({ id, version, referral, answers }) =>
       cb.write((db, s) => {
         const clientId = updateReferral(db, id, version, referral, cb.now());
-        fillWithReferral(db, { clientId, referralId: id, on: today() }, answers, s.user.id, cb.now());
+        fillAskedWith(db, { kind: 'referral', clientId, referralId: id, on: today() }, answers, readerOf(s), cb.now());
         cb.audit(db, s, 'referral.changed', { clientId, detail: { referralId: id } });
         return listClientReferrals(db, clientId);
       }),

@@ -124,7 +124,7 @@ export function gatherAccessPack(
     appointments: clientAppointments(db, clientId, today),
     referralsIn: clientIncoming(db, clientId, today),
     signposting: clientSignposting(db, clientId),
-    forms: listEntries(db, clientId, true).reverse(),
+    forms: listEntries(db, clientId, { id: 0, mayReadSensitive: true }).reverse(),
     auditTrail: [...iterateAudit(db, { client: String(clientId) })],
   };
 }

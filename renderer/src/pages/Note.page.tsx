@@ -41,6 +41,7 @@ import { DateField } from '../components/DateField/DateField';
 import { TimeField } from '../components/DateField/TimeField';
 import { useGo, useUnsavedGuard } from '../navigation';
 import { useSession } from '../session';
+import { AskedWithFields, useAskedWith } from '../components/CustomFields/AskedWith';
 
 interface Values {
   date: string;
@@ -96,6 +97,8 @@ export function NotePage({
     validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
   });
   useUnsavedGuard(form.isDirty);
+  const kind = form.values.kind as CaseNoteKind | '';
+  const asked = useAskedWith(clientId, kind ? { kind: 'caseNote', noteKind: kind, caseNoteId: noteId ?? null } : null);
 
   useEffect(() => {
     void (async () => {
@@ -154,25 +157,27 @@ export function NotePage({
     if (old) goals.push({ value: String(old.id), label: old.description });
   }
 
-  const save = form.onSubmit((v) =>
-    submit(
+  const save = form.onSubmit((v) => {
+    if (!asked.check()) return;
+    void submit(
       () =>
         invoke('notes.save', {
           clientId,
           target: note ? { id: note.id, version: note.version } : null,
           note: toInput(v),
+          answers: asked.answers(),
           appointmentId: appointment?.id ?? null,
         }),
       {
-        form,
+        form: asked.alongside(form),
         fieldPrefix: 'note.',
         onOk: () => {
           notifications.show({ color: 'green', message: t('notes.saved') });
           go(back);
         },
       },
-    ),
-  );
+    );
+  });
 
   return (
     <Stack maw={900}>
@@ -248,6 +253,7 @@ export function NotePage({
                 {...form.getInputProps('sensitive', { type: 'checkbox' })}
               />
             </Group>
+            <AskedWithFields asked={asked} />
             <FormActions error={error} busy={busy} onCancel={() => go(back)} />
           </Stack>
         </form>

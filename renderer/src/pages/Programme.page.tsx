@@ -18,6 +18,7 @@ import { useGo } from '../navigation';
 import { AddSessionsModal } from './programme/AddSessionsModal';
 import { EditSessionModal } from './programme/EditSessionModal';
 import { CancelSessionModal } from './programme/CancelSessionModal';
+import { RegistrationQuestionsModal } from './programme/RegistrationQuestions';
 import { RegisterModal } from './programme/RegisterModal';
 import { programmeDates } from './programme/programmeDates';
 
@@ -25,7 +26,8 @@ type ModalState =
   | { kind: 'add' }
   | { kind: 'edit'; session: ProgrammeSession }
   | { kind: 'cancel'; session: ProgrammeSession }
-  | { kind: 'register' };
+  | { kind: 'register' }
+  | { kind: 'questions'; member: ProgrammeDetail['members'][number] };
 
 /** One programme: what it is, its sessions (each with its register), who is on the list, and attendance so far. */
 export function ProgrammePage({ id }: { id: number }) {
@@ -250,6 +252,7 @@ export function ProgrammePage({ id }: { id: number }) {
                 <Table.Th>{t('clients.reference')}</Table.Th>
                 <Table.Th>{t('programmes.registeredOn')}</Table.Th>
                 <Table.Th>{t('programmes.attended')}</Table.Th>
+                {detail.formsAsked > 0 && <Table.Th>{t('programmes.questions')}</Table.Th>}
                 {can('programmes.unregister') && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
@@ -266,6 +269,27 @@ export function ProgrammePage({ id }: { id: number }) {
                   <Table.Td>
                     {t('programmes.attendedOf', { attended: m.attended, held: figures.sessionsHeld })}
                   </Table.Td>
+                  {detail.formsAsked > 0 && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {m.formsFilled < detail.formsAsked && (
+                          <Badge color="orange" variant="light">
+                            {t('programmes.questionsToAnswer')}
+                          </Badge>
+                        )}
+                        {can('programmes.answerRegistration') && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => setModal({ kind: 'questions', member: m })}
+                            aria-label={`${t('programmes.questions')}: ${m.name}`}
+                          >
+                            {t('programmes.questions')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  )}
                   {can('programmes.unregister') && (
                     <Table.Td>
                       <Button
@@ -294,6 +318,17 @@ export function ProgrammePage({ id }: { id: number }) {
       )}
       {modal?.kind === 'cancel' && (
         <CancelSessionModal session={modal.session} onClose={() => setModal(null)} onDone={changed} />
+      )}
+      {modal?.kind === 'questions' && (
+        <RegistrationQuestionsModal
+          detail={detail}
+          member={modal.member}
+          onClose={() => setModal(null)}
+          onDone={(d) => {
+            changed(d);
+            notifications.show({ color: 'green', message: t('programmes.answersSaved') });
+          }}
+        />
       )}
       {modal?.kind === 'register' && (
         <RegisterModal detail={detail} onClose={() => setModal(null)} onDone={setDetail} />

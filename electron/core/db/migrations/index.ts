@@ -31,6 +31,7 @@ import { migration0029 } from './0029_custom_forms';
 import { migration0030 } from './0030_referral_replies';
 import { migration0031 } from './0031_non_client_retention';
 import { migration0032 } from './0032_forms_asked_with';
+import { migration0033 } from './0033_forms_with_notes_and_registrations';
 
 export interface Migration {
   version: number;
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0031,
   migration0032,
+  migration0033,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,10 +2,17 @@ import { Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, CustomField } from '../../../../shared/domain/customField';
-import { formNameOf, type CustomForm } from '../../../../shared/domain/customForm';
+import {
+  entryGoesWith,
+  formNameOf,
+  isAskedWith,
+  type AskedWith,
+  type CustomForm,
+} from '../../../../shared/domain/customForm';
 import { invoke } from '../../api';
+import { useCan } from '../../session';
 import { useChannel } from '../../useChannel';
-import { answersOf, AnswerFields, checkDraft, draftFrom, type AnswerDraft } from './CustomFields';
+import { answerErrors, answersOf, AnswerFields, checkDraft, draftFrom, type AnswerDraft } from './CustomFields';
 
 interface Group {
   form: CustomForm;
@@ -13,35 +20,51 @@ interface Group {
 }
 
 /**
- * The charity's forms asked with a referral: their questions, the answers being typed (those given
- * with this referral before, when it is changed), and their messages. The referral's dialog shows
- * them with `AskedWithFields` and sends `answers()` with the referral.
+ * The charity's forms asked with a referral, a registration on a programme or a case note of a
+ * kind (`with`; null while there is nothing to ask with, such as no client chosen yet): their
+ * questions, the answers being typed (those given with it before, when it is changed), and their
+ * messages. The dialog shows them with `AskedWithFields` and sends `answers()` with what it saves.
+ * Someone who may not read sensitive answers is not asked the sensitive questions.
  */
-export function useAskedWithReferral(clientId: number, referralId: number | null) {
+export function useAskedWith(clientId: number | null, w: AskedWith | null) {
   const { t } = useTranslation();
+  const can = useCan();
+  const mayReadSensitive = can('customFields.answer');
   const forms = useChannel('forms.list', {}).data;
-  const entries = useChannel('forms.entries', referralId ? { clientId } : null).data;
-  const [groups, setGroups] = useState<Group[]>([]);
+  const before = w && (w.kind === 'registration' || (w.kind === 'referral' ? w.referralId : w.caseNoteId));
+  const entries = useChannel('forms.entries', clientId && before ? { clientId } : null).data;
+  const [loaded, setLoaded] = useState<Group[]>([]);
   const [draft, setDraft] = useState<AnswerDraft>({});
   const [errors, setErrors] = useState<Record<number, string>>({});
+  const key = JSON.stringify(w);
   useEffect(() => {
-    const asked = (forms ?? []).filter((f) => f.askedWith === 'referral');
-    if (!asked.length || (referralId && !entries)) return;
+    const asked = w ? (forms ?? []).filter((f) => isAskedWith(f, w)) : [];
+    if (!asked.length) return;
+    if (before && clientId && !entries) return;
     void Promise.all(
       asked.map((form) =>
-        invoke('customFields.list', { formId: form.id }).then((r) => ({ form, fields: r.ok ? r.value : [] })),
+        invoke('customFields.list', { formId: form.id }).then((r) => ({
+          form,
+          fields: r.ok ? r.value.filter((f) => mayReadSensitive || !f.sensitive) : [],
+        })),
       ),
     ).then((loaded) => {
-      setGroups(loaded.filter((g) => g.fields.length));
-      const given = (entries ?? []).filter((e) => e.referralId === referralId).flatMap((e) => e.answers);
-      setDraft(
-        draftFrom(
+      setLoaded(loaded.filter((g) => g.fields.length));
+      const given = (entries ?? []).filter((e) => entryGoesWith(e, w!)).flatMap((e) => e.answers);
+      // What was typed under questions still asked stays (a note's type of contact may change).
+      setDraft((typed) => ({
+        ...draftFrom(
           loaded.flatMap((g) => g.fields),
           given,
         ),
-      );
+        ...typed,
+      }));
     });
-  }, [forms, entries, referralId]);
+    // `key` stands for `w`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [forms, entries, key, mayReadSensitive]);
+  // Only the forms asked with it now (a note's type of contact may have changed since they were loaded).
+  const groups = loaded.filter((g) => w && isAskedWith(g.form, w));
   const fields = groups.flatMap((g) => g.fields);
   return {
     groups,
@@ -59,11 +82,18 @@ export function useAskedWithReferral(clientId: number, referralId: number | null
       return Object.keys(wrong).length === 0;
     },
     answers: (): AnswerInput[] => answersOf(fields, draft),
+    /** Puts the core's messages on the dialog's own form, and those about answers on the questions. */
+    alongside: (form: { setErrors(errors: Record<string, string>): void }) => ({
+      setErrors: (fs: Record<string, string>) => {
+        form.setErrors(fs);
+        setErrors(answerErrors(fs));
+      },
+    }),
   };
 }
 
-/** The questions of the forms asked with a referral, each form under its name. */
-export function AskedWithFields({ asked }: { asked: ReturnType<typeof useAskedWithReferral> }) {
+/** The questions of the forms asked with something, each form under its name. */
+export function AskedWithFields({ asked }: { asked: ReturnType<typeof useAskedWith> }) {
   const { i18n } = useTranslation();
   return (
     <>

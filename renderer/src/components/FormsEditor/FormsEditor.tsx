@@ -19,7 +19,15 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCORE_MAX, SCORE_MIN } from '../../../../shared/domain/assessment';
-import { BANDS_MAX, formNameOf, saveFormSchema, type CustomForm } from '../../../../shared/domain/customForm';
+import { CASE_NOTE_KINDS, type CaseNoteKind } from '../../../../shared/domain/caseNote';
+import {
+  BANDS_MAX,
+  formNameOf,
+  saveFormSchema,
+  type CustomForm,
+  type FormAskedWith,
+} from '../../../../shared/domain/customForm';
+import type { TFunction } from 'i18next';
 import type { Result } from '../../../../shared/result';
 import { invoke } from '../../api';
 import { errorSentence, schemaValidator } from '../../errors';
@@ -45,7 +53,10 @@ interface Draft {
   scored: boolean;
   areaId: string | null;
   bands: BandDraft[];
-  askedWith: 'own' | 'referral';
+  askedWith: 'own' | FormAskedWith;
+  /** With registrations: one programme's id, or 'all'. With case notes: their kind. */
+  programmeId: string;
+  noteKind: CaseNoteKind | null;
 }
 
 const blankBand = (): BandDraft => ({ from: '', label: '', labelPl: '', outcome: '' });
@@ -61,7 +72,20 @@ const draftOf = (f: CustomForm | null): Draft => ({
     ? f.bands.map((b) => ({ from: b.from, label: b.label, labelPl: b.labelPl ?? '', outcome: b.outcome ?? '' }))
     : [blankBand()],
   askedWith: f?.askedWith ?? 'own',
+  programmeId: f?.programmeId ? String(f.programmeId) : 'all',
+  noteKind: f?.noteKind ?? null,
 });
+
+/** What a form is asked with, in a few words for its row in the list. */
+function askedWithWords(t: TFunction, f: CustomForm, programmes: { id: number; name: string }[]): string | null {
+  if (f.askedWith === 'referral') return t('forms.withReferrals');
+  if (f.askedWith === 'caseNote') return t('forms.withNotes', { kind: t(`notes.kinds.${f.noteKind ?? 'other'}`) });
+  if (f.askedWith === 'registration')
+    return f.programmeId
+      ? t('forms.withRegistrationOn', { programme: programmes.find((p) => p.id === f.programmeId)?.name ?? '' })
+      : t('forms.withRegistrations');
+  return null;
+}
 
 /**
  * Settings › Our own forms: named sets of the charity's questions, filled in for a client as often
@@ -71,6 +95,7 @@ export function FormsEditor() {
   const { t, i18n } = useTranslation();
   const { data: forms, error, replace } = useChannel('forms.list', { includeRetired: true });
   const { areas } = useNeedAreas();
+  const programmes = useChannel('programmes.list', { show: 'all' }).data;
   const [editing, setEditing] = useState<CustomForm | 'new' | null>(null);
   const [questionsOf, setQuestionsOf] = useState<CustomForm | null>(null);
   const act = async (call: Promise<Result<CustomForm[]>>) => {
@@ -110,7 +135,7 @@ export function FormsEditor() {
                     <Group gap={4}>
                       {!f.active && <Badge color="gray">{t('customFields.settings.retired')}</Badge>}
                       {f.scored && <Badge variant="light">{t('forms.scored')}</Badge>}
-                      {f.askedWith === 'referral' && <Badge variant="light">{t('forms.withReferrals')}</Badge>}
+                      {f.askedWith && <Badge variant="light">{askedWithWords(t, f, programmes ?? [])}</Badge>}
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -192,6 +217,7 @@ function FormModal({
 }) {
   const { t } = useTranslation();
   const { areas } = useNeedAreas();
+  const programmes = useChannel('programmes.list', { show: 'all' }).data;
   const { busy, error, submit } = useSubmit();
   const [draft, setDraftOnly] = useState<Draft>(() => draftOf(form));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -219,6 +245,8 @@ function FormModal({
         }))
       : [],
     askedWith: draft.askedWith === 'own' ? null : draft.askedWith,
+    programmeId: draft.askedWith === 'registration' && draft.programmeId !== 'all' ? Number(draft.programmeId) : null,
+    noteKind: draft.askedWith === 'caseNote' ? draft.noteKind : null,
   });
   const save = (e?: { preventDefault(): void }) => {
     e?.preventDefault();
@@ -271,11 +299,38 @@ function FormModal({
         data={[
           { value: 'own', label: t('forms.askedWithOwn') },
           { value: 'referral', label: t('forms.askedWithReferral') },
+          { value: 'registration', label: t('forms.askedWithRegistration') },
+          { value: 'caseNote', label: t('forms.askedWithNote') },
         ]}
         value={draft.askedWith}
-        onChange={(v) => setDraft({ ...draft, askedWith: v === 'referral' ? 'referral' : 'own' })}
+        onChange={(v) => setDraft({ ...draft, askedWith: (v as Draft['askedWith'] | null) ?? 'own' })}
         w={420}
       />
+      {draft.askedWith === 'registration' && (
+        <Select
+          label={t('forms.onProgrammes')}
+          allowDeselect={false}
+          data={[
+            { value: 'all', label: t('forms.everyProgramme') },
+            ...(programmes ?? []).map((p) => ({ value: String(p.id), label: p.name })),
+          ]}
+          value={draft.programmeId}
+          onChange={(v) => setDraft({ ...draft, programmeId: v ?? 'all' })}
+          error={errors['programmeId']}
+          w={420}
+        />
+      )}
+      {draft.askedWith === 'caseNote' && (
+        <Select
+          label={t('forms.noteKind')}
+          required
+          data={CASE_NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
+          value={draft.noteKind}
+          onChange={(v) => setDraft({ ...draft, noteKind: v as CaseNoteKind | null })}
+          error={errors['noteKind']}
+          w={420}
+        />
+      )}
       <Checkbox
         label={t('forms.scoredCheck')}
         description={t('forms.scoredHint')}

@@ -54,7 +54,7 @@ export function FormsTab({ record, onRecord }: { record: ClientRecord; onRecord:
   const { areas } = useNeedAreas();
   const scoreText = useScoreText();
   const [filling, setFilling] = useState<FormEntry | 'new' | null>(null);
-  // Forms asked with a referral are filled in with it, not here.
+  // Forms asked with a referral, a registration or a note are filled in with it, not here.
   const active = (forms.data ?? []).filter((f) => f.active && f.askedWith === null);
   if (entries.error || forms.error) return <FormAlert message={entries.error ?? forms.error} />;
   return (
@@ -121,6 +121,12 @@ export function FormsTab({ record, onRecord }: { record: ClientRecord; onRecord:
                 </Text>
               )}
               {e.agencyName && <Text size="sm">{t('forms.withReferral', { agency: e.agencyName })}</Text>}
+              {e.programmeName && <Text size="sm">{t('forms.withRegistration', { programme: e.programmeName })}</Text>}
+              {e.noteOccurredAt && (
+                <Text size="sm">
+                  {t('forms.withNote', { date: formatDate(e.noteOccurredAt.slice(0, 10), i18n.language) })}
+                </Text>
+              )}
               <AnswersView answers={e.answers} />
             </Stack>
           </Paper>

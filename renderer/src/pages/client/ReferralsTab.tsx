@@ -31,8 +31,7 @@ import {
 import { invoke } from '../../api';
 import { FormAlert } from '../../components/FormAlert/FormAlert';
 import { ModalForm } from '../../components/ModalForm/ModalForm';
-import { AskedWithFields, useAskedWithReferral } from '../../components/CustomFields/AskedWith';
-import { answerErrors } from '../../components/CustomFields/CustomFields';
+import { AskedWithFields, useAskedWith } from '../../components/CustomFields/AskedWith';
 import { errorSentence, schemaValidator, translatedFields } from '../../errors';
 import { formatDate } from '../../format';
 import { areaName, useNeedAreas } from '../../needAreas';
@@ -319,7 +318,7 @@ function ReferralModal({
   const agencyId = form.values.agencyId;
   const agency = useChannel('agencies.get', agencyId ? { id: Number(agencyId) } : null).data;
 
-  const asked = useAskedWithReferral(clientId, referral?.id ?? null);
+  const asked = useAskedWith(clientId, { kind: 'referral', referralId: referral?.id ?? null });
   const save = form.onSubmit((v) => {
     if (!asked.check()) return;
     void submit(
@@ -333,12 +332,7 @@ function ReferralModal({
             })
           : invoke('referrals.create', { clientId, referral: toReferral(v), answers: asked.answers() }),
       {
-        form: {
-          setErrors: (fs) => {
-            form.setErrors(fs);
-            asked.setErrors(answerErrors(fs));
-          },
-        },
+        form: asked.alongside(form),
         fieldPrefix: 'referral.',
         onOk: onSaved,
       },

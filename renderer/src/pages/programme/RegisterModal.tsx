@@ -4,6 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProgrammeDetail } from '../../../../shared/domain/programme';
+import type { AnswerInput } from '../../../../shared/domain/customField';
+import { RegistrationQuestions } from './RegistrationQuestions';
 import type { ClientSummary } from '../../../../shared/domain/client';
 import { invoke } from '../../api';
 import { ClientFinder } from '../../components/ClientFinder/ClientFinder';
@@ -12,7 +14,11 @@ import { errorSentence } from '../../errors';
 import * as clock from '../../clock';
 import { DateField } from '../../components/DateField/DateField';
 
-/** Finding a client and putting them on the list; a full programme asks before going over. */
+/**
+ * Finding a client and putting them on the list; a full programme asks before going over. When the
+ * charity asks questions with each registration on this programme, choosing the person leads to
+ * them, and they are registered with their answers.
+ */
 export function RegisterModal({
   detail,
   onClose,
@@ -25,27 +31,54 @@ export function RegisterModal({
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [registeredOn, setRegisteredOn] = useState(clock.today());
+  const [asking, setAsking] = useState<{ client: ClientSummary; overCapacity: boolean } | null>(null);
   const p = detail.programme;
+  const nameOf = (c: ClientSummary) => `${c.firstName} ${c.lastName}`;
+  const send = (c: ClientSummary, answers: AnswerInput[], overCapacity = false) =>
+    invoke('programmes.register', { programmeId: p.id, clientId: c.id, registeredOn, overCapacity, answers });
+  const registered = (c: ClientSummary, d: ProgrammeDetail) => {
+    setAsking(null);
+    onDone(d);
+    notifications.show({ color: 'green', message: t('programmes.registeredSaved', { name: nameOf(c) }) });
+  };
+  const confirmFull = (c: ClientSummary, onConfirm: () => void) =>
+    modals.openConfirmModal({
+      title: t('programmes.fullTitle'),
+      children: <Text size="sm">{t('programmes.fullConfirm', { capacity: p.capacity ?? '', name: nameOf(c) })}</Text>,
+      labels: { confirm: t('programmes.registerAnyway'), cancel: t('common.cancel') },
+      onConfirm,
+    });
   const register = async (c: ClientSummary, overCapacity = false) => {
     setError(null);
-    const name = `${c.firstName} ${c.lastName}`;
-    const r = await invoke('programmes.register', { programmeId: p.id, clientId: c.id, registeredOn, overCapacity });
-    if (r.ok) {
-      onDone(r.value);
-      notifications.show({ color: 'green', message: t('programmes.registeredSaved', { name }) });
-      return;
-    }
-    if (r.error.fields?.overCapacity === 'programmeFull')
-      return modals.openConfirmModal({
-        title: t('programmes.fullTitle'),
-        children: <Text size="sm">{t('programmes.fullConfirm', { capacity: p.capacity ?? '', name })}</Text>,
-        labels: { confirm: t('programmes.registerAnyway'), cancel: t('common.cancel') },
-        onConfirm: () => void register(c, true),
-      });
+    const r = await send(c, [], overCapacity);
+    if (r.ok) return registered(c, r.value);
+    if (r.error.fields?.overCapacity === 'programmeFull') return confirmFull(c, () => void register(c, true));
     setError(errorSentence(t, r.error));
   };
+  // With questions to ask, a full programme asks first, then the questions.
+  const choose = (c: ClientSummary) => {
+    if (detail.formsAsked === 0) return void register(c);
+    if (p.capacity !== null && detail.members.length >= p.capacity)
+      return confirmFull(c, () => setAsking({ client: c, overCapacity: true }));
+    setAsking({ client: c, overCapacity: false });
+  };
+  const title = t('programmes.registerTitle', { programme: p.name });
+  if (asking)
+    return (
+      <Modal opened onClose={onClose} title={title} size="lg">
+        <RegistrationQuestions
+          programmeId={p.id}
+          clientId={asking.client.id}
+          name={nameOf(asking.client)}
+          action={t('programmes.registerClient')}
+          send={(answers) => send(asking.client, answers, asking.overCapacity)}
+          onBack={() => setAsking(null)}
+          onDone={(d) => registered(asking.client, d)}
+        />
+      </Modal>
+    );
   return (
-    <Modal opened onClose={onClose} title={t('programmes.registerTitle', { programme: p.name })} size="lg">
+    <Modal opened onClose={onClose} title={title} size="lg">
       <Stack>
         <DateField
           label={t('programmes.registeredOn')}
@@ -63,7 +96,7 @@ export function RegisterModal({
             text: t('programmes.registerClient'),
             name: (c) => `${t('programmes.registerClient')}: ${c.firstName} ${c.lastName}`,
           }}
-          onChoose={(c) => void register(c)}
+          onChoose={choose}
         />
         <Text size="sm" c="dimmed">
           {p.capacity
