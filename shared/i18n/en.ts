@@ -1086,7 +1086,8 @@ export const en = {
     bandsOrder: 'Each band must start at more points than the band before it.',
     bandsRequired: 'Give at least one band for the form to score the need area by.',
     formRetired: 'This form is no longer used.',
-    formAskedWith: 'This form is filled in with what it is asked with (a referral, a registration or a case note), not on its own.',
+    formAskedWith:
+      'This form is filled in with what it is asked with (a referral, a registration or a case note), not on its own.',
     tooManyForms: 'The charity has as many forms as Casebook keeps. Retire one first.',
   },
   roles: {

@@ -1117,7 +1117,8 @@ export const pl = {
     bandsOrder: 'Każdy przedział musi zaczynać się od większej liczby punktów niż poprzedni.',
     bandsRequired: 'Podaj co najmniej jeden przedział, według którego formularz oceni obszar potrzeb.',
     formRetired: 'Ten formularz nie jest już używany.',
-    formAskedWith: 'Ten formularz wypełnia się razem z tym, przy czym jest zadawany (skierowaniem, zapisem lub notatką), a nie osobno.',
+    formAskedWith:
+      'Ten formularz wypełnia się razem z tym, przy czym jest zadawany (skierowaniem, zapisem lub notatką), a nie osobno.',
     tooManyForms: 'Organizacja ma już tyle formularzy, ile Casebook przechowuje. Najpierw wycofaj jeden z nich.',
   },
   roles: {

@@ -432,8 +432,7 @@ export function fillAskedWith(
   // An answer to a question not asked of this person with this (or not asked at all) is refused.
   const known = new Set([...askedNow.values()].flat().map((f) => f.id));
   const stray = answers.find((a) => !known.has(a.fieldId));
-  if (stray)
-    throw new CasebookError('BAD_INPUT', 'Not asked', { fields: { [`answers.${stray.fieldId}`]: 'invalid' } });
+  if (stray) throw new CasebookError('BAD_INPUT', 'Not asked', { fields: { [`answers.${stray.fieldId}`]: 'invalid' } });
   for (const form of forms) {
     const asked = askedNow.get(form.id)!;
     const ids = new Set(asked.map((f) => f.id));
