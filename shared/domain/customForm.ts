@@ -209,3 +209,18 @@ export function entryGoesWith(e: Pick<FormEntry, 'referralId' | 'programmeId' | 
   if (w.kind === 'caseNote') return w.caseNoteId !== null && e.caseNoteId === w.caseNoteId;
   return w.referralId !== null && e.referralId === w.referralId;
 }
+
+/**
+ * What an entry was filled in with ("the referral to Hyde Park Food Bank"), or null when it was
+ * filled in on its own: after "Filled in with" on the Forms tab and in the subject access pack.
+ */
+export function filledWithWords(
+  t: TFunction,
+  e: Pick<FormEntry, 'agencyName' | 'programmeName' | 'noteOccurredAt'>,
+  day: (isoDate: string) => string,
+): string | null {
+  if (e.agencyName) return t('forms.with.referral', { agency: e.agencyName });
+  if (e.programmeName) return t('forms.with.registration', { programme: e.programmeName });
+  if (e.noteOccurredAt) return t('forms.with.caseNote', { date: day(e.noteOccurredAt.slice(0, 10)) });
+  return null;
+}

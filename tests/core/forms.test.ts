@@ -601,6 +601,12 @@ describe('a form asked with each case note of a kind', () => {
     expect(changed.map((e) => [e.id, e.filledOn, e.score, e.answers.length])).toEqual([
       [entry!.id, '2026-11-19', 1, 2],
     ]);
+    // Her subject access pack says what it was filled in with.
+    const [request] = await t.ok('subjectAccess.record', { clientId: ewa.id, receivedOn: '2026-11-23' });
+    const { pdfPath } = await t.ok('subjectAccess.savePack', { id: request!.id });
+    expect(pdfText(pdfPath).replace(/\s+/g, ' ')).toContain(
+      'Home visit safety · 19 November 2026 By Anna Kowalska Filled in with the case note of 19 November 2026 Total 1 point · Safe',
+    );
 
     // A volunteer sees nothing of a sensitive note's answers; writing a home visit, they are asked
     // only what is not sensitive, and see their own answers.

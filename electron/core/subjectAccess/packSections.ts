@@ -7,7 +7,7 @@ import { relationshipWords } from '../../../shared/domain/household';
 import type { AccessPack } from './pack';
 import { inLanguage } from '../../../shared/domain/eligibility';
 import { answerText, labelOf, type ClientAnswer } from '../../../shared/domain/customField';
-import { formNameOf, scoreWords } from '../../../shared/domain/customForm';
+import { filledWithWords, formNameOf, scoreWords } from '../../../shared/domain/customForm';
 
 /** One thing held about the person: a heading, labelled facts, and longer texts written about them. */
 export interface PackEntry {
@@ -409,10 +409,12 @@ export function accessPackSections(p: AccessPack, t: T, language: string): PackS
     widths: [3, 4, 1.6],
     rows: p.record.answers.map((a) => [labelOf(a.asked, language), answerWords(a), day(a.answeredOn)]),
   };
+  const filledWith = (e: (typeof p.forms)[number]) => filledWithWords(t, e, day);
   const forms: PackEntry[] = p.forms.map((e) => ({
     title: `${formNameOf({ name: e.formName, namePl: e.formNamePl }, language)} · ${day(e.filledOn)}`,
     fields: [
       [t('subjectAccess.by'), e.filledByName ?? ''],
+      ...(filledWith(e) ? [[t('forms.filledWith'), filledWith(e)!] as [string, string]] : []),
       ...(e.score !== null ? [[t('forms.total'), scoreWords(t, e.score, e.band, language)] as [string, string]] : []),
       ...e.answers.map((a) => [labelOf(a.asked, language), answerWords(a)] as [string, string]),
     ],

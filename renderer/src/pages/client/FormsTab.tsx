@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientRecord } from '../../../../shared/domain/clientRecord';
 import type { CustomField } from '../../../../shared/domain/customField';
 import {
+  filledWithWords,
   formNameOf,
   isScored,
   scoreWords,
@@ -81,6 +82,7 @@ export function FormsTab({ record, onRecord }: { record: ClientRecord; onRecord:
           date: formatDate(e.filledOn, i18n.language),
         });
         const form = forms.data?.find((f) => f.id === e.formId);
+        const filledWith = filledWithWords(t, e, (d) => formatDate(d, i18n.language));
         return (
           <Paper key={e.id} withBorder p="md" component="article" aria-label={title}>
             <Stack gap="sm">
@@ -120,13 +122,7 @@ export function FormsTab({ record, onRecord }: { record: ClientRecord; onRecord:
                   })}
                 </Text>
               )}
-              {e.agencyName && <Text size="sm">{t('forms.withReferral', { agency: e.agencyName })}</Text>}
-              {e.programmeName && <Text size="sm">{t('forms.withRegistration', { programme: e.programmeName })}</Text>}
-              {e.noteOccurredAt && (
-                <Text size="sm">
-                  {t('forms.withNote', { date: formatDate(e.noteOccurredAt.slice(0, 10), i18n.language) })}
-                </Text>
-              )}
+              {filledWith && <Text size="sm">{t('forms.filledWithSentence', { what: filledWith })}</Text>}
               <AnswersView answers={e.answers} />
             </Stack>
           </Paper>
