@@ -146,12 +146,12 @@ export const TABLES: Record<string, Words> = {
     pl: 'Odpowiedzi każdego podopiecznego na własne pytania organizacji, w formacie JSON (wybór przez jego klucz), z datą i osobą.',
   },
   custom_forms: {
-    en: 'The charity’s own forms: name and purpose in English and Polish, whether scored, the bands a total falls into (as JSON) and the need area they score. A form’s questions are custom fields naming it.',
-    pl: 'Własne formularze organizacji: nazwa i cel po angielsku i po polsku, czy są punktowane, przedziały sumy punktów (w formacie JSON) i oceniany obszar potrzeb. Pytania formularza to pola własne wskazujące formularz.',
+    en: 'The charity’s own forms: name and purpose in English and Polish, whether scored, the bands a total falls into (as JSON), the need area they score, and what a form is asked with instead of on its own (each referral, each registration on every programme or one, or each case note of a type of contact). A form’s questions are custom fields naming it.',
+    pl: 'Własne formularze organizacji: nazwa i cel po angielsku i po polsku, czy są punktowane, przedziały sumy punktów (w formacie JSON), oceniany obszar potrzeb oraz to, przy czym formularz jest zadawany zamiast osobno (przy każdym skierowaniu, każdym zapisie na dowolny lub jeden program albo każdej notatce z danego rodzaju kontaktu). Pytania formularza to pola własne wskazujące formularz.',
   },
   form_entries: {
-    en: 'Each form filled in for a client: the day, by whom, the total and band as worked out then, and the assessment it scored a need area with.',
-    pl: 'Każdy formularz wypełniony dla podopiecznego: dzień, kto wypełnił, suma punktów i przedział wyliczone wtedy oraz ocena obszaru potrzeb, którą zapisał.',
+    en: 'Each form filled in for a client: the day, by whom, the total and band as worked out then, the assessment it scored a need area with, and the referral, programme registration or case note it was filled in with.',
+    pl: 'Każdy formularz wypełniony dla podopiecznego: dzień, kto wypełnił, suma punktów i przedział wyliczone wtedy, ocena obszaru potrzeb, którą zapisał, oraz skierowanie, zapis na program lub notatka, przy których go wypełniono.',
   },
   form_answers: {
     en: 'The answers on each filled form, as JSON (a choice by its key), each naming the wording of the question it was given under.',
