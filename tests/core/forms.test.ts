@@ -601,11 +601,20 @@ describe('a form asked with each case note of a kind', () => {
     expect(changed.map((e) => [e.id, e.filledOn, e.score, e.answers.length])).toEqual([
       [entry!.id, '2026-11-19', 1, 2],
     ]);
+    // Changed on its own from the Forms tab, its answers change but it stays dated with the note.
+    const { entry: onItsOwn } = await t.ok('forms.fill', {
+      clientId: ewa.id,
+      formId: form!.id,
+      entry: { id: entry!.id, version: changed[0]!.version },
+      filledOn: '2026-11-01',
+      answers: [{ fieldId: others!.id, value: others!.choices[0]!.key }],
+    });
+    expect([onItsOwn.filledOn, onItsOwn.score, onItsOwn.caseNoteId]).toEqual(['2026-11-19', 0, note.id]);
     // Her subject access pack says what it was filled in with.
     const [request] = await t.ok('subjectAccess.record', { clientId: ewa.id, receivedOn: '2026-11-23' });
     const { pdfPath } = await t.ok('subjectAccess.savePack', { id: request!.id });
     expect(pdfText(pdfPath).replace(/\s+/g, ' ')).toContain(
-      'Home visit safety · 19 November 2026 By Anna Kowalska Filled in with the case note of 19 November 2026 Total 1 point · Safe',
+      'Home visit safety · 19 November 2026 By Anna Kowalska Filled in with the case note of 19 November 2026 Total 0 points · Safe',
     );
 
     // A volunteer sees nothing of a sensitive note's answers; writing a home visit, they are asked

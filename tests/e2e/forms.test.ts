@@ -53,6 +53,31 @@ async function addScaleQuestion(label: string, labelPl: string) {
   await expect.poll(() => dialog().count()).toBe(1);
 }
 
+/**
+ * Adds a form asked with something (`askedWith`: the words of the choice under "Filled in") in
+ * Settings, through the screens; `more` fills in the rest of the dialog. Its question is added
+ * through the core. Gives the question's id.
+ */
+async function addFormAskedWith(
+  name: string,
+  askedWith: string,
+  question: { type: string; label: string; labelPl: string; required: boolean },
+  more: () => Promise<void> = async () => {},
+) {
+  await nav('Settings');
+  await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
+  await dialog().getByLabel('Name of the form').fill(name);
+  await dialog().getByLabel('Filled in', { exact: true }).first().click();
+  await page.getByRole('option', { name: askedWith }).click();
+  await more();
+  await dialog().getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => top().getByText(`Questions of “${name}”`).isVisible()).toBe(true);
+  await page.keyboard.press('Escape');
+  const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
+  const form = forms.find((f) => f.name === name)!;
+  await callCore(bridge, 'customFields.save', { ...question, formId: form.id });
+}
+
 async function openEwa() {
   await nav('Clients');
   await page.getByLabel('Search clients').fill('kowalczyk');
@@ -204,22 +229,11 @@ describe('the charity’s own forms, end to end', () => {
 
   it('a form asked with each referral: its questions are in the referral dialog, and what is given goes with it', async () => {
     await quiet();
-    await nav('Settings');
-    await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
-    await dialog().getByLabel('Name of the form').fill('Food bank voucher');
-    await dialog().getByLabel('Filled in', { exact: true }).first().click();
-    await page.getByRole('option', { name: 'With each referral to another agency' }).click();
-    await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => top().getByText('Questions of “Food bank voucher”').isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
-    const voucher = forms.find((f) => f.name === 'Food bank voucher')!;
-    await callCore(bridge, 'customFields.save', {
+    await addFormAskedWith('Food bank voucher', 'With each referral to another agency', {
       type: 'number',
       label: 'People in the household',
       labelPl: 'Liczba osób w gospodarstwie',
       required: true,
-      formId: voucher.id,
     });
     await callCore(bridge, 'agencies.save', {
       agency: { name: 'Hyde Park Food Bank', referralRoutes: ['email'], contacts: [] },
@@ -253,37 +267,28 @@ describe('the charity’s own forms, end to end', () => {
 
   it('a form asked with home visits: its questions are on the note page when the contact is a home visit', async () => {
     await quiet();
-    await nav('Settings');
-    await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
-    await dialog().getByLabel('Name of the form').fill('Home visit safety');
-    await dialog().getByLabel('Name in Polish').fill('Bezpieczeństwo wizyty domowej');
-    await dialog().getByLabel('Filled in', { exact: true }).first().click();
-    await page.getByRole('option', { name: 'With each case note of one type of contact' }).click();
-    // The type of contact must be chosen.
-    await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dialog().getByText('Please fill this in.').isVisible()).toBe(true);
-    await dialog()
-      .getByLabel(/^Type of contact/)
-      .first()
-      .click();
-    await page.getByRole('option', { name: 'Home visit' }).click();
-    await shot(page, 'forms-09-asked-with-notes');
-    await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => top().getByText('Questions of “Home visit safety”').isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    const table = page.getByRole('table', { name: 'Our own forms' });
-    await expect
-      .poll(() => table.getByRole('row', { name: /Home visit safety/ }).textContent())
-      .toContain('With notes: Home visit');
-    const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
-    const safety = forms.find((f) => f.name === 'Home visit safety')!;
-    await callCore(bridge, 'customFields.save', {
+    const question = {
       type: 'yesNo',
       label: 'Was anyone else at home?',
       labelPl: 'Czy ktoś jeszcze był w domu?',
       required: true,
-      formId: safety.id,
+    };
+    await addFormAskedWith('Home visit safety', 'With each case note of one type of contact', question, async () => {
+      await dialog().getByLabel('Name in Polish').fill('Bezpieczeństwo wizyty domowej');
+      // The type of contact must be chosen.
+      await dialog().getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => dialog().getByText('Please fill this in.').isVisible()).toBe(true);
+      await dialog()
+        .getByLabel(/^Type of contact/)
+        .first()
+        .click();
+      await page.getByRole('option', { name: 'Home visit' }).click();
+      await shot(page, 'forms-09-asked-with-notes');
     });
+    const table = page.getByRole('table', { name: 'Our own forms' });
+    await expect
+      .poll(() => table.getByRole('row', { name: /Home visit safety/ }).textContent())
+      .toContain('With notes: Home visit');
 
     await openEwa();
     await tab('Notes');
@@ -327,25 +332,15 @@ describe('the charity’s own forms, end to end', () => {
       clientId: jan.id,
       registeredOn: '2026-11-02',
     });
-    await nav('Settings');
-    await page.getByRole('region', { name: 'Our own forms' }).getByRole('button', { name: 'Add a form' }).click();
-    await dialog().getByLabel('Name of the form').fill('Parents’ group registration');
-    await dialog().getByLabel('Filled in', { exact: true }).first().click();
-    await page.getByRole('option', { name: 'With each registration on a programme' }).click();
-    await dialog().getByLabel('On which programmes').first().click();
-    await page.getByRole('option', { name: 'Parents’ group' }).click();
-    await dialog().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => top().getByText('Questions of “Parents’ group registration”').isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    const forms = await callCore<{ id: number; name: string }[]>(bridge, 'forms.list', {});
-    const registration = forms.find((f) => f.name === 'Parents’ group registration')!;
-    await callCore(bridge, 'customFields.save', {
-      type: 'text',
-      label: 'Children’s ages',
-      labelPl: 'Wiek dzieci',
-      required: true,
-      formId: registration.id,
-    });
+    await addFormAskedWith(
+      'Parents’ group registration',
+      'With each registration on a programme',
+      { type: 'text', label: 'Children’s ages', labelPl: 'Wiek dzieci', required: true },
+      async () => {
+        await dialog().getByLabel('On which programmes').first().click();
+        await page.getByRole('option', { name: 'Parents’ group' }).click();
+      },
+    );
 
     await nav('Programmes');
     await page.getByRole('button', { name: 'Parents’ group' }).click();
@@ -401,6 +396,13 @@ describe('the charity’s own forms, end to end', () => {
     await expect
       .poll(() => table.getByRole('row').first().textContent())
       .toContain('Ocena samopoczuciaPytania: 2 · wypełniony razy: 2');
+    // What each form is asked with, in Polish.
+    expect(await table.getByRole('row', { name: /Bezpieczeństwo wizyty domowej/ }).textContent()).toContain(
+      'Przy notatkach: Wizyta domowa',
+    );
+    expect(await table.getByRole('row', { name: /Parents’ group registration/ }).textContent()).toContain(
+      'Przy zapisach na: Parents’ group',
+    );
     await page.getByRole('navigation').getByRole('button', { name: 'Podopieczni', exact: true }).click();
     await page.getByLabel('Szukaj podopiecznych').fill('kowalczyk');
     await page.getByRole('button', { name: /Kowalczyk/ }).click();
@@ -408,6 +410,12 @@ describe('the charity’s own forms, end to end', () => {
     const latest = page.getByRole('article', { name: /^Ocena samopoczucia, 23 lis/ });
     await expect.poll(() => latest.textContent()).toContain('1 punkt · Niski');
     expect(await latest.textContent()).toContain('PrzygnębienieKilka dni');
+    expect(await page.getByRole('article', { name: /^Bezpieczeństwo wizyty domowej, 23 lis/ }).textContent()).toContain(
+      'Wypełniony przy notatce z 23 lis 2026.',
+    );
+    expect(await page.getByRole('article', { name: /^Parents’ group registration, 23 lis/ }).textContent()).toContain(
+      'Wypełniony przy zapisie na: Parents’ group.',
+    );
     await expect
       .poll(() => page.getByRole('article', { name: /^Ocena samopoczucia, 1 wrz/ }).textContent())
       .toContain('5 punktów · Wysoki');

@@ -160,6 +160,7 @@ export function fillForm(
   let entryId: number;
   const existing = new Map<number, { wordingId: number; value: AnswerValue }>();
   let assessmentId: number | null = null;
+  let filledOn = input.filledOn;
   if (input.entry) {
     const old = db
       .select()
@@ -167,9 +168,11 @@ export function fillForm(
       .where(and(eq(formEntries.id, input.entry.id), eq(formEntries.clientId, input.clientId)))
       .get();
     if (!old || old.formId !== form.id) throw new CasebookError('NOT_FOUND', 'No such filled form');
+    // Filled in with a note or a registration, it is dated with it: changed only with it.
+    if (!askedWith && (old.caseNoteId !== null || old.programmeId !== null)) filledOn = old.filledOn;
     const res = db
       .update(formEntries)
-      .set({ filledOn: input.filledOn, updatedAt: at, version: sql`${formEntries.version} + 1` })
+      .set({ filledOn, updatedAt: at, version: sql`${formEntries.version} + 1` })
       .where(and(eq(formEntries.id, old.id), eq(formEntries.version, input.entry.version)))
       .run();
     refuseIfChanged(res.changes === 1, 'filled form');
@@ -213,15 +216,7 @@ export function fillForm(
   if (form.scored) {
     const { score, band } = scoreEntry(db, entryId, form.bands);
     db.update(formEntries).set({ score, band }).where(eq(formEntries.id, entryId)).run();
-    assessmentId = feedArea(
-      db,
-      form,
-      { entryId, assessmentId, clientId: input.clientId },
-      band,
-      input.filledOn,
-      userId,
-      at,
-    );
+    assessmentId = feedArea(db, form, { entryId, assessmentId, clientId: input.clientId }, band, filledOn, userId, at);
     db.update(formEntries).set({ assessmentId }).where(eq(formEntries.id, entryId)).run();
   }
   return entryId;

@@ -274,6 +274,8 @@ function FillFormModal({
             setFilledOn(v);
             setErrors({});
           }}
+          // Filled in with a note or a registration, it is dated with it.
+          disabled={entry !== null && (entry.caseNoteId !== null || entry.programmeId !== null)}
           error={errors['filledOn']}
           w={200}
         />
