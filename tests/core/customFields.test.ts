@@ -421,3 +421,60 @@ describe('migration 26', () => {
     closeDatabase(db);
   });
 });
+
+describe('migration 33', () => {
+  it('keeps the forms and fillings there were, checks what a form is asked with, and a note’s answers go with it', () => {
+    const dir = tempDir('casebook-migration-');
+    const path = join(dir, 'casebook.db');
+    const key = randomBytes(32);
+    const before = openDatabase(path, key, { create: true, migrations: MIGRATIONS.slice(0, 32) });
+    const b = before.$client;
+    b.exec(
+      `INSERT INTO clients (id, reference, first_name, last_name, sort_name, intake_date, created_at, updated_at) VALUES (1, 'CB-00001', 'Ewa', 'K', 'k ewa', '2026-01-01', 'x', 'x')`,
+    );
+    b.exec(
+      `INSERT INTO custom_forms (id, name, position, created_at, updated_at) VALUES (1, 'Debt advice intake', 1, 'x', 'x')`,
+    );
+    b.exec(
+      `INSERT INTO form_entries (id, client_id, form_id, filled_on, created_at, updated_at) VALUES (1, 1, 1, '2026-11-01', 'x', 'x')`,
+    );
+    closeDatabase(before);
+    const db = openDatabase(path, key, { migrations: MIGRATIONS.slice(0, 33) });
+    const x = db.$client;
+    expect(x.pragma('user_version', { simple: true })).toBe(33);
+    expect(x.prepare(`SELECT name, asked_with, note_kind, programme_id FROM custom_forms`).all()).toEqual([
+      { name: 'Debt advice intake', asked_with: null, note_kind: null, programme_id: null },
+    ]);
+    expect(x.prepare(`SELECT id, programme_id, case_note_id FROM form_entries`).all()).toEqual([
+      { id: 1, programme_id: null, case_note_id: null },
+    ]);
+    // A form asked with notes names a kind of contact and is asked with nothing else; one programme only with registrations.
+    expect(() => x.exec(`UPDATE custom_forms SET note_kind = 'visit' WHERE id = 1`)).toThrow(/CHECK/);
+    expect(() =>
+      x.exec(`UPDATE custom_forms SET asked_with = 'referral', note_kind = 'homeVisit' WHERE id = 1`),
+    ).toThrow(/CHECK/);
+    x.exec(
+      `INSERT INTO programmes (id, name, kind, starts_on, created_at, updated_at) VALUES (1, 'Parents', 'groupSupport', '2026-10-01', 'x', 'x')`,
+    );
+    expect(() => x.exec(`UPDATE custom_forms SET programme_id = 1 WHERE id = 1`)).toThrow(/CHECK/);
+    x.exec(`UPDATE custom_forms SET asked_with = 'registration', programme_id = 1 WHERE id = 1`);
+    // One filling per person, form and programme.
+    x.exec(`UPDATE form_entries SET programme_id = 1`);
+    expect(() =>
+      x.exec(
+        `INSERT INTO form_entries (client_id, form_id, filled_on, programme_id, created_at, updated_at) VALUES (1, 1, '2026-11-02', 1, 'x', 'x')`,
+      ),
+    ).toThrow(/UNIQUE/);
+    // What was filled in with a note goes with it.
+    x.exec(
+      `INSERT INTO case_notes (id, client_id, occurred_at, kind, body, created_at) VALUES (1, 1, '2026-11-20T14:00', 'homeVisit', 'Visited.', 'x')`,
+    );
+    x.exec(
+      `INSERT INTO form_entries (client_id, form_id, filled_on, case_note_id, created_at, updated_at) VALUES (1, 1, '2026-11-20', 1, 'x', 'x')`,
+    );
+    x.exec(`DELETE FROM case_notes WHERE id = 1`);
+    expect(x.prepare(`SELECT count(*) FROM form_entries`).pluck().get()).toBe(1);
+    expect(x.pragma('foreign_key_check')).toEqual([]);
+    closeDatabase(db);
+  });
+});

@@ -11,7 +11,7 @@ const SQL = /* sql */ `
 ALTER TABLE custom_forms ADD COLUMN note_kind TEXT
   CHECK (note_kind IS NULL OR (asked_with IS NULL AND note_kind IN ('phone', 'officeVisit', 'homeVisit', 'online', 'letter', 'email', 'other')));
 ALTER TABLE custom_forms ADD COLUMN programme_id INTEGER REFERENCES programmes(id)
-  CHECK (programme_id IS NULL OR asked_with = 'registration');
+  CHECK (programme_id IS NULL OR asked_with IS 'registration');
 ALTER TABLE form_entries ADD COLUMN programme_id INTEGER REFERENCES programmes(id);
 ALTER TABLE form_entries ADD COLUMN case_note_id INTEGER REFERENCES case_notes(id) ON DELETE CASCADE;
 CREATE UNIQUE INDEX form_entries_registration ON form_entries(programme_id, client_id, form_id) WHERE programme_id IS NOT NULL;
