@@ -308,10 +308,19 @@ describe('the charity’s own forms, end to end', () => {
     await shot(page, 'forms-10-note-questions');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => visible('Visited Ewa at home; the boiler is mended.')).toBe(true);
+    // Changed with the note: an answer changed and not saved is asked about before leaving.
+    await page.getByRole('button', { name: /^Edit the note of/ }).click();
+    await expect.poll(() => questions.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+    await questions.getByText('Yes', { exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Clients' }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => visible('Visited Ewa at home; the boiler is mended.')).toBe(true);
     await tab('Forms');
     const entry = page.getByRole('article', { name: 'Home visit safety, 23 Nov 2026' });
     await expect.poll(() => entry.textContent()).toContain('Filled in with the case note of 23 Nov 2026.');
-    expect(await entry.textContent()).toContain('Was anyone else at home?No');
+    expect(await entry.textContent()).toContain('Was anyone else at home?Yes');
   });
 
   it('a form asked with registrations on one programme: answered as someone is registered, or later from the list', async () => {

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_NOTE_KINDS,
@@ -96,9 +96,10 @@ export function NotePage({
     },
     validate: (v) => schemaValidator(caseNoteInputSchema, t)(toInput(v)),
   });
-  useUnsavedGuard(form.isDirty);
   const kind = form.values.kind as CaseNoteKind | '';
   const asked = useAskedWith(clientId, kind ? { kind: 'caseNote', noteKind: kind, caseNoteId: noteId ?? null } : null);
+  // Answers typed to the questions asked with the note are as unsaved as the note's own words.
+  useUnsavedGuard(useCallback(() => form.isDirty() || asked.touched, [form, asked.touched]));
 
   useEffect(() => {
     void (async () => {

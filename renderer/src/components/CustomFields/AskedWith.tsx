@@ -36,6 +36,7 @@ export function useAskedWith(clientId: number | null, w: AskedWith | null) {
   const [loaded, setLoaded] = useState<Group[]>([]);
   const [draft, setDraft] = useState<AnswerDraft>({});
   const [errors, setErrors] = useState<Record<number, string>>({});
+  const [touched, setTouched] = useState(false);
   const key = JSON.stringify(w);
   useEffect(() => {
     const asked = w ? (forms ?? []).filter((f) => isAskedWith(f, w)) : [];
@@ -73,7 +74,10 @@ export function useAskedWith(clientId: number | null, w: AskedWith | null) {
     onChange: (d: AnswerDraft) => {
       setDraft(d);
       setErrors({});
+      setTouched(true);
     },
+    /** Something was typed or chosen (for a page's unsaved-changes guard). */
+    touched,
     setErrors,
     /** The form's own check: true when every answer fits its question. */
     check: () => {
