@@ -93,12 +93,15 @@ export function readProgramme(db: ReadDb, id: number, today: string): Programme 
   return { ...toSummary(row), ...more };
 }
 
-/** Who is on a programme's list, with how many of the sessions held so far each came to. */
 /** The charity's forms asked now with each registration on this programme (`f`), with a question to ask. */
 const askedOnRegistration = (programmeId: SQL | number) => sql`f.active = 1 AND f.asked_with = 'registration'
   AND (f.programme_id IS NULL OR f.programme_id = ${programmeId})
   AND EXISTS (SELECT 1 FROM custom_fields q WHERE q.form_id = f.id AND q.active = 1)`;
 
+/**
+ * Who is on a programme's list, with how many of the sessions held so far each came to, and how
+ * many of the forms asked with a registration on it were filled in with theirs.
+ */
 export function listMembers(db: ReadDb, programmeId: number): ProgrammeMember[] {
   return db.all<ProgrammeMember>(sql`
     SELECT m.client_id AS clientId, c.first_name || ' ' || c.last_name AS name, c.reference, m.registered_on AS registeredOn,
