@@ -1,17 +1,11 @@
 import { eq } from 'drizzle-orm';
-import {
-  letterDate,
-  mergeText,
-  tidyLetterBody,
-  type LetterContent,
-  type MergeValues,
-} from '../../../shared/domain/letter';
+import { letterDate, type LetterContent, type MergeValues } from '../../../shared/domain/letter';
 import { CasebookError } from '../../../shared/result';
 import { getCharity } from '../charity/queries';
 import type { Db, ReadDb } from '../db/database';
-import { incomingReferrals, users } from '../db/schema';
+import { incomingReferrals } from '../db/schema';
 import { requireTemplate } from '../letters/templates';
-import { letterheadOf, lines } from '../letters/letters';
+import { charityMergeValues, letterFrom, lines, writerNameOf } from '../letters/letters';
 import { readIncoming } from './incoming';
 
 /**
@@ -38,44 +32,28 @@ export function composeReply(
   if (!template.active)
     throw new CasebookError('BAD_INPUT', 'That template is archived', { fields: { templateId: 'templateArchived' } });
   const charity = getCharity(db);
-  const writerName = db.select({ name: users.name }).from(users).where(eq(users.id, writerId)).get()?.name ?? '';
+  const writerName = writerNameOf(db, writerId);
   const language = template.language;
   const name = `${r.firstName} ${r.lastName}`.trim();
   const self = r.source === 'self';
-  const referrer = self ? name : r.referrerName;
-  const reference = `IN${r.id}`;
   const values: MergeValues = {
-    'charity.name': charity.name,
-    'charity.address': charity.address,
-    'charity.number': charity.charityNumber,
-    'charity.phone': charity.phone,
-    'charity.email': charity.email,
-    'caseworker.name': writerName,
+    ...charityMergeValues(charity, writerName),
     'letter.date': letterDate(today, language),
-    'letter.reference': reference,
     'letter.text': null,
     'referralIn.name': name,
     'referralIn.receivedOn': letterDate(r.receivedOn, language),
-    'referralIn.referrer': referrer,
+    'referralIn.referrer': self ? name : r.referrerName,
     'referralIn.reason': r.reason,
     'referralIn.declineReason': r.declineReason,
   };
-  const subject = mergeText(template.subject, values);
-  const body = mergeText(template.body, values);
-  return {
-    kind: 'referralReply',
-    language,
-    letterhead: letterheadOf(charity),
+  return letterFrom(template, values, {
+    charity,
     // The referrer's name and how to reach them (the agency's, when it is in the directory); or the person.
     recipient: self ? lines(name, r.postcode) : lines(r.referrerName, r.agencyName, r.referrerContact),
     date: today,
-    reference,
-    subject: subject.text.replace(/\s+/g, ' ').trim(),
-    body: tidyLetterBody(body.text),
+    reference: `IN${r.id}`,
     signatureName: writerName,
-    emptyFields: [...new Set([...subject.empty, ...body.empty])],
-    droppedText: [...subject.dropped, ...body.dropped],
-  };
+  });
 }
 
 /** Keeps the reply with the referral, as it was sent (reworded, perhaps, before it was). */

@@ -8,6 +8,7 @@ import {
   type Letter,
   type LetterContent,
   type Letterhead,
+  type LetterKind,
   type MergeValues,
 } from '../../../shared/domain/letter';
 import type { Charity } from '../../../shared/domain/charity';
@@ -78,11 +79,7 @@ export function postalLines(address: string | null, postcode: string | null, lan
  */
 export function recordMergeValues(charity: Charity, client: Client, writerName: string, language: string): MergeValues {
   return {
-    'charity.name': charity.name,
-    'charity.address': charity.address,
-    'charity.number': charity.charityNumber,
-    'charity.phone': charity.phone,
-    'charity.email': charity.email,
+    ...charityMergeValues(charity, writerName),
     'client.name': `${client.firstName} ${client.lastName}`,
     'client.firstName': client.firstName,
     'client.lastName': client.lastName,
@@ -90,7 +87,50 @@ export function recordMergeValues(charity: Charity, client: Client, writerName: 
     'client.dateOfBirth': client.dateOfBirth ? letterDate(client.dateOfBirth, language) : null,
     'client.address': postalLines(client.address, client.postcode, language).join('\n'),
     'client.phone': client.phone,
+  };
+}
+
+/** The merge fields of every letter, whoever it is to: the charity's details and the writer's name. */
+export function charityMergeValues(charity: Charity, writerName: string): MergeValues {
+  return {
+    'charity.name': charity.name,
+    'charity.address': charity.address,
+    'charity.number': charity.charityNumber,
+    'charity.phone': charity.phone,
+    'charity.email': charity.email,
     'caseworker.name': writerName,
+  };
+}
+
+/** The name a letter is signed with: its writer's. */
+export const writerNameOf = (db: ReadDb, writerId: number): string =>
+  db.select({ name: users.name }).from(users).where(eq(users.id, writerId)).get()?.name ?? '';
+
+/**
+ * A letter from a template and its merge values: the subject and body filled in (with the reference
+ * as a merge field too), under the charity's letterhead, to the recipient's address lines, signed by
+ * the writer; the fields left empty and the text dropped with them are listed for the writer to see.
+ */
+export function letterFrom(
+  template: { kind: LetterKind; language: string; subject: string; body: string },
+  values: MergeValues,
+  l: { charity: Charity; recipient: string[]; date: string; reference: string; signatureName: string },
+): LetterContent {
+  values['letter.reference'] = l.reference;
+  const subject = mergeText(template.subject, values);
+  const body = mergeText(template.body, values);
+  return {
+    kind: template.kind,
+    language: template.language,
+    letterhead: letterheadOf(l.charity),
+    recipient: l.recipient,
+    date: l.date,
+    reference: l.reference,
+    subject: subject.text.replace(/\s+/g, ' ').trim(),
+    body: tidyLetterBody(body.text),
+    signatureName: l.signatureName,
+    emptyFields: [...new Set([...subject.empty, ...body.empty])],
+    droppedText: [...subject.dropped, ...body.dropped],
   };
 }
 
@@ -114,7 +154,7 @@ export function composeLetter(
     });
   const client = requireClient(db, req.clientId);
   const charity = getCharity(db);
-  const writerName = db.select({ name: users.name }).from(users).where(eq(users.id, writerId)).get()?.name ?? '';
+  const writerName = writerNameOf(db, writerId);
   const language = template.language;
   const t = letterTranslator(language);
   const date = (iso: string | null) => (iso ? letterDate(iso, language) : null);
@@ -210,24 +250,9 @@ export function composeLetter(
     } satisfies MergeValues);
   }
 
-  values['letter.reference'] = reference;
-  const subject = mergeText(template.subject, values);
-  const body = mergeText(template.body, values);
   return {
     templateName: template.name,
-    content: {
-      kind: template.kind,
-      language,
-      letterhead: letterheadOf(charity),
-      recipient,
-      date: today,
-      reference,
-      subject: subject.text.replace(/\s+/g, ' ').trim(),
-      body: tidyLetterBody(body.text),
-      signatureName: writerName,
-      emptyFields: [...new Set([...subject.empty, ...body.empty])],
-      droppedText: [...subject.dropped, ...body.dropped],
-    },
+    content: letterFrom(template, values, { charity, recipient, date: today, reference, signatureName: writerName }),
   };
 }
 
