@@ -381,11 +381,15 @@ describe('the funder report, end to end', () => {
     await expect.poll(() => visible('Nobody who never became a client has been kept that long.')).toBe(true);
     // The months are the charity's to set: saved on their own, and kept when the page is opened again.
     const months = page.getByLabel('Months to keep the details of people who never became clients');
-    await months.fill('24');
-    await months
+    const saveMonths = months
       .locator('xpath=ancestor::div[contains(@class, "mantine-Group-root")][1]')
-      .getByRole('button', { name: 'Save' })
-      .click();
+      .getByRole('button', { name: 'Save' });
+    // Too many months is refused in words, and nothing is saved.
+    await months.fill('200');
+    await saveMonths.click();
+    await expect.poll(() => visible('Give a whole number of months from 1 to 120.')).toBe(true);
+    await months.fill('24');
+    await saveMonths.click();
     await expect.poll(() => visible('Retention period saved.')).toBe(true);
     await nav('Home');
     await nav('Retention review');

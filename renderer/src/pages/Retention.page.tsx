@@ -19,6 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/caseload';
 import {
   keepCaseSchema,
+  NON_CLIENT_MONTHS_MAX,
+  RETENTION_YEARS_MAX,
+  RETENTION_YEARS_MIN,
   type DocumentDue,
   type NonClientDue,
   type RetentionCase,
@@ -31,6 +34,7 @@ import { invoke } from '../api';
 import { EraseClientModal } from '../components/EraseClient/EraseClient';
 import { FormAlert } from '../components/FormAlert/FormAlert';
 import { ModalForm } from '../components/ModalForm/ModalForm';
+import { NumberSetting } from '../components/NumberSetting/NumberSetting';
 import { Section } from '../components/Section/Section';
 import { errorSentence, schemaValidator, translatedFields } from '../errors';
 import { formatDate } from '../format';
@@ -84,12 +88,17 @@ export function RetentionPage() {
       <NumberSetting
         label={t('retention.years')}
         description={t('retention.yearsHint')}
-        max={50}
+        min={RETENTION_YEARS_MIN}
+        max={RETENTION_YEARS_MAX}
         width={260}
-        value={view.years}
+        initial={view.years}
         field="years"
-        save={(years) => invoke('retention.setYears', { years })}
-        onView={shown}
+        save={async (years) => {
+          const r = await invoke('retention.setYears', { years });
+          if (r.ok) shown(r.value);
+          return r;
+        }}
+        savedMessage={t('retention.saved')}
       />
       <FormAlert message={error} />
       <Section title={t('retention.dueTitle', { count: view.due.length })}>
@@ -402,12 +411,16 @@ function NonClients({ view, onView }: { view: View; onView: (v: View) => void })
       <Text size="sm">{t('retention.nonClientsIntro')}</Text>
       <NumberSetting
         label={t('retention.nonClientMonths')}
-        max={120}
-        width={320}
-        value={view.nonClientMonths}
+        min={1}
+        max={NON_CLIENT_MONTHS_MAX}
+        initial={view.nonClientMonths}
         field="months"
-        save={(months) => invoke('retention.setNonClientMonths', { months })}
-        onView={onView}
+        save={async (months) => {
+          const r = await invoke('retention.setNonClientMonths', { months });
+          if (r.ok) onView(r.value);
+          return r;
+        }}
+        savedMessage={t('retention.saved')}
       />
       {due.length === 0 ? (
         <Text c="dimmed">{t('retention.nonClientsNone')}</Text>
@@ -453,58 +466,5 @@ function NonClients({ view, onView }: { view: View; onView: (v: View) => void })
         </>
       )}
     </Section>
-  );
-}
-
-/**
- * One of the review's rules, a whole number saved on its own (years to keep closed cases, months to
- * keep people who never became clients): the core's refusal shown on the box.
- */
-function NumberSetting({
-  label,
-  description,
-  max,
-  width,
-  value,
-  field,
-  save,
-  onView,
-}: {
-  label: string;
-  description?: string;
-  max: number;
-  width: number;
-  value: number;
-  field: string;
-  save: (n: number) => Promise<Result<View>>;
-  onView: (v: View) => void;
-}) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState<number | string>(value);
-  const [error, setError] = useState<string | undefined>();
-  const saveIt = async () => {
-    const r = await save(Number(typed));
-    if (!r.ok) return setError(translatedFields(t, r.error.fields)[field] ?? errorSentence(t, r.error));
-    setError(undefined);
-    onView(r.value);
-    notifications.show({ color: 'green', message: t('retention.saved') });
-  };
-  return (
-    <Group align="flex-end">
-      <NumberInput
-        label={label}
-        description={description}
-        min={1}
-        max={max}
-        allowDecimal={false}
-        value={typed}
-        onChange={setTyped}
-        error={error}
-        w={width}
-      />
-      <Button variant="light" onClick={() => void saveIt()}>
-        {t('common.save')}
-      </Button>
-    </Group>
   );
 }

@@ -1,17 +1,5 @@
 import { LoneWorkingSteps, MyDiaryDetails } from '../components/LoneWorking/LoneWorking';
-import {
-  Button,
-  Code,
-  Group,
-  Modal,
-  NumberInput,
-  PasswordInput,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Code, Group, Modal, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -38,6 +26,7 @@ import { EligibilityServices } from '../components/EligibilityServices/Eligibili
 import { CustomFieldsEditor } from '../components/CustomFieldsEditor/CustomFieldsEditor';
 import { FormsEditor } from '../components/FormsEditor/FormsEditor';
 import { ScannerFolder } from '../components/ScannerFolder/ScannerFolder';
+import { NumberSetting } from '../components/NumberSetting/NumberSetting';
 import { Section } from '../components/Section/Section';
 import { useCharityLogo } from '../useCharityLogo';
 import { useChannel } from '../useChannel';
@@ -160,53 +149,6 @@ function ChangePassword({ name }: { name: string }) {
         <FormActions error={error} busy={busy} label={t('account.changePassword')} align="flex-start" />
       </Stack>
     </form>
-  );
-}
-
-/** One whole number setting with its own Save button; a refusal shows under the field. */
-function NumberSetting({
-  label,
-  min,
-  max,
-  initial,
-  field,
-  save,
-}: {
-  label: string;
-  min: number;
-  max: number;
-  initial: number;
-  field: string;
-  save: (n: number) => Promise<Result<unknown>>;
-}) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState<number | string>(initial);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Group align="flex-end">
-      <NumberInput
-        label={label}
-        min={min}
-        max={max}
-        clampBehavior="none"
-        allowDecimal={false}
-        value={value}
-        onChange={setValue}
-        error={error}
-        w={320}
-      />
-      <Button
-        variant="default"
-        onClick={async () => {
-          const r = await save(Number(value));
-          if (!r.ok) return setError(translatedFields(t, r.error.fields)[field] ?? errorSentence(t, r.error));
-          setError(null);
-          notifications.show({ color: 'green', message: t('common.saved') });
-        }}
-      >
-        {t('common.save')}
-      </Button>
-    </Group>
   );
 }
 
